@@ -1,0 +1,181 @@
+/**
+ * The readiness scorecard contract shared by the engine, the backend, the
+ * frontend and the CLI. Bump {@link SCORECARD_SCHEMA_VERSION} on any breaking
+ * change to these shapes.
+ */
+
+/** @public */
+export const SCORECARD_SCHEMA_VERSION = 1;
+
+/** @public */
+export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
+
+/** @public */
+export type Severity = (typeof SEVERITIES)[number];
+
+/** @public */
+export const CATEGORY_IDS = [
+  'security',
+  'testing',
+  'infrastructure',
+  'code-quality',
+  'database',
+  'frontend',
+  'observability',
+  'cicd',
+  'documentation',
+] as const;
+
+/** @public */
+export type CategoryId = (typeof CATEGORY_IDS)[number];
+
+/** @public */
+export const CATEGORY_TITLES: Record<CategoryId, string> = {
+  security: 'Security',
+  testing: 'Testing',
+  infrastructure: 'Infrastructure',
+  'code-quality': 'Code quality',
+  database: 'Database',
+  frontend: 'Frontend',
+  observability: 'Observability',
+  cicd: 'CI/CD',
+  documentation: 'Documentation',
+};
+
+/** Self-description of a rule, as served by the rule catalog. @public */
+export interface RuleMeta {
+  /** Stable public id, `<category>/<name>`. Never renamed. */
+  id: string;
+  category: CategoryId;
+  severity: Severity;
+  title: string;
+  /** What the rule detects. */
+  description: string;
+  /** Why it matters in production. */
+  rationale: string;
+  /** How to fix a failure. */
+  remediation: string;
+  /** Set when the rule is kept only for compatibility. */
+  deprecated?: boolean;
+}
+
+/** @public */
+export type RuleStatus = 'pass' | 'fail' | 'not-applicable' | 'error';
+
+/** One located problem. Excerpts are redacted before they leave the engine. @public */
+export interface Finding {
+  /** Repository-relative path with forward slashes. */
+  path: string;
+  /** 1-based line, where one exists. */
+  line?: number;
+  /** A short, redacted excerpt of the offending text. */
+  excerpt?: string;
+  message: string;
+  /**
+   * `low` where the finding sits in tests, fixtures, docs or examples and is
+   * less likely to be a real production problem.
+   */
+  confidence?: 'high' | 'low';
+}
+
+/** @public */
+export interface Waiver {
+  ruleId: string;
+  reason: string;
+  /** ISO date (YYYY-MM-DD); the waiver is void from the day after. */
+  expires: string;
+  /** Where the waiver came from: `annotation` or `config`. */
+  source?: string;
+}
+
+/** @public */
+export interface RuleResult {
+  ruleId: string;
+  category: CategoryId;
+  severity: Severity;
+  title: string;
+  status: RuleStatus;
+  /** Graded value in [0, 1] for rules that measure a degree; 1 for pass, 0 for fail otherwise. */
+  score?: number;
+  findings: Finding[];
+  /** Why a rule is not applicable, or what went wrong for `error`. */
+  message?: string;
+  /** Set when an active waiver covers this rule's failure. */
+  waiver?: Waiver;
+}
+
+/** @public */
+export type Band = 'good' | 'needs-work' | 'poor' | 'critical';
+
+/** @public */
+export type Verdict = 'production-ready' | 'needs-work' | 'not-ready';
+
+/** @public */
+export interface CategoryScore {
+  id: CategoryId;
+  title: string;
+  /** null when the category is not applicable. */
+  score: number | null;
+  band: Band | 'not-applicable';
+  weight: number;
+  passed: number;
+  failed: number;
+  applicable: number;
+}
+
+/** @public */
+export interface Blocker {
+  ruleId: string;
+  category: CategoryId;
+  severity: Severity;
+  title: string;
+  findings: number;
+  /** The first finding, to point the reader somewhere. */
+  example?: Finding;
+}
+
+/** @public */
+export type Priority = 'P0' | 'P1' | 'P2';
+
+/** @public */
+export interface Fix {
+  ruleId: string;
+  category: CategoryId;
+  severity: Severity;
+  priority: Priority;
+  title: string;
+  remediation: string;
+  /** Overall points won back if this rule passed. */
+  expectedGain: number;
+}
+
+/** @public */
+export interface AuditStats {
+  files: number;
+  /** Files counted but not read (binary, too large, vendored, ignored). */
+  skipped: number;
+  bytes: number;
+  durationMs: number;
+  /** Set when the walk stopped at a cap; says which. */
+  truncated?: string;
+  /** Files that could not be parsed, with the reason. */
+  errors: Array<{ path: string; message: string }>;
+}
+
+/** @public */
+export interface Scorecard {
+  schemaVersion: number;
+  score: number;
+  verdict: Verdict;
+  categories: CategoryScore[];
+  results: RuleResult[];
+  blockers: Blocker[];
+  /** Rules that pass: what is done well. */
+  strengths: Array<{ ruleId: string; category: CategoryId; title: string }>;
+  fixes: Fix[];
+  stats: AuditStats;
+  /** Stacks detected, e.g. `python`, `flask`, `react`, `docker`. */
+  stack: string[];
+  generatedAt: string;
+  engineVersion: string;
+}
