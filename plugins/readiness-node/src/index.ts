@@ -1,1 +1,20 @@
-export {};
+/**
+ * The Readiness audit engine: one walk over a repository into typed facts,
+ * the built-in rules, scoring, redaction and reports; plus the extension
+ * point through which backend modules add rules.
+ *
+ * @packageDocumentation
+ */
+export * from './engine/snapshot';
+export { walkRepository, UnreadableRepositoryError } from './engine/walk';
+export type { WalkOptions } from './engine/walk';
+export { auditDirectory, auditSnapshot, evaluateRule, ENGINE_VERSION } from './engine/audit';
+export type { AuditConfig, AuditOptions } from './engine/audit';
+export * from './facts';
+export * from './rules/types';
+export { RuleRegistry } from './rules/registry';
+export { builtinRules } from './rules';
+export { redactText, maskSecret } from './secrets/redact';
+export { SECRET_PATTERNS, isPlaceholderValue } from './secrets/patterns';
+export * from './testing';
+export * from './extensions';

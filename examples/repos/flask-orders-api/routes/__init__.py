@@ -1,0 +1,1 @@
+"""HTTP blueprints for the orders API."""

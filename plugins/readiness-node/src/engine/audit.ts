@@ -1,0 +1,191 @@
+import {
+  CategoryId,
+  Finding,
+  RuleMeta,
+  RuleResult,
+  SCORECARD_SCHEMA_VERSION,
+  Scorecard,
+  scoreResults,
+  Severity,
+  Waiver,
+} from '@readiness/backstage-plugin-readiness-common';
+import { buildFacts, Facts } from '../facts';
+import { redactText } from '../secrets/redact';
+import { builtinRules } from '../rules';
+import { RuleRegistry } from '../rules/registry';
+import { DEFAULT_RULE_SETTINGS, ReadinessRule, RuleSettings } from '../rules/types';
+import { Snapshot, WalkLimits } from './snapshot';
+import { walkRepository } from './walk';
+
+/** The engine's version, stamped on every scorecard. @public */
+export const ENGINE_VERSION = '0.1.0';
+
+/** Configuration of one audit: weights, waivers, rule selection, targets. @public */
+export interface AuditConfig {
+  severityWeights?: Partial<Record<Severity, number>>;
+  categoryWeights?: Partial<Record<CategoryId, number>>;
+  waivers?: Waiver[];
+  /** Rules reported as not applicable, `disabled by configuration`. */
+  disabledRules?: string[];
+  /** When set, only these rule ids (or category ids) run. */
+  only?: string[];
+  /** Rule ids (or category ids) that do not run. */
+  skip?: string[];
+  settings?: Partial<RuleSettings>;
+}
+
+/** @public */
+export interface AuditOptions {
+  /** Rules to run; the built-in catalog when absent. */
+  rules?: RuleRegistry | ReadinessRule[];
+  config?: AuditConfig;
+  limits?: Partial<WalkLimits>;
+  /** The clock, for waiver expiry and the timestamp. */
+  now?: Date;
+  onProgress?: (message: string) => void;
+}
+
+function selects(list: string[] | undefined, rule: RuleMeta): boolean {
+  return !!list?.some(entry => entry === rule.id || entry === rule.category);
+}
+
+function cleanFinding(finding: Finding): Finding {
+  const out: Finding = {
+    path: finding.path,
+    message: redactText(finding.message),
+  };
+  if (finding.line !== undefined) out.line = finding.line;
+  if (finding.excerpt !== undefined) out.excerpt = redactText(finding.excerpt);
+  if (finding.confidence) out.confidence = finding.confidence;
+  return out;
+}
+
+const compareFindings = (a: Finding, b: Finding) =>
+  a.path.localeCompare(b.path) ||
+  (a.line ?? 0) - (b.line ?? 0) ||
+  a.message.localeCompare(b.message);
+
+/** Runs one rule, turning its outcome (or its crash) into a result. */
+export function evaluateRule(
+  rule: ReadinessRule,
+  facts: Facts,
+  settings: RuleSettings,
+): RuleResult {
+  const base = {
+    ruleId: rule.id,
+    category: rule.category,
+    severity: rule.severity,
+    title: rule.title,
+  };
+  try {
+    const outcome = rule.evaluate(facts, settings);
+    switch (outcome.status) {
+      case 'pass':
+        return { ...base, status: 'pass', score: 1, findings: [], ...(outcome.message ? { message: outcome.message } : {}) };
+      case 'not-applicable':
+        return { ...base, status: 'not-applicable', findings: [], message: outcome.message };
+      case 'fail':
+        return {
+          ...base,
+          status: 'fail',
+          score: 0,
+          findings: outcome.findings.map(cleanFinding).sort(compareFindings),
+          ...(outcome.message ? { message: redactText(outcome.message) } : {}),
+        };
+      case 'graded': {
+        const score = Math.max(0, Math.min(1, Number.isFinite(outcome.score) ? outcome.score : 0));
+        const rounded = Math.round(score * 1000) / 1000;
+        return {
+          ...base,
+          status: rounded >= 1 ? 'pass' : 'fail',
+          score: rounded,
+          findings: outcome.findings.map(cleanFinding).sort(compareFindings),
+          ...(outcome.message ? { message: redactText(outcome.message) } : {}),
+        };
+      }
+      default:
+        throw new Error('rule returned an unknown outcome');
+    }
+  } catch (e) {
+    return {
+      ...base,
+      status: 'error',
+      findings: [],
+      message: redactText(`rule failed: ${(e as Error).message}`),
+    };
+  }
+}
+
+/** Audits a snapshot already in memory. Pure: no I/O. @public */
+export function auditSnapshot(
+  snapshot: Snapshot,
+  options: AuditOptions & { durationMs?: number } = {},
+): Scorecard {
+  const started = Date.now();
+  const registry =
+    options.rules instanceof RuleRegistry
+      ? options.rules
+      : new RuleRegistry(options.rules ?? builtinRules);
+  const config = options.config ?? {};
+  const settings: RuleSettings = { ...DEFAULT_RULE_SETTINGS, ...config.settings };
+  const facts = buildFacts(snapshot);
+  const results: RuleResult[] = registry.list().map(rule => {
+    const disabled =
+      config.disabledRules?.includes(rule.id) ||
+      (config.only && config.only.length > 0 && !selects(config.only, rule)) ||
+      selects(config.skip, rule);
+    if (disabled) {
+      return {
+        ruleId: rule.id,
+        category: rule.category,
+        severity: rule.severity,
+        title: rule.title,
+        status: 'not-applicable',
+        findings: [],
+        message: 'disabled by configuration',
+      };
+    }
+    return evaluateRule(rule, facts, settings);
+  });
+  const remediations = Object.fromEntries(registry.list().map(r => [r.id, r.remediation]));
+  const summary = scoreResults(results, {
+    severityWeights: config.severityWeights,
+    categoryWeights: config.categoryWeights,
+    waivers: config.waivers,
+    now: options.now,
+    remediations,
+  });
+  const errors = [...snapshot.errors, ...facts.parseErrors]
+    .map(e => ({ path: e.path, message: redactText(e.message) }))
+    .sort((a, b) => a.path.localeCompare(b.path) || a.message.localeCompare(b.message));
+  return {
+    schemaVersion: SCORECARD_SCHEMA_VERSION,
+    ...summary,
+    stats: {
+      files: snapshot.files.length,
+      skipped: snapshot.skipped.length,
+      bytes: snapshot.bytes,
+      durationMs: (options.durationMs ?? 0) + (Date.now() - started),
+      ...(snapshot.truncated ? { truncated: snapshot.truncated } : {}),
+      errors,
+    },
+    stack: facts.stack.tags,
+    generatedAt: (options.now ?? new Date()).toISOString(),
+    engineVersion: ENGINE_VERSION,
+  };
+}
+
+/** Walks a directory once and audits it. @public */
+export async function auditDirectory(
+  dir: string,
+  options: AuditOptions = {},
+): Promise<Scorecard> {
+  const started = Date.now();
+  const snapshot = await walkRepository(dir, {
+    limits: options.limits,
+    onProgress: options.onProgress
+      ? n => options.onProgress!(`read ${n} files`)
+      : undefined,
+  });
+  return auditSnapshot(snapshot, { ...options, durationMs: Date.now() - started });
+}

@@ -1,0 +1,288 @@
+import { execFile } from 'node:child_process';
+import { promises as fs, Dirent } from 'node:fs';
+import { join } from 'node:path';
+import ignore, { Ignore } from 'ignore';
+import {
+  DEFAULT_WALK_LIMITS,
+  SkippedEntry,
+  Snapshot,
+  SourceFile,
+  VENDORED_DIRS,
+  WalkLimits,
+} from './snapshot';
+
+/** Thrown when the directory to audit cannot be read at all. @public */
+export class UnreadableRepositoryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnreadableRepositoryError';
+  }
+}
+
+/** @public */
+export interface WalkOptions {
+  limits?: Partial<WalkLimits>;
+  /** Use `git ls-files` where the tree is a git checkout. Default true. */
+  useGit?: boolean;
+  /** Called every 1,000 entries with the count so far. */
+  onProgress?: (entries: number) => void;
+}
+
+const BINARY_SNIFF_BYTES = 8000;
+
+function isVendoredPath(path: string): boolean {
+  const parts = path.split('/');
+  for (let i = 0; i < parts.length - 1; i++) {
+    if (VENDORED_DIRS.has(parts[i])) return true;
+  }
+  return false;
+}
+
+function looksBinary(buf: Buffer): boolean {
+  const end = Math.min(buf.length, BINARY_SNIFF_BYTES);
+  for (let i = 0; i < end; i++) {
+    if (buf[i] === 0) return true;
+  }
+  return false;
+}
+
+class Collector {
+  readonly files: SourceFile[] = [];
+  readonly skipped: SkippedEntry[] = [];
+  readonly errors: Array<{ path: string; message: string }> = [];
+  bytes = 0;
+  entries = 0;
+  truncated?: string;
+
+  constructor(
+    private readonly root: string,
+    private readonly limits: WalkLimits,
+    private readonly onProgress?: (entries: number) => void,
+  ) {}
+
+  /** Counts an entry; false once a cap is reached. */
+  admit(): boolean {
+    if (this.truncated) return false;
+    if (this.entries >= this.limits.maxFiles) {
+      this.truncated = `stopped at the file cap (${this.limits.maxFiles} entries)`;
+      return false;
+    }
+    this.entries += 1;
+    if (this.onProgress && this.entries % 1000 === 0) {
+      this.onProgress(this.entries);
+    }
+    return true;
+  }
+
+  async readFile(path: string): Promise<void> {
+    const abs = join(this.root, path);
+    let stat;
+    try {
+      stat = await fs.lstat(abs);
+    } catch (e) {
+      this.skipped.push({ path, reason: 'unreadable' });
+      this.errors.push({ path, message: (e as Error).message });
+      return;
+    }
+    if (stat.isSymbolicLink()) {
+      this.skipped.push({ path, reason: 'symlink' });
+      return;
+    }
+    if (!stat.isFile()) return;
+    if (stat.size > this.limits.maxFileBytes) {
+      this.skipped.push({ path, reason: 'too-large', size: stat.size });
+      return;
+    }
+    if (this.bytes + stat.size > this.limits.maxTotalBytes) {
+      this.truncated = `stopped at the byte cap (${this.limits.maxTotalBytes} bytes)`;
+      this.skipped.push({ path, reason: 'cap', size: stat.size });
+      return;
+    }
+    let buf: Buffer;
+    try {
+      buf = await fs.readFile(abs);
+    } catch (e) {
+      this.skipped.push({ path, reason: 'unreadable', size: stat.size });
+      this.errors.push({ path, message: (e as Error).message });
+      return;
+    }
+    if (looksBinary(buf)) {
+      this.skipped.push({ path, reason: 'binary', size: buf.length });
+      return;
+    }
+    this.bytes += buf.length;
+    this.files.push({ path, size: buf.length, text: buf.toString('utf8') });
+  }
+
+  snapshot(): Snapshot {
+    const byPath = (a: { path: string }, b: { path: string }) =>
+      a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+    return {
+      root: this.root,
+      files: this.files.sort(byPath),
+      skipped: this.skipped.sort(byPath),
+      bytes: this.bytes,
+      errors: this.errors.sort(byPath),
+      ...(this.truncated ? { truncated: this.truncated } : {}),
+    };
+  }
+}
+
+function gitListFiles(root: string): Promise<string[] | undefined> {
+  return new Promise(resolve => {
+    execFile(
+      'git',
+      [
+        '-c',
+        'core.quotepath=off',
+        '-C',
+        root,
+        'ls-files',
+        '-z',
+        '--cached',
+        '--others',
+        '--exclude-standard',
+      ],
+      { maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' },
+      (err, stdout) => {
+        if (err) resolve(undefined);
+        else resolve([...new Set(stdout.split('\0').filter(Boolean))].sort());
+      },
+    );
+  });
+}
+
+async function hasGitDir(root: string): Promise<boolean> {
+  try {
+    await fs.lstat(join(root, '.git'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+interface Scope {
+  base: string;
+  matcher: Ignore;
+}
+
+async function gitignoreAt(
+  root: string,
+  dir: string,
+  collector: Collector,
+): Promise<Scope | undefined> {
+  const rel = dir ? `${dir}/.gitignore` : '.gitignore';
+  try {
+    const text = await fs.readFile(join(root, rel), 'utf8');
+    return { base: dir, matcher: ignore().add(text) };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') {
+      collector.errors.push({ path: rel, message: (e as Error).message });
+    }
+    return undefined;
+  }
+}
+
+function isIgnored(scopes: Scope[], path: string, isDir: boolean): boolean {
+  let ignored = false;
+  for (const scope of scopes) {
+    const rel = scope.base ? path.slice(scope.base.length + 1) : path;
+    const result = scope.matcher.test(isDir ? `${rel}/` : rel);
+    if (result.ignored) ignored = true;
+    else if (result.unignored) ignored = false;
+  }
+  return ignored;
+}
+
+async function walkFileSystem(root: string, collector: Collector) {
+  const rootScope = await gitignoreAt(root, '', collector);
+  const stack: Array<{ dir: string; scopes: Scope[] }> = [
+    { dir: '', scopes: rootScope ? [rootScope] : [] },
+  ];
+  while (stack.length > 0 && !collector.truncated) {
+    const { dir, scopes } = stack.pop()!;
+    let entries: Dirent[];
+    try {
+      entries = await fs.readdir(join(root, dir), { withFileTypes: true });
+    } catch (e) {
+      if (dir === '') {
+        throw new UnreadableRepositoryError(
+          `cannot read directory ${root}: ${(e as Error).message}`,
+        );
+      }
+      collector.errors.push({ path: dir, message: (e as Error).message });
+      continue;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const subdirs: string[] = [];
+    for (const entry of entries) {
+      const path = dir ? `${dir}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (VENDORED_DIRS.has(entry.name)) {
+          if (entry.name !== '.git') {
+            collector.skipped.push({ path, reason: 'vendored' });
+          }
+          continue;
+        }
+        if (isIgnored(scopes, path, true)) continue;
+        subdirs.push(path);
+        continue;
+      }
+      if (isIgnored(scopes, path, false)) continue;
+      if (!collector.admit()) break;
+      if (entry.isSymbolicLink()) {
+        collector.skipped.push({ path, reason: 'symlink' });
+        continue;
+      }
+      if (!entry.isFile()) continue;
+      await collector.readFile(path);
+    }
+    for (const sub of subdirs.reverse()) {
+      const scope = await gitignoreAt(root, sub, collector);
+      stack.push({ dir: sub, scopes: scope ? [...scopes, scope] : scopes });
+    }
+  }
+}
+
+/**
+ * Walks a directory once and reads every text file the rules may need.
+ *
+ * Honours `.gitignore` files (in a git checkout, exactly what `git ls-files`
+ * lists, so tracked files count even when ignored), skips vendored and
+ * generated trees, binary files and files above the size cap, never follows a
+ * symbolic link, and stops at the file and byte caps with a `truncated` note.
+ * @public
+ */
+export async function walkRepository(
+  root: string,
+  options: WalkOptions = {},
+): Promise<Snapshot> {
+  const limits = { ...DEFAULT_WALK_LIMITS, ...options.limits };
+  let stat;
+  try {
+    stat = await fs.stat(root);
+  } catch (e) {
+    throw new UnreadableRepositoryError(
+      `cannot read directory ${root}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : (e as Error).message}`,
+    );
+  }
+  if (!stat.isDirectory()) {
+    throw new UnreadableRepositoryError(`${root} is not a directory`);
+  }
+  const collector = new Collector(root, limits, options.onProgress);
+  const listed =
+    options.useGit !== false && (await hasGitDir(root))
+      ? await gitListFiles(root)
+      : undefined;
+  if (listed) {
+    for (const path of listed) {
+      if (isVendoredPath(path)) continue;
+      if (!collector.admit()) break;
+      await collector.readFile(path);
+    }
+  } else {
+    await walkFileSystem(root, collector);
+  }
+  return collector.snapshot();
+}

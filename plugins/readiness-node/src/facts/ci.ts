@@ -1,0 +1,264 @@
+import { SourceFile } from '../engine/snapshot';
+import { basename } from './paths';
+import { asArray, asRecord, asString, parseYamlFile } from './yamlDoc';
+
+/** @public */
+export interface WorkflowStep {
+  line?: number;
+  name?: string;
+  uses?: string;
+  run?: string;
+  with?: Record<string, string>;
+}
+
+/** @public */
+export interface WorkflowJob {
+  id: string;
+  line?: number;
+  name?: string;
+  needs: string[];
+  if?: string;
+  /** `uses:` of a reusable-workflow job. */
+  uses?: string;
+  permissions?: unknown;
+  environment?: string;
+  steps: WorkflowStep[];
+}
+
+/** A parsed GitHub Actions workflow. @public */
+export interface WorkflowFact {
+  path: string;
+  name?: string;
+  /** Event names from `on:`. */
+  triggers: string[];
+  /** Branches named under `on.push.branches`, where given. */
+  pushBranches: string[];
+  triggerLine?: number;
+  /** Top-level `permissions:`; undefined when absent. */
+  permissions?: unknown;
+  permissionsLine?: number;
+  jobs: WorkflowJob[];
+  error?: string;
+}
+
+/** A CI system present in the repository. @public */
+export interface CiSystem {
+  system:
+    | 'github-actions'
+    | 'gitlab-ci'
+    | 'jenkins'
+    | 'circleci'
+    | 'azure-pipelines'
+    | 'bitbucket-pipelines'
+    | 'buildkite'
+    | 'travis'
+    | 'drone';
+  path: string;
+}
+
+/** A command a CI system runs, whatever the system. @public */
+export interface CiCommand {
+  system: CiSystem['system'];
+  path: string;
+  line?: number;
+  /** The job or stage it runs in, where known. */
+  job?: string;
+  command: string;
+}
+
+export function isGithubWorkflowPath(path: string): boolean {
+  return /^\.github\/workflows\/[^/]+\.ya?ml$/i.test(path);
+}
+
+export function ciSystemOf(path: string): CiSystem['system'] | undefined {
+  if (isGithubWorkflowPath(path)) return 'github-actions';
+  if (/^\.gitlab-ci\.ya?ml$/i.test(path) || /^\.gitlab\/ci\/.+\.ya?ml$/i.test(path)) {
+    return 'gitlab-ci';
+  }
+  if (/(^|\/)Jenkinsfile([.-][\w.-]+)?$/.test(path)) return 'jenkins';
+  if (/^\.circleci\/config\.ya?ml$/i.test(path)) return 'circleci';
+  if (/^azure-pipelines\.ya?ml$/i.test(path) || /^\.azure-pipelines\//i.test(path)) {
+    return 'azure-pipelines';
+  }
+  if (/^bitbucket-pipelines\.ya?ml$/i.test(path)) return 'bitbucket-pipelines';
+  if (/^\.buildkite\/.+\.ya?ml$/i.test(path)) return 'buildkite';
+  if (/^\.travis\.ya?ml$/i.test(path)) return 'travis';
+  if (/^\.drone\.ya?ml$/i.test(path)) return 'drone';
+  return undefined;
+}
+
+function triggersOf(on: unknown): string[] {
+  if (typeof on === 'string') return [on];
+  if (Array.isArray(on)) return on.map(String);
+  const rec = asRecord(on);
+  return rec ? Object.keys(rec) : [];
+}
+
+function stringRecord(value: unknown): Record<string, string> | undefined {
+  const rec = asRecord(value);
+  if (!rec) return undefined;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(rec)) {
+    const s = asString(v);
+    if (s !== undefined) out[k] = s;
+  }
+  return out;
+}
+
+/** Parses a GitHub Actions workflow; never throws. */
+export function parseWorkflow(file: SourceFile): WorkflowFact {
+  const yaml = parseYamlFile(file.text);
+  const fact: WorkflowFact = {
+    path: file.path,
+    triggers: [],
+    pushBranches: [],
+    jobs: [],
+  };
+  if (yaml.error) {
+    fact.error = `invalid YAML: ${yaml.error}`;
+    return fact;
+  }
+  const root = asRecord(yaml.value);
+  if (!root) {
+    fact.error = 'workflow is not a mapping';
+    return fact;
+  }
+  fact.name = asString(root.name);
+  // YAML 1.1 readers turn a bare `on` key into `true`; the yaml package does not.
+  const on = root.on ?? root.true;
+  fact.triggers = triggersOf(on);
+  fact.triggerLine = yaml.lineAt(['on']);
+  const push = asRecord(asRecord(on)?.push);
+  fact.pushBranches = asArray(push?.branches).map(String);
+  if ('permissions' in root) {
+    fact.permissions = root.permissions;
+    fact.permissionsLine = yaml.lineAt(['permissions']);
+  }
+  const jobs = asRecord(root.jobs) ?? {};
+  for (const [id, raw] of Object.entries(jobs)) {
+    const job = asRecord(raw) ?? {};
+    const needs = job.needs;
+    fact.jobs.push({
+      id,
+      line: yaml.lineAt(['jobs', id]),
+      name: asString(job.name),
+      needs: typeof needs === 'string' ? [needs] : asArray(needs).map(String),
+      ...(asString(job.if) ? { if: asString(job.if) } : {}),
+      ...(asString(job.uses) ? { uses: asString(job.uses) } : {}),
+      ...('permissions' in job ? { permissions: job.permissions } : {}),
+      ...(asString(job.environment) ?? asString(asRecord(job.environment)?.name)
+        ? {
+            environment:
+              asString(job.environment) ?? asString(asRecord(job.environment)?.name),
+          }
+        : {}),
+      steps: asArray(job.steps).map((rawStep, i) => {
+        const step = asRecord(rawStep) ?? {};
+        const out: WorkflowStep = { line: yaml.lineAt(['jobs', id, 'steps', i]) };
+        const name = asString(step.name);
+        const uses = asString(step.uses);
+        const run = asString(step.run);
+        const withArgs = stringRecord(step.with);
+        if (name) out.name = name;
+        if (uses) out.uses = uses;
+        if (run) out.run = run;
+        if (withArgs) out.with = withArgs;
+        return out;
+      }),
+    });
+  }
+  return fact;
+}
+
+const GENERIC_SCRIPT_KEYS = new Set([
+  'script',
+  'before_script',
+  'after_script',
+  'run',
+  'command',
+  'commands',
+  'steps',
+  'install',
+  'test',
+]);
+
+/** Collects the shell commands of a YAML-configured CI system. */
+function yamlCommands(
+  file: SourceFile,
+  system: CiSystem['system'],
+): { commands: CiCommand[]; error?: string } {
+  const yaml = parseYamlFile(file.text);
+  if (yaml.error) return { commands: [], error: `invalid YAML: ${yaml.error}` };
+  const commands: CiCommand[] = [];
+  const visit = (value: unknown, path: Array<string | number>, job?: string, inScript = false) => {
+    if (commands.length > 5000) return;
+    if (typeof value === 'string') {
+      if (inScript) {
+        commands.push({ system, path: file.path, line: yaml.lineAt(path), job, command: value });
+      }
+      return;
+    }
+    if (Array.isArray(value)) {
+      value.forEach((v, i) => visit(v, [...path, i], job, inScript));
+      return;
+    }
+    const rec = asRecord(value);
+    if (!rec) return;
+    for (const [k, v] of Object.entries(rec)) {
+      const jobName = path.length === 0 ? k : job;
+      visit(v, [...path, k], jobName, inScript || GENERIC_SCRIPT_KEYS.has(k));
+    }
+  };
+  visit(yaml.value, []);
+  return { commands };
+}
+
+/** The commands a Jenkinsfile runs (`sh`, `bat`, `powershell` steps). */
+function jenkinsCommands(file: SourceFile): CiCommand[] {
+  const commands: CiCommand[] = [];
+  const lines = file.text.split('\n');
+  lines.forEach((text, i) => {
+    const m = /\b(sh|bat|powershell)\s*\(?\s*(['"]{1,3})(.+?)\2/.exec(text);
+    if (m) {
+      commands.push({ system: 'jenkins', path: file.path, line: i + 1, command: m[3] });
+    }
+  });
+  return commands;
+}
+
+/** @public */
+export interface CiFacts {
+  systems: CiSystem[];
+  workflows: WorkflowFact[];
+  /** Shell commands run by any CI system. */
+  commands: CiCommand[];
+  errors: Array<{ path: string; message: string }>;
+}
+
+export function collectCi(files: SourceFile[]): CiFacts {
+  const facts: CiFacts = { systems: [], workflows: [], commands: [], errors: [] };
+  for (const file of files) {
+    const system = ciSystemOf(file.path);
+    if (!system) continue;
+    facts.systems.push({ system, path: file.path });
+    if (system === 'github-actions') {
+      const workflow = parseWorkflow(file);
+      facts.workflows.push(workflow);
+      if (workflow.error) facts.errors.push({ path: file.path, message: workflow.error });
+      for (const job of workflow.jobs) {
+        for (const step of job.steps) {
+          if (step.run) {
+            facts.commands.push({ system, path: file.path, line: step.line, job: job.id, command: step.run });
+          }
+        }
+      }
+    } else if (system === 'jenkins') {
+      facts.commands.push(...jenkinsCommands(file));
+    } else if (basename(file.path).match(/\.ya?ml$/i)) {
+      const { commands, error } = yamlCommands(file, system);
+      facts.commands.push(...commands);
+      if (error) facts.errors.push({ path: file.path, message: error });
+    }
+  }
+  return facts;
+}

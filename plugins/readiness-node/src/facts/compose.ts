@@ -1,0 +1,148 @@
+import { SourceFile } from '../engine/snapshot';
+import { basename, dirname, joinPath } from './paths';
+import { asArray, asRecord, asString, parseYamlFile } from './yamlDoc';
+
+/** @public */
+export interface ComposeEnvVar {
+  key: string;
+  value?: string;
+  line?: number;
+}
+
+/** @public */
+export interface ComposeVolume {
+  /** The volume as written, e.g. `.:/app`. */
+  spec: string;
+  source?: string;
+  target?: string;
+  /** `bind` for host paths, `volume` for named volumes. */
+  type: 'bind' | 'volume' | 'tmpfs' | 'unknown';
+  line?: number;
+}
+
+/** @public */
+export interface ComposeService {
+  name: string;
+  line?: number;
+  image?: string;
+  /** Build context, repository-relative, when the service is built from source. */
+  buildContext?: string;
+  /** Dockerfile path, repository-relative, when built from source. */
+  dockerfile?: string;
+  healthcheck?: { line?: number; disabled: boolean };
+  environment: ComposeEnvVar[];
+  volumes: ComposeVolume[];
+}
+
+/** @public */
+export interface ComposeFileFact {
+  path: string;
+  services: ComposeService[];
+  error?: string;
+}
+
+export function isComposePath(path: string): boolean {
+  return /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/i.test(basename(path));
+}
+
+function parseVolume(spec: unknown, line?: number): ComposeVolume | undefined {
+  if (typeof spec === 'string') {
+    const [source, target] = spec.split(':');
+    const bind =
+      target !== undefined &&
+      (source.startsWith('.') || source.startsWith('/') || source.startsWith('~') || source.startsWith('$'));
+    return {
+      spec,
+      source,
+      ...(target !== undefined ? { target } : {}),
+      type: target === undefined ? 'volume' : bind ? 'bind' : 'volume',
+      line,
+    };
+  }
+  const rec = asRecord(spec);
+  if (!rec) return undefined;
+  const source = asString(rec.source);
+  const target = asString(rec.target);
+  const type = asString(rec.type);
+  return {
+    spec: `${source ?? ''}:${target ?? ''}`,
+    ...(source ? { source } : {}),
+    ...(target ? { target } : {}),
+    type: type === 'bind' || type === 'volume' || type === 'tmpfs' ? type : 'unknown',
+    line,
+  };
+}
+
+/** Parses a compose file; never throws. */
+export function parseComposeFile(file: SourceFile): ComposeFileFact {
+  const yaml = parseYamlFile(file.text);
+  const fact: ComposeFileFact = { path: file.path, services: [] };
+  if (yaml.error) {
+    fact.error = `invalid YAML: ${yaml.error}`;
+    return fact;
+  }
+  const root = asRecord(yaml.value);
+  const services = asRecord(root?.services);
+  if (!services) {
+    if (root && !root.services) return fact;
+    fact.error = 'services is not a mapping';
+    return fact;
+  }
+  const dir = dirname(file.path);
+  for (const [name, raw] of Object.entries(services)) {
+    const svc = asRecord(raw) ?? {};
+    const service: ComposeService = {
+      name,
+      line: yaml.lineAt(['services', name]),
+      environment: [],
+      volumes: [],
+    };
+    const image = asString(svc.image);
+    if (image) service.image = image;
+    if (svc.build !== undefined) {
+      const build = asRecord(svc.build);
+      const context = asString(build ? build.context : svc.build) ?? '.';
+      service.buildContext = joinPath(dir, context);
+      const dockerfile = asString(build?.dockerfile) ?? 'Dockerfile';
+      service.dockerfile = joinPath(service.buildContext, dockerfile);
+    }
+    if (svc.healthcheck !== undefined) {
+      const hc = asRecord(svc.healthcheck);
+      service.healthcheck = {
+        line: yaml.lineAt(['services', name, 'healthcheck']),
+        disabled: hc?.disable === true || asArray(hc?.test)[0] === 'NONE',
+      };
+    }
+    const env = svc.environment;
+    if (Array.isArray(env)) {
+      env.forEach((entry, i) => {
+        const text = asString(entry);
+        if (!text) return;
+        const eq = text.indexOf('=');
+        service.environment.push({
+          key: eq === -1 ? text : text.slice(0, eq),
+          ...(eq === -1 ? {} : { value: text.slice(eq + 1) }),
+          line: yaml.lineAt(['services', name, 'environment', i]),
+        });
+      });
+    } else if (asRecord(env)) {
+      for (const [key, value] of Object.entries(asRecord(env)!)) {
+        const text = asString(value);
+        service.environment.push({
+          key,
+          ...(text !== undefined ? { value: text } : {}),
+          line: yaml.lineAt(['services', name, 'environment', key]),
+        });
+      }
+    }
+    asArray(svc.volumes).forEach((spec, i) => {
+      const volume = parseVolume(
+        spec,
+        yaml.lineAt(['services', name, 'volumes', i]),
+      );
+      if (volume) service.volumes.push(volume);
+    });
+    fact.services.push(service);
+  }
+  return fact;
+}

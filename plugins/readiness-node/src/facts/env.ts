@@ -1,0 +1,108 @@
+import { parse as parseDotenv } from 'dotenv';
+import { SourceFile } from '../engine/snapshot';
+import { basename, isCodePath } from './paths';
+import { matchAll } from './text';
+
+/** @public */
+export interface EnvEntry {
+  key: string;
+  value: string;
+  line: number;
+}
+
+/** A dotenv-style file. @public */
+export interface EnvFileFact {
+  path: string;
+  /** `example` for documented templates (.env.example, .env.sample, …), `real` otherwise. */
+  kind: 'real' | 'example';
+  entries: EnvEntry[];
+}
+
+/** A place where code reads an environment variable. @public */
+export interface EnvVarRead {
+  name: string;
+  path: string;
+  line: number;
+  /** A literal fallback given in the same expression, if any. */
+  fallback?: string;
+}
+
+const EXAMPLE_SUFFIXES = new Set(['example', 'sample', 'template', 'dist', 'defaults', 'tmpl', 'tpl']);
+
+/** Whether a path names a dotenv file, and of which kind. */
+export function envFileKind(path: string): EnvFileFact['kind'] | undefined {
+  const name = basename(path).toLowerCase();
+  if (name === '.env') return 'real';
+  if (!name.startsWith('.env.') && !/^[\w-]+\.env$/.test(name)) return undefined;
+  const parts = name.split('.').filter(Boolean);
+  if (parts.some(p => EXAMPLE_SUFFIXES.has(p))) return 'example';
+  return 'real';
+}
+
+export function parseEnvFile(file: SourceFile, kind: EnvFileFact['kind']): EnvFileFact {
+  const values = parseDotenv(file.text);
+  const lines = file.text.split('\n');
+  const entries: EnvEntry[] = [];
+  for (const [key, value] of Object.entries(values)) {
+    const idx = lines.findIndex(l => new RegExp(`^\\s*(export\\s+)?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[=:]`).test(l));
+    entries.push({ key, value, line: idx + 1 || 1 });
+  }
+  return { path: file.path, kind, entries };
+}
+
+/**
+ * Environment reads by language. Each pattern captures the variable name in
+ * group `name` and an optional literal fallback in group `fb`.
+ */
+const ENV_READ_PATTERNS: RegExp[] = [
+  // JavaScript / TypeScript: process.env.X, process.env['X'], with || / ?? fallback
+  /process\.env(?:\.(?<name>[A-Z_][A-Z0-9_]*)|\[\s*['"`](?<name2>[A-Z_][A-Z0-9_]*)['"`]\s*\])(?:\s*(?:\|\||\?\?)\s*(?<q>['"`])(?<fb>[^'"`\n]*)\k<q>)?/g,
+  // Vite / import.meta.env
+  /import\.meta\.env\.(?<name>[A-Z_][A-Z0-9_]*)/g,
+  // Python: os.getenv("X", "d"), os.environ.get("X", "d"), os.environ["X"], env("X", default="d")
+  /os\.(?:getenv|environ\.get)\(\s*(?<q0>['"])(?<name>[A-Za-z_][A-Za-z0-9_]*)\k<q0>(?:\s*,\s*(?:default\s*=\s*)?(?<q>['"])(?<fb>[^'"\n]*)\k<q>)?/g,
+  /os\.environ\[\s*['"](?<name>[A-Za-z_][A-Za-z0-9_]*)['"]\s*\]/g,
+  // Java / Kotlin
+  /System\.getenv\(\s*"(?<name>[A-Za-z_][A-Za-z0-9_]*)"\s*\)/g,
+  // Go
+  /os\.(?:Getenv|LookupEnv)\(\s*"(?<name>[A-Za-z_][A-Za-z0-9_]*)"\s*\)/g,
+  // C#
+  /Environment\.GetEnvironmentVariable\(\s*"(?<name>[A-Za-z_][A-Za-z0-9_]*)"\s*\)/g,
+  // Ruby
+  /ENV(?:\.fetch\(\s*|\[\s*)['"](?<name>[A-Za-z_][A-Za-z0-9_]*)['"](?:\s*,\s*(?<q>['"])(?<fb>[^'"\n]*)\k<q>)?/g,
+  // Rust
+  /env::var\(\s*"(?<name>[A-Za-z_][A-Za-z0-9_]*)"\s*\)/g,
+];
+
+/** Spring-style `${NAME:default}` placeholders in application config. */
+const CONFIG_PLACEHOLDER = /\$\{(?<name>[A-Z_][A-Z0-9_]*)(?::(?<fb>[^}\n]*))?\}/g;
+
+function isSpringConfig(path: string): boolean {
+  return /(^|\/)application(-[\w]+)?\.(ya?ml|properties)$/.test(path);
+}
+
+export function collectEnvReads(files: SourceFile[]): EnvVarRead[] {
+  const reads: EnvVarRead[] = [];
+  for (const file of files) {
+    const patterns = isCodePath(file.path)
+      ? ENV_READ_PATTERNS
+      : isSpringConfig(file.path)
+        ? [CONFIG_PLACEHOLDER]
+        : [];
+    for (const pattern of patterns) {
+      if (pattern === ENV_READ_PATTERNS[0] && !file.text.includes('process.env')) continue;
+      for (const { line, match } of matchAll(file, pattern, 500)) {
+        const g = match.groups ?? {};
+        const name = g.name ?? g.name2;
+        if (!name) continue;
+        reads.push({
+          name,
+          path: file.path,
+          line,
+          ...(g.fb !== undefined ? { fallback: g.fb } : {}),
+        });
+      }
+    }
+  }
+  return reads;
+}

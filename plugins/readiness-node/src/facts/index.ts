@@ -1,0 +1,132 @@
+import { Snapshot, SourceFile } from '../engine/snapshot';
+import { CiFacts, collectCi } from './ci';
+import { ComposeFileFact, isComposePath, parseComposeFile } from './compose';
+import { collectDocs, DocsFacts } from './docs';
+import { DockerfileFact, isDockerfilePath, parseDockerfile } from './dockerfiles';
+import {
+  collectEnvReads,
+  EnvFileFact,
+  envFileKind,
+  EnvVarRead,
+  parseEnvFile,
+} from './env';
+import { collectManifests, ManifestFacts } from './manifests';
+import { collectStack, StackFacts } from './stack';
+
+/**
+ * Everything rules may know about a repository, built once per audit from a
+ * single walk. Each subject is parsed on first use and shared by every rule.
+ * @public
+ */
+export interface Facts {
+  /** The snapshot the facts were built from. */
+  readonly snapshot: Snapshot;
+  /** Text files, sorted by path. */
+  readonly files: SourceFile[];
+  /** A file by repository-relative path. */
+  file(path: string): SourceFile | undefined;
+  readonly dockerfiles: DockerfileFact[];
+  readonly compose: ComposeFileFact[];
+  readonly ci: CiFacts;
+  readonly manifests: ManifestFacts;
+  readonly envFiles: EnvFileFact[];
+  readonly envReads: EnvVarRead[];
+  readonly docs: DocsFacts;
+  readonly stack: StackFacts;
+  /** Files that could not be parsed, with the reason. */
+  readonly parseErrors: Array<{ path: string; message: string }>;
+}
+
+function lazy<T>(build: () => T): () => T {
+  let value: T | undefined;
+  let built = false;
+  return () => {
+    if (!built) {
+      value = build();
+      built = true;
+    }
+    return value as T;
+  };
+}
+
+/** Builds the shared facts over a snapshot. @public */
+export function buildFacts(snapshot: Snapshot): Facts {
+  const files = snapshot.files;
+  const byPath = new Map(files.map(f => [f.path, f]));
+  const dockerfiles = lazy(() =>
+    files.filter(f => isDockerfilePath(f.path)).map(parseDockerfile),
+  );
+  const compose = lazy(() =>
+    files.filter(f => isComposePath(f.path)).map(parseComposeFile),
+  );
+  const ci = lazy(() => collectCi(files));
+  const manifests = lazy(() => collectManifests(files));
+  const envFiles = lazy(() =>
+    files.flatMap(f => {
+      const kind = envFileKind(f.path);
+      return kind ? [parseEnvFile(f, kind)] : [];
+    }),
+  );
+  const envReads = lazy(() => collectEnvReads(files));
+  const docs = lazy(() => collectDocs(files));
+  const stack = lazy(() =>
+    collectStack(files, manifests(), dockerfiles(), compose()),
+  );
+  const parseErrors = lazy(() => [
+    ...dockerfiles().flatMap(d => (d.error ? [{ path: d.path, message: d.error }] : [])),
+    ...compose().flatMap(c => (c.error ? [{ path: c.path, message: c.error }] : [])),
+    ...ci().errors,
+    ...manifests().errors,
+  ]);
+  return {
+    snapshot,
+    files,
+    file: path => byPath.get(path),
+    get dockerfiles() {
+      return dockerfiles();
+    },
+    get compose() {
+      return compose();
+    },
+    get ci() {
+      return ci();
+    },
+    get manifests() {
+      return manifests();
+    },
+    get envFiles() {
+      return envFiles();
+    },
+    get envReads() {
+      return envReads();
+    },
+    get docs() {
+      return docs();
+    },
+    get stack() {
+      return stack();
+    },
+    get parseErrors() {
+      return parseErrors();
+    },
+  };
+}
+
+export type { CiFacts, CiCommand, CiSystem, WorkflowFact, WorkflowJob, WorkflowStep } from './ci';
+export type { ComposeFileFact, ComposeService, ComposeEnvVar, ComposeVolume } from './compose';
+export type { DocsFacts } from './docs';
+export type { DockerfileFact, DockerStage, DockerInstruction } from './dockerfiles';
+export type { EnvFileFact, EnvEntry, EnvVarRead } from './env';
+export type {
+  ManifestFacts,
+  PackageJsonFact,
+  RequirementsFact,
+  RequirementEntry,
+  PyprojectFact,
+  MavenFact,
+  GoModFact,
+} from './manifests';
+export type { StackFacts, FrontendApp } from './stack';
+export { isLowConfidencePath, isTestFile, isCodePath, languageOf, basename, dirname, extname, joinPath } from './paths';
+export { matchAll, lineOf, lineOfOffset } from './text';
+export type { TextMatch } from './text';

@@ -1,0 +1,339 @@
+import { XMLParser } from 'fast-xml-parser';
+import { parse as parseToml } from 'smol-toml';
+import { SourceFile } from '../engine/snapshot';
+import { basename, dirname } from './paths';
+import { asRecord } from './yamlDoc';
+
+/** @public */
+export interface PackageJsonFact {
+  path: string;
+  dir: string;
+  name?: string;
+  private: boolean;
+  scripts: Record<string, string>;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+  /** Workspace globs, when this is a workspace root. */
+  workspaces: string[];
+  error?: string;
+}
+
+/** @public */
+export interface RequirementEntry {
+  name: string;
+  /** The version part as written, e.g. `==1.2.3`, `>=2`, or empty. */
+  spec: string;
+  line: number;
+  raw: string;
+  hashed: boolean;
+}
+
+/** @public */
+export interface RequirementsFact {
+  path: string;
+  entries: RequirementEntry[];
+}
+
+/** @public */
+export interface PyprojectFact {
+  path: string;
+  dir: string;
+  /** `poetry`, `uv`, `pdm`, `hatch`, `setuptools` or `unknown`. */
+  tool: string;
+  dependencies: string[];
+  error?: string;
+}
+
+/** @public */
+export interface MavenFact {
+  path: string;
+  dependencies: Array<{ groupId: string; artifactId: string; version?: string }>;
+  error?: string;
+}
+
+/** @public */
+export interface GoModFact {
+  path: string;
+  module?: string;
+  requires: string[];
+}
+
+/** @public */
+export interface ManifestFacts {
+  packageJsons: PackageJsonFact[];
+  requirements: RequirementsFact[];
+  pyprojects: PyprojectFact[];
+  pipfiles: string[];
+  poms: MavenFact[];
+  /** build.gradle(.kts) files with their text, for dependency look-ups. */
+  gradle: Array<{ path: string; text: string }>;
+  goMods: GoModFact[];
+  csprojs: Array<{ path: string; packages: string[] }>;
+  /** Lock files present, by path. */
+  lockfiles: string[];
+  /** Every declared dependency name, lower-cased, across ecosystems. */
+  allDependencies: Set<string>;
+  errors: Array<{ path: string; message: string }>;
+}
+
+export const LOCKFILE_NAMES = new Set([
+  'package-lock.json',
+  'yarn.lock',
+  'pnpm-lock.yaml',
+  'bun.lockb',
+  'bun.lock',
+  'npm-shrinkwrap.json',
+  'poetry.lock',
+  'uv.lock',
+  'Pipfile.lock',
+  'pdm.lock',
+  'go.sum',
+  'Cargo.lock',
+  'Gemfile.lock',
+  'composer.lock',
+  'packages.lock.json',
+  'gradle.lockfile',
+]);
+
+function stringMap(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  const rec = asRecord(value);
+  if (!rec) return out;
+  for (const [k, v] of Object.entries(rec)) {
+    if (typeof v === 'string') out[k] = v;
+  }
+  return out;
+}
+
+export function parsePackageJson(file: SourceFile): PackageJsonFact {
+  const fact: PackageJsonFact = {
+    path: file.path,
+    dir: dirname(file.path),
+    private: false,
+    scripts: {},
+    dependencies: {},
+    devDependencies: {},
+    workspaces: [],
+  };
+  let json: Record<string, unknown> | undefined;
+  try {
+    json = asRecord(JSON.parse(file.text));
+  } catch (e) {
+    fact.error = `invalid JSON: ${(e as Error).message}`;
+    return fact;
+  }
+  if (!json) {
+    fact.error = 'package.json is not an object';
+    return fact;
+  }
+  if (typeof json.name === 'string') fact.name = json.name;
+  fact.private = json.private === true;
+  fact.scripts = stringMap(json.scripts);
+  fact.dependencies = {
+    ...stringMap(json.peerDependencies),
+    ...stringMap(json.optionalDependencies),
+    ...stringMap(json.dependencies),
+  };
+  fact.devDependencies = stringMap(json.devDependencies);
+  const ws = json.workspaces;
+  if (Array.isArray(ws)) fact.workspaces = ws.map(String);
+  else if (Array.isArray(asRecord(ws)?.packages)) {
+    fact.workspaces = (asRecord(ws)!.packages as unknown[]).map(String);
+  }
+  return fact;
+}
+
+export function parseRequirements(file: SourceFile): RequirementsFact {
+  const entries: RequirementEntry[] = [];
+  file.text.split('\n').forEach((rawLine, i) => {
+    const raw = rawLine.trim();
+    if (!raw || raw.startsWith('#') || raw.startsWith('-')) return;
+    const line = raw.split(/\s+#/)[0].trim();
+    if (/^(git\+|https?:|file:|\.|\/)/.test(line)) return;
+    const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)(\[[^\]]*\])?\s*(.*)$/.exec(line);
+    if (!m) return;
+    entries.push({
+      name: m[1].toLowerCase(),
+      spec: m[3].split(';')[0].replace(/\\$/, '').trim(),
+      line: i + 1,
+      raw,
+      hashed: /--hash=/.test(raw),
+    });
+  });
+  return { path: file.path, entries };
+}
+
+function depName(spec: string): string {
+  return spec.trim().split(/[\s<>=!~;\[(]/)[0].toLowerCase();
+}
+
+export function parsePyproject(file: SourceFile): PyprojectFact {
+  const fact: PyprojectFact = {
+    path: file.path,
+    dir: dirname(file.path),
+    tool: 'unknown',
+    dependencies: [],
+  };
+  let doc: Record<string, unknown>;
+  try {
+    doc = parseToml(file.text) as Record<string, unknown>;
+  } catch (e) {
+    fact.error = `invalid TOML: ${(e as Error).message.split('\n')[0]}`;
+    return fact;
+  }
+  const tool = asRecord(doc.tool) ?? {};
+  const project = asRecord(doc.project) ?? {};
+  const deps: string[] = [];
+  if (Array.isArray(project.dependencies)) {
+    deps.push(...project.dependencies.map(d => depName(String(d))));
+  }
+  const optional = asRecord(project['optional-dependencies']) ?? {};
+  for (const list of Object.values(optional)) {
+    if (Array.isArray(list)) deps.push(...list.map(d => depName(String(d))));
+  }
+  const poetry = asRecord(tool.poetry);
+  if (poetry) {
+    fact.tool = 'poetry';
+    deps.push(...Object.keys(asRecord(poetry.dependencies) ?? {}).map(d => d.toLowerCase()));
+    deps.push(...Object.keys(asRecord(poetry['dev-dependencies']) ?? {}).map(d => d.toLowerCase()));
+    for (const group of Object.values(asRecord(poetry.group) ?? {})) {
+      deps.push(
+        ...Object.keys(asRecord(asRecord(group)?.dependencies) ?? {}).map(d => d.toLowerCase()),
+      );
+    }
+  } else if (tool.uv) fact.tool = 'uv';
+  else if (tool.pdm) fact.tool = 'pdm';
+  else if (tool.hatch) fact.tool = 'hatch';
+  else if (tool.setuptools) fact.tool = 'setuptools';
+  const groups = asRecord(doc['dependency-groups']) ?? {};
+  for (const list of Object.values(groups)) {
+    if (Array.isArray(list)) deps.push(...list.filter(d => typeof d === 'string').map(d => depName(d)));
+  }
+  fact.dependencies = [...new Set(deps.filter(d => d && d !== 'python'))];
+  return fact;
+}
+
+export function parsePom(file: SourceFile): MavenFact {
+  const fact: MavenFact = { path: file.path, dependencies: [] };
+  try {
+    const parser = new XMLParser({ ignoreAttributes: true, processEntities: false });
+    const doc = parser.parse(file.text, true);
+    const project = asRecord(doc?.project);
+    if (!project) {
+      fact.error = 'no <project> element';
+      return fact;
+    }
+    const collect = (deps: unknown) => {
+      const list = asRecord(deps)?.dependency;
+      for (const d of Array.isArray(list) ? list : list ? [list] : []) {
+        const rec = asRecord(d);
+        if (rec?.artifactId) {
+          fact.dependencies.push({
+            groupId: String(rec.groupId ?? ''),
+            artifactId: String(rec.artifactId),
+            ...(rec.version !== undefined ? { version: String(rec.version) } : {}),
+          });
+        }
+      }
+    };
+    collect(project.dependencies);
+    collect(asRecord(project.dependencyManagement)?.dependencies);
+    const parent = asRecord(project.parent);
+    if (parent?.artifactId) {
+      fact.dependencies.push({
+        groupId: String(parent.groupId ?? ''),
+        artifactId: String(parent.artifactId),
+      });
+    }
+  } catch (e) {
+    fact.error = `invalid XML: ${(e as Error).message.split('\n')[0]}`;
+  }
+  return fact;
+}
+
+export function parseGoMod(file: SourceFile): GoModFact {
+  const fact: GoModFact = { path: file.path, requires: [] };
+  let inBlock = false;
+  for (const raw of file.text.split('\n')) {
+    const line = raw.replace(/\/\/.*$/, '').trim();
+    const mod = /^module\s+(\S+)/.exec(line);
+    if (mod) fact.module = mod[1];
+    if (/^require\s*\($/.test(line)) {
+      inBlock = true;
+      continue;
+    }
+    if (inBlock && line === ')') {
+      inBlock = false;
+      continue;
+    }
+    const single = /^require\s+(\S+)\s+\S+/.exec(line);
+    if (single) fact.requires.push(single[1]);
+    else if (inBlock && line) fact.requires.push(line.split(/\s+/)[0]);
+  }
+  return fact;
+}
+
+export function collectManifests(files: SourceFile[]): ManifestFacts {
+  const facts: ManifestFacts = {
+    packageJsons: [],
+    requirements: [],
+    pyprojects: [],
+    pipfiles: [],
+    poms: [],
+    gradle: [],
+    goMods: [],
+    csprojs: [],
+    lockfiles: [],
+    allDependencies: new Set(),
+    errors: [],
+  };
+  const add = (name: string) => facts.allDependencies.add(name.toLowerCase());
+  for (const file of files) {
+    const name = basename(file.path);
+    if (LOCKFILE_NAMES.has(name)) facts.lockfiles.push(file.path);
+    if (name === 'package.json') {
+      const pkg = parsePackageJson(file);
+      facts.packageJsons.push(pkg);
+      if (pkg.error) facts.errors.push({ path: file.path, message: pkg.error });
+      Object.keys(pkg.dependencies).forEach(add);
+      Object.keys(pkg.devDependencies).forEach(add);
+    } else if (/^requirements([-_.][\w.-]*)?\.(txt|in)$/i.test(name)) {
+      const req = parseRequirements(file);
+      facts.requirements.push(req);
+      req.entries.forEach(e => add(e.name));
+    } else if (name === 'pyproject.toml') {
+      const py = parsePyproject(file);
+      facts.pyprojects.push(py);
+      if (py.error) facts.errors.push({ path: file.path, message: py.error });
+      py.dependencies.forEach(add);
+    } else if (name === 'Pipfile') {
+      facts.pipfiles.push(file.path);
+      try {
+        const doc = parseToml(file.text) as Record<string, unknown>;
+        Object.keys(asRecord(doc.packages) ?? {}).forEach(add);
+        Object.keys(asRecord(doc['dev-packages']) ?? {}).forEach(add);
+      } catch (e) {
+        facts.errors.push({ path: file.path, message: `invalid TOML: ${(e as Error).message.split('\n')[0]}` });
+      }
+    } else if (name === 'pom.xml') {
+      const pom = parsePom(file);
+      facts.poms.push(pom);
+      if (pom.error) facts.errors.push({ path: file.path, message: pom.error });
+      pom.dependencies.forEach(d => add(d.artifactId));
+    } else if (/^build\.gradle(\.kts)?$/.test(name)) {
+      facts.gradle.push({ path: file.path, text: file.text });
+      for (const m of file.text.matchAll(/['"]([\w.-]+):([\w.-]+)(:[^'"]*)?['"]/g)) {
+        add(m[2]);
+      }
+    } else if (name === 'go.mod') {
+      const mod = parseGoMod(file);
+      facts.goMods.push(mod);
+      mod.requires.forEach(add);
+    } else if (/\.(cs|fs)proj$/.test(name)) {
+      const packages = [...file.text.matchAll(/<PackageReference\s+Include="([^"]+)"/g)].map(m => m[1]);
+      facts.csprojs.push({ path: file.path, packages });
+      packages.forEach(add);
+    }
+  }
+  return facts;
+}

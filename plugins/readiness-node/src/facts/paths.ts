@@ -1,0 +1,119 @@
+/** Path helpers shared by the fact builders. */
+
+export function basename(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i === -1 ? path : path.slice(i + 1);
+}
+
+export function dirname(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i === -1 ? '' : path.slice(0, i);
+}
+
+export function extname(path: string): string {
+  const name = basename(path);
+  const i = name.lastIndexOf('.');
+  return i <= 0 ? '' : name.slice(i).toLowerCase();
+}
+
+/** Joins a directory and a relative path, normalising `.` and `..`. */
+export function joinPath(dir: string, rel: string): string {
+  const parts = dir ? dir.split('/') : [];
+  for (const part of rel.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part);
+  }
+  return parts.join('/');
+}
+
+const TEST_DIR = /(^|\/)(tests?|__tests__|spec|specs|src\/test|testdata|e2e|cypress|integration-tests)\//i;
+const TEST_FILE =
+  /(^|\/)(test_[^/]+\.py|[^/]+_test\.(py|go|rb|exs?)|[^/]+\.(test|spec)\.[cm]?[jt]sx?|[^/]+(Test|Tests|IT|Spec)\.(java|kt|scala|groovy|cs)|conftest\.py|[^/]+_spec\.rb)$/;
+
+/** Whether a path is a test file by the conventions of its language. */
+export function isTestFile(path: string): boolean {
+  return TEST_FILE.test(path) || (TEST_DIR.test(path) && isCodePath(path));
+}
+
+const FIXTURE_DIR =
+  /(^|\/)(fixtures?|__fixtures__|__mocks__|mocks?|testdata|test-data|samples?|examples?|demo|docs?|documentation)\//i;
+
+/**
+ * Paths where a secret-looking or insecure value is less likely to be a real
+ * production problem: tests, fixtures, docs and examples.
+ */
+export function isLowConfidencePath(path: string): boolean {
+  return (
+    isTestFile(path) ||
+    FIXTURE_DIR.test(path) ||
+    TEST_DIR.test(path) ||
+    /\.(md|mdx|rst|adoc|txt)$/i.test(path) ||
+    /(^|\/)[^/]*\.(example|sample|template|dist)(\.[^/]*)?$/i.test(path)
+  );
+}
+
+/** Source-code extensions and the language each belongs to. */
+export const LANGUAGE_BY_EXTENSION: Record<string, string> = {
+  '.py': 'python',
+  '.js': 'javascript',
+  '.jsx': 'javascript',
+  '.mjs': 'javascript',
+  '.cjs': 'javascript',
+  '.ts': 'typescript',
+  '.tsx': 'typescript',
+  '.mts': 'typescript',
+  '.cts': 'typescript',
+  '.java': 'java',
+  '.kt': 'kotlin',
+  '.kts': 'kotlin',
+  '.scala': 'scala',
+  '.go': 'go',
+  '.rb': 'ruby',
+  '.php': 'php',
+  '.cs': 'csharp',
+  '.fs': 'fsharp',
+  '.rs': 'rust',
+  '.swift': 'swift',
+  '.ex': 'elixir',
+  '.exs': 'elixir',
+  '.c': 'c',
+  '.h': 'c',
+  '.cpp': 'cpp',
+  '.cc': 'cpp',
+  '.hpp': 'cpp',
+  '.vue': 'javascript',
+  '.svelte': 'javascript',
+};
+
+export function languageOf(path: string): string | undefined {
+  if (/\.d\.ts$/.test(path)) return undefined;
+  return LANGUAGE_BY_EXTENSION[extname(path)];
+}
+
+export function isCodePath(path: string): boolean {
+  return languageOf(path) !== undefined;
+}
+
+/** 1-based line number of a character offset. */
+export function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) line += 1;
+  }
+  return line;
+}
+
+/** The trimmed text of a 1-based line, cut to a readable length. */
+export function lineText(text: string, line: number, max = 160): string {
+  let start = 0;
+  for (let l = 1; l < line; l++) {
+    const next = text.indexOf('\n', start);
+    if (next === -1) return '';
+    start = next + 1;
+  }
+  let end = text.indexOf('\n', start);
+  if (end === -1) end = text.length;
+  const raw = text.slice(start, end).trim();
+  return raw.length > max ? `${raw.slice(0, max)}…` : raw;
+}

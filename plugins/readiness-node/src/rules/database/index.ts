@@ -1,0 +1,4 @@
+import { ReadinessRule } from '../types';
+
+/** The built-in database rules. */
+export const databaseRules: ReadinessRule[] = [];

@@ -1,0 +1,4 @@
+import { ReadinessRule } from '../types';
+
+/** The built-in documentation rules. */
+export const documentationRules: ReadinessRule[] = [];

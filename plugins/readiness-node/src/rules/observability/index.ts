@@ -1,0 +1,4 @@
+import { ReadinessRule } from '../types';
+
+/** The built-in observability rules. */
+export const observabilityRules: ReadinessRule[] = [];
