@@ -75,7 +75,7 @@ function parseVolume(spec: unknown, line?: number): ComposeVolume | undefined {
 
 /** Parses a compose file; never throws. */
 export function parseComposeFile(file: SourceFile): ComposeFileFact {
-  const yaml = parseYamlFile(file.text);
+  const yaml = parseYamlFile(file.text, { merge: true });
   const fact: ComposeFileFact = { path: file.path, services: [] };
   if (yaml.error) {
     fact.error = `invalid YAML: ${yaml.error}`;
@@ -84,6 +84,8 @@ export function parseComposeFile(file: SourceFile): ComposeFileFact {
   const root = asRecord(yaml.value);
   const services = asRecord(root?.services);
   if (!services) {
+    // An empty file, or a file with no services (only networks, volumes…).
+    if (yaml.value === undefined || yaml.value === null) return fact;
     if (root && !root.services) return fact;
     fact.error = 'services is not a mapping';
     return fact;
@@ -110,7 +112,11 @@ export function parseComposeFile(file: SourceFile): ComposeFileFact {
       const hc = asRecord(svc.healthcheck);
       service.healthcheck = {
         line: yaml.lineAt(['services', name, 'healthcheck']),
-        disabled: hc?.disable === true || asArray(hc?.test)[0] === 'NONE',
+        disabled:
+          hc?.disable === true ||
+          asString(hc?.disable) === 'true' ||
+          asArray(hc?.test)[0] === 'NONE' ||
+          asString(hc?.test)?.trim() === 'NONE',
       };
     }
     const env = svc.environment;

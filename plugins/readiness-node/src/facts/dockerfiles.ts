@@ -12,6 +12,16 @@ export interface DockerInstruction {
   stage: number;
 }
 
+/** An image reference split into its parts. @public */
+export interface ImageReference {
+  /** The reference as resolved, e.g. `python:3.12-slim`. */
+  image: string;
+  /** Image name without registry, tag or digest, e.g. `python` or `team/app`. */
+  imageName: string;
+  tag?: string;
+  digest?: string;
+}
+
 /** @public */
 export interface DockerStage {
   index: number;
@@ -26,6 +36,11 @@ export interface DockerStage {
   fromStage: boolean;
   /** True when the reference holds a build variable, e.g. `${BASE}`. */
   variable: boolean;
+  /**
+   * For a variable reference, the image with the defaults of the ARGs declared
+   * before the first FROM substituted; absent when a variable has no default.
+   */
+  resolved?: ImageReference;
   line: number;
   instructions: DockerInstruction[];
 }
@@ -42,13 +57,75 @@ export interface DockerfileFact {
   error?: string;
 }
 
+/** Files named after a Dockerfile that are not one: its ignore file, notes about it. */
+const NOT_A_DOCKERFILE = /\.(dockerignore|md|mdx|rst|adoc|txt|orig|rej|swp)$/i;
+
 /** Whether a path names a Dockerfile. */
 export function isDockerfilePath(path: string): boolean {
   const name = basename(path);
+  if (NOT_A_DOCKERFILE.test(name)) return false;
   return (
     /^(Dockerfile|Containerfile)(\.[\w.-]+)?$/i.test(name) ||
     /\.(dockerfile|containerfile)$/i.test(name)
   );
+}
+
+/**
+ * Splits an image reference (`registry:5000/team/app:1.2@sha256:…`) into its
+ * name (without registry), tag and digest.
+ */
+export function parseImageReference(image: string): ImageReference {
+  let rest = image.trim();
+  let digest: string | undefined;
+  const at = rest.indexOf('@');
+  if (at !== -1) {
+    digest = rest.slice(at + 1) || undefined;
+    rest = rest.slice(0, at);
+  }
+  let tag: string | undefined;
+  const colon = rest.lastIndexOf(':');
+  if (colon > rest.lastIndexOf('/')) {
+    tag = rest.slice(colon + 1) || undefined;
+    rest = rest.slice(0, colon);
+  }
+  const parts = rest.split('/');
+  // The first part is a registry when it has a dot or a port, or is localhost.
+  if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0])) parts.shift();
+  return {
+    image: image.trim(),
+    imageName: parts.join('/').toLowerCase(),
+    ...(tag ? { tag } : {}),
+    ...(digest ? { digest } : {}),
+  };
+}
+
+const VARIABLE = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+?])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
+
+/**
+ * Substitutes build variables from the given defaults; undefined when a
+ * variable has neither a value nor an inline default.
+ */
+function substitute(text: string, values: Map<string, string>): string | undefined {
+  let unresolved = false;
+  const out = text.replace(
+    VARIABLE,
+    (_m, braced: string | undefined, op: string | undefined, word: string | undefined, bare: string | undefined) => {
+      const name = (braced ?? bare)!;
+      const value = values.get(name);
+      const set = value !== undefined && (value !== '' || op === '-' || op === '+');
+      if (op === ':-' || op === '-') {
+        if (set) return value!;
+        if (word !== undefined && !word.includes('$')) return word;
+      } else if (op === ':+' || op === '+') {
+        return set ? (word ?? '') : '';
+      } else if (value !== undefined) {
+        return value;
+      }
+      unresolved = true;
+      return '';
+    },
+  );
+  return unresolved ? undefined : out;
 }
 
 /** Parses a Dockerfile with a real Dockerfile parser; never throws. */
@@ -62,6 +139,17 @@ export function parseDockerfile(file: SourceFile): DockerfileFact {
   try {
     const dockerfile = DockerfileParser.parse(file.text);
     const stageNames = new Set<string>(['scratch']);
+    // Only ARGs declared before the first FROM apply to FROM lines.
+    const globalArgs = new Map<string, string>();
+    for (const arg of dockerfile.getInitialARGs()) {
+      const property = arg.getProperty();
+      if (!property) continue;
+      const raw = property.getValue();
+      const value =
+        raw === null ? undefined : substitute(raw.replace(/^(["'])(.*)\1$/, '$2'), globalArgs);
+      if (value !== undefined) globalArgs.set(property.getName(), value);
+      else globalArgs.delete(property.getName());
+    }
     const froms = dockerfile.getFROMs();
     for (const [index, from] of froms.entries()) {
       const image = from.getImage() ?? '';
@@ -69,6 +157,9 @@ export function parseDockerfile(file: SourceFile): DockerfileFact {
       const name = from.getBuildStage() ?? undefined;
       const tag = from.getImageTag() ?? undefined;
       const digest = from.getImageDigest() ?? undefined;
+      const variable = image.includes('$');
+      const resolvedImage = variable ? substitute(image, globalArgs) : undefined;
+      const resolved = resolvedImage ? parseImageReference(resolvedImage) : undefined;
       fact.stages.push({
         index,
         ...(name ? { name } : {}),
@@ -76,8 +167,11 @@ export function parseDockerfile(file: SourceFile): DockerfileFact {
         imageName: imageName.toLowerCase(),
         ...(tag ? { tag } : {}),
         ...(digest ? { digest } : {}),
-        fromStage: stageNames.has(image.toLowerCase()),
-        variable: image.includes('$'),
+        fromStage:
+          stageNames.has(image.toLowerCase()) ||
+          (resolved !== undefined && stageNames.has(resolved.image.toLowerCase())),
+        variable,
+        ...(resolved ? { resolved } : {}),
         line: from.getRange().start.line + 1,
         instructions: [],
       });

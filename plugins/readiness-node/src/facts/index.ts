@@ -115,7 +115,7 @@ export function buildFacts(snapshot: Snapshot): Facts {
 export type { CiFacts, CiCommand, CiSystem, WorkflowFact, WorkflowJob, WorkflowStep } from './ci';
 export type { ComposeFileFact, ComposeService, ComposeEnvVar, ComposeVolume } from './compose';
 export type { DocsFacts } from './docs';
-export type { DockerfileFact, DockerStage, DockerInstruction } from './dockerfiles';
+export type { DockerfileFact, DockerStage, DockerInstruction, ImageReference } from './dockerfiles';
 export type { EnvFileFact, EnvEntry, EnvVarRead } from './env';
 export type {
   ManifestFacts,

@@ -20,8 +20,14 @@ export interface YamlFile {
   error?: string;
 }
 
+/** @public */
+export interface YamlParseOptions {
+  /** Resolve YAML 1.1 merge keys (`<<: *anchor`), as Docker Compose does. */
+  merge?: boolean;
+}
+
 /** Parses YAML; never throws. Syntax errors are reported in `error`. */
-export function parseYamlFile(text: string): YamlFile {
+export function parseYamlFile(text: string, options: YamlParseOptions = {}): YamlFile {
   const lineCounter = new LineCounter();
   let docs: Document.Parsed[] = [];
   let error: string | undefined;
@@ -30,6 +36,7 @@ export function parseYamlFile(text: string): YamlFile {
       lineCounter,
       prettyErrors: false,
       uniqueKeys: false,
+      ...(options.merge ? { merge: true } : {}),
     }) as Document.Parsed[];
     if (!Array.isArray(docs)) docs = [];
     const firstError = docs.flatMap(d => d.errors)[0];

@@ -1,0 +1,187 @@
+import { isComposePath, parseComposeFile } from './compose';
+
+const file = (text: string, path = 'docker-compose.yml') => ({ path, text, size: text.length });
+
+describe('isComposePath', () => {
+  it.each([
+    'docker-compose.yml',
+    'docker-compose.yaml',
+    'compose.yaml',
+    'deploy/docker-compose.prod.yml',
+    'compose.override.yml',
+    'docker-compose-dev.yml',
+  ])('recognises %s', path => {
+    expect(isComposePath(path)).toBe(true);
+  });
+
+  it.each(['compose.ts', 'docker-compose.md', 'my-compose.yml', 'composer.json'])(
+    'does not take %s for a compose file',
+    path => {
+      expect(isComposePath(path)).toBe(false);
+    },
+  );
+});
+
+describe('parseComposeFile', () => {
+  it('reads services, build contexts, healthchecks, environment and volumes with lines', () => {
+    const fact = parseComposeFile(
+      file(
+        [
+          'services:', //                                   1
+          '  api:', //                                      2
+          '    build:', //                                  3
+          '      context: ./api', //                        4
+          '      dockerfile: docker/Dockerfile.prod', //    5
+          '    environment:', //                            6
+          '      DB_HOST: db', //                           7
+          '      DB_PASSWORD: ${DB_PASSWORD}', //           8
+          '      EMPTY:', //                                9
+          '    volumes:', //                                10
+          '      - .:/app', //                              11
+          '      - data:/var/lib/data', //                  12
+          '      - type: bind', //                          13
+          '        source: ./src', //                       14
+          '        target: /src', //                        15
+          '    healthcheck:', //                            16
+          '      test: ["CMD", "curl", "-f", "http://localhost/health"]', // 17
+          '  db:', //                                       18
+          '    image: postgres:16', //                      19
+          '    environment:', //                            20
+          '      - POSTGRES_PASSWORD_FILE=/run/secrets/pg', // 21
+          '      - POSTGRES_USER', //                       22
+          'volumes:',
+          '  data: {}',
+        ].join('\n'),
+        'deploy/docker-compose.yml',
+      ),
+    );
+    expect(fact.error).toBeUndefined();
+    const [api, db] = fact.services;
+    expect(api).toMatchObject({
+      name: 'api',
+      line: 2,
+      buildContext: 'deploy/api',
+      dockerfile: 'deploy/api/docker/Dockerfile.prod',
+      healthcheck: { line: 16, disabled: false },
+    });
+    expect(api.environment).toEqual([
+      { key: 'DB_HOST', value: 'db', line: 7 },
+      { key: 'DB_PASSWORD', value: '${DB_PASSWORD}', line: 8 },
+      { key: 'EMPTY', line: 9 },
+    ]);
+    expect(api.volumes).toEqual([
+      { spec: '.:/app', source: '.', target: '/app', type: 'bind', line: 11 },
+      { spec: 'data:/var/lib/data', source: 'data', target: '/var/lib/data', type: 'volume', line: 12 },
+      { spec: './src:/src', source: './src', target: '/src', type: 'bind', line: 13 },
+    ]);
+    expect(db).toMatchObject({ name: 'db', line: 18, image: 'postgres:16' });
+    expect(db.buildContext).toBeUndefined();
+    expect(db.healthcheck).toBeUndefined();
+    expect(db.environment).toEqual([
+      { key: 'POSTGRES_PASSWORD_FILE', value: '/run/secrets/pg', line: 21 },
+      { key: 'POSTGRES_USER', line: 22 },
+    ]);
+  });
+
+  it('reads the short build form and defaults the Dockerfile name', () => {
+    const fact = parseComposeFile(file('services:\n  web:\n    build: .\n', 'compose.yaml'));
+    expect(fact.services[0]).toMatchObject({ buildContext: '', dockerfile: 'Dockerfile' });
+  });
+
+  it.each([
+    ['disable: true', 'healthcheck:\n      disable: true'],
+    ['test: NONE', 'healthcheck:\n      test: NONE'],
+    ['test: ["NONE"]', 'healthcheck:\n      test: ["NONE"]'],
+  ])('sees a disabled healthcheck (%s)', (_name, block) => {
+    const fact = parseComposeFile(file(`services:\n  api:\n    build: .\n    ${block}\n`));
+    expect(fact.services[0].healthcheck).toEqual({ line: 4, disabled: true });
+  });
+
+  it('applies merge keys from extension fields', () => {
+    const fact = parseComposeFile(
+      file(
+        [
+          'x-defaults: &defaults',
+          '  healthcheck:',
+          '    test: ["CMD", "true"]',
+          '  environment:',
+          '    LOG_LEVEL: info',
+          'services:',
+          '  api:',
+          '    <<: *defaults',
+          '    build: .',
+        ].join('\n'),
+      ),
+    );
+    expect(fact.error).toBeUndefined();
+    expect(fact.services[0].healthcheck?.disabled).toBe(false);
+    expect(fact.services[0].environment.map(e => [e.key, e.value])).toEqual([['LOG_LEVEL', 'info']]);
+  });
+
+  it('keeps numbers and booleans of the environment as text', () => {
+    const fact = parseComposeFile(
+      file('services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_ROOT_PASSWORD: 123456\n      DEBUG: false\n'),
+    );
+    expect(fact.services[0].environment.map(e => e.value)).toEqual(['123456', 'false']);
+  });
+
+  it('has no services and no error for a file without services', () => {
+    expect(parseComposeFile(file('volumes:\n  data: {}\n'))).toEqual({
+      path: 'docker-compose.yml',
+      services: [],
+    });
+  });
+
+  describe('on malformed input it reports an error and never throws', () => {
+    it.each([
+      ['an empty file', '', false],
+      ['only a comment', '# nothing yet\n', false],
+      ['invalid YAML', 'services:\n  api:\n    image: [unclosed\n  db: :\n', true],
+      ['bad indentation', 'services:\n  api:\n image: x\n   build: .\n', true],
+      ['services as a list', 'services:\n  - api\n  - db\n', true],
+      ['services as a string', 'services: api\n', true],
+      ['a list at the top', '- a\n- b\n', true],
+      ['a scalar at the top', 'just text\n', true],
+      ['garbage', '}}}{{{ ::: @@@ \t\n\t- - -', true],
+      ['binary-ish text', '\u0000\u0001\u0002\uFFFD\uFFFD\u0003\n\u0000', true],
+      ['alias bombs', 'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nservices: {}\n', true],
+    ])('%s', (_name, text, hasError) => {
+      let fact: ReturnType<typeof parseComposeFile> | undefined;
+      expect(() => {
+        fact = parseComposeFile(file(text));
+      }).not.toThrow();
+      expect(fact!.services).toEqual([]);
+      expect(Boolean(fact!.error)).toBe(hasError);
+    });
+
+    it('tolerates odd service bodies', () => {
+      const fact = parseComposeFile(
+        file(
+          [
+            'services:',
+            '  empty:',
+            '  scalar: hello',
+            '  listy: [1, 2]',
+            '  odd:',
+            '    build: {}',
+            '    environment: 42',
+            '    volumes: [null, 3, {source: 1}]',
+            '    healthcheck: yes',
+            '  nums:',
+            '    environment: [1, {a: b}, "K=V=W"]',
+          ].join('\n'),
+        ),
+      );
+      expect(fact.error).toBeUndefined();
+      expect(fact.services.map(s => s.name)).toEqual(['empty', 'scalar', 'listy', 'odd', 'nums']);
+      const odd = fact.services[3];
+      expect(odd.buildContext).toBe('');
+      expect(odd.environment).toEqual([]);
+      expect(odd.healthcheck?.disabled).toBe(false);
+      expect(fact.services[4].environment).toEqual([
+        { key: '1', line: 11 },
+        { key: 'K', value: 'V=W', line: 11 },
+      ]);
+    });
+  });
+});
