@@ -1,0 +1,32 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { api, openBrowser, screenshot, visit, waitForApp } from './harness.mjs';
+
+let browser;
+let context;
+
+before(async () => {
+  await waitForApp();
+  ({ browser, context } = await openBrowser());
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+test('the catalog API serves the sample entities', async () => {
+  const res = await api('/api/catalog/entities?filter=kind=component');
+  assert.equal(res.status, 200);
+  const entities = await res.json();
+  const names = entities.map(e => e.metadata.name);
+  for (const name of ['flask-orders-api', 'ts-payments-service', 'go-notifier']) {
+    assert.ok(names.includes(name), `catalog lists ${name}: ${names.join(', ')}`);
+  }
+});
+
+test('the catalog page lists the sample components', async () => {
+  const page = await visit(context, '/catalog');
+  await page.getByText('flask-orders-api').first().waitFor({ timeout: 60_000 });
+  await screenshot(page, 'catalog');
+  assert.ok(await page.getByText('ts-payments-service').first().isVisible());
+});
