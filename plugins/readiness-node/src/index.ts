@@ -18,3 +18,4 @@ export { redactText, maskSecret } from './secrets/redact';
 export { SECRET_PATTERNS, isPlaceholderValue } from './secrets/patterns';
 export * from './testing';
 export * from './extensions';
+export * from './report';
