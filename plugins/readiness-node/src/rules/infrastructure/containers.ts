@@ -1,0 +1,156 @@
+/**
+ * Helpers shared by the container rules of this category: which Dockerfiles
+ * and compose services count, and how they relate to each other.
+ */
+import { Finding } from '@readiness/backstage-plugin-readiness-common';
+import { VENDORED_DIRS } from '../../engine/snapshot';
+import type {
+  ComposeFileFact,
+  ComposeService,
+  DockerfileFact,
+  DockerInstruction,
+  DockerStage,
+  Facts,
+  ImageReference,
+} from '../../facts';
+import { basename, dirname, isLowConfidencePath, lineOf } from '../../facts';
+
+/** Whether a path lies in a vendored or generated tree. */
+export function isVendored(path: string): boolean {
+  const parts = path.split('/');
+  return parts.slice(0, -1).some(part => VENDORED_DIRS.has(part));
+}
+
+/** The confidence of a finding at a path. */
+export function confidenceOf(path: string): NonNullable<Finding['confidence']> {
+  return isLowConfidencePath(path) ? 'low' : 'high';
+}
+
+/** Dockerfiles that parsed into at least one stage, outside vendored trees. */
+export function dockerfilesOf(facts: Facts): DockerfileFact[] {
+  return facts.dockerfiles.filter(d => d.finalStage && !isVendored(d.path));
+}
+
+/** Compose files outside vendored trees. */
+export function composeFilesOf(facts: Facts): ComposeFileFact[] {
+  return facts.compose.filter(c => !isVendored(c.path));
+}
+
+/** A compose service together with the file that declares it. */
+export interface ServiceRef {
+  file: ComposeFileFact;
+  service: ComposeService;
+}
+
+export function composeServicesOf(facts: Facts): ServiceRef[] {
+  return composeFilesOf(facts).flatMap(file =>
+    file.services.map(service => ({ file, service })),
+  );
+}
+
+/** Compose services that build the given Dockerfile. */
+export function servicesBuilding(facts: Facts, dockerfile: DockerfileFact): ServiceRef[] {
+  return composeServicesOf(facts).filter(
+    ref => ref.service.dockerfile === dockerfile.path,
+  );
+}
+
+/**
+ * The build contexts of a Dockerfile: those of the compose services that
+ * build it, or else its own directory.
+ */
+export function buildContextsOf(facts: Facts, dockerfile: DockerfileFact): string[] {
+  const contexts = new Set(
+    servicesBuilding(facts, dockerfile).map(ref => ref.service.buildContext ?? dockerfile.dir),
+  );
+  if (contexts.size === 0) contexts.add(dockerfile.dir);
+  return [...contexts].sort();
+}
+
+/** How a path is shown in a message: the repository root reads as `.`. */
+export function showDir(dir: string): string {
+  return dir === '' ? 'the repository root' : `${dir}/`;
+}
+
+/**
+ * The image a stage is built from, with ARG defaults applied; undefined
+ * when the stage builds on an earlier stage or `scratch`, or names a build
+ * variable without a default.
+ */
+export function baseImageOf(stage: DockerStage): ImageReference | undefined {
+  if (stage.fromStage || !stage.image) return undefined;
+  if (stage.variable) return stage.resolved;
+  return {
+    image: stage.image,
+    imageName: stage.imageName,
+    ...(stage.tag ? { tag: stage.tag } : {}),
+    ...(stage.digest ? { digest: stage.digest } : {}),
+  };
+}
+
+/** The stage a stage builds on, when it is `FROM <earlier stage>`. */
+export function parentStageOf(
+  dockerfile: DockerfileFact,
+  stage: DockerStage,
+): DockerStage | undefined {
+  if (!stage.fromStage) return undefined;
+  const name = (stage.resolved?.image ?? stage.image).toLowerCase();
+  return dockerfile.stages
+    .slice(0, stage.index)
+    .reverse()
+    .find(s => s.name?.toLowerCase() === name);
+}
+
+/** Compose files named for development use, where source mounts are expected. */
+export function isDevelopmentComposePath(path: string): boolean {
+  return /^(docker-)?compose[.-](override|dev|develop|development|local|debug|test|tests|ci)([.-][\w.-]+)?\.ya?ml$/i.test(
+    basename(path),
+  );
+}
+
+/** Directory of a compose file. */
+export function composeDir(file: ComposeFileFact): string {
+  return dirname(file.path);
+}
+
+/** The trimmed text of a line of a file, for excerpts. */
+export function excerptAt(facts: Facts, path: string, line: number | undefined): string | undefined {
+  const file = facts.file(path);
+  if (!file || line === undefined) return undefined;
+  return lineOf(file, line) || undefined;
+}
+
+/**
+ * The healthcheck a compose service ends up with, looking at every compose
+ * file of its directory (an override file may add or disable one).
+ * `defined` when one is set and not disabled, `disabled` when only disabled
+ * ones are set, `none` otherwise.
+ */
+export function composeHealthcheckOf(facts: Facts, ref: ServiceRef): 'defined' | 'disabled' | 'none' {
+  const dir = composeDir(ref.file);
+  const checks = composeServicesOf(facts)
+    .filter(other => composeDir(other.file) === dir && other.service.name === ref.service.name)
+    .map(other => other.service.healthcheck)
+    .filter(hc => hc !== undefined);
+  if (checks.some(hc => !hc!.disabled)) return 'defined';
+  return checks.length ? 'disabled' : 'none';
+}
+
+/**
+ * The HEALTHCHECK that applies to a Dockerfile's image: the last one of its
+ * final stage, or of the earlier stage the final stage builds on.
+ */
+export function dockerHealthcheckOf(dockerfile: DockerfileFact): DockerInstruction | undefined {
+  let stage = dockerfile.finalStage;
+  while (stage) {
+    const checks = stage.instructions.filter(i => i.keyword === 'HEALTHCHECK');
+    if (checks.length) return checks[checks.length - 1];
+    stage = parentStageOf(dockerfile, stage);
+  }
+  return undefined;
+}
+
+/** Whether a HEALTHCHECK instruction turns the check off. */
+export function isHealthcheckNone(instruction: DockerInstruction): boolean {
+  return /^none\b/i.test(instruction.args.trim());
+}

@@ -1,0 +1,53 @@
+import { Finding } from '@readiness/backstage-plugin-readiness-common';
+import { defineRule, outcome } from '../../types';
+import {
+  composeHealthcheckOf,
+  confidenceOf,
+  dockerfilesOf,
+  dockerHealthcheckOf,
+  excerptAt,
+  isHealthcheckNone,
+  servicesBuilding,
+} from '../containers';
+
+export default defineRule({
+  id: 'infrastructure/dockerfile-no-healthcheck',
+  category: 'infrastructure',
+  severity: 'medium',
+  title: 'Container images define a health check',
+  description:
+    'Fails when the image a Dockerfile produces has no `HEALTHCHECK` (or `HEALTHCHECK NONE`) and no compose service built from that Dockerfile defines a `healthcheck`.',
+  rationale:
+    'Without a health check the container runtime only knows whether the process is alive, not whether it serves. A hung or half-started service keeps receiving traffic and is never restarted.',
+  remediation:
+    'Add a `HEALTHCHECK` to the final stage that calls the service\'s health endpoint (for example `HEALTHCHECK CMD curl -fsS http://localhost:8080/health || exit 1`), or define a `healthcheck` on the compose service that builds the image.',
+  evaluate(facts) {
+    const dockerfiles = dockerfilesOf(facts);
+    if (dockerfiles.length === 0) {
+      return outcome.notApplicable('no Dockerfile');
+    }
+    const findings: Finding[] = [];
+    for (const dockerfile of dockerfiles) {
+      const check = dockerHealthcheckOf(dockerfile);
+      if (check && !isHealthcheckNone(check)) continue;
+      const services = servicesBuilding(facts, dockerfile);
+      if (services.some(ref => composeHealthcheckOf(facts, ref) === 'defined')) continue;
+      const composeNote = services.length
+        ? `, and the compose service${services.length > 1 ? 's' : ''} ${services
+            .map(ref => `\`${ref.service.name}\``)
+            .join(', ')} building it define${services.length > 1 ? '' : 's'} none`
+        : '';
+      const line = check ? check.line : dockerfile.finalStage!.line;
+      findings.push({
+        path: dockerfile.path,
+        line,
+        excerpt: excerptAt(facts, dockerfile.path, line),
+        message: check
+          ? `HEALTHCHECK NONE turns the image's health check off${composeNote}`
+          : `The image has no HEALTHCHECK${composeNote}, so the runtime cannot tell a hung container from a healthy one`,
+        confidence: confidenceOf(dockerfile.path),
+      });
+    }
+    return outcome.fromFindings(findings);
+  },
+});

@@ -1,0 +1,43 @@
+import { Finding } from '@readiness/backstage-plugin-readiness-common';
+import { basename, joinPath } from '../../../facts';
+import { defineRule, outcome } from '../../types';
+import { buildContextsOf, confidenceOf, dockerfilesOf, excerptAt, showDir } from '../containers';
+
+export default defineRule({
+  id: 'infrastructure/missing-dockerignore',
+  category: 'infrastructure',
+  severity: 'medium',
+  title: 'Docker build contexts have a .dockerignore',
+  description:
+    "Fails when a Dockerfile's build context has no `.dockerignore` (nor a `<Dockerfile>.dockerignore` next to the Dockerfile).",
+  rationale:
+    'Without an ignore file the whole directory is sent to the builder and `COPY . .` copies it into the image: local .env files, credentials, the .git history, node_modules and build output. Images grow, builds slow down and secrets ship.',
+  remediation:
+    'Add a `.dockerignore` at the root of the build context that excludes `.git`, `.env*`, dependency folders, build output, tests and local tooling, keeping only what the image needs.',
+  evaluate(facts) {
+    const dockerfiles = dockerfilesOf(facts);
+    if (dockerfiles.length === 0) {
+      return outcome.notApplicable('no Dockerfile');
+    }
+    const findings: Finding[] = [];
+    for (const dockerfile of dockerfiles) {
+      // BuildKit prefers `<Dockerfile>.dockerignore` next to the Dockerfile.
+      if (facts.file(`${dockerfile.path}.dockerignore`)) continue;
+      for (const context of buildContextsOf(facts, dockerfile)) {
+        if (facts.file(joinPath(context, '.dockerignore'))) continue;
+        const line = dockerfile.finalStage?.line;
+        findings.push({
+          path: dockerfile.path,
+          ...(line !== undefined ? { line } : {}),
+          excerpt: excerptAt(facts, dockerfile.path, line),
+          message:
+            context === dockerfile.dir
+              ? `No .dockerignore in ${showDir(context)}, the build context of ${basename(dockerfile.path)}: everything in it is sent to the builder`
+              : `No .dockerignore in ${showDir(context)}, the build context compose uses for ${dockerfile.path}: everything in it is sent to the builder`,
+          confidence: confidenceOf(dockerfile.path),
+        });
+      }
+    }
+    return outcome.fromFindings(findings);
+  },
+});

@@ -1,0 +1,103 @@
+import { describeRule, runRule } from '../../../testing';
+import rule from '.';
+
+const DOCKERFILE = 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nUSER node\n';
+
+describeRule(rule, {
+  fails: [
+    {
+      name: 'a Dockerfile at the root without .dockerignore',
+      files: { Dockerfile: DOCKERFILE, 'package.json': '{}' },
+      findings: ['Dockerfile:1'],
+    },
+    {
+      name: 'the ignore file sits in another service of a monorepo',
+      files: {
+        'services/api/Dockerfile': DOCKERFILE,
+        'services/web/Dockerfile': DOCKERFILE,
+        'services/web/.dockerignore': 'node_modules\n',
+      },
+      findings: ['services/api/Dockerfile:1'],
+    },
+    {
+      name: 'the ignore file is next to the Dockerfile but compose builds from the root',
+      files: {
+        'docker/api/Dockerfile': DOCKERFILE,
+        'docker/api/.dockerignore': '.git\n',
+        'docker-compose.yml':
+          'services:\n  api:\n    build:\n      context: .\n      dockerfile: docker/api/Dockerfile\n',
+      },
+      findings: ['docker/api/Dockerfile:1'],
+    },
+    {
+      name: 'a multi-stage build points at its final stage',
+      files: { Dockerfile: 'FROM golang:1.23 AS build\nRUN go build\n\nFROM alpine:3.20\nCOPY --from=build /app /app\n' },
+      findings: ['Dockerfile:4'],
+    },
+    {
+      name: 'a Dockerfile in examples is still reported',
+      files: { 'examples/demo/Dockerfile': DOCKERFILE, Dockerfile: DOCKERFILE, '.dockerignore': '.git\n' },
+      findings: ['examples/demo/Dockerfile:1'],
+    },
+  ],
+  passes: [
+    {
+      name: '.dockerignore in the Dockerfile directory',
+      files: { Dockerfile: DOCKERFILE, '.dockerignore': '.git\nnode_modules\n' },
+    },
+    {
+      name: 'an empty .dockerignore still counts as present',
+      files: { 'api/Dockerfile': DOCKERFILE, 'api/.dockerignore': '' },
+    },
+    {
+      name: 'a per-Dockerfile ignore file',
+      files: {
+        'Dockerfile.prod': DOCKERFILE,
+        'Dockerfile.prod.dockerignore': '.git\n',
+      },
+    },
+    {
+      name: 'compose builds a nested Dockerfile from the root, which has the ignore file',
+      files: {
+        'docker/api.Dockerfile': DOCKERFILE,
+        '.dockerignore': '.git\n',
+        'deploy/compose.yaml':
+          'services:\n  api:\n    build:\n      context: ..\n      dockerfile: docker/api.Dockerfile\n',
+      },
+    },
+    {
+      name: 'vendored Dockerfiles are not judged',
+      files: {
+        Dockerfile: DOCKERFILE,
+        '.dockerignore': '.git\n',
+        'node_modules/some-lib/Dockerfile': DOCKERFILE,
+      },
+    },
+  ],
+  notApplicable: [
+    { name: 'no Dockerfile', files: { 'index.js': '', '.dockerignore': '.git\n' } },
+    {
+      name: 'only compose services running images',
+      files: { 'docker-compose.yml': 'services:\n  redis:\n    image: redis:7\n' },
+    },
+  ],
+});
+
+describe('infrastructure/missing-dockerignore findings', () => {
+  it('name the build context and mark examples with low confidence', () => {
+    const result = runRule(rule, {
+      'examples/Dockerfile': DOCKERFILE,
+      'docker/api.Dockerfile': DOCKERFILE,
+      'docker-compose.yml':
+        'services:\n  api:\n    build:\n      context: .\n      dockerfile: docker/api.Dockerfile\n',
+    });
+    expect(result.findings).toEqual([
+      expect.objectContaining({
+        path: 'docker/api.Dockerfile',
+        confidence: 'high',
+        message: expect.stringContaining('the repository root'),
+      }),
+      expect.objectContaining({ path: 'examples/Dockerfile', confidence: 'low' }),
+    ]);
+  });
+});

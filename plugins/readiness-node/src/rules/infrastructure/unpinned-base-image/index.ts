@@ -1,0 +1,67 @@
+import { Finding } from '@readiness/backstage-plugin-readiness-common';
+import { defineRule, outcome } from '../../types';
+import { baseImageOf, confidenceOf, dockerfilesOf, excerptAt } from '../containers';
+
+/** Tags that move to a new release by design. */
+const FLOATING = new Set([
+  'latest',
+  'lts',
+  'stable',
+  'current',
+  'edge',
+  'rolling',
+  'nightly',
+  'mainline',
+  'slim',
+  'alpine',
+]);
+
+/** Why a tag does not pin a version, or undefined when it does. */
+function floatingReason(tag: string | undefined): string | undefined {
+  if (!tag) return 'has no tag, so it means `:latest`';
+  const lower = tag.toLowerCase();
+  if (lower === 'latest' || lower.endsWith('-latest')) return 'uses `:latest`';
+  const head = lower.split('-')[0];
+  if (FLOATING.has(lower) || FLOATING.has(head)) {
+    return `uses the moving tag \`:${tag}\`, which names no version`;
+  }
+  return undefined;
+}
+
+export default defineRule({
+  id: 'infrastructure/unpinned-base-image',
+  category: 'infrastructure',
+  severity: 'medium',
+  title: 'Base images are pinned',
+  description:
+    'Fails when a `FROM` uses `:latest`, a moving tag such as `:lts` or `:alpine`, or no tag at all. An explicit version tag or a digest passes.',
+  rationale:
+    'A moving tag means the same commit builds a different image from one day to the next: a new runtime major or OS release arrives unreviewed, builds stop being reproducible, and a rollback may not restore what ran before.',
+  remediation:
+    'Pin every base image to an explicit version (`python:3.12-slim`, `node:22.11-alpine`), or better to a digest (`python:3.12-slim@sha256:…`), and let Dependabot or Renovate propose upgrades.',
+  evaluate(facts) {
+    const dockerfiles = dockerfilesOf(facts);
+    if (dockerfiles.length === 0) {
+      return outcome.notApplicable('no Dockerfile');
+    }
+    const findings: Finding[] = [];
+    for (const dockerfile of dockerfiles) {
+      for (const stage of dockerfile.stages) {
+        // Earlier stages, scratch and build variables without a default are not base images we can judge.
+        const image = baseImageOf(stage);
+        if (!image || image.digest) continue;
+        const reason = floatingReason(image.tag);
+        if (!reason) continue;
+        const via = stage.variable ? ` (through the ARG default \`${image.image}\`)` : '';
+        findings.push({
+          path: dockerfile.path,
+          line: stage.line,
+          excerpt: excerptAt(facts, dockerfile.path, stage.line),
+          message: `Base image \`${image.image}\`${via} ${reason}; pin a version or a digest`,
+          confidence: confidenceOf(dockerfile.path),
+        });
+      }
+    }
+    return outcome.fromFindings(findings);
+  },
+});
