@@ -27,9 +27,10 @@ export function joinPath(dir: string, rel: string): string {
   return parts.join('/');
 }
 
-const TEST_DIR = /(^|\/)(tests?|__tests__|spec|specs|src\/test|testdata|e2e|cypress|integration-tests)\//i;
+const TEST_DIR =
+  /(^|\/)(tests?|__tests__|spec|specs|src\/(test|androidTest|integrationTest|intTest|functionalTest|testFixtures)|testdata|e2e|cypress|integration-tests|[^/]+\.(unit|integration|functional|acceptance|e2e)?tests?)\//i;
 const TEST_FILE =
-  /(^|\/)(test_[^/]+\.py|[^/]+_test\.(py|go|rb|exs?)|[^/]+\.(test|spec)\.[cm]?[jt]sx?|[^/]+(Test|Tests|IT|Spec)\.(java|kt|scala|groovy|cs)|conftest\.py|[^/]+_spec\.rb)$/;
+  /(^|\/)(test_[^/]+\.py|tests?\.py|[^/]+_test\.(py|go|rb|exs?)|[^/]+\.(test|spec|cy|e2e-spec)\.[cm]?[jt]sx?|[^/]+(Test|Tests|IT|Spec)\.(java|kt|scala|groovy|cs|fs)|[^/]+Tests?\.(php|swift)|conftest\.py|[^/]+_spec\.rb)$/;
 
 /** Whether a path is a test file by the conventions of its language. */
 export function isTestFile(path: string): boolean {

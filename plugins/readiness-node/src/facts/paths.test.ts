@@ -1,0 +1,43 @@
+import { isLowConfidencePath, isTestFile } from './paths';
+
+describe('isTestFile', () => {
+  it.each([
+    'tests/test_orders.py',
+    'app/orders/tests.py',
+    'pkg/handler_test.go',
+    'src/App.test.tsx',
+    'src/components/__tests__/Card.tsx',
+    'src/components/Card.cy.tsx',
+    'test/app.e2e-spec.ts',
+    'src/test/java/com/acme/OrderServiceTest.java',
+    'src/test/kotlin/com/acme/Orders.kt',
+    'app/src/androidTest/java/com/acme/MainActivity.kt',
+    'src/integrationTest/java/com/acme/ApiIT.java',
+    'Acme.Orders.Tests/UnitTest1.cs',
+    'tests/Acme.Orders.IntegrationTests/OrdersApi.cs',
+    'src/Acme.Orders/OrderServiceTests.cs',
+    'tests/Unit/OrderTest.php',
+    'src/OrderTest.php',
+    'Tests/AppTests/AppTests.swift',
+    'spec/models/order_spec.rb',
+  ])('%s is a test file', path => {
+    expect(isTestFile(path)).toBe(true);
+  });
+
+  it.each([
+    'src/orders.py',
+    'app/testing_utils.py',
+    'src/contest/entry.ts',
+    'src/latest/feed.ts',
+    'src/main/java/com/acme/TestDataFactory.java',
+    'Acme.Orders/OrderService.cs',
+    'src/api-spec.ts',
+    'tests/README.md',
+  ])('%s is not a test file', path => {
+    expect(isTestFile(path)).toBe(false);
+  });
+
+  it('treats test paths as low confidence', () => {
+    expect(isLowConfidencePath('Acme.Orders.Tests/UnitTest1.cs')).toBe(true);
+  });
+});
