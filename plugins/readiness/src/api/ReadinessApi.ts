@@ -1,0 +1,38 @@
+import { createApiRef } from '@backstage/core-plugin-api';
+import type { CompoundEntityRef } from '@backstage/catalog-model';
+import type {
+  BlockerSummary,
+  EntityScorecardResponse,
+  LeaderboardQuery,
+  LeaderboardResponse,
+  OwnerSummary,
+  RuleMeta,
+} from './types';
+
+/** An entity given as a ref string (`component:default/orders`) or its parts. @public */
+export type EntityRefInput = string | CompoundEntityRef;
+
+/**
+ * Client of the Readiness backend.
+ * @public
+ */
+export interface ReadinessApi {
+  /** The latest scorecard of an entity. Rejects with a 404 `ResponseError` for an unknown entity. */
+  getScorecard(entityRef: EntityRefInput): Promise<EntityScorecardResponse>;
+  /** The latest review of an entity, as Markdown. */
+  getReview(entityRef: EntityRefInput): Promise<string>;
+  /** Queues a new audit of an entity. Rejects with a 403 `ResponseError` when not allowed. */
+  refresh(entityRef: EntityRefInput): Promise<{ status: string }>;
+  getLeaderboard(query?: LeaderboardQuery): Promise<LeaderboardResponse>;
+  /** The rules that block the most entities. */
+  getBlockers(): Promise<BlockerSummary[]>;
+  /** The readiness roll-up per owner. */
+  getOwners(): Promise<OwnerSummary[]>;
+  /** The rule catalog. */
+  getRules(): Promise<RuleMeta[]>;
+}
+
+/** @public */
+export const readinessApiRef = createApiRef<ReadinessApi>({
+  id: 'plugin.readiness.service',
+});

@@ -1,0 +1,151 @@
+import { ResponseError } from '@backstage/errors';
+import { ReadinessClient, entityPath } from './ReadinessClient';
+import {
+  jsonResponse,
+  makeScorecardResponse,
+} from '../testUtils/fixtures';
+
+function setup(response: Response | (() => Response)) {
+  const fetch = jest.fn(async (_url: string, _init?: RequestInit) =>
+    typeof response === 'function' ? response() : response,
+  );
+  const discoveryApi = {
+    getBaseUrl: jest.fn(async (pluginId: string) =>
+      `http://backstage.test/api/${pluginId}`,
+    ),
+  };
+  const client = new ReadinessClient({ discoveryApi, fetchApi: { fetch } });
+  return { client, fetch, discoveryApi };
+}
+
+describe('entityPath', () => {
+  it('builds the path from a ref string, lower-casing the kind', () => {
+    expect(entityPath('Component:default/orders-api')).toBe(
+      '/component/default/orders-api',
+    );
+  });
+
+  it('defaults the namespace and encodes each part', () => {
+    expect(entityPath({ kind: 'API', namespace: '', name: 'a b/c' })).toBe(
+      '/api/default/a%20b%2Fc',
+    );
+    expect(entityPath('component:orders')).toBe('/component/default/orders');
+  });
+});
+
+describe('ReadinessClient', () => {
+  it('fetches a scorecard through the fetch API from the discovered base URL', async () => {
+    const body = makeScorecardResponse();
+    const { client, fetch, discoveryApi } = setup(jsonResponse(body));
+
+    await expect(
+      client.getScorecard('component:default/orders-api'),
+    ).resolves.toEqual(body);
+
+    expect(discoveryApi.getBaseUrl).toHaveBeenCalledWith('readiness');
+    expect(fetch).toHaveBeenCalledWith(
+      'http://backstage.test/api/readiness/scorecards/component/default/orders-api',
+      expect.objectContaining({ method: 'GET' }),
+    );
+  });
+
+  it('rejects with a ResponseError carrying the status', async () => {
+    const { client } = setup(
+      jsonResponse(
+        {
+          error: { name: 'NotFoundError', message: 'unknown entity' },
+          request: { method: 'GET', url: '/scorecards/component/default/nope' },
+          response: { statusCode: 404 },
+        },
+        404,
+      ),
+    );
+    const error = await client
+      .getScorecard('component:default/nope')
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(404);
+    expect(error.cause.message).toBe('unknown entity');
+  });
+
+  it('reads the review as text', async () => {
+    const { client, fetch } = setup(
+      () =>
+        new Response('# Review\n', {
+          status: 200,
+          headers: { 'Content-Type': 'text/markdown' },
+        }),
+    );
+    await expect(client.getReview('component:default/orders-api')).resolves.toBe(
+      '# Review\n',
+    );
+    expect(fetch.mock.calls[0][0]).toBe(
+      'http://backstage.test/api/readiness/scorecards/component/default/orders-api/review.md',
+    );
+    expect(fetch.mock.calls[0][1]).toEqual(
+      expect.objectContaining({ headers: { Accept: 'text/markdown' } }),
+    );
+  });
+
+  it('queues a refresh with a POST and surfaces a 403', async () => {
+    const ok = setup(jsonResponse({ status: 'queued' }, 202));
+    await expect(ok.client.refresh('component:default/orders-api')).resolves.toEqual({
+      status: 'queued',
+    });
+    expect(ok.fetch).toHaveBeenCalledWith(
+      'http://backstage.test/api/readiness/scorecards/component/default/orders-api/refresh',
+      expect.objectContaining({ method: 'POST' }),
+    );
+
+    const denied = setup(
+      jsonResponse({ error: { name: 'NotAllowedError', message: 'no' } }, 403),
+    );
+    await expect(
+      denied.client.refresh('component:default/orders-api'),
+    ).rejects.toMatchObject({ statusCode: 403 });
+  });
+
+  it('sends only the leaderboard filters that are set', async () => {
+    const { client, fetch } = setup(() => jsonResponse({ items: [], total: 0 }));
+    await client.getLeaderboard({
+      owner: 'group:default/payments',
+      band: 'poor',
+      minScore: 0,
+      maxScore: undefined,
+      q: '  orders ',
+      orderBy: 'score',
+      order: 'desc',
+      limit: 25,
+      offset: 50,
+    });
+    const url = new URL(fetch.mock.calls[0][0]);
+    expect(url.pathname).toBe('/api/readiness/leaderboard');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      owner: 'group:default/payments',
+      band: 'poor',
+      minScore: '0',
+      q: 'orders',
+      orderBy: 'score',
+      order: 'desc',
+      limit: '25',
+      offset: '50',
+    });
+
+    await client.getLeaderboard();
+    expect(fetch.mock.calls[1][0]).toBe(
+      'http://backstage.test/api/readiness/leaderboard',
+    );
+  });
+
+  it('unwraps the items of blockers, owners and rules', async () => {
+    const { client, fetch } = setup(() => jsonResponse({ items: [{ id: 1 }] }));
+    await expect(client.getBlockers()).resolves.toEqual([{ id: 1 }]);
+    await expect(client.getOwners()).resolves.toEqual([{ id: 1 }]);
+    await expect(client.getRules()).resolves.toEqual([{ id: 1 }]);
+    expect(fetch.mock.calls.map(call => new URL(call[0]).pathname)).toEqual([
+      '/api/readiness/blockers',
+      '/api/readiness/owners',
+      '/api/readiness/rules',
+    ]);
+  });
+});

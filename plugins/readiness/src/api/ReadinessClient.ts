@@ -1,0 +1,145 @@
+import {
+  CompoundEntityRef,
+  DEFAULT_NAMESPACE,
+  parseEntityRef,
+} from '@backstage/catalog-model';
+import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import type { EntityRefInput, ReadinessApi } from './ReadinessApi';
+import type {
+  BlockerSummary,
+  EntityScorecardResponse,
+  LeaderboardQuery,
+  LeaderboardResponse,
+  OwnerSummary,
+  RuleMeta,
+} from './types';
+
+type QueryValue = string | number | undefined;
+
+interface RequestOptions<T> {
+  method?: 'GET' | 'POST';
+  query?: Record<string, QueryValue>;
+  /** Reads the body; JSON when not given. */
+  parse?: (response: Response) => Promise<T>;
+  accept?: string;
+}
+
+/** The path segment of an entity: `/<kind>/<namespace>/<name>`. */
+export function entityPath(entityRef: EntityRefInput): string {
+  const ref: CompoundEntityRef =
+    typeof entityRef === 'string'
+      ? parseEntityRef(entityRef)
+      : {
+          kind: entityRef.kind,
+          namespace: entityRef.namespace || DEFAULT_NAMESPACE,
+          name: entityRef.name,
+        };
+  return [ref.kind.toLocaleLowerCase('en-US'), ref.namespace, ref.name]
+    .map(part => `/${encodeURIComponent(part)}`)
+    .join('');
+}
+
+function queryString(query: Record<string, QueryValue> | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === '') continue;
+    params.append(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/**
+ * Talks to the Readiness backend through the app's fetch API, so the user's
+ * identity travels with every request.
+ * @public
+ */
+export class ReadinessClient implements ReadinessApi {
+  readonly #discoveryApi: DiscoveryApi;
+  readonly #fetchApi: FetchApi;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.#discoveryApi = options.discoveryApi;
+    this.#fetchApi = options.fetchApi;
+  }
+
+  async getScorecard(
+    entityRef: EntityRefInput,
+  ): Promise<EntityScorecardResponse> {
+    return this.request<EntityScorecardResponse>(
+      `/scorecards${entityPath(entityRef)}`,
+    );
+  }
+
+  async getReview(entityRef: EntityRefInput): Promise<string> {
+    return this.request<string>(`/scorecards${entityPath(entityRef)}/review.md`, {
+      accept: 'text/markdown',
+      parse: response => response.text(),
+    });
+  }
+
+  async refresh(entityRef: EntityRefInput): Promise<{ status: string }> {
+    return this.request<{ status: string }>(
+      `/scorecards${entityPath(entityRef)}/refresh`,
+      { method: 'POST' },
+    );
+  }
+
+  async getLeaderboard(
+    query: LeaderboardQuery = {},
+  ): Promise<LeaderboardResponse> {
+    return this.request<LeaderboardResponse>('/leaderboard', {
+      query: {
+        owner: query.owner,
+        kind: query.kind,
+        lifecycle: query.lifecycle,
+        band: query.band,
+        minScore: query.minScore,
+        maxScore: query.maxScore,
+        q: query.q?.trim(),
+        orderBy: query.orderBy,
+        order: query.order,
+        limit: query.limit,
+        offset: query.offset,
+      },
+    });
+  }
+
+  async getBlockers(): Promise<BlockerSummary[]> {
+    const body = await this.request<{ items: BlockerSummary[] }>('/blockers');
+    return body.items;
+  }
+
+  async getOwners(): Promise<OwnerSummary[]> {
+    const body = await this.request<{ items: OwnerSummary[] }>('/owners');
+    return body.items;
+  }
+
+  async getRules(): Promise<RuleMeta[]> {
+    const body = await this.request<{ items: RuleMeta[] }>('/rules');
+    return body.items;
+  }
+
+  private async request<T>(
+    path: string,
+    options: RequestOptions<T> = {},
+  ): Promise<T> {
+    const baseUrl = await this.#discoveryApi.getBaseUrl('readiness');
+    const response = await this.#fetchApi.fetch(
+      `${baseUrl}${path}${queryString(options.query)}`,
+      {
+        method: options.method ?? 'GET',
+        headers: { Accept: options.accept ?? 'application/json' },
+      },
+    );
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    if (options.parse) {
+      return options.parse(response);
+    }
+    return (await response.json()) as T;
+  }
+}

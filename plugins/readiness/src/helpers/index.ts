@@ -1,0 +1,6 @@
+export * from './bands';
+export * from './csv';
+export * from './download';
+export * from './format';
+export * from './sourceLinks';
+export * from './errors';
