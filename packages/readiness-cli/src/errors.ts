@@ -1,0 +1,19 @@
+/** Exit codes of the CLI. */
+export const EXIT = {
+  ok: 0,
+  /** The score is below `--fail-under`. */
+  belowThreshold: 1,
+  /** Bad usage or input: unknown option, missing directory, bad config. */
+  usage: 2,
+} as const;
+
+/** A failure the user can act on; its message is printed as is. */
+export class CliError extends Error {
+  readonly exitCode: number;
+
+  constructor(message: string, exitCode: number = EXIT.usage) {
+    super(message);
+    this.name = 'CliError';
+    this.exitCode = exitCode;
+  }
+}
