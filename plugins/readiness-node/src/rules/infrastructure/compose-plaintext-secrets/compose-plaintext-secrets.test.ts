@@ -1,0 +1,211 @@
+import { describeRule, runRule } from '../../../testing';
+import rule from '.';
+
+describeRule(rule, {
+  fails: [
+    {
+      name: 'a literal database password in a mapping',
+      files: {
+        'docker-compose.yml':
+          'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: app\n      POSTGRES_PASSWORD: s3cr3t-Pa55\n',
+      },
+      findings: ['docker-compose.yml:6'],
+    },
+    {
+      name: 'list syntax, quoted values, numbers and several services',
+      files: {
+        'compose.yaml': [
+          'services:',
+          '  api:',
+          '    build: .',
+          '    environment:',
+          '      - "JWT_SECRET=9f8e7d6c5b4a3f2e1d0c"',
+          '      - STRIPE_API_KEY=rk_live_51Habc',
+          '      - LOG_LEVEL=info',
+          '  mysql:',
+          '    image: mysql:8',
+          '    environment:',
+          '      MYSQL_ROOT_PASSWORD: 123456',
+          '      RABBITMQ_DEFAULT_PASS: "hunter22"',
+        ].join('\n'),
+      },
+      findings: ['compose.yaml:5', 'compose.yaml:6', 'compose.yaml:11', 'compose.yaml:12'],
+    },
+    {
+      name: 'a connection URL with a literal password, whatever the key',
+      files: {
+        'docker-compose.yml':
+          'services:\n  api:\n    build: .\n    environment:\n      DATABASE_URL: postgres://app:Tr0ub4dor@db:5432/app\n',
+      },
+      findings: ['docker-compose.yml:5'],
+    },
+    {
+      name: 'a credential of a known shape under a neutral name',
+      files: {
+        'docker-compose.yml':
+          'services:\n  api:\n    image: acme/api:1.0\n    environment:\n      GH: ghp_0123456789abcdefghijABCDEFGHIJ012345\n',
+      },
+      findings: ['docker-compose.yml:5'],
+    },
+    {
+      name: 'interpolation with a literal fallback',
+      files: {
+        'docker-compose.yml':
+          'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:-supersecret42}\n',
+      },
+      findings: ['docker-compose.yml:5'],
+    },
+    {
+      name: 'dev and example compose files are still reported',
+      files: {
+        'docker-compose.dev.yml':
+          'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: localdevpw\n',
+        'examples/compose.yaml':
+          'services:\n  db:\n    image: postgres:16\n    environment:\n      - POSTGRES_PASSWORD=demo-pw-123\n',
+      },
+      findings: ['docker-compose.dev.yml:5', 'examples/compose.yaml:5'],
+    },
+  ],
+  passes: [
+    {
+      name: 'interpolated values',
+      files: {
+        'docker-compose.yml': [
+          'services:',
+          '  db:',
+          '    image: postgres:16',
+          '    environment:',
+          '      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}',
+          '      REDIS_PASSWORD: $REDIS_PASSWORD',
+          '      API_TOKEN: ${API_TOKEN:?API_TOKEN must be set}',
+          '      DATABASE_URL: postgres://app:${POSTGRES_PASSWORD}@db:5432/app',
+          '      ADMIN_PASSWORD: ${ADMIN_PASSWORD:-changeme}',
+        ].join('\n'),
+      },
+    },
+    {
+      name: 'values passed through from the host, empty values and placeholders',
+      files: {
+        'docker-compose.yml': [
+          'services:',
+          '  api:',
+          '    build: .',
+          '    environment:',
+          '      - SECRET_KEY',
+          '      - API_KEY=',
+          '      - SESSION_SECRET=<your-session-secret>',
+          '      - GRAFANA_ADMIN_PASSWORD=changeme',
+          '      - AUTH_TOKEN=xxxxxxxxxxxx',
+          '      - CLIENT_SECRET=your-client-secret-here',
+          '    env_file: .env',
+        ].join('\n'),
+      },
+    },
+    {
+      name: 'secrets read from files',
+      files: {
+        'docker-compose.yml': [
+          'services:',
+          '  db:',
+          '    image: postgres:16',
+          '    environment:',
+          '      POSTGRES_PASSWORD_FILE: /run/secrets/postgres_password',
+          '      TLS_PRIVATE_KEY: /run/secrets/tls.key',
+          '    secrets:',
+          '      - postgres_password',
+          'secrets:',
+          '  postgres_password:',
+          '    file: ./secrets/postgres_password.txt',
+        ].join('\n'),
+      },
+    },
+    {
+      name: 'settings about secrets rather than secrets',
+      files: {
+        'docker-compose.yml': [
+          'services:',
+          '  api:',
+          '    build: .',
+          '    environment:',
+          '      JWT_SECRET_TTL: 3600',
+          '      TOKEN_URL: https://auth.example.com/oauth/token',
+          '      PASSWORD_MIN_LENGTH: 12',
+          '      TOKENIZERS_PARALLELISM: "false"',
+          '      AWS_SECRET_NAME: prod/api/db',
+          '      MYSQL_ALLOW_EMPTY_PASSWORD: "yes"',
+          '      POSTGRES_HOST_AUTH_METHOD: scram-sha-256',
+          '      DB_HOST: db',
+        ].join('\n'),
+      },
+    },
+    {
+      name: 'an escaped dollar sign is not interpolation, but the value is a placeholder',
+      files: {
+        'docker-compose.yml':
+          'services:\n  api:\n    build: .\n    environment:\n      DB_PASSWORD: $${DB_PASSWORD}\n',
+      },
+    },
+    {
+      name: 'vendored compose files are not read',
+      files: {
+        'docker-compose.yml': 'services:\n  api:\n    build: .\n',
+        'node_modules/pkg/docker-compose.yml':
+          'services:\n  db:\n    image: postgres\n    environment:\n      POSTGRES_PASSWORD: realpassword1\n',
+      },
+    },
+  ],
+  notApplicable: [
+    { name: 'no compose file', files: { Dockerfile: 'FROM alpine:3.20\n', '.env': 'PASSWORD=x' } },
+  ],
+});
+
+describe('infrastructure/compose-plaintext-secrets findings', () => {
+  it('never show the secret itself', () => {
+    const ok = runRule(rule, {
+      'docker-compose.yml': [
+        'services:',
+        '  db:',
+        '    image: postgres:16',
+        '    environment:',
+        '      POSTGRES_PASSWORD: "correct horse battery staple"',
+        '  api:',
+        '    build: .',
+        '    environment:',
+        '      - DATABASE_URL=postgres://app:Tr0ub4dor3@db/app',
+      ].join('\n'),
+    });
+    expect(ok.findings).toEqual([
+      {
+        path: 'docker-compose.yml',
+        line: 5,
+        excerpt: 'POSTGRES_PASSWORD: "corr…"',
+        message: '`POSTGRES_PASSWORD` of service `db` is set to a literal secret',
+        confidence: 'high',
+      },
+      {
+        path: 'docker-compose.yml',
+        line: 9,
+        excerpt: '- DATABASE_URL=postgres://app:Tr0u…@db/app',
+        message: '`DATABASE_URL` of service `api` holds a connection URL with a password in plain text',
+        confidence: 'high',
+      },
+    ]);
+    for (const finding of ok.findings) {
+      expect(JSON.stringify(finding)).not.toMatch(/horse|Tr0ub4dor3/);
+    }
+  });
+
+  it('mark development and example compose files with low confidence', () => {
+    const result = runRule(rule, {
+      'docker-compose.override.yml':
+        'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: localdevpw\n',
+      'docs/compose.yaml': 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: localdevpw\n',
+      'deploy/compose.prod.yaml': 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: localdevpw\n',
+    });
+    expect(result.findings.map(f => [f.path, f.confidence])).toEqual([
+      ['deploy/compose.prod.yaml', 'high'],
+      ['docker-compose.override.yml', 'low'],
+      ['docs/compose.yaml', 'low'],
+    ]);
+  });
+});

@@ -1,0 +1,125 @@
+import { Finding } from '@readiness/backstage-plugin-readiness-common';
+import type { ComposeEnvVar } from '../../../facts';
+import {
+  isPlaceholderValue,
+  JWT_PATTERN,
+  SECRET_NAME,
+  SECRET_PATTERNS,
+  URL_PASSWORD_PATTERN,
+} from '../../../secrets/patterns';
+import { maskSecret } from '../../../secrets/redact';
+import { defineRule, outcome } from '../../types';
+import {
+  composeFilesOf,
+  confidenceOf,
+  excerptAt,
+  isDevelopmentComposePath,
+} from '../containers';
+
+/** Secret-holding names the shared pattern leaves out (`RABBITMQ_DEFAULT_PASS`, passphrases). */
+const EXTRA_SECRET_NAME = /(^|_)pass$|passphrase/i;
+
+/** Settings about a secret rather than the secret itself: `JWT_SECRET_TTL`, `TOKEN_URL`. */
+const ABOUT_A_SECRET =
+  /_(LENGTH|LEN|MIN|MAX|TTL|EXPIRY|EXPIRES|EXPIRES_IN|EXPIRATION|LIFETIME|AGE|TIMEOUT|ALGORITHM|ALG|HEADER|ISSUER|AUDIENCE|PROVIDER|TYPE|METHOD|POLICY|ROUNDS|COST|SIZE|BITS|COUNT|ENABLED|NAME|ID|URL|URI|ENDPOINT|HOST|PORT|REGION|VERSION|MODE|FORMAT|SCOPES?)$/i;
+
+/** A setting that points at a file holding the secret (`POSTGRES_PASSWORD_FILE`). */
+const FILE_SETTING = /_(FILE|PATH|DIR)$/i;
+
+const PATH_VALUE = /^(?:\/|\.{1,2}\/|~\/)[\w@%+=:,./-]*$/;
+
+/** `${NAME}`, `${NAME:-default}`, `$NAME`; `$$` is an escaped dollar sign. */
+const INTERPOLATION = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
+
+function isSecretName(key: string): boolean {
+  if (FILE_SETTING.test(key) || ABOUT_A_SECRET.test(key)) return false;
+  return SECRET_NAME.test(key) || EXTRA_SECRET_NAME.test(key);
+}
+
+/** The literal a secret-named value really holds, or undefined when there is none. */
+function literalSecret(value: string): string | undefined {
+  const unescaped = value.replace(/\$\$/g, '\u0000');
+  const interpolations = [...unescaped.matchAll(INTERPOLATION)];
+  if (interpolations.length) {
+    // Supplied from the environment; only a literal fallback is a secret in the file.
+    for (const m of interpolations) {
+      const [, , op, fallback] = m;
+      if ((op === ':-' || op === '-') && fallback && !fallback.includes('$') && !isPlaceholderValue(fallback)) {
+        return fallback;
+      }
+    }
+    return undefined;
+  }
+  const literal = value.trim();
+  if (PATH_VALUE.test(literal) || isPlaceholderValue(literal)) return undefined;
+  return literal;
+}
+
+/** A credential of a known shape, or a connection URL password, anywhere in a value. */
+function embeddedSecret(value: string): { secret: string; what: string } | undefined {
+  for (const { pattern, title } of SECRET_PATTERNS) {
+    const m = new RegExp(pattern.source, pattern.flags).exec(value);
+    if (m?.groups?.secret) return { secret: m.groups.secret, what: title };
+  }
+  const jwt = new RegExp(JWT_PATTERN.source, JWT_PATTERN.flags).exec(value);
+  if (jwt?.groups?.secret) return { secret: jwt.groups.secret, what: 'JSON Web Token' };
+  for (const m of value.matchAll(new RegExp(URL_PASSWORD_PATTERN.source, URL_PASSWORD_PATTERN.flags))) {
+    const secret = m.groups?.secret ?? '';
+    if (secret && !secret.includes('$') && !isPlaceholderValue(secret)) {
+      return { secret, what: 'connection URL with a password' };
+    }
+  }
+  return undefined;
+}
+
+function maskedExcerpt(line: string | undefined, env: ComposeEnvVar, secret: string): string {
+  const masked = maskSecret(secret);
+  if (line && line.includes(secret)) return line.split(secret).join(masked);
+  return `${env.key}: ${masked}`;
+}
+
+export default defineRule({
+  id: 'infrastructure/compose-plaintext-secrets',
+  category: 'infrastructure',
+  severity: 'high',
+  title: 'Compose files hold no plaintext secrets',
+  description:
+    'Fails when a compose service sets a secret-named variable (`*_PASSWORD`, `*_TOKEN`, `*_SECRET`, `*_API_KEY`…) to a literal value in `environment`, or any variable to a credential-shaped value or a connection URL with a password. `${VAR}` interpolation, empty values, placeholders and `*_FILE` settings that point at a secrets file pass.',
+  rationale:
+    'A compose file is committed, copied between machines and often reused for staging. A literal password in it is shared with everyone who can read the repository, stays in history after removal, and tends to become the production password.',
+  remediation:
+    'Take the value from the environment (`POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?set it in .env}`) with a git-ignored `.env` next to the compose file and a `.env.example` listing the names, or use compose `secrets:` with the image\'s `*_FILE` variables. Rotate any credential that was committed.',
+  evaluate(facts) {
+    const files = composeFilesOf(facts);
+    if (files.length === 0) {
+      return outcome.notApplicable('no compose file');
+    }
+    const findings: Finding[] = [];
+    for (const file of files) {
+      const confidence = isDevelopmentComposePath(file.path) ? 'low' : confidenceOf(file.path);
+      for (const service of file.services) {
+        for (const env of service.environment) {
+          const value = env.value;
+          if (value === undefined || value.trim() === '') continue;
+          const embedded = embeddedSecret(value);
+          const named = embedded ? undefined : isSecretName(env.key) ? literalSecret(value) : undefined;
+          const secret = embedded?.secret ?? named;
+          if (!secret) continue;
+          const fallback = !embedded && value.includes('$');
+          findings.push({
+            path: file.path,
+            ...(env.line !== undefined ? { line: env.line } : {}),
+            excerpt: maskedExcerpt(excerptAt(facts, file.path, env.line), env, secret),
+            message: embedded
+              ? `\`${env.key}\` of service \`${service.name}\` holds a ${embedded.what} in plain text`
+              : fallback
+                ? `\`${env.key}\` of service \`${service.name}\` falls back to a literal secret when the variable is unset`
+                : `\`${env.key}\` of service \`${service.name}\` is set to a literal secret`,
+            confidence,
+          });
+        }
+      }
+    }
+    return outcome.fromFindings(findings);
+  },
+});

@@ -1,0 +1,165 @@
+import { describeRule, runRule } from '../../../testing';
+import rule from '.';
+
+const APP = { 'app/main.py': 'print("hi")\n', 'app/__init__.py': '' };
+
+describeRule(rule, {
+  fails: [
+    {
+      name: 'the project directory mounted over /app',
+      files: {
+        ...APP,
+        'docker-compose.yml': 'services:\n  api:\n    build: .\n    volumes:\n      - .:/app\n',
+      },
+      findings: ['docker-compose.yml:5'],
+    },
+    {
+      name: 'a source folder, read-only, and ${PWD}',
+      files: {
+        'src/index.ts': 'export {}\n',
+        'compose.yaml': [
+          'services:',
+          '  web:',
+          '    image: node:22',
+          '    command: npm run start',
+          '    volumes:',
+          '      - ./src:/app/src:ro',
+          '      - ${PWD}:/workspace',
+        ].join('\n'),
+      },
+      findings: ['compose.yaml:6', 'compose.yaml:7'],
+    },
+    {
+      name: 'long syntax bind of the build context',
+      files: {
+        'api/server.go': 'package main\n',
+        'docker-compose.yml': [
+          'services:',
+          '  api:',
+          '    build: ./api',
+          '    volumes:',
+          '      - type: bind',
+          '        source: ./api',
+          '        target: /src',
+        ].join('\n'),
+      },
+      findings: ['docker-compose.yml:5'],
+    },
+    {
+      name: 'a compose file in a subfolder mounting the repository root',
+      files: {
+        ...APP,
+        'deploy/docker-compose.yml': 'services:\n  api:\n    build: ..\n    volumes:\n      - ..:/app\n',
+      },
+      findings: ['deploy/docker-compose.yml:5'],
+    },
+    {
+      name: 'a single source file',
+      files: {
+        ...APP,
+        'docker-compose.yml': 'services:\n  api:\n    image: python:3.12\n    volumes:\n      - ./app/main.py:/main.py\n',
+      },
+      findings: ['docker-compose.yml:5'],
+    },
+  ],
+  passes: [
+    {
+      name: 'named volumes for data',
+      files: {
+        ...APP,
+        'docker-compose.yml': [
+          'services:',
+          '  db:',
+          '    image: postgres:16',
+          '    volumes:',
+          '      - pgdata:/var/lib/postgresql/data',
+          '      - type: volume',
+          '        source: cache',
+          '        target: /cache',
+          '  api:',
+          '    build: .',
+          'volumes:',
+          '  pgdata: {}',
+          '  cache: {}',
+        ].join('\n'),
+      },
+    },
+    {
+      name: 'bind mounts of config files, data folders, SQL init scripts and host paths',
+      files: {
+        ...APP,
+        'nginx/nginx.conf': 'events {}\n',
+        'db/init.sql': 'CREATE TABLE t (id int);\n',
+        'docker-compose.yml': [
+          'services:',
+          '  proxy:',
+          '    image: nginx:1.27',
+          '    volumes:',
+          '      - ./nginx/nginx.conf:/etc/nginx/nginx.conf:ro',
+          '      - ./certs:/etc/nginx/certs:ro',
+          '  db:',
+          '    image: postgres:16',
+          '    volumes:',
+          '      - ./db:/docker-entrypoint-initdb.d',
+          '      - ./data/pg:/var/lib/postgresql/data',
+          '  agent:',
+          '    image: datadog/agent:7',
+          '    volumes:',
+          '      - /var/run/docker.sock:/var/run/docker.sock:ro',
+          '      - ~/.aws:/root/.aws:ro',
+          '  api:',
+          '    build: .',
+          '    tmpfs:',
+          '      - /tmp',
+        ].join('\n'),
+      },
+    },
+    {
+      name: 'source mounts in development compose files',
+      files: {
+        ...APP,
+        'docker-compose.yml': 'services:\n  api:\n    build: .\n',
+        'docker-compose.override.yml': 'services:\n  api:\n    volumes:\n      - .:/app\n',
+        'compose.dev.yaml': 'services:\n  api:\n    volumes:\n      - ./app:/app/app\n',
+      },
+    },
+    {
+      name: 'a mount that leaves the repository',
+      files: {
+        ...APP,
+        'shared-data/load.py': 'x = 1\n',
+        'docker-compose.yml': 'services:\n  api:\n    build: .\n    volumes:\n      - ../shared-data:/data\n',
+      },
+    },
+    {
+      name: 'vendored compose files are not read',
+      files: {
+        ...APP,
+        'docker-compose.yml': 'services:\n  api:\n    build: .\n',
+        'node_modules/tool/docker-compose.yml': 'services:\n  t:\n    volumes:\n      - .:/app\n',
+      },
+    },
+  ],
+  notApplicable: [{ name: 'no compose file', files: { ...APP, Dockerfile: 'FROM python:3.12\n' } }],
+});
+
+describe('infrastructure/compose-source-bind-mount findings', () => {
+  it('name the service and the mount, with low confidence in examples', () => {
+    const result = runRule(rule, {
+      ...APP,
+      'docker-compose.yml': 'services:\n  api:\n    build: .\n    volumes:\n      - .:/app\n',
+      'examples/demo/compose.yaml': 'services:\n  demo:\n    build: .\n    volumes:\n      - .:/demo\n',
+    });
+    expect(result.findings).toEqual([
+      {
+        path: 'docker-compose.yml',
+        line: 5,
+        excerpt: '- .:/app',
+        message:
+          "Service `api` bind-mounts the whole project directory (`.`) over `/app`, so it runs the host's files instead of the image's",
+        confidence: 'high',
+      },
+      expect.objectContaining({ path: 'examples/demo/compose.yaml', confidence: 'low' }),
+    ]);
+  });
+});
