@@ -273,6 +273,17 @@ export function parseGoMod(file: SourceFile): GoModFact {
   return fact;
 }
 
+/**
+ * Whether a path names a pip requirements file: `requirements*.txt` / `.in`,
+ * or any `.txt` / `.in` file in a `requirements/` folder (`requirements/base.txt`).
+ */
+export function isRequirementsPath(path: string): boolean {
+  return (
+    /(^|\/)requirements([-_.][\w.-]*)?\.(txt|in)$/i.test(path) ||
+    /(^|\/)requirements\/[\w.-]+\.(txt|in)$/i.test(path)
+  );
+}
+
 export function collectManifests(files: SourceFile[]): ManifestFacts {
   const facts: ManifestFacts = {
     packageJsons: [],
@@ -297,7 +308,7 @@ export function collectManifests(files: SourceFile[]): ManifestFacts {
       if (pkg.error) facts.errors.push({ path: file.path, message: pkg.error });
       Object.keys(pkg.dependencies).forEach(add);
       Object.keys(pkg.devDependencies).forEach(add);
-    } else if (/^requirements([-_.][\w.-]*)?\.(txt|in)$/i.test(name)) {
+    } else if (isRequirementsPath(file.path)) {
       const req = parseRequirements(file);
       facts.requirements.push(req);
       req.entries.forEach(e => add(e.name));
