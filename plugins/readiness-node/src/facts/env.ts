@@ -1,7 +1,7 @@
 import { parse as parseDotenv } from 'dotenv';
 import { SourceFile } from '../engine/snapshot';
 import { basename, isCodePath } from './paths';
-import { matchAll } from './text';
+import { lineOfOffset, matchAll } from './text';
 
 /** @public */
 export interface EnvEntry {
@@ -59,8 +59,12 @@ const ENV_READ_PATTERNS: RegExp[] = [
   /process\.env(?:\.(?<name>[A-Z_][A-Z0-9_]*)|\[\s*['"`](?<name2>[A-Z_][A-Z0-9_]*)['"`]\s*\])(?:\s*(?:\|\||\?\?)\s*(?<q>['"`])(?<fb>[^'"`\n]*)\k<q>)?/g,
   // Vite / import.meta.env
   /import\.meta\.env\.(?<name>[A-Z_][A-Z0-9_]*)/g,
-  // Python: os.getenv("X", "d"), os.environ.get("X", "d"), os.environ["X"], env("X", default="d")
-  /os\.(?:getenv|environ\.get)\(\s*(?<q0>['"])(?<name>[A-Za-z_][A-Za-z0-9_]*)\k<q0>(?:\s*,\s*(?:default\s*=\s*)?(?<q>['"])(?<fb>[^'"\n]*)\k<q>)?/g,
+  // Python: os.getenv("X", "d"), os.environ.get("X", "d"), os.getenv("X") or "d", os.environ["X"]
+  /os\.(?:getenv|environ\.get)\(\s*(?<q0>['"])(?<name>[A-Za-z_][A-Za-z0-9_]*)\k<q0>(?:\s*,\s*(?:default\s*=\s*)?(?<q>['"])(?<fb>[^'"\n]*)\k<q>|\s*\)\s*or\s+(?<q1>['"])(?<fb1>[^'"\n]*)\k<q1>)?/g,
+  // django-environ and Laravel: env("X", default="d"), env.str("X", "d"), env('X', 'd')
+  /(?<![\w.$])env(?:\.(?:str|bool|int|float|list|json|url|db|db_url|cache|cache_url|path|dict|tuple))?\(\s*(?<q0>['"])(?<name>[A-Z_][A-Z0-9_]*)\k<q0>(?:\s*,\s*(?:default\s*=\s*)?(?<q>['"])(?<fb>[^'"\n]*)\k<q>)?/g,
+  // Hand-written helpers: getEnv("X", "d"), get_env("X", "d"), getenv("X"), envOrDefault("X", "d")
+  /(?<![\w.$])(?:getEnv|get_env|getenv|GetEnv|getEnvOrDefault|GetEnvOrDefault|getEnvOr|GetEnvOr|envOr|envOrDefault|EnvOrDefault|env_or|get_env_or|getEnvVar|get_env_var|mustGetEnv|MustGetEnv|requireEnv|readEnv)\(\s*(?<q0>['"])(?<name>[A-Za-z_][A-Za-z0-9_]*)\k<q0>(?:\s*,\s*(?<q>['"])(?<fb>[^'"\n]*)\k<q>)?/g,
   /os\.environ\[\s*['"](?<name>[A-Za-z_][A-Za-z0-9_]*)['"]\s*\]/g,
   // Java / Kotlin
   /System\.getenv\(\s*"(?<name>[A-Za-z_][A-Za-z0-9_]*)"\s*\)/g,
@@ -95,13 +99,44 @@ export function collectEnvReads(files: SourceFile[]): EnvVarRead[] {
         const g = match.groups ?? {};
         const name = g.name ?? g.name2;
         if (!name) continue;
+        const fallback = g.fb ?? g.fb1;
         reads.push({
           name,
           path: file.path,
           line,
-          ...(g.fb !== undefined ? { fallback: g.fb } : {}),
+          ...(fallback !== undefined ? { fallback } : {}),
         });
       }
+    }
+    if (isCodePath(file.path) && file.text.includes('process.env')) {
+      reads.push(...destructuredReads(file));
+    }
+  }
+  return reads;
+}
+
+/** `const { JWT_SECRET = 'dev', PORT } = process.env`: each name, with its literal default. */
+function destructuredReads(file: SourceFile): EnvVarRead[] {
+  const reads: EnvVarRead[] = [];
+  for (const { match } of matchAll(file, /\{(?<body>[^{}]{1,2000})\}\s*=\s*process\.env\b(?!\.)/g, 50)) {
+    const body = match.groups?.body ?? '';
+    const bodyStart = match.index + 1;
+    const item = /(?:^|,)\s*(?<name>[A-Z_][A-Z0-9_]*)(?:\s*:\s*[A-Za-z_$][\w$]*)?(?:\s*=\s*(?:(?<q>['"`])(?<fb>[^'"`\n]*)\k<q>|[^,]*))?\s*(?=,|$)/g;
+    let m: RegExpExecArray | null;
+    while ((m = item.exec(body)) !== null) {
+      if (m[0].length === 0) {
+        item.lastIndex += 1;
+        continue;
+      }
+      const name = m.groups?.name;
+      if (!name) continue;
+      const at = bodyStart + m.index + m[0].indexOf(name);
+      reads.push({
+        name,
+        path: file.path,
+        line: lineOfOffset(file, at),
+        ...(m.groups?.fb !== undefined ? { fallback: m.groups.fb } : {}),
+      });
     }
   }
   return reads;

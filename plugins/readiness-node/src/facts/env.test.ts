@@ -1,0 +1,79 @@
+import { snapshotFromFiles } from '../engine/snapshot';
+import { buildFacts } from '.';
+
+function reads(files: Record<string, string>) {
+  return buildFacts(snapshotFromFiles(files)).envReads.map(r => ({
+    name: r.name,
+    line: r.line,
+    ...(r.fallback !== undefined ? { fallback: r.fallback } : {}),
+  }));
+}
+
+describe('envReads', () => {
+  it('reads Python fallbacks given with `or`', () => {
+    expect(
+      reads({
+        'app.py': 'import os\nSECRET = os.getenv("SECRET_KEY") or "dev"\nURL = os.environ.get(\'DB_URL\')\n',
+      }),
+    ).toEqual([
+      { name: 'SECRET_KEY', line: 2, fallback: 'dev' },
+      { name: 'DB_URL', line: 3 },
+    ]);
+  });
+
+  it('reads django-environ and Laravel env() calls with their defaults', () => {
+    expect(
+      reads({
+        'settings.py': 'SECRET_KEY = env("SECRET_KEY", default="insecure")\nDEBUG = env.bool("DEBUG", default=False)\nAPI = env.str(\'API_KEY\')\n',
+        'config/app.php': "<?php return ['key' => env('APP_KEY', 'base64:abc')];\n",
+      }),
+    ).toEqual([
+      { name: 'APP_KEY', line: 1, fallback: 'base64:abc' },
+      { name: 'SECRET_KEY', line: 1, fallback: 'insecure' },
+      { name: 'DEBUG', line: 2 },
+      { name: 'API_KEY', line: 3 },
+    ]);
+  });
+
+  it('reads hand-written getEnv helpers but not method calls of the same name', () => {
+    expect(
+      reads({
+        'main.go': 'secret := getEnv("JWT_SECRET", "secret")\nport := os.Getenv("PORT")\n',
+        'cfg.ts': 'const k = config.getEnv("NOT_AN_ENV_READ");\n',
+      }),
+    ).toEqual([
+      { name: 'JWT_SECRET', line: 1, fallback: 'secret' },
+      { name: 'PORT', line: 2 },
+    ]);
+  });
+
+  it('reads destructured process.env with defaults, one read per name and line', () => {
+    expect(
+      reads({
+        'src/config.js': [
+          'const {',
+          "  JWT_SECRET = 'secret',",
+          '  PORT = 3000,',
+          '  DATABASE_URL,',
+          '} = process.env;',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      { name: 'JWT_SECRET', line: 2, fallback: 'secret' },
+      { name: 'PORT', line: 3 },
+      { name: 'DATABASE_URL', line: 4 },
+    ]);
+  });
+
+  it('keeps the existing JavaScript and Spring readings', () => {
+    expect(
+      reads({
+        'src/a.ts': "const s = process.env.SESSION_SECRET || 'keyboard cat';\n",
+        'src/main/resources/application.yml': 'jwt:\n  secret: ${JWT_SECRET:changeme}\n',
+      }),
+    ).toEqual([
+      { name: 'SESSION_SECRET', line: 1, fallback: 'keyboard cat' },
+      { name: 'JWT_SECRET', line: 2, fallback: 'changeme' },
+    ]);
+  });
+});
