@@ -1,0 +1,114 @@
+import { Finding } from '@readiness/backstage-plugin-readiness-common';
+import type { EnvVarRead, Facts } from '../../../facts';
+import { basename, dirname, isLowConfidencePath, isTestFile } from '../../../facts';
+import { defineRule, outcome } from '../../types';
+import { excerptAt, isVendored } from '../containers';
+
+/** Variables set by the shell, the platform or the build tool rather than by whoever deploys. */
+const AMBIENT = new Set([
+  'NODE_ENV',
+  'PATH',
+  'HOME',
+  'USER',
+  'USERNAME',
+  'PWD',
+  'SHELL',
+  'TERM',
+  'LANG',
+  'TZ',
+  'TMPDIR',
+  'TEMP',
+  'TMP',
+  'HOSTNAME',
+  'PORT',
+  'CI',
+  'DEBUG',
+  'MODE',
+  'DEV',
+  'PROD',
+  'SSR',
+  'BASE_URL',
+  'PUBLIC_URL',
+  'JEST_WORKER_ID',
+  'VITEST',
+]);
+const AMBIENT_PREFIX = /^(GITHUB_|RUNNER_|npm_)/;
+
+/** Files that mark the root of a project in a monorepo. */
+const PROJECT_MANIFEST =
+  /^(package\.json|requirements[\w.-]*\.txt|pyproject\.toml|setup\.py|setup\.cfg|Pipfile|go\.mod|pom\.xml|build\.gradle(\.kts)?|Gemfile|composer\.json|Cargo\.toml|mix\.exs|[\w.-]+\.csproj)$/;
+
+/** Templates documenting the variables: `.env.example`, `.env.sample`, `.env.template`, `env.example`… */
+const TEMPLATE_NAME = /^\.?env\.(example|sample|template|dist)$/i;
+
+function within(path: string, dir: string): boolean {
+  return dir === '' || path === dir || path.startsWith(`${dir}/`);
+}
+
+function templateDirs(facts: Facts): string[] {
+  const paths = new Set<string>();
+  for (const env of facts.envFiles) if (env.kind === 'example') paths.add(env.path);
+  for (const file of facts.files) if (TEMPLATE_NAME.test(basename(file.path))) paths.add(file.path);
+  return [...paths].filter(p => !isVendored(p)).map(dirname);
+}
+
+/** The deepest project root (a directory with a manifest) holding a path. */
+function projectRootOf(path: string, roots: string[]): string {
+  const dir = dirname(path);
+  return roots.filter(root => within(dir, root)).sort((a, b) => b.length - a.length)[0] ?? '';
+}
+
+export default defineRule({
+  id: 'infrastructure/missing-env-example',
+  category: 'infrastructure',
+  severity: 'medium',
+  title: 'Environment variables are documented in a .env.example',
+  description:
+    'Fails when application code reads environment variables but no `.env.example` (or `.env.sample` / `.env.template`) documents them, in the project or above it.',
+  rationale:
+    'Configuration that only exists in the code is discovered by reading every file or by crashing at start-up. A committed template tells whoever deploys the service which settings exist, which are required and what shape they take, without sharing real values.',
+  remediation:
+    'Commit a `.env.example` next to the project that lists every variable the code reads, with placeholder values and a comment per setting, and keep the real `.env` out of git.',
+  evaluate(facts) {
+    const reads = facts.envReads.filter(
+      r =>
+        !isVendored(r.path) &&
+        !isTestFile(r.path) &&
+        !isLowConfidencePath(r.path) &&
+        !AMBIENT.has(r.name) &&
+        !AMBIENT_PREFIX.test(r.name),
+    );
+    if (reads.length === 0) {
+      return outcome.notApplicable('the code reads no environment variables');
+    }
+    const roots = facts.files
+      .filter(f => PROJECT_MANIFEST.test(basename(f.path)) && !isVendored(f.path))
+      .map(f => dirname(f.path));
+    const templates = templateDirs(facts);
+    const byRoot = new Map<string, EnvVarRead[]>();
+    for (const read of reads) {
+      const root = projectRootOf(read.path, roots);
+      const covered = templates.some(dir => within(dirname(read.path), dir) || within(dir, root));
+      if (covered) continue;
+      const list = byRoot.get(root) ?? [];
+      list.push(read);
+      byRoot.set(root, list);
+    }
+    const findings: Finding[] = [];
+    for (const [root, list] of [...byRoot.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+      const first = [...list].sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line)[0];
+      const names = [...new Set(list.map(r => r.name))].sort();
+      const shown = names.slice(0, 8).join(', ') + (names.length > 8 ? ', …' : '');
+      findings.push({
+        path: first.path,
+        line: first.line,
+        excerpt: excerptAt(facts, first.path, first.line),
+        message: `${root ? `\`${root}\`` : 'The code'} reads ${names.length} environment variable${
+          names.length === 1 ? '' : 's'
+        } (${shown}) but no .env.example documents them`,
+        confidence: 'high',
+      });
+    }
+    return outcome.fromFindings(findings);
+  },
+});

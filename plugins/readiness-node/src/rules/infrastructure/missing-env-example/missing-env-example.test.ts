@@ -1,0 +1,106 @@
+import { describeRule, runRule } from '../../../testing';
+import rule from '.';
+
+const NODE_APP = {
+  'package.json': '{"name":"api","dependencies":{"express":"^4"}}',
+  'src/config.ts':
+    "export const config = {\n  db: process.env.DATABASE_URL,\n  secret: process.env['SESSION_SECRET'] ?? 'dev',\n};\n",
+};
+
+describeRule(rule, {
+  fails: [
+    {
+      name: 'a Node service with no template',
+      files: NODE_APP,
+      findings: ['src/config.ts:2'],
+    },
+    {
+      name: 'a real .env is not documentation',
+      files: { ...NODE_APP, '.env': 'DATABASE_URL=postgres://localhost/app\n' },
+      findings: ['src/config.ts:2'],
+    },
+    {
+      name: 'Python and Spring reads',
+      files: {
+        'app/settings.py': 'import os\nSECRET_KEY = os.environ["DJANGO_SECRET_KEY"]\n',
+        'ledger/src/main/resources/application.yml': 'spring:\n  datasource:\n    url: ${DB_URL:jdbc:h2:mem:x}\n',
+        'ledger/pom.xml': '<project/>',
+      },
+      findings: ['app/settings.py:2', 'ledger/src/main/resources/application.yml:3'],
+    },
+    {
+      name: 'a template in a sibling project does not cover another project',
+      files: {
+        'apps/web/package.json': '{}',
+        'apps/web/.env.example': 'VITE_API_URL=\n',
+        'apps/web/src/api.ts': 'const url = import.meta.env.VITE_API_URL;\n',
+        'apps/api/package.json': '{}',
+        'apps/api/src/db.ts': 'const url = process.env.DATABASE_URL;\n',
+      },
+      findings: ['apps/api/src/db.ts:1'],
+    },
+  ],
+  passes: [
+    { name: '.env.example at the root', files: { ...NODE_APP, '.env.example': 'DATABASE_URL=\nSESSION_SECRET=\n' } },
+    { name: '.env.sample', files: { ...NODE_APP, '.env.sample': 'DATABASE_URL=\n' } },
+    { name: '.env.template', files: { ...NODE_APP, '.env.template': 'DATABASE_URL=\n' } },
+    { name: 'env.example without the dot', files: { ...NODE_APP, 'env.example': 'DATABASE_URL=\n' } },
+    {
+      name: 'a root template covers every project of a monorepo',
+      files: {
+        '.env.example': 'DATABASE_URL=\n',
+        'services/api/package.json': '{}',
+        'services/api/src/db.ts': 'process.env.DATABASE_URL\n',
+        'services/worker/go.mod': 'module worker\n',
+        'services/worker/main.go': 'package main\nvar q = os.Getenv("QUEUE_URL")\n',
+      },
+    },
+    {
+      name: 'a template inside the project, below its manifest',
+      files: {
+        'backend/pyproject.toml': '[project]\nname = "x"\n',
+        'backend/app/main.py': 'import os\nDB = os.getenv("DATABASE_URL", "sqlite://")\n',
+        'backend/config/.env.example': 'DATABASE_URL=\n',
+      },
+    },
+  ],
+  notApplicable: [
+    { name: 'no env reads', files: { 'src/index.ts': 'export const x = 1;\n', 'package.json': '{}' } },
+    {
+      name: 'only ambient variables',
+      files: {
+        'src/index.ts':
+          "const port = process.env.PORT || 3000;\nif (process.env.NODE_ENV === 'production') {}\nconst dev = import.meta.env.DEV;\n",
+      },
+    },
+    {
+      name: 'reads only in tests, examples, docs and vendored code',
+      files: {
+        'src/app.test.ts': 'process.env.API_KEY\n',
+        'tests/conftest.py': 'import os\nos.environ["DATABASE_URL"]\n',
+        'examples/basic/index.js': 'process.env.API_KEY\n',
+        'docs/snippet.js': 'process.env.API_KEY\n',
+        'node_modules/lib/index.js': 'process.env.LIB_TOKEN\n',
+      },
+    },
+    { name: 'env names only in comments of a text file', files: { 'README.md': 'set process.env.API_KEY' } },
+  ],
+});
+
+describe('infrastructure/missing-env-example findings', () => {
+  it('list the variables of each project', () => {
+    const result = runRule(rule, {
+      'apps/api/package.json': '{}',
+      'apps/api/src/db.ts': 'const a = process.env.DATABASE_URL;\nconst b = process.env.REDIS_URL;\nconst c = process.env.DATABASE_URL;\n',
+    });
+    expect(result.findings).toEqual([
+      {
+        path: 'apps/api/src/db.ts',
+        line: 1,
+        excerpt: 'const a = process.env.DATABASE_URL;',
+        message: '`apps/api` reads 2 environment variables (DATABASE_URL, REDIS_URL) but no .env.example documents them',
+        confidence: 'high',
+      },
+    ]);
+  });
+});
