@@ -16,7 +16,10 @@ async function forward(res, path, init) {
     headers: { 'content-type': 'application/json' },
     signal: AbortSignal.timeout(5000),
   });
-  res.status(upstream.status).type('application/json').send(await upstream.text());
+  res
+    .status(upstream.status)
+    .type('application/json')
+    .send(await upstream.text());
 }
 
 app.get('/health', (req, res) => {
@@ -33,7 +36,10 @@ app.get('/api/items/:sku', (req, res, next) => {
 });
 
 app.post('/api/items/:sku/adjustments', (req, res, next) => {
-  const body = JSON.stringify({ delta: req.body.delta, reason: req.body.reason });
+  const body = JSON.stringify({
+    delta: req.body.delta,
+    reason: req.body.reason,
+  });
   forward(res, `/items/${encodeURIComponent(req.params.sku)}/adjustments`, {
     method: 'POST',
     body,

@@ -19,7 +19,9 @@ describe('requireServiceToken', () => {
   });
 
   it('rejects other authorization schemes', async () => {
-    const res = await request(appWithGuard()).get('/guarded').set('Authorization', `Basic ${token}`);
+    const res = await request(appWithGuard())
+      .get('/guarded')
+      .set('Authorization', `Basic ${token}`);
     expect(res.status).toBe(401);
   });
 

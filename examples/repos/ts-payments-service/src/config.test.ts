@@ -45,7 +45,7 @@ describe('loadConfig', () => {
   });
 
   it('rejects a short API token', () => {
-    process.env.PAYMENTS_API_TOKEN = 'too-short';
+    process.env.PAYMENTS_API_TOKEN = 'x'.repeat(8);
     expect(() => loadConfig()).toThrow(/at least 32 characters/);
   });
 });

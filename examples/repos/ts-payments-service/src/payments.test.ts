@@ -72,8 +72,14 @@ describe('payments routes', () => {
 
   it('answers 200 with the same payment on retry', async () => {
     const { app } = setup();
-    const first = await request(app).post('/payments').set('Idempotency-Key', 'retry-0001').send(validBody);
-    const again = await request(app).post('/payments').set('Idempotency-Key', 'retry-0001').send(validBody);
+    const first = await request(app)
+      .post('/payments')
+      .set('Idempotency-Key', 'retry-0001')
+      .send(validBody);
+    const again = await request(app)
+      .post('/payments')
+      .set('Idempotency-Key', 'retry-0001')
+      .send(validBody);
     expect(again.status).toBe(200);
     expect(again.body.id).toBe(first.body.id);
   });
@@ -104,10 +110,12 @@ describe('payments routes', () => {
     const { app, store } = setup();
     jest.spyOn(store, 'findById').mockRejectedValue(new Error('connection reset'));
     const seen: unknown[] = [];
-    app.use((err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-      seen.push(err);
-      res.status(500).end();
-    });
+    app.use(
+      (err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+        seen.push(err);
+        res.status(500).end();
+      },
+    );
     const res = await request(app).get('/payments/abc');
     expect(res.status).toBe(500);
     expect(seen).toHaveLength(1);

@@ -36,7 +36,8 @@ public class Posting {
 
   protected Posting() {}
 
-  private Posting(UUID transferId, Account account, long amountMinor, String reference, Instant at) {
+  private Posting(
+      UUID transferId, Account account, long amountMinor, String reference, Instant at) {
     this.id = UUID.randomUUID();
     this.transferId = transferId;
     this.account = account;
@@ -45,14 +46,16 @@ public class Posting {
     this.createdAt = at;
   }
 
-  public static Posting debit(UUID transferId, Account account, long amount, String ref, Instant at) {
+  public static Posting debit(
+      UUID transferId, Account account, long amount, String ref, Instant at) {
     if (amount <= 0) {
       throw new IllegalArgumentException("amount must be positive");
     }
     return new Posting(transferId, account, -amount, ref, at);
   }
 
-  public static Posting credit(UUID transferId, Account account, long amount, String ref, Instant at) {
+  public static Posting credit(
+      UUID transferId, Account account, long amount, String ref, Instant at) {
     if (amount <= 0) {
       throw new IllegalArgumentException("amount must be positive");
     }
