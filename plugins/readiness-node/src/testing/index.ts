@@ -78,9 +78,11 @@ export function describeRule(rule: ReadinessRule, cases: RuleCases): void {
     });
     it.each(cases.passes.map(c => [c.name, c] as const))('passes: %s', (_name, c) => {
       const result = runRule(rule, c.files, c.settings);
-      expect({ status: result.status, findings: result.findings, message: result.message }).toEqual(
-        expect.objectContaining({ status: 'pass', findings: [] }),
-      );
+      // A pass may carry low-confidence notes (tests, fixtures, docs), never a real finding.
+      expect({
+        status: result.status,
+        findings: result.findings.filter(f => f.confidence !== 'low'),
+      }).toEqual({ status: 'pass', findings: [] });
       if (c.score !== undefined) {
         expect(result.score).toBeCloseTo(c.score, 2);
       }
