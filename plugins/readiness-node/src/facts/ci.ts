@@ -213,16 +213,46 @@ function yamlCommands(
   return { commands };
 }
 
-/** The commands a Jenkinsfile runs (`sh`, `bat`, `powershell` steps). */
+/**
+ * The commands a Jenkinsfile runs (`sh`, `bat`, `powershell` steps). Lines
+ * commented out with `//` are skipped; a triple-quoted multi-line step gives
+ * one command per non-empty line inside it.
+ */
 function jenkinsCommands(file: SourceFile): CiCommand[] {
   const commands: CiCommand[] = [];
   const lines = file.text.split('\n');
-  lines.forEach((text, i) => {
-    const m = /\b(sh|bat|powershell)\s*\(?\s*(['"]{1,3})(.+?)\2/.exec(text);
+  let inBlockComment = false;
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i];
+    const trimmed = text.trim();
+    if (inBlockComment) {
+      if (trimmed.includes('*/')) inBlockComment = false;
+      continue;
+    }
+    if (trimmed.startsWith('/*')) {
+      inBlockComment = !trimmed.includes('*/');
+      continue;
+    }
+    if (trimmed.startsWith('//')) continue;
+    const block = /\b(?:sh|bat|powershell)\s*\(?\s*(?:script\s*:\s*)?('{3}|"{3})(.*)$/.exec(text);
+    if (block && !block[2].includes(block[1])) {
+      const quote = block[1];
+      if (block[2].trim()) {
+        commands.push({ system: 'jenkins', path: file.path, line: i + 1, command: block[2].trim() });
+      }
+      for (i = i + 1; i < lines.length; i++) {
+        const end = lines[i].indexOf(quote);
+        const body = (end === -1 ? lines[i] : lines[i].slice(0, end)).trim();
+        if (body) commands.push({ system: 'jenkins', path: file.path, line: i + 1, command: body });
+        if (end !== -1) break;
+      }
+      continue;
+    }
+    const m = /\b(sh|bat|powershell)\s*\(?\s*(?:script\s*:\s*)?(['"]{1,3})(.+?)\2/.exec(text);
     if (m) {
       commands.push({ system: 'jenkins', path: file.path, line: i + 1, command: m[3] });
     }
-  });
+  }
   return commands;
 }
 

@@ -1,0 +1,89 @@
+import { Finding } from '@readiness/backstage-plugin-readiness-common';
+import type { Facts, WorkflowFact, WorkflowJob } from '../../../facts';
+import { defineRule, outcome } from '../../types';
+import {
+  actionRunsTests,
+  commandRunsTests,
+  DeployJob,
+  deployJobs,
+  excerptAt,
+  jobRunsTests,
+  upstreamJobs,
+} from '../workflows';
+
+/** Upstream job names that, by convention, hold the test suite. */
+const TEST_JOB_NAME =
+  /(?:^|[-_\s])(?:tests?|unit|integration|e2e|ci|checks?|verify|qa|spec)(?:[-_\s]|$)/i;
+
+/** Conditions that only let the job run after a successful CI run. */
+const CI_SUCCESS_CONDITION = /workflow_run\.conclusion\s*==\s*['"]success['"]/;
+
+function runsTestsBeforeDeploying(facts: Facts, deploy: DeployJob): boolean {
+  const steps =
+    deploy.stepIndex === undefined
+      ? deploy.job.steps
+      : deploy.job.steps.slice(0, deploy.stepIndex + 1);
+  const ctx = { facts };
+  return steps.some(
+    s => (s.run && commandRunsTests(s.run, ctx)) || actionRunsTests(s),
+  );
+}
+
+function gatedUpstream(
+  facts: Facts,
+  workflow: WorkflowFact,
+  job: WorkflowJob,
+): boolean {
+  return upstreamJobs(workflow, job).some(
+    up =>
+      TEST_JOB_NAME.test(up.id) ||
+      TEST_JOB_NAME.test(up.name ?? '') ||
+      jobRunsTests(facts, workflow, up),
+  );
+}
+
+export default defineRule({
+  id: 'cicd/deploy-not-gated',
+  category: 'cicd',
+  severity: 'high',
+  title: 'Deploys wait for the tests',
+  description:
+    'Fails when a GitHub Actions job that deploys, releases or publishes to production (by its name or environment, or by running `kubectl apply`, `helm upgrade`, `terraform apply`, `aws ecs update-service`, `flyctl deploy`, `gcloud run deploy`, `npm publish`…) runs on push without depending, through `needs:`, on a job that runs tests, and is not triggered by a successful CI run (`workflow_run`).',
+  rationale:
+    'A deploy that does not wait for the tests ships whatever was pushed, including the commit that broke the build. Failures then surface in production rather than in CI.',
+  remediation:
+    "Make the deploy job depend on the test job (`needs: [test]`), run the tests earlier in the same job, or move the deploy to a workflow triggered by `workflow_run` on the CI workflow with `if: github.event.workflow_run.conclusion == 'success'`.",
+  evaluate(facts) {
+    const deploys = deployJobs(facts);
+    if (deploys.length === 0)
+      return outcome.notApplicable(
+        'no deploy or release job in GitHub Actions workflows',
+      );
+    const findings: Finding[] = [];
+    let onPush = 0;
+    for (const deploy of deploys) {
+      const { workflow, job } = deploy;
+      if (!workflow.triggers.includes('push')) continue;
+      onPush += 1;
+      if (CI_SUCCESS_CONDITION.test(job.if ?? '')) continue;
+      if (runsTestsBeforeDeploying(facts, deploy)) continue;
+      if (gatedUpstream(facts, workflow, job)) continue;
+      const branches = workflow.pushBranches.length
+        ? ` to ${workflow.pushBranches.join(', ')}`
+        : '';
+      findings.push({
+        path: workflow.path,
+        line: deploy.line,
+        excerpt: excerptAt(facts, workflow.path, deploy.line),
+        message: `Job '${job.name ?? job.id}' ${
+          deploy.reason
+        } on every push${branches} without waiting for a job that runs tests`,
+      });
+    }
+    if (onPush === 0)
+      return outcome.pass(
+        'deploy jobs run only on manual, release or CI-completion triggers',
+      );
+    return outcome.fromFindings(findings);
+  },
+});

@@ -1,0 +1,73 @@
+import { Finding } from '@readiness/backstage-plugin-readiness-common';
+import { defineRule, outcome } from '../../types';
+import { excerptAt, parsedWorkflows } from '../workflows';
+
+function isWriteAll(permissions: unknown): boolean {
+  return (
+    typeof permissions === 'string' &&
+    permissions.trim().toLowerCase() === 'write-all'
+  );
+}
+
+export default defineRule({
+  id: 'cicd/excessive-token-permissions',
+  category: 'cicd',
+  severity: 'medium',
+  title: 'Workflows limit their token permissions',
+  description:
+    'Fails when a GitHub Actions workflow has no top-level `permissions:` block (and not every job sets its own), or grants `write-all` at the top or in a job.',
+  rationale:
+    'Without a `permissions:` block the GITHUB_TOKEN gets the repository default, which in many organisations is read-write on contents, packages and more. Any compromised step or dependency can then push code, create releases or tamper with issues.',
+  remediation:
+    'Add `permissions: contents: read` at the top of every workflow and grant write scopes only to the jobs that need them (for example `packages: write` on the publish job). Never use `write-all`.',
+  evaluate(facts) {
+    const workflows = parsedWorkflows(facts);
+    if (workflows.length === 0)
+      return outcome.notApplicable('no GitHub Actions workflow');
+    const findings: Finding[] = [];
+    for (const workflow of workflows) {
+      if (isWriteAll(workflow.permissions)) {
+        findings.push({
+          path: workflow.path,
+          line: workflow.permissionsLine,
+          excerpt: excerptAt(facts, workflow.path, workflow.permissionsLine),
+          message: 'The workflow grants every job a write-all token',
+        });
+      } else if (workflow.permissions === undefined) {
+        const unscoped = workflow.jobs.filter(
+          job => job.permissions === undefined,
+        );
+        if (unscoped.length > 0 || workflow.jobs.length === 0) {
+          findings.push({
+            path: workflow.path,
+            message: `No top-level permissions block: ${
+              unscoped.length === workflow.jobs.length
+                ? 'every job gets'
+                : `${unscoped.length === 1 ? 'job' : 'jobs'} ${unscoped
+                    .map(j => `'${j.id}'`)
+                    .join(', ')} ${unscoped.length === 1 ? 'gets' : 'get'}`
+            } the repository's default token permissions`,
+          });
+        }
+      }
+      for (const job of workflow.jobs) {
+        if (isWriteAll(job.permissions)) {
+          const file = facts.file(workflow.path);
+          const lines = file?.text.split('\n') ?? [];
+          const start = (job.line ?? 1) - 1;
+          const offset = lines
+            .slice(start)
+            .findIndex(l => /^\s*permissions\s*:\s*write-all/.test(l));
+          const line = offset === -1 ? job.line : start + offset + 1;
+          findings.push({
+            path: workflow.path,
+            line,
+            excerpt: excerptAt(facts, workflow.path, line),
+            message: `Job '${job.id}' grants itself a write-all token`,
+          });
+        }
+      }
+    }
+    return outcome.fromFindings(findings);
+  },
+});

@@ -1,0 +1,205 @@
+import { describeRule } from '../../../testing';
+import rule from '.';
+
+const workflow = (steps: string) =>
+  `name: CI\non: [push, pull_request]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n${steps}`;
+
+describeRule(rule, {
+  fails: [
+    {
+      name: 'a workflow that only lints and builds',
+      files: {
+        'package.json': JSON.stringify({
+          scripts: { lint: 'eslint .', build: 'tsc', test: 'jest' },
+        }),
+        '.github/workflows/ci.yml': workflow(
+          '      - run: npm ci\n      - run: npm run lint\n      - run: npm run build\n',
+        ),
+      },
+      findings: ['.github/workflows/ci.yml'],
+    },
+    {
+      name: 'installing pytest is not running it',
+      files: {
+        '.github/workflows/ci.yml': workflow(
+          '      - run: pip install pytest ruff\n      - run: ruff check .\n',
+        ),
+      },
+      findings: ['.github/workflows/ci.yml'],
+    },
+    {
+      name: 'maven with tests skipped, gradle with tests excluded',
+      files: {
+        '.gitlab-ci.yml':
+          'build:\n  script:\n    - mvn -B package -DskipTests\n    - ./gradlew build -x test\n',
+      },
+      findings: ['.gitlab-ci.yml'],
+    },
+    {
+      name: 'an npm script named ci that only builds',
+      files: {
+        'package.json': JSON.stringify({
+          scripts: {
+            ci: 'npm run lint && npm run build',
+            lint: 'eslint .',
+            build: 'vite build',
+          },
+        }),
+        '.github/workflows/ci.yml': workflow('      - run: npm run ci\n'),
+      },
+    },
+    {
+      name: 'a commented-out test line in a Jenkinsfile',
+      files: {
+        Jenkinsfile:
+          "pipeline {\n  stages {\n    stage('build') {\n      steps {\n        // sh 'mvn test'\n        sh 'mvn -DskipTests package'\n      }\n    }\n  }\n}\n",
+      },
+      findings: ['Jenkinsfile'],
+    },
+    {
+      name: 'tox with a lint environment only',
+      files: {
+        '.github/workflows/lint.yml': workflow('      - run: tox -e lint\n'),
+      },
+    },
+  ],
+  passes: [
+    {
+      name: 'npm test',
+      files: {
+        '.github/workflows/ci.yml': workflow(
+          '      - run: npm ci\n      - run: npm test\n',
+        ),
+      },
+    },
+    {
+      name: 'pytest through uv',
+      files: {
+        '.github/workflows/ci.yml': workflow('      - run: uv run pytest -q\n'),
+      },
+    },
+    {
+      name: 'python -m pytest in a multi-line run',
+      files: {
+        '.github/workflows/ci.yml': workflow(
+          '      - run: |\n          pip install -r requirements.txt\n          python -m pytest --cov\n',
+        ),
+      },
+    },
+    {
+      name: 'go test',
+      files: {
+        '.github/workflows/ci.yml': workflow(
+          '      - run: go test -race ./...\n',
+        ),
+      },
+    },
+    {
+      name: 'mvn verify',
+      files: {
+        '.github/workflows/ci.yml': workflow('      - run: ./mvnw -B verify\n'),
+      },
+    },
+    {
+      name: 'mvn package runs the tests',
+      files: { '.gitlab-ci.yml': 'build:\n  script: mvn -B package\n' },
+    },
+    {
+      name: 'gradle build',
+      files: {
+        'bitbucket-pipelines.yml':
+          'pipelines:\n  default:\n    - step:\n        script:\n          - ./gradlew build\n',
+      },
+    },
+    {
+      name: 'dotnet test in Azure Pipelines',
+      files: {
+        'azure-pipelines.yml': 'steps:\n  - script: dotnet test --no-build\n',
+      },
+    },
+    {
+      name: 'cargo test in CircleCI',
+      files: {
+        '.circleci/config.yml':
+          'jobs:\n  test:\n    steps:\n      - run: cargo test\n',
+      },
+    },
+    {
+      name: 'make test through a Makefile target with another name',
+      files: {
+        Makefile: 'ci: lint unit\n\nlint:\n\truff check .\n\nunit:\n\tpytest\n',
+        '.github/workflows/ci.yml': workflow('      - run: make ci\n'),
+      },
+    },
+    {
+      name: 'an npm script that calls vitest',
+      files: {
+        'package.json': JSON.stringify({
+          scripts: { verify: 'vitest run && tsc' },
+        }),
+        '.github/workflows/ci.yml': workflow('      - run: pnpm verify\n'),
+      },
+    },
+    {
+      name: 'yarn test:unit',
+      files: {
+        '.github/workflows/ci.yml': workflow('      - run: yarn test:unit\n'),
+      },
+    },
+    {
+      name: 'a Jenkinsfile with a multi-line sh block',
+      files: {
+        Jenkinsfile:
+          "pipeline {\n  stages {\n    stage('t') {\n      steps {\n        sh '''\n          npm ci\n          npx jest --ci\n        '''\n      }\n    }\n  }\n}\n",
+      },
+    },
+    {
+      name: 'a reusable workflow that runs tests',
+      files: {
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  call:\n    uses: ./.github/workflows/checks.yml\n',
+        '.github/workflows/checks.yml':
+          'on: workflow_call\njobs:\n  t:\n    runs-on: x\n    steps:\n      - run: tox\n',
+      },
+    },
+    {
+      name: 'a test action',
+      files: {
+        '.github/workflows/e2e.yml': workflow(
+          '      - uses: cypress-io/github-action@v6\n',
+        ),
+      },
+    },
+    {
+      name: 'a script file named for tests',
+      files: {
+        '.github/workflows/ci.yml': workflow(
+          '      - run: ./scripts/run-tests.sh\n',
+        ),
+      },
+    },
+    {
+      name: 'tests run inside docker compose',
+      files: {
+        '.github/workflows/ci.yml': workflow(
+          '      - run: docker compose run --rm api pytest\n',
+        ),
+      },
+    },
+    {
+      name: 'gradle action with a check argument',
+      files: {
+        '.github/workflows/ci.yml': workflow(
+          '      - uses: gradle/gradle-build-action@v3\n        with:\n          arguments: check\n',
+        ),
+      },
+    },
+  ],
+  notApplicable: [
+    { name: 'no CI at all', files: { 'app.py': '' } },
+    {
+      name: 'the only workflow does not parse',
+      files: { '.github/workflows/ci.yml': 'on: [push\n' },
+    },
+  ],
+});

@@ -1,0 +1,490 @@
+/**
+ * Helpers shared by the CI/CD rules (and by the documentation and
+ * observability rules that need to know whether a repository deploys):
+ * which CI commands run tests, which workflow jobs deploy, and where in a
+ * workflow file a step's text sits.
+ */
+import type {
+  Facts,
+  WorkflowFact,
+  WorkflowJob,
+  WorkflowStep,
+} from '../../facts';
+import { basename, joinPath, lineOf } from '../../facts';
+
+/** GitHub workflows that parsed; files with YAML errors are reported by the engine. */
+export function parsedWorkflows(facts: Facts): WorkflowFact[] {
+  return facts.ci.workflows.filter(w => !w.error);
+}
+
+/** The 1-based line of the first line at or after `from` whose text matches. */
+export function locateLine(
+  facts: Facts,
+  path: string,
+  from: number | undefined,
+  test: (line: string) => boolean,
+): number | undefined {
+  const file = facts.file(path);
+  if (!file) return from;
+  const lines = file.text.split('\n');
+  for (let i = Math.max(0, (from ?? 1) - 1); i < lines.length; i++) {
+    if (test(lines[i])) return i + 1;
+  }
+  return from;
+}
+
+/** The trimmed text of a line of a repository file, for excerpts. */
+export function excerptAt(
+  facts: Facts,
+  path: string,
+  line: number | undefined,
+): string | undefined {
+  const file = facts.file(path);
+  if (!file || line === undefined) return undefined;
+  return lineOf(file, line) || undefined;
+}
+
+// ---------------------------------------------------------------------------
+// Test commands
+
+/** Segments of a shell command: one per line and per `&&`, `||`, `;`, `|`. */
+export function commandSegments(command: string): string[] {
+  return command
+    .split(/\r?\n|&&|\|\||;|\|/)
+    .map(s =>
+      s
+        .trim()
+        .replace(/^\$\s+/, '')
+        .replace(/^(?:[A-Za-z_][A-Za-z0-9_]*=(?:"[^"]*"|'[^']*'|\S*)\s+)+/, '')
+        .replace(/^(?:sudo|time|exec|env|xvfb-run(?:\s+-a)?)\s+/, ''),
+    )
+    .filter(s => s && !s.startsWith('#'));
+}
+
+const INSTALL_SEGMENT =
+  /^(?:(?:python[\d.]*\s+-m\s+)?pip[\d.]*\s+install|pipx\s+install|uv\s+(?:pip\s+install|add|sync)|poetry\s+(?:install|add)|npm\s+(?:install|i|ci|add)\b|yarn\s+(?:install|add)\b|yarn$|pnpm\s+(?:install|i|add)\b|bun\s+(?:install|add)\b|(?:apt|apt-get|apk|yum|dnf|brew)\s|go\s+(?:install|get|mod)\b|gem\s+install|bundle\s+install|cargo\s+install|dotnet\s+(?:tool|restore|add)\b|echo\b|printf\b|cat\b|export\b)/;
+
+/** Runners that run tests by themselves. */
+const TEST_RUNNERS: RegExp[] = [
+  /^(?:npx\s+|pnpm\s+(?:exec|dlx)\s+|yarn\s+(?:exec\s+)?|bunx\s+|bun\s+)?(?:jest|vitest|mocha|ava|tap|karma|jasmine|nyc|c8|playwright\s+test|cypress\s+run|wdio|testcafe|react-scripts\s+test|craco\s+test|ng\s+test)\b/,
+  /^bun\s+test\b/,
+  /^deno\s+test\b/,
+  /^(?:python[\d.]*\s+-m\s+|uv\s+run\s+|poetry\s+run\s+|pipenv\s+run\s+|hatch\s+run\s+|pdm\s+run\s+|coverage\s+run\s+(?:-m\s+)?)*(?:pytest|py\.test|unittest|nose2?|green|trial)\b/,
+  /\bmanage\.py\s+test\b/,
+  /\bsetup\.py\s+test\b/,
+  /^(?:go|richgo)\s+test\b|^gotestsum\b/,
+  /^ginkgo\b/,
+  /^dotnet\s+test\b/,
+  /^cargo\s+(?:test|nextest)\b/,
+  /^(?:bundle\s+exec\s+)?(?:rspec|rake\s+(?:test|spec)|rails\s+test)\b/,
+  /^(?:vendor\/bin\/|\.\/vendor\/bin\/)?(?:phpunit|pest)\b/,
+  /^mix\s+test\b/,
+  /^ctest\b/,
+  /^bazel(?:isk)?\s+(?:test|coverage)\b/,
+  /^(?:swift|flutter|dart|zig\s+build|stack|cabal|lein|sbt|mill)\b.*\btest\b/,
+  /^xcodebuild\b.*\btest\b/,
+  /^(?:npx\s+)?(?:nx|turbo|lerna|rush|moon)\b.*\btest\b/,
+  /^(?:docker(?:-|\s+)compose|docker)\b.*\b(?:pytest|jest|vitest|go\s+test|npm\s+(?:run\s+)?test|mvn\b.*\b(?:test|verify)|gradlew?\b.*\btest|rspec|phpunit|dotnet\s+test|tox)\b/,
+];
+
+const MAVEN = /^(?:\.\/)?(?:mvnw?|mvn\.cmd|mvnw\.cmd)\b/;
+const GRADLE = /^(?:\.\/)?(?:gradlew?|gradlew\.bat)\b/;
+const NON_TEST_TOX_ENVS =
+  /^(?:lint|flake8|mypy|format|fmt|docs|typing|types|style|pre-commit|black|ruff|pylint|isort|check-manifest|build|release)(?:,(?:lint|flake8|mypy|format|fmt|docs|typing|types|style|pre-commit|black|ruff|pylint|isort|check-manifest|build|release))*$/;
+
+function mavenRunsTests(segment: string): boolean {
+  if (!MAVEN.test(segment)) return false;
+  if (
+    /-DskipTests(?:=true)?\b|-Dmaven\.test\.skip(?:=true)?\b|-DskipUTs\b/.test(
+      segment,
+    )
+  )
+    return false;
+  return /\s(?:[\w.-]+:)?(?:test|verify|package|install|deploy|integration-test)\b/.test(
+    segment,
+  );
+}
+
+function gradleRunsTests(segment: string): boolean {
+  if (!GRADLE.test(segment)) return false;
+  const excluded = [
+    ...segment.matchAll(/(?:-x|--exclude-task)\s+:?(\S+)/g),
+  ].map(m => m[1]);
+  const tasks = segment
+    .replace(/(?:-x|--exclude-task)\s+\S+/g, '')
+    .split(/\s+/)
+    .slice(1)
+    .filter(t => !t.startsWith('-'))
+    .map(t => t.split(':').pop() ?? t);
+  return tasks.some(
+    t =>
+      /^(?:\w*[tT]est|check|build|\w+Check)$/.test(t) &&
+      !excluded.some(x => x === t || x.endsWith('test') || x.endsWith('Test')),
+  );
+}
+
+function toxRunsTests(segment: string): boolean {
+  const m = /^(?:uvx\s+|pipx\s+run\s+)?(tox|nox)\b(.*)$/.exec(segment);
+  if (!m) return false;
+  const env = /\s-(?:e|s|-session|-sessions)\s+(\S+)/.exec(m[2]);
+  return !env || !NON_TEST_TOX_ENVS.test(env[1]);
+}
+
+/** Context for following scripts a CI command calls: package.json scripts, Makefiles, shell scripts. */
+export interface TestCommandContext {
+  facts: Facts;
+  depth?: number;
+}
+
+function npmScriptName(segment: string): string | undefined {
+  if (INSTALL_SEGMENT.test(segment)) return undefined;
+  const m =
+    /^(?:npm|pnpm|bun)\s+(?:(?:--[\w-]+(?:=\S+)?|-w\s+\S+|--prefix\s+\S+|-C\s+\S+|--filter\s+\S+)\s+)*(?:run(?:-script)?\s+|t$|t\s)?([\w:.@/-]+)/.exec(
+      segment,
+    ) ??
+    /^yarn\s+(?:(?:--[\w-]+(?:=\S+)?|--cwd\s+\S+|workspace\s+\S+)\s+)*(?:run\s+)?([\w:.@/-]+)/.exec(
+      segment,
+    );
+  if (!m) return undefined;
+  if (/^(npm|pnpm|bun)\s+t(\s|$)/.test(segment)) return 'test';
+  return m[1];
+}
+
+function scriptsNamed(facts: Facts, name: string): string[] {
+  return facts.manifests.packageJsons
+    .map(p => p.scripts[name])
+    .filter((s): s is string => typeof s === 'string');
+}
+
+function makeTargetRecipe(facts: Facts, target: string): string[] {
+  const recipes: string[] = [];
+  for (const file of facts.files) {
+    if (!/^(?:GNU)?[Mm]akefile$|\.mk$/.test(basename(file.path))) continue;
+    const lines = file.text.split('\n');
+    const start = lines.findIndex(l =>
+      new RegExp(
+        `^${target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:(?!=)`,
+      ).test(l),
+    );
+    if (start === -1) continue;
+    const deps = lines[start].split(':').slice(1).join(':').trim();
+    const body: string[] = [];
+    for (
+      let i = start + 1;
+      i < lines.length && /^\t|^\s*$/.test(lines[i]);
+      i++
+    ) {
+      body.push(lines[i].replace(/^\t@?-?/, ''));
+    }
+    recipes.push(body.join('\n'));
+    for (const dep of deps.split(/\s+/).filter(Boolean)) {
+      if (dep !== target) recipes.push(`make ${dep}`);
+    }
+  }
+  return recipes;
+}
+
+/** Whether one command segment runs tests. */
+function segmentRunsTests(segment: string, ctx?: TestCommandContext): boolean {
+  if (INSTALL_SEGMENT.test(segment)) return false;
+  if (TEST_RUNNERS.some(re => re.test(segment))) return true;
+  if (
+    mavenRunsTests(segment) ||
+    gradleRunsTests(segment) ||
+    toxRunsTests(segment)
+  )
+    return true;
+  const depth = ctx?.depth ?? 0;
+  const deeper =
+    ctx && depth < 3 ? { facts: ctx.facts, depth: depth + 1 } : undefined;
+
+  const script = npmScriptName(segment);
+  if (script !== undefined) {
+    if (
+      /(^|[:_-])(test|tests|spec|e2e|unit|integration)([:_-]|$)/i.test(script)
+    )
+      return true;
+    if (deeper) {
+      return scriptsNamed(deeper.facts, script).some(s =>
+        commandRunsTests(s, deeper),
+      );
+    }
+    return false;
+  }
+  const make = /^(?:make|gmake)\b(?:\s+-[Cf]\s+\S+|\s+-\S+)*\s+([\w.-]+)/.exec(
+    segment,
+  );
+  if (make) {
+    if (
+      /^(test|tests|check|unit|integration|e2e|spec|ci-test|test-\S+|\S+-test)$/i.test(
+        make[1],
+      )
+    )
+      return true;
+    if (deeper)
+      return makeTargetRecipe(deeper.facts, make[1]).some(r =>
+        commandRunsTests(r, deeper),
+      );
+    return false;
+  }
+  const file =
+    /^(?:(?:bash|sh|zsh|pwsh|powershell|python[\d.]*|node)\s+)?((?:\.{0,2}\/)?[\w./-]+\.(?:sh|bash|ps1|py|js|mjs))\b/.exec(
+      segment,
+    );
+  if (
+    file &&
+    (file[0].includes('/') ||
+      /^(bash|sh|zsh|pwsh|powershell|python|node)/.test(segment))
+  ) {
+    if (/tests?|spec/i.test(basename(file[1]))) return true;
+    if (deeper) {
+      const path = joinPath('', file[1]);
+      const target = deeper.facts.file(path);
+      if (target && !/\.(py|js|mjs)$/.test(path))
+        return commandRunsTests(target.text, deeper);
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether a shell command (one or many lines) runs tests, following npm
+ * scripts, make targets and shell scripts it calls when facts are given.
+ */
+export function commandRunsTests(
+  command: string,
+  ctx?: TestCommandContext,
+): boolean {
+  return commandSegments(command).some(segment =>
+    segmentRunsTests(segment, ctx),
+  );
+}
+
+/** Whether a `uses:` reference names something that runs tests. */
+export function actionRunsTests(step: WorkflowStep): boolean {
+  const uses = step.uses?.toLowerCase() ?? '';
+  if (!uses) return false;
+  const name = uses.split('@')[0];
+  if (
+    /tests?\b|[-_/]tests?[-_]|cypress-io\/github-action|playwright|codecov\/codecov-action|coverallsapp\/github-action/.test(
+      name,
+    )
+  ) {
+    return true;
+  }
+  if (/gradle/.test(name)) {
+    const args = step.with?.arguments ?? step.with?.args ?? '';
+    if (args && gradleRunsTests(`gradle ${args}`)) return true;
+  }
+  for (const key of ['run', 'command', 'script', 'args', 'test-command']) {
+    const value = step.with?.[key];
+    if (value && commandRunsTests(value)) return true;
+  }
+  return false;
+}
+
+function localWorkflow(
+  facts: Facts,
+  uses: string,
+  from: WorkflowFact,
+): WorkflowFact | undefined {
+  if (!uses.startsWith('./')) return undefined;
+  const path = joinPath('', uses.split('@')[0]);
+  return facts.ci.workflows.find(
+    w => w.path === path && w !== from && !w.error,
+  );
+}
+
+/** Whether a job runs tests itself (steps, or a reusable workflow that does). */
+export function jobRunsTests(
+  facts: Facts,
+  workflow: WorkflowFact,
+  job: WorkflowJob,
+  seen = new Set<string>(),
+): boolean {
+  const ctx = { facts };
+  if (
+    job.steps.some(
+      s => (s.run && commandRunsTests(s.run, ctx)) || actionRunsTests(s),
+    )
+  ) {
+    return true;
+  }
+  if (job.uses) {
+    if (/tests?\b|[-_/]tests?[-_.]/i.test(job.uses)) return true;
+    const target = localWorkflow(facts, job.uses, workflow);
+    if (target && !seen.has(target.path)) {
+      seen.add(target.path);
+      return target.jobs.some(j => jobRunsTests(facts, target, j, seen));
+    }
+  }
+  return false;
+}
+
+/** The jobs a job depends on, directly or through others. */
+export function upstreamJobs(
+  workflow: WorkflowFact,
+  job: WorkflowJob,
+): WorkflowJob[] {
+  const byId = new Map(workflow.jobs.map(j => [j.id, j]));
+  const out: WorkflowJob[] = [];
+  const seen = new Set<string>([job.id]);
+  const queue = [...job.needs];
+  while (queue.length) {
+    const id = queue.shift()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const upstream = byId.get(id);
+    if (upstream) {
+      out.push(upstream);
+      queue.push(...upstream.needs);
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Deploy jobs
+
+/** Shell commands that deploy or release something. */
+export const DEPLOY_COMMAND =
+  /\b(?:kubectl\s+(?:apply|create|replace|set\s+image|rollout\s+restart|patch)|helm(?:file)?\s+(?:upgrade|install|sync|apply)|terraform\s+apply|tofu\s+apply|terragrunt\s+(?:run-all\s+)?apply|pulumi\s+up|cdk\s+deploy|sam\s+deploy|aws\s+ecs\s+update-service|aws\s+lambda\s+update-function-code|aws\s+elasticbeanstalk\s+update-environment|aws\s+deploy\s+create-deployment|ecs-deploy|copilot\s+(?:svc\s+)?deploy|(?:serverless|sls)\s+deploy|fly(?:ctl)?\s+deploy|gcloud\s+(?:run|app|functions)\s+deploy|gcloud\s+run\s+services\s+update|az\s+(?:webapp|functionapp)\s+(?:deploy|up)|az\s+containerapp\s+(?:update|up)|heroku\s+(?:container:release|releases)|git\s+push\s+(?:\S+\s+)*(?:heroku|dokku|production|prod)\b|vercel\b.*--prod|netlify\s+deploy\b.*--prod|firebase\s+deploy|wrangler\s+(?:deploy|publish)|railway\s+up|render\s+deploy|kamal\s+deploy|cap\s+production\s+deploy|ansible-playbook\b.*\b(?:deploy|prod|production)|skaffold\s+(?:run|deploy)|argocd\s+app\s+sync|docker\s+stack\s+deploy|npm\s+publish|yarn\s+(?:npm\s+)?publish|pnpm\s+publish|twine\s+upload|poetry\s+publish|uv\s+publish|cargo\s+publish|gem\s+push|mvn\b.*\bdeploy\b|gradlew?\b.*\bpublish\w*|dotnet\s+nuget\s+push|nuget\s+push)/;
+
+/** Actions that deploy or publish. GitHub Pages deploys (docs sites) are not counted. */
+const DEPLOY_ACTION =
+  /^(?:azure\/(?:webapps-deploy|functions-action|k8s-deploy|container-apps-deploy-action|aks-set-context)|aws-actions\/(?:amazon-ecs-deploy-task-definition|aws-cloudformation-github-deploy)|google-github-actions\/(?:deploy-cloudrun|deploy-appengine|deploy-cloud-functions)|superfly\/flyctl-actions|amondnet\/vercel-action|nwtgck\/actions-netlify|akhileshns\/heroku-deploy|cloudflare\/wrangler-action|pulumi\/actions|appleboy\/(?:ssh-action|scp-action)|pypa\/gh-action-pypi-publish|softprops\/action-gh-release|helm\/chart-releaser-action|hashicorp\/tfc-workflows-github\/actions\/apply-run|serverless\/github-action|easingthemes\/ssh-deploy|FirebaseExtended\/action-hosting-deploy)/i;
+
+const DEPLOY_NAME =
+  /\b(?:deploy\w*|release|publish\w*|rollout|roll-out|ship|promote)\b|(?:^|[-_])(?:deploy|release|publish|rollout)(?:[-_]|$)/i;
+const PROD_ENVIRONMENT = /\b(?:prod|production|live|release)\b/i;
+
+export interface DeployJob {
+  workflow: WorkflowFact;
+  job: WorkflowJob;
+  /** Why the job counts as a deploy. */
+  reason: string;
+  /** The line that shows it. */
+  line?: number;
+  /** Index of the step that deploys, when a step shows it. */
+  stepIndex?: number;
+}
+
+const NON_PROD_TARGET =
+  /\b(?:preview|previews|staging|stage|stg|dev|develop|development|testing|qa|uat|sandbox|review|demo|canary-test)\b/i;
+const NOT_A_DEPLOY_NAME =
+  /\b(?:tests?|test-results?|coverage|reports?|docs?|documentation|storybook|pages|artifacts?|lint|benchmarks?|screenshots?)\b/i;
+
+function isPagesDeploy(job: WorkflowJob): boolean {
+  return job.steps.some(s =>
+    /^(?:actions\/deploy-pages|peaceiris\/actions-gh-pages|JamesIves\/github-pages-deploy-action|actions\/upload-pages-artifact)/i.test(
+      s.uses ?? '',
+    ),
+  );
+}
+
+function words(job: WorkflowJob): string {
+  return [job.id, job.name ?? '', job.environment ?? '']
+    .join(' ')
+    .replace(/[_]/g, '-');
+}
+
+/** Why a job counts as a deploy job, or undefined. */
+export function deployReason(
+  job: WorkflowJob,
+): { reason: string; line?: number; stepIndex?: number } | undefined {
+  if (isPagesDeploy(job)) return undefined;
+  const label = words(job);
+  // Deploys to previews, staging or test environments are not production deploys.
+  if (NON_PROD_TARGET.test(label) && !PROD_ENVIRONMENT.test(label))
+    return undefined;
+  for (const [i, step] of job.steps.entries()) {
+    if (step.run) {
+      const m = DEPLOY_COMMAND.exec(step.run);
+      if (m)
+        return {
+          reason: `runs \`${m[0].trim()}\``,
+          line: step.line,
+          stepIndex: i,
+        };
+    }
+    if (step.uses && DEPLOY_ACTION.test(step.uses)) {
+      return {
+        reason: `uses ${step.uses.split('@')[0]}`,
+        line: step.line,
+        stepIndex: i,
+      };
+    }
+    if (
+      step.uses &&
+      /docker\/build-push-action/i.test(step.uses) &&
+      /^true$/i.test(step.with?.push ?? '') &&
+      DEPLOY_NAME.test(label) &&
+      !NOT_A_DEPLOY_NAME.test(label)
+    ) {
+      return {
+        reason: 'publishes a container image',
+        line: step.line,
+        stepIndex: i,
+      };
+    }
+  }
+  if (job.environment && PROD_ENVIRONMENT.test(job.environment)) {
+    return {
+      reason: `targets the ${job.environment} environment`,
+      line: job.line,
+    };
+  }
+  const named =
+    DEPLOY_NAME.test(job.id) ||
+    (job.name !== undefined && DEPLOY_NAME.test(job.name));
+  if (named && !NOT_A_DEPLOY_NAME.test(`${job.id} ${job.name ?? ''}`)) {
+    // A job named "deploy" must do something beyond checking out and setting up.
+    if (
+      job.uses ||
+      job.steps.some(
+        s =>
+          s.run ||
+          (s.uses &&
+            !/^actions\/(?:checkout|setup-|cache|download-artifact)/.test(
+              s.uses,
+            )),
+      )
+    ) {
+      return { reason: `is named ${job.name ?? job.id}`, line: job.line };
+    }
+  }
+  return undefined;
+}
+
+/** Every job of a parsed GitHub workflow that deploys, releases or publishes to production. */
+export function deployJobs(facts: Facts): DeployJob[] {
+  const out: DeployJob[] = [];
+  for (const workflow of parsedWorkflows(facts)) {
+    for (const job of workflow.jobs) {
+      const why = deployReason(job);
+      if (why) {
+        out.push({
+          workflow,
+          job,
+          reason: why.reason,
+          line: why.line ?? job.line,
+          ...(why.stepIndex !== undefined ? { stepIndex: why.stepIndex } : {}),
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** Whether any CI system deploys: a GitHub deploy job or a deploy command in any CI config. */
+export function hasDeployPipeline(facts: Facts): boolean {
+  if (deployJobs(facts).length > 0) return true;
+  return facts.ci.commands.some(
+    c => c.system !== 'github-actions' && DEPLOY_COMMAND.test(c.command),
+  );
+}
+
+/** The directory of a workflow's repository root-relative path (for messages). */
+export function workflowLabel(workflow: WorkflowFact): string {
+  return workflow.name ? `${workflow.name} (${workflow.path})` : workflow.path;
+}
