@@ -253,22 +253,29 @@ export function makeBlockerSummary(
   };
 }
 
+export type MockedReadinessApi = {
+  [K in keyof ReadinessApi]: jest.MockedFunction<ReadinessApi[K]>;
+};
+
 /** A ReadinessApi whose methods are all jest mocks, rejecting unless set. */
 export function mockReadinessApi(
-  overrides: Partial<jest.Mocked<ReadinessApi>> = {},
-): jest.Mocked<ReadinessApi> {
-  const unexpected = (name: string) =>
-    jest.fn(() => Promise.reject(new Error(`unexpected call to ${name}`)));
+  overrides: Partial<ReadinessApi> = {},
+): MockedReadinessApi {
+  function mock<K extends keyof ReadinessApi>(name: K) {
+    const impl: (...args: unknown[]) => Promise<unknown> =
+      (overrides[name] as (...args: unknown[]) => Promise<unknown>) ??
+      (() => Promise.reject(new Error(`unexpected call to ${name}`)));
+    return jest.fn(impl) as unknown as jest.MockedFunction<ReadinessApi[K]>;
+  }
   return {
-    getScorecard: unexpected('getScorecard'),
-    getReview: unexpected('getReview'),
-    refresh: unexpected('refresh'),
-    getLeaderboard: unexpected('getLeaderboard'),
-    getBlockers: unexpected('getBlockers'),
-    getOwners: unexpected('getOwners'),
-    getRules: unexpected('getRules'),
-    ...overrides,
-  } as jest.Mocked<ReadinessApi>;
+    getScorecard: mock('getScorecard'),
+    getReview: mock('getReview'),
+    refresh: mock('refresh'),
+    getLeaderboard: mock('getLeaderboard'),
+    getBlockers: mock('getBlockers'),
+    getOwners: mock('getOwners'),
+    getRules: mock('getRules'),
+  };
 }
 
 /** Never settles: keeps a component in its loading state. */

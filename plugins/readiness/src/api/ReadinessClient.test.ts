@@ -3,10 +3,10 @@ import { ReadinessClient, entityPath } from './ReadinessClient';
 import {
   jsonResponse,
   makeScorecardResponse,
-} from '../testUtils/fixtures';
+} from '../__testUtils__/fixtures';
 
 function setup(response: Response | (() => Response)) {
-  const fetch = jest.fn(async (_url: string, _init?: RequestInit) =>
+  const fetch = jest.fn(async (_input: RequestInfo | URL, _init?: RequestInit) =>
     typeof response === 'function' ? response() : response,
   );
   const discoveryApi = {
@@ -118,7 +118,7 @@ describe('ReadinessClient', () => {
       limit: 25,
       offset: 50,
     });
-    const url = new URL(fetch.mock.calls[0][0]);
+    const url = new URL(String(fetch.mock.calls[0][0]));
     expect(url.pathname).toBe('/api/readiness/leaderboard');
     expect(Object.fromEntries(url.searchParams)).toEqual({
       owner: 'group:default/payments',
@@ -142,7 +142,7 @@ describe('ReadinessClient', () => {
     await expect(client.getBlockers()).resolves.toEqual([{ id: 1 }]);
     await expect(client.getOwners()).resolves.toEqual([{ id: 1 }]);
     await expect(client.getRules()).resolves.toEqual([{ id: 1 }]);
-    expect(fetch.mock.calls.map(call => new URL(call[0]).pathname)).toEqual([
+    expect(fetch.mock.calls.map(call => new URL(String(call[0])).pathname)).toEqual([
       '/api/readiness/blockers',
       '/api/readiness/owners',
       '/api/readiness/rules',

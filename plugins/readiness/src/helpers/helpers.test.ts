@@ -13,7 +13,7 @@ import {
 import { csvCell, leaderboardToCsv, toCsv } from './csv';
 import { formatGain, safeFileName } from './format';
 import { findingLink, sourceRootOf } from './sourceLinks';
-import { makeEntity, makeLeaderboardItem } from '../testUtils/fixtures';
+import { makeEntity, makeLeaderboardItem } from '../__testUtils__/fixtures';
 import { responseStatus } from './errors';
 
 describe('bands', () => {

@@ -1,0 +1,256 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { EntityReadinessContent } from './EntityReadinessContent';
+import {
+  makeEntity,
+  makeScorecardResponse,
+  mockReadinessApi,
+  pending,
+  responseError,
+} from '../../__testUtils__/fixtures';
+import { mockPermissionApi, renderWithApis } from '../../__testUtils__/render';
+
+describe('EntityReadinessContent', () => {
+  it('shows progress while the scorecard loads', async () => {
+    const api = mockReadinessApi({ getScorecard: jest.fn(() => pending()) });
+    await renderWithApis(<EntityReadinessContent />, {
+      api,
+      entity: makeEntity('loading-svc'),
+    });
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
+    expect(api.getScorecard).toHaveBeenCalledWith('component:default/loading-svc');
+  });
+
+  it('shows the error panel when the backend fails', async () => {
+    const api = mockReadinessApi({
+      getScorecard: jest.fn(async () => {
+        throw await responseError(500, 'database unavailable');
+      }),
+    });
+    await renderWithApis(<EntityReadinessContent />, {
+      api,
+      entity: makeEntity('failing-svc'),
+    });
+    expect(await screen.findByText(/Request failed with 500/)).toBeInTheDocument();
+  });
+
+  it('shows an empty state when Readiness does not know the entity', async () => {
+    const api = mockReadinessApi({
+      getScorecard: jest.fn(async () => {
+        throw await responseError(404, 'unknown');
+      }),
+    });
+    await renderWithApis(<EntityReadinessContent />, {
+      api,
+      entity: makeEntity('unknown-svc'),
+    });
+    expect(
+      await screen.findByText('Readiness does not track this entity'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows an empty state with the audit error when there is no scorecard yet', async () => {
+    const api = mockReadinessApi({
+      getScorecard: jest.fn(async () =>
+        makeScorecardResponse({
+          scorecard: null,
+          auditedAt: null,
+          history: [],
+          error: 'Repository could not be read: 401',
+        }),
+      ),
+    });
+    await renderWithApis(<EntityReadinessContent />, {
+      api,
+      entity: makeEntity('new-svc'),
+    });
+    expect(await screen.findByText('Not audited yet')).toBeInTheDocument();
+    expect(screen.getByText('Error: The latest audit failed')).toBeInTheDocument();
+    expect(
+      screen.getByText('Repository could not be read: 401'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: /download review/i }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('renders the scorecard: score, verdict, categories, blockers, roadmap, strengths, waivers', async () => {
+    const api = mockReadinessApi({
+      getScorecard: jest.fn(async () => makeScorecardResponse()),
+    });
+    await renderWithApis(<EntityReadinessContent />, {
+      api,
+      entity: makeEntity('orders-api'),
+    });
+
+    expect(
+      await screen.findByRole('img', { name: 'Overall score 62 out of 100' }),
+    ).toHaveTextContent('62');
+    const verdict = screen.getByText('Not ready').closest('[data-tone]');
+    expect(verdict).toHaveAttribute('data-tone', 'error');
+    expect(verdict?.querySelector('svg')).not.toBeNull();
+    expect(screen.getByText(/42 files read/)).toBeInTheDocument();
+
+    // Categories with score and band.
+    const categories = screen.getByText('Categories').closest('div[class*="MuiPaper"]') as HTMLElement;
+    expect(within(categories).getByText('Security')).toBeInTheDocument();
+    expect(within(categories).getByText('35')).toBeInTheDocument();
+    expect(within(categories).getByText('Critical')).toBeInTheDocument();
+    expect(within(categories).getByText('Not applicable')).toBeInTheDocument();
+
+    // Blockers with a linked example.
+    const blockers = screen.getByText('Production blockers').closest('div[class*="MuiPaper"]') as HTMLElement;
+    expect(within(blockers).getByText('security/committed-env-file')).toBeInTheDocument();
+    expect(
+      within(blockers).getByRole('link', { name: /^Open \.env:3 in the source repository/ }),
+    ).toHaveAttribute('href', 'https://github.com/fernhill/orders-api/blob/main/.env#L3');
+
+    // Fix roadmap by priority with expected gains.
+    expect(screen.getByText('P0 — fix before production')).toBeInTheDocument();
+    expect(screen.getByText('P2 — improvements')).toBeInTheDocument();
+    expect(screen.queryByText('P1 — fix next')).not.toBeInTheDocument();
+    expect(screen.getByLabelText('expected gain +12 points')).toHaveTextContent('+12');
+    expect(screen.getByLabelText('expected gain +2.5 points')).toBeInTheDocument();
+
+    // What is done well.
+    expect(screen.getByText('What is done well')).toBeInTheDocument();
+    expect(screen.getByText('Has automated tests')).toBeInTheDocument();
+
+    // Waivers with reason and expiry.
+    expect(screen.getByText('Waived rules')).toBeInTheDocument();
+    expect(screen.getByText('Internal tool behind VPN')).toBeInTheDocument();
+    expect(screen.getByText('2099-01-31')).toBeInTheDocument();
+
+    // History chart with an accessible summary.
+    expect(
+      screen.getByRole('img', { name: /Score history over 2 audits: 48 .* 62 .* \(up 14 points\)/ }),
+    ).toBeInTheDocument();
+  });
+
+  it('expands a category into its parameter rows and findings', async () => {
+    const api = mockReadinessApi({
+      getScorecard: jest.fn(async () => makeScorecardResponse()),
+    });
+    await renderWithApis(<EntityReadinessContent />, {
+      api,
+      entity: makeEntity('orders-api'),
+    });
+    const summary = await screen.findByRole('button', { name: /Security 35 \/ 100/ });
+    expect(summary).toHaveAttribute('aria-expanded', 'false');
+    await userEvent.click(summary);
+    expect(summary).toHaveAttribute('aria-expanded', 'true');
+
+    const region = document.getElementById('readiness-category-security-content') as HTMLElement;
+    expect(within(region).getByText('No committed .env file')).toBeInTheDocument();
+    expect(within(region).getByText('Fail')).toBeInTheDocument();
+    expect(within(region).getByText('Waived')).toBeInTheDocument();
+    expect(within(region).getByText('Pass')).toBeInTheDocument();
+    expect(within(region).getByText('DB_PASSWORD=s3****')).toBeInTheDocument();
+    expect(within(region).getByText(/low confidence/)).toBeInTheDocument();
+    expect(
+      within(region).getByRole('link', { name: /^Open app\.py:33 in the source repository/ }),
+    ).toHaveAttribute('href', 'https://github.com/fernhill/orders-api/blob/main/app.py#L33');
+  });
+
+  it('shows plain path:line for findings of a local directory source', async () => {
+    const api = mockReadinessApi({
+      getScorecard: jest.fn(async () => makeScorecardResponse()),
+    });
+    await renderWithApis(<EntityReadinessContent />, {
+      api,
+      entity: makeEntity('local-svc', {
+        'backstage.io/source-location': 'dir:../../examples/repos/flask-orders-api',
+      }),
+    });
+    const blockers = (await screen.findByText('Production blockers')).closest(
+      'div[class*="MuiPaper"]',
+    ) as HTMLElement;
+    expect(within(blockers).getByText('.env:3')).toBeInTheDocument();
+    expect(within(blockers).queryByRole('link')).not.toBeInTheDocument();
+  });
+
+  it('hides Refresh when the permission is denied', async () => {
+    const permission = mockPermissionApi(false);
+    const api = mockReadinessApi({
+      getScorecard: jest.fn(async () => makeScorecardResponse()),
+    });
+    await renderWithApis(<EntityReadinessContent />, {
+      api,
+      permission,
+      entity: makeEntity('denied-svc'),
+    });
+    expect(await screen.findByRole('button', { name: /download review/i })).toBeInTheDocument();
+    await waitFor(() => expect(permission.authorize).toHaveBeenCalled());
+    expect(permission.authorize).toHaveBeenCalledWith(
+      expect.objectContaining({ resourceRef: 'component:default/denied-svc' }),
+    );
+    expect(screen.queryByRole('button', { name: 'Refresh' })).not.toBeInTheDocument();
+  });
+
+  it('queues a refresh when allowed, then reloads the scorecard', async () => {
+    const api = mockReadinessApi({
+      getScorecard: jest
+        .fn()
+        .mockResolvedValueOnce(makeScorecardResponse())
+        .mockResolvedValue(makeScorecardResponse({ refreshing: true })),
+      refresh: jest.fn(async () => ({ status: 'queued' })),
+    });
+    await renderWithApis(<EntityReadinessContent pollIntervalMs={60_000} />, {
+      api,
+      permission: mockPermissionApi(true),
+      entity: makeEntity('allowed-svc'),
+    });
+    const refresh = await screen.findByRole('button', { name: 'Refresh' });
+    await userEvent.click(refresh);
+    expect(api.refresh).toHaveBeenCalledWith('component:default/allowed-svc');
+    expect(
+      await screen.findByText(/An audit is queued or running/),
+    ).toBeInTheDocument();
+    expect(api.getScorecard).toHaveBeenCalledTimes(2);
+    expect(screen.getByRole('button', { name: 'Audit running…' })).toBeDisabled();
+  });
+
+  it('explains a 403 on refresh', async () => {
+    const api = mockReadinessApi({
+      getScorecard: jest.fn(async () => makeScorecardResponse()),
+      refresh: jest.fn(async () => {
+        throw await responseError(403, 'not allowed');
+      }),
+    });
+    await renderWithApis(<EntityReadinessContent />, {
+      api,
+      permission: mockPermissionApi(true),
+      entity: makeEntity('forbidden-svc'),
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Refresh' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'You are not allowed to refresh this scorecard.',
+    );
+  });
+
+  it('downloads the review as a Markdown file', async () => {
+    const createObjectURL = jest.fn((_blob: Blob) => 'blob:review');
+    const revokeObjectURL = jest.fn();
+    Object.assign(URL, { createObjectURL, revokeObjectURL });
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(function record(this: HTMLAnchorElement) {
+        expect(this.download).toBe('orders-api-readiness-review.md');
+        expect(this.href).toBe('blob:review');
+      });
+    const api = mockReadinessApi({
+      getScorecard: jest.fn(async () => makeScorecardResponse()),
+      getReview: jest.fn(async () => '# Orders API review\n'),
+    });
+    await renderWithApis(<EntityReadinessContent />, {
+      api,
+      entity: makeEntity('orders-api'),
+    });
+    fireEvent.click(await screen.findByRole('button', { name: /download review/i }));
+    await waitFor(() => expect(click).toHaveBeenCalledTimes(1));
+    expect(api.getReview).toHaveBeenCalledWith('component:default/orders-api');
+    const blob = createObjectURL.mock.calls[0][0];
+    expect(blob.type).toBe('text/markdown;charset=utf-8');
+    click.mockRestore();
+  });
+});
