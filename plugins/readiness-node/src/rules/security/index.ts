@@ -1,5 +1,11 @@
 import { ReadinessRule } from '../types';
 import committedEnvFile from './committed-env-file';
+import hardcodedSecret from './hardcoded-secret';
+import placeholderSecretDefault from './placeholder-secret-default';
 
 /** The built-in security rules. */
-export const securityRules: ReadinessRule[] = [committedEnvFile];
+export const securityRules: ReadinessRule[] = [
+  committedEnvFile,
+  hardcodedSecret,
+  placeholderSecretDefault,
+];

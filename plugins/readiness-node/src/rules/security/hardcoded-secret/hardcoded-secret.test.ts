@@ -1,0 +1,198 @@
+import { describeRule, runRule } from '../../../testing';
+import { fakeCredentials as fake, randomish } from '../testCredentials';
+import rule from '.';
+
+const aws = fake.awsAccessKeyId();
+const awsSecret = fake.awsSecretAccessKey();
+const gh = fake.githubToken();
+const slack = fake.slackToken();
+const stripe = fake.stripeKey();
+const pw = fake.password();
+const serviceJwt = fake.jwt();
+const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+describeRule(rule, {
+  fails: [
+    {
+      name: 'an AWS key pair in application code',
+      files: {
+        'app/storage.py': [
+          'import boto3',
+          '',
+          `AWS_ACCESS_KEY_ID = "${aws}"`,
+          `aws_secret_access_key = "${awsSecret}"`,
+        ].join('\n'),
+      },
+      findings: ['app/storage.py:3', 'app/storage.py:4'],
+    },
+    {
+      name: 'a private key committed as a PEM file and inlined in code',
+      files: {
+        'deploy/id_rsa': fake.privateKey(),
+        'src/sign.ts': `const key = "${fake.privateKey(40, '').replace(/\n/g, '\\n')}";\nexport default key;\n`,
+      },
+      findings: ['deploy/id_rsa:1', 'src/sign.ts:1'],
+    },
+    {
+      name: 'provider tokens in scripts and config',
+      files: {
+        'scripts/release.sh': `#!/bin/sh\ncurl -H "Authorization: token ${gh}" https://api.github.com/user\n`,
+        'config/notify.yml': `slack:\n  token: ${slack}\n`,
+        'src/billing.js': `const stripe = require('stripe')('${stripe}');\n`,
+      },
+      findings: ['config/notify.yml:2', 'scripts/release.sh:2', 'src/billing.js:1'],
+    },
+    {
+      name: 'connection URLs and connection strings with literal passwords',
+      files: {
+        'settings.py': `DATABASE_URL = "postgres://app:${pw}@db.internal:5432/app"\nCACHE = "redis://:${pw}@cache:6379/0"\n`,
+        'appsettings.json': `{\n  "ConnectionStrings": {\n    "Main": "Server=sql01;Database=ledger;User Id=ledger;Password=${pw};"\n  }\n}\n`,
+      },
+      findings: ['appsettings.json:3', 'settings.py:1', 'settings.py:2'],
+    },
+    {
+      name: 'a service JWT assigned to a secret-named variable',
+      files: {
+        'server/supabase.ts': `export const SUPABASE_SERVICE_ROLE_KEY = '${serviceJwt}';\n`,
+        'server/client.go': `req.Header.Set("Authorization", "Bearer ${fake.jwt({ sub: 'ops' }, 12)}")\n`,
+      },
+      findings: ['server/client.go:1', 'server/supabase.ts:1'],
+    },
+    {
+      name: 'real-looking credentials in a committed .env, one finding per line',
+      files: {
+        '.env': `PORT=8080\nDB_PASSWORD=${pw}\nJWT_SECRET=${randomish(32, 77)}\nTOKEN_EXPIRES_IN=3600\nDEBUG=true\n`,
+      },
+      findings: ['.env:2', '.env:3'],
+    },
+    {
+      name: 'a random-looking literal assigned to a secret-named setting',
+      files: {
+        'src/config.ts': `export const config = {\n  apiKey: '${randomish(32, 21)}',\n  region: 'eu-west-1',\n};\n`,
+        'k8s/secret.yaml': `apiVersion: v1\nkind: Secret\ndata:\n  password: ${Buffer.from(pw).toString('base64')}\n`,
+        'Dockerfile': `FROM node:22\nENV CLIENT_SECRET=${randomish(24, 22)}\n`,
+      },
+      findings: ['Dockerfile:2', 'k8s/secret.yaml:4', 'src/config.ts:2'],
+    },
+  ],
+  passes: [
+    { name: 'no credentials at all', files: { 'src/index.ts': 'export const answer = 42;\n' } },
+    {
+      name: 'a token in a test fixture only leaves a low-confidence note',
+      files: { 'tests/fixtures/github.json': `{"token": "${fake.githubToken(31)}"}` },
+    },
+    {
+      name: 'placeholders and templated values',
+      files: {
+        '.env.example': 'SECRET_KEY=changeme\nDB_PASSWORD=\nAPI_KEY=<your-api-key>\nDATABASE_URL=postgres://user:password@localhost:5432/app\n',
+        'docker-compose.yml': 'services:\n  api:\n    environment:\n      DATABASE_URL: postgres://app:${DB_PASSWORD}@db/app\n',
+        'README.md': 'Connect with `mongodb+srv://<username>:<pw>@cluster0.example.net`.\n',
+        'src/db.py': 'url = f"postgresql://{user}:{password}@{host}/{name}"\n',
+        'src/db.go': 'dsn := fmt.Sprintf("postgres://%s:%s@%s/%s", u, p, h, n)\n',
+        'src/db.ts': 'const url = `postgres://${user}:${pass}@${host}/db`;\n',
+        'k8s/deploy.yaml': 'env:\n  - name: DB_URL\n    value: postgres://app:$(DB_PASSWORD)@db/app\n',
+      },
+    },
+    {
+      name: 'documented stand-in tokens',
+      files: {
+        'docs/aws.md': 'export AWS_ACCESS_KEY_ID=' + 'AKIA' + 'IOSFODNN7EXAMPLE\n',
+        'src/gh.ts': `const token = process.env.GITHUB_TOKEN ?? 'gh${'p_'}${'x'.repeat(36)}';\n`,
+      },
+    },
+    {
+      name: 'lock files, minified bundles and source maps',
+      files: {
+        'package-lock.json': `{"packages": {"node_modules/a": {"integrity": "sha512-${randomish(86, 5)}=="}}}\n`,
+        'yarn.lock': `a@^1:\n  integrity sha512-${randomish(86, 6)}==\n`,
+        'public/vendor.min.js': `var k="${aws}";`,
+        'public/app.js.map': `{"mappings":"${randomish(200, 7)}","k":"${aws}"}`,
+      },
+    },
+    {
+      name: 'public keys and certificates are not secrets',
+      files: {
+        'certs/server.crt': ['-----BEGIN CERTIFICATE-----', fake.privateKeyBody(60), '-----END CERTIFICATE-----'].join('\n'),
+        'keys/jwt.pub': ['-----BEGIN PUBLIC KEY-----', fake.privateKeyBody(61), '-----END PUBLIC KEY-----'].join('\n'),
+      },
+    },
+    {
+      name: 'a private key header used as a marker in code',
+      files: {
+        'src/pem.ts': "const HEADER = '-----BEGIN PRIV' + 'ATE KEY-----';\nexport const isPem = (s: string) => s.startsWith('-----BEGIN PRIVATE KEY-----') && s.includes('-----END PRIVATE KEY-----');\n",
+        'docs/keys.md': '```\n-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----\n```\n',
+      },
+    },
+    {
+      name: 'hashes, UUIDs, base64 images and labels under secret-sounding names',
+      files: {
+        'src/constants.ts': [
+          `export const webhookSecretHash = '${randomish(64, 8, '0123456789abcdef')}';`,
+          "export const apiToken = '123e4567-e89b-12d3-a456-426614174000';",
+          "export const TOKEN_STORAGE_KEY = 'app.auth.token';",
+          "export const passwordLabel = 'Enter your password';",
+          `export const logo = 'data:image/png;base64,${randomish(40, 9, BASE64_ALPHABET)}${aws}${randomish(40, 10)}';`,
+        ].join('\n'),
+        'locales/en.json': '{"password": "Password", "token": "Access token", "secretQuestion": "Your first pet"}\n',
+      },
+    },
+    {
+      name: 'secrets read from the environment or a secret store',
+      files: {
+        'app.py': 'import os\nSECRET_KEY = os.environ["SECRET_KEY"]\nDB_PASSWORD = os.getenv("DB_PASSWORD")\n',
+        'src/config.ts': 'export const jwtSecret = process.env.JWT_SECRET!;\nexport const apiKey = config.get("apiKey");\n',
+        'src/main/resources/application.yml': 'spring:\n  datasource:\n    password: ${DB_PASSWORD}\n',
+      },
+    },
+    {
+      name: 'JWTs that are public or well-known samples',
+      files: {
+        'web/src/supabase.ts': `export const SUPABASE_ANON_KEY = '${fake.jwt({ role: 'anon', iss: 'supabase' }, 13)}';\n`,
+        'src/auth.ts': `const token = '${fake.jwt({ sub: '1234567890', name: 'John Doe', iat: 1516239022 }, 14)}';\n`,
+        'src/parse.ts': `expect(decode('${fake.jwt({ sub: 'x' }, 15)}')).toBeDefined();\n`,
+      },
+    },
+  ],
+});
+
+describe('security/hardcoded-secret details', () => {
+  it('marks findings in tests, fixtures, docs and examples as low confidence and says so', () => {
+    const result = runRule(rule, {
+      'src/app.ts': `const key = '${fake.stripeKey(40)}';\n`,
+      'examples/demo/config.js': `const key = '${fake.stripeKey(41)}';\n`,
+    });
+    expect(result.status).toBe('fail');
+    const [example, app] = result.findings;
+    expect(example.path).toBe('examples/demo/config.js');
+    expect(example.confidence).toBe('low');
+    expect(example.message).toMatch(/lower confidence/);
+    expect(app.confidence).toBe('high');
+    expect(app.message).not.toMatch(/lower confidence/);
+  });
+
+  it('keeps findings in tests and fixtures as notes of a passing result', () => {
+    const result = runRule(rule, { 'tests/fixtures/github.json': `{"token": "${fake.githubToken(31)}"}` });
+    expect(result.status).toBe('pass');
+    expect(result.findings).toEqual([
+      expect.objectContaining({ path: 'tests/fixtures/github.json', line: 1, confidence: 'low' }),
+    ]);
+  });
+
+  it('never puts a whole secret in a message or an excerpt', () => {
+    const secrets = [gh, stripe, pw, serviceJwt, aws, awsSecret];
+    const result = runRule(rule, {
+      'src/a.ts': secrets.map((s, i) => `export const apiToken${i} = '${s}';`).join('\n'),
+      'src/b.py': `DATABASE_URL = "mysql://root:${pw}@db/app"\n`,
+      '.env': `DB_PASSWORD=${pw}\n`,
+      'deploy/key.pem': fake.privateKey(50),
+    });
+    expect(result.findings.length).toBeGreaterThanOrEqual(8);
+    const text = JSON.stringify(result);
+    for (const secret of [...secrets, fake.privateKeyBody(50).split('\n')[0]]) {
+      expect(text).not.toContain(secret);
+      expect(text).not.toContain(secret.slice(0, 12));
+    }
+    const key = result.findings.find(f => f.path === 'deploy/key.pem');
+    expect(key?.excerpt).toBe('-----BEGIN RSA PRIVATE KEY-----');
+  });
+});

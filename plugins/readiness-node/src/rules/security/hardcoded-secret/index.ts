@@ -1,0 +1,262 @@
+import { Finding } from '@readiness/backstage-plugin-readiness-common';
+import { SourceFile } from '../../../engine/snapshot';
+import { basename, extname, isLowConfidencePath, matchAll } from '../../../facts';
+import { isDockerfilePath } from '../../../facts/dockerfiles';
+import { envFileKind } from '../../../facts/env';
+import { entropy, isPlaceholderValue, JWT_PATTERN, SECRET_PATTERNS } from '../../../secrets/patterns';
+import { defineRule, outcome } from '../../types';
+import { findingAt, isGeneratedText, isProse, isSecretName, looksRandom, maskedExcerpt } from '../shared';
+
+/** `scheme://user:password@host`; the user may be empty, as in `redis://:pw@host`. */
+const URL_WITH_PASSWORD =
+  /\b(?<scheme>[a-z][a-z0-9+.-]{1,20}):\/\/(?<user>[^\s:/@'"`<>]{0,128}):(?<secret>[^\s@/'"`<>]{1,256})@(?<host>[^\s/'"`:<>]+)/gi;
+
+/** `Password=...;` in ADO.NET / ODBC connection strings and `password=` in JDBC query strings. */
+const CONNECTION_STRING_PASSWORD = /(?:^|[;?&"'\s])(?:password|pwd)\s*=\s*(?<secret>[^;&'"\s]{1,256})/gi;
+const CONNECTION_STRING_MARKER = /\b(?:server|data source|host|user id|uid|database|initial catalog)\s*=|jdbc:|odbc:/i;
+
+/** Passwords in documentation-style URLs that stand for "put yours here". */
+const URL_PLACEHOLDER_PASSWORDS = /^(?:pass(word)?\d*|pwd|pw|passwd|mypass(word)?|yourpass(word)?|somepass(word)?|secret\d*|mysecret|user(name)?|\*+|x+|\.+)$/i;
+
+/** A secret-named setting assigned a quoted literal: code, JSON, YAML, TOML, HCL. */
+const QUOTED_ASSIGNMENT =
+  /(?<name>[A-Za-z_$][\w$.-]*)['"\]]?\s*(?::=|=>|=|:)\s*(?<q>['"`])(?<secret>[^'"`\n\\]{10,300})\k<q>/g;
+/** `name: value` or `name = value` unquoted, one per line: YAML, properties, TOML, INI. */
+const CONFIG_ASSIGNMENT =
+  /^[ \t]*(?<name>[A-Za-z_][\w.-]*)[ \t]*[:=][ \t]*(?<secret>[^\s'"#]{10,300})[ \t]*$/gm;
+/** `NAME=value` in shell-like files: Dockerfile ENV/ARG, scripts, Makefiles. */
+const SHELL_ASSIGNMENT =
+  /(?:^|\s)(?:export\s+)?(?<name>[A-Za-z_]\w*)=(?<q>['"]?)(?<secret>[^\s'"]{10,300})\k<q>/gm;
+/** `<password>value</password>` in XML configuration. */
+const XML_ASSIGNMENT = /<(?<name>[A-Za-z_][\w.-]*)>(?<secret>[^<\s]{10,300})<\/\k<name>>/g;
+
+const CONFIG_EXTENSIONS = new Set(['.yml', '.yaml', '.properties', '.toml', '.ini', '.cfg', '.conf', '.tfvars']);
+const SHELL_EXTENSIONS = new Set(['.sh', '.bash', '.zsh', '.ps1']);
+
+interface Hit {
+  file: SourceFile;
+  line: number;
+  /** What was found, as a message. */
+  message: string;
+  /** The credential itself, masked in the excerpt. */
+  secret: string;
+  /** Replaces the line as the excerpt (private keys show their header only). */
+  excerpt?: string;
+  /** Provider formats, key blocks, URLs and JWTs; generic name-based hits are weaker. */
+  strong: boolean;
+}
+
+function lineStart(text: string, index: number): number {
+  return text.lastIndexOf('\n', index - 1) + 1;
+}
+
+/** Whether a match sits inside a base64 data URI (an inlined image or font). */
+function insideDataUri(file: SourceFile, index: number): boolean {
+  const before = file.text.slice(lineStart(file.text, index), index);
+  return /;base64,/i.test(before) || /data:[\w/+.-]+;base64,/i.test(before);
+}
+
+/** Token-shaped matches that are documented stand-ins: `AKIA…EXAMPLE`, `ghp_xxxx…`. */
+function isPlaceholderToken(token: string): boolean {
+  return (
+    /example|placeholder|dummy|fake|your|sample/i.test(token) ||
+    /x{6,}|0{8,}|1234567890|abcdefgh/i.test(token) ||
+    /(.)\1{7,}/.test(token) ||
+    entropy(token) < 3
+  );
+}
+
+/** A private key block with a real body, not a header used as a marker or a `...` stand-in. */
+function isRealKeyBody(body: string): boolean {
+  if (/\.\.\.|…|<[^>]*>|\$\{|\{\{/.test(body)) return false;
+  const lines = body
+    .replace(/\\[nr]/g, '\n')
+    .split('\n')
+    .filter(l => !/^\s*[\w-]+:\s/.test(l));
+  const compact = lines.join('').replace(/["'`+,;\s]/g, '');
+  const b64 = compact.replace(/[^A-Za-z0-9+/=]/g, '');
+  if (b64.length < 64) return false;
+  if (b64.length / Math.max(1, compact.length) < 0.85) return false;
+  return entropy(b64) >= 4.5;
+}
+
+function decodeJwtPart(part: string): Record<string, unknown> | undefined {
+  try {
+    const json = Buffer.from(part.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
+    const value = JSON.parse(json);
+    return value && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a JWT is public by design or a well-known sample. */
+function isHarmlessJwt(token: string): boolean {
+  const payload = decodeJwtPart(token.split('.')[1] ?? '');
+  if (!payload) return false;
+  if (payload.role === 'anon') return true;
+  // The sample token of the JWT debugger and countless tutorials.
+  if (payload.sub === '1234567890' && payload.name === 'John Doe') return true;
+  return false;
+}
+
+/** The JWT counts when it is assigned to, or sent as, a credential. */
+function jwtIsCredential(prefix: string): boolean {
+  if (/\bBearer\s+$/i.test(prefix)) return true;
+  const m = /([A-Za-z_$][\w$.-]*)['"\]]?\s*(?::=|=>|=|:|,)\s*(?:\(\s*)?['"`]?$/.exec(prefix);
+  if (!m) return false;
+  const name = m[1];
+  if (/anon|public|publishable|example|sample/i.test(name)) return false;
+  return isSecretName(name) || /(authorization|jwt|bearer|service_?role\w*|key)$/i.test(name);
+}
+
+function isUrlPlaceholder(password: string): boolean {
+  const p = decodeURIComponentSafe(password);
+  return (
+    isPlaceholderValue(p) ||
+    URL_PLACEHOLDER_PASSWORDS.test(p) ||
+    /^[$%{<[(]|[{}<>]|\$\(|\$\{/.test(p)
+  );
+}
+
+function decodeURIComponentSafe(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+function scanProviderPatterns(file: SourceFile, hits: Hit[]): void {
+  for (const { id, title, pattern } of SECRET_PATTERNS) {
+    for (const { line, match } of matchAll(file, pattern)) {
+      const secret = match.groups?.secret ?? match[0];
+      if (id === 'private-key') {
+        if (!isRealKeyBody(secret)) continue;
+        const header = /-----BEGIN [A-Z ]*PRIVATE KEY[A-Z ]*-----/.exec(match[0])?.[0] ?? 'private key';
+        hits.push({ file, line, message: 'Hardcoded private key', secret, excerpt: header, strong: true });
+        continue;
+      }
+      if (isPlaceholderToken(secret) || insideDataUri(file, match.index)) continue;
+      hits.push({ file, line, message: `Hardcoded ${title}`, secret, strong: true });
+    }
+  }
+}
+
+function scanUrls(file: SourceFile, hits: Hit[]): void {
+  if (file.text.includes('://')) {
+    for (const { line, match } of matchAll(file, URL_WITH_PASSWORD)) {
+      const secret = match.groups!.secret;
+      if (isUrlPlaceholder(secret)) continue;
+      const scheme = match.groups!.scheme.toLowerCase();
+      hits.push({
+        file,
+        line,
+        message: `Connection URL (${scheme}) with a literal password`,
+        secret,
+        strong: true,
+      });
+    }
+  }
+  if (/password|pwd/i.test(file.text)) {
+    for (const { line, match } of matchAll(file, CONNECTION_STRING_PASSWORD)) {
+      const secret = match.groups!.secret;
+      const start = lineStart(file.text, match.index);
+      const end = file.text.indexOf('\n', match.index);
+      const lineText = file.text.slice(start, end === -1 ? undefined : end);
+      if (!CONNECTION_STRING_MARKER.test(lineText) || isUrlPlaceholder(secret)) continue;
+      hits.push({ file, line, message: 'Connection string with a literal password', secret, strong: true });
+    }
+  }
+}
+
+function scanJwts(file: SourceFile, hits: Hit[]): void {
+  if (!file.text.includes('eyJ')) return;
+  for (const { line, match } of matchAll(file, JWT_PATTERN)) {
+    const secret = match.groups!.secret;
+    const prefix = file.text.slice(lineStart(file.text, match.index), match.index);
+    if (!jwtIsCredential(prefix) || isHarmlessJwt(secret)) continue;
+    hits.push({ file, line, message: 'Hardcoded JSON Web Token used as a credential', secret, strong: true });
+  }
+}
+
+/** Literal, random-looking values assigned to secret-named settings. */
+function scanAssignments(file: SourceFile, hits: Hit[]): void {
+  const ext = extname(file.path);
+  const patterns: RegExp[] = [QUOTED_ASSIGNMENT];
+  if (CONFIG_EXTENSIONS.has(ext)) patterns.push(CONFIG_ASSIGNMENT);
+  if (SHELL_EXTENSIONS.has(ext) || isDockerfilePath(file.path) || /^(Makefile|\.envrc|Procfile)$/.test(basename(file.path))) {
+    patterns.push(SHELL_ASSIGNMENT);
+  }
+  if (ext === '.xml' || ext === '.config') patterns.push(XML_ASSIGNMENT);
+  for (const pattern of patterns) {
+    for (const { line, match } of matchAll(file, pattern)) {
+      const name = match.groups!.name;
+      const secret = match.groups!.secret.trim();
+      if (!isSecretName(name) || !looksRandom(secret)) continue;
+      if (insideDataUri(file, match.index)) continue;
+      hits.push({ file, line, message: `Literal credential assigned to ${name}`, secret, strong: false });
+    }
+  }
+}
+
+export default defineRule({
+  id: 'security/hardcoded-secret',
+  category: 'security',
+  severity: 'critical',
+  title: 'No hardcoded secrets',
+  description:
+    'Fails when a file holds a real-looking credential: a private key block, a cloud access key, a GitHub, GitLab, Slack, Stripe, npm or similar token, a JWT assigned to a secret-named variable, a connection URL or connection string with a literal password, a random-looking literal assigned to a secret-named setting, or a credential in a committed env file.',
+  rationale:
+    'A credential in the repository is readable by everyone who can clone it, now and forever through history, and by every build log and artifact made from it. Attackers scan public and leaked repositories for these shapes within minutes.',
+  remediation:
+    'Revoke and rotate the credential first, since it must be presumed leaked. Then load it at runtime from the environment or a secret manager (Vault, AWS Secrets Manager, Kubernetes secrets, CI secrets), keep only placeholders in the repository, and purge the value from history.',
+  evaluate(facts) {
+    const hits: Hit[] = [];
+    for (const file of facts.files) {
+      if (isGeneratedText(file)) continue;
+      const envKind = envFileKind(file.path);
+      scanProviderPatterns(file, hits);
+      scanUrls(file, hits);
+      scanJwts(file, hits);
+      if (!envKind && !isProse(file.path) && !isLowConfidencePath(file.path)) {
+        scanAssignments(file, hits);
+      }
+    }
+    for (const env of facts.envFiles) {
+      const file = facts.file(env.path);
+      if (!file) continue;
+      for (const entry of env.entries) {
+        const value = entry.value.trim();
+        if (!isSecretName(entry.key) || value.includes('://')) continue;
+        const real =
+          env.kind === 'real'
+            ? !isPlaceholderValue(value) && !/^\$|^%|^\{\{/.test(value) && !/^(true|false|yes|no|on|off|\d{1,3})$/i.test(value)
+            : looksRandom(value);
+        if (!real) continue;
+        hits.push({
+          file,
+          line: entry.line,
+          message: `Credential ${entry.key} in a committed ${basename(env.path)} file`,
+          secret: value,
+          strong: true,
+        });
+      }
+    }
+
+    const seen = new Set<string>();
+    const strongLines = new Set(hits.filter(h => h.strong).map(h => `${h.file.path}:${h.line}`));
+    const findings: Finding[] = [];
+    for (const hit of hits) {
+      const where = `${hit.file.path}:${hit.line}`;
+      if (!hit.strong && strongLines.has(where)) continue;
+      const key = `${where}:${hit.secret}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const excerpt = hit.excerpt ?? maskedExcerpt(hit.file, hit.line, [hit.secret]);
+      findings.push(findingAt(hit.file, hit.line, hit.message, excerpt));
+    }
+    return outcome.fromFindings(findings);
+  },
+});
+

@@ -1,0 +1,205 @@
+import { Finding } from '@readiness/backstage-plugin-readiness-common';
+import { SourceFile } from '../../../engine/snapshot';
+import { basename, extname, isTestFile, languageOf, lineOf, lineOfOffset, matchAll } from '../../../facts';
+import { isComposePath } from '../../../facts/compose';
+import { isDockerfilePath } from '../../../facts/dockerfiles';
+import { envFileKind } from '../../../facts/env';
+import { maskSecret } from '../../../secrets/redact';
+import { defineRule, outcome } from '../../types';
+import {
+  findingAt,
+  isGeneratedText,
+  isProse,
+  isSecretName,
+  isUiComponentPath,
+  maskedExcerpt,
+  nameWords,
+} from '../shared';
+
+/** Well-known stand-ins used as secrets: the values an attacker tries first. */
+const STAND_IN_EXACT = new Set([
+  'secret', 'secrets', 'changeme', 'change_me', 'change-me', 'changethis', 'change_this', 'change-this',
+  'changeit', 'password', 'passwd', 'pass', 'default', 'dev', 'development', 'local', 'test', 'testing',
+  'demo', 'sample', 'example', 'dummy', 'fake', 'mock', 'placeholder', 'todo', 'tbd', 'fixme', 'replaceme',
+  'secretkey', 'secret_key', 'secret-key', 'mysecret', 'my_secret', 'my-secret', 'mysecretkey',
+  'supersecret', 'super_secret', 'super-secret', 'topsecret', 'keyboard cat', 'shh', 'shhh', 'shhhh',
+  's3cr3t', 's3cret', 'jwtsecret', 'jwt_secret', 'jwt-secret', 'abc123', '123456', '1234', '12345',
+  'qwerty', 'letmein', 'insecure', 'notsecret', 'nosecret',
+]);
+
+const STAND_IN_PATTERN =
+  /^(?:django-insecure-|insecure[-_ ]|dev[-_ ]|development[-_ ]|local[-_ ]|test[-_ ]|change[-_ ]?(?:me|this|it)|your[-_ ]|my[-_ ]?(?:super[-_ ]?)?secret|super[-_ ]?secret|replace[-_ ]?(?:me|with|this)|please[-_ ]?change|not[-_ ]?(?:a[-_ ]?)?(?:real[-_ ]?)?secret|default[-_ ]|example[-_ ]|sample[-_ ]|dummy|fake|placeholder|x{3,}|secret[-_ ]?(?:key|value|here)?$)|(?:[-_ ](?:here|changeme|change[-_]?me|dev|local|test|placeholder|secret|insecure))$/i;
+
+/** Whether a literal is one of the stand-ins people leave in as a secret. */
+export function isStandInSecret(value: string): boolean {
+  const v = value.trim();
+  if (!v || /\$\{|\{\{|%\(|^\$|^<.*>$/.test(v)) return false;
+  // Capitalised words are labels (`"password": "Password"`), not values.
+  if (/^[A-Z][a-z]+(?: [a-z]+)*$/.test(v)) return false;
+  return STAND_IN_EXACT.has(v.toLowerCase()) || STAND_IN_PATTERN.test(v);
+}
+
+/** Literal fallbacks that say "nothing" rather than give a value. */
+const NO_VALUE = /^(?:none|null|nil|undefined|false|0)$/i;
+
+/** `NAME = "literal"` assignments of settings in code and config, with optional wrappers. */
+const LITERAL_ASSIGNMENT =
+  /(?<name>[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*(?:\[\s*['"][\w.-]+['"]\s*\])?)['"]?\s*(?::\s*(?:str|string|String|SecretStr|Optional\[str\]|str\s*\|\s*None)\s*)?(?::=|=>|=|:)\s*(?:Field\(\s*(?:default\s*=\s*)?|\[\]byte\(|Buffer\.from\(|new\s+TextEncoder\(\)\.encode\(|b(?=['"]))?(?<q>['"`])(?<value>[^'"`\n\\]{1,120})\k<q>/g;
+/** Unquoted `key: value` / `key=value` lines in YAML, properties and TOML. */
+const CONFIG_LITERAL = /^[ \t]*(?<name>[A-Za-z_][\w.-]*)[ \t]*[:=][ \t]*(?<value>[^\s'"#{}[\]][^\s#]{0,119})[ \t]*$/gm;
+/** A literal key handed straight to a JWT library. */
+const JWT_LITERAL_KEY =
+  /\b(?:jwt|jsonwebtoken|JWT|Jwts)\.(?:sign|verify|encode|decode)\(\s*[^,()]+(?:\([^()]*\))?\s*,\s*(?<q>['"`])(?<value>[^'"`\n]{1,120})\k<q>/g;
+/** Spring `${name:default}` placeholders in Java/Kotlin code and application config. */
+const SPRING_PLACEHOLDER = /\$\{(?<name>[A-Za-z_][\w.-]*):(?<value>[^}\n]*)\}/g;
+/** Shell and compose `${NAME:-default}` / `${NAME-default}` interpolation. */
+const SHELL_DEFAULT = /\$\{(?<name>[A-Za-z_]\w*):?-(?<value>[^}\n]*)\}/g;
+/** `config.get('jwtSecret') || 'secret'`, `app.config.get('SECRET_KEY', 'dev')`, `configService.get('X', 'd')`. */
+const CONFIG_GET_DEFAULT =
+  /(?<![\w$])(?:config|settings|conf|cfg|nconf|convict|app\.config|current_app\.config|self\.config|this\.config|configService|this\.configService|this\.config_service|config_service)\.get(?:<[^>]*>)?\(\s*(?<q0>['"])(?<name>[\w.-]+)\k<q0>\s*(?:,\s*(?<q>['"])(?<value>[^'"\n]*)\k<q>\s*\)|\)\s*(?:\|\||\?\?|or\s)\s*(?<q1>['"])(?<value1>[^'"\n]*)\k<q1>)/g;
+
+const CONFIG_EXTENSIONS = new Set(['.yml', '.yaml', '.properties', '.toml', '.json', '.ini', '.cfg', '.conf']);
+
+/** User-record fields (`password: 'x'` in a seed) belong to default-admin-password, not here. */
+function isUserRecordField(name: string): boolean {
+  if (!/^[a-z]/.test(name)) return false;
+  return nameWords(name).every(w => ['password', 'passwd', 'pwd', 'pass', 'new', 'old', 'current', 'confirm', 'plain', 'raw'].includes(w));
+}
+
+function lastSegment(name: string): string {
+  const bracket = /\[\s*['"]([\w.-]+)['"]\s*\]$/.exec(name);
+  if (bracket) return bracket[1];
+  return name;
+}
+
+function isSpringConfig(path: string): boolean {
+  return /(^|\/)(application|bootstrap)(-[\w]+)?\.(ya?ml|properties)$/.test(path);
+}
+
+function shown(value: string): string {
+  return isStandInSecret(value) && value.length <= 40 ? `"${value}"` : `"${maskSecret(value)}"`;
+}
+
+interface Hit {
+  file: SourceFile;
+  line: number;
+  name: string;
+  value: string;
+  kind: 'fallback' | 'literal' | 'jwt';
+}
+
+function scanFile(file: SourceFile, hits: Hit[]): void {
+  const ext = extname(file.path);
+  const code = languageOf(file.path) !== undefined;
+  // Compose files hold plaintext values by design; infrastructure/compose-plaintext-secrets judges those.
+  const config =
+    CONFIG_EXTENSIONS.has(ext) &&
+    !/^(package|tsconfig|composer)\.json$/.test(basename(file.path)) &&
+    !isComposePath(file.path) &&
+    !/(^|\/)(locales?|i18n|translations?|lang)\//i.test(file.path);
+  const shellLike =
+    isComposePath(file.path) ||
+    isDockerfilePath(file.path) ||
+    ['.sh', '.bash'].includes(ext) ||
+    /^(Makefile|Procfile)$/.test(basename(file.path));
+
+  const add = (index: number, name: string, value: string, kind: Hit['kind']) => {
+    hits.push({ file, line: lineOfOffset(file, index), name, value, kind });
+  };
+
+  if (code || isSpringConfig(file.path)) {
+    for (const { match } of matchAll(file, SPRING_PLACEHOLDER)) {
+      const { name, value } = match.groups!;
+      if (/^[A-Z_][A-Z0-9_]*$/.test(name) && isSpringConfig(file.path)) continue; // an env read, counted from facts
+      if (isSecretName(name) && value.trim() && !NO_VALUE.test(value.trim()) && !value.includes('${')) {
+        add(match.index, name, value.trim(), 'fallback');
+      }
+    }
+  }
+  if (shellLike) {
+    for (const { match } of matchAll(file, SHELL_DEFAULT)) {
+      const { name, value } = match.groups!;
+      if (isSecretName(name) && value.trim() && !value.includes('$')) {
+        add(match.index, name, value.trim(), 'fallback');
+      }
+    }
+  }
+  if (code) {
+    for (const { match } of matchAll(file, CONFIG_GET_DEFAULT)) {
+      const name = match.groups!.name;
+      const value = (match.groups!.value ?? match.groups!.value1 ?? '').trim();
+      if (isSecretName(name) && value && !NO_VALUE.test(value)) add(match.index, name, value, 'fallback');
+    }
+    for (const { match } of matchAll(file, JWT_LITERAL_KEY)) {
+      const value = match.groups!.value;
+      add(match.index, 'jwt', value, 'jwt');
+    }
+  }
+  if (code || config) {
+    const patterns = config && !code && ext !== '.json' ? [LITERAL_ASSIGNMENT, CONFIG_LITERAL] : [LITERAL_ASSIGNMENT];
+    for (const pattern of patterns) {
+      for (const { match } of matchAll(file, pattern)) {
+        const name = lastSegment(match.groups!.name);
+        const value = match.groups!.value;
+        if (!isSecretName(name) || isUserRecordField(name) || !isStandInSecret(value)) continue;
+        add(match.index, name, value, 'literal');
+      }
+    }
+  }
+}
+
+export default defineRule({
+  id: 'security/placeholder-secret-default',
+  category: 'security',
+  severity: 'critical',
+  title: 'Secrets have no literal defaults',
+  description:
+    'Fails when code or configuration falls back to a literal default for a secret-named setting (`SECRET_KEY`, `JWT_SECRET`, `*_API_KEY`, `*_PASSWORD`, `*_TOKEN`…), such as `os.getenv("SECRET_KEY", "change-me")`, `process.env.JWT_SECRET || "secret"`, `${JWT_SECRET:changeme}` or `config.get("jwtSecret") || "secret"`, or sets such a setting to a well-known stand-in (`secret`, `changeme`, `keyboard cat`, `django-insecure-…`).',
+  rationale:
+    'When the real value is missing in one environment, the service starts anyway with a secret that is published in its own repository. Session cookies and tokens can then be forged by anyone who reads the code, and nothing warns that it happened.',
+  remediation:
+    'Remove the default and fail at startup when the setting is missing (`os.environ["SECRET_KEY"]`, a required config schema, `@Value("${jwt.secret}")` without a default). Generate a strong value per environment and keep it in a secret store; keep stand-in values only in `.env.example` and test setup.',
+  evaluate(facts) {
+    const hits: Hit[] = [];
+    const scannable = (path: string) =>
+      !isTestFile(path) && !isProse(path) && !isUiComponentPath(path) && !envFileKind(path) &&
+      !/(^|\/)[^/]*\.(example|sample|template|dist|tmpl|tpl)(\.[^/]*)?$/i.test(path);
+
+    for (const read of facts.envReads) {
+      if (read.fallback === undefined || !scannable(read.path)) continue;
+      const value = read.fallback.trim();
+      if (!value || NO_VALUE.test(value) || value.includes('${')) continue;
+      const file = facts.file(read.path);
+      if (!file) continue;
+      const lhs = /^\s*(?:export\s+)?(?:(?:const|let|var|val|final|static|private|public|readonly)\s+)*([A-Za-z_$][\w$.]*)\s*(?::\s*[\w<>[\]|. ]+)?\s*(?::=|=|:)/.exec(lineOf(file, read.line, 400))?.[1];
+      if (!isSecretName(read.name) && !(lhs && isSecretName(lhs.split('.').pop() ?? lhs))) continue;
+      hits.push({ file, line: read.line, name: read.name, value, kind: 'fallback' });
+    }
+
+    let scanned = 0;
+    for (const file of facts.files) {
+      if (!scannable(file.path) || isGeneratedText(file)) continue;
+      scanned += 1;
+      scanFile(file, hits);
+    }
+    if (scanned === 0 && hits.length === 0) {
+      return outcome.notApplicable('no source code or configuration to read settings from');
+    }
+
+    const seen = new Set<string>();
+    const findings: Finding[] = [];
+    for (const hit of hits) {
+      const key = `${hit.file.path}:${hit.line}:${hit.name}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const message =
+        hit.kind === 'fallback'
+          ? `${hit.name} falls back to the literal ${shown(hit.value)} when it is not configured`
+          : hit.kind === 'jwt'
+            ? `The JWT library is given the literal key ${shown(hit.value)} instead of a configured secret`
+            : `${hit.name} is set to the stand-in value ${shown(hit.value)}`;
+      findings.push(findingAt(hit.file, hit.line, message, maskedExcerpt(hit.file, hit.line, isStandInSecret(hit.value) ? [] : [hit.value])));
+    }
+    return outcome.fromFindings(findings);
+  },
+});

@@ -1,0 +1,148 @@
+import { describeRule, runRule } from '../../../testing';
+import rule from '.';
+
+describeRule(rule, {
+  fails: [
+    {
+      name: 'Python env reads with literal fallbacks',
+      files: {
+        'app/config.py': [
+          'import os',
+          'SECRET_KEY = os.getenv("SECRET_KEY", "change-me")',
+          'STRIPE_API_KEY = os.environ.get("STRIPE_API_KEY", "sk-dev")',
+          'DB_PASSWORD = os.getenv("DB_PASSWORD") or "postgres"',
+          'PORT = int(os.getenv("PORT", "8000"))',
+        ].join('\n'),
+      },
+      findings: ['app/config.py:2', 'app/config.py:3', 'app/config.py:4'],
+    },
+    {
+      name: 'JavaScript fallbacks with || and ?? and destructuring defaults',
+      files: {
+        'src/auth.js': "const secret = process.env.JWT_SECRET || 'secret';\nconst token = process.env.SLACK_TOKEN ?? 'dev-token';\n",
+        'src/config.ts': "const { SESSION_SECRET = 'keyboard cat', PORT = '3000' } = process.env;\n",
+      },
+      findings: ['src/auth.js:1', 'src/auth.js:2', 'src/config.ts:1'],
+    },
+    {
+      name: 'Django settings with the generated insecure key as the default',
+      files: {
+        'mysite/settings.py':
+          'import os\nSECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "django-insecure-0k#x9$2m!q7z@w3e5r")\nDEBUG = False\n',
+        'other/settings.py': "SECRET_KEY = 'django-insecure-7h2k9x!m4p@q8w5e3r'\n",
+      },
+      findings: ['mysite/settings.py:2', 'other/settings.py:1'],
+    },
+    {
+      name: 'config lookups with a literal default',
+      files: {
+        'src/token.js': "const config = require('config');\nconst key = config.get('jwtSecret') || 'secret';\n",
+        'app/__init__.py': "app.secret_key = app.config.get('SECRET_KEY', 'dev')\n",
+        'src/auth/auth.module.ts': "JwtModule.register({ secret: configService.get<string>('JWT_SECRET') ?? 'changeme' })\n",
+      },
+      findings: ['app/__init__.py:1', 'src/auth/auth.module.ts:1', 'src/token.js:2'],
+    },
+    {
+      name: 'Spring placeholders with defaults in config and code',
+      files: {
+        'src/main/resources/application.yml': 'jwt:\n  secret: ${JWT_SECRET:changeme}\nspring:\n  datasource:\n    password: ${DB_PASS:postgres}\n    url: ${DB_URL:jdbc:postgresql://localhost/app}\n',
+        'src/main/java/com/acme/TokenService.java': 'class TokenService {\n  @Value("${app.jwt.secret:mySecretKey}")\n  private String secret;\n}\n',
+      },
+      findings: [
+        'src/main/java/com/acme/TokenService.java:2',
+        'src/main/resources/application.yml:2',
+        'src/main/resources/application.yml:5',
+      ],
+    },
+    {
+      name: 'compose and Dockerfile interpolation defaults',
+      files: {
+        'docker-compose.yml': 'services:\n  api:\n    environment:\n      JWT_SECRET: ${JWT_SECRET:-devsecret}\n      LOG_LEVEL: ${LOG_LEVEL:-info}\n',
+      },
+      findings: ['docker-compose.yml:4'],
+    },
+    {
+      name: 'stand-in secrets set directly in code and config',
+      files: {
+        'server.js': "app.use(session({ secret: 'keyboard cat', resave: false }));\nconst token = jwt.sign({ id }, 'secret');\n",
+        'app/core/config.py': 'class Settings(BaseSettings):\n    SECRET_KEY: str = "changethis"\n    PROJECT_NAME: str = "api"\n',
+        'main.go': 'var jwtKey = []byte("my_secret_key")\n',
+        'config/default.json': '{\n  "jwtSecret": "supersecret",\n  "port": 3000\n}\n',
+      },
+      findings: ['app/core/config.py:2', 'config/default.json:2', 'main.go:1', 'server.js:1', 'server.js:2'],
+    },
+  ],
+  passes: [
+    {
+      name: 'secrets read without a default, or failing loudly',
+      files: {
+        'app.py': 'import os\nSECRET_KEY = os.environ["SECRET_KEY"]\nAPI_KEY = os.getenv("API_KEY")\n',
+        'src/config.ts': "const secret = process.env.JWT_SECRET;\nif (!secret) throw new Error('JWT_SECRET is required');\n",
+        'src/main/resources/application.yml': 'jwt:\n  secret: ${JWT_SECRET}\n',
+      },
+    },
+    {
+      name: 'empty or null fallbacks are not default secrets',
+      files: {
+        'app.py': 'import os\nTOKEN = os.getenv("GITHUB_TOKEN", "")\nPW = os.environ.get("DB_PASSWORD", None)\n',
+        'src/a.js': "const key = process.env.API_KEY || '';\n",
+        'src/main/resources/application.properties': 'spring.datasource.password=${DB_PASSWORD:}\n',
+      },
+    },
+    {
+      name: 'defaults for settings that are not secrets',
+      files: {
+        'app.py': 'import os\nPORT = os.getenv("PORT", "8000")\nEXP = os.getenv("TOKEN_EXPIRES_IN", "3600")\nMIN = os.getenv("PASSWORD_MIN_LENGTH", "12")\nURL = os.getenv("AUTH_TOKEN_URL", "https://auth.local/token")\n',
+        'src/a.ts': "const key = process.env.NEXT_PUBLIC_SITE_KEY || 'public-site-key';\n",
+      },
+    },
+    {
+      name: 'stand-ins in templates, tests and docs',
+      files: {
+        '.env.example': 'SECRET_KEY=changeme\nJWT_SECRET=secret\n',
+        'config.example.yml': 'jwt:\n  secret: changeme\n',
+        'tests/test_auth.py': 'import os\nSECRET = os.getenv("SECRET_KEY", "test-secret")\n',
+        'src/auth.test.ts': "const token = jwt.sign({ id: 1 }, 'secret');\n",
+        'README.md': 'Set `SECRET_KEY=changeme` and `process.env.JWT_SECRET || "secret"`.\n',
+        'app.py': 'import os\nSECRET_KEY = os.environ["SECRET_KEY"]\n',
+      },
+    },
+    {
+      name: 'an example app only leaves a low-confidence note',
+      files: { 'examples/demo/app.py': 'import os\nSECRET = os.getenv("SECRET_KEY", "dev")\n' },
+    },
+    {
+      name: 'labels, type names and startup guards',
+      files: {
+        'locales/en.json': '{"password": "Password", "token": "Token", "secret": "Secret"}\n',
+        'src/ui/strings.json': '{"apiKey": "API key", "secretLabel": "Secret"}\n',
+        'app/checks.py': 'if settings.SECRET_KEY == "changeme":\n    raise RuntimeError("set SECRET_KEY")\n',
+        'src/types.ts': 'interface Creds { password: string; token?: string }\n',
+        'docker-compose.yml': 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: password\n',
+      },
+    },
+  ],
+  notApplicable: [{ name: 'nothing but prose', files: { 'README.md': '# notes\n' } }],
+});
+
+describe('security/placeholder-secret-default details', () => {
+  it('says what the default is and marks example code as low confidence', () => {
+    const result = runRule(rule, {
+      'src/a.js': "const s = process.env.JWT_SECRET || 'secret';\n",
+      'examples/b.js': "const s = process.env.JWT_SECRET || 'secret';\n",
+    });
+    expect(result.status).toBe('fail');
+    const [example, app] = result.findings;
+    expect(app.message).toBe('JWT_SECRET falls back to the literal "secret" when it is not configured');
+    expect(app.confidence).toBe('high');
+    expect(example.confidence).toBe('low');
+    expect(example.message).toMatch(/lower confidence/);
+  });
+
+  it('masks a default that looks like a real credential', () => {
+    const value = ['Q7f', 'Zp2', 'Lm9', 'Xr4', 'Tb8'].join('');
+    const result = runRule(rule, { 'src/a.js': `const s = process.env.API_TOKEN || '${value}';\n` });
+    expect(result.status).toBe('fail');
+    expect(JSON.stringify(result)).not.toContain(value);
+  });
+});

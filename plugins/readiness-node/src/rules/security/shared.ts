@@ -1,0 +1,289 @@
+/**
+ * Helpers shared by the security rules: which files are worth scanning, how
+ * setting names read, how findings say where they are and how excerpts are
+ * masked before the engine's own redaction runs.
+ */
+import { Finding } from '@readiness/backstage-plugin-readiness-common';
+import { SourceFile } from '../../engine/snapshot';
+import type { Facts } from '../../facts';
+import { basename, isLowConfidencePath, isTestFile, languageOf, lineOf } from '../../facts';
+import { LOCKFILE_NAMES } from '../../facts/manifests';
+import { entropy, isPlaceholderValue } from '../../secrets/patterns';
+import { maskSecret, redactText } from '../../secrets/redact';
+
+/** The confidence of a finding at a path. */
+export function confidenceOf(path: string): NonNullable<Finding['confidence']> {
+  return isLowConfidencePath(path) ? 'low' : 'high';
+}
+
+/** The words appended to a message when a finding sits in a test, fixture, doc or example. */
+export const LOW_CONFIDENCE_NOTE =
+  ' (in a test, fixture, doc or example file, so possibly not used in production: lower confidence)';
+
+/** A message with the low-confidence note added where the path calls for it. */
+export function withConfidenceNote(message: string, path: string): string {
+  return isLowConfidencePath(path) ? `${message}${LOW_CONFIDENCE_NOTE}` : message;
+}
+
+/** A finding at a path and line, with confidence and message set from the path. */
+export function findingAt(
+  file: SourceFile | { path: string },
+  line: number | undefined,
+  message: string,
+  excerpt?: string,
+): Finding {
+  const finding: Finding = {
+    path: file.path,
+    message: withConfidenceNote(message, file.path),
+    confidence: confidenceOf(file.path),
+  };
+  if (line !== undefined) finding.line = line;
+  if (excerpt !== undefined && excerpt !== '') finding.excerpt = excerpt;
+  return finding;
+}
+
+/** Lock files of other ecosystems that hold integrity hashes, not secrets. */
+const EXTRA_LOCK_NAMES = new Set(['Podfile.lock', 'mix.lock', 'flake.lock', 'Package.resolved', 'pubspec.lock']);
+
+/** Whether a file holds only generated or packed text: lock files, minified bundles, source maps. */
+export function isGeneratedText(file: SourceFile): boolean {
+  const name = basename(file.path);
+  if (LOCKFILE_NAMES.has(name) || EXTRA_LOCK_NAMES.has(name) || /\.lock$/i.test(name)) return true;
+  if (/[.-]min\.(js|mjs|cjs|css)$|\.(js|css)\.map$|\.map$|\.bundle\.js$|\.chunk\.js$/i.test(name)) return true;
+  // A minified file without the telltale name: very long lines and few of them.
+  if (file.text.length > 5000) {
+    const lines = file.text.split('\n', 50);
+    const longest = lines.reduce((n, l) => Math.max(n, l.length), 0);
+    if (longest > 3000 && lines.length < 20) return true;
+  }
+  return false;
+}
+
+/** Prose documents: Markdown, reStructuredText, AsciiDoc, plain text. */
+export function isProse(path: string): boolean {
+  return /\.(md|mdx|markdown|rst|adoc|txt)$/i.test(path);
+}
+
+/** Files a browser runs or a bundler builds into a page. */
+export function isUiComponentPath(path: string): boolean {
+  return /\.(jsx|tsx|vue|svelte)$/i.test(path);
+}
+
+/** Code files of the repository other than tests. */
+export function productionCode(facts: Facts): SourceFile[] {
+  return facts.files.filter(f => languageOf(f.path) && !isTestFile(f.path) && !isGeneratedText(f));
+}
+
+/**
+ * Splits an identifier or setting name into lower-case words:
+ * `DB_PASSWORD` → db, password; `jwtSecretKey` → jwt, secret, key;
+ * `spring.security.user.password` → spring, security, user, password.
+ */
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z]+/)
+    .filter(Boolean)
+    .map(w => w.toLowerCase());
+}
+
+const SECRET_WORDS = new Set([
+  'secret',
+  'secrets',
+  'password',
+  'passwd',
+  'passphrase',
+  'pwd',
+  'token',
+  'apikey',
+  'credential',
+  'credentials',
+  'privatekey',
+]);
+
+/** Words in front of `key` that make it a secret key. */
+const KEY_QUALIFIERS = new Set([
+  'api',
+  'secret',
+  'private',
+  'access',
+  'auth',
+  'signing',
+  'encryption',
+  'encrypt',
+  'service',
+  'master',
+  'app',
+  'application',
+  'client',
+  'license',
+  'session',
+  'webhook',
+  'hmac',
+  'jwt',
+  'stripe',
+  'sendgrid',
+  'mailgun',
+  'openai',
+  'anthropic',
+]);
+
+/**
+ * Trailing words that make a secret-sounding name something else: its URL,
+ * lifetime, length, file, header name, hash…
+ */
+const NON_SECRET_TAILS = new Set([
+  'url', 'uri', 'urls', 'endpoint', 'host', 'hostname', 'port', 'path', 'file', 'dir', 'directory',
+  'name', 'names', 'user', 'username', 'id', 'ids', 'type', 'types', 'algorithm', 'algorithms', 'alg',
+  'issuer', 'audience', 'expiry', 'expires', 'expire', 'expiration', 'exp', 'in', 'ttl', 'lifetime',
+  'timeout', 'age', 'length', 'len', 'min', 'max', 'rounds', 'cost', 'header', 'headers', 'prefix',
+  'suffix', 'enabled', 'enable', 'disabled', 'required', 'policy', 'mode', 'scope', 'scopes', 'field',
+  'fields', 'param', 'params', 'region', 'version', 'count', 'limit', 'size', 'seconds', 'minutes',
+  'hours', 'days', 'ms', 'sec', 'secs', 'hash', 'hashed', 'digest', 'sha', 'checksum', 'fingerprint',
+  'label', 'placeholder', 'hint', 'message', 'msg', 'text', 'title', 'regex', 'pattern', 'format',
+  'ref', 'refs', 'env', 'var', 'selector', 'input', 'provider', 'strategy', 'method', 'class',
+  'store', 'storage', 'location', 'arn', 'rotation', 'reset', 'route', 'link', 'key_id', 'length',
+  'validator', 'validation', 'error', 'errors', 'flag', 'source', 'mount', 'volume', 'generator',
+  'helper', 'util', 'utils', 'service', 'manager', 'handler', 'schema', 'model', 'changed', 'at',
+  'date', 'time', 'created', 'updated', 'status', 'state', 'visible', 'visibility', 'strength',
+  'policy', 'confirmation', 'confirm', 'repeat', 'again', 'icon', 'button', 'form', 'dialog',
+  'modal', 'page', 'view', 'component', 'cookie', 'cache', 'table', 'column', 'query', 'mask',
+  'storage', 'ok', 'valid', 'invalid', 'missing', 'encoder', 'encoding', 'kind',
+]);
+
+/** Words before a secret word that make the setting public or not a credential. */
+const NON_SECRET_QUALIFIERS = new Set([
+  'public', 'publishable', 'anon', 'anonymous', 'site', 'csrf', 'xsrf', 'next', 'page', 'pagination',
+  'cursor', 'continuation', 'sort', 'partition', 'primary', 'foreign', 'cache', 'idempotency',
+  'sentry', 'request', 'trace',
+]);
+
+/**
+ * Whether a setting or variable name names a credential: `SECRET_KEY`,
+ * `JWT_SECRET`, `STRIPE_API_KEY`, `db.password`, `authToken`… but not
+ * `TOKEN_EXPIRES_IN`, `PASSWORD_MIN_LENGTH`, `PUBLIC_KEY`, `tokenUrl`.
+ */
+export function isSecretName(name: string): boolean {
+  const words = nameWords(name);
+  if (words.length === 0) return false;
+  const last = words[words.length - 1];
+  if (NON_SECRET_TAILS.has(last)) return false;
+  let secret = false;
+  words.forEach((word, i) => {
+    if (SECRET_WORDS.has(word)) secret = true;
+    if (word === 'key' && i > 0 && KEY_QUALIFIERS.has(words[i - 1])) secret = true;
+    if (word === 'pass' && i === words.length - 1 && words.length > 1) secret = true;
+  });
+  if (!secret) return false;
+  return !words.some(w => NON_SECRET_QUALIFIERS.has(w));
+}
+
+/** Whether a line, trimmed, is a comment in most languages and config formats. */
+export function isCommentLine(text: string): boolean {
+  const t = text.trim();
+  return /^(\/\/|#|\/\*|\*|<!--|--|;|')/.test(t) && !/^#!?\[/.test(t) && !/^#(include|define|if|region)/.test(t);
+}
+
+/**
+ * The line of a finding as an excerpt, with every given secret masked
+ * before the line is cut to length, then the engine's redaction on top.
+ */
+export function maskedExcerpt(file: SourceFile, line: number, secrets: string[] = []): string {
+  let raw = lineOf(file, line, Number.MAX_SAFE_INTEGER);
+  for (const secret of secrets) {
+    if (!secret) continue;
+    raw = raw.split(secret).join(maskSecret(secret));
+  }
+  raw = redactText(raw);
+  return raw.length > 160 ? `${raw.slice(0, 160)}…` : raw;
+}
+
+/** Where a finding about the server as a whole should point, with a line when one is known. */
+export function serverLocations(facts: Facts): Array<{ path: string; line?: number }> {
+  const stack = facts.stack;
+  if (stack.servers.length === 0) return [];
+  if (stack.serverFiles.length > 0) {
+    return stack.serverFiles.slice(0, 5).map(path => ({ path }));
+  }
+  const names = new Set(stack.servers);
+  const locations: Array<{ path: string; line?: number }> = [];
+  const deps = Object.entries(SERVER_DEPENDENCY_NAMES).filter(([, server]) => names.has(server)).map(([dep]) => dep);
+  for (const file of facts.files) {
+    const name = basename(file.path);
+    if (!/^(package\.json|requirements[\w.-]*\.txt|pyproject\.toml|Pipfile|pom\.xml|build\.gradle(\.kts)?|go\.mod|Gemfile|[\w.-]+\.csproj)$/.test(name)) continue;
+    const lower = file.text.toLowerCase();
+    const dep = deps.find(d => lower.includes(d));
+    if (!dep) continue;
+    const index = lower.indexOf(dep);
+    const line = file.text.slice(0, index).split('\n').length;
+    locations.push({ path: file.path, line });
+    if (locations.length >= 5) break;
+  }
+  return locations.length ? locations : [{ path: facts.files[0]?.path ?? '.' }];
+}
+
+/** Dependency names that declare a server, by the server name the stack reports. */
+const SERVER_DEPENDENCY_NAMES: Record<string, string> = {
+  flask: 'flask',
+  django: 'django',
+  fastapi: 'fastapi',
+  starlette: 'starlette',
+  aiohttp: 'aiohttp',
+  tornado: 'tornado',
+  sanic: 'sanic',
+  '"express"': 'express',
+  '"koa"': 'koa',
+  '"fastify"': 'fastify',
+  '@nestjs/core': 'nestjs',
+  '@hapi/hapi': 'hapi',
+  '"hono"': 'hono',
+  '"next"': 'next',
+  'spring-boot-starter-web': 'spring-boot',
+  'quarkus-rest': 'quarkus',
+  'micronaut-http-server-netty': 'micronaut',
+  'ktor-server-core': 'ktor',
+  'github.com/gin-gonic/gin': 'gin',
+  'github.com/labstack/echo': 'echo',
+  'github.com/gofiber/fiber': 'fiber',
+  'github.com/go-chi/chi': 'chi',
+  'github.com/gorilla/mux': 'gorilla',
+  rails: 'rails',
+  sinatra: 'sinatra',
+};
+
+const PLACEHOLDER_FRAGMENTS =
+  /secret|passw|key|token|change|example|sample|test|dev|default|demo|dummy|fake|mock|placeholder|your|replace|insecure|todo|xxx/i;
+
+/**
+ * Whether a literal looks like a generated credential rather than a word,
+ * an identifier, a path, a URL, a UUID or a content hash: long enough,
+ * mixed character classes, high entropy, and no stand-in words inside.
+ */
+export function looksRandom(value: string): boolean {
+  const v = value.trim();
+  if (v.length < 10 || v.length > 512) return false;
+  if (/\s/.test(v)) return false;
+  if (isPlaceholderValue(v)) return false;
+  if (PLACEHOLDER_FRAGMENTS.test(v)) return false;
+  if (/^[a-z]+(?:[-_.:][a-z]+)*$/i.test(v)) return false;
+  if (/:\/\/|^\.{0,2}\/|^~\/|\\/.test(v)) return false;
+  if (/^[\w.+-]+@[\w-]+\.[\w.-]+$/.test(v)) return false;
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) return false;
+  if (/^[0-9a-f]+$/i.test(v) && [40, 64, 96, 128].includes(v.length)) return false;
+  if (/^(sha\d+|md5)[-:]/i.test(v)) return false;
+  if (/^[\d.:-]+$/.test(v)) return false;
+  if (/^[\w.-]+\.(js|mjs|ts|json|py|pem|key|crt|cer|txt|ya?ml|env|html|jks|p12|pfx)$/i.test(v)) return false;
+  if (/^[A-Z][A-Z0-9_]+$/.test(v)) return false;
+  if (/^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/.test(v)) return false;
+  if (/^[a-z]+[A-Z][a-zA-Z]*$/.test(v)) return false;
+  if (/^\$|^%|^\{|^@|^#\{|^&/.test(v)) return false;
+  let classes = 0;
+  if (/[a-z]/.test(v)) classes += 1;
+  if (/[A-Z]/.test(v)) classes += 1;
+  if (/\d/.test(v)) classes += 1;
+  if (/[^A-Za-z0-9]/.test(v)) classes += 1;
+  const h = entropy(v);
+  if (v.length >= 16) return classes >= 2 && h >= 3.2;
+  return classes >= 3 && h >= 2.9;
+}
