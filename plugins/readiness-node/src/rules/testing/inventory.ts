@@ -1,0 +1,177 @@
+import { SourceFile } from '../../engine/snapshot';
+import { basename, dirname, Facts, isLowConfidencePath, isTestFile, languageOf } from '../../facts';
+import { collectProjects, isUnder, ProjectFact } from '../../facts/projects';
+import { maskSource } from '../../facts/sourceText';
+
+/** Language groups whose test conventions are shared. */
+export type LanguageGroup =
+  | 'python'
+  | 'javascript'
+  | 'jvm'
+  | 'go'
+  | 'dotnet'
+  | 'ruby'
+  | 'php'
+  | 'rust'
+  | 'swift'
+  | 'elixir'
+  | 'c';
+
+const GROUP_OF_LANGUAGE: Record<string, LanguageGroup> = {
+  python: 'python',
+  javascript: 'javascript',
+  typescript: 'javascript',
+  java: 'jvm',
+  kotlin: 'jvm',
+  scala: 'jvm',
+  go: 'go',
+  csharp: 'dotnet',
+  fsharp: 'dotnet',
+  ruby: 'ruby',
+  php: 'php',
+  rust: 'rust',
+  swift: 'swift',
+  elixir: 'elixir',
+  c: 'c',
+  cpp: 'c',
+};
+
+export const GROUP_LABELS: Record<LanguageGroup, string> = {
+  python: 'Python',
+  javascript: 'JavaScript/TypeScript',
+  jvm: 'Java/Kotlin',
+  go: 'Go',
+  dotnet: '.NET',
+  ruby: 'Ruby',
+  php: 'PHP',
+  rust: 'Rust',
+  swift: 'Swift',
+  elixir: 'Elixir',
+  c: 'C/C++',
+};
+
+/** How tests are recognised, per language group, for messages. */
+export const TEST_CONVENTIONS: Record<LanguageGroup, string> = {
+  python: '`test_*.py`, `*_test.py` or a `tests/` folder',
+  javascript: '`*.test.ts`, `*.spec.js`, `__tests__/` or a `test/` folder',
+  jvm: '`src/test/java` or `src/test/kotlin` with `*Test` classes',
+  go: '`*_test.go` files next to the code',
+  dotnet: 'a `*.Tests` project with `*Tests.cs` classes',
+  ruby: '`spec/` or `test/` with `*_spec.rb` / `*_test.rb`',
+  php: '`tests/` with `*Test.php` classes',
+  rust: '`#[cfg(test)]` modules or a `tests/` folder',
+  swift: 'a `Tests/` target',
+  elixir: '`test/` with `*_test.exs`',
+  c: 'a `test/` folder',
+};
+
+export function languageGroupOf(path: string): LanguageGroup | undefined {
+  const language = languageOf(path);
+  return language ? GROUP_OF_LANGUAGE[language] : undefined;
+}
+
+/** Generated code: protobuf stubs, designer files, minified bundles, migrations. */
+const GENERATED =
+  /(_pb2(_grpc)?\.py|\.pb\.go|\.pb\.gw\.go|\.gen\.go|(^|\/)zz_generated[^/]*\.go|\.generated\.[\w]+|\.g\.cs|\.Designer\.cs|\.min\.js|(^|\/)generated\/.+)$/i;
+const MIGRATIONS = /(^|\/)(migrations?|alembic|Migrations|db\/migrate)\//;
+/** Tooling and configuration code that is rarely unit tested. */
+const TOOLING_DIR = /(^|\/)(scripts?|tools|hack|bin|\.github|\.husky|\.circleci|\.storybook|\.vscode)\//;
+const TOOLING_FILE =
+  /^([\w.-]+\.config\.[cm]?[jt]s|\.[\w.-]*rc\.[cm]?js|(setup|manage|wsgi|asgi|noxfile|fabfile|gulpfile|Gruntfile|karma\.conf|protractor\.conf|gunicorn\.conf|gunicorn_conf|settings|conf)\.(py|js|ts)|[\w.-]+\.stories\.[jt]sx?|vite-env\.d\.ts)$/;
+/** Test data folders: nothing in them is a test. */
+const FIXTURE_DIR = /(^|\/)(fixtures?|__fixtures__|__mocks__|mocks?|testdata|test-data|__snapshots__)\//;
+/** Examples and docs: their tests do not test the product. */
+const EXAMPLE_DIR = /(^|\/)(examples?|samples?|demos?|docs?|documentation)\//i;
+/** Test support folders: only files named like tests are tests there. */
+const TEST_SUPPORT_DIR = /(^|\/)(helpers?|utils?|support|setup)\//;
+/** File names that say "test" whatever the folder. */
+const NAMED_TEST =
+  /^(test_.+\.py|tests?\.py|.+_test\.\w+|.+\.(test|spec|cy|e2e-spec)\.[cm]?[jt]sx?|.+(Test|Tests|IT|Spec)\.\w+|.+_spec\.rb)$/;
+const TEST_SUPPORT_FILE =
+  /^(conftest\.py|__init__\.py|setupTests\.[jt]sx?|jest\.setup\.[jt]sx?|vitest\.setup\.[jt]sx?|spec_helper\.rb|test_helper\.rb|rails_helper\.rb|test-utils\.[jt]sx?|testUtils\.[jt]sx?|global-setup\.[jt]s|globalSetup\.[jt]s|AssemblyInfo\.cs|GlobalUsings\.cs|Usings\.cs)$/;
+
+const TEST_SDK_PACKAGES = /^(microsoft\.net\.test\.sdk|xunit|xunit\.v3|nunit|mstest\.testframework|mstest)$/i;
+
+function significantLines(file: SourceFile): number {
+  let count = 0;
+  for (const line of maskSource(file).code.split('\n')) {
+    if (line.trim()) count += 1;
+    if (count >= 2) break;
+  }
+  return count;
+}
+
+/** Code files split into production sources and tests, as the testing rules count them. */
+export interface CodeInventory {
+  /** Production source files: code outside tests, docs, examples, fixtures, generated code and tooling. */
+  sources: SourceFile[];
+  /** Test files (and Rust sources that carry their own test module). */
+  tests: SourceFile[];
+  /** Every code file outside vendored trees, including examples and tooling. */
+  codeFiles: number;
+  projects: ProjectFact[];
+}
+
+const inventories = new WeakMap<Facts, CodeInventory>();
+
+/** Whether a test file is support code (fixtures, helpers, conftest) rather than a test. */
+export function isTestSupport(path: string): boolean {
+  if (FIXTURE_DIR.test(path) || EXAMPLE_DIR.test(path)) return true;
+  const name = basename(path);
+  if (NAMED_TEST.test(name)) return false;
+  return TEST_SUPPORT_DIR.test(path) || TEST_SUPPORT_FILE.test(name);
+}
+
+/** Splits the repository's code into sources and tests. Cached per facts. */
+export function codeInventory(facts: Facts): CodeInventory {
+  const cached = inventories.get(facts);
+  if (cached) return cached;
+  const testProjectDirs = facts.manifests.csprojs
+    .filter(c => c.packages.some(p => TEST_SDK_PACKAGES.test(p)))
+    .map(c => dirname(c.path));
+  const sources: SourceFile[] = [];
+  const tests: SourceFile[] = [];
+  let codeFiles = 0;
+  for (const file of facts.files) {
+    const group = languageGroupOf(file.path);
+    if (!group) continue;
+    codeFiles += 1;
+    const path = file.path;
+    const inTestProject = group === 'dotnet' && testProjectDirs.some(d => isUnder(path, d));
+    if (isTestFile(path) || inTestProject) {
+      if (!isTestSupport(path) && significantLines(file) > 0) tests.push(file);
+      continue;
+    }
+    if (isLowConfidencePath(path)) continue;
+    if (GENERATED.test(path) || MIGRATIONS.test(path)) continue;
+    if (TOOLING_DIR.test(path) || TOOLING_FILE.test(basename(path))) continue;
+    if (significantLines(file) < 2) continue;
+    sources.push(file);
+    if (group === 'rust' && /#\[cfg\(test\)\]|#\[(tokio::)?test\]/.test(file.text)) tests.push(file);
+  }
+  const inventory: CodeInventory = {
+    sources,
+    tests,
+    codeFiles,
+    projects: collectProjects(facts.files),
+  };
+  inventories.set(facts, inventory);
+  return inventory;
+}
+
+/**
+ * The project a file is counted under: its nearest manifest directory, where
+ * .NET projects are merged into the nearest other project (or the root), since
+ * their tests live in sibling test projects.
+ */
+export function scopeOf(projects: ProjectFact[], path: string): string {
+  const project = projects.find(
+    p => isUnder(path, p.dir) && p.ecosystems.some(e => e !== 'dotnet'),
+  );
+  return project?.dir ?? '';
+}
+
+/** A readable name for a project directory in messages. */
+export function displayDir(dir: string): string {
+  return dir === '' ? 'the repository root' : `${dir}/`;
+}

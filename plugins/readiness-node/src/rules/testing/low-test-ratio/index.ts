@@ -1,0 +1,157 @@
+import { Finding } from '@readiness/backstage-plugin-readiness-common';
+import { SourceFile } from '../../../engine/snapshot';
+import { basename, dirname } from '../../../facts';
+import { defineRule, outcome, RuleOutcome } from '../../types';
+import { codeInventory, scopeOf } from '../inventory';
+
+/** Folder names that only say where code or tests live, not what they are about. */
+const NEUTRAL_SEGMENTS = new Set([
+  'src',
+  'main',
+  'test',
+  'tests',
+  '__tests__',
+  'spec',
+  'specs',
+  'java',
+  'kotlin',
+  'scala',
+  'lib',
+  'app',
+  'unit',
+  'integration',
+  'e2e',
+  'it',
+]);
+
+const MAX_FOLDERS = 5;
+
+function relative(dir: string, scope: string): string {
+  if (scope === '') return dir;
+  return dir === scope ? '' : dir.slice(scope.length + 1);
+}
+
+/** A folder reduced to the segments that name a subject (`src/main/java/com/x/orders` → `com/x/orders`). */
+function subjectKey(dir: string): string[] {
+  return dir
+    .split('/')
+    .filter(Boolean)
+    .map(s => s.replace(/\.(unit|integration|functional)?tests?$/i, ''))
+    .filter(s => !NEUTRAL_SEGMENTS.has(s.toLowerCase()));
+}
+
+function containsRun(haystack: string[], needle: string[]): boolean {
+  if (needle.length === 0) return haystack.length === 0;
+  for (let i = 0; i + needle.length <= haystack.length; i++) {
+    if (needle.every((s, k) => haystack[i + k] === s)) return true;
+  }
+  return false;
+}
+
+function sourceStem(path: string): string {
+  return basename(path).replace(/\.[^.]+$/, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+function testStem(path: string): string {
+  return basename(path)
+    .replace(/\.[^.]+$/, '')
+    .replace(/\.(test|spec|cy|e2e-spec)$/i, '')
+    .replace(/^tests?_/i, '')
+    .replace(/_(test|tests|spec)$/i, '')
+    .replace(/(Tests?|IT|Spec)$/, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+const fmt = (n: number) => n.toFixed(2);
+
+export default defineRule({
+  id: 'testing/low-test-ratio',
+  category: 'testing',
+  severity: 'high',
+  title: 'Enough of the code is tested',
+  description:
+    'Graded: the number of test files per production source file, against the configured target (`testRatioTarget`, 0.3 by default). The score is the ratio divided by the target, capped at 1. Findings name the projects below the target and the largest folders with no tests.',
+  rationale:
+    'A handful of tests for a large codebase leaves most behaviour unverified: the untested parts are where regressions slip through and where changes are feared.',
+  remediation:
+    'Add tests where the findings point first: the largest untested folders, starting with request handlers and business logic. Keep test files next to or mirroring the code they test so gaps stay visible.',
+  evaluate(facts, settings): RuleOutcome {
+    const { sources, tests, projects } = codeInventory(facts);
+    if (sources.length === 0) {
+      return outcome.notApplicable('no source code');
+    }
+    const target = settings.testRatioTarget > 0 ? settings.testRatioTarget : 0.3;
+    const ratio = tests.length / sources.length;
+
+    // In a monorepo each service or package is measured on its own, and the
+    // score weighs each by its size, so one well-tested package cannot hide
+    // an untested one.
+    const byScope = new Map<string, { sources: number; tests: number }>();
+    for (const f of sources) {
+      const s = scopeOf(projects, f.path);
+      const e = byScope.get(s) ?? { sources: 0, tests: 0 };
+      e.sources += 1;
+      byScope.set(s, e);
+    }
+    for (const f of tests) {
+      const e = byScope.get(scopeOf(projects, f.path));
+      if (e) e.tests += 1;
+    }
+    let weighted = 0;
+    for (const counts of byScope.values()) {
+      weighted += counts.sources * Math.min(1, counts.tests / counts.sources / target);
+    }
+    const score = weighted / sources.length;
+    const summary = `${tests.length} test file(s) for ${sources.length} source file(s): ${fmt(ratio)} per source file, target ${fmt(target)}`;
+    if (score >= 1) {
+      return { status: 'graded', score: 1, findings: [], message: summary };
+    }
+
+    const findings: Finding[] = [];
+    for (const [scope, counts] of byScope) {
+      const r = counts.tests / counts.sources;
+      if (r >= target) continue;
+      findings.push({
+        path: scope || '.',
+        message: `${scope ? `${scope}/` : 'The repository'} has ${counts.tests} test file(s) for ${counts.sources} source file(s): ${fmt(r)} per source file, below the target of ${fmt(target)}`,
+      });
+    }
+
+    // Largest folders whose code has no test at all, by name or by folder.
+    const testedStems = new Set<string>();
+    const testKeys = new Map<string, string[][]>();
+    for (const t of tests) {
+      const scope = scopeOf(projects, t.path);
+      testedStems.add(`${scope}\u0000${testStem(t.path)}`);
+      const keys = testKeys.get(scope) ?? [];
+      keys.push(subjectKey(relative(dirname(t.path), scope)));
+      testKeys.set(scope, keys);
+    }
+    const folders = new Map<string, { scope: string; files: SourceFile[] }>();
+    for (const f of sources) {
+      const dir = dirname(f.path);
+      const entry = folders.get(dir) ?? { scope: scopeOf(projects, f.path), files: [] };
+      entry.files.push(f);
+      folders.set(dir, entry);
+    }
+    const untested = [...folders.entries()]
+      .filter(([dir, { scope, files }]) => {
+        if (files.some(f => testedStems.has(`${scope}\u0000${sourceStem(f.path)}`))) return false;
+        const key = subjectKey(relative(dir, scope));
+        return !(testKeys.get(scope) ?? []).some(k => containsRun(key, k));
+      })
+      .sort(([a, x], [b, y]) => y.files.length - x.files.length || a.localeCompare(b))
+      .slice(0, MAX_FOLDERS);
+    for (const [dir, { files }] of untested) {
+      findings.push({
+        path: dir || '.',
+        message: `${dir ? `${dir}/` : 'The root folder'} has ${files.length} source file(s) and no test for any of them (repository: ${fmt(ratio)} test files per source file, target ${fmt(target)})`,
+      });
+    }
+    if (findings.length === 0) {
+      findings.push({ path: '.', message: `${summary}` });
+    }
+    return { status: 'graded', score, findings, message: summary };
+  },
+});

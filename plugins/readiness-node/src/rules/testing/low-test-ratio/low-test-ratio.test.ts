@@ -1,0 +1,108 @@
+import { describeRule, runRule } from '../../../testing';
+import rule from '.';
+
+const py = (name: string) => `def ${name}():\n    return 1\n`;
+
+const flaskRepo = {
+  'requirements.txt': 'flask==3.0.3\n',
+  'app/main.py': py('main'),
+  'app/db.py': py('db'),
+  'app/auth.py': py('auth'),
+  'app/orders/create.py': py('create'),
+  'app/orders/list.py': py('list_'),
+  'app/orders/cancel.py': py('cancel'),
+  'app/payments/charge.py': py('charge'),
+  'app/payments/refund.py': py('refund'),
+  'app/payments/webhook.py': py('webhook'),
+  'app/payments/ledger.py': py('ledger'),
+  'tests/test_auth.py': 'from app.auth import auth\n\ndef test_auth():\n    assert auth() == 1\n',
+};
+
+const monorepo = {
+  'services/api/package.json': '{"name":"api"}',
+  'services/api/src/a.ts': 'export const a = 1;\nexport const a2 = 2;\n',
+  'services/api/src/b.ts': 'export const b = 1;\nexport const b2 = 2;\n',
+  'services/api/src/a.test.ts': 'import { a } from "./a";\ntest("a", () => expect(a).toBe(1));\n',
+  'services/api/src/b.test.ts': 'import { b } from "./b";\ntest("b", () => expect(b).toBe(1));\n',
+  'services/billing/package.json': '{"name":"billing"}',
+  'services/billing/src/invoice.ts': 'export const i = 1;\nexport const i2 = 2;\n',
+  'services/billing/src/tax.ts': 'export const t = 1;\nexport const t2 = 2;\n',
+};
+
+describeRule(rule, {
+  fails: [
+    {
+      name: 'one test for ten source files',
+      files: flaskRepo,
+      findings: ['.', 'app/orders', 'app/payments'],
+      score: 0.333,
+    },
+    {
+      name: 'a monorepo where one package has no tests, whatever the other has',
+      files: monorepo,
+      findings: ['services/billing', 'services/billing/src'],
+      score: 0.5,
+    },
+    {
+      name: 'a stricter target from settings',
+      files: {
+        'go.mod': 'module x\n',
+        'a.go': 'package x\n\nfunc A() {}\n',
+        'b.go': 'package x\n\nfunc B() {}\n',
+        'c.go': 'package x\n\nfunc C() {}\n',
+        'd.go': 'package x\n\nfunc D() {}\n',
+        'a_test.go': 'package x\n\nfunc TestA(t *testing.T) {}\n',
+      },
+      settings: { testRatioTarget: 0.5 },
+      findings: ['.'],
+      score: 0.5,
+    },
+  ],
+  passes: [
+    {
+      name: 'JUnit tests mirroring src/main/java',
+      files: {
+        'pom.xml': '<project/>',
+        'src/main/java/com/acme/orders/Order.java': 'package com.acme.orders;\n\nclass Order {}\n',
+        'src/main/java/com/acme/orders/OrderService.java': 'package com.acme.orders;\n\nclass OrderService {}\n',
+        'src/main/java/com/acme/Ledger.java': 'package com.acme;\n\nclass Ledger {}\n',
+        'src/test/java/com/acme/orders/OrderServiceTest.java': 'package com.acme.orders;\n\nclass OrderServiceTest {}\n',
+      },
+      score: 1,
+    },
+    {
+      name: 'migrations, generated stubs, fixtures and empty files are not source files',
+      files: {
+        'requirements.txt': 'django==5.0.6\n',
+        'shop/models.py': py('models'),
+        'shop/views.py': py('views'),
+        'shop/__init__.py': '',
+        'shop/migrations/0001_initial.py': py('m1'),
+        'shop/migrations/0002_more.py': py('m2'),
+        'shop/migrations/0003_more.py': py('m3'),
+        'proto/orders_pb2.py': py('pb'),
+        'proto/orders_pb2_grpc.py': py('pbg'),
+        'tests/fixtures/app.py': py('fixture'),
+        'tests/test_views.py': 'def test_views():\n    assert True\n',
+      },
+    },
+    {
+      name: 'a lower target from settings',
+      files: flaskRepo,
+      settings: { testRatioTarget: 0.1 },
+    },
+  ],
+  notApplicable: [
+    { name: 'no source code', files: { 'README.md': '# docs only', 'docs/conf.py': 'x = 1\ny = 2\n' } },
+  ],
+});
+
+describe('testing/low-test-ratio messages', () => {
+  it('names the ratio and the untested folders', () => {
+    const result = runRule(rule, flaskRepo);
+    expect(result.message).toContain('1 test file(s) for 10 source file(s): 0.10 per source file, target 0.30');
+    const payments = result.findings.find(f => f.path === 'app/payments');
+    expect(payments?.message).toContain('app/payments/ has 4 source file(s) and no test');
+    expect(payments?.message).toContain('0.10 test files per source file');
+  });
+});

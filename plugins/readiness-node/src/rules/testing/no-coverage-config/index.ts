@@ -1,0 +1,145 @@
+import { Finding } from '@readiness/backstage-plugin-readiness-common';
+import { basename, Facts } from '../../../facts';
+import { Ecosystem, manifestEcosystem } from '../../../facts/projects';
+import { defineRule, outcome } from '../../types';
+import { codeInventory, GROUP_LABELS, LanguageGroup, languageGroupOf } from '../inventory';
+
+/** Files whose mere presence configures coverage. */
+const COVERAGE_FILES =
+  /^(\.coveragerc|\.nycrc(\.(json|ya?ml))?|nyc\.config\.[cm]?js|\.c8rc(\.json)?|codecov\.ya?ml|\.codecov\.ya?ml|\.coveralls\.ya?ml|\.simplecov|tarpaulin\.toml|\.tarpaulin\.toml|\.testcoverage\.ya?ml|coverlet\.runsettings)$/i;
+
+/** A coverage flag or tool in a command line or build script. */
+const COVERAGE_COMMAND =
+  /(--coverage\b|--cov\b|--cov=|--cov-report|--collect[:=]?\s*"?XPlat Code Coverage|\bcoverage\s+(run|report|xml|html|lcov|json|erase|combine)\b|-coverprofile\b|-covermode\b|(^|\s)-cover(\s|$)|(^|[\s;&|(])(npx\s+)?(nyc|c8)(\s|$)|tarpaulin|llvm-cov|CollectCoverage|jacoco|koverXmlReport|koverHtmlReport|codecov|coveralls)/i;
+
+/** Test runner configuration with coverage settings. */
+const RUNNER_CONFIG = /^(jest|vitest|vite|karma|vitest\.workspace)\.conf(ig)?\.[cm]?[jt]s$|^karma\.conf\.[cm]?[jt]s$/;
+const RUNNER_COVERAGE = /\bcoverage\s*:|collectCoverage|coverageThreshold|coverageReporters|coverageDirectory|coverageProvider|coverageReporter/;
+
+/** Build files searched as text, with what counts as coverage in each. */
+const TEXT_SIGNALS: Array<{ file: RegExp; pattern: RegExp }> = [
+  { file: /^package\.json$/, pattern: /--coverage\b|"(nyc|c8)"\s*:|collectCoverage|coverageThreshold|"[\w:-]*coverage[\w:-]*"\s*:|(["\s])(nyc|c8)\s/ },
+  { file: /^pyproject\.toml$/, pattern: /\[tool\.coverage|--cov\b|pytest-cov|"coverage[<>=~\s\[]|"coverage"/ },
+  { file: /^(setup\.cfg|tox\.ini|pytest\.ini)$/, pattern: /\[coverage:|--cov\b|\bcoverage\s+(run|report)|pytest-cov/ },
+  { file: /^noxfile\.py$/, pattern: /--cov\b|["']coverage["']|coverage\s+(run|report)/ },
+  { file: /^angular\.json$/, pattern: /"codeCoverage"\s*:\s*true/ },
+  { file: /^pom\.xml$/, pattern: /jacoco|cobertura|clover|scoverage|kover/i },
+  { file: /^build\.gradle(\.kts)?$/, pattern: /jacoco|kover|scoverage|cobertura/i },
+  { file: /\.(cs|fs|vb)proj$|^Directory\.(Build|Packages)\.props$|\.runsettings$/, pattern: /coverlet|CollectCoverage|Code Coverage/i },
+  { file: /^(Gemfile|spec_helper\.rb|test_helper\.rb|rails_helper\.rb)$/, pattern: /simplecov/i },
+  { file: /^sonar-project\.properties$/, pattern: /lcov|coverage/i },
+  { file: /^(Makefile|GNUmakefile|justfile|Justfile|Taskfile\.ya?ml|Dockerfile[\w.-]*)$|\.(mk|sh|bash|ps1)$/, pattern: COVERAGE_COMMAND },
+  { file: /^\.gitlab-ci\.ya?ml$/, pattern: /^\s*coverage\s*:|coverage_report/m },
+];
+
+const COVERAGE_DEPENDENCIES = [
+  'pytest-cov',
+  'coverage',
+  'nyc',
+  'c8',
+  '@vitest/coverage-v8',
+  '@vitest/coverage-istanbul',
+  'istanbul',
+  'babel-plugin-istanbul',
+  'karma-coverage',
+  'karma-coverage-istanbul-reporter',
+  'coverlet.collector',
+  'coverlet.msbuild',
+  'jacoco-maven-plugin',
+  'simplecov',
+];
+
+const ECOSYSTEM_OF_GROUP: Partial<Record<LanguageGroup, Ecosystem>> = {
+  python: 'python',
+  javascript: 'node',
+  jvm: 'jvm',
+  go: 'go',
+  dotnet: 'dotnet',
+  ruby: 'ruby',
+  php: 'php',
+  rust: 'rust',
+};
+
+const HOW_TO: Record<LanguageGroup, string> = {
+  python: 'run pytest with pytest-cov (`pytest --cov`) and configure it in [tool.coverage] or .coveragerc',
+  javascript: 'enable coverage in the Jest or Vitest config, or run the tests with `--coverage`',
+  jvm: 'add the JaCoCo (or Kover) plugin to the build',
+  go: 'run `go test -coverprofile=coverage.out ./...` in CI',
+  dotnet: 'add coverlet.collector and run `dotnet test --collect:"XPlat Code Coverage"`',
+  ruby: 'add SimpleCov to the test helper',
+  php: 'run PHPUnit with `--coverage-clover`',
+  rust: 'run cargo-llvm-cov or tarpaulin in CI',
+  swift: 'enable code coverage in the test scheme',
+  elixir: 'run `mix test --cover`',
+  c: 'build the tests with gcov/llvm-cov instrumentation',
+};
+
+/** Where coverage is configured (a path, or the dependency that brings it), if anywhere. */
+function findCoverage(facts: Facts): string | undefined {
+  for (const file of facts.files) {
+    const name = basename(file.path);
+    if (COVERAGE_FILES.test(name)) return file.path;
+    if (RUNNER_CONFIG.test(name) && RUNNER_COVERAGE.test(file.text)) return file.path;
+    for (const signal of TEXT_SIGNALS) {
+      if (signal.file.test(name) && signal.pattern.test(file.text)) return file.path;
+    }
+  }
+  for (const command of facts.ci.commands) {
+    if (COVERAGE_COMMAND.test(command.command)) return command.path;
+  }
+  for (const workflow of facts.ci.workflows) {
+    for (const job of workflow.jobs) {
+      for (const step of job.steps) {
+        if (step.uses && /codecov|coveralls|coverage/i.test(step.uses)) return workflow.path;
+      }
+    }
+  }
+  for (const pkg of facts.manifests.packageJsons) {
+    if (Object.values(pkg.scripts).some(s => COVERAGE_COMMAND.test(s))) return pkg.path;
+  }
+  const dependency = COVERAGE_DEPENDENCIES.find(d => facts.manifests.allDependencies.has(d));
+  if (dependency) return `dependency ${dependency}`;
+  return undefined;
+}
+
+export default defineRule({
+  id: 'testing/no-coverage-config',
+  category: 'testing',
+  severity: 'low',
+  title: 'Test coverage is measured',
+  description:
+    'Fails when nothing in the repository measures test coverage: no coverage settings in Jest/Vitest/Karma, nyc or c8, no `--coverage`/`--cov`/`-coverprofile` in scripts or CI, no .coveragerc, [tool.coverage] or pytest-cov, no JaCoCo or Kover, no coverlet, no Codecov or Coveralls configuration.',
+  rationale:
+    'Without coverage numbers nobody can see which code the tests never touch, and coverage can fall silently with every change.',
+  remediation:
+    'Turn coverage on in the test runner of each language and publish the report from CI (as an artifact, a pull-request comment, or Codecov/Coveralls). A minimum threshold keeps it from sliding.',
+  evaluate(facts) {
+    const { sources, projects } = codeInventory(facts);
+    if (sources.length === 0) {
+      return outcome.notApplicable('no source code');
+    }
+    const where = findCoverage(facts);
+    if (where) {
+      return outcome.pass(`coverage configured (${where})`);
+    }
+    const groups = new Map<LanguageGroup, number>();
+    for (const file of sources) {
+      const g = languageGroupOf(file.path)!;
+      groups.set(g, (groups.get(g) ?? 0) + 1);
+    }
+    const findings: Finding[] = [...groups.entries()].map(([group, count]) => {
+      const ecosystem = ECOSYSTEM_OF_GROUP[group];
+      const manifest = ecosystem
+        ? [...projects]
+            .reverse()
+            .find(p => p.ecosystems.includes(ecosystem))
+            ?.manifests.find(m => manifestEcosystem(m) === ecosystem)
+        : undefined;
+      return {
+        path: manifest ?? '.',
+        message: `No test coverage is measured for the ${count} ${GROUP_LABELS[group]} source file(s): ${HOW_TO[group]}`,
+      };
+    });
+    return outcome.fail(findings);
+  },
+});

@@ -1,0 +1,95 @@
+import { describeRule, runRule } from '../../../testing';
+import rule from '.';
+
+const flask = {
+  'requirements.txt': 'flask==3.0.3\npytest==8.2.0\n',
+  'app.py': 'from flask import Flask\napp = Flask(__name__)\n',
+  'tests/test_app.py': 'def test_ok():\n    assert True\n',
+};
+const node = {
+  'package.json': '{"name":"api","scripts":{"test":"vitest run"},"devDependencies":{"vitest":"^2.0.0"}}',
+  'src/server.ts': 'export const port = 3000;\nexport const host = "0.0.0.0";\n',
+};
+const go = {
+  'go.mod': 'module x\n',
+  'main.go': 'package main\n\nfunc main() {}\n',
+};
+
+describeRule(rule, {
+  fails: [
+    { name: 'a Python service with pytest but no coverage', files: flask, findings: ['requirements.txt'] },
+    {
+      name: 'a polyglot repo, one finding per language',
+      files: {
+        ...go,
+        'web/package.json': node['package.json'],
+        'web/src/server.ts': node['src/server.ts'],
+        '.github/workflows/ci.yml': 'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: go test ./...\n',
+      },
+      findings: ['go.mod', 'web/package.json'],
+    },
+    {
+      name: 'a README that talks about coverage does not count',
+      files: { ...node, 'README.md': 'Run `npm test -- --coverage` to see coverage.\n', 'vitest.config.ts': 'export default { test: { environment: "node" } };\n' },
+      findings: ['package.json'],
+    },
+  ],
+  passes: [
+    { name: 'pytest-cov in requirements', files: { ...flask, 'requirements-dev.txt': 'pytest-cov==5.0.0\n' } },
+    { name: '.coveragerc', files: { ...flask, '.coveragerc': '[run]\nsource = app\n' } },
+    { name: '[tool.coverage] in pyproject', files: { ...flask, 'pyproject.toml': '[tool.coverage.run]\nbranch = true\n' } },
+    { name: 'vitest coverage settings', files: { ...node, 'vitest.config.ts': 'export default { test: { coverage: { provider: "v8" } } };\n' } },
+    {
+      name: 'jest coverage in package.json',
+      files: { 'package.json': '{"name":"a","jest":{"collectCoverage":true}}', 'src/a.js': 'module.exports = 1;\nexports.b = 2;\n' },
+    },
+    {
+      name: '--coverage in a package script',
+      files: { ...node, 'package.json': '{"name":"api","scripts":{"test":"jest --coverage"}}' },
+    },
+    {
+      name: 'go test -coverprofile in CI',
+      files: {
+        ...go,
+        '.github/workflows/ci.yml': 'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: go test -race -coverprofile=coverage.out ./...\n',
+      },
+    },
+    {
+      name: 'go test -cover in a Makefile',
+      files: { ...go, Makefile: 'test:\n\tgo test -cover ./...\n' },
+    },
+    {
+      name: 'the Codecov action',
+      files: {
+        ...go,
+        '.github/workflows/ci.yml': 'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: codecov/codecov-action@v4\n',
+      },
+    },
+    {
+      name: 'JaCoCo in the Maven build',
+      files: {
+        'pom.xml': '<project><build><plugins><plugin><groupId>org.jacoco</groupId><artifactId>jacoco-maven-plugin</artifactId></plugin></plugins></build></project>',
+        'src/main/java/A.java': 'class A {\n}\n',
+      },
+    },
+    {
+      name: 'coverlet in a .NET test project',
+      files: {
+        'Api/Api.csproj': '<Project/>',
+        'Api/Orders.cs': 'namespace Api;\npublic class Orders {}\n',
+        'Api.Tests/Api.Tests.csproj': '<Project><ItemGroup><PackageReference Include="coverlet.collector" Version="6.0.2" /></ItemGroup></Project>',
+      },
+    },
+    { name: 'codecov.yml', files: { ...go, 'codecov.yml': 'coverage:\n  status:\n    project: on\n' } },
+  ],
+  notApplicable: [{ name: 'no source code', files: { 'README.md': '# x', 'deploy.yaml': 'kind: Deployment\n' } }],
+});
+
+describe('testing/no-coverage-config messages', () => {
+  it('suggests the tool of the language', () => {
+    const result = runRule(rule, flask);
+    expect(result.findings[0].message).toBe(
+      'No test coverage is measured for the 1 Python source file(s): run pytest with pytest-cov (`pytest --cov`) and configure it in [tool.coverage] or .coveragerc',
+    );
+  });
+});
