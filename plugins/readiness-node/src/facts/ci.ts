@@ -190,24 +190,28 @@ function yamlCommands(
   const yaml = parseYamlFile(file.text);
   if (yaml.error) return { commands: [], error: `invalid YAML: ${yaml.error}` };
   const commands: CiCommand[] = [];
+  // A merge key or alias that refers to its own ancestor (`.a: &a {<<: *a}`)
+  // makes the plain value circular: never walk into a node already on the path.
+  const ancestors = new Set<object>();
   const visit = (value: unknown, path: Array<string | number>, job?: string, inScript = false) => {
-    if (commands.length > 5000) return;
+    if (commands.length > 5000 || path.length > 64) return;
     if (typeof value === 'string') {
       if (inScript) {
         commands.push({ system, path: file.path, line: yaml.lineAt(path), job, command: value });
       }
       return;
     }
+    if (typeof value !== 'object' || value === null || ancestors.has(value)) return;
+    ancestors.add(value);
     if (Array.isArray(value)) {
       value.forEach((v, i) => visit(v, [...path, i], job, inScript));
-      return;
+    } else {
+      for (const [k, v] of Object.entries(value)) {
+        const jobName = path.length === 0 ? k : job;
+        visit(v, [...path, k], jobName, inScript || GENERIC_SCRIPT_KEYS.has(k));
+      }
     }
-    const rec = asRecord(value);
-    if (!rec) return;
-    for (const [k, v] of Object.entries(rec)) {
-      const jobName = path.length === 0 ? k : job;
-      visit(v, [...path, k], jobName, inScript || GENERIC_SCRIPT_KEYS.has(k));
-    }
+    ancestors.delete(value);
   };
   visit(yaml.value, []);
   return { commands };
