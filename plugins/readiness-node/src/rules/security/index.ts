@@ -1,11 +1,13 @@
 import { ReadinessRule } from '../types';
 import committedEnvFile from './committed-env-file';
+import defaultAdminPassword from './default-admin-password';
 import hardcodedSecret from './hardcoded-secret';
 import placeholderSecretDefault from './placeholder-secret-default';
 
 /** The built-in security rules. */
 export const securityRules: ReadinessRule[] = [
   committedEnvFile,
+  defaultAdminPassword,
   hardcodedSecret,
   placeholderSecretDefault,
 ];

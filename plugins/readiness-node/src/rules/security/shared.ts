@@ -287,3 +287,18 @@ export function looksRandom(value: string): boolean {
   if (v.length >= 16) return classes >= 2 && h >= 3.2;
   return classes >= 3 && h >= 2.9;
 }
+
+/**
+ * The line holding a character offset as an excerpt, with the given range
+ * masked (and only that occurrence), then the engine's redaction on top.
+ */
+export function maskedExcerptAt(file: SourceFile, offset: number, length: number): string {
+  const text = file.text;
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  let end = text.indexOf('\n', offset);
+  if (end === -1) end = text.length;
+  const value = text.slice(offset, offset + length);
+  const line = `${text.slice(start, offset)}${maskSecret(value)}${text.slice(Math.min(offset + length, end), end)}`;
+  const raw = redactText(line.trim());
+  return raw.length > 160 ? `${raw.slice(0, 160)}…` : raw;
+}
