@@ -31,4 +31,6 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
+backend.add(import('@readiness/backstage-plugin-readiness-backend'));
+
 backend.start();

@@ -1,0 +1,163 @@
+import {
+  HumanDuration,
+  SchedulerServiceTaskScheduleDefinitionConfig,
+} from '@backstage/backend-plugin-api';
+
+export interface Config {
+  /** Configuration of the Readiness backend plugin. */
+  readiness?: {
+    /**
+     * When the refresh task runs. Each run syncs the queue with the catalog's
+     * Component entities and audits those that are due.
+     * Defaults: every 30 minutes, timeout 25 minutes, first run 5 seconds
+     * after start-up. Keys given here override only themselves.
+     */
+    schedule?: Partial<SchedulerServiceTaskScheduleDefinitionConfig>;
+
+    /**
+     * How long after an audit an entity is due again. Sources whose etag
+     * has not changed are not re-audited. ISO duration string or
+     * HumanDuration. Default: 6 hours.
+     */
+    auditInterval?: string | HumanDuration;
+
+    /** Audits run at the same time on one replica. Default 2. */
+    concurrency?: number;
+
+    /** Entities claimed from the queue at a time. Default 20. */
+    batchSize?: number;
+
+    /**
+     * How long a replica holds the entities it claimed before another
+     * replica may take them over (a dead replica's work is re-claimed).
+     * Default 900 seconds.
+     */
+    leaseSeconds?: number;
+
+    /**
+     * Run the queue right away when someone asks for a refresh, instead of
+     * waiting for the next scheduled run. Default true.
+     */
+    refreshImmediately?: boolean;
+
+    /** How much score history to keep. Default: 365 days and 500 runs per entity. */
+    historyRetention?: {
+      /** History points older than this many days are deleted. */
+      days?: number;
+      /** At most this many history points are kept per entity. */
+      runs?: number;
+    };
+
+    /**
+     * Directories that `dir:` and `file:` source locations may point into.
+     * Relative entries resolve against the backend's working directory.
+     * Without an entry no local directory is audited.
+     * @visibility backend
+     */
+    localRoots?: string[];
+
+    /**
+     * Waivers that apply to every entity, or to one entity when `entity` is
+     * set. Waivers of the `readiness.dev/waivers` annotation take precedence.
+     */
+    waivers?: Array<{
+      /** Entity ref the waiver applies to; all entities when absent. */
+      entity?: string;
+      /** The rule id, e.g. `security/committed-env-file`. */
+      rule: string;
+      /** Why the failure is accepted. */
+      reason: string;
+      /** Last day the waiver is in force, YYYY-MM-DD. */
+      expires: string;
+    }>;
+
+    /** Rule weight by severity. Defaults: critical 10, high 5, medium 3, low 1. */
+    severityWeights?: {
+      critical?: number;
+      high?: number;
+      medium?: number;
+      low?: number;
+    };
+
+    /** Category weight in the overall score. Defaults: security 2, others 1. */
+    categoryWeights?: {
+      security?: number;
+      testing?: number;
+      infrastructure?: number;
+      'code-quality'?: number;
+      database?: number;
+      frontend?: number;
+      observability?: number;
+      cicd?: number;
+      documentation?: number;
+    };
+
+    /** Rule ids reported as not applicable (`disabled by configuration`). */
+    disabledRules?: string[];
+
+    /** Settings of graded rules. */
+    settings?: {
+      /** Test files per source file below which testing/low-test-ratio fails. Default 0.3. */
+      testRatioTarget?: number;
+      /** TODO/FIXME markers per 1,000 lines above which code-quality/todo-debt fails. Default 2. */
+      todoPerKlocTarget?: number;
+    };
+
+    /**
+     * Rules defined without code. Each becomes a rule of the registry; the
+     * list is validated at start-up.
+     */
+    customRules?: Array<{
+      /** `<category>/<name>`, lower-case kebab-case; the category must be a known one. */
+      id: string;
+      category: string;
+      /** critical, high, medium or low. */
+      severity: string;
+      title: string;
+      description?: string;
+      rationale?: string;
+      remediation?: string;
+      check: {
+        /** file-exists, file-absent, file-contains or json-path. */
+        type: string;
+        /** Repository-relative path; globs such as `**\/Dockerfile` allowed. */
+        path: string;
+        /** file-contains: a regular expression every matching file must contain. */
+        pattern?: string;
+        /** json-path: a dotted path, e.g. `scripts.test` or `engines.node`. */
+        jsonPath?: string;
+        /** json-path: the value the path must hold; presence alone when absent. */
+        equals?: string | number | boolean | null;
+      };
+    }>;
+
+    /** Notifications to the owner when readiness gets worse. */
+    notifications?: {
+      /**
+       * true: always send; false: never. When absent, notifications are sent
+       * only when the notifications plugin runs in this backend.
+       */
+      enabled?: boolean;
+      /** Notify when the score drops by more than this many points. Default 10. */
+      scoreDropThreshold?: number;
+      /** Notify when a new blocker appears. Default true. */
+      onNewBlocker?: boolean;
+    };
+
+    /** Limits of one audit; a repository beyond them is reported as too large. */
+    limits?: {
+      /** Files above this size are counted and not read. Default 1 MiB. */
+      maxFileBytes?: number;
+      /** Entries walked before the audit stops. Default 50,000. */
+      maxFiles?: number;
+      /** Bytes read before the audit stops. Default 256 MiB. */
+      maxTotalBytes?: number;
+    };
+
+    /** The catalog integration (module `catalogModuleReadiness`). */
+    catalog?: {
+      /** How long the processor caches scores. Default 60 seconds. */
+      cacheSeconds?: number;
+    };
+  };
+}

@@ -1,0 +1,694 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import {
+  Band,
+  bandFor,
+  Scorecard,
+  Verdict,
+} from '@readiness/backstage-plugin-readiness-common';
+import { Knex } from 'knex';
+import {
+  AuditRecord,
+  BlockerAggregate,
+  ClaimedEntity,
+  EntitySummary,
+  HistoryPoint,
+  HistoryRetention,
+  OwnerAggregate,
+  ReadinessStore,
+  RefreshState,
+  ScorecardQuery,
+  ScorecardRow,
+  ScoreSummaryRow,
+  StoredScorecard,
+  Visibility,
+} from './ReadinessStore';
+
+const migrationsDir = resolvePackagePath(
+  '@readiness/backstage-plugin-readiness-backend',
+  'migrations',
+);
+
+const SCORECARDS = 'readiness_scorecards';
+const HISTORY = 'readiness_history';
+const BLOCKERS = 'readiness_blockers';
+const QUEUE = 'readiness_refresh_state';
+
+/** Rows are written in chunks small enough for every engine's bind limit. */
+const CHUNK = 200;
+
+const SEVERITY_RANK: Record<string, number> = {
+  critical: 0,
+  high: 1,
+  medium: 2,
+  low: 3,
+};
+
+const ORDER_COLUMNS: Record<NonNullable<ScorecardQuery['orderBy']>, string> = {
+  score: 'score',
+  name: 'name',
+  owner: 'owner',
+  auditedAt: 'audited_at',
+};
+
+const ROW_COLUMNS = [
+  'entity_ref',
+  'kind',
+  'namespace',
+  'name',
+  'title',
+  'owner',
+  'lifecycle',
+  'score',
+  'verdict',
+  'band',
+  'blockers',
+  'audited_at',
+  'checked_at',
+  'error',
+];
+
+interface ScorecardDbRow {
+  entity_ref: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  title: string | null;
+  owner: string | null;
+  lifecycle: string | null;
+  score: number | string | null;
+  verdict: string | null;
+  band: string | null;
+  blockers: number | string;
+  scorecard?: string | null;
+  etag?: string | null;
+  inputs_hash?: string | null;
+  audited_at: Date | number | string | null;
+  checked_at: Date | number | string | null;
+  error: string | null;
+}
+
+interface QueueDbRow {
+  entity_ref: string;
+  next_due_at: Date | number | string;
+  lease_owner: string | null;
+  lease_expires_at: Date | number | string | null;
+  priority: number | string;
+  attempts: number | string;
+  last_error: string | null;
+}
+
+/** SQLite hands dates back as epoch milliseconds, PostgreSQL as Date. */
+function toDate(
+  value: Date | number | string | null | undefined,
+): Date | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (value instanceof Date) return value;
+  if (typeof value === 'number') return new Date(value);
+  return /^\d+$/.test(value) ? new Date(Number(value)) : new Date(value);
+}
+
+function toNumber(value: number | string | null | undefined): number | null {
+  if (value === null || value === undefined) return null;
+  return typeof value === 'number' ? value : Number(value);
+}
+
+function chunks<T>(items: T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size)
+    out.push(items.slice(i, i + size));
+  return out;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, c => `\\${c}`);
+}
+
+function entityColumns(entity: EntitySummary) {
+  return {
+    entity_ref: entity.entityRef,
+    kind: entity.kind,
+    namespace: entity.namespace,
+    name: entity.name,
+    title: entity.title ?? null,
+    owner: entity.owner ?? null,
+    lifecycle: entity.lifecycle ?? null,
+  };
+}
+
+function toRow(row: ScorecardDbRow): ScorecardRow {
+  const out: ScorecardRow = {
+    entityRef: row.entity_ref,
+    kind: row.kind,
+    namespace: row.namespace,
+    name: row.name,
+    score: toNumber(row.score),
+    verdict: (row.verdict as Verdict | null) ?? null,
+    band: (row.band as Band | null) ?? null,
+    blockers: toNumber(row.blockers) ?? 0,
+  };
+  if (row.title) out.title = row.title;
+  if (row.owner) out.owner = row.owner;
+  if (row.lifecycle) out.lifecycle = row.lifecycle;
+  const auditedAt = toDate(row.audited_at);
+  if (auditedAt) out.auditedAt = auditedAt;
+  const checkedAt = toDate(row.checked_at);
+  if (checkedAt) out.checkedAt = checkedAt;
+  if (row.error) out.error = row.error;
+  return out;
+}
+
+/**
+ * The knex-backed {@link ReadinessStore}; runs on SQLite and PostgreSQL.
+ * @public
+ */
+export class DatabaseReadinessStore implements ReadinessStore {
+  readonly #db: Knex;
+  readonly #isPostgres: boolean;
+
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<DatabaseReadinessStore> {
+    const client = await options.database.getClient();
+    if (!options.skipMigrations && !options.database.migrations?.skip) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseReadinessStore(client);
+  }
+
+  private constructor(db: Knex) {
+    this.#db = db;
+    this.#isPostgres = db.client.config.client === 'pg';
+  }
+
+  /** Restricts a query to the visible entity refs, bound as one JSON value. */
+  #visible<T extends Knex.QueryBuilder>(
+    query: T,
+    column: string,
+    visibility: Visibility,
+  ): T {
+    if (visibility === undefined) return query;
+    if (visibility.size === 0) return query.whereRaw('1 = 0') as T;
+    const refs = JSON.stringify([...visibility]);
+    if (this.#isPostgres) {
+      return query.whereRaw(
+        '?? IN (SELECT jsonb_array_elements_text(CAST(? AS jsonb)))',
+        [column, refs],
+      ) as T;
+    }
+    return query.whereRaw('?? IN (SELECT value FROM json_each(?))', [
+      column,
+      refs,
+    ]) as T;
+  }
+
+  async syncEntities(
+    entityRefs: string[],
+    now: Date,
+  ): Promise<{ added: number; removed: number }> {
+    const wanted = new Set(entityRefs);
+    const queued = new Set<string>(await this.#db(QUEUE).pluck('entity_ref'));
+    const stored = new Set<string>(
+      await this.#db(SCORECARDS).pluck('entity_ref'),
+    );
+    const toAdd = [...wanted].filter(ref => !queued.has(ref));
+    const toRemove = [...new Set([...queued, ...stored])].filter(
+      ref => !wanted.has(ref),
+    );
+    for (const chunk of chunks(toAdd)) {
+      await this.#db(QUEUE)
+        .insert(
+          chunk.map(ref => ({
+            entity_ref: ref,
+            next_due_at: now,
+            priority: 0,
+            attempts: 0,
+          })),
+        )
+        .onConflict('entity_ref')
+        .ignore();
+    }
+    for (const chunk of chunks(toRemove)) {
+      await this.#db.transaction(async tx => {
+        for (const table of [QUEUE, SCORECARDS, BLOCKERS, HISTORY]) {
+          await tx(table).whereIn('entity_ref', chunk).delete();
+        }
+      });
+    }
+    return { added: toAdd.length, removed: toRemove.length };
+  }
+
+  async claimDue(options: {
+    owner: string;
+    limit: number;
+    leaseSeconds: number;
+    now: Date;
+  }): Promise<ClaimedEntity[]> {
+    const { owner, limit, now } = options;
+    const expires = new Date(now.getTime() + options.leaseSeconds * 1000);
+    const claimable = (q: Knex.QueryBuilder) =>
+      q
+        .where('next_due_at', '<=', now)
+        .andWhere(b =>
+          b.whereNull('lease_expires_at').orWhere('lease_expires_at', '<', now),
+        );
+    return this.#db.transaction(async tx => {
+      let select = claimable(tx(QUEUE).select('entity_ref'))
+        .orderBy([
+          { column: 'priority', order: 'desc' },
+          { column: 'next_due_at', order: 'asc' },
+          { column: 'entity_ref', order: 'asc' },
+        ])
+        .limit(limit);
+      if (this.#isPostgres) {
+        // Concurrent replicas each get their own rows instead of waiting.
+        select = select.forUpdate().skipLocked();
+      }
+      const refs: string[] = (await select).map(
+        (r: { entity_ref: string }) => r.entity_ref,
+      );
+      if (refs.length === 0) return [];
+      await claimable(tx(QUEUE).whereIn('entity_ref', refs)).update({
+        lease_owner: owner,
+        lease_expires_at: expires,
+      });
+      const rows: QueueDbRow[] = await tx(QUEUE)
+        .select('entity_ref', 'priority', 'attempts')
+        .whereIn('entity_ref', refs)
+        .andWhere('lease_owner', owner)
+        .andWhere('lease_expires_at', expires);
+      const byRef = new Map(rows.map(r => [r.entity_ref, r]));
+      return refs.flatMap(ref => {
+        const r = byRef.get(ref);
+        return r
+          ? [
+              {
+                entityRef: r.entity_ref,
+                priority: toNumber(r.priority) ?? 0,
+                attempts: toNumber(r.attempts) ?? 0,
+              },
+            ]
+          : [];
+      });
+    });
+  }
+
+  async releaseClaim(options: {
+    entityRef: string;
+    owner: string;
+    nextDueAt: Date;
+    error?: string;
+    claimedPriority?: number;
+  }): Promise<boolean> {
+    const claimed = options.claimedPriority ?? 0;
+    // A refresh requested while the audit ran raised the priority above the
+    // claimed one: keep it due instead of pushing it to the next interval.
+    const updated = await this.#db(QUEUE)
+      .where({ entity_ref: options.entityRef, lease_owner: options.owner })
+      .update({
+        lease_owner: null,
+        lease_expires_at: null,
+        next_due_at: this.#db.raw(
+          'CASE WHEN priority > ? THEN next_due_at ELSE ? END',
+          [claimed, options.nextDueAt],
+        ),
+        priority: this.#db.raw('CASE WHEN priority > ? THEN 1 ELSE 0 END', [
+          claimed,
+        ]),
+        attempts: options.error ? this.#db.raw('attempts + 1') : 0,
+        last_error: options.error ?? null,
+      });
+    return updated > 0;
+  }
+
+  async removeEntity(entityRef: string): Promise<void> {
+    await this.#db.transaction(async tx => {
+      for (const table of [QUEUE, SCORECARDS, BLOCKERS, HISTORY]) {
+        await tx(table).where('entity_ref', entityRef).delete();
+      }
+    });
+  }
+
+  async requestRefresh(entityRef: string, now: Date): Promise<void> {
+    await this.#db(QUEUE)
+      .insert({
+        entity_ref: entityRef,
+        next_due_at: now,
+        priority: 1,
+        attempts: 0,
+      })
+      .onConflict('entity_ref')
+      .merge({
+        next_due_at: now,
+        priority: this.#db.raw('?? + 1', [`${QUEUE}.priority`]),
+      });
+  }
+
+  async getRefreshState(entityRef: string): Promise<RefreshState | undefined> {
+    const row: QueueDbRow | undefined = await this.#db(QUEUE)
+      .where('entity_ref', entityRef)
+      .first();
+    if (!row) return undefined;
+    const state: RefreshState = {
+      entityRef: row.entity_ref,
+      nextDueAt: toDate(row.next_due_at)!,
+      priority: toNumber(row.priority) ?? 0,
+      attempts: toNumber(row.attempts) ?? 0,
+    };
+    if (row.lease_owner) state.leaseOwner = row.lease_owner;
+    const expires = toDate(row.lease_expires_at);
+    if (expires) state.leaseExpiresAt = expires;
+    if (row.last_error) state.lastError = row.last_error;
+    return state;
+  }
+
+  async saveAudit(
+    record: AuditRecord,
+    retention?: HistoryRetention,
+  ): Promise<void> {
+    const { entity, scorecard } = record;
+    const ref = entity.entityRef;
+    const blockerRows = new Map(
+      scorecard.blockers.map(b => [
+        b.ruleId,
+        {
+          entity_ref: ref,
+          rule_id: b.ruleId,
+          title: b.title,
+          severity: b.severity,
+          category: b.category,
+        },
+      ]),
+    );
+    await this.#db.transaction(async tx => {
+      await tx(SCORECARDS)
+        .insert({
+          ...entityColumns(entity),
+          score: scorecard.score,
+          verdict: scorecard.verdict,
+          band: bandFor(scorecard.score),
+          blockers: scorecard.blockers.length,
+          scorecard: JSON.stringify(scorecard),
+          etag: record.etag ?? null,
+          inputs_hash: record.inputsHash ?? null,
+          audited_at: record.auditedAt,
+          checked_at: record.auditedAt,
+          error: record.warning ?? null,
+        })
+        .onConflict('entity_ref')
+        .merge();
+      await tx(BLOCKERS).where('entity_ref', ref).delete();
+      for (const chunk of chunks([...blockerRows.values()])) {
+        await tx(BLOCKERS).insert(chunk);
+      }
+      await tx(HISTORY).insert({
+        entity_ref: ref,
+        audited_at: record.auditedAt,
+        score: scorecard.score,
+        verdict: scorecard.verdict,
+        categories: JSON.stringify(
+          Object.fromEntries(scorecard.categories.map(c => [c.id, c.score])),
+        ),
+        blockers: scorecard.blockers.length,
+      });
+      if (retention?.runs !== undefined) {
+        const stale: Array<number | string> = await tx(HISTORY)
+          .where('entity_ref', ref)
+          .orderBy([
+            { column: 'audited_at', order: 'desc' },
+            { column: 'id', order: 'desc' },
+          ])
+          .offset(retention.runs)
+          .limit(1_000_000)
+          .pluck('id');
+        for (const chunk of chunks(stale)) {
+          await tx(HISTORY).whereIn('id', chunk).delete();
+        }
+      }
+    });
+  }
+
+  async saveError(options: {
+    entity: EntitySummary;
+    error: string;
+    checkedAt: Date;
+  }): Promise<void> {
+    await this.#db(SCORECARDS)
+      .insert({
+        ...entityColumns(options.entity),
+        score: null,
+        verdict: null,
+        band: null,
+        blockers: 0,
+        scorecard: null,
+        etag: null,
+        inputs_hash: null,
+        audited_at: null,
+        checked_at: options.checkedAt,
+        error: options.error,
+      })
+      .onConflict('entity_ref')
+      .merge([
+        'kind',
+        'namespace',
+        'name',
+        'title',
+        'owner',
+        'lifecycle',
+        'etag',
+        'inputs_hash',
+        'checked_at',
+        'error',
+      ]);
+  }
+
+  async markUnchanged(options: {
+    entity: EntitySummary;
+    checkedAt: Date;
+  }): Promise<void> {
+    const { entity_ref, ...columns } = entityColumns(options.entity);
+    await this.#db(SCORECARDS)
+      .where('entity_ref', entity_ref)
+      .update({ ...columns, checked_at: options.checkedAt });
+  }
+
+  async getScorecard(entityRef: string): Promise<StoredScorecard | undefined> {
+    const row: ScorecardDbRow | undefined = await this.#db(SCORECARDS)
+      .where('entity_ref', entityRef)
+      .first();
+    if (!row) return undefined;
+    const out: StoredScorecard = {
+      ...toRow(row),
+      scorecard: row.scorecard
+        ? (JSON.parse(row.scorecard) as Scorecard)
+        : null,
+    };
+    if (row.etag) out.etag = row.etag;
+    if (row.inputs_hash) out.inputsHash = row.inputs_hash;
+    return out;
+  }
+
+  async getBlockerRuleIds(entityRef: string): Promise<string[]> {
+    return this.#db(BLOCKERS)
+      .where('entity_ref', entityRef)
+      .orderBy('rule_id')
+      .pluck('rule_id');
+  }
+
+  async getHistory(entityRef: string, limit = 90): Promise<HistoryPoint[]> {
+    const rows: Array<{
+      audited_at: Date | number | string;
+      score: number | string;
+      verdict: string;
+      categories: string;
+      blockers: number | string;
+    }> = await this.#db(HISTORY)
+      .select('audited_at', 'score', 'verdict', 'categories', 'blockers')
+      .where('entity_ref', entityRef)
+      .orderBy([
+        { column: 'audited_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(limit);
+    return rows.map(r => ({
+      auditedAt: toDate(r.audited_at)!,
+      score: toNumber(r.score) ?? 0,
+      verdict: r.verdict as Verdict,
+      categories: JSON.parse(r.categories) as Record<string, number | null>,
+      blockers: toNumber(r.blockers) ?? 0,
+    }));
+  }
+
+  async listScorecards(
+    query: ScorecardQuery,
+    visibility: Visibility,
+  ): Promise<{ items: ScorecardRow[]; total: number }> {
+    const base = this.#visible(this.#db(SCORECARDS), 'entity_ref', visibility);
+    if (!query.includeUnscored) base.whereNotNull('score');
+    if (query.owner)
+      base.where('owner', query.owner.toLocaleLowerCase('en-US'));
+    if (query.kind) {
+      base.whereRaw('lower(kind) = ?', [query.kind.toLocaleLowerCase('en-US')]);
+    }
+    if (query.lifecycle) base.where('lifecycle', query.lifecycle);
+    if (query.band) base.where('band', query.band);
+    if (query.minScore !== undefined) base.where('score', '>=', query.minScore);
+    if (query.maxScore !== undefined) base.where('score', '<=', query.maxScore);
+    if (query.q) {
+      const like = `%${escapeLike(query.q.toLocaleLowerCase('en-US'))}%`;
+      base.where(b =>
+        b
+          .whereRaw("lower(name) LIKE ? ESCAPE '\\'", [like])
+          .orWhereRaw("lower(title) LIKE ? ESCAPE '\\'", [like])
+          .orWhereRaw("entity_ref LIKE ? ESCAPE '\\'", [like]),
+      );
+    }
+    const countRow = await base.clone().count({ count: '*' }).first();
+    const total = toNumber(countRow?.count as number | string | undefined) ?? 0;
+
+    const column = ORDER_COLUMNS[query.orderBy ?? 'score'];
+    const direction =
+      query.order ??
+      (query.orderBy === 'name' || query.orderBy === 'owner' ? 'asc' : 'desc');
+    const rows: ScorecardDbRow[] = await base
+      .clone()
+      .select(ROW_COLUMNS)
+      .orderByRaw(`CASE WHEN ?? IS NULL THEN 1 ELSE 0 END`, [column])
+      .orderBy(column, direction)
+      .orderBy('entity_ref', 'asc')
+      .limit(query.limit ?? 50)
+      .offset(query.offset ?? 0);
+    return { items: rows.map(toRow), total };
+  }
+
+  async listBlockers(visibility: Visibility): Promise<BlockerAggregate[]> {
+    const rows: Array<{
+      entity_ref: string;
+      rule_id: string;
+      title: string;
+      severity: string;
+      category: string;
+    }> = await this.#visible(this.#db(BLOCKERS), 'entity_ref', visibility)
+      .select('entity_ref', 'rule_id', 'title', 'severity', 'category')
+      .orderBy([
+        { column: 'rule_id', order: 'asc' },
+        { column: 'entity_ref', order: 'asc' },
+      ]);
+    const byRule = new Map<string, BlockerAggregate>();
+    for (const row of rows) {
+      let entry = byRule.get(row.rule_id);
+      if (!entry) {
+        entry = {
+          ruleId: row.rule_id,
+          title: row.title,
+          severity: row.severity,
+          category: row.category,
+          count: 0,
+          entities: [],
+        };
+        byRule.set(row.rule_id, entry);
+      }
+      entry.count += 1;
+      entry.entities.push(row.entity_ref);
+    }
+    return [...byRule.values()].sort(
+      (a, b) =>
+        b.count - a.count ||
+        (SEVERITY_RANK[a.severity] ?? 9) - (SEVERITY_RANK[b.severity] ?? 9) ||
+        a.ruleId.localeCompare(b.ruleId),
+    );
+  }
+
+  async listOwners(visibility: Visibility): Promise<OwnerAggregate[]> {
+    type OwnerDbRow = {
+      owner: string;
+      entities: number | string;
+      average: number | string;
+      blockers: number | string | null;
+      not_ready: number | string | null;
+    };
+    const rows = (await this.#visible(
+      this.#db(SCORECARDS),
+      'entity_ref',
+      visibility,
+    )
+      .whereNotNull('score')
+      .whereNotNull('owner')
+      .select(
+        'owner',
+        this.#db.raw('COUNT(*) AS entities'),
+        this.#db.raw('AVG(score) AS average'),
+        this.#db.raw('SUM(blockers) AS blockers'),
+        this.#db.raw(
+          "SUM(CASE WHEN verdict = 'not-ready' THEN 1 ELSE 0 END) AS not_ready",
+        ),
+      )
+      .groupBy('owner')
+      .orderBy('owner')) as OwnerDbRow[];
+    return rows.map(r => {
+      const averageScore = Math.round(toNumber(r.average) ?? 0);
+      return {
+        owner: r.owner,
+        entities: toNumber(r.entities) ?? 0,
+        averageScore,
+        band: bandFor(averageScore),
+        blockers: toNumber(r.blockers) ?? 0,
+        notReady: toNumber(r.not_ready) ?? 0,
+      };
+    });
+  }
+
+  async listSummaries(visibility: Visibility): Promise<ScoreSummaryRow[]> {
+    const rows: Array<{
+      entity_ref: string;
+      score: number | string;
+      band: string;
+      verdict: string;
+      blockers: number | string;
+    }> = await this.#visible(this.#db(SCORECARDS), 'entity_ref', visibility)
+      .whereNotNull('score')
+      .select('entity_ref', 'score', 'band', 'verdict', 'blockers')
+      .orderBy('entity_ref');
+    return rows.map(r => ({
+      entityRef: r.entity_ref,
+      score: toNumber(r.score) ?? 0,
+      band: r.band as Band,
+      verdict: r.verdict as Verdict,
+      blockers: toNumber(r.blockers) ?? 0,
+    }));
+  }
+
+  async pruneHistory(retention: HistoryRetention, now: Date): Promise<number> {
+    let removed = 0;
+    if (retention.days !== undefined) {
+      const cutoff = new Date(now.getTime() - retention.days * 86_400_000);
+      removed += await this.#db(HISTORY)
+        .where('audited_at', '<', cutoff)
+        .delete();
+    }
+    if (retention.runs !== undefined) {
+      removed += await this.#db(HISTORY)
+        .whereIn(
+          'id',
+          this.#db
+            .select('id')
+            .from(
+              this.#db(HISTORY)
+                .select(
+                  'id',
+                  this.#db.raw(
+                    'ROW_NUMBER() OVER (PARTITION BY entity_ref ORDER BY audited_at DESC, id DESC) AS rn',
+                  ),
+                )
+                .as('ranked'),
+            )
+            .where('rn', '>', retention.runs),
+        )
+        .delete();
+    }
+    return removed;
+  }
+}

@@ -1,0 +1,289 @@
+import {
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import {
+  Config,
+  ConfigReader,
+  readDurationFromConfig,
+} from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import { durationToMilliseconds, JsonObject } from '@backstage/types';
+import { stringifyEntityRef, parseEntityRef } from '@backstage/catalog-model';
+import {
+  CATEGORY_IDS,
+  CategoryId,
+  Severity,
+  SEVERITIES,
+  Waiver,
+} from '@readiness/backstage-plugin-readiness-common';
+import {
+  AuditConfig,
+  WalkLimits,
+} from '@readiness/backstage-plugin-readiness-node';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { HistoryRetention } from './database/ReadinessStore';
+
+/** A configured waiver, for every entity or for one. @public */
+export interface ConfiguredWaiver {
+  /** Lower-case entity ref; every entity when absent. */
+  entityRef?: string;
+  waiver: Waiver;
+}
+
+/** Everything the plugin reads from `readiness.*`. @public */
+export interface ReadinessOptions {
+  schedule: SchedulerServiceTaskScheduleDefinition;
+  auditIntervalMs: number;
+  concurrency: number;
+  batchSize: number;
+  leaseSeconds: number;
+  refreshImmediately: boolean;
+  historyRetention: HistoryRetention;
+  /** Absolute paths. */
+  localRoots: string[];
+  /** Weights, disabled rules and rule settings; waivers are per entity. */
+  audit: Omit<AuditConfig, 'waivers'>;
+  waivers: ConfiguredWaiver[];
+  limits: Partial<WalkLimits>;
+  notifications: {
+    enabled?: boolean;
+    scoreDropThreshold: number;
+    onNewBlocker: boolean;
+  };
+  catalogCacheSeconds: number;
+}
+
+const DEFAULT_SCHEDULE: JsonObject = {
+  frequency: { minutes: 30 },
+  timeout: { minutes: 25 },
+  initialDelay: { seconds: 5 },
+};
+
+/** YYYY-MM-DD that is a real day. */
+export const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine(
+    day =>
+      !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) &&
+      new Date(`${day}T00:00:00Z`).toISOString().startsWith(day),
+    'is not a calendar day',
+  );
+
+const configWaiverSchema = z
+  .object({
+    entity: z.string().min(1).optional(),
+    rule: z.string().min(1),
+    reason: z.string().min(1),
+    expires: isoDay,
+  })
+  .strict();
+
+const positiveInt = (
+  key: string,
+  value: number | undefined,
+  fallback: number,
+) => {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 1) {
+    throw new InputError(
+      `readiness.${key} must be a positive integer, got ${value}`,
+    );
+  }
+  return value;
+};
+
+/** Formats a zod error as `path: message` lines. */
+export function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .map(
+      issue =>
+        `${issue.path.length ? `${issue.path.join('.')}: ` : ''}${
+          issue.message
+        }`,
+    )
+    .join('; ');
+}
+
+function readWaivers(config: Config): ConfiguredWaiver[] {
+  const raw = config.getOptional('readiness.waivers');
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) {
+    throw new InputError('readiness.waivers must be a list');
+  }
+  return raw.map((entry, index) => {
+    const parsed = configWaiverSchema.safeParse(entry);
+    if (!parsed.success) {
+      throw new InputError(
+        `readiness.waivers[${index}] is invalid: ${describeZodError(
+          parsed.error,
+        )}`,
+      );
+    }
+    const { entity, rule, reason, expires } = parsed.data;
+    let entityRef: string | undefined;
+    if (entity) {
+      try {
+        entityRef = stringifyEntityRef(
+          parseEntityRef(entity, {
+            defaultKind: 'component',
+            defaultNamespace: 'default',
+          }),
+        );
+      } catch (e) {
+        throw new InputError(
+          `readiness.waivers[${index}].entity '${entity}' is not an entity ref: ${
+            (e as Error).message
+          }`,
+        );
+      }
+    }
+    return {
+      ...(entityRef ? { entityRef } : {}),
+      waiver: { ruleId: rule, reason, expires, source: 'config' },
+    };
+  });
+}
+
+function readWeights<K extends string>(
+  config: Config,
+  key: string,
+  allowed: readonly K[],
+): Partial<Record<K, number>> | undefined {
+  const section = config.getOptionalConfig(`readiness.${key}`);
+  if (!section) return undefined;
+  const out: Partial<Record<K, number>> = {};
+  for (const name of section.keys()) {
+    if (!(allowed as readonly string[]).includes(name)) {
+      throw new InputError(
+        `readiness.${key}.${name} is not one of ${allowed.join(', ')}`,
+      );
+    }
+    const value = section.getNumber(name);
+    if (!(value >= 0)) {
+      throw new InputError(`readiness.${key}.${name} must be zero or more`);
+    }
+    out[name as K] = value;
+  }
+  return out;
+}
+
+/**
+ * Reads and checks the plugin's configuration. Throws an error naming the
+ * offending key when something is wrong, so a bad config stops start-up.
+ * @public
+ */
+export function readReadinessOptions(
+  config: Config,
+  cwd: string = process.cwd(),
+): ReadinessOptions {
+  const scheduleConfig = config.getOptionalConfig('readiness.schedule');
+  const schedule = readSchedulerServiceTaskScheduleDefinitionFromConfig(
+    new ConfigReader({
+      ...DEFAULT_SCHEDULE,
+      ...(scheduleConfig?.get<JsonObject>() ?? {}),
+    }),
+  );
+
+  const auditIntervalMs = config.has('readiness.auditInterval')
+    ? durationToMilliseconds(
+        readDurationFromConfig(config, { key: 'readiness.auditInterval' }),
+      )
+    : 6 * 60 * 60 * 1000;
+
+  const retention = config.getOptionalConfig('readiness.historyRetention');
+  const historyRetention: HistoryRetention = {
+    days: positiveInt(
+      'historyRetention.days',
+      retention?.getOptionalNumber('days'),
+      365,
+    ),
+    runs: positiveInt(
+      'historyRetention.runs',
+      retention?.getOptionalNumber('runs'),
+      500,
+    ),
+  };
+
+  const settings = config.getOptionalConfig('readiness.settings');
+  const audit: Omit<AuditConfig, 'waivers'> = {
+    severityWeights: readWeights<Severity>(
+      config,
+      'severityWeights',
+      SEVERITIES,
+    ),
+    categoryWeights: readWeights<CategoryId>(
+      config,
+      'categoryWeights',
+      CATEGORY_IDS,
+    ),
+    disabledRules:
+      config.getOptionalStringArray('readiness.disabledRules') ?? [],
+    settings: {
+      ...(settings?.has('testRatioTarget')
+        ? { testRatioTarget: settings.getNumber('testRatioTarget') }
+        : {}),
+      ...(settings?.has('todoPerKlocTarget')
+        ? { todoPerKlocTarget: settings.getNumber('todoPerKlocTarget') }
+        : {}),
+    },
+  };
+
+  const limitsConfig = config.getOptionalConfig('readiness.limits');
+  const limits: Partial<WalkLimits> = {};
+  for (const key of ['maxFileBytes', 'maxFiles', 'maxTotalBytes'] as const) {
+    const value = limitsConfig?.getOptionalNumber(key);
+    if (value !== undefined)
+      limits[key] = positiveInt(`limits.${key}`, value, value);
+  }
+
+  const notifications = config.getOptionalConfig('readiness.notifications');
+  const threshold =
+    notifications?.getOptionalNumber('scoreDropThreshold') ?? 10;
+  if (!(threshold >= 0)) {
+    throw new InputError(
+      'readiness.notifications.scoreDropThreshold must be zero or more',
+    );
+  }
+
+  return {
+    schedule,
+    auditIntervalMs,
+    concurrency: positiveInt(
+      'concurrency',
+      config.getOptionalNumber('readiness.concurrency'),
+      2,
+    ),
+    batchSize: positiveInt(
+      'batchSize',
+      config.getOptionalNumber('readiness.batchSize'),
+      20,
+    ),
+    leaseSeconds: positiveInt(
+      'leaseSeconds',
+      config.getOptionalNumber('readiness.leaseSeconds'),
+      900,
+    ),
+    refreshImmediately:
+      config.getOptionalBoolean('readiness.refreshImmediately') ?? true,
+    historyRetention,
+    localRoots: (
+      config.getOptionalStringArray('readiness.localRoots') ?? []
+    ).map(root => resolve(cwd, root)),
+    audit,
+    waivers: readWaivers(config),
+    limits,
+    notifications: {
+      enabled: notifications?.getOptionalBoolean('enabled'),
+      scoreDropThreshold: threshold,
+      onNewBlocker: notifications?.getOptionalBoolean('onNewBlocker') ?? true,
+    },
+    catalogCacheSeconds: positiveInt(
+      'catalog.cacheSeconds',
+      config.getOptionalNumber('readiness.catalog.cacheSeconds'),
+      60,
+    ),
+  };
+}

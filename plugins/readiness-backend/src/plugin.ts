@@ -1,0 +1,109 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { readinessPermissions } from '@readiness/backstage-plugin-readiness-common';
+import {
+  ReadinessRule,
+  readinessRulesExtensionPoint,
+} from '@readiness/backstage-plugin-readiness-node';
+import { EntityAuditor } from './audit/EntityAuditor';
+import { DatabaseReadinessStore } from './database/DatabaseReadinessStore';
+import { ReadinessNotifier } from './notifications/ReadinessNotifier';
+import { readReadinessOptions } from './options';
+import { createRuleRegistry } from './rules/createRuleRegistry';
+import { readCustomRules } from './rules/customRules';
+import { createRuleDocsReader } from './rules/ruleDocs';
+import { ReadinessRefresher } from './scheduler/ReadinessRefresher';
+import { createRouter } from './service/router';
+import { RepositorySources } from './sources/RepositorySources';
+
+/**
+ * The Readiness backend plugin: scheduled audits of the catalog's
+ * components, stored scorecards and the REST API.
+ * @public
+ */
+export const readinessPlugin = createBackendPlugin({
+  pluginId: 'readiness',
+  register(env) {
+    const moduleRules: ReadinessRule[] = [];
+    env.registerExtensionPoint(readinessRulesExtensionPoint, {
+      addRules(...rules) {
+        moduleRules.push(...rules);
+      },
+    });
+
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        urlReader: coreServices.urlReader,
+        httpRouter: coreServices.httpRouter,
+        auth: coreServices.auth,
+        httpAuth: coreServices.httpAuth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        lifecycle: coreServices.lifecycle,
+        instanceMetadata: coreServices.rootInstanceMetadata,
+        catalog: catalogServiceRef,
+        notifications: notificationService,
+      },
+      async init(deps) {
+        const options = readReadinessOptions(deps.config);
+        const rules = createRuleRegistry({
+          moduleRules,
+          configRules: readCustomRules(deps.config),
+        });
+        const store = await DatabaseReadinessStore.create({
+          database: deps.database,
+        });
+        const auditor = EntityAuditor.create({
+          rules,
+          options,
+          sources: RepositorySources.create({
+            urlReader: deps.urlReader,
+            localRoots: options.localRoots,
+            limits: options.limits,
+            logger: deps.logger,
+          }),
+        });
+        const refresher = ReadinessRefresher.create({
+          store,
+          auditor,
+          catalog: deps.catalog,
+          auth: deps.auth,
+          scheduler: deps.scheduler,
+          logger: deps.logger,
+          options,
+          notifier: ReadinessNotifier.create({
+            notifications: deps.notifications,
+            instanceMetadata: deps.instanceMetadata,
+            logger: deps.logger,
+            settings: options.notifications,
+          }),
+        });
+
+        deps.permissionsRegistry.addPermissions(readinessPermissions);
+        deps.httpRouter.use(
+          await createRouter({
+            store,
+            rules,
+            refresher,
+            catalog: deps.catalog,
+            auth: deps.auth,
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            logger: deps.logger,
+            ruleDocs: createRuleDocsReader(rules),
+          }),
+        );
+        await refresher.start();
+        deps.lifecycle.addShutdownHook(() => refresher.stop());
+      },
+    });
+  },
+});

@@ -1,0 +1,351 @@
+import {
+  AuthService,
+  LoggerService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { ForwardedError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { AuditOutcome } from '../audit/EntityAuditor';
+import { summarizeEntity } from '../audit/entitySummary';
+import { ClaimedEntity, ReadinessStore } from '../database/ReadinessStore';
+import { ReadinessNotifier } from '../notifications/ReadinessNotifier';
+import { ReadinessOptions } from '../options';
+import { SourceError } from '../sources/SourceError';
+
+/** The kinds whose repositories are audited. @public */
+export const AUDITED_KINDS = ['Component'];
+
+/** The id of the scheduled task. @public */
+export const REFRESH_TASK_ID = 'readiness-refresh';
+
+/** What the refresher needs of an auditor. @public */
+export interface Auditor {
+  audit(
+    entity: Entity,
+    previous?: { etag?: string; inputsHash?: string },
+    options?: { force?: boolean; now?: Date },
+  ): Promise<AuditOutcome>;
+}
+
+/** @public */
+export type RefresherOptions = Pick<
+  ReadinessOptions,
+  | 'schedule'
+  | 'auditIntervalMs'
+  | 'concurrency'
+  | 'batchSize'
+  | 'leaseSeconds'
+  | 'refreshImmediately'
+  | 'historyRetention'
+>;
+
+/** Runs `fn` over `items`, at most `limit` at a time. */
+async function forEachLimited<T>(
+  items: T[],
+  limit: number,
+  fn: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++];
+      await fn(item);
+    }
+  };
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, worker),
+  );
+}
+
+/** Retry delay after consecutive failures: 2, 4, 8 … minutes, up to the audit interval. */
+function backoffMs(attempts: number, intervalMs: number): number {
+  return Math.min(intervalMs, 60_000 * 2 ** Math.min(attempts + 1, 20));
+}
+
+/**
+ * Keeps scorecards fresh. Each scheduled run makes the queue match the
+ * catalog's Component entities, then claims due entities in batches under a
+ * lease (so replicas never audit the same entity at once, and a dead
+ * replica's lease is taken over once it expires), audits them with bounded
+ * concurrency, stores the results and schedules the next audit.
+ * @public
+ */
+export class ReadinessRefresher {
+  readonly #store: ReadinessStore;
+  readonly #auditor: Auditor;
+  readonly #catalog: CatalogService;
+  readonly #auth: AuthService;
+  readonly #scheduler: SchedulerService;
+  readonly #logger: LoggerService;
+  readonly #options: RefresherOptions;
+  readonly #notifier?: ReadinessNotifier;
+  readonly #clock: () => Date;
+  readonly #abort = new AbortController();
+  /** The lease owner name of this instance. */
+  readonly id: string;
+  #processing?: Promise<number>;
+  #again = false;
+
+  static create(options: {
+    store: ReadinessStore;
+    auditor: Auditor;
+    catalog: CatalogService;
+    auth: AuthService;
+    scheduler: SchedulerService;
+    logger: LoggerService;
+    options: RefresherOptions;
+    notifier?: ReadinessNotifier;
+    clock?: () => Date;
+    id?: string;
+  }): ReadinessRefresher {
+    return new ReadinessRefresher(options);
+  }
+
+  private constructor(options: {
+    store: ReadinessStore;
+    auditor: Auditor;
+    catalog: CatalogService;
+    auth: AuthService;
+    scheduler: SchedulerService;
+    logger: LoggerService;
+    options: RefresherOptions;
+    notifier?: ReadinessNotifier;
+    clock?: () => Date;
+    id?: string;
+  }) {
+    this.#store = options.store;
+    this.#auditor = options.auditor;
+    this.#catalog = options.catalog;
+    this.#auth = options.auth;
+    this.#scheduler = options.scheduler;
+    this.#logger = options.logger;
+    this.#options = options.options;
+    this.#notifier = options.notifier;
+    this.#clock = options.clock ?? (() => new Date());
+    this.id =
+      options.id ??
+      `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
+  }
+
+  /** Schedules the refresh task on the core scheduler. */
+  async start(): Promise<void> {
+    await this.#scheduler.scheduleTask({
+      id: REFRESH_TASK_ID,
+      ...this.#options.schedule,
+      signal: this.#abort.signal,
+      fn: async () => {
+        await this.run();
+      },
+    });
+  }
+
+  /** Stops scheduling and waits for audits in flight. */
+  async stop(): Promise<void> {
+    this.#abort.abort();
+    this.#again = false;
+    await this.#processing?.catch(() => undefined);
+  }
+
+  /** One scheduled run: sync, audit what is due, prune history. */
+  async run(): Promise<void> {
+    try {
+      const synced = await this.syncWithCatalog();
+      if (synced.added || synced.removed) {
+        this.#logger.info(
+          `Readiness queue synced with the catalog: ${synced.added} added, ${synced.removed} removed`,
+        );
+      }
+    } catch (e) {
+      // Audits of known entities go on when the catalog is briefly away.
+      this.#logger.warn(
+        `Readiness could not sync with the catalog: ${(e as Error).message}`,
+      );
+    }
+    try {
+      const audited = await this.processDue();
+      if (audited > 0)
+        this.#logger.info(`Readiness processed ${audited} entities`);
+      const pruned = await this.#store.pruneHistory(
+        this.#options.historyRetention,
+        this.#clock(),
+      );
+      if (pruned > 0)
+        this.#logger.info(`Readiness pruned ${pruned} history points`);
+    } catch (e) {
+      throw new ForwardedError('Readiness refresh failed', e);
+    }
+  }
+
+  /** Makes the queue match the catalog's audited entities. */
+  async syncWithCatalog(): Promise<{ added: number; removed: number }> {
+    const credentials = await this.#auth.getOwnServiceCredentials();
+    const refs: string[] = [];
+    for await (const page of this.#catalog.streamEntities(
+      {
+        filter: { kind: AUDITED_KINDS },
+        fields: ['kind', 'metadata.namespace', 'metadata.name'],
+      },
+      { credentials },
+    )) {
+      for (const entity of page) refs.push(stringifyEntityRef(entity));
+    }
+    return this.#store.syncEntities(refs, this.#clock());
+  }
+
+  /**
+   * Audits every due entity, batch after batch, and returns how many were
+   * processed. Calls made while a pass runs join it.
+   */
+  processDue(): Promise<number> {
+    if (this.#processing) {
+      this.#again = true;
+      return this.#processing;
+    }
+    const pass = (async () => {
+      let total = 0;
+      do {
+        this.#again = false;
+        total += await this.#drain();
+      } while (this.#again && !this.#abort.signal.aborted);
+      return total;
+    })();
+    this.#processing = pass.finally(() => {
+      this.#processing = undefined;
+    });
+    return this.#processing;
+  }
+
+  /**
+   * Queues an on-demand refresh: due now, ahead of the scheduled work, and
+   * (unless configured otherwise) processed right away in the background.
+   */
+  async requestRefresh(entityRef: string): Promise<void> {
+    await this.#store.requestRefresh(entityRef, this.#clock());
+    if (this.#options.refreshImmediately && !this.#abort.signal.aborted) {
+      this.processDue().catch(e =>
+        this.#logger.warn(
+          `Readiness on-demand refresh failed: ${(e as Error).message}`,
+        ),
+      );
+    }
+  }
+
+  /** Whether an audit of the entity is requested or running. */
+  async isRefreshing(entityRef: string): Promise<boolean> {
+    const state = await this.#store.getRefreshState(entityRef);
+    if (!state) return false;
+    const leased =
+      state.leaseExpiresAt !== undefined &&
+      state.leaseExpiresAt > this.#clock();
+    return leased || state.priority > 0;
+  }
+
+  async #drain(): Promise<number> {
+    let total = 0;
+    while (!this.#abort.signal.aborted) {
+      const claims = await this.#store.claimDue({
+        owner: this.id,
+        limit: this.#options.batchSize,
+        leaseSeconds: this.#options.leaseSeconds,
+        now: this.#clock(),
+      });
+      if (claims.length === 0) break;
+      const credentials = await this.#auth.getOwnServiceCredentials();
+      const { items } = await this.#catalog.getEntitiesByRefs(
+        { entityRefs: claims.map(c => c.entityRef) },
+        { credentials },
+      );
+      await forEachLimited(
+        claims.map((claim, i) => ({ claim, entity: items[i] })),
+        this.#options.concurrency,
+        ({ claim, entity }) => this.#process(claim, entity),
+      );
+      total += claims.length;
+    }
+    return total;
+  }
+
+  async #process(
+    claim: ClaimedEntity,
+    entity: Entity | undefined,
+  ): Promise<void> {
+    const ref = claim.entityRef;
+    if (!entity) {
+      await this.#store.removeEntity(ref);
+      return;
+    }
+    const now = this.#clock();
+    const summary = summarizeEntity(entity);
+    try {
+      const previous = await this.#store.getScorecard(ref);
+      const outcome = await this.#auditor.audit(
+        entity,
+        { etag: previous?.etag, inputsHash: previous?.inputsHash },
+        { force: claim.priority > 0, now },
+      );
+      if (outcome.status === 'unchanged') {
+        await this.#store.markUnchanged({ entity: summary, checkedAt: now });
+      } else {
+        const blockerRuleIds = previous
+          ? await this.#store.getBlockerRuleIds(ref)
+          : [];
+        await this.#store.saveAudit(
+          {
+            entity: summary,
+            scorecard: outcome.scorecard,
+            etag: outcome.etag,
+            inputsHash: outcome.inputsHash,
+            auditedAt: now,
+            warning: outcome.warning,
+          },
+          { runs: this.#options.historyRetention.runs },
+        );
+        await this.#notifier?.onAudit(
+          summary,
+          previous ? { score: previous.score, blockerRuleIds } : undefined,
+          outcome.scorecard,
+        );
+      }
+      await this.#store.releaseClaim({
+        entityRef: ref,
+        owner: this.id,
+        nextDueAt: new Date(now.getTime() + this.#options.auditIntervalMs),
+        claimedPriority: claim.priority,
+      });
+    } catch (e) {
+      const message =
+        e instanceof SourceError
+          ? e.message
+          : `The audit failed: ${(e as Error).message}`;
+      if (!(e instanceof SourceError)) {
+        this.#logger.warn(`Readiness audit of ${ref} failed`, e as Error);
+      }
+      try {
+        await this.#store.saveError({
+          entity: summary,
+          error: message,
+          checkedAt: now,
+        });
+        await this.#store.releaseClaim({
+          entityRef: ref,
+          owner: this.id,
+          nextDueAt: new Date(
+            now.getTime() +
+              backoffMs(claim.attempts, this.#options.auditIntervalMs),
+          ),
+          error: message,
+          claimedPriority: claim.priority,
+        });
+      } catch (storeError) {
+        // The lease expires on its own and another run picks the entity up.
+        this.#logger.error(
+          `Readiness could not record the failed audit of ${ref}`,
+          storeError as Error,
+        );
+      }
+    }
+  }
+}

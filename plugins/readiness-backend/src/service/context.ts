@@ -1,0 +1,30 @@
+import {
+  AuthService,
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { RuleRegistry } from '@readiness/backstage-plugin-readiness-node';
+import { ReadinessStore } from '../database/ReadinessStore';
+import { ReadinessRefresher } from '../scheduler/ReadinessRefresher';
+import { EntityVisibility } from './visibility';
+
+/** What the router needs. @public */
+export interface RouterOptions {
+  store: ReadinessStore;
+  rules: RuleRegistry;
+  refresher: Pick<ReadinessRefresher, 'requestRefresh' | 'isRefreshing'>;
+  catalog: CatalogService;
+  auth: AuthService;
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  logger: LoggerService;
+  /** Documentation of a rule, e.g. its README; undefined when there is none. */
+  ruleDocs?: (ruleId: string) => Promise<string | undefined>;
+}
+
+/** Shared by the endpoint groups. */
+export interface RouteContext extends RouterOptions {
+  visibility: EntityVisibility;
+}

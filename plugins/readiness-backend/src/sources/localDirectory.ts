@@ -1,0 +1,117 @@
+import { VENDORED_DIRS } from '@readiness/backstage-plugin-readiness-node';
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { dirname, isAbsolute, join, relative } from 'node:path';
+import { SourceError } from './SourceError';
+
+function isWithin(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+async function realRoots(roots: string[]): Promise<string[]> {
+  const out = new Set<string>();
+  for (const root of roots) {
+    out.add(root);
+    try {
+      out.add(await fs.realpath(root));
+    } catch {
+      // a root that does not exist allows nothing beyond its literal path
+    }
+  }
+  return [...out];
+}
+
+/**
+ * Checks a local directory against the allow-list and returns its real
+ * path. Symbolic links that lead out of every root are refused.
+ * @public
+ */
+export async function resolveAllowedDirectory(
+  path: string,
+  roots: string[],
+): Promise<string> {
+  if (roots.length === 0) {
+    throw new SourceError(
+      'disallowed',
+      `Local source ${path} is not audited: no directory is allowed (set readiness.localRoots)`,
+    );
+  }
+  const allowed = await realRoots(roots);
+  if (!allowed.some(root => isWithin(root, path))) {
+    throw new SourceError(
+      'disallowed',
+      `Local source ${path} is outside the directories allowed by readiness.localRoots`,
+    );
+  }
+  let real: string;
+  try {
+    real = await fs.realpath(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new SourceError(
+      code === 'ENOENT' ? 'not-found' : 'unreadable',
+      code === 'ENOENT'
+        ? `Local source ${path} does not exist`
+        : `Local source ${path} cannot be read (${
+            code ?? (e as Error).message
+          })`,
+    );
+  }
+  if (!allowed.some(root => isWithin(root, real))) {
+    throw new SourceError(
+      'disallowed',
+      `Local source ${path} leads outside the directories allowed by readiness.localRoots`,
+    );
+  }
+  const stat = await fs.stat(real);
+  return stat.isDirectory() ? real : dirname(real);
+}
+
+/**
+ * A cheap fingerprint of a directory tree: a hash over every entry's path,
+ * size and modification time, from a stat-only walk that skips vendored
+ * trees. Any edit, addition, removal or rename changes it.
+ * @public
+ */
+export async function fingerprintDirectory(
+  root: string,
+  maxEntries = 50_000,
+): Promise<string> {
+  const lines: string[] = [];
+  const pending = [''];
+  while (pending.length > 0 && lines.length < maxEntries) {
+    const dir = pending.pop()!;
+    let entries;
+    try {
+      entries = await fs.readdir(join(root, dir), { withFileTypes: true });
+    } catch (e) {
+      if (dir === '') {
+        throw new SourceError(
+          'unreadable',
+          `Local source ${root} cannot be read (${
+            (e as NodeJS.ErrnoException).code ?? (e as Error).message
+          })`,
+        );
+      }
+      lines.push(`${dir}\t!`);
+      continue;
+    }
+    for (const entry of entries) {
+      const path = dir ? `${dir}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (!VENDORED_DIRS.has(entry.name)) pending.push(path);
+        continue;
+      }
+      try {
+        const stat = await fs.lstat(join(root, path));
+        lines.push(`${path}\t${stat.size}\t${Math.trunc(stat.mtimeMs)}`);
+      } catch {
+        lines.push(`${path}\t?`);
+      }
+    }
+  }
+  lines.sort();
+  const hash = createHash('sha256').update(lines.join('\n')).digest('hex');
+  return `dir:${lines.length}:${hash.slice(0, 40)}`;
+}

@@ -1,0 +1,97 @@
+import {
+  ANNOTATION_LOCATION,
+  ANNOTATION_SOURCE_LOCATION,
+  Entity,
+  parseLocationRef,
+} from '@backstage/catalog-model';
+import { READINESS_SOURCE_ANNOTATION } from '@readiness/backstage-plugin-readiness-common';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { SourceError } from './SourceError';
+
+/** Where an entity's repository lives. @public */
+export type SourceLocation =
+  | { type: 'url'; target: string; annotation: string }
+  /** `path` is absolute but not yet checked against the allow-list. */
+  | { type: 'dir'; path: string; annotation: string };
+
+/**
+ * Reads the repository location of an entity: `readiness.dev/source-location`
+ * first, then `backstage.io/source-location`. Relative `dir:`/`file:` targets
+ * resolve against the directory of the entity's own `file:` location.
+ * @public
+ */
+export function resolveSourceLocation(entity: Entity): SourceLocation {
+  const annotations = entity.metadata.annotations ?? {};
+  const annotation = annotations[READINESS_SOURCE_ANNOTATION]
+    ? READINESS_SOURCE_ANNOTATION
+    : ANNOTATION_SOURCE_LOCATION;
+  const value = annotations[annotation];
+  if (!value) {
+    throw new SourceError(
+      'no-location',
+      `The entity has no ${READINESS_SOURCE_ANNOTATION} or ${ANNOTATION_SOURCE_LOCATION} annotation, so there is no repository to audit`,
+    );
+  }
+  let ref: { type: string; target: string };
+  try {
+    ref = parseLocationRef(value.trim());
+  } catch (e) {
+    throw new SourceError(
+      'unsupported',
+      `The ${annotation} annotation '${value}' is not a location reference such as url:https://… or dir:./path`,
+    );
+  }
+  if (ref.type === 'url') {
+    return { type: 'url', target: ref.target, annotation };
+  }
+  if (ref.type !== 'dir' && ref.type !== 'file') {
+    throw new SourceError(
+      'unsupported',
+      `The ${annotation} annotation has location type '${ref.type}'; only url:, dir: and file: are supported`,
+    );
+  }
+  if (isAbsolute(ref.target)) {
+    return { type: 'dir', path: resolve(ref.target), annotation };
+  }
+  const managedBy = annotations[ANNOTATION_LOCATION];
+  let base: string | undefined;
+  if (managedBy) {
+    try {
+      const location = parseLocationRef(managedBy);
+      if (location.type === 'file' && isAbsolute(location.target)) {
+        base = dirname(location.target);
+      }
+    } catch {
+      base = undefined;
+    }
+  }
+  if (!base) {
+    throw new SourceError(
+      'unsupported',
+      `The relative ${annotation} '${value}' can only be resolved for entities registered from a file: location`,
+    );
+  }
+  return { type: 'dir', path: resolve(base, ref.target), annotation };
+}
+
+/**
+ * Prefix of source links for a url: location, e.g. turning
+ * `https://github.com/o/r/tree/main/` into `https://github.com/o/r/blob/main/`.
+ * @public
+ */
+export function linkBaseFor(location: SourceLocation): string | undefined {
+  if (location.type !== 'url') return undefined;
+  let url: URL;
+  try {
+    url = new URL(location.target);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  if (!url.pathname.includes('/tree/')) return undefined;
+  url.pathname = url.pathname.replace('/tree/', '/blob/');
+  url.search = '';
+  url.hash = '';
+  const text = url.toString();
+  return text.endsWith('/') ? text : `${text}/`;
+}
