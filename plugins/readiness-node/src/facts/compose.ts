@@ -55,7 +55,7 @@ function parseVolume(spec: unknown, line?: number): ComposeVolume | undefined {
       spec,
       source,
       ...(target !== undefined ? { target } : {}),
-      type: target === undefined ? 'volume' : bind ? 'bind' : 'volume',
+      type: bind ? 'bind' : 'volume',
       line,
     };
   }

@@ -73,6 +73,7 @@ export function isDockerfilePath(path: string): boolean {
 /**
  * Splits an image reference (`registry:5000/team/app:1.2@sha256:…`) into its
  * name (without registry), tag and digest.
+ * @public
  */
 export function parseImageReference(image: string): ImageReference {
   let rest = image.trim();

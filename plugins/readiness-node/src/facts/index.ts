@@ -129,4 +129,5 @@ export type {
 export type { StackFacts, FrontendApp } from './stack';
 export { isLowConfidencePath, isTestFile, isCodePath, languageOf, basename, dirname, extname, joinPath } from './paths';
 export { matchAll, lineOf, lineOfOffset } from './text';
+export { parseImageReference } from './dockerfiles';
 export type { TextMatch } from './text';

@@ -56,17 +56,24 @@ describeRule(rule, {
       findings: ['docker-compose.yml:5'],
     },
     {
-      name: 'dev and example compose files are still reported',
+      name: 'an escaped dollar sign inside a literal password',
+      files: {
+        'docker-compose.yml':
+          'services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_PASSWORD: "pa$$w0rd-Zq81"\n',
+      },
+      findings: ['docker-compose.yml:5'],
+    },
+  ],
+  passes: [
+    {
+      name: 'passwords in dev and example compose files are only low-confidence notes',
       files: {
         'docker-compose.dev.yml':
           'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: localdevpw\n',
         'examples/compose.yaml':
           'services:\n  db:\n    image: postgres:16\n    environment:\n      - POSTGRES_PASSWORD=demo-pw-123\n',
       },
-      findings: ['docker-compose.dev.yml:5', 'examples/compose.yaml:5'],
     },
-  ],
-  passes: [
     {
       name: 'interpolated values',
       files: {

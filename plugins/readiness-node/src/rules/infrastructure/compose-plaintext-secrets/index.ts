@@ -36,8 +36,11 @@ function isSecretName(key: string): boolean {
   return SECRET_NAME.test(key) || EXTRA_SECRET_NAME.test(key);
 }
 
-/** The literal a secret-named value really holds, or undefined when there is none. */
-function literalSecret(value: string): string | undefined {
+/**
+ * The literal a secret-named value really holds, and whether it is the
+ * fallback of an interpolation; undefined when there is none.
+ */
+function literalSecret(value: string): { secret: string; fallback: boolean } | undefined {
   const unescaped = value.replace(/\$\$/g, '\u0000');
   const interpolations = [...unescaped.matchAll(INTERPOLATION)];
   if (interpolations.length) {
@@ -45,14 +48,14 @@ function literalSecret(value: string): string | undefined {
     for (const m of interpolations) {
       const [, , op, fallback] = m;
       if ((op === ':-' || op === '-') && fallback && !fallback.includes('$') && !isPlaceholderValue(fallback)) {
-        return fallback;
+        return { secret: fallback, fallback: true };
       }
     }
     return undefined;
   }
   const literal = value.trim();
   if (PATH_VALUE.test(literal) || isPlaceholderValue(literal)) return undefined;
-  return literal;
+  return { secret: literal, fallback: false };
 }
 
 /** A credential of a known shape, or a connection URL password, anywhere in a value. */
@@ -102,19 +105,20 @@ export default defineRule({
           const value = env.value;
           if (value === undefined || value.trim() === '') continue;
           const embedded = embeddedSecret(value);
-          const named = embedded ? undefined : isSecretName(env.key) ? literalSecret(value) : undefined;
-          const secret = embedded?.secret ?? named;
+          const named = !embedded && isSecretName(env.key) ? literalSecret(value) : undefined;
+          const secret = embedded?.secret ?? named?.secret;
           if (!secret) continue;
-          const fallback = !embedded && value.includes('$');
+          let message = `\`${env.key}\` of service \`${service.name}\` is set to a literal secret`;
+          if (embedded) {
+            message = `\`${env.key}\` of service \`${service.name}\` holds a ${embedded.what} in plain text`;
+          } else if (named?.fallback) {
+            message = `\`${env.key}\` of service \`${service.name}\` falls back to a literal secret when the variable is unset`;
+          }
           findings.push({
             path: file.path,
             ...(env.line !== undefined ? { line: env.line } : {}),
             excerpt: maskedExcerpt(excerptAt(facts, file.path, env.line), env, secret),
-            message: embedded
-              ? `\`${env.key}\` of service \`${service.name}\` holds a ${embedded.what} in plain text`
-              : fallback
-                ? `\`${env.key}\` of service \`${service.name}\` falls back to a literal secret when the variable is unset`
-                : `\`${env.key}\` of service \`${service.name}\` is set to a literal secret`,
+            message,
             confidence,
           });
         }

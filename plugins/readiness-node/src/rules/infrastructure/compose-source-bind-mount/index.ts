@@ -45,12 +45,10 @@ function sourceTreeReason(
   const source = (volume.source ?? '').trim();
   if (!source) return undefined;
   const pwd = WORKING_DIR.exec(source);
-  const relative = pwd
-    ? `.${pwd[1] ?? ''}`
-    : source === '.' || source === '..' || source.startsWith('./') || source.startsWith('../')
-      ? source
-      : undefined;
-  if (relative === undefined) return undefined;
+  const isRelative =
+    source === '.' || source === '..' || source.startsWith('./') || source.startsWith('../');
+  if (!pwd && !isRelative) return undefined;
+  const relative = pwd ? `.${pwd[1] ?? ''}` : source;
   // A path that leaves the repository says nothing about this tree.
   const path = resolveInRepo(composeDirectory, relative);
   if (path === undefined) return undefined;

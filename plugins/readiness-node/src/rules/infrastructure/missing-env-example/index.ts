@@ -2,6 +2,7 @@ import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import type { EnvVarRead, Facts } from '../../../facts';
 import { basename, dirname, isLowConfidencePath, isTestFile } from '../../../facts';
 import { defineRule, outcome } from '../../types';
+import { collectProjects, isUnder, projectOf } from '../../../facts/projects';
 import { excerptAt, isVendored } from '../containers';
 
 /** Variables set by the shell, the platform or the build tool rather than by whoever deploys. */
@@ -34,28 +35,14 @@ const AMBIENT = new Set([
 ]);
 const AMBIENT_PREFIX = /^(GITHUB_|RUNNER_|npm_)/;
 
-/** Files that mark the root of a project in a monorepo. */
-const PROJECT_MANIFEST =
-  /^(package\.json|requirements[\w.-]*\.txt|pyproject\.toml|setup\.py|setup\.cfg|Pipfile|go\.mod|pom\.xml|build\.gradle(\.kts)?|Gemfile|composer\.json|Cargo\.toml|mix\.exs|[\w.-]+\.csproj)$/;
-
 /** Templates documenting the variables: `.env.example`, `.env.sample`, `.env.template`, `env.example`… */
 const TEMPLATE_NAME = /^\.?env\.(example|sample|template|dist)$/i;
-
-function within(path: string, dir: string): boolean {
-  return dir === '' || path === dir || path.startsWith(`${dir}/`);
-}
 
 function templateDirs(facts: Facts): string[] {
   const paths = new Set<string>();
   for (const env of facts.envFiles) if (env.kind === 'example') paths.add(env.path);
   for (const file of facts.files) if (TEMPLATE_NAME.test(basename(file.path))) paths.add(file.path);
   return [...paths].filter(p => !isVendored(p)).map(dirname);
-}
-
-/** The deepest project root (a directory with a manifest) holding a path. */
-function projectRootOf(path: string, roots: string[]): string {
-  const dir = dirname(path);
-  return roots.filter(root => within(dir, root)).sort((a, b) => b.length - a.length)[0] ?? '';
 }
 
 export default defineRule({
@@ -81,14 +68,13 @@ export default defineRule({
     if (reads.length === 0) {
       return outcome.notApplicable('the code reads no environment variables');
     }
-    const roots = facts.files
-      .filter(f => PROJECT_MANIFEST.test(basename(f.path)) && !isVendored(f.path))
-      .map(f => dirname(f.path));
+    const projects = collectProjects(facts.files);
     const templates = templateDirs(facts);
     const byRoot = new Map<string, EnvVarRead[]>();
     for (const read of reads) {
-      const root = projectRootOf(read.path, roots);
-      const covered = templates.some(dir => within(dirname(read.path), dir) || within(dir, root));
+      // The nearest project (a directory with a manifest), or the repository.
+      const root = projectOf(projects, read.path)?.dir ?? '';
+      const covered = templates.some(dir => isUnder(dirname(read.path), dir) || isUnder(dir, root));
       if (covered) continue;
       const list = byRoot.get(root) ?? [];
       list.push(read);

@@ -1,0 +1,131 @@
+import type { Facts } from '../../../facts';
+import { basename, extname, isCodePath, isLowConfidencePath, parseImageReference } from '../../../facts';
+import { defineRule, outcome } from '../../types';
+import { composeServicesOf, excerptAt, isVendored } from '../containers';
+
+/** Images of datastores whose data outlives the container. */
+const DATABASE_IMAGES: Array<[RegExp, string]> = [
+  [/(^|\/)(postgres|postgresql|postgis|timescaledb[\w-]*)$/, 'PostgreSQL'],
+  [/(^|\/)(mysql|mariadb|percona[\w-]*)$/, 'MySQL'],
+  [/(^|\/)(mongo|mongodb)$/, 'MongoDB'],
+  [/(^|\/)mssql\/server$|(^|\/)azure-sql-edge$/, 'SQL Server'],
+  [/(^|\/)(cassandra|scylla)$/, 'Cassandra'],
+  [/(^|\/)(couchdb|neo4j|clickhouse-server|cockroach|influxdb|arangodb|surrealdb)$/, 'a database'],
+];
+
+/** Datastores known from dependencies that hold durable data. */
+const DURABLE_DATASTORES: Record<string, string> = {
+  postgres: 'PostgreSQL',
+  mysql: 'MySQL',
+  mongodb: 'MongoDB',
+};
+
+const MIGRATIONS_DIR = /(^|\/)(migrations?|db\/migrate|alembic\/versions|db\/changelog)\//i;
+
+const MANIFEST =
+  /^(package\.json|requirements[\w.-]*\.txt|pyproject\.toml|Pipfile|go\.mod|pom\.xml|build\.gradle(\.kts)?|Gemfile|composer\.json|Cargo\.toml|[\w.-]+\.csproj)$/;
+
+/** Tools and terms that only appear when backups are being discussed. */
+const BACKUP_TERMS =
+  /\bback-?ups?\b(?![- ]?codes?\b)|\bpoint[- ]in[- ]time[- ]recovery\b|\bPITR\b|\bdisaster[- ]recovery\b|\b(pg_dump|pg_dumpall|pg_basebackup|pg_restore|mysqldump|mariadb-dump|mongodump|mongorestore|xtrabackup|mariabackup|wal-g|pgbackrest|barman|litestream|velero)\b/i;
+
+/** Words that need a data context on the same line: `restore`, `back up`, `snapshot`. */
+const CONTEXTUAL_TERMS = /\b(restor(e|es|ed|ing)|back(ed|ing)? up|snapshots?)\b/i;
+const DATA_CONTEXT =
+  /\b(databases?|db|data|dumps?|volumes?|postgres(ql)?|mysql|mariadb|mongo(db)?|rds|ebs|disks?|s3|retention|daily|nightly|hourly|automated|backups?|recovery|tables?)\b/i;
+
+/** Paths of backup scripts, jobs and runbooks. */
+const BACKUP_PATH = /(^|[/_.-])backups?([/_.-]|$)/i;
+const OPS_DIR = /(^|\/)(scripts?|bin|ops|tools|deploy(ment)?|infra(structure)?|cron|jobs|k8s|kubernetes|helm|charts?|\.github)\//i;
+
+interface Evidence {
+  path: string;
+  line?: number;
+  what: string;
+}
+
+function datastoreEvidence(facts: Facts): Evidence[] {
+  const evidence: Evidence[] = [];
+  for (const { file, service } of composeServicesOf(facts)) {
+    if (!service.image || isLowConfidencePath(file.path)) continue;
+    const name = parseImageReference(service.image.replace(/\$\{[^}]*\}/g, '')).imageName;
+    const hit = DATABASE_IMAGES.find(([pattern]) => pattern.test(name));
+    if (hit) {
+      evidence.push({
+        path: file.path,
+        line: service.line,
+        what: `${hit[1]} in compose service \`${service.name}\``,
+      });
+    }
+  }
+  const candidates = facts.files.filter(f => !isVendored(f.path) && !isLowConfidencePath(f.path));
+  const migration = candidates.find(f => MIGRATIONS_DIR.test(f.path));
+  if (migration) {
+    evidence.push({ path: migration.path, what: `migrations (${migration.path})` });
+  }
+  const schema = candidates.find(f => extname(f.path) === '.sql' && /\bcreate\s+table\b/i.test(f.text));
+  if (schema) evidence.push({ path: schema.path, what: `a SQL schema (${schema.path})` });
+  const stores = facts.stack.datastores.filter(d => d in DURABLE_DATASTORES).map(d => DURABLE_DATASTORES[d]);
+  if (stores.length) {
+    const manifests = candidates.filter(f => MANIFEST.test(basename(f.path)));
+    const manifest =
+      manifests.find(f => /\b(pg|postgres(ql)?|psycopg\w*|asyncpg|pgx|lib\/pq|mysql\w*|pymysql|mongo\w*)\b/i.test(f.text)) ??
+      manifests[0];
+    if (manifest) {
+      evidence.push({ path: manifest.path, what: `a ${stores.join('/')} driver (${manifest.path})` });
+    }
+  }
+  return evidence;
+}
+
+function mentionsBackups(text: string): boolean {
+  if (BACKUP_TERMS.test(text)) return true;
+  if (!CONTEXTUAL_TERMS.test(text)) return false;
+  return text.split('\n').some(line => CONTEXTUAL_TERMS.test(line) && DATA_CONTEXT.test(line.replace(CONTEXTUAL_TERMS, '')));
+}
+
+function hasBackupStrategy(facts: Facts): boolean {
+  const documents = facts.docs.documents.filter(d => !isVendored(d.path));
+  if (documents.some(d => mentionsBackups(d.text))) return true;
+  const backupFile = facts.files.some(
+    f => !isVendored(f.path) && BACKUP_PATH.test(f.path) && (!isCodePath(f.path) || OPS_DIR.test(f.path)),
+  );
+  if (backupFile) return true;
+  return composeServicesOf(facts).some(
+    ({ service }) => /backup/i.test(service.name) || /backup/i.test(service.image ?? ''),
+  );
+}
+
+export default defineRule({
+  id: 'infrastructure/no-backup-strategy',
+  category: 'infrastructure',
+  severity: 'low',
+  title: 'Data that the service stores has a documented backup strategy',
+  description:
+    'Fails when the repository runs a datastore (a database service in compose, migrations, a SQL schema, a database driver) but no document mentions backups or restores.',
+  rationale:
+    'Every database eventually needs a restore: a bad migration, a deleted table, a lost volume or region. Without a written strategy nobody knows whether backups exist, how old they may be, or how to restore one under pressure.',
+  remediation:
+    'Document how the data is backed up and restored (in the README, a runbook or docs/operations.md): what is backed up, how often, where it is kept, how long, and the exact steps to restore, with the recovery point and time you aim for. Test a restore.',
+  evaluate(facts) {
+    const evidence = datastoreEvidence(facts);
+    if (evidence.length === 0) {
+      return outcome.notApplicable('no datastore found');
+    }
+    if (hasBackupStrategy(facts)) return outcome.pass();
+    const [first] = evidence;
+    const what = evidence
+      .slice(0, 3)
+      .map(e => e.what)
+      .join(', ');
+    return outcome.fail([
+      {
+        path: first.path,
+        ...(first.line !== undefined ? { line: first.line } : {}),
+        ...(first.line !== undefined ? { excerpt: excerptAt(facts, first.path, first.line) } : {}),
+        message: `The repository keeps data (${what}) but no document describes how it is backed up or restored`,
+        confidence: 'high',
+      },
+    ]);
+  },
+});

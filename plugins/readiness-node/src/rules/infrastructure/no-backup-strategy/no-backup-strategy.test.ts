@@ -1,0 +1,132 @@
+import { describeRule, runRule } from '../../../testing';
+import rule from '.';
+
+const COMPOSE_DB =
+  'services:\n  api:\n    build: .\n  db:\n    image: postgres:16-alpine\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata: {}\n';
+
+describeRule(rule, {
+  fails: [
+    {
+      name: 'a compose database and a README that says nothing about backups',
+      files: { 'docker-compose.yml': COMPOSE_DB, 'README.md': '# API\n\nRun `docker compose up`.\n' },
+      findings: ['docker-compose.yml:4'],
+    },
+    {
+      name: 'migrations only',
+      files: {
+        'alembic/versions/0001_init.py': 'def upgrade():\n    pass\n',
+        'README.md': '# Service\n',
+      },
+      findings: ['alembic/versions/0001_init.py'],
+    },
+    {
+      name: 'a SQL schema only',
+      files: { 'db/schema.sql': 'CREATE TABLE users (id serial primary key);\n' },
+      findings: ['db/schema.sql'],
+    },
+    {
+      name: 'a database driver in the manifest',
+      files: {
+        'package.json': '{"dependencies":{"express":"^4","pg":"^8"}}',
+        'src/index.js': "require('pg')\n",
+      },
+      findings: ['package.json'],
+    },
+    {
+      name: 'near-misses that do not describe backups',
+      files: {
+        'docker-compose.yml': COMPOSE_DB,
+        'README.md': [
+          '# Shop',
+          'Run `dotnet restore` then `dotnet build`.',
+          'Restore the npm cache in CI to speed things up.',
+          'Update snapshots with `jest -u`; snapshot tests live next to components.',
+          'Scroll back up to the install section.',
+          'Users can generate backupcodes for 2FA, and print their backup codes.',
+        ].join('\n'),
+        'src/components/BackupCodes.tsx': 'export const BackupCodes = () => null;\n',
+      },
+      findings: ['docker-compose.yml:4'],
+    },
+  ],
+  passes: [
+    {
+      name: 'the README has a Backups section',
+      files: { 'docker-compose.yml': COMPOSE_DB, 'README.md': '# API\n\n## Backups\nNightly dumps go to S3.\n' },
+    },
+    {
+      name: 'a runbook that uses pg_dump',
+      files: {
+        'docker-compose.yml': COMPOSE_DB,
+        'docs/runbook.md': 'Export the data with `pg_dump -Fc app > app.dump`.\n',
+      },
+    },
+    {
+      name: 'restore in a data context',
+      files: {
+        'migrations/001.sql': 'CREATE TABLE t (id int);\n',
+        'OPERATIONS.md': 'To restore the database, stop the API and load the latest dump.\n',
+      },
+    },
+    {
+      name: '"back up" and point-in-time recovery',
+      files: {
+        'package.json': '{"dependencies":{"mongoose":"^8"}}',
+        'docs/ops.rst': 'We back up the MongoDB volumes every hour.\n',
+      },
+    },
+    {
+      name: 'managed snapshots',
+      files: {
+        'prisma/migrations/20240101_init/migration.sql': 'CREATE TABLE t (id int);\n',
+        'docs/infra.md': 'RDS takes automated snapshots with 7 days of retention; point-in-time recovery is on.\n',
+      },
+    },
+    {
+      name: 'a backup script or a backup service',
+      files: {
+        'docker-compose.yml':
+          'services:\n  db:\n    image: mysql:8.4\n  db-backup:\n    image: databack/mysql-backup:1.0\n',
+      },
+    },
+    {
+      name: 'a backup job in an ops folder',
+      files: { 'db/schema.sql': 'create table a (id int);\n', 'scripts/backup-db.sh': '#!/bin/sh\n' },
+    },
+  ],
+  notApplicable: [
+    { name: 'no datastore', files: { 'src/index.ts': 'export {}\n', 'README.md': '# x\n' } },
+    {
+      name: 'only a cache and example databases',
+      files: {
+        'docker-compose.yml': 'services:\n  cache:\n    image: redis:7\n',
+        'examples/demo/docker-compose.yml': COMPOSE_DB,
+        'tests/fixtures/schema.sql': 'CREATE TABLE t (id int);\n',
+        'node_modules/lib/migrations/001.js': '',
+      },
+    },
+    {
+      name: 'SQL files without tables',
+      files: { 'queries/report.sql': 'SELECT 1;\n' },
+    },
+  ],
+});
+
+describe('infrastructure/no-backup-strategy findings', () => {
+  it('list what keeps data', () => {
+    const result = runRule(rule, {
+      'docker-compose.yml': COMPOSE_DB,
+      'migrations/001_init.sql': 'CREATE TABLE t (id int);\n',
+    });
+    expect(result.findings).toEqual([
+      {
+        path: 'docker-compose.yml',
+        line: 4,
+        excerpt: 'db:',
+        message:
+          'The repository keeps data (PostgreSQL in compose service `db`, migrations (migrations/001_init.sql), a SQL schema (migrations/001_init.sql)) but no document describes how it is backed up or restored',
+        confidence: 'high',
+      },
+    ]);
+  });
+});
