@@ -1,0 +1,216 @@
+#!/usr/bin/env node
+// Benchmarks the audit engine against a plain full read of the same tree.
+//
+//   node scripts/bench-audit.mjs [<dir>] [--runs 5] [--files 5000] [--keep]
+//
+// Without <dir>, generates a synthetic repository (5,000 files by default: Python,
+// TypeScript, Go and Java sources, tests, Dockerfiles, compose and CI YAML, manifests,
+// docs) in a temporary directory. Audits it --runs times in this process (after one
+// warm-up run), runs ripgrep over every file as many times, and prints the medians,
+// their ratio, files per second and the peak resident memory.
+// Run it with Node 22: `. scripts/env.sh && node scripts/bench-audit.mjs`.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(join(repoRoot, 'package.json'));
+
+function parseArgs(argv) {
+  const args = { dir: undefined, runs: 5, files: 5000, keep: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${arg} needs a value`);
+      return v;
+    };
+    if (arg === '--runs') args.runs = Number(value());
+    else if (arg === '--files') args.files = Number(value());
+    else if (arg === '--keep') args.keep = true;
+    else if (arg === '-h' || arg === '--help') {
+      console.log('usage: node scripts/bench-audit.mjs [<dir>] [--runs 5] [--files 5000] [--keep]');
+      process.exit(0);
+    } else if (arg.startsWith('-')) throw new Error(`unknown option ${arg}`);
+    else args.dir = arg;
+  }
+  if (!Number.isInteger(args.runs) || args.runs < 1) throw new Error('--runs must be a whole number of 1 or more');
+  if (!Number.isInteger(args.files) || args.files < 1) throw new Error('--files must be a whole number of 1 or more');
+  return args;
+}
+
+/** Small deterministic PRNG so every generated repository is the same. */
+function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const TEMPLATES = {
+  py: i => `import os\nimport logging\n\nlogger = logging.getLogger(__name__)\nTIMEOUT = int(os.getenv("SERVICE_${i % 40}_TIMEOUT", "30"))\n\n\nclass Handler${i}:\n    def __init__(self, repo):\n        self.repo = repo\n\n    def handle(self, request):\n        # TODO: validate input\n        try:\n            return self.repo.find(request["id"])\n        except KeyError:\n            logger.exception("missing id")\n            return None\n`,
+  ts: i => `import { Router } from 'express';\n\nconst limit = Number(process.env.PAGE_LIMIT_${i % 30} ?? 50);\n\nexport interface Item${i} {\n  id: string;\n  name: string;\n  createdAt: Date;\n}\n\nexport function router${i}(): Router {\n  const router = Router();\n  router.get('/items', async (_req, res) => {\n    res.json({ items: [], limit });\n  });\n  return router;\n}\n`,
+  go: i => `package svc${i % 20}\n\nimport (\n\t"net/http"\n\t"os"\n)\n\nfunc Handler${i}(w http.ResponseWriter, r *http.Request) {\n\tif os.Getenv("FEATURE_${i % 25}") == "on" {\n\t\tw.WriteHeader(http.StatusAccepted)\n\t\treturn\n\t}\n\tw.WriteHeader(http.StatusOK)\n}\n`,
+  java: i => `package com.acme.svc;\n\nimport org.springframework.web.bind.annotation.GetMapping;\nimport org.springframework.web.bind.annotation.RestController;\n\n@RestController\npublic class Controller${i} {\n    @GetMapping("/v1/things/${i}")\n    public String get() {\n        return System.getenv().getOrDefault("REGION", "eu-west-1");\n    }\n}\n`,
+  pyTest: i => `from app.handlers import Handler${i}\n\n\ndef test_handle_${i}():\n    assert Handler${i}(repo={}).handle({"id": 1}) is None\n`,
+  tsTest: i => `import { router${i} } from './router${i}';\n\ndescribe('router${i}', () => {\n  it('builds', () => {\n    expect(router${i}()).toBeDefined();\n  });\n});\n`,
+  md: i => `# Module ${i}\n\nSee the [runbook](../RUNBOOK.md). Install with \`pip install -r requirements.txt\`.\n\n${'Lorem ipsum dolor sit amet. '.repeat(20)}\n`,
+  dockerfile: i => `FROM python:3.12-slim AS build\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n\nFROM python:3.12-slim\nCOPY --from=build /app /app\n${i % 2 ? 'USER app\n' : ''}CMD ["python", "-m", "svc${i}"]\n`,
+  compose: i => `services:\n  api${i}:\n    build: .\n    environment:\n      DB_HOST: db\n      DB_PASSWORD: \${DB_PASSWORD}\n    healthcheck:\n      test: ["CMD", "curl", "-f", "http://localhost/health"]\n  db:\n    image: postgres:16\n    volumes: [data:/var/lib/postgresql/data]\nvolumes:\n  data: {}\n`,
+  workflow: i => `name: ci-${i}\non:\n  push:\n    branches: [main]\n  pull_request:\npermissions:\n  contents: read\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm ci && npm test\n`,
+  packageJson: i => `${JSON.stringify({ name: `@acme/pkg-${i}`, version: '1.0.0', scripts: { test: 'jest', lint: 'eslint .' }, dependencies: { express: '^4.19.0', zod: '^3.23.0' }, devDependencies: { jest: '^29.7.0' } }, null, 2)}\n`,
+  requirements: () => 'flask==3.0.3\nrequests==2.32.3\nsqlalchemy>=2.0\ngunicorn==22.0.0\n',
+  json: i => `${JSON.stringify({ id: i, tags: ['a', 'b', 'c'], nested: { depth: 1, values: Array.from({ length: 20 }, (_, k) => k * i) } }, null, 2)}\n`,
+};
+
+/** Writes a synthetic repository of `count` files and returns its path. */
+function generateRepository(count) {
+  const root = mkdtempSync(join(tmpdir(), 'readiness-bench-'));
+  const random = prng(5000);
+  const seen = new Set();
+  const write = (path, text) => {
+    if (seen.has(path)) return false;
+    seen.add(path);
+    const abs = join(root, path);
+    mkdirSync(dirname(abs), { recursive: true });
+    writeFileSync(abs, text);
+    return true;
+  };
+  write('README.md', '# Bench monorepo\n\n## Install\n\n```sh\nmake install\n```\n');
+  write('LICENSE', 'MIT License\n');
+  write('.gitignore', 'node_modules/\n*.log\n');
+  write('.env.example', 'DB_PASSWORD=\nAPI_KEY=\n');
+  let written = 4;
+  // Weighted mix of file kinds, close to a polyglot service monorepo.
+  const kinds = [
+    ['py', 22], ['ts', 20], ['go', 10], ['java', 8], ['pyTest', 8], ['tsTest', 8], ['md', 6],
+    ['json', 8], ['dockerfile', 2], ['compose', 2], ['workflow', 2], ['packageJson', 3], ['requirements', 1],
+  ];
+  const total = kinds.reduce((n, [, w]) => n + w, 0);
+  for (let i = 0; written < count; i++) {
+    let roll = random() * total;
+    const kind = kinds.find(([, w]) => (roll -= w) < 0)[0];
+    const svc = `services/svc${i % 50}`;
+    const path = {
+      py: `${svc}/app/handler_${i}.py`,
+      ts: `${svc}/src/router${i}.ts`,
+      go: `${svc}/internal/h${i}.go`,
+      java: `${svc}/src/main/java/com/acme/svc/Controller${i}.java`,
+      pyTest: `${svc}/tests/test_handler_${i}.py`,
+      tsTest: `${svc}/src/router${i}.test.ts`,
+      md: `${svc}/docs/module-${i}.md`,
+      json: `${svc}/fixtures/data-${i}.json`,
+      dockerfile: `${svc}/Dockerfile${i % 3 ? `.v${i}` : ''}`,
+      compose: `${svc}/compose.v${i}.yaml`,
+      workflow: `.github/workflows/ci-${i}.yml`,
+      packageJson: `${svc}/pkg${i}/package.json`,
+      requirements: `${svc}/requirements-${i}.txt`,
+    }[kind];
+    if (write(path, TEMPLATES[kind](i))) written += 1;
+  }
+  return root;
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function findRipgrep() {
+  const onPath = spawnSync('rg', ['--version'], { encoding: 'utf8' });
+  if (onPath.status === 0) return { cmd: 'rg', version: onPath.stdout.split('\n')[0] };
+  const vendored = join(repoRoot, 'node_modules/@vscode/ripgrep/bin/rg');
+  if (existsSync(vendored)) {
+    const v = spawnSync(vendored, ['--version'], { encoding: 'utf8' });
+    if (v.status === 0) return { cmd: vendored, version: v.stdout.split('\n')[0] };
+  }
+  return undefined;
+}
+
+function loadEngine() {
+  // The engine ships as TypeScript sources in the monorepo; the Backstage node
+  // transform compiles them on require.
+  require('@backstage/cli/config/nodeTransform.cjs');
+  return require('@readiness/backstage-plugin-readiness-node');
+}
+
+const fmt = n => n.toFixed(1);
+
+async function run() {
+  const args = parseArgs(process.argv.slice(2));
+  const generated = !args.dir;
+  const dir = args.dir ? resolve(args.dir) : generateRepository(args.files);
+  if (!existsSync(dir)) throw new Error(`no such directory: ${dir}`);
+  console.log(`${generated ? `generated ${args.files} files in` : 'auditing'} ${dir}`);
+  console.log(`node ${process.version}, ${args.runs} runs each (after one warm-up audit)\n`);
+
+  const { auditDirectory, auditSnapshot, builtinRules, walkRepository } = loadEngine();
+  const warm = await auditDirectory(dir);
+  const auditTimes = [];
+  let scorecard = warm;
+  for (let i = 0; i < args.runs; i++) {
+    const started = performance.now();
+    scorecard = await auditDirectory(dir);
+    auditTimes.push(performance.now() - started);
+  }
+  const auditMs = median(auditTimes);
+  // Where the time goes: the walk alone, and facts + rules + scoring over a snapshot in memory.
+  const walkTimes = [];
+  const evalTimes = [];
+  for (let i = 0; i < args.runs; i++) {
+    let started = performance.now();
+    const snapshot = await walkRepository(dir);
+    walkTimes.push(performance.now() - started);
+    started = performance.now();
+    auditSnapshot(snapshot);
+    evalTimes.push(performance.now() - started);
+  }
+  const { stats } = scorecard;
+  const maxRssMiB = process.resourceUsage().maxRSS / 1024;
+
+  console.log(`rules:              ${builtinRules.length}`);
+  console.log(`files read:         ${stats.files} (${fmt(stats.bytes / 1024 / 1024)} MiB), skipped ${stats.skipped}${stats.truncated ? `, truncated: ${stats.truncated}` : ''}`);
+  console.log(`score:              ${scorecard.score}/100 (${scorecard.verdict})`);
+  console.log(`audit runs (ms):    ${auditTimes.map(fmt).join(', ')}`);
+  console.log(`median audit:       ${fmt(auditMs)} ms`);
+  console.log(`  of which walk:     ${fmt(median(walkTimes))} ms; facts, rules and scoring: ${fmt(median(evalTimes))} ms`);
+  console.log(`files/second:       ${Math.round(stats.files / (auditMs / 1000))}`);
+  console.log(`peak RSS:           ${fmt(maxRssMiB)} MiB`);
+
+  const rg = findRipgrep();
+  if (!rg) {
+    console.log('\nripgrep not found: no baseline. Install it (`apt-get install ripgrep`, `brew install ripgrep`)');
+    console.log('or put `rg` on PATH, then run this script again for the audit/rg ratio.');
+  } else {
+    const rgArgs = ['-uuu', '--no-messages', '-c', '.', dir];
+    const rgTimes = [];
+    for (let i = 0; i < args.runs + 1; i++) {
+      const started = performance.now();
+      const result = spawnSync(rg.cmd, rgArgs, { stdio: ['ignore', 'ignore', 'ignore'] });
+      const took = performance.now() - started;
+      if (result.error) throw result.error;
+      if (i > 0) rgTimes.push(took); // the first run warms the page cache, as the warm-up audit did
+    }
+    const rgMs = median(rgTimes);
+    console.log(`\nbaseline:           ${rg.version}: rg ${rgArgs.join(' ')}`);
+    console.log(`rg runs (ms):       ${rgTimes.map(fmt).join(', ')}`);
+    console.log(`median rg:          ${fmt(rgMs)} ms`);
+    console.log(`ratio audit/rg:     ${fmt(auditMs / rgMs)}x`);
+  }
+
+  if (generated && !args.keep) rmSync(dir, { recursive: true, force: true });
+}
+
+run().catch(e => {
+  console.error(`bench-audit: ${e.message}`);
+  process.exitCode = 1;
+});
