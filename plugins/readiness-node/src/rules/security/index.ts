@@ -1,4 +1,5 @@
 import { ReadinessRule } from '../types';
+import authTodo from './auth-todo';
 import committedEnvFile from './committed-env-file';
 import defaultAdminPassword from './default-admin-password';
 import hardcodedSecret from './hardcoded-secret';
@@ -7,6 +8,7 @@ import placeholderSecretDefault from './placeholder-secret-default';
 /** The built-in security rules. */
 export const securityRules: ReadinessRule[] = [
   committedEnvFile,
+  authTodo,
   defaultAdminPassword,
   hardcodedSecret,
   placeholderSecretDefault,

@@ -1,0 +1,159 @@
+import { describeRule, runRule } from '../../../testing';
+import rule from '.';
+
+describeRule(rule, {
+  fails: [
+    {
+      name: 'a TODO in an auth module',
+      files: {
+        'app/auth.py': [
+          'import jwt',
+          '',
+          'def decode_token(token):',
+          '    # TODO: verify the signature once keys are rotated',
+          '    return jwt.decode(token, options={"verify_signature": False})',
+        ].join('\n'),
+      },
+      findings: ['app/auth.py:4'],
+    },
+    {
+      name: 'FIXME and XXX in files under an auth folder and in a permissions file',
+      files: {
+        'src/auth/session.ts': 'export function load(req) {\n  // FIXME: accept expired sessions for now\n  return req.session;\n}\n',
+        'api/permissions.py': 'class IsOwner(BasePermission):\n    def has_object_permission(self, request, view, obj):\n        return obj.owner == request.user  # XXX staff too?\n',
+      },
+      findings: ['api/permissions.py:3', 'src/auth/session.ts:2'],
+    },
+    {
+      name: 'a TODO inside an auth-named function of an ordinary file',
+      files: {
+        'server/routes.js': [
+          "const express = require('express');",
+          'function requireAdmin(req, res, next) {',
+          '  // TODO check the role claim',
+          '  if (!req.user) return res.sendStatus(401);',
+          '  next();',
+          '}',
+          '// TODO: paginate',
+          'function list(req, res) { res.json([]); }',
+        ].join('\n'),
+      },
+      findings: ['server/routes.js:3'],
+    },
+    {
+      name: 'a TODO about missing authorization anywhere in server code',
+      files: {
+        'app/views.py': 'def delete_order(request, order_id):\n    # TODO: add permission check before deleting\n    Order.objects.filter(id=order_id).delete()\n',
+      },
+      findings: ['app/views.py:2'],
+    },
+    {
+      name: 'Python stubs: pass and return True',
+      files: {
+        'app/security.py': 'def verify_password(plain, hashed):\n    pass\n',
+        'api/perms.py': 'class CanEdit(BasePermission):\n    def has_permission(self, request, view):\n        """Allow editors."""\n        return True\n',
+      },
+      findings: ['api/perms.py:2', 'app/security.py:1'],
+    },
+    {
+      name: 'JavaScript and TypeScript stubs: empty bodies, return true, passthrough middleware',
+      files: {
+        'src/middleware/requireAuth.js': 'module.exports = function requireAuth(req, res, next) {\n  next();\n};\n',
+        'src/guards/roles.guard.ts': [
+          '@Injectable()',
+          'export class RolesGuard implements CanActivate {',
+          '  canActivate(context: ExecutionContext): boolean {',
+          '    return true;',
+          '  }',
+          '}',
+        ].join('\n'),
+        'src/lib/checks.ts': 'export const isAdmin = (user: User) => true;\nexport function authorize(req: Request) {}\n',
+      },
+      findings: ['src/guards/roles.guard.ts:3', 'src/lib/checks.ts:1', 'src/lib/checks.ts:2', 'src/middleware/requireAuth.js:1'],
+    },
+    {
+      name: 'Go and Java stubs',
+      files: {
+        'internal/auth/middleware.go': 'package auth\n\nfunc RequireAuth(next http.Handler) http.Handler {\n\treturn next\n}\n',
+        'src/main/java/com/acme/PermissionEvaluatorImpl.java': [
+          'public class PermissionEvaluatorImpl implements PermissionEvaluator {',
+          '  @Override',
+          '  public boolean hasPermission(Authentication auth, Object target, Object permission) {',
+          '    return true;',
+          '  }',
+          '}',
+        ].join('\n'),
+      },
+      findings: ['internal/auth/middleware.go:3', 'src/main/java/com/acme/PermissionEvaluatorImpl.java:3'],
+    },
+  ],
+  passes: [
+    {
+      name: 'finished auth code',
+      files: {
+        'app/auth.py': 'import jwt\n\ndef decode_token(token, key):\n    """Decode and verify."""\n    return jwt.decode(token, key, algorithms=["HS256"])\n',
+        'src/middleware/requireAuth.js': "module.exports = function requireAuth(req, res, next) {\n  if (!req.user) return res.status(401).end();\n  next();\n};\n",
+      },
+    },
+    {
+      name: 'TODOs in code that is not about auth',
+      files: {
+        'app/reports.py': '# TODO: cache this\ndef monthly(): return []\n',
+        'src/orders.ts': '// FIXME: rounding\nexport const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0);\nexport function authorName() { return "x"; }\n',
+        'src/middleware/logging.js': '// TODO: structured logs\nmodule.exports = (req, res, next) => { console.log(req.url); next(); };\n',
+        'src/auth.ts': 'export const verify = (t: string) => jwt.verify(t, key);\n',
+      },
+    },
+    {
+      name: 'abstract and interface declarations are not stubs',
+      files: {
+        'app/auth/base.py': 'from abc import ABC, abstractmethod\nclass Backend(ABC):\n    @abstractmethod\n    def authenticate(self, request):\n        ...\n',
+        'src/auth/types.ts': 'export interface Guard {\n  canActivate(ctx: Context): boolean;\n}\nexport abstract class Base {\n  abstract authorize(req: Request): Promise<boolean>;\n}\n',
+        'src/auth/service.ts': 'export class AuthService {\n  constructor(private readonly users: Users) {}\n}\n',
+      },
+    },
+    {
+      name: 'strings and identifiers that only contain the markers',
+      files: {
+        'src/auth/login.ts': "const TODO_KEY = 'todos';\nexport const label = 'TODO list login';\nexport function login(u: string) { return api.post('/login', { u }); }\n",
+      },
+    },
+    {
+      name: 'tests, UI components and docs',
+      files: {
+        'tests/test_auth.py': '# TODO: more cases\ndef test_login():\n    pass\n',
+        'web/src/Login.tsx': '// TODO: style the login form\nexport function Login() { return null; }\n',
+        'docs/auth.md': 'TODO: document the login flow\n',
+        'app/auth.py': 'def login(user):\n    return issue_token(user)\n',
+      },
+    },
+    {
+      name: 'an example app only leaves a low-confidence note',
+      files: {
+        'examples/basic/auth.py': '# TODO: real auth\ndef login(user):\n    return True\n',
+        'app/auth.py': 'def login(user):\n    return issue_token(user)\n',
+      },
+    },
+  ],
+  notApplicable: [
+    {
+      name: 'no auth code at all',
+      files: { 'src/math.ts': '// TODO: more functions\nexport const add = (a: number, b: number) => a + b;\n' },
+    },
+  ],
+});
+
+describe('security/auth-todo details', () => {
+  it('quotes the TODO and says where it is', () => {
+    const result = runRule(rule, { 'app/auth.py': 'def f():\n    # TODO: verify signature\n    return 1\n' });
+    expect(result.findings).toEqual([
+      expect.objectContaining({
+        path: 'app/auth.py',
+        line: 2,
+        excerpt: '# TODO: verify signature',
+        message: 'Unfinished work in authentication/authorization code: "TODO: verify signature"',
+        confidence: 'high',
+      }),
+    ]);
+  });
+});

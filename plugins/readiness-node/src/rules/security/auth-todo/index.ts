@@ -1,0 +1,376 @@
+import { Finding } from '@readiness/backstage-plugin-readiness-common';
+import { SourceFile } from '../../../engine/snapshot';
+import { basename, isTestFile, languageOf, lineOf } from '../../../facts';
+import { defineRule, outcome } from '../../types';
+import { findingAt, isGeneratedText, isUiComponentPath, nameWords } from '../shared';
+
+/** Words that make a file or directory name about authentication or authorization. */
+const AUTH_PATH_WORDS = new Set([
+  'auth', 'authn', 'authz', 'authenticate', 'authentication', 'authenticator', 'authorize', 'authorization',
+  'authorizer', 'authorise', 'authorisation', 'login', 'logon', 'signin', 'permission', 'permissions', 'perms',
+  'role', 'roles', 'rbac', 'acl', 'acls', 'guard', 'guards', 'jwt', 'oauth', 'oidc', 'saml', 'sso', 'passport',
+  'security', 'entitlement', 'entitlements',
+]);
+
+/** Words that make a function name about authentication or authorization. */
+const AUTH_FUNCTION_WORDS = new Set([
+  'auth', 'authn', 'authz', 'authenticate', 'authenticated', 'authentication', 'authorize', 'authorized',
+  'authorization', 'authorise', 'authorised', 'login', 'logon', 'signin', 'permission', 'permissions', 'perm',
+  'perms', 'role', 'roles', 'rbac', 'acl', 'guard', 'jwt',
+]);
+const CHECK_VERBS = new Set(['is', 'has', 'can', 'require', 'requires', 'check', 'ensure', 'verify', 'validate', 'assert', 'must']);
+const CHECK_OBJECTS = new Set([
+  'admin', 'owner', 'staff', 'superuser', 'access', 'token', 'session', 'scope', 'scopes', 'allowed', 'user', 'logged',
+  'password', 'credentials', 'signature', 'api', 'key', 'otp', 'mfa', 'csrf',
+]);
+
+/** Entry points of guards, filters and permission classes, whatever the class is called. */
+const GUARD_ENTRY_POINTS = new Set([
+  'canActivate', 'canActivateChild', 'canLoad', 'canMatch', 'preHandle', 'doFilter', 'doFilterInternal',
+  'has_permission', 'has_object_permission', 'hasPermission', 'check_permission', 'check_permissions',
+  'checkPermission', 'authenticate', 'authorize', 'isAllowed', 'is_allowed', 'allow', 'permits', 'hasRole',
+  'hasAccess', 'has_access', 'process_request', 'process_view', '__call__', 'ServeHTTP', 'Authorize',
+  'Authenticate', 'HandleRequirementAsync', 'OnAuthorization', 'OnAuthorizationAsync', 'verify', 'validate',
+  'intercept', 'use', 'handle', 'middleware', 'dispatch',
+]);
+
+const NOT_STUBS = new Set([
+  'constructor', '__init__', 'init', 'ngOnInit', 'ngOnDestroy', 'componentDidMount', 'toString', 'equals',
+  'hashCode', 'close', 'dispose', 'destroy', 'setUp', 'tearDown', 'logout', 'signout', 'onModuleInit',
+]);
+
+export function isAuthFunctionName(name: string): boolean {
+  const words = nameWords(name);
+  if (words.some(w => AUTH_FUNCTION_WORDS.has(w))) return true;
+  return words.length >= 2 && CHECK_VERBS.has(words[0]) && words.slice(1).some(w => CHECK_OBJECTS.has(w));
+}
+
+const AUTH_CONTENT =
+  /authori[sz]|authenticat|\bjwt\b|bearer|\bpermission|\brole|unauthori[sz]ed|forbidden|\b40[13]\b|req\.user|request\.user|current_user|\blogin\b|isAuthenticated|verifyToken|verify_token/i;
+
+/** Whether a file as a whole is authentication or authorization code. */
+export function isAuthFile(file: SourceFile): boolean {
+  const segments = file.path.split('/');
+  const name = basename(file.path).replace(/\.[^.]+$/, '');
+  const words = [...segments.slice(0, -1), name].flatMap(s => nameWords(s));
+  if (words.some(w => AUTH_PATH_WORDS.has(w))) return true;
+  if (words.some(w => w === 'middleware' || w === 'middlewares' || w === 'interceptor' || w === 'interceptors' || w === 'filter' || w === 'filters')) {
+    return AUTH_CONTENT.test(file.text);
+  }
+  return false;
+}
+
+/** Auth-related words in the text of a TODO, for TODOs outside auth files. */
+const AUTH_TODO_TEXT =
+  /\bauth|authenticat|authori[sz]|permission|\blogin\b|\broles?\b|\brbac\b|\bacl\b|access control|\bcsrf\b|admin check|(verify|check|validate)\w*\s+(the\s+)?(jwt|token|signature|session)|ownership|\bsecure\b this|\bguard\b/i;
+
+const TODO_MARKER = /\b(TODO|FIXME|XXX)\b|@todo\b/;
+
+/** The comment text of a TODO on a line, when the marker sits inside a comment. */
+function todoComment(line: string): string | undefined {
+  const m = TODO_MARKER.exec(line);
+  if (!m) return undefined;
+  const before = line.slice(0, m.index);
+  const trimmed = line.trim();
+  const inComment =
+    /(^|[\s;{}(),])(\/\/|#|\/\*|--|<!--)/.test(before) ||
+    /^(\*|\/\/|#|--|"""|''')/.test(trimmed);
+  if (!inComment) return undefined;
+  return line.slice(m.index).replace(/\*\/\s*$|-->\s*$/, '').trim().slice(0, 100);
+}
+
+interface FunctionRange {
+  name: string;
+  /** 0-based line indexes, inclusive. */
+  start: number;
+  end: number;
+  /** Code of the body without comments and whitespace-normalised, when it is short. */
+  body?: string;
+  abstract: boolean;
+}
+
+const PY_DEF = /^(?<indent>[ \t]*)(?:async\s+)?def\s+(?<name>\w+)\s*\(/;
+
+function indentOf(line: string): number {
+  return /^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length;
+}
+
+function pythonFunctions(text: string, lines: string[]): FunctionRange[] {
+  const out: FunctionRange[] = [];
+  let offset = 0;
+  const lineStarts = lines.map(l => {
+    const s = offset;
+    offset += l.length + 1;
+    return s;
+  });
+  lines.forEach((line, h) => {
+    const m = PY_DEF.exec(line);
+    if (!m) return;
+    const indent = indentOf(line);
+    const paren = lineStarts[h] + m[0].length - 1;
+    const afterParams = matchBracket(text, paren, 5000);
+    if (afterParams === -1) return;
+    const colon = /^\s*(?:->\s*[^:\n]+)?:/.exec(text.slice(afterParams, afterParams + 200));
+    if (!colon) return;
+    const colonAt = afterParams + colon[0].length;
+    const nl = text.indexOf('\n', colonAt);
+    const sameLine = text.slice(colonAt, nl === -1 ? undefined : nl).replace(/#.*$/, '').trim();
+    const headerEnd = lines.findIndex((_, i) => i >= h && lineStarts[i] + lines[i].length >= colonAt);
+    const statements: string[] = [];
+    let end = headerEnd;
+    if (sameLine) statements.push(sameLine);
+    else {
+      for (let i = headerEnd + 1; i < lines.length; i++) {
+        const l = lines[i];
+        if (!l.trim()) continue;
+        if (indentOf(l) <= indent) break;
+        end = i;
+        if (/^\s*#/.test(l)) continue;
+        statements.push(l.trim());
+      }
+    }
+    // Drop a leading docstring.
+    if (statements.length && /^[rbuf]?("""|''')/i.test(statements[0])) {
+      const quote = /("""|''')/.exec(statements[0])![1];
+      const first = statements.shift()!;
+      const closed = first.indexOf(quote, first.indexOf(quote) + 3) !== -1;
+      if (!closed) {
+        while (statements.length && !statements[0].includes(quote)) statements.shift();
+        statements.shift();
+      }
+    }
+    const decorators: string[] = [];
+    for (let i = h - 1; i >= 0 && /^\s*@/.test(lines[i]); i--) decorators.push(lines[i]);
+    const abstract = decorators.some(d => /abstractmethod|overload/.test(d));
+    out.push({
+      name: m.groups!.name,
+      start: h,
+      end,
+      body: statements.length <= 2 ? statements.join('\n') : undefined,
+      abstract,
+    });
+  });
+  return out;
+}
+
+const BRACE_HEADERS: RegExp[] = [
+  // function name(…) / async function name(…)
+  /(?:^|[\s(,=])(?:export\s+)?(?:default\s+)?(?:async\s+)?function\s*\*?\s*(?<name>[A-Za-z_$][\w$]*)\s*(?:<[^>]*>)?\s*\(/,
+  // const name = (…) => / const name = async function (…)
+  /(?:^|\s)(?:export\s+)?(?:const|let|var)\s+(?<name>[A-Za-z_$][\w$]*)\s*(?::[^=]+)?=\s*(?:async\s+)?(?:function\b[^(]*\(|\(|[A-Za-z_$][\w$]*\s*=>)/,
+  // name: function (…) / name: (…) =>
+  /^\s*(?<name>[A-Za-z_$][\w$]*)\s*:\s*(?:async\s+)?(?:function\b[^(]*\(|\([^)]*\)\s*=>)/,
+  // Go: func (r *T) Name(…)
+  /^\s*func\s+(?:\([^)]*\)\s*)?(?<name>\w+)\s*(?:\[[^\]]*\])?\s*\(/,
+  // Methods in classes: [modifiers] [type] name(…) {   (JS/TS/Java/C#/Kotlin/PHP/Scala)
+  /^\s*(?:@\w+(?:\([^)]*\))?\s+)*(?:(?:public|private|protected|internal|static|final|async|override|virtual|abstract|synchronized|open|suspend|fun|def|function|sealed|inline)\s+)*(?:[\w<>[\],.?]+(?:<[^>]*>)?\s+)?(?<name>[A-Za-z_$][\w$]*)\s*(?:<[^>]*>)?\s*\([^;]*$/,
+];
+
+const KEYWORDS = new Set(['if', 'for', 'while', 'switch', 'catch', 'return', 'new', 'else', 'do', 'try', 'with', 'await', 'typeof', 'sizeof', 'function', 'throw', 'super', 'this']);
+
+/** Index just after the bracket that closes the one at `open`, skipping strings and comments; -1 if none. */
+function matchBracket(text: string, open: number, limit = 40000): number {
+  const pair: Record<string, string> = { '{': '}', '(': ')' };
+  const openCh = text[open];
+  const closeCh = pair[openCh];
+  let depth = 0;
+  const stop = Math.min(text.length, open + limit);
+  for (let i = open; i < stop; i++) {
+    const ch = text[i];
+    const next = text[i + 1];
+    if (ch === '/' && next === '/') {
+      const nl = text.indexOf('\n', i);
+      i = nl === -1 ? stop : nl;
+      continue;
+    }
+    if (ch === '/' && next === '*') {
+      const endComment = text.indexOf('*/', i + 2);
+      i = endComment === -1 ? stop : endComment + 1;
+      continue;
+    }
+    if (ch === '"' || ch === "'" || ch === '`') {
+      let j = i + 1;
+      while (j < stop && text[j] !== ch) {
+        if (text[j] === '\\') j += 1;
+        else if (ch !== '`' && text[j] === '\n') break;
+        j += 1;
+      }
+      i = j;
+      continue;
+    }
+    if (ch === openCh) depth += 1;
+    else if (ch === closeCh) {
+      depth -= 1;
+      if (depth === 0) return i + 1;
+    }
+  }
+  return -1;
+}
+
+function stripComments(code: string): string {
+  return code
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/(^|[^:])\/\/.*$/gm, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function braceFunctions(file: SourceFile, lines: string[]): FunctionRange[] {
+  const out: FunctionRange[] = [];
+  const text = file.text;
+  let offset = 0;
+  const lineStarts = lines.map(l => {
+    const s = offset;
+    offset += l.length + 1;
+    return s;
+  });
+  const lineAt = (index: number) => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid] <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  lines.forEach((line, h) => {
+    let m: RegExpExecArray | null = null;
+    for (const header of BRACE_HEADERS) {
+      m = header.exec(line);
+      if (m) break;
+    }
+    const name = m?.groups?.name;
+    if (!m || !name || KEYWORDS.has(name)) return;
+    const paren = text.indexOf('(', lineStarts[h] + m.index + m[0].indexOf(name) + name.length - 1);
+    if (paren === -1) return;
+    const afterParams = matchBracket(text, paren, 5000);
+    if (afterParams === -1) return;
+    const tail = text.slice(afterParams, afterParams + 300);
+    const brace = tail.search(/[{;=]/);
+    if (brace === -1) return;
+    let bodyStart: number;
+    let bodyEnd: number;
+    if (tail[brace] === ';') {
+      out.push({ name, start: h, end: h, abstract: true });
+      return;
+    }
+    if (tail[brace] === '=') {
+      if (tail[brace + 1] !== '>') return;
+      const rest = tail.slice(brace + 2);
+      const firstCode = rest.search(/\S/);
+      if (firstCode === -1) return;
+      if (rest[firstCode] === '{') {
+        bodyStart = afterParams + brace + 2 + firstCode;
+        bodyEnd = matchBracket(text, bodyStart);
+        if (bodyEnd === -1) return;
+      } else {
+        // An expression body: up to the end of the line or statement.
+        const exprStart = afterParams + brace + 2 + firstCode;
+        const nl = text.indexOf('\n', exprStart);
+        const expr = text.slice(exprStart, nl === -1 ? undefined : nl).replace(/[;,]\s*$/, '').trim();
+        out.push({ name, start: h, end: lineAt(exprStart), body: `=> ${expr}`, abstract: false });
+        return;
+      }
+    } else {
+      bodyStart = afterParams + brace;
+      bodyEnd = matchBracket(text, bodyStart);
+      if (bodyEnd === -1) return;
+    }
+    const inner = text.slice(bodyStart + 1, bodyEnd - 1);
+    const code = stripComments(inner);
+    out.push({
+      name,
+      start: h,
+      end: lineAt(bodyEnd - 1),
+      body: code.length <= 80 ? code : undefined,
+      abstract: false,
+    });
+  });
+  return out;
+}
+
+/** What is wrong with a stub body, or undefined when the body does real work. */
+function stubProblem(range: FunctionRange, language: string): string | undefined {
+  if (range.abstract || range.body === undefined) return undefined;
+  const body = range.body.replace(/;$/, '').trim();
+  if (language === 'python') {
+    if (body === 'pass' || body === '...') return `${range.name} is an empty stub`;
+    if (body === 'return True') return `${range.name} always returns True`;
+    return undefined;
+  }
+  if (body === '') return `${range.name} has an empty body`;
+  if (/^(?:=>\s*)?(?:return\s+)?true$/.test(body) || body === '=> true') return `${range.name} always returns true`;
+  if (/^(?:=>\s*)?(?:return\s+)?(?:await\s+)?next\(\)$/.test(body) || body === 'return next' || /^next\.ServeHTTP\(\w+,\s*\w+\)$/.test(body)) {
+    return `${range.name} passes every request through without a check`;
+  }
+  if (language === 'go' && /^return nil$/.test(body)) return `${range.name} always succeeds (returns nil)`;
+  return undefined;
+}
+
+export default defineRule({
+  id: 'security/auth-todo',
+  category: 'security',
+  severity: 'critical',
+  title: 'Authentication and authorization code is finished',
+  description:
+    'Fails on a TODO, FIXME or XXX comment in authentication or authorization code (files or folders named auth, login, permission, role, rbac, guard, security…, auth-checking middleware, and functions named like requireAuth or has_permission), on a TODO elsewhere that is about missing auth, and on auth checks that are empty stubs: `pass`, an empty body, `return True`, or a middleware that only calls `next()`.',
+  rationale:
+    'An unfinished check in the code that decides who may do what usually means the check does not happen: an endpoint without authorization, a token that is never verified, a role that is never enforced. These gaps are invisible in normal use and obvious to an attacker.',
+  remediation:
+    'Finish the check before going to production, or make the unfinished path fail closed (deny, raise, return 401/403) and track the work in an issue instead of a comment. Cover the behaviour with a test that proves an unauthorised request is refused.',
+  evaluate(facts) {
+    const findings: Finding[] = [];
+    let authCodeSeen = false;
+    for (const file of facts.files) {
+      const language = languageOf(file.path);
+      if (!language || isTestFile(file.path) || isUiComponentPath(file.path) || isGeneratedText(file)) continue;
+      const authFile = isAuthFile(file);
+      const mightHaveAuthFunctions = /auth|login|logon|signin|perm|role|rbac|acl|guard|jwt|admin|access|token|owner|staff|canActivate|preHandle|doFilter|ServeHTTP/i.test(file.text);
+      if (!authFile && !mightHaveAuthFunctions && !TODO_MARKER.test(file.text)) continue;
+      const lines = file.text.split('\n');
+      const functions = !authFile && !mightHaveAuthFunctions
+        ? []
+        : language === 'python'
+          ? pythonFunctions(file.text, lines)
+          : language === 'ruby'
+            ? []
+            : braceFunctions(file, lines);
+      const authFunctions = functions.filter(f => isAuthFunctionName(f.name));
+      if (authFile || authFunctions.length) authCodeSeen = true;
+
+      const reported = new Set<number>();
+      const report = (line: number, message: string) => {
+        if (reported.has(line)) return;
+        reported.add(line);
+        findings.push(findingAt(file, line + 1, message, lineOf(file, line + 1)));
+      };
+
+      lines.forEach((line, i) => {
+        const todo = todoComment(line);
+        if (!todo) return;
+        const inAuthFunction = authFunctions.find(f => i >= f.start && i <= f.end);
+        if (authFile) {
+          report(i, `Unfinished work in authentication/authorization code: "${todo}"`);
+        } else if (inAuthFunction) {
+          report(i, `Unfinished work in ${inAuthFunction.name}: "${todo}"`);
+        } else if (AUTH_TODO_TEXT.test(todo)) {
+          authCodeSeen = true;
+          report(i, `Unfinished authentication/authorization work: "${todo}"`);
+        }
+      });
+
+      for (const fn of functions) {
+        if (NOT_STUBS.has(fn.name)) continue;
+        const counts = isAuthFunctionName(fn.name) || (authFile && GUARD_ENTRY_POINTS.has(fn.name));
+        if (!counts) continue;
+        const problem = stubProblem(fn, language);
+        if (problem) report(fn.start, `${problem}: authentication/authorization is not enforced`);
+      }
+    }
+    if (!authCodeSeen && findings.length === 0) {
+      return outcome.notApplicable('no authentication or authorization code found');
+    }
+    return outcome.fromFindings(findings);
+  },
+});
