@@ -83,6 +83,19 @@ describe('parseComposeFile', () => {
     ]);
   });
 
+  it('reads profiles and the restart policy', () => {
+    const fact = parseComposeFile(
+      file(
+        'services:\n  seed:\n    build: ./seed\n    profiles: [tools, 3]\n    restart: "no"\n  api:\n    build: .\n    restart: unless-stopped\n  bare:\n    image: x:1\n    profiles: tools\n',
+      ),
+    );
+    expect(fact.services.map(s => [s.name, s.profiles, s.restart])).toEqual([
+      ['seed', ['tools', '3'], 'no'],
+      ['api', [], 'unless-stopped'],
+      ['bare', [], undefined],
+    ]);
+  });
+
   it('reads the short build form and defaults the Dockerfile name', () => {
     const fact = parseComposeFile(file('services:\n  web:\n    build: .\n', 'compose.yaml'));
     expect(fact.services[0]).toMatchObject({ buildContext: '', dockerfile: 'Dockerfile' });

@@ -32,6 +32,10 @@ export interface ComposeService {
   healthcheck?: { line?: number; disabled: boolean };
   environment: ComposeEnvVar[];
   volumes: ComposeVolume[];
+  /** Profiles the service is limited to; it only starts when one is enabled. */
+  profiles: string[];
+  /** The restart policy as written (`no`, `always`, `unless-stopped`, `on-failure[:n]`). */
+  restart?: string;
 }
 
 /** @public */
@@ -98,7 +102,13 @@ export function parseComposeFile(file: SourceFile): ComposeFileFact {
       line: yaml.lineAt(['services', name]),
       environment: [],
       volumes: [],
+      profiles: asArray(svc.profiles).flatMap(p => {
+        const text = asString(p);
+        return text ? [text] : [];
+      }),
     };
+    const restart = asString(svc.restart);
+    if (restart !== undefined) service.restart = restart;
     const image = asString(svc.image);
     if (image) service.image = image;
     if (svc.build !== undefined) {

@@ -154,3 +154,16 @@ export function dockerHealthcheckOf(dockerfile: DockerfileFact): DockerInstructi
 export function isHealthcheckNone(instruction: DockerInstruction): boolean {
   return /^none\b/i.test(instruction.args.trim());
 }
+
+const JOB_NAME =
+  /(^|[-_])(seed|seeder|seeds|migrate|migration|migrations|migrator|init|setup|bootstrap|fixtures|loader|provision)([-_]|$)/i;
+const JOB_PROFILE = /^(tools?|jobs?|cli|setup|seed|migrate|migrations?|init|scripts?|one-?off|tasks?|manual)$/i;
+
+/**
+ * Whether a compose service is a one-off job (seeding, migrations, set-up,
+ * tooling) rather than a long-running service: health checks mean nothing
+ * for a container that is meant to exit.
+ */
+export function isOneOffService(service: ComposeService): boolean {
+  return JOB_NAME.test(service.name) || service.profiles.some(p => JOB_PROFILE.test(p));
+}

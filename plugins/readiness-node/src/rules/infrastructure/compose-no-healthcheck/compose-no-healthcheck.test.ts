@@ -49,6 +49,13 @@ describeRule(rule, {
       findings: ['docker-compose.yml:2'],
     },
     {
+      name: 'a long-running service in an optional profile is still judged',
+      files: {
+        'compose.yaml': 'services:\n  metrics:\n    build: ./metrics\n    profiles: ["monitoring"]\n',
+      },
+      findings: ['compose.yaml:2'],
+    },
+    {
       name: 'each service of a monorepo on its own',
       files: {
         'docker-compose.yml': [
@@ -105,6 +112,26 @@ describeRule(rule, {
       },
     },
     {
+      name: 'one-off jobs are not judged',
+      files: {
+        'docker-compose.yml': [
+          'services:',
+          '  api:',
+          '    build: .',
+          '    healthcheck:',
+          '      test: ["CMD", "true"]',
+          '  seed:',
+          '    build: ./seed',
+          '  db-migrate:',
+          '    build: .',
+          '    command: alembic upgrade head',
+          '  report:',
+          '    build: ./tools/report',
+          '    profiles: ["tools"]',
+        ].join('\n'),
+      },
+    },
+    {
       name: 'image-only services are not judged',
       files: {
         'docker-compose.yml':
@@ -121,6 +148,13 @@ describeRule(rule, {
     {
       name: 'only a vendored compose file',
       files: { 'node_modules/x/docker-compose.yml': 'services:\n  a:\n    build: .\n' },
+    },
+    {
+      name: 'only one-off jobs are built',
+      files: {
+        'docker-compose.yml':
+          'services:\n  db:\n    image: postgres:16\n  migrate:\n    build: .\n    profiles: [setup]\n',
+      },
     },
     { name: 'an invalid compose file', files: { 'docker-compose.yml': 'services:\n  - api\n' } },
   ],

@@ -9,6 +9,7 @@ import {
   dockerHealthcheckOf,
   excerptAt,
   isHealthcheckNone,
+  isOneOffService,
 } from '../containers';
 
 export default defineRule({
@@ -30,9 +31,13 @@ export default defineRule({
     if (built.length === 0) {
       return outcome.notApplicable('no compose service is built from source');
     }
+    const services = built.filter(ref => !isOneOffService(ref.service));
+    if (services.length === 0) {
+      return outcome.notApplicable('the compose services built from source are one-off jobs');
+    }
     const dockerfiles = new Map(dockerfilesOf(facts).map(d => [d.path, d]));
     const findings: Finding[] = [];
-    for (const ref of built) {
+    for (const ref of services) {
       const { file, service } = ref;
       const compose = composeHealthcheckOf(facts, ref);
       if (compose === 'defined') continue;

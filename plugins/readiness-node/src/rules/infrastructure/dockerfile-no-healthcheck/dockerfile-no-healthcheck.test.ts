@@ -19,6 +19,15 @@ describeRule(rule, {
       findings: ['Dockerfile:5'],
     },
     {
+      name: 'an image built for a job and for a long-running service',
+      files: {
+        Dockerfile: APP,
+        'docker-compose.yml':
+          'services:\n  api:\n    build: .\n  migrate:\n    build: .\n    command: python manage.py migrate\n',
+      },
+      findings: ['Dockerfile:1'],
+    },
+    {
       name: 'HEALTHCHECK NONE',
       files: { Dockerfile: 'FROM alpine:3.20\nHEALTHCHECK NONE\n' },
       findings: ['Dockerfile:2'],
@@ -95,6 +104,13 @@ describeRule(rule, {
         'docker-compose.yml': 'services:\n  web:\n    build: .\n',
         'docker-compose.override.yml':
           'services:\n  web:\n    healthcheck:\n      test: ["CMD", "true"]\n',
+      },
+    },
+    {
+      name: 'an image compose only runs as a one-off job',
+      files: {
+        'seed/Dockerfile': 'FROM python:3.12-slim\nCOPY seed.py /\nCMD ["python", "/seed.py"]\n',
+        'docker-compose.yml': 'services:\n  seed:\n    build: ./seed\n    profiles: ["tools"]\n',
       },
     },
     {

@@ -7,6 +7,7 @@ import {
   dockerHealthcheckOf,
   excerptAt,
   isHealthcheckNone,
+  isOneOffService,
   servicesBuilding,
 } from '../containers';
 
@@ -32,6 +33,8 @@ export default defineRule({
       if (check && !isHealthcheckNone(check)) continue;
       const services = servicesBuilding(facts, dockerfile);
       if (services.some(ref => composeHealthcheckOf(facts, ref) === 'defined')) continue;
+      // An image only compose runs as a one-off job (seeding, migrations) is meant to exit.
+      if (services.length > 0 && services.every(ref => isOneOffService(ref.service))) continue;
       const composeNote = services.length
         ? `, and the compose service${services.length > 1 ? 's' : ''} ${services
             .map(ref => `\`${ref.service.name}\``)

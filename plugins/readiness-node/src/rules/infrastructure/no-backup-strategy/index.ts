@@ -63,7 +63,13 @@ function datastoreEvidence(facts: Facts): Evidence[] {
   if (migration) {
     evidence.push({ path: migration.path, what: `migrations (${migration.path})` });
   }
-  const schema = candidates.find(f => extname(f.path) === '.sql' && /\bcreate\s+table\b/i.test(f.text));
+  // A schema outside the migrations, when the migrations are already named.
+  const schema = candidates.find(
+    f =>
+      extname(f.path) === '.sql' &&
+      !(migration && MIGRATIONS_DIR.test(f.path)) &&
+      /\bcreate\s+table\b/i.test(f.text),
+  );
   if (schema) evidence.push({ path: schema.path, what: `a SQL schema (${schema.path})` });
   const stores = facts.stack.datastores.filter(d => d in DURABLE_DATASTORES).map(d => DURABLE_DATASTORES[d]);
   if (stores.length) {

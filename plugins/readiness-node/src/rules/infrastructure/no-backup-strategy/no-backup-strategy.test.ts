@@ -117,6 +117,7 @@ describe('infrastructure/no-backup-strategy findings', () => {
     const result = runRule(rule, {
       'docker-compose.yml': COMPOSE_DB,
       'migrations/001_init.sql': 'CREATE TABLE t (id int);\n',
+      'db/schema.sql': 'CREATE TABLE t (id int);\n',
     });
     expect(result.findings).toEqual([
       {
@@ -124,7 +125,7 @@ describe('infrastructure/no-backup-strategy findings', () => {
         line: 4,
         excerpt: 'db:',
         message:
-          'The repository keeps data (PostgreSQL in compose service `db`, migrations (migrations/001_init.sql), a SQL schema (migrations/001_init.sql)) but no document describes how it is backed up or restored',
+          'The repository keeps data (PostgreSQL in compose service `db`, migrations (migrations/001_init.sql), a SQL schema (db/schema.sql)) but no document describes how it is backed up or restored',
         confidence: 'high',
       },
     ]);
