@@ -7,9 +7,23 @@ class FixedSizeResizeObserver {
     this.#callback = callback;
   }
   observe(target: Element) {
-    const rect = { width: 600, height: 260, top: 0, left: 0, bottom: 260, right: 600, x: 0, y: 0 };
+    const rect = {
+      width: 600,
+      height: 260,
+      top: 0,
+      left: 0,
+      bottom: 260,
+      right: 600,
+      x: 0,
+      y: 0,
+    };
     this.#callback(
-      [{ target, contentRect: { ...rect, toJSON: () => rect } } as unknown as ResizeObserverEntry],
+      [
+        {
+          target,
+          contentRect: { ...rect, toJSON: () => rect },
+        } as unknown as ResizeObserverEntry,
+      ],
       this as unknown as ResizeObserver,
     );
   }

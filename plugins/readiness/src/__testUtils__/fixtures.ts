@@ -19,7 +19,11 @@ export function makeEntity(
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: { name, namespace: 'default', annotations },
-    spec: { type: 'service', owner: 'group:default/payments', lifecycle: 'production' },
+    spec: {
+      type: 'service',
+      owner: 'group:default/payments',
+      lifecycle: 'production',
+    },
   };
 }
 
@@ -148,8 +152,16 @@ export function makeScorecard(overrides: Partial<Scorecard> = {}): Scorecard {
       },
     ],
     strengths: [
-      { ruleId: 'security/https-only', category: 'security', title: 'HTTPS only' },
-      { ruleId: 'testing/has-tests', category: 'testing', title: 'Has automated tests' },
+      {
+        ruleId: 'security/https-only',
+        category: 'security',
+        title: 'HTTPS only',
+      },
+      {
+        ruleId: 'testing/has-tests',
+        category: 'testing',
+        title: 'Has automated tests',
+      },
     ],
     fixes: [
       {

@@ -1,6 +1,9 @@
 import type { Entity } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/core-plugin-api';
-import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import type { ReactElement } from 'react';
 import { readinessApiRef, type ReadinessApi } from '../api/ReadinessApi';

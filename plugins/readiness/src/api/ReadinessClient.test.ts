@@ -1,17 +1,15 @@
 import { ResponseError } from '@backstage/errors';
 import { ReadinessClient, entityPath } from './ReadinessClient';
-import {
-  jsonResponse,
-  makeScorecardResponse,
-} from '../__testUtils__/fixtures';
+import { jsonResponse, makeScorecardResponse } from '../__testUtils__/fixtures';
 
 function setup(response: Response | (() => Response)) {
-  const fetch = jest.fn(async (_input: RequestInfo | URL, _init?: RequestInit) =>
-    typeof response === 'function' ? response() : response,
+  const fetch = jest.fn(
+    async (_input: RequestInfo | URL, _init?: RequestInit) =>
+      typeof response === 'function' ? response() : response,
   );
   const discoveryApi = {
-    getBaseUrl: jest.fn(async (pluginId: string) =>
-      `http://backstage.test/api/${pluginId}`,
+    getBaseUrl: jest.fn(
+      async (pluginId: string) => `http://backstage.test/api/${pluginId}`,
     ),
   };
   const client = new ReadinessClient({ discoveryApi, fetchApi: { fetch } });
@@ -76,9 +74,9 @@ describe('ReadinessClient', () => {
           headers: { 'Content-Type': 'text/markdown' },
         }),
     );
-    await expect(client.getReview('component:default/orders-api')).resolves.toBe(
-      '# Review\n',
-    );
+    await expect(
+      client.getReview('component:default/orders-api'),
+    ).resolves.toBe('# Review\n');
     expect(fetch.mock.calls[0][0]).toBe(
       'http://backstage.test/api/readiness/scorecards/component/default/orders-api/review.md',
     );
@@ -89,7 +87,9 @@ describe('ReadinessClient', () => {
 
   it('queues a refresh with a POST and surfaces a 403', async () => {
     const ok = setup(jsonResponse({ status: 'queued' }, 202));
-    await expect(ok.client.refresh('component:default/orders-api')).resolves.toEqual({
+    await expect(
+      ok.client.refresh('component:default/orders-api'),
+    ).resolves.toEqual({
       status: 'queued',
     });
     expect(ok.fetch).toHaveBeenCalledWith(
@@ -106,7 +106,9 @@ describe('ReadinessClient', () => {
   });
 
   it('sends only the leaderboard filters that are set', async () => {
-    const { client, fetch } = setup(() => jsonResponse({ items: [], total: 0 }));
+    const { client, fetch } = setup(() =>
+      jsonResponse({ items: [], total: 0 }),
+    );
     await client.getLeaderboard({
       owner: 'group:default/payments',
       band: 'poor',
@@ -142,7 +144,9 @@ describe('ReadinessClient', () => {
     await expect(client.getBlockers()).resolves.toEqual([{ id: 1 }]);
     await expect(client.getOwners()).resolves.toEqual([{ id: 1 }]);
     await expect(client.getRules()).resolves.toEqual([{ id: 1 }]);
-    expect(fetch.mock.calls.map(call => new URL(String(call[0])).pathname)).toEqual([
+    expect(
+      fetch.mock.calls.map(call => new URL(String(call[0])).pathname),
+    ).toEqual([
       '/api/readiness/blockers',
       '/api/readiness/owners',
       '/api/readiness/rules',

@@ -74,10 +74,13 @@ export class ReadinessClient implements ReadinessApi {
   }
 
   async getReview(entityRef: EntityRefInput): Promise<string> {
-    return this.request<string>(`/scorecards${entityPath(entityRef)}/review.md`, {
-      accept: 'text/markdown',
-      parse: response => response.text(),
-    });
+    return this.request<string>(
+      `/scorecards${entityPath(entityRef)}/review.md`,
+      {
+        accept: 'text/markdown',
+        parse: response => response.text(),
+      },
+    );
   }
 
   async refresh(entityRef: EntityRefInput): Promise<{ status: string }> {

@@ -10,7 +10,12 @@ import {
 export type BandOrNotApplicable = Band | 'not-applicable';
 
 /** Every band, best first. */
-export const BANDS: readonly Band[] = ['good', 'needs-work', 'poor', 'critical'];
+export const BANDS: readonly Band[] = [
+  'good',
+  'needs-work',
+  'poor',
+  'critical',
+];
 
 /** The tone a status is shown with; the text and icon always say the same. */
 export type Tone = 'ok' | 'warning' | 'serious' | 'error' | 'neutral';

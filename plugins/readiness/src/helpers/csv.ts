@@ -13,7 +13,9 @@ export function csvCell(value: string | number | undefined | null): string {
 }
 
 /** Rows of cells to CSV text, with CRLF line endings (RFC 4180). */
-export function toCsv(rows: ReadonlyArray<ReadonlyArray<string | number | undefined | null>>): string {
+export function toCsv(
+  rows: ReadonlyArray<ReadonlyArray<string | number | undefined | null>>,
+): string {
   return rows.map(row => row.map(csvCell).join(',')).join('\r\n');
 }
 

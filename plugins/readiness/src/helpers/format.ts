@@ -27,5 +27,7 @@ export function formatGain(gain: number): string {
 
 /** A file name fragment made of safe characters only. */
 export function safeFileName(value: string): string {
-  return value.replace(/[^a-zA-Z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'entity';
+  return (
+    value.replace(/[^a-zA-Z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'entity'
+  );
 }

@@ -79,7 +79,12 @@ describe('csv', () => {
   });
 
   it('joins rows with CRLF', () => {
-    expect(toCsv([['a', 'b'], [1, 'c,d']])).toBe('a,b\r\n1,"c,d"');
+    expect(
+      toCsv([
+        ['a', 'b'],
+        [1, 'c,d'],
+      ]),
+    ).toBe('a,b\r\n1,"c,d"');
   });
 
   it('writes the visible leaderboard rows in order, with a header', () => {
@@ -131,7 +136,9 @@ describe('source links', () => {
 
   it('links GitHub tree URLs to the blob with a line anchor', () => {
     const root = sourceRootOf(
-      entityAt('url:https://github.com/fernhill/orders-api/tree/main/services/api/'),
+      entityAt(
+        'url:https://github.com/fernhill/orders-api/tree/main/services/api/',
+      ),
     );
     expect(findingLink(root, 'app.py', 33)).toEqual({
       text: 'app.py:33',
@@ -144,7 +151,9 @@ describe('source links', () => {
   });
 
   it('links bare GitHub repository URLs at HEAD', () => {
-    const root = sourceRootOf(entityAt('url:https://github.com/fernhill/orders-api.git'));
+    const root = sourceRootOf(
+      entityAt('url:https://github.com/fernhill/orders-api.git'),
+    );
     expect(findingLink(root, 'Dockerfile', 1).href).toBe(
       'https://github.com/fernhill/orders-api/blob/HEAD/Dockerfile#L1',
     );
@@ -161,22 +170,33 @@ describe('source links', () => {
 
   it('links GitLab tree URLs, nested groups included', () => {
     const root = sourceRootOf(
-      entityAt('url:https://gitlab.com/fernhill/finance/ledger/-/tree/develop/backend'),
+      entityAt(
+        'url:https://gitlab.com/fernhill/finance/ledger/-/tree/develop/backend',
+      ),
     );
     expect(findingLink(root, 'src/Main.java', 12).href).toBe(
       'https://gitlab.com/fernhill/finance/ledger/-/blob/develop/backend/src/Main.java#L12',
     );
-    const bare = sourceRootOf(entityAt('url:https://gitlab.com/fernhill/ledger'));
+    const bare = sourceRootOf(
+      entityAt('url:https://gitlab.com/fernhill/ledger'),
+    );
     expect(findingLink(bare, 'pom.xml', 5).href).toBe(
       'https://gitlab.com/fernhill/ledger/-/blob/HEAD/pom.xml#L5',
     );
   });
 
   it('shows a plain path:line for local directories and unknown hosts', () => {
-    const dir = sourceRootOf(entityAt('dir:../../examples/repos/flask-orders-api'));
-    expect(dir).toEqual({ type: 'dir', target: '../../examples/repos/flask-orders-api' });
+    const dir = sourceRootOf(
+      entityAt('dir:../../examples/repos/flask-orders-api'),
+    );
+    expect(dir).toEqual({
+      type: 'dir',
+      target: '../../examples/repos/flask-orders-api',
+    });
     expect(findingLink(dir, '.env', 3)).toEqual({ text: '.env:3' });
-    const other = sourceRootOf(entityAt('url:https://bitbucket.org/team/repo/src/main/'));
+    const other = sourceRootOf(
+      entityAt('url:https://bitbucket.org/team/repo/src/main/'),
+    );
     expect(findingLink(other, 'a.py', 1)).toEqual({ text: 'a.py:1' });
     expect(findingLink(undefined, 'a.py')).toEqual({ text: 'a.py' });
   });
@@ -199,7 +219,9 @@ describe('source links', () => {
 
 describe('responseStatus', () => {
   it('reads the status of errors that carry one', () => {
-    expect(responseStatus(Object.assign(new Error('x'), { statusCode: 403 }))).toBe(403);
+    expect(
+      responseStatus(Object.assign(new Error('x'), { statusCode: 403 })),
+    ).toBe(403);
     expect(responseStatus(new Error('x'))).toBeUndefined();
     expect(responseStatus(undefined)).toBeUndefined();
   });

@@ -90,7 +90,9 @@ function parseUrlRoot(target: string): SourceRoot {
  * Reads where an entity's sources live: the Readiness override annotation
  * first, then `backstage.io/source-location`.
  */
-export function sourceRootOf(entity: Entity | undefined): SourceRoot | undefined {
+export function sourceRootOf(
+  entity: Entity | undefined,
+): SourceRoot | undefined {
   const annotations = entity?.metadata.annotations ?? {};
   const location =
     annotations[READINESS_SOURCE_ANNOTATION] ??

@@ -13,14 +13,18 @@ import { useScorecard } from './useScorecard';
 
 function wrapperFor(api: ReadinessApi) {
   return ({ children }: { children: ReactNode }) => (
-    <TestApiProvider apis={[[readinessApiRef, api]]}>{children}</TestApiProvider>
+    <TestApiProvider apis={[[readinessApiRef, api]]}>
+      {children}
+    </TestApiProvider>
   );
 }
 
 describe('useScorecard', () => {
   it('returns the scorecard', async () => {
     const response = makeScorecardResponse();
-    const api = mockReadinessApi({ getScorecard: jest.fn(async () => response) });
+    const api = mockReadinessApi({
+      getScorecard: jest.fn(async () => response),
+    });
     const { result } = renderHook(() => useScorecard('component:default/a'), {
       wrapper: wrapperFor(api),
     });
@@ -65,7 +69,8 @@ describe('useLeaderboard', () => {
       getLeaderboard: jest.fn(async () => ({ items: [], total: 0 })),
     });
     const { rerender } = renderHook(
-      (props: { band?: 'good' | 'poor' }) => useLeaderboard({ band: props.band, limit: 10 }),
+      (props: { band?: 'good' | 'poor' }) =>
+        useLeaderboard({ band: props.band, limit: 10 }),
       { wrapper: wrapperFor(api), initialProps: { band: 'good' } },
     );
     await waitFor(() => expect(api.getLeaderboard).toHaveBeenCalledTimes(1));
@@ -81,10 +86,15 @@ describe('useLeaderboard', () => {
 describe('useRefresh', () => {
   it('queues a refresh and calls back', async () => {
     const onQueued = jest.fn();
-    const api = mockReadinessApi({ refresh: jest.fn(async () => ({ status: 'queued' })) });
-    const { result } = renderHook(() => useRefresh('component:default/a', onQueued), {
-      wrapper: wrapperFor(api),
+    const api = mockReadinessApi({
+      refresh: jest.fn(async () => ({ status: 'queued' })),
     });
+    const { result } = renderHook(
+      () => useRefresh('component:default/a', onQueued),
+      {
+        wrapper: wrapperFor(api),
+      },
+    );
     await act(() => result.current.refresh());
     expect(result.current.queued).toBe(true);
     expect(onQueued).toHaveBeenCalledTimes(1);
@@ -97,9 +107,12 @@ describe('useRefresh', () => {
         throw await responseError(403);
       }),
     });
-    const { result } = renderHook(() => useRefresh('component:default/a', onQueued), {
-      wrapper: wrapperFor(api),
-    });
+    const { result } = renderHook(
+      () => useRefresh('component:default/a', onQueued),
+      {
+        wrapper: wrapperFor(api),
+      },
+    );
     await act(() => result.current.refresh());
     expect(result.current.forbidden).toBe(true);
     expect(result.current.queued).toBe(false);

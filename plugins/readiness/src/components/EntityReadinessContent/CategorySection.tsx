@@ -15,7 +15,12 @@ import { FindingList } from './FindingList';
 import { RuleStatusChip } from './RuleStatus';
 
 const SEVERITY_ORDER = { critical: 0, high: 1, medium: 2, low: 3 } as const;
-const STATUS_ORDER = { fail: 0, error: 1, pass: 2, 'not-applicable': 3 } as const;
+const STATUS_ORDER = {
+  fail: 0,
+  error: 1,
+  pass: 2,
+  'not-applicable': 3,
+} as const;
 
 /** Failing rules first, then by severity and title. */
 export function sortResults(results: RuleResult[]): RuleResult[] {
@@ -57,7 +62,12 @@ export function CategoryTable(props: { categories: CategoryScore[] }) {
       title="Categories"
       columns={columns}
       data={props.categories}
-      options={{ paging: false, search: false, padding: 'dense' }}
+      options={{
+        draggable: false,
+        paging: false,
+        search: false,
+        padding: 'dense',
+      }}
     />
   );
 }
@@ -136,6 +146,7 @@ export function CategorySection(props: CategorySectionProps) {
             columns={columns}
             data={sortResults(results)}
             options={{
+              draggable: false,
               paging: false,
               search: false,
               toolbar: false,

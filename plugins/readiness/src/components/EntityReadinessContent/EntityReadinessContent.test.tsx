@@ -18,7 +18,9 @@ describe('EntityReadinessContent', () => {
       entity: makeEntity('loading-svc'),
     });
     expect(screen.getByTestId('progress')).toBeInTheDocument();
-    expect(api.getScorecard).toHaveBeenCalledWith('component:default/loading-svc');
+    expect(api.getScorecard).toHaveBeenCalledWith(
+      'component:default/loading-svc',
+    );
   });
 
   it('shows the error panel when the backend fails', async () => {
@@ -31,7 +33,9 @@ describe('EntityReadinessContent', () => {
       api,
       entity: makeEntity('failing-svc'),
     });
-    expect(await screen.findByText(/Request failed with 500/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Request failed with 500/),
+    ).toBeInTheDocument();
   });
 
   it('shows an empty state when Readiness does not know the entity', async () => {
@@ -65,7 +69,9 @@ describe('EntityReadinessContent', () => {
       entity: makeEntity('new-svc'),
     });
     expect(await screen.findByText('Not audited yet')).toBeInTheDocument();
-    expect(screen.getByText('Error: The latest audit failed')).toBeInTheDocument();
+    expect(
+      screen.getByText('Error: The latest audit failed'),
+    ).toBeInTheDocument();
     expect(
       screen.getByText('Repository could not be read: 401'),
     ).toBeInTheDocument();
@@ -92,25 +98,40 @@ describe('EntityReadinessContent', () => {
     expect(screen.getByText(/42 files read/)).toBeInTheDocument();
 
     // Categories with score and band.
-    const categories = screen.getByText('Categories').closest('div[class*="MuiPaper"]') as HTMLElement;
+    const categories = screen
+      .getByText('Categories')
+      .closest('div[class*="MuiPaper"]') as HTMLElement;
     expect(within(categories).getByText('Security')).toBeInTheDocument();
     expect(within(categories).getByText('35')).toBeInTheDocument();
     expect(within(categories).getByText('Critical')).toBeInTheDocument();
     expect(within(categories).getByText('Not applicable')).toBeInTheDocument();
 
     // Blockers with a linked example.
-    const blockers = screen.getByText('Production blockers').closest('div[class*="MuiPaper"]') as HTMLElement;
-    expect(within(blockers).getByText('security/committed-env-file')).toBeInTheDocument();
+    const blockers = screen
+      .getByText('Production blockers')
+      .closest('div[class*="MuiPaper"]') as HTMLElement;
     expect(
-      within(blockers).getByRole('link', { name: /^Open \.env:3 in the source repository/ }),
-    ).toHaveAttribute('href', 'https://github.com/fernhill/orders-api/blob/main/.env#L3');
+      within(blockers).getByText('security/committed-env-file'),
+    ).toBeInTheDocument();
+    expect(
+      within(blockers).getByRole('link', {
+        name: /^Open \.env:3 in the source repository/,
+      }),
+    ).toHaveAttribute(
+      'href',
+      'https://github.com/fernhill/orders-api/blob/main/.env#L3',
+    );
 
     // Fix roadmap by priority with expected gains.
     expect(screen.getByText('P0 — fix before production')).toBeInTheDocument();
     expect(screen.getByText('P2 — improvements')).toBeInTheDocument();
     expect(screen.queryByText('P1 — fix next')).not.toBeInTheDocument();
-    expect(screen.getByLabelText('expected gain +12 points')).toHaveTextContent('+12');
-    expect(screen.getByLabelText('expected gain +2.5 points')).toBeInTheDocument();
+    expect(screen.getByLabelText('expected gain +12 points')).toHaveTextContent(
+      '+12',
+    );
+    expect(
+      screen.getByLabelText('expected gain +2.5 points'),
+    ).toBeInTheDocument();
 
     // What is done well.
     expect(screen.getByText('What is done well')).toBeInTheDocument();
@@ -123,7 +144,9 @@ describe('EntityReadinessContent', () => {
 
     // History chart with an accessible summary.
     expect(
-      screen.getByRole('img', { name: /Score history over 2 audits: 48 .* 62 .* \(up 14 points\)/ }),
+      screen.getByRole('img', {
+        name: /Score history over 2 audits: 48 .* 62 .* \(up 14 points\)/,
+      }),
     ).toBeInTheDocument();
   });
 
@@ -135,21 +158,32 @@ describe('EntityReadinessContent', () => {
       api,
       entity: makeEntity('orders-api'),
     });
-    const summary = await screen.findByRole('button', { name: /Security 35 \/ 100/ });
+    const summary = await screen.findByRole('button', {
+      name: /Security 35 \/ 100/,
+    });
     expect(summary).toHaveAttribute('aria-expanded', 'false');
     await userEvent.click(summary);
     expect(summary).toHaveAttribute('aria-expanded', 'true');
 
-    const region = document.getElementById('readiness-category-security-content') as HTMLElement;
-    expect(within(region).getByText('No committed .env file')).toBeInTheDocument();
+    const region = document.getElementById(
+      'readiness-category-security-content',
+    ) as HTMLElement;
+    expect(
+      within(region).getByText('No committed .env file'),
+    ).toBeInTheDocument();
     expect(within(region).getByText('Fail')).toBeInTheDocument();
     expect(within(region).getByText('Waived')).toBeInTheDocument();
     expect(within(region).getByText('Pass')).toBeInTheDocument();
     expect(within(region).getByText('DB_PASSWORD=s3****')).toBeInTheDocument();
     expect(within(region).getByText(/low confidence/)).toBeInTheDocument();
     expect(
-      within(region).getByRole('link', { name: /^Open app\.py:33 in the source repository/ }),
-    ).toHaveAttribute('href', 'https://github.com/fernhill/orders-api/blob/main/app.py#L33');
+      within(region).getByRole('link', {
+        name: /^Open app\.py:33 in the source repository/,
+      }),
+    ).toHaveAttribute(
+      'href',
+      'https://github.com/fernhill/orders-api/blob/main/app.py#L33',
+    );
   });
 
   it('shows plain path:line for findings of a local directory source', async () => {
@@ -159,7 +193,8 @@ describe('EntityReadinessContent', () => {
     await renderWithApis(<EntityReadinessContent />, {
       api,
       entity: makeEntity('local-svc', {
-        'backstage.io/source-location': 'dir:../../examples/repos/flask-orders-api',
+        'backstage.io/source-location':
+          'dir:../../examples/repos/flask-orders-api',
       }),
     });
     const blockers = (await screen.findByText('Production blockers')).closest(
@@ -179,12 +214,16 @@ describe('EntityReadinessContent', () => {
       permission,
       entity: makeEntity('denied-svc'),
     });
-    expect(await screen.findByRole('button', { name: /download review/i })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('button', { name: /download review/i }),
+    ).toBeInTheDocument();
     await waitFor(() => expect(permission.authorize).toHaveBeenCalled());
     expect(permission.authorize).toHaveBeenCalledWith(
       expect.objectContaining({ resourceRef: 'component:default/denied-svc' }),
     );
-    expect(screen.queryByRole('button', { name: 'Refresh' })).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Refresh' }),
+    ).not.toBeInTheDocument();
   });
 
   it('queues a refresh when allowed, then reloads the scorecard', async () => {
@@ -207,7 +246,9 @@ describe('EntityReadinessContent', () => {
       await screen.findByText(/An audit is queued or running/),
     ).toBeInTheDocument();
     expect(api.getScorecard).toHaveBeenCalledTimes(2);
-    expect(screen.getByRole('button', { name: 'Audit running…' })).toBeDisabled();
+    expect(
+      screen.getByRole('button', { name: 'Audit running…' }),
+    ).toBeDisabled();
   });
 
   it('explains a 403 on refresh', async () => {
@@ -222,7 +263,9 @@ describe('EntityReadinessContent', () => {
       permission: mockPermissionApi(true),
       entity: makeEntity('forbidden-svc'),
     });
-    await userEvent.click(await screen.findByRole('button', { name: 'Refresh' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Refresh' }),
+    );
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'You are not allowed to refresh this scorecard.',
     );
@@ -246,7 +289,9 @@ describe('EntityReadinessContent', () => {
       api,
       entity: makeEntity('orders-api'),
     });
-    fireEvent.click(await screen.findByRole('button', { name: /download review/i }));
+    fireEvent.click(
+      await screen.findByRole('button', { name: /download review/i }),
+    );
     await waitFor(() => expect(click).toHaveBeenCalledTimes(1));
     expect(api.getReview).toHaveBeenCalledWith('component:default/orders-api');
     const blob = createObjectURL.mock.calls[0][0];

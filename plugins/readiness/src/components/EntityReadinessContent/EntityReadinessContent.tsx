@@ -76,7 +76,11 @@ function ScorecardView(props: {
             alignItems="center"
             gridGap={12}
           >
-            <Box width={180} aria-label={`Overall score ${scorecard.score} out of 100`} role="img">
+            <Box
+              width={180}
+              aria-label={`Overall score ${scorecard.score} out of 100`}
+              role="img"
+            >
               <Gauge
                 value={scorecard.score}
                 fractional={false}
@@ -90,7 +94,8 @@ function ScorecardView(props: {
               Last audit: {formatDateTime(response.auditedAt)}
             </Typography>
             <Typography variant="caption" color="textSecondary">
-              {scorecard.stats.files} files read · engine {scorecard.engineVersion}
+              {scorecard.stats.files} files read · engine{' '}
+              {scorecard.engineVersion}
               {scorecard.stats.truncated
                 ? ` · walk stopped: ${scorecard.stats.truncated}`
                 : ''}
@@ -104,7 +109,12 @@ function ScorecardView(props: {
                 aria-label="Detected stack"
               >
                 {scorecard.stack.map(item => (
-                  <Chip key={item} label={item} size="small" variant="outlined" />
+                  <Chip
+                    key={item}
+                    label={item}
+                    size="small"
+                    variant="outlined"
+                  />
                 ))}
               </Box>
             )}

@@ -88,7 +88,12 @@ export function BlockersTable(props: {
       }
       columns={columns}
       data={blockers}
-      options={{ paging: false, search: false, padding: 'dense' }}
+      options={{
+        draggable: false,
+        paging: false,
+        search: false,
+        padding: 'dense',
+      }}
       emptyContent={
         <Box p={2}>
           <Typography variant="body2">
@@ -111,7 +116,10 @@ export function FixRoadmap(props: { fixes: Fix[] }) {
   const { fixes } = props;
   const priorities: Priority[] = ['P0', 'P1', 'P2'];
   return (
-    <InfoCard title="Fix roadmap" subheader="Ordered by severity, then by expected gain">
+    <InfoCard
+      title="Fix roadmap"
+      subheader="Ordered by severity, then by expected gain"
+    >
       {fixes.length === 0 ? (
         <Typography variant="body2">Nothing left to fix.</Typography>
       ) : (
@@ -191,7 +199,10 @@ export function Strengths(props: { strengths: Scorecard['strengths'] }) {
                         titleAccess="Passing"
                       />
                     </ListItemIcon>
-                    <ListItemText primary={item.title} secondary={item.ruleId} />
+                    <ListItemText
+                      primary={item.title}
+                      secondary={item.ruleId}
+                    />
                   </ListItem>
                 ))}
               </List>
@@ -239,7 +250,12 @@ export function WaiversTable(props: { results: RuleResult[] }) {
       subtitle="Waived rules score as passing and are not blockers until the waiver expires."
       columns={columns}
       data={waivedRules(props.results)}
-      options={{ paging: false, search: false, padding: 'dense' }}
+      options={{
+        draggable: false,
+        paging: false,
+        search: false,
+        padding: 'dense',
+      }}
     />
   );
 }

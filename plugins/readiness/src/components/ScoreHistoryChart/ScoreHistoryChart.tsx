@@ -48,15 +48,19 @@ export function historySummary(points: Point[]): string {
   const first = points[0];
   const last = points[points.length - 1];
   if (points.length === 1) {
-    return `One audit so far: score ${last.score} on ${formatDateTime(last.auditedAt)}.`;
+    return `One audit so far: score ${last.score} on ${formatDateTime(
+      last.auditedAt,
+    )}.`;
   }
   const delta = last.score - first.score;
   let trend = 'unchanged';
   if (delta > 0) trend = `up ${delta} points`;
   else if (delta < 0) trend = `down ${-delta} points`;
-  return `Score history over ${points.length} audits: ${first.score} on ${formatDateTime(
-    first.auditedAt,
-  )}, ${last.score} on ${formatDateTime(last.auditedAt)} (${trend}).`;
+  return `Score history over ${points.length} audits: ${
+    first.score
+  } on ${formatDateTime(first.auditedAt)}, ${last.score} on ${formatDateTime(
+    last.auditedAt,
+  )} (${trend}).`;
 }
 
 /**

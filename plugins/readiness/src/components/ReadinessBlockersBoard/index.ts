@@ -1,0 +1,1 @@
+export { ReadinessBlockersBoard } from './ReadinessBlockersBoard';

@@ -1,0 +1,4 @@
+export {
+  ReadinessLeaderboardPage,
+  ReadinessLeaderboardContent,
+} from './ReadinessLeaderboardPage';

@@ -1,0 +1,2 @@
+export { ReadinessOwners } from './ReadinessOwners';
+export type { ReadinessOwnersProps } from './ReadinessOwners';
