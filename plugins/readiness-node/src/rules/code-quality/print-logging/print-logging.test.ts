@@ -1,0 +1,137 @@
+import { describeRule, runRule } from '../../../testing';
+import rule from '.';
+
+const flaskApp = {
+  'requirements.txt': 'flask==3.0.3\n',
+  'app.py': [
+    'from flask import Flask',
+    'app = Flask(__name__)',
+    '',
+    'if __name__ == "__main__":',
+    '    print("Server starting on port 5000")',
+    '    app.run()',
+    '',
+  ].join('\n'),
+};
+
+const ordersWithPrints = [
+  'from flask import jsonify',
+  'import traceback',
+  '',
+  'def create_order():',
+  '    try:',
+  '        save()',
+  '    except Exception as e:',
+  '        # tell someone',
+  '        print("create order failed",',
+  '              e)',
+  '        return jsonify({"error": "internal"}), 500',
+  '',
+  'def cancel_order():',
+  '    try:',
+  '        cancel()',
+  '    except (KeyError, ValueError): traceback.print_exc()',
+  '',
+].join('\n');
+
+describeRule(rule, {
+  fails: [
+    {
+      name: 'print and print_exc in except blocks of Flask routes',
+      files: { ...flaskApp, 'routes/orders.py': ordersWithPrints },
+      findings: ['routes/orders.py:9', 'routes/orders.py:16'],
+    },
+    {
+      name: 'a FastAPI service printing errors outside except',
+      files: {
+        'pyproject.toml': '[project]\nname = "api"\ndependencies = ["fastapi>=0.111"]\n',
+        'api/main.py': [
+          'import sys',
+          'from fastapi import FastAPI',
+          'app = FastAPI()',
+          '',
+          '@app.post("/charge")',
+          'def charge(req):',
+          '    result = gateway.charge(req)',
+          '    if not result.ok:',
+          '        print(f"Charge failed: {result.code}")',
+          '        print("retrying", file=sys.stderr)',
+          '    print("charged", result.id)',
+          '    return result',
+          '',
+        ].join('\n'),
+      },
+      findings: ['api/main.py:9', 'api/main.py:10'],
+    },
+    {
+      name: 'a Django view detected from requirements/ folder files',
+      files: {
+        'requirements/base.txt': 'Django==5.0.6\n',
+        'shop/views.py': 'from django.http import JsonResponse\n\ndef export(request):\n    try:\n        build()\n    except OSError as exc:\n        print(exc)\n    return JsonResponse({})\n',
+      },
+      findings: ['shop/views.py:7'],
+    },
+  ],
+  passes: [
+    {
+      name: 'logging in except blocks, print only for start-up',
+      files: {
+        ...flaskApp,
+        'routes/orders.py': [
+          'import logging',
+          'logger = logging.getLogger(__name__)',
+          '',
+          'def create_order():',
+          '    try:',
+          '        save()',
+          '    except Exception:',
+          '        # print(e) was here',
+          '        logger.exception("create order failed")',
+          '        message = "print(e) in a string"',
+          '        pprint(state)',
+          '        self.print(state)',
+          '    print("created")',
+          '',
+        ].join('\n'),
+      },
+    },
+    {
+      name: 'print in except of a command-line script, a tooling script and tests',
+      files: {
+        ...flaskApp,
+        'cli.py': 'import argparse\n\ndef main():\n    try:\n        run()\n    except Exception as e:\n        print(f"error: {e}")\n\nif __name__ == "__main__":\n    main()\n',
+        'scripts/backfill.py': 'try:\n    go()\nexcept Exception as e:\n    print("failed", e)\n',
+        'tests/test_orders.py': 'def test_x():\n    try:\n        go()\n    except Exception as e:\n        print("failed", e)\n',
+      },
+    },
+    {
+      name: 'a worker without a web framework beside a clean server',
+      files: {
+        'api/requirements.txt': 'flask==3.0.3\n',
+        'api/app.py': 'from flask import Flask\napp = Flask(__name__)\n',
+        'worker/requirements.txt': 'celery==5.4.0\n',
+        'worker/tasks.py': 'def run():\n    try:\n        go()\n    except Exception as e:\n        print("failed", e)\n',
+      },
+    },
+  ],
+  notApplicable: [
+    { name: 'a Node server', files: { 'package.json': '{"dependencies":{"express":"^4.19.2"}}', 'server.js': 'console.error("x")' } },
+    {
+      name: 'a Python library without a web server',
+      files: { 'pyproject.toml': '[project]\nname = "lib"\ndependencies = ["requests>=2"]\n', 'lib/core.py': 'try:\n    x()\nexcept Exception as e:\n    print(e)\n' },
+    },
+  ],
+});
+
+describe('code-quality/print-logging messages', () => {
+  it('points at the except block', () => {
+    const result = runRule(rule, { ...flaskApp, 'routes/orders.py': ordersWithPrints });
+    expect(result.findings[0]).toEqual({
+      path: 'routes/orders.py',
+      line: 9,
+      excerpt: 'print("create order failed",',
+      message:
+        '`print()` reports an error in an `except` block (line 7); use `logger.exception(...)` so the error reaches the logs with its stack trace',
+    });
+  });
+});

@@ -1,0 +1,59 @@
+import { SourceFile } from '../../engine/snapshot';
+import { basename, Facts, isTestFile, languageOf } from '../../facts';
+import { isRequirementsPath } from '../../facts/manifests';
+import { collectProjects, isUnder, projectOf } from '../../facts/projects';
+import { inLowConfidenceFolder } from './shared';
+
+/** Python web frameworks whose code counts as server code. */
+export const PYTHON_SERVERS = new Set(['flask', 'django', 'fastapi', 'starlette', 'aiohttp', 'tornado', 'sanic', 'quart', 'falcon', 'bottle', 'pyramid', 'litestar']);
+
+const SERVER_IMPORT = /^\s*(from|import)\s+(flask|django|fastapi|starlette|aiohttp|tornado|sanic|quart|falcon|bottle|pyramid|litestar)\b/m;
+const TOOLING = /(^|\/)(scripts?|tools|bin|hack|management\/commands|migrations|alembic|docs?)\//;
+const TOOLING_FILE = /^(setup|manage|noxfile|fabfile|conftest|tasks)\.py$/;
+
+/** A command-line entry point: a `__main__` guard with argument parsing and no web framework. */
+export function isCliScript(file: SourceFile): boolean {
+  return (
+    /if\s+__name__\s*==\s*['"]__main__['"]/.test(file.text) &&
+    /\b(argparse|click|typer|fire|sys\.argv|docopt)\b/.test(file.text) &&
+    !SERVER_IMPORT.test(file.text)
+  );
+}
+
+/** Declared Python dependency names of a project manifest, lower-case. */
+function manifestDependencies(facts: Facts, path: string): string[] {
+  if (isRequirementsPath(path)) {
+    return facts.manifests.requirements.find(r => r.path === path)?.entries.map(e => e.name) ?? [];
+  }
+  if (basename(path) === 'pyproject.toml') {
+    return facts.manifests.pyprojects.find(p => p.path === path)?.dependencies ?? [];
+  }
+  return [];
+}
+
+/**
+ * Production Python files of the projects that run a Python web server: not
+ * tests, fixtures, docs, examples, migrations, tooling or command-line scripts.
+ */
+export function pythonServerFiles(facts: Facts): SourceFile[] {
+  const projects = collectProjects(facts.files);
+  const scopes = new Set<string>();
+  for (const project of projects) {
+    if (!project.ecosystems.includes('python')) continue;
+    const deps = project.manifests.flatMap(m => manifestDependencies(facts, m));
+    if (deps.some(d => PYTHON_SERVERS.has(d) || /^(flask|django|fastapi)[-_]/.test(d))) scopes.add(project.dir);
+  }
+  for (const path of facts.stack.serverFiles) {
+    if (languageOf(path) !== 'python') continue;
+    scopes.add(projectOf(projects, path, 'python')?.dir ?? '');
+  }
+  const all = scopes.size === 0;
+  return facts.files.filter(file => {
+    if (languageOf(file.path) !== 'python') return false;
+    if (isTestFile(file.path) || inLowConfidenceFolder(file.path)) return false;
+    if (TOOLING.test(file.path) || TOOLING_FILE.test(basename(file.path))) return false;
+    const scope = projectOf(projects, file.path, 'python')?.dir ?? '';
+    if (!all && ![...scopes].some(s => s === scope || (s !== '' && isUnder(scope, s)))) return false;
+    return !isCliScript(file);
+  });
+}
