@@ -6,7 +6,6 @@ import {
 } from '@readiness/backstage-plugin-readiness-common';
 import { AuditConfig, RuleSettings } from '@readiness/backstage-plugin-readiness-node';
 // `yaml` comes with the engine package; the CLI's package.json should declare it too.
-// eslint-disable-next-line @backstage/no-undeclared-imports
 import { parse as parseYaml } from 'yaml';
 import { CliError } from './errors';
 
