@@ -5,7 +5,6 @@ import {
   Waiver,
 } from '@readiness/backstage-plugin-readiness-common';
 import { AuditConfig, RuleSettings } from '@readiness/backstage-plugin-readiness-node';
-// `yaml` comes with the engine package; the CLI's package.json should declare it too.
 import { parse as parseYaml } from 'yaml';
 import { CliError } from './errors';
 
