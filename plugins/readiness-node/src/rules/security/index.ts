@@ -1,6 +1,7 @@
 import { ReadinessRule } from '../types';
 import authTodo from './auth-todo';
 import committedEnvFile from './committed-env-file';
+import corsWildcard from './cors-wildcard';
 import defaultAdminPassword from './default-admin-password';
 import hardcodedSecret from './hardcoded-secret';
 import placeholderSecretDefault from './placeholder-secret-default';
@@ -12,4 +13,5 @@ export const securityRules: ReadinessRule[] = [
   defaultAdminPassword,
   hardcodedSecret,
   placeholderSecretDefault,
+  corsWildcard,
 ];

@@ -1,0 +1,144 @@
+import { describeRule, runRule } from '../../../testing';
+import rule from '.';
+
+const expressPkg = JSON.stringify({ name: 'api', dependencies: { express: '^4.19.0', cors: '^2.8.5' } });
+
+describeRule(rule, {
+  fails: [
+    {
+      name: 'express cors() with no options',
+      files: {
+        'package.json': expressPkg,
+        'src/server.js': "const express = require('express');\nconst cors = require('cors');\nconst app = express();\napp.use(cors());\n",
+      },
+      findings: ['src/server.js:4'],
+    },
+    {
+      name: 'origin * or true in cors options, and a hand-set header',
+      files: {
+        'package.json': expressPkg,
+        'src/app.ts': "import corsMiddleware from 'cors';\napp.use(corsMiddleware({ origin: '*', credentials: true }));\n",
+        'src/io.ts': "import { Server } from 'socket.io';\nconst io = new Server(http, { cors: { origin: true } });\n",
+        'src/raw.js': "res.setHeader('Access-Control-Allow-Origin', '*');\n",
+      },
+      findings: ['src/app.ts:2', 'src/io.ts:2', 'src/raw.js:1'],
+    },
+    {
+      name: 'NestJS enableCors() and cors: true',
+      files: {
+        'package.json': JSON.stringify({ dependencies: { '@nestjs/core': '^10.0.0' } }),
+        'src/main.ts': "const app = await NestFactory.create(AppModule, { cors: true });\napp.enableCors();\n",
+      },
+      findings: ['src/main.ts:1', 'src/main.ts:2'],
+    },
+    {
+      name: 'FastAPI allow_origins=["*"] and an origins list',
+      files: {
+        'app/main.py': [
+          'from fastapi import FastAPI',
+          'from fastapi.middleware.cors import CORSMiddleware',
+          'app = FastAPI()',
+          'app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_credentials=True)',
+        ].join('\n'),
+        'app/other.py': 'from fastapi.middleware.cors import CORSMiddleware\norigins = ["*"]\napp.add_middleware(CORSMiddleware, allow_origins=origins)\n',
+      },
+      findings: ['app/main.py:4', 'app/other.py:2'],
+    },
+    {
+      name: 'Flask-CORS with no origins and Django allow-all',
+      files: {
+        'app/__init__.py': 'from flask import Flask\nfrom flask_cors import CORS\napp = Flask(__name__)\nCORS(app, supports_credentials=True)\n',
+        'mysite/settings.py': 'CORS_ALLOW_ALL_ORIGINS = True\n',
+      },
+      findings: ['app/__init__.py:4', 'mysite/settings.py:1'],
+    },
+    {
+      name: 'Spring @CrossOrigin, allowedOrigins("*") and YAML config',
+      files: {
+        'src/main/java/com/acme/web/OrderController.java': '@RestController\n@CrossOrigin\npublic class OrderController {}\n',
+        'src/main/java/com/acme/config/WebConfig.java':
+          'registry.addMapping("/**")\n    .allowedOrigins("*")\n    .allowedMethods("GET");\n',
+        'src/main/resources/application.yml': 'app:\n  cors:\n    allowed-origins: "*"\n',
+      },
+      findings: [
+        'src/main/java/com/acme/config/WebConfig.java:2',
+        'src/main/java/com/acme/web/OrderController.java:2',
+        'src/main/resources/application.yml:3',
+      ],
+    },
+    {
+      name: 'Go and ASP.NET middleware defaults',
+      files: {
+        'main.go': 'import "github.com/gin-contrib/cors"\nr.Use(cors.Default())\n',
+        'Program.cs': 'builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.AllowAnyOrigin().AllowAnyHeader()));\n',
+      },
+      findings: ['main.go:2', 'Program.cs:1'],
+    },
+    {
+      name: 'nginx config and settings that default to *',
+      files: {
+        'deploy/nginx.conf': 'location /api {\n  add_header Access-Control-Allow-Origin *;\n}\n',
+        'src/config.js': "const express = require('express');\nconst origins = process.env.CORS_ORIGINS || '*';\n",
+        'docker-compose.yml': 'services:\n  api:\n    build: .\n    environment:\n      CORS_ORIGINS: "*"\n',
+      },
+      findings: ['deploy/nginx.conf:2', 'docker-compose.yml:5', 'src/config.js:2'],
+    },
+  ],
+  passes: [
+    {
+      name: 'an explicit allow-list',
+      files: {
+        'package.json': expressPkg,
+        'src/server.js': "const cors = require('cors');\napp.use(cors({ origin: ['https://shop.example.com'], credentials: true }));\n",
+        'app/main.py': 'from fastapi import FastAPI\napp.add_middleware(CORSMiddleware, allow_origins=settings.CORS_ORIGINS)\n',
+        'src/main/java/com/acme/Web.java': '@RestController\n@CrossOrigin(origins = "https://shop.example.com")\nclass Web {}\n',
+        'app/__init__.py': 'from flask import Flask\nfrom flask_cors import CORS\nCORS(app, origins=["https://shop.example.com"])\n',
+      },
+    },
+    {
+      name: 'an allow-list read from configuration without a wildcard default',
+      files: {
+        'package.json': expressPkg,
+        'src/server.js': "const cors = require('cors');\napp.use(cors({ origin: process.env.CORS_ORIGINS.split(',') }));\nconst fallback = process.env.CORS_ORIGINS || 'http://localhost:3000';\n",
+      },
+    },
+    {
+      name: 'wildcards in tests, comments, docs and unrelated code',
+      files: {
+        'package.json': expressPkg,
+        'src/server.js': "// app.use(cors()) is too permissive, so we use an allow-list\napp.use(cors({ origin: allowed }));\nconst glob = '**/*.js';\n",
+        'test/cors.test.js': "app.use(cors());\nexpect(res.headers['access-control-allow-origin']).toBe('*');\n",
+        'docs/cors.md': 'Never set `Access-Control-Allow-Origin: *` with credentials.\n',
+      },
+    },
+    {
+      name: 'an example server only leaves a low-confidence note',
+      files: {
+        'package.json': expressPkg,
+        'src/server.js': "const cors = require('cors');\napp.use(cors({ origin: allowed }));\n",
+        'examples/quickstart/server.js': "const cors = require('cors');\napp.use(cors());\n",
+      },
+    },
+  ],
+  notApplicable: [
+    { name: 'no server at all', files: { 'src/lib.ts': 'export const x = 1;\n', 'package.json': '{"name":"lib"}' } },
+  ],
+});
+
+describe('security/cors-wildcard details', () => {
+  it('points at the line and quotes it', () => {
+    const result = runRule(rule, {
+      'package.json': expressPkg,
+      'src/server.js': "const cors = require('cors');\napp.use(cors());\n",
+    });
+    expect(result.findings).toEqual([
+      {
+        path: 'src/server.js',
+        line: 2,
+        excerpt: 'app.use(cors());',
+        message: 'cors() with no options allows every origin',
+        confidence: 'high',
+      },
+    ]);
+  });
+});

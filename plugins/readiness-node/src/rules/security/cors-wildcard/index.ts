@@ -1,0 +1,208 @@
+import { Finding } from '@readiness/backstage-plugin-readiness-common';
+import { SourceFile } from '../../../engine/snapshot';
+import { basename, extname, isTestFile, languageOf, lineOf, matchAll } from '../../../facts';
+import { isComposePath } from '../../../facts/compose';
+import { isDockerfilePath } from '../../../facts/dockerfiles';
+import { defineRule, outcome } from '../../types';
+import { findingAt, isCommentLine, isGeneratedText, isProse, isUiComponentPath } from '../shared';
+
+interface Detector {
+  pattern: RegExp;
+  message: string;
+  /** Only where the file passes this test (imports the library, is the right kind of file). */
+  when?: (file: SourceFile) => boolean;
+}
+
+const JS = (file: SourceFile) => ['javascript', 'typescript'].includes(languageOf(file.path) ?? '');
+const PY = (file: SourceFile) => languageOf(file.path) === 'python';
+const GO = (file: SourceFile) => languageOf(file.path) === 'go';
+const JVM = (file: SourceFile) => ['java', 'kotlin', 'scala'].includes(languageOf(file.path) ?? '');
+const mentionsCors = (file: SourceFile) => /cors/i.test(file.text);
+
+const DETECTORS: Detector[] = [
+  {
+    pattern: /Access-Control-Allow-Origin['"]?\s*(?:,|:|=>|=|\s)\s*['"`]?\*(?![\w*])/gi,
+    message: 'The Access-Control-Allow-Origin header is set to *',
+  },
+  // Node: option objects of cors, @fastify/cors, socket.io, enableCors
+  {
+    pattern: /\borigin\s*:\s*(?:['"`]\*['"`]|true\b|\[\s*['"`]\*['"`]\s*\])/g,
+    message: 'CORS is configured with origin * (or true, which reflects any origin)',
+    when: f => JS(f) && mentionsCors(f),
+  },
+  {
+    pattern: /\.enableCors\(\s*\)/g,
+    message: 'enableCors() with no options allows every origin',
+    when: JS,
+  },
+  {
+    pattern: /\bcors\s*:\s*true\b/g,
+    message: 'cors: true allows every origin',
+    when: f => (JS(f) && /NestFactory|createServer|new Server|socket\.io/.test(f.text)) || /^serverless\.ya?ml$/.test(basename(f.path)),
+  },
+  {
+    pattern: /\.register\(\s*(?:cors|fastifyCors|require\(\s*['"]@fastify\/cors['"]\s*\))\s*\)/g,
+    message: '@fastify/cors registered with no options allows every origin',
+    when: JS,
+  },
+  // Python
+  {
+    pattern: /\ballow_origins\s*=\s*\[\s*['"]\*['"]\s*\]|\ballow_origin_regex\s*=\s*r?['"]\.\*['"]/g,
+    message: 'CORSMiddleware allows every origin (allow_origins=["*"])',
+    when: PY,
+  },
+  {
+    pattern: /\b\w*origins?\w*\s*=\s*\[\s*['"]\*['"]\s*\]/gi,
+    message: 'The allowed CORS origins are ["*"]',
+    when: f => mentionsCors(f) && !JS(f),
+  },
+  {
+    pattern: /\bCORS\(\s*\w+\s*(?:,\s*(?:supports_credentials|send_wildcard|max_age|allow_headers|expose_headers|methods)\s*=\s*[^,)]+\s*)*\)/g,
+    message: 'Flask-CORS with no origins allows every origin',
+    when: f => PY(f) && /flask_cors/.test(f.text),
+  },
+  {
+    pattern: /@cross_origin\(\s*\)|\b(?:origins|cors_allowed_origins)\s*=\s*['"]\*['"]|['"]origins['"]\s*:\s*['"]\*['"]/g,
+    message: 'CORS allows every origin (origins="*")',
+    when: PY,
+  },
+  {
+    pattern: /\b(?:CORS_ALLOW_ALL_ORIGINS|CORS_ORIGIN_ALLOW_ALL)\s*=\s*True\b/g,
+    message: 'django-cors-headers allows every origin',
+    when: PY,
+  },
+  // Spring and other JVM servers
+  {
+    pattern: /@CrossOrigin\b(?!\s*\()|@CrossOrigin\(\s*\)|@CrossOrigin\([^)]*\b(?:origins|value|originPatterns)\s*=\s*(?:\{\s*)?"\*"/g,
+    message: '@CrossOrigin without explicit origins allows every origin',
+    when: JVM,
+  },
+  {
+    pattern: /\.(?:allowedOrigins|allowedOriginPatterns|addAllowedOrigin|addAllowedOriginPattern)\(\s*"\*"\s*\)|\.setAllowed(?:Origins|OriginPatterns)\(\s*(?:List\.of|Arrays\.asList|Collections\.singletonList|listOf)\(\s*"\*"\s*\)\s*\)/g,
+    message: 'The CORS configuration allows every origin ("*")',
+    when: JVM,
+  },
+  {
+    pattern: /^\s*[\w.-]*(?:allowed-origins|allowedOrigins|allowed-origin-patterns|allowedOriginPatterns|cors\.origins|cors-origins|cors_origins)\s*[:=]\s*['"]?\*['"]?\s*$/gim,
+    message: 'The CORS configuration allows every origin ("*")',
+    when: f => ['.yml', '.yaml', '.properties', '.toml', '.conf'].includes(extname(f.path)),
+  },
+  // Go
+  {
+    pattern: /\bcors\.Default\(\)|\bcors\.AllowAll\(\)|\bAllowAllOrigins\s*:\s*true\b|\bAllow(?:ed)?Origins\s*:\s*(?:\[\]string\{\s*"\*"\s*\}|"\*")/g,
+    message: 'The CORS middleware allows every origin',
+    when: GO,
+  },
+  {
+    pattern: /\bmiddleware\.CORS\(\)/g,
+    message: "Echo's CORS middleware with the default config allows every origin",
+    when: f => GO(f) && /labstack\/echo/.test(f.text),
+  },
+  {
+    pattern: /\bcors\.New\(\s*\)/g,
+    message: "Fiber's CORS middleware with the default config allows every origin",
+    when: f => GO(f) && /gofiber\/fiber/.test(f.text),
+  },
+  // ASP.NET Core
+  {
+    pattern: /\.AllowAnyOrigin\(\)|\.SetIsOriginAllowed\(\s*\(?\s*\w*\s*\)?\s*=>\s*true\s*\)/g,
+    message: 'The CORS policy allows any origin',
+    when: f => languageOf(f.path) === 'csharp',
+  },
+  // Shell and compose defaults: ${CORS_ORIGINS:-*}
+  {
+    pattern: /\$\{\w*(?:CORS|ORIGIN)\w*:?-\*\}/g,
+    message: 'The allowed CORS origins default to *',
+    when: f => isComposePath(f.path) || isDockerfilePath(f.path) || /\.(sh|bash)$/.test(f.path),
+  },
+];
+
+/** The local names a file gives the cors middleware factory, for `cors()` calls with no options. */
+function corsFactoryNames(file: SourceFile): string[] {
+  const names: string[] = [];
+  const re =
+    /import\s+(\w+)\s+from\s+['"](?:cors|@koa\/cors|koa2-cors)['"]|import\s*\{[^}]*\bcors(?:\s+as\s+(\w+))?[^}]*\}\s*from\s+['"]hono\/cors['"]|(?:const|let|var)\s+(\w+)\s*=\s*require\(\s*['"](?:cors|@koa\/cors|koa2-cors)['"]\s*\)/g;
+  for (const m of file.text.matchAll(re)) {
+    const name = m[1] ?? m[2] ?? m[3] ?? (m[0].includes('hono/cors') ? 'cors' : undefined);
+    if (name) names.push(name);
+  }
+  return names;
+}
+
+const ORIGIN_SETTING = /(?:CORS|ALLOWED_ORIGIN|ALLOW_ORIGIN|ORIGINS)/i;
+const WILDCARD_LIST = /^\s*\*\s*$|^\s*\*\s*,|,\s*\*\s*$|^\[\s*['"]?\*['"]?\s*\]$/;
+
+export default defineRule({
+  id: 'security/cors-wildcard',
+  category: 'security',
+  severity: 'high',
+  title: 'CORS does not allow every origin',
+  description:
+    'Fails when a server allows any origin by default: `Access-Control-Allow-Origin: *`, express/koa/hono `cors()` with no options, `origin: "*"` or `origin: true`, `allow_origins=["*"]`, Flask-CORS without origins, `CORS_ALLOW_ALL_ORIGINS = True`, a bare `@CrossOrigin`, `allowedOrigins("*")`, `cors.Default()`, `AllowAnyOrigin()`, or a CORS origins setting that defaults to `*`.',
+  rationale:
+    'With every origin allowed, any web page a user visits can call the API from their browser and read the responses. Combined with cookies or tokens the browser sends automatically, that exposes user data to any site; even without credentials it removes a layer that stops cross-site abuse of internal and authenticated APIs.',
+  remediation:
+    'List the origins that may call the API (the application\'s own front-ends), read the list from configuration per environment, and fail closed when it is empty. Keep `*` only for genuinely public, credential-free endpoints, and scope it to those routes.',
+  evaluate(facts) {
+    const findings: Finding[] = [];
+    const seen = new Set<string>();
+    const add = (file: SourceFile, line: number, message: string) => {
+      const key = `${file.path}:${line}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      findings.push(findingAt(file, line, message, lineOf(file, line)));
+    };
+
+    for (const file of facts.files) {
+      if (isTestFile(file.path) || isProse(file.path) || isUiComponentPath(file.path) || isGeneratedText(file)) continue;
+      if (!/\*|cors|CrossOrigin|AllowAnyOrigin/i.test(file.text)) continue;
+      for (const detector of DETECTORS) {
+        if (detector.when && !detector.when(file)) continue;
+        for (const { line } of matchAll(file, detector.pattern)) {
+          if (isCommentLine(lineOf(file, line))) continue;
+          add(file, line, detector.message);
+        }
+      }
+      if (JS(file)) {
+        for (const name of corsFactoryNames(file)) {
+          for (const { line } of matchAll(file, new RegExp(`(?<![\\w.$])${name.replace(/\$/g, '\\$')}\\(\\s*\\)`, 'g'))) {
+            if (isCommentLine(lineOf(file, line))) continue;
+            add(file, line, `${name}() with no options allows every origin`);
+          }
+        }
+      }
+    }
+
+    for (const read of facts.envReads) {
+      if (read.fallback === undefined || !ORIGIN_SETTING.test(read.name) || !WILDCARD_LIST.test(read.fallback)) continue;
+      if (isTestFile(read.path)) continue;
+      const file = facts.file(read.path);
+      if (file) add(file, read.line, `${read.name} defaults to * (every origin) when it is not configured`);
+    }
+    for (const compose of facts.compose) {
+      const file = facts.file(compose.path);
+      if (!file) continue;
+      for (const service of compose.services) {
+        for (const env of service.environment) {
+          if (env.value === undefined || !ORIGIN_SETTING.test(env.key) || !WILDCARD_LIST.test(env.value)) continue;
+          add(file, env.line ?? service.line ?? 1, `Service ${service.name} sets ${env.key} to * (every origin)`);
+        }
+      }
+    }
+    for (const env of facts.envFiles) {
+      if (env.kind !== 'real' || !/prod/i.test(basename(env.path))) continue;
+      const file = facts.file(env.path);
+      if (!file) continue;
+      for (const entry of env.entries) {
+        if (ORIGIN_SETTING.test(entry.key) && WILDCARD_LIST.test(entry.value)) {
+          add(file, entry.line, `${entry.key} is * (every origin) in the production environment file`);
+        }
+      }
+    }
+
+    if (findings.length === 0 && facts.stack.servers.length === 0) {
+      return outcome.notApplicable('no server application');
+    }
+    return outcome.fromFindings(findings);
+  },
+});
