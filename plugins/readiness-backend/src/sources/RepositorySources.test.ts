@@ -1,0 +1,315 @@
+import { UrlReaderService } from '@backstage/backend-plugin-api';
+import { mockServices } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { NotFoundError, NotModifiedError } from '@backstage/errors';
+import { writeFixtureRepo } from '@readiness/backstage-plugin-readiness-node';
+import { promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  fingerprintDirectory,
+  resolveAllowedDirectory,
+} from './localDirectory';
+import { RepositorySources } from './RepositorySources';
+import { SourceError } from './SourceError';
+import { linkBaseFor, resolveSourceLocation } from './sourceLocation';
+
+function entity(annotations: Record<string, string>): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'svc', annotations },
+    spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
+  };
+}
+
+async function expectSourceError(
+  promise: Promise<unknown>,
+  reason: string,
+  message: RegExp,
+) {
+  const error = await promise.then(
+    () => undefined,
+    e => e,
+  );
+  expect(error).toBeInstanceOf(SourceError);
+  expect(error.reason).toBe(reason);
+  expect(error.message).toMatch(message);
+}
+
+describe('resolveSourceLocation', () => {
+  it('prefers the readiness annotation over backstage.io/source-location', () => {
+    expect(
+      resolveSourceLocation(
+        entity({
+          'readiness.dev/source-location':
+            'url:https://github.com/o/r/tree/main/svc',
+          'backstage.io/source-location':
+            'url:https://github.com/o/r/tree/main/',
+        }),
+      ),
+    ).toEqual({
+      type: 'url',
+      target: 'https://github.com/o/r/tree/main/svc',
+      annotation: 'readiness.dev/source-location',
+    });
+  });
+
+  it('resolves relative dir: and file: targets against the entity file location', () => {
+    const managed = {
+      'backstage.io/managed-by-location': 'file:/srv/catalog/entities.yaml',
+    };
+    expect(
+      resolveSourceLocation(
+        entity({
+          ...managed,
+          'backstage.io/source-location': 'dir:./repos/orders/',
+        }),
+      ),
+    ).toMatchObject({ type: 'dir', path: '/srv/catalog/repos/orders' });
+    expect(
+      resolveSourceLocation(
+        entity({ ...managed, 'backstage.io/source-location': 'file:../other' }),
+      ),
+    ).toMatchObject({ type: 'dir', path: '/srv/other' });
+    expect(
+      resolveSourceLocation(
+        entity({ 'backstage.io/source-location': 'dir:/abs/path' }),
+      ),
+    ).toMatchObject({ type: 'dir', path: '/abs/path' });
+  });
+
+  it('explains what is missing or unsupported', () => {
+    expect(() => resolveSourceLocation(entity({}))).toThrow(
+      /no readiness.dev\/source-location/,
+    );
+    expect(() =>
+      resolveSourceLocation(
+        entity({ 'backstage.io/source-location': 'github:o/r' }),
+      ),
+    ).toThrow(/location type 'github'/);
+    expect(() =>
+      resolveSourceLocation(
+        entity({ 'backstage.io/source-location': 'https://x' }),
+      ),
+    ).toThrow(/not a location reference/);
+    expect(() =>
+      resolveSourceLocation(
+        entity({ 'backstage.io/source-location': 'nonsense' }),
+      ),
+    ).toThrow(/not a location reference/);
+    expect(() =>
+      resolveSourceLocation(
+        entity({
+          'backstage.io/source-location': 'dir:./x',
+          'backstage.io/managed-by-location':
+            'url:https://github.com/o/r/blob/main/catalog-info.yaml',
+        }),
+      ),
+    ).toThrow(/only be resolved for entities registered from a file: location/);
+  });
+});
+
+describe('linkBaseFor', () => {
+  it('turns tree URLs into blob URLs', () => {
+    expect(
+      linkBaseFor({
+        type: 'url',
+        target: 'https://github.com/o/r/tree/main/svc',
+        annotation: '',
+      }),
+    ).toBe('https://github.com/o/r/blob/main/svc/');
+    expect(
+      linkBaseFor({
+        type: 'url',
+        target: 'https://gitlab.com/o/r/-/tree/main/',
+        annotation: '',
+      }),
+    ).toBe('https://gitlab.com/o/r/-/blob/main/');
+    expect(
+      linkBaseFor({
+        type: 'url',
+        target: 'https://example.com/x.zip',
+        annotation: '',
+      }),
+    ).toBeUndefined();
+    expect(
+      linkBaseFor({ type: 'dir', path: '/x', annotation: '' }),
+    ).toBeUndefined();
+  });
+});
+
+describe('local directories', () => {
+  let root: string;
+  let repo: string;
+
+  beforeEach(async () => {
+    root = await fs.realpath(
+      await fs.mkdtemp(join(tmpdir(), 'readiness-roots-')),
+    );
+    repo = join(root, 'allowed', 'repo');
+    await fs.mkdir(join(repo, 'src'), { recursive: true });
+    await fs.writeFile(join(repo, 'README.md'), '# Repo\n');
+    await fs.writeFile(join(repo, 'src', 'main.py'), 'print(1)\n');
+  });
+
+  afterEach(async () => {
+    await fs.rm(root, { recursive: true, force: true });
+  });
+
+  it('allows directories under a root, by their real path', async () => {
+    const allowed = join(root, 'allowed');
+    expect(await resolveAllowedDirectory(repo, [allowed])).toBe(repo);
+    expect(
+      await resolveAllowedDirectory(join(repo, 'README.md'), [allowed]),
+    ).toBe(repo);
+  });
+
+  it('refuses directories outside every root, also through symbolic links', async () => {
+    expect.assertions(15);
+    const allowed = join(root, 'allowed');
+    const outside = join(root, 'outside');
+    await fs.mkdir(outside);
+    await expectSourceError(
+      resolveAllowedDirectory(outside, [allowed]),
+      'disallowed',
+      /outside/,
+    );
+    await expectSourceError(
+      resolveAllowedDirectory(join(allowed, '..', 'outside'), [allowed]),
+      'disallowed',
+      /outside/,
+    );
+    await fs.symlink(outside, join(allowed, 'escape'));
+    await expectSourceError(
+      resolveAllowedDirectory(join(allowed, 'escape'), [allowed]),
+      'disallowed',
+      /leads outside/,
+    );
+    await expectSourceError(
+      resolveAllowedDirectory(repo, []),
+      'disallowed',
+      /localRoots/,
+    );
+    await expectSourceError(
+      resolveAllowedDirectory(join(allowed, 'missing'), [allowed]),
+      'not-found',
+      /does not exist/,
+    );
+  });
+
+  it('fingerprints a tree so that edits, additions and removals change it', async () => {
+    const first = await fingerprintDirectory(repo);
+    expect(await fingerprintDirectory(repo)).toBe(first);
+    expect(first).toMatch(/^dir:2:/);
+
+    await fs.mkdir(join(repo, 'node_modules', 'x'), { recursive: true });
+    await fs.writeFile(join(repo, 'node_modules', 'x', 'index.js'), '1');
+    expect(await fingerprintDirectory(repo)).toBe(first);
+
+    await fs.writeFile(join(repo, 'src', 'main.py'), 'print(12)\n');
+    const edited = await fingerprintDirectory(repo);
+    expect(edited).not.toBe(first);
+    await fs.writeFile(join(repo, 'Dockerfile'), 'FROM python\n');
+    const added = await fingerprintDirectory(repo);
+    expect(added).not.toBe(edited);
+    await fs.rm(join(repo, 'Dockerfile'));
+    expect(await fingerprintDirectory(repo)).toBe(edited);
+  });
+
+  it('opens an allowed directory in place and reports it unchanged by fingerprint', async () => {
+    const sources = RepositorySources.create({
+      urlReader: mockServices.urlReader.mock(),
+      localRoots: [join(root, 'allowed')],
+      logger: mockServices.logger.mock(),
+    });
+    const target = entity({ 'readiness.dev/source-location': `dir:${repo}` });
+    const opened = await sources.open(target);
+    expect(opened).toMatchObject({ status: 'ready', dir: repo });
+    if (opened.status !== 'ready') throw new Error('unreachable');
+    await opened.release();
+    expect(await fs.stat(repo)).toBeDefined();
+    expect(await sources.open(target, { etag: opened.etag })).toEqual({
+      status: 'unchanged',
+      etag: opened.etag,
+    });
+  });
+});
+
+describe('url sources', () => {
+  const target = entity({
+    'backstage.io/source-location': 'url:https://github.com/o/r/tree/main/',
+  });
+
+  function sourcesWith(readTree: UrlReaderService['readTree']) {
+    const urlReader = mockServices.urlReader.mock({ readTree });
+    return {
+      urlReader,
+      sources: RepositorySources.create({
+        urlReader,
+        localRoots: [],
+        limits: { maxFileBytes: 100 },
+        logger: mockServices.logger.mock(),
+      }),
+    };
+  }
+
+  it('extracts the tree to a temporary directory and removes it on release', async () => {
+    const dir = await writeFixtureRepo({ 'README.md': '# x\n' });
+    const { sources, urlReader } = sourcesWith(async () => ({
+      etag: 'sha-1',
+      dir: async () => dir,
+      files: async () => [],
+      archive: async () => {
+        throw new Error('not used');
+      },
+    }));
+    const opened = await sources.open(target, { etag: 'sha-0' });
+    expect(opened).toMatchObject({
+      status: 'ready',
+      dir,
+      etag: 'sha-1',
+      linkBase: 'https://github.com/o/r/blob/main/',
+    });
+    const [url, options] = urlReader.readTree.mock.calls[0];
+    expect(url).toBe('https://github.com/o/r/tree/main/');
+    expect(options?.etag).toBe('sha-0');
+    expect(options?.filter?.('src/index.ts', { size: 10 })).toBe(true);
+    expect(options?.filter?.('node_modules/x/index.js', { size: 10 })).toBe(
+      false,
+    );
+    expect(options?.filter?.('big.json', { size: 1000 })).toBe(false);
+
+    if (opened.status !== 'ready') throw new Error('unreachable');
+    await opened.release();
+    await expect(fs.stat(dir)).rejects.toThrow(/ENOENT/);
+  });
+
+  it('skips an unchanged tree', async () => {
+    const { sources } = sourcesWith(async () => {
+      throw new NotModifiedError();
+    });
+    expect(await sources.open(target, { etag: 'sha-1' })).toEqual({
+      status: 'unchanged',
+      etag: 'sha-1',
+    });
+  });
+
+  it('turns reader failures into source errors', async () => {
+    expect.assertions(6);
+    await expectSourceError(
+      sourcesWith(async () => {
+        throw new NotFoundError('nope');
+      }).sources.open(target),
+      'not-found',
+      /was not found/,
+    );
+    await expectSourceError(
+      sourcesWith(async () => {
+        throw new Error('401 Bad credentials');
+      }).sources.open(target),
+      'unreadable',
+      /could not be read: 401 Bad credentials/,
+    );
+  });
+});
