@@ -13,7 +13,7 @@ import type {
   Facts,
   ImageReference,
 } from '../../facts';
-import { basename, dirname, isLowConfidencePath, lineOf } from '../../facts';
+import { basename, dirname, isLowConfidencePath, joinPath, lineOf } from '../../facts';
 
 /** Whether a path lies in a vendored or generated tree. */
 export function isVendored(path: string): boolean {
@@ -23,7 +23,8 @@ export function isVendored(path: string): boolean {
 
 /** The confidence of a finding at a path. */
 export function confidenceOf(path: string): NonNullable<Finding['confidence']> {
-  return isLowConfidencePath(path) ? 'low' : 'high';
+  // Dev containers are developer tooling, not something that ships.
+  return isLowConfidencePath(path) || /(^|\/)\.devcontainer\//.test(path) ? 'low' : 'high';
 }
 
 /** Dockerfiles that parsed into at least one stage, outside vendored trees. */
@@ -55,14 +56,108 @@ export function servicesBuilding(facts: Facts, dockerfile: DockerfileFact): Serv
   );
 }
 
+/** A build the repository's CI or scripts declare: which Dockerfile, from which context. */
+export interface DeclaredBuild {
+  dockerfile: string;
+  context: string;
+}
+
+/** Options of `docker build` that take a value as the next word. */
+const VALUE_OPTIONS = new Set([
+  '-f', '--file', '-t', '--tag', '--build-arg', '--target', '--platform', '--label', '--secret',
+  '--ssh', '--cache-from', '--cache-to', '-o', '--output', '--network', '--progress', '--iidfile',
+  '--add-host', '--build-context', '--shm-size', '--ulimit', '-m', '--memory', '--memory-swap',
+  '--cpu-shares', '--cpuset-cpus', '--cpuset-mems', '--cpu-period', '--cpu-quota', '-c',
+  '--isolation', '--metadata-file', '--attest', '--allow', '--annotation', '--builder',
+  '--cgroup-parent', '--security-opt', '--call', '--sbom', '--provenance',
+]);
+
+const DOCKER_BUILD = /\b(?:docker|podman)[ \t]+(?:buildx[ \t]+)?build\b([^\n;&|<>#]*)/g;
+
+const unquote = (word: string) => word.replace(/^(['"])(.*)\1$/, '$2');
+
+/** The Dockerfile and context of one `docker build …` argument list, relative to the repository root. */
+function parseDockerBuild(args: string): DeclaredBuild | undefined {
+  // Expressions with spaces (`${{ github.sha }}`, `$(git rev-parse HEAD)`) count as one word.
+  const flat = args.replace(/\$\{\{[^}]*\}\}/g, '$EXPR').replace(/\$\([^)]*\)/g, '$EXPR');
+  const words = (flat.match(/"[^"]*"|'[^']*'|\S+/g) ?? []).map(unquote);
+  let file: string | undefined;
+  let context: string | undefined;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    if (word.startsWith('-') && word !== '-') {
+      const eq = word.indexOf('=');
+      const name = eq === -1 ? word : word.slice(0, eq);
+      let value: string | undefined;
+      if (eq !== -1) value = word.slice(eq + 1);
+      else if (VALUE_OPTIONS.has(name)) value = words[++i];
+      if ((name === '-f' || name === '--file') && value) file = unquote(value);
+      continue;
+    }
+    if (word === '\\') continue;
+    context = word;
+    break;
+  }
+  if (!context || context === '-' || /\$|:\/\/|^git@/.test(context)) return undefined;
+  if (file !== undefined && (file === '-' || file.includes('$'))) return undefined;
+  const dir = joinPath('', context);
+  return { dockerfile: file ? joinPath('', file) : joinPath(dir, 'Dockerfile'), context: dir };
+}
+
+const SCRIPT_FILE = /(^|\/)(Makefile|makefile|GNUmakefile|justfile|Justfile|Taskfile\.ya?ml|[^/]+\.(sh|bash|mk))$/;
+
+const declaredCache = new WeakMap<Facts, DeclaredBuild[]>();
+
+/**
+ * Docker builds declared by CI (`docker build` commands, the
+ * docker/build-push-action) and by Makefiles and shell scripts.
+ */
+export function declaredBuildsOf(facts: Facts): DeclaredBuild[] {
+  const cached = declaredCache.get(facts);
+  if (cached) return cached;
+  const builds: DeclaredBuild[] = [];
+  const scan = (text: string) => {
+    const joined = text.replace(/\\\r?\n/g, ' ');
+    for (const m of joined.matchAll(DOCKER_BUILD)) {
+      const build = parseDockerBuild(m[1]);
+      if (build) builds.push(build);
+    }
+  };
+  for (const command of facts.ci.commands) scan(command.command);
+  for (const file of facts.files) {
+    if (SCRIPT_FILE.test(file.path) && !isVendored(file.path) && /\b(docker|podman)\b/.test(file.text)) {
+      scan(file.text);
+    }
+  }
+  for (const workflow of facts.ci.workflows) {
+    for (const job of workflow.jobs) {
+      for (const step of job.steps) {
+        if (!/^docker\/build-push-action@/i.test(step.uses ?? '')) continue;
+        const rawContext = step.with?.context ?? '.';
+        const context = rawContext.includes('defaultContext') ? '.' : rawContext;
+        const file = step.with?.file;
+        if (/\$|:\/\//.test(context) || (file && file.includes('$'))) continue;
+        const dir = joinPath('', context);
+        builds.push({ dockerfile: file ? joinPath('', file) : joinPath(dir, 'Dockerfile'), context: dir });
+      }
+    }
+  }
+  declaredCache.set(facts, builds);
+  return builds;
+}
+
 /**
  * The build contexts of a Dockerfile: those of the compose services that
- * build it, or else its own directory.
+ * build it and of the builds CI or scripts declare for it, or else its own
+ * directory.
  */
 export function buildContextsOf(facts: Facts, dockerfile: DockerfileFact): string[] {
   const contexts = new Set(
     servicesBuilding(facts, dockerfile).map(ref => ref.service.buildContext ?? dockerfile.dir),
   );
+  for (const build of declaredBuildsOf(facts)) {
+    if (build.dockerfile === dockerfile.path) contexts.add(build.context);
+  }
   if (contexts.size === 0) contexts.add(dockerfile.dir);
   return [...contexts].sort();
 }

@@ -34,8 +34,68 @@ describeRule(rule, {
       files: { Dockerfile: 'FROM golang:1.23 AS build\nRUN go build\n\nFROM alpine:3.20\nCOPY --from=build /app /app\n' },
       findings: ['Dockerfile:4'],
     },
+    {
+      name: 'CI builds from the root, but the ignore file sits next to the Dockerfile',
+      files: {
+        'docker/Dockerfile': DOCKERFILE,
+        'docker/.dockerignore': '.git\n',
+        '.gitlab-ci.yml': 'build:\n  script:\n    - docker build -f docker/Dockerfile -t $CI_REGISTRY_IMAGE .\n',
+      },
+      findings: ['docker/Dockerfile:1'],
+    },
   ],
   passes: [
+    {
+      name: 'CI builds a nested Dockerfile from the root, which has the ignore file',
+      files: {
+        'docker/Dockerfile': DOCKERFILE,
+        '.dockerignore': '.git\n',
+        '.github/workflows/release.yml': [
+          'on: push',
+          'jobs:',
+          '  image:',
+          '    runs-on: ubuntu-latest',
+          '    steps:',
+          '      - uses: actions/checkout@v4',
+          '      - run: |',
+          '          docker build \\',
+          '            --build-arg VERSION=${{ github.sha }} \\',
+          '            -t ghcr.io/acme/app:${{ github.sha }} \\',
+          '            -f docker/Dockerfile .',
+        ].join('\n'),
+      },
+    },
+    {
+      name: 'docker/build-push-action with a context and a file',
+      files: {
+        'api/docker/Dockerfile.prod': DOCKERFILE,
+        'api/.dockerignore': 'node_modules\n',
+        '.github/workflows/ci.yml': [
+          'on: push',
+          'jobs:',
+          '  build:',
+          '    runs-on: ubuntu-latest',
+          '    steps:',
+          '      - uses: docker/build-push-action@v6',
+          '        with:',
+          '          context: ./api',
+          '          file: ./api/docker/Dockerfile.prod',
+          '          push: false',
+        ].join('\n'),
+      },
+    },
+    {
+      name: 'a Makefile builds from the root',
+      files: {
+        'deploy/docker/Dockerfile': DOCKERFILE,
+        '.dockerignore': '.git\n',
+        Makefile: 'image:\n\tdocker buildx build --platform linux/amd64 --label "org.opencontainers.image.title=my app" --file=deploy/docker/Dockerfile --load .\n',
+      },
+    },
+    {
+      name: 'a dev container without one is only a low-confidence note',
+      files: { '.devcontainer/Dockerfile': DOCKERFILE },
+    },
     {
       name: 'a Dockerfile in examples without one is only a low-confidence note',
       files: { 'examples/demo/Dockerfile': DOCKERFILE, Dockerfile: DOCKERFILE, '.dockerignore': '.git\n' },
