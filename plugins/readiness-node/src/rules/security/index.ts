@@ -2,6 +2,7 @@ import { ReadinessRule } from '../types';
 import authTodo from './auth-todo';
 import committedEnvFile from './committed-env-file';
 import corsWildcard from './cors-wildcard';
+import debugEnabled from './debug-enabled';
 import defaultAdminPassword from './default-admin-password';
 import hardcodedSecret from './hardcoded-secret';
 import placeholderSecretDefault from './placeholder-secret-default';
@@ -14,4 +15,5 @@ export const securityRules: ReadinessRule[] = [
   hardcodedSecret,
   placeholderSecretDefault,
   corsWildcard,
+  debugEnabled,
 ];

@@ -1,0 +1,125 @@
+import { describeRule, runRule } from '../../../testing';
+import rule from '.';
+
+const flaskReq = 'flask==3.0.3\n';
+
+describeRule(rule, {
+  fails: [
+    {
+      name: 'Flask started with debug=True',
+      files: {
+        'requirements.txt': flaskReq,
+        'app.py': 'from flask import Flask\napp = Flask(__name__)\n\nif __name__ == "__main__":\n    app.run(host="0.0.0.0", debug=True)\n',
+      },
+      findings: ['app.py:5'],
+    },
+    {
+      name: 'debug switched on in Flask config and FastAPI',
+      files: {
+        'app/__init__.py': "from flask import Flask\napp = Flask(__name__)\napp.config['DEBUG'] = True\n",
+        'api/main.py': 'from fastapi import FastAPI\napp = FastAPI(title="api", debug=True)\n',
+      },
+      findings: ['api/main.py:2', 'app/__init__.py:3'],
+    },
+    {
+      name: 'DEBUG = True as the settings default, including a base config class',
+      files: {
+        'mysite/settings.py': "SECRET_KEY = os.environ['SECRET_KEY']\nDEBUG = True\nALLOWED_HOSTS = ['*']\n",
+        'app/config.py': 'class Config:\n    DEBUG = True\n\nclass DevelopmentConfig(Config):\n    DEBUG = True\n\nclass ProductionConfig(Config):\n    DEBUG = False\n',
+        'app/core/settings.py': 'class Settings(BaseSettings):\n    debug: bool = True\n',
+      },
+      findings: ['app/config.py:2', 'app/core/settings.py:2', 'mysite/settings.py:2'],
+    },
+    {
+      name: 'a DEBUG read from the environment that defaults to on',
+      files: {
+        'mysite/settings.py': 'DEBUG = env.bool("DEBUG", default=True)\n',
+        'other/settings.py': 'DEBUG = os.getenv("DJANGO_DEBUG", "True") == "True"\n',
+      },
+      findings: ['mysite/settings.py:1', 'other/settings.py:1'],
+    },
+    {
+      name: 'NODE_ENV forced to development in the final stage of a Dockerfile',
+      files: {
+        'package.json': JSON.stringify({ dependencies: { express: '^4.0.0' } }),
+        'Dockerfile': 'FROM node:22 AS build\nENV NODE_ENV=production\nRUN npm ci\n\nFROM node:22-slim\nENV NODE_ENV=development PORT=3000\nCMD ["node", "server.js"]\n',
+        'api/Dockerfile': 'FROM node:22\nARG NODE_ENV=development\nENV NODE_ENV=${NODE_ENV}\n',
+        'py/Dockerfile': 'FROM python:3.12\nENV FLASK_DEBUG 1\nCMD ["flask", "run", "--host=0.0.0.0", "--debug"]\n',
+      },
+      findings: ['api/Dockerfile:3', 'Dockerfile:6', 'py/Dockerfile:2', 'py/Dockerfile:3'],
+    },
+    {
+      name: 'Gin debug mode and an unguarded developer exception page',
+      files: {
+        'main.go': 'package main\nfunc main() {\n\tgin.SetMode(gin.DebugMode)\n}\n',
+        'Program.cs': 'var app = builder.Build();\napp.UseDeveloperExceptionPage();\napp.Run();\n',
+      },
+      findings: ['main.go:3', 'Program.cs:2'],
+    },
+    {
+      name: 'production env and compose files that switch debug on',
+      files: {
+        '.env.production': 'APP_DEBUG=true\nAPP_ENV=production\n',
+        'docker-compose.prod.yml': 'services:\n  web:\n    build: .\n    environment:\n      FLASK_ENV: development\n',
+      },
+      findings: ['.env.production:1', 'docker-compose.prod.yml:5'],
+    },
+  ],
+  passes: [
+    {
+      name: 'debug read from the environment, off by default',
+      files: {
+        'requirements.txt': flaskReq,
+        'mysite/settings.py': 'DEBUG = env.bool("DEBUG", default=False)\nTEMPLATE_DEBUG = env.bool("DEBUG")\n',
+        'app.py': 'import os\nfrom flask import Flask\napp = Flask(__name__)\napp.run(debug=os.getenv("FLASK_DEBUG") == "1")\n',
+        'other/settings.py': 'DEBUG = os.getenv("DJANGO_DEBUG", "False") == "True"\n',
+      },
+    },
+    {
+      name: 'development-only settings, classes and Dockerfiles',
+      files: {
+        'requirements.txt': flaskReq,
+        'mysite/settings/dev.py': 'from .base import *\nDEBUG = True\n',
+        'mysite/settings/local.py': 'DEBUG = True\n',
+        'app/config.py': 'class Config:\n    DEBUG = False\n\nclass DevelopmentConfig(Config):\n    DEBUG = True\n\nclass TestingConfig(Config):\n    DEBUG = True\n',
+        'Dockerfile.dev': 'FROM node:22\nENV NODE_ENV=development\n',
+        'docker/dev/Dockerfile': 'FROM node:22\nENV NODE_ENV=development\n',
+        'Dockerfile': 'FROM node:22 AS dev\nENV NODE_ENV=development\nFROM node:22-slim\nENV NODE_ENV=production\n',
+      },
+    },
+    {
+      name: 'debug=True in tests, conditionals and comments',
+      files: {
+        'requirements.txt': flaskReq,
+        'tests/conftest.py': 'app = create_app()\napp.run(debug=True)\n',
+        'app/settings.py': 'DEBUG = False\nif os.getenv("LOCAL"):\n    DEBUG = True\n# app.run(debug=True)\n',
+        'Program.cs': 'if (app.Environment.IsDevelopment())\n{\n    app.UseDeveloperExceptionPage();\n}\n',
+        'docker-compose.yml': 'services:\n  web:\n    build: .\n    environment:\n      FLASK_ENV: development\n',
+      },
+    },
+    {
+      name: 'an example app only leaves a low-confidence note',
+      files: {
+        'requirements.txt': flaskReq,
+        'app.py': 'from flask import Flask\napp = Flask(__name__)\n',
+        'examples/hello/app.py': 'app.run(debug=True)\n',
+      },
+    },
+  ],
+  notApplicable: [{ name: 'a library without a server or image', files: { 'lib/util.py': 'def f():\n    return 1\n' } }],
+});
+
+describe('security/debug-enabled details', () => {
+  it('names the setting and the stage', () => {
+    const result = runRule(rule, { 'Dockerfile': 'FROM node:22\nENV NODE_ENV development\n' });
+    expect(result.findings).toEqual([
+      {
+        path: 'Dockerfile',
+        line: 2,
+        excerpt: 'ENV NODE_ENV development',
+        message: 'NODE_ENV is set to development in the final stage of the image',
+        confidence: 'high',
+      },
+    ]);
+  });
+});
