@@ -2,7 +2,9 @@ import { ReadinessRule } from '../types';
 import hardcodedSysPath from './hardcoded-sys-path';
 import missingLockfile from './missing-lockfile';
 import printLogging from './print-logging';
+import swallowedErrors from './swallowed-errors';
 import unpinnedDependencies from './unpinned-dependencies';
+import unusedHeavyDependency from './unused-heavy-dependency';
 
 /** The built-in code-quality rules. */
 export const codeQualityRules: ReadinessRule[] = [
@@ -10,4 +12,6 @@ export const codeQualityRules: ReadinessRule[] = [
   missingLockfile,
   printLogging,
   hardcodedSysPath,
+  unusedHeavyDependency,
+  swallowedErrors,
 ];

@@ -1,0 +1,84 @@
+import { Finding } from '@readiness/backstage-plugin-readiness-common';
+import { isLowConfidencePath, languageOf, lineOf, lineOfOffset } from '../../../facts';
+import { maskSource, pythonExceptBlocks } from '../../../facts/sourceText';
+import { defineRule, outcome } from '../../types';
+
+/** Languages with `catch (…) { }` blocks. */
+const BRACE_LANGUAGES = new Set(['javascript', 'typescript', 'java', 'kotlin', 'csharp', 'php', 'swift', 'cpp']);
+
+/** `catch`, an optional parameter list (one level of nested parentheses), an optional C# filter, an empty body. */
+const EMPTY_CATCH =
+  /\bcatch\b\s*(?:\((?:[^()]|\([^()]*\))*\))?\s*(?:when\s*\((?:[^()]|\([^()]*\))*\)\s*)?\{\s*\}/g;
+/** A promise `.catch` whose handler does nothing. */
+const EMPTY_PROMISE_CATCH =
+  /\.catch\s*\(\s*(?:(?:async\s*)?(?:\(\s*[\w$]*\s*(?::\s*[\w$.<>[\]| ]+)?\s*\)|[\w$]+)\s*=>\s*(?:\{\s*\}|undefined|null|void\s+0)|function\s*[\w$]*\s*\([^)]*\)\s*\{\s*\})\s*\)/g;
+
+/** A Python statement that does nothing: `pass`, `...`, or a lone string. */
+const PY_NOTHING = /^(pass|\.\.\.|[rRbBuUfF]{0,2}("""|'''|"|')\s*\2)$/;
+
+/** Whether an `except` clause catches everything: bare, Exception, BaseException (alone or in a tuple). */
+function catchesEverything(caught: string): boolean {
+  const types = caught.replace(/\s+as\s+\w+\s*$/, '').replace(/[()]/g, '');
+  if (!types.trim()) return true;
+  return types.split(',').some(t => /^(builtins\.)?(Exception|BaseException)$/.test(t.trim()));
+}
+
+export default defineRule({
+  id: 'code-quality/swallowed-errors',
+  category: 'code-quality',
+  severity: 'low',
+  title: 'Errors are not silently swallowed',
+  description:
+    'Fails on error handlers that do nothing: Python `except:` / `except Exception:` / `except BaseException:` whose body is only `pass` or `...`, and empty `catch` blocks in JavaScript, TypeScript, Java, Kotlin, C#, PHP and Swift, including blocks holding only comments and promise `.catch(() => {})`. Handlers in tests are reported with low confidence.',
+  rationale:
+    'A handler that does nothing turns a failure into silence: data is lost or left half-written, the caller believes the operation succeeded, and nobody has a log line to start from when users report it.',
+  remediation:
+    'Catch the specific error you expect, and at least log it with context (`logger.exception(...)`, `logger.warn({ err }, ...)`). If ignoring it is truly right, catch only that type and say why in the code, or re-throw anything else.',
+  evaluate(facts) {
+    const files = facts.files.filter(f => {
+      const language = languageOf(f.path);
+      return (language === 'python' || (language && BRACE_LANGUAGES.has(language))) && !/\.min\.js$/.test(f.path);
+    });
+    if (files.length === 0) {
+      return outcome.notApplicable('no code in a language with try/catch handlers the rule reads');
+    }
+    const findings: Finding[] = [];
+    for (const file of files) {
+      const low = isLowConfidencePath(file.path) ? { confidence: 'low' as const } : {};
+      if (languageOf(file.path) === 'python') {
+        if (!/\bexcept\b/.test(file.text)) continue;
+        for (const block of pythonExceptBlocks(file)) {
+          if (!catchesEverything(block.caught)) continue;
+          if (block.body.length === 0 || !block.body.every(s => PY_NOTHING.test(s.code))) continue;
+          const clause = block.caught ? `except ${block.caught.replace(/\s+as\s+\w+$/, '')}` : 'except';
+          findings.push({
+            path: file.path,
+            line: block.header.line,
+            excerpt: lineOf(file, block.header.line),
+            message: `\`${clause}: pass\` silently discards every error raised in the \`try\` block`,
+            ...low,
+          });
+        }
+        continue;
+      }
+      if (!/catch/.test(file.text)) continue;
+      const { code } = maskSource(file);
+      for (const [pattern, what] of [
+        [EMPTY_CATCH, 'An empty `catch` block silently discards the error'],
+        [EMPTY_PROMISE_CATCH, 'A `.catch()` handler that does nothing silently discards the rejection'],
+      ] as const) {
+        for (const m of code.matchAll(pattern)) {
+          const line = lineOfOffset(file, m.index! + (m[0].startsWith('.') ? 1 : 0));
+          findings.push({
+            path: file.path,
+            line,
+            excerpt: lineOf(file, line),
+            message: what,
+            ...low,
+          });
+        }
+      }
+    }
+    return outcome.fromFindings(findings);
+  },
+});
