@@ -28,3 +28,8 @@ export type { ReadinessOptions, ConfiguredWaiver } from './options';
 export { readCustomRules, createCustomRule } from './rules/customRules';
 export type { CustomRuleDefinition } from './rules/customRules';
 export type * from './service/types';
+export {
+  catalogModuleReadinessBand,
+  catalogModuleReadinessBand as catalogModuleReadiness,
+} from './catalog/module';
+export { ReadinessBandProcessor } from './catalog/ReadinessBandProcessor';
