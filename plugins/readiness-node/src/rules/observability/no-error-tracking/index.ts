@@ -1,0 +1,38 @@
+import { defineRule, outcome } from '../../types';
+import {
+  capitalise,
+  noServiceReason,
+  serviceUnits,
+  unitLabel,
+  unitsWithout,
+} from '../services';
+import { APM_AGENT, ERROR_TRACKING } from '../signals';
+
+export default defineRule({
+  id: 'observability/no-error-tracking',
+  category: 'observability',
+  severity: 'medium',
+  title: 'Errors are reported to a tracker',
+  description:
+    'Fails for each service (server, worker or deployed frontend) that has no error-tracking SDK: Sentry, Rollbar, Bugsnag, Honeybadger, Datadog, OpenTelemetry, or a comparable APM (New Relic, Elastic APM, Application Insights, Airbrake, Raygun…), as a dependency, in code, or as an agent its container starts.',
+  rationale:
+    'Unhandled exceptions in production are otherwise only visible to whoever reads the raw logs at the right moment. An error tracker groups them, alerts on new ones and keeps the stack trace and request context needed to fix them.',
+  remediation:
+    'Add the SDK of your error tracker to each service and initialise it at startup (for example `sentry-sdk` with `sentry_sdk.init`, `@sentry/node` with `Sentry.init`, `@sentry/react` in a browser app), or run the service under your APM agent.',
+  evaluate(facts) {
+    const reason = noServiceReason(facts);
+    if (reason) return outcome.notApplicable(reason);
+    return outcome.fromFindings(
+      unitsWithout(
+        facts,
+        serviceUnits(facts),
+        ERROR_TRACKING,
+        unit =>
+          `${capitalise(
+            unitLabel(unit),
+          )} reports its errors to no error tracker`,
+        APM_AGENT,
+      ),
+    );
+  },
+});

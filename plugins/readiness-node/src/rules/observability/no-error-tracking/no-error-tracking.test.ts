@@ -1,0 +1,138 @@
+import { describeRule } from '../../../testing';
+import rule from '.';
+
+describeRule(rule, {
+  fails: [
+    {
+      name: 'a Flask service without a tracker',
+      files: {
+        'requirements.txt': 'flask==3.0.3\n',
+        'app.py': 'from flask import Flask\napp = Flask(__name__)\n',
+      },
+      findings: ['app.py:1'],
+    },
+    {
+      name: 'Sentry named only in the README and .env.example',
+      files: {
+        'package.json': JSON.stringify({ dependencies: { express: '^4' } }),
+        'server.js': "require('express')();\n",
+        'README.md': 'We use @sentry/node in production.\n',
+        '.env.example': 'SENTRY_DSN=\n',
+      },
+      findings: ['server.js:1'],
+    },
+    {
+      name: 'a worker container next to a tracked server',
+      files: {
+        'api/package.json': JSON.stringify({
+          dependencies: { express: '^4', '@sentry/node': '^8' },
+        }),
+        'api/server.js': "require('express');\n",
+        'worker/Dockerfile': 'FROM golang:1.23\n',
+        'worker/go.mod': 'module worker\n',
+        'worker/main.go': 'package main\n',
+      },
+      findings: ['worker/Dockerfile:1'],
+    },
+    {
+      name: 'a deployed React app without a browser SDK',
+      files: {
+        'package.json': JSON.stringify({
+          dependencies: { react: '^18', 'react-dom': '^18' },
+          devDependencies: { vite: '^5' },
+        }),
+        'index.html': '<div id="root"></div>',
+        'src/main.tsx': "import React from 'react';\n",
+        Dockerfile: 'FROM nginx:1.27-alpine\nCOPY dist /usr/share/nginx/html\n',
+      },
+      findings: ['Dockerfile:1'],
+    },
+  ],
+  passes: [
+    {
+      name: 'Sentry in Python',
+      files: { 'requirements.txt': 'django==5.0\nsentry-sdk==2.0\n' },
+    },
+    {
+      name: 'Rollbar in Node',
+      files: {
+        'package.json': JSON.stringify({
+          dependencies: { koa: '^2', rollbar: '^2' },
+        }),
+      },
+    },
+    {
+      name: 'Bugsnag in Go',
+      files: {
+        'go.mod':
+          'module x\n\nrequire (\n\tgithub.com/gin-gonic/gin v1.10.0\n\tgithub.com/bugsnag/bugsnag-go/v2 v2.4.0\n)\n',
+      },
+    },
+    {
+      name: 'Datadog in Node',
+      files: {
+        'package.json': JSON.stringify({
+          dependencies: { fastify: '^4', 'dd-trace': '^5' },
+        }),
+      },
+    },
+    {
+      name: 'OpenTelemetry in Java',
+      files: {
+        'pom.xml':
+          '<project><dependencies><dependency><artifactId>spring-boot-starter-web</artifactId></dependency><dependency><artifactId>opentelemetry-spring-boot-starter</artifactId></dependency></dependencies></project>',
+      },
+    },
+    {
+      name: 'Sentry in .NET',
+      files: {
+        'Api/Api.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk.Web"><ItemGroup><PackageReference Include="Sentry.AspNetCore" Version="4" /></ItemGroup></Project>',
+      },
+    },
+    {
+      name: 'Honeybadger in Ruby',
+      files: {
+        Gemfile:
+          "source 'https://rubygems.org'\ngem 'rails'\ngem 'honeybadger'\n",
+      },
+    },
+    {
+      name: 'the Java agent attached in the Dockerfile',
+      files: {
+        'pom.xml':
+          '<project><dependencies><dependency><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies></project>',
+        Dockerfile:
+          'FROM eclipse-temurin:21\nADD dd-java-agent.jar /dd.jar\nENTRYPOINT ["java", "-javaagent:/dd-java-agent.jar", "-jar", "/app.jar"]\n',
+      },
+    },
+    {
+      name: 'a React app with @sentry/react',
+      files: {
+        'package.json': JSON.stringify({
+          dependencies: { react: '^18', '@sentry/react': '^8' },
+          devDependencies: { vite: '^5' },
+        }),
+        Dockerfile: 'FROM nginx:1.27\n',
+        'src/main.tsx': '',
+      },
+    },
+  ],
+  notApplicable: [
+    {
+      name: 'a library',
+      files: {
+        'pyproject.toml':
+          '[project]\nname = "lib"\ndependencies = ["requests"]\n',
+        'lib/__init__.py': '',
+      },
+    },
+    {
+      name: 'a CLI',
+      files: {
+        'go.mod': 'module cli\n\nrequire github.com/spf13/cobra v1.8.0\n',
+        'main.go': 'package main\n',
+      },
+    },
+  ],
+});

@@ -1,0 +1,154 @@
+import { describeRule } from '../../../testing';
+import rule from '.';
+
+const express = (code: string) => ({
+  'package.json': JSON.stringify({ dependencies: { express: '^4' } }),
+  'src/server.js': `const express = require('express');\nconst app = express();\n${code}\napp.listen(3000);\n`,
+});
+
+describeRule(rule, {
+  fails: [
+    {
+      name: 'a Flask API with only business routes (a status sub-resource is not health)',
+      files: {
+        'requirements.txt': 'flask==3.0.3\n',
+        'app.py':
+          'from flask import Flask\napp = Flask(__name__)\n\n@app.route("/orders/<int:id>/status")\ndef status(id):\n    return "ok"\n',
+      },
+      findings: ['app.py:1'],
+    },
+    {
+      name: '/healthz only in the README',
+      files: {
+        ...express("app.get('/api/items', list);"),
+        'README.md': 'Probe `GET /healthz` for liveness.\n',
+      },
+      findings: ['src/server.js:1'],
+    },
+    {
+      name: '/health only in a test and a comment',
+      files: {
+        'go.mod': 'module x\n',
+        'main.go':
+          'package main\n\nimport "net/http"\n\n// TODO: mux.HandleFunc("/health", health)\nfunc main() { http.ListenAndServe(":8080", nil) }\n',
+        'main_test.go': 'package main\n\nvar path = "/health"\n',
+      },
+      findings: ['main.go:6'],
+    },
+    {
+      name: 'Spring Boot without Actuator',
+      files: {
+        'pom.xml':
+          '<project><dependencies><dependency><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies></project>',
+        'src/main/java/App.java':
+          '@RestController\nclass Api { @GetMapping("/accounts") String all() { return ""; } }\n',
+      },
+    },
+    {
+      name: 'one of two servers has none',
+      files: {
+        'api/package.json': JSON.stringify({ dependencies: { fastify: '^4' } }),
+        'api/index.js':
+          "const app = require('fastify')();\napp.get('/health', async () => 'ok');\n",
+        'admin/requirements.txt': 'fastapi==0.115.0\n',
+        'admin/main.py':
+          'from fastapi import FastAPI\napp = FastAPI()\n\n@app.get("/users")\ndef users(): return []\n',
+      },
+      findings: ['admin/main.py:1'],
+    },
+  ],
+  passes: [
+    {
+      name: 'Flask /health',
+      files: {
+        'requirements.txt': 'flask\n',
+        'app.py':
+          'from flask import Flask\napp = Flask(__name__)\n@app.route("/health")\ndef h(): return "ok"\n',
+      },
+    },
+    {
+      name: 'Go 1.22 method pattern',
+      files: {
+        'go.mod': 'module x\n',
+        'main.go':
+          'package main\n\nimport "net/http"\n\nfunc main() {\n\tmux := http.NewServeMux()\n\tmux.HandleFunc("GET /healthz", health)\n\thttp.ListenAndServe(":8080", mux)\n}\n',
+      },
+    },
+    {
+      name: 'versioned API health route',
+      files: express(
+        "app.get('/api/v1/health', (req, res) => res.send('ok'));",
+      ),
+    },
+    {
+      name: 'readiness and liveness',
+      files: express("app.get('/readyz', ready);\napp.get('/livez', live);"),
+    },
+    {
+      name: 'Spring Boot Actuator',
+      files: {
+        'build.gradle.kts':
+          'dependencies {\n  implementation("org.springframework.boot:spring-boot-starter-web")\n  implementation("org.springframework.boot:spring-boot-starter-actuator")\n}\n',
+      },
+    },
+    {
+      name: 'NestJS Terminus',
+      files: {
+        'package.json': JSON.stringify({
+          dependencies: { '@nestjs/core': '^10', '@nestjs/terminus': '^10' },
+        }),
+      },
+    },
+    {
+      name: 'NestJS health controller',
+      files: {
+        'package.json': JSON.stringify({
+          dependencies: { '@nestjs/core': '^10' },
+        }),
+        'src/health.controller.ts':
+          "@Controller('health')\nexport class HealthController { @Get() check() { return 'ok'; } }\n",
+      },
+    },
+    {
+      name: 'Django URL without a leading slash',
+      files: {
+        'requirements.txt': 'Django==5.0\n',
+        'app/urls.py':
+          'from django.urls import path\nurlpatterns = [path("healthz/", views.health)]\n',
+      },
+    },
+    {
+      name: 'ASP.NET Core health checks',
+      files: {
+        'Api/Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>',
+        'Api/Program.cs':
+          'var builder = WebApplication.CreateBuilder(args);\nbuilder.Services.AddHealthChecks();\nvar app = builder.Build();\napp.MapHealthChecks("/healthz");\n',
+      },
+    },
+    {
+      name: 'gRPC health service',
+      files: {
+        'go.mod': 'module x\n\nrequire google.golang.org/grpc v1.64.0\n',
+        'server.go':
+          'package main\n\nimport (\n\t"google.golang.org/grpc/health"\n\thealthpb "google.golang.org/grpc/health/grpc_health_v1"\n)\n',
+      },
+    },
+  ],
+  notApplicable: [
+    {
+      name: 'a worker container without a server',
+      files: {
+        Dockerfile: 'FROM python:3.12\n',
+        'requirements.txt': 'celery==5.4\n',
+        'tasks.py': 'print(1)\n',
+      },
+    },
+    {
+      name: 'a library',
+      files: {
+        'package.json': JSON.stringify({ name: 'lib' }),
+        'index.js': '',
+      },
+    },
+  ],
+});

@@ -1,0 +1,65 @@
+import type { Facts } from '../../../facts';
+import { defineRule, outcome } from '../../types';
+import {
+  backendUnits,
+  capitalise,
+  isUnder,
+  noServiceReason,
+  ServiceUnit,
+  unitLabel,
+  unitsWithout,
+} from '../services';
+import { METRICS } from '../signals';
+
+/** Spring Boot Actuator exposing its metrics endpoints over HTTP. */
+function actuatorExposesMetrics(facts: Facts, unit: ServiceUnit): boolean {
+  if (
+    unit.ecosystem !== 'jvm' ||
+    !unit.deps.has('spring-boot-starter-actuator')
+  )
+    return false;
+  return facts.files.some(
+    f =>
+      isUnder(f.path, unit.dir) &&
+      /(^|\/)application(-[\w]+)?\.(ya?ml|properties)$/.test(f.path) &&
+      /(?:exposure\.include\s*[=:]|include\s*:)\s*['"]?[^\n]*\b(?:metrics|prometheus|\*)/.test(
+        f.text,
+      ),
+  );
+}
+
+export default defineRule({
+  id: 'observability/no-metrics',
+  category: 'observability',
+  severity: 'medium',
+  title: 'Services export metrics',
+  description:
+    'Fails for each backend service (server or worker) with no metrics library: a Prometheus client (prometheus-client, prom-client, client_golang, prometheus-net, django-prometheus…), StatsD, OpenTelemetry metrics, or Micrometer with a registry (Spring Boot Actuator passes when it exposes its metrics endpoint).',
+  rationale:
+    'Without request rates, error rates, latencies and saturation there is nothing to alert on or to size capacity from; incidents are found by users and diagnosed by guesswork.',
+  remediation:
+    "Instrument each service with the ecosystem's Prometheus client or OpenTelemetry metrics: count requests and errors, record latency histograms, and expose `/metrics` (or push to your collector). In Spring Boot, add `micrometer-registry-prometheus` next to Actuator.",
+  evaluate(facts) {
+    const reason = noServiceReason(facts);
+    if (reason) return outcome.notApplicable(reason);
+    const units = backendUnits(facts);
+    if (units.length === 0)
+      return outcome.notApplicable(
+        'only frontend apps: metrics apply to backend services',
+      );
+    return outcome.fromFindings(
+      unitsWithout(
+        facts,
+        units.filter(u => !actuatorExposesMetrics(facts, u)),
+        METRICS,
+        unit =>
+          `${capitalise(unitLabel(unit))} exports no metrics${
+            unit.ecosystem === 'jvm' &&
+            unit.deps.has('spring-boot-starter-actuator')
+              ? ' (Actuator is present but no Micrometer registry is, and its metrics endpoint is not exposed)'
+              : ''
+          }`,
+      ),
+    );
+  },
+});

@@ -1,0 +1,143 @@
+import { describeRule } from '../../../testing';
+import rule from '.';
+
+const pom = (...artifacts: string[]) =>
+  `<project><dependencies>${artifacts
+    .map(a => `<dependency><artifactId>${a}</artifactId></dependency>`)
+    .join('')}</dependencies></project>`;
+
+describeRule(rule, {
+  fails: [
+    {
+      name: 'an Express server without metrics',
+      files: {
+        'package.json': JSON.stringify({
+          dependencies: { express: '^4', pino: '^9' },
+        }),
+        'server.js': "require('express')();\n",
+      },
+      findings: ['server.js:1'],
+    },
+    {
+      name: 'Actuator without a registry or exposure',
+      files: {
+        'pom.xml': pom(
+          'spring-boot-starter-web',
+          'spring-boot-starter-actuator',
+        ),
+        'src/main/resources/application.yml': 'server:\n  port: 8080\n',
+      },
+      findings: ['pom.xml:1'],
+    },
+    {
+      name: 'a Python worker container without metrics',
+      files: {
+        'worker/Dockerfile': 'FROM python:3.12\n',
+        'worker/requirements.txt': 'psycopg==3.2\n',
+        'worker/worker.py': 'import time\n',
+      },
+      findings: ['worker/Dockerfile:1'],
+    },
+    {
+      name: 'a metrics library only in a test helper',
+      files: {
+        'go.mod': 'module x\n\nrequire github.com/go-chi/chi/v5 v5.0.12\n',
+        'main.go': 'package main\n',
+        'metrics_test.go':
+          'package main\n\nimport "github.com/prometheus/client_golang/prometheus"\n',
+      },
+    },
+  ],
+  passes: [
+    {
+      name: 'prom-client',
+      files: {
+        'package.json': JSON.stringify({
+          dependencies: { express: '^4', 'prom-client': '^15' },
+        }),
+      },
+    },
+    {
+      name: 'prometheus-client in Python',
+      files: { 'requirements.txt': 'flask\nprometheus-client==0.20\n' },
+    },
+    {
+      name: 'django-prometheus',
+      files: { 'requirements.txt': 'Django==5.0\ndjango-prometheus==2.3\n' },
+    },
+    {
+      name: 'Micrometer registry',
+      files: {
+        'pom.xml': pom(
+          'spring-boot-starter-web',
+          'spring-boot-starter-actuator',
+          'micrometer-registry-prometheus',
+        ),
+      },
+    },
+    {
+      name: 'Actuator exposing metrics',
+      files: {
+        'pom.xml': pom(
+          'spring-boot-starter-web',
+          'spring-boot-starter-actuator',
+        ),
+        'src/main/resources/application.yml':
+          'management:\n  endpoints:\n    web:\n      exposure:\n        include: health,metrics\n',
+      },
+    },
+    {
+      name: 'client_golang',
+      files: {
+        'go.mod':
+          'module x\n\nrequire (\n\tgithub.com/gin-gonic/gin v1.10.0\n\tgithub.com/prometheus/client_golang v1.19.0\n)\n',
+      },
+    },
+    {
+      name: 'Go expvar',
+      files: {
+        'go.mod': 'module x\n',
+        'main.go':
+          'package main\n\nimport (\n\t"expvar"\n\t"net/http"\n)\n\nfunc main() { http.ListenAndServe(":8080", nil) }\n',
+      },
+    },
+    {
+      name: 'StatsD in Node',
+      files: {
+        'package.json': JSON.stringify({
+          dependencies: { koa: '^2', 'hot-shots': '^10' },
+        }),
+      },
+    },
+    {
+      name: 'OpenTelemetry metrics in .NET',
+      files: {
+        'Api/Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>',
+        'Api/Program.cs':
+          'builder.Services.AddOpenTelemetry().WithMetrics(m => m.AddPrometheusExporter());\n',
+      },
+    },
+  ],
+  notApplicable: [
+    {
+      name: 'a library',
+      files: {
+        'package.json': JSON.stringify({
+          name: 'x',
+          dependencies: { 'prom-client': '^15' },
+        }),
+      },
+    },
+    {
+      name: 'a frontend-only container',
+      files: {
+        'package.json': JSON.stringify({
+          dependencies: { react: '^18' },
+          devDependencies: { vite: '^5' },
+        }),
+        'src/main.tsx': '',
+        Dockerfile: 'FROM nginx:1.27\n',
+      },
+    },
+  ],
+});

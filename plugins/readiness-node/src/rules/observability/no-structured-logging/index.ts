@@ -1,0 +1,208 @@
+import { Finding } from '@readiness/backstage-plugin-readiness-common';
+import { defineRule, outcome } from '../../types';
+import {
+  capitalise,
+  Ecosystem,
+  evidenceOf,
+  isCommentLine,
+  noServiceReason,
+  serviceUnits,
+  ServiceUnit,
+  Signal,
+  unitLabel,
+} from '../services';
+
+/** What counts as a configured logging framework, per ecosystem. */
+const LOGGING: Record<Ecosystem, Signal> = {
+  python: {
+    deps: [
+      'structlog',
+      'loguru',
+      'python-json-logger',
+      'json-log-formatter',
+      'eliot',
+      'logbook',
+    ],
+    code: [
+      /\blogging\.(?:basicConfig|config\.dictConfig|config\.fileConfig|getLogger)\(/,
+      /\b(?:dictConfig|fileConfig|getLogger)\(/,
+      /^\s*(?:import\s+structlog|from\s+structlog\b|from\s+loguru\s+import)/m,
+      /^LOGGING\s*=\s*\{/m,
+      /\b(?:app|current_app)\.logger\.\w+\(/,
+    ],
+  },
+  node: {
+    deps: [
+      'pino',
+      'pino-http',
+      'winston',
+      'bunyan',
+      'log4js',
+      'nestjs-pino',
+      'loglevel',
+      'consola',
+      'signale',
+      'roarr',
+      'tslog',
+      '@aws-lambda-powertools/logger',
+      'express-winston',
+      'hapi-pino',
+      '@logtail/node',
+    ],
+    code: [
+      /\b(?:require\(\s*|from\s+)['"](?:pino|winston|bunyan|log4js|loglevel|consola|tslog|signale|roarr)['"]/,
+      /import\s*\{[^}]*\bLogger\b[^}]*\}\s*from\s*['"]@nestjs\/common['"]/,
+      /\b[Ff]astify\(\s*\{[^)]*?\blogger\s*:\s*(?!false)/,
+    ],
+  },
+  jvm: {
+    deps: [
+      /^spring-boot-starter/,
+      'spring-boot',
+      'slf4j-api',
+      'slf4j-simple',
+      /^logback-/,
+      /^log4j-/,
+      'jboss-logging',
+      /^quarkus-/,
+      /^micronaut-runtime/,
+      /^kotlin-logging/,
+      'logstash-logback-encoder',
+      'ktor-server-call-logging',
+      'dropwizard-core',
+    ],
+    code: [
+      /\bLoggerFactory\.getLogger\(|\bLogManager\.getLogger\(|\bLogger\.getLogger\(|\bKotlinLogging\.logger\b/,
+      /@(?:Slf4j|Log4j2?|CommonsLog|Log|XSlf4j|JBossLog|Flogger)\b/,
+    ],
+  },
+  go: {
+    deps: [
+      'go.uber.org/zap',
+      'github.com/rs/zerolog',
+      'github.com/sirupsen/logrus',
+      'github.com/go-logr/logr',
+      'github.com/go-kit/log',
+      'github.com/apex/log',
+      'github.com/inconshreveable/log15',
+      'github.com/hashicorp/go-hclog',
+      'github.com/charmbracelet/log',
+      'github.com/phuslu/log',
+      'golang.org/x/exp/slog',
+    ],
+    code: [
+      /"log\/slog"/,
+      /"go\.uber\.org\/zap"|"github\.com\/rs\/zerolog|"github\.com\/sirupsen\/logrus"/,
+    ],
+  },
+  dotnet: {
+    deps: [
+      /^serilog/,
+      /^nlog/,
+      /^microsoft\.extensions\.logging/,
+      'log4net',
+      'microsoft.aspnetcore.app',
+    ],
+    code: [
+      /\bILogger(?:<|\b)/,
+      /\bUseSerilog\(|\bAddLogging\(|\bbuilder\.Logging\b|\bLog\.Logger\s*=/,
+      /\bWebApplication\.CreateBuilder\(|\bHost\.CreateDefaultBuilder\(/,
+    ],
+  },
+  ruby: {
+    deps: [
+      'rails',
+      'semantic_logger',
+      'rails_semantic_logger',
+      'lograge',
+      'ougai',
+    ],
+    code: [/\bLogger\.new\(|\bRails\.logger\b/],
+  },
+};
+
+/** Ad-hoc output calls, per ecosystem. */
+const PRINTS: Record<Ecosystem, RegExp> = {
+  python: /^\s*print\(/,
+  node: /\bconsole\.(?:log|error|warn|info|debug)\(/,
+  jvm: /\bSystem\.(?:out|err)\.print(?:ln|f)?\(|^\s*println\(|\.printStackTrace\(\)/,
+  go: /\b(?:fmt\.(?:Print|Println|Printf)|log\.(?:Print|Println|Printf|Fatal|Fatalf|Fatalln))\(/,
+  dotnet: /\bConsole\.(?:Write|WriteLine)\(/,
+  ruby: /^\s*(?:puts|print)\b/,
+};
+
+function printCalls(unit: ServiceUnit): {
+  count: number;
+  first?: { path: string; line: number; text: string };
+} {
+  const pattern = PRINTS[unit.ecosystem];
+  let count = 0;
+  let first: { path: string; line: number; text: string } | undefined;
+  for (const file of unit.files) {
+    const lines = file.text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      const text = lines[i];
+      if (!pattern.test(text) || isCommentLine(text)) continue;
+      count += 1;
+      first ??= {
+        path: file.path,
+        line: i + 1,
+        text: text.trim().slice(0, 160),
+      };
+    }
+  }
+  return { count, first };
+}
+
+const PRINT_NAME: Record<Ecosystem, string> = {
+  python: 'print()',
+  node: 'console',
+  jvm: 'System.out / println',
+  go: 'fmt / the standard log package',
+  dotnet: 'Console.WriteLine',
+  ruby: 'puts',
+};
+
+export default defineRule({
+  id: 'observability/no-structured-logging',
+  category: 'observability',
+  severity: 'high',
+  title: 'Servers use a logging framework',
+  description:
+    'Fails for each server application that has no logging framework configured and reports only through print / console: Python `logging` (basicConfig, dictConfig, getLogger), structlog or loguru; pino, winston, bunyan, log4js or the NestJS logger; SLF4J / Logback / Log4j2 (Spring Boot starters include Logback); Go `log/slog`, zap, zerolog or logrus; Serilog, NLog or Microsoft.Extensions.Logging.',
+  rationale:
+    'print and console output has no levels, no timestamps you can trust, no request context and no structure a log pipeline can index. When something breaks in production, the evidence is missing or unsearchable.',
+  remediation:
+    "Configure the ecosystem's logging library at startup with a JSON formatter and levels (for example `logging.config.dictConfig` or structlog in Python, pino in Node.js, Logback in Spring Boot, `slog.NewJSONHandler` in Go, Serilog in .NET) and replace print / console calls with logger calls.",
+  evaluate(facts) {
+    const reason = noServiceReason(facts);
+    if (reason) return outcome.notApplicable(reason);
+    const servers = serviceUnits(facts).filter(u => u.kind === 'server');
+    if (servers.length === 0)
+      return outcome.notApplicable(
+        'no server application (workers and frontends only)',
+      );
+    const findings: Finding[] = [];
+    for (const unit of servers) {
+      if (evidenceOf(unit, LOGGING[unit.ecosystem])) continue;
+      const prints = printCalls(unit);
+      const how =
+        prints.count > 0
+          ? `it reports through ${PRINT_NAME[unit.ecosystem]} only (${
+              prints.count
+            } call${prints.count === 1 ? '' : 's'})`
+          : 'it writes no logs at all';
+      findings.push({
+        path: prints.first?.path ?? unit.path,
+        ...(prints.first
+          ? { line: prints.first.line, excerpt: prints.first.text }
+          : {}),
+        ...(!prints.first && unit.line ? { line: unit.line } : {}),
+        message: `${capitalise(
+          unitLabel(unit),
+        )} has no logging framework configured; ${how}`,
+      });
+    }
+    return outcome.fromFindings(findings);
+  },
+});

@@ -1,0 +1,198 @@
+import { describeRule } from '../../../testing';
+import rule from '.';
+
+const flaskPrint = [
+  'from flask import Flask',
+  '',
+  'app = Flask(__name__)',
+  '',
+  '@app.route("/orders")',
+  'def orders():',
+  '    try:',
+  '        return load()',
+  '    except Exception as e:',
+  '        print("failed", e)',
+  '        return "error", 500',
+  '',
+].join('\n');
+
+describeRule(rule, {
+  fails: [
+    {
+      name: 'a Flask app that prints its errors',
+      files: { 'requirements.txt': 'flask==3.0.3\n', 'app.py': flaskPrint },
+      findings: ['app.py:10'],
+    },
+    {
+      name: 'an Express server with console only',
+      files: {
+        'package.json': JSON.stringify({
+          dependencies: { express: '^4.21.0' },
+        }),
+        'src/server.js':
+          "const express = require('express');\nconst app = express();\napp.listen(3000, () => console.log('listening'));\n",
+      },
+      findings: ['src/server.js:3'],
+    },
+    {
+      name: 'a Go net/http server using the standard log package',
+      files: {
+        'go.mod': 'module example.com/api\n\ngo 1.22\n',
+        'main.go':
+          'package main\n\nimport (\n\t"log"\n\t"net/http"\n)\n\nfunc main() {\n\tlog.Printf("listening")\n\thttp.ListenAndServe(":8080", nil)\n}\n',
+      },
+      findings: ['main.go:9'],
+    },
+    {
+      name: 'logging only in a comment and in tests',
+      files: {
+        'requirements.txt': 'fastapi==0.115.0\n',
+        'main.py':
+          'from fastapi import FastAPI\n# TODO: logging.getLogger(__name__)\napp = FastAPI()\n',
+        'tests/test_main.py': 'import logging\nlogging.basicConfig()\n',
+      },
+      findings: ['main.py:1'],
+    },
+    {
+      name: 'one of two services in a monorepo',
+      files: {
+        'gateway/package.json': JSON.stringify({
+          dependencies: { express: '^4', pino: '^9' },
+        }),
+        'gateway/server.js':
+          "const express = require('express');\nconst pino = require('pino');\n",
+        'catalog/go.mod':
+          'module catalog\n\nrequire github.com/go-chi/chi/v5 v5.0.12\n',
+        'catalog/main.go':
+          'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("start")\n}\n',
+      },
+      findings: ['catalog/main.go:6'],
+    },
+  ],
+  passes: [
+    {
+      name: 'Flask with logging.getLogger',
+      files: {
+        'requirements.txt': 'flask==3.0.3\n',
+        'app.py':
+          'import logging\nfrom flask import Flask\nlog = logging.getLogger(__name__)\napp = Flask(__name__)\n',
+      },
+    },
+    {
+      name: 'Flask with app.logger',
+      files: {
+        'requirements.txt': 'flask\n',
+        'app.py':
+          'from flask import Flask\napp = Flask(__name__)\napp.logger.info("up")\n',
+      },
+    },
+    {
+      name: 'structlog',
+      files: {
+        'pyproject.toml':
+          '[project]\nname="x"\ndependencies=["fastapi", "structlog"]\n',
+        'main.py': 'from fastapi import FastAPI\n',
+      },
+    },
+    {
+      name: 'Express with pino',
+      files: {
+        'package.json': JSON.stringify({
+          dependencies: { express: '^4', pino: '^9' },
+        }),
+        'server.js': "require('express')\nconsole.log('x')\n",
+      },
+    },
+    {
+      name: 'Express with winston',
+      files: {
+        'package.json': JSON.stringify({
+          dependencies: { express: '^4', winston: '^3' },
+        }),
+      },
+    },
+    {
+      name: 'NestJS built-in logger',
+      files: {
+        'package.json': JSON.stringify({
+          dependencies: { '@nestjs/core': '^10', '@nestjs/common': '^10' },
+        }),
+        'src/main.ts':
+          "import { Logger } from '@nestjs/common';\nconst logger = new Logger('Bootstrap');\n",
+      },
+    },
+    {
+      name: 'Spring Boot counts as configured (Logback through the starters)',
+      files: {
+        'pom.xml':
+          '<project><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies></project>',
+        'src/main/java/App.java':
+          '@SpringBootApplication\npublic class App { public static void main(String[] a) { System.out.println("x"); } }\n',
+      },
+    },
+    {
+      name: 'Ktor with SLF4J in Gradle',
+      files: {
+        'build.gradle.kts':
+          'dependencies {\n  implementation("io.ktor:ktor-server-core:2.3.0")\n  implementation("ch.qos.logback:logback-classic:1.5.6")\n}\n',
+      },
+    },
+    {
+      name: 'Go log/slog',
+      files: {
+        'go.mod': 'module x\n',
+        'main.go':
+          'package main\n\nimport (\n\t"log/slog"\n\t"net/http"\n)\n\nfunc main() { http.ListenAndServe(":8080", nil) }\n',
+      },
+    },
+    {
+      name: 'Go zap',
+      files: {
+        'go.mod':
+          'module x\n\nrequire (\n\tgithub.com/gin-gonic/gin v1.10.0\n\tgo.uber.org/zap v1.27.0\n)\n',
+      },
+    },
+    {
+      name: 'ASP.NET Core (Microsoft.Extensions.Logging by default)',
+      files: {
+        'Api/Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>',
+        'Api/Program.cs':
+          'var builder = WebApplication.CreateBuilder(args);\nvar app = builder.Build();\napp.MapGet("/", () => "hi");\n',
+      },
+    },
+    {
+      name: 'Serilog',
+      files: {
+        'Api/Api.csproj':
+          '<Project><ItemGroup><PackageReference Include="Serilog.AspNetCore" Version="8.0.0" /><PackageReference Include="Microsoft.AspNetCore.OpenApi" Version="8.0.0" /></ItemGroup></Project>',
+      },
+    },
+  ],
+  notApplicable: [
+    {
+      name: 'a library',
+      files: {
+        'package.json': JSON.stringify({
+          name: 'lib',
+          dependencies: { lodash: '^4' },
+        }),
+        'index.js': 'console.log(1)',
+      },
+    },
+    {
+      name: 'a worker container without a server',
+      files: {
+        'worker/Dockerfile': 'FROM python:3.12\nCMD ["python", "worker.py"]\n',
+        'worker/worker.py': 'print("tick")\n',
+        'worker/requirements.txt': 'psycopg==3.2\n',
+      },
+    },
+    {
+      name: 'a server framework only in an example folder',
+      files: {
+        'examples/demo/app.py': 'from flask import Flask\nprint(1)\n',
+        'lib/core.py': 'def f(): pass\n',
+      },
+    },
+  ],
+});

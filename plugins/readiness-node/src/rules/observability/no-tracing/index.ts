@@ -1,0 +1,40 @@
+import { defineRule, outcome } from '../../types';
+import {
+  backendUnits,
+  capitalise,
+  noServiceReason,
+  unitLabel,
+  unitsWithout,
+} from '../services';
+import { APM_AGENT, TRACING } from '../signals';
+
+export default defineRule({
+  id: 'observability/no-tracing',
+  category: 'observability',
+  severity: 'low',
+  title: 'Services emit distributed traces',
+  description:
+    "Fails for each backend service (server or worker) with no distributed tracing: OpenTelemetry, Jaeger, Zipkin, Datadog APM, Elastic APM, New Relic, AWS X-Ray or Micrometer Tracing, as a dependency, in code, or as an agent its container starts. Sentry's performance tracing does not count.",
+  rationale:
+    'When a request crosses several services, logs alone cannot tell which hop was slow or failed. Traces connect the hops and show where time and errors go.',
+  remediation:
+    'Add OpenTelemetry to each service (the SDK with auto-instrumentation, or the language agent such as `opentelemetry-instrument` or the Java agent) and export traces to your collector over OTLP.',
+  evaluate(facts) {
+    const reason = noServiceReason(facts);
+    if (reason) return outcome.notApplicable(reason);
+    const units = backendUnits(facts);
+    if (units.length === 0)
+      return outcome.notApplicable(
+        'only frontend apps: tracing applies to backend services',
+      );
+    return outcome.fromFindings(
+      unitsWithout(
+        facts,
+        units,
+        TRACING,
+        unit => `${capitalise(unitLabel(unit))} emits no distributed traces`,
+        APM_AGENT,
+      ),
+    );
+  },
+});

@@ -1,0 +1,105 @@
+import { describeRule } from '../../../testing';
+import rule from '.';
+
+describeRule(rule, {
+  fails: [
+    {
+      name: 'Sentry performance tracing does not count',
+      files: {
+        'requirements.txt': 'fastapi\nsentry-sdk==2.0\n',
+        'main.py':
+          'import sentry_sdk\nfrom fastapi import FastAPI\nsentry_sdk.init(traces_sample_rate=1.0)\n',
+      },
+      findings: ['main.py:2'],
+    },
+    {
+      name: 'OpenTelemetry metrics only',
+      files: {
+        'package.json': JSON.stringify({
+          dependencies: { express: '^4', '@opentelemetry/sdk-metrics': '^1' },
+        }),
+        'app.js': "require('express')\n",
+      },
+      findings: ['app.js:1'],
+    },
+    {
+      name: 'a Go service with OTel only in a commented import',
+      files: {
+        'go.mod': 'module x\n\nrequire github.com/labstack/echo/v4 v4.12.0\n',
+        'main.go': 'package main\n\n// import "go.opentelemetry.io/otel"\n',
+      },
+    },
+  ],
+  passes: [
+    {
+      name: 'OpenTelemetry Node SDK',
+      files: {
+        'package.json': JSON.stringify({
+          dependencies: { express: '^4', '@opentelemetry/sdk-node': '^0.57' },
+        }),
+      },
+    },
+    {
+      name: 'dd-trace',
+      files: {
+        'package.json': JSON.stringify({
+          dependencies: { fastify: '^4', 'dd-trace': '^5' },
+        }),
+      },
+    },
+    {
+      name: 'ddtrace-run in the Dockerfile',
+      files: {
+        'requirements.txt': 'flask\n',
+        'app.py': 'from flask import Flask\n',
+        Dockerfile:
+          'FROM python:3.12\nCMD ["ddtrace-run", "gunicorn", "app:app"]\n',
+      },
+    },
+    {
+      name: 'opentelemetry-instrument',
+      files: { 'requirements.txt': 'flask\nopentelemetry-distro\n' },
+    },
+    {
+      name: 'Micrometer tracing bridge',
+      files: {
+        'pom.xml':
+          '<project><dependencies><dependency><artifactId>spring-boot-starter-web</artifactId></dependency><dependency><artifactId>micrometer-tracing-bridge-otel</artifactId></dependency></dependencies></project>',
+      },
+    },
+    {
+      name: 'Go OTel',
+      files: {
+        'go.mod':
+          'module x\n\nrequire (\n\tgithub.com/gin-gonic/gin v1.10.0\n\tgo.opentelemetry.io/otel v1.28.0\n)\n',
+      },
+    },
+    {
+      name: 'Jaeger client',
+      files: {
+        'go.mod':
+          'module x\n\nrequire (\n\tgithub.com/gorilla/mux v1.8.1\n\tgithub.com/uber/jaeger-client-go v2.30.0\n)\n',
+      },
+    },
+    {
+      name: 'Zipkin',
+      files: {
+        'pom.xml':
+          '<project><dependencies><dependency><artifactId>spring-boot-starter-webflux</artifactId></dependency><dependency><artifactId>zipkin-reporter-brave</artifactId></dependency></dependencies></project>',
+      },
+    },
+    {
+      name: '.NET OpenTelemetry',
+      files: {
+        'Api/Api.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk.Web"><ItemGroup><PackageReference Include="OpenTelemetry.Extensions.Hosting" Version="1.9.0" /></ItemGroup></Project>',
+      },
+    },
+  ],
+  notApplicable: [
+    {
+      name: 'a library',
+      files: { 'go.mod': 'module lib\n', 'lib.go': 'package lib\n' },
+    },
+  ],
+});

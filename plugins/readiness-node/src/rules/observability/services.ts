@@ -1,0 +1,768 @@
+/**
+ * The deployable units of a repository, as the observability rules see them:
+ * each server application, worker image and deployed frontend, with the
+ * ecosystem it is written for, the dependencies its manifests declare and the
+ * source files it owns. Built once per audit from the shared facts and shared
+ * by every rule that asks "does each service do X?".
+ */
+import { Finding } from '@readiness/backstage-plugin-readiness-common';
+import type { SourceFile } from '../../engine/snapshot';
+import type { Facts } from '../../facts';
+import {
+  basename,
+  dirname,
+  isLowConfidencePath,
+  languageOf,
+  lineOf,
+} from '../../facts';
+import { hasDeployPipeline } from '../cicd/workflows';
+
+/** @public */
+export type Ecosystem = 'python' | 'node' | 'jvm' | 'go' | 'dotnet' | 'ruby';
+
+export const ECOSYSTEM_OF_LANGUAGE: Record<string, Ecosystem> = {
+  python: 'python',
+  javascript: 'node',
+  typescript: 'node',
+  java: 'jvm',
+  kotlin: 'jvm',
+  scala: 'jvm',
+  go: 'go',
+  csharp: 'dotnet',
+  fsharp: 'dotnet',
+  ruby: 'ruby',
+};
+
+export const ECOSYSTEM_LABEL: Record<Ecosystem, string> = {
+  python: 'Python',
+  node: 'Node.js',
+  jvm: 'JVM',
+  go: 'Go',
+  dotnet: '.NET',
+  ruby: 'Ruby',
+};
+
+/** A dependency manifest with the names it declares, lower-cased. */
+export interface ManifestRef {
+  path: string;
+  dir: string;
+  ecosystem: Ecosystem;
+  deps: string[];
+}
+
+/** A deployable unit of the repository. */
+export interface ServiceUnit {
+  /** Directory that owns the unit ('' for the repository root). */
+  dir: string;
+  ecosystem: Ecosystem;
+  /** `server` answers requests, `worker` runs in a container without a web framework, `frontend` is a browser app. */
+  kind: 'server' | 'worker' | 'frontend';
+  /** Server frameworks found (express, flask, spring-boot…). */
+  frameworks: string[];
+  /** Where to point findings about the unit as a whole. */
+  path: string;
+  line?: number;
+  /** Declared dependencies of the unit's manifests and its ancestors', lower-cased. */
+  deps: Set<string>;
+  /** Non-test source files of the unit's ecosystem that the unit owns. */
+  files: SourceFile[];
+}
+
+/** Server frameworks by dependency name (lower-case), per ecosystem. Next.js counts as a frontend. */
+const SERVER_DEPENDENCIES: Record<Ecosystem, Record<string, string>> = {
+  node: {
+    express: 'express',
+    koa: 'koa',
+    fastify: 'fastify',
+    '@nestjs/core': 'nestjs',
+    '@hapi/hapi': 'hapi',
+    hono: 'hono',
+    restify: 'restify',
+    '@adonisjs/core': 'adonis',
+    '@feathersjs/feathers': 'feathers',
+    '@apollo/server': 'apollo-server',
+    'apollo-server': 'apollo-server',
+    'apollo-server-express': 'apollo-server',
+    polka: 'polka',
+    '@grpc/grpc-js': 'grpc',
+  },
+  python: {
+    flask: 'flask',
+    django: 'django',
+    fastapi: 'fastapi',
+    starlette: 'starlette',
+    aiohttp: 'aiohttp',
+    tornado: 'tornado',
+    sanic: 'sanic',
+    litestar: 'litestar',
+    falcon: 'falcon',
+    bottle: 'bottle',
+    pyramid: 'pyramid',
+    quart: 'quart',
+    djangorestframework: 'django',
+    grpcio: 'grpc',
+  },
+  jvm: {
+    'spring-boot-starter-web': 'spring-boot',
+    'spring-boot-starter-webflux': 'spring-boot',
+    'spring-boot-starter-jersey': 'spring-boot',
+    'quarkus-resteasy': 'quarkus',
+    'quarkus-resteasy-reactive': 'quarkus',
+    'quarkus-rest': 'quarkus',
+    'quarkus-vertx-http': 'quarkus',
+    'micronaut-http-server-netty': 'micronaut',
+    'ktor-server-core': 'ktor',
+    'ktor-server-netty': 'ktor',
+    'ktor-server-core-jvm': 'ktor',
+    javalin: 'javalin',
+    'vertx-web': 'vertx',
+    'dropwizard-core': 'dropwizard',
+    'helidon-webserver': 'helidon',
+    'grpc-netty-shaded': 'grpc',
+  },
+  go: {
+    'github.com/gin-gonic/gin': 'gin',
+    'github.com/labstack/echo/v4': 'echo',
+    'github.com/labstack/echo': 'echo',
+    'github.com/gofiber/fiber/v2': 'fiber',
+    'github.com/gofiber/fiber/v3': 'fiber',
+    'github.com/go-chi/chi/v5': 'chi',
+    'github.com/go-chi/chi': 'chi',
+    'github.com/gorilla/mux': 'gorilla',
+    'github.com/julienschmidt/httprouter': 'httprouter',
+    'google.golang.org/grpc': 'grpc',
+    'connectrpc.com/connect': 'connect',
+  },
+  dotnet: {
+    'microsoft.aspnetcore.app': 'aspnet',
+    'microsoft.aspnetcore.openapi': 'aspnet',
+    'swashbuckle.aspnetcore': 'aspnet',
+    'grpc.aspnetcore': 'grpc',
+  },
+  ruby: {
+    rails: 'rails',
+    sinatra: 'sinatra',
+    hanami: 'hanami',
+    roda: 'roda',
+    grape: 'grape',
+  },
+};
+
+/** Code patterns that reveal a server where the manifest does not. */
+const SERVER_CODE: Array<{
+  ecosystem: Ecosystem;
+  pattern: RegExp;
+  name: string;
+}> = [
+  {
+    ecosystem: 'python',
+    pattern: /\bfrom\s+flask\s+import\b|\bFlask\(__name__/,
+    name: 'flask',
+  },
+  {
+    ecosystem: 'python',
+    pattern: /\bfrom\s+fastapi\s+import\b/,
+    name: 'fastapi',
+  },
+  {
+    ecosystem: 'python',
+    pattern: /\bfrom\s+django\b|\bimport\s+django\b/,
+    name: 'django',
+  },
+  {
+    ecosystem: 'python',
+    pattern: /\bfrom\s+aiohttp\s+import\s+web\b/,
+    name: 'aiohttp',
+  },
+  {
+    ecosystem: 'python',
+    pattern: /\bhttp\.server\b.*\bHTTPServer\b|\bHTTPServer\(/,
+    name: 'http.server',
+  },
+  {
+    ecosystem: 'go',
+    pattern:
+      /\bhttp\.ListenAndServe(?:TLS)?\(|&http\.Server\{|\bhttp\.Server\{/,
+    name: 'net/http',
+  },
+  {
+    ecosystem: 'node',
+    pattern:
+      /\brequire\(\s*['"](?:express|koa|fastify|@hapi\/hapi|hono)['"]\s*\)|\bfrom\s+['"](?:express|koa|fastify|@hapi\/hapi|hono)['"]/,
+    name: 'node-http',
+  },
+  {
+    ecosystem: 'node',
+    pattern: /\bhttp\.createServer\(|\bcreateServer\(\s*(?:app|handler|\(req)/,
+    name: 'node-http',
+  },
+  {
+    ecosystem: 'jvm',
+    pattern: /@(?:RestController|Controller|SpringBootApplication)\b/,
+    name: 'spring-boot',
+  },
+  {
+    ecosystem: 'dotnet',
+    pattern:
+      /WebApplication\.CreateBuilder\(|\.MapGet\(|ControllerBase\b|\bUseStartup</,
+    name: 'aspnet',
+  },
+];
+
+function lower(names: Iterable<string>): string[] {
+  return [...names].map(n => n.toLowerCase());
+}
+
+/** Every dependency manifest of the repository with its ecosystem and names. */
+export function manifestRefs(facts: Facts): ManifestRef[] {
+  const m = facts.manifests;
+  const refs: ManifestRef[] = [];
+  for (const pkg of m.packageJsons) {
+    refs.push({
+      path: pkg.path,
+      dir: pkg.dir,
+      ecosystem: 'node',
+      deps: lower([
+        ...Object.keys(pkg.dependencies),
+        ...Object.keys(pkg.devDependencies),
+      ]),
+    });
+  }
+  for (const req of m.requirements) {
+    refs.push({
+      path: req.path,
+      dir: dirname(req.path),
+      ecosystem: 'python',
+      deps: req.entries.map(e => e.name),
+    });
+  }
+  for (const py of m.pyprojects) {
+    refs.push({
+      path: py.path,
+      dir: py.dir,
+      ecosystem: 'python',
+      deps: lower(py.dependencies),
+    });
+  }
+  for (const path of m.pipfiles) {
+    const text = facts.file(path)?.text ?? '';
+    const deps = [
+      ...text.matchAll(/^\s*["']?([A-Za-z0-9][\w.-]*)["']?\s*=/gm),
+    ].map(x => x[1].toLowerCase());
+    refs.push({ path, dir: dirname(path), ecosystem: 'python', deps });
+  }
+  for (const file of facts.files) {
+    const name = basename(file.path);
+    if (name === 'setup.py' || name === 'setup.cfg') {
+      const block =
+        /install_requires\s*=\s*\[([^\]]*)\]/.exec(file.text)?.[1] ??
+        /install_requires\s*=\s*\n((?:[ \t]+\S.*\n?)*)/.exec(file.text)?.[1] ??
+        '';
+      const deps = [...block.matchAll(/(?:^|['"\n])\s*([A-Za-z][\w.-]*)/g)].map(
+        x => x[1].toLowerCase(),
+      );
+      refs.push({
+        path: file.path,
+        dir: dirname(file.path),
+        ecosystem: 'python',
+        deps,
+      });
+    } else if (name === 'Gemfile') {
+      const deps = [...file.text.matchAll(/^\s*gem\s+['"]([\w.-]+)['"]/gm)].map(
+        x => x[1].toLowerCase(),
+      );
+      refs.push({
+        path: file.path,
+        dir: dirname(file.path),
+        ecosystem: 'ruby',
+        deps,
+      });
+    }
+  }
+  for (const pom of m.poms) {
+    refs.push({
+      path: pom.path,
+      dir: dirname(pom.path),
+      ecosystem: 'jvm',
+      deps: lower(pom.dependencies.map(d => d.artifactId)),
+    });
+  }
+  for (const gradle of m.gradle) {
+    const deps = [
+      ...gradle.text.matchAll(/['"]([\w.-]+):([\w.-]+)(?::[^'"]*)?['"]/g),
+    ].map(x => x[2].toLowerCase());
+    // Plugin ids such as id("org.springframework.boot") imply the Boot starters' logging.
+    if (/org\.springframework\.boot/.test(gradle.text))
+      deps.push('spring-boot');
+    refs.push({
+      path: gradle.path,
+      dir: dirname(gradle.path),
+      ecosystem: 'jvm',
+      deps,
+    });
+  }
+  for (const mod of m.goMods) {
+    refs.push({
+      path: mod.path,
+      dir: dirname(mod.path),
+      ecosystem: 'go',
+      deps: lower(mod.requires),
+    });
+  }
+  for (const proj of m.csprojs) {
+    const deps = lower(proj.packages);
+    const text = facts.file(proj.path)?.text ?? '';
+    if (/Sdk\s*=\s*"Microsoft\.NET\.Sdk\.Web"/i.test(text))
+      deps.push('microsoft.aspnetcore.app');
+    refs.push({
+      path: proj.path,
+      dir: dirname(proj.path),
+      ecosystem: 'dotnet',
+      deps,
+    });
+  }
+  return refs;
+}
+
+/**
+ * Manifests and Dockerfiles in test, fixture, example and documentation
+ * folders describe no deployable service of this repository.
+ */
+export function isAsidePath(path: string): boolean {
+  return /(^|\/)(?:tests?|__tests__|spec|fixtures?|__fixtures__|testdata|test-data|examples?|samples?|demos?|docs?|documentation|e2e|cypress)\//i.test(
+    path,
+  );
+}
+
+export function isUnder(path: string, dir: string): boolean {
+  return dir === '' || path === dir || path.startsWith(`${dir}/`);
+}
+
+function ancestorsOf(dir: string): string[] {
+  const out = [dir];
+  let d = dir;
+  while (d !== '') {
+    d = dirname(d);
+    out.push(d);
+  }
+  return out;
+}
+
+/** Whether a code line is a comment, so that mentions in comments do not count. */
+export function isCommentLine(text: string): boolean {
+  return /^(?:#|\/\/|\*|\/\*|<!--|--|')/.test(text.trim());
+}
+
+/** The first match of a pattern in code (not in a comment line) among files. */
+export function findInCode(
+  files: SourceFile[],
+  pattern: RegExp,
+): { file: SourceFile; line: number; text: string } | undefined {
+  const re = new RegExp(pattern.source, pattern.flags.replace('g', ''));
+  for (const file of files) {
+    if (!re.test(file.text)) continue;
+    const lines = file.text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      if (re.test(lines[i]) && !isCommentLine(lines[i])) {
+        return { file, line: i + 1, text: lineOf(file, i + 1) };
+      }
+    }
+    // Multi-line matches: accept when the match does not start in a comment.
+    const g = new RegExp(
+      pattern.source,
+      pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`,
+    );
+    for (const match of file.text.matchAll(g)) {
+      const line = file.text.slice(0, match.index).split('\n').length;
+      if (!isCommentLine(lines[line - 1] ?? ''))
+        return { file, line, text: lineOf(file, line) };
+    }
+  }
+  return undefined;
+}
+
+/** A way a unit shows it uses something: a dependency name or a code pattern. */
+export interface Signal {
+  /** Dependency names (lower-case) or patterns over dependency names. */
+  deps?: Array<string | RegExp>;
+  /** Code patterns over the unit's own source files. */
+  code?: RegExp[];
+}
+
+/** Evidence a unit matches a signal, or undefined. */
+export function evidenceOf(
+  unit: ServiceUnit,
+  signal: Signal,
+): string | undefined {
+  for (const dep of signal.deps ?? []) {
+    if (typeof dep === 'string') {
+      if (unit.deps.has(dep)) return `dependency ${dep}`;
+    } else {
+      const hit = [...unit.deps].find(d => dep.test(d));
+      if (hit) return `dependency ${hit}`;
+    }
+  }
+  for (const pattern of signal.code ?? []) {
+    const hit = findInCode(unit.files, pattern);
+    if (hit) return `${hit.file.path}:${hit.line}`;
+  }
+  return undefined;
+}
+
+/** A short human name for a unit, for messages. */
+export function unitLabel(unit: ServiceUnit): string {
+  const where = unit.dir ? `${unit.dir}/` : 'the repository root';
+  if (unit.kind === 'server') {
+    return `the ${unit.frameworks.join('/')} service in ${where}`;
+  }
+  if (unit.kind === 'frontend') return `the frontend app in ${where}`;
+  return `the ${ECOSYSTEM_LABEL[unit.ecosystem]} container in ${where}`;
+}
+
+interface Context {
+  units: ServiceUnit[];
+  componentOf(path: string, ecosystem: Ecosystem): string;
+  depsOf(dir: string, ecosystem: Ecosystem): Set<string>;
+  filesOf(dir: string, ecosystem: Ecosystem, exclude: string[]): SourceFile[];
+}
+
+const cache = new WeakMap<Facts, Context>();
+
+function contextOf(facts: Facts): Context {
+  let ctx = cache.get(facts);
+  if (!ctx) {
+    ctx = buildContext(facts);
+    cache.set(facts, ctx);
+  }
+  return ctx;
+}
+
+/** The deployable units of the repository, computed once per audit. */
+export function serviceUnits(facts: Facts): ServiceUnit[] {
+  return contextOf(facts).units;
+}
+
+/**
+ * The unit that owns a source path for an ecosystem: the deepest service unit
+ * of that ecosystem containing it, or else its component (the directory of the
+ * nearest manifest) described as a worker.
+ */
+export function unitOwning(
+  facts: Facts,
+  path: string,
+  ecosystem: Ecosystem,
+): ServiceUnit {
+  const ctx = contextOf(facts);
+  const owner = ctx.units
+    .filter(u => u.ecosystem === ecosystem && isUnder(path, u.dir))
+    .sort((a, b) => b.dir.length - a.dir.length)[0];
+  if (owner) return owner;
+  const dir = ctx.componentOf(path, ecosystem);
+  return {
+    dir,
+    ecosystem,
+    kind: 'worker',
+    frameworks: [],
+    path,
+    deps: ctx.depsOf(dir, ecosystem),
+    files: ctx.filesOf(dir, ecosystem, []),
+  };
+}
+
+/** Non-test source files of an ecosystem anywhere in the repository. */
+export function ecosystemFiles(
+  facts: Facts,
+  ecosystem: Ecosystem,
+): SourceFile[] {
+  return contextOf(facts).filesOf('', ecosystem, []);
+}
+
+/**
+ * Whether a Dockerfile or compose service of the unit starts the process
+ * under an agent matching the pattern (`-javaagent:…`, `ddtrace-run`,
+ * `opentelemetry-instrument`…).
+ */
+export function containerMentions(
+  facts: Facts,
+  unit: ServiceUnit,
+  pattern: RegExp,
+): string | undefined {
+  for (const dockerfile of facts.dockerfiles) {
+    const dir = dirname(dockerfile.path);
+    if (!(isUnder(dir, unit.dir) || isUnder(unit.dir, dir))) continue;
+    const file = facts.file(dockerfile.path);
+    if (file && pattern.test(file.text)) return dockerfile.path;
+  }
+  for (const compose of facts.compose) {
+    for (const service of compose.services) {
+      if (
+        service.buildContext === undefined ||
+        service.buildContext !== unit.dir
+      )
+        continue;
+      if (
+        service.environment.some(e => pattern.test(`${e.key}=${e.value ?? ''}`))
+      )
+        return compose.path;
+    }
+  }
+  return undefined;
+}
+
+function buildContext(facts: Facts): Context {
+  const manifests = manifestRefs(facts).filter(m => !isAsidePath(m.path));
+  const manifestDirs = new Map<Ecosystem, Set<string>>();
+  for (const ref of manifests) {
+    if (!manifestDirs.has(ref.ecosystem))
+      manifestDirs.set(ref.ecosystem, new Set());
+    manifestDirs.get(ref.ecosystem)!.add(ref.dir);
+  }
+  const componentOf = (path: string, ecosystem: Ecosystem): string => {
+    const dirs = manifestDirs.get(ecosystem);
+    for (const dir of ancestorsOf(dirname(path))) {
+      if (dirs?.has(dir)) return dir;
+    }
+    return '';
+  };
+  const depsOf = (dir: string, ecosystem: Ecosystem): Set<string> => {
+    const dirs = new Set(ancestorsOf(dir));
+    return new Set(
+      manifests
+        .filter(m => m.ecosystem === ecosystem && dirs.has(m.dir))
+        .flatMap(m => m.deps),
+    );
+  };
+  const frontendDirs = new Set(facts.stack.frontends.map(f => f.dir));
+
+  interface Draft {
+    dir: string;
+    ecosystem: Ecosystem;
+    frameworks: Set<string>;
+    path: string;
+    line?: number;
+    frontend: boolean;
+  }
+  const drafts = new Map<string, Draft>();
+  const draft = (
+    dir: string,
+    ecosystem: Ecosystem,
+    path: string,
+    line?: number,
+  ): Draft => {
+    const key = `${ecosystem}:${dir}`;
+    let d = drafts.get(key);
+    if (!d) {
+      d = {
+        dir,
+        ecosystem,
+        frameworks: new Set(),
+        path,
+        line,
+        frontend: false,
+      };
+      drafts.set(key, d);
+    }
+    return d;
+  };
+
+  // 1. Manifests that declare a server framework.
+  for (const ref of manifests) {
+    const known = SERVER_DEPENDENCIES[ref.ecosystem];
+    const found = ref.deps.filter(d => d in known);
+    if (found.length === 0) continue;
+    const file = facts.file(ref.path);
+    const idx = file
+      ? file.text.split('\n').findIndex(l => l.toLowerCase().includes(found[0]))
+      : -1;
+    const d = draft(
+      ref.dir,
+      ref.ecosystem,
+      ref.path,
+      idx >= 0 ? idx + 1 : undefined,
+    );
+    found.forEach(f => d.frameworks.add(known[f]));
+  }
+  // 2. Source files that start a server.
+  for (const file of facts.files) {
+    const language = languageOf(file.path);
+    const ecosystem = language ? ECOSYSTEM_OF_LANGUAGE[language] : undefined;
+    if (!ecosystem || isLowConfidencePath(file.path)) continue;
+    for (const signal of SERVER_CODE) {
+      if (signal.ecosystem !== ecosystem || !signal.pattern.test(file.text))
+        continue;
+      const dir = componentOf(file.path, ecosystem);
+      if (
+        [...frontendDirs].some(
+          f => isUnder(file.path, f) && f !== '' && isUnder(f, dir),
+        )
+      )
+        continue;
+      const line = file.text
+        .slice(0, file.text.search(signal.pattern))
+        .split('\n').length;
+      const existing = drafts.get(`${ecosystem}:${dir}`);
+      const d = draft(dir, ecosystem, file.path, line);
+      if (
+        !existing ||
+        existing.frameworks.size === 0 ||
+        !languageOf(existing.path)
+      ) {
+        d.path = file.path;
+        d.line = line;
+      }
+      if (d.frameworks.size === 0) d.frameworks.add(signal.name);
+    }
+  }
+  // 3. Container images of code that is not already a server: workers and frontends.
+  const dockerDirs = new Set<string>();
+  for (const dockerfile of facts.dockerfiles) {
+    if (!dockerfile.finalStage || isAsidePath(dockerfile.path)) continue;
+    const service = facts.compose
+      .flatMap(c => c.services)
+      .find(
+        s => s.dockerfile === dockerfile.path && s.buildContext !== undefined,
+      );
+    dockerDirs.add(service?.buildContext ?? dirname(dockerfile.path));
+  }
+  for (const dir of [...dockerDirs].sort()) {
+    const own = manifests.filter(m => m.dir === dir);
+    const ecosystems = own.length
+      ? [...new Set(own.map(m => m.ecosystem))]
+      : dominantEcosystem(facts, dir);
+    if (ecosystems.length === 0) continue;
+    if (drafts.has(`${ecosystems[0]}:${dir}`)) continue;
+    const nestedUnits = [...drafts.values()].filter(
+      d => d.dir !== dir && isUnder(d.dir, dir),
+    );
+    if (own.length === 0 && nestedUnits.length > 0) continue;
+    if (ecosystems.some(e => drafts.has(`${e}:${dir}`))) continue;
+    const dockerfile =
+      facts.dockerfiles.find(d => dirname(d.path) === dir) ??
+      facts.dockerfiles[0];
+    const d = draft(
+      dir,
+      ecosystems[0],
+      dockerfile?.path ?? own[0]?.path ?? dir,
+      dockerfile?.finalStage?.line,
+    );
+    d.frontend = frontendDirs.has(dir);
+  }
+  // 4. A repository that only shows a deploy pipeline: the root is the unit.
+  if (drafts.size === 0 && hasDeployPipeline(facts)) {
+    const ecosystems = dominantEcosystem(facts, '');
+    if (ecosystems.length > 0) {
+      const d = draft(
+        '',
+        ecosystems[0],
+        manifests.find(m => m.dir === '')?.path ?? '.',
+      );
+      d.frontend = frontendDirs.has('');
+    }
+  }
+
+  const filesOf = (
+    dir: string,
+    ecosystem: Ecosystem,
+    exclude: string[],
+  ): SourceFile[] =>
+    facts.files.filter(f => {
+      const language = languageOf(f.path);
+      return (
+        language !== undefined &&
+        ECOSYSTEM_OF_LANGUAGE[language] === ecosystem &&
+        isUnder(f.path, dir) &&
+        !isLowConfidencePath(f.path) &&
+        !exclude.some(n => isUnder(f.path, n))
+      );
+    });
+  const list = [...drafts.values()].sort(
+    (a, b) =>
+      a.dir.localeCompare(b.dir) || a.ecosystem.localeCompare(b.ecosystem),
+  );
+  const units: ServiceUnit[] = list.map(d => {
+    const nested = list
+      .filter(
+        o =>
+          o !== d &&
+          o.ecosystem === d.ecosystem &&
+          o.dir !== d.dir &&
+          isUnder(o.dir, d.dir),
+      )
+      .map(o => o.dir);
+    const frontend =
+      d.frontend || (d.frameworks.size === 0 && frontendDirs.has(d.dir));
+    return {
+      dir: d.dir,
+      ecosystem: d.ecosystem,
+      kind: kindOf(d.frameworks.size > 0, frontend),
+      frameworks: [...d.frameworks].sort(),
+      path: d.path,
+      ...(d.line !== undefined ? { line: d.line } : {}),
+      deps: depsOf(d.dir, d.ecosystem),
+      files: filesOf(d.dir, d.ecosystem, nested),
+    };
+  });
+  return { units, componentOf, depsOf, filesOf };
+}
+
+function kindOf(server: boolean, frontend: boolean): ServiceUnit['kind'] {
+  if (server) return 'server';
+  return frontend ? 'frontend' : 'worker';
+}
+
+/** The ecosystems of the source files under a directory, most files first. */
+function dominantEcosystem(facts: Facts, dir: string): Ecosystem[] {
+  const counts = new Map<Ecosystem, number>();
+  for (const file of facts.files) {
+    if (!isUnder(file.path, dir) || isLowConfidencePath(file.path)) continue;
+    const language = languageOf(file.path);
+    const ecosystem = language ? ECOSYSTEM_OF_LANGUAGE[language] : undefined;
+    if (ecosystem) counts.set(ecosystem, (counts.get(ecosystem) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([e]) => e);
+}
+
+/** Why the observability rules do not apply, or undefined when a service exists. */
+export function noServiceReason(facts: Facts): string | undefined {
+  return serviceUnits(facts).length === 0
+    ? 'no service to observe: no server framework, container image or deploy pipeline (a library or command-line tool)'
+    : undefined;
+}
+
+/** Units that run backend code (servers and workers), not browser apps. */
+export function backendUnits(facts: Facts): ServiceUnit[] {
+  return serviceUnits(facts).filter(u => u.kind !== 'frontend');
+}
+
+/**
+ * The units that show none of the given signals (in their dependencies, their
+ * code, or an agent started by their container), each with a finding that
+ * points at the unit.
+ */
+export function unitsWithout(
+  facts: Facts,
+  units: ServiceUnit[],
+  signals: Record<Ecosystem, Signal>,
+  message: (unit: ServiceUnit) => string,
+  agent?: RegExp,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const unit of units) {
+    if (evidenceOf(unit, signals[unit.ecosystem])) continue;
+    if (agent && containerMentions(facts, unit, agent)) continue;
+    const file = facts.file(unit.path);
+    const excerpt = file && unit.line ? lineOf(file, unit.line) : undefined;
+    findings.push({
+      path: unit.path,
+      ...(unit.line ? { line: unit.line } : {}),
+      ...(excerpt ? { excerpt } : {}),
+      message: message(unit),
+    });
+  }
+  return findings;
+}
+
+/** Upper-cases the first letter of a message built from a unit label. */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
