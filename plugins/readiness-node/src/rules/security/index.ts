@@ -6,6 +6,7 @@ import debugEnabled from './debug-enabled';
 import defaultAdminPassword from './default-admin-password';
 import hardcodedSecret from './hardcoded-secret';
 import placeholderSecretDefault from './placeholder-secret-default';
+import tokenInLocalstorage from './token-in-localstorage';
 
 /** The built-in security rules. */
 export const securityRules: ReadinessRule[] = [
@@ -16,4 +17,5 @@ export const securityRules: ReadinessRule[] = [
   placeholderSecretDefault,
   corsWildcard,
   debugEnabled,
+  tokenInLocalstorage,
 ];
