@@ -1,1 +1,58 @@
-export {};
+/**
+ * Readiness frontend plugin: the entity Readiness tab and card, the
+ * leaderboard with team roll-up and blockers board, and catalog filters.
+ *
+ * @packageDocumentation
+ */
+export {
+  readinessPlugin,
+  ReadinessLeaderboardPage,
+  EntityReadinessContent,
+  EntityReadinessCard,
+  ReadinessBandPicker,
+} from './plugin';
+export { rootRouteRef } from './routes';
+export { readinessApiRef, ReadinessClient } from './api';
+export type {
+  ReadinessApi,
+  EntityRefInput,
+  EntityScorecardResponse,
+  ScorecardHistoryEntry,
+  LeaderboardQuery,
+  LeaderboardOrderBy,
+  LeaderboardItem,
+  LeaderboardResponse,
+  BlockerSummary,
+  OwnerSummary,
+} from './api';
+export {
+  ReadinessFilter,
+  readinessBandOf,
+  readinessScoreOf,
+} from './components/ReadinessBandPicker';
+export type {
+  ReadinessBandPickerProps,
+  ReadinessEntityFilters,
+} from './components/ReadinessBandPicker';
+export { createReadinessScoreColumn } from './components/ReadinessScoreColumn';
+export type { EntityRow } from './components/ReadinessScoreColumn';
+export type { EntityReadinessContentProps } from './components/EntityReadinessContent';
+export type { EntityReadinessCardProps } from './components/EntityReadinessCard';
+export { ReadinessLeaderboardContent } from './components/ReadinessLeaderboardPage';
+export {
+  BandChip,
+  VerdictChip,
+  SeverityChip,
+  StatusChip,
+} from './components/StatusChip';
+export type { StatusChipProps } from './components/StatusChip';
+export {
+  useScorecard,
+  useLeaderboard,
+  useBlockers,
+  useOwners,
+  useRefresh,
+} from './hooks';
+export { leaderboardToCsv } from './helpers/csv';
+export { findingLink, sourceRootOf } from './helpers/sourceLinks';
+export type { SourceRoot, SourceLink } from './helpers/sourceLinks';

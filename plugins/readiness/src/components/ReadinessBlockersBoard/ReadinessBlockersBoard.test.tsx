@@ -25,18 +25,25 @@ describe('ReadinessBlockersBoard', () => {
         },
       }),
     });
-    expect(await screen.findByText(/Request failed with 500/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Request failed with 500/),
+    ).toBeInTheDocument();
   });
 
   it('shows an empty state without blockers', async () => {
     await renderWithApis(<ReadinessBlockersBoard />, {
       api: mockReadinessApi({ getBlockers: async () => [] }),
     });
-    expect(await screen.findByText('No production blockers')).toBeInTheDocument();
+    expect(
+      await screen.findByText('No production blockers'),
+    ).toBeInTheDocument();
   });
 
   it('ranks rules by blocked entities and links the entities', async () => {
-    const many = Array.from({ length: 7 }, (_, i) => `component:default/svc-${i}`);
+    const many = Array.from(
+      { length: 7 },
+      (_, i) => `component:default/svc-${i}`,
+    );
     await renderWithApis(<ReadinessBlockersBoard />, {
       api: mockReadinessApi({
         getBlockers: async () => [
@@ -58,12 +65,13 @@ describe('ReadinessBlockersBoard', () => {
     expect(within(rows[1]).getByText('CI/CD')).toBeInTheDocument();
     expect(within(rows[1]).getByText('High')).toBeInTheDocument();
     expect(within(rows[1]).getAllByRole('link')).toHaveLength(5);
-    expect(within(rows[2]).getByRole('link', { name: 'orders-api' })).toHaveAttribute(
-      'href',
-      '/catalog/default/component/orders-api',
-    );
+    expect(
+      within(rows[2]).getByRole('link', { name: 'orders-api' }),
+    ).toHaveAttribute('href', '/catalog/default/component/orders-api');
 
-    await userEvent.click(within(rows[1]).getByRole('button', { name: 'Show all 7' }));
+    await userEvent.click(
+      within(rows[1]).getByRole('button', { name: 'Show all 7' }),
+    );
     expect(within(rows[1]).getAllByRole('link')).toHaveLength(7);
   });
 });

@@ -43,7 +43,9 @@ describe('ReadinessLeaderboardPage', () => {
         getOwners: async () => [],
       }),
     });
-    expect(await screen.findByText(/Request failed with 503/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Request failed with 503/),
+    ).toBeInTheDocument();
   });
 
   it('shows the empty state before any audit', async () => {
@@ -58,19 +60,30 @@ describe('ReadinessLeaderboardPage', () => {
 
   it('switches between leaderboard, teams and blockers board with the keyboard', async () => {
     await renderWithApis(<ReadinessLeaderboardPage />, { api: fullApi() });
-    expect(await screen.findByRole('link', { name: 'Orders API' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('link', { name: 'Orders API' }),
+    ).toBeInTheDocument();
 
     const tabs = screen.getByRole('tablist', { name: 'Readiness views' });
-    const leaderboardTab = within(tabs).getByRole('tab', { name: 'Leaderboard' });
+    const leaderboardTab = within(tabs).getByRole('tab', {
+      name: 'Leaderboard',
+    });
     expect(leaderboardTab).toHaveAttribute('aria-selected', 'true');
 
     await userEvent.click(within(tabs).getByRole('tab', { name: 'Teams' }));
-    expect(await screen.findByText('Teams', { selector: 'h2, h5, h6' })).toBeInTheDocument();
-    expect(screen.getByRole('tabpanel')).toHaveAttribute('aria-labelledby', 'readiness-tab-teams');
+    expect(
+      await screen.findByText('Teams', { selector: 'h2, h5, h6' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('tabpanel')).toHaveAttribute(
+      'aria-labelledby',
+      'readiness-tab-teams',
+    );
 
     within(tabs).getByRole('tab', { name: 'Teams' }).focus();
     await userEvent.keyboard('{ArrowRight}{Enter}');
-    expect(await screen.findByText('Blockers board', { selector: 'h2, h5, h6' })).toBeInTheDocument();
+    expect(
+      await screen.findByText('Blockers board', { selector: 'h2, h5, h6' }),
+    ).toBeInTheDocument();
   });
 
   it('opens the leaderboard filtered by an owner from the team roll-up', async () => {

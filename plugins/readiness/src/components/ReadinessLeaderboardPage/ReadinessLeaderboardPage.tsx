@@ -67,7 +67,10 @@ export function ReadinessLeaderboardContent() {
         pt={2}
       >
         {tab === 'leaderboard' && (
-          <ReadinessLeaderboard filters={filters} onFiltersChange={setFilters} />
+          <ReadinessLeaderboard
+            filters={filters}
+            onFiltersChange={setFilters}
+          />
         )}
         {tab === 'teams' && (
           <ReadinessOwners

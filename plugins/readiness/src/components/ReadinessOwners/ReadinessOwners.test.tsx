@@ -25,7 +25,9 @@ describe('ReadinessOwners', () => {
         },
       }),
     });
-    expect(await screen.findByText(/Request failed with 500/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Request failed with 500/),
+    ).toBeInTheDocument();
   });
 
   it('shows an empty state without owners', async () => {
@@ -40,8 +42,17 @@ describe('ReadinessOwners', () => {
     await renderWithApis(<ReadinessOwners onSelectOwner={onSelectOwner} />, {
       api: mockReadinessApi({
         getOwners: async () => [
-          makeOwner({ owner: 'group:default/platform', averageScore: 88.4, band: 'good' }),
-          makeOwner({ owner: 'group:default/payments', averageScore: 41, band: 'poor', notReady: 2 }),
+          makeOwner({
+            owner: 'group:default/platform',
+            averageScore: 88.4,
+            band: 'good',
+          }),
+          makeOwner({
+            owner: 'group:default/payments',
+            averageScore: 41,
+            band: 'poor',
+            notReady: 2,
+          }),
         ],
       }),
     });
@@ -53,7 +64,9 @@ describe('ReadinessOwners', () => {
     expect(within(rows[2]).getByText('88')).toBeInTheDocument();
     expect(within(rows[2]).getByText('Good')).toBeInTheDocument();
 
-    await userEvent.click(within(rows[1]).getByRole('button', { name: 'Show in the leaderboard' }));
+    await userEvent.click(
+      within(rows[1]).getByRole('button', { name: 'Show in the leaderboard' }),
+    );
     expect(onSelectOwner).toHaveBeenCalledWith('group:default/payments');
   });
 });

@@ -1,0 +1,2 @@
+export { createReadinessScoreColumn } from './ReadinessScoreColumn';
+export type { EntityRow } from './ReadinessScoreColumn';

@@ -1,0 +1,6 @@
+import { createRouteRef } from '@backstage/core-plugin-api';
+
+/** The Readiness page (leaderboard, teams, blockers board). @public */
+export const rootRouteRef = createRouteRef({
+  id: 'readiness',
+});
