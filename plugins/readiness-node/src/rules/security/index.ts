@@ -5,17 +5,21 @@ import corsWildcard from './cors-wildcard';
 import debugEnabled from './debug-enabled';
 import defaultAdminPassword from './default-admin-password';
 import hardcodedSecret from './hardcoded-secret';
+import noRateLimiting from './no-rate-limiting';
+import noSecurityHeaders from './no-security-headers';
 import placeholderSecretDefault from './placeholder-secret-default';
 import tokenInLocalstorage from './token-in-localstorage';
 
-/** The built-in security rules. */
+/** The built-in security rules, in catalog order. */
 export const securityRules: ReadinessRule[] = [
   committedEnvFile,
-  authTodo,
-  defaultAdminPassword,
   hardcodedSecret,
   placeholderSecretDefault,
+  defaultAdminPassword,
+  authTodo,
   corsWildcard,
   debugEnabled,
   tokenInLocalstorage,
+  noRateLimiting,
+  noSecurityHeaders,
 ];

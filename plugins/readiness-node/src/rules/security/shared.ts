@@ -302,3 +302,34 @@ export function maskedExcerptAt(file: SourceFile, offset: number, length: number
   const raw = redactText(line.trim());
   return raw.length > 160 ? `${raw.slice(0, 160)}…` : raw;
 }
+
+/** One way a repository can show that it has a capability: a dependency, code or a file. */
+export interface EvidenceSignal {
+  /** What the evidence is, for the pass message: `express-rate-limit`, `nginx limit_req`. */
+  label: string;
+  /** Dependency names, lower-case, exactly as manifests declare them. */
+  deps?: string[];
+  /** Dependency name prefixes, for Go module paths with major versions. */
+  depPrefixes?: string[];
+  /** Text in a non-test code or configuration file. */
+  code?: RegExp;
+  /** A non-test file path. */
+  path?: RegExp;
+}
+
+/** The label of the first signal the repository shows, if any. */
+export function findEvidence(facts: Facts, signals: EvidenceSignal[]): string | undefined {
+  const deps = facts.manifests.allDependencies;
+  for (const signal of signals) {
+    if (signal.deps?.some(d => deps.has(d))) return signal.label;
+    if (signal.depPrefixes?.some(p => [...deps].some(d => d.startsWith(p)))) return signal.label;
+  }
+  const files = facts.files.filter(
+    f => !isTestFile(f.path) && !isProse(f.path) && !isGeneratedText(f) && !/(^|\/)(examples?|docs?|samples?)\//i.test(f.path),
+  );
+  for (const signal of signals) {
+    if (signal.path && files.some(f => signal.path!.test(f.path))) return signal.label;
+    if (signal.code && files.some(f => signal.code!.test(f.text))) return signal.label;
+  }
+  return undefined;
+}

@@ -1,0 +1,77 @@
+import { Finding } from '@readiness/backstage-plugin-readiness-common';
+import { defineRule, outcome } from '../../types';
+import { EvidenceSignal, findEvidence, serverLocations } from '../shared';
+
+/** Libraries, middleware and proxy settings that limit request rates, per ecosystem. */
+export const RATE_LIMIT_SIGNALS: EvidenceSignal[] = [
+  // Node
+  { label: 'express-rate-limit', deps: ['express-rate-limit', 'express-slow-down', 'express-brute', 'express-limiter'] },
+  { label: 'rate-limiter-flexible', deps: ['rate-limiter-flexible'] },
+  { label: '@nestjs/throttler', deps: ['@nestjs/throttler'] },
+  { label: '@fastify/rate-limit', deps: ['@fastify/rate-limit', 'fastify-rate-limit'] },
+  { label: 'koa-ratelimit', deps: ['koa-ratelimit', 'koa2-ratelimit'] },
+  { label: 'hono-rate-limiter', deps: ['hono-rate-limiter'] },
+  { label: '@upstash/ratelimit', deps: ['@upstash/ratelimit'] },
+  { label: 'limiter', deps: ['limiter'] },
+  // Python
+  { label: 'flask-limiter', deps: ['flask-limiter', 'flask_limiter'] },
+  { label: 'slowapi', deps: ['slowapi'] },
+  { label: 'django-ratelimit', deps: ['django-ratelimit', 'django_ratelimit'] },
+  { label: 'fastapi-limiter', deps: ['fastapi-limiter'] },
+  { label: 'django-axes', deps: ['django-axes'] },
+  // JVM
+  { label: 'bucket4j', deps: ['bucket4j-core', 'bucket4j_jdk17-core', 'bucket4j_jdk11-core', 'bucket4j-spring-boot-starter', 'bucket4j-redis'] },
+  { label: 'resilience4j-ratelimiter', deps: ['resilience4j-ratelimiter'] },
+  // Go
+  { label: 'tollbooth', depPrefixes: ['github.com/didip/tollbooth'] },
+  { label: 'ulule/limiter', depPrefixes: ['github.com/ulule/limiter'] },
+  { label: 'httprate', depPrefixes: ['github.com/go-chi/httprate'] },
+  { label: 'go-limiter', depPrefixes: ['github.com/sethvargo/go-limiter', 'github.com/throttled/throttled'] },
+  // .NET, Ruby
+  { label: 'AspNetCoreRateLimit', deps: ['aspnetcoreratelimit', 'aspnetcoreratelimit.redis'] },
+  { label: 'rack-attack', deps: ['rack-attack', 'rack-throttle'] },
+  // Code: middleware set up by hand or from a framework that ships it
+  { label: 'a rate limiter in code', code: /\brateLimit\(|\bRateLimiter(?:Memory|Redis|Postgres|Mongo|Cluster)\b|\bThrottlerModule\b|@Throttle\(|\bslowDown\(/ },
+  { label: 'a rate limiter in code', code: /\bfrom\s+(?:flask_limiter|slowapi|django_ratelimit|fastapi_limiter)\b|@limiter\.limit\(|@ratelimit\(|DEFAULT_THROTTLE_(?:CLASSES|RATES)|\bthrottle_classes\b/ },
+  { label: 'a rate limiter in code', code: /\bBucket4j\b|\bBucket\.builder\(|\bBandwidth\.(?:classic|simple|builder)\(|@RateLimiter\(|\bRateLimiter\.create\(|\bRateLimiterRegistry\b|\bRequestRateLimiter\b/ },
+  { label: 'golang.org/x/time/rate', code: /"golang\.org\/x\/time\/rate"/ },
+  { label: 'a rate limiter in code', code: /\bmiddleware\.RateLimiter(?:WithConfig)?\(|fiber\/v\d\/middleware\/limiter|\btollbooth\.|\bhttprate\./ },
+  { label: 'ASP.NET Core rate limiting', code: /\bAddRateLimiter\(|\bUseRateLimiter\(|\[EnableRateLimiting|\.RequireRateLimiting\(|\bIpRateLimit/ },
+  { label: 'Rack::Attack', code: /\bRack::Attack\b/ },
+  { label: 'Laravel throttle middleware', code: /['"]throttle:|RateLimiter::for\(/ },
+  // Proxies and gateways in front of the app
+  { label: 'nginx limit_req', code: /\blimit_req(?:_zone)?\b/ },
+  { label: 'ingress rate limits', code: /nginx\.ingress\.kubernetes\.io\/limit-(?:rps|rpm|connections)|traefik\.http\.middlewares\.[\w-]+\.ratelimit|\brateLimit:\s*\n\s+average:|\blocal_ratelimit\b|name:\s*rate-limiting\b/i },
+  { label: 'API gateway throttling', code: /\b[Tt]hrottling(?:Burst|Rate)Limit\b|\bthrottle:\s*\n\s+(?:burstLimit|rateLimit):/ },
+  // A hand-written limiter, named as such
+  { label: 'a hand-written rate limiter', code: /\b(?:function|def|class|const|let|var|func|type)\s+\w*(?:[Rr]ate_?[Ll]imit|ratelimit|RateLimit)\w*/ },
+  { label: 'a hand-written rate limiter', path: /(^|\/)[^/]*rate[-_]?limit[^/]*\.(js|ts|mjs|cjs|py|go|java|kt|cs|rb|php)$/i },
+];
+
+export default defineRule({
+  id: 'security/no-rate-limiting',
+  category: 'security',
+  severity: 'medium',
+  title: 'Requests are rate limited',
+  description:
+    'Fails when a server application exists and no rate-limiting library, middleware or proxy setting is present: express-rate-limit, rate-limiter-flexible, @nestjs/throttler, @fastify/rate-limit, flask-limiter, slowapi, django-ratelimit or DRF throttling, bucket4j, resilience4j, golang.org/x/time/rate, tollbooth, httprate, ASP.NET Core rate limiting, Rack::Attack, nginx `limit_req`, ingress or gateway limits, or a rate limiter written in the code. Not applicable without a server.',
+  rationale:
+    'Without a limit, one client can brute-force logins and tokens, scrape the whole dataset, or exhaust the service and its database with a burst of cheap requests. Limits also contain runaway clients and retry storms.',
+  remediation:
+    'Add a rate limiter in front of the routes, at least on login, signup, password reset and other expensive or sensitive endpoints (for example express-rate-limit, flask-limiter, slowapi, DRF throttles, bucket4j, golang.org/x/time/rate), backed by a shared store such as Redis when there is more than one instance, or enforce limits at the proxy or API gateway.',
+  evaluate(facts) {
+    if (facts.stack.servers.length === 0) {
+      return outcome.notApplicable('no server application');
+    }
+    const evidence = findEvidence(facts, RATE_LIMIT_SIGNALS);
+    if (evidence) return outcome.pass(`rate limiting through ${evidence}`);
+    const servers = facts.stack.servers.join(', ');
+    const findings: Finding[] = serverLocations(facts).map(location => ({
+      path: location.path,
+      ...(location.line !== undefined ? { line: location.line } : {}),
+      message: `No rate limiting found for this ${servers} server: no limiter library, middleware or proxy limit`,
+      confidence: 'high' as const,
+    }));
+    return outcome.fail(findings);
+  },
+});

@@ -1,0 +1,109 @@
+import { describeRule, runRule } from '../../../testing';
+import rule from '.';
+
+const pkg = (deps: Record<string, string>) => JSON.stringify({ name: 'api', dependencies: deps }, null, 2);
+
+describeRule(rule, {
+  fails: [
+    {
+      name: 'an express server without a limiter',
+      files: {
+        'package.json': pkg({ express: '^4.19.0' }),
+        'src/server.js': "const express = require('express');\nconst app = express();\napp.post('/login', login);\n",
+      },
+      findings: ['src/server.js'],
+    },
+    {
+      name: 'a Flask app declared only in requirements',
+      files: { 'requirements.txt': 'gunicorn==22.0.0\nflask==3.0.3\n' },
+      findings: ['requirements.txt:2'],
+    },
+    {
+      name: 'a Go server with golang.org/x/time only as an indirect dependency',
+      files: {
+        'go.mod': 'module example.com/api\n\nrequire (\n\tgolang.org/x/time v0.5.0 // indirect\n)\n',
+        'main.go': 'package main\nimport "net/http"\nfunc main() { http.ListenAndServe(":8080", nil) }\n',
+      },
+      findings: ['main.go'],
+    },
+    {
+      name: 'a limiter mentioned only in docs, tests and examples',
+      files: {
+        'package.json': pkg({ express: '^4.19.0' }),
+        'src/server.js': "const express = require('express');\n",
+        'README.md': 'TODO: add express-rate-limit and `limit_req` in nginx\n',
+        'test/limits.test.js': 'const rateLimit = require("express-rate-limit");\nrateLimit({ max: 1 });\n',
+        'examples/limited/server.js': 'app.use(rateLimit({ windowMs: 60000, max: 100 }));\n',
+      },
+      findings: ['src/server.js'],
+    },
+  ],
+  passes: [
+    {
+      name: 'express-rate-limit declared',
+      files: {
+        'package.json': pkg({ express: '^4.19.0', 'express-rate-limit': '^7.0.0' }),
+        'src/server.js': "const express = require('express');\n",
+      },
+    },
+    {
+      name: '@nestjs/throttler declared',
+      files: {
+        'package.json': pkg({ '@nestjs/core': '^10.0.0', '@nestjs/throttler': '^5.0.0' }),
+      },
+    },
+    {
+      name: 'slowapi in a FastAPI app',
+      files: { 'requirements.txt': 'fastapi==0.111.0\nslowapi==0.1.9\n' },
+    },
+    {
+      name: 'DRF throttling configured in settings',
+      files: {
+        'requirements.txt': 'django==5.0.6\ndjangorestframework==3.15.1\n',
+        'mysite/settings.py': "REST_FRAMEWORK = {\n    'DEFAULT_THROTTLE_CLASSES': ['rest_framework.throttling.UserRateThrottle'],\n}\n",
+      },
+    },
+    {
+      name: 'bucket4j in a Spring Boot service',
+      files: {
+        'pom.xml': '<project><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency><dependency><groupId>com.bucket4j</groupId><artifactId>bucket4j_jdk17-core</artifactId></dependency></dependencies></project>',
+      },
+    },
+    {
+      name: 'golang.org/x/time/rate imported by a Go server',
+      files: {
+        'main.go': 'package main\nimport (\n\t"net/http"\n\t"golang.org/x/time/rate"\n)\nvar limiter = rate.NewLimiter(10, 20)\nfunc main() { http.ListenAndServe(":8080", nil) }\n',
+      },
+    },
+    {
+      name: 'limits at the nginx proxy in front of the app',
+      files: {
+        'package.json': pkg({ express: '^4.19.0' }),
+        'deploy/nginx.conf': 'limit_req_zone $binary_remote_addr zone=api:10m rate=10r/s;\nserver { location / { limit_req zone=api burst=20; } }\n',
+      },
+    },
+    {
+      name: 'ASP.NET Core built-in rate limiting',
+      files: {
+        'Program.cs': 'var builder = WebApplication.CreateBuilder(args);\nbuilder.Services.AddRateLimiter(o => o.AddFixedWindowLimiter("api", _ => {}));\n',
+      },
+    },
+    {
+      name: 'a hand-written limiter middleware',
+      files: {
+        'package.json': pkg({ express: '^4.19.0' }),
+        'src/middleware/rateLimiter.js': 'module.exports = async function rateLimiter(req, res, next) { /* redis INCR */ next(); };\n',
+      },
+    },
+  ],
+  notApplicable: [
+    { name: 'a library without a server', files: { 'package.json': pkg({ lodash: '^4.0.0' }), 'src/index.js': 'module.exports = {};\n' } },
+  ],
+});
+
+describe('security/no-rate-limiting details', () => {
+  it('says which limiter it found', () => {
+    const result = runRule(rule, { 'requirements.txt': 'flask==3.0.3\nFlask-Limiter==3.7.0\n' });
+    expect(result).toEqual(expect.objectContaining({ status: 'pass', message: 'rate limiting through flask-limiter' }));
+  });
+});

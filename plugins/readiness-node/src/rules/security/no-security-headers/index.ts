@@ -1,0 +1,99 @@
+import { Finding } from '@readiness/backstage-plugin-readiness-common';
+import { isTestFile, languageOf, lineOf, matchAll } from '../../../facts';
+import { defineRule, outcome } from '../../types';
+import { EvidenceSignal, findEvidence, findingAt, isProse, serverLocations } from '../shared';
+
+/** Libraries, middleware and config that set security headers, per ecosystem. */
+export const SECURITY_HEADER_SIGNALS: EvidenceSignal[] = [
+  { label: 'helmet', deps: ['helmet', 'koa-helmet', '@fastify/helmet', 'fastify-helmet', 'lusca'] },
+  { label: 'flask-talisman', deps: ['flask-talisman', 'talisman'] },
+  { label: 'secure', deps: ['secure'] },
+  { label: 'django-csp', deps: ['django-csp'] },
+  { label: 'Spring Security', deps: ['spring-boot-starter-security', 'spring-security-web', 'spring-security-config'] },
+  { label: 'unrolled/secure', depPrefixes: ['github.com/unrolled/secure', 'github.com/gin-contrib/secure'] },
+  { label: 'NWebsec', depPrefixes: ['nwebsec.'] },
+  { label: 'NetEscapades.AspNetCore.SecurityHeaders', deps: ['netescapades.aspnetcore.securityheaders'] },
+  { label: 'secure_headers', deps: ['secure_headers'] },
+  { label: 'Rails default headers', deps: ['rails'] },
+  { label: 'security middleware in code', code: /\bhelmet\(|\bsecureHeaders\(|\bTalisman\(|csp\.middleware\.CSPMiddleware|\bmiddleware\.Secure(?:WithConfig)?\(|fiber\/v\d\/middleware\/helmet|\bsecure\.New\(|\.UseHsts\(|\.UseSecurityHeaders\(|\.UseXfo\(|\.UseCsp\(|\bSecureHeaders\(/ },
+  {
+    label: 'security headers set in code or config',
+    code: /Content-Security-Policy|Strict-Transport-Security|X-Frame-Options|\bX_FRAME_OPTIONS\s*=|\bframeDeny\b|\bstsSeconds\b|\bcontentSecurityPolicy\b|\bcustomFrameOptionsValue\b/i,
+  },
+];
+
+const DJANGO_SECURITY_MIDDLEWARE = /django\.middleware\.security\.SecurityMiddleware/;
+const DJANGO_SECURE_SETTINGS = /^\s*(?:SECURE_[A-Z_]+|X_FRAME_OPTIONS|CSP_[A-Z_]+)\s*=|django\.middleware\.clickjacking\.XFrameOptionsMiddleware/m;
+
+/** Spring Security with its default headers switched off. */
+const SPRING_HEADERS_DISABLED =
+  /\.headers\(\)\s*\.disable\(\)|\.headers\(\s*(?:AbstractHttpConfigurer::disable|(\w+)\s*->\s*\1\s*\.disable\(\))\s*\)/g;
+
+export default defineRule({
+  id: 'security/no-security-headers',
+  category: 'security',
+  severity: 'medium',
+  title: 'Security headers are set',
+  description:
+    'Fails when a web server exists and no security-headers middleware or header configuration is present: helmet (and its koa/fastify variants), hono secureHeaders, flask-talisman, Django SecurityMiddleware with SECURE_* settings or X-Frame-Options, django-csp, Spring Security (unless its headers are disabled), unrolled/secure, echo/fiber secure middleware, UseHsts or a headers package for ASP.NET Core, or Content-Security-Policy / Strict-Transport-Security / X-Frame-Options set in code or in proxy config. Not applicable without a server.',
+  rationale:
+    'Browsers only apply their strongest protections when told to: a Content-Security-Policy limits what injected scripts can do, HSTS stops protocol downgrades and cookie theft over plain HTTP, and X-Frame-Options / frame-ancestors prevent clickjacking. Without them a single XSS or a hostile page framing the app goes much further.',
+  remediation:
+    'Add the standard middleware for the stack (helmet, flask-talisman, Django SecurityMiddleware with SECURE_HSTS_SECONDS, SECURE_CONTENT_TYPE_NOSNIFF and X_FRAME_OPTIONS, Spring Security defaults, unrolled/secure, UseHsts plus a CSP) or set the headers at the reverse proxy, then tighten the Content-Security-Policy for the application.',
+  evaluate(facts) {
+    if (facts.stack.servers.length === 0) {
+      return outcome.notApplicable('no server application');
+    }
+    const findings: Finding[] = [];
+    // Spring Security that turns its own headers off does not count as evidence.
+    let springDisabled = false;
+    for (const file of facts.files) {
+      if (isTestFile(file.path) || !['java', 'kotlin'].includes(languageOf(file.path) ?? '')) continue;
+      if (!file.text.includes('headers')) continue;
+      for (const { line } of matchAll(file, SPRING_HEADERS_DISABLED)) {
+        springDisabled = true;
+        findings.push(findingAt(file, line, 'Spring Security default headers are disabled', lineOf(file, line)));
+      }
+    }
+    const signals = springDisabled ? SECURITY_HEADER_SIGNALS.filter(s => s.label !== 'Spring Security') : SECURITY_HEADER_SIGNALS;
+    const evidence = findEvidence(facts, signals);
+
+    if (evidence) return outcome.pass(`security headers through ${evidence}`);
+
+    // Django: SecurityMiddleware installed and configured (the default project also adds X-Frame-Options).
+    if (facts.stack.servers.includes('django')) {
+      const settings = facts.files.filter(
+        f => !isTestFile(f.path) && !isProse(f.path) && languageOf(f.path) === 'python' && /\bMIDDLEWARE\s*=/.test(f.text),
+      );
+      const configured =
+        settings.some(f => DJANGO_SECURITY_MIDDLEWARE.test(f.text)) &&
+        facts.files.some(f => languageOf(f.path) === 'python' && !isTestFile(f.path) && DJANGO_SECURE_SETTINGS.test(f.text));
+      if (configured) return outcome.pass('security headers through Django SecurityMiddleware');
+      for (const file of settings) {
+        const line = file.text.slice(0, file.text.search(/\bMIDDLEWARE\s*=/)).split('\n').length;
+        findings.push(
+          findingAt(
+            file,
+            line,
+            DJANGO_SECURITY_MIDDLEWARE.test(file.text)
+              ? 'SecurityMiddleware is installed but no SECURE_* or X_FRAME_OPTIONS setting is configured'
+              : "MIDDLEWARE does not include Django's SecurityMiddleware",
+            lineOf(file, line),
+          ),
+        );
+      }
+    }
+    if (findings.length === 0) {
+      const servers = facts.stack.servers.join(', ');
+      for (const location of serverLocations(facts)) {
+        findings.push({
+          path: location.path,
+          ...(location.line !== undefined ? { line: location.line } : {}),
+          message: `No security headers found for this ${servers} server: no helmet-style middleware and no CSP, HSTS or X-Frame-Options configuration`,
+          confidence: 'high',
+        });
+      }
+    }
+    return outcome.fail(findings);
+  },
+});

@@ -1,0 +1,107 @@
+import { describeRule, runRule } from '../../../testing';
+import rule from '.';
+
+const pkg = (deps: Record<string, string>) => JSON.stringify({ name: 'api', dependencies: deps }, null, 2);
+const springPom = (extra = '') =>
+  `<project><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency>${extra}</dependencies></project>`;
+
+describeRule(rule, {
+  fails: [
+    {
+      name: 'an express server without helmet or headers',
+      files: {
+        'package.json': pkg({ express: '^4.19.0', cors: '^2.8.5' }),
+        'src/server.js': "const express = require('express');\napp.use(cors({ origin: allowed }));\n",
+      },
+      findings: ['src/server.js'],
+    },
+    {
+      name: 'a Flask app without talisman',
+      files: { 'requirements.txt': 'flask==3.0.3\nflask-cors==4.0.1\n' },
+      findings: ['requirements.txt:1'],
+    },
+    {
+      name: 'a Django project without SecurityMiddleware',
+      files: {
+        'requirements.txt': 'django==5.0.6\n',
+        'mysite/settings.py': "DEBUG = False\nMIDDLEWARE = [\n    'django.middleware.common.CommonMiddleware',\n]\n",
+      },
+      findings: ['mysite/settings.py:2'],
+    },
+    {
+      name: 'Spring Security with its headers disabled',
+      files: {
+        'pom.xml': springPom('<dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-security</artifactId></dependency>'),
+        'src/main/java/com/acme/SecurityConfig.java': 'http\n  .csrf(AbstractHttpConfigurer::disable)\n  .headers(AbstractHttpConfigurer::disable);\n',
+      },
+      findings: ['src/main/java/com/acme/SecurityConfig.java:3'],
+    },
+    {
+      name: 'headers mentioned only in docs and tests',
+      files: {
+        'package.json': pkg({ express: '^4.19.0' }),
+        'src/server.js': "const express = require('express');\n",
+        'docs/security.md': 'We should send Content-Security-Policy and Strict-Transport-Security.\n',
+        'test/headers.test.js': "expect(res.headers['x-frame-options']).toBe('DENY');\n",
+      },
+      findings: ['src/server.js'],
+    },
+  ],
+  passes: [
+    {
+      name: 'helmet declared',
+      files: { 'package.json': pkg({ express: '^4.19.0', helmet: '^7.1.0' }) },
+    },
+    {
+      name: 'flask-talisman',
+      files: { 'requirements.txt': 'flask==3.0.3\nflask-talisman==1.1.0\n' },
+    },
+    {
+      name: 'the default Django middleware stack',
+      files: {
+        'requirements.txt': 'django==5.0.6\n',
+        'mysite/settings.py': [
+          'MIDDLEWARE = [',
+          "    'django.middleware.security.SecurityMiddleware',",
+          "    'django.middleware.clickjacking.XFrameOptionsMiddleware',",
+          ']',
+          'SECURE_HSTS_SECONDS = 31536000',
+        ].join('\n'),
+      },
+    },
+    {
+      name: 'Spring Security with default headers',
+      files: {
+        'pom.xml': springPom('<dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-security</artifactId></dependency>'),
+        'src/main/java/com/acme/SecurityConfig.java': 'http.csrf(AbstractHttpConfigurer::disable);\n',
+      },
+    },
+    {
+      name: 'headers set at the nginx proxy',
+      files: {
+        'package.json': pkg({ express: '^4.19.0' }),
+        'deploy/nginx.conf': 'add_header Strict-Transport-Security "max-age=31536000" always;\nadd_header X-Frame-Options DENY;\n',
+      },
+    },
+    {
+      name: 'headers set by hand in a Go server',
+      files: {
+        'main.go': 'package main\nfunc h(w http.ResponseWriter, r *http.Request) {\n\tw.Header().Set("Content-Security-Policy", "default-src \'self\'")\n}\nfunc main() { http.ListenAndServe(":8080", nil) }\n',
+      },
+    },
+    {
+      name: 'ASP.NET Core HSTS',
+      files: { 'Program.cs': 'var builder = WebApplication.CreateBuilder(args);\nvar app = builder.Build();\napp.UseHsts();\n' },
+    },
+  ],
+  notApplicable: [
+    { name: 'no server application', files: { 'package.json': pkg({ react: '^18.0.0' }), 'src/App.tsx': 'export {};\n' } },
+  ],
+});
+
+describe('security/no-security-headers details', () => {
+  it('says where the headers come from', () => {
+    const result = runRule(rule, { 'package.json': pkg({ fastify: '^4.0.0', '@fastify/helmet': '^11.0.0' }) });
+    expect(result).toEqual(expect.objectContaining({ status: 'pass', message: 'security headers through helmet' }));
+  });
+});
