@@ -1,0 +1,217 @@
+import { Finding } from '@readiness/backstage-plugin-readiness-common';
+import { basename, dirname, Facts, isTestFile, languageOf } from '../../../facts';
+import { asRecord } from '../../../facts/yamlDoc';
+import {
+  collectProjects,
+  Ecosystem,
+  isUnder,
+  manifestEcosystem,
+  manifestProjectDir,
+  projectOf,
+} from '../../../facts/projects';
+import { defineRule, outcome } from '../../types';
+import { inLowConfidenceFolder } from '../shared';
+
+type Family = 'javascript' | 'python' | 'go' | 'jvm' | 'dotnet' | 'ruby' | 'php';
+
+const FAMILY_OF_LANGUAGE: Record<string, Family> = {
+  javascript: 'javascript',
+  typescript: 'javascript',
+  python: 'python',
+  go: 'go',
+  java: 'jvm',
+  kotlin: 'jvm',
+  scala: 'jvm',
+  csharp: 'dotnet',
+  fsharp: 'dotnet',
+  ruby: 'ruby',
+  php: 'php',
+};
+
+const ECOSYSTEM: Record<Family, Ecosystem> = {
+  javascript: 'node',
+  python: 'python',
+  go: 'go',
+  jvm: 'jvm',
+  dotnet: 'dotnet',
+  ruby: 'ruby',
+  php: 'php',
+};
+
+const LABEL: Record<Family, string> = {
+  javascript: 'JavaScript/TypeScript',
+  python: 'Python',
+  go: 'Go',
+  jvm: 'Java/Kotlin',
+  dotnet: '.NET',
+  ruby: 'Ruby',
+  php: 'PHP',
+};
+
+const TOOLS: Record<Family, string> = {
+  javascript: 'ESLint, Biome or Prettier',
+  python: 'Ruff, Flake8, Pylint, Black or mypy',
+  go: 'golangci-lint',
+  jvm: 'Checkstyle, Spotless, PMD, SpotBugs, Error Prone, ktlint or detekt',
+  dotnet: '.NET analyzers in .editorconfig or Directory.Build.props',
+  ruby: 'RuboCop or Standard',
+  php: 'PHP_CodeSniffer, PHP-CS-Fixer, PHPStan or Psalm',
+};
+
+/** Configuration files that configure a linter or formatter, by name. */
+const CONFIG_FILES: Array<[Family, RegExp]> = [
+  ['javascript', /^(\.eslintrc(\.(js|cjs|mjs|json|ya?ml))?|eslint\.config\.[cm]?[jt]s|biome\.jsonc?|\.prettierrc(\.(js|cjs|mjs|json|json5|ya?ml|toml))?|prettier\.config\.[cm]?[jt]s|\.oxlintrc\.json|oxlint\.json|tslint\.json|\.jshintrc|\.xo-config(\.\w+)?|deno\.jsonc?)$/],
+  ['python', /^(\.?ruff\.toml|\.flake8|\.?pylintrc|\.?mypy\.ini|pyrightconfig\.json|\.pycodestyle|\.isort\.cfg)$/],
+  ['go', /^\.golangci\.(ya?ml|toml|json)$/],
+  ['jvm', /^(checkstyle[\w-]*\.xml|detekt[\w-]*\.ya?ml|pmd[\w-]*\.xml|spotbugs[\w-]*\.xml|\.scalafmt\.conf|scalastyle[\w-]*\.xml)$/],
+  ['dotnet', /^(\.globalconfig|stylecop\.json|[\w.-]+\.ruleset)$/],
+  ['ruby', /^(\.rubocop\.ya?ml|\.standard\.ya?ml)$/],
+  ['php', /^(phpcs\.xml(\.dist)?|\.phpcs\.xml(\.dist)?|\.php-cs-fixer(\.dist)?\.php|\.php_cs(\.dist)?|phpstan\.neon(\.dist)?|psalm\.xml(\.dist)?|ecs\.php|pint\.json)$/],
+];
+
+/** Files whose content may configure a linter, and what to look for. */
+const CONFIG_CONTENT: Array<[Family, RegExp, RegExp]> = [
+  ['python', /^pyproject\.toml$/, /^\s*\[tool\.(ruff|black|pylint|flake8|mypy|isort|pyright|autopep8|yapf|pycodestyle)\b/m],
+  ['python', /^(setup\.cfg|tox\.ini)$/, /^\s*\[(flake8|pycodestyle|pylint[^\]]*|mypy[^\]]*|isort|tool:isort)\]/m],
+  ['jvm', /^(pom\.xml|build\.gradle(\.kts)?|settings\.gradle(\.kts)?)$/, /checkstyle|spotless|maven-pmd|\bpmd\b|spotbugs|errorprone|error_prone|ktlint|detekt|diktat|scalafmt|scalastyle/i],
+  ['jvm', /^\.editorconfig$/, /^\s*ktlint_/m],
+  ['dotnet', /^\.editorconfig$/, /^\s*(dotnet_|csharp_|visual_basic_)/m],
+  ['dotnet', /^(Directory\.Build\.props|Directory\.Packages\.props)$|\.(cs|fs|vb)proj$/, /AnalysisLevel|AnalysisMode|EnforceCodeStyleInBuild|EnableNETAnalyzers|CodeAnalysisRuleSet|StyleCop\.Analyzers|Roslynator|SonarAnalyzer|Meziantou\.Analyzer/],
+  ['ruby', /^Gemfile$/, /['"](rubocop|standard)['"]/],
+  ['php', /^composer\.json$/, /php_codesniffer|php-cs-fixer|phpstan\/phpstan|vimeo\/psalm|laravel\/pint|symplify\/easy-coding-standard/],
+];
+
+/** Linters named in a package.json script. */
+const JS_LINT_COMMAND = /\b(eslint|biome|prettier|xo|standard|oxlint|tslint|next lint|ng lint|nuxt lint|vue-cli-service lint|(backstage-cli|backstage) (package|repo) lint)\b/;
+/** Linters run by CI, pre-commit, a Makefile or a script, per family. */
+const COMMANDS: Array<[Family, RegExp]> = [
+  ['javascript', /\b(eslint|biome (check|lint|ci)|prettier --check|oxlint)\b/],
+  ['python', /\b(ruff|flake8|pylint|black|mypy|pyright|pycodestyle|autopep8|yapf)\b/],
+  ['go', /\b(golangci-lint|staticcheck|go vet|revive|gofmt -l|gofumpt)\b/],
+  ['jvm', /\b(checkstyle|spotless\w*|pmd|spotbugs\w*|ktlint|detekt)\b/i],
+  ['dotnet', /\bdotnet format\b/],
+  ['ruby', /\b(rubocop|standardrb)\b/],
+  ['php', /\b(phpcs|php-cs-fixer|phpstan|psalm|pint)\b/],
+];
+const PYTHON_LINT_DEPENDENCIES = ['ruff', 'black', 'flake8', 'pylint', 'mypy', 'pyright', 'autopep8', 'yapf', 'pycodestyle', 'blue'];
+const JS_LINT_PACKAGE_KEYS = ['eslintConfig', 'prettier', 'xo', 'standard'];
+
+interface Coverage {
+  /** Directories holding a configuration, per family; a configuration covers its directory and below. */
+  dirs: Map<Family, Set<string>>;
+  /** Families linted repository-wide (CI, pre-commit, Makefile). */
+  everywhere: Set<Family>;
+}
+
+function collectCoverage(facts: Facts): Coverage {
+  const dirs = new Map<Family, Set<string>>();
+  const everywhere = new Set<Family>();
+  const add = (family: Family, dir: string) => {
+    const set = dirs.get(family) ?? new Set<string>();
+    set.add(dir);
+    dirs.set(family, set);
+  };
+  for (const file of facts.files) {
+    const name = basename(file.path);
+    const dir = dirname(file.path);
+    for (const [family, pattern] of CONFIG_FILES) if (pattern.test(name)) add(family, dir);
+    for (const [family, names, content] of CONFIG_CONTENT) {
+      if (names.test(name) && content.test(file.text)) add(family, dir);
+    }
+    if (/^\.pre-commit-config\.ya?ml$/.test(name) || /^(Makefile|GNUmakefile|justfile|Taskfile\.ya?ml|lefthook\.ya?ml)$|\.(mk|sh)$/.test(name)) {
+      for (const [family, command] of COMMANDS) if (command.test(file.text)) add(family, dir);
+    }
+  }
+  for (const command of facts.ci.commands) {
+    for (const [family, pattern] of COMMANDS) if (pattern.test(command.command)) everywhere.add(family);
+  }
+  for (const workflow of facts.ci.workflows) {
+    for (const job of workflow.jobs) {
+      for (const step of job.steps) {
+        const uses = step.uses ?? '';
+        if (/golangci-lint-action/.test(uses)) everywhere.add('go');
+        if (/ruff|pylint|flake8|psf\/black/.test(uses)) everywhere.add('python');
+        if (/eslint|biome|prettier/.test(uses)) everywhere.add('javascript');
+      }
+    }
+  }
+  for (const pkg of facts.manifests.packageJsons) {
+    const scripted = Object.values(pkg.scripts).some(s => JS_LINT_COMMAND.test(s));
+    let keyed = false;
+    const file = facts.file(pkg.path);
+    if (file && !pkg.error) {
+      try {
+        const json = asRecord(JSON.parse(file.text));
+        keyed = JS_LINT_PACKAGE_KEYS.some(k => json && k in json);
+      } catch {
+        keyed = false;
+      }
+    }
+    if (scripted || keyed) add('javascript', pkg.dir);
+  }
+  for (const req of facts.manifests.requirements) {
+    if (req.entries.some(e => PYTHON_LINT_DEPENDENCIES.includes(e.name))) add('python', manifestProjectDir(req.path));
+  }
+  for (const py of facts.manifests.pyprojects) {
+    if (py.dependencies.some(d => PYTHON_LINT_DEPENDENCIES.includes(d))) add('python', py.dir);
+  }
+  return { dirs, everywhere };
+}
+
+export default defineRule({
+  id: 'code-quality/no-linter-config',
+  category: 'code-quality',
+  severity: 'low',
+  title: 'Code has a linter or formatter',
+  description:
+    'Fails for each project whose code has no linter or formatter configuration for its language: ESLint (any config form, including `eslintConfig` in package.json), Biome or Prettier for JavaScript/TypeScript; Ruff, Flake8, Pylint, Black or mypy for Python; golangci-lint for Go; Checkstyle, Spotless, PMD, SpotBugs, ktlint or detekt for Java/Kotlin; .NET analyzers; RuboCop; PHP_CodeSniffer, PHPStan or Psalm. A configuration in a parent folder, a pre-commit hook or a linter run in CI covers the projects below it.',
+  rationale:
+    'Without a linter, style arguments take up review time and whole classes of bugs (unused variables, shadowing, unawaited promises, mutable defaults) reach production that a tool would have caught for free.',
+  remediation:
+    'Add the usual linter for the language with a committed configuration (`eslint.config.js`, `[tool.ruff]` in pyproject.toml, `.golangci.yml`, the Spotless or Checkstyle plugin, `.editorconfig` analyzer rules) and run it in CI so it stays clean.',
+  evaluate(facts) {
+    const projects = collectProjects(facts.files);
+    /** Units to check: a project (or the root for loose files) and a family, with its file count. */
+    const units = new Map<string, { family: Family; dir: string; manifest?: string; files: number }>();
+    for (const file of facts.files) {
+      const language = languageOf(file.path);
+      const family = language ? FAMILY_OF_LANGUAGE[language] : undefined;
+      if (!family || isTestFile(file.path) || inLowConfidenceFolder(file.path)) continue;
+      // .NET solutions share one .editorconfig; treat the repository as one unit.
+      const project = family === 'dotnet' ? undefined : projectOf(projects, file.path, ECOSYSTEM[family]);
+      if (!project && family === 'javascript') continue; // loose scripts without a package.json
+      const dir = project?.dir ?? '';
+      const key = `${family}\u0000${dir}`;
+      const unit = units.get(key) ?? {
+        family,
+        dir,
+        manifest: project?.manifests.find(m => manifestEcosystem(m) === ECOSYSTEM[family]),
+        files: 0,
+      };
+      unit.files += 1;
+      units.set(key, unit);
+    }
+    // A handful of loose files of a language without a manifest are not a project of their own.
+    for (const [key, unit] of units) {
+      if (!unit.manifest && unit.family !== 'dotnet' && unit.files < 3) units.delete(key);
+    }
+    if (units.size === 0) {
+      return outcome.notApplicable('no source code in a language with a known linter');
+    }
+    const coverage = collectCoverage(facts);
+    const findings: Finding[] = [];
+    for (const unit of units.values()) {
+      if (coverage.everywhere.has(unit.family)) continue;
+      const dirs = coverage.dirs.get(unit.family) ?? new Set<string>();
+      // .NET analyzers configured anywhere apply to the whole solution.
+      const covered = unit.family === 'dotnet' ? dirs.size > 0 : [...dirs].some(d => isUnder(unit.dir, d));
+      if (covered) continue;
+      const where = unit.dir ? ` in ${unit.dir}/` : '';
+      findings.push({
+        path: unit.manifest ?? (unit.dir || '.'),
+        message: `The ${unit.files} ${LABEL[unit.family]} source file(s)${where} have no linter or formatter configuration (${TOOLS[unit.family]})`,
+      });
+    }
+    return outcome.fromFindings(findings);
+  },
+});

@@ -1,0 +1,97 @@
+import { describeRule, runRule } from '../../../testing';
+import rule from '.';
+
+const flask = { 'requirements.txt': 'flask==3.0.3\n', 'app.py': 'from flask import Flask\napp = Flask(__name__)\n' };
+const node = (dir = '', extra = '') => ({
+  [`${dir}package.json`]: `{"name":"svc","scripts":{"start":"node server.js"${extra}}}`,
+  [`${dir}server.js`]: 'const http = require("http");\n',
+});
+const go = { 'go.mod': 'module x\n', 'main.go': 'package main\n\nfunc main() {}\n' };
+
+describeRule(rule, {
+  fails: [
+    { name: 'a Flask app without any linter', files: flask, findings: ['requirements.txt'] },
+    {
+      name: 'a polyglot repo with nothing configured (tests in CI are not linting)',
+      files: {
+        'catalog/go.mod': 'module catalog\n',
+        'catalog/main.go': 'package main\n',
+        ...node('gateway/'),
+        'worker/requirements.txt': 'psycopg==3.2.1\n',
+        'worker/worker.py': 'import psycopg\n',
+        '.github/workflows/ci.yml': 'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: go test ./...\n      - run: npm test\n',
+      },
+      findings: ['catalog/go.mod', 'gateway/package.json', 'worker/requirements.txt'],
+    },
+    {
+      name: 'ESLint in one package does not cover its sibling',
+      files: { ...node('web/'), 'web/.eslintrc.cjs': 'module.exports = {};\n', ...node('api/') },
+      findings: ['api/package.json'],
+    },
+    {
+      name: 'a Maven build without analysis plugins',
+      files: { 'pom.xml': '<project><artifactId>ledger</artifactId></project>', 'src/main/java/A.java': 'class A {}\n' },
+      findings: ['pom.xml'],
+    },
+    {
+      name: '.NET with an .editorconfig that only sets whitespace',
+      files: { 'Api/Api.csproj': '<Project/>', 'Api/Orders.cs': 'class Orders {}\n', '.editorconfig': 'root = true\n[*]\nindent_style = space\n' },
+      findings: ['.'],
+    },
+  ],
+  passes: [
+    { name: '.eslintrc.cjs', files: { ...node(), '.eslintrc.cjs': 'module.exports = { extends: ["eslint:recommended"] };\n' } },
+    {
+      name: 'a root flat config covers workspace packages',
+      files: { 'package.json': '{"private":true,"workspaces":["packages/*"]}', 'eslint.config.mjs': 'export default [];\n', ...node('packages/a/') },
+    },
+    { name: 'eslintConfig in package.json', files: { 'package.json': '{"name":"a","eslintConfig":{"extends":"react-app"}}', 'src/a.js': 'x = 1\n' } },
+    { name: 'Prettier alone', files: { ...node(), '.prettierrc.json': '{}' } },
+    { name: 'Biome', files: { ...node(), 'biome.json': '{}' } },
+    { name: 'a lint script', files: node('', ',"lint":"backstage-cli package lint"') },
+    { name: 'Ruff in pyproject.toml', files: { ...flask, 'pyproject.toml': '[tool.ruff]\nline-length = 100\n' } },
+    { name: 'Flake8 in setup.cfg', files: { ...flask, 'setup.cfg': '[metadata]\nname = x\n\n[flake8]\nmax-line-length = 100\n' } },
+    { name: 'Ruff as a development requirement', files: { ...flask, 'requirements-dev.txt': 'ruff==0.5.0\n' } },
+    {
+      name: 'a pre-commit hook running Black',
+      files: { ...flask, '.pre-commit-config.yaml': 'repos:\n  - repo: https://github.com/psf/black\n    hooks:\n      - id: black\n' },
+    },
+    { name: '.golangci.yml', files: { ...go, '.golangci.yml': 'linters:\n  enable: [govet]\n' } },
+    {
+      name: 'golangci-lint in CI',
+      files: { ...go, '.github/workflows/ci.yml': 'on: push\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: golangci/golangci-lint-action@v6\n' },
+    },
+    {
+      name: 'Spotless in the Maven build',
+      files: {
+        'pom.xml': '<project><build><plugins><plugin><groupId>com.diffplug.spotless</groupId><artifactId>spotless-maven-plugin</artifactId></plugin></plugins></build></project>',
+        'src/main/java/A.java': 'class A {}\n',
+      },
+    },
+    {
+      name: '.NET analyzers in Directory.Build.props',
+      files: { 'Api/Api.csproj': '<Project/>', 'Api/Orders.cs': 'class Orders {}\n', 'Directory.Build.props': '<Project><PropertyGroup><AnalysisLevel>latest</AnalysisLevel></PropertyGroup></Project>' },
+    },
+    {
+      name: '.NET rules in .editorconfig',
+      files: { 'Api/Api.csproj': '<Project/>', 'Api/Orders.cs': 'class Orders {}\n', '.editorconfig': '[*.cs]\ndotnet_diagnostic.CA2007.severity = warning\n' },
+    },
+    {
+      name: 'a couple of loose Python scripts and docs code in a linted JS repo',
+      files: { ...node(), 'eslint.config.js': 'export default [];\n', 'tools/gen.py': 'print(1)\n', 'docs/conf.py': 'x = 1\n' },
+    },
+  ],
+  notApplicable: [
+    { name: 'Rust and Terraform', files: { 'Cargo.toml': '[package]\nname="x"\n', 'src/main.rs': 'fn main() {}\n', 'main.tf': '' } },
+    { name: 'JavaScript without a package.json', files: { 'static/app.js': 'x = 1\n' } },
+  ],
+});
+
+describe('code-quality/no-linter-config messages', () => {
+  it('names the language, folder and usual tools', () => {
+    const result = runRule(rule, { ...node('gateway/') });
+    expect(result.findings[0].message).toBe(
+      'The 1 JavaScript/TypeScript source file(s) in gateway/ have no linter or formatter configuration (ESLint, Biome or Prettier)',
+    );
+  });
+});

@@ -1,0 +1,65 @@
+import { Finding } from '@readiness/backstage-plugin-readiness-common';
+import { languageOf, lineOf, lineOfOffset } from '../../../facts';
+import { maskSource } from '../../../facts/sourceText';
+import { defineRule, outcome, RuleOutcome } from '../../types';
+
+/** Data, docs and examples: their comments are not the product's debt. */
+const SKIPPED = /(^|\/)(fixtures?|__fixtures__|__mocks__|testdata|test-data|examples?|samples?|demos?|docs?|documentation)\/|\.min\.js$/i;
+const MARKER = /(?<![\w-])(TODO|FIXME|HACK|XXX)(?![\w-])|@todo\b/g;
+const MAX_FINDINGS = 50;
+
+export default defineRule({
+  id: 'code-quality/todo-debt',
+  category: 'code-quality',
+  severity: 'low',
+  title: 'Little TODO debt',
+  description:
+    'Graded: TODO, FIXME, HACK and XXX markers in code comments per 1,000 lines of code, against the configured target (`todoPerKlocTarget`, 2 by default). At or below the target the rule passes; above it the score is target ÷ density. Findings list the markers (the first 50).',
+  rationale:
+    'Each marker is work someone knew was missing: an unhandled case, a shortcut, a known bug. Many of them in shipped code mean the gaps are piling up faster than they are closed, and nobody tracks them.',
+  remediation:
+    'Turn markers that matter into tracked issues (and link the issue in the comment), fix the quick ones, and delete the stale ones. Keep new markers out of the main branch unless they point to an issue.',
+  evaluate(facts, settings): RuleOutcome {
+    const target = settings.todoPerKlocTarget > 0 ? settings.todoPerKlocTarget : 2;
+    let lines = 0;
+    let markers = 0;
+    const findings: Finding[] = [];
+    for (const file of facts.files) {
+      if (!languageOf(file.path) || SKIPPED.test(file.path)) continue;
+      const { code, comments } = maskSource(file);
+      for (const line of code.split('\n')) if (line.trim()) lines += 1;
+      for (const comment of comments) {
+        for (const m of comment.text.matchAll(MARKER)) {
+          markers += 1;
+          if (findings.length >= MAX_FINDINGS) continue;
+          const line = lineOfOffset(file, comment.start + m.index!);
+          const note = comment.text
+            .slice(m.index!)
+            .split('\n')[0]
+            .replace(/\*\/\s*$/, '')
+            .trim();
+          findings.push({
+            path: file.path,
+            line,
+            excerpt: lineOf(file, line),
+            message: note.length > 120 ? `${note.slice(0, 120)}…` : note,
+          });
+        }
+      }
+    }
+    if (lines === 0) {
+      return outcome.notApplicable('no source code');
+    }
+    const density = (markers * 1000) / lines;
+    const summary = `${markers} TODO/FIXME/HACK/XXX marker(s) in ${lines} lines of code: ${density.toFixed(1)} per 1,000 lines, target ${target}`;
+    if (density <= target) {
+      return { status: 'graded', score: 1, findings: [], message: summary };
+    }
+    return {
+      status: 'graded',
+      score: target / density,
+      findings,
+      message: markers > MAX_FINDINGS ? `${summary} (the first ${MAX_FINDINGS} are listed)` : summary,
+    };
+  },
+});
