@@ -1,0 +1,102 @@
+import { describeRule } from '../../../testing';
+import rule from '.';
+
+describeRule(rule, {
+  fails: [
+    {
+      name: 'two variables missing from the example',
+      files: {
+        '.env.example': 'DATABASE_URL=postgres://user:changeme@localhost/app\n',
+        'src/config.ts':
+          'export const config = {\n  db: process.env.DATABASE_URL,\n  redis: process.env.REDIS_URL ?? "redis://localhost",\n  token: process.env.API_TOKEN,\n};\n',
+      },
+      findings: ['.env.example'],
+    },
+    {
+      name: 'per service: the API example misses a variable the API reads',
+      files: {
+        'api/.env.example': 'DB_URL=\n',
+        'api/package.json': '{}',
+        'api/src/db.js':
+          'const url = process.env.DB_URL;\nconst pool = process.env.POOL_SIZE;\n',
+        'web/.env.example': 'POOL_SIZE=5\n',
+        'web/package.json': '{}',
+      },
+      findings: ['api/.env.example'],
+    },
+    {
+      name: 'Python, Go and Spring reads',
+      files: {
+        '.env.sample': 'A=1\n',
+        'app/settings.py':
+          'import os\nSECRET = os.environ["DJANGO_SECRET_KEY"]\n',
+        'cmd/main.go':
+          'package main\nimport "os"\nvar addr = os.Getenv("LISTEN_ADDR")\n',
+        'src/main/resources/application.yml':
+          'spring:\n  datasource:\n    url: ${DB_URL}\n',
+      },
+      findings: ['.env.sample'],
+    },
+  ],
+  passes: [
+    {
+      name: 'every variable listed',
+      files: {
+        '.env.example': 'DATABASE_URL=\nREDIS_URL=\n',
+        'src/config.ts':
+          'const a = process.env.DATABASE_URL;\nconst b = process.env.REDIS_URL;\n',
+      },
+    },
+    {
+      name: 'an optional variable documented in a comment',
+      files: {
+        '.env.template':
+          'DATABASE_URL=\n# SENTRY_DSN= (optional) enables error reporting\n',
+        'app.py':
+          'import os\nos.getenv("DATABASE_URL")\nos.getenv("SENTRY_DSN")\n',
+      },
+    },
+    {
+      name: 'platform variables need no documentation',
+      files: {
+        '.env.example': 'API_KEY=<your-key>\n',
+        'server.js':
+          'process.env.API_KEY;\nprocess.env.NODE_ENV;\nprocess.env.PORT;\nprocess.env.HOSTNAME;\nprocess.env.npm_package_version;\n',
+        'src/main.ts':
+          'if (import.meta.env.DEV) {}\nconst base = import.meta.env.BASE_URL;\n',
+      },
+    },
+    {
+      name: 'reads in tests, docs and comments are ignored',
+      files: {
+        '.env.example': 'A=1\n',
+        'src/a.test.ts': 'process.env.TEST_ONLY_FLAG;\n',
+        'docs/setup.md': 'process.env.DOCS_VAR\n',
+        'src/app.ts': '// process.env.OLD_SETTING is gone\nprocess.env.A;\n',
+      },
+    },
+    {
+      name: 'a service without an example of its own is left to missing-env-example',
+      files: {
+        'api/.env.example': 'DB_URL=\n',
+        'api/package.json': '{}',
+        'api/index.js': 'process.env.DB_URL;\n',
+        'worker/package.json': '{}',
+        'worker/index.js': 'process.env.QUEUE_URL;\n',
+      },
+    },
+  ],
+  notApplicable: [
+    {
+      name: 'no example env file',
+      files: { 'app.py': 'import os\nos.getenv("X")\n' },
+    },
+    {
+      name: 'an example only in a test fixture',
+      files: {
+        'tests/fixtures/.env.example': 'X=\n',
+        'app.py': 'import os\nos.getenv("Y")\n',
+      },
+    },
+  ],
+});

@@ -1,0 +1,171 @@
+import { Finding } from '@readiness/backstage-plugin-readiness-common';
+import type { EnvFileFact, EnvVarRead, Facts } from '../../../facts';
+import { dirname, isLowConfidencePath, lineOf } from '../../../facts';
+import { defineRule, outcome } from '../../types';
+import {
+  isAsidePath,
+  isCommentLine,
+  manifestRefs,
+} from '../../observability/services';
+
+/** Variables the platform, the runtime or the toolchain provides: nobody sets them in an env file. */
+const PLATFORM_VARS = new Set([
+  'NODE_ENV',
+  'PORT',
+  'HOME',
+  'PATH',
+  'CI',
+  'HOSTNAME',
+  'TZ',
+  'PWD',
+  'USER',
+  'USERNAME',
+  'LANG',
+  'LC_ALL',
+  'SHELL',
+  'TERM',
+  'TMPDIR',
+  'TEMP',
+  'TMP',
+  'PYTHONPATH',
+  'VIRTUAL_ENV',
+  'JAVA_HOME',
+  'GOPATH',
+  'GOOS',
+  'GOARCH',
+  'APPDATA',
+  'USERPROFILE',
+  'LOCALAPPDATA',
+  'PROGRAMDATA',
+  'SYSTEMROOT',
+  'COMPUTERNAME',
+  'PUBLIC_URL',
+  'NEXT_RUNTIME',
+  'NEXT_PHASE',
+  'JEST_WORKER_ID',
+  'VITEST',
+  'VITEST_WORKER_ID',
+  'K_SERVICE',
+  'K_REVISION',
+  'K_CONFIGURATION',
+  'GAE_ENV',
+  'GAE_SERVICE',
+  'WEBSITE_SITE_NAME',
+  'DYNO',
+  'VERCEL',
+  'RENDER',
+  'RAILWAY_ENVIRONMENT',
+  'NETLIFY',
+]);
+const PLATFORM_PREFIXES =
+  /^(?:npm_|KUBERNETES_|AWS_LAMBDA_|VERCEL_|RAILWAY_|FLY_|RENDER_|RUNNER_|ECS_CONTAINER_METADATA)/;
+/** Values Vite defines on `import.meta.env` by itself. */
+const VITE_BUILTINS = new Set(['MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL']);
+
+function isPlatformRead(facts: Facts, read: EnvVarRead): boolean {
+  if (PLATFORM_VARS.has(read.name) || PLATFORM_PREFIXES.test(read.name))
+    return true;
+  if (VITE_BUILTINS.has(read.name)) {
+    const file = facts.file(read.path);
+    return (
+      !!file &&
+      lineOf(file, read.line, 400).includes(`import.meta.env.${read.name}`)
+    );
+  }
+  return false;
+}
+
+function ancestorDirs(path: string): string[] {
+  const out: string[] = [];
+  let d = dirname(path);
+  out.push(d);
+  while (d !== '') {
+    d = dirname(d);
+    out.push(d);
+  }
+  return out;
+}
+
+/** Whether a variable name appears in an example file, as a key or in a comment. */
+function documents(example: EnvFileFact, text: string, name: string): boolean {
+  return (
+    example.entries.some(e => e.key === name) ||
+    new RegExp(`(^|[^A-Za-z0-9_])${name}([^A-Za-z0-9_]|$)`).test(text)
+  );
+}
+
+export default defineRule({
+  id: 'documentation/env-vars-undocumented',
+  category: 'documentation',
+  severity: 'medium',
+  title: 'Every environment variable is documented',
+  description:
+    'Where an example environment file exists (`.env.example`, `.env.sample`, `.env.template`…), fails when production code reads environment variables that the example does not list. The finding names each missing variable and where it is read.',
+  rationale:
+    'The example file is the contract for configuring the service. A variable missing from it is discovered in production, when the service starts with a default nobody chose or fails on a missing value.',
+  remediation:
+    'Add every variable the code reads to the example file, with a placeholder value and a comment saying what it does and whether it is required. Remove variables the code no longer reads.',
+  evaluate(facts) {
+    const examples = facts.envFiles.filter(
+      e => e.kind === 'example' && !isAsidePath(e.path),
+    );
+    if (examples.length === 0) {
+      return outcome.notApplicable(
+        'no example environment file (.env.example, .env.sample, .env.template) to check against',
+      );
+    }
+    const manifestDirs = new Set(manifestRefs(facts).map(m => m.dir));
+    const sharedExamples = examples.filter(
+      e => !manifestDirs.has(dirname(e.path)),
+    );
+    const byExample = new Map<string, Map<string, EnvVarRead>>();
+    const reads = facts.envReads.filter(read => {
+      if (
+        isLowConfidencePath(read.path) ||
+        isAsidePath(read.path) ||
+        isPlatformRead(facts, read)
+      )
+        return false;
+      const file = facts.file(read.path);
+      return !(file && isCommentLine(lineOf(file, read.line, 400)));
+    });
+    if (reads.length === 0)
+      return outcome.pass('the code reads no environment variables');
+
+    for (const read of reads) {
+      const ancestors = ancestorDirs(read.path);
+      let covering = examples
+        .filter(e => ancestors.includes(dirname(e.path)))
+        .sort((a, b) => b.path.length - a.path.length);
+      if (covering.length === 0) covering = sharedExamples;
+      if (covering.length === 0) continue;
+      const documented = covering.some(e =>
+        documents(e, facts.file(e.path)?.text ?? '', read.name),
+      );
+      if (documented) continue;
+      const target = covering[0].path;
+      if (!byExample.has(target)) byExample.set(target, new Map());
+      const missing = byExample.get(target)!;
+      if (!missing.has(read.name)) missing.set(read.name, read);
+    }
+
+    const findings: Finding[] = [];
+    for (const [path, missing] of byExample) {
+      const list = [...missing.values()].sort((a, b) =>
+        a.name.localeCompare(b.name),
+      );
+      const shown = list
+        .slice(0, 20)
+        .map(r => `${r.name} (${r.path}:${r.line})`);
+      findings.push({
+        path,
+        message: `${list.length} environment variable${
+          list.length === 1 ? ' is' : 's are'
+        } read by the code but missing from ${path}: ${shown.join(', ')}${
+          list.length > 20 ? ` and ${list.length - 20} more` : ''
+        }`,
+      });
+    }
+    return outcome.fromFindings(findings);
+  },
+});

@@ -1,0 +1,155 @@
+/**
+ * Light readers of documentation text shared by the documentation rules:
+ * headings, code blocks and links of Markdown, reStructuredText and AsciiDoc.
+ */
+import type { SourceFile } from '../../engine/snapshot';
+
+export interface Heading {
+  text: string;
+  line: number;
+}
+
+/** The headings of a document, whatever its markup. Fenced code is skipped. */
+export function headingsOf(file: SourceFile): Heading[] {
+  const lines = file.text.split('\n');
+  const out: Heading[] = [];
+  let fence: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const fenceMark = /^\s*(```+|~~~+)/.exec(line);
+    if (fenceMark) {
+      if (!fence) fence = fenceMark[1][0];
+      else if (fenceMark[1][0] === fence) fence = undefined;
+      continue;
+    }
+    if (fence) continue;
+    const atx = /^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$/.exec(line);
+    const adoc = /^={1,6}\s+(\S.*)$/.exec(line);
+    const html = /<h[1-6][^>]*>([^<]+)<\/h[1-6]>/i.exec(line);
+    const next = lines[i + 1] ?? '';
+    if (atx) out.push({ text: atx[1].trim(), line: i + 1 });
+    else if (adoc) out.push({ text: adoc[1].trim(), line: i + 1 });
+    else if (html) out.push({ text: html[1].trim(), line: i + 1 });
+    else if (
+      line.trim() &&
+      !/^\s*[-*+>|]/.test(line) &&
+      /^\s*(=+|-+|~+|\^+|"+|'+)\s*$/.test(next) &&
+      next.trim().length >= Math.min(3, line.trim().length)
+    ) {
+      out.push({ text: line.trim(), line: i + 1 });
+    }
+  }
+  return out;
+}
+
+export interface CodeBlock {
+  language: string;
+  body: string[];
+  line: number;
+}
+
+/** Fenced, indented, reStructuredText and AsciiDoc code blocks. */
+export function codeBlocksOf(file: SourceFile): CodeBlock[] {
+  const lines = file.text.split('\n');
+  const blocks: CodeBlock[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const open = /^\s*(```+|~~~+)\s*\{?\s*\.?([\w+-]*)/.exec(lines[i]);
+    if (open) {
+      const body: string[] = [];
+      let j = i + 1;
+      for (; j < lines.length && !lines[j].trim().startsWith(open[1]); j++)
+        body.push(lines[j]);
+      blocks.push({ language: open[2].toLowerCase(), body, line: i + 1 });
+      i = j;
+      continue;
+    }
+    const rst =
+      /^\s*\.\.\s+(?:code-block|code|sourcecode|prompt)::\s*([\w+-]*)/.exec(
+        lines[i],
+      );
+    const adoc = /^\[source\s*,\s*([\w+-]+)/.exec(lines[i]);
+    if (rst || adoc) {
+      const body: string[] = [];
+      let j = i + 1;
+      if (adoc && /^(-{4,}|\.{4,})\s*$/.test(lines[j] ?? '')) j += 1;
+      for (; j < lines.length; j++) {
+        if (adoc && /^(-{4,}|\.{4,})\s*$/.test(lines[j])) break;
+        if (rst && lines[j].trim() && !/^\s/.test(lines[j])) break;
+        if (lines[j].trim() && !/^\s*:\w+:/.test(lines[j])) body.push(lines[j]);
+      }
+      blocks.push({
+        language: (rst?.[1] ?? adoc?.[1] ?? '').toLowerCase(),
+        body,
+        line: i + 1,
+      });
+      i = j;
+      continue;
+    }
+    // Markdown indented code: four spaces after a blank line, outside a list.
+    if (
+      /^( {4}|\t)\S/.test(lines[i]) &&
+      (i === 0 || !lines[i - 1].trim()) &&
+      !/^\s*([-*+]|\d+\.)\s/.test(lines[i - 2] ?? '')
+    ) {
+      const body: string[] = [];
+      let j = i;
+      for (
+        ;
+        j < lines.length && (/^( {4}|\t)/.test(lines[j]) || !lines[j].trim());
+        j++
+      )
+        body.push(lines[j]);
+      blocks.push({ language: '', body, line: i + 1 });
+      i = j - 1;
+    }
+  }
+  return blocks;
+}
+
+const SHELL_LANGUAGES = new Set([
+  'sh',
+  'bash',
+  'shell',
+  'console',
+  'zsh',
+  'fish',
+  'powershell',
+  'ps1',
+  'pwsh',
+  'cmd',
+  'bat',
+  'batch',
+  'terminal',
+  'shell-session',
+  'shellsession',
+  'sh-session',
+]);
+
+const COMMAND_WORD =
+  /^\s*(?:\$|>|PS>|%)?\s*(?:sudo\s+)?(?:npm|npx|yarn|pnpm|bun|node|deno|pip3?|pipx|python3?|py|poetry|uv|pipenv|conda|go|make|docker|docker-compose|podman|kubectl|helm|mvn|\.\/mvnw|mvnw|gradle|\.\/gradlew|gradlew|dotnet|cargo|rustup|git|curl|wget|bash|sh|\.\/[\w./-]+|java|bundle|rails|rake|gem|composer|php|brew|apt(?:-get)?|cp|mv|mkdir|cd|export|source|set|flask|uvicorn|gunicorn|django-admin|manage\.py|terraform|tilt|skaffold|just|task|nix|mix|swift|flutter|ng|vite|next|tsx|ts-node)\b/;
+
+/** Whether a code block holds a shell command (install, build, run). */
+export function isCommandBlock(block: CodeBlock): boolean {
+  const body = block.body.filter(l => l.trim());
+  if (body.length === 0) return false;
+  if (SHELL_LANGUAGES.has(block.language)) return true;
+  if (
+    block.language &&
+    !['', 'text', 'txt', 'plain', 'none'].includes(block.language)
+  )
+    return false;
+  return body.some(l => COMMAND_WORD.test(l));
+}
+
+/** Markdown links with their text and target. */
+export function linksOf(
+  file: SourceFile,
+): Array<{ text: string; target: string; line: number }> {
+  const out: Array<{ text: string; target: string; line: number }> = [];
+  file.text.split('\n').forEach((line, i) => {
+    for (const m of line.matchAll(/\[([^\]]*)\]\(([^)\s]+)[^)]*\)/g)) {
+      out.push({ text: m[1], target: m[2], line: i + 1 });
+    }
+  });
+  return out;
+}

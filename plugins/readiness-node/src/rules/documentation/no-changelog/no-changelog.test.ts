@@ -1,0 +1,45 @@
+import { describeRule } from '../../../testing';
+import rule from '.';
+
+describeRule(rule, {
+  fails: [
+    { name: 'nothing', files: { 'README.md': '# x' }, findings: ['.'] },
+    {
+      name: 'a changelog of a vendored library only',
+      files: {
+        'node_modules/x/CHANGELOG.md': 'x',
+        'tests/fixtures/CHANGELOG.md': 'x',
+      },
+      findings: ['.'],
+    },
+    {
+      name: 'a file that only looks similar',
+      files: { 'src/changelog.ts': 'export {}', 'docs/changes-to-api.md': 'x' },
+      findings: ['.'],
+    },
+  ],
+  passes: [
+    { name: 'CHANGELOG.md', files: { 'CHANGELOG.md': '# Changelog\n' } },
+    { name: 'HISTORY.rst', files: { 'HISTORY.rst': 'x' } },
+    { name: 'RELEASES.md', files: { 'RELEASES.md': 'x' } },
+    { name: 'docs/changelog.md', files: { 'docs/changelog.md': 'x' } },
+    {
+      name: 'a package changelog in a monorepo',
+      files: { 'packages/api/CHANGELOG.md': 'x' },
+    },
+    { name: 'Changesets', files: { '.changeset/config.json': '{}' } },
+    { name: 'release-please', files: { 'release-please-config.json': '{}' } },
+    { name: 'semantic-release', files: { '.releaserc.json': '{}' } },
+    {
+      name: 'towncrier fragments',
+      files: { 'changelog.d/123.feature.md': 'x' },
+    },
+    {
+      name: 'release-please in a workflow',
+      files: {
+        '.github/workflows/release.yml':
+          'on: push\njobs:\n  r:\n    runs-on: x\n    steps:\n      - uses: googleapis/release-please-action@v4\n',
+      },
+    },
+  ],
+});

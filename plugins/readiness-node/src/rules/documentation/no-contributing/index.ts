@@ -1,0 +1,37 @@
+import { defineRule, outcome } from '../../types';
+import { headingsOf } from '../markdown';
+
+const CONTRIBUTING_HEADING =
+  /^(?:contributing|contributions?|how to contribute|contributor guide|development workflow)\b/i;
+
+export default defineRule({
+  id: 'documentation/no-contributing',
+  category: 'documentation',
+  severity: 'low',
+  title: 'Contribution guidelines exist',
+  description:
+    'Fails when there is no CONTRIBUTING file (at the root, in .github/ or docs/, or a docs/contributing/ folder) and the README has no Contributing section.',
+  rationale:
+    'Contribution guidelines tell other teams how to propose a change: branching, review, tests to run, who approves. Without them changes stall or skip the checks the owners rely on.',
+  remediation:
+    'Add CONTRIBUTING.md with how to set up a development environment, run tests and linters, name branches and commits, and who reviews and merges.',
+  evaluate(facts) {
+    if (facts.docs.contributing)
+      return outcome.pass(`contribution guide ${facts.docs.contributing.path}`);
+    const folder = facts.files.find(f =>
+      /^(?:docs\/)?contributing\/[^/]+\.(md|mdx|rst|adoc)$/i.test(f.path),
+    );
+    if (folder) return outcome.pass(`contribution guide ${folder.path}`);
+    const readme = facts.docs.readme;
+    const heading =
+      readme && headingsOf(readme).find(h => CONTRIBUTING_HEADING.test(h.text));
+    if (heading) return outcome.pass(`README section "${heading.text}"`);
+    return outcome.fail([
+      {
+        path: '.',
+        message:
+          'No CONTRIBUTING file and no Contributing section in the README',
+      },
+    ]);
+  },
+});

@@ -1,0 +1,68 @@
+import { describeRule } from '../../../testing';
+import rule from '.';
+
+const service = {
+  Dockerfile: 'FROM node:22-slim\nCMD ["node", "server.js"]\n',
+  'server.js': '',
+};
+
+describeRule(rule, {
+  fails: [
+    {
+      name: 'a Dockerfile and only a README',
+      files: { ...service, 'README.md': '# svc\n\n## Usage\n' },
+      findings: ['README.md'],
+    },
+    {
+      name: 'a deploy workflow and no runbook',
+      files: {
+        '.github/workflows/deploy.yml':
+          'on: push\njobs:\n  deploy:\n    runs-on: x\n    steps: [{run: kubectl apply -f k8s}]\n',
+      },
+      findings: ['.'],
+    },
+    {
+      name: 'names that only contain the letters',
+      files: {
+        ...service,
+        'docs/devops-history.md': 'x',
+        'docs/operators-guide-draft.txt': 'x',
+        'docs/tops.md': 'x',
+      },
+    },
+  ],
+  passes: [
+    {
+      name: 'docs/runbook.md',
+      files: { ...service, 'docs/runbook.md': '# Runbook\n' },
+    },
+    {
+      name: 'RUNBOOK.md at the root',
+      files: { ...service, 'RUNBOOK.md': 'x' },
+    },
+    { name: 'an ops folder', files: { ...service, 'ops/restart.md': 'x' } },
+    { name: 'an on-call guide', files: { ...service, 'docs/on-call.md': 'x' } },
+    {
+      name: 'a playbook',
+      files: { ...service, 'docs/incident-playbook.md': 'x' },
+    },
+    {
+      name: 'a README Operations section',
+      files: {
+        ...service,
+        'README.md': '# svc\n\n## Operations\n\nRestart with...\n',
+      },
+    },
+    {
+      name: 'a README Troubleshooting section',
+      files: { ...service, 'README.md': '# svc\n\n## Troubleshooting\n' },
+    },
+  ],
+  notApplicable: [
+    { name: 'a library', files: { 'package.json': '{}', 'index.js': '' } },
+    {
+      name: 'a Dockerfile only in an example',
+      files: { 'examples/demo/Dockerfile': 'FROM alpine:3\n', 'lib.go': '' },
+    },
+  ],
+});

@@ -1,0 +1,28 @@
+import { defineRule, outcome } from '../../types';
+
+export default defineRule({
+  id: 'documentation/no-security-policy',
+  category: 'documentation',
+  severity: 'low',
+  title: 'A security policy explains how to report vulnerabilities',
+  description:
+    'Fails when there is no SECURITY.md (at the root, in .github/ or in docs/) and no security.txt.',
+  rationale:
+    'People who find a vulnerability need a private way to report it and to know what response to expect. Without one, reports arrive as public issues or not at all.',
+  remediation:
+    'Add SECURITY.md with the supported versions, a private reporting channel (security mailbox or GitHub private vulnerability reporting) and the expected response time.',
+  evaluate(facts) {
+    if (facts.docs.securityPolicy)
+      return outcome.pass(`security policy ${facts.docs.securityPolicy.path}`);
+    const txt = facts.files.find(f =>
+      /(^|\/)\.well-known\/security\.txt$/.test(f.path),
+    );
+    if (txt) return outcome.pass(`security contact ${txt.path}`);
+    return outcome.fail([
+      {
+        path: '.',
+        message: 'No SECURITY.md describing how to report a vulnerability',
+      },
+    ]);
+  },
+});

@@ -1,0 +1,51 @@
+import { defineRule, outcome } from '../../types';
+import { codeBlocksOf, headingsOf, isCommandBlock, linksOf } from '../markdown';
+
+/** Section titles that introduce setup or run instructions. */
+const SETUP_HEADING =
+  /\b(?:install(?:ation|ing)?|set ?up|setting up|getting started|get started|usage|using|how to (?:run|use|build|start|develop)|run(?:ning)?(?: locally| the \w+)?|quick ?start|development|developing|local (?:dev|development|setup|environment)|build(?:ing)?(?: and run)?|deploy(?:ment|ing)?|start(?:ing)?(?: the \w+)?|tutorial)\b/i;
+
+/** Links to a separate setup guide. */
+const SETUP_LINK =
+  /install|setup|set-up|getting[-_ ]started|usage|quick[-_ ]?start|development|developing|contributing|running/i;
+
+export default defineRule({
+  id: 'documentation/thin-readme',
+  category: 'documentation',
+  severity: 'medium',
+  title: 'The README explains how to set up and run',
+  description:
+    'Fails when the root README has no setup or run instructions: no section such as Install, Setup, Getting started, Usage, Running, Quick start or Development, no code block with a command, and no link to a setup guide.',
+  rationale:
+    'A README that only names the project leaves every newcomer and every responder to rediscover how to install, configure and start it, usually by reading CI scripts under pressure.',
+  remediation:
+    'Add a "Getting started" section with the commands to install dependencies, configure the environment, run the service and run the tests, in a fenced ```sh block.',
+  evaluate(facts) {
+    const readme = facts.docs.readme;
+    if (!readme || !readme.text.trim())
+      return outcome.notApplicable(
+        'no README (see documentation/missing-readme)',
+      );
+    const heading = headingsOf(readme).find(h => SETUP_HEADING.test(h.text));
+    if (heading)
+      return outcome.pass(`setup instructions under "${heading.text}"`);
+    if (codeBlocksOf(readme).some(isCommandBlock))
+      return outcome.pass('the README shows commands');
+    const link = linksOf(readme).find(
+      l => SETUP_LINK.test(l.text) || SETUP_LINK.test(l.target),
+    );
+    if (link) return outcome.pass(`setup instructions linked: ${link.target}`);
+    const firstLine = readme.text
+      .split('\n')
+      .find(l => l.trim())
+      ?.trim();
+    return outcome.fail([
+      {
+        path: readme.path,
+        line: 1,
+        ...(firstLine ? { excerpt: firstLine.slice(0, 160) } : {}),
+        message: `${readme.path} has no setup or run instructions: no install / usage / getting-started section and no command example`,
+      },
+    ]);
+  },
+});

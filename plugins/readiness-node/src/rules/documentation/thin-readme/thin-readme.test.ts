@@ -1,0 +1,77 @@
+import { describeRule } from '../../../testing';
+import rule from '.';
+
+describeRule(rule, {
+  fails: [
+    {
+      name: 'a README with only a title',
+      files: { 'README.md': '# payments-service\n' },
+      findings: ['README.md:1'],
+    },
+    {
+      name: 'prose that mentions usage but no section or command',
+      files: {
+        'README.md':
+          '# Orders API\n\nThis service manages orders. Usage is described by the team wiki.\n\n## Architecture\n\nFlask and Postgres.\n',
+      },
+      findings: ['README.md:1'],
+    },
+    {
+      name: 'a JSON example is not a command',
+      files: {
+        'README.md': '# API\n\n## Response format\n\n```json\n{"id": 1}\n```\n',
+      },
+    },
+    {
+      name: 'a heading inside a code fence does not count',
+      files: { 'README.md': '# Tool\n\n```text\n# Installation\n```\n' },
+    },
+  ],
+  passes: [
+    {
+      name: 'an Installation heading',
+      files: {
+        'README.md': '# Svc\n\n## Installation\n\nAsk the platform team.\n',
+      },
+    },
+    {
+      name: 'Getting started',
+      files: { 'README.md': '# Svc\n\n### Getting Started\n' },
+    },
+    {
+      name: 'a Quick start section',
+      files: { 'README.md': '# Svc\n\n## Quickstart\n' },
+    },
+    {
+      name: 'a shell block without a setup heading',
+      files: { 'README.md': '# Svc\n\n```sh\nmake run\n```\n' },
+    },
+    {
+      name: 'an unlabelled block with a command',
+      files: { 'README.md': '# Svc\n\n```\n$ docker compose up\n```\n' },
+    },
+    {
+      name: 'an indented command block',
+      files: { 'README.md': '# Svc\n\nStart it with:\n\n    npm start\n' },
+    },
+    {
+      name: 'a setext heading',
+      files: { 'README.md': 'Svc\n===\n\nUsage\n-----\n\nRun it.\n' },
+    },
+    {
+      name: 'reStructuredText',
+      files: { 'README.rst': 'Svc\n===\n\nDevelopment\n-----------\n' },
+    },
+    {
+      name: 'AsciiDoc',
+      files: { 'README.adoc': '= Svc\n\n== Running locally\n' },
+    },
+    {
+      name: 'a link to a setup guide',
+      files: {
+        'README.md': '# Svc\n\nSee [the guide](docs/getting-started.md).\n',
+      },
+    },
+  ],
+  notApplicable: [{ name: 'no README', files: { 'main.go': '' } }],
+});
