@@ -88,11 +88,9 @@ function isSpringConfig(path: string): boolean {
 export function collectEnvReads(files: SourceFile[]): EnvVarRead[] {
   const reads: EnvVarRead[] = [];
   for (const file of files) {
-    const patterns = isCodePath(file.path)
-      ? ENV_READ_PATTERNS
-      : isSpringConfig(file.path)
-        ? [CONFIG_PLACEHOLDER]
-        : [];
+    let patterns: RegExp[] = [];
+    if (isCodePath(file.path)) patterns = ENV_READ_PATTERNS;
+    else if (isSpringConfig(file.path)) patterns = [CONFIG_PLACEHOLDER];
     for (const pattern of patterns) {
       if (pattern === ENV_READ_PATTERNS[0] && !file.text.includes('process.env')) continue;
       for (const { line, match } of matchAll(file, pattern, 500)) {
@@ -122,8 +120,7 @@ function destructuredReads(file: SourceFile): EnvVarRead[] {
     const body = match.groups?.body ?? '';
     const bodyStart = match.index + 1;
     const item = /(?:^|,)\s*(?<name>[A-Z_][A-Z0-9_]*)(?:\s*:\s*[A-Za-z_$][\w$]*)?(?:\s*=\s*(?:(?<q>['"`])(?<fb>[^'"`\n]*)\k<q>|[^,]*))?\s*(?=,|$)/g;
-    let m: RegExpExecArray | null;
-    while ((m = item.exec(body)) !== null) {
+    for (let m = item.exec(body); m !== null; m = item.exec(body)) {
       if (m[0].length === 0) {
         item.lastIndex += 1;
         continue;

@@ -118,12 +118,14 @@ describe('secret redaction across a whole scorecard', () => {
   });
 
   it('detects every planted credential and leaks none of them (in memory)', () => {
+    expect.hasAssertions();
     const scorecard = auditSnapshot(snapshotFromFiles(files), { now: new Date('2026-01-01T00:00:00Z') });
     expectEachDetected(scorecard, planted);
     expectNothingLeaks(scorecard, planted);
   });
 
   it('detects every planted credential and leaks none of them (on disk)', async () => {
+    expect.hasAssertions();
     const root = await writeFixtureRepo(files);
     try {
       const scorecard = await auditDirectory(root, { now: new Date('2026-01-01T00:00:00Z') });

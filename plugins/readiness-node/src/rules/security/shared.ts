@@ -199,30 +199,6 @@ export function maskedExcerpt(file: SourceFile, line: number, secrets: string[] 
   return raw.length > 160 ? `${raw.slice(0, 160)}…` : raw;
 }
 
-/** Where a finding about the server as a whole should point, with a line when one is known. */
-export function serverLocations(facts: Facts): Array<{ path: string; line?: number }> {
-  const stack = facts.stack;
-  if (stack.servers.length === 0) return [];
-  if (stack.serverFiles.length > 0) {
-    return stack.serverFiles.slice(0, 5).map(path => ({ path }));
-  }
-  const names = new Set(stack.servers);
-  const locations: Array<{ path: string; line?: number }> = [];
-  const deps = Object.entries(SERVER_DEPENDENCY_NAMES).filter(([, server]) => names.has(server)).map(([dep]) => dep);
-  for (const file of facts.files) {
-    const name = basename(file.path);
-    if (!/^(package\.json|requirements[\w.-]*\.txt|pyproject\.toml|Pipfile|pom\.xml|build\.gradle(\.kts)?|go\.mod|Gemfile|[\w.-]+\.csproj)$/.test(name)) continue;
-    const lower = file.text.toLowerCase();
-    const dep = deps.find(d => lower.includes(d));
-    if (!dep) continue;
-    const index = lower.indexOf(dep);
-    const line = file.text.slice(0, index).split('\n').length;
-    locations.push({ path: file.path, line });
-    if (locations.length >= 5) break;
-  }
-  return locations.length ? locations : [{ path: facts.files[0]?.path ?? '.' }];
-}
-
 /** Dependency names that declare a server, by the server name the stack reports. */
 const SERVER_DEPENDENCY_NAMES: Record<string, string> = {
   flask: 'flask',
@@ -251,6 +227,31 @@ const SERVER_DEPENDENCY_NAMES: Record<string, string> = {
   rails: 'rails',
   sinatra: 'sinatra',
 };
+
+/** Where a finding about the server as a whole should point, with a line when one is known. */
+export function serverLocations(facts: Facts): Array<{ path: string; line?: number }> {
+  const stack = facts.stack;
+  if (stack.servers.length === 0) return [];
+  if (stack.serverFiles.length > 0) {
+    return stack.serverFiles.slice(0, 5).map(path => ({ path }));
+  }
+  const names = new Set(stack.servers);
+  const locations: Array<{ path: string; line?: number }> = [];
+  const deps = Object.entries(SERVER_DEPENDENCY_NAMES).filter(([, server]) => names.has(server)).map(([dep]) => dep);
+  for (const file of facts.files) {
+    const name = basename(file.path);
+    if (!/^(package\.json|requirements[\w.-]*\.txt|pyproject\.toml|Pipfile|pom\.xml|build\.gradle(\.kts)?|go\.mod|Gemfile|[\w.-]+\.csproj)$/.test(name)) continue;
+    const lower = file.text.toLowerCase();
+    const dep = deps.find(d => lower.includes(d));
+    if (!dep) continue;
+    const index = lower.indexOf(dep);
+    const line = file.text.slice(0, index).split('\n').length;
+    locations.push({ path: file.path, line });
+    if (locations.length >= 5) break;
+  }
+  return locations.length ? locations : [{ path: facts.files[0]?.path ?? '.' }];
+}
+
 
 const PLACEHOLDER_FRAGMENTS =
   /secret|passw|key|token|change|example|sample|test|dev|default|demo|dummy|fake|mock|placeholder|your|replace|insecure|todo|xxx/i;

@@ -290,6 +290,12 @@ function braceFunctions(file: SourceFile, lines: string[]): FunctionRange[] {
   return out;
 }
 
+function functionsOf(file: SourceFile, language: string, lines: string[]): FunctionRange[] {
+  if (language === 'python') return pythonFunctions(file.text, lines);
+  if (language === 'ruby') return [];
+  return braceFunctions(file, lines);
+}
+
 /** What is wrong with a stub body, or undefined when the body does real work. */
 function stubProblem(range: FunctionRange, language: string): string | undefined {
   if (range.abstract || range.body === undefined) return undefined;
@@ -329,13 +335,7 @@ export default defineRule({
       const mightHaveAuthFunctions = /auth|login|logon|signin|perm|role|rbac|acl|guard|jwt|admin|access|token|owner|staff|canActivate|preHandle|doFilter|ServeHTTP/i.test(file.text);
       if (!authFile && !mightHaveAuthFunctions && !TODO_MARKER.test(file.text)) continue;
       const lines = file.text.split('\n');
-      const functions = !authFile && !mightHaveAuthFunctions
-        ? []
-        : language === 'python'
-          ? pythonFunctions(file.text, lines)
-          : language === 'ruby'
-            ? []
-            : braceFunctions(file, lines);
+      const functions = authFile || mightHaveAuthFunctions ? functionsOf(file, language, lines) : [];
       const authFunctions = functions.filter(f => isAuthFunctionName(f.name));
       if (authFile || authFunctions.length) authCodeSeen = true;
 
@@ -346,9 +346,9 @@ export default defineRule({
         findings.push(findingAt(file, line + 1, message, lineOf(file, line + 1)));
       };
 
-      lines.forEach((line, i) => {
-        const todo = todoComment(line);
-        if (!todo) return;
+      for (let i = 0; i < lines.length; i++) {
+        const todo = todoComment(lines[i]);
+        if (!todo) continue;
         const inAuthFunction = authFunctions.find(f => i >= f.start && i <= f.end);
         if (authFile) {
           report(i, `Unfinished work in authentication/authorization code: "${todo}"`);
@@ -358,7 +358,7 @@ export default defineRule({
           authCodeSeen = true;
           report(i, `Unfinished authentication/authorization work: "${todo}"`);
         }
-      });
+      }
 
       for (const fn of functions) {
         if (NOT_STUBS.has(fn.name)) continue;

@@ -192,12 +192,12 @@ export default defineRule({
       const key = `${hit.file.path}:${hit.line}:${hit.name}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const message =
-        hit.kind === 'fallback'
-          ? `${hit.name} falls back to the literal ${shown(hit.value)} when it is not configured`
-          : hit.kind === 'jwt'
-            ? `The JWT library is given the literal key ${shown(hit.value)} instead of a configured secret`
-            : `${hit.name} is set to the stand-in value ${shown(hit.value)}`;
+      const messages: Record<Hit['kind'], string> = {
+        fallback: `${hit.name} falls back to the literal ${shown(hit.value)} when it is not configured`,
+        jwt: `The JWT library is given the literal key ${shown(hit.value)} instead of a configured secret`,
+        literal: `${hit.name} is set to the stand-in value ${shown(hit.value)}`,
+      };
+      const message = messages[hit.kind];
       findings.push(findingAt(hit.file, hit.line, message, maskedExcerpt(hit.file, hit.line, isStandInSecret(hit.value) ? [] : [hit.value])));
     }
     return outcome.fromFindings(findings);
