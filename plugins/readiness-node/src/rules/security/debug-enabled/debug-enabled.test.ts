@@ -14,6 +14,15 @@ describeRule(rule, {
       findings: ['app.py:5'],
     },
     {
+      name: 'debug=True after nested calls in the arguments, across lines',
+      files: {
+        'requirements.txt': flaskReq,
+        'app.py': 'if __name__ == "__main__":\n    app.run(host="0.0.0.0", port=int(os.getenv("PORT", "5000")), debug=True)\n',
+        'wsgi.py': 'app.run(\n    host=os.getenv("HOST", "0.0.0.0"),\n    debug=True,\n)\n',
+      },
+      findings: ['app.py:2', 'wsgi.py:1'],
+    },
+    {
       name: 'debug switched on in Flask config and FastAPI',
       files: {
         'app/__init__.py': "from flask import Flask\napp = Flask(__name__)\napp.config['DEBUG'] = True\n",
@@ -93,6 +102,7 @@ describeRule(rule, {
         'requirements.txt': flaskReq,
         'tests/conftest.py': 'app = create_app()\napp.run(debug=True)\n',
         'app/settings.py': 'DEBUG = False\nif os.getenv("LOCAL"):\n    DEBUG = True\n# app.run(debug=True)\n',
+        'app/run.py': 'app.run(port=5000, options=dict(debug=True))\nlogger.run(debug=False)\n',
         'Program.cs': 'if (app.Environment.IsDevelopment())\n{\n    app.UseDeveloperExceptionPage();\n}\n',
         'docker-compose.yml': 'services:\n  web:\n    build: .\n    environment:\n      FLASK_ENV: development\n',
       },

@@ -12,19 +12,28 @@ interface Detector {
 
 const TRUTHY = /^(?:1|true|yes|on)$/i;
 
+/** Calls whose keyword arguments switch debug on, and what to say about them. */
+const DEBUG_CALLS: Array<{ call: RegExp; argument: RegExp; message: string }> = [
+  {
+    call: /\.run\(/g,
+    argument: /\b(?:debug|use_debugger)\s*=\s*True\b/,
+    message: 'The server is started with debug=True',
+  },
+  {
+    call: /\b(?:Flask|FastAPI|Starlette|Sanic|Application|web\.Application|Quart)\(/g,
+    argument: /\bdebug\s*=\s*True\b/,
+    message: 'The application is created with debug=True',
+  },
+  {
+    call: /\.config\.update\(/g,
+    argument: /\b(?:DEBUG|FLASK_DEBUG)\s*=\s*True\b/,
+    message: 'Flask debug mode is switched on in code',
+  },
+];
+
 const CODE_DETECTORS: Detector[] = [
   {
-    pattern: /\.run\((?:[^()]|\([^()]*\))*\b(?:debug|use_debugger)\s*=\s*True\b/g,
-    message: 'The server is started with debug=True',
-    languages: ['python'],
-  },
-  {
-    pattern: /\b(?:Flask|FastAPI|Starlette|Sanic|Application|web\.Application|Quart)\((?:[^()]|\([^()]*\))*\bdebug\s*=\s*True\b/g,
-    message: 'The application is created with debug=True',
-    languages: ['python'],
-  },
-  {
-    pattern: /\bapp\.debug\s*=\s*True\b|\bapp\.config\[\s*['"](?:DEBUG|FLASK_DEBUG)['"]\s*\]\s*=\s*True\b|\.config\.update\((?:[^()]|\([^()]*\))*\bDEBUG\s*=\s*True\b/g,
+    pattern: /\bapp\.debug\s*=\s*True\b|\bapp\.config\[\s*['"](?:DEBUG|FLASK_DEBUG)['"]\s*\]\s*=\s*True\b/g,
     message: 'Flask debug mode is switched on in code',
     languages: ['python'],
   },
@@ -34,6 +43,46 @@ const CODE_DETECTORS: Detector[] = [
     languages: ['go'],
   },
 ];
+
+/** The argument text of a call whose opening parenthesis ends at `open`, across nested calls and strings. */
+function callArguments(text: string, open: number): string {
+  let depth = 0;
+  let quote = '';
+  const stop = Math.min(text.length, open + 4000);
+  for (let i = open; i < stop; i++) {
+    const ch = text[i];
+    if (quote) {
+      if (ch === '\\') i += 1;
+      else if (ch === quote) quote = '';
+      continue;
+    }
+    if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '(') depth += 1;
+    else if (ch === ')') {
+      depth -= 1;
+      if (depth === 0) return text.slice(open + 1, i);
+    }
+  }
+  return '';
+}
+
+/** Top-level keyword arguments only: `debug=True` inside a nested call does not count. */
+function topLevel(args: string): string {
+  let depth = 0;
+  let out = '';
+  let quote = '';
+  for (const ch of args) {
+    if (quote) {
+      if (ch === quote) quote = '';
+      continue;
+    }
+    if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '(' || ch === '[' || ch === '{') depth += 1;
+    else if (ch === ')' || ch === ']' || ch === '}') depth -= 1;
+    else if (depth === 0) out += ch;
+  }
+  return out;
+}
 
 /** `DEBUG = True`, `debug: bool = True`, or a DEBUG read whose default is on. */
 const SETTINGS_DEBUG = /^(?<indent>[ \t]*)(?<name>DEBUG|debug|TEMPLATE_DEBUG)\s*(?::\s*bool\s*)?=\s*(?<value>[^\n#]+)/gm;
@@ -121,6 +170,15 @@ export default defineRule({
       const language = languageOf(file.path);
       if (!language || isTestFile(file.path) || isGeneratedText(file)) continue;
       const devFile = nameWords(file.path.replace(/\.[^./]+$/, '')).some(w => DEV_WORDS.test(w));
+      if (language === 'python') {
+        for (const { call, argument, message } of DEBUG_CALLS) {
+          for (const { line, match } of matchAll(file, call)) {
+            const args = topLevel(callArguments(file.text, match.index + match[0].length - 1));
+            if (!argument.test(args) || isCommentLine(lineOf(file, line))) continue;
+            findings.push(findingAt(file, line, message, lineOf(file, line)));
+          }
+        }
+      }
       for (const detector of CODE_DETECTORS) {
         if (!detector.languages.includes(language)) continue;
         for (const { line } of matchAll(file, detector.pattern)) {
