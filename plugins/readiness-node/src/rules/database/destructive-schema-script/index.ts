@@ -1,0 +1,47 @@
+import { Finding } from '@readiness/backstage-plugin-readiness-common';
+import { basename, extname, lineOf } from '../../../facts';
+import { defineRule, outcome } from '../../types';
+import { createdTables, droppedTables, isExample, isRollbackScript, isTestData } from '../sql';
+
+/** Scripts whose name says they wipe a database on purpose. */
+const RESET_SCRIPT = /(^|[._-])(reset|teardown|clean|cleanup|wipe|destroy|drop|drop[-_]all|purge|truncate)([._-]|$)/i;
+
+export default defineRule({
+  id: 'database/destructive-schema-script',
+  category: 'database',
+  severity: 'high',
+  title: 'Schema scripts do not drop data',
+  description:
+    'Fails when a SQL schema, setup or migration script drops a table (`DROP TABLE`, with or without `IF EXISTS`) and then creates it again: running the script against an existing database deletes the table with its data. Down/undo/rollback migrations, explicitly named reset or teardown scripts, and SQL under tests and fixtures are left alone.',
+  rationale:
+    'Setup scripts get re-run: by a deploy step, an init container, a colleague pointing at the wrong database. A drop-and-recreate script turns that into permanent data loss in production.',
+  remediation:
+    'Make the script idempotent and additive: `CREATE TABLE IF NOT EXISTS`, and move schema changes into versioned migrations (Flyway, Liquibase, Alembic, knex, golang-migrate…) that alter tables in place. Keep any drop-and-recreate script for local development only, named as such, out of deploy paths.',
+  evaluate(facts) {
+    const scripts = facts.files.filter(f => extname(f.path) === '.sql' && !isTestData(f.path));
+    const subjects = scripts.filter(f => /\b(CREATE|DROP)\s+TABLE\b/i.test(f.text));
+    if (subjects.length === 0) {
+      return outcome.notApplicable('no SQL script creating or dropping tables');
+    }
+    const findings: Finding[] = [];
+    for (const file of subjects) {
+      if (isRollbackScript(file.path) || RESET_SCRIPT.test(basename(file.path).replace(/\.sql$/i, ''))) continue;
+      const creates = createdTables(file);
+      const reported = new Set<string>();
+      for (const drop of droppedTables(file)) {
+        if (reported.has(drop.name)) continue;
+        const recreate = creates.find(c => c.name === drop.name && c.offset > drop.offset);
+        if (!recreate) continue;
+        reported.add(drop.name);
+        findings.push({
+          path: file.path,
+          line: drop.line,
+          excerpt: lineOf(file, drop.line),
+          message: `\`${drop.written}\` is dropped and created again at line ${recreate.line}: running this script on an existing database deletes the table and its data`,
+          ...(isExample(file.path) ? { confidence: 'low' as const } : {}),
+        });
+      }
+    }
+    return outcome.fromFindings(findings);
+  },
+});

@@ -1,0 +1,145 @@
+import { describeRule, runRule } from '../../../testing';
+import rule from '.';
+
+const schema = '-- set up\nCREATE TABLE orders (\n    id SERIAL PRIMARY KEY\n);\n';
+const sqlalchemyModels = 'from flask_sqlalchemy import SQLAlchemy\n\ndb = SQLAlchemy()\n\n\nclass Order(db.Model):\n    id = db.Column(db.Integer, primary_key=True)\n';
+const jpaEntity = 'package com.acme;\n\nimport jakarta.persistence.Entity;\n\n@Entity\npublic class Account {\n}\n';
+const djangoModels = 'from django.db import models\n\n\nclass Report(models.Model):\n    name = models.CharField(max_length=100)\n';
+
+describeRule(rule, {
+  fails: [
+    {
+      name: 'a SQL schema and no migrations',
+      files: { 'requirements.txt': 'psycopg2-binary==2.9.9\n', 'schema.sql': schema, 'app.py': 'import psycopg2\n' },
+      findings: ['schema.sql:2'],
+    },
+    {
+      name: 'SQLAlchemy models created with create_all',
+      files: { 'requirements.txt': 'flask-sqlalchemy==3.1.1\n', 'app/models.py': sqlalchemyModels, 'app/__init__.py': 'db.create_all()\n' },
+      findings: ['app/models.py:6'],
+    },
+    {
+      name: 'JPA entities with ddl-auto and no Flyway or Liquibase',
+      files: {
+        'pom.xml': '<project><dependencies><dependency><artifactId>spring-boot-starter-data-jpa</artifactId></dependency></dependencies></project>',
+        'src/main/java/com/acme/Account.java': jpaEntity,
+        'src/main/resources/application.yml': 'spring:\n  jpa:\n    hibernate:\n      ddl-auto: update\n',
+      },
+      findings: ['src/main/java/com/acme/Account.java:5'],
+    },
+    {
+      name: 'a Prisma schema pushed without migrations',
+      files: {
+        'package.json': '{"scripts":{"db":"prisma db push"},"dependencies":{"@prisma/client":"^5.0.0"}}',
+        'prisma/schema.prisma': 'datasource db {\n  provider = "postgresql"\n}\n\nmodel User {\n  id Int @id\n}\n',
+      },
+      findings: ['prisma/schema.prisma:5'],
+    },
+    {
+      name: 'one service of a monorepo without migrations',
+      files: {
+        'billing/package.json': '{"dependencies":{"knex":"^3.1.0"}}',
+        'billing/migrations/20240101_init.js': 'exports.up = knex => knex.schema.createTable("invoices", t => t.increments());\n',
+        'orders/requirements.txt': 'psycopg==3.2.1\n',
+        'orders/db/schema.sql': schema,
+      },
+      findings: ['orders/db/schema.sql:2'],
+    },
+    {
+      name: 'tables created at start-up with knex',
+      files: {
+        'package.json': '{"dependencies":{"knex":"^3.1.0"}}',
+        'src/db.ts': 'import knex from "knex";\nexport async function init(db) {\n  await db.schema.createTableIfNotExists("users", t => t.increments());\n}\n',
+      },
+      findings: ['src/db.ts:3'],
+    },
+  ],
+  passes: [
+    {
+      name: 'Alembic',
+      files: {
+        'requirements.txt': 'sqlalchemy==2.0.30\nalembic==1.13.1\n',
+        'app/models.py': 'from sqlalchemy.orm import DeclarativeBase\n\nclass Base(DeclarativeBase):\n    pass\n\nclass Order(Base):\n    __tablename__ = "orders"\n',
+        'alembic.ini': '[alembic]\n',
+        'alembic/versions/1a2b_init.py': 'revision = "1a2b"\ndef upgrade():\n    op.create_table("orders")\n',
+      },
+    },
+    {
+      name: 'Django migrations',
+      files: {
+        'pyproject.toml': '[tool.poetry]\nname = "x"\n[tool.poetry.dependencies]\ndjango = "^5.1"\n',
+        'reports/models.py': djangoModels,
+        'reports/migrations/__init__.py': '',
+        'reports/migrations/0001_initial.py': 'from django.db import migrations\n\nclass Migration(migrations.Migration):\n    pass\n',
+      },
+    },
+    {
+      name: 'Flyway migrations beside JPA entities',
+      files: {
+        'pom.xml': '<project><dependencies><dependency><artifactId>flyway-core</artifactId></dependency></dependencies></project>',
+        'src/main/java/com/acme/Account.java': jpaEntity,
+        'src/main/resources/db/migration/V1__create_accounts.sql': 'CREATE TABLE accounts (id UUID PRIMARY KEY);\n',
+      },
+    },
+    {
+      name: 'knex migrations only (no separate schema)',
+      files: {
+        'package.json': '{"dependencies":{"knex":"^3.1.0","pg":"^8.12.0"}}',
+        'migrations/20250114093000_create_payments.js': 'exports.up = knex => knex.schema.createTable("payments", t => t.uuid("id"));\n',
+      },
+    },
+    {
+      name: 'Prisma migrations',
+      files: {
+        'prisma/schema.prisma': 'model User {\n  id Int @id\n}\n',
+        'prisma/migrations/20240101000000_init/migration.sql': 'CREATE TABLE "User" ("id" INTEGER);\n',
+        'prisma/migrations/migration_lock.toml': 'provider = "postgresql"\n',
+      },
+    },
+    {
+      name: 'golang-migrate files and a schema dump beside them',
+      files: {
+        'go.mod': 'module x\n\nrequire github.com/golang-migrate/migrate/v4 v4.17.1\n',
+        'db/schema.sql': schema,
+        'sql/0001_init.up.sql': 'CREATE TABLE orders (id int);\n',
+        'sql/0001_init.down.sql': 'DROP TABLE orders;\n',
+      },
+    },
+    {
+      name: 'EF Core migrations',
+      files: {
+        'Api/Api.csproj': '<Project/>',
+        'Api/Data/ShopContext.cs': 'using Microsoft.EntityFrameworkCore;\npublic class ShopContext : DbContext {\n  public DbSet<Order> Orders { get; set; }\n}\n',
+        'Api/Migrations/20240101_Init.cs': 'public partial class Init : Migration {}\n',
+      },
+    },
+    {
+      name: 'migrations applied by CI',
+      files: {
+        'package.json': '{"dependencies":{"@prisma/client":"^5.0.0"}}',
+        'prisma/schema.prisma': 'model User {\n  id Int @id\n}\n',
+        '.github/workflows/deploy.yml': 'on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx prisma migrate deploy\n',
+      },
+    },
+  ],
+  notApplicable: [
+    { name: 'no database', files: { 'package.json': '{"dependencies":{"express":"^4.19.2"}}', 'src/app.js': 'x' } },
+    {
+      name: 'MongoDB with Mongoose',
+      files: { 'package.json': '{"dependencies":{"mongoose":"^8.0.0"}}', 'src/models/user.js': 'const mongoose = require("mongoose");\nmodule.exports = mongoose.model("User", new mongoose.Schema({}));\n' },
+    },
+    {
+      name: 'SQL only in test fixtures and docs',
+      files: { 'tests/fixtures/schema.sql': schema, 'src/test/resources/schema.sql': schema, 'docs/schema.sql': schema },
+    },
+  ],
+});
+
+describe('database/no-migrations messages', () => {
+  it('names the tables and the project', () => {
+    const result = runRule(rule, { 'orders/requirements.txt': 'psycopg==3.2.1\n', 'orders/schema.sql': `${schema}CREATE TABLE items (id int);\n` });
+    expect(result.findings[0].message).toBe(
+      'A SQL schema creating 2 table(s) (orders, items) in orders/, but no migrations framework or migrations folder manages the schema',
+    );
+  });
+});

@@ -1,0 +1,104 @@
+import { SourceFile } from '../../engine/snapshot';
+import { basename, dirname, extname, Facts, isTestFile, lineOfOffset } from '../../facts';
+import { collectProjects, isUnder } from '../../facts/projects';
+import { maskSource } from '../../facts/sourceText';
+
+/** Test data and test folders: SQL there sets up throwaway databases. */
+const TEST_DATA = /(^|\/)(tests?|__tests__|spec|specs|fixtures?|__fixtures__|testdata|test-data|src\/test|e2e)\//i;
+/** Docs and examples: reported with low confidence. */
+const EXAMPLES = /(^|\/)(examples?|samples?|demos?|docs?|documentation)\//i;
+
+export function isTestData(path: string): boolean {
+  return TEST_DATA.test(path) || isTestFile(path);
+}
+
+export function isExample(path: string): boolean {
+  return EXAMPLES.test(path);
+}
+
+/** Folders that hold versioned migrations, whatever the tool. */
+const MIGRATION_DIR =
+  /(^|\/)(migrations?|migrate|db\/migration|alembic\/versions|evolutions|db\/changelog)\/|(^|\/)drizzle\/(meta\/_journal\.json|[^/]+\.sql)$/i;
+/** File names of versioned migrations: Flyway, numbered or timestamped scripts, up/down pairs. */
+const MIGRATION_NAME = /^([VUR]\d+(\.\d+)*__.+|R__.+|\d{3,}[_-].+|\d{8,}.+|.+\.(up|down)\.sql)$/i;
+/** Migration tools that mark their SQL files. */
+const MIGRATION_MARKER = /^\s*--\s*(\+goose\s+(Up|Down)|\+migrate\s+(Up|Down)|migrate:(up|down)|liquibase formatted sql|changeset\s)/im;
+
+export function isMigrationPath(path: string): boolean {
+  return MIGRATION_DIR.test(path) || (extname(path) === '.sql' && MIGRATION_NAME.test(basename(path)));
+}
+
+export function isMigrationFile(file: SourceFile): boolean {
+  return isMigrationPath(file.path) || (extname(file.path) === '.sql' && MIGRATION_MARKER.test(file.text));
+}
+
+/** Down, undo, rollback and revert scripts: destructive by design. */
+export function isRollbackScript(path: string): boolean {
+  const name = basename(path);
+  return (
+    /(^|[._-])(down|undo|rollback|revert)([._-]|$)/i.test(name) ||
+    /^U\d+(\.\d+)*__/.test(name) ||
+    /(^|\/)(down|undo|rollback|revert|reverts)\//i.test(dirname(path) + '/')
+  );
+}
+
+/** A table named in a statement, with where it is. */
+export interface TableRef {
+  /** Unquoted, lower-case, without schema. */
+  name: string;
+  /** As written. */
+  written: string;
+  offset: number;
+  line: number;
+}
+
+function tableName(written: string): string {
+  const parts = written.split('.');
+  return parts[parts.length - 1].replace(/[`"[\]]/g, '').toLowerCase();
+}
+
+const IDENT = '(?:`[^`]+`|"[^"]+"|\\[[^\\]]+\\]|[\\w$]+)(?:\\.(?:`[^`]+`|"[^"]+"|\\[[^\\]]+\\]|[\\w$]+))*';
+const CREATE_TABLE = new RegExp(
+  `\\bCREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:(?:GLOBAL\\s+|LOCAL\\s+)?(?:TEMPORARY|TEMP)\\s+|UNLOGGED\\s+)?TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(${IDENT})`,
+  'gi',
+);
+const DROP_TABLE = new RegExp(`\\bDROP\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?(${IDENT}(?:\\s*,\\s*${IDENT})*)`, 'gi');
+
+/** Tables created by `CREATE TABLE` statements (comments and strings ignored). */
+export function createdTables(file: SourceFile): TableRef[] {
+  const { code } = maskSource(file);
+  return [...code.matchAll(CREATE_TABLE)]
+    .filter(m => !/\bTEMP(ORARY)?\b/i.test(m[0]))
+    .map(m => ({
+      name: tableName(m[1]),
+      written: m[1],
+      offset: m.index!,
+      line: lineOfOffset(file, m.index!),
+    }));
+}
+
+/** Tables dropped by `DROP TABLE` statements. */
+export function droppedTables(file: SourceFile): TableRef[] {
+  const { code } = maskSource(file);
+  const out: TableRef[] = [];
+  for (const m of code.matchAll(DROP_TABLE)) {
+    for (const written of m[1].split(/\s*,\s*/)) {
+      out.push({ name: tableName(written), written, offset: m.index!, line: lineOfOffset(file, m.index!) });
+    }
+  }
+  return out;
+}
+
+/**
+ * The project directory a file belongs to: its nearest manifest folder of
+ * any ecosystem, or the root.
+ */
+export function projectDirOf(facts: Facts, path: string): string {
+  const projects = collectProjects(facts.files);
+  return projects.find(p => isUnder(path, p.dir))?.dir ?? '';
+}
+
+/** Whether two directories are related: one contains the other. */
+export function related(a: string, b: string): boolean {
+  return isUnder(a, b) || isUnder(b, a);
+}
