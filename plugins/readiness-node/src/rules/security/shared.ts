@@ -182,7 +182,7 @@ export function isSecretName(name: string): boolean {
 /** Whether a line, trimmed, is a comment in most languages and config formats. */
 export function isCommentLine(text: string): boolean {
   const t = text.trim();
-  return /^(\/\/|#|\/\*|\*|<!--|--|;|')/.test(t) && !/^#!?\[/.test(t) && !/^#(include|define|if|region)/.test(t);
+  return /^(\/\/|#|\/\*|\*|<!--|--|;)/.test(t) && !/^#!?\[/.test(t) && !/^#(include|define|if|region)/.test(t);
 }
 
 /**
@@ -333,4 +333,56 @@ export function findEvidence(facts: Facts, signals: EvidenceSignal[]): string | 
     if (signal.code && files.some(f => signal.code!.test(f.text))) return signal.label;
   }
   return undefined;
+}
+
+/**
+ * Whether a position of a line is live code: not inside a string literal
+ * and not after a line comment. A small per-line lexer, good enough to tell
+ * `x = os.getenv("A", "b")` from the same text quoted in a message or a doc
+ * comment. Block comments are recognised by their leading `*` or `/*`.
+ */
+export function isCodeAt(line: string, index: number, hashComments = true): boolean {
+  const trimmed = line.trimStart();
+  if (/^(\/\/|\/\*|\*)/.test(trimmed) || (hashComments && trimmed.startsWith('#'))) return false;
+  let quote = '';
+  for (let i = 0; i < index && i < line.length; i++) {
+    const ch = line[i];
+    if (quote) {
+      if (ch === '\\') i += 1;
+      else if (ch === quote) quote = '';
+      continue;
+    }
+    if (ch === '"' || ch === "'" || ch === '`') quote = ch;
+    else if (ch === '/' && line[i + 1] === '/' && line[i - 1] !== ':') return false;
+    else if (hashComments && ch === '#') return false;
+  }
+  return quote === '';
+}
+
+/** Where an environment read starts on its line, for {@link isCodeAt}. */
+export function envReadColumn(line: string, name: string): number {
+  const at = line.indexOf(name);
+  if (at === -1) return 0;
+  const markers = ['process.env', 'import.meta.env', 'getenv', 'Getenv', 'environ', 'getEnv', 'get_env', 'GetEnv', 'env(', 'env.', 'ENV', 'Environment.', 'env::', '${', '{'];
+  let best = -1;
+  for (const marker of markers) {
+    const i = line.lastIndexOf(marker, at);
+    if (i > best) best = i;
+  }
+  return best === -1 ? at : best;
+}
+
+/** Whether `#` starts a comment in a file's language or format. */
+export function usesHashComments(path: string): boolean {
+  const language = languageOf(path);
+  if (language) return ['python', 'ruby', 'elixir'].includes(language);
+  return true;
+}
+
+/** Whether the match at `index` of a file sits in live code (see {@link isCodeAt}). */
+export function isCodeAtOffset(file: SourceFile, index: number): boolean {
+  const start = file.text.lastIndexOf('\n', index - 1) + 1;
+  let end = file.text.indexOf('\n', index);
+  if (end === -1) end = file.text.length;
+  return isCodeAt(file.text.slice(start, end), index - start, usesHashComments(file.path));
 }

@@ -113,6 +113,12 @@ describeRule(rule, {
       },
     },
     {
+      name: 'comments that mention the markers mid-sentence',
+      files: {
+        'src/auth/scan.ts': '/** Counts TODO and FIXME markers in a file. */\nexport const count = (s: string) => s.split("TODO").length - 1;\n// a TODO, once resolved, is removed\n',
+      },
+    },
+    {
       name: 'strings and identifiers that only contain the markers',
       files: {
         'src/auth/login.ts': "const TODO_KEY = 'todos';\nexport const label = 'TODO list login';\nexport function login(u: string) { return api.post('/login', { u }); }\n",

@@ -66,17 +66,16 @@ const AUTH_TODO_TEXT =
 
 const TODO_MARKER = /\b(TODO|FIXME|XXX)\b|@todo\b/;
 
-/** The comment text of a TODO on a line, when the marker sits inside a comment. */
+/**
+ * The comment text of a TODO on a line: the marker must open a comment
+ * (`// TODO: …`, `# FIXME …`, ` * XXX …`), not sit mid-sentence or in a string.
+ */
 function todoComment(line: string): string | undefined {
-  const m = TODO_MARKER.exec(line);
-  if (!m) return undefined;
-  const before = line.slice(0, m.index);
-  const trimmed = line.trim();
-  const inComment =
-    /(^|[\s;{}(),])(\/\/|#|\/\*|--|<!--)/.test(before) ||
-    /^(\*|\/\/|#|--|"""|''')/.test(trimmed);
-  if (!inComment) return undefined;
-  return line.slice(m.index).replace(/\*\/\s*$|-->\s*$/, '').trim().slice(0, 100);
+  const m = /(?:^|[\s;{}(),])(?:\/\/+|#+|\/\*+|--|<!--)\s*[-*@[(]?\s*(?<marker>TODO|FIXME|XXX)\b|^\s*\*+\s*[-@[(]?\s*(?<marker2>TODO|FIXME|XXX)\b|^\s*(?:"""|\'\'\')\s*(?<marker3>TODO|FIXME|XXX)\b/.exec(line);
+  const marker = m?.groups?.marker ?? m?.groups?.marker2 ?? m?.groups?.marker3;
+  if (!m || !marker) return undefined;
+  const at = m.index + m[0].lastIndexOf(marker);
+  return line.slice(at).replace(/\*\/\s*$|-->\s*$/, '').trim().slice(0, 100);
 }
 
 interface FunctionRange {

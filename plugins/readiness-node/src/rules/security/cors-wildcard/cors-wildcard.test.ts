@@ -109,6 +109,7 @@ describeRule(rule, {
         'src/server.js': "// app.use(cors()) is too permissive, so we use an allow-list\napp.use(cors({ origin: allowed }));\nconst glob = '**/*.js';\n",
         'test/cors.test.js': "app.use(cors());\nexpect(res.headers['access-control-allow-origin']).toBe('*');\n",
         'docs/cors.md': 'Never set `Access-Control-Allow-Origin: *` with credentials.\n',
+        'src/messages.ts': "// NestFactory.create(AppModule, { cors: true }) is too open\nexport const tip = 'Avoid { cors: true } and app.use(cors()) with NestFactory';\nexport const doc = 'Never send `Access-Control-Allow-Origin: *` with cookies';\n",
       },
     },
     {

@@ -4,13 +4,15 @@ import { basename, extname, isTestFile, languageOf, lineOf, matchAll } from '../
 import { isComposePath } from '../../../facts/compose';
 import { isDockerfilePath } from '../../../facts/dockerfiles';
 import { defineRule, outcome } from '../../types';
-import { findingAt, isCommentLine, isGeneratedText, isProse, isUiComponentPath } from '../shared';
+import { findingAt, isCodeAtOffset, isCommentLine, isGeneratedText, isProse, isUiComponentPath } from '../shared';
 
 interface Detector {
   pattern: RegExp;
   message: string;
   /** Only where the file passes this test (imports the library, is the right kind of file). */
   when?: (file: SourceFile) => boolean;
+  /** The match starts inside a string by design (a header name), so it is not checked for being live code. */
+  quoted?: boolean;
 }
 
 const JS = (file: SourceFile) => ['javascript', 'typescript'].includes(languageOf(file.path) ?? '');
@@ -23,6 +25,7 @@ const DETECTORS: Detector[] = [
   {
     pattern: /Access-Control-Allow-Origin['"]?\s*(?:,|:|=>|=|\s)\s*['"`]?\*(?![\w*])/gi,
     message: 'The Access-Control-Allow-Origin header is set to *',
+    quoted: true,
   },
   // Node: option objects of cors, @fastify/cors, socket.io, enableCors
   {
@@ -158,15 +161,18 @@ export default defineRule({
       if (!/\*|cors|CrossOrigin|AllowAnyOrigin/i.test(file.text)) continue;
       for (const detector of DETECTORS) {
         if (detector.when && !detector.when(file)) continue;
-        for (const { line } of matchAll(file, detector.pattern)) {
+        for (const { line, match } of matchAll(file, detector.pattern)) {
           if (isCommentLine(lineOf(file, line))) continue;
+          // A quoted header name must be a string of its own, not words inside a longer message.
+          const at = detector.quoted && /['"`]/.test(file.text[match.index - 1] ?? '') ? match.index - 1 : match.index;
+          if (languageOf(file.path) && !isCodeAtOffset(file, at)) continue;
           add(file, line, detector.message);
         }
       }
       if (JS(file)) {
         for (const name of corsFactoryNames(file)) {
-          for (const { line } of matchAll(file, new RegExp(`(?<![\\w.$])${name.replace(/\$/g, '\\$')}\\(\\s*\\)`, 'g'))) {
-            if (isCommentLine(lineOf(file, line))) continue;
+          for (const { line, match } of matchAll(file, new RegExp(`(?<![\\w.$])${name.replace(/\$/g, '\\$')}\\(\\s*\\)`, 'g'))) {
+            if (isCommentLine(lineOf(file, line)) || !isCodeAtOffset(file, match.index)) continue;
             add(file, line, `${name}() with no options allows every origin`);
           }
         }

@@ -2,7 +2,7 @@ import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { SourceFile } from '../../../engine/snapshot';
 import { basename, isTestFile, languageOf, lineOf, matchAll } from '../../../facts';
 import { defineRule, outcome } from '../../types';
-import { findingAt, isCommentLine, isGeneratedText, nameWords } from '../shared';
+import { findingAt, isCodeAtOffset, isCommentLine, isGeneratedText, nameWords } from '../shared';
 
 interface Detector {
   pattern: RegExp;
@@ -174,15 +174,15 @@ export default defineRule({
         for (const { call, argument, message } of DEBUG_CALLS) {
           for (const { line, match } of matchAll(file, call)) {
             const args = topLevel(callArguments(file.text, match.index + match[0].length - 1));
-            if (!argument.test(args) || isCommentLine(lineOf(file, line))) continue;
+            if (!argument.test(args) || isCommentLine(lineOf(file, line)) || !isCodeAtOffset(file, match.index)) continue;
             findings.push(findingAt(file, line, message, lineOf(file, line)));
           }
         }
       }
       for (const detector of CODE_DETECTORS) {
         if (!detector.languages.includes(language)) continue;
-        for (const { line } of matchAll(file, detector.pattern)) {
-          if (isCommentLine(lineOf(file, line))) continue;
+        for (const { line, match } of matchAll(file, detector.pattern)) {
+          if (isCommentLine(lineOf(file, line)) || !isCodeAtOffset(file, match.index)) continue;
           findings.push(findingAt(file, line, detector.message, lineOf(file, line)));
         }
       }

@@ -125,6 +125,8 @@ describeRule(rule, {
         'README.md': 'Log in as `admin` / `admin123`, then change the password.\n',
         'locales/en.json': '{"adminPassword": "Admin password", "password": "Password"}\n',
         'web/src/Login.tsx': "const [form, setForm] = useState({ username: 'admin', password: 'admin' });\n",
+        'src/checks.ts': "// ADMIN_PASSWORD=admin is what we reject\nexport const tip = 'never os.getenv(\"ADMIN_PASSWORD\", \"admin\")';\n",
+        'deploy/app.env.example': '# ADMIN_PASSWORD=admin\n',
         'app.py': 'x = 1\n',
       },
     },

@@ -1,11 +1,22 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { SourceFile } from '../../../engine/snapshot';
-import { extname, languageOf, lineOfOffset, matchAll } from '../../../facts';
+import { extname, languageOf, lineOf, lineOfOffset, matchAll } from '../../../facts';
 import { envFileKind } from '../../../facts/env';
 import { asRecord, parseYamlFile } from '../../../facts/yamlDoc';
 import { isPlaceholderValue } from '../../../secrets/patterns';
 import { defineRule, outcome } from '../../types';
-import { findingAt, isGeneratedText, isProse, isUiComponentPath, maskedExcerptAt, nameWords } from '../shared';
+import {
+  envReadColumn,
+  findingAt,
+  isCodeAt,
+  isCommentLine,
+  isGeneratedText,
+  isProse,
+  isUiComponentPath,
+  maskedExcerptAt,
+  nameWords,
+  usesHashComments,
+} from '../shared';
 
 /** Passwords that come first in every credential-stuffing list. */
 const WEAK_PASSWORDS = new Set([
@@ -276,6 +287,8 @@ export default defineRule({
       if (read.fallback === undefined || !read.fallback.trim() || !isAdminPasswordName(read.name)) continue;
       const file = facts.file(read.path);
       if (!file || isUiComponentPath(file.path)) continue;
+      const text = lineOf(file, read.line, 4000);
+      if (languageOf(file.path) && !isCodeAt(text, envReadColumn(text, read.name), usesHashComments(file.path))) continue;
       const lineStartOffset = file.text.split('\n').slice(0, read.line - 1).join('\n').length + (read.line > 1 ? 1 : 0);
       const at = file.text.indexOf(read.fallback, lineStartOffset);
       hits.push({
@@ -292,7 +305,7 @@ export default defineRule({
     for (const hit of hits) {
       const line = lineOfOffset(hit.file, hit.offset);
       const key = `${hit.file.path}:${line}`;
-      if (seen.has(key)) continue;
+      if (seen.has(key) || isCommentLine(lineOf(hit.file, line))) continue;
       seen.add(key);
       const excerpt = maskedExcerptAt(hit.file, hit.offset, hit.value.length);
       findings.push(findingAt(hit.file, line, hit.message, excerpt));

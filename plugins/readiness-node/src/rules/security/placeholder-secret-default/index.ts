@@ -7,13 +7,18 @@ import { envFileKind } from '../../../facts/env';
 import { maskSecret } from '../../../secrets/redact';
 import { defineRule, outcome } from '../../types';
 import {
+  envReadColumn,
   findingAt,
+  isCodeAt,
+  isCodeAtOffset,
+  isCommentLine,
   isGeneratedText,
   isProse,
   isSecretName,
   isUiComponentPath,
   maskedExcerpt,
   nameWords,
+  usesHashComments,
 } from '../shared';
 
 /** Well-known stand-ins used as secrets: the values an attacker tries first. */
@@ -103,15 +108,18 @@ function scanFile(file: SourceFile, hits: Hit[]): void {
     ['.sh', '.bash'].includes(ext) ||
     /^(Makefile|Procfile)$/.test(basename(file.path));
 
-  const add = (index: number, name: string, value: string, kind: Hit['kind']) => {
-    hits.push({ file, line: lineOfOffset(file, index), name, value, kind });
+  const add = (index: number, name: string, value: string, kind: Hit['kind'], codeAt?: number) => {
+    const line = lineOfOffset(file, index);
+    if (isCommentLine(lineOf(file, line))) return;
+    if (code && codeAt !== undefined && !isCodeAtOffset(file, codeAt)) return;
+    hits.push({ file, line, name, value, kind });
   };
 
-  if (code || isSpringConfig(file.path)) {
+  if (['java', 'kotlin', 'scala'].includes(languageOf(file.path) ?? '') || isSpringConfig(file.path)) {
     for (const { match } of matchAll(file, SPRING_PLACEHOLDER)) {
       const { name, value } = match.groups!;
       if (/^[A-Z_][A-Z0-9_]*$/.test(name) && isSpringConfig(file.path)) continue; // an env read, counted from facts
-      if (isSecretName(name) && value.trim() && !NO_VALUE.test(value.trim()) && !value.includes('${')) {
+      if (isSecretName(name) && value.trim() && !NO_VALUE.test(value.trim()) && !/\$\{|^\s*[?-]/.test(value)) {
         add(match.index, name, value.trim(), 'fallback');
       }
     }
@@ -128,11 +136,11 @@ function scanFile(file: SourceFile, hits: Hit[]): void {
     for (const { match } of matchAll(file, CONFIG_GET_DEFAULT)) {
       const name = match.groups!.name;
       const value = (match.groups!.value ?? match.groups!.value1 ?? '').trim();
-      if (isSecretName(name) && value && !NO_VALUE.test(value)) add(match.index, name, value, 'fallback');
+      if (isSecretName(name) && value && !NO_VALUE.test(value)) add(match.index, name, value, 'fallback', match.index);
     }
     for (const { match } of matchAll(file, JWT_LITERAL_KEY)) {
       const value = match.groups!.value;
-      add(match.index, 'jwt', value, 'jwt');
+      add(match.index, 'jwt', value, 'jwt', match.index);
     }
   }
   if (code || config) {
@@ -142,7 +150,8 @@ function scanFile(file: SourceFile, hits: Hit[]): void {
         const name = lastSegment(match.groups!.name);
         const value = match.groups!.value;
         if (!isSecretName(name) || isUserRecordField(name) || !isStandInSecret(value)) continue;
-        add(match.index, name, value, 'literal');
+        const operator = match[0].slice(match.groups!.name.length).search(/[:=]/);
+        add(match.index, name, value, 'literal', match.index + match.groups!.name.length + Math.max(0, operator));
       }
     }
   }
@@ -171,6 +180,8 @@ export default defineRule({
       if (!value || NO_VALUE.test(value) || value.includes('${')) continue;
       const file = facts.file(read.path);
       if (!file) continue;
+      const text = lineOf(file, read.line, 4000);
+      if (languageOf(file.path) && !isCodeAt(text, envReadColumn(text, read.name), usesHashComments(file.path))) continue;
       const lhs = /^\s*(?:export\s+)?(?:(?:const|let|var|val|final|static|private|public|readonly)\s+)*([A-Za-z_$][\w$.]*)\s*(?::\s*[\w<>[\]|. ]+)?\s*(?::=|=|:)/.exec(lineOf(file, read.line, 400))?.[1];
       if (!isSecretName(read.name) && !(lhs && isSecretName(lhs.split('.').pop() ?? lhs))) continue;
       hits.push({ file, line: read.line, name: read.name, value, kind: 'fallback' });

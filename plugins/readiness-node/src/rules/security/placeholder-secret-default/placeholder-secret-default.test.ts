@@ -112,6 +112,19 @@ describeRule(rule, {
       files: { 'examples/demo/app.py': 'import os\nSECRET = os.getenv("SECRET_KEY", "dev")\n' },
     },
     {
+      name: 'examples quoted in comments and messages, and required-variable syntax',
+      files: {
+        'src/lint.ts': [
+          "// flags process.env.JWT_SECRET || 'secret' and os.getenv(\"SECRET_KEY\", \"dev\")",
+          '/** const { SESSION_SECRET = "keyboard cat" } = process.env */',
+          "export const hint = 'Never write process.env.JWT_SECRET || \"secret\" in code';",
+          "export const example = 'SECRET_KEY = \"changeme\" is a stand-in';",
+        ].join('\n'),
+        'docker-compose.yml': 'services:\n  api:\n    environment:\n      JWT_SECRET: ${JWT_SECRET:?set JWT_SECRET}\n',
+        'app.py': '# SECRET_KEY = os.getenv("SECRET_KEY", "dev")\nimport os\n',
+      },
+    },
+    {
       name: 'labels, type names and startup guards',
       files: {
         'locales/en.json': '{"password": "Password", "token": "Token", "secret": "Secret"}\n',

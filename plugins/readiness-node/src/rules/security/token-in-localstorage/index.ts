@@ -2,7 +2,7 @@ import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { SourceFile } from '../../../engine/snapshot';
 import { extname, isTestFile, languageOf, lineOf, matchAll } from '../../../facts';
 import { defineRule, outcome } from '../../types';
-import { findingAt, isCommentLine, isGeneratedText } from '../shared';
+import { findingAt, isCodeAtOffset, isCommentLine, isGeneratedText } from '../shared';
 
 /** Words that make a storage key or stored value an auth credential. */
 const TOKENISH =
@@ -62,7 +62,7 @@ export default defineRule({
         for (const { line, match } of matchAll(file, pattern)) {
           const key = match.groups?.key ?? '';
           const value = match.groups?.value ?? '';
-          if (!isCredential(key, value)) continue;
+          if (!isCredential(key, value) || !isCodeAtOffset(file, match.index)) continue;
           add(line, `A credential is written to localStorage (key ${key.trim().slice(0, 60)})`);
         }
       }

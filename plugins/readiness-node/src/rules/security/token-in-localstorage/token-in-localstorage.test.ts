@@ -75,6 +75,7 @@ describeRule(rule, {
         'src/auth.test.ts': "localStorage.setItem('token', 'abc');\n",
         'src/auth.ts': "// never do localStorage.setItem('token', t)\nexport const x = 1;\n",
         'README.md': "Do not call `localStorage.setItem('token', t)`.\n",
+        'src/lint.ts': "export const message = \"localStorage.setItem('token', t) exposes the token\";\n",
       },
     },
     {
