@@ -128,19 +128,24 @@ function pythonFunctions(text: string, lines: string[]): FunctionRange[] {
         statements.push(l.trim());
       }
     }
-    // Drop a leading docstring.
+    // Drop a leading docstring, keeping its text.
+    let docstring = '';
     if (statements.length && /^[rbuf]?("""|''')/i.test(statements[0])) {
       const quote = /("""|''')/.exec(statements[0])![1];
       const first = statements.shift()!;
+      docstring = first;
       const closed = first.indexOf(quote, first.indexOf(quote) + 3) !== -1;
       if (!closed) {
-        while (statements.length && !statements[0].includes(quote)) statements.shift();
-        statements.shift();
+        while (statements.length && !statements[0].includes(quote)) docstring += ` ${statements.shift()}`;
+        docstring += ` ${statements.shift() ?? ''}`;
       }
     }
     const decorators: string[] = [];
     for (let i = h - 1; i >= 0 && /^\s*@/.test(lines[i]); i--) decorators.push(lines[i]);
-    const abstract = decorators.some(d => /abstractmethod|overload/.test(d));
+    // Abstract methods, and base-class hooks whose docstring asks subclasses to fill them in.
+    const abstract =
+      decorators.some(d => /abstractmethod|overload/.test(d)) ||
+      /\boverrid|\bsubclass|base class|must be implemented|to be implemented|implement(?:ed)? (?:this|in|by)/i.test(docstring);
     out.push({
       name: m.groups!.name,
       start: h,
@@ -295,17 +300,50 @@ function functionsOf(file: SourceFile, language: string, lines: string[]): Funct
   return braceFunctions(file, lines);
 }
 
+const GRANT_VERBS = new Set([
+  'is', 'has', 'can', 'check', 'verify', 'validate', 'authenticate', 'authorize', 'authorise', 'allow', 'allowed',
+  'permit', 'permits', 'grant', 'may', 'pre', 'require', 'ensure',
+]);
+/** Words after which `true` means "more checks" or "denied", not "let them in". */
+const DENY_WORDS = new Set([
+  'required', 'requires', 'needs', 'need', 'must', 'should', 'enabled', 'disabled', 'expired', 'blocked',
+  'denied', 'locked', 'banned', 'revoked', 'invalid', 'forbidden', 'restricted',
+]);
+
+/** Whether returning true from this function lets a request through. */
+function grantsAccess(name: string): boolean {
+  if (GUARD_ENTRY_POINTS.has(name)) return true;
+  const words = nameWords(name);
+  return words.length > 0 && GRANT_VERBS.has(words[0]) && !words.some(w => DENY_WORDS.has(w));
+}
+
+/** Classes whose methods are placeholders on purpose: bases, mocks, no-op implementations. */
+const PLACEHOLDER_CLASS = /^(?:Base|Abstract|Mock|Fake|Dummy|Stub|Test|Noop|NoOp|Null)[A-Z_]|(?:Mock|Fake|Stub|Base|Dummy|Interface)$/;
+
+/** The class a function is declared in: the nearest `class` line above it with less indentation. */
+function enclosingClass(lines: string[], start: number): string | undefined {
+  const indent = indentOf(lines[start]);
+  if (indent === 0) return undefined;
+  for (let i = start - 1; i >= 0; i--) {
+    const m = /^([ \t]*)(?:export\s+)?(?:default\s+)?(?:(?:abstract|public|private|internal|final|open|sealed|data)\s+)*class\s+(\w+)/.exec(lines[i]);
+    if (m && indentOf(lines[i]) < indent) return m[2];
+  }
+  return undefined;
+}
+
 /** What is wrong with a stub body, or undefined when the body does real work. */
 function stubProblem(range: FunctionRange, language: string): string | undefined {
   if (range.abstract || range.body === undefined) return undefined;
   const body = range.body.replace(/;$/, '').trim();
   if (language === 'python') {
     if (body === 'pass' || body === '...') return `${range.name} is an empty stub`;
-    if (body === 'return True') return `${range.name} always returns True`;
+    if (body === 'return True') return grantsAccess(range.name) ? `${range.name} always returns True` : undefined;
     return undefined;
   }
   if (body === '') return `${range.name} has an empty body`;
-  if (/^(?:=>\s*)?(?:return\s+)?true$/.test(body) || body === '=> true') return `${range.name} always returns true`;
+  if (/^(?:=>\s*)?(?:return\s+)?true$/.test(body) || body === '=> true') {
+    return grantsAccess(range.name) ? `${range.name} always returns true` : undefined;
+  }
   if (/^(?:=>\s*)?(?:return\s+)?(?:await\s+)?next\(\)$/.test(body) || body === 'return next' || /^next\.ServeHTTP\(\w+,\s*\w+\)$/.test(body)) {
     return `${range.name} passes every request through without a check`;
   }
@@ -363,6 +401,8 @@ export default defineRule({
         if (NOT_STUBS.has(fn.name)) continue;
         const counts = isAuthFunctionName(fn.name) || (authFile && GUARD_ENTRY_POINTS.has(fn.name));
         if (!counts) continue;
+        const owner = enclosingClass(lines, fn.start);
+        if (owner && PLACEHOLDER_CLASS.test(owner)) continue;
         const problem = stubProblem(fn, language);
         if (problem) report(fn.start, `${problem}: authentication/authorization is not enforced`);
       }

@@ -91,6 +91,7 @@ describeRule(rule, {
         'package.json': expressPkg,
         'src/server.js': "const cors = require('cors');\napp.use(cors({ origin: ['https://shop.example.com'], credentials: true }));\n",
         'app/main.py': 'from fastapi import FastAPI\napp.add_middleware(CORSMiddleware, allow_origins=settings.CORS_ORIGINS)\n',
+        'src/middleware.js': "const cors = require('cors');\nclass MiddlewareFactory {\n  cors() {\n    return cors(readCorsOptions(config));\n  }\n}\nfunction cors2() {}\n",
         'src/main/java/com/acme/Web.java': '@RestController\n@CrossOrigin(origins = "https://shop.example.com")\nclass Web {}\n',
         'app/__init__.py': 'from flask import Flask\nfrom flask_cors import CORS\nCORS(app, origins=["https://shop.example.com"])\n',
       },

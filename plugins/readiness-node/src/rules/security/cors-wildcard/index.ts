@@ -171,7 +171,7 @@ export default defineRule({
       }
       if (JS(file)) {
         for (const name of corsFactoryNames(file)) {
-          for (const { line, match } of matchAll(file, new RegExp(`(?<![\\w.$])${name.replace(/\$/g, '\\$')}\\(\\s*\\)`, 'g'))) {
+          for (const { line, match } of matchAll(file, new RegExp(`(?<![\\w.$]|function\\s+)${name.replace(/\$/g, '\\$')}\\(\\s*\\)(?!\\s*(?:\\{|=>|:))`, 'g'))) {
             if (isCommentLine(lineOf(file, line)) || !isCodeAtOffset(file, match.index)) continue;
             add(file, line, `${name}() with no options allows every origin`);
           }

@@ -137,6 +137,21 @@ describeRule(rule, {
       },
     },
     {
+      name: 'sample values quoted in docstrings and comments',
+      files: {
+        'oauth/parameters.py': [
+          'def prepare_headers(oauth_params):',
+          '    """Build the header, e.g.:',
+          '',
+          `        oauth_token="${randomish(16, 90)}",`,
+          `        "access_token":"${randomish(22, 91)}",`,
+          '    """',
+          '    return {}',
+        ].join('\n'),
+        'src/client.ts': `// e.g. apiKey: '${randomish(32, 92)}'\nexport const client = {};\n`,
+      },
+    },
+    {
       name: 'secrets read from the environment or a secret store',
       files: {
         'app.py': 'import os\nSECRET_KEY = os.environ["SECRET_KEY"]\nDB_PASSWORD = os.getenv("DB_PASSWORD")\n',

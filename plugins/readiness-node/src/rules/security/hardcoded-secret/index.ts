@@ -1,11 +1,11 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { SourceFile } from '../../../engine/snapshot';
-import { basename, extname, isLowConfidencePath, matchAll } from '../../../facts';
+import { basename, extname, isLowConfidencePath, languageOf, lineOf, matchAll } from '../../../facts';
 import { isDockerfilePath } from '../../../facts/dockerfiles';
 import { envFileKind } from '../../../facts/env';
 import { entropy, isPlaceholderValue, JWT_PATTERN, SECRET_PATTERNS } from '../../../secrets/patterns';
 import { defineRule, outcome } from '../../types';
-import { findingAt, isGeneratedText, isProse, isSecretName, looksRandom, maskedExcerpt } from '../shared';
+import { findingAt, isCommentLine, isGeneratedText, isProse, isSecretName, looksRandom, maskedExcerpt } from '../shared';
 
 /** `scheme://user:password@host`; the user may be empty, as in `redis://:pw@host`. */
 const URL_WITH_PASSWORD =
@@ -189,12 +189,17 @@ function scanAssignments(file: SourceFile, hits: Hit[]): void {
     patterns.push(SHELL_ASSIGNMENT);
   }
   if (ext === '.xml' || ext === '.config') patterns.push(XML_ASSIGNMENT);
+  // Documentation inside code (comments, Python docstrings) quotes sample values; name-based hits there are too weak.
+  const docstrings = languageOf(file.path) === 'python'
+    ? [...file.text.matchAll(/("""|''')[\s\S]*?\1/g)].map(m => [m.index ?? 0, (m.index ?? 0) + m[0].length] as const)
+    : [];
   for (const pattern of patterns) {
     for (const { line, match } of matchAll(file, pattern)) {
       const name = match.groups!.name;
       const secret = match.groups!.secret.trim();
       if (!isSecretName(name) || !looksRandom(secret)) continue;
-      if (insideDataUri(file, match.index)) continue;
+      if (insideDataUri(file, match.index) || isCommentLine(lineOf(file, line))) continue;
+      if (docstrings.some(([from, to]) => match.index > from && match.index < to)) continue;
       hits.push({ file, line, message: `Literal credential assigned to ${name}`, secret, strong: false });
     }
   }
