@@ -1,4 +1,9 @@
 import '@testing-library/jest-dom';
+import { configure } from '@testing-library/react';
+
+// Lazy-loaded extensions and material tables render slowly on a busy machine.
+configure({ asyncUtilTimeout: 5000 });
+jest.setTimeout(30_000);
 
 // jsdom has no layout: give charts a ResizeObserver that reports a fixed size.
 class FixedSizeResizeObserver {

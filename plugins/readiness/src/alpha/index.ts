@@ -1,1 +1,15 @@
-export {};
+/**
+ * The Readiness plugin for the new frontend system.
+ *
+ * @packageDocumentation
+ */
+import { readinessPlugin } from './plugin';
+
+export { readinessRouteRef } from './routes';
+export { readinessApi } from './apis';
+export { readinessPage } from './pages';
+export { entityReadinessContent } from './entityContent';
+export { entityReadinessCard } from './entityCards';
+export { readinessCatalogFilter } from './catalogFilters';
+
+export default readinessPlugin;

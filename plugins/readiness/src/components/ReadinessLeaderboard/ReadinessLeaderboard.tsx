@@ -270,7 +270,11 @@ export function ReadinessLeaderboard(props: ReadinessLeaderboardProps) {
     <Box>
       {filterBar}
       <Typography variant="srOnly" role="status" aria-live="polite">
-        {value && !loading ? `${value.total} entities match` : ''}
+        {value && !loading
+          ? `${value.total} ${
+              value.total === 1 ? 'entity matches' : 'entities match'
+            }`
+          : ''}
       </Typography>
       {results}
     </Box>

@@ -1,0 +1,126 @@
+import { ApiBlueprint } from '@backstage/frontend-plugin-api';
+import {
+  createExtensionTester,
+  mockApis,
+  renderInTestApp,
+  renderTestApp,
+} from '@backstage/frontend-test-utils';
+import {
+  createTestEntityPage,
+  MockEntityListContextProvider,
+} from '@backstage/plugin-catalog-react/testUtils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { screen, waitFor } from '@testing-library/react';
+import { readinessApiRef } from '../api/ReadinessApi';
+import { ReadinessClient } from '../api/ReadinessClient';
+import {
+  makeEntity,
+  makeLeaderboardItem,
+  makeOwner,
+  makeScorecardResponse,
+  mockReadinessApi,
+} from '../__testUtils__/fixtures';
+import readinessPlugin, {
+  entityReadinessCard,
+  entityReadinessContent,
+  readinessApi,
+  readinessCatalogFilter,
+  readinessPage,
+} from './index';
+
+const api = () =>
+  mockReadinessApi({
+    getScorecard: async () => makeScorecardResponse(),
+    getLeaderboard: async () => ({ items: [makeLeaderboardItem()], total: 1 }),
+    getOwners: async () => [makeOwner()],
+  });
+
+describe('readiness plugin (new frontend system)', () => {
+  it('is the default export, with id, title and all extensions', () => {
+    expect(readinessPlugin.pluginId).toBe('readiness');
+    expect(readinessPlugin.title).toBe('Readiness');
+    expect(readinessPlugin.routes.root).toBeDefined();
+    for (const id of [
+      'api:readiness',
+      'page:readiness',
+      'entity-content:readiness',
+      'entity-card:readiness',
+      'catalog-filter:readiness/readiness-band',
+    ]) {
+      expect(readinessPlugin.getExtension(id)).toBeDefined();
+    }
+  });
+
+  it('provides the API client, built on the fetch and discovery APIs', () => {
+    const factory = createExtensionTester(readinessApi).get(
+      ApiBlueprint.dataRefs.factory,
+    );
+    expect(factory.api.id).toBe(readinessApiRef.id);
+    expect(Object.keys(factory.deps).sort()).toEqual([
+      'discoveryApi',
+      'fetchApi',
+    ]);
+    const client = factory.factory({
+      discoveryApi: { getBaseUrl: async () => '' },
+      fetchApi: { fetch: jest.fn() },
+    });
+    expect(client).toBeInstanceOf(ReadinessClient);
+  });
+
+  it('mounts the leaderboard page at /readiness', async () => {
+    renderTestApp({
+      extensions: [readinessPage],
+      apis: [[readinessApiRef, api()]],
+      initialRouteEntries: ['/readiness'],
+      // The catalog plugin mounts entity pages in an app.
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    });
+    expect(
+      await screen.findByRole('tab', { name: 'Leaderboard' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('link', { name: 'Orders API' }),
+    ).toHaveAttribute('href', '/catalog/default/component/orders-api');
+  });
+
+  it('adds the Readiness tab to component entity pages', async () => {
+    renderTestApp({
+      extensions: [
+        createTestEntityPage({ entity: makeEntity('orders-api') }),
+        entityReadinessContent,
+      ],
+      apis: [[readinessApiRef, api()], mockApis.permission()],
+    });
+    expect(
+      await screen.findByRole('img', { name: 'Overall score 62 out of 100' }),
+    ).toBeInTheDocument();
+  });
+
+  it('adds the Readiness card to component overviews', async () => {
+    renderTestApp({
+      extensions: [
+        createTestEntityPage({ entity: makeEntity('orders-api') }),
+        entityReadinessCard,
+      ],
+      apis: [[readinessApiRef, api()]],
+    });
+    expect(await screen.findByText('Production readiness')).toBeInTheDocument();
+    expect(await screen.findByText('Not ready')).toBeInTheDocument();
+  });
+
+  it('adds the band picker to the catalog filters', async () => {
+    const updateFilters = jest.fn();
+    const element = createExtensionTester(
+      readinessCatalogFilter,
+    ).reactElement();
+    renderInTestApp(
+      <MockEntityListContextProvider value={{ updateFilters }}>
+        {element}
+      </MockEntityListContextProvider>,
+    );
+    expect(
+      await screen.findByRole('checkbox', { name: 'Good (75–100)' }),
+    ).toBeInTheDocument();
+    await waitFor(() => expect(updateFilters).toHaveBeenCalled());
+  });
+});
