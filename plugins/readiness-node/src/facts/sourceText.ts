@@ -37,8 +37,6 @@ interface Syntax {
   doubleQuote: boolean;
   backtick: 'template' | 'raw' | 'none';
   tripleQuotes: boolean;
-  /** Python-style string prefixes (r, b, f, u). */
-  pythonPrefixes: boolean;
   regexLiterals: boolean;
 }
 
@@ -49,7 +47,6 @@ const C_LIKE: Syntax = {
   doubleQuote: true,
   backtick: 'none',
   tripleQuotes: false,
-  pythonPrefixes: false,
   regexLiterals: false,
 };
 
@@ -60,7 +57,6 @@ const SYNTAX_BY_LANGUAGE: Record<string, Syntax> = {
     doubleQuote: true,
     backtick: 'none',
     tripleQuotes: true,
-    pythonPrefixes: true,
     regexLiterals: false,
   },
   javascript: { ...C_LIKE, singleQuote: 'string', backtick: 'template', regexLiterals: true },
@@ -82,7 +78,6 @@ const SYNTAX_BY_LANGUAGE: Record<string, Syntax> = {
     doubleQuote: true,
     backtick: 'raw',
     tripleQuotes: false,
-    pythonPrefixes: false,
     regexLiterals: false,
   },
   elixir: {
@@ -91,7 +86,6 @@ const SYNTAX_BY_LANGUAGE: Record<string, Syntax> = {
     doubleQuote: true,
     backtick: 'none',
     tripleQuotes: true,
-    pythonPrefixes: false,
     regexLiterals: false,
   },
 };
@@ -103,7 +97,6 @@ const SQL_SYNTAX: Syntax = {
   doubleQuote: false,
   backtick: 'none',
   tripleQuotes: false,
-  pythonPrefixes: false,
   regexLiterals: false,
 };
 
@@ -113,7 +106,6 @@ const SHELL_SYNTAX: Syntax = {
   doubleQuote: true,
   backtick: 'none',
   tripleQuotes: false,
-  pythonPrefixes: false,
   regexLiterals: false,
 };
 
@@ -151,80 +143,117 @@ export function maskSource(file: SourceFile): MaskedSource {
   return result;
 }
 
+const triggerCache = new WeakMap<Syntax, RegExp>();
+
+/** The characters at which something other than plain code may start. */
+function triggersOf(syntax: Syntax): RegExp {
+  let re = triggerCache.get(syntax);
+  if (!re) {
+    const chars = new Set<string>(["'"]);
+    for (const m of syntax.lineComments) chars.add(m[0]);
+    if (syntax.block) chars.add(syntax.block[0][0]);
+    if (syntax.doubleQuote) chars.add('"');
+    if (syntax.backtick !== 'none') chars.add('`');
+    if (syntax.regexLiterals) chars.add('/');
+    re = new RegExp(`[${[...chars].map(c => c.replace(/[\]\\^-]/g, '\\$&')).join('')}]`, 'g');
+    triggerCache.set(syntax, re);
+  }
+  return re;
+}
+
 function mask(text: string, syntax: Syntax): MaskedSource {
-  const out = text.split('');
+  const n = text.length;
+  const chunks: string[] = [];
   const comments: SourceComment[] = [];
   const continuedLines = new Set<number>();
+  let copied = 0;
+  // Line bookkeeping: `line` is the line of offset `lineAt`; positions only move forward.
   let line = 1;
-  let i = 0;
-  const n = text.length;
+  let lineAt = 0;
+  const lineOfPos = (pos: number): number => {
+    for (let nl = text.indexOf('\n', lineAt); nl !== -1 && nl < pos; nl = text.indexOf('\n', lineAt)) {
+      line += 1;
+      lineAt = nl + 1;
+    }
+    return line;
+  };
 
-  /** Blanks [from, to) except line breaks, counting lines and marking continued ones. */
+  /** Blanks [from, to) except line breaks, and marks the lines that start inside it. */
   const blank = (from: number, to: number) => {
-    for (let k = from; k < to && k < n; k++) {
-      if (text[k] === '\n') {
-        line += 1;
-        if (k + 1 <= to) continuedLines.add(line);
-      } else {
-        out[k] = ' ';
-      }
+    const end = Math.min(to, n);
+    if (end <= from) return;
+    const firstBreak = text.indexOf('\n', from);
+    const multiline = firstBreak !== -1 && firstBreak < end;
+    chunks.push(
+      text.slice(copied, from),
+      multiline ? text.slice(from, end).replace(/[^\n]/g, ' ') : ' '.repeat(end - from),
+    );
+    copied = end;
+    if (!multiline) return;
+    for (let nl = firstBreak; nl !== -1 && nl < end; nl = text.indexOf('\n', nl + 1)) {
+      continuedLines.add(lineOfPos(nl + 1));
     }
   };
 
-  const lastCodeChar = (): string => {
-    for (let k = i - 1; k >= 0; k--) {
-      const c = out[k];
-      if (c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r') return c;
+  /** The last character of code before `pos`, skipping whitespace and comments. */
+  const lastCodeChar = (pos: number): string => {
+    let k = pos - 1;
+    let c = comments.length - 1;
+    while (k >= 0) {
+      while (c >= 0 && comments[c].start > k) c -= 1;
+      if (c >= 0 && k < comments[c].end) {
+        k = comments[c].start - 1;
+        continue;
+      }
+      const ch = text[k];
+      if (ch !== ' ' && ch !== '\t' && ch !== '\n' && ch !== '\r') return ch;
+      k -= 1;
     }
     return '';
   };
 
-  const precededByKeyword = (): boolean => {
-    const before = text.slice(Math.max(0, i - 12), i);
-    return /\b(return|typeof|case|do|else|in|of|yield|await|void|throw|delete)\s*$/.test(before);
-  };
+  const precededByKeyword = (pos: number): boolean =>
+    /\b(return|typeof|case|do|else|in|of|yield|await|void|throw|delete)\s*$/.test(text.slice(Math.max(0, pos - 12), pos));
 
+  const trigger = triggersOf(syntax);
+  let i = 0;
   while (i < n) {
+    trigger.lastIndex = i;
+    const found = trigger.exec(text);
+    if (!found) break;
+    i = found.index;
     const c = text[i];
-    if (c === '\n') {
-      line += 1;
-      i += 1;
-      continue;
-    }
     // Line comments.
-    const lineMarker = syntax.lineComments.find(m => text.startsWith(m, i));
-    if (lineMarker) {
-      // `#` in PHP is also `#[Attribute]`; treat it as code.
-      if (!(lineMarker === '#' && syntax.lineComments.includes('//') && text[i + 1] === '[')) {
-        let end = text.indexOf('\n', i);
-        if (end === -1) end = n;
-        comments.push({ start: i, end, line, text: text.slice(i, end) });
-        blank(i, end);
-        i = end;
-        continue;
+    let lineMarker: string | undefined;
+    for (const m of syntax.lineComments) {
+      if (text.startsWith(m, i)) {
+        lineMarker = m;
+        break;
       }
+    }
+    // `#` in PHP is also `#[Attribute]`; treat it as code.
+    if (lineMarker && !(lineMarker === '#' && syntax.lineComments.includes('//') && text[i + 1] === '[')) {
+      let end = text.indexOf('\n', i);
+      if (end === -1) end = n;
+      comments.push({ start: i, end, line: lineOfPos(i), text: text.slice(i, end) });
+      blank(i, end);
+      i = end;
+      continue;
     }
     // Block comments.
     if (syntax.block && text.startsWith(syntax.block[0], i)) {
       const close = text.indexOf(syntax.block[1], i + syntax.block[0].length);
       const end = close === -1 ? n : close + syntax.block[1].length;
-      comments.push({ start: i, end, line, text: text.slice(i, end) });
+      comments.push({ start: i, end, line: lineOfPos(i), text: text.slice(i, end) });
       blank(i, end);
       i = end;
       continue;
     }
-    // Python string prefixes: r'', b"", f'''…''', rb"" and so on.
-    let quoteAt = i;
-    if (syntax.pythonPrefixes && /[rRbBuUfF]/.test(c) && !/[\w]/.test(text[i - 1] ?? '')) {
-      let k = i;
-      while (k < i + 2 && /[rRbBuUfF]/.test(text[k] ?? '')) k += 1;
-      if (text[k] === '"' || text[k] === "'") quoteAt = k;
-    }
-    const q = text[quoteAt];
-    if ((q === '"' && syntax.doubleQuote) || (q === "'" && syntax.singleQuote === 'string')) {
-      const triple = syntax.tripleQuotes && text.startsWith(q.repeat(3), quoteAt);
+    if ((c === '"' && syntax.doubleQuote) || (c === "'" && syntax.singleQuote === 'string')) {
+      const three = c === '"' ? '"""' : "'''";
+      const triple = syntax.tripleQuotes && text.startsWith(three, i);
       const open = triple ? 3 : 1;
-      let k = quoteAt + open;
+      let k = i + open;
       let closed = false;
       while (k < n) {
         const d = text[k];
@@ -233,14 +262,14 @@ function mask(text: string, syntax: Syntax): MaskedSource {
           continue;
         }
         if (!triple && d === '\n') break;
-        if (triple ? text.startsWith(q.repeat(3), k) : d === q) {
+        if (d === c && (!triple || text.startsWith(three, k))) {
           closed = true;
           break;
         }
         k += 1;
       }
       const contentEnd = Math.min(k, n);
-      blank(quoteAt + open, contentEnd);
+      blank(i + open, contentEnd);
       i = closed ? contentEnd + open : contentEnd;
       continue;
     }
@@ -279,8 +308,8 @@ function mask(text: string, syntax: Syntax): MaskedSource {
       continue;
     }
     if (c === '/' && syntax.regexLiterals) {
-      const prev = lastCodeChar();
-      if (prev === '' || REGEX_PRECEDERS.has(prev) || precededByKeyword()) {
+      const prev = lastCodeChar(i);
+      if (prev === '' || REGEX_PRECEDERS.has(prev) || precededByKeyword(i)) {
         let k = i + 1;
         let inClass = false;
         while (k < n && text[k] !== '\n') {
@@ -303,7 +332,8 @@ function mask(text: string, syntax: Syntax): MaskedSource {
     }
     i += 1;
   }
-  return { code: out.join(''), comments, continuedLines };
+  chunks.push(text.slice(copied));
+  return { code: chunks.join(''), comments, continuedLines };
 }
 
 /** A Python logical line: physical lines joined across brackets, backslashes and strings. */

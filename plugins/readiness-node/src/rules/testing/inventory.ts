@@ -1,7 +1,6 @@
 import { SourceFile } from '../../engine/snapshot';
 import { basename, dirname, Facts, isLowConfidencePath, isTestFile, languageOf } from '../../facts';
 import { collectProjects, isUnder, ProjectFact } from '../../facts/projects';
-import { maskSource } from '../../facts/sourceText';
 
 /** Language groups whose test conventions are shared. */
 export type LanguageGroup =
@@ -92,11 +91,20 @@ const TEST_SUPPORT_FILE =
 
 const TEST_SDK_PACKAGES = /^(microsoft\.net\.test\.sdk|xunit|xunit\.v3|nunit|mstest\.testframework|mstest)$/i;
 
+/** Whether a line is only an obvious comment or docstring quote. */
+const COMMENT_LINE = /^(#|\/\/|\/\*|\*|"""|\'\'\')/;
+
+/** Lines that look like code (not blank, not an obvious comment), counted up to 2. */
 function significantLines(file: SourceFile): number {
+  const text = file.text;
   let count = 0;
-  for (const line of maskSource(file).code.split('\n')) {
-    if (line.trim()) count += 1;
-    if (count >= 2) break;
+  let from = 0;
+  while (from <= text.length && count < 2) {
+    let to = text.indexOf('\n', from);
+    if (to === -1) to = text.length;
+    const line = text.slice(from, to).trim();
+    if (line && !COMMENT_LINE.test(line)) count += 1;
+    from = to + 1;
   }
   return count;
 }

@@ -109,7 +109,8 @@ export default defineRule({
     }
 
     const findings: Finding[] = [];
-    for (const [scope, counts] of byScope) {
+    // Per-project findings only say something new when there is more than one project.
+    for (const [scope, counts] of byScope.size > 1 ? byScope : []) {
       const r = counts.tests / counts.sources;
       if (r >= target) continue;
       findings.push({
@@ -142,6 +143,7 @@ export default defineRule({
         return !(testKeys.get(scope) ?? []).some(k => containsRun(key, k));
       })
       .sort(([a, x], [b, y]) => y.files.length - x.files.length || a.localeCompare(b))
+      .filter(([dir]) => !findings.some(f => f.path === (dir || '.')))
       .slice(0, MAX_FOLDERS);
     for (const [dir, { files }] of untested) {
       findings.push({

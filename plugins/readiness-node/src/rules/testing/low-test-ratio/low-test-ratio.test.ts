@@ -34,13 +34,25 @@ describeRule(rule, {
     {
       name: 'one test for ten source files',
       files: flaskRepo,
-      findings: ['.', 'app/orders', 'app/payments'],
+      findings: ['app/orders', 'app/payments'],
       score: 0.333,
     },
     {
       name: 'a monorepo where one package has no tests, whatever the other has',
       files: monorepo,
       findings: ['services/billing', 'services/billing/src'],
+      score: 0.5,
+    },
+    {
+      name: 'a project whose only folder is its root is reported once',
+      files: {
+        'gateway/package.json': '{"name":"gateway"}',
+        'gateway/server.js': 'const http = require("http");\nhttp.createServer().listen(8080);\n',
+        'catalog/go.mod': 'module catalog\n',
+        'catalog/main.go': 'package main\n\nfunc main() {}\n',
+        'catalog/main_test.go': 'package main\n\nfunc TestMain(t *testing.T) {}\n',
+      },
+      findings: ['gateway'],
       score: 0.5,
     },
     {
