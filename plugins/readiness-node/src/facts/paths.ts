@@ -1,5 +1,21 @@
 /** Path helpers shared by the fact builders. */
 
+/**
+ * Caches a pure classification of a path. Rules ask the same questions of
+ * the same paths many times per audit; the cache is bounded.
+ */
+function memoPath<T>(fn: (path: string) => T): (path: string) => T {
+  const cache = new Map<string, T>();
+  return path => {
+    const hit = cache.get(path);
+    if (hit !== undefined || cache.has(path)) return hit as T;
+    if (cache.size >= 200_000) cache.clear();
+    const value = fn(path);
+    cache.set(path, value);
+    return value;
+  };
+}
+
 export function basename(path: string): string {
   const i = path.lastIndexOf('/');
   return i === -1 ? path : path.slice(i + 1);
@@ -33,9 +49,9 @@ const TEST_FILE =
   /(^|\/)(test_[^/]+\.py|tests?\.py|[^/]+_test\.(py|go|rb|exs?)|[^/]+\.(test|spec|cy|e2e-spec)\.[cm]?[jt]sx?|[^/]+(Test|Tests|IT|Spec)\.(java|kt|scala|groovy|cs|fs)|[^/]+Tests?\.(php|swift)|conftest\.py|[^/]+_spec\.rb)$/;
 
 /** Whether a path is a test file by the conventions of its language. */
-export function isTestFile(path: string): boolean {
+export const isTestFile: (path: string) => boolean = memoPath(path => {
   return TEST_FILE.test(path) || (TEST_DIR.test(path) && isCodePath(path));
-}
+});
 
 const FIXTURE_DIR =
   /(^|\/)(fixtures?|__fixtures__|__mocks__|mocks?|testdata|test-data|samples?|examples?|demo|docs?|documentation)\//i;
@@ -44,7 +60,7 @@ const FIXTURE_DIR =
  * Paths where a secret-looking or insecure value is less likely to be a real
  * production problem: tests, fixtures, docs and examples.
  */
-export function isLowConfidencePath(path: string): boolean {
+export const isLowConfidencePath: (path: string) => boolean = memoPath(path => {
   return (
     isTestFile(path) ||
     FIXTURE_DIR.test(path) ||
@@ -52,7 +68,7 @@ export function isLowConfidencePath(path: string): boolean {
     /\.(md|mdx|rst|adoc|txt)$/i.test(path) ||
     /(^|\/)[^/]*\.(example|sample|template|dist)(\.[^/]*)?$/i.test(path)
   );
-}
+});
 
 /** Source-code extensions and the language each belongs to. */
 export const LANGUAGE_BY_EXTENSION: Record<string, string> = {
@@ -87,10 +103,10 @@ export const LANGUAGE_BY_EXTENSION: Record<string, string> = {
   '.svelte': 'javascript',
 };
 
-export function languageOf(path: string): string | undefined {
+export const languageOf: (path: string) => string | undefined = memoPath(path => {
   if (/\.d\.ts$/.test(path)) return undefined;
   return LANGUAGE_BY_EXTENSION[extname(path)];
-}
+});
 
 export function isCodePath(path: string): boolean {
   return languageOf(path) !== undefined;
