@@ -38,7 +38,7 @@ export function isRollbackScript(path: string): boolean {
   return (
     /(^|[._-])(down|undo|rollback|revert)([._-]|$)/i.test(name) ||
     /^U\d+(\.\d+)*__/.test(name) ||
-    /(^|\/)(down|undo|rollback|revert|reverts)\//i.test(dirname(path) + '/')
+    /(^|\/)(down|undo|rollback|revert|reverts)\//i.test(`${dirname(path)}/`)
   );
 }
 

@@ -36,7 +36,9 @@ export default defineRule({
       for (const block of pythonExceptBlocks(file)) {
         for (const stmt of block.body) {
           if (reported.has(stmt.line)) continue;
-          const call = PRINT_CALL.test(stmt.code) ? 'print()' : PRINT_EXC.test(stmt.code) ? 'traceback.print_exc()' : undefined;
+          let call: string | undefined;
+          if (PRINT_CALL.test(stmt.code)) call = 'print()';
+          else if (PRINT_EXC.test(stmt.code)) call = 'traceback.print_exc()';
           if (!call) continue;
           reported.add(stmt.line);
           findings.push({
