@@ -30,6 +30,14 @@ function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${source}$`);
 }
 
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 interface WorkspaceRoot {
   dir: string;
   /** The file that declares the workspace. */
@@ -51,12 +59,10 @@ function workspaceRoots(facts: Facts): WorkspaceRoot[] {
       const packages = asArray(asRecord(parseYamlFile(file.text).value)?.packages).map(String);
       roots.push({ dir: dirname(file.path), declaredIn: file.path, globs: packages });
     } else if (name === 'lerna.json') {
-      try {
-        const packages = asArray(asRecord(JSON.parse(file.text))?.packages).map(String);
-        roots.push({ dir: dirname(file.path), declaredIn: file.path, globs: packages.length ? packages : ['packages/*'] });
-      } catch {
-        // An unreadable lerna.json declares nothing.
-      }
+      const json = parseJson(file.text);
+      if (json === undefined) continue; // an unreadable lerna.json declares nothing
+      const packages = asArray(asRecord(json)?.packages).map(String);
+      roots.push({ dir: dirname(file.path), declaredIn: file.path, globs: packages.length ? packages : ['packages/*'] });
     }
   }
   return roots;

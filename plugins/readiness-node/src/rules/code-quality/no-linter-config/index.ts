@@ -96,6 +96,14 @@ const COMMANDS: Array<[Family, RegExp]> = [
 const PYTHON_LINT_DEPENDENCIES = ['ruff', 'black', 'flake8', 'pylint', 'mypy', 'pyright', 'autopep8', 'yapf', 'pycodestyle', 'blue'];
 const JS_LINT_PACKAGE_KEYS = ['eslintConfig', 'prettier', 'xo', 'standard'];
 
+function parseJsonObject(text: string): Record<string, unknown> | undefined {
+  try {
+    return asRecord(JSON.parse(text));
+  } catch {
+    return undefined;
+  }
+}
+
 interface Coverage {
   /** Directories holding a configuration, per family; a configuration covers its directory and below. */
   dirs: Map<Family, Set<string>>;
@@ -137,16 +145,9 @@ function collectCoverage(facts: Facts): Coverage {
   }
   for (const pkg of facts.manifests.packageJsons) {
     const scripted = Object.values(pkg.scripts).some(s => JS_LINT_COMMAND.test(s));
-    let keyed = false;
     const file = facts.file(pkg.path);
-    if (file && !pkg.error) {
-      try {
-        const json = asRecord(JSON.parse(file.text));
-        keyed = JS_LINT_PACKAGE_KEYS.some(k => json && k in json);
-      } catch {
-        keyed = false;
-      }
-    }
+    const json = file && !pkg.error ? parseJsonObject(file.text) : undefined;
+    const keyed = !!json && JS_LINT_PACKAGE_KEYS.some(k => k in json);
     if (scripted || keyed) add('javascript', pkg.dir);
   }
   for (const req of facts.manifests.requirements) {

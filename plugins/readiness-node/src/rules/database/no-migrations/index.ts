@@ -2,16 +2,22 @@ import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { SourceFile } from '../../../engine/snapshot';
 import { basename, dirname, extname, Facts, languageOf, lineOf, lineOfOffset } from '../../../facts';
 import { manifestProjectDir } from '../../../facts/projects';
+import { maskSource } from '../../../facts/sourceText';
 import { defineRule, outcome } from '../../types';
 import { createdTables, isExample, isMigrationFile, isTestData, projectDirOf, related } from '../sql';
 
-/** How ORM models show themselves in code: an import of the ORM and a model definition. */
+/**
+ * How ORM models show themselves in code: the ORM named in the file (`uses`,
+ * read from the raw text, since imports are strings) and a model definition
+ * (`model`, read from the code with comments, strings and regular expressions
+ * blanked out).
+ */
 const MODEL_SIGNS: Array<{ orm: string; languages: string[]; uses: RegExp; model: RegExp }> = [
   {
     orm: 'SQLAlchemy',
     languages: ['python'],
     uses: /\b(sqlalchemy|flask_sqlalchemy|sqlmodel)\b/,
-    model: /^\s*class\s+\w+\s*\([^)]*\b(db\.Model|Base|DeclarativeBase|SQLModel\b[^)]*table\s*=\s*True)[^)]*\)\s*:|\bTable\(\s*['"]\w+['"]\s*,\s*\w*meta/m,
+    model: /^\s*class\s+\w+\s*\([^)]*\b(db\.Model|Base|DeclarativeBase|SQLModel\b[^)]*table\s*=\s*True)[^)]*\)\s*:|\bTable\(\s*['"][^'"]*['"]\s*,\s*\w*meta/m,
   },
   { orm: 'Django', languages: ['python'], uses: /\bfrom\s+django\.db\s+import\b/, model: /^\s*class\s+\w+\s*\([^)]*\bmodels\.Model\b[^)]*\)\s*:/m },
   { orm: 'Peewee', languages: ['python'], uses: /\bpeewee\b/, model: /^\s*class\s+\w+\s*\(\s*\w*Model\s*\)\s*:/m },
@@ -21,10 +27,10 @@ const MODEL_SIGNS: Array<{ orm: string; languages: string[]; uses: RegExp; model
     orm: 'Sequelize',
     languages: ['typescript', 'javascript'],
     uses: /(from\s+|require\(\s*)['"]sequelize(-typescript)?['"]/,
-    model: /\.define\(\s*['"]\w+['"]|\bextends\s+Model\b|\.init\(\s*\{|@Table\b/,
+    model: /\.define\(\s*['"][^'"]*['"]|\bextends\s+Model\b|\.init\(\s*\{|@Table\b/,
   },
   { orm: 'Drizzle', languages: ['typescript', 'javascript'], uses: /['"]drizzle-orm[/'"]/, model: /\b(pgTable|mysqlTable|sqliteTable)\s*\(/ },
-  { orm: 'knex', languages: ['typescript', 'javascript'], uses: /\bknex\b/, model: /\.createTable(IfNotExists)?\s*\(/ },
+  { orm: 'knex', languages: ['typescript', 'javascript'], uses: /\bknex\b/, model: /\.schema\s*\.\s*createTable(IfNotExists)?\s*\(/ },
   { orm: 'JPA', languages: ['java', 'kotlin'], uses: /\b(javax|jakarta)\.persistence\b/, model: /^\s*@Entity\b/m },
   { orm: 'GORM', languages: ['go'], uses: /"gorm\.io\/gorm"/, model: /\bgorm\.Model\b|\.AutoMigrate\(/ },
   { orm: 'Entity Framework', languages: ['csharp'], uses: /\bMicrosoft\.EntityFrameworkCore\b|\bDbContext\b/, model: /:\s*DbContext\b|\bDbSet<\w+>/ },
@@ -90,7 +96,7 @@ function dependenciesByDir(facts: Facts): Array<{ dir: string; path: string; nam
 function findEvidence(facts: Facts): Evidence[] {
   const evidence: Evidence[] = [];
   for (const file of facts.files) {
-    if (isTestData(file.path)) continue;
+    if (isTestData(file.path) || isExample(file.path)) continue;
     const name = basename(file.path);
     if (MIGRATION_CONFIG.test(name)) {
       evidence.push({ scope: dirname(file.path), what: file.path });
@@ -113,10 +119,12 @@ function findEvidence(facts: Facts): Evidence[] {
     }
   }
   for (const manifest of dependenciesByDir(facts)) {
+    if (isExample(manifest.path) || isTestData(manifest.path)) continue;
     const dep = manifest.names.find(n => MIGRATION_DEPENDENCIES.has(n.toLowerCase()) || /^flyway-/.test(n));
     if (dep) evidence.push({ scope: manifest.dir, what: `${dep} in ${manifest.path}` });
   }
   for (const pkg of facts.manifests.packageJsons) {
+    if (isExample(pkg.path)) continue;
     if (Object.values(pkg.scripts).some(s => MIGRATE_COMMAND.test(s))) {
       evidence.push({ scope: pkg.dir, what: `a migrate script in ${pkg.path}` });
     }
@@ -158,7 +166,7 @@ function findSubjects(facts: Facts): Subject[] {
     if (!language) continue;
     for (const sign of MODEL_SIGNS) {
       if (!sign.languages.includes(language) || !sign.uses.test(file.text)) continue;
-      const m = sign.model.exec(file.text);
+      const m = sign.model.exec(maskSource(file).code);
       if (!m) continue;
       const offset = m.index + (m[0].length - m[0].trimStart().length);
       const what = sign.orm === 'knex' ? 'tables created from code with knex' : `${sign.orm} models`;

@@ -14,6 +14,15 @@ describeRule(rule, {
       findings: ['schema.sql:2'],
     },
     {
+      name: 'migrations only in an example project do not cover the real schema',
+      files: {
+        'schema.sql': schema,
+        'examples/demo/migrations/0001_init.sql': 'CREATE TABLE demo (id int);\n',
+        'examples/demo/requirements.txt': 'alembic==1.13.1\n',
+      },
+      findings: ['schema.sql:2'],
+    },
+    {
       name: 'SQLAlchemy models created with create_all',
       files: { 'requirements.txt': 'flask-sqlalchemy==3.1.1\n', 'app/models.py': sqlalchemyModels, 'app/__init__.py': 'db.create_all()\n' },
       findings: ['app/models.py:6'],
@@ -127,6 +136,18 @@ describeRule(rule, {
     {
       name: 'MongoDB with Mongoose',
       files: { 'package.json': '{"dependencies":{"mongoose":"^8.0.0"}}', 'src/models/user.js': 'const mongoose = require("mongoose");\nmodule.exports = mongoose.model("User", new mongoose.Schema({}));\n' },
+    },
+    {
+      name: 'code that only mentions models in comments, strings and regular expressions',
+      files: {
+        'src/lint.ts': [
+          '// knex: await db.schema.createTable("users", ...)',
+          'const pattern = /\\.schema\\.createTable\\(/;',
+          'const example = "knex.schema.createTable(\'users\')";',
+          '/* @Entity() class User {} */',
+          '',
+        ].join('\n'),
+      },
     },
     {
       name: 'SQL only in test fixtures and docs',

@@ -75,8 +75,12 @@ const HOW_TO: Record<LanguageGroup, string> = {
 };
 
 /** Where coverage is configured (a path, or the dependency that brings it), if anywhere. */
+/** Examples, docs and fixtures configure their own sample projects, not this one. */
+const ELSEWHERE = /(^|\/)(examples?|samples?|demos?|docs?|documentation|fixtures?|__fixtures__|testdata|test-data)\//i;
+
 function findCoverage(facts: Facts): string | undefined {
   for (const file of facts.files) {
+    if (ELSEWHERE.test(file.path)) continue;
     const name = basename(file.path);
     if (COVERAGE_FILES.test(name)) return file.path;
     if (RUNNER_CONFIG.test(name) && RUNNER_COVERAGE.test(file.text)) return file.path;
@@ -95,10 +99,23 @@ function findCoverage(facts: Facts): string | undefined {
     }
   }
   for (const pkg of facts.manifests.packageJsons) {
+    if (ELSEWHERE.test(pkg.path)) continue;
     if (Object.values(pkg.scripts).some(s => COVERAGE_COMMAND.test(s))) return pkg.path;
+    const dependency = COVERAGE_DEPENDENCIES.find(d => d in pkg.dependencies || d in pkg.devDependencies);
+    if (dependency) return `${dependency} in ${pkg.path}`;
   }
-  const dependency = COVERAGE_DEPENDENCIES.find(d => facts.manifests.allDependencies.has(d));
-  if (dependency) return `dependency ${dependency}`;
+  for (const req of facts.manifests.requirements) {
+    const entry = !ELSEWHERE.test(req.path) && req.entries.find(e => COVERAGE_DEPENDENCIES.includes(e.name));
+    if (entry) return `${entry.name} in ${req.path}`;
+  }
+  for (const py of facts.manifests.pyprojects) {
+    const dependency = !ELSEWHERE.test(py.path) && py.dependencies.find(d => COVERAGE_DEPENDENCIES.includes(d));
+    if (dependency) return `${dependency} in ${py.path}`;
+  }
+  for (const csproj of facts.manifests.csprojs) {
+    const dependency = !ELSEWHERE.test(csproj.path) && csproj.packages.find(p => COVERAGE_DEPENDENCIES.includes(p.toLowerCase()));
+    if (dependency) return `${dependency} in ${csproj.path}`;
+  }
   return undefined;
 }
 

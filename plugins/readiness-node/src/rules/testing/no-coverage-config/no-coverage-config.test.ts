@@ -29,6 +29,16 @@ describeRule(rule, {
       findings: ['go.mod', 'web/package.json'],
     },
     {
+      name: 'coverage set up only in examples, docs and fixtures does not count',
+      files: {
+        ...flask,
+        'examples/demo/.coveragerc': '[run]\n',
+        'docs/sample/package.json': '{"scripts":{"test":"jest --coverage"}}',
+        'tests/fixtures/proj/requirements.txt': 'pytest-cov==5.0.0\n',
+      },
+      findings: ['requirements.txt'],
+    },
+    {
       name: 'a README that talks about coverage does not count',
       files: { ...node, 'README.md': 'Run `npm test -- --coverage` to see coverage.\n', 'vitest.config.ts': 'export default { test: { environment: "node" } };\n' },
       findings: ['package.json'],

@@ -3,7 +3,7 @@ import { SourceFile } from '../../../engine/snapshot';
 import { isTestFile, languageOf } from '../../../facts';
 import { isUnder } from '../../../facts/projects';
 import { defineRule, outcome } from '../../types';
-import { codeInventory, isTestSupport } from '../inventory';
+import { isTestSupport } from '../inventory';
 
 const E2E_PATH =
   /(^|\/)(e2e|e2e-tests|tests-e2e|playwright|cypress\/(e2e|integration))\/|\.e2e(-spec)?\.[cm]?[jt]sx?$/i;
@@ -16,6 +16,11 @@ function isEndToEnd(file: SourceFile): boolean {
 }
 
 const FRONTEND_LANGUAGES = new Set(['javascript', 'typescript']);
+
+/** Configuration, stories, fixtures and bundles: not the app's own code. */
+function isGenerated(path: string): boolean {
+  return /(^|\/)(fixtures?|__fixtures__|__mocks__|mocks?|\.storybook|public|static)\/|\.(config|stories)\.[cm]?[jt]sx?$|\.min\.js$/.test(path);
+}
 
 const TEST_TOOLS = ['vitest', 'jest', '@testing-library/react', '@testing-library/vue', '@angular/core/testing', 'karma', '@vue/test-utils', '@testing-library/svelte', 'cypress'];
 
@@ -52,12 +57,9 @@ export default defineRule({
         if (isTestSupport(file.path)) continue;
         if (isEndToEnd(file)) entry.e2e += 1;
         else entry.unit += 1;
+      } else if (!isGenerated(file.path)) {
+        entry.sources += 1;
       }
-    }
-    const { sources } = codeInventory(facts);
-    for (const file of sources) {
-      const entry = counts.get(packageOf(file.path) ?? '');
-      if (entry) entry.sources += 1;
     }
     const findings: Finding[] = [];
     for (const app of apps) {
