@@ -5,7 +5,8 @@ import { defineRule, outcome, RuleOutcome } from '../../types';
 
 /** Data, docs and examples: their comments are not the product's debt. */
 const SKIPPED = /(^|\/)(fixtures?|__fixtures__|__mocks__|testdata|test-data|examples?|samples?|demos?|docs?|documentation)\/|\.min\.js$/i;
-const MARKER = /(?<![\w-])(TODO|FIXME|HACK|XXX)(?![\w-])|@todo\b/g;
+/** TODO, FIXME, HACK as words; XXX only as a marker (`XXX:`, `XXX fix`), not in `XXX-XXX` or `X.XXX`. */
+const MARKER = /(?<![\w-])(TODO|FIXME|HACK)(?![\w-])|(?<![\w.\/-])XXX(?=[:\s(!]|$)|@todo\b/gm;
 const MAX_FINDINGS = 50;
 
 export default defineRule({

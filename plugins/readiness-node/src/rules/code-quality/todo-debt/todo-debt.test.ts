@@ -37,7 +37,7 @@ describeRule(rule, {
           'export type Todo = { done: boolean };',
           'const status = "TODO";',
           '// the todo list component, see TodoList',
-          '// phone format XXX-XXX-XXXX',
+          '// phone format XXX-XXX-XXXX, amounts like 1.XXX or v2/XXX',
           '// TODOS are tracked in Jira',
           'const TODO_LIMIT = 3;',
           body(10),
