@@ -1,7 +1,5 @@
-import {
-  HumanDuration,
-  SchedulerServiceTaskScheduleDefinitionConfig,
-} from '@backstage/backend-plugin-api';
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+import { HumanDuration } from '@backstage/types';
 
 export interface Config {
   /** Configuration of the Readiness backend plugin. */
@@ -9,7 +7,9 @@ export interface Config {
     /**
      * When the refresh task runs. Each run syncs the queue with the catalog's
      * Component entities and audits those that are due.
-     * Defaults: every 30 minutes, timeout 25 minutes, first run 5 seconds
+     * A run with nothing due is cheap (it lists the catalog's refs), so runs
+     * are frequent; `auditInterval` sets how often an entity is re-audited.
+     * Defaults: every 5 minutes, timeout 25 minutes, first run 5 seconds
      * after start-up. Keys given here override only themselves.
      */
     schedule?: Partial<SchedulerServiceTaskScheduleDefinitionConfig>;

@@ -23,7 +23,6 @@ exports.up = async function up(knex) {
     table.string('verdict', 32).nullable();
     table.string('band', 32).nullable();
     table.integer('blockers').notNullable().defaultTo(0);
-    table.text('scorecard').nullable().comment('The scorecard, as JSON');
     table.string('etag', 512).nullable().comment('Etag of the audited tree');
     table
       .string('inputs_hash', 128)
@@ -35,8 +34,13 @@ exports.up = async function up(knex) {
       .nullable()
       .comment('Last time the source was looked at, changed or not');
     table.text('error').nullable().comment('Why the latest audit failed');
-    table.index(['score'], 'readiness_scorecards_score_idx');
+    // Last, so that SQLite reads the other columns without following the
+    // overflow pages of a large document.
+    table.text('scorecard').nullable().comment('The scorecard, as JSON');
+    table.index(['score', 'entity_ref'], 'readiness_scorecards_score_idx');
     table.index(['owner'], 'readiness_scorecards_owner_idx');
+    table.index(['name'], 'readiness_scorecards_name_idx');
+    table.index(['audited_at'], 'readiness_scorecards_audited_idx');
   });
 
   await knex.schema.createTable('readiness_history', table => {
@@ -63,7 +67,7 @@ exports.up = async function up(knex) {
     table.string('severity', 32).notNullable();
     table.string('category', 64).notNullable();
     table.primary(['entity_ref', 'rule_id']);
-    table.index(['rule_id'], 'readiness_blockers_rule_idx');
+    table.index(['rule_id', 'entity_ref'], 'readiness_blockers_rule_idx');
   });
 
   await knex.schema.createTable('readiness_refresh_state', table => {

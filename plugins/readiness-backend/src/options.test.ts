@@ -9,7 +9,7 @@ describe('readReadinessOptions', () => {
     const options = readReadinessOptions(new ConfigReader({}), '/srv/backend');
     expect(options).toMatchObject({
       schedule: {
-        frequency: { minutes: 30 },
+        frequency: { minutes: 5 },
         timeout: { minutes: 25 },
         initialDelay: { seconds: 5 },
       },

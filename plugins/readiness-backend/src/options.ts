@@ -55,8 +55,10 @@ export interface ReadinessOptions {
   catalogCacheSeconds: number;
 }
 
+// A run with nothing due only lists the catalog's refs, so runs are cheap
+// and frequent; how often an entity is re-audited is `auditInterval`.
 const DEFAULT_SCHEDULE: JsonObject = {
-  frequency: { minutes: 30 },
+  frequency: { minutes: 5 },
   timeout: { minutes: 25 },
   initialDelay: { seconds: 5 },
 };

@@ -132,19 +132,17 @@ describe('ReadinessBandProcessor', () => {
   }
 
   it('asks the API once per cache period, with a service token', async () => {
-    const fetchImpl = jest
-      .fn()
-      .mockImplementation(async () =>
-        response([
-          {
-            entityRef: 'component:default/a',
-            score: 91,
-            band: 'good',
-            verdict: 'production-ready',
-            blockers: 0,
-          },
-        ]),
-      );
+    const fetchImpl = jest.fn().mockImplementation(async () =>
+      response([
+        {
+          entityRef: 'component:default/a',
+          score: 91,
+          band: 'good',
+          verdict: 'production-ready',
+          blockers: 0,
+        },
+      ]),
+    );
     const p = processor(fetchImpl);
     const a = await p.preProcessEntity(component('a'));
     await p.preProcessEntity(component('b'));

@@ -553,53 +553,68 @@ export class DatabaseReadinessStore implements ReadinessStore {
     const direction =
       query.order ??
       (query.orderBy === 'name' || query.orderBy === 'owner' ? 'asc' : 'desc');
-    const rows: ScorecardDbRow[] = await base
-      .clone()
-      .select(ROW_COLUMNS)
-      .orderByRaw(`CASE WHEN ?? IS NULL THEN 1 ELSE 0 END`, [column])
+    const rows = base.clone().select(ROW_COLUMNS);
+    // Entities without a value sort last either way. Only owner, and the
+    // score and audit time of never-scored rows, can be missing.
+    if (column === 'owner' || (query.includeUnscored && column !== 'name')) {
+      rows.orderByRaw(`CASE WHEN ?? IS NULL THEN 1 ELSE 0 END`, [column]);
+    }
+    const page: ScorecardDbRow[] = await rows
       .orderBy(column, direction)
       .orderBy('entity_ref', 'asc')
       .limit(query.limit ?? 50)
       .offset(query.offset ?? 0);
-    return { items: rows.map(toRow), total };
+    return { items: page.map(toRow), total };
   }
 
   async listBlockers(visibility: Visibility): Promise<BlockerAggregate[]> {
-    const rows: Array<{
-      entity_ref: string;
+    const rules: Array<{
       rule_id: string;
       title: string;
       severity: string;
       category: string;
+      count: number | string;
     }> = await this.#visible(this.#db(BLOCKERS), 'entity_ref', visibility)
-      .select('entity_ref', 'rule_id', 'title', 'severity', 'category')
-      .orderBy([
-        { column: 'rule_id', order: 'asc' },
-        { column: 'entity_ref', order: 'asc' },
-      ]);
-    const byRule = new Map<string, BlockerAggregate>();
-    for (const row of rows) {
-      let entry = byRule.get(row.rule_id);
-      if (!entry) {
-        entry = {
-          ruleId: row.rule_id,
-          title: row.title,
-          severity: row.severity,
-          category: row.category,
-          count: 0,
-          entities: [],
-        };
-        byRule.set(row.rule_id, entry);
+      .select(
+        'rule_id',
+        this.#db.raw('MAX(title) AS title'),
+        this.#db.raw('MAX(severity) AS severity'),
+        this.#db.raw('MAX(category) AS category'),
+        this.#db.raw('COUNT(*) AS count'),
+      )
+      .groupBy('rule_id');
+    // Narrow rows, read from the (rule_id, entity_ref) index.
+    const members: Array<{ rule_id: string; entity_ref: string }> =
+      await this.#visible(this.#db(BLOCKERS), 'entity_ref', visibility)
+        .select('rule_id', 'entity_ref')
+        .orderBy([
+          { column: 'rule_id', order: 'asc' },
+          { column: 'entity_ref', order: 'asc' },
+        ]);
+    const entities = new Map<string, string[]>();
+    for (const row of members) {
+      let list = entities.get(row.rule_id);
+      if (!list) {
+        list = [];
+        entities.set(row.rule_id, list);
       }
-      entry.count += 1;
-      entry.entities.push(row.entity_ref);
+      list.push(row.entity_ref);
     }
-    return [...byRule.values()].sort(
-      (a, b) =>
-        b.count - a.count ||
-        (SEVERITY_RANK[a.severity] ?? 9) - (SEVERITY_RANK[b.severity] ?? 9) ||
-        a.ruleId.localeCompare(b.ruleId),
-    );
+    return rules
+      .map(rule => ({
+        ruleId: rule.rule_id,
+        title: rule.title,
+        severity: rule.severity,
+        category: rule.category,
+        count: toNumber(rule.count) ?? 0,
+        entities: entities.get(rule.rule_id) ?? [],
+      }))
+      .sort(
+        (a, b) =>
+          b.count - a.count ||
+          (SEVERITY_RANK[a.severity] ?? 9) - (SEVERITY_RANK[b.severity] ?? 9) ||
+          a.ruleId.localeCompare(b.ruleId),
+      );
   }
 
   async listOwners(visibility: Visibility): Promise<OwnerAggregate[]> {

@@ -168,8 +168,9 @@ export class ReadinessRefresher {
       const audited = await this.processDue();
       if (audited > 0)
         this.#logger.info(`Readiness processed ${audited} entities`);
+      // Runs are pruned per entity as each audit is saved; age needs a sweep.
       const pruned = await this.#store.pruneHistory(
-        this.#options.historyRetention,
+        { days: this.#options.historyRetention.days },
         this.#clock(),
       );
       if (pruned > 0)
