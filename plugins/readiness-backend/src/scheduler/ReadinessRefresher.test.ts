@@ -120,6 +120,11 @@ describe.each(databases.eachSupportedId())(
 
       const fewer = refresher([component('a')], new RecordingAuditor());
       expect(await fewer.syncWithCatalog()).toEqual({ added: 0, removed: 1 });
+
+      // an empty answer (a catalog still starting) removes nothing
+      const empty = refresher([], new RecordingAuditor());
+      expect(await empty.syncWithCatalog()).toEqual({ added: 0, removed: 0 });
+      expect(await store.getRefreshState('component:default/a')).toBeDefined();
     });
 
     it('never audits an entity twice in one cycle with two replicas on one database', async () => {

@@ -193,6 +193,14 @@ export class ReadinessRefresher {
     )) {
       for (const entity of page) refs.push(stringifyEntityRef(entity));
     }
+    if (refs.length === 0) {
+      // A catalog that is still starting up answers with nothing; forgetting
+      // every scorecard and its history on that answer would be wrong.
+      this.#logger.info(
+        'Readiness found no components in the catalog; the queue is left as it is',
+      );
+      return { added: 0, removed: 0 };
+    }
     return this.#store.syncEntities(refs, this.#clock());
   }
 
