@@ -59,11 +59,12 @@ export interface LeaderboardItem {
   title?: string;
   owner?: string;
   lifecycle?: string;
-  score: number;
-  verdict: Verdict;
-  band: Band;
+  /** Null only for entities that were never scored. */
+  score: number | null;
+  verdict: Verdict | null;
+  band: Band | null;
   blockers: number;
-  auditedAt: string;
+  auditedAt: string | null;
   error?: string;
 }
 

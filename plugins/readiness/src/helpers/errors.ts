@@ -13,3 +13,14 @@ export function responseStatus(error: unknown): number | undefined {
   }
   return undefined;
 }
+
+/**
+ * The message to show for a failed call: the server's own message where the
+ * backend sent one, the error's message otherwise.
+ */
+export function errorMessage(error: Error): string {
+  if (ResponseError.is(error) && error.cause?.message) {
+    return error.cause.message;
+  }
+  return error.message;
+}

@@ -14,7 +14,8 @@ import { csvCell, leaderboardToCsv, toCsv } from './csv';
 import { formatGain, safeFileName } from './format';
 import { findingLink, sourceRootOf } from './sourceLinks';
 import { makeEntity, makeLeaderboardItem } from '../__testUtils__/fixtures';
-import { responseStatus } from './errors';
+import { errorMessage, responseStatus } from './errors';
+import { responseError } from '../__testUtils__/fixtures';
 
 describe('bands', () => {
   it('labels every band, and passes unknown values through', () => {
@@ -110,6 +111,20 @@ describe('csv', () => {
       'component:default/ledger,"Ledger, core",Component,,,91,Good,Production ready,0,2026-11-20T10:00:00.000Z,clone failed',
       '',
     ]);
+  });
+
+  it('leaves the band and verdict of a never-scored entity empty', () => {
+    const csv = leaderboardToCsv([
+      makeLeaderboardItem({
+        score: null,
+        band: null,
+        verdict: null,
+        auditedAt: null,
+      }),
+    ]);
+    expect(csv.split('\r\n')[1]).toBe(
+      'component:default/orders-api,Orders API,Component,group:default/payments,production,,,,1,,',
+    );
   });
 
   it('writes only the header for an empty leaderboard', () => {
@@ -224,5 +239,16 @@ describe('responseStatus', () => {
     ).toBe(403);
     expect(responseStatus(new Error('x'))).toBeUndefined();
     expect(responseStatus(undefined)).toBeUndefined();
+  });
+});
+
+describe('errorMessage', () => {
+  it('prefers the message the backend sent', async () => {
+    expect(
+      errorMessage(
+        await responseError(400, 'only Component entities are audited'),
+      ),
+    ).toBe('only Component entities are audited');
+    expect(errorMessage(new Error('offline'))).toBe('offline');
   });
 });

@@ -271,6 +271,26 @@ describe('EntityReadinessContent', () => {
     );
   });
 
+  it('shows why a refresh was refused', async () => {
+    const api = mockReadinessApi({
+      getScorecard: jest.fn(async () => makeScorecardResponse()),
+      refresh: jest.fn(async () => {
+        throw await responseError(400, 'only Component entities are audited');
+      }),
+    });
+    await renderWithApis(<EntityReadinessContent />, {
+      api,
+      permission: mockPermissionApi(true),
+      entity: makeEntity('refused-svc'),
+    });
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Refresh' }),
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The refresh could not be queued: only Component entities are audited',
+    );
+  });
+
   it('downloads the review as a Markdown file', async () => {
     const createObjectURL = jest.fn((_blob: Blob) => 'blob:review');
     const revokeObjectURL = jest.fn();

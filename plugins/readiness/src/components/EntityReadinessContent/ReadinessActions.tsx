@@ -8,6 +8,7 @@ import {
   useRefreshPermission,
   useReviewDownload,
 } from '../../hooks';
+import { errorMessage } from '../../helpers/errors';
 import { safeFileName } from '../../helpers/format';
 
 /** @public */
@@ -39,7 +40,9 @@ export function ReadinessActions(props: ReadinessActionsProps) {
     refreshMessage =
       'You are not allowed to refresh this scorecard. Ask the owner of this entity or an administrator.';
   } else if (refresh.error) {
-    refreshMessage = `The refresh could not be queued: ${refresh.error.message}`;
+    refreshMessage = `The refresh could not be queued: ${errorMessage(
+      refresh.error,
+    )}`;
   }
 
   return (
@@ -86,7 +89,7 @@ export function ReadinessActions(props: ReadinessActionsProps) {
       )}
       {review.error && (
         <Typography variant="body2" color="error" role="alert">
-          The review could not be downloaded: {review.error.message}
+          The review could not be downloaded: {errorMessage(review.error)}
         </Typography>
       )}
     </Box>

@@ -27,6 +27,15 @@ const items = [
     blockers: 0,
   }),
   makeLeaderboardItem({ error: 'clone failed' }),
+  makeLeaderboardItem({
+    entityRef: 'component:default/fresh',
+    name: 'fresh',
+    title: undefined,
+    score: null,
+    band: null,
+    verdict: null,
+    auditedAt: null,
+  }),
 ];
 
 const owners = async () => [
@@ -121,18 +130,22 @@ describe('ReadinessLeaderboard', () => {
 
   it('ranks entities with links, bands, verdicts and audit errors', async () => {
     const api = mockReadinessApi({
-      getLeaderboard: async () => ({ items, total: 2 }),
+      getLeaderboard: async () => ({ items, total: 3 }),
       getOwners: owners,
     });
     await renderWithApis(<ReadinessLeaderboard />, { api });
     const ledger = await screen.findByRole('link', { name: 'Ledger' });
     expect(ledger).toHaveAttribute('href', '/catalog/default/component/ledger');
-    expect(screen.getByText('2 entities')).toBeInTheDocument();
+    expect(screen.getByText('3 entities')).toBeInTheDocument();
     const rows = screen.getAllByRole('row');
     expect(within(rows[1]).getByText('91')).toBeInTheDocument();
     expect(within(rows[1]).getByText('Good')).toBeInTheDocument();
     expect(within(rows[1]).getByText('Production ready')).toBeInTheDocument();
     expect(within(rows[2]).getByText('Needs work')).toBeInTheDocument();
+    expect(
+      within(rows[3]).getByRole('link', { name: 'fresh' }),
+    ).toBeInTheDocument();
+    expect(within(rows[3]).getAllByText('—').length).toBeGreaterThanOrEqual(3);
     expect(
       within(rows[2]).getByRole('img', {
         name: 'Latest audit failed: clone failed',
@@ -152,7 +165,7 @@ describe('ReadinessLeaderboard', () => {
     const api = mockReadinessApi({
       getLeaderboard: jest
         .fn()
-        .mockResolvedValueOnce({ items, total: 2 })
+        .mockResolvedValueOnce({ items, total: 3 })
         .mockResolvedValue({ items: [], total: 0 }),
       getOwners: owners,
     });
@@ -189,7 +202,7 @@ describe('ReadinessLeaderboard', () => {
 
   it('filters by owner and band through the selects', async () => {
     const api = mockReadinessApi({
-      getLeaderboard: jest.fn(async () => ({ items, total: 2 })),
+      getLeaderboard: jest.fn(async () => ({ items, total: 3 })),
       getOwners: owners,
     });
     await renderWithApis(<ReadinessLeaderboard debounceMs={0} />, { api });
@@ -215,7 +228,7 @@ describe('ReadinessLeaderboard', () => {
 
   it('sorts on the server when a sortable header is clicked', async () => {
     const api = mockReadinessApi({
-      getLeaderboard: jest.fn(async () => ({ items, total: 2 })),
+      getLeaderboard: jest.fn(async () => ({ items, total: 3 })),
       getOwners: owners,
     });
     await renderWithApis(<ReadinessLeaderboard />, { api });
@@ -268,7 +281,7 @@ describe('ReadinessLeaderboard', () => {
       .mockImplementation(() => {});
     await renderWithApis(<ReadinessLeaderboard />, {
       api: mockReadinessApi({
-        getLeaderboard: async () => ({ items, total: 2 }),
+        getLeaderboard: async () => ({ items, total: 3 }),
         getOwners: owners,
       }),
     });

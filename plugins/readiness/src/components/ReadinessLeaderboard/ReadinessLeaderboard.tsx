@@ -95,18 +95,20 @@ function buildColumns(
       type: 'numeric',
       customSort: keepOrder,
       defaultSort: sortFor('score'),
+      render: row => row.score ?? '—',
     },
     {
       title: 'Band',
       field: 'band',
       sorting: false,
-      render: row => <BandChip band={row.band} />,
+      render: row => (row.band ? <BandChip band={row.band} /> : '—'),
     },
     {
       title: 'Verdict',
       field: 'verdict',
       sorting: false,
-      render: row => <VerdictChip verdict={row.verdict} />,
+      render: row =>
+        row.verdict ? <VerdictChip verdict={row.verdict} /> : '—',
     },
     { title: 'Blockers', field: 'blockers', type: 'numeric', sorting: false },
     {
