@@ -647,7 +647,13 @@ function buildContext(facts: Facts): Context {
     );
     d.frontend = frontendDirs.has(dir);
   }
-  // 4. A repository that only shows a deploy pipeline: the root is the unit.
+  // 4. Frontend apps are deployed too, with or without an image of their own.
+  for (const app of facts.stack.frontends) {
+    if (isAsidePath(`${app.dir}/`) || drafts.has(`node:${app.dir}`)) continue;
+    const d = draft(app.dir, 'node', app.packageJson.path);
+    d.frontend = true;
+  }
+  // 5. A repository that only shows a deploy pipeline: the root is the unit.
   if (drafts.size === 0 && hasDeployPipeline(facts)) {
     const ecosystems = dominantEcosystem(facts, '');
     if (ecosystems.length > 0) {

@@ -86,12 +86,26 @@ function ancestorDirs(path: string): string[] {
   return out;
 }
 
-/** Whether a variable name appears in an example file, as a key or in a comment. */
+const WORD_CHAR = /[A-Za-z0-9_]/;
+
+/** Whether a variable name appears in an example file as a whole word: as a key or in a comment. */
 function documents(example: EnvFileFact, text: string, name: string): boolean {
-  return (
-    example.entries.some(e => e.key === name) ||
-    new RegExp(`(^|[^A-Za-z0-9_])${name}([^A-Za-z0-9_]|$)`).test(text)
-  );
+  if (example.entries.some(e => e.key === name)) return true;
+  for (
+    let at = text.indexOf(name);
+    at !== -1;
+    at = text.indexOf(name, at + 1)
+  ) {
+    const before = at > 0 ? text[at - 1] : '';
+    const after = text[at + name.length] ?? '';
+    if (!WORD_CHAR.test(before) && !WORD_CHAR.test(after)) return true;
+  }
+  return false;
+}
+
+/** A name cut to a readable length for messages. */
+function shortName(name: string): string {
+  return name.length > 60 ? `${name.slice(0, 60)}…` : name;
 }
 
 export default defineRule({
@@ -156,7 +170,7 @@ export default defineRule({
       );
       const shown = list
         .slice(0, 20)
-        .map(r => `${r.name} (${r.path}:${r.line})`);
+        .map(r => `${shortName(r.name)} (${r.path}:${r.line})`);
       findings.push({
         path,
         message: `${list.length} environment variable${

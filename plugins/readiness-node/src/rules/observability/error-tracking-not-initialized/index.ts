@@ -34,6 +34,11 @@ const SETTING_LITERAL =
 const PYDANTIC_FIELD =
   /^\s*(sentry_dsn|rollbar_(?:access_|server_)?token|bugsnag_(?:api_)?key|honeybadger_api_key)\s*:/gim;
 
+/** A setting name cut to a readable length for messages. */
+function shortName(name: string): string {
+  return name.length > 60 ? `${name.slice(0, 60)}…` : name;
+}
+
 function trackerFor(name: string): ErrorTracker | undefined {
   const upper = name.toUpperCase();
   return ERROR_TRACKERS.find(t => t.setting.test(upper));
@@ -187,7 +192,9 @@ export default defineRule({
           path: read.path,
           line: read.line,
           ...(excerpt ? { excerpt } : {}),
-          message: `${read.name} is read, but no ${read.tracker.name} SDK for ${
+          message: `${shortName(read.name)} is read, but no ${
+            read.tracker.name
+          } SDK for ${
             ECOSYSTEM_LABEL[unit.ecosystem]
           } is a dependency of ${where}: errors are never reported`,
         });
@@ -196,7 +203,9 @@ export default defineRule({
           path: read.path,
           line: read.line,
           ...(excerpt ? { excerpt } : {}),
-          message: `${read.name} is read, but ${read.tracker.name} is never initialised in ${where}: errors are never reported`,
+          message: `${shortName(read.name)} is read, but ${
+            read.tracker.name
+          } is never initialised in ${where}: errors are never reported`,
         });
       }
     }

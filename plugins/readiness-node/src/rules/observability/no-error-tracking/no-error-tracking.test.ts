@@ -47,6 +47,17 @@ describeRule(rule, {
       },
       findings: ['Dockerfile:1'],
     },
+    {
+      name: 'a React app hosted without a container of its own',
+      files: {
+        'web/package.json': JSON.stringify({
+          dependencies: { react: '^18', 'react-dom': '^18' },
+          devDependencies: { vite: '^5' },
+        }),
+        'web/src/main.tsx': "import React from 'react';\n",
+      },
+      findings: ['web/package.json'],
+    },
   ],
   passes: [
     {
