@@ -98,6 +98,13 @@ describeRule(rule, {
   ],
   notApplicable: [
     {
+      name: 'a frontend app only',
+      files: {
+        'package.json': JSON.stringify({ dependencies: { react: '^18' }, devDependencies: { vite: '^5' } }),
+        'src/main.tsx': '',
+      },
+    },
+    {
       name: 'a library',
       files: { 'go.mod': 'module lib\n', 'lib.go': 'package lib\n' },
     },
