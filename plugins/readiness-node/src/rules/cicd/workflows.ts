@@ -370,7 +370,12 @@ export interface DeployJob {
 }
 
 const NON_PROD_TARGET =
-  /\b(?:preview|previews|staging|stage|stg|dev|develop|development|testing|qa|uat|sandbox|review|demo|canary-test)\b/i;
+  /\b(?:preview|previews|staging|stage|stg|dev|develop|development|testing|qa|uat|sandbox|review|demo|canary-test|e2e|integration|smoke)\b/i;
+/** Throwaway clusters and stacks started inside the job: applying manifests to them is a test, not a deploy. */
+const LOCAL_TARGET =
+  /\bkind\s+create\s+cluster\b|\bminikube\s+start\b|\bk3d\s+cluster\s+create\b|\bk3s\b|\bmicrok8s\b|\bct\s+install\b/;
+const LOCAL_TARGET_ACTION =
+  /^(?:helm\/kind-action|container-tools\/kind-action|medyagh\/setup-minikube|manusa\/actions-setup-minikube|AbsaOSS\/k3d-action|nolar\/setup-k3d-k3s|helm\/chart-testing-action|debianmaintainers\/actions-k3s)/i;
 const NOT_A_DEPLOY_NAME =
   /\b(?:tests?|test-results?|coverage|reports?|docs?|documentation|storybook|pages|artifacts?|lint|benchmarks?|screenshots?)\b/i;
 
@@ -393,13 +398,25 @@ export function deployReason(
   job: WorkflowJob,
 ): { reason: string; line?: number; stepIndex?: number } | undefined {
   if (isPagesDeploy(job)) return undefined;
+  if (
+    job.steps.some(
+      s =>
+        (s.run && LOCAL_TARGET.test(s.run)) ||
+        LOCAL_TARGET_ACTION.test(s.uses ?? ''),
+    )
+  ) {
+    return undefined;
+  }
   const label = words(job);
   // Deploys to previews, staging or test environments are not production deploys.
   if (NON_PROD_TARGET.test(label) && !PROD_ENVIRONMENT.test(label))
     return undefined;
   for (const [i, step] of job.steps.entries()) {
     if (step.run) {
-      const m = DEPLOY_COMMAND.exec(step.run);
+      const m = commandSegments(step.run)
+        .filter(segment => !/--dry-run\b/.test(segment))
+        .map(segment => DEPLOY_COMMAND.exec(segment))
+        .find(Boolean);
       if (m)
         return {
           reason: `runs \`${m[0].trim()}\``,

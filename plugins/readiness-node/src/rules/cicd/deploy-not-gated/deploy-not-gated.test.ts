@@ -164,6 +164,20 @@ describeRule(rule, {
   ],
   notApplicable: [
     {
+      name: 'manifests applied to a throwaway kind cluster in an e2e job',
+      files: {
+        '.github/workflows/e2e.yml':
+          'on: push\njobs:\n  cluster:\n    runs-on: x\n    steps:\n      - uses: helm/kind-action@v1\n      - run: kubectl apply -f deploy/\n      - run: ./hack/verify.sh\n',
+      },
+    },
+    {
+      name: 'a dry-run publish',
+      files: {
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  check:\n    runs-on: x\n    steps:\n      - run: npm publish --dry-run\n',
+      },
+    },
+    {
       name: 'no deploy jobs',
       files: {
         '.github/workflows/ci.yml':
