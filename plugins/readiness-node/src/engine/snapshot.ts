@@ -86,6 +86,8 @@ export function snapshotFromFiles(
   root = '<memory>',
 ): Snapshot {
   const list = Object.entries(files)
+    // Like the walk, never look inside vendored or generated trees.
+    .filter(([path]) => !path.split('/').slice(0, -1).some(part => VENDORED_DIRS.has(part)))
     .map(([path, text]) => ({
       path,
       text,

@@ -2,7 +2,7 @@ import { SourceFile } from '../engine/snapshot';
 import { ComposeFileFact } from './compose';
 import { DockerfileFact } from './dockerfiles';
 import { ManifestFacts, PackageJsonFact } from './manifests';
-import { basename, extname, isTestFile, languageOf } from './paths';
+import { basename, extname, isLowConfidencePath, isTestFile, languageOf } from './paths';
 
 /** A frontend application found in the tree. @public */
 export interface FrontendApp {
@@ -186,7 +186,7 @@ export function collectStack(
 
   for (const file of files) {
     const language = languageOf(file.path);
-    if (extname(file.path) === '.sql') datastores.add('sql');
+    if (extname(file.path) === '.sql' && !isLowConfidencePath(file.path)) datastores.add('sql');
     if (!language) continue;
     const test = isTestFile(file.path);
     if (!test) languages[language] = (languages[language] ?? 0) + 1;
