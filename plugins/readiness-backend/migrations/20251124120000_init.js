@@ -38,9 +38,13 @@ exports.up = async function up(knex) {
     // overflow pages of a large document.
     table.text('scorecard').nullable().comment('The scorecard, as JSON');
     table.index(['score', 'entity_ref'], 'readiness_scorecards_score_idx');
-    table.index(['owner'], 'readiness_scorecards_owner_idx');
-    table.index(['name'], 'readiness_scorecards_name_idx');
-    table.index(['audited_at'], 'readiness_scorecards_audited_idx');
+    // Each ordering of the leaderboard reads (column, entity_ref) in order.
+    table.index(['owner', 'entity_ref'], 'readiness_scorecards_owner_idx');
+    table.index(['name', 'entity_ref'], 'readiness_scorecards_name_idx');
+    table.index(
+      ['audited_at', 'entity_ref'],
+      'readiness_scorecards_audited_idx',
+    );
   });
 
   await knex.schema.createTable('readiness_history', table => {

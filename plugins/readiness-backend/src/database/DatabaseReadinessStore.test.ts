@@ -318,6 +318,34 @@ describe.each(databases.eachSupportedId())(
         expect((await store.listScorecards({}, many)).total).toBe(2);
       });
 
+      it('pages and orders within the visible entities', async () => {
+        const visible = new Set([
+          'component:default/alpha',
+          'component:default/charlie',
+          'component:default/delta',
+          'component:default/foxtrot',
+        ]);
+        const byName = await store.listScorecards(
+          { orderBy: 'name', order: 'desc', limit: 2, offset: 1 },
+          visible,
+        );
+        expect(byName.total).toBe(3);
+        expect(byName.items.map(i => i.name)).toEqual(['charlie', 'alpha']);
+        expect(byName.items[0]).toMatchObject({ score: 72, blockers: 2 });
+        const withUnscored = await store.listScorecards(
+          { includeUnscored: true, orderBy: 'auditedAt' },
+          visible,
+        );
+        expect(withUnscored.items.map(i => i.name)).toEqual([
+          'delta',
+          'charlie',
+          'alpha',
+          'foxtrot',
+        ]);
+        const beyond = await store.listScorecards({ offset: 10 }, visible);
+        expect(beyond).toEqual({ items: [], total: 3 });
+      });
+
       it('aggregates blockers by entity count, within visibility', async () => {
         expect(await store.listBlockers(undefined)).toEqual([
           {

@@ -184,27 +184,6 @@ export class DatabaseReadinessStore implements ReadinessStore {
     this.#isPostgres = db.client.config.client === 'pg';
   }
 
-  /** Restricts a query to the visible entity refs, bound as one JSON value. */
-  #visible<T extends Knex.QueryBuilder>(
-    query: T,
-    column: string,
-    visibility: Visibility,
-  ): T {
-    if (visibility === undefined) return query;
-    if (visibility.size === 0) return query.whereRaw('1 = 0') as T;
-    const refs = JSON.stringify([...visibility]);
-    if (this.#isPostgres) {
-      return query.whereRaw(
-        '?? IN (SELECT jsonb_array_elements_text(CAST(? AS jsonb)))',
-        [column, refs],
-      ) as T;
-    }
-    return query.whereRaw('?? IN (SELECT value FROM json_each(?))', [
-      column,
-      refs,
-    ]) as T;
-  }
-
   async syncEntities(
     entityRefs: string[],
     now: Date,
@@ -526,7 +505,7 @@ export class DatabaseReadinessStore implements ReadinessStore {
     query: ScorecardQuery,
     visibility: Visibility,
   ): Promise<{ items: ScorecardRow[]; total: number }> {
-    const base = this.#visible(this.#db(SCORECARDS), 'entity_ref', visibility);
+    const base = this.#db(SCORECARDS);
     if (!query.includeUnscored) base.whereNotNull('score');
     if (query.owner)
       base.where('owner', query.owner.toLocaleLowerCase('en-US'));
@@ -546,46 +525,62 @@ export class DatabaseReadinessStore implements ReadinessStore {
           .orWhereRaw("entity_ref LIKE ? ESCAPE '\\'", [like]),
       );
     }
-    const countRow = await base.clone().count({ count: '*' }).first();
-    const total = toNumber(countRow?.count as number | string | undefined) ?? 0;
 
     const column = ORDER_COLUMNS[query.orderBy ?? 'score'];
     const direction =
       query.order ??
       (query.orderBy === 'name' || query.orderBy === 'owner' ? 'asc' : 'desc');
-    const rows = base.clone().select(ROW_COLUMNS);
-    // Entities without a value sort last either way. Only owner, and the
-    // score and audit time of never-scored rows, can be missing.
-    if (column === 'owner' || (query.includeUnscored && column !== 'name')) {
-      rows.orderByRaw(`CASE WHEN ?? IS NULL THEN 1 ELSE 0 END`, [column]);
+    const ordered = (q: Knex.QueryBuilder) => {
+      // Entities without a value sort last either way. Only owner, and the
+      // score and audit time of never-scored rows, can be missing.
+      if (column === 'owner' || (query.includeUnscored && column !== 'name')) {
+        q.orderByRaw(`CASE WHEN ?? IS NULL THEN 1 ELSE 0 END`, [column]);
+      }
+      return q.orderBy(column, direction).orderBy('entity_ref', 'asc');
+    };
+    const limit = query.limit ?? 50;
+    const offset = query.offset ?? 0;
+
+    if (visibility === undefined) {
+      const countRow = await base.clone().count({ count: '*' }).first();
+      const page: ScorecardDbRow[] = await ordered(
+        base.clone().select(ROW_COLUMNS),
+      )
+        .limit(limit)
+        .offset(offset);
+      return {
+        items: page.map(toRow),
+        total: toNumber(countRow?.count as number | string | undefined) ?? 0,
+      };
     }
-    const page: ScorecardDbRow[] = await rows
-      .orderBy(column, direction)
-      .orderBy('entity_ref', 'asc')
-      .limit(query.limit ?? 50)
-      .offset(query.offset ?? 0);
-    return { items: page.map(toRow), total };
+
+    // With a visibility set, the ordered refs are read narrowly (from the
+    // indexes where possible), filtered here, and only the page is loaded.
+    const refs: string[] = (
+      await ordered(base.clone().select('entity_ref'))
+    ).map((r: { entity_ref: string }) => r.entity_ref);
+    const visibleRefs = refs.filter(ref => visibility.has(ref));
+    const pageRefs = visibleRefs.slice(offset, offset + limit);
+    const byRef = new Map<string, ScorecardDbRow>();
+    for (const chunk of chunks(pageRefs, 500)) {
+      const rows: ScorecardDbRow[] = await this.#db(SCORECARDS)
+        .select(ROW_COLUMNS)
+        .whereIn('entity_ref', chunk);
+      for (const row of rows) byRef.set(row.entity_ref, row);
+    }
+    return {
+      items: pageRefs.flatMap(ref => {
+        const row = byRef.get(ref);
+        return row ? [toRow(row)] : [];
+      }),
+      total: visibleRefs.length,
+    };
   }
 
   async listBlockers(visibility: Visibility): Promise<BlockerAggregate[]> {
-    const rules: Array<{
-      rule_id: string;
-      title: string;
-      severity: string;
-      category: string;
-      count: number | string;
-    }> = await this.#visible(this.#db(BLOCKERS), 'entity_ref', visibility)
-      .select(
-        'rule_id',
-        this.#db.raw('MAX(title) AS title'),
-        this.#db.raw('MAX(severity) AS severity'),
-        this.#db.raw('MAX(category) AS category'),
-        this.#db.raw('COUNT(*) AS count'),
-      )
-      .groupBy('rule_id');
     // Narrow rows, read from the (rule_id, entity_ref) index.
     const members: Array<{ rule_id: string; entity_ref: string }> =
-      await this.#visible(this.#db(BLOCKERS), 'entity_ref', visibility)
+      await this.#db(BLOCKERS)
         .select('rule_id', 'entity_ref')
         .orderBy([
           { column: 'rule_id', order: 'asc' },
@@ -593,6 +588,7 @@ export class DatabaseReadinessStore implements ReadinessStore {
         ]);
     const entities = new Map<string, string[]>();
     for (const row of members) {
+      if (visibility && !visibility.has(row.entity_ref)) continue;
       let list = entities.get(row.rule_id);
       if (!list) {
         list = [];
@@ -600,15 +596,33 @@ export class DatabaseReadinessStore implements ReadinessStore {
       }
       list.push(row.entity_ref);
     }
+    if (entities.size === 0) return [];
+    const rules: Array<{
+      rule_id: string;
+      title: string;
+      severity: string;
+      category: string;
+    }> = await this.#db(BLOCKERS)
+      .select(
+        'rule_id',
+        this.#db.raw('MAX(title) AS title'),
+        this.#db.raw('MAX(severity) AS severity'),
+        this.#db.raw('MAX(category) AS category'),
+      )
+      .groupBy('rule_id');
     return rules
-      .map(rule => ({
-        ruleId: rule.rule_id,
-        title: rule.title,
-        severity: rule.severity,
-        category: rule.category,
-        count: toNumber(rule.count) ?? 0,
-        entities: entities.get(rule.rule_id) ?? [],
-      }))
+      .filter(rule => entities.has(rule.rule_id))
+      .map(rule => {
+        const list = entities.get(rule.rule_id)!;
+        return {
+          ruleId: rule.rule_id,
+          title: rule.title,
+          severity: rule.severity,
+          category: rule.category,
+          count: list.length,
+          entities: list,
+        };
+      })
       .sort(
         (a, b) =>
           b.count - a.count ||
@@ -618,42 +632,45 @@ export class DatabaseReadinessStore implements ReadinessStore {
   }
 
   async listOwners(visibility: Visibility): Promise<OwnerAggregate[]> {
-    type OwnerDbRow = {
+    const rows: Array<{
+      entity_ref: string;
       owner: string;
-      entities: number | string;
-      average: number | string;
-      blockers: number | string | null;
-      not_ready: number | string | null;
-    };
-    const rows = (await this.#visible(
-      this.#db(SCORECARDS),
-      'entity_ref',
-      visibility,
-    )
+      score: number | string;
+      blockers: number | string;
+      verdict: string;
+    }> = await this.#db(SCORECARDS)
       .whereNotNull('score')
       .whereNotNull('owner')
-      .select(
-        'owner',
-        this.#db.raw('COUNT(*) AS entities'),
-        this.#db.raw('AVG(score) AS average'),
-        this.#db.raw('SUM(blockers) AS blockers'),
-        this.#db.raw(
-          "SUM(CASE WHEN verdict = 'not-ready' THEN 1 ELSE 0 END) AS not_ready",
-        ),
-      )
-      .groupBy('owner')
-      .orderBy('owner')) as OwnerDbRow[];
-    return rows.map(r => {
-      const averageScore = Math.round(toNumber(r.average) ?? 0);
-      return {
-        owner: r.owner,
-        entities: toNumber(r.entities) ?? 0,
-        averageScore,
-        band: bandFor(averageScore),
-        blockers: toNumber(r.blockers) ?? 0,
-        notReady: toNumber(r.not_ready) ?? 0,
-      };
-    });
+      .select('entity_ref', 'owner', 'score', 'blockers', 'verdict');
+    const byOwner = new Map<
+      string,
+      { entities: number; total: number; blockers: number; notReady: number }
+    >();
+    for (const row of rows) {
+      if (visibility && !visibility.has(row.entity_ref)) continue;
+      let entry = byOwner.get(row.owner);
+      if (!entry) {
+        entry = { entities: 0, total: 0, blockers: 0, notReady: 0 };
+        byOwner.set(row.owner, entry);
+      }
+      entry.entities += 1;
+      entry.total += toNumber(row.score) ?? 0;
+      entry.blockers += toNumber(row.blockers) ?? 0;
+      if (row.verdict === 'not-ready') entry.notReady += 1;
+    }
+    return [...byOwner.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : Number(a > b)))
+      .map(([owner, entry]) => {
+        const averageScore = Math.round(entry.total / entry.entities);
+        return {
+          owner,
+          entities: entry.entities,
+          averageScore,
+          band: bandFor(averageScore),
+          blockers: entry.blockers,
+          notReady: entry.notReady,
+        };
+      });
   }
 
   async listSummaries(visibility: Visibility): Promise<ScoreSummaryRow[]> {
@@ -663,17 +680,19 @@ export class DatabaseReadinessStore implements ReadinessStore {
       band: string;
       verdict: string;
       blockers: number | string;
-    }> = await this.#visible(this.#db(SCORECARDS), 'entity_ref', visibility)
+    }> = await this.#db(SCORECARDS)
       .whereNotNull('score')
       .select('entity_ref', 'score', 'band', 'verdict', 'blockers')
       .orderBy('entity_ref');
-    return rows.map(r => ({
-      entityRef: r.entity_ref,
-      score: toNumber(r.score) ?? 0,
-      band: r.band as Band,
-      verdict: r.verdict as Verdict,
-      blockers: toNumber(r.blockers) ?? 0,
-    }));
+    return rows
+      .filter(r => !visibility || visibility.has(r.entity_ref))
+      .map(r => ({
+        entityRef: r.entity_ref,
+        score: toNumber(r.score) ?? 0,
+        band: r.band as Band,
+        verdict: r.verdict as Verdict,
+        blockers: toNumber(r.blockers) ?? 0,
+      }));
   }
 
   async pruneHistory(retention: HistoryRetention, now: Date): Promise<number> {
