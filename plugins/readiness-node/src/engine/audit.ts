@@ -49,13 +49,26 @@ function selects(list: string[] | undefined, rule: RuleMeta): boolean {
   return !!list?.some(entry => entry === rule.id || entry === rule.category);
 }
 
+const MAX_EXCERPT = 240;
+const MAX_MESSAGE = 1000;
+
+/**
+ * Redacts, then shortens. Redaction reads a bounded prefix only, so a
+ * pathological line costs nothing, and a secret inside what is shown is
+ * always whole when it is masked.
+ */
+function redactBounded(text: string, max: number): string {
+  const redacted = redactText(text.length > max * 4 ? text.slice(0, max * 4) : text);
+  return redacted.length > max ? `${redacted.slice(0, max)}…` : redacted;
+}
+
 function cleanFinding(finding: Finding): Finding {
   const out: Finding = {
     path: finding.path,
-    message: redactText(finding.message),
+    message: redactBounded(finding.message, MAX_MESSAGE),
   };
   if (finding.line !== undefined) out.line = finding.line;
-  if (finding.excerpt !== undefined) out.excerpt = redactText(finding.excerpt);
+  if (finding.excerpt !== undefined) out.excerpt = redactBounded(finding.excerpt, MAX_EXCERPT);
   if (finding.confidence) out.confidence = finding.confidence;
   return out;
 }

@@ -1,7 +1,7 @@
 import { parse as parseDotenv } from 'dotenv';
 import { SourceFile } from '../engine/snapshot';
 import { basename, isCodePath } from './paths';
-import { lineOfOffset, matchAll } from './text';
+import { lineOf, lineOfOffset, matchAll } from './text';
 
 /** @public */
 export interface EnvEntry {
@@ -94,6 +94,7 @@ export function collectEnvReads(files: SourceFile[]): EnvVarRead[] {
     for (const pattern of patterns) {
       if (pattern === ENV_READ_PATTERNS[0] && !file.text.includes('process.env')) continue;
       for (const { line, match } of matchAll(file, pattern, 500)) {
+        if (/^\s*(#|\/\/|\/\*|\*|--|<!--)/.test(lineOf(file, line, 400))) continue;
         const g = match.groups ?? {};
         const name = g.name ?? g.name2;
         if (!name) continue;

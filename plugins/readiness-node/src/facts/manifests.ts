@@ -9,6 +9,8 @@ export interface PackageJsonFact {
   path: string;
   dir: string;
   name?: string;
+  /** The declared licence (SPDX expression or `UNLICENSED`), if any. */
+  license?: string;
   private: boolean;
   scripts: Record<string, string>;
   dependencies: Record<string, string>;
@@ -127,6 +129,7 @@ export function parsePackageJson(file: SourceFile): PackageJsonFact {
     return fact;
   }
   if (typeof json.name === 'string') fact.name = json.name;
+  if (typeof json.license === 'string') fact.license = json.license;
   fact.private = json.private === true;
   fact.scripts = stringMap(json.scripts);
   fact.dependencies = {

@@ -65,7 +65,8 @@ export const isLowConfidencePath: (path: string) => boolean = memoPath(path => {
     isTestFile(path) ||
     FIXTURE_DIR.test(path) ||
     TEST_DIR.test(path) ||
-    /\.(md|mdx|rst|adoc|txt)$/i.test(path) ||
+    /\.(md|mdx|rst|adoc)$/i.test(path) ||
+    (/\.txt$/i.test(path) && !/(^|\/)(requirements|constraints)[^/]*\.txt$|CMakeLists\.txt$/i.test(path)) ||
     /(^|\/)[^/]*\.(example|sample|template|dist)(\.[^/]*)?$/i.test(path)
   );
 });
