@@ -88,13 +88,17 @@ interface FunctionRange {
   abstract: boolean;
 }
 
+/** Functions measured per file, and findings reported per file, at most. */
+const MAX_FUNCTIONS = 500;
+const MAX_FINDINGS_PER_FILE = 50;
+
 const PY_DEF = /^(?<indent>[ \t]*)(?:async\s+)?def\s+(?<name>\w+)\s*\(/;
 
 function indentOf(line: string): number {
   return /^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length;
 }
 
-function pythonFunctions(text: string, lines: string[]): FunctionRange[] {
+function pythonFunctions(text: string, lines: string[], wanted: (name: string) => boolean): FunctionRange[] {
   const out: FunctionRange[] = [];
   let offset = 0;
   const lineStarts = lines.map(l => {
@@ -104,7 +108,7 @@ function pythonFunctions(text: string, lines: string[]): FunctionRange[] {
   });
   lines.forEach((line, h) => {
     const m = PY_DEF.exec(line);
-    if (!m) return;
+    if (!m || !wanted(m.groups!.name) || out.length >= MAX_FUNCTIONS) return;
     const indent = indentOf(line);
     const paren = lineStarts[h] + m[0].length - 1;
     const afterParams = matchBracket(text, paren, 5000);
@@ -114,7 +118,8 @@ function pythonFunctions(text: string, lines: string[]): FunctionRange[] {
     const colonAt = afterParams + colon[0].length;
     const nl = text.indexOf('\n', colonAt);
     const sameLine = text.slice(colonAt, nl === -1 ? undefined : nl).replace(/#.*$/, '').trim();
-    const headerEnd = lines.findIndex((_, i) => i >= h && lineStarts[i] + lines[i].length >= colonAt);
+    let headerEnd = h;
+    while (headerEnd < lines.length - 1 && lineStarts[headerEnd] + lines[headerEnd].length < colonAt) headerEnd += 1;
     const statements: string[] = [];
     let end = headerEnd;
     if (sameLine) statements.push(sameLine);
@@ -173,7 +178,7 @@ const BRACE_HEADERS: RegExp[] = [
 const KEYWORDS = new Set(['if', 'for', 'while', 'switch', 'catch', 'return', 'new', 'else', 'do', 'try', 'with', 'await', 'typeof', 'sizeof', 'function', 'throw', 'super', 'this']);
 
 /** Index just after the bracket that closes the one at `open`, skipping strings and comments; -1 if none. */
-function matchBracket(text: string, open: number, limit = 40000): number {
+function matchBracket(text: string, open: number, limit = 20000): number {
   const pair: Record<string, string> = { '{': '}', '(': ')' };
   const openCh = text[open];
   const closeCh = pair[openCh];
@@ -219,7 +224,7 @@ function stripComments(code: string): string {
     .trim();
 }
 
-function braceFunctions(file: SourceFile, lines: string[]): FunctionRange[] {
+function braceFunctions(file: SourceFile, lines: string[], wanted: (name: string) => boolean): FunctionRange[] {
   const out: FunctionRange[] = [];
   const text = file.text;
   let offset = 0;
@@ -238,14 +243,17 @@ function braceFunctions(file: SourceFile, lines: string[]): FunctionRange[] {
     }
     return lo;
   };
+  let attempts = 0;
   lines.forEach((line, h) => {
+    if (attempts >= MAX_FUNCTIONS || line.length > 2000) return;
     let m: RegExpExecArray | null = null;
     for (const header of BRACE_HEADERS) {
       m = header.exec(line);
       if (m) break;
     }
     const name = m?.groups?.name;
-    if (!m || !name || KEYWORDS.has(name)) return;
+    if (!m || !name || KEYWORDS.has(name) || !wanted(name)) return;
+    attempts += 1;
     const paren = text.indexOf('(', lineStarts[h] + m.index + m[0].indexOf(name) + name.length - 1);
     if (paren === -1) return;
     const afterParams = matchBracket(text, paren, 5000);
@@ -294,10 +302,16 @@ function braceFunctions(file: SourceFile, lines: string[]): FunctionRange[] {
   return out;
 }
 
-function functionsOf(file: SourceFile, language: string, lines: string[]): FunctionRange[] {
-  if (language === 'python') return pythonFunctions(file.text, lines);
+/**
+ * The auth-related functions of a file with their line ranges. Only functions
+ * the rule looks at are measured, and at most {@link MAX_FUNCTIONS} per file,
+ * so that huge or malformed files stay cheap.
+ */
+function functionsOf(file: SourceFile, language: string, lines: string[], authFile: boolean): FunctionRange[] {
+  const wanted = (name: string) => isAuthFunctionName(name) || (authFile && GUARD_ENTRY_POINTS.has(name));
+  if (language === 'python') return pythonFunctions(file.text, lines, wanted);
   if (language === 'ruby') return [];
-  return braceFunctions(file, lines);
+  return braceFunctions(file, lines, wanted);
 }
 
 const GRANT_VERBS = new Set([
@@ -372,13 +386,13 @@ export default defineRule({
       const mightHaveAuthFunctions = /auth|login|logon|signin|perm|role|rbac|acl|guard|jwt|admin|access|token|owner|staff|canActivate|preHandle|doFilter|ServeHTTP/i.test(file.text);
       if (!authFile && !mightHaveAuthFunctions && !TODO_MARKER.test(file.text)) continue;
       const lines = file.text.split('\n');
-      const functions = authFile || mightHaveAuthFunctions ? functionsOf(file, language, lines) : [];
+      const functions = authFile || mightHaveAuthFunctions ? functionsOf(file, language, lines, authFile) : [];
       const authFunctions = functions.filter(f => isAuthFunctionName(f.name));
       if (authFile || authFunctions.length) authCodeSeen = true;
 
       const reported = new Set<number>();
       const report = (line: number, message: string) => {
-        if (reported.has(line)) return;
+        if (reported.has(line) || reported.size >= MAX_FINDINGS_PER_FILE) return;
         reported.add(line);
         findings.push(findingAt(file, line + 1, message, lineOf(file, line + 1)));
       };

@@ -54,7 +54,7 @@ export function isAdminPasswordName(name: string): boolean {
 
 /** A setting assigned a value: `NAME=value`, `name: "value"`, `name => 'value'`. */
 const KEY_VALUE =
-  /(?<name>[A-Za-z_$][\w$.-]*)['"\]]?[ \t]*(?::=|=>|=|:)[ \t]*(?<q>['"`]?)(?<value>[^'"`\s,;)}\]]{1,64})\k<q>/g;
+  /(?<![\w$.-])(?<name>[A-Za-z_$][\w$.-]{0,100})['"\]]?[ \t]*(?::=|=>|=|:)[ \t]*(?<q>['"`]?)(?<value>[^'"`\s,;)}\]]{1,64})\k<q>/g;
 /** `${ADMIN_PASSWORD:admin}` and `${ADMIN_PASSWORD:-admin}` defaults. */
 const INTERPOLATION_DEFAULT = /\$\{(?<name>[A-Za-z_][\w.-]*)(?::-?|-)(?<value>[^}\n$]{0,64})\}/g;
 /** A password literal in a user record or a hashing call. */
@@ -231,24 +231,54 @@ function splitSqlValues(tuple: string): string[] {
   return out;
 }
 
-const SQL_INSERT =
-  /insert\s+into\s+[`"[]?(?:\w+[`"\]]?\.[`"[]?)?(?<table>\w+)[`"\]]?\s*\((?<columns>[^)]{1,2000})\)\s*values\s*(?<rows>(?:\((?:[^()']|'(?:[^']|'')*'|\([^()]*\))*\)\s*,?\s*)+)/gi;
+const SQL_INSERT_HEAD =
+  /insert\s+into\s+[`"[]?(?:\w+[`"\]]?\.[`"[]?)?(?<table>\w+)[`"\]]?\s*\((?<columns>[^)]{1,2000})\)\s*values\s*/gi;
+
+/** The value tuples after `VALUES`, each with the offset of its opening parenthesis; linear, quote-aware. */
+function sqlTuples(text: string, from: number): Array<{ offset: number; body: string }> {
+  const tuples: Array<{ offset: number; body: string }> = [];
+  let i = from;
+  while (i < text.length && tuples.length < 10000) {
+    while (i < text.length && /[\s,]/.test(text[i])) i += 1;
+    if (text[i] !== '(') break;
+    const open = i;
+    let depth = 0;
+    let quote = '';
+    for (; i < text.length; i++) {
+      const ch = text[i];
+      if (quote) {
+        if (ch === quote && text[i + 1] === quote) i += 1;
+        else if (ch === quote) quote = '';
+        continue;
+      }
+      if (ch === "'" || ch === '"') quote = ch;
+      else if (ch === '(') depth += 1;
+      else if (ch === ')') {
+        depth -= 1;
+        if (depth === 0) break;
+      }
+    }
+    if (i >= text.length) break;
+    tuples.push({ offset: open, body: text.slice(open + 1, i) });
+    i += 1;
+  }
+  return tuples;
+}
 
 function scanSql(file: SourceFile, hits: Hit[]): void {
   if (!/insert\s+into/i.test(file.text)) return;
-  for (const { match } of matchAll(file, SQL_INSERT)) {
-    const { table, columns, rows } = match.groups!;
+  for (const { match } of matchAll(file, SQL_INSERT_HEAD)) {
+    const { table, columns } = match.groups!;
     if (!/user|account|admin|member|staff|login|principal|credential|operator|employee|customer|person/i.test(table)) continue;
     const cols = columns.split(',').map(c => c.trim().replace(/[`"[\]]/g, '').toLowerCase());
     const index = cols.findIndex(c => /pass|pwd/.test(c) && !/(hint|reset|expir|changed|policy)/.test(c));
     if (index === -1) continue;
-    const rowsStart = match.index + match[0].indexOf(rows);
-    for (const row of rows.matchAll(/\(((?:[^()']|'(?:[^']|'')*'|\([^()]*\))*)\)/g)) {
-      const values = splitSqlValues(row[1]);
+    for (const tuple of sqlTuples(file.text, match.index + match[0].length)) {
+      const values = splitSqlValues(tuple.body);
       const raw = values[index];
       const literal = raw && /^'(.*)'$/.exec(raw)?.[1];
-      if (!literal || !isWeakPassword(literal.replace(/^\{\w+\}/, ''))) continue;
-      const offset = rowsStart + (row.index ?? 0) + 1 + row[1].indexOf(raw) + 1;
+      if (!literal || !isWeakPassword(literal)) continue;
+      const offset = tuple.offset + 1 + tuple.body.indexOf(raw) + 1;
       hits.push({ file, offset, value: literal, message: `A seeded ${table} row has a well-known plaintext password` });
     }
   }

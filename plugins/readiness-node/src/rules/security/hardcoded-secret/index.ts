@@ -20,7 +20,7 @@ const URL_PLACEHOLDER_PASSWORDS = /^(?:pass(word)?\d*|pwd|pw|passwd|mypass(word)
 
 /** A secret-named setting assigned a quoted literal: code, JSON, YAML, TOML, HCL. */
 const QUOTED_ASSIGNMENT =
-  /(?<name>[A-Za-z_$][\w$.-]*)['"\]]?\s*(?::=|=>|=|:)\s*(?<q>['"`])(?<secret>[^'"`\n\\]{10,300})\k<q>/g;
+  /(?<![\w$.-])(?<name>[A-Za-z_$][\w$.-]{0,100})['"\]]?\s*(?::=|=>|=|:)\s*(?<q>['"`])(?<secret>[^'"`\n\\]{10,300})\k<q>/g;
 /** `name: value` or `name = value` unquoted, one per line: YAML, properties, TOML, INI. */
 const CONFIG_ASSIGNMENT =
   /^[ \t]*(?<name>[A-Za-z_][\w.-]*)[ \t]*[:=][ \t]*(?<secret>[^\s'"#]{10,300})[ \t]*$/gm;

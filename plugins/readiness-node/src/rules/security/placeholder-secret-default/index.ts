@@ -49,7 +49,7 @@ const NO_VALUE = /^(?:none|null|nil|undefined|false|0)$/i;
 
 /** `NAME = "literal"` assignments of settings in code and config, with optional wrappers. */
 const LITERAL_ASSIGNMENT =
-  /(?<name>[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*(?:\[\s*['"][\w.-]+['"]\s*\])?)['"]?\s*(?::\s*(?:str|string|String|SecretStr|Optional\[str\]|str\s*\|\s*None)\s*)?(?::=|=>|=|:)\s*(?:Field\(\s*(?:default\s*=\s*)?|\[\]byte\(|Buffer\.from\(|new\s+TextEncoder\(\)\.encode\(|b(?=['"]))?(?<q>['"`])(?<value>[^'"`\n\\]{1,120})\k<q>/g;
+  /(?<![\w$.])(?<name>[A-Za-z_$][\w$]{0,100}(?:\.[A-Za-z_$][\w$]{0,100}){0,10}(?:\[\s*['"][\w.-]{1,100}['"]\s*\])?)['"]?\s*(?::\s*(?:str|string|String|SecretStr|Optional\[str\]|str\s*\|\s*None)\s*)?(?::=|=>|=|:)\s*(?:Field\(\s*(?:default\s*=\s*)?|\[\]byte\(|Buffer\.from\(|new\s+TextEncoder\(\)\.encode\(|b(?=['"]))?(?<q>['"`])(?<value>[^'"`\n\\]{1,120})\k<q>/g;
 /** Unquoted `key: value` / `key=value` lines in YAML, properties and TOML. */
 const CONFIG_LITERAL = /^[ \t]*(?<name>[A-Za-z_][\w.-]*)[ \t]*[:=][ \t]*(?<value>[^\s'"#{}[\]][^\s#]{0,119})[ \t]*$/gm;
 /** A literal key handed straight to a JWT library. */
