@@ -181,7 +181,11 @@ export class DatabaseReadinessStore implements ReadinessStore {
 
   private constructor(db: Knex) {
     this.#db = db;
-    this.#isPostgres = db.client.config.client === 'pg';
+    this.#isPostgres =
+      (db.client as { dialect?: string }).dialect === 'postgresql' ||
+      ['pg', 'postgres', 'postgresql'].includes(
+        String(db.client.config.client),
+      );
   }
 
   async syncEntities(
