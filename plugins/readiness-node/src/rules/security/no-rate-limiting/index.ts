@@ -69,7 +69,7 @@ export default defineRule({
     const findings: Finding[] = serverLocations(facts).map(location => ({
       path: location.path,
       ...(location.line !== undefined ? { line: location.line } : {}),
-      message: `No rate limiting found for this ${servers} server: no limiter library, middleware or proxy limit`,
+      message: `This server (${servers}) has no rate limiting: no limiter library, middleware or proxy limit anywhere in the repository`,
       confidence: 'high' as const,
     }));
     return outcome.fail(findings);

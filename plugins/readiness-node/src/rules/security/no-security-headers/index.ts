@@ -89,7 +89,7 @@ export default defineRule({
         findings.push({
           path: location.path,
           ...(location.line !== undefined ? { line: location.line } : {}),
-          message: `No security headers found for this ${servers} server: no helmet-style middleware and no CSP, HSTS or X-Frame-Options configuration`,
+          message: `This server (${servers}) sets no security headers: no helmet-style middleware and no CSP, HSTS or X-Frame-Options configuration anywhere in the repository`,
           confidence: 'high',
         });
       }
