@@ -359,17 +359,15 @@ export function isCodeAt(line: string, index: number, hashComments = true): bool
   return quote === '';
 }
 
-/** Where an environment read starts on its line, for {@link isCodeAt}. */
+/** Where an environment read of `name` starts on its line, for {@link isCodeAt}. */
 export function envReadColumn(line: string, name: string): number {
-  const at = line.indexOf(name);
-  if (at === -1) return 0;
-  const markers = ['process.env', 'import.meta.env', 'getenv', 'Getenv', 'environ', 'getEnv', 'get_env', 'GetEnv', 'env(', 'env.', 'ENV', 'Environment.', 'env::', '${', '{'];
-  let best = -1;
-  for (const marker of markers) {
-    const i = line.lastIndexOf(marker, at);
-    if (i > best) best = i;
+  const marker = /process\.env|import\.meta\.env|getenv|Getenv|environ|getEnv|get_env|GetEnv|EnvOr|envOr|env_or|\benv\s*[.(]|\bENV\b|Environment\.|env::|\$\{|\{/g;
+  for (let m = marker.exec(line); m !== null; m = marker.exec(line)) {
+    const ahead = line.slice(m.index, m.index + m[0].length + 80);
+    if (ahead.includes(name)) return m.index;
   }
-  return best === -1 ? at : best;
+  const at = line.indexOf(name);
+  return at === -1 ? 0 : at;
 }
 
 /** Whether `#` starts a comment in a file's language or format. */

@@ -37,10 +37,10 @@ describeRule(rule, {
       name: 'config lookups with a literal default',
       files: {
         'src/token.js': "const config = require('config');\nconst key = config.get('jwtSecret') || 'secret';\n",
-        'app/__init__.py': "app.secret_key = app.config.get('SECRET_KEY', 'dev')\n",
+        'app/__init__.py': "app.secret_key = app.config.get('SECRET_KEY', 'dev')\napp.config[\"SECRET_KEY\"] = os.getenv(\"SECRET_KEY\", \"change-me\")\n",
         'src/auth/auth.module.ts': "JwtModule.register({ secret: configService.get<string>('JWT_SECRET') ?? 'changeme' })\n",
       },
-      findings: ['app/__init__.py:1', 'src/auth/auth.module.ts:1', 'src/token.js:2'],
+      findings: ['app/__init__.py:1', 'app/__init__.py:2', 'src/auth/auth.module.ts:1', 'src/token.js:2'],
     },
     {
       name: 'Spring placeholders with defaults in config and code',
