@@ -27,7 +27,7 @@ done
 rm -rf .readiness/e2e-db e2e-artifacts
 mkdir -p .readiness/e2e-db e2e-artifacts
 log=e2e-artifacts/app.log
-setsid yarn start --config app-config.yaml --config app-config.e2e.yaml >"$log" 2>&1 &
+setsid yarn start --config "$PWD/app-config.yaml" --config "$PWD/app-config.e2e.yaml" >"$log" 2>&1 &
 app_pid=$!
 stop_app() {
   kill -- -"$app_pid" 2>/dev/null || true

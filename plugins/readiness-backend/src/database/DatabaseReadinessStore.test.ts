@@ -6,10 +6,10 @@ import { EntitySummary } from './ReadinessStore';
 
 jest.setTimeout(60_000);
 
-// PostgreSQL runs when BACKSTAGE_TEST_DATABASE_POSTGRES17_CONNECTION_STRING is
+// PostgreSQL runs when BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is
 // set; containers are never started from here.
 const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_17'],
+  ids: ['SQLITE_3', 'POSTGRES_15'],
   disableDocker: true,
 });
 

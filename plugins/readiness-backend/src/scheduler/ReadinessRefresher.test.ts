@@ -16,7 +16,7 @@ import {
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_17'],
+  ids: ['SQLITE_3', 'POSTGRES_15'],
   disableDocker: true,
 });
 
