@@ -83,15 +83,28 @@ export function collectProjects(files: SourceFile[]): ProjectFact[] {
 }
 
 /**
- * The nearest project holding a path, optionally only among projects of one
- * ecosystem. Undefined when no manifest lies above the path.
+ * The nearest project holding a file, optionally only among projects of one
+ * ecosystem. Undefined when no manifest lies above the file.
  */
 export function projectOf(
   projects: ProjectFact[],
   path: string,
   ecosystem?: Ecosystem,
 ): ProjectFact | undefined {
-  return projects.find(
-    p => isUnder(path, p.dir) && (!ecosystem || p.ecosystems.includes(ecosystem)),
+  // Files of one folder share their project: answer once per folder.
+  let memo = lookups.get(projects);
+  if (!memo) {
+    memo = new Map();
+    lookups.set(projects, memo);
+  }
+  const dir = dirname(path);
+  const key = `${ecosystem ?? ''}\u0000${dir}`;
+  if (memo.has(key)) return memo.get(key);
+  const found = projects.find(
+    p => isUnder(dir, p.dir) && (!ecosystem || p.ecosystems.includes(ecosystem)),
   );
+  memo.set(key, found);
+  return found;
 }
+
+const lookups = new WeakMap<ProjectFact[], Map<string, ProjectFact | undefined>>();

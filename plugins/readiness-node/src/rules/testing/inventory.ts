@@ -173,11 +173,22 @@ export function codeInventory(facts: Facts): CodeInventory {
  * their tests live in sibling test projects.
  */
 export function scopeOf(projects: ProjectFact[], path: string): string {
-  const project = projects.find(
-    p => isUnder(path, p.dir) && p.ecosystems.some(e => e !== 'dotnet'),
-  );
-  return project?.dir ?? '';
+  let memo = scopes.get(projects);
+  if (!memo) {
+    memo = new Map();
+    scopes.set(projects, memo);
+  }
+  const dir = dirname(path);
+  let scope = memo.get(dir);
+  if (scope === undefined) {
+    scope =
+      projects.find(p => isUnder(dir, p.dir) && p.ecosystems.some(e => e !== 'dotnet'))?.dir ?? '';
+    memo.set(dir, scope);
+  }
+  return scope;
 }
+
+const scopes = new WeakMap<ProjectFact[], Map<string, string>>();
 
 /** A readable name for a project directory in messages. */
 export function displayDir(dir: string): string {

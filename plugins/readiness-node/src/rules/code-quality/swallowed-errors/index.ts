@@ -8,10 +8,10 @@ const BRACE_LANGUAGES = new Set(['javascript', 'typescript', 'java', 'kotlin', '
 
 /** `catch`, an optional parameter list (one level of nested parentheses), an optional C# filter, an empty body. */
 const EMPTY_CATCH =
-  /\bcatch\b\s*(?:\((?:[^()]|\([^()]*\))*\))?\s*(?:when\s*\((?:[^()]|\([^()]*\))*\)\s*)?\{\s*\}/g;
+  /\bcatch\b\s*(?:\((?:[^()]|\([^()]{0,200}\)){0,300}\))?\s*(?:when\s*\((?:[^()]|\([^()]{0,200}\)){0,300}\)\s*)?\{\s*\}/g;
 /** A promise `.catch` whose handler does nothing. */
 const EMPTY_PROMISE_CATCH =
-  /\.catch\s*\(\s*(?:(?:async\s*)?(?:\(\s*[\w$]*\s*(?::\s*[\w$.<>[\]| ]+)?\s*\)|[\w$]+)\s*=>\s*(?:\{\s*\}|undefined|null|void\s+0)|function\s*[\w$]*\s*\([^)]*\)\s*\{\s*\})\s*\)/g;
+  /\.catch\s*\(\s*(?:(?:async\s*)?(?:\(\s*[\w$]*\s*(?::\s*[\w$.<>[\]| ]{1,100})?\s*\)|[\w$]+)\s*=>\s*(?:\{\s*\}|undefined|null|void\s+0)|function\s*[\w$]*\s*\([^)]{0,200}\)\s*\{\s*\})\s*\)/g;
 
 /** A Python statement that does nothing: `pass`, `...`, or a lone string. */
 const PY_NOTHING = /^(pass|\.\.\.|[rRbBuUfF]{0,2}("""|'''|"|')\s*\2)$/;

@@ -34,9 +34,9 @@ export default defineRule({
           markers += 1;
           if (findings.length >= MAX_FINDINGS) continue;
           const line = lineOfOffset(file, comment.start + m.index!);
+          const lineEnd = comment.text.indexOf('\n', m.index!);
           const note = comment.text
-            .slice(m.index!)
-            .split('\n')[0]
+            .slice(m.index!, lineEnd === -1 ? undefined : lineEnd)
             .replace(/\*\/\s*$/, '')
             .trim();
           findings.push({

@@ -1,7 +1,6 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { SourceFile } from '../../../engine/snapshot';
-import { isTestFile, languageOf } from '../../../facts';
-import { isUnder } from '../../../facts/projects';
+import { dirname, isTestFile, languageOf } from '../../../facts';
 import { defineRule, outcome } from '../../types';
 import { isTestSupport } from '../inventory';
 
@@ -40,12 +39,18 @@ export default defineRule({
     if (apps.length === 0) {
       return outcome.notApplicable('no frontend app');
     }
-    const packageDirs = facts.manifests.packageJsons.map(p => p.dir);
+    const packageDirs = new Set(facts.manifests.packageJsons.map(p => p.dir));
+    const byDir = new Map<string, string | undefined>();
     /** The package a file belongs to: the deepest package.json above it. */
-    const packageOf = (path: string) =>
-      packageDirs
-        .filter(d => isUnder(path, d))
-        .sort((a, b) => b.length - a.length)[0];
+    const packageOf = (path: string): string | undefined => {
+      const dir = dirname(path);
+      if (byDir.has(dir)) return byDir.get(dir);
+      let found: string | undefined;
+      if (packageDirs.has(dir)) found = dir;
+      else if (dir !== '') found = packageOf(dir);
+      byDir.set(dir, found);
+      return found;
+    };
     const counts = new Map<string, { unit: number; e2e: number; sources: number }>();
     for (const app of apps) counts.set(app.dir, { unit: 0, e2e: 0, sources: 0 });
     for (const file of facts.files) {
