@@ -82,6 +82,8 @@ export function collectProjects(files: SourceFile[]): ProjectFact[] {
   return projects;
 }
 
+const lookups = new WeakMap<ProjectFact[], Map<string, ProjectFact | undefined>>();
+
 /**
  * The nearest project holding a file, optionally only among projects of one
  * ecosystem. Undefined when no manifest lies above the file.
@@ -106,5 +108,3 @@ export function projectOf(
   memo.set(key, found);
   return found;
 }
-
-const lookups = new WeakMap<ProjectFact[], Map<string, ProjectFact | undefined>>();

@@ -167,6 +167,8 @@ export function codeInventory(facts: Facts): CodeInventory {
   return inventory;
 }
 
+const scopes = new WeakMap<ProjectFact[], Map<string, string>>();
+
 /**
  * The project a file is counted under: its nearest manifest directory, where
  * .NET projects are merged into the nearest other project (or the root), since
@@ -187,8 +189,6 @@ export function scopeOf(projects: ProjectFact[], path: string): string {
   }
   return scope;
 }
-
-const scopes = new WeakMap<ProjectFact[], Map<string, string>>();
 
 /** A readable name for a project directory in messages. */
 export function displayDir(dir: string): string {
