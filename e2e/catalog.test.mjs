@@ -25,7 +25,7 @@ test('the catalog API serves the sample entities', async () => {
 });
 
 test('the catalog page lists the sample components', async () => {
-  const page = await visit(context, '/catalog');
+  const page = await visit(context, '/');
   await page.getByText('flask-orders-api').first().waitFor({ timeout: 60_000 });
   await screenshot(page, 'catalog');
   assert.ok(await page.getByText('ts-payments-service').first().isVisible());

@@ -10,7 +10,8 @@ export const ARTIFACTS = join(process.cwd(), 'e2e-artifacts');
 
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 
-async function poll(what, timeoutMs, check) {
+/** Polls `check` every second until it returns something truthy. */
+export async function waitFor(what, timeoutMs, check) {
   const deadline = Date.now() + timeoutMs;
   let last;
   while (Date.now() < deadline) {
@@ -26,11 +27,11 @@ async function poll(what, timeoutMs, check) {
 }
 
 export async function waitForApp() {
-  await poll('the backend', 240_000, async () => {
+  await waitFor('the backend', 240_000, async () => {
     const res = await fetch(`${BACKEND}/.backstage/health/v1/readiness`);
     return res.ok;
   });
-  await poll('the frontend', 240_000, async () => (await fetch(FRONTEND)).ok);
+  await waitFor('the frontend', 240_000, async () => (await fetch(FRONTEND)).ok);
 }
 
 export async function guestToken() {
@@ -54,7 +55,7 @@ export async function api(path, init = {}) {
 
 /** Waits until at least `count` entities have a stored scorecard. */
 export async function waitForAudits(count) {
-  return poll(`${count} audited entities`, 180_000, async () => {
+  return waitFor(`${count} audited entities`, 180_000, async () => {
     const res = await api('/api/readiness/leaderboard?limit=500');
     if (!res.ok) return false;
     const body = await res.json();

@@ -1,4 +1,5 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { catalogModuleReadiness } from '@readiness/backstage-plugin-readiness-backend';
 
 const backend = createBackend();
 
@@ -32,5 +33,7 @@ backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.add(import('@readiness/backstage-plugin-readiness-backend'));
+// Labels catalog entities with their readiness band, for server-side filtering.
+backend.add(catalogModuleReadiness);
 
 backend.start();
