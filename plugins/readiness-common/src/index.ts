@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 export * from './types';
+export * from './api';
 export * from './scoring';
 export * from './permissions';
 export * from './annotations';

@@ -4,6 +4,8 @@ import {
 } from '@backstage/backend-plugin-api';
 import {
   Band,
+  CategoryId,
+  Severity,
   bandFor,
   Scorecard,
   Verdict,
@@ -601,11 +603,12 @@ export class DatabaseReadinessStore implements ReadinessStore {
       list.push(row.entity_ref);
     }
     if (entities.size === 0) return [];
+    // Only the engine writes these columns, with its own severity and category ids.
     const rules: Array<{
       rule_id: string;
       title: string;
-      severity: string;
-      category: string;
+      severity: Severity;
+      category: CategoryId;
     }> = await this.#db(BLOCKERS)
       .select(
         'rule_id',

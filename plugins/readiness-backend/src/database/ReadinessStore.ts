@@ -1,5 +1,8 @@
 import {
   Band,
+  BlockerSummary,
+  EntityReadinessSummary,
+  OwnerSummary,
   Scorecard,
   Verdict,
 } from '@readiness/backstage-plugin-readiness-common';
@@ -89,34 +92,12 @@ export interface ScorecardQuery {
  */
 export type Visibility = ReadonlySet<string> | undefined;
 
+/** The store's aggregates are the API's shapes. @public */
+export type BlockerAggregate = BlockerSummary;
 /** @public */
-export interface BlockerAggregate {
-  ruleId: string;
-  title: string;
-  severity: string;
-  category: string;
-  count: number;
-  entities: string[];
-}
-
+export type OwnerAggregate = OwnerSummary;
 /** @public */
-export interface OwnerAggregate {
-  owner: string;
-  entities: number;
-  averageScore: number;
-  band: Band;
-  blockers: number;
-  notReady: number;
-}
-
-/** @public */
-export interface ScoreSummaryRow {
-  entityRef: string;
-  score: number;
-  band: Band;
-  verdict: Verdict;
-  blockers: number;
-}
+export type ScoreSummaryRow = EntityReadinessSummary;
 
 /** How much history to keep. @public */
 export interface HistoryRetention {

@@ -38,6 +38,13 @@ export interface Snapshot {
   errors: Array<{ path: string; message: string }>;
 }
 
+/** Orders strings by UTF-16 code units, the same on every machine and locale. @public */
+export function compareStrings(a: string, b: string): number {
+  if (a < b) return -1;
+  if (a > b) return 1;
+  return 0;
+}
+
 /** Limits of one walk. @public */
 export interface WalkLimits {
   /** Files above this size are counted and not read. Default 1 MiB. */
@@ -93,7 +100,7 @@ export function snapshotFromFiles(
       text,
       size: Buffer.byteLength(text),
     }))
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    .sort((a, b) => compareStrings(a.path, b.path));
   return {
     root,
     files: list,

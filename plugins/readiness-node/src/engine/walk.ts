@@ -11,6 +11,7 @@ import {
 import { join } from 'node:path';
 import ignore, { Ignore } from 'ignore';
 import {
+  compareStrings,
   DEFAULT_WALK_LIMITS,
   SkippedEntry,
   Snapshot,
@@ -148,7 +149,7 @@ class Collector {
 
   snapshot(): Snapshot {
     const byPath = (a: { path: string }, b: { path: string }) =>
-      a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+      compareStrings(a.path, b.path);
     return {
       root: this.root,
       files: this.files.sort(byPath),
@@ -246,7 +247,7 @@ async function walkFileSystem(root: string, collector: Collector) {
       collector.errors.push({ path: dir, message: (e as Error).message });
       continue;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    entries.sort((a, b) => compareStrings(a.name, b.name));
     const subdirs: string[] = [];
     for (const entry of entries) {
       const path = dir ? `${dir}/${entry.name}` : entry.name;

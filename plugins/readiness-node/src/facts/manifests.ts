@@ -97,6 +97,12 @@ export const LOCKFILE_NAMES = new Set([
   'gradle.lockfile',
 ]);
 
+/** XML parsers give one child as a value and several as a list. */
+function asList(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value;
+  return value === undefined || value === null || value === '' ? [] : [value];
+}
+
 function stringMap(value: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   const rec = asRecord(value);
@@ -228,7 +234,7 @@ export function parsePom(file: SourceFile): MavenFact {
     }
     const collect = (deps: unknown) => {
       const list = asRecord(deps)?.dependency;
-      for (const d of Array.isArray(list) ? list : list ? [list] : []) {
+      for (const d of asList(list)) {
         const rec = asRecord(d);
         if (rec?.artifactId) {
           fact.dependencies.push({

@@ -57,8 +57,7 @@ export function matchAll(
   const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
   const re = new RegExp(pattern.source, flags);
   const out: TextMatch[] = [];
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(file.text)) !== null) {
+  for (let m = re.exec(file.text); m !== null; m = re.exec(file.text)) {
     out.push({ file, line: lineOfOffset(file, m.index), match: m });
     if (out.length >= limit) break;
     if (m[0].length === 0) re.lastIndex += 1;

@@ -1,0 +1,131 @@
+import {
+  Band,
+  CategoryId,
+  RuleMeta,
+  Scorecard,
+  Severity,
+  Verdict,
+} from './types';
+
+/** One audit in an entity's score history. @public */
+export interface ScorecardHistoryEntry {
+  auditedAt: string;
+  score: number;
+  verdict: Verdict;
+  /** Category scores of that audit; null where the category did not apply. */
+  categories: Partial<Record<CategoryId, number | null>>;
+  /** Number of production blockers in that audit. */
+  blockers: number;
+}
+
+/** GET /scorecards/:kind/:namespace/:name @public */
+export interface ScorecardResponse {
+  entityRef: string;
+  /** Null until a first successful audit. */
+  scorecard: Scorecard | null;
+  /** ISO time of the audit that produced `scorecard`. */
+  auditedAt: string | null;
+  /** Why the latest audit failed, or what it ignored (a malformed waiver annotation). */
+  error?: string;
+  /** Oldest first; at most the last 90 audits. */
+  history: ScorecardHistoryEntry[];
+  /** An audit is queued or running. */
+  refreshing: boolean;
+}
+
+/** Sortable leaderboard columns. @public */
+export type LeaderboardOrderBy = 'score' | 'name' | 'owner' | 'auditedAt';
+
+/** Query of GET /leaderboard; every field is optional. @public */
+export interface LeaderboardQuery {
+  owner?: string;
+  kind?: string;
+  lifecycle?: string;
+  band?: Band;
+  minScore?: number;
+  maxScore?: number;
+  /** Free-text search over names and titles. */
+  q?: string;
+  orderBy?: LeaderboardOrderBy;
+  order?: 'asc' | 'desc';
+  limit?: number;
+  offset?: number;
+}
+
+/** One row of GET /leaderboard. @public */
+export interface LeaderboardItem {
+  entityRef: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  title?: string;
+  owner?: string;
+  lifecycle?: string;
+  /** Null only for never-scored entities, listed with `includeUnscored=true`. */
+  score: number | null;
+  verdict: Verdict | null;
+  band: Band | null;
+  blockers: number;
+  auditedAt: string | null;
+  error?: string;
+}
+
+/** GET /leaderboard @public */
+export interface LeaderboardResponse {
+  items: LeaderboardItem[];
+  total: number;
+}
+
+/** A rule that blocks production for one or more entities. @public */
+export interface BlockerSummary {
+  ruleId: string;
+  title: string;
+  severity: Severity;
+  category: CategoryId;
+  /** Number of entities the rule blocks. */
+  count: number;
+  /** Refs of the blocked entities. */
+  entities: string[];
+}
+
+/** GET /blockers @public */
+export interface BlockersResponse {
+  items: BlockerSummary[];
+}
+
+/** The readiness roll-up of one owner. @public */
+export interface OwnerSummary {
+  owner: string;
+  entities: number;
+  averageScore: number;
+  band: Band;
+  blockers: number;
+  notReady: number;
+}
+
+/** GET /owners @public */
+export interface OwnersResponse {
+  items: OwnerSummary[];
+}
+
+/** A rule of the catalog with its documentation. @public */
+export type RuleDoc = RuleMeta & { docs?: string };
+
+/** GET /rules @public */
+export interface RulesResponse {
+  items: RuleDoc[];
+}
+
+/** One scored entity of GET /summaries. @public */
+export interface EntityReadinessSummary {
+  entityRef: string;
+  score: number;
+  band: Band;
+  verdict: Verdict;
+  blockers: number;
+}
+
+/** GET /summaries: every visible scored entity, for integrations. @public */
+export interface SummariesResponse {
+  items: EntityReadinessSummary[];
+}

@@ -1,0 +1,32 @@
+import { promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { RuleResult } from '@readiness/backstage-plugin-readiness-common';
+import { evaluateRule } from '../engine/audit';
+import { snapshotFromFiles } from '../engine/snapshot';
+import { buildFacts } from '../facts';
+import { DEFAULT_RULE_SETTINGS, ReadinessRule, RuleSettings } from '../rules/types';
+
+/** A fixture repository: file path to content. @public */
+export type FixtureFiles = Record<string, string>;
+
+/** Evaluates one rule over an in-memory fixture repository, as the engine would. @public */
+export function runRule(
+  rule: ReadinessRule,
+  files: FixtureFiles,
+  settings: Partial<RuleSettings> = {},
+): RuleResult {
+  const facts = buildFacts(snapshotFromFiles(files));
+  return evaluateRule(rule, facts, { ...DEFAULT_RULE_SETTINGS, ...settings });
+}
+
+/** Writes a fixture repository to a new temporary directory and returns its path. @public */
+export async function writeFixtureRepo(files: FixtureFiles): Promise<string> {
+  const root = await fs.mkdtemp(join(tmpdir(), 'readiness-fixture-'));
+  for (const [path, content] of Object.entries(files)) {
+    const abs = join(root, path);
+    await fs.mkdir(dirname(abs), { recursive: true });
+    await fs.writeFile(abs, content);
+  }
+  return root;
+}
