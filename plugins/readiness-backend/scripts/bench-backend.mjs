@@ -1,11 +1,16 @@
 #!/usr/bin/env node
 /*
- * Benchmark of the Readiness store on SQLite: seeds a catalog of audited
- * entities with history, then measures the queries behind the API.
+ * Benchmark of the Readiness store: seeds a catalog of audited entities with
+ * history, then measures the queries behind the API. Always on SQLite; also
+ * on PostgreSQL when a server is given with --pg (or READINESS_BENCH_PG).
  *
  *   cd plugins/readiness-backend
  *   node scripts/bench-backend.mjs [--entities 10000] [--history 90]
  *        [--iterations 200] [--file /tmp/readiness-bench.sqlite] [--keep]
+ *        [--pg postgresql://user@host:port] [--skip-sqlite]
+ *
+ * On PostgreSQL the script creates a database of its own in that server
+ * (readiness_bench_<pid>), and drops it at the end.
  *
  * Prints p50/p95/max per query in milliseconds. Not a test: it asserts
  * nothing, it only measures.
@@ -31,8 +36,14 @@ const { values: args } = parseArgs({
     iterations: { type: 'string', default: '200' },
     file: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    pg: { type: 'string' },
+    'skip-sqlite': { type: 'boolean', default: false },
   },
 });
+const PG_URL = args.pg ?? process.env.READINESS_BENCH_PG;
+if (args['skip-sqlite'] && !PG_URL) {
+  throw new Error('--skip-sqlite needs --pg <connection string>');
+}
 const ENTITIES = Number(args.entities);
 const HISTORY = Number(args.history);
 const ITERATIONS = Number(args.iterations);
@@ -49,11 +60,19 @@ const workDir = args.file
   ? undefined
   : mkdtempSync(join(tmpdir(), 'readiness-bench-'));
 const file = args.file ?? join(workDir, 'readiness.sqlite');
-const knex = knexFactory({
-  client: 'better-sqlite3',
-  connection: { filename: file },
-  useNullAsDefault: true,
-});
+/** Open knex instances, destroyed at the end whatever happens. */
+const openClients = new Set();
+function connect(config) {
+  const client = knexFactory(config);
+  openClients.add(client);
+  return client;
+}
+async function disconnect(client) {
+  openClients.delete(client);
+  await client.destroy();
+}
+/** The headline figure of each backend, for the closing comparison. */
+const headline = [];
 
 function log(message) {
   process.stdout.write(`${message}\n`);
@@ -83,6 +102,11 @@ async function measure(name, fn, iterations = ITERATIONS) {
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
+  const stats = {
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    max: times[times.length - 1],
+  };
   const row = [
     name.padEnd(58),
     percentile(times, 50).toFixed(2).padStart(8),
@@ -90,10 +114,24 @@ async function measure(name, fn, iterations = ITERATIONS) {
     times[times.length - 1].toFixed(2).padStart(8),
   ];
   log(row.join(' '));
+  return stats;
 }
 
-async function main() {
-  const store = await DatabaseReadinessStore.create({
+/**
+ * Seeds one database through the store and measures every query on it.
+ * `connectDb` opens a client; `seeding(true|false)` switches the backend's
+ * durability off for the bulk load and back on before anything is measured.
+ */
+async function benchBackend({
+  label,
+  where,
+  connectDb,
+  seeding,
+  analyze,
+  size,
+}) {
+  let knex = connectDb();
+  let store = await DatabaseReadinessStore.create({
     database: { getClient: async () => knex },
   });
 
@@ -110,10 +148,16 @@ async function main() {
   const now = Date.now();
   const day = 86_400_000;
 
-  log(`Seeding ${ENTITIES} entities x ${HISTORY} history points into ${file}`);
+  log('');
+  log(`== ${label} ==`);
+  log(`Seeding ${ENTITIES} entities x ${HISTORY} history points into ${where}`);
   const seedStarted = performance.now();
   // Seeding only: no fsync per transaction. Restored before measuring.
-  await knex.raw('PRAGMA synchronous = OFF');
+  knex = await seeding(knex, true);
+  store = await DatabaseReadinessStore.create({
+    database: { getClient: async () => knex },
+    skipMigrations: true,
+  });
   const historyRows = [];
   const flushHistory = async () => {
     if (historyRows.length === 0) return;
@@ -173,15 +217,19 @@ async function main() {
     });
   }
   await flushHistory();
-  await knex.raw('PRAGMA synchronous = FULL');
-  await knex.raw('ANALYZE');
+  knex = await seeding(knex, false);
+  await analyze(knex);
+  store = await DatabaseReadinessStore.create({
+    database: { getClient: async () => knex },
+    skipMigrations: true,
+  });
   const seedSeconds = (performance.now() - seedStarted) / 1000;
   const historyCount = (
     await knex('readiness_history').count({ n: '*' }).first()
   ).n;
   log(
     `Seeded in ${seedSeconds.toFixed(1)} s: ${historyCount} history rows, ` +
-      `database ${(statSync(file).size / 1024 / 1024).toFixed(1)} MiB, ` +
+      `database ${((await size(knex)) / 1024 / 1024).toFixed(1)} MiB, ` +
       `scorecard document ${(JSON.stringify(template).length / 1024).toFixed(
         1,
       )} KiB`,
@@ -223,6 +271,19 @@ async function main() {
       visible,
     ),
   );
+  const firstPage = await measure(
+    'leaderboard: first page, owner + band, visible to a user',
+    i =>
+      store.listScorecards(
+        {
+          owner: owners[i % owners.length],
+          band: 'needs-work',
+          limit: 50,
+        },
+        visible,
+      ),
+  );
+  headline.push({ label, ...firstPage });
   await measure('leaderboard: text search q=, by auditedAt', i =>
     store.listScorecards(
       { q: `svc-0${i % 10}`, orderBy: 'auditedAt' },
@@ -258,6 +319,99 @@ async function main() {
     () => store.pruneHistory({ runs: HISTORY }, new Date()),
     Math.min(ITERATIONS, 3),
   );
+  await disconnect(knex);
+}
+
+async function benchSqlite() {
+  const sqliteConfig = {
+    client: 'better-sqlite3',
+    connection: { filename: file },
+    useNullAsDefault: true,
+  };
+  await benchBackend({
+    label: 'SQLite (better-sqlite3, file)',
+    where: file,
+    connectDb: () => connect(sqliteConfig),
+    // One connection: the pragma holds for everything that follows.
+    seeding: async (knex, on) => {
+      await knex.raw(`PRAGMA synchronous = ${on ? 'OFF' : 'FULL'}`);
+      return knex;
+    },
+    analyze: knex => knex.raw('ANALYZE'),
+    size: async () => statSync(file).size,
+  });
+}
+
+async function benchPostgres(url) {
+  const database = `readiness_bench_${process.pid}`;
+  const admin = connect({
+    client: 'pg',
+    connection: url,
+    pool: { min: 0, max: 1 },
+  });
+  const target = new URL(url);
+  target.pathname = `/${database}`;
+  const config = { client: 'pg', connection: target.toString() };
+  await admin.raw('CREATE DATABASE ??', [database]);
+  try {
+    const version = String(
+      (await admin.raw('SHOW server_version')).rows[0].server_version,
+    ).split(' ')[0];
+    target.password = target.password ? '***' : '';
+    await benchBackend({
+      label: `PostgreSQL ${version}`,
+      where: `${target} (created for this run)`,
+      connectDb: () => connect(config),
+      // The setting applies to new sessions, so the pool is reopened.
+      seeding: async (knex, on) => {
+        await disconnect(knex);
+        await admin.raw(
+          on
+            ? 'ALTER DATABASE ?? SET synchronous_commit = off'
+            : 'ALTER DATABASE ?? RESET synchronous_commit',
+          [database],
+        );
+        return connect(config);
+      },
+      // Freshly loaded tables: set the visibility map and statistics as
+      // autovacuum eventually would.
+      analyze: knex => knex.raw('VACUUM ANALYZE'),
+      size: async knex =>
+        Number(
+          (
+            await knex.raw('SELECT pg_database_size(current_database()) AS n')
+          ).rows[0].n,
+        ),
+    });
+  } finally {
+    for (const client of [...openClients]) {
+      if (client !== admin) await disconnect(client);
+    }
+    await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [database]);
+    await disconnect(admin);
+  }
+}
+
+async function main() {
+  log(
+    `node ${process.version}, ${ENTITIES} entities x ${HISTORY} history points, ` +
+      `${ITERATIONS} runs per query (after up to 10 warm-up runs)`,
+  );
+  if (!args['skip-sqlite']) await benchSqlite();
+  if (PG_URL) await benchPostgres(PG_URL);
+  if (headline.length > 0) {
+    log('');
+    log(
+      'Leaderboard, first page of 50 filtered by owner + band, as a user who sees 90% of entities:',
+    );
+    for (const h of headline) {
+      log(
+        `  ${h.label.padEnd(32)} p50 ${h.p50.toFixed(
+          2,
+        )} ms, p95 ${h.p95.toFixed(2)} ms`,
+      );
+    }
+  }
 }
 
 main()
@@ -266,7 +420,7 @@ main()
     process.exitCode = 1;
   })
   .finally(async () => {
-    await knex.destroy();
+    for (const client of [...openClients]) await disconnect(client);
     if (workDir && !args.keep)
       rmSync(workDir, { recursive: true, force: true });
   });
