@@ -127,7 +127,7 @@ export type {
   GoModFact,
 } from './manifests';
 export type { StackFacts, FrontendApp } from './stack';
-export { isLowConfidencePath, isTestFile, isCodePath, languageOf, basename, dirname, extname, joinPath } from './paths';
+export { isLowConfidencePath, isTestFile, isCodePath, languageOf, basename, dirname, extname, joinPath, outsideJvmPackages } from './paths';
 export { matchAll, lineOf, lineOfOffset } from './text';
 export { parseImageReference } from './dockerfiles';
 export type { TextMatch } from './text';

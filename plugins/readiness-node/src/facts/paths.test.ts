@@ -41,3 +41,21 @@ describe('isTestFile', () => {
     expect(isLowConfidencePath('Acme.Orders.Tests/UnitTest1.cs')).toBe(true);
   });
 });
+
+describe('isLowConfidencePath', () => {
+  it.each([
+    'src/main/java/org/acme/samples/shop/OrderController.java',
+    'src/main/kotlin/com/acme/demo/App.kt',
+    'shop/src/main/java/com/acme/examples/Api.java',
+  ])('%s is production code: package folders are not fixture folders', path => {
+    expect(isLowConfidencePath(path)).toBe(false);
+  });
+
+  it.each([
+    'examples/shop/src/main/java/com/acme/App.java',
+    'samples/api.py',
+    'docs/setup/config.yml',
+  ])('%s is low confidence', path => {
+    expect(isLowConfidencePath(path)).toBe(true);
+  });
+});

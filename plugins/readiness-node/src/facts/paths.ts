@@ -56,6 +56,15 @@ export const isTestFile: (path: string) => boolean = memoPath(path => {
 const FIXTURE_DIR =
   /(^|\/)(fixtures?|__fixtures__|__mocks__|mocks?|testdata|test-data|samples?|examples?|demo|docs?|documentation)\//i;
 
+/** Sources under a JVM source root (`src/main/java/`…) live in package folders: `org/acme/samples/` names a package, not a folder of samples. */
+const JVM_SOURCE_ROOT = /(^|\/)src\/(?:main|test|testFixtures|integrationTest)\/(?:java|kotlin|scala|groovy)\//;
+
+/** The part of a path before any JVM source root, where folder names still say what a tree is for. */
+export function outsideJvmPackages(path: string): string {
+  const m = JVM_SOURCE_ROOT.exec(path);
+  return m ? path.slice(0, m.index + m[0].length) : path;
+}
+
 /**
  * Paths where a secret-looking or insecure value is less likely to be a real
  * production problem: tests, fixtures, docs and examples.
@@ -63,7 +72,7 @@ const FIXTURE_DIR =
 export const isLowConfidencePath: (path: string) => boolean = memoPath(path => {
   return (
     isTestFile(path) ||
-    FIXTURE_DIR.test(path) ||
+    FIXTURE_DIR.test(outsideJvmPackages(path)) ||
     TEST_DIR.test(path) ||
     /\.(md|mdx|rst|adoc)$/i.test(path) ||
     (/\.txt$/i.test(path) && !/(^|\/)(requirements|constraints)[^/]*\.txt$|CMakeLists\.txt$/i.test(path)) ||

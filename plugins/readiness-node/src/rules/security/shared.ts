@@ -6,7 +6,7 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { SourceFile } from '../../engine/snapshot';
 import type { Facts } from '../../facts';
-import { basename, isLowConfidencePath, isTestFile, languageOf, lineOf } from '../../facts';
+import { basename, isLowConfidencePath, isTestFile, languageOf, lineOf, outsideJvmPackages } from '../../facts';
 import { LOCKFILE_NAMES } from '../../facts/manifests';
 import { entropy, isPlaceholderValue } from '../../secrets/patterns';
 import { maskSecret, redactText } from '../../secrets/redact';
@@ -326,7 +326,7 @@ export function findEvidence(facts: Facts, signals: EvidenceSignal[]): string | 
     if (signal.depPrefixes?.some(p => [...deps].some(d => d.startsWith(p)))) return signal.label;
   }
   const files = facts.files.filter(
-    f => !isTestFile(f.path) && !isProse(f.path) && !isGeneratedText(f) && !/(^|\/)(examples?|docs?|samples?)\//i.test(f.path),
+    f => !isTestFile(f.path) && !isProse(f.path) && !isGeneratedText(f) && !/(^|\/)(examples?|docs?|samples?)\//i.test(outsideJvmPackages(f.path)),
   );
   for (const signal of signals) {
     if (signal.path && files.some(f => signal.path!.test(f.path))) return signal.label;

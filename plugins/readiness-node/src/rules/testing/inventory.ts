@@ -1,5 +1,5 @@
 import { SourceFile } from '../../engine/snapshot';
-import { basename, dirname, Facts, isLowConfidencePath, isTestFile, languageOf } from '../../facts';
+import { basename, dirname, Facts, isLowConfidencePath, isTestFile, languageOf, outsideJvmPackages } from '../../facts';
 import { collectProjects, isUnder, ProjectFact } from '../../facts/projects';
 
 /** Language groups whose test conventions are shared. */
@@ -124,7 +124,8 @@ const inventories = new WeakMap<Facts, CodeInventory>();
 
 /** Whether a test file is support code (fixtures, helpers, conftest) rather than a test. */
 export function isTestSupport(path: string): boolean {
-  if (FIXTURE_DIR.test(path) || EXAMPLE_DIR.test(path)) return true;
+  const folders = outsideJvmPackages(path);
+  if (FIXTURE_DIR.test(folders) || EXAMPLE_DIR.test(folders)) return true;
   const name = basename(path);
   if (NAMED_TEST.test(name)) return false;
   return TEST_SUPPORT_DIR.test(path) || TEST_SUPPORT_FILE.test(name);

@@ -1,5 +1,5 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
-import { languageOf, lineOf, lineOfOffset } from '../../../facts';
+import { languageOf, lineOf, lineOfOffset, outsideJvmPackages } from '../../../facts';
 import { maskSource } from '../../../facts/sourceText';
 import { defineRule, outcome, RuleOutcome } from '../../types';
 
@@ -26,7 +26,7 @@ export default defineRule({
     let markers = 0;
     const findings: Finding[] = [];
     for (const file of facts.files) {
-      if (!languageOf(file.path) || SKIPPED.test(file.path)) continue;
+      if (!languageOf(file.path) || SKIPPED.test(outsideJvmPackages(file.path))) continue;
       const { code, comments } = maskSource(file);
       for (const line of code.split('\n')) if (line.trim()) lines += 1;
       for (const comment of comments) {

@@ -40,6 +40,13 @@ describeRule(rule, {
       files: { Dockerfile: 'FROM gcr.io/distroless/static-debian12:nonroot\nCOPY app /app\n' },
     },
     {
+      name: 'a dev container image is developer tooling, not something that ships (low-confidence note)',
+      files: {
+        '.devcontainer/Dockerfile': 'ARG VARIANT=21\nFROM mcr.microsoft.com/devcontainers/java:${VARIANT}\nRUN apt-get update\n',
+        '.devcontainer/devcontainer.json': '{ "build": { "dockerfile": "Dockerfile" } }',
+      },
+    },
+    {
       name: 'numeric uid with group',
       files: { Dockerfile: 'FROM alpine:3.20\nUSER 10001:10001\n' },
     },

@@ -1,5 +1,6 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { defineRule, outcome } from '../../types';
+import { confidenceOf } from '../containers';
 
 const ROOT_USERS = new Set(['root', '0', '0:0', 'root:root']);
 
@@ -33,6 +34,7 @@ export default defineRule({
           line: stage.line,
           excerpt: `FROM ${stage.image}`,
           message: 'The final stage sets no USER, so the container runs as root',
+          confidence: confidenceOf(dockerfile.path),
         });
       } else if (ROOT_USERS.has(last.args.trim().toLowerCase())) {
         findings.push({
@@ -40,6 +42,7 @@ export default defineRule({
           line: last.line,
           excerpt: `USER ${last.args}`,
           message: 'The final stage switches to root',
+          confidence: confidenceOf(dockerfile.path),
         });
       }
     }

@@ -4,6 +4,16 @@ import rule from '.';
 describeRule(rule, {
   fails: [
     {
+      name: 'a Spring Boot service whose Java package is called samples',
+      files: {
+        'pom.xml':
+          '<project><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies></project>',
+        'src/main/java/org/acme/samples/shop/ShopApplication.java':
+          'package org.acme.samples.shop;\n\n@SpringBootApplication\npublic class ShopApplication {}\n',
+      },
+      findings: ['src/main/java/org/acme/samples/shop/ShopApplication.java:3'],
+    },
+    {
       name: 'a Flask service without a tracker',
       files: {
         'requirements.txt': 'flask==3.0.3\n',
