@@ -84,7 +84,7 @@ const TEST_RUNNERS: RegExp[] = [
   /^(?:swift|flutter|dart|zig\s+build|stack|cabal|lein|sbt|mill)\b.*\btest\b/,
   /^xcodebuild\b.*\btest\b/,
   /^(?:npx\s+)?(?:nx|turbo|lerna|rush|moon)\b.*\btest\b/,
-  /^(?:docker(?:-|\s+)compose|docker)\b.*\b(?:pytest|jest|vitest|go\s+test|npm\s+(?:run\s+)?test|mvn\b.*\b(?:test|verify)|gradlew?\b.*\btest|rspec|phpunit|dotnet\s+test|tox)\b/,
+  /^(?:docker(?:-|\s+)compose|docker)\b.*\b(?:pytest|jest|vitest|go\s+test|npm\s+(?:run\s+)?test|mvn\b.*\b(?:test|verify)|gradlew?\b.*\btest|rspec|phpunit|dotnet\s+test|tox|playwright\s+test|cypress\s+run|bun\s+test)\b/,
 ];
 
 const MAVEN = /^(?:\.\/)?(?:mvnw?|mvn\.cmd|mvnw\.cmd)\b/;
@@ -227,14 +227,16 @@ function segmentRunsTests(segment: string, ctx?: TestCommandContext): boolean {
       );
     return false;
   }
+  // `uv run bash scripts/test.sh`, `poetry run ./scripts/test.sh`: the runner only sets up the environment.
+  const launched = segment.replace(/^(?:(?:uv|poetry|pipenv|hatch|pdm|rye)\s+run|npx|bunx|pnpm\s+exec|yarn\s+exec)\s+/, '');
   const file =
     /^(?:(?:bash|sh|zsh|pwsh|powershell|python[\d.]*|node)\s+)?((?:\.{0,2}\/)?[\w./-]+\.(?:sh|bash|ps1|py|js|mjs))\b/.exec(
-      segment,
+      launched,
     );
   if (
     file &&
     (file[0].includes('/') ||
-      /^(bash|sh|zsh|pwsh|powershell|python|node)/.test(segment))
+      /^(bash|sh|zsh|pwsh|powershell|python|node)/.test(launched))
   ) {
     if (/tests?|spec/i.test(basename(file[1]))) return true;
     if (deeper) {

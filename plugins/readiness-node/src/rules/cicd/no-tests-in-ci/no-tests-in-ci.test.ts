@@ -65,6 +65,23 @@ describeRule(rule, {
   ],
   passes: [
     {
+      name: 'a test script launched through uv run from a working directory',
+      files: {
+        'backend/scripts/tests-start.sh': '#!/bin/bash\nset -e\npython app/pre_start.py\nbash scripts/test.sh "$@"\n',
+        '.github/workflows/test-backend.yml': workflow(
+          '      - run: uv run bash scripts/tests-start.sh "Coverage"\n        working-directory: backend\n',
+        ),
+      },
+    },
+    {
+      name: 'Playwright run inside a compose service',
+      files: {
+        '.github/workflows/e2e.yml': workflow(
+          '      - run: docker compose build\n      - run: docker compose run --rm playwright bunx playwright test --shard=1/4\n',
+        ),
+      },
+    },
+    {
       name: 'npm test',
       files: {
         '.github/workflows/ci.yml': workflow(
