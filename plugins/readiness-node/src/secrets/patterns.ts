@@ -95,7 +95,7 @@ export const SECRET_ASSIGNMENT =
   /(?<name>[A-Za-z_][A-Za-z0-9_.-]*(?:secret|passw(?:or)?d|passwd|pwd|token|api[_-]?key|apikey|private[_-]?key|access[_-]?key|auth[_-]?key|client[_-]?secret|credentials?|service[_-]?key|signing[_-]?key)[A-Za-z0-9_]*)['"]?[ \t]*(?::=|=>|[:=])[ \t]*(?<q>['"`]?)(?<secret>[^\s'"`,;)}{]{4,})\k<q>/gi;
 
 const PLACEHOLDER_WORDS =
-  /^(?:x+|\*+|\.+|-+|_+|<.*>|\[.*\]|\{.*\}|\$\{?.*\}?|%\(?.*\)?s?|your[-_ ].*|.*[-_]here|change[-_]?me.*|changeit|replace[-_]?me.*|example.*|sample.*|dummy.*|fake.*|test.*|placeholder.*|todo|tbd|none|null|nil|undefined|false|true|redacted|secret|password|passw0rd|pass|token|key|value|string|str|admin|foo|bar|baz|xxx+.*|\.\.\.|…|env|process\.env.*|os\.environ.*|getenv.*|required|optional|insecure.*|not[-_]?set|unset|empty|default|local|dev|development)$/i;
+  /^(?:x+|\*+|\.+|-+|_+|<.*>|\[.*\]|\{.*\}|\$\{?.*\}?|%\(?.*\)?s?|your[-_ ].*|.*[-_]here|change[-_]?(?:me|this).*|changeit|replace[-_]?me.*|example.*|sample.*|dummy.*|fake.*|test.*|placeholder.*|todo|tbd|none|null|nil|undefined|false|true|redacted|secret|password|passw0rd|pass|token|key|value|string|str|admin|foo|bar|baz|xxx+.*|\.\.\.|…|env|process\.env.*|os\.environ.*|getenv.*|required|optional|insecure.*|not[-_]?set|unset|empty|default|local|dev|development)$/i;
 
 /**
  * Whether a literal is a placeholder rather than a credential: empty,

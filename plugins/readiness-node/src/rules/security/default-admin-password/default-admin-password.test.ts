@@ -89,6 +89,13 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'a compose variable that must be set (`:?`) has no default',
+      files: {
+        'compose.yml':
+          'services:\n  api:\n    image: acme/api:1.2\n    environment:\n      - ADMIN_PASSWORD=${ADMIN_PASSWORD:?Variable not set}\n      - SUPERUSER_PASSWORD=${SUPERUSER_PASSWORD?required}\n',
+      },
+    },
     { name: 'no users at all', files: { 'src/index.ts': 'export const x = 1;\n' } },
     {
       name: 'admin password read from the environment without a default',

@@ -56,7 +56,8 @@ export function isAdminPasswordName(name: string): boolean {
 const KEY_VALUE =
   /(?<![\w$.-])(?<name>[A-Za-z_$][\w$.-]{0,100})['"\]]?[ \t]*(?::=|=>|=|:)[ \t]*(?<q>['"`]?)(?<value>[^'"`\s,;)}\]]{1,64})\k<q>/g;
 /** `${ADMIN_PASSWORD:admin}` and `${ADMIN_PASSWORD:-admin}` defaults. */
-const INTERPOLATION_DEFAULT = /\$\{(?<name>[A-Za-z_][\w.-]*)(?::-?|-)(?<value>[^}\n$]{0,64})\}/g;
+/** `${NAME:-default}`, `${NAME-default}`, Spring `${name:default}`; `${NAME:?error}` and `${NAME:+alt}` give no default. */
+const INTERPOLATION_DEFAULT = /\$\{(?<name>[A-Za-z_][\w.-]*)(?::-?|-)(?![?+])(?<value>[^}\n$]{0,64})\}/g;
 /** A password literal in a user record or a hashing call. */
 const PASSWORD_LITERAL =
   /(?:\b(?:password|passwd|pwd|pass|password_hash|hashed_password|passwordHash|hashedPassword|plainPassword|raw_password|user_password|userPassword)['"\]]?\s*(?::=|=>|=|:)\s*(?:await\s+)?(?:[\w.]+\(\s*)?|\b(?:set_password|make_password|generate_password_hash|hashpw|hashSync|hashPassword|encodePassword|setPassword|withPassword|password|encode|hash)\(\s*)b?(?<q>['"`])(?<value>[^'"`\n]{1,64})\k<q>/g;

@@ -14,6 +14,25 @@ const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 describeRule(rule, {
   fails: [
     {
+      name: 'a random secret in the env of a workflow that tests and then deploys',
+      files: {
+        '.github/workflows/release.yml': [
+          'name: Release',
+          'on: { push: { branches: [main] } }',
+          'jobs:',
+          '  ship:',
+          '    runs-on: ubuntu-latest',
+          '    env:',
+          `      AUTH_SECRET: '${randomish(43, 33)}='`,
+          '    steps:',
+          '      - run: npm test',
+          '      - run: npx wrangler deploy',
+          '',
+        ].join('\n'),
+      },
+      findings: ['.github/workflows/release.yml:7'],
+    },
+    {
       name: 'an AWS key pair in application code',
       files: {
         'app/storage.py': [
@@ -77,6 +96,43 @@ describeRule(rule, {
   ],
   passes: [
     { name: 'no credentials at all', files: { 'src/index.ts': 'export const answer = 42;\n' } },
+    {
+      name: 'a committed .env of a template that holds only changethis stand-ins',
+      files: { '.env': 'SECRET_KEY=changethis\nFIRST_SUPERUSER_PASSWORD=changethis\nPOSTGRES_PASSWORD=change_this\n' },
+    },
+    {
+      name: 'a sample token in a JSDoc OpenAPI example leaves a low-confidence note',
+      files: {
+        'src/routes/auth.route.js': [
+          '/**',
+          ' * @swagger',
+          ' * /auth/logout:',
+          ' *   post:',
+          ' *             example:',
+          ` *               refreshToken: ${fake.jwt({ sub: '5ebac534954b54139806c112', iat: 1589298484 }, 31)}`,
+          ' */',
+          "router.post('/logout', validate(authValidation.logout), authController.logout);",
+        ].join('\n'),
+      },
+    },
+    {
+      name: 'a random value in the env of a workflow that only runs end-to-end tests leaves a low-confidence note',
+      files: {
+        '.github/workflows/e2e.yml': [
+          'name: E2E',
+          'on: [pull_request]',
+          'jobs:',
+          '  e2e:',
+          '    runs-on: ubuntu-latest',
+          '    env:',
+          `      AUTH_SECRET: '${randomish(43, 32)}='`,
+          '    steps:',
+          '      - uses: actions/checkout@v4',
+          '      - run: npx playwright test',
+          '',
+        ].join('\n'),
+      },
+    },
     {
       name: 'a token in a test fixture only leaves a low-confidence note',
       files: { 'tests/fixtures/github.json': `{"token": "${fake.githubToken(31)}"}` },

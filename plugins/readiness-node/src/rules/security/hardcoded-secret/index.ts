@@ -5,6 +5,7 @@ import { isDockerfilePath } from '../../../facts/dockerfiles';
 import { envFileKind } from '../../../facts/env';
 import { entropy, isPlaceholderValue, JWT_PATTERN, SECRET_PATTERNS } from '../../../secrets/patterns';
 import { defineRule, outcome } from '../../types';
+import { deployJobs, jobRunsTests, parsedWorkflows } from '../../cicd/workflows';
 import { findingAt, isCommentLine, isGeneratedText, isProse, isSecretName, looksRandom, maskedExcerpt } from '../shared';
 
 /** `scheme://user:password@host`; the user may be empty, as in `redis://:pw@host`. */
@@ -44,6 +45,8 @@ interface Hit {
   excerpt?: string;
   /** Provider formats, key blocks, URLs and JWTs; generic name-based hits are weaker. */
   strong: boolean;
+  /** Why the hit is only low confidence wherever its file sits (a sample in a doc comment, a test-only pipeline). */
+  lowBecause?: string;
 }
 
 function lineStart(text: string, index: number): number {
@@ -176,7 +179,16 @@ function scanJwts(file: SourceFile, hits: Hit[]): void {
     const secret = match.groups!.secret;
     const prefix = file.text.slice(lineStart(file.text, match.index), match.index);
     if (!jwtIsCredential(prefix) || isHarmlessJwt(secret)) continue;
-    hits.push({ file, line, message: 'Hardcoded JSON Web Token used as a credential', secret, strong: true });
+    // A token quoted in a doc comment (an OpenAPI `example:` in JSDoc) is a sample response, not a configured credential.
+    const inComment = isCommentLine(prefix);
+    hits.push({
+      file,
+      line,
+      message: 'Hardcoded JSON Web Token used as a credential',
+      secret,
+      strong: true,
+      ...(inComment ? { lowBecause: 'quoted in a comment, so a documented sample rather than a configured credential: lower confidence' } : {}),
+    });
   }
 }
 
@@ -249,6 +261,14 @@ export default defineRule({
       }
     }
 
+    // Generic values in a workflow that tests and never deploys configure the test run only.
+    const deploying = new Set(deployJobs(facts).map(d => d.workflow.path));
+    const testOnlyWorkflows = new Set(
+      parsedWorkflows(facts)
+        .filter(w => !deploying.has(w.path) && w.jobs.some(job => jobRunsTests(facts, w, job)))
+        .map(w => w.path),
+    );
+
     const seen = new Set<string>();
     const strongLines = new Set(hits.filter(h => h.strong).map(h => `${h.file.path}:${h.line}`));
     const findings: Finding[] = [];
@@ -259,7 +279,13 @@ export default defineRule({
       if (seen.has(key)) continue;
       seen.add(key);
       const excerpt = hit.excerpt ?? maskedExcerpt(hit.file, hit.line, [hit.secret]);
-      findings.push(findingAt(hit.file, hit.line, hit.message, excerpt));
+      const lowBecause = hit.lowBecause ?? (!hit.strong && testOnlyWorkflows.has(hit.file.path)
+        ? 'in a CI workflow that only runs tests, so it configures a throwaway test environment: lower confidence'
+        : undefined);
+      const finding = findingAt(hit.file, hit.line, hit.message, excerpt);
+      findings.push(lowBecause && finding.confidence !== 'low'
+        ? { ...finding, message: `${finding.message} (${lowBecause})`, confidence: 'low' }
+        : finding);
     }
     return outcome.fromFindings(findings);
   },

@@ -54,7 +54,7 @@ const LITERAL_ASSIGNMENT =
 const CONFIG_LITERAL = /^[ \t]*(?<name>[A-Za-z_][\w.-]*)[ \t]*[:=][ \t]*(?<value>[^\s'"#{}[\]][^\s#]{0,119})[ \t]*$/gm;
 /** A literal key handed straight to a JWT library. */
 const JWT_LITERAL_KEY =
-  /\b(?:jwt|jsonwebtoken|JWT|Jwts)\.(?:sign|verify|encode|decode)\(\s*[^,()]+(?:\([^()]*\))?\s*,\s*(?<q>['"`])(?<value>[^'"`\n]{1,120})\k<q>/g;
+  /\b(?:jwt|jsonwebtoken|JWT|Jwts)\.(?:sign|verify|encode|decode)\(\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\[[^[\]]*\]|[^,(){}[\]]+(?:\([^()]*\))?)\s*,\s*(?<q>['"`])(?<value>[^'"`\n]{1,120})\k<q>/g;
 /** Spring `${name:default}` placeholders in Java/Kotlin code and application config. */
 const SPRING_PLACEHOLDER = /\$\{(?<name>[A-Za-z_][\w.-]*):(?<value>[^}\n]*)\}/g;
 /** Shell and compose `${NAME:-default}` / `${NAME-default}` interpolation. */
@@ -62,6 +62,9 @@ const SHELL_DEFAULT = /\$\{(?<name>[A-Za-z_]\w*):?-(?<value>[^}\n]*)\}/g;
 /** `config.get('jwtSecret') || 'secret'`, `app.config.get('SECRET_KEY', 'dev')`, `configService.get('X', 'd')`. */
 const CONFIG_GET_DEFAULT =
   /(?<![\w$])(?:config|settings|conf|cfg|nconf|convict|app\.config|current_app\.config|self\.config|this\.config|configService|this\.configService|this\.config_service|config_service)\.get(?:<[^>]*>)?\(\s*(?<q0>['"])(?<name>[\w.-]+)\k<q0>\s*(?:,\s*(?<q>['"])(?<value>[^'"\n]*)\k<q>\s*\)|\)\s*(?:\|\||\?\?|or\s)\s*(?<q1>['"])(?<value1>[^'"\n]*)\k<q1>)/g;
+
+/** Test-runner configuration sets the environment of the test run only. */
+const TEST_RUNNER_CONFIG = /(^|\/)(?:vitest|jest|playwright|cypress|karma)\.config\.[cm]?[jt]s$|(^|\/)(?:vitest|jest)\.setup\.[cm]?[jt]s$/;
 
 const CONFIG_EXTENSIONS = new Set(['.yml', '.yaml', '.properties', '.toml', '.json', '.ini', '.cfg', '.conf']);
 
@@ -171,7 +174,7 @@ export default defineRule({
   evaluate(facts) {
     const hits: Hit[] = [];
     const scannable = (path: string) =>
-      !isTestFile(path) && !isProse(path) && !isUiComponentPath(path) && !envFileKind(path) &&
+      !isTestFile(path) && !TEST_RUNNER_CONFIG.test(path) && !isProse(path) && !isUiComponentPath(path) && !envFileKind(path) &&
       !/(^|\/)[^/]*\.(example|sample|template|dist|tmpl|tpl)(\.[^/]*)?$/i.test(path);
 
     for (const read of facts.envReads) {

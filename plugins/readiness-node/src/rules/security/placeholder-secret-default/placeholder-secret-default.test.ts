@@ -4,6 +4,13 @@ import rule from '.';
 describeRule(rule, {
   fails: [
     {
+      name: 'a literal key after an object payload',
+      files: {
+        'src/token.js': "const token = jwt.sign({ id: user.id, role: user.role }, 'secret');\n",
+      },
+      findings: ['src/token.js:1'],
+    },
+    {
       name: 'Python env reads with literal fallbacks',
       files: {
         'app/config.py': [
@@ -73,6 +80,29 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'a JWT payload dict before the configured key',
+      files: {
+        'app/utils.py': [
+          'def make_token(email):',
+          '    return jwt.encode(',
+          '        {"exp": exp, "nbf": now, "sub": email},',
+          '        settings.SECRET_KEY,',
+          '        algorithm="HS256",',
+          '    )',
+          'def make_other(user):',
+          "    return jwt.sign({ id: user.id, role: 'admin', meta: { plan: 'pro' } }, process.env.JWT_SECRET);",
+        ].join('\n'),
+      },
+    },
+    {
+      name: 'test-runner configuration sets test values',
+      files: {
+        'packages/shared/vitest.config.ts':
+          "export default defineConfig({ test: { env: { API_KEY: 'test-api-key', ENCRYPTION_KEY: 'test-encryption-key-32-characters' } } });\n",
+        'packages/shared/src/keys.ts': 'export const apiKey = process.env.API_KEY;\n',
+      },
+    },
     {
       name: 'secrets read without a default, or failing loudly',
       files: {
