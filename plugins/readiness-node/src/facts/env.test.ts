@@ -35,6 +35,23 @@ describe('envReads', () => {
     ]);
   });
 
+  it('reads python-decouple config() calls in files that import it, and environs readers by their instance name', () => {
+    expect(
+      reads({
+        'web/config.py':
+          "from decouple import config\nSECRET_KEY = config('SECRET_KEY', default='S3cr3t!')\nDEBUG = config('DEBUG', default=True, cast=bool)\n",
+        'app/__init__.py':
+          'from environs import Env\nobj_env = Env()\nobj_env.read_env()\nHOST = obj_env("HOST_MYSQL")\nPORT = obj_env.int("PORT_MYSQL", "3306")\n',
+        'other.py': "settings = load()\nvalue = config('NOT_AN_ENV_READ')\n",
+      }),
+    ).toEqual([
+      { name: 'HOST_MYSQL', line: 4 },
+      { name: 'PORT_MYSQL', line: 5, fallback: '3306' },
+      { name: 'SECRET_KEY', line: 2, fallback: 'S3cr3t!' },
+      { name: 'DEBUG', line: 3 },
+    ]);
+  });
+
   it('reads hand-written getEnv helpers but not method calls of the same name', () => {
     expect(
       reads({

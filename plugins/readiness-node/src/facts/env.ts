@@ -85,11 +85,37 @@ function isSpringConfig(path: string): boolean {
   return /(^|\/)application(-[\w]+)?\.(ya?ml|properties)$/.test(path);
 }
 
+/** python-decouple: `config("X", default="d", cast=bool)`, in files that import it. */
+const DECOUPLE_READ =
+  /(?<![\w$])(?:decouple\.)?config\(\s*(?<q0>['"])(?<name>[A-Z_][A-Z0-9_]*)\k<q0>(?:\s*,\s*(?:default\s*=\s*)?(?<q>['"])(?<fb>[^'"\n]*)\k<q>)?/g;
+const IMPORTS_DECOUPLE = /^\s*(?:from\s+decouple\s+import\b[^\n]*\bconfig\b|import\s+decouple\b)/m;
+/** environs: `env = Env()` (any variable name), then `env("X")`, `env.str("X", "d")`. */
+const ENVIRONS_INSTANCE = /^\s*([A-Za-z_]\w{0,60})\s*=\s*(?:environs\.)?Env\(\s*\)/gm;
+
+/** Readers of python-decouple and environs that a Python file sets up for itself. */
+function pythonLibraryPatterns(file: SourceFile): RegExp[] {
+  if (!file.path.endsWith('.py')) return [];
+  const out: RegExp[] = [];
+  if (IMPORTS_DECOUPLE.test(file.text)) out.push(DECOUPLE_READ);
+  if (/\bEnv\(\s*\)/.test(file.text)) {
+    const names = new Set([...file.text.matchAll(ENVIRONS_INSTANCE)].map(m => m[1]).filter(n => n !== 'env'));
+    for (const name of names) {
+      out.push(
+        new RegExp(
+          `(?<![\\w.$])${name}(?:\\.(?:str|bool|int|float|list|json|url|path|dict|decimal|date|datetime|timedelta|log_level|dj_db_url|dj_email_url))?\\(\\s*(?<q0>['"])(?<name>[A-Z_][A-Z0-9_]*)\\k<q0>(?:\\s*,\\s*(?:default\\s*=\\s*)?(?<q>['"])(?<fb>[^'"\\n]*)\\k<q>)?`,
+          'g',
+        ),
+      );
+    }
+  }
+  return out;
+}
+
 export function collectEnvReads(files: SourceFile[]): EnvVarRead[] {
   const reads: EnvVarRead[] = [];
   for (const file of files) {
     let patterns: RegExp[] = [];
-    if (isCodePath(file.path)) patterns = ENV_READ_PATTERNS;
+    if (isCodePath(file.path)) patterns = [...ENV_READ_PATTERNS, ...pythonLibraryPatterns(file)];
     else if (isSpringConfig(file.path)) patterns = [CONFIG_PLACEHOLDER];
     for (const pattern of patterns) {
       if (pattern === ENV_READ_PATTERNS[0] && !file.text.includes('process.env')) continue;

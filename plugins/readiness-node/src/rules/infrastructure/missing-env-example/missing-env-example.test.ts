@@ -10,6 +10,16 @@ const NODE_APP = {
 describeRule(rule, {
   fails: [
     {
+      name: 'a Flask app reading its settings through python-decouple and environs, with only a committed .env',
+      files: {
+        'web/requirements.txt': 'Flask==2.2.2\npython-decouple==3.6\nenvirons==9.5.0\n',
+        'web/config.py': "from decouple import config\nSECRET_KEY = config('SECRET_KEY')\n",
+        'web/db.py': 'from environs import Env\nsettings = Env()\nsettings.read_env()\nHOST = settings("DB_HOST")\n',
+        '.env': 'SECRET_KEY=abc\nDB_HOST=db\n',
+      },
+      findings: ['web/config.py:2'],
+    },
+    {
       name: 'a Node service with no template',
       files: NODE_APP,
       findings: ['src/config.ts:2'],
