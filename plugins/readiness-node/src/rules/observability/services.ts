@@ -326,10 +326,10 @@ export function manifestRefs(facts: Facts): ManifestRef[] {
 
 /**
  * Manifests and Dockerfiles in test, fixture, example and documentation
- * folders describe no deployable service of this repository.
+ * folders, and dev container images, describe no deployable service of this repository.
  */
 export function isAsidePath(path: string): boolean {
-  return /(^|\/)(?:tests?|__tests__|spec|fixtures?|__fixtures__|testdata|test-data|examples?|samples?|demos?|docs?|documentation|e2e|cypress)\//i.test(
+  return /(^|\/)(?:tests?|__tests__|spec|fixtures?|__fixtures__|testdata|test-data|examples?|samples?|demos?|docs?|documentation|e2e|cypress|\.devcontainer)\//i.test(
     path,
   );
 }

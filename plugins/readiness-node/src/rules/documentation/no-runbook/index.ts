@@ -3,9 +3,9 @@ import { hasDeployPipeline } from '../../cicd/workflows';
 import { isAsidePath } from '../../observability/services';
 import { headingsOf } from '../markdown';
 
-/** Document names that hold operational knowledge. `ops` must be a word of its own (not "devops"). */
+/** Document names that hold operational knowledge, including a dedicated deployment guide. `ops` must be a word of its own (not "devops"). */
 const RUNBOOK_PATH =
-  /(?:^|[/_.\s-])(?:run-?books?|operations|operating|ops|play-?books?|on-?call|incidents?|incident-response|sre|troubleshooting|disaster-recovery|postmortems?)(?:[/_.\s-]|$)/i;
+  /(?:^|[/_.\s-])(?:run-?books?|operations|operating|ops|play-?books?|on-?call|incidents?|incident-response|sre|troubleshooting|disaster-recovery|postmortems?|deployment|deploying)(?:[/_.\s-]|$)/i;
 const RUNBOOK_HEADING =
   /^(?:operations?|operating|operational|run-?book|troubleshooting|on-?call|incident(?:s| response)?|monitoring(?: and alerting)?|alerts?(?: and dashboards)?|disaster recovery)\b/i;
 const DOCUMENT = /\.(md|mdx|rst|adoc|txt)$/i;
@@ -16,7 +16,7 @@ export default defineRule({
   severity: 'low',
   title: 'Deployable services have a runbook',
   description:
-    'For a deployable service (a Dockerfile or a deploy pipeline), fails when no runbook or operations document exists: no document named runbook / operations / ops / playbook / on-call / incident / troubleshooting, and no README section such as Operations, Runbook or Troubleshooting.',
+    'For a deployable service (a Dockerfile or a deploy pipeline; dev container images do not count), fails when no runbook or operations document exists: no document named runbook / operations / ops / playbook / on-call / incident / troubleshooting / deployment, and no README section such as Operations, Runbook or Troubleshooting.',
   rationale:
     'The person paged at night is often not the author. A runbook tells them how to check health, read the dashboards, restart, roll back and escalate, and turns a long outage into a short one.',
   remediation:

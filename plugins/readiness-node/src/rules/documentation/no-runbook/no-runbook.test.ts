@@ -54,12 +54,24 @@ describeRule(rule, {
       },
     },
     {
+      name: 'a dedicated deployment guide',
+      files: { ...service, 'deployment.md': '# Deployment\n\n## Configure the application\n' },
+    },
+    {
       name: 'a README Troubleshooting section',
       files: { ...service, 'README.md': '# svc\n\n## Troubleshooting\n' },
     },
   ],
   notApplicable: [
     { name: 'a library', files: { 'package.json': '{}', 'index.js': '' } },
+    {
+      name: 'only a dev container image',
+      files: {
+        '.devcontainer/Dockerfile': 'FROM mcr.microsoft.com/devcontainers/java:21\n',
+        'pom.xml': '<project/>',
+        'README.md': '# app\n\n## Run locally\n',
+      },
+    },
     {
       name: 'a Dockerfile only in an example',
       files: { 'examples/demo/Dockerfile': 'FROM alpine:3\n', 'lib.go': '' },
