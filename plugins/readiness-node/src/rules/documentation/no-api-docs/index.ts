@@ -148,6 +148,27 @@ function apiDocuments(facts: Facts): string[] {
   return out;
 }
 
+/** Code that renders server-side pages, and code that answers with data, per ecosystem. */
+const PAGE_SIGNALS: Partial<Record<Ecosystem, RegExp>> = {
+  python: /\brender_template(?:_string)?\(|\brender\(\s*request\b|\bTemplateResponse\(/,
+  node: /\bres\.render\(/,
+  jvm: /@Controller\b/,
+};
+const DATA_SIGNALS: Partial<Record<Ecosystem, RegExp>> = {
+  python:
+    /\bjsonify\(|\bJsonResponse\(|\bJSONResponse\(|\bapplication\/json\b|\bmake_response\(\s*json|@api_view\b|\bAPIView\b|\bViewSet\b|\bflask_restful\b|\bResource\)|\breturn\s+json\.dumps\(/,
+  node: /\bres\.(?:json|jsonp)\(|\bapplication\/json\b|\bctx\.body\s*=|\breply\.send\(/,
+  jvm: /@RestController\b|@ResponseBody\b|\bResponseEntity\b/,
+};
+
+/** A server that only renders pages (templates) and answers with no data has no HTTP API to document. */
+function rendersPagesOnly(unit: ServiceUnit): boolean {
+  const page = PAGE_SIGNALS[unit.ecosystem];
+  const data = DATA_SIGNALS[unit.ecosystem];
+  if (!page || !data) return false;
+  return !!findInCode(unit.files, page) && !findInCode(unit.files, data);
+}
+
 /** FastAPI serves its own OpenAPI docs unless they are switched off. */
 function fastapiDocs(unit: ServiceUnit): boolean {
   const uses = unit.deps.has('fastapi') || unit.frameworks.includes('fastapi');
@@ -161,7 +182,7 @@ export default defineRule({
   severity: 'medium',
   title: 'HTTP APIs are documented',
   description:
-    'Fails for each server application with no API description: no OpenAPI/Swagger file (by name or content), GraphQL schema, protobuf, RAML or API docs folder belonging to it, and no library that generates one (FastAPI, drf-spectacular, springdoc, @nestjs/swagger, swagger-jsdoc, swaggo, Swashbuckle…).',
+    'Fails for each server application with no API description: no OpenAPI/Swagger file (by name or content), GraphQL schema, protobuf, RAML or API docs folder belonging to it, and no library that generates one (FastAPI, drf-spectacular, springdoc, @nestjs/swagger, swagger-jsdoc, swaggo, Swashbuckle…). A server that only renders HTML pages from templates and answers with no JSON has no API to document.',
   rationale:
     'Without a contract, every consumer reverse-engineers the API from code or traffic, breaking changes go unnoticed in review, and client code, mocks and contract tests cannot be generated.',
   remediation:
@@ -175,8 +196,13 @@ export default defineRule({
     const documents = apiDocuments(facts).filter(
       p => !isAsidePath(p) || DOC_FOLDER.test(p) || /^docs\//.test(p),
     );
+    const apis = servers.filter(u => !rendersPagesOnly(u));
+    if (apis.length === 0)
+      return outcome.notApplicable(
+        'no HTTP API: the server only renders HTML pages from templates',
+      );
     const findings: Finding[] = [];
-    for (const unit of servers) {
+    for (const unit of apis) {
       // A document belongs to the server it sits under, or to all when it sits outside every server.
       const owned = documents.filter(
         p =>

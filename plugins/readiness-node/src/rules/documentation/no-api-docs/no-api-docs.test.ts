@@ -10,6 +10,15 @@ describeRule(rule, {
   fails: [
     { name: 'a Flask API with no spec', files: flask, findings: ['app.py:1'] },
     {
+      name: 'a Flask site that renders pages and also answers JSON',
+      files: {
+        'requirements.txt': 'Flask==2.2.2\n',
+        'app.py':
+          "from flask import Flask, render_template, jsonify\napp = Flask(__name__)\n@app.route('/')\ndef home():\n    return render_template('home.html')\n@app.route('/api/items')\ndef items():\n    return jsonify(load())\n",
+      },
+      findings: ['app.py:1'],
+    },
+    {
       name: 'an OpenAPI file only in a test fixture',
       files: { ...flask, 'tests/fixtures/openapi.yaml': 'openapi: 3.0.0\n' },
       findings: ['app.py:1'],
@@ -128,6 +137,15 @@ describeRule(rule, {
     },
   ],
   notApplicable: [
+    {
+      name: 'a Flask site that only renders templates',
+      files: {
+        'requirements.txt': 'Flask==2.2.2\n',
+        'market/__init__.py': 'from flask import Flask\napp = Flask(__name__)\n',
+        'market/views.py':
+          "from flask import render_template\n@bp.route('/items')\ndef items():\n    return render_template('items.html', items=load())\n",
+      },
+    },
     {
       name: 'a library',
       files: { 'package.json': JSON.stringify({ name: 'lib' }) },
