@@ -5,6 +5,10 @@ import { codeBlocksOf, headingsOf, isCommandBlock, linksOf } from '../markdown';
 const SETUP_HEADING =
   /\b(?:install(?:ation|ing)?|set ?up|setting up|getting started|get started|usage|using|how to (?:run|use|build|start|develop)|run(?:ning)?(?: locally| the \w+)?|quick ?start|development|developing|local (?:dev|development|setup|environment)|build(?:ing)?(?: and run)?|deploy(?:ment|ing)?|start(?:ing)?(?: the \w+)?|tutorial)\b/i;
 
+/** The same sections in READMEs written in French, German, Spanish, Portuguese or Italian. */
+const SETUP_HEADING_OTHER_LANGUAGES =
+  /\b(?:lancement|lancer|d[ée]marrage|utilisation|mise en (?:place|route)|prise en main|ex[ée]cution|einrichtung|inbetriebnahme|ausf[üu]hr(?:en|ung)|verwendung|benutzung|erste schritte|schnellstart|instalaci[óo]n|ejecuci[óo]n|primeros pasos|puesta en marcha|instala[çc][ãa]o|execu[çc][ãa]o|primeiros passos|como (?:rodar|executar|usar)|installazione|utilizzo|avvio|esecuzione)(?![\wÀ-ÿ])/i;
+
 /** Links to a separate setup guide. */
 const SETUP_LINK =
   /install|setup|set-up|getting[-_ ]started|usage|quick[-_ ]?start|development|developing|contributing|running/i;
@@ -26,7 +30,9 @@ export default defineRule({
       return outcome.notApplicable(
         'no README (see documentation/missing-readme)',
       );
-    const heading = headingsOf(readme).find(h => SETUP_HEADING.test(h.text));
+    const heading = headingsOf(readme).find(
+      h => SETUP_HEADING.test(h.text) || SETUP_HEADING_OTHER_LANGUAGES.test(h.text),
+    );
     if (heading)
       return outcome.pass(`setup instructions under "${heading.text}"`);
     if (codeBlocksOf(readme).some(isCommandBlock))

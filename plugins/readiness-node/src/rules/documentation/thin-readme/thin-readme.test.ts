@@ -4,6 +4,11 @@ import rule from '.';
 describeRule(rule, {
   fails: [
     {
+      name: 'a French README with only a description section (near miss)',
+      files: { 'README.md': '# Gestion des films\n\n## Description\n\nUne application de démonstration.\n' },
+      findings: ['README.md:1'],
+    },
+    {
       name: 'a README with only a title',
       files: { 'README.md': '# payments-service\n' },
       findings: ['README.md:1'],
@@ -28,6 +33,14 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'a French README with a launch section',
+      files: { 'readme.md': "# Gestion des utilisateurs\n\n## Lancement du projet\n\n1. Installer les modules de requirements.txt\n2. Lancer run_mon_app.py\n" },
+    },
+    {
+      name: 'a German README with an Inbetriebnahme section',
+      files: { 'README.md': '# Dienst\n\n## Inbetriebnahme\n\nAbhängigkeiten installieren und den Server starten.\n' },
+    },
     {
       name: 'an Installation heading',
       files: {
