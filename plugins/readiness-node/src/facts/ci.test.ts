@@ -33,3 +33,31 @@ describe('CI facts: Jenkinsfile commands', () => {
     ]);
   });
 });
+
+describe('CI facts: workflow job matrix', () => {
+  it('collects the values of matrix lists and include entries', () => {
+    const workflow = [
+      'on: push',
+      'jobs:',
+      '  build:',
+      '    runs-on: ubuntu-latest',
+      '    strategy:',
+      '      matrix:',
+      '        node: [20, 22]',
+      '        include:',
+      '          - app: api',
+      '            dockerfile: apps/api/Dockerfile',
+      '          - app: web',
+      '            dockerfile: apps/web/Dockerfile',
+      '    steps:',
+      '      - run: echo',
+      '',
+    ].join('\n');
+    const facts = buildFacts(snapshotFromFiles({ '.github/workflows/ci.yml': workflow }));
+    expect(facts.ci.workflows[0].jobs[0].matrix).toEqual({
+      node: ['20', '22'],
+      app: ['api', 'web'],
+      dockerfile: ['apps/api/Dockerfile', 'apps/web/Dockerfile'],
+    });
+  });
+});

@@ -22,6 +22,8 @@ export interface WorkflowJob {
   uses?: string;
   permissions?: unknown;
   environment?: string;
+  /** String values of `strategy.matrix` per key, from its lists and its `include` entries. */
+  matrix?: Record<string, string[]>;
   steps: WorkflowStep[];
 }
 
@@ -105,6 +107,29 @@ function stringRecord(value: unknown): Record<string, string> | undefined {
   return out;
 }
 
+/** The string values each `strategy.matrix` key takes, from its lists and `include` entries. */
+function matrixValues(strategy: unknown): Record<string, string[]> | undefined {
+  const matrix = asRecord(asRecord(strategy)?.matrix);
+  if (!matrix) return undefined;
+  const out: Record<string, string[]> = {};
+  const add = (key: string, value: unknown) => {
+    const s = typeof value === 'number' || typeof value === 'boolean' ? String(value) : asString(value);
+    if (s === undefined) return;
+    const list = out[key] ?? (out[key] = []);
+    if (!list.includes(s)) list.push(s);
+  };
+  for (const [key, value] of Object.entries(matrix)) {
+    if (key === 'include') {
+      for (const entry of asArray(value)) {
+        for (const [k, v] of Object.entries(asRecord(entry) ?? {})) add(k, v);
+      }
+    } else if (key !== 'exclude') {
+      for (const v of asArray(value)) add(key, v);
+    }
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
 /** Parses a GitHub Actions workflow; never throws. */
 export function parseWorkflow(file: SourceFile): WorkflowFact {
   const yaml = parseYamlFile(file.text);
@@ -152,6 +177,7 @@ export function parseWorkflow(file: SourceFile): WorkflowFact {
               asString(job.environment) ?? asString(asRecord(job.environment)?.name),
           }
         : {}),
+      ...(matrixValues(job.strategy) ? { matrix: matrixValues(job.strategy) } : {}),
       steps: asArray(job.steps).map((rawStep, i) => {
         const step = asRecord(rawStep) ?? {};
         const out: WorkflowStep = { line: yaml.lineAt(['jobs', id, 'steps', i]) };

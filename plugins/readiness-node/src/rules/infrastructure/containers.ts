@@ -108,6 +108,24 @@ const SCRIPT_FILE = /(^|\/)(Makefile|makefile|GNUmakefile|justfile|Justfile|Task
 
 const declaredCache = new WeakMap<Facts, DeclaredBuild[]>();
 
+const MATRIX_REFERENCE = /\$\{\{\s*matrix\.([\w-]+)\s*\}\}/g;
+
+/**
+ * The texts with each `${{ matrix.key }}` replaced by the values the job's
+ * matrix gives it (one combination per value, keys taken in lockstep by index
+ * of their `include` entries); texts without references come back as they are.
+ */
+function expandMatrix(matrix: Record<string, string[]> | undefined, texts: string[]): string[][] {
+  const keys = [...new Set(texts.flatMap(t => [...t.matchAll(MATRIX_REFERENCE)].map(m => m[1])))];
+  if (keys.length === 0 || !matrix) return [texts];
+  const count = Math.max(...keys.map(k => matrix[k]?.length ?? 0));
+  const out: string[][] = [];
+  for (let i = 0; i < Math.min(count, 50); i++) {
+    out.push(texts.map(t => t.replace(MATRIX_REFERENCE, (whole, key: string) => matrix[key]?.[i] ?? whole)));
+  }
+  return out.length > 0 ? out : [texts];
+}
+
 /**
  * Docker builds declared by CI (`docker build` commands, the
  * docker/build-push-action) and by Makefiles and shell scripts.
@@ -134,11 +152,13 @@ export function declaredBuildsOf(facts: Facts): DeclaredBuild[] {
       for (const step of job.steps) {
         if (!/^docker\/build-push-action@/i.test(step.uses ?? '')) continue;
         const rawContext = step.with?.context ?? '.';
-        const context = rawContext.includes('defaultContext') ? '.' : rawContext;
-        const file = step.with?.file;
-        if (/\$|:\/\//.test(context) || (file && file.includes('$'))) continue;
-        const dir = joinPath('', context);
-        builds.push({ dockerfile: file ? joinPath('', file) : joinPath(dir, 'Dockerfile'), context: dir });
+        for (const expanded of expandMatrix(job.matrix, [rawContext, step.with?.file ?? ''])) {
+          const context = expanded[0].includes('defaultContext') ? '.' : expanded[0];
+          const file = expanded[1] || undefined;
+          if (/\$|:\/\//.test(context) || (file && file.includes('$'))) continue;
+          const dir = joinPath('', context);
+          builds.push({ dockerfile: file ? joinPath('', file) : joinPath(dir, 'Dockerfile'), context: dir });
+        }
       }
     }
   }

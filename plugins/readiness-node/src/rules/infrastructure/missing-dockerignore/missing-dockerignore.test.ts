@@ -46,6 +46,33 @@ describeRule(rule, {
   ],
   passes: [
     {
+      name: 'a matrix job builds each app Dockerfile from the root, which has the ignore file',
+      files: {
+        'apps/api/Dockerfile': DOCKERFILE,
+        'apps/web/Dockerfile': DOCKERFILE,
+        '.dockerignore': 'node_modules/\n',
+        '.github/workflows/docker.yml': [
+          'on: push',
+          'jobs:',
+          '  images:',
+          '    runs-on: ubuntu-latest',
+          '    strategy:',
+          '      matrix:',
+          '        include:',
+          '          - image_name: api',
+          '            dockerfile: apps/api/Dockerfile',
+          '          - image_name: web',
+          '            dockerfile: apps/web/Dockerfile',
+          '    steps:',
+          '      - uses: docker/build-push-action@v6',
+          '        with:',
+          '          context: .',
+          '          file: ${{ matrix.dockerfile }}',
+          '',
+        ].join('\n'),
+      },
+    },
+    {
       name: 'CI builds a nested Dockerfile from the root, which has the ignore file',
       files: {
         'docker/Dockerfile': DOCKERFILE,
