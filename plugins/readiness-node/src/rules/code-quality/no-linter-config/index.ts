@@ -87,7 +87,7 @@ const JS_LINT_COMMAND = /\b(eslint|biome|prettier|xo|standard|oxlint|tslint|next
 const COMMANDS: Array<[Family, RegExp]> = [
   ['javascript', /\b(eslint|biome (check|lint|ci)|prettier --check|oxlint)\b/],
   ['python', /\b(ruff|flake8|pylint|black|mypy|pyright|pycodestyle|autopep8|yapf)\b/],
-  ['go', /\b(golangci-lint|staticcheck|go vet|revive|gofmt -l|gofumpt)\b/],
+  ['go', /\b(golangci-lint|staticcheck|go vet|revive|gofmt -[lds]|gofumpt|govendor fmt|go fmt)\b/],
   ['jvm', /\b(checkstyle|spotless\w*|pmd|spotbugs\w*|ktlint|detekt)\b/i],
   ['dotnet', /\bdotnet format\b/],
   ['ruby', /\b(rubocop|standardrb)\b/],
@@ -127,7 +127,9 @@ function collectCoverage(facts: Facts): Coverage {
       if (names.test(name) && content.test(file.text)) add(family, dir);
     }
     if (/^\.pre-commit-config\.ya?ml$/.test(name) || /^(Makefile|GNUmakefile|justfile|Taskfile\.ya?ml|lefthook\.ya?ml)$|\.(mk|sh)$/.test(name)) {
-      for (const [family, command] of COMMANDS) if (command.test(file.text)) add(family, dir);
+      // A script in a scripts/ (bin/, tools/, hack/) folder checks the project that folder belongs to.
+      const owner = /(^|\/)(scripts?|bin|tools|hack)$/.test(dir) ? dirname(dir) : dir;
+      for (const [family, command] of COMMANDS) if (command.test(file.text)) add(family, owner);
     }
   }
   for (const command of facts.ci.commands) {

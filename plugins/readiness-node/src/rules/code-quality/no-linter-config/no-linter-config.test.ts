@@ -40,6 +40,15 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'a Go project whose CI runs a gofmt check script from scripts/',
+      files: {
+        'go.mod': 'module example.com/app\n',
+        'main.go': 'package main\n',
+        'scripts/gofmt.sh': '#!/bin/bash\nunformatted=$(govendor fmt +l)\n[ -z "$unformatted" ] || exit 1\n',
+        '.travis.yml': 'language: go\nscript:\n  - bash ./scripts/gofmt.sh\n',
+      },
+    },
     { name: '.eslintrc.cjs', files: { ...node(), '.eslintrc.cjs': 'module.exports = { extends: ["eslint:recommended"] };\n' } },
     {
       name: 'a root flat config covers workspace packages',
