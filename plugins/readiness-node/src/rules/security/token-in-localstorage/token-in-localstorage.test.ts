@@ -6,6 +6,21 @@ const reactPkg = JSON.stringify({ name: 'web', dependencies: { react: '^18.0.0',
 describeRule(rule, {
   fails: [
     {
+      name: 'saving the token on login is reported, clearing it on logout is not',
+      files: {
+        'package.json': reactPkg,
+        'src/middleware.js': [
+          'if (action.type === LOGIN) {',
+          "  window.localStorage.setItem('jwt', action.payload.user.token);",
+          '} else if (action.type === LOGOUT) {',
+          "  window.localStorage.setItem('jwt', '');",
+          "  localStorage.setItem('accessToken', null);",
+          '}',
+        ].join('\n'),
+      },
+      findings: ['src/middleware.js:2'],
+    },
+    {
       name: 'setItem with token keys after login',
       files: {
         'package.json': reactPkg,
