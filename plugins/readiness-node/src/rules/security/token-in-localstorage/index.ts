@@ -63,7 +63,7 @@ export default defineRule({
           const key = match.groups?.key ?? '';
           const value = match.groups?.value ?? '';
           // Writing an empty or null value clears the token (logout); it stores nothing.
-          if (/^\s*(?:(['"`])\1|null|undefined)\s*$/.test(value)) continue;
+          if (pattern !== HOOK && /^\s*(?:(['"`])\1|null|undefined)\s*$/.test(value)) continue;
           if (!isCredential(key, value) || !isCodeAtOffset(file, match.index)) continue;
           add(line, `A credential is written to localStorage (key ${key.trim().slice(0, 60)})`);
         }
