@@ -617,6 +617,14 @@ function buildContext(facts: Facts): Context {
   const dockerDirs = new Set<string>();
   for (const dockerfile of facts.dockerfiles) {
     if (!dockerfile.finalStage || isAsidePath(dockerfile.path)) continue;
+    // `backend/Dockerfile` built from the repository root is the image of the backend unit or frontend app it sits in.
+    const home = dirname(dockerfile.path);
+    if (
+      home !== '' &&
+      ([...drafts.values()].some(d => d.dir !== '' && isUnder(home, d.dir)) ||
+        [...frontendDirs].some(f => f !== '' && isUnder(home, f)))
+    )
+      continue;
     const service = facts.compose
       .flatMap(c => c.services)
       .find(

@@ -71,6 +71,17 @@ describeRule(rule, {
   ],
   passes: [
     {
+      name: 'a tracked backend whose Dockerfile compose builds from a root that holds workspace manifests',
+      files: {
+        'package.json': JSON.stringify({ workspaces: ['frontend'] }),
+        'pyproject.toml': '[tool.uv.workspace]\nmembers = ["backend"]\n',
+        'backend/pyproject.toml': '[project]\nname = "app"\ndependencies = ["fastapi", "sentry-sdk"]\n',
+        'backend/app/main.py': 'import sentry_sdk\nfrom fastapi import FastAPI\nsentry_sdk.init()\napp = FastAPI()\n',
+        'backend/Dockerfile': 'FROM python:3.12\nCOPY ./backend /app\nCMD ["fastapi", "run"]\n',
+        'compose.yml': 'services:\n  backend:\n    build:\n      context: .\n      dockerfile: backend/Dockerfile\n',
+      },
+    },
+    {
       name: 'Sentry in Python',
       files: { 'requirements.txt': 'django==5.0\nsentry-sdk==2.0\n' },
     },
