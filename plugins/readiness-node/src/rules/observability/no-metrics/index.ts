@@ -22,7 +22,7 @@ function actuatorExposesMetrics(facts: Facts, unit: ServiceUnit): boolean {
     f =>
       isUnder(f.path, unit.dir) &&
       /(^|\/)application(-[\w]+)?\.(ya?ml|properties)$/.test(f.path) &&
-      /(?:exposure\.include\s*[=:]|include\s*:)\s*['"]?[^\n]*\b(?:metrics|prometheus|\*)/.test(
+      /(?:exposure\.include\s*[=:]|include\s*:)\s*['"]?[^\n]*(?:\b(?:metrics|prometheus)\b|\*)/.test(
         f.text,
       ),
   );

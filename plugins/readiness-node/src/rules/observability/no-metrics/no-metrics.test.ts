@@ -87,6 +87,19 @@ describeRule(rule, {
       },
     },
     {
+      name: 'Actuator exposing every endpoint with a wildcard in application.properties',
+      files: {
+        'pom.xml': pom(
+          'spring-boot-starter-webmvc',
+          'spring-boot-starter-actuator',
+        ),
+        'src/main/java/org/acme/samples/clinic/ClinicApplication.java':
+          'package org.acme.samples.clinic;\n@SpringBootApplication\npublic class ClinicApplication {}\n',
+        'src/main/resources/application.properties':
+          '# Actuator\nmanagement.endpoints.web.exposure.include=*\n',
+      },
+    },
+    {
       name: 'client_golang',
       files: {
         'go.mod':
