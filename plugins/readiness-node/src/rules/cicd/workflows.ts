@@ -139,10 +139,10 @@ export interface TestCommandContext {
 function npmScriptName(segment: string): string | undefined {
   if (INSTALL_SEGMENT.test(segment)) return undefined;
   const m =
-    /^(?:npm|pnpm|bun)\s+(?:(?:--[\w-]+(?:=\S+)?|-w\s+\S+|--prefix\s+\S+|-C\s+\S+|--filter\s+\S+)\s+)*(?:run(?:-script)?\s+|t$|t\s)?([\w:.@/-]+)/.exec(
+    /^(?:npm|pnpm|bun)\s+(?:(?:--filter\s+\S+|--prefix\s+\S+|--workspace\s+\S+|-[wCF]\s+\S+|--[\w-]+(?:=\S+)?)\s+)*(?:run(?:-script)?\s+|t$|t\s)?([\w:.@/-]+)/.exec(
       segment,
     ) ??
-    /^yarn\s+(?:(?:--[\w-]+(?:=\S+)?|--cwd\s+\S+|workspace\s+\S+)\s+)*(?:run\s+)?([\w:.@/-]+)/.exec(
+    /^yarn\s+(?:(?:--cwd\s+\S+|workspace\s+\S+|--[\w-]+(?:=\S+)?)\s+)*(?:run\s+)?([\w:.@/-]+)/.exec(
       segment,
     );
   if (!m) return undefined;

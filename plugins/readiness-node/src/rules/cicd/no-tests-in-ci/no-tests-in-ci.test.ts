@@ -74,6 +74,13 @@ describeRule(rule, {
       },
     },
     {
+      name: 'a pnpm workspace filter before the e2e script name',
+      files: {
+        'apps/web/package.json': JSON.stringify({ name: 'web', scripts: { e2e: 'playwright test' } }),
+        '.github/workflows/e2e.yml': workflow('      - run: pnpm install\n      - run: pnpm --filter web e2e\n'),
+      },
+    },
+    {
       name: 'Playwright run inside a compose service',
       files: {
         '.github/workflows/e2e.yml': workflow(
