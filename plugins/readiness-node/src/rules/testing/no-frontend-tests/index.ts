@@ -14,6 +14,9 @@ function isEndToEnd(file: SourceFile): boolean {
   return /\bcy\.visit\(/.test(file.text) && !/\bcy\.mount\(/.test(file.text);
 }
 
+/** Files Jest and Vitest pick up by default. */
+const RUNNER_TEST_NAME = /\.(?:test|spec|cy)\.[cm]?[jt]sx?$|(^|\/)__tests__\//;
+
 const FRONTEND_LANGUAGES = new Set(['javascript', 'typescript']);
 
 /** Configuration, stories, fixtures and bundles: not the app's own code. */
@@ -61,7 +64,8 @@ export default defineRule({
       if (isTestFile(file.path)) {
         if (isTestSupport(file.path)) continue;
         if (isEndToEnd(file)) entry.e2e += 1;
-        else entry.unit += 1;
+        // Jest and Vitest only run files named as tests; other files in a tests/ folder are helpers (an e2e suite's config, page objects).
+        else if (RUNNER_TEST_NAME.test(file.path)) entry.unit += 1;
       } else if (!isGenerated(file.path)) {
         entry.sources += 1;
       }

@@ -14,6 +14,16 @@ const viteApp = (dir: string, extraDeps = '') => {
 describeRule(rule, {
   fails: [
     {
+      name: 'only Playwright specs and their helpers in tests/',
+      files: {
+        ...viteApp('frontend', ',"@playwright/test":"^1.47.0"'),
+        'frontend/tests/login.spec.ts': 'import { test, expect } from "@playwright/test"\ntest("logs in", async ({ page }) => { await page.goto("/") })\n',
+        'frontend/tests/config.ts': 'export const firstSuperuser = process.env.FIRST_SUPERUSER as string\n',
+        'frontend/tests/utils/random.ts': 'export const randomEmail = () => `user${Date.now()}@example.com`\n',
+      },
+      findings: ['frontend/package.json'],
+    },
+    {
       name: 'a Vite React app without tests, next to a tested Python backend',
       files: {
         ...viteApp('web'),
