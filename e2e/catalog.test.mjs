@@ -19,14 +19,21 @@ test('the catalog API serves the sample entities', async () => {
   assert.equal(res.status, 200);
   const entities = await res.json();
   const names = entities.map(e => e.metadata.name);
-  for (const name of ['flask-orders-api', 'ts-payments-service', 'go-notifier']) {
-    assert.ok(names.includes(name), `catalog lists ${name}: ${names.join(', ')}`);
+  for (const name of [
+    'flask-orders-api',
+    'ts-payments-service',
+    'go-notifier',
+  ]) {
+    assert.ok(
+      names.includes(name),
+      `catalog lists ${name}: ${names.join(', ')}`,
+    );
   }
 });
 
 test('the catalog page lists the sample components', async () => {
   const page = await visit(context, '/');
-  await page.getByText('flask-orders-api').first().waitFor({ timeout: 60_000 });
+  await page.getByText('flask-orders-api').first().waitFor({ timeout: 150_000 });
   await screenshot(page, 'catalog');
   assert.ok(await page.getByText('ts-payments-service').first().isVisible());
 });

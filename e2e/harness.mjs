@@ -4,8 +4,10 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
-export const FRONTEND = process.env.READINESS_FRONTEND_URL ?? 'http://localhost:3000';
-export const BACKEND = process.env.READINESS_BACKEND_URL ?? 'http://localhost:7007';
+export const FRONTEND =
+  process.env.READINESS_FRONTEND_URL ?? 'http://localhost:3000';
+export const BACKEND =
+  process.env.READINESS_BACKEND_URL ?? 'http://localhost:7007';
 export const ARTIFACTS = join(process.cwd(), 'e2e-artifacts');
 
 const sleep = ms => new Promise(r => setTimeout(r, ms));
@@ -23,7 +25,11 @@ export async function waitFor(what, timeoutMs, check) {
     }
     await sleep(1000);
   }
-  throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}${last ? `: ${last.message}` : ''}`);
+  throw new Error(
+    `timed out after ${timeoutMs / 1000} s waiting for ${what}${
+      last ? `: ${last.message}` : ''
+    }`,
+  );
 }
 
 export async function waitForApp() {
@@ -31,7 +37,11 @@ export async function waitForApp() {
     const res = await fetch(`${BACKEND}/.backstage/health/v1/readiness`);
     return res.ok;
   });
-  await waitFor('the frontend', 240_000, async () => (await fetch(FRONTEND)).ok);
+  await waitFor(
+    'the frontend',
+    240_000,
+    async () => (await fetch(FRONTEND)).ok,
+  );
 }
 
 export async function guestToken() {
@@ -77,7 +87,9 @@ export async function openBrowser() {
       '--disable-sync',
     ],
   });
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 1000 },
+  });
   return { browser, context };
 }
 
@@ -100,4 +112,20 @@ export async function visit(context, path) {
     // Already signed in, or no sign-in page configured.
   }
   return page;
+}
+
+/**
+ * Runs `fn` on a fresh page at `path`; on failure saves a screenshot named
+ * `failed-<name>` beside the others before rethrowing.
+ */
+export async function onPage(context, path, name, fn) {
+  const page = await visit(context, path);
+  try {
+    await fn(page);
+  } catch (e) {
+    await screenshot(page, `failed-${name}`).catch(() => undefined);
+    throw e;
+  } finally {
+    await page.close();
+  }
 }
