@@ -98,6 +98,7 @@ test('the leaderboard sorts and filters', async () => {
     30_000,
     async () => (await rows.count()) >= 7,
   );
+  await screenshot(page, 'leaderboard-all');
   const top = leaderboard.items.reduce((a, b) => (b.score > a.score ? b : a));
   assert.match(await rows.first().innerText(), new RegExp(`${top.score}`));
 
