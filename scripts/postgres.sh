@@ -2,6 +2,7 @@
 # Starts a throwaway PostgreSQL server for the store tests, installing it from
 # Debian packages when missing. Prints the connection string on stdout.
 #   scripts/postgres.sh start   -> starts (idempotent), prints postgresql://...
+#   scripts/postgres.sh status  -> exit 0 when it runs
 #   scripts/postgres.sh stop
 set -euo pipefail
 PGPORT="${READINESS_PG_PORT:-5433}"
@@ -51,12 +52,16 @@ case "${1:-start}" in
     fi
     echo "postgresql://postgres@127.0.0.1:$PGPORT"
     ;;
+  status)
+    PG_CTL="$(find_bin pg_ctl)" || exit 1
+    as_postgres "'$PG_CTL' -D '$PGDATA' status" >/dev/null 2>&1
+    ;;
   stop)
     PG_CTL="$(find_bin pg_ctl)" || exit 0
     as_postgres "'$PG_CTL' -D '$PGDATA' -m fast stop" >/dev/null 2>&1 || true
     ;;
   *)
-    echo "usage: scripts/postgres.sh start|stop" >&2
+    echo "usage: scripts/postgres.sh start|status|stop" >&2
     exit 2
     ;;
 esac

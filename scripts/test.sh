@@ -23,9 +23,12 @@ bash scripts/install.sh
 . scripts/env.sh
 
 phase postgres
+# Stop the server afterwards only if this run started it.
+if ! bash scripts/postgres.sh status; then
+  trap 'bash scripts/postgres.sh stop' EXIT
+fi
 BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="$(bash scripts/postgres.sh start)"
 export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING
-trap 'bash scripts/postgres.sh stop' EXIT
 
 phase typecheck
 yarn tsc

@@ -13,7 +13,11 @@ export {
   AUDITED_KINDS,
   REFRESH_TASK_ID,
 } from './scheduler/ReadinessRefresher';
-export type { Auditor, RefresherOptions } from './scheduler/ReadinessRefresher';
+export type {
+  Auditor,
+  RefresherDeps,
+  RefresherOptions,
+} from './scheduler/ReadinessRefresher';
 export { EntityAuditor } from './audit/EntityAuditor';
 export type { AuditOutcome } from './audit/EntityAuditor';
 export { RepositorySources } from './sources/RepositorySources';

@@ -65,6 +65,21 @@ function backoffMs(attempts: number, intervalMs: number): number {
   return Math.min(intervalMs, 60_000 * 2 ** Math.min(attempts + 1, 20));
 }
 
+/** What a refresher works with. @public */
+export interface RefresherDeps {
+  store: ReadinessStore;
+  auditor: Auditor;
+  catalog: CatalogService;
+  auth: AuthService;
+  scheduler: SchedulerService;
+  logger: LoggerService;
+  options: RefresherOptions;
+  notifier?: ReadinessNotifier;
+  clock?: () => Date;
+  /** The lease owner name; unique per instance by default. */
+  id?: string;
+}
+
 /**
  * Keeps scorecards fresh. Each scheduled run makes the queue match the
  * catalog's Component entities, then claims due entities in batches under a
@@ -89,33 +104,11 @@ export class ReadinessRefresher {
   #processing?: Promise<number>;
   #again = false;
 
-  static create(options: {
-    store: ReadinessStore;
-    auditor: Auditor;
-    catalog: CatalogService;
-    auth: AuthService;
-    scheduler: SchedulerService;
-    logger: LoggerService;
-    options: RefresherOptions;
-    notifier?: ReadinessNotifier;
-    clock?: () => Date;
-    id?: string;
-  }): ReadinessRefresher {
+  static create(options: RefresherDeps): ReadinessRefresher {
     return new ReadinessRefresher(options);
   }
 
-  private constructor(options: {
-    store: ReadinessStore;
-    auditor: Auditor;
-    catalog: CatalogService;
-    auth: AuthService;
-    scheduler: SchedulerService;
-    logger: LoggerService;
-    options: RefresherOptions;
-    notifier?: ReadinessNotifier;
-    clock?: () => Date;
-    id?: string;
-  }) {
+  private constructor(options: RefresherDeps) {
     this.#store = options.store;
     this.#auditor = options.auditor;
     this.#catalog = options.catalog;
