@@ -533,6 +533,13 @@ function buildContext(facts: Facts): Context {
     );
   };
   const frontendDirs = new Set(facts.stack.frontends.map(f => f.dir));
+  const code = codeFilesOf(facts);
+  const codeByEcosystem = new Map<Ecosystem, SourceFile[]>();
+  for (const { file, ecosystem } of code) {
+    let list = codeByEcosystem.get(ecosystem);
+    if (!list) codeByEcosystem.set(ecosystem, (list = []));
+    list.push(file);
+  }
 
   interface Draft {
     dir: string;
@@ -583,10 +590,7 @@ function buildContext(facts: Facts): Context {
     found.forEach(f => d.frameworks.add(known[f]));
   }
   // 2. Source files that start a server.
-  for (const file of facts.files) {
-    const language = languageOf(file.path);
-    const ecosystem = language ? ECOSYSTEM_OF_LANGUAGE[language] : undefined;
-    if (!ecosystem || isLowConfidencePath(file.path)) continue;
+  for (const { file, ecosystem } of code) {
     for (const signal of SERVER_CODE) {
       if (signal.ecosystem !== ecosystem || !signal.pattern.test(file.text))
         continue;
@@ -636,7 +640,7 @@ function buildContext(facts: Facts): Context {
     const own = manifests.filter(m => m.dir === dir);
     const ecosystems = own.length
       ? [...new Set(own.map(m => m.ecosystem))]
-      : dominantEcosystem(facts, dir);
+      : dominantEcosystem(code, dir);
     if (ecosystems.length === 0) continue;
     if (drafts.has(`${ecosystems[0]}:${dir}`)) continue;
     const nestedUnits = [...drafts.values()].filter(
@@ -663,7 +667,7 @@ function buildContext(facts: Facts): Context {
   }
   // 5. A repository that only shows a deploy pipeline: the root is the unit.
   if (drafts.size === 0 && hasDeployPipeline(facts)) {
-    const ecosystems = dominantEcosystem(facts, '');
+    const ecosystems = dominantEcosystem(code, '');
     if (ecosystems.length > 0) {
       const d = draft(
         '',
@@ -674,21 +678,20 @@ function buildContext(facts: Facts): Context {
     }
   }
 
+  const unexcluded = new Map<string, SourceFile[]>();
   const filesOf = (
     dir: string,
     ecosystem: Ecosystem,
     exclude: string[],
-  ): SourceFile[] =>
-    facts.files.filter(f => {
-      const language = languageOf(f.path);
-      return (
-        language !== undefined &&
-        ECOSYSTEM_OF_LANGUAGE[language] === ecosystem &&
-        isUnder(f.path, dir) &&
-        !isLowConfidencePath(f.path) &&
-        !exclude.some(n => isUnder(f.path, n))
-      );
-    });
+  ): SourceFile[] => {
+    const key = `${ecosystem}:${dir}`;
+    if (exclude.length === 0 && unexcluded.has(key)) return unexcluded.get(key)!;
+    const files = (codeByEcosystem.get(ecosystem) ?? []).filter(
+      f => isUnder(f.path, dir) && !exclude.some(n => isUnder(f.path, n)),
+    );
+    if (exclude.length === 0) unexcluded.set(key, files);
+    return files;
+  };
   const list = [...drafts.values()].sort(
     (a, b) =>
       a.dir.localeCompare(b.dir) || a.ecosystem.localeCompare(b.ecosystem),
@@ -724,14 +727,29 @@ function kindOf(server: boolean, frontend: boolean): ServiceUnit['kind'] {
   return frontend ? 'frontend' : 'worker';
 }
 
-/** The ecosystems of the source files under a directory, most files first. */
-function dominantEcosystem(facts: Facts, dir: string): Ecosystem[] {
-  const counts = new Map<Ecosystem, number>();
+/** Source files of a known ecosystem outside tests, fixtures and docs, in path order. */
+function codeFilesOf(
+  facts: Facts,
+): Array<{ file: SourceFile; ecosystem: Ecosystem }> {
+  const out: Array<{ file: SourceFile; ecosystem: Ecosystem }> = [];
   for (const file of facts.files) {
-    if (!isUnder(file.path, dir) || isLowConfidencePath(file.path)) continue;
     const language = languageOf(file.path);
     const ecosystem = language ? ECOSYSTEM_OF_LANGUAGE[language] : undefined;
-    if (ecosystem) counts.set(ecosystem, (counts.get(ecosystem) ?? 0) + 1);
+    if (!ecosystem || isLowConfidencePath(file.path)) continue;
+    out.push({ file, ecosystem });
+  }
+  return out;
+}
+
+/** The ecosystems of the source files under a directory, most files first. */
+function dominantEcosystem(
+  code: Array<{ file: SourceFile; ecosystem: Ecosystem }>,
+  dir: string,
+): Ecosystem[] {
+  const counts = new Map<Ecosystem, number>();
+  for (const { file, ecosystem } of code) {
+    if (!isUnder(file.path, dir)) continue;
+    counts.set(ecosystem, (counts.get(ecosystem) ?? 0) + 1);
   }
   return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([e]) => e);
 }
