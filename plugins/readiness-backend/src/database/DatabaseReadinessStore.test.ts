@@ -122,6 +122,31 @@ describe.each(databases.eachSupportedId())(
       ).toBeUndefined();
     });
 
+    it('reads the audit state without the scorecard document', async () => {
+      const scorecard = makeScorecard([
+        {
+          ruleId: 'security/committed-env-file',
+          severity: 'critical',
+          status: 'fail',
+        },
+      ]);
+      await store.saveAudit({
+        entity: entity('state'),
+        scorecard,
+        etag: 'e1',
+        inputsHash: 'h1',
+        auditedAt: T0,
+      });
+      expect(await store.getAuditState('component:default/state')).toEqual({
+        etag: 'e1',
+        inputsHash: 'h1',
+        score: scorecard.score,
+      });
+      expect(
+        await store.getAuditState('component:default/none'),
+      ).toBeUndefined();
+    });
+
     it('replaces blockers on the next audit and orders history newest first', async () => {
       await store.saveAudit({
         entity: entity('a'),

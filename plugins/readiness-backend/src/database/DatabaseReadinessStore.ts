@@ -13,6 +13,7 @@ import {
 import { Knex } from 'knex';
 import {
   AuditRecord,
+  AuditState,
   BlockerAggregate,
   ClaimedEntity,
   EntitySummary,
@@ -474,6 +475,24 @@ export class DatabaseReadinessStore implements ReadinessStore {
     if (row.etag) out.etag = row.etag;
     if (row.inputs_hash) out.inputsHash = row.inputs_hash;
     return out;
+  }
+
+  async getAuditState(entityRef: string): Promise<AuditState | undefined> {
+    const row:
+      | {
+          etag: string | null;
+          inputs_hash: string | null;
+          score: number | null;
+        }
+      | undefined = await this.#db(SCORECARDS)
+      .where('entity_ref', entityRef)
+      .first('etag', 'inputs_hash', 'score');
+    if (!row) return undefined;
+    return {
+      ...(row.etag ? { etag: row.etag } : {}),
+      ...(row.inputs_hash ? { inputsHash: row.inputs_hash } : {}),
+      score: row.score === null ? null : Number(row.score),
+    };
   }
 
   async getBlockerRuleIds(entityRef: string): Promise<string[]> {

@@ -99,6 +99,14 @@ export type OwnerAggregate = OwnerSummary;
 /** @public */
 export type ScoreSummaryRow = EntityReadinessSummary;
 
+/** The last audit's fingerprints and score. @public */
+export interface AuditState {
+  etag?: string;
+  inputsHash?: string;
+  /** Null when the last audit failed before scoring. */
+  score: number | null;
+}
+
 /** How much history to keep. @public */
 export interface HistoryRetention {
   /** Points older than this many days are pruned. */
@@ -173,6 +181,11 @@ export interface ReadinessStore {
   }): Promise<void>;
 
   getScorecard(entityRef: string): Promise<StoredScorecard | undefined>;
+  /**
+   * What the refresher needs to decide whether to audit again: the last
+   * etag, inputs hash and score, without reading the scorecard document.
+   */
+  getAuditState(entityRef: string): Promise<AuditState | undefined>;
   /** Blocker rule ids of the current scorecard. */
   getBlockerRuleIds(entityRef: string): Promise<string[]>;
   /** Newest first. */

@@ -282,7 +282,7 @@ export class ReadinessRefresher {
     const now = this.#clock();
     const summary = summarizeEntity(entity);
     try {
-      const previous = await this.#store.getScorecard(ref);
+      const previous = await this.#store.getAuditState(ref);
       const outcome = await this.#auditor.audit(
         entity,
         { etag: previous?.etag, inputsHash: previous?.inputsHash },
