@@ -696,16 +696,26 @@ function buildContext(facts: Facts): Context {
     (a, b) =>
       a.dir.localeCompare(b.dir) || a.ecosystem.localeCompare(b.ecosystem),
   );
+  // A unit's files are those of its ecosystem under its folder but not under a
+  // unit of the same ecosystem nested in it: each file belongs to the deepest
+  // unit of its ecosystem that contains it.
+  const unitDirs = new Map<Ecosystem, Set<string>>();
+  for (const d of list) {
+    if (!unitDirs.has(d.ecosystem)) unitDirs.set(d.ecosystem, new Set());
+    unitDirs.get(d.ecosystem)!.add(d.dir);
+  }
+  const ownFiles = new Map<string, SourceFile[]>();
+  for (const [ecosystem, dirs] of unitDirs) {
+    for (const file of codeByEcosystem.get(ecosystem) ?? []) {
+      const owner = ancestorsOf(file.path).find(dir => dirs.has(dir));
+      if (owner === undefined) continue;
+      const key = `${ecosystem}:${owner}`;
+      let files = ownFiles.get(key);
+      if (!files) ownFiles.set(key, (files = []));
+      files.push(file);
+    }
+  }
   const units: ServiceUnit[] = list.map(d => {
-    const nested = list
-      .filter(
-        o =>
-          o !== d &&
-          o.ecosystem === d.ecosystem &&
-          o.dir !== d.dir &&
-          isUnder(o.dir, d.dir),
-      )
-      .map(o => o.dir);
     const frontend =
       d.frontend || (d.frameworks.size === 0 && frontendDirs.has(d.dir));
     return {
@@ -716,7 +726,7 @@ function buildContext(facts: Facts): Context {
       path: d.path,
       ...(d.line !== undefined ? { line: d.line } : {}),
       deps: depsOf(d.dir, d.ecosystem),
-      files: filesOf(d.dir, d.ecosystem, nested),
+      files: ownFiles.get(`${d.ecosystem}:${d.dir}`) ?? [],
     };
   });
   return { units, componentOf, depsOf, filesOf };
