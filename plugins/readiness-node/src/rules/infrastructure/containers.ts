@@ -15,10 +15,18 @@ import type {
 } from '../../facts';
 import { basename, dirname, isLowConfidencePath, joinPath, lineOf } from '../../facts';
 
+const vendored = new Map<string, boolean>();
+
 /** Whether a path lies in a vendored or generated tree. */
 export function isVendored(path: string): boolean {
-  const parts = path.split('/');
-  return parts.slice(0, -1).some(part => VENDORED_DIRS.has(part));
+  let hit = vendored.get(path);
+  if (hit === undefined) {
+    const parts = path.split('/');
+    hit = parts.slice(0, -1).some(part => VENDORED_DIRS.has(part));
+    if (vendored.size >= 200_000) vendored.clear();
+    vendored.set(path, hit);
+  }
+  return hit;
 }
 
 /** The confidence of a finding at a path. */
@@ -32,9 +40,16 @@ export function dockerfilesOf(facts: Facts): DockerfileFact[] {
   return facts.dockerfiles.filter(d => d.finalStage && !isVendored(d.path));
 }
 
+const composeFilesCache = new WeakMap<Facts, ComposeFileFact[]>();
+
 /** Compose files outside vendored trees. */
 export function composeFilesOf(facts: Facts): ComposeFileFact[] {
-  return facts.compose.filter(c => !isVendored(c.path));
+  let files = composeFilesCache.get(facts);
+  if (!files) {
+    files = facts.compose.filter(c => !isVendored(c.path));
+    composeFilesCache.set(facts, files);
+  }
+  return files.slice();
 }
 
 /** A compose service together with the file that declares it. */
@@ -43,10 +58,17 @@ export interface ServiceRef {
   service: ComposeService;
 }
 
+const composeServicesCache = new WeakMap<Facts, ServiceRef[]>();
+
 export function composeServicesOf(facts: Facts): ServiceRef[] {
-  return composeFilesOf(facts).flatMap(file =>
-    file.services.map(service => ({ file, service })),
-  );
+  let refs = composeServicesCache.get(facts);
+  if (!refs) {
+    refs = composeFilesOf(facts).flatMap(file =>
+      file.services.map(service => ({ file, service })),
+    );
+    composeServicesCache.set(facts, refs);
+  }
+  return refs.map(ref => ({ ...ref }));
 }
 
 /** Compose services that build the given Dockerfile. */
