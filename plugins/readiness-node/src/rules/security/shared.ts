@@ -45,8 +45,19 @@ export function findingAt(
 /** Lock files of other ecosystems that hold integrity hashes, not secrets. */
 const EXTRA_LOCK_NAMES = new Set(['Podfile.lock', 'mix.lock', 'flake.lock', 'Package.resolved', 'pubspec.lock']);
 
+const generatedText = new WeakMap<SourceFile, boolean>();
+
 /** Whether a file holds only generated or packed text: lock files, minified bundles, source maps. */
 export function isGeneratedText(file: SourceFile): boolean {
+  let generated = generatedText.get(file);
+  if (generated === undefined) {
+    generated = classifyGenerated(file);
+    generatedText.set(file, generated);
+  }
+  return generated;
+}
+
+function classifyGenerated(file: SourceFile): boolean {
   const name = basename(file.path);
   if (LOCKFILE_NAMES.has(name) || EXTRA_LOCK_NAMES.has(name) || /\.lock$/i.test(name)) return true;
   if (/[.-]min\.(js|mjs|cjs|css)$|\.(js|css)\.map$|\.map$|\.bundle\.js$|\.chunk\.js$/i.test(name)) return true;
@@ -69,9 +80,16 @@ export function isUiComponentPath(path: string): boolean {
   return /\.(jsx|tsx|vue|svelte)$/i.test(path);
 }
 
+const productionCodeCache = new WeakMap<Facts, SourceFile[]>();
+
 /** Code files of the repository other than tests. */
 export function productionCode(facts: Facts): SourceFile[] {
-  return facts.files.filter(f => languageOf(f.path) && !isTestFile(f.path) && !isGeneratedText(f));
+  let files = productionCodeCache.get(facts);
+  if (!files) {
+    files = facts.files.filter(f => languageOf(f.path) && !isTestFile(f.path) && !isGeneratedText(f));
+    productionCodeCache.set(facts, files);
+  }
+  return files.slice();
 }
 
 /**
@@ -80,12 +98,24 @@ export function productionCode(facts: Facts): SourceFile[] {
  * `spring.security.user.password` → spring, security, user, password.
  */
 export function nameWords(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .split(/[^A-Za-z]+/)
-    .filter(Boolean)
-    .map(w => w.toLowerCase());
+  return wordsOf(name).slice();
+}
+
+const wordsCache = new Map<string, string[]>();
+
+function wordsOf(name: string): string[] {
+  let words = wordsCache.get(name);
+  if (!words) {
+    words = name
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+      .split(/[^A-Za-z]+/)
+      .filter(Boolean)
+      .map(w => w.toLowerCase());
+    if (wordsCache.size >= 100_000) wordsCache.clear();
+    wordsCache.set(name, words);
+  }
+  return words;
 }
 
 const SECRET_WORDS = new Set([
@@ -165,7 +195,7 @@ const NON_SECRET_QUALIFIERS = new Set([
  * `TOKEN_EXPIRES_IN`, `PASSWORD_MIN_LENGTH`, `PUBLIC_KEY`, `tokenUrl`.
  */
 export function isSecretName(name: string): boolean {
-  const words = nameWords(name);
+  const words = wordsOf(name);
   if (words.length === 0) return false;
   const last = words[words.length - 1];
   if (NON_SECRET_TAILS.has(last)) return false;
@@ -318,6 +348,20 @@ export interface EvidenceSignal {
   path?: RegExp;
 }
 
+const evidenceFilesCache = new WeakMap<Facts, SourceFile[]>();
+
+/** Non-test, non-prose, hand-written files outside examples and docs, once per audit. */
+function evidenceFiles(facts: Facts): SourceFile[] {
+  let files = evidenceFilesCache.get(facts);
+  if (!files) {
+    files = facts.files.filter(
+      f => !isTestFile(f.path) && !isProse(f.path) && !isGeneratedText(f) && !/(^|\/)(examples?|docs?|samples?)\//i.test(outsideJvmPackages(f.path)),
+    );
+    evidenceFilesCache.set(facts, files);
+  }
+  return files;
+}
+
 /** The label of the first signal the repository shows, if any. */
 export function findEvidence(facts: Facts, signals: EvidenceSignal[]): string | undefined {
   const deps = facts.manifests.allDependencies;
@@ -325,9 +369,7 @@ export function findEvidence(facts: Facts, signals: EvidenceSignal[]): string | 
     if (signal.deps?.some(d => deps.has(d))) return signal.label;
     if (signal.depPrefixes?.some(p => [...deps].some(d => d.startsWith(p)))) return signal.label;
   }
-  const files = facts.files.filter(
-    f => !isTestFile(f.path) && !isProse(f.path) && !isGeneratedText(f) && !/(^|\/)(examples?|docs?|samples?)\//i.test(outsideJvmPackages(f.path)),
-  );
+  const files = evidenceFiles(facts);
   for (const signal of signals) {
     if (signal.path && files.some(f => signal.path!.test(f.path))) return signal.label;
     if (signal.code && files.some(f => signal.code!.test(f.text))) return signal.label;
