@@ -45,6 +45,22 @@ export interface TextMatch {
   match: RegExpExecArray;
 }
 
+const globalCopies = new WeakMap<RegExp, RegExp>();
+
+/**
+ * A global copy of a pattern, made once per pattern: callers' patterns keep
+ * their own `lastIndex`, and the copy is compiled once rather than per file.
+ */
+function globalCopyOf(pattern: RegExp): RegExp {
+  let re = globalCopies.get(pattern);
+  if (!re) {
+    const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
+    re = new RegExp(pattern.source, flags);
+    globalCopies.set(pattern, re);
+  }
+  return re;
+}
+
 /**
  * Every match of a global regular expression in a file, with its line.
  * Stops after `limit` matches to bound the work on pathological files.
@@ -54,8 +70,8 @@ export function matchAll(
   pattern: RegExp,
   limit = 200,
 ): TextMatch[] {
-  const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
-  const re = new RegExp(pattern.source, flags);
+  const re = globalCopyOf(pattern);
+  re.lastIndex = 0;
   const out: TextMatch[] = [];
   for (let m = re.exec(file.text); m !== null; m = re.exec(file.text)) {
     out.push({ file, line: lineOfOffset(file, m.index), match: m });
