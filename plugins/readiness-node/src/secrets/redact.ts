@@ -17,12 +17,24 @@ export function maskSecret(value: string): string {
   return `${value.slice(0, keep)}…`;
 }
 
+const globalCopies = new WeakMap<RegExp, RegExp>();
+
+/** A global copy of a pattern, compiled once; `replace` resets its `lastIndex`. */
+function globalCopyOf(pattern: RegExp): RegExp {
+  let re = globalCopies.get(pattern);
+  if (!re) {
+    re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+    globalCopies.set(pattern, re);
+  }
+  return re;
+}
+
 function replaceGroup(
   text: string,
   pattern: RegExp,
   keep: (secret: string) => boolean = () => false,
 ): string {
-  const re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  const re = globalCopyOf(pattern);
   return text.replace(re, (...args) => {
     const match = args[0] as string;
     const groups = args[args.length - 1] as Record<string, string | undefined>;
