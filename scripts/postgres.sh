@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts a throwaway PostgreSQL server for the store tests, installing it from
-# Debian packages when missing. Prints the connection string on stdout.
+# Debian packages when missing. Prints the connection string on stdout. The
+# server is throwaway test infrastructure: durability is off (fsync) for speed.
 #   scripts/postgres.sh start   -> starts (idempotent), prints postgresql://...
 #   scripts/postgres.sh status  -> exit 0 when it runs
 #   scripts/postgres.sh stop
@@ -47,7 +48,7 @@ case "${1:-start}" in
         [ "$(id -u)" = "0" ] && chown postgres "$PGDATA"
         as_postgres "'$INITDB' -D '$PGDATA' -A trust -U postgres" >/dev/null
       fi
-      as_postgres "'$PG_CTL' -D '$PGDATA' -o \"-p $PGPORT -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=200\" -l '$PGDATA/server.log' -w start" >&2 \
+      as_postgres "'$PG_CTL' -D '$PGDATA' -o \"-p $PGPORT -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off\" -l '$PGDATA/server.log' -w start" >&2 \
         || { echo "readiness: PostgreSQL did not start; see $PGDATA/server.log" >&2; exit 1; }
     fi
     echo "postgresql://postgres@127.0.0.1:$PGPORT"
