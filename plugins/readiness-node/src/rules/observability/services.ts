@@ -534,6 +534,21 @@ function buildContext(facts: Facts): Context {
   };
   const frontendDirs = new Set(facts.stack.frontends.map(f => f.dir));
   const code = codeFilesOf(facts);
+  // Per folder, how many source files of each ecosystem lie under it, in order of first appearance.
+  let countsUnder: Map<string, Map<Ecosystem, number>> | undefined;
+  const ecosystemsUnder = (dir: string): Ecosystem[] => {
+    if (!countsUnder) {
+      countsUnder = new Map();
+      for (const { file, ecosystem } of code) {
+        for (const ancestor of ancestorsOf(file.path)) {
+          let counts = countsUnder.get(ancestor);
+          if (!counts) countsUnder.set(ancestor, (counts = new Map()));
+          counts.set(ecosystem, (counts.get(ecosystem) ?? 0) + 1);
+        }
+      }
+    }
+    return dominantEcosystem(countsUnder.get(dir) ?? new Map());
+  };
   const codeByEcosystem = new Map<Ecosystem, SourceFile[]>();
   for (const { file, ecosystem } of code) {
     let list = codeByEcosystem.get(ecosystem);
@@ -640,7 +655,7 @@ function buildContext(facts: Facts): Context {
     const own = manifests.filter(m => m.dir === dir);
     const ecosystems = own.length
       ? [...new Set(own.map(m => m.ecosystem))]
-      : dominantEcosystem(code, dir);
+      : ecosystemsUnder(dir);
     if (ecosystems.length === 0) continue;
     if (drafts.has(`${ecosystems[0]}:${dir}`)) continue;
     const nestedUnits = [...drafts.values()].filter(
@@ -667,7 +682,7 @@ function buildContext(facts: Facts): Context {
   }
   // 5. A repository that only shows a deploy pipeline: the root is the unit.
   if (drafts.size === 0 && hasDeployPipeline(facts)) {
-    const ecosystems = dominantEcosystem(code, '');
+    const ecosystems = ecosystemsUnder('');
     if (ecosystems.length > 0) {
       const d = draft(
         '',
@@ -751,16 +766,8 @@ function codeFilesOf(
   return out;
 }
 
-/** The ecosystems of the source files under a directory, most files first. */
-function dominantEcosystem(
-  code: Array<{ file: SourceFile; ecosystem: Ecosystem }>,
-  dir: string,
-): Ecosystem[] {
-  const counts = new Map<Ecosystem, number>();
-  for (const { file, ecosystem } of code) {
-    if (!isUnder(file.path, dir)) continue;
-    counts.set(ecosystem, (counts.get(ecosystem) ?? 0) + 1);
-  }
+/** The ecosystems of the source files under a directory (their counts there), most files first. */
+function dominantEcosystem(counts: Map<Ecosystem, number>): Ecosystem[] {
   return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([e]) => e);
 }
 
