@@ -20,13 +20,18 @@ function findRootDoc(files: SourceFile[], pattern: RegExp, dirs = ['', '.github'
   return undefined;
 }
 
+/** The folders root documents are looked for in. */
+const DOC_DIRS = new Set(['', '.github', 'docs']);
+
 export function collectDocs(files: SourceFile[]): DocsFacts {
+  // Only files directly in those folders can be root documents: select them once.
+  const near = files.filter(f => DOC_DIRS.has(dirname(f.path)));
   return {
-    readme: findRootDoc(files, /^readme(\.[\w]+)?$/i, ['']),
-    license: findRootDoc(files, /^(licen[cs]e|copying)([.-][\w.-]+)?$/i, ['']),
-    contributing: findRootDoc(files, /^contributing(\.[\w]+)?$/i),
-    changelog: findRootDoc(files, /^(changelog|changes|history|release[-_]?notes|news)(\.[\w]+)?$/i, ['', 'docs']),
-    securityPolicy: findRootDoc(files, /^security(\.[\w]+)?$/i),
+    readme: findRootDoc(near, /^readme(\.[\w]+)?$/i, ['']),
+    license: findRootDoc(near, /^(licen[cs]e|copying)([.-][\w.-]+)?$/i, ['']),
+    contributing: findRootDoc(near, /^contributing(\.[\w]+)?$/i),
+    changelog: findRootDoc(near, /^(changelog|changes|history|release[-_]?notes|news)(\.[\w]+)?$/i, ['', 'docs']),
+    securityPolicy: findRootDoc(near, /^security(\.[\w]+)?$/i),
     documents: files.filter(f => /\.(md|mdx|rst|adoc|txt)$/i.test(f.path)),
   };
 }
