@@ -66,6 +66,21 @@ const CONFIG_GET_DEFAULT =
 /** Test-runner configuration sets the environment of the test run only. */
 const TEST_RUNNER_CONFIG = /(^|\/)(?:vitest|jest|playwright|cypress|karma)\.config\.[cm]?[jt]s$|(^|\/)(?:vitest|jest)\.setup\.[cm]?[jt]s$/;
 
+const scannablePaths = new Map<string, boolean>();
+
+/** Whether a path is production code or configuration to read settings from (remembered per path). */
+function scannable(path: string): boolean {
+  let hit = scannablePaths.get(path);
+  if (hit === undefined) {
+    hit =
+      !isTestFile(path) && !TEST_RUNNER_CONFIG.test(path) && !isProse(path) && !isUiComponentPath(path) && !envFileKind(path) &&
+      !/(^|\/)[^/]*\.(example|sample|template|dist|tmpl|tpl)(\.[^/]*)?$/i.test(path);
+    if (scannablePaths.size >= 200_000) scannablePaths.clear();
+    scannablePaths.set(path, hit);
+  }
+  return hit;
+}
+
 const CONFIG_EXTENSIONS = new Set(['.yml', '.yaml', '.properties', '.toml', '.json', '.ini', '.cfg', '.conf']);
 
 /** User-record fields (`password: 'x'` in a seed) belong to default-admin-password, not here. */
@@ -173,9 +188,6 @@ export default defineRule({
     'Remove the default and fail at startup when the setting is missing (`os.environ["SECRET_KEY"]`, a required config schema, `@Value("${jwt.secret}")` without a default). Generate a strong value per environment and keep it in a secret store; keep stand-in values only in `.env.example` and test setup.',
   evaluate(facts) {
     const hits: Hit[] = [];
-    const scannable = (path: string) =>
-      !isTestFile(path) && !TEST_RUNNER_CONFIG.test(path) && !isProse(path) && !isUiComponentPath(path) && !envFileKind(path) &&
-      !/(^|\/)[^/]*\.(example|sample|template|dist|tmpl|tpl)(\.[^/]*)?$/i.test(path);
 
     for (const read of facts.envReads) {
       if (read.fallback === undefined || !scannable(read.path)) continue;
