@@ -9,6 +9,32 @@ const SKIPPED = /(^|\/)(fixtures?|__fixtures__|__mocks__|testdata|test-data|exam
 const MARKER = /(?<![\w-])(TODO|FIXME|HACK)(?![\w-])|(?<![\w.\/-])XXX(?=[:\s(!]|$)|@todo\b/gm;
 const MAX_FINDINGS = 50;
 
+/** Whether a character code is white space or a line terminator, as `String.prototype.trim` and `\s` define them. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** How many of the `\n`-separated lines of a text hold something other than white space, without splitting it. */
+function nonBlankLines(text: string): number {
+  let count = 0;
+  let blank = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      if (!blank) count += 1;
+      blank = true;
+    } else if (blank && !isSpace(c)) {
+      blank = false;
+    }
+  }
+  return blank ? count : count + 1;
+}
+
 export default defineRule({
   id: 'code-quality/todo-debt',
   category: 'code-quality',
@@ -28,7 +54,7 @@ export default defineRule({
     for (const file of facts.files) {
       if (!languageOf(file.path) || SKIPPED.test(outsideJvmPackages(file.path))) continue;
       const { code, comments } = maskSource(file);
-      for (const line of code.split('\n')) if (line.trim()) lines += 1;
+      lines += nonBlankLines(code);
       for (const comment of comments) {
         for (const m of comment.text.matchAll(MARKER)) {
           markers += 1;
