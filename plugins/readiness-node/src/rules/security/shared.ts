@@ -209,6 +209,25 @@ export function isSecretName(name: string): boolean {
   return !words.some(w => NON_SECRET_QUALIFIERS.has(w));
 }
 
+/**
+ * Any text holding a name for which isSecretName is true holds one of these
+ * words, in any case: every word of a name is a run of its letters, and a
+ * secret name needs a SECRET_WORDS word, `key` or `pass`. Built from the same
+ * sets, so a cheap test of a whole file can rule out every secret name in it.
+ */
+const SECRET_NAME_HINT = new RegExp(
+  [...SECRET_WORDS, 'key', 'pass']
+    .sort((a, b) => a.length - b.length || (a < b ? -1 : 1))
+    .filter((w, i, all) => !all.slice(0, i).some(shorter => w.includes(shorter)))
+    .join('|'),
+  'i',
+);
+
+/** False when no name in the text can be a secret name (isSecretName false for every name in it). */
+export function mayHoldSecretName(text: string): boolean {
+  return SECRET_NAME_HINT.test(text);
+}
+
 /** Whether a line, trimmed, is a comment in most languages and config formats. */
 export function isCommentLine(text: string): boolean {
   const t = text.trim();

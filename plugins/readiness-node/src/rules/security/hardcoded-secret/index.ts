@@ -6,7 +6,7 @@ import { envFileKind } from '../../../facts/env';
 import { entropy, isPlaceholderValue, JWT_PATTERN, SECRET_PATTERNS } from '../../../secrets/patterns';
 import { defineRule, outcome } from '../../types';
 import { deployJobs, jobRunsTests, parsedWorkflows } from '../../cicd/workflows';
-import { findingAt, isCommentLine, isGeneratedText, isProse, isSecretName, looksRandom, maskedExcerpt } from '../shared';
+import { findingAt, isCommentLine, isGeneratedText, isProse, isSecretName, looksRandom, maskedExcerpt, mayHoldSecretName } from '../shared';
 
 /** `scheme://user:password@host`; the user may be empty, as in `redis://:pw@host`. */
 const URL_WITH_PASSWORD =
@@ -194,6 +194,8 @@ function scanJwts(file: SourceFile, hits: Hit[]): void {
 
 /** Literal, random-looking values assigned to secret-named settings. */
 function scanAssignments(file: SourceFile, hits: Hit[]): void {
+  // Every hit needs a secret name; most files hold none.
+  if (!mayHoldSecretName(file.text)) return;
   const ext = extname(file.path);
   const patterns: RegExp[] = [QUOTED_ASSIGNMENT];
   if (CONFIG_EXTENSIONS.has(ext)) patterns.push(CONFIG_ASSIGNMENT);
