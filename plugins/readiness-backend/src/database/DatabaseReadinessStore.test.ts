@@ -222,6 +222,48 @@ describe.each(databases.eachSupportedId())(
       expect(await store.getHistory('component:default/a')).toHaveLength(1);
     });
 
+    it('marks unchanged and releases the leases of a batch in one transaction', async () => {
+      await store.syncEntities(['component:default/a'], T0);
+      await store.saveAudit({
+        entity: entity('a'),
+        scorecard: scorecardWithScore(50),
+        etag: 'e1',
+        auditedAt: at(0),
+      });
+      const [claim] = await store.claimDue({
+        owner: 'w',
+        limit: 1,
+        leaseSeconds: 60,
+        now: at(1),
+      });
+      expect(claim.entityRef).toBe('component:default/a');
+      const release = {
+        entityRef: 'component:default/a',
+        owner: 'w',
+        nextDueAt: at(90),
+        claimedPriority: claim.priority,
+      };
+      expect(
+        await store.completeUnchanged([
+          { entity: entity('a'), checkedAt: at(2), release },
+        ]),
+      ).toBe(1);
+      expect(
+        (await store.getScorecard('component:default/a'))?.checkedAt,
+      ).toEqual(at(2));
+      expect(await store.getRefreshState('component:default/a')).toMatchObject({
+        nextDueAt: at(90),
+        priority: 0,
+      });
+      // A lease that is no longer ours is not released.
+      expect(
+        await store.completeUnchanged([
+          { entity: entity('a'), checkedAt: at(3), release },
+        ]),
+      ).toBe(0);
+      expect(await store.completeUnchanged([])).toBe(0);
+    });
+
     describe('listings', () => {
       beforeEach(async () => {
         const rows: Array<[string, number, Partial<EntitySummary>, string[]]> =

@@ -14,6 +14,8 @@ import { Knex } from 'knex';
 import {
   AuditRecord,
   AuditState,
+  ReleaseOptions,
+  UnchangedEntity,
   BlockerAggregate,
   ClaimedEntity,
   EntitySummary,
@@ -282,29 +284,25 @@ export class DatabaseReadinessStore implements ReadinessStore {
     });
   }
 
-  async releaseClaim(options: {
-    entityRef: string;
-    owner: string;
-    nextDueAt: Date;
-    error?: string;
-    claimedPriority?: number;
-  }): Promise<boolean> {
+  async releaseClaim(options: ReleaseOptions): Promise<boolean> {
+    return this.#release(this.#db, options);
+  }
+
+  async #release(db: Knex, options: ReleaseOptions): Promise<boolean> {
     const claimed = options.claimedPriority ?? 0;
     // A refresh requested while the audit ran raised the priority above the
     // claimed one: keep it due instead of pushing it to the next interval.
-    const updated = await this.#db(QUEUE)
+    const updated = await db(QUEUE)
       .where({ entity_ref: options.entityRef, lease_owner: options.owner })
       .update({
         lease_owner: null,
         lease_expires_at: null,
-        next_due_at: this.#db.raw(
+        next_due_at: db.raw(
           'CASE WHEN priority > ? THEN next_due_at ELSE ? END',
           [claimed, options.nextDueAt],
         ),
-        priority: this.#db.raw('CASE WHEN priority > ? THEN 1 ELSE 0 END', [
-          claimed,
-        ]),
-        attempts: options.error ? this.#db.raw('attempts + 1') : 0,
+        priority: db.raw('CASE WHEN priority > ? THEN 1 ELSE 0 END', [claimed]),
+        attempts: options.error ? db.raw('attempts + 1') : 0,
         last_error: options.error ?? null,
       });
     return updated > 0;
@@ -455,8 +453,28 @@ export class DatabaseReadinessStore implements ReadinessStore {
     entity: EntitySummary;
     checkedAt: Date;
   }): Promise<void> {
+    await this.#markUnchanged(this.#db, options);
+  }
+
+  async completeUnchanged(entities: UnchangedEntity[]): Promise<number> {
+    if (entities.length === 0) return 0;
+    // One transaction, so a batch of unchanged entities costs one commit.
+    return this.#db.transaction(async trx => {
+      let released = 0;
+      for (const item of entities) {
+        await this.#markUnchanged(trx, item);
+        if (await this.#release(trx, item.release)) released += 1;
+      }
+      return released;
+    });
+  }
+
+  async #markUnchanged(
+    db: Knex,
+    options: { entity: EntitySummary; checkedAt: Date },
+  ): Promise<void> {
     const { entity_ref, ...columns } = entityColumns(options.entity);
-    await this.#db(SCORECARDS)
+    await db(SCORECARDS)
       .where('entity_ref', entity_ref)
       .update({ ...columns, checked_at: options.checkedAt });
   }

@@ -99,6 +99,23 @@ export type OwnerAggregate = OwnerSummary;
 /** @public */
 export type ScoreSummaryRow = EntityReadinessSummary;
 
+/** How a lease is given back. @public */
+export interface ReleaseOptions {
+  entityRef: string;
+  owner: string;
+  nextDueAt: Date;
+  error?: string;
+  /** The priority the row had when claimed; a higher one now means a refresh was requested meanwhile. */
+  claimedPriority?: number;
+}
+
+/** An entity whose source did not change, with the lease to give back. @public */
+export interface UnchangedEntity {
+  entity: EntitySummary;
+  checkedAt: Date;
+  release: ReleaseOptions;
+}
+
 /** The last audit's fingerprints and score. @public */
 export interface AuditState {
   etag?: string;
@@ -153,14 +170,7 @@ export interface ReadinessStore {
    * Releases a lease held by `owner`, scheduling the next audit. Returns
    * false when the lease was lost (expired and taken by someone else).
    */
-  releaseClaim(options: {
-    entityRef: string;
-    owner: string;
-    nextDueAt: Date;
-    error?: string;
-    /** The priority the row had when claimed; a higher one now means a refresh was requested meanwhile. */
-    claimedPriority?: number;
-  }): Promise<boolean>;
+  releaseClaim(options: ReleaseOptions): Promise<boolean>;
   /** Forgets an entity entirely (gone from the catalog). */
   removeEntity(entityRef: string): Promise<void>;
   /** Makes an entity due now with high priority. */
@@ -179,6 +189,11 @@ export interface ReadinessStore {
     entity: EntitySummary;
     checkedAt: Date;
   }): Promise<void>;
+  /**
+   * markUnchanged and releaseClaim for several entities in one transaction;
+   * returns how many leases were still held and released.
+   */
+  completeUnchanged(entities: UnchangedEntity[]): Promise<number>;
 
   getScorecard(entityRef: string): Promise<StoredScorecard | undefined>;
   /**

@@ -10,7 +10,11 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { AuditOutcome } from '../audit/EntityAuditor';
 import { summarizeEntity } from '../audit/entitySummary';
-import { ClaimedEntity, ReadinessStore } from '../database/ReadinessStore';
+import {
+  ClaimedEntity,
+  ReadinessStore,
+  UnchangedEntity,
+} from '../database/ReadinessStore';
 import { ReadinessNotifier } from '../notifications/ReadinessNotifier';
 import { ReadinessOptions } from '../options';
 import { SourceError } from '../sources/SourceError';
@@ -260,11 +264,25 @@ export class ReadinessRefresher {
         { entityRefs: claims.map(c => c.entityRef) },
         { credentials },
       );
+      const unchanged: UnchangedEntity[] = [];
       await forEachLimited(
         claims.map((claim, i) => ({ claim, entity: items[i] })),
         this.#options.concurrency,
-        ({ claim, entity }) => this.#process(claim, entity),
+        ({ claim, entity }) => this.#process(claim, entity, unchanged),
       );
+      // Entities whose source did not change are settled together: one commit per batch.
+      if (unchanged.length > 0) {
+        try {
+          await this.#store.completeUnchanged(unchanged);
+        } catch (e) {
+          // Their leases expire on their own and a later run picks them up.
+          this.#logger.warn(
+            `Readiness could not record ${
+              unchanged.length
+            } unchanged entities: ${(e as Error).message}`,
+          );
+        }
+      }
       total += claims.length;
     }
     return total;
@@ -273,6 +291,7 @@ export class ReadinessRefresher {
   async #process(
     claim: ClaimedEntity,
     entity: Entity | undefined,
+    unchanged: UnchangedEntity[],
   ): Promise<void> {
     const ref = claim.entityRef;
     if (!entity) {
@@ -288,35 +307,36 @@ export class ReadinessRefresher {
         { etag: previous?.etag, inputsHash: previous?.inputsHash },
         { force: claim.priority > 0, now },
       );
-      if (outcome.status === 'unchanged') {
-        await this.#store.markUnchanged({ entity: summary, checkedAt: now });
-      } else {
-        const blockerRuleIds = previous
-          ? await this.#store.getBlockerRuleIds(ref)
-          : [];
-        await this.#store.saveAudit(
-          {
-            entity: summary,
-            scorecard: outcome.scorecard,
-            etag: outcome.etag,
-            inputsHash: outcome.inputsHash,
-            auditedAt: now,
-            warning: outcome.warning,
-          },
-          { runs: this.#options.historyRetention.runs },
-        );
-        await this.#notifier?.onAudit(
-          summary,
-          previous ? { score: previous.score, blockerRuleIds } : undefined,
-          outcome.scorecard,
-        );
-      }
-      await this.#store.releaseClaim({
+      const release = {
         entityRef: ref,
         owner: this.id,
         nextDueAt: new Date(now.getTime() + this.#options.auditIntervalMs),
         claimedPriority: claim.priority,
-      });
+      };
+      if (outcome.status === 'unchanged') {
+        unchanged.push({ entity: summary, checkedAt: now, release });
+        return;
+      }
+      const blockerRuleIds = previous
+        ? await this.#store.getBlockerRuleIds(ref)
+        : [];
+      await this.#store.saveAudit(
+        {
+          entity: summary,
+          scorecard: outcome.scorecard,
+          etag: outcome.etag,
+          inputsHash: outcome.inputsHash,
+          auditedAt: now,
+          warning: outcome.warning,
+        },
+        { runs: this.#options.historyRetention.runs },
+      );
+      await this.#notifier?.onAudit(
+        summary,
+        previous ? { score: previous.score, blockerRuleIds } : undefined,
+        outcome.scorecard,
+      );
+      await this.#store.releaseClaim(release);
     } catch (e) {
       const message =
         e instanceof SourceError

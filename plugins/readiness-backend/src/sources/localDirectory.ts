@@ -1,6 +1,12 @@
 import { VENDORED_DIRS } from '@readiness/backstage-plugin-readiness-node';
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import {
+  Dirent,
+  lstatSync,
+  readdirSync,
+  realpathSync,
+  statSync,
+} from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { SourceError } from './SourceError';
 
@@ -9,12 +15,12 @@ function isWithin(root: string, path: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
-async function realRoots(roots: string[]): Promise<string[]> {
+function realRoots(roots: string[]): string[] {
   const out = new Set<string>();
   for (const root of roots) {
     out.add(root);
     try {
-      out.add(await fs.realpath(root));
+      out.add(realpathSync(root));
     } catch {
       // a root that does not exist allows nothing beyond its literal path
     }
@@ -37,7 +43,7 @@ export async function resolveAllowedDirectory(
       `Local source ${path} is not audited: no directory is allowed (set readiness.localRoots)`,
     );
   }
-  const allowed = await realRoots(roots);
+  const allowed = realRoots(roots);
   if (!allowed.some(root => isWithin(root, path))) {
     throw new SourceError(
       'disallowed',
@@ -46,7 +52,7 @@ export async function resolveAllowedDirectory(
   }
   let real: string;
   try {
-    real = await fs.realpath(path);
+    real = realpathSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new SourceError(
@@ -64,8 +70,7 @@ export async function resolveAllowedDirectory(
       `Local source ${path} leads outside the directories allowed by readiness.localRoots`,
     );
   }
-  const stat = await fs.stat(real);
-  return stat.isDirectory() ? real : dirname(real);
+  return statSync(real).isDirectory() ? real : dirname(real);
 }
 
 /**
@@ -80,11 +85,15 @@ export async function fingerprintDirectory(
 ): Promise<string> {
   const lines: string[] = [];
   const pending = [''];
+  // Synchronous stats are several times cheaper than promise-based ones for
+  // the small calls a fingerprint makes; the walk yields between directories
+  // once it has done a batch, so a large tree never blocks for long.
+  let sinceYield = 0;
   while (pending.length > 0 && lines.length < maxEntries) {
     const dir = pending.pop()!;
-    let entries;
+    let entries: Dirent[];
     try {
-      entries = await fs.readdir(join(root, dir), { withFileTypes: true });
+      entries = readdirSync(join(root, dir), { withFileTypes: true });
     } catch (e) {
       if (dir === '') {
         throw new SourceError(
@@ -104,11 +113,16 @@ export async function fingerprintDirectory(
         continue;
       }
       try {
-        const stat = await fs.lstat(join(root, path));
+        const stat = lstatSync(join(root, path));
         lines.push(`${path}\t${stat.size}\t${Math.trunc(stat.mtimeMs)}`);
       } catch {
         lines.push(`${path}\t?`);
       }
+    }
+    sinceYield += entries.length;
+    if (sinceYield >= 1000) {
+      sinceYield = 0;
+      await new Promise<void>(resolve => setImmediate(resolve));
     }
   }
   lines.sort();
