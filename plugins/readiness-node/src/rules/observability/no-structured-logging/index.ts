@@ -48,6 +48,9 @@ const LOGGING: Record<Ecosystem, Signal> = {
       'express-winston',
       'hapi-pino',
       '@logtail/node',
+      // Backstage backend plugins log through the framework's logger service.
+      '@backstage/backend-plugin-api',
+      '@backstage/backend-defaults',
     ],
     code: [
       /\b(?:require\(\s*|from\s+)['"](?:pino|winston|bunyan|log4js|loglevel|consola|tslog|signale|roarr)['"]/,

@@ -71,6 +71,19 @@ describeRule(rule, {
   ],
   passes: [
     {
+      name: 'a Backstage backend plugin logging through the logger service',
+      files: {
+        'plugins/x-backend/package.json': JSON.stringify({
+          dependencies: {
+            '@backstage/backend-plugin-api': '^1.12.0',
+            express: '^4',
+          },
+        }),
+        'plugins/x-backend/src/router.ts':
+          "import express from 'express';\nexport function createRouter(logger: { info(m: string): void }) {\n  const router = express.Router();\n  router.get('/x', (_req, res) => { logger.info('x'); res.json({}); });\n  return router;\n}\n",
+      },
+    },
+    {
       name: 'Flask with logging.getLogger',
       files: {
         'requirements.txt': 'flask==3.0.3\n',

@@ -5,7 +5,10 @@ describeRule(rule, {
   fails: [
     {
       name: 'a committed .env at the root',
-      files: { '.env': 'DATABASE_URL=postgres://app:pw@db/app\nSECRET=abc\n', 'app.py': '' },
+      files: {
+        '.env': 'DATABASE_URL=postgres://app:pw@db/app\nSECRET=abc\n',
+        'app.py': '',
+      },
       findings: ['.env'],
     },
     {
@@ -31,7 +34,15 @@ describeRule(rule, {
     },
     {
       name: 'files that only look similar',
-      files: { 'env.ts': 'export const env = {}', 'docs/dotenv.md': 'use a .env file', '.envrc': 'use flake' },
+      files: {
+        'env.ts': 'export const env = {}',
+        'docs/dotenv.md': 'use a .env file',
+        '.envrc': 'use flake',
+      },
+    },
+    {
+      name: 'an env file of a sample repository under examples/ (kept as a low-confidence note)',
+      files: { 'examples/repos/demo/.env': 'SECRET=abc\n', 'README.md': '# x' },
     },
   ],
 });

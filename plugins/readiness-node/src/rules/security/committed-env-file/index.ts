@@ -1,3 +1,4 @@
+import { isLowConfidencePath } from '../../../facts';
 import { defineRule, outcome } from '../../types';
 
 export default defineRule({
@@ -14,13 +15,26 @@ export default defineRule({
   evaluate(facts) {
     const findings = facts.envFiles
       .filter(f => f.kind === 'real')
-      .map(f => ({
-        path: f.path,
-        message: `${f.path} is committed with ${f.entries.length} setting(s)${
-          f.entries.length ? `: ${f.entries.slice(0, 5).map(e => e.key).join(', ')}` : ''
-        }`,
-        confidence: 'high' as const,
-      }));
+      .map(f => {
+        const low = isLowConfidencePath(f.path);
+        const keys = f.entries.length
+          ? `: ${f.entries
+              .slice(0, 5)
+              .map(e => e.key)
+              .join(', ')}`
+          : '';
+        return {
+          path: f.path,
+          message: `${f.path} is committed with ${
+            f.entries.length
+          } setting(s)${keys}${
+            low
+              ? ' (in tests, fixtures, docs or examples: lower confidence)'
+              : ''
+          }`,
+          confidence: low ? ('low' as const) : ('high' as const),
+        };
+      });
     return outcome.fromFindings(findings);
   },
 });
