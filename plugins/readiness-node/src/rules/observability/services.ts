@@ -700,7 +700,8 @@ function buildContext(facts: Facts): Context {
     exclude: string[],
   ): SourceFile[] => {
     const key = `${ecosystem}:${dir}`;
-    if (exclude.length === 0 && unexcluded.has(key)) return unexcluded.get(key)!;
+    if (exclude.length === 0 && unexcluded.has(key))
+      return unexcluded.get(key)!;
     const files = (codeByEcosystem.get(ecosystem) ?? []).filter(
       f => isUnder(f.path, dir) && !exclude.some(n => isUnder(f.path, n)),
     );
@@ -781,6 +782,26 @@ export function noServiceReason(facts: Facts): string | undefined {
 /** Units that run backend code (servers and workers), not browser apps. */
 export function backendUnits(facts: Facts): ServiceUnit[] {
   return serviceUnits(facts).filter(u => u.kind !== 'frontend');
+}
+
+/** Units that serve requests. */
+export function serverUnits(facts: Facts): ServiceUnit[] {
+  return serviceUnits(facts).filter(u => u.kind === 'server');
+}
+
+/**
+ * The units a rule judges, picked from the repository's services, or the
+ * reason it does not apply: no service at all, or none of the picked kind.
+ */
+export function judgedUnits(
+  facts: Facts,
+  pick: (facts: Facts) => ServiceUnit[],
+  noneReason: string,
+): ServiceUnit[] | string {
+  const reason = noServiceReason(facts);
+  if (reason) return reason;
+  const units = pick(facts);
+  return units.length === 0 ? noneReason : units;
 }
 
 /**

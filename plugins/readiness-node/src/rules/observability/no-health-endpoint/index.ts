@@ -2,8 +2,8 @@ import { defineRule, outcome } from '../../types';
 import {
   capitalise,
   Ecosystem,
-  noServiceReason,
-  serviceUnits,
+  judgedUnits,
+  serverUnits,
   Signal,
   unitLabel,
   unitsWithout,
@@ -106,13 +106,12 @@ export default defineRule({
   remediation:
     'Add a cheap liveness route (`GET /healthz` returning 200) and a readiness route that checks critical dependencies (`GET /readyz`), and point the container, compose and Kubernetes probes at them. In Spring Boot, add Actuator; in ASP.NET Core, `AddHealthChecks()` and `MapHealthChecks("/healthz")`.',
   evaluate(facts) {
-    const reason = noServiceReason(facts);
-    if (reason) return outcome.notApplicable(reason);
-    const servers = serviceUnits(facts).filter(u => u.kind === 'server');
-    if (servers.length === 0)
-      return outcome.notApplicable(
-        'no server application (workers and frontends only)',
-      );
+    const servers = judgedUnits(
+      facts,
+      serverUnits,
+      'no server application (workers and frontends only)',
+    );
+    if (typeof servers === 'string') return outcome.notApplicable(servers);
     return outcome.fromFindings(
       unitsWithout(
         facts,

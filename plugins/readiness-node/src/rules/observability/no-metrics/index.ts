@@ -4,7 +4,7 @@ import {
   backendUnits,
   capitalise,
   isUnder,
-  noServiceReason,
+  judgedUnits,
   ServiceUnit,
   unitLabel,
   unitsWithout,
@@ -40,13 +40,12 @@ export default defineRule({
   remediation:
     "Instrument each service with the ecosystem's Prometheus client or OpenTelemetry metrics: count requests and errors, record latency histograms, and expose `/metrics` (or push to your collector). In Spring Boot, add `micrometer-registry-prometheus` next to Actuator.",
   evaluate(facts) {
-    const reason = noServiceReason(facts);
-    if (reason) return outcome.notApplicable(reason);
-    const units = backendUnits(facts);
-    if (units.length === 0)
-      return outcome.notApplicable(
-        'only frontend apps: metrics apply to backend services',
-      );
+    const units = judgedUnits(
+      facts,
+      backendUnits,
+      'only frontend apps: metrics apply to backend services',
+    );
+    if (typeof units === 'string') return outcome.notApplicable(units);
     return outcome.fromFindings(
       unitsWithout(
         facts,

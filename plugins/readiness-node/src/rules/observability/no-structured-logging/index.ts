@@ -5,8 +5,8 @@ import {
   Ecosystem,
   evidenceOf,
   isCommentLine,
-  noServiceReason,
-  serviceUnits,
+  judgedUnits,
+  serverUnits,
   ServiceUnit,
   Signal,
   unitLabel,
@@ -178,13 +178,12 @@ export default defineRule({
   remediation:
     "Configure the ecosystem's logging library at startup with a JSON formatter and levels (for example `logging.config.dictConfig` or structlog in Python, pino in Node.js, Logback in Spring Boot, `slog.NewJSONHandler` in Go, Serilog in .NET) and replace print / console calls with logger calls.",
   evaluate(facts) {
-    const reason = noServiceReason(facts);
-    if (reason) return outcome.notApplicable(reason);
-    const servers = serviceUnits(facts).filter(u => u.kind === 'server');
-    if (servers.length === 0)
-      return outcome.notApplicable(
-        'no server application (workers and frontends only)',
-      );
+    const servers = judgedUnits(
+      facts,
+      serverUnits,
+      'no server application (workers and frontends only)',
+    );
+    if (typeof servers === 'string') return outcome.notApplicable(servers);
     const findings: Finding[] = [];
     for (const unit of servers) {
       if (evidenceOf(unit, LOGGING[unit.ecosystem])) continue;

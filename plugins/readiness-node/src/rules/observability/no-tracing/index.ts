@@ -2,7 +2,7 @@ import { defineRule, outcome } from '../../types';
 import {
   backendUnits,
   capitalise,
-  noServiceReason,
+  judgedUnits,
   unitLabel,
   unitsWithout,
 } from '../services';
@@ -20,13 +20,12 @@ export default defineRule({
   remediation:
     'Add OpenTelemetry to each service (the SDK with auto-instrumentation, or the language agent such as `opentelemetry-instrument` or the Java agent) and export traces to your collector over OTLP.',
   evaluate(facts) {
-    const reason = noServiceReason(facts);
-    if (reason) return outcome.notApplicable(reason);
-    const units = backendUnits(facts);
-    if (units.length === 0)
-      return outcome.notApplicable(
-        'only frontend apps: tracing applies to backend services',
-      );
+    const units = judgedUnits(
+      facts,
+      backendUnits,
+      'only frontend apps: tracing applies to backend services',
+    );
+    if (typeof units === 'string') return outcome.notApplicable(units);
     return outcome.fromFindings(
       unitsWithout(
         facts,
