@@ -166,9 +166,9 @@ describe('a directory it cannot read', () => {
 
   it('throws UnreadableRepositoryError when the root cannot be listed', async () => {
     const root = await repo({ 'a.txt': 'x' });
-    const readdir = jest
-      .spyOn(nodeFs.promises, 'readdir')
-      .mockRejectedValue(errnoError('EACCES', `permission denied, scandir '${root}'`));
+    const readdir = jest.spyOn(fsModule, 'readdirSync').mockImplementation(() => {
+      throw errnoError('EACCES', `permission denied, scandir '${root}'`);
+    });
     try {
       await expect(walkRepository(root)).rejects.toMatchObject({
         name: 'UnreadableRepositoryError',
@@ -181,10 +181,10 @@ describe('a directory it cannot read', () => {
 
   it('records an unreadable folder inside the tree and goes on', async () => {
     const root = await repo({ 'a.txt': 'x', 'locked/b.txt': 'y', 'open/c.txt': 'z' });
-    const real = nodeFs.promises.readdir;
-    const readdir = jest.spyOn(nodeFs.promises, 'readdir').mockImplementation(((path: nodeFs.PathLike, options: never) => {
+    const real = fsModule.readdirSync;
+    const readdir = jest.spyOn(fsModule, 'readdirSync').mockImplementation(((path: nodeFs.PathLike, options: never) => {
       if (String(path) === join(root, 'locked')) {
-        return Promise.reject(errnoError('EACCES', 'permission denied'));
+        throw errnoError('EACCES', 'permission denied');
       }
       return real(path, options);
     }) as typeof real);

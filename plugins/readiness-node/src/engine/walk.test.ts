@@ -76,6 +76,16 @@ describe('walkRepository', () => {
       expect(paths(snapshot)).toEqual([...paths(snapshot)].sort());
       expect(snapshot.bytes).toBe(snapshot.files.reduce((n, f) => n + f.size, 0));
     });
+
+    it('does not follow a .gitignore that is a symbolic link out of the tree', async () => {
+      const outside = await repo({ 'ignore-all': '*\n' });
+      const linked = await repo({ 'app.js': 'x', 'lib/util.js': 'x' });
+      await fs.symlink(join(outside, 'ignore-all'), join(linked, '.gitignore'));
+      await fs.symlink(join(outside, 'ignore-all'), join(linked, 'lib/.gitignore'));
+      const snapshot = await walkRepository(linked);
+      expect(paths(snapshot)).toEqual(['app.js', 'lib/util.js']);
+      expect(skipped(snapshot, 'symlink')).toEqual(['.gitignore', 'lib/.gitignore']);
+    });
   });
 
   describe('git checkouts', () => {

@@ -6,6 +6,8 @@ import {
   fstatSync,
   openSync,
   promises as fs,
+  readdirSync,
+  readFileSync,
   readSync,
 } from 'node:fs';
 import { join } from 'node:path';
@@ -199,20 +201,25 @@ interface Scope {
   matcher: Ignore;
 }
 
-async function gitignoreAt(
+/**
+ * The matcher of the `.gitignore` in `dir`, read only when the directory's
+ * listing has one: most directories have none, and a failed open per
+ * directory costs more than the listing itself.
+ */
+function gitignoreAt(
   root: string,
   dir: string,
+  entries: Dirent[],
   collector: Collector,
-): Promise<Scope | undefined> {
+): Scope | undefined {
+  // A symbolic link named .gitignore may point out of the tree: not followed.
+  if (!entries.some(e => e.name === '.gitignore' && e.isFile())) return undefined;
   const rel = dir ? `${dir}/.gitignore` : '.gitignore';
   try {
-    const text = await fs.readFile(join(root, rel), 'utf8');
+    const text = readFileSync(join(root, rel), 'utf8');
     return { base: dir, matcher: ignore().add(text) };
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT' && code !== 'ENOTDIR') {
-      collector.errors.push({ path: rel, message: (e as Error).message });
-    }
+    collector.errors.push({ path: rel, message: (e as Error).message });
     return undefined;
   }
 }
@@ -228,16 +235,18 @@ function isIgnored(scopes: Scope[], path: string, isDir: boolean): boolean {
   return ignored;
 }
 
+function listDirectory(root: string, dir: string): Dirent[] {
+  const entries = readdirSync(join(root, dir), { withFileTypes: true });
+  return entries.sort((a, b) => compareStrings(a.name, b.name));
+}
+
 async function walkFileSystem(root: string, collector: Collector) {
-  const rootScope = await gitignoreAt(root, '', collector);
-  const stack: Array<{ dir: string; scopes: Scope[] }> = [
-    { dir: '', scopes: rootScope ? [rootScope] : [] },
-  ];
+  const stack: Array<{ dir: string; scopes: Scope[] }> = [{ dir: '', scopes: [] }];
   while (stack.length > 0 && !collector.truncated) {
-    const { dir, scopes } = stack.pop()!;
+    const { dir, scopes: parentScopes } = stack.pop()!;
     let entries: Dirent[];
     try {
-      entries = await fs.readdir(join(root, dir), { withFileTypes: true });
+      entries = listDirectory(root, dir);
     } catch (e) {
       if (dir === '') {
         throw new UnreadableRepositoryError(
@@ -247,7 +256,8 @@ async function walkFileSystem(root: string, collector: Collector) {
       collector.errors.push({ path: dir, message: (e as Error).message });
       continue;
     }
-    entries.sort((a, b) => compareStrings(a.name, b.name));
+    const scope = gitignoreAt(root, dir, entries, collector);
+    const scopes = scope ? [...parentScopes, scope] : parentScopes;
     const subdirs: string[] = [];
     for (const entry of entries) {
       const path = dir ? `${dir}/${entry.name}` : entry.name;
@@ -273,8 +283,7 @@ async function walkFileSystem(root: string, collector: Collector) {
       await collector.breathe();
     }
     for (const sub of subdirs.reverse()) {
-      const scope = await gitignoreAt(root, sub, collector);
-      stack.push({ dir: sub, scopes: scope ? [...scopes, scope] : scopes });
+      stack.push({ dir: sub, scopes });
     }
   }
 }
