@@ -7,10 +7,23 @@
 // TypeScript, Go and Java sources, tests, Dockerfiles, compose and CI YAML, manifests,
 // docs) in a temporary directory. Audits it --runs times in this process (after one
 // warm-up run), runs ripgrep over every file as many times, and prints the medians,
-// their ratio, files per second and the peak resident memory.
+// their ratio, files per second and the peak resident memory; and, as the floor
+// any Node program meets, a plain synchronous listing and read of the same files.
 // Run it with Node 22: `. scripts/env.sh && node scripts/bench-audit.mjs`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  existsSync,
+  fstatSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -143,6 +156,37 @@ function loadEngine() {
   return require('@readiness/backstage-plugin-readiness-node');
 }
 
+/**
+ * The least any Node program can do over the tree: list every directory and
+ * read and decode every file, synchronously, with no ignore rules, parsing or
+ * rules. The audit cannot be faster than this on one thread.
+ */
+function plainNodeRead(dir) {
+  let files = 0;
+  let chars = 0;
+  const walk = d => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const path = join(d, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== '.git') walk(path);
+      } else if (entry.isFile()) {
+        const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+        try {
+          const { size } = fstatSync(fd);
+          const buf = Buffer.allocUnsafe(size);
+          readSync(fd, buf, 0, size, 0);
+          chars += buf.toString('utf8').length;
+          files += 1;
+        } finally {
+          closeSync(fd);
+        }
+      }
+    }
+  };
+  walk(dir);
+  return { files, chars };
+}
+
 const fmt = n => n.toFixed(1);
 
 async function run() {
@@ -174,6 +218,13 @@ async function run() {
     auditSnapshot(snapshot);
     evalTimes.push(performance.now() - started);
   }
+  const floorTimes = [];
+  for (let i = 0; i < args.runs + 1; i++) {
+    const started = performance.now();
+    plainNodeRead(dir);
+    if (i > 0) floorTimes.push(performance.now() - started);
+  }
+  const floorMs = median(floorTimes);
   const { stats } = scorecard;
   const maxRssMiB = process.resourceUsage().maxRSS / 1024;
 
@@ -183,6 +234,7 @@ async function run() {
   console.log(`audit runs (ms):    ${auditTimes.map(fmt).join(', ')}`);
   console.log(`median audit:       ${fmt(auditMs)} ms`);
   console.log(`  of which walk:     ${fmt(median(walkTimes))} ms; facts, rules and scoring: ${fmt(median(evalTimes))} ms`);
+  console.log(`plain Node read:    ${fmt(floorMs)} ms (list and read every file, nothing else)`);
   console.log(`files/second:       ${Math.round(stats.files / (auditMs / 1000))}`);
   console.log(`peak RSS:           ${fmt(maxRssMiB)} MiB`);
 
@@ -205,6 +257,7 @@ async function run() {
     console.log(`rg runs (ms):       ${rgTimes.map(fmt).join(', ')}`);
     console.log(`median rg:          ${fmt(rgMs)} ms`);
     console.log(`ratio audit/rg:     ${fmt(auditMs / rgMs)}x`);
+    console.log(`ratio read/rg:      ${fmt(floorMs / rgMs)}x (the plain Node read alone)`);
   }
 
   if (generated && !args.keep) rmSync(dir, { recursive: true, force: true });

@@ -80,3 +80,83 @@ export function matchAll(
   }
   return out;
 }
+
+/**
+ * The matches of `pattern` that start on a line holding `hint`, or on the
+ * line before one (where a name and its value may sit a line apart).
+ *
+ * For patterns whose matches of interest always contain the hint near their
+ * start (`name = "value"` where the name must be a secret-sounding one), this
+ * finds every such match that {@link matchAll} finds while running the pattern
+ * over a few lines instead of the whole file. Each run of candidate lines is
+ * searched on its own, with one more line so a match may end past it; a
+ * match is only ever reported where the pattern really matches the file.
+ */
+export function matchAllNear(
+  file: SourceFile,
+  pattern: RegExp,
+  hint: RegExp,
+  limit = 200,
+): TextMatch[] {
+  const text = file.text;
+  const hints = globalCopyOf(hint);
+  hints.lastIndex = 0;
+  const starts = startsOf(file);
+  const lineEnd = (index: number) => (index + 1 < starts.length ? starts[index + 1] - 1 : text.length);
+  const re = globalCopyOf(pattern);
+  const out: TextMatch[] = [];
+  let runFirst = -1;
+  let runLast = -1;
+  const searchRun = (): boolean => {
+    const from = starts[runFirst];
+    const acceptBefore = lineEnd(runLast) + 1;
+    const slice = text.slice(from, lineEnd(Math.min(runLast + 1, starts.length - 1)));
+    re.lastIndex = 0;
+    for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {
+      if (from + m.index >= acceptBefore) break;
+      m.index += from;
+      out.push({ file, line: lineOfOffset(file, m.index), match: m });
+      if (out.length >= limit) return false;
+      if (m[0].length === 0) re.lastIndex += 1;
+    }
+    return true;
+  };
+  for (let h = hints.exec(text); h !== null; h = hints.exec(text)) {
+    const line = lineOfOffset(file, h.index) - 1;
+    const first = Math.max(0, line - 1);
+    if (runLast >= 0 && first <= runLast + 1) {
+      runLast = line;
+    } else {
+      if (runLast >= 0 && !searchRun()) return out;
+      runFirst = first;
+      runLast = line;
+    }
+    // The rest of this line cannot add a candidate line.
+    hints.lastIndex = Math.max(hints.lastIndex, lineEnd(line));
+    if (h[0].length === 0) hints.lastIndex += 1;
+  }
+  if (runLast >= 0) searchRun();
+  return out;
+}
+
+/**
+ * Patterns that together match wherever any of `patterns` matches: one
+ * alternation per flag set (`g` and `y` dropped). A text none of them
+ * matches can match none of the originals, so one search rules a file out
+ * for a whole family of patterns. Named groups become plain groups (names
+ * may repeat across patterns); a pattern with a backreference stays alone.
+ */
+export function unionOf(patterns: RegExp[]): RegExp[] {
+  const byFlags = new Map<string, string[]>();
+  const alone: RegExp[] = [];
+  for (const pattern of patterns) {
+    const flags = pattern.flags.replace(/[gy]/g, '');
+    if (/\\[1-9]|\\k</.test(pattern.source)) {
+      alone.push(new RegExp(pattern.source, flags));
+      continue;
+    }
+    const source = `(?:${pattern.source.replace(/\(\?<(?![=!])[A-Za-z_$][\w$]*>/g, '(?:')})`;
+    byFlags.set(flags, [...(byFlags.get(flags) ?? []), source]);
+  }
+  return [...[...byFlags].map(([flags, sources]) => new RegExp(sources.join('|'), flags)), ...alone];
+}

@@ -6,7 +6,7 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { SourceFile } from '../../engine/snapshot';
 import type { Facts } from '../../facts';
-import { basename, isLowConfidencePath, isTestFile, languageOf, lineOf, outsideJvmPackages } from '../../facts';
+import { basename, isLowConfidencePath, isTestFile, languageOf, lineOf, outsideJvmPackages, unionOf } from '../../facts';
 import { LOCKFILE_NAMES } from '../../facts/manifests';
 import { entropy, isPlaceholderValue } from '../../secrets/patterns';
 import { maskSecret, redactText } from '../../secrets/redact';
@@ -215,7 +215,7 @@ export function isSecretName(name: string): boolean {
  * secret name needs a SECRET_WORDS word, `key` or `pass`. Built from the same
  * sets, so a cheap test of a whole file can rule out every secret name in it.
  */
-const SECRET_NAME_HINT = new RegExp(
+export const SECRET_NAME_HINT = new RegExp(
   [...SECRET_WORDS, 'key', 'pass']
     .sort((a, b) => a.length - b.length || (a < b ? -1 : 1))
     .filter((w, i, all) => !all.slice(0, i).some(shorter => w.includes(shorter)))
@@ -381,6 +381,18 @@ function evidenceFiles(facts: Facts): SourceFile[] {
   return files;
 }
 
+const anyCodeCache = new WeakMap<EvidenceSignal[], RegExp[]>();
+
+/** A file that matches none of these cannot match any signal's code pattern. */
+function anyCodeSignal(signals: EvidenceSignal[]): RegExp[] {
+  let patterns = anyCodeCache.get(signals);
+  if (!patterns) {
+    patterns = unionOf(signals.flatMap(s => (s.code ? [s.code] : [])));
+    anyCodeCache.set(signals, patterns);
+  }
+  return patterns;
+}
+
 /** The label of the first signal the repository shows, if any. */
 export function findEvidence(facts: Facts, signals: EvidenceSignal[]): string | undefined {
   const deps = facts.manifests.allDependencies;
@@ -389,9 +401,11 @@ export function findEvidence(facts: Facts, signals: EvidenceSignal[]): string | 
     if (signal.depPrefixes?.some(p => [...deps].some(d => d.startsWith(p)))) return signal.label;
   }
   const files = evidenceFiles(facts);
+  const anyCode = anyCodeSignal(signals);
+  const codeFiles = files.filter(f => anyCode.some(re => re.test(f.text)));
   for (const signal of signals) {
     if (signal.path && files.some(f => signal.path!.test(f.path))) return signal.label;
-    if (signal.code && files.some(f => signal.code!.test(f.text))) return signal.label;
+    if (signal.code && codeFiles.some(f => signal.code!.test(f.text))) return signal.label;
   }
   return undefined;
 }

@@ -1,6 +1,6 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { SourceFile } from '../../../engine/snapshot';
-import { extname, languageOf, lineOf, lineOfOffset, matchAll } from '../../../facts';
+import { extname, languageOf, lineOf, lineOfOffset, matchAll, matchAllNear } from '../../../facts';
 import { envFileKind } from '../../../facts/env';
 import { asRecord, parseYamlFile } from '../../../facts/yamlDoc';
 import { isPlaceholderValue } from '../../../secrets/patterns';
@@ -104,9 +104,12 @@ function isTemplateFile(path: string): boolean {
   return envFileKind(path) === 'example' || /(^|\/)[^/]*\.(example|sample|template|dist|tmpl|tpl)(\.[^/]*)?$/i.test(path);
 }
 
+/** Every admin password name holds one of PASSWORD_WORDS, so one of these letters runs. */
+const PASSWORD_NAME_HINT = /pass|pwd/i;
+
 function scanSettings(file: SourceFile, hits: Hit[]): void {
   const template = isTemplateFile(file.path);
-  for (const { match } of matchAll(file, KEY_VALUE, 500)) {
+  for (const { match } of matchAllNear(file, KEY_VALUE, PASSWORD_NAME_HINT, 500)) {
     const { name, value } = match.groups!;
     if (!isAdminPasswordName(name)) continue;
     if (template && isPlaceholderValue(value)) continue;

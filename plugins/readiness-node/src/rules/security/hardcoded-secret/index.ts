@@ -1,12 +1,12 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { SourceFile } from '../../../engine/snapshot';
-import { basename, extname, isLowConfidencePath, languageOf, lineOf, matchAll } from '../../../facts';
+import { basename, extname, isLowConfidencePath, languageOf, lineOf, matchAll, matchAllNear, unionOf } from '../../../facts';
 import { isDockerfilePath } from '../../../facts/dockerfiles';
 import { envFileKind } from '../../../facts/env';
 import { entropy, isPlaceholderValue, JWT_PATTERN, SECRET_PATTERNS } from '../../../secrets/patterns';
 import { defineRule, outcome } from '../../types';
 import { deployJobs, jobRunsTests, parsedWorkflows } from '../../cicd/workflows';
-import { findingAt, isCommentLine, isGeneratedText, isProse, isSecretName, looksRandom, maskedExcerpt, mayHoldSecretName } from '../shared';
+import { findingAt, isCommentLine, isGeneratedText, isProse, isSecretName, looksRandom, maskedExcerpt, mayHoldSecretName, SECRET_NAME_HINT } from '../shared';
 
 /** `scheme://user:password@host`; the user may be empty, as in `redis://:pw@host`. */
 const URL_WITH_PASSWORD =
@@ -130,7 +130,11 @@ function decodeURIComponentSafe(value: string): string {
   }
 }
 
+/** Most files hold no provider-shaped token: one search rules them out for every format. */
+const ANY_PROVIDER_PATTERN = unionOf(SECRET_PATTERNS.map(p => p.pattern));
+
 function scanProviderPatterns(file: SourceFile, hits: Hit[]): void {
+  if (!ANY_PROVIDER_PATTERN.some(re => re.test(file.text))) return;
   for (const { id, title, pattern } of SECRET_PATTERNS) {
     for (const { line, match } of matchAll(file, pattern)) {
       const secret = match.groups?.secret ?? match[0];
@@ -208,7 +212,8 @@ function scanAssignments(file: SourceFile, hits: Hit[]): void {
     ? [...file.text.matchAll(/("""|''')[\s\S]*?\1/g)].map(m => [m.index ?? 0, (m.index ?? 0) + m[0].length] as const)
     : [];
   for (const pattern of patterns) {
-    for (const { line, match } of matchAll(file, pattern)) {
+    // Only secret names count, so only lines that can hold one are searched.
+    for (const { line, match } of matchAllNear(file, pattern, SECRET_NAME_HINT)) {
       const name = match.groups!.name;
       const secret = match.groups!.secret.trim();
       if (!isSecretName(name) || !looksRandom(secret)) continue;

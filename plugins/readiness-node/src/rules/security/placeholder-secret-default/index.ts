@@ -1,6 +1,6 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { SourceFile } from '../../../engine/snapshot';
-import { basename, extname, isTestFile, languageOf, lineOf, lineOfOffset, matchAll } from '../../../facts';
+import { basename, extname, isTestFile, languageOf, lineOf, lineOfOffset, matchAll, matchAllNear } from '../../../facts';
 import { isComposePath } from '../../../facts/compose';
 import { isDockerfilePath } from '../../../facts/dockerfiles';
 import { envFileKind } from '../../../facts/env';
@@ -18,6 +18,7 @@ import {
   isUiComponentPath,
   maskedExcerpt,
   nameWords,
+  SECRET_NAME_HINT,
   usesHashComments,
 } from '../shared';
 
@@ -164,7 +165,8 @@ function scanFile(file: SourceFile, hits: Hit[]): void {
   if (code || config) {
     const patterns = config && !code && ext !== '.json' ? [LITERAL_ASSIGNMENT, CONFIG_LITERAL] : [LITERAL_ASSIGNMENT];
     for (const pattern of patterns) {
-      for (const { match } of matchAll(file, pattern)) {
+      // Only secret names count, so only lines that can hold one are searched.
+      for (const { match } of matchAllNear(file, pattern, SECRET_NAME_HINT)) {
         const name = lastSegment(match.groups!.name);
         const value = match.groups!.value;
         if (!isSecretName(name) || isUserRecordField(name) || !isStandInSecret(value)) continue;
