@@ -51,12 +51,9 @@ function vendoredDirOf(path: string): string | undefined {
   return undefined;
 }
 
+/** A NUL byte in the first bytes marks a binary file, as git and ripgrep judge. */
 function looksBinary(buf: Buffer): boolean {
-  const end = Math.min(buf.length, BINARY_SNIFF_BYTES);
-  for (let i = 0; i < end; i++) {
-    if (buf[i] === 0) return true;
-  }
-  return false;
+  return buf.subarray(0, BINARY_SNIFF_BYTES).indexOf(0) !== -1;
 }
 
 class Collector {
