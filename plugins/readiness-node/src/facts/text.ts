@@ -99,18 +99,14 @@ export function matchAllNear(
   limit = 200,
 ): TextMatch[] {
   const text = file.text;
-  const hints = globalCopyOf(hint);
-  hints.lastIndex = 0;
   const starts = startsOf(file);
   const lineEnd = (index: number) => (index + 1 < starts.length ? starts[index + 1] - 1 : text.length);
   const re = globalCopyOf(pattern);
   const out: TextMatch[] = [];
-  let runFirst = -1;
-  let runLast = -1;
-  const searchRun = (): boolean => {
-    const from = starts[runFirst];
-    const acceptBefore = lineEnd(runLast) + 1;
-    const slice = text.slice(from, lineEnd(Math.min(runLast + 1, starts.length - 1)));
+  const searchRun = (first: number, last: number): boolean => {
+    const from = starts[first];
+    const acceptBefore = lineEnd(last) + 1;
+    const slice = text.slice(from, lineEnd(Math.min(last + 1, starts.length - 1)));
     re.lastIndex = 0;
     for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {
       if (from + m.index >= acceptBefore) break;
@@ -121,22 +117,48 @@ export function matchAllNear(
     }
     return true;
   };
-  for (let h = hints.exec(text); h !== null; h = hints.exec(text)) {
-    const line = lineOfOffset(file, h.index) - 1;
+  let runFirst = -1;
+  let runLast = -1;
+  for (const line of hintLines(file, hint)) {
     const first = Math.max(0, line - 1);
     if (runLast >= 0 && first <= runLast + 1) {
       runLast = line;
-    } else {
-      if (runLast >= 0 && !searchRun()) return out;
-      runFirst = first;
-      runLast = line;
+      continue;
     }
-    // The rest of this line cannot add a candidate line.
-    hints.lastIndex = Math.max(hints.lastIndex, lineEnd(line));
-    if (h[0].length === 0) hints.lastIndex += 1;
+    if (runLast >= 0 && !searchRun(runFirst, runLast)) return out;
+    runFirst = first;
+    runLast = line;
   }
-  if (runLast >= 0) searchRun();
+  if (runLast >= 0) searchRun(runFirst, runLast);
   return out;
+}
+
+const hintLinesCache = new WeakMap<SourceFile, Map<RegExp, number[]>>();
+
+/** The 0-based lines of a file holding `hint`, found once per file and hint. */
+function hintLines(file: SourceFile, hint: RegExp): number[] {
+  let byHint = hintLinesCache.get(file);
+  if (!byHint) {
+    byHint = new Map();
+    hintLinesCache.set(file, byHint);
+  }
+  let lines = byHint.get(hint);
+  if (!lines) {
+    lines = [];
+    const text = file.text;
+    const re = globalCopyOf(hint);
+    re.lastIndex = 0;
+    for (let h = re.exec(text); h !== null; h = re.exec(text)) {
+      const line = lineOfOffset(file, h.index) - 1;
+      lines.push(line);
+      // The rest of this line cannot add a line.
+      const end = text.indexOf('\n', h.index);
+      if (end === -1) break;
+      re.lastIndex = Math.max(end, h.index + 1);
+    }
+    byHint.set(hint, lines);
+  }
+  return lines;
 }
 
 /**
