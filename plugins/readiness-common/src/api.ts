@@ -44,7 +44,7 @@ export interface LeaderboardQuery {
   band?: Band;
   minScore?: number;
   maxScore?: number;
-  /** Free-text search over names and titles. */
+  /** Case-insensitive search in names, titles and entity refs. */
   q?: string;
   orderBy?: LeaderboardOrderBy;
   order?: 'asc' | 'desc';

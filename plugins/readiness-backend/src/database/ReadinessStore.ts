@@ -2,6 +2,7 @@ import {
   Band,
   BlockerSummary,
   EntityReadinessSummary,
+  LeaderboardQuery,
   OwnerSummary,
   Scorecard,
   Verdict,
@@ -67,20 +68,8 @@ export interface RefreshState {
   lastError?: string;
 }
 
-/** Filters and order of the leaderboard. @public */
-export interface ScorecardQuery {
-  owner?: string;
-  kind?: string;
-  lifecycle?: string;
-  band?: Band;
-  minScore?: number;
-  maxScore?: number;
-  /** Case-insensitive search in name, title and entity ref. */
-  q?: string;
-  orderBy?: 'score' | 'name' | 'owner' | 'auditedAt';
-  order?: 'asc' | 'desc';
-  limit?: number;
-  offset?: number;
+/** Filters and order of the leaderboard: the API's query, plus never-audited entities on request. @public */
+export interface ScorecardQuery extends LeaderboardQuery {
   /** Include entities never audited successfully (score null). */
   includeUnscored?: boolean;
 }
