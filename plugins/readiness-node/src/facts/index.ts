@@ -128,6 +128,6 @@ export type {
 } from './manifests';
 export type { StackFacts, FrontendApp } from './stack';
 export { isLowConfidencePath, isTestFile, isCodePath, languageOf, basename, dirname, extname, joinPath, outsideJvmPackages } from './paths';
-export { matchAll, matchAllNear, lineOf, lineOfOffset, unionOf } from './text';
+export { matchAll, matchAllNear, linesHolding, lineOf, lineOfOffset, unionOf } from './text';
 export { parseImageReference } from './dockerfiles';
 export type { TextMatch } from './text';

@@ -28,13 +28,17 @@ export function lineOfOffset(file: SourceFile, offset: number): number {
   return lo + 1;
 }
 
+/** Offset of the end of a 0-based line (its newline, or the end of the text). */
+function endOfLine(file: SourceFile, index: number): number {
+  const starts = startsOf(file);
+  return index + 1 < starts.length ? starts[index + 1] - 1 : file.text.length;
+}
+
 /** The trimmed text of a 1-based line, cut to a readable length. */
 export function lineOf(file: SourceFile, line: number, max = 160): string {
   const starts = startsOf(file);
   if (line < 1 || line > starts.length) return '';
-  const start = starts[line - 1];
-  const end = line < starts.length ? starts[line] - 1 : file.text.length;
-  const raw = file.text.slice(start, end).trim();
+  const raw = file.text.slice(starts[line - 1], endOfLine(file, line - 1)).trim();
   return raw.length > max ? `${raw.slice(0, max)}…` : raw;
 }
 
@@ -100,13 +104,12 @@ export function matchAllNear(
 ): TextMatch[] {
   const text = file.text;
   const starts = startsOf(file);
-  const lineEnd = (index: number) => (index + 1 < starts.length ? starts[index + 1] - 1 : text.length);
   const re = globalCopyOf(pattern);
   const out: TextMatch[] = [];
   const searchRun = (first: number, last: number): boolean => {
     const from = starts[first];
-    const acceptBefore = lineEnd(last) + 1;
-    const slice = text.slice(from, lineEnd(Math.min(last + 1, starts.length - 1)));
+    const acceptBefore = endOfLine(file, last) + 1;
+    const slice = text.slice(from, endOfLine(file, Math.min(last + 1, starts.length - 1)));
     re.lastIndex = 0;
     for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {
       if (from + m.index >= acceptBefore) break;
@@ -119,7 +122,7 @@ export function matchAllNear(
   };
   let runFirst = -1;
   let runLast = -1;
-  for (const line of hintLines(file, hint)) {
+  for (const line of linesHolding(file, hint)) {
     const first = Math.max(0, line - 1);
     if (runLast >= 0 && first <= runLast + 1) {
       runLast = line;
@@ -133,14 +136,14 @@ export function matchAllNear(
   return out;
 }
 
-const hintLinesCache = new WeakMap<SourceFile, Map<RegExp, number[]>>();
+const linesHoldingCache = new WeakMap<SourceFile, Map<RegExp, number[]>>();
 
 /** The 0-based lines of a file holding `hint`, found once per file and hint. */
-function hintLines(file: SourceFile, hint: RegExp): number[] {
-  let byHint = hintLinesCache.get(file);
+export function linesHolding(file: SourceFile, hint: RegExp): number[] {
+  let byHint = linesHoldingCache.get(file);
   if (!byHint) {
     byHint = new Map();
-    hintLinesCache.set(file, byHint);
+    linesHoldingCache.set(file, byHint);
   }
   let lines = byHint.get(hint);
   if (!lines) {
@@ -178,7 +181,9 @@ export function unionOf(patterns: RegExp[]): RegExp[] {
       continue;
     }
     const source = `(?:${pattern.source.replace(/\(\?<(?![=!])[A-Za-z_$][\w$]*>/g, '(?:')})`;
-    byFlags.set(flags, [...(byFlags.get(flags) ?? []), source]);
+    const sources = byFlags.get(flags) ?? [];
+    sources.push(source);
+    byFlags.set(flags, sources);
   }
   return [...[...byFlags].map(([flags, sources]) => new RegExp(sources.join('|'), flags)), ...alone];
 }

@@ -6,7 +6,7 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { SourceFile } from '../../engine/snapshot';
 import type { Facts } from '../../facts';
-import { basename, isLowConfidencePath, isTestFile, languageOf, lineOf, outsideJvmPackages, unionOf } from '../../facts';
+import { basename, isLowConfidencePath, isTestFile, languageOf, lineOf, linesHolding, outsideJvmPackages, unionOf } from '../../facts';
 import { LOCKFILE_NAMES } from '../../facts/manifests';
 import { entropy, isPlaceholderValue } from '../../secrets/patterns';
 import { maskSecret, redactText } from '../../secrets/redact';
@@ -223,9 +223,12 @@ export const SECRET_NAME_HINT = new RegExp(
   'i',
 );
 
-/** False when no name in the text can be a secret name (isSecretName false for every name in it). */
-export function mayHoldSecretName(text: string): boolean {
-  return SECRET_NAME_HINT.test(text);
+/**
+ * False when no name in the file can be a secret name (isSecretName false for
+ * every name in it). Shares the hint lines `matchAllNear` searches.
+ */
+export function mayHoldSecretName(file: SourceFile): boolean {
+  return linesHolding(file, SECRET_NAME_HINT).length > 0;
 }
 
 /** Whether a line, trimmed, is a comment in most languages and config formats. */

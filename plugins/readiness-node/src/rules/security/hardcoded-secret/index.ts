@@ -199,7 +199,7 @@ function scanJwts(file: SourceFile, hits: Hit[]): void {
 /** Literal, random-looking values assigned to secret-named settings. */
 function scanAssignments(file: SourceFile, hits: Hit[]): void {
   // Every hit needs a secret name; most files hold none.
-  if (!mayHoldSecretName(file.text)) return;
+  if (!mayHoldSecretName(file)) return;
   const ext = extname(file.path);
   const patterns: RegExp[] = [QUOTED_ASSIGNMENT];
   if (CONFIG_EXTENSIONS.has(ext)) patterns.push(CONFIG_ASSIGNMENT);
