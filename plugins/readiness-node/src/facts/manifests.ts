@@ -17,6 +17,8 @@ export interface PackageJsonFact {
   devDependencies: Record<string, string>;
   /** Workspace globs, when this is a workspace root. */
   workspaces: string[];
+  /** The Backstage package role (`backend`, `backend-plugin`, `frontend-plugin`…), when the package declares one. */
+  backstageRole?: string;
   error?: string;
 }
 
@@ -137,6 +139,8 @@ export function parsePackageJson(file: SourceFile): PackageJsonFact {
   if (typeof json.name === 'string') fact.name = json.name;
   if (typeof json.license === 'string') fact.license = json.license;
   fact.private = json.private === true;
+  const role = asRecord(json.backstage)?.role;
+  if (typeof role === 'string') fact.backstageRole = role;
   fact.scripts = stringMap(json.scripts);
   fact.dependencies = {
     ...stringMap(json.peerDependencies),

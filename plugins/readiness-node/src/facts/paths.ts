@@ -80,6 +80,18 @@ export const isLowConfidencePath: (path: string) => boolean = memoPath(path => {
   );
 });
 
+const TOOLING_DIR = /(^|\/)(scripts?|bin|tools|hack|bench|benchmarks?|perf|testing|test-?utils?)\//i;
+const TOOLING_FILE = /(^|[._-])(bench(mark)?s?|fixtures?|mocks?|testutils?|test-?helpers?|stubs?)([._-]|$)|[a-z](Fixture|Mock|Stub|Bench)s?\.[cm]?[jt]sx?$/;
+
+/**
+ * Code that runs beside a project rather than as part of it: scripts, command-line
+ * tools, benchmarks and test support (fixtures, mocks, test utilities), wherever
+ * they sit. A server started there is not a deployable unit.
+ */
+export const isToolingPath: (path: string) => boolean = memoPath(path => {
+  return TOOLING_DIR.test(outsideJvmPackages(path)) || TOOLING_FILE.test(basename(path));
+});
+
 /** Source-code extensions and the language each belongs to. */
 export const LANGUAGE_BY_EXTENSION: Record<string, string> = {
   '.py': 'python',

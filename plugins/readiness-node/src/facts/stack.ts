@@ -2,7 +2,7 @@ import { SourceFile } from '../engine/snapshot';
 import { ComposeFileFact } from './compose';
 import { DockerfileFact } from './dockerfiles';
 import { ManifestFacts, PackageJsonFact } from './manifests';
-import { basename, extname, isLowConfidencePath, isTestFile, languageOf } from './paths';
+import { basename, extname, isLowConfidencePath, isTestFile, isToolingPath, languageOf } from './paths';
 
 /** A frontend application found in the tree. @public */
 export interface FrontendApp {
@@ -10,6 +10,8 @@ export interface FrontendApp {
   dir: string;
   framework: string;
   packageJson: PackageJsonFact;
+  /** The app's server side, when it serves requests besides rendering pages (Next.js route handlers…). */
+  server?: FullStackServer;
 }
 
 /** The shared picture of what the repository is built with. @public */
@@ -45,7 +47,7 @@ const SERVER_DEPENDENCIES: Record<string, string> = {
   '@nestjs/core': 'nestjs',
   '@hapi/hapi': 'hapi',
   hono: 'hono',
-  next: 'next',
+  '@backstage/backend-defaults': 'backstage',
   'spring-boot-starter-web': 'spring-boot',
   'spring-boot-starter-webflux': 'spring-boot',
   'quarkus-resteasy': 'quarkus',
@@ -137,7 +139,102 @@ const DATASTORE_IMAGES: Array<[RegExp, string]> = [
   [/(^|\/)redis(:|$)/, 'redis'],
 ];
 
+/**
+ * Backstage package roles that are not deployed on their own: plugins and modules are
+ * mounted by the Backstage backend or app, libraries are linked into them, a CLI runs
+ * in a terminal.
+ */
+export const MOUNTED_BACKSTAGE_ROLES = new Set([
+  'backend-plugin',
+  'backend-plugin-module',
+  'frontend-plugin',
+  'frontend-plugin-module',
+  'frontend-dynamic-container',
+  'node-library',
+  'web-library',
+  'common-library',
+  'cli',
+]);
+
+/** Sample, example, fixture and documentation folders hold no deployable app of the repository. */
+const ASIDE_DIR = /(^|\/)(?:tests?|__tests__|spec|fixtures?|__fixtures__|testdata|test-data|examples?|samples?|demos?|docs?|documentation|e2e|cypress|\.devcontainer)(\/|$)/i;
+
+/** Whether a package folder is a sample, example, fixture or documentation folder. */
+export function isAsideDir(dir: string): boolean {
+  return ASIDE_DIR.test(dir);
+}
+
+/** Server code that a full-stack web framework serves: route handlers, API routes, server actions. */
+const FULL_STACK_SERVERS: Array<{
+  deps: string[];
+  name: string;
+  /** Route files, relative to the app's folder. */
+  route: RegExp;
+  /** What a route file must export or declare to serve requests, when its name alone does not say. */
+  serves?: RegExp;
+}> = [
+  {
+    deps: ['next'],
+    name: 'nextjs',
+    route: /^(?:src\/)?(?:app\/(?:.+\/)?route\.[cm]?[jt]sx?|pages\/api\/.+\.[cm]?[jt]sx?)$/,
+  },
+  {
+    deps: ['next'],
+    name: 'nextjs',
+    route: /^(?:src\/)?(?:app|actions|lib|server)\/.+\.[cm]?[jt]sx?$/,
+    serves: /^(?:\s*\/\/[^\n]*\n|\s*\/\*[\s\S]*?\*\/)*\s*['"]use server['"]/,
+  },
+  {
+    deps: ['nuxt', 'nuxt3'],
+    name: 'nuxt',
+    route: /^server\/(?:api|routes)\/.+\.[cm]?[jt]s$/,
+  },
+  {
+    deps: ['@sveltejs/kit'],
+    name: 'sveltekit',
+    route: /^src\/routes\/(?:.+\/)?\+(?:server|page\.server)\.[jt]s$/,
+    serves: /export\s+(?:async\s+)?(?:function|const)\s+(?:GET|POST|PUT|PATCH|DELETE|actions)\b/,
+  },
+  {
+    deps: ['@remix-run/node', '@remix-run/server-runtime', '@react-router/node'],
+    name: 'remix',
+    route: /^app\/routes\/.+\.[jt]sx?$/,
+    serves: /export\s+(?:async\s+)?(?:function|const)\s+(?:loader|action)\b/,
+  },
+];
+
+/** A full-stack app's server: the framework and the files that serve requests, in path order. */
+export interface FullStackServer {
+  name: string;
+  files: SourceFile[];
+}
+
+/**
+ * The server side of a full-stack web app (Next.js route handlers and `pages/api`,
+ * server actions, Nuxt server routes, SvelteKit endpoints, Remix loaders and actions),
+ * or undefined when the app only renders pages.
+ */
+export function fullStackServerOf(pkg: PackageJsonFact, files: SourceFile[]): FullStackServer | undefined {
+  const deps = { ...pkg.dependencies, ...pkg.devDependencies };
+  const kinds = FULL_STACK_SERVERS.filter(k => k.deps.some(d => d in deps));
+  if (kinds.length === 0) return undefined;
+  const prefix = pkg.dir ? `${pkg.dir}/` : '';
+  const found: SourceFile[] = [];
+  let name: string | undefined;
+  for (const file of files) {
+    if (!file.path.startsWith(prefix) || isTestFile(file.path) || /(^|\/)node_modules\//.test(file.path)) continue;
+    const rel = file.path.slice(prefix.length);
+    const kind = kinds.find(k => k.route.test(rel) && (!k.serves || k.serves.test(file.text)));
+    if (!kind) continue;
+    name ??= kind.name;
+    found.push(file);
+  }
+  return name ? { name, files: found.sort((a, b) => a.path.localeCompare(b.path)) } : undefined;
+}
+
 function isFrontendApp(pkg: PackageJsonFact, files: Set<string>): string | undefined {
+  if (pkg.backstageRole && MOUNTED_BACKSTAGE_ROLES.has(pkg.backstageRole)) return undefined;
+  if (isAsideDir(pkg.dir)) return undefined;
   const deps = { ...pkg.dependencies, ...pkg.devDependencies };
   let framework: string | undefined;
   for (const [dep, name] of Object.entries(FRONTEND_DEPENDENCIES)) {
@@ -190,7 +287,7 @@ export function collectStack(
     if (!language) continue;
     const test = isTestFile(file.path);
     if (!test) languages[language] = (languages[language] ?? 0) + 1;
-    if (test) continue;
+    if (test || isToolingPath(file.path)) continue;
     for (const signal of SERVER_CODE) {
       if (signal.languages.includes(language) && signal.pattern.test(file.text)) {
         servers.add(signal.name);
@@ -208,8 +305,15 @@ export function collectStack(
   for (const pkg of manifests.packageJsons) {
     const framework = isFrontendApp(pkg, paths);
     if (framework) {
-      frontends.push({ dir: pkg.dir, framework, packageJson: pkg });
+      const server = fullStackServerOf(pkg, files);
+      frontends.push({ dir: pkg.dir, framework, packageJson: pkg, ...(server ? { server } : {}) });
       frameworks.add(framework);
+      if ('next' in pkg.dependencies || 'next' in pkg.devDependencies) frameworks.add('next');
+      if (server) {
+        servers.add(server.name);
+        frameworks.add(server.name);
+        serverFiles.add(server.files[0].path);
+      }
     }
   }
 

@@ -12,9 +12,11 @@ import {
   basename,
   dirname,
   isLowConfidencePath,
+  isToolingPath,
   languageOf,
   lineOf,
 } from '../../facts';
+import { MOUNTED_BACKSTAGE_ROLES } from '../../facts/stack';
 import { hasDeployPipeline } from '../cicd/workflows';
 
 /** @public */
@@ -85,6 +87,7 @@ const SERVER_DEPENDENCIES: Record<Ecosystem, Record<string, string>> = {
     'apollo-server-express': 'apollo-server',
     polka: 'polka',
     '@grpc/grpc-js': 'grpc',
+    '@backstage/backend-defaults': 'backstage',
   },
   python: {
     flask: 'flask',
@@ -213,6 +216,25 @@ function lower(names: Iterable<string>): string[] {
   return [...names].map(n => n.toLowerCase());
 }
 
+/** File names that start a service, preferred when a finding points at the unit as a whole. */
+const ENTRY_POINT =
+  /^(?:wsgi|asgi|manage|main|app|server|index|Program|Startup|[A-Z]\w*Application)\.(?:py|[cm]?[jt]s|go|cs|java|kt)$/;
+
+/** A `setup.py` that packages the project (not a module that happens to be named setup). */
+const PACKAGING_SETUP =
+  /^\s*(?:from\s+(?:setuptools|distutils(?:\.core)?)\s+import|import\s+(?:setuptools|distutils))\b/m;
+
+/**
+ * The project folder a requirements file belongs to: `requirements/base.txt`
+ * lists the dependencies of the folder that holds `requirements/`.
+ */
+function requirementsOwner(path: string): string {
+  const dir = dirname(path);
+  return /^(?:requirements|reqs|requirements\.d)$/i.test(basename(dir))
+    ? dirname(dir)
+    : dir;
+}
+
 /** Every dependency manifest of the repository with its ecosystem and names. */
 export function manifestRefs(facts: Facts): ManifestRef[] {
   const m = facts.manifests;
@@ -231,7 +253,7 @@ export function manifestRefs(facts: Facts): ManifestRef[] {
   for (const req of m.requirements) {
     refs.push({
       path: req.path,
-      dir: dirname(req.path),
+      dir: requirementsOwner(req.path),
       ecosystem: 'python',
       deps: req.entries.map(e => e.name),
     });
@@ -253,7 +275,10 @@ export function manifestRefs(facts: Facts): ManifestRef[] {
   }
   for (const file of facts.files) {
     const name = basename(file.path);
-    if (name === 'setup.py' || name === 'setup.cfg') {
+    if (
+      (name === 'setup.py' && PACKAGING_SETUP.test(file.text)) ||
+      name === 'setup.cfg'
+    ) {
       const block =
         /install_requires\s*=\s*\[([^\]]*)\]/.exec(file.text)?.[1] ??
         /install_requires\s*=\s*\n((?:[ \t]+\S.*\n?)*)/.exec(file.text)?.[1] ??
@@ -511,6 +536,17 @@ export function containerMentions(
 
 function buildContext(facts: Facts): Context {
   const manifests = manifestRefs(facts).filter(m => !isAsidePath(m.path));
+  // Backstage plugins, modules and libraries run inside the Backstage backend or app
+  // that mounts them, never on their own.
+  const mountedDirs = new Set(
+    facts.manifests.packageJsons
+      .filter(
+        p => p.backstageRole && MOUNTED_BACKSTAGE_ROLES.has(p.backstageRole),
+      )
+      .map(p => p.dir),
+  );
+  const isMounted = (path: string): boolean =>
+    [...mountedDirs].some(dir => isUnder(path, dir));
   const manifestDirs = new Map<Ecosystem, Set<string>>();
   for (const ref of manifests) {
     if (!manifestDirs.has(ref.ecosystem))
@@ -589,6 +625,7 @@ function buildContext(facts: Facts): Context {
 
   // 1. Manifests that declare a server framework.
   for (const ref of manifests) {
+    if (ref.ecosystem === 'node' && isMounted(ref.path)) continue;
     const known = SERVER_DEPENDENCIES[ref.ecosystem];
     const found = ref.deps.filter(d => d in known);
     if (found.length === 0) continue;
@@ -604,8 +641,17 @@ function buildContext(facts: Facts): Context {
     );
     found.forEach(f => d.frameworks.add(known[f]));
   }
-  // 2. Source files that start a server.
+  // 1b. Full-stack web apps that serve requests besides rendering pages.
+  for (const app of facts.stack.frontends) {
+    const server = app.server;
+    if (!server || isAsidePath(`${app.dir}/`)) continue;
+    const d = draft(app.dir, 'node', server.files[0].path, 1);
+    d.frameworks.add(server.name);
+    d.frontend = true;
+  }
+  // 2. Source files that start a server (not scripts, tools, benchmarks or test support).
   for (const { file, ecosystem } of code) {
+    if (isToolingPath(file.path) || isMounted(file.path)) continue;
     for (const signal of SERVER_CODE) {
       if (signal.ecosystem !== ecosystem || !signal.pattern.test(file.text))
         continue;
@@ -624,7 +670,9 @@ function buildContext(facts: Facts): Context {
       if (
         !existing ||
         existing.frameworks.size === 0 ||
-        !languageOf(existing.path)
+        !languageOf(existing.path) ||
+        (ENTRY_POINT.test(basename(file.path)) &&
+          !ENTRY_POINT.test(basename(existing.path)))
       ) {
         d.path = file.path;
         d.line = line;

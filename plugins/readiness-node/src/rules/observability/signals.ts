@@ -264,6 +264,8 @@ export const METRICS: Record<Ecosystem, Signal> = {
   },
   node: {
     deps: [
+      // The Backstage backend serves its plugins' metrics through its own services.
+      '@backstage/backend-defaults',
       'prom-client',
       'express-prom-bundle',
       'express-prometheus-middleware',
@@ -344,6 +346,13 @@ export const METRICS: Record<Ecosystem, Signal> = {
 };
 
 /** Distributed tracing libraries, per ecosystem. Sentry's performance tracing does not count. */
+/**
+ * Sentry performance monitoring with a sampling rate above zero records traces and
+ * propagates their context to downstream services (`sentry-trace` / `traceparent`).
+ */
+const SENTRY_TRACES =
+  /\btraces_sample_rate\s*[=:]\s*(?:0?\.\d*[1-9]|[1-9])|\btraces_sampler\s*=|\btracesSampleRate\s*:\s*(?:0?\.\d*[1-9]|[1-9])|\btracesSampler\s*:|sentry\.traces-sample-rate\s*[=:]\s*(?:0?\.\d*[1-9]|[1-9])|\bTracesSampleRate\s*=\s*(?:0?\.\d*[1-9]|[1-9])/;
+
 export const TRACING: Record<Ecosystem, Signal> = {
   python: {
     deps: [
@@ -356,7 +365,7 @@ export const TRACING: Record<Ecosystem, Signal> = {
       'aws-xray-sdk',
       'azure-monitor-opentelemetry',
     ],
-    code: [
+    code: [SENTRY_TRACES, 
       /^\s*from\s+opentelemetry\s+import\s+[^\n]*\btrace\b|^\s*import\s+opentelemetry\.trace/m,
     ],
   },
@@ -379,7 +388,7 @@ export const TRACING: Record<Ecosystem, Signal> = {
       '@vercel/otel',
       'applicationinsights',
     ],
-    code: [
+    code: [SENTRY_TRACES, 
       /\b(?:require\(\s*|from\s+)['"](?:dd-trace|@opentelemetry\/(?:sdk-node|api|sdk-trace-[\w-]+))['"]/,
     ],
   },
@@ -401,7 +410,7 @@ export const TRACING: Record<Ecosystem, Signal> = {
       'newrelic-api',
       /^applicationinsights-/,
     ],
-    code: [/^\s*import\s+io\.opentelemetry\.api\.trace\b/m],
+    code: [SENTRY_TRACES, /^\s*import\s+io\.opentelemetry\.api\.trace\b/m],
   },
   go: {
     deps: [
@@ -415,7 +424,7 @@ export const TRACING: Record<Ecosystem, Signal> = {
       /^github\.com\/aws\/aws-xray-sdk-go/,
       /^github\.com\/newrelic\/go-agent/,
     ],
-    code: [
+    code: [SENTRY_TRACES, 
       /"go\.opentelemetry\.io\/otel\/trace"|"go\.opentelemetry\.io\/otel"/,
     ],
   },
@@ -429,7 +438,7 @@ export const TRACING: Record<Ecosystem, Signal> = {
       /^microsoft\.applicationinsights/,
       /^azure\.monitor\.opentelemetry/,
     ],
-    code: [/\.WithTracing\(|\bAddOpenTelemetryTracing\(/],
+    code: [SENTRY_TRACES, /\.WithTracing\(|\bAddOpenTelemetryTracing\(/],
   },
   ruby: {
     deps: [

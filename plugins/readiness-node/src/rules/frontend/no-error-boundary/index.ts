@@ -9,6 +9,11 @@ const BOUNDARY_DEPENDENCIES = [
   '@bugsnag/plugin-react',
   '@datadog/browser-rum-react',
   'react-error-boundaries',
+  // The Backstage app frameworks wrap every route and extension in an error boundary.
+  '@backstage/app-defaults',
+  '@backstage/frontend-defaults',
+  '@backstage/frontend-app-api',
+  '@backstage/core-app-api',
 ];
 
 /** Code that defines or uses an error boundary. */

@@ -50,6 +50,14 @@ describeRule(rule, {
   ],
   passes: [
     {
+      name: 'a Backstage app: the app framework wraps every route in an error boundary',
+      files: {
+        'packages/app/package.json': JSON.stringify({ name: 'app', backstage: { role: 'frontend' }, scripts: { build: 'backstage-cli package build' }, dependencies: { react: '^18.0.0', '@backstage/frontend-defaults': '^0.2.0' } }),
+        'packages/app/public/index.html': '<html><body><div id="root"></div></body></html>',
+        'packages/app/src/index.tsx': "import ReactDOM from 'react-dom/client';\nimport app from './App';\nReactDOM.createRoot(document.getElementById('root')!).render(app.createRoot());\n",
+      },
+    },
+    {
       name: 'a class boundary',
       files: {
         'package.json': pkg(),
@@ -98,6 +106,16 @@ describeRule(rule, {
     },
   ],
   notApplicable: [
+    {
+      name: 'sample apps under examples/ and Backstage frontend plugins are not the repository\'s apps',
+      files: {
+        'examples/shop/package.json': JSON.stringify({ name: 'shop', scripts: { build: 'vite build' }, dependencies: { react: '^18.0.0' }, devDependencies: { vite: '^5.0.0' } }),
+        'examples/shop/index.html': '<html></html>',
+        'examples/shop/src/main.tsx': "ReactDOM.createRoot(el).render(<App />);\n",
+        'plugins/orders/package.json': JSON.stringify({ name: '@acme/plugin-orders', backstage: { role: 'frontend-plugin' }, scripts: { start: 'backstage-cli package start' }, dependencies: { react: '^18.0.0' }, devDependencies: { vite: '^5.0.0' } }),
+        'plugins/orders/src/index.ts': 'export const x = 1;\n',
+      },
+    },
     {
       name: 'no frontend',
       files: {

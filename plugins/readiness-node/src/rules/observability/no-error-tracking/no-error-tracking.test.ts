@@ -4,6 +4,17 @@ import rule from '.';
 describeRule(rule, {
   fails: [
     {
+      name: 'a module named setup.py and a requirements/ folder belong to the one Django service',
+      files: {
+        'requirements.txt': '-r requirements/base.txt\n',
+        'requirements/base.txt': 'Django==5.0\n',
+        'manage.py': 'import django\n',
+        'config/wsgi.py': 'from django.core.wsgi import get_wsgi_application\napplication = get_wsgi_application()\n',
+        'config/settings/toolbar/setup.py': 'from django.urls import include, path\n\ndef show_toolbar(*args) -> bool:\n    return False\n',
+      },
+      findings: ['config/wsgi.py:1'],
+    },
+    {
       name: 'a Spring Boot service whose Java package is called samples',
       files: {
         'pom.xml':

@@ -38,6 +38,8 @@ const HEALTH: Record<Ecosystem, Signal> = {
   },
   node: {
     deps: [
+      // The Backstage backend serves /.backstage/health/v1/readiness and /liveness.
+      '@backstage/backend-defaults',
       '@nestjs/terminus',
       '@godaddy/terminus',
       'lightship',

@@ -9,6 +9,16 @@ const express = (code: string) => ({
 describeRule(rule, {
   fails: [
     {
+      name: 'a Next.js app whose route handlers serve an API',
+      files: {
+        'package.json': JSON.stringify({ name: 'web', scripts: { build: 'next build' }, dependencies: { next: '14.2.0', react: '18.3.0' } }),
+        'app/page.tsx': 'export default function Page() { return <main />; }\n',
+        'app/api/posts/route.ts': 'export async function GET() { return Response.json([]); }\n',
+        'pages/api/auth/[...nextauth].ts': 'export default function handler(req, res) { res.json({}); }\n',
+      },
+      findings: ['app/api/posts/route.ts:1'],
+    },
+    {
       name: 'a Flask API with only business routes (a status sub-resource is not health)',
       files: {
         'requirements.txt': 'flask==3.0.3\n',
@@ -58,6 +68,15 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'a Backstage backend, which serves its own health routes',
+      files: {
+        'packages/backend/package.json': JSON.stringify({ name: 'backend', backstage: { role: 'backend' }, dependencies: { '@backstage/backend-defaults': '^0.5.0' } }),
+        'packages/backend/src/index.ts': "import { createBackend } from '@backstage/backend-defaults';\nconst backend = createBackend();\nbackend.add(import('@internal/plugin-orders-backend'));\nbackend.start();\n",
+        'plugins/orders-backend/package.json': JSON.stringify({ name: '@internal/plugin-orders-backend', backstage: { role: 'backend-plugin' }, dependencies: { express: '^4.21.0', '@backstage/backend-plugin-api': '^1.0.0' } }),
+        'plugins/orders-backend/src/router.ts': "import express from 'express';\nexport const router = express.Router();\nrouter.get('/orders', (_req, res) => res.json([]));\n",
+      },
+    },
     {
       name: 'Flask /health',
       files: {
@@ -135,6 +154,31 @@ describeRule(rule, {
     },
   ],
   notApplicable: [
+    {
+      name: 'a Next.js app that only renders pages',
+      files: {
+        'package.json': JSON.stringify({ name: 'web', scripts: { build: 'next build' }, dependencies: { next: '14.2.0', react: '18.3.0' } }),
+        'app/page.tsx': 'export default function Page() { return <main />; }\n',
+        'app/layout.tsx': 'export default function Layout({ children }) { return <html><body>{children}</body></html>; }\n',
+        'app/middleware.ts': 'export function middleware() {}\n',
+      },
+    },
+    {
+      name: 'a Backstage backend plugin on its own: the backend that mounts it is elsewhere',
+      files: {
+        'package.json': JSON.stringify({ name: '@acme/plugin-orders-backend', backstage: { role: 'backend-plugin' }, dependencies: { express: '^4.21.0' } }),
+        'src/service/router.ts': "import express from 'express';\nexport const router = express.Router();\n",
+      },
+    },
+    {
+      name: 'servers started by scripts, benchmarks and test fixtures are not units',
+      files: {
+        'package.json': JSON.stringify({ name: 'tool', bin: { tool: 'bin/tool.js' } }),
+        'scripts/bench-api.mjs': "import http from 'node:http';\nhttp.createServer((req, res) => res.end()).listen(0);\n",
+        'src/report/reportFixture.ts': "import http from 'node:http';\nexport const server = http.createServer(() => {});\n",
+        'src/index.ts': 'export const x = 1;\n',
+      },
+    },
     {
       name: 'a worker container without a server',
       files: {

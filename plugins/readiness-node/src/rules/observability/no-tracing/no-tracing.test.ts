@@ -4,13 +4,11 @@ import rule from '.';
 describeRule(rule, {
   fails: [
     {
-      name: 'Sentry performance tracing does not count',
+      name: 'Sentry with tracing switched off records no traces',
       files: {
-        'requirements.txt': 'fastapi\nsentry-sdk==2.0\n',
-        'main.py':
-          'import sentry_sdk\nfrom fastapi import FastAPI\nsentry_sdk.init(traces_sample_rate=1.0)\n',
+        'requirements.txt': 'flask==3.0\nsentry-sdk==2.0.0\n',
+        'app.py': 'import sentry_sdk\nfrom flask import Flask\nsentry_sdk.init(dsn=DSN, traces_sample_rate=0.0)\napp = Flask(__name__)\n',
       },
-      findings: ['main.py:2'],
     },
     {
       name: 'OpenTelemetry metrics only',
@@ -31,6 +29,15 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'Sentry performance monitoring with a sampling rate or sampler',
+      files: {
+        'requirements.txt': 'django==5.0\nsentry-sdk==2.0.0\n',
+        'config/settings/sentry.py': 'import sentry_sdk\n\ndef traces_sampler(ctx):\n    return 0.5\n\nsentry_sdk.init(dsn=DSN, traces_sampler=traces_sampler)\n',
+        'api/package.json': JSON.stringify({ dependencies: { express: '^4.0.0', '@sentry/node': '^8.0.0' } }),
+        'api/server.js': "const Sentry = require('@sentry/node');\nSentry.init({ dsn: process.env.SENTRY_DSN, tracesSampleRate: 0.2 });\n",
+      },
+    },
     {
       name: 'OpenTelemetry Node SDK',
       files: {
