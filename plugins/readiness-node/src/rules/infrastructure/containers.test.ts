@@ -1,6 +1,7 @@
 import { snapshotFromFiles } from '../../engine/snapshot';
 import { buildFacts } from '../../facts';
-import { declaredBuildsOf, isOneOffService, isVendored } from './containers';
+import { parseDockerfile } from '../../facts/dockerfiles';
+import { declaredBuildsOf, isOneOffService, isTestOnlyContainerPath, isVendored, runsTestSuite } from './containers';
 
 const buildsOf = (files: Record<string, string>) => declaredBuildsOf(buildFacts(snapshotFromFiles(files)));
 
@@ -97,5 +98,30 @@ describe('isVendored', () => {
     ['src/vendors/Dockerfile', false],
   ])('%s → %s', (path, expected) => {
     expect(isVendored(path)).toBe(expected);
+  });
+});
+
+describe('test-only containers', () => {
+  it.each([
+    ['Dockerfile.test', true],
+    ['ci.Dockerfile', true],
+    ['docker/e2e.Dockerfile', true],
+    ['docker-compose.test.yml', true],
+    ['compose.ci.yaml', true],
+    ['Dockerfile', false],
+    ['docker-compose.yml', false],
+    ['Dockerfile.prod', false],
+    ['latest.Dockerfile', false],
+    ['docker-compose.override.yml', false],
+  ])('%s is test-only: %s', (path, expected) => {
+    expect(isTestOnlyContainerPath(path)).toBe(expected);
+  });
+
+  it('tells a test-runner image by the command of its final stage', () => {
+    const parse = (text: string) => parseDockerfile({ path: 'Dockerfile', text, size: text.length });
+    expect(runsTestSuite(parse('FROM node:22\nCMD ["npm", "test"]\n'))).toBe(true);
+    expect(runsTestSuite(parse('FROM python:3.12 AS test\nCMD pytest\nFROM python:3.12\nCMD ["gunicorn", "app:app"]\n'))).toBe(false);
+    expect(runsTestSuite(parse('FROM python:3.12\nCMD ["python", "-m", "pytest", "-q"]\n'))).toBe(true);
+    expect(runsTestSuite(parse('FROM node:22\nCMD ["node", "server.js", "--attest"]\n'))).toBe(false);
   });
 });

@@ -29,10 +29,54 @@ export function isVendored(path: string): boolean {
   return hit;
 }
 
+/** Dockerfile and compose file names that say the file only serves tests or CI: `Dockerfile.test`, `ci.Dockerfile`, `docker-compose.e2e.yml`. */
+const TEST_ONLY_CONTAINER_FILE =
+  /^(?:(?:[\w-]+[.-])?(?:test|tests|testing|ci|e2e|integration|it)[.-](?:[\w.-]+[.-])?)?(?:dockerfile|(?:docker-)?compose)(?:[.-](?:[\w-]+[.-])?(?:test|tests|testing|ci|e2e|integration|it)(?:[.-][\w.-]+)?)?(?:\.ya?ml)?$/i;
+
+/** Whether a Dockerfile or compose file is named for tests or CI only. */
+export function isTestOnlyContainerPath(path: string): boolean {
+  const name = basename(path);
+  return name !== 'Dockerfile' && !/^(?:docker-)?compose\.ya?ml$/i.test(name) && TEST_ONLY_CONTAINER_FILE.test(name);
+}
+
 /** The confidence of a finding at a path. */
 export function confidenceOf(path: string): NonNullable<Finding['confidence']> {
-  // Dev containers are developer tooling, not something that ships.
-  return isLowConfidencePath(path) || /(^|\/)\.devcontainer\//.test(path) ? 'low' : 'high';
+  // Dev containers are developer tooling, not something that ships; test and CI
+  // images and compose files run the tests, not the service.
+  return isLowConfidencePath(path) || /(^|\/)\.devcontainer\//.test(path) || isTestOnlyContainerPath(path)
+    ? 'low'
+    : 'high';
+}
+
+/** A command that runs a test suite and exits. */
+const TEST_RUNNER_COMMAND =
+  /(?:^|[\s"'\[,])(?:pytest|py\.test|tox|nox|jest|vitest|mocha|ava|karma|rspec|phpunit|(?:npm|yarn|pnpm|bun)(?:\s+run)?\s+(?:test|e2e)|go\s+test|playwright\s+test|cypress\s+run|mvnw?\s+(?:-\S+\s+)*(?:test|verify)|gradlew?\s+(?:-\S+\s+)*(?:test|check)|dotnet\s+test|python\s+-m\s+(?:pytest|unittest))(?=[\s"',\]]|$)/;
+
+/** Whether the image a Dockerfile builds runs a test suite (its final CMD or ENTRYPOINT starts a test runner). */
+export function runsTestSuite(dockerfile: DockerfileFact): boolean {
+  const stage = dockerfile.finalStage;
+  if (!stage) return false;
+  const start = dockerfile.instructions.filter(
+    i => i.stage === stage.index && (i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT'),
+  );
+  return start.length > 0 && start.some(i => TEST_RUNNER_COMMAND.test(commandLine(i.args)));
+}
+
+/** The command of a CMD or ENTRYPOINT as one line, from its exec (JSON array) or shell form. */
+function commandLine(args: string): string {
+  const text = args.trim();
+  if (!text.startsWith('[')) return text;
+  try {
+    const parts: unknown = JSON.parse(text);
+    return Array.isArray(parts) ? parts.map(String).join(' ') : text;
+  } catch {
+    return text;
+  }
+}
+
+/** The confidence of a finding about a Dockerfile: low for dev containers, test fixtures and test-runner images. */
+export function dockerfileConfidence(dockerfile: DockerfileFact): NonNullable<Finding['confidence']> {
+  return runsTestSuite(dockerfile) ? 'low' : confidenceOf(dockerfile.path);
 }
 
 /** Dockerfiles that parsed into at least one stage, outside vendored trees. */
@@ -293,12 +337,12 @@ export function isHealthcheckNone(instruction: DockerInstruction): boolean {
 }
 
 const JOB_NAME =
-  /(^|[-_])(seed|seeder|seeds|migrate|migration|migrations|migrator|init|setup|bootstrap|fixtures|loader|provision)([-_]|$)/i;
+  /(^|[-_])(seed|seeder|seeds|migrate|migration|migrations|migrator|init|setup|bootstrap|fixtures|loader|provision|test|tests|e2e|cypress|playwright|integration-tests)([-_]|$)/i;
 const JOB_PROFILE = /^(tools?|jobs?|cli|setup|seed|migrate|migrations?|init|scripts?|one-?off|tasks?|manual)$/i;
 
 /**
  * Whether a compose service is a one-off job (seeding, migrations, set-up,
- * tooling) rather than a long-running service: health checks mean nothing
+ * tooling, a test run) rather than a long-running service: health checks mean nothing
  * for a container that is meant to exit.
  */
 export function isOneOffService(service: ComposeService): boolean {

@@ -76,6 +76,13 @@ describeRule(rule, {
   ],
   passes: [
     {
+      name: 'test compose files and test-runner services exit after the run',
+      files: {
+        'docker-compose.test.yml': 'services:\n  api:\n    build: .\n',
+        'docker-compose.yml': 'services:\n  api:\n    build: .\n    healthcheck:\n      test: ["CMD", "curl", "-f", "http://localhost/health"]\n  e2e:\n    build: ./e2e-runner\n',
+      },
+    },
+    {
       name: 'a healthcheck on the service',
       files: {
         'docker-compose.yml':

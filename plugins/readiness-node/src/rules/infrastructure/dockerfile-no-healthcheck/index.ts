@@ -2,7 +2,7 @@ import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { defineRule, outcome } from '../../types';
 import {
   composeHealthcheckOf,
-  confidenceOf,
+  dockerfileConfidence,
   dockerfilesOf,
   dockerHealthcheckOf,
   excerptAt,
@@ -48,7 +48,7 @@ export default defineRule({
         message: check
           ? `HEALTHCHECK NONE turns the image's health check off${composeNote}`
           : `The image has no HEALTHCHECK${composeNote}, so the runtime cannot tell a hung container from a healthy one`,
-        confidence: confidenceOf(dockerfile.path),
+        confidence: dockerfileConfidence(dockerfile),
       });
     }
     return outcome.fromFindings(findings);

@@ -4,6 +4,14 @@ import rule from '.';
 describeRule(rule, {
   fails: [
     {
+      name: 'the service image beside a test-runner image',
+      files: {
+        'Dockerfile': 'FROM python:3.12-slim\nCOPY . /app\nCMD ["gunicorn", "app:app"]\n',
+        'Dockerfile.test': 'FROM python:3.12-slim\nCOPY . /app\nCMD ["pytest", "-q"]\n',
+      },
+      findings: ['Dockerfile:1', 'Dockerfile.test:1'],
+    },
+    {
       name: 'no USER at all',
       files: { Dockerfile: 'FROM python:3.12-slim\nCOPY . /app\nCMD ["python", "app.py"]\n' },
       findings: ['Dockerfile:1'],
@@ -28,6 +36,14 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'test-runner images: named for tests or CI, or whose command runs the test suite',
+      files: {
+        'Dockerfile.test': 'FROM python:3.12-slim\nCOPY . /app\nRUN pip install -r requirements.txt\n',
+        'ci/e2e.Dockerfile': 'FROM mcr.microsoft.com/playwright:v1.45.0\nCOPY . .\nCMD ["npx", "playwright", "test"]\n',
+        'tester/Dockerfile': 'FROM golang:1.22\nWORKDIR /src\nCOPY . .\nCMD go test ./...\n',
+      },
+    },
     {
       name: 'non-root user in the final stage',
       files: {

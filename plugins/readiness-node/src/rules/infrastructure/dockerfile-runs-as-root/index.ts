@@ -1,6 +1,6 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { defineRule, outcome } from '../../types';
-import { confidenceOf } from '../containers';
+import { dockerfileConfidence } from '../containers';
 
 const ROOT_USERS = new Set(['root', '0', '0:0', 'root:root']);
 
@@ -34,7 +34,7 @@ export default defineRule({
           line: stage.line,
           excerpt: `FROM ${stage.image}`,
           message: 'The final stage sets no USER, so the container runs as root',
-          confidence: confidenceOf(dockerfile.path),
+          confidence: dockerfileConfidence(dockerfile),
         });
       } else if (ROOT_USERS.has(last.args.trim().toLowerCase())) {
         findings.push({
@@ -42,7 +42,7 @@ export default defineRule({
           line: last.line,
           excerpt: `USER ${last.args}`,
           message: 'The final stage switches to root',
-          confidence: confidenceOf(dockerfile.path),
+          confidence: dockerfileConfidence(dockerfile),
         });
       }
     }

@@ -1,7 +1,7 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { basename, joinPath } from '../../../facts';
 import { defineRule, outcome } from '../../types';
-import { buildContextsOf, confidenceOf, dockerfilesOf, excerptAt, showDir } from '../containers';
+import { buildContextsOf, dockerfileConfidence, dockerfilesOf, excerptAt, showDir } from '../containers';
 
 export default defineRule({
   id: 'infrastructure/missing-dockerignore',
@@ -34,7 +34,7 @@ export default defineRule({
             context === dockerfile.dir
               ? `No .dockerignore in ${showDir(context)}, the build context of ${basename(dockerfile.path)}: everything in it is sent to the builder`
               : `No .dockerignore in ${showDir(context)}, the build context compose uses for ${dockerfile.path}: everything in it is sent to the builder`,
-          confidence: confidenceOf(dockerfile.path),
+          confidence: dockerfileConfidence(dockerfile),
         });
       }
     }

@@ -1,7 +1,7 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import type { DockerfileFact, DockerStage } from '../../../facts';
 import { defineRule, outcome } from '../../types';
-import { baseImageOf, confidenceOf, dockerfilesOf, excerptAt } from '../containers';
+import { baseImageOf, dockerfileConfidence, dockerfilesOf, excerptAt } from '../containers';
 
 /** Official runtime images by their last path segment. */
 const RUNTIME_IMAGES: Record<string, string> = {
@@ -120,7 +120,7 @@ export default defineRule({
           message: `Builds on ${runtime} ${show(usage.version)} while ${where} use${
             elsewhere.length === 1 ? 's' : ''
           } ${runtime} ${show(reference)}`,
-          confidence: confidenceOf(usage.dockerfile.path),
+          confidence: dockerfileConfidence(usage.dockerfile),
         });
       }
     }

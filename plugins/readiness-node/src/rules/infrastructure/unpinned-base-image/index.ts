@@ -1,6 +1,6 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { defineRule, outcome } from '../../types';
-import { baseImageOf, confidenceOf, dockerfilesOf, excerptAt } from '../containers';
+import { baseImageOf, dockerfileConfidence, dockerfilesOf, excerptAt } from '../containers';
 
 /** Tags that move to a new release by design. */
 const FLOATING = new Set([
@@ -58,7 +58,7 @@ export default defineRule({
           line: stage.line,
           excerpt: excerptAt(facts, dockerfile.path, stage.line),
           message: `Base image \`${image.image}\`${via} ${reason}; pin a version or a digest`,
-          confidence: confidenceOf(dockerfile.path),
+          confidence: dockerfileConfidence(dockerfile),
         });
       }
     }
