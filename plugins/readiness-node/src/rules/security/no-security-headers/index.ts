@@ -15,6 +15,8 @@ export const SECURITY_HEADER_SIGNALS: EvidenceSignal[] = [
   { label: 'NetEscapades.AspNetCore.SecurityHeaders', deps: ['netescapades.aspnetcore.securityheaders'] },
   { label: 'secure_headers', deps: ['secure_headers'] },
   { label: 'Rails default headers', deps: ['rails'] },
+  // The Backstage backend's root HTTP router applies helmet (CSP, HSTS, frame options) to every plugin route.
+  { label: 'the Backstage backend (helmet)', deps: ['@backstage/backend-defaults'] },
   { label: 'security middleware in code', code: /\bhelmet\(|\bsecureHeaders\(|\bTalisman\(|csp\.middleware\.CSPMiddleware|\bmiddleware\.Secure(?:WithConfig)?\(|fiber\/v\d\/middleware\/helmet|\bsecure\.New\(|\.UseHsts\(|\.UseSecurityHeaders\(|\.UseXfo\(|\.UseCsp\(|\bSecureHeaders\(/ },
   {
     label: 'security headers set in code or config',

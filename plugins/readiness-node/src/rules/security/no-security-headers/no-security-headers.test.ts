@@ -49,6 +49,14 @@ describeRule(rule, {
   ],
   passes: [
     {
+      name: 'a Backstage backend, whose root router applies helmet to every plugin',
+      files: {
+        'packages/backend/package.json': JSON.stringify({ name: 'backend', backstage: { role: 'backend' }, dependencies: { '@backstage/backend-defaults': '^0.5.0' } }),
+        'plugins/orders-backend/package.json': JSON.stringify({ name: '@internal/plugin-orders-backend', backstage: { role: 'backend-plugin' }, dependencies: { express: '^4.21.0' } }),
+        'plugins/orders-backend/src/router.ts': "import express from 'express';\nexport const router = express.Router();\n",
+      },
+    },
+    {
       name: 'helmet declared',
       files: { 'package.json': pkg({ express: '^4.19.0', helmet: '^7.1.0' }) },
     },
