@@ -5,9 +5,9 @@ import { defineRule, outcome } from '../../types';
 import { isAsidePath } from '../../observability/services';
 import { appFiles, frontendApps } from '../apps';
 
-/** Hosts that serve font stylesheets. */
+/** Hosts that serve font stylesheets, icon fonts (Font Awesome, Material icons…) included. */
 const FONT_HOST =
-  /^(?:https?:)?\/\/(?:fonts\.googleapis\.(?:com|cn)|fonts\.bunny\.net|use\.typekit\.net|p\.typekit\.net|fonts\.cdnfonts\.com|fast\.fonts\.net|cloud\.typography\.com|api\.fontshare\.com|use\.fontawesome\.com|rsms\.me\/inter|fonts\.xz\.style|fonts\.loli\.net|cdn\.jsdelivr\.net\/npm\/@fontsource)/i;
+  /^(?:https?:)?\/\/(?:fonts\.googleapis\.(?:com|cn)|fonts\.bunny\.net|use\.typekit\.net|p\.typekit\.net|fonts\.cdnfonts\.com|fast\.fonts\.net|cloud\.typography\.com|api\.fontshare\.com|use\.fontawesome\.com|rsms\.me\/inter|fonts\.xz\.style|fonts\.loli\.net|cdn\.jsdelivr\.net\/npm\/@fontsource|(?:cdnjs\.cloudflare\.com\/ajax\/libs|cdn\.jsdelivr\.net\/npm|unpkg\.com)\/(?:font-?awesome|@fortawesome|bootstrap-icons|@mdi\/font|material-design-icons|material-icons|line-awesome|ionicons)|(?:maxcdn|stackpath|netdna)\.bootstrapcdn\.com\/font-awesome)/i;
 
 /** Files that hold the document head of a frontend app. */
 function isDocumentFile(path: string): boolean {

@@ -11,6 +11,16 @@ const html = (head: string) =>
 describeRule(rule, {
   fails: [
     {
+      name: 'an icon font stylesheet from a CDN in index.html',
+      files: {
+        'package.json': pkg,
+        'index.html': html(
+          '    <link\n      rel="stylesheet"\n      href="https://cdnjs.cloudflare.com/ajax/libs/font-awesome/5.15.4/css/all.min.css"\n    />',
+        ),
+      },
+      findings: ['index.html:6'],
+    },
+    {
       name: 'Google Fonts stylesheet in index.html',
       files: {
         'package.json': pkg,
@@ -55,6 +65,15 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'a component library stylesheet from the same CDN is not a font',
+      files: {
+        'package.json': pkg,
+        'index.html': html(
+          '    <link rel="stylesheet" href="https://cdnjs.cloudflare.com/ajax/libs/normalize/8.0.1/normalize.min.css" />',
+        ),
+      },
+    },
     {
       name: 'preload with onload swap',
       files: {
