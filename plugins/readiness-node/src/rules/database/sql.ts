@@ -5,15 +5,27 @@ import { maskSource } from '../../facts/sourceText';
 
 /** Test data and test folders: SQL there sets up throwaway databases. */
 const TEST_DATA = /(^|\/)(tests?|__tests__|spec|specs|fixtures?|__fixtures__|testdata|test-data|src\/test|e2e)\//i;
-/** Docs and examples: reported with low confidence. */
-const EXAMPLES = /(^|\/)(examples?|samples?|demos?|docs?|documentation)\//i;
+/** Examples, samples and demos: reported with low confidence. */
+const EXAMPLES = /(^|\/)(examples?|samples?|demos?)\//i;
+/** Documentation folders: code snippets there are prose, SQL scripts are not. */
+const DOCS = /(^|\/)(docs?|documentation)\//i;
 
 export function isTestData(path: string): boolean {
   return TEST_DATA.test(path) || isTestFile(path);
 }
 
+/**
+ * Examples and documentation. A `.sql` file is a script whatever folder holds
+ * it: a schema under `docs/sql/` is the one the README tells you to run, so
+ * only example and sample folders make SQL an example.
+ */
 export function isExample(path: string): boolean {
-  return EXAMPLES.test(path);
+  return EXAMPLES.test(path) || (DOCS.test(path) && extname(path) !== '.sql');
+}
+
+/** A `.sql` script that is neither test data nor an example: judged as the project's own. */
+export function isOwnSqlScript(path: string): boolean {
+  return extname(path) === '.sql' && !isTestData(path) && !isExample(path);
 }
 
 /** Folders that hold versioned migrations, whatever the tool. */
@@ -75,6 +87,33 @@ export function createdTables(file: SourceFile): TableRef[] {
       offset: m.index!,
       line: lineOfOffset(file, m.index!),
     }));
+}
+
+/**
+ * Tables created by `CREATE TABLE` statements inside string literals of
+ * application code (DDL run at start-up): comments do not count.
+ */
+export function embeddedCreatedTables(file: SourceFile): TableRef[] {
+  if (!/CREATE\s+(?:\w+\s+){0,3}TABLE/i.test(file.text)) return [];
+  const out: TableRef[] = [];
+  for (const m of file.text.matchAll(CREATE_TABLE)) {
+    if (/\bTEMP(ORARY)?\b/i.test(m[0]) || !inStringLiteral(file, m.index!)) continue;
+    out.push({ name: tableName(m[1]), written: m[1], offset: m.index!, line: lineOfOffset(file, m.index!) });
+  }
+  return out;
+}
+
+/** Whether an offset of a code file falls inside a string literal (blanked by maskSource, and not a comment). */
+export function inStringLiteral(file: SourceFile, offset: number): boolean {
+  const { code, comments } = maskSource(file);
+  if (code[offset] === file.text[offset]) return false;
+  return !comments.some(c => c.start <= offset && offset < c.end);
+}
+
+/** `3 table(s) (orders, items, users)`: the distinct names, the first five shown. */
+export function tableSummary(tables: TableRef[]): string {
+  const names = [...new Set(tables.map(t => t.name))];
+  return `${names.length} table(s) (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''})`;
 }
 
 /** Tables dropped by `DROP TABLE` statements. */

@@ -20,6 +20,14 @@ describeRule(rule, {
       findings: ['db/init.sql:1', 'db/init.sql:1'],
     },
     {
+      name: 'a setup script kept under docs/ or sql/ is a script, not documentation',
+      files: {
+        'docs/sql/blog.sql': `SET FOREIGN_KEY_CHECKS=0;\nDROP TABLE IF EXISTS \`blog_tag\`;\n${create('`blog_tag`')}`,
+        'sql/setup.sql': `DROP TABLE IF EXISTS users;\n${create('users')}`,
+      },
+      findings: ['docs/sql/blog.sql:2', 'sql/setup.sql:1'],
+    },
+    {
       name: 'an up migration that recreates a table',
       files: { 'migrations/0003_rebuild_orders.sql': `DROP TABLE orders;\n${create('orders')}` },
       findings: ['migrations/0003_rebuild_orders.sql:1'],
@@ -55,7 +63,11 @@ describeRule(rule, {
     },
     {
       name: 'an example schema is only a note',
-      files: { 'schema.sql': create('orders'), 'examples/demo/schema.sql': `DROP TABLE IF EXISTS t;\n${create('t')}` },
+      files: {
+        'schema.sql': create('orders'),
+        'examples/demo/schema.sql': `DROP TABLE IF EXISTS t;\n${create('t')}`,
+        'samples/seed.sql': `DROP TABLE IF EXISTS t;\n${create('t')}`,
+      },
     },
   ],
   notApplicable: [

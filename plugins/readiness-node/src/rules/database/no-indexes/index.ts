@@ -3,36 +3,58 @@ import { SourceFile } from '../../../engine/snapshot';
 import { extname, languageOf, lineOf, lineOfOffset } from '../../../facts';
 import { maskSource } from '../../../facts/sourceText';
 import { defineRule, outcome } from '../../types';
-import { createdTables, isExample, isMigrationFile, isRollbackScript, isTestData, projectDirOf } from '../sql';
+import { modelDeclaresIndex, modelDefinitionOf } from '../models';
+import {
+  createdTables,
+  embeddedCreatedTables,
+  inStringLiteral,
+  isExample,
+  isMigrationFile,
+  isRollbackScript,
+  isTestData,
+  projectDirOf,
+  tableSummary,
+} from '../sql';
 
-/** Indexes in SQL: CREATE INDEX, UNIQUE constraints, MySQL inline INDEX/KEY, ALTER TABLE … ADD INDEX. */
+/**
+ * Indexes declared in SQL: CREATE [UNIQUE] INDEX, MySQL inline INDEX/KEY (unique or not), ALTER TABLE … ADD
+ * INDEX, EXCLUDE constraints. A UNIQUE or PRIMARY KEY constraint is a key: the database builds an index to
+ * enforce it, but it is declared for integrity and leaves the columns queries filter and join on unindexed.
+ */
 const SQL_INDEX =
-  /\bCREATE\s+(UNIQUE\s+)?(CLUSTERED\s+|NONCLUSTERED\s+)?INDEX\b|\bUNIQUE\b|^\s*(UNIQUE\s+|FULLTEXT\s+|SPATIAL\s+)?(INDEX|KEY)\s+[\w`"]*\s*\(|\bADD\s+(UNIQUE\s+)?(INDEX|KEY)\b|\bEXCLUDE\s+USING\b/im;
+  /\bCREATE\s+(UNIQUE\s+)?(CLUSTERED\s+|NONCLUSTERED\s+)?INDEX\b|^\s*(UNIQUE\s+|FULLTEXT\s+|SPATIAL\s+)?(INDEX|KEY)\s+[\w`"]*\s*\(|\bADD\s+(UNIQUE\s+|FULLTEXT\s+|SPATIAL\s+)?(INDEX|KEY)\b|\bEXCLUDE\s+USING\b/im;
+const SQL_INDEXES = new RegExp(SQL_INDEX.source, 'gim');
 
 /** Table creation in migration code, per tool. */
 const CODE_TABLE =
   /\.createTable(IfNotExists)?\s*\(|\bop\.create_table\s*\(|\bmigrations\.CreateModel\s*\(|\bmigrationBuilder\.CreateTable\s*\(|^\s*create_table\s+[:'"]|\bnew\s+Table\s*\(\s*\{/m;
 
-/** Index declarations in migration code or a Prisma schema. */
+/**
+ * Index declarations in migration code or a Prisma schema. Django indexes every ForeignKey by default.
+ * Unique constraints (`.unique()`, `unique=True`, `@unique`, `@@unique`, `unique_together`) are keys.
+ */
 const CODE_INDEX =
-  /\.index\s*\(|\.unique\s*\(|\baddIndex\s*\(|\badd_index\b|\bop\.create_index\s*\(|\bCreateIndex\s*\(|\bindex\s*[:=]\s*[Tt]rue\b|\bunique\s*[:=]\s*[Tt]rue\b|\bdb_index\s*=\s*True\b|\bmodels\.Index\s*\(|\bIndex\s*\(|UniqueConstraint\s*\(|\bunique_together\b|\bindexes\s*[:=]|\bAddIndex\s*\(|\bTableIndex\s*\(|\bisUnique\s*:\s*true|@@index\b|@@unique\b|@unique\b|\buniqueIndex\s*\(|\bCREATE\s+(UNIQUE\s+)?INDEX\b/;
+  /\.index\s*\(|\baddIndex\s*\(|\badd_index\b|\bcreate_index\s*\(|\bCreateIndex\s*\(|\bindex\s*[:=]\s*[Tt]rue\b|\bdb_index\s*=\s*True\b|\bIndex\s*\(|\bindexes\s*[:=]|\bAddIndex\s*\(|\bTableIndex\s*\(|@@index\b|\buniqueIndex\s*\(|\bmodels\.ForeignKey\s*\(/;
+/** SQL run from migration code (knex.raw, queryRunner.query) sits in strings. */
+const CODE_SQL_INDEX = /\bCREATE\s+(UNIQUE\s+)?INDEX\b|\bADD\s+(UNIQUE\s+)?INDEX\b/i;
 
 interface Source {
   file: SourceFile;
   line: number;
-  tables: string[];
+  /** What creates the tables, for the message: `creates 2 table(s) (a, b)`. */
+  creates: string;
   hasIndex: boolean;
 }
 
+/** Schema files: SQL scripts, migrations, a Prisma schema, DDL run from application code. */
 function sourceOf(file: SourceFile): Source | undefined {
   if (isTestData(file.path) || isRollbackScript(file.path)) return undefined;
   const ext = extname(file.path);
   if (ext === '.sql') {
     const tables = createdTables(file);
-    const { code } = maskSource(file);
-    const hasIndex = SQL_INDEX.test(code);
-    if (tables.length === 0) return hasIndex ? { file, line: 0, tables: [], hasIndex } : undefined;
-    return { file, line: tables[0].line, tables: [...new Set(tables.map(t => t.name))], hasIndex };
+    const hasIndex = SQL_INDEX.test(maskSource(file).code);
+    if (tables.length === 0) return hasIndex ? { file, line: 0, creates: '', hasIndex } : undefined;
+    return { file, line: tables[0].line, creates: `creates ${tableSummary(tables)}`, hasIndex };
   }
   if (ext === '.prisma') {
     const models = [...file.text.matchAll(/^\s*model\s+(\w+)\s*\{/gm)];
@@ -41,18 +63,35 @@ function sourceOf(file: SourceFile): Source | undefined {
     return {
       file,
       line: lineOfOffset(file, models[0].index! + models[0][0].search(/\S/)),
-      tables: models.map(m => m[1]),
+      creates: `defines ${models.length} Prisma model(s) (${models.slice(0, 5).map(m => m[1]).join(', ')}${models.length > 5 ? ', …' : ''})`,
       hasIndex: CODE_INDEX.test(code),
     };
   }
-  if (!languageOf(file.path) || !isMigrationFile(file)) return undefined;
+  if (!languageOf(file.path)) return undefined;
+  if (!isMigrationFile(file)) return isExample(file.path) ? undefined : embeddedSourceOf(file);
   const { code } = maskSource(file);
-  // SQL run from migration code (knex.raw, queryRunner.query) sits in strings.
-  const hasIndex = CODE_INDEX.test(code) || /\bCREATE\s+(UNIQUE\s+)?INDEX\b|\bUNIQUE\s*\(/i.test(file.text);
+  const hasIndex = CODE_INDEX.test(code) || CODE_SQL_INDEX.test(file.text);
   const create = CODE_TABLE.exec(code) ?? /\bCREATE\s+TABLE\b/i.exec(file.text);
-  if (!create) return hasIndex ? { file, line: 0, tables: [], hasIndex } : undefined;
+  if (!create) return hasIndex ? { file, line: 0, creates: '', hasIndex } : undefined;
   const offset = create.index + (create[0].length - create[0].trimStart().length);
-  return { file, line: lineOfOffset(file, offset), tables: [], hasIndex };
+  return { file, line: lineOfOffset(file, offset), creates: 'creates tables', hasIndex };
+}
+
+/** `CREATE TABLE` and index statements in string literals of application code, run at start-up. */
+function embeddedSourceOf(file: SourceFile): Source | undefined {
+  const tables = embeddedCreatedTables(file);
+  if (tables.length === 0) return undefined;
+  const hasIndex = [...file.text.matchAll(SQL_INDEXES)].some(m => inStringLiteral(file, m.index! + m[0].search(/\S/)));
+  return { file, line: tables[0].line, creates: `creates ${tableSummary(tables)} from application code`, hasIndex };
+}
+
+/** ORM models that are the schema's only description: the tables are created from them. */
+function modelSourceOf(file: SourceFile): Source | undefined {
+  if (isTestData(file.path) || isExample(file.path) || !languageOf(file.path) || isMigrationFile(file)) return undefined;
+  const model = modelDefinitionOf(file);
+  if (!model || model.kind !== 'relational' || !model.declaresIndexes) return undefined;
+  const what = model.orm === 'knex' ? 'creates tables with knex' : `defines ${model.orm} models (the tables are created from them)`;
+  return { file, line: model.line, creates: what, hasIndex: modelDeclaresIndex(file, model) };
 }
 
 export default defineRule({
@@ -61,7 +100,7 @@ export default defineRule({
   severity: 'low',
   title: 'The schema has indexes',
   description:
-    'Fails when a project creates tables (SQL `CREATE TABLE`, knex/Sequelize/TypeORM/Alembic/Django/EF Core migrations, a Prisma schema) but declares no index beyond primary keys anywhere in its schema and migrations: no `CREATE INDEX`, `UNIQUE` constraint, inline `INDEX`/`KEY`, `.index()`/`addIndex`, `op.create_index`, `models.Index`, `@@index`…',
+    'Fails when a project creates tables (SQL `CREATE TABLE` in scripts, migrations or application code; knex/Sequelize/TypeORM/Alembic/Django/EF Core migrations; a Prisma schema; or, when nothing else creates them, TypeORM/JPA/GORM/Sequelize/SQLAlchemy/Drizzle models) but declares no index beyond its keys: no `CREATE INDEX`, inline `INDEX`/`KEY`, `.index()`/`addIndex`, `op.create_index`, `models.Index`, `@@index`, `@Index`, `gorm:"index"`… PRIMARY KEY and UNIQUE constraints are keys, not indexes for queries.',
   rationale:
     'Primary keys only serve look-ups by id. Every query that filters or joins on another column (a foreign key, a status, a timestamp) scans the whole table: fine with test data, an outage once production tables grow.',
   remediation:
@@ -69,23 +108,27 @@ export default defineRule({
   evaluate(facts) {
     const sources = facts.files.flatMap(f => sourceOf(f) ?? []);
     const creators = sources.filter(s => s.line > 0);
-    if (creators.length === 0) {
-      return outcome.notApplicable('no SQL schema, migration or Prisma schema creating tables');
+    // Models describe the schema only where no SQL, migration or Prisma schema creates the tables:
+    // next to a schema script, their index declarations create nothing.
+    const schemaProjects = new Set(creators.map(s => projectDirOf(facts, s.file.path)));
+    const sourcePaths = new Set(sources.map(s => s.file.path));
+    const models = facts.files
+      .flatMap(f => (sourcePaths.has(f.path) ? [] : modelSourceOf(f) ?? []))
+      .filter(m => !schemaProjects.has(projectDirOf(facts, m.file.path)));
+    if (creators.length === 0 && models.length === 0) {
+      return outcome.notApplicable('no SQL schema, migration, Prisma schema or ORM models creating tables');
     }
     // Projects of a monorepo are judged on their own; indexes anywhere in a project count for all its tables.
-    const indexed = new Set(sources.filter(s => s.hasIndex).map(s => projectDirOf(facts, s.file.path)));
+    const indexed = new Set([...sources, ...models].filter(s => s.hasIndex).map(s => projectDirOf(facts, s.file.path)));
     const findings: Finding[] = [];
-    for (const source of creators) {
+    for (const source of [...creators, ...models]) {
       const project = projectDirOf(facts, source.file.path);
       if (indexed.has(project)) continue;
-      const tables = source.tables.length
-        ? `creates ${source.tables.length} table(s) (${source.tables.slice(0, 5).join(', ')}${source.tables.length > 5 ? ', …' : ''})`
-        : 'creates tables';
       findings.push({
         path: source.file.path,
         line: source.line,
         excerpt: lineOf(source.file, source.line),
-        message: `${source.file.path} ${tables}, and the schema${project ? ` of ${project}/` : ''} has no index beyond primary keys`,
+        message: `${source.file.path} ${source.creates}, and the schema${project ? ` of ${project}/` : ''} has no index beyond primary keys`,
         ...(isExample(source.file.path) ? { confidence: 'low' as const } : {}),
       });
     }

@@ -40,6 +40,41 @@ describeRule(rule, {
       findings: ['ledger/src/main/resources/db/migration/V1__accounts.sql:1'],
     },
     {
+      name: 'keys only: PRIMARY KEY and UNIQUE constraints, Prisma @unique',
+      files: {
+        'ledger/V1__accounts.sql': 'CREATE TABLE accounts (\n  id UUID PRIMARY KEY,\n  code VARCHAR(64) NOT NULL UNIQUE,\n  owner UUID,\n  UNIQUE (owner, code)\n);\n',
+        'ledger/go.mod': 'module ledger\n',
+        'web/package.json': '{"dependencies":{"@prisma/client":"^5.0.0"}}',
+        'web/prisma/schema.prisma': 'model User {\n  id    Int    @id\n  email String @unique\n  @@unique([id, email])\n}\n',
+      },
+      findings: ['ledger/V1__accounts.sql:1', 'web/prisma/schema.prisma:1'],
+    },
+    {
+      name: 'a setup script under docs/ is the schema, and model tags next to it create nothing',
+      files: {
+        'go.mod': 'module blog\n',
+        'docs/sql/blog.sql': 'CREATE TABLE `blog_article` (\n  `id` int NOT NULL,\n  `tag_id` int,\n  PRIMARY KEY (`id`)\n);\n',
+        'models/article.go': 'package models\n\nimport "github.com/jinzhu/gorm"\n\ntype Article struct {\n\tTagID int `gorm:"index"`\n}\n',
+      },
+      findings: ['docs/sql/blog.sql:1'],
+    },
+    {
+      name: 'TypeORM entities are the only schema and declare no index',
+      files: {
+        'package.json': '{"dependencies":{"typeorm":"^0.3.20"}}',
+        'src/user/user.entity.ts': "import { Entity, PrimaryGeneratedColumn, Column } from 'typeorm';\n\n@Entity('user')\nexport class UserEntity {\n  @PrimaryGeneratedColumn() id: number;\n  @Column({ unique: true }) email: string;\n}\n",
+      },
+      findings: ['src/user/user.entity.ts:3'],
+    },
+    {
+      name: 'a table created from application code with a UNIQUE column only',
+      files: {
+        'worker/Worker.csproj': '<Project/>',
+        'worker/Program.cs': 'cmd.CommandText = @"CREATE TABLE IF NOT EXISTS votes (\n    id VARCHAR(255) NOT NULL UNIQUE,\n    vote VARCHAR(255) NOT NULL\n)";\n// CREATE INDEX votes_vote_idx ON votes (vote)\n',
+      },
+      findings: ['worker/Program.cs:1'],
+    },
+    {
       name: 'a Prisma schema without @@index or @unique',
       files: { 'prisma/schema.prisma': 'model User {\n  id    Int    @id\n  email String\n}\n' },
       findings: ['prisma/schema.prisma:1'],
@@ -53,7 +88,30 @@ describeRule(rule, {
         'catalog/migrations/0002_create_stock_events.sql': 'CREATE TABLE stock_events (id BIGSERIAL PRIMARY KEY);\nCREATE INDEX IF NOT EXISTS stock_events_pending_idx ON stock_events (id);\n',
       },
     },
-    { name: 'a UNIQUE column', files: { 'V1__accounts.sql': 'CREATE TABLE accounts (\n  id UUID PRIMARY KEY,\n  code VARCHAR(64) NOT NULL UNIQUE\n);\n' } },
+    {
+      name: 'CREATE UNIQUE INDEX and MySQL UNIQUE KEY are declared as indexes',
+      files: {
+        'a/go.mod': 'module a\n',
+        'a/V1__accounts.sql': 'CREATE TABLE accounts (id UUID PRIMARY KEY, code TEXT);\nCREATE UNIQUE INDEX accounts_code_key ON accounts (code);\n',
+        'b/go.mod': 'module b\n',
+        'b/schema.sql': 'CREATE TABLE `users` (\n  `id` INT NOT NULL,\n  `email` VARCHAR(255),\n  PRIMARY KEY (`id`),\n  UNIQUE KEY `users_email_key` (`email`)\n);\n',
+      },
+    },
+    {
+      name: 'ORM-only schemas that declare indexes: TypeORM @Index, GORM tags, JPA @Table(indexes)',
+      files: {
+        'api/package.json': '{"dependencies":{"typeorm":"^0.3.20"}}',
+        'api/src/article.entity.ts': "import { Entity, Index, Column } from 'typeorm';\n\n@Entity()\n@Index(['slug'])\nexport class Article {\n  @Column() slug: string;\n}\n",
+        'svc/go.mod': 'module svc\n',
+        'svc/models.go': 'package svc\n\nimport "gorm.io/gorm"\n\ntype Order struct {\n\tgorm.Model\n\tCustomerID uint `gorm:"index"`\n}\n',
+        'jvm/pom.xml': '<project/>',
+        'jvm/src/main/java/com/acme/Item.java': 'package com.acme;\n\nimport jakarta.persistence.*;\n\n@Entity\n@Table(name = "items", indexes = @Index(columnList = "sku"))\npublic class Item {}\n',
+      },
+    },
+    {
+      name: 'DDL in application code with an index statement',
+      files: { 'app/store.py': 'DDL = """\nCREATE TABLE IF NOT EXISTS events (id SERIAL PRIMARY KEY, kind TEXT);\nCREATE INDEX IF NOT EXISTS events_kind_idx ON events (kind);\n"""\n' },
+    },
     {
       name: 'MySQL inline KEY',
       files: { 'schema.sql': 'CREATE TABLE `orders` (\n  `id` INT NOT NULL,\n  `customer_id` INT,\n  PRIMARY KEY (`id`),\n  KEY `orders_customer_idx` (`customer_id`)\n);\n' },
@@ -82,7 +140,7 @@ describeRule(rule, {
     {
       name: 'a schema without indexes in test fixtures and down migrations only',
       files: {
-        'schema.sql': 'CREATE TABLE a (id int PRIMARY KEY, b int UNIQUE);\n',
+        'schema.sql': 'CREATE TABLE a (id int PRIMARY KEY, b int);\nCREATE INDEX a_b_idx ON a (b);\n',
         'tests/fixtures/schema.sql': 'CREATE TABLE t (id int PRIMARY KEY);\n',
         'migrations/0001.down.sql': 'CREATE TABLE old (id int PRIMARY KEY);\n',
       },
@@ -91,10 +149,37 @@ describeRule(rule, {
   notApplicable: [
     { name: 'no schema', files: { 'app.py': 'print(1)', 'queries/report.sql': 'SELECT * FROM orders;\n' } },
     { name: 'only test SQL', files: { 'src/test/resources/schema.sql': 'CREATE TABLE t (id int);\n' } },
+    {
+      name: 'document models, and ORMs whose models index foreign keys by convention (EF Core, Django)',
+      files: {
+        'api/package.json': '{"dependencies":{"mongoose":"^8.0.0"}}',
+        'api/models/user.js': 'const mongoose = require("mongoose");\nmodule.exports = mongoose.model("User", new mongoose.Schema({ email: String }));\n',
+        'Shop/Shop.csproj': '<Project/>',
+        'Shop/ShopContext.cs': 'using Microsoft.EntityFrameworkCore;\npublic class ShopContext : DbContext {\n  public DbSet<Order> Orders { get; set; }\n}\n',
+        'reports/models.py': 'from django.db import models\n\nclass Report(models.Model):\n    owner = models.ForeignKey("auth.User", on_delete=models.CASCADE)\n',
+      },
+    },
+    {
+      name: 'entities in tests and examples, DDL in comments and test code',
+      files: {
+        'examples/app/user.entity.ts': "import { Entity } from 'typeorm';\n@Entity()\nexport class User {}\n",
+        'src/db.ts': '// CREATE TABLE users (id int)\nexport const x = 1;\n',
+        'tests/test_db.py': 'cur.execute("CREATE TABLE t (id int)")\n',
+      },
+    },
   ],
 });
 
 describe('database/no-indexes messages', () => {
+  it('says when models are the schema', () => {
+    const result = runRule(rule, {
+      'src/user.entity.ts': "import { Entity } from 'typeorm';\n\n@Entity()\nexport class User {}\n",
+    });
+    expect(result.findings[0].message).toBe(
+      'src/user.entity.ts defines TypeORM models (the tables are created from them), and the schema has no index beyond primary keys',
+    );
+  });
+
   it('names the tables', () => {
     const result = runRule(rule, { 'schema.sql': flaskSchema });
     expect(result.findings[0].message).toBe(

@@ -2,44 +2,13 @@ import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { SourceFile } from '../../../engine/snapshot';
 import { basename, dirname, extname, Facts, languageOf, lineOf, lineOfOffset } from '../../../facts';
 import { manifestProjectDir } from '../../../facts/projects';
-import { maskSource } from '../../../facts/sourceText';
 import { defineRule, outcome } from '../../types';
-import { createdTables, isExample, isMigrationFile, isTestData, projectDirOf, related } from '../sql';
-
-/**
- * How ORM models show themselves in code: the ORM named in the file (`uses`,
- * read from the raw text, since imports are strings) and a model definition
- * (`model`, read from the code with comments, strings and regular expressions
- * blanked out).
- */
-const MODEL_SIGNS: Array<{ orm: string; languages: string[]; uses: RegExp; model: RegExp }> = [
-  {
-    orm: 'SQLAlchemy',
-    languages: ['python'],
-    uses: /\b(sqlalchemy|flask_sqlalchemy|sqlmodel)\b/,
-    model: /^\s*class\s+\w+\s*\([^)\n]{0,200}\b(db\.Model|Base|DeclarativeBase|SQLModel\b[^)\n]{0,200}table\s*=\s*True)[^)\n]{0,200}\)\s*:|\bTable\(\s*['"][^'"]*['"]\s*,\s*\w*meta/m,
-  },
-  { orm: 'Django', languages: ['python'], uses: /\bfrom\s+django\.db\s+import\b/, model: /^\s*class\s+\w+\s*\([^)\n]{0,200}\bmodels\.Model\b[^)\n]{0,200}\)\s*:/m },
-  { orm: 'Peewee', languages: ['python'], uses: /\bpeewee\b/, model: /^\s*class\s+\w+\s*\(\s*\w*Model\s*\)\s*:/m },
-  { orm: 'Tortoise', languages: ['python'], uses: /\btortoise\b/, model: /^\s*class\s+\w+\s*\([^)\n]{0,200}\bModel\b[^)\n]{0,200}\)\s*:/m },
-  { orm: 'TypeORM', languages: ['typescript', 'javascript'], uses: /from\s+['"](typeorm|@mikro-orm\/[\w-]+)['"]/, model: /@Entity\s*\(/ },
-  {
-    orm: 'Sequelize',
-    languages: ['typescript', 'javascript'],
-    uses: /(from\s+|require\(\s*)['"]sequelize(-typescript)?['"]/,
-    model: /\.define\(\s*['"][^'"]*['"]|\bextends\s+Model\b|\.init\(\s*\{|@Table\b/,
-  },
-  { orm: 'Drizzle', languages: ['typescript', 'javascript'], uses: /['"]drizzle-orm[/'"]/, model: /\b(pgTable|mysqlTable|sqliteTable)\s*\(/ },
-  { orm: 'knex', languages: ['typescript', 'javascript'], uses: /\bknex\b/, model: /\.schema\s*\.\s*createTable(IfNotExists)?\s*\(/ },
-  { orm: 'JPA', languages: ['java', 'kotlin'], uses: /\b(javax|jakarta)\.persistence\b/, model: /^\s*@Entity\b/m },
-  { orm: 'GORM', languages: ['go'], uses: /"gorm\.io\/gorm"/, model: /\bgorm\.Model\b|\.AutoMigrate\(/ },
-  { orm: 'Entity Framework', languages: ['csharp'], uses: /\bMicrosoft\.EntityFrameworkCore\b|\bDbContext\b/, model: /:\s*DbContext\b|\bDbSet<\w+>/ },
-  { orm: 'ActiveRecord', languages: ['ruby'], uses: /.*/, model: /<\s*(ApplicationRecord|ActiveRecord::Base)\b/ },
-];
+import { modelDefinitionOf } from '../models';
+import { createdTables, embeddedCreatedTables, isExample, isMigrationFile, isTestData, projectDirOf, related, tableSummary } from '../sql';
 
 /** Configuration files of migration tools. */
 const MIGRATION_CONFIG =
-  /^(alembic\.ini|knexfile\.[cm]?[jt]s|\.sequelizerc|flyway\.(conf|toml)|liquibase\.properties|sqitch\.(plan|conf)|atlas\.hcl|migration_lock\.toml|dbmate\.env|\.dbmate|ormconfig\.\w+|mikro-orm\.config\.[jt]s|drizzle\.config\.[jt]s)$|changelog[\w.-]*\.(xml|ya?ml|json|sql)$/i;
+  /^(alembic\.ini|knexfile\.[cm]?[jt]s|migrate-mongo-config\.[cm]?[jt]s|\.sequelizerc|flyway\.(conf|toml)|liquibase\.properties|sqitch\.(plan|conf)|atlas\.hcl|migration_lock\.toml|dbmate\.env|\.dbmate|ormconfig\.\w+|mikro-orm\.config\.[jt]s|drizzle\.config\.[jt]s)$|changelog[\w.-]*\.(xml|ya?ml|json|sql)$/i;
 
 /** Dependencies that are migration tools (or bring one). */
 const MIGRATION_DEPENDENCIES = new Set([
@@ -66,11 +35,24 @@ const MIGRATION_DEPENDENCIES = new Set([
   'github.com/rubenv/sql-migrate',
   'ariga.io/atlas',
   'dbmate',
+  'migrate-mongo',
+  'mongoose-migrate',
+  'migrate-mongoose',
+  'ts-migrate-mongoose',
+  'mongodb-migrations',
+  'mongock-springboot',
+  'mongock-standalone',
+  'mongodb-migrate',
 ]);
 
 /** Commands that apply migrations, in CI, scripts, Dockerfiles or package.json scripts. */
 const MIGRATE_COMMAND =
-  /alembic\s+upgrade|flask\s+db\s+upgrade|manage\.py\s+migrate|prisma\s+migrate|knex\s+migrate|sequelize(-cli)?\s+db:migrate|typeorm(-ts-node-\w+)?\s+migration:run|dotnet\s+ef\s+(database\s+update|migrations)|\bmigrate\s+(-path|-source|-database)|goose\s+.*\bup\b|flyway\s+(migrate|-\w)|liquibase\s+update|rails\s+db:migrate|rake\s+db:migrate|dbmate\s+(up|migrate)|mikro-orm\s+migration:up|drizzle-kit\s+(migrate|generate)|sqitch\s+deploy|atlas\s+migrate/;
+  /alembic\s+upgrade|flask\s+db\s+upgrade|manage\.py\s+migrate|prisma\s+migrate|knex\s+migrate|sequelize(-cli)?\s+db:migrate|typeorm(-ts-node-\w+)?\s+migration:run|dotnet\s+ef\s+(database\s+update|migrations)|\bmigrate\s+(-path|-source|-database)|goose\s+.*\bup\b|flyway\s+(migrate|-\w)|liquibase\s+update|rails\s+db:migrate|rake\s+db:migrate|dbmate\s+(up|migrate)|mikro-orm\s+migration:up|drizzle-kit\s+(migrate|generate)|sqitch\s+deploy|atlas\s+migrate|migrate-mongo\s+up/;
+
+/** A code file named for migrations (`migrations.go`, `db_migrate.py`): DDL in it is a hand-written migrator. */
+function isCodeMigrator(path: string): boolean {
+  return /^(db[_-]?)?migrat(e|ions?)([._-]|$)/i.test(basename(path));
+}
 
 const MIGRATION_FILE_TYPES = /\.(sql|py|js|cjs|mjs|ts|go|rb|cs|java|kt|xml|ya?ml|json)$/i;
 
@@ -114,6 +96,9 @@ function findEvidence(facts: Facts): Evidence[] {
     if (extname(name) === '.py' && /\bmigrations\.Migration\b|\bop\.create_table\(/.test(file.text)) {
       evidence.push({ scope: dirname(dirname(file.path)), what: file.path });
     }
+    if (isCodeMigrator(name) && !isTestData(file.path) && embeddedCreatedTables(file).length > 0) {
+      evidence.push({ scope: dirname(file.path), what: file.path });
+    }
     if (/\bimplements\s+MigrationInterface\b/.test(file.text)) {
       evidence.push({ scope: dirname(dirname(file.path)), what: file.path });
     }
@@ -147,14 +132,7 @@ function findSubjects(facts: Facts): Subject[] {
     if (isTestData(file.path) || isExample(file.path) || isMigrationFile(file)) continue;
     if (extname(file.path) === '.sql') {
       const tables = createdTables(file);
-      if (tables.length > 0) {
-        const names = [...new Set(tables.map(t => t.name))];
-        subjects.push({
-          file,
-          line: tables[0].line,
-          what: `a SQL schema creating ${names.length} table(s) (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''})`,
-        });
-      }
+      if (tables.length > 0) subjects.push({ file, line: tables[0].line, what: `a SQL schema creating ${tableSummary(tables)}` });
       continue;
     }
     if (extname(file.path) === '.prisma') {
@@ -162,16 +140,16 @@ function findSubjects(facts: Facts): Subject[] {
       if (m) subjects.push({ file, line: lineOfOffset(file, m.index + m[0].search(/\S/)), what: 'a Prisma schema' });
       continue;
     }
-    const language = languageOf(file.path);
-    if (!language) continue;
-    for (const sign of MODEL_SIGNS) {
-      if (!sign.languages.includes(language) || !sign.uses.test(file.text)) continue;
-      const m = sign.model.exec(maskSource(file).code);
-      if (!m) continue;
-      const offset = m.index + (m[0].length - m[0].trimStart().length);
-      const what = sign.orm === 'knex' ? 'tables created from code with knex' : `${sign.orm} models`;
-      subjects.push({ file, line: lineOfOffset(file, offset), what });
-      break;
+    if (!languageOf(file.path)) continue;
+    const model = modelDefinitionOf(file);
+    if (model) {
+      const what = model.orm === 'knex' ? 'tables created from code with knex' : `${model.orm} models`;
+      subjects.push({ file, line: model.line, what });
+      continue;
+    }
+    const tables = embeddedCreatedTables(file);
+    if (tables.length > 0 && !isCodeMigrator(file.path)) {
+      subjects.push({ file, line: tables[0].line, what: `SQL in application code creating ${tableSummary(tables)}` });
     }
   }
   return subjects;
@@ -183,7 +161,7 @@ export default defineRule({
   severity: 'high',
   title: 'The schema is managed by migrations',
   description:
-    'Fails when the repository defines a database schema, as SQL `CREATE TABLE` scripts or ORM models (SQLAlchemy, Django, Prisma, TypeORM, Sequelize, Drizzle, knex, JPA, GORM, Entity Framework, ActiveRecord…), but has no migrations: no migrations folder (Alembic, Django, knex, Prisma, Flyway `db/migration`, Liquibase changelogs, Supabase, golang-migrate, goose, EF Core `Migrations/`, Rails `db/migrate`), no migration tool configured, and no migrate command in CI or scripts. Each project of a monorepo is checked on its own.',
+    'Fails when the repository defines a database schema, as SQL `CREATE TABLE` scripts (or DDL run from application code), ORM models (SQLAlchemy, Django, Prisma, TypeORM, Sequelize, Drizzle, knex, JPA, GORM, Entity Framework, ActiveRecord…) or ODM models (Mongoose, MongoEngine), but has no migrations (creating tables at start-up with AutoMigrate, synchronize, ddl-auto or create_all is none): no migrations folder (Alembic, Django, knex, Prisma, Flyway `db/migration`, Liquibase changelogs, Supabase, golang-migrate, goose, EF Core `Migrations/`, Rails `db/migrate`), no migration tool configured, and no migrate command in CI or scripts. Each project of a monorepo is checked on its own.',
   rationale:
     'Without versioned migrations every schema change is a manual, unreviewed step: environments drift apart, deploys fail or corrupt data halfway, and nobody can say which schema production runs or roll a change back.',
   remediation:

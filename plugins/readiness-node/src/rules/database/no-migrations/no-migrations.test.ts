@@ -55,6 +55,46 @@ describeRule(rule, {
       findings: ['orders/db/schema.sql:2'],
     },
     {
+      name: 'GORM models (jinzhu or gorm.io) beside a SQL dump kept under docs/',
+      files: {
+        'go.mod': 'module blog\n\nrequire github.com/jinzhu/gorm v1.9.16\n',
+        'models/article.go': 'package models\n\nimport "github.com/jinzhu/gorm"\n\nvar db *gorm.DB\n\ntype Article struct {\n\tID    int    `gorm:"primary_key"`\n\tTagID int    `json:"tag_id" gorm:"index"`\n}\n',
+        'docs/sql/blog.sql': `DROP TABLE IF EXISTS blog_article;\n${schema}`,
+      },
+      findings: ['docs/sql/blog.sql:3', 'models/article.go:7'],
+    },
+    {
+      name: 'GORM AutoMigrate at start-up is no migrations tool',
+      files: {
+        'go.mod': 'module shop\n\nrequire gorm.io/gorm v1.25.10\n',
+        'internal/db/db.go': 'package db\n\nimport "gorm.io/gorm"\n\nfunc Open(d *gorm.DB) error {\n\treturn d.AutoMigrate(&Order{})\n}\n',
+      },
+      findings: ['internal/db/db.go:6'],
+    },
+    {
+      name: 'Mongoose schemas and no migrate-mongo or migrations folder',
+      files: {
+        'backend/package.json': '{"dependencies":{"mongoose":"^8.0.0"}}',
+        'backend/models/user.js': 'import mongoose from "mongoose";\n\nconst userSchema = mongoose.Schema({ email: { type: String, unique: true } });\nexport default mongoose.model("User", userSchema);\n',
+      },
+      findings: ['backend/models/user.js:3'],
+    },
+    {
+      name: 'tables created by SQL in application code at start-up',
+      files: {
+        'worker/Worker.csproj': '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="Npgsql" Version="8.0.0" /></ItemGroup></Project>',
+        'worker/Program.cs': [
+          'var command = connection.CreateCommand();',
+          '// CREATE TABLE audit (id int) is not run',
+          'command.CommandText = @"CREATE TABLE IF NOT EXISTS votes (',
+          '    id VARCHAR(255) NOT NULL UNIQUE',
+          ')";',
+          'command.ExecuteNonQuery();',
+        ].join('\n'),
+      },
+      findings: ['worker/Program.cs:3'],
+    },
+    {
       name: 'tables created at start-up with knex',
       files: {
         'package.json': '{"dependencies":{"knex":"^3.1.0"}}',
@@ -123,6 +163,20 @@ describeRule(rule, {
       },
     },
     {
+      name: 'Mongoose with migrate-mongo',
+      files: {
+        'package.json': '{"dependencies":{"mongoose":"^8.0.0"},"devDependencies":{"migrate-mongo":"^11.0.0"}}',
+        'src/models/user.ts': 'import { Schema, model } from "mongoose";\nexport const User = model("User", new Schema({ email: String }));\n',
+      },
+    },
+    {
+      name: 'DDL in a hand-written migrator file',
+      files: {
+        'go.mod': 'module x\n',
+        'internal/store/migrations.go': 'package store\n\nvar steps = []string{\n\t`CREATE TABLE IF NOT EXISTS users (id SERIAL PRIMARY KEY)`,\n}\n',
+      },
+    },
+    {
       name: 'migrations applied by CI',
       files: {
         'package.json': '{"dependencies":{"@prisma/client":"^5.0.0"}}',
@@ -134,8 +188,17 @@ describeRule(rule, {
   notApplicable: [
     { name: 'no database', files: { 'package.json': '{"dependencies":{"express":"^4.19.2"}}', 'src/app.js': 'x' } },
     {
-      name: 'MongoDB with Mongoose',
-      files: { 'package.json': '{"dependencies":{"mongoose":"^8.0.0"}}', 'src/models/user.js': 'const mongoose = require("mongoose");\nmodule.exports = mongoose.model("User", new mongoose.Schema({}));\n' },
+      name: 'a database handle without models: gorm.Open, a Mongo client, temporary tables',
+      files: {
+        'go.mod': 'module x\n',
+        'db.go': 'package main\n\nimport "gorm.io/gorm"\n\nvar db *gorm.DB\n',
+        'src/db.js': 'const { MongoClient } = require("mongodb");\nconst c = new MongoClient(url);\n',
+        'src/report.py': 'cur.execute("CREATE TEMPORARY TABLE scratch (id int)")\n',
+      },
+    },
+    {
+      name: 'DDL in application code that only tests run',
+      files: { 'tests/test_store.py': 'cur.execute("CREATE TABLE t (id int)")\n', 'src/store_test.go': 'package store\n\nconst ddl = `CREATE TABLE t (id int)`\n' },
     },
     {
       name: 'code that only mentions models in comments, strings and regular expressions',
@@ -150,8 +213,13 @@ describeRule(rule, {
       },
     },
     {
-      name: 'SQL only in test fixtures and docs',
-      files: { 'tests/fixtures/schema.sql': schema, 'src/test/resources/schema.sql': schema, 'docs/schema.sql': schema },
+      name: 'SQL only in test fixtures and examples, models only in docs',
+      files: {
+        'tests/fixtures/schema.sql': schema,
+        'src/test/resources/schema.sql': schema,
+        'examples/schema.sql': schema,
+        'docs/models.py': sqlalchemyModels,
+      },
     },
   ],
 });
