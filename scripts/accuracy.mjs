@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // Scores audits against the hand-made labels in docs/accuracy/labels/<slug>.json.
 //
-//   node scripts/accuracy.mjs --corpus <dir> [--split tuned|held-back|all] [--json out.json] [--quiet] [slug…]
+//   node scripts/accuracy.mjs --corpus <dir> [--split tuned|held-back|all] [--json out.json]
+//                             [--findings findings.json] [--quiet] [slug…]
 //
 // <dir>/<slug> holds the tree of each labelled repository at its pinned commit (fetched by hand: the
 // labels name the repository and commit). Each tree is audited with the CLI; every rule result is then
 // compared with its label. A positive is a rule reporting `fail`: TP = fail on a FAIL label, FP = fail
 // on a PASS or NA label, FN = FAIL label and no fail, TN = the rest. Graded rules are compared only
 // where labelled. Prints the totals, the per-rule counts and every disagreement with the label's note.
+// --findings writes every finding of a failing rule (low-confidence notes left out) for judging by hand.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,12 +20,13 @@ const labelsDir = path.join(root, 'docs/accuracy/labels');
 const cli = path.join(root, 'packages/readiness-cli/bin/readiness');
 
 function parseArgs(argv) {
-  const opts = { corpus: undefined, split: 'all', json: undefined, quiet: false, slugs: [] };
+  const opts = { corpus: undefined, split: 'all', json: undefined, findings: undefined, quiet: false, slugs: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--corpus') opts.corpus = argv[++i];
     else if (a === '--split') opts.split = argv[++i];
     else if (a === '--json') opts.json = argv[++i];
+    else if (a === '--findings') opts.findings = argv[++i];
     else if (a === '--quiet') opts.quiet = true;
     else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
     else opts.slugs.push(a);
@@ -67,6 +70,7 @@ function main() {
   const files = fs.readdirSync(labelsDir).filter(f => f.endsWith('.json')).sort();
   const all = [];
   const perRepo = [];
+  const judged = [];
   for (const file of files) {
     const slug = file.replace(/\.json$/, '');
     if (opts.slugs.length && !opts.slugs.includes(slug)) continue;
@@ -91,6 +95,11 @@ function main() {
     }
     const rows = compare(doc.labels, report.results).map(r => ({ ...r, slug, split: doc.split }));
     all.push(...rows);
+    for (const result of report.results.filter(r => r.status === 'fail')) {
+      for (const f of result.findings.filter(x => x.confidence !== 'low')) {
+        judged.push({ slug, ruleId: result.ruleId, severity: result.severity, path: f.path, line: f.line, message: f.message, excerpt: f.excerpt });
+      }
+    }
     perRepo.push({ slug, split: doc.split, score: report.score, ...tally(rows) });
   }
 
@@ -125,6 +134,7 @@ function main() {
       for (const w of where) console.log(`    ${w.slice(0, 220)}`);
     }
   }
+  if (opts.findings) fs.writeFileSync(opts.findings, JSON.stringify(judged, null, 2));
   if (opts.json) {
     const perRule = Object.fromEntries([...byRule].sort().map(([id, rows]) => [id, tally(rows)]));
     fs.writeFileSync(opts.json, JSON.stringify({ perRepo, total, perRule }, null, 2));
