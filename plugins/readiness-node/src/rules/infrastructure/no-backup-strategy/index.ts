@@ -18,7 +18,29 @@ const DURABLE_DATASTORES: Record<string, string> = {
   postgres: 'PostgreSQL',
   mysql: 'MySQL',
   mongodb: 'MongoDB',
+  sqlserver: 'SQL Server',
 };
+
+/**
+ * SQLite drivers and ORM providers a service ships with: its data file is the
+ * database. Declared only for tests (a devDependency, a test project) they keep nothing.
+ */
+const SQLITE_RUNTIME =
+  /^(?:better-sqlite3|sqlite3|sqlite|aiosqlite|microsoft\.entityframeworkcore\.sqlite|microsoft\.data\.sqlite|sqlite-jdbc|gorm\.io\/driver\/sqlite|github\.com\/mattn\/go-sqlite3|modernc\.org\/sqlite)$/i;
+
+/** A manifest outside tests that declares SQLite for the running service. */
+function sqliteRuntimeManifest(facts: Facts): string | undefined {
+  const m = facts.manifests;
+  const candidates: Array<{ path: string; deps: string[] }> = [
+    ...m.packageJsons.map(p => ({ path: p.path, deps: Object.keys(p.dependencies) })),
+    ...m.csprojs.map(p => ({ path: p.path, deps: p.packages })),
+    ...m.goMods.map(g => ({ path: g.path, deps: g.requires })),
+    ...m.requirements.map(r => ({ path: r.path, deps: r.entries.map(e => e.name) })),
+  ];
+  return candidates.find(
+    c => !isVendored(c.path) && !isLowConfidencePath(c.path) && !/test/i.test(basename(c.path)) && c.deps.some(d => SQLITE_RUNTIME.test(d)),
+  )?.path;
+}
 
 const MIGRATIONS_DIR = /(^|\/)(migrations?|db\/migrate|alembic\/versions|db\/changelog)\//i;
 
@@ -72,10 +94,12 @@ function datastoreEvidence(facts: Facts): Evidence[] {
   );
   if (schema) evidence.push({ path: schema.path, what: `a SQL schema (${schema.path})` });
   const stores = facts.stack.datastores.filter(d => d in DURABLE_DATASTORES).map(d => DURABLE_DATASTORES[d]);
+  const sqlite = stores.length === 0 ? sqliteRuntimeManifest(facts) : undefined;
+  if (sqlite) evidence.push({ path: sqlite, what: `a SQLite database (${sqlite})` });
   if (stores.length) {
     const manifests = candidates.filter(f => MANIFEST.test(basename(f.path)));
     const manifest =
-      manifests.find(f => /\b(pg|postgres(ql)?|psycopg\w*|asyncpg|pgx|lib\/pq|mysql\w*|pymysql|mongo\w*)\b/i.test(f.text)) ??
+      manifests.find(f => /\b(pg|postgres(ql)?|psycopg\w*|asyncpg|pgx|lib\/pq|npgsql|mysql\w*|pymysql|mongo\w*|mssql|sqlclient|sqlserver)\b/i.test(f.text)) ??
       manifests[0];
     if (manifest) {
       evidence.push({ path: manifest.path, what: `a ${stores.join('/')} driver (${manifest.path})` });

@@ -7,6 +7,22 @@ const COMPOSE_DB =
 describeRule(rule, {
   fails: [
     {
+      name: 'a service whose database is a SQLite file (EF Core provider)',
+      files: {
+        'src/Api/Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"><ItemGroup><PackageReference Include="Microsoft.EntityFrameworkCore.Sqlite" Version="8.0.0" /></ItemGroup></Project>',
+        'src/Api/Program.cs': 'var builder = WebApplication.CreateBuilder(args);\n',
+        'README.md': '# Api\n\nRun `dotnet run`.\n',
+      },
+      findings: ['src/Api/Api.csproj'],
+    },
+    {
+      name: 'a Go service on PostgreSQL through GORM',
+      files: {
+        'go.mod': 'module x\n\ngo 1.22\n\nrequire (\n\tgorm.io/gorm v1.25.0\n\tgorm.io/driver/postgres v1.5.0\n)\n',
+        'main.go': 'package main\n',
+      },
+    },
+    {
       name: 'a compose database and a README that says nothing about backups',
       files: { 'docker-compose.yml': COMPOSE_DB, 'README.md': '# API\n\nRun `docker compose up`.\n' },
       findings: ['docker-compose.yml:4'],
@@ -95,6 +111,14 @@ describeRule(rule, {
     },
   ],
   notApplicable: [
+    {
+      name: 'SQLite only for tests: a devDependency and a test project',
+      files: {
+        'package.json': JSON.stringify({ dependencies: { express: '^4.0.0' }, devDependencies: { 'better-sqlite3': '^11.0.0' } }),
+        'tests/Api.Tests/Api.Tests.csproj': '<Project><ItemGroup><PackageReference Include="Microsoft.EntityFrameworkCore.Sqlite" Version="8.0.0" /></ItemGroup></Project>',
+        'server.js': "const express = require('express');\n",
+      },
+    },
     { name: 'no datastore', files: { 'src/index.ts': 'export {}\n', 'README.md': '# x\n' } },
     {
       name: 'only a cache and example databases',
