@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { ReadinessOptions } from '../options';
 import { RepositorySources } from '../sources/RepositorySources';
 import { SourceError } from '../sources/SourceError';
+import { relativeToRootsDeep, withoutServerPaths } from '../sources/userPaths';
 import { parseWaiverAnnotation, waiversForEntity } from './waivers';
 
 /** What came out of auditing one entity. @public */
@@ -91,17 +92,28 @@ export class EntityAuditor {
     if (source.status === 'unchanged') return { status: 'unchanged' };
     let scorecard: Scorecard;
     try {
-      scorecard = await auditDirectory(source.dir, {
-        rules: this.#rules,
-        config: { ...this.#options.audit, waivers },
-        limits: this.#options.limits,
-        now,
-      });
+      // What the engine says about files (read errors, parse errors) may
+      // carry the directory it audited; owners see repository paths.
+      scorecard = relativeToRootsDeep(
+        await auditDirectory(source.dir, {
+          rules: this.#rules,
+          config: { ...this.#options.audit, waivers },
+          limits: this.#options.limits,
+          now,
+        }),
+        [source.dir],
+      );
     } catch (e) {
-      if (e instanceof UnreadableRepositoryError) {
+      if (
+        e instanceof UnreadableRepositoryError ||
+        (e as Error)?.name === 'UnreadableRepositoryError'
+      ) {
         throw new SourceError(
           'unreadable',
-          `The repository could not be read: ${e.message}`,
+          `The repository could not be read: ${withoutServerPaths(
+            (e as Error).message,
+            [source.dir],
+          )}`,
         );
       }
       throw e;

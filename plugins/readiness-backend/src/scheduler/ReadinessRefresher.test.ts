@@ -260,6 +260,25 @@ describe.each(databases.eachSupportedId())(
       );
     });
 
+    it('shows users no path of the server in a failure message', async () => {
+      const auditor = new RecordingAuditor();
+      auditor.result = () =>
+        new Error(
+          "ENOENT: no such file or directory, open '/srv/backstage/tmp/readiness-1/src/app.py'",
+        );
+      const r = refresher([component('a')], auditor);
+      await r.syncWithCatalog();
+      await r.processDue();
+      const message =
+        "The audit failed: ENOENT: no such file or directory, open '…/app.py'";
+      expect((await store.getScorecard('component:default/a'))?.error).toBe(
+        message,
+      );
+      expect(
+        (await store.getRefreshState('component:default/a'))?.lastError,
+      ).toBe(message);
+    });
+
     it('forgets an entity that left the catalog after it was queued', async () => {
       const r = refresher([], new RecordingAuditor());
       await store.syncEntities(['component:default/gone'], new Date(0));

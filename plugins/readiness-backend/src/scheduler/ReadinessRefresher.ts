@@ -18,6 +18,7 @@ import {
 import { ReadinessNotifier } from '../notifications/ReadinessNotifier';
 import { ReadinessOptions } from '../options';
 import { SourceError } from '../sources/SourceError';
+import { withoutServerPaths } from '../sources/userPaths';
 
 /** The kinds whose repositories are audited. @public */
 export const AUDITED_KINDS = ['Component'];
@@ -338,10 +339,13 @@ export class ReadinessRefresher {
       );
       await this.#store.releaseClaim(release);
     } catch (e) {
-      const message =
+      // Shown to the entity's owners: no path of the server's file system.
+      // The log keeps the whole error for operators.
+      const message = withoutServerPaths(
         e instanceof SourceError
           ? e.message
-          : `The audit failed: ${(e as Error).message}`;
+          : `The audit failed: ${(e as Error)?.message ?? String(e)}`,
+      );
       if (!(e instanceof SourceError)) {
         this.#logger.warn(`Readiness audit of ${ref} failed`, e as Error);
       }

@@ -54,6 +54,9 @@ function component(
 
 const HIDDEN = 'component:default/hidden';
 
+/** The refs the routes asked the catalog for, in order. */
+const catalogLookups: string[] = [];
+
 /**
  * The in-memory catalog, except that user callers never see HIDDEN, as a
  * permission policy would arrange. Services see everything.
@@ -82,6 +85,7 @@ function hidingCatalog(entities: Entity[]): CatalogService {
           ref: string,
           opts: { credentials: BackstageCredentials },
         ) => {
+          catalogLookups.push(ref);
           if (isUser(opts.credentials) && ref === HIDDEN) return undefined;
           return target.getEntityByRef(ref, opts);
         };
@@ -363,7 +367,7 @@ describe('readiness router', () => {
       expect(card.body.refreshing).toBe(true);
     });
 
-    it('answers 404 for a hidden entity and 400 for a kind that is not audited', async () => {
+    it('answers 404 for a hidden entity and for a kind that is not audited', async () => {
       expect(
         (
           await request(server).post(
@@ -374,7 +378,7 @@ describe('readiness router', () => {
       const api = await request(server).post(
         '/api/readiness/scorecards/api/default/orders-api/refresh',
       );
-      expect(api.status).toBe(400);
+      expect(api.status).toBe(404);
       expect(
         await store.getRefreshState('component:default/hidden'),
       ).toBeUndefined();
@@ -513,6 +517,167 @@ describe('readiness router', () => {
         verdict: 'needs-work',
         blockers: 2,
       });
+    });
+  });
+
+  describe('input validation', () => {
+    const entityPaths = (ref: string) => [
+      ['GET', `/api/readiness/scorecards/${ref}`],
+      ['GET', `/api/readiness/scorecards/${ref}/review.md`],
+      ['POST', `/api/readiness/scorecards/${ref}/refresh`],
+    ];
+    const send = (method: string, path: string) =>
+      method === 'GET' ? request(server).get(path) : request(server).post(path);
+
+    it('answers 404 on every entity route for a kind that is never audited, without asking the catalog', async () => {
+      catalogLookups.length = 0;
+      for (const ref of [
+        'api/default/orders-api',
+        'group/default/team-a',
+        'user/default/nobody',
+        'system/default/payments',
+      ]) {
+        for (const [method, path] of entityPaths(ref)) {
+          const res = await send(method, path);
+          expect([path, res.status]).toEqual([path, 404]);
+          expect(res.body.error.name).toBe('NotFoundError');
+          expect(res.body.error.message).toMatch(
+            /only Component entities are audited/,
+          );
+        }
+      }
+      expect(catalogLookups).toEqual([]);
+    });
+
+    it.each([
+      ['%2e%2e/%2e%2e', /namespace/],
+      ['default/%2e%2e', /name/],
+      ['default/.', /name/],
+      ['%2e/alpha', /namespace/],
+      ['default/alpha%00', /control characters/],
+      ['default/al%0Apha', /control characters/],
+      ['def%7Fault/alpha', /control characters/],
+      ['default/%20', /name/],
+      ['default/a%2Fb', /name/],
+      ['default/-alpha', /name/],
+      [`default/${'a'.repeat(64)}`, /at most 63/],
+      ['default/%E0%A4%A', /percent-encoding/],
+    ])(
+      'answers 400 on every entity route for component/%s, without asking the catalog',
+      async (rest, message) => {
+        catalogLookups.length = 0;
+        for (const [method, path] of entityPaths(`component/${rest}`)) {
+          const res = await send(method, path);
+          expect([path, res.status]).toEqual([path, 400]);
+          expect(res.body.error.name).toBe('InputError');
+          expect(res.body.error.message).toMatch(message);
+        }
+        expect(catalogLookups).toEqual([]);
+      },
+    );
+
+    it.each([
+      'owner=%00',
+      'q=%00',
+      'q=a%1Fb',
+      'lifecycle=prod%0D%0Auction',
+      'kind=Com%00ponent',
+      'kind=..',
+      'owner=group:%2e%2e/team-a',
+      `owner=${'a'.repeat(300)}`,
+      `q=${'a'.repeat(201)}`,
+      'lifecycle=',
+      'unknown=1',
+      'limit=1e3',
+    ])('answers 400 to the leaderboard query %s', async query => {
+      const res = await request(server).get(
+        `/api/readiness/leaderboard?${query}`,
+      );
+      expect(res.status).toBe(400);
+      expect(res.body.error.name).toBe('InputError');
+    });
+
+    it('answers a kind filter that is not audited with an empty page', async () => {
+      const res = await request(server).get(
+        '/api/readiness/leaderboard?kind=System',
+      );
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ items: [], total: 0 });
+    });
+
+    it('refuses query parameters on routes that take none', async () => {
+      for (const path of [
+        '/api/readiness/blockers?x=1',
+        '/api/readiness/owners?limit=5',
+        '/api/readiness/summaries?q=a',
+        '/api/readiness/rules?id=x',
+        '/api/readiness/scorecards/component/default/alpha?verbose=true',
+      ]) {
+        const res = await request(server).get(path);
+        expect([path, res.status]).toEqual([path, 400]);
+        expect(res.body.error.message).toMatch(/Invalid query/);
+      }
+    });
+
+    it('answers 405 with an Allow header to other methods', async () => {
+      const cases: Array<[string, string, string]> = [
+        [
+          'post',
+          '/api/readiness/scorecards/component/default/alpha',
+          'GET, HEAD',
+        ],
+        [
+          'delete',
+          '/api/readiness/scorecards/component/default/alpha',
+          'GET, HEAD',
+        ],
+        [
+          'put',
+          '/api/readiness/scorecards/component/default/alpha/review.md',
+          'GET, HEAD',
+        ],
+        [
+          'get',
+          '/api/readiness/scorecards/component/default/alpha/refresh',
+          'POST',
+        ],
+        [
+          'patch',
+          '/api/readiness/scorecards/component/default/alpha/refresh',
+          'POST',
+        ],
+        ['post', '/api/readiness/leaderboard', 'GET, HEAD'],
+        ['delete', '/api/readiness/blockers', 'GET, HEAD'],
+        ['put', '/api/readiness/owners', 'GET, HEAD'],
+        ['post', '/api/readiness/summaries', 'GET, HEAD'],
+        ['post', '/api/readiness/rules', 'GET, HEAD'],
+      ];
+      for (const [method, path, allow] of cases) {
+        const res = await (request(server) as any)[method](path);
+        expect([method, path, res.status]).toEqual([method, path, 405]);
+        expect(res.headers.allow).toBe(allow);
+        expect(res.body.error.name).toBe('MethodNotAllowedError');
+      }
+      const options = await request(server).options(
+        '/api/readiness/scorecards/component/default/alpha/refresh',
+      );
+      expect(options.status).toBe(200);
+      expect(options.headers.allow).toBe('POST');
+      const head = await request(server).head('/api/readiness/rules');
+      expect(head.status).toBe(200);
+    });
+
+    it('parses no request body', async () => {
+      const res = await request(server)
+        .post('/api/readiness/scorecards/component/default/bravo/refresh')
+        .set('Content-Type', 'application/json')
+        .send('{"not": json');
+      expect(res.status).toBe(202);
+      const big = await request(server)
+        .post('/api/readiness/scorecards/component/default/bravo/refresh')
+        .set('Content-Type', 'application/json')
+        .send(JSON.stringify({ pad: 'x'.repeat(2_000_000) }));
+      expect(big.status).toBe(202);
     });
   });
 

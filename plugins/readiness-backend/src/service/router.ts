@@ -1,15 +1,17 @@
 import express from 'express';
-import Router from 'express-promise-router';
 import { aggregateRoutes } from './aggregates';
 import { RouterOptions } from './context';
 import { leaderboardRoutes } from './leaderboard';
 import { ruleRoutes } from './rules';
 import { scorecardRoutes } from './scorecards';
+import { ApiRoutes } from './validation';
 import { EntityVisibility } from './visibility';
 
 /**
- * The plugin's HTTP API. Errors are thrown as @backstage/errors types and
- * turned into responses by the backend's error middleware.
+ * The plugin's HTTP API. Every route is declared through one validation
+ * layer (`ApiRoutes`, in validation.ts); errors are thrown as
+ * @backstage/errors types and turned into responses by the backend's error
+ * middleware. No route reads a request body, so none is parsed.
  * @public
  */
 export async function createRouter(
@@ -22,11 +24,10 @@ export async function createRouter(
       auth: options.auth,
     }),
   };
-  const router = Router();
-  router.use(express.json());
-  router.use(scorecardRoutes(ctx));
-  router.use(leaderboardRoutes(ctx));
-  router.use(aggregateRoutes(ctx));
-  router.use(ruleRoutes(ctx));
-  return router;
+  const routes = new ApiRoutes();
+  scorecardRoutes(ctx, routes);
+  leaderboardRoutes(ctx, routes);
+  aggregateRoutes(ctx, routes);
+  ruleRoutes(ctx, routes);
+  return routes.router();
 }

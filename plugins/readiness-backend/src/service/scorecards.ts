@@ -1,62 +1,66 @@
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { Entity } from '@backstage/catalog-model';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { readinessRefreshPermission } from '@readiness/backstage-plugin-readiness-common';
 import { renderMarkdown } from '@readiness/backstage-plugin-readiness-node';
 import { Request } from 'express';
-import Router from 'express-promise-router';
-import { AUDITED_KINDS } from '../scheduler/ReadinessRefresher';
 import { linkBaseFor, resolveSourceLocation } from '../sources/sourceLocation';
 import { RouteContext } from './context';
 import { ScorecardResponse } from './types';
-import { entityParams, parseInput } from './validation';
+import { ApiRoutes, auditedEntityParams } from './validation';
 
 const HISTORY_POINTS = 90;
 
 /** GET a scorecard, GET its markdown review, POST a refresh. */
-export function scorecardRoutes(ctx: RouteContext) {
-  const router = Router();
-
-  /** The entity of the route, as the caller may see it; 404 otherwise. */
-  async function visibleEntity(req: Request) {
-    const params = parseInput(entityParams, req.params, 'entity reference');
-    const entityRef = stringifyEntityRef(params);
+export function scorecardRoutes(ctx: RouteContext, routes: ApiRoutes) {
+  /**
+   * The entity of the route, as the caller may see it. An entity hidden from
+   * the caller gets the same 404 as one that does not exist.
+   */
+  async function visibleEntity(req: Request, entityRef: string) {
     const credentials = await ctx.httpAuth.credentials(req);
     const entity = await ctx.catalog.getEntityByRef(entityRef, { credentials });
     if (!entity) {
       throw new NotFoundError(`No entity ${entityRef} found`);
     }
-    return { entityRef, entity, credentials };
+    return { entity, credentials };
   }
 
-  router.get('/scorecards/:kind/:namespace/:name', async (req, res) => {
-    const { entityRef } = await visibleEntity(req);
-    const [stored, history, refreshing] = await Promise.all([
-      ctx.store.getScorecard(entityRef),
-      ctx.store.getHistory(entityRef, HISTORY_POINTS),
-      ctx.refresher.isRefreshing(entityRef),
-    ]);
-    const body: ScorecardResponse = {
-      entityRef,
-      scorecard: stored?.scorecard ?? null,
-      auditedAt: stored?.auditedAt?.toISOString() ?? null,
-      ...(stored?.error ? { error: stored.error } : {}),
-      history: history.reverse().map(point => ({
-        auditedAt: point.auditedAt.toISOString(),
-        score: point.score,
-        verdict: point.verdict,
-        categories: point.categories,
-        blockers: point.blockers,
-      })),
-      refreshing,
-    };
-    res.json(body);
+  routes.add({
+    method: 'GET',
+    path: '/scorecards/:kind/:namespace/:name',
+    params: auditedEntityParams,
+    handler: async ({ params: { entityRef }, req, res }) => {
+      await visibleEntity(req, entityRef);
+      const [stored, history, refreshing] = await Promise.all([
+        ctx.store.getScorecard(entityRef),
+        ctx.store.getHistory(entityRef, HISTORY_POINTS),
+        ctx.refresher.isRefreshing(entityRef),
+      ]);
+      const body: ScorecardResponse = {
+        entityRef,
+        scorecard: stored?.scorecard ?? null,
+        auditedAt: stored?.auditedAt?.toISOString() ?? null,
+        ...(stored?.error ? { error: stored.error } : {}),
+        history: history.reverse().map(point => ({
+          auditedAt: point.auditedAt.toISOString(),
+          score: point.score,
+          verdict: point.verdict,
+          categories: point.categories,
+          blockers: point.blockers,
+        })),
+        refreshing,
+      };
+      res.json(body);
+    },
   });
 
-  router.get(
-    '/scorecards/:kind/:namespace/:name/review.md',
-    async (req, res) => {
-      const { entityRef, entity } = await visibleEntity(req);
+  routes.add({
+    method: 'GET',
+    path: '/scorecards/:kind/:namespace/:name/review.md',
+    params: auditedEntityParams,
+    handler: async ({ params: { entityRef }, req, res }) => {
+      const { entity } = await visibleEntity(req, entityRef);
       const stored = await ctx.store.getScorecard(entityRef);
       if (!stored?.scorecard) {
         throw new NotFoundError(`${entityRef} has not been audited yet`);
@@ -78,19 +82,14 @@ export function scorecardRoutes(ctx: RouteContext) {
       );
       res.send(markdown);
     },
-  );
+  });
 
-  router.post(
-    '/scorecards/:kind/:namespace/:name/refresh',
-    async (req, res) => {
-      const { entityRef, entity, credentials } = await visibleEntity(req);
-      if (!AUDITED_KINDS.includes(entity.kind)) {
-        throw new InputError(
-          `${entityRef} is a ${entity.kind}; only ${AUDITED_KINDS.join(
-            ', ',
-          )} entities are audited`,
-        );
-      }
+  routes.add({
+    method: 'POST',
+    path: '/scorecards/:kind/:namespace/:name/refresh',
+    params: auditedEntityParams,
+    handler: async ({ params: { entityRef }, req, res }) => {
+      const { credentials } = await visibleEntity(req, entityRef);
       const [decision] = await ctx.permissions.authorize(
         [{ permission: readinessRefreshPermission, resourceRef: entityRef }],
         { credentials },
@@ -103,9 +102,7 @@ export function scorecardRoutes(ctx: RouteContext) {
       await ctx.refresher.requestRefresh(entityRef);
       res.status(202).json({ status: 'queued' });
     },
-  );
-
-  return router;
+  });
 }
 
 function linkBase(entity: Entity): string | undefined {

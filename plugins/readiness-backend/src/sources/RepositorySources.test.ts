@@ -134,7 +134,12 @@ describe('linkBaseFor', () => {
       }),
     ).toBeUndefined();
     expect(
-      linkBaseFor({ type: 'dir', path: '/x', annotation: '' }),
+      linkBaseFor({
+        type: 'dir',
+        path: '/x',
+        annotation: '',
+        written: 'dir:/x',
+      }),
     ).toBeUndefined();
   });
 });
@@ -233,6 +238,122 @@ describe('local directories', () => {
       status: 'unchanged',
       etag: opened.etag,
     });
+  });
+});
+
+describe('messages for users', () => {
+  let root: string;
+
+  beforeEach(async () => {
+    root = await fs.realpath(
+      await fs.mkdtemp(join(tmpdir(), 'readiness-messages-')),
+    );
+    await fs.mkdir(join(root, 'allowed', 'repos'), { recursive: true });
+    await fs.mkdir(join(root, 'outside'));
+  });
+
+  afterEach(async () => {
+    await fs.rm(root, { recursive: true, force: true });
+  });
+
+  async function messageOf(
+    annotations: Record<string, string>,
+    localRoots = [join(root, 'allowed')],
+  ): Promise<string> {
+    const sources = RepositorySources.create({
+      urlReader: mockServices.urlReader.mock(),
+      localRoots,
+      logger: mockServices.logger.mock(),
+    });
+    const error = await sources.open(entity(annotations)).then(
+      () => undefined,
+      e => e,
+    );
+    expect(error).toBeInstanceOf(SourceError);
+    return error.message;
+  }
+
+  it('name a local source as the annotation writes it, never by its server path', async () => {
+    const managed = {
+      'backstage.io/managed-by-location': `file:${root}/allowed/catalog-info.yaml`,
+    };
+    const messages = [
+      await messageOf({
+        ...managed,
+        'readiness.dev/source-location': 'dir:./repos/missing',
+      }),
+      await messageOf({
+        ...managed,
+        'readiness.dev/source-location': 'dir:../outside',
+      }),
+      await messageOf(
+        { ...managed, 'readiness.dev/source-location': 'dir:./repos' },
+        [],
+      ),
+      await messageOf({
+        'readiness.dev/source-location': `dir:${root}/outside/svc`,
+      }),
+      await messageOf({
+        'readiness.dev/source-location': `${root}/allowed/repos`,
+      }),
+    ];
+    expect(messages).toEqual([
+      'The local source dir:./repos/missing does not exist',
+      'The local source dir:../outside is outside the directories allowed by readiness.localRoots',
+      'The local source dir:./repos is not audited: no directory is allowed (set readiness.localRoots)',
+      'The local source dir:…/svc is outside the directories allowed by readiness.localRoots',
+      "The readiness.dev/source-location annotation '…/repos' is not a location reference such as url:https://… or dir:./path",
+    ]);
+    for (const message of messages) {
+      expect(message).not.toContain(root);
+      expect(message).not.toContain(tmpdir());
+    }
+  });
+
+  it('name a symbolic link out of the roots by the annotation too', async () => {
+    await fs.symlink(join(root, 'outside'), join(root, 'allowed', 'escape'));
+    const message = await messageOf({
+      'backstage.io/managed-by-location': `file:${root}/allowed/catalog-info.yaml`,
+      'backstage.io/source-location': 'dir:./escape',
+    });
+    expect(message).toBe(
+      'The local source dir:./escape leads outside the directories allowed by readiness.localRoots',
+    );
+  });
+
+  it('cut server paths out of what a URL reader says', async () => {
+    const sources = RepositorySources.create({
+      urlReader: mockServices.urlReader.mock({
+        readTree: async () => ({
+          etag: 'sha-1',
+          dir: async () => {
+            throw new Error(
+              `ENOSPC: no space left on device, mkdir '${root}/backstage-tree-1/src'`,
+            );
+          },
+          files: async () => [],
+          archive: async () => {
+            throw new Error('not used');
+          },
+        }),
+      }),
+      localRoots: [],
+      logger: mockServices.logger.mock(),
+    });
+    const error = await sources
+      .open(
+        entity({
+          'backstage.io/source-location':
+            'url:https://github.com/o/r/tree/main/',
+        }),
+      )
+      .then(
+        () => undefined,
+        e => e,
+      );
+    expect(error.message).toBe(
+      "Repository https://github.com/o/r/tree/main/ could not be extracted: ENOSPC: no space left on device, mkdir '…/src'",
+    );
   });
 });
 

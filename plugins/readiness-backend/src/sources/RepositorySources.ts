@@ -17,6 +17,7 @@ import {
   resolveSourceLocation,
   SourceLocation,
 } from './sourceLocation';
+import { describeLocalTarget, withoutServerPaths } from './userPaths';
 
 /** A repository tree ready to audit. @public */
 export interface OpenedSource {
@@ -79,8 +80,13 @@ export class RepositorySources {
     if (location.type === 'url') {
       return this.#openUrl(location, options.etag);
     }
-    const dir = await resolveAllowedDirectory(location.path, this.#localRoots);
-    const etag = await fingerprintDirectory(dir, this.#limits.maxFiles);
+    const label = describeLocalTarget(location.written);
+    const dir = await resolveAllowedDirectory(
+      location.path,
+      this.#localRoots,
+      label,
+    );
+    const etag = await fingerprintDirectory(dir, this.#limits.maxFiles, label);
     if (options.etag && options.etag === etag) {
       return { status: 'unchanged', etag };
     }
@@ -119,9 +125,9 @@ export class RepositorySources {
       }
       throw new SourceError(
         'unreadable',
-        `Repository ${location.target} could not be read: ${
-          (e as Error).message
-        }`,
+        `Repository ${location.target} could not be read: ${withoutServerPaths(
+          (e as Error).message,
+        )}`,
       );
     }
     let dir: string;
@@ -130,9 +136,9 @@ export class RepositorySources {
     } catch (e) {
       throw new SourceError(
         'unreadable',
-        `Repository ${location.target} could not be extracted: ${
-          (e as Error).message
-        }`,
+        `Repository ${
+          location.target
+        } could not be extracted: ${withoutServerPaths((e as Error).message)}`,
       );
     }
     return {

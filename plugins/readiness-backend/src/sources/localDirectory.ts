@@ -9,6 +9,7 @@ import {
 } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { SourceError } from './SourceError';
+import { describeLocalTarget, withoutServerPaths } from './userPaths';
 
 function isWithin(root: string, path: string): boolean {
   const rel = relative(root, path);
@@ -30,24 +31,27 @@ function realRoots(roots: string[]): string[] {
 
 /**
  * Checks a local directory against the allow-list and returns its real
- * path. Symbolic links that lead out of every root are refused.
+ * path. Symbolic links that lead out of every root are refused. Messages
+ * name the source by `label` (by default the path's last segment), never by
+ * the server path.
  * @public
  */
 export async function resolveAllowedDirectory(
   path: string,
   roots: string[],
+  label: string = describeLocalTarget(`dir:${path}`),
 ): Promise<string> {
   if (roots.length === 0) {
     throw new SourceError(
       'disallowed',
-      `Local source ${path} is not audited: no directory is allowed (set readiness.localRoots)`,
+      `The local source ${label} is not audited: no directory is allowed (set readiness.localRoots)`,
     );
   }
   const allowed = realRoots(roots);
   if (!allowed.some(root => isWithin(root, path))) {
     throw new SourceError(
       'disallowed',
-      `Local source ${path} is outside the directories allowed by readiness.localRoots`,
+      `The local source ${label} is outside the directories allowed by readiness.localRoots`,
     );
   }
   let real: string;
@@ -58,16 +62,16 @@ export async function resolveAllowedDirectory(
     throw new SourceError(
       code === 'ENOENT' ? 'not-found' : 'unreadable',
       code === 'ENOENT'
-        ? `Local source ${path} does not exist`
-        : `Local source ${path} cannot be read (${
-            code ?? (e as Error).message
+        ? `The local source ${label} does not exist`
+        : `The local source ${label} cannot be read (${
+            code ?? withoutServerPaths((e as Error).message)
           })`,
     );
   }
   if (!allowed.some(root => isWithin(root, real))) {
     throw new SourceError(
       'disallowed',
-      `Local source ${path} leads outside the directories allowed by readiness.localRoots`,
+      `The local source ${label} leads outside the directories allowed by readiness.localRoots`,
     );
   }
   return statSync(real).isDirectory() ? real : dirname(real);
@@ -82,6 +86,7 @@ export async function resolveAllowedDirectory(
 export async function fingerprintDirectory(
   root: string,
   maxEntries = 50_000,
+  label: string = describeLocalTarget(`dir:${root}`),
 ): Promise<string> {
   const lines: string[] = [];
   const pending = [''];
@@ -98,8 +103,9 @@ export async function fingerprintDirectory(
       if (dir === '') {
         throw new SourceError(
           'unreadable',
-          `Local source ${root} cannot be read (${
-            (e as NodeJS.ErrnoException).code ?? (e as Error).message
+          `The local source ${label} cannot be read (${
+            (e as NodeJS.ErrnoException).code ??
+            withoutServerPaths((e as Error).message)
           })`,
         );
       }

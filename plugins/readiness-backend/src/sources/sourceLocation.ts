@@ -7,12 +7,16 @@ import {
 import { READINESS_SOURCE_ANNOTATION } from '@readiness/backstage-plugin-readiness-common';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { SourceError } from './SourceError';
+import { withoutServerPaths } from './userPaths';
 
 /** Where an entity's repository lives. @public */
 export type SourceLocation =
   | { type: 'url'; target: string; annotation: string }
-  /** `path` is absolute but not yet checked against the allow-list. */
-  | { type: 'dir'; path: string; annotation: string };
+  /**
+   * `path` is absolute but not yet checked against the allow-list; `written`
+   * is the annotation's value, for messages.
+   */
+  | { type: 'dir'; path: string; annotation: string; written: string };
 
 /**
  * Reads the repository location of an entity: `readiness.dev/source-location`
@@ -38,7 +42,9 @@ export function resolveSourceLocation(entity: Entity): SourceLocation {
   } catch (e) {
     throw new SourceError(
       'unsupported',
-      `The ${annotation} annotation '${value}' is not a location reference such as url:https://… or dir:./path`,
+      `The ${annotation} annotation '${withoutServerPaths(
+        value,
+      )}' is not a location reference such as url:https://… or dir:./path`,
     );
   }
   if (ref.type === 'url') {
@@ -50,8 +56,9 @@ export function resolveSourceLocation(entity: Entity): SourceLocation {
       `The ${annotation} annotation has location type '${ref.type}'; only url:, dir: and file: are supported`,
     );
   }
+  const written = `${ref.type}:${ref.target}`;
   if (isAbsolute(ref.target)) {
-    return { type: 'dir', path: resolve(ref.target), annotation };
+    return { type: 'dir', path: resolve(ref.target), annotation, written };
   }
   const managedBy = annotations[ANNOTATION_LOCATION];
   let base: string | undefined;
@@ -71,7 +78,12 @@ export function resolveSourceLocation(entity: Entity): SourceLocation {
       `The relative ${annotation} '${value}' can only be resolved for entities registered from a file: location`,
     );
   }
-  return { type: 'dir', path: resolve(base, ref.target), annotation };
+  return {
+    type: 'dir',
+    path: resolve(base, ref.target),
+    annotation,
+    written,
+  };
 }
 
 /**

@@ -1,0 +1,772 @@
+import {
+  BackstageCredentials,
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  catalogServiceRef,
+  CatalogService,
+} from '@backstage/plugin-catalog-node';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import fc from 'fast-check';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { DatabaseReadinessStore } from '../database/DatabaseReadinessStore';
+import { readinessPlugin } from '../plugin';
+import { scorecardWithScore } from '../testing/scorecards';
+
+/**
+ * Property-based fuzzing of every route: generated methods, paths, query
+ * strings, bodies and callers (a user who sees everything, a user from whom
+ * some entities are hidden, an unauthenticated caller). Whatever is sent, no
+ * response is a 5xx, every connection gets an answer, and nothing a hidden
+ * entity would reveal (its name, namespace, owner, a blocker only it has)
+ * reaches the user it is hidden from unless the request itself named it, in
+ * which case the answer equals the answer about an entity that does not
+ * exist. READINESS_FUZZ_REQUESTS sets the number of requests per database.
+ */
+
+jest.setTimeout(600_000);
+
+// PostgreSQL runs when BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is
+// set; containers are never started from here.
+const databases = TestDatabases.create({
+  ids: ['SQLITE_3', 'POSTGRES_15'],
+  disableDocker: true,
+});
+
+const REQUESTS = Number(process.env.READINESS_FUZZ_REQUESTS) || 5_000;
+const BATCH = 8;
+
+const ALLOWED_USER = 'user:default/fuzz-allowed';
+const LIMITED_USER = 'user:default/fuzz-limited';
+
+/** What a hidden entity would give away, and a same-shaped stand-in that does not exist. */
+const HIDDEN_TOKENS: Array<[hidden: string, absent: string]> = [
+  ['zq-hidden-payroll', 'zq-absent-payroll'],
+  ['zq-hidden-ledger', 'zq-absent-ledger'],
+  ['zqvault', 'zqempty'],
+  ['zq-hidden-team', 'zq-absent-team'],
+  ['zq-hidden-blocker', 'zq-absent-blocker'],
+];
+
+function component(name: string, owner: string, namespace = 'default'): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, namespace, title: `Title ${name}` },
+    spec: { type: 'service', lifecycle: 'production', owner },
+  };
+}
+
+const entities: Entity[] = [
+  component('alpha', 'team-a'),
+  component('bravo', 'team-b'),
+  component('notyet', 'team-a'),
+  component('zq-hidden-payroll', 'zq-hidden-team'),
+  component('zq-hidden-ledger', 'zq-hidden-team', 'zqvault'),
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'API',
+    metadata: { name: 'orders-api', namespace: 'default' },
+    spec: { type: 'openapi', lifecycle: 'production', owner: 'team-a' },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name: 'team-a', namespace: 'default' },
+    spec: { type: 'team', children: [] },
+  },
+];
+
+const isHidden = (ref: string) =>
+  HIDDEN_TOKENS.some(([token]) =>
+    ref.toLocaleLowerCase('en-US').includes(token),
+  );
+
+/** The catalog as a permission policy would shape it: the limited user never sees hidden entities. */
+function policyCatalog(): CatalogService {
+  const inner = catalogServiceMock({ entities });
+  const limited = (credentials: BackstageCredentials) => {
+    const principal = credentials.principal as {
+      type: string;
+      userEntityRef?: string;
+    };
+    return (
+      principal.type === 'user' && principal.userEntityRef === LIMITED_USER
+    );
+  };
+  return new Proxy(inner, {
+    get(target, prop, receiver) {
+      if (prop === 'getEntities') {
+        return async (
+          req: Parameters<CatalogService['getEntities']>[0],
+          opts: { credentials: BackstageCredentials },
+        ) => {
+          const res = await target.getEntities(req, opts);
+          return {
+            items: limited(opts.credentials)
+              ? res.items.filter(e => !isHidden(stringifyEntityRef(e)))
+              : res.items,
+          };
+        };
+      }
+      if (prop === 'getEntityByRef') {
+        return async (
+          ref: string,
+          opts: { credentials: BackstageCredentials },
+        ) => {
+          if (limited(opts.credentials) && isHidden(ref)) return undefined;
+          return target.getEntityByRef(ref, opts);
+        };
+      }
+      const value = Reflect.get(target, prop, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  }) as CatalogService;
+}
+
+// Generators ---------------------------------------------------------------
+
+/** Percent-encodes every byte outside the unreserved set. */
+function encode(text: string): string {
+  let out = '';
+  for (const byte of Buffer.from(text, 'utf8')) {
+    const c = String.fromCharCode(byte);
+    out += /[A-Za-z0-9\-._~]/.test(c)
+      ? c
+      : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return out;
+}
+
+const known = fc.constantFrom(
+  'component',
+  'Component',
+  'COMPONENT',
+  'api',
+  'group',
+  'user',
+  'system',
+  'resource',
+  'default',
+  'Default',
+  'zqvault',
+  'alpha',
+  'Alpha',
+  'bravo',
+  'notyet',
+  'orders-api',
+  'team-a',
+  'zq-hidden-payroll',
+  'ZQ-Hidden-Payroll',
+  'zq-hidden-ledger',
+  'zq-hidden-team',
+  'nope',
+  'review.md',
+  'refresh',
+  'scorecards',
+);
+
+/** Already encoded: dot segments, control bytes, broken escapes, separators. */
+const nasty = fc.constantFrom(
+  '.',
+  '..',
+  '%2e',
+  '%2e%2e',
+  '%2E%2E',
+  '.%2e',
+  '%00',
+  '%0A',
+  '%0D%0A',
+  '%09',
+  '%1F',
+  '%7F',
+  '%C2%85',
+  '%E2%80%A8',
+  '%2F',
+  '%5C',
+  '%3A',
+  '%25',
+  '%',
+  '%zz',
+  '%E0%A4%A',
+  '%C0%AF',
+  '%ED%A0%80',
+  '%EF%BF%BF',
+  '%F0%9F%92%A9',
+  '%20',
+  '+',
+  '~',
+  '-',
+  '_',
+  '*',
+  "'",
+  '%22',
+  '%3Cscript%3E',
+  '%27%20OR%201%3D1--',
+  '%25%30%30',
+  'a%00b',
+  'com%3Aponent',
+);
+
+const freeText = fc.string({ unit: 'binary', maxLength: 40 }).map(encode);
+
+const long = fc
+  .integer({ min: 60, max: 4_000 })
+  .chain(n => fc.constantFrom('a', 'z', '%00', '.', '-').map(c => c.repeat(n)));
+
+const segment: fc.Arbitrary<string> = fc.oneof(
+  { weight: 8, arbitrary: known },
+  { weight: 3, arbitrary: nasty },
+  { weight: 3, arbitrary: freeText },
+  { weight: 1, arbitrary: long },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(known, nasty, fc.oneof(known, fc.constant('')))
+      .map(parts => parts.join('')),
+  },
+);
+
+const queryKey = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc.constantFrom(
+      'owner',
+      'kind',
+      'lifecycle',
+      'band',
+      'minScore',
+      'maxScore',
+      'q',
+      'orderBy',
+      'order',
+      'limit',
+      'offset',
+      'includeUnscored',
+    ),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      'q[$gt]',
+      'owner[]',
+      'limit[0]',
+      '__proto__',
+      'constructor[prototype]',
+      'unknown',
+      '',
+    ),
+  },
+  { weight: 1, arbitrary: freeText },
+);
+
+const queryValue = fc.oneof(
+  {
+    weight: 3,
+    arbitrary: fc.integer({ min: -20, max: 20_000_000 }).map(String),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      'good',
+      'needs-work',
+      'poor',
+      'critical',
+      'score',
+      'name',
+      'owner',
+      'auditedAt',
+      'asc',
+      'desc',
+      'true',
+      'false',
+      'group:default/team-a',
+      'team-b',
+      'user:',
+      'group:zqvault/zq-hidden-team',
+      'zq-hidden-team',
+      'production',
+      '1e3',
+      '0x10',
+      '-0',
+      '%205%20',
+      '',
+    ),
+  },
+  { weight: 3, arbitrary: segment },
+);
+
+/**
+ * A leaderboard query shaped as a client sends it, so that most of it passes
+ * validation and reaches the store, with hostile text in its free fields.
+ */
+const clientQuery = fc
+  .record(
+    {
+      owner: fc.oneof(
+        fc.constantFrom(
+          'team-a',
+          'group:default/team-b',
+          'zq-hidden-team',
+          'group:zqvault/zq-hidden-team',
+        ),
+        segment,
+        segment.map(name => `group:default/${name}`),
+      ),
+      kind: fc.constantFrom('Component', 'component', 'API', 'System'),
+      lifecycle: fc.oneof(
+        fc.constantFrom('production', 'experimental'),
+        nasty,
+        freeText,
+      ),
+      band: fc.constantFrom('good', 'needs-work', 'poor', 'critical'),
+      minScore: fc.integer({ min: 0, max: 100 }).map(String),
+      maxScore: fc.constant('100'),
+      q: fc.oneof(
+        known,
+        fc.constantFrom('zq', 'a', '%25', '_', '%5C', 'HIDDEN'),
+        nasty,
+        freeText,
+      ),
+      orderBy: fc.constantFrom('score', 'name', 'owner', 'auditedAt'),
+      order: fc.constantFrom('asc', 'desc'),
+      limit: fc.integer({ min: 1, max: 500 }).map(String),
+      offset: fc.integer({ min: 0, max: 10 }).map(String),
+      includeUnscored: fc.constantFrom('true', 'false'),
+    },
+    { requiredKeys: [] },
+  )
+  .map(entries =>
+    Object.entries(entries)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('&'),
+  );
+
+const query = fc
+  .oneof(
+    fc
+      .array(fc.tuple(queryKey, queryValue), { maxLength: 6 })
+      .map(pairs => pairs.map(([k, v]) => `${k}=${v}`).join('&')),
+    clientQuery,
+  )
+  .map(text => (text ? `?${text}` : ''));
+
+type Route =
+  | 'scorecard'
+  | 'review'
+  | 'refresh'
+  | 'leaderboard'
+  | 'blockers'
+  | 'owners'
+  | 'summaries'
+  | 'rules'
+  | 'other';
+
+const entityRoute = fc
+  .tuple(
+    segment,
+    segment,
+    segment,
+    fc.constantFrom<[string, Route]>(
+      ['', 'scorecard'],
+      ['', 'scorecard'],
+      ['/review.md', 'review'],
+      ['/refresh', 'refresh'],
+      ['/refresh', 'refresh'],
+      ['/', 'scorecard'],
+    ),
+    fc.oneof(
+      { weight: 4, arbitrary: fc.constant('') },
+      { weight: 1, arbitrary: query },
+    ),
+  )
+  .map(([kind, namespace, name, [suffix, route], q]) => ({
+    path: `/scorecards/${kind}/${namespace}/${name}${suffix}${q}`,
+    route,
+  }));
+
+const plainRoute = fc
+  .tuple(
+    fc.constantFrom<Route>(
+      'leaderboard',
+      'leaderboard',
+      'leaderboard',
+      'blockers',
+      'owners',
+      'summaries',
+      'rules',
+    ),
+    fc.oneof(
+      { weight: 1, arbitrary: fc.constant('') },
+      { weight: 3, arbitrary: query },
+    ),
+  )
+  .map(([route, q]) => ({ path: `/${route}${q}`, route }));
+
+const otherRoute = fc
+  .oneof(
+    segment.map(s => `/${s}`),
+    segment.map(s => `/scorecards/${s}`),
+    fc.tuple(segment, segment).map(([a, b]) => `/scorecards/${a}/${b}`),
+    fc
+      .tuple(segment, segment, segment, segment, segment)
+      .map(parts => `/scorecards/${parts.join('/')}`),
+    fc.constantFrom('/', '', '//leaderboard', '/leaderboard/', '/rules/x'),
+  )
+  .map(path => ({ path, route: 'other' as Route }));
+
+const method = fc.oneof(
+  { weight: 8, arbitrary: fc.constant('GET') },
+  { weight: 3, arbitrary: fc.constant('POST') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom('HEAD', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'),
+  },
+);
+
+/** Stands for a 300 kB body, so that a reported counterexample stays short. */
+const BIG_BODY = '<300 kB of x>';
+
+const body = fc.oneof(
+  { weight: 6, arbitrary: fc.constant(undefined) },
+  {
+    weight: 1,
+    arbitrary: fc.constant('{"entityRef":"component:default/alpha"}'),
+  },
+  { weight: 1, arbitrary: fc.constant('{"not": json') },
+  { weight: 1, arbitrary: fc.constant(BIG_BODY) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 200 }) },
+);
+
+type Caller = 'allowed' | 'limited' | 'unauthenticated';
+
+const fuzzRequest = fc.record({
+  caller: fc.constantFrom<Caller>('allowed', 'limited', 'unauthenticated'),
+  method,
+  target: fc.oneof(
+    { weight: 5, arbitrary: entityRoute },
+    { weight: 5, arbitrary: plainRoute },
+    { weight: 1, arbitrary: otherRoute },
+  ),
+  body,
+});
+
+type FuzzRequest = typeof fuzzRequest extends fc.Arbitrary<infer T> ? T : never;
+
+// Sending ------------------------------------------------------------------
+
+const authorization: Record<Caller, string> = {
+  allowed: mockCredentials.user.header(ALLOWED_USER),
+  limited: mockCredentials.user.header(LIMITED_USER),
+  unauthenticated: mockCredentials.none.header(),
+};
+
+interface Answer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  text: string;
+}
+
+function send(
+  port: number,
+  agent: http.Agent,
+  req: { caller: Caller; method: string; path: string; body?: string },
+): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string> = {
+      authorization: authorization[req.caller],
+    };
+    const payload = req.body === BIG_BODY ? 'x'.repeat(300_000) : req.body;
+    if (payload !== undefined) {
+      headers['content-type'] = 'application/json';
+      headers['content-length'] = String(Buffer.byteLength(payload));
+    }
+    const r = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        agent,
+        method: req.method,
+        path: `/api/readiness${req.path}`,
+        headers,
+      },
+      res => {
+        const chunks: Buffer[] = [];
+        res.on('data', chunk => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            text: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+        res.on('error', reject);
+      },
+    );
+    r.on('error', reject);
+    r.setTimeout(30_000, () => r.destroy(new Error('request timed out')));
+    if (payload !== undefined) r.write(payload);
+    r.end();
+  });
+}
+
+function decodeLoosely(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text.replace(/%([0-9A-Fa-f]{2})/g, (_m, hex) =>
+      String.fromCharCode(parseInt(hex, 16)),
+    );
+  }
+}
+
+/** Names that only the catalog's data could put into an answer. */
+const ENTITY_TOKENS = [
+  'alpha',
+  'bravo',
+  'notyet',
+  'orders-api',
+  'team-a',
+  'team-b',
+  'committed-env-file',
+  ...HIDDEN_TOKENS.map(([token]) => token),
+];
+
+function tokensIn(text: string, tokens: string[]): string[] {
+  const lower = text.toLocaleLowerCase('en-US');
+  return tokens.filter(t => lower.includes(t));
+}
+
+/** What the limited user may learn: a hidden token only where the request named it. */
+function hiddenTokensIn(text: string): string[] {
+  return tokensIn(
+    text,
+    HIDDEN_TOKENS.map(([token]) => token),
+  );
+}
+
+function toAbsent(text: string): string {
+  let out = text;
+  for (const [hidden, absent] of HIDDEN_TOKENS) {
+    out = out.replace(new RegExp(hidden, 'gi'), absent);
+  }
+  return out;
+}
+
+/** The answer, with the stand-ins put back, as a user would compare it. */
+function normalized(answer: Answer, fromAbsent: boolean): string {
+  let text = answer.text;
+  if (fromAbsent) {
+    for (const [hidden, absent] of HIDDEN_TOKENS) {
+      text = text.replace(new RegExp(absent, 'gi'), hidden);
+    }
+  }
+  // The error body repeats the request line, which differs in case only.
+  return `${answer.status} ${text.toLocaleLowerCase('en-US')}`;
+}
+
+// The run ------------------------------------------------------------------
+
+describe.each(databases.eachSupportedId())(
+  'readiness API under generated requests on %s',
+  databaseId => {
+    it(`answers ${REQUESTS}+ generated requests without a 5xx, a crash or a leak`, async () => {
+      const knex = await databases.init(databaseId);
+      const { server } = await startTestBackend({
+        features: [
+          readinessPlugin,
+          mockServices.database.factory({ knex }),
+          mockServices.rootConfig.factory({
+            data: { readiness: { refreshImmediately: false } },
+          }),
+          mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
+          createServiceFactory({
+            service: coreServices.scheduler,
+            deps: {},
+            factory: () => mockServices.scheduler(),
+          }),
+          createServiceFactory({
+            service: catalogServiceRef,
+            deps: {},
+            factory: () => policyCatalog(),
+          }),
+        ],
+      });
+      const store = await DatabaseReadinessStore.create({
+        database: mockServices.database({ knex }),
+        skipMigrations: true,
+      });
+      for (const entity of entities.filter(e => e.kind === 'Component')) {
+        const entityRef = stringifyEntityRef(entity);
+        if (entity.metadata.name === 'notyet') continue;
+        const hidden = isHidden(entityRef);
+        await store.saveAudit({
+          entity: {
+            entityRef,
+            kind: entity.kind,
+            namespace: entity.metadata.namespace!,
+            name: entity.metadata.name,
+            title: entity.metadata.title,
+            owner: `group:default/${(entity.spec as { owner: string }).owner}`,
+            lifecycle: 'production',
+          },
+          scorecard: scorecardWithScore(
+            hidden ? 12 : 80,
+            hidden
+              ? ['security/committed-env-file', 'security/zq-hidden-blocker']
+              : ['security/committed-env-file'],
+          ),
+          auditedAt: new Date('2025-02-01T00:00:00Z'),
+        });
+      }
+
+      const port = (server.address() as AddressInfo).port;
+      const agent = new http.Agent({ keepAlive: true, maxSockets: BATCH });
+      const statuses = new Map<string, number>();
+      const routes = new Map<Route, number>();
+      const failures: string[] = [];
+      let requests = 0;
+      let comparisons = 0;
+      const count = <K>(map: Map<K, number>, key: K) =>
+        map.set(key, (map.get(key) ?? 0) + 1);
+
+      const check = async (req: FuzzRequest) => {
+        const { caller, method: verb, target, body: payload } = req;
+        const what = `${caller} ${verb} ${target.path.slice(0, 300)}`;
+        let answer: Answer;
+        try {
+          answer = await send(port, agent, {
+            caller,
+            method: verb,
+            path: target.path,
+            body: payload,
+          });
+        } catch (e) {
+          // A path Node itself refuses to send is not a request.
+          if (
+            (e as NodeJS.ErrnoException).code === 'ERR_UNESCAPED_CHARACTERS'
+          ) {
+            return;
+          }
+          failures.push(`${what}: no answer (${(e as Error).message})`);
+          return;
+        }
+        requests += 1;
+        count(statuses, `${caller} ${answer.status}`);
+        count(routes, target.route);
+        if (answer.status >= 500) {
+          failures.push(
+            `${what}: ${answer.status} ${answer.text.slice(0, 300)}`,
+          );
+        }
+        if (caller === 'unauthenticated' && answer.status !== 401) {
+          failures.push(
+            `${what}: ${answer.status} for an unauthenticated caller`,
+          );
+        }
+        if (answer.status === 405 && !answer.headers.allow) {
+          failures.push(`${what}: 405 without Allow`);
+        }
+        if (caller === 'unauthenticated') {
+          // Error bodies repeat the request line; anything beyond that is data.
+          const asked = tokensIn(decodeLoosely(target.path), ENTITY_TOKENS);
+          const told = tokensIn(answer.text, ENTITY_TOKENS).filter(
+            t => !asked.includes(t),
+          );
+          if (told.length > 0 || answer.text.includes('"score"')) {
+            failures.push(
+              `${what}: data for an unauthenticated caller (${told.join(
+                ', ',
+              )})`,
+            );
+          }
+          return;
+        }
+        if (caller === 'allowed') return;
+        const named = hiddenTokensIn(decodeLoosely(target.path));
+        const leaked = hiddenTokensIn(answer.text).filter(
+          t => !named.includes(t),
+        );
+        if (leaked.length > 0) {
+          failures.push(`${what}: names ${leaked.join(', ')}`);
+        }
+        if (named.length > 0) {
+          // Asking about a hidden entity must look like asking about none.
+          const twin = await send(port, agent, {
+            caller,
+            method: verb,
+            path: toAbsent(target.path),
+            body: payload,
+          });
+          requests += 1;
+          comparisons += 1;
+          count(statuses, `${caller} ${twin.status}`);
+          count(routes, target.route);
+          if (normalized(answer, false) !== normalized(twin, true)) {
+            failures.push(
+              `${what}: ${answer.status} differs from the same request about an entity that does not exist (${twin.status})`,
+            );
+          }
+        }
+      };
+
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fuzzRequest, { minLength: BATCH, maxLength: BATCH }),
+          async batch => {
+            await Promise.all(batch.map(check));
+            expect(failures).toEqual([]);
+          },
+        ),
+        { numRuns: Math.ceil(REQUESTS / BATCH), endOnFailure: true },
+      );
+
+      // Still up and still right after all of it.
+      const after = await send(port, agent, {
+        caller: 'limited',
+        method: 'GET',
+        path: '/leaderboard',
+      });
+      expect(after.status).toBe(200);
+      expect(JSON.parse(after.text).total).toBe(2);
+      agent.destroy();
+
+      const table = [...statuses.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([key, n]) => `${key}: ${n}`)
+        .join(', ');
+      // eslint-disable-next-line no-console
+      console.log(
+        `${databaseId}: ${requests} requests (${comparisons} pairs about a hidden and a missing entity); statuses ${table}; routes ${[
+          ...routes.entries(),
+        ]
+          .map(([route, n]) => `${route} ${n}`)
+          .join(', ')}`,
+      );
+      expect(requests).toBeGreaterThanOrEqual(REQUESTS);
+      for (const route of [
+        'scorecard',
+        'review',
+        'refresh',
+        'leaderboard',
+        'blockers',
+        'owners',
+        'summaries',
+        'rules',
+      ] as Route[]) {
+        expect([route, (routes.get(route) ?? 0) > 0]).toEqual([route, true]);
+      }
+      expect([...statuses.keys()].some(k => /\s5\d\d$/.test(k))).toBe(false);
+    });
+  },
+);
