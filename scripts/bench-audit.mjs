@@ -4,11 +4,13 @@
 //   node scripts/bench-audit.mjs [<dir>] [--runs 5] [--files 5000] [--keep]
 //
 // Without <dir>, generates a synthetic repository (5,000 files by default: Python,
-// TypeScript, Go and Java sources, tests, Dockerfiles, compose and CI YAML, manifests,
-// docs) in a temporary directory. Audits it --runs times in this process (after one
-// warm-up run), runs ripgrep over every file as many times, and prints the medians,
-// their ratio, files per second and the peak resident memory; and, as the floor
-// any Node program meets, a plain synchronous listing and read of the same files.
+// TypeScript, TSX, JavaScript, Go, Java, Kotlin and C# sources, tests, Dockerfiles,
+// compose and CI YAML, manifests, docs) in a temporary directory; some frontend
+// sources use localStorage, so rules parse them into syntax trees. Audits it --runs
+// times in this process (after one warm-up run), runs ripgrep over every file as many
+// times, and prints the medians, their ratio, files per second, the share of the audit
+// spent parsing syntax trees and the peak resident memory; and, as the floor any Node
+// program meets, a plain synchronous listing and read of the same files.
 // Run it with Node 22: `. scripts/env.sh && node scripts/bench-audit.mjs`.
 import { spawnSync } from 'node:child_process';
 import {
@@ -73,6 +75,10 @@ const TEMPLATES = {
   ts: i => `import { Router } from 'express';\n\nconst limit = Number(process.env.PAGE_LIMIT_${i % 30} ?? 50);\n\nexport interface Item${i} {\n  id: string;\n  name: string;\n  createdAt: Date;\n}\n\nexport function router${i}(): Router {\n  const router = Router();\n  router.get('/items', async (_req, res) => {\n    res.json({ items: [], limit });\n  });\n  return router;\n}\n`,
   go: i => `package svc${i % 20}\n\nimport (\n\t"net/http"\n\t"os"\n)\n\nfunc Handler${i}(w http.ResponseWriter, r *http.Request) {\n\tif os.Getenv("FEATURE_${i % 25}") == "on" {\n\t\tw.WriteHeader(http.StatusAccepted)\n\t\treturn\n\t}\n\tw.WriteHeader(http.StatusOK)\n}\n`,
   java: i => `package com.acme.svc;\n\nimport org.springframework.web.bind.annotation.GetMapping;\nimport org.springframework.web.bind.annotation.RestController;\n\n@RestController\npublic class Controller${i} {\n    @GetMapping("/v1/things/${i}")\n    public String get() {\n        return System.getenv().getOrDefault("REGION", "eu-west-1");\n    }\n}\n`,
+  tsx: i => `import { useEffect, useState } from 'react';\n\nexport interface Props${i} {\n  title: string;\n  items: string[];\n}\n\nexport function Panel${i}({ title, items }: Props${i}) {\n  const [open, setOpen] = useState(false);\n  useEffect(() => {\n${i % 10 === 0 ? "    localStorage.setItem('panel-open', String(open));\n" : ''}    document.title = title;\n  }, [open, title]);\n  return (\n    <section className="panel" onClick={() => setOpen(!open)}>\n      <h2>{title}</h2>\n      <ul>{items.map(item => <li key={item}>{item}</li>)}</ul>\n    </section>\n  );\n}\n`,
+  js: i => `import axios from 'axios';\n\nexport const fetchItems${i} = (page = 1) => async (dispatch) => {\n  dispatch({ type: 'ITEMS_REQUEST' });\n  try {\n    const { data } = await axios.get(\`/api/items?page=\${page}\`);\n    dispatch({ type: 'ITEMS_SUCCESS', payload: data });\n${i % 10 === 0 ? "    localStorage.setItem('lastPage', JSON.stringify(page));\n" : ''}  } catch (error) {\n    dispatch({ type: 'ITEMS_FAIL', payload: error.message });\n  }\n};\n`,
+  kt: i => `package com.acme.svc\n\nimport org.springframework.web.bind.annotation.GetMapping\nimport org.springframework.web.bind.annotation.RestController\n\n@RestController\nclass Controller${i}(private val repo: Repo) {\n    @GetMapping("/v1/items/${i}")\n    fun get(): List<String> = repo.findAll().map { it.name }\n}\n`,
+  cs: i => `using Microsoft.AspNetCore.Mvc;\n\nnamespace Acme.Svc;\n\n[ApiController]\n[Route("v1/items/${i}")]\npublic class Items${i}Controller : ControllerBase\n{\n    [HttpGet]\n    public IActionResult Get() => Ok(Environment.GetEnvironmentVariable("REGION") ?? "eu-west-1");\n}\n`,
   pyTest: i => `from app.handlers import Handler${i}\n\n\ndef test_handle_${i}():\n    assert Handler${i}(repo={}).handle({"id": 1}) is None\n`,
   tsTest: i => `import { router${i} } from './router${i}';\n\ndescribe('router${i}', () => {\n  it('builds', () => {\n    expect(router${i}()).toBeDefined();\n  });\n});\n`,
   md: i => `# Module ${i}\n\nSee the [runbook](../RUNBOOK.md). Install with \`pip install -r requirements.txt\`.\n\n${'Lorem ipsum dolor sit amet. '.repeat(20)}\n`,
@@ -104,7 +110,7 @@ function generateRepository(count) {
   let written = 4;
   // Weighted mix of file kinds, close to a polyglot service monorepo.
   const kinds = [
-    ['py', 22], ['ts', 20], ['go', 10], ['java', 8], ['pyTest', 8], ['tsTest', 8], ['md', 6],
+    ['py', 18], ['ts', 14], ['tsx', 5], ['js', 3], ['go', 8], ['java', 6], ['kt', 2], ['cs', 2], ['pyTest', 8], ['tsTest', 8], ['md', 6],
     ['json', 8], ['dockerfile', 2], ['compose', 2], ['workflow', 2], ['packageJson', 3], ['requirements', 1],
   ];
   const total = kinds.reduce((n, [, w]) => n + w, 0);
@@ -115,6 +121,10 @@ function generateRepository(count) {
     const path = {
       py: `${svc}/app/handler_${i}.py`,
       ts: `${svc}/src/router${i}.ts`,
+      tsx: `web${i % 5}/src/components/Panel${i}.tsx`,
+      js: `web${i % 5}/src/actions/items${i}.js`,
+      kt: `${svc}/src/main/kotlin/com/acme/svc/Controller${i}.kt`,
+      cs: `${svc}/Controllers/Items${i}Controller.cs`,
       go: `${svc}/internal/h${i}.go`,
       java: `${svc}/src/main/java/com/acme/svc/Controller${i}.java`,
       pyTest: `${svc}/tests/test_handler_${i}.py`,
@@ -153,7 +163,14 @@ function loadEngine() {
   // The engine ships as TypeScript sources in the monorepo; the Backstage node
   // transform compiles them on require.
   require('@backstage/cli/config/nodeTransform.cjs');
-  return require('@readiness/backstage-plugin-readiness-node');
+  const engine = require('@readiness/backstage-plugin-readiness-node');
+  let syntaxTotals = () => ({ files: 0, ms: 0, problems: 0 });
+  try {
+    ({ syntaxTotals } = require('@readiness/backstage-plugin-readiness-node/src/facts/syntax'));
+  } catch {
+    // An engine without syntax trees: nothing is parsed.
+  }
+  return { ...engine, syntaxTotals };
 }
 
 /**
@@ -197,16 +214,23 @@ async function run() {
   console.log(`${generated ? `generated ${args.files} files in` : 'auditing'} ${dir}`);
   console.log(`node ${process.version}, ${args.runs} runs each (after one warm-up audit)\n`);
 
-  const { auditDirectory, auditSnapshot, builtinRules, walkRepository } = loadEngine();
+  const { auditDirectory, auditSnapshot, builtinRules, walkRepository, syntaxTotals } = loadEngine();
   const warm = await auditDirectory(dir);
   const auditTimes = [];
+  const parseTimes = [];
+  let parsedFiles = 0;
   let scorecard = warm;
   for (let i = 0; i < args.runs; i++) {
+    const before = syntaxTotals();
     const started = performance.now();
     scorecard = await auditDirectory(dir);
     auditTimes.push(performance.now() - started);
+    const after = syntaxTotals();
+    parseTimes.push(after.ms - before.ms);
+    parsedFiles = after.files - before.files;
   }
   const auditMs = median(auditTimes);
+  const parseMs = median(parseTimes);
   // Where the time goes: the walk alone, and facts + rules + scoring over a snapshot in memory.
   const walkTimes = [];
   const evalTimes = [];
@@ -234,6 +258,7 @@ async function run() {
   console.log(`audit runs (ms):    ${auditTimes.map(fmt).join(', ')}`);
   console.log(`median audit:       ${fmt(auditMs)} ms`);
   console.log(`  of which walk:     ${fmt(median(walkTimes))} ms; facts, rules and scoring: ${fmt(median(evalTimes))} ms`);
+  console.log(`  of which parsing:  ${fmt(parseMs)} ms (${fmt((100 * parseMs) / auditMs)}%), ${parsedFiles} files parsed into syntax trees per audit`);
   console.log(`plain Node read:    ${fmt(floorMs)} ms (list and read every file, nothing else)`);
   console.log(`files/second:       ${Math.round(stats.files / (auditMs / 1000))}`);
   console.log(`peak RSS:           ${fmt(maxRssMiB)} MiB`);

@@ -10,6 +10,7 @@ import {
   Waiver,
 } from '@readiness/backstage-plugin-readiness-common';
 import { buildFacts, Facts } from '../facts';
+import { syntaxErrors } from '../facts/syntax';
 import { redactText } from '../secrets/redact';
 import { builtinRules } from '../rules';
 import { RuleRegistry } from '../rules/registry';
@@ -181,7 +182,7 @@ export function auditSnapshot(
     now: options.now,
     remediations,
   });
-  const errors = [...snapshot.errors, ...facts.parseErrors]
+  const errors = [...snapshot.errors, ...facts.parseErrors, ...syntaxErrors(facts)]
     .map(e => ({ path: e.path, message: redactText(e.message) }))
     .sort((a, b) => a.path.localeCompare(b.path) || a.message.localeCompare(b.message));
   return {

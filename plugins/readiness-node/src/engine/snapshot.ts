@@ -83,6 +83,30 @@ export const VENDORED_DIRS = new Set([
   '.pnpm-store',
 ]);
 
+/** A .NET project file: in a `build` folder it makes a build program (Nuke, Bullseye, Cake Frosting), not output. */
+const PROJECT_FILE = /\.(?:cs|fs|vb)proj$/i;
+
+/**
+ * The `build` folders, among these paths, that hold a project file directly:
+ * source code of a build program, read like any other source. @public
+ */
+export function sourceBuildDirs(paths: Iterable<string>): Set<string> {
+  const dirs = new Set<string>();
+  for (const path of paths) {
+    const slash = path.lastIndexOf('/');
+    if (slash === -1 || !PROJECT_FILE.test(path)) continue;
+    const dir = path.slice(0, slash);
+    if (dir === 'build' || dir.endsWith('/build')) dirs.add(dir);
+  }
+  return dirs;
+}
+
+/** Whether a folder is a vendored or generated tree, unless it is one of the given source folders. @public */
+export function isVendoredDir(dir: string, sourceDirs: Set<string>): boolean {
+  const name = dir.slice(dir.lastIndexOf('/') + 1);
+  return VENDORED_DIRS.has(name) && !sourceDirs.has(dir);
+}
+
 /**
  * Builds a snapshot from in-memory files. Used by rule tests and by callers
  * that already hold a tree.
@@ -92,9 +116,13 @@ export function snapshotFromFiles(
   files: Record<string, string>,
   root = '<memory>',
 ): Snapshot {
+  const sourceDirs = sourceBuildDirs(Object.keys(files));
   const list = Object.entries(files)
     // Like the walk, never look inside vendored or generated trees.
-    .filter(([path]) => !path.split('/').slice(0, -1).some(part => VENDORED_DIRS.has(part)))
+    .filter(([path]) => {
+      const parts = path.split('/');
+      return !parts.slice(0, -1).some((_, i) => isVendoredDir(parts.slice(0, i + 1).join('/'), sourceDirs));
+    })
     .map(([path, text]) => ({
       path,
       text,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { writeFixtureRepo } from '../testing';
 import { renderJson } from '../report';
 import { auditDirectory } from './audit';
-import { Snapshot } from './snapshot';
+import { Snapshot, snapshotFromFiles } from './snapshot';
 import { walkRepository } from './walk';
 import { trackReads } from './trackReads.testutil';
 
@@ -166,6 +166,31 @@ describe('walkRepository', () => {
       git(root, 'commit', '-q', '-m', 'fixture');
       const snapshot = await walkRepository(root);
       expect(paths(snapshot)).toEqual(['index.js', 'src/build.ts']);
+    });
+
+    describe('a build folder holding a .NET build program is source', () => {
+      const program = {
+        'build/_build.csproj': '<Project Sdk="Microsoft.NET.Sdk" />',
+        'build/Build.cs': 'class Build {}',
+        'web/build/out.js': 'x',
+        'web/build/nested/App.csproj': 'x',
+      };
+
+      it('reads it on the file system', async () => {
+        const snapshot = await walkRepository(await repo(program));
+        expect(paths(snapshot)).toEqual(['build/Build.cs', 'build/_build.csproj']);
+        expect(skipped(snapshot, 'vendored')).toEqual(['web/build']);
+      });
+
+      it('reads it in a git checkout and in memory', async () => {
+        const root = await repo(program);
+        git(root, 'init', '-q');
+        git(root, 'add', '-f', '.');
+        git(root, 'commit', '-q', '-m', 'fixture');
+        const snapshot = await walkRepository(root);
+        expect(paths(snapshot)).toEqual(['build/Build.cs', 'build/_build.csproj']);
+        expect(snapshotFromFiles(program).files.map(f => f.path)).toEqual(paths(snapshot));
+      });
     });
   });
 

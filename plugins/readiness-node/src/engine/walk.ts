@@ -15,9 +15,11 @@ import ignore, { Ignore } from 'ignore';
 import {
   compareStrings,
   DEFAULT_WALK_LIMITS,
+  isVendoredDir,
   SkippedEntry,
   Snapshot,
   SourceFile,
+  sourceBuildDirs,
   VENDORED_DIRS,
   WalkLimits,
 } from './snapshot';
@@ -42,11 +44,13 @@ export interface WalkOptions {
 const BINARY_SNIFF_BYTES = 8000;
 const READ_NO_FOLLOW = constants.O_RDONLY | constants.O_NOFOLLOW;
 
-/** The vendored or generated directory a path lies in, if any. */
-function vendoredDirOf(path: string): string | undefined {
+/** The vendored or generated directory a path lies in, if any; `sourceDirs` are named like one but hold source. */
+function vendoredDirOf(path: string, sourceDirs: Set<string>): string | undefined {
   const parts = path.split('/');
   for (let i = 0; i < parts.length - 1; i++) {
-    if (VENDORED_DIRS.has(parts[i])) return parts.slice(0, i + 1).join('/');
+    if (!VENDORED_DIRS.has(parts[i])) continue;
+    const dir = parts.slice(0, i + 1).join('/');
+    if (isVendoredDir(dir, sourceDirs)) return dir;
   }
   return undefined;
 }
@@ -237,6 +241,16 @@ function listDirectory(root: string, dir: string): Dirent[] {
   return entries.sort((a, b) => compareStrings(a.name, b.name));
 }
 
+/** Whether a `build` folder holds a build program's project file (one directory listing, nothing read). */
+function holdsBuildProgram(root: string, dir: string): boolean {
+  if (dir !== 'build' && !dir.endsWith('/build')) return false;
+  try {
+    return sourceBuildDirs(listDirectory(root, dir).map(e => `${dir}/${e.name}`)).has(dir);
+  } catch {
+    return false;
+  }
+}
+
 async function walkFileSystem(root: string, collector: Collector) {
   const stack: Array<{ dir: string; scopes: Scope[] }> = [{ dir: '', scopes: [] }];
   while (stack.length > 0 && !collector.truncated) {
@@ -259,7 +273,7 @@ async function walkFileSystem(root: string, collector: Collector) {
     for (const entry of entries) {
       const path = dir ? `${dir}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
-        if (VENDORED_DIRS.has(entry.name)) {
+        if (VENDORED_DIRS.has(entry.name) && !holdsBuildProgram(root, path)) {
           if (entry.name !== '.git') {
             collector.skipped.push({ path, reason: 'vendored' });
           }
@@ -317,8 +331,9 @@ export async function walkRepository(
       : undefined;
   if (listed) {
     const vendored = new Set<string>();
+    const sourceDirs = sourceBuildDirs(listed);
     for (const path of listed) {
-      const vendoredDir = vendoredDirOf(path);
+      const vendoredDir = vendoredDirOf(path, sourceDirs);
       if (vendoredDir) {
         if (!vendored.has(vendoredDir)) {
           vendored.add(vendoredDir);

@@ -61,3 +61,35 @@ describe('CI facts: workflow job matrix', () => {
     });
   });
 });
+
+describe('CI facts: reusable-workflow jobs', () => {
+  it('keeps the inputs and the names of the secrets a job passes', () => {
+    const workflow = [
+      'on: push',
+      'jobs:',
+      '  image:',
+      '    uses: acme/.github/.github/workflows/image.yaml@main',
+      '    permissions:',
+      '      packages: write',
+      '    secrets:',
+      '      registry-token: ${{ secrets.TOKEN }}',
+      '    with:',
+      '      push: true',
+      '      context: api',
+      '  other:',
+      '    uses: ./.github/workflows/other.yml',
+      '    secrets: inherit',
+      '',
+    ].join('\n');
+    const facts = buildFacts(snapshotFromFiles({ '.github/workflows/ci.yml': workflow }));
+    const [image, other] = facts.ci.workflows[0].jobs;
+    expect(image).toMatchObject({
+      uses: 'acme/.github/.github/workflows/image.yaml@main',
+      permissions: { packages: 'write' },
+      secrets: ['registry-token'],
+      with: { push: 'true', context: 'api' },
+    });
+    expect(other.secrets).toEqual(['inherit']);
+    expect(other.with).toBeUndefined();
+  });
+});

@@ -20,6 +20,10 @@ export interface WorkflowJob {
   if?: string;
   /** `uses:` of a reusable-workflow job. */
   uses?: string;
+  /** String inputs a reusable-workflow job passes (`with:`). */
+  with?: Record<string, string>;
+  /** Names of the secrets a reusable-workflow job passes, or `['inherit']` for `secrets: inherit`. */
+  secrets?: string[];
   permissions?: unknown;
   environment?: string;
   /** String values of `strategy.matrix` per key, from its lists and its `include` entries. */
@@ -170,6 +174,10 @@ export function parseWorkflow(file: SourceFile): WorkflowFact {
       needs: typeof needs === 'string' ? [needs] : asArray(needs).map(String),
       ...(asString(job.if) ? { if: asString(job.if) } : {}),
       ...(asString(job.uses) ? { uses: asString(job.uses) } : {}),
+      ...(stringRecord(job.with) ? { with: stringRecord(job.with) } : {}),
+      ...(job.secrets !== undefined && job.secrets !== null
+        ? { secrets: asString(job.secrets) !== undefined ? [asString(job.secrets)!] : Object.keys(asRecord(job.secrets) ?? {}) }
+        : {}),
       ...('permissions' in job ? { permissions: job.permissions } : {}),
       ...(asString(job.environment) ?? asString(asRecord(job.environment)?.name)
         ? {

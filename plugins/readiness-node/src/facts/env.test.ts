@@ -82,6 +82,36 @@ describe('envReads', () => {
     ]);
   });
 
+  it('does not take patterns, messages or docs that mention a read for a read', () => {
+    expect(
+      reads({
+        'src/rules/detect.ts': [
+          "const READ = /process.env.JWT_SECRET || 'x'/g;",
+          "const message = 'use os.getenv(\"SECRET_KEY\") instead of process.env.SESSION_SECRET';",
+          'const doc = `set process.env.API_TOKEN before starting`;',
+          'const url = `${process.env.BASE_URL}/api`;',
+          "const { PORT = '3000' } = process.env;",
+          "const hint = '{ SESSION_SECRET } = process.env';",
+        ].join('\n'),
+        'tools/check.py': 'PATTERN = re.compile(r\'os.getenv("SECRET_KEY")\')\nreal = os.getenv("REAL_ONE")\n',
+      }),
+    ).toEqual([
+      { name: 'BASE_URL', line: 4 },
+      { name: 'PORT', line: 5, fallback: '3000' },
+      { name: 'REAL_ONE', line: 2 },
+    ]);
+  });
+
+  it('marks Spring placeholders, which document their own default', () => {
+    const facts = buildFacts(
+      snapshotFromFiles({ 'src/main/resources/application.properties': 'server.port=${PORT:8080}\napp.key=${APP_KEY}\n' }),
+    );
+    expect(facts.envReads.map(r => [r.name, r.fallback, r.placeholder])).toEqual([
+      ['PORT', '8080', true],
+      ['APP_KEY', undefined, true],
+    ]);
+  });
+
   it('keeps the existing JavaScript and Spring readings', () => {
     expect(
       reads({

@@ -1,6 +1,7 @@
 import { parse as parseDotenv } from 'dotenv';
 import { SourceFile } from '../engine/snapshot';
-import { basename, isCodePath } from './paths';
+import { basename, isCodePath, languageOf } from './paths';
+import { maskSource } from './sourceText';
 import { lineOf, lineOfOffset, matchAll } from './text';
 
 /** @public */
@@ -25,6 +26,8 @@ export interface EnvVarRead {
   line: number;
   /** A literal fallback given in the same expression, if any. */
   fallback?: string;
+  /** Read through a `${NAME:default}` placeholder of application configuration (Spring). */
+  placeholder?: boolean;
 }
 
 const EXAMPLE_SUFFIXES = new Set(['example', 'sample', 'template', 'dist', 'defaults', 'tmpl', 'tpl']);
@@ -121,6 +124,7 @@ export function collectEnvReads(files: SourceFile[]): EnvVarRead[] {
       if (pattern === ENV_READ_PATTERNS[0] && !file.text.includes('process.env')) continue;
       for (const { line, match } of matchAll(file, pattern, 500)) {
         if (/^\s*(#|\/\/|\/\*|\*|--|<!--)/.test(lineOf(file, line, 400))) continue;
+        if (pattern !== CONFIG_PLACEHOLDER && !isLiveCode(file, match.index)) continue;
         const g = match.groups ?? {};
         const name = g.name ?? g.name2;
         if (!name) continue;
@@ -130,6 +134,7 @@ export function collectEnvReads(files: SourceFile[]): EnvVarRead[] {
           path: file.path,
           line,
           ...(fallback !== undefined ? { fallback } : {}),
+          ...(pattern === CONFIG_PLACEHOLDER ? { placeholder: true } : {}),
         });
       }
     }
@@ -138,6 +143,21 @@ export function collectEnvReads(files: SourceFile[]): EnvVarRead[] {
     }
   }
   return reads;
+}
+
+/**
+ * Whether an offset of a code file is live code, not text inside a string,
+ * a regular expression or a comment: a pattern or a message that mentions
+ * `process.env.X` or `os.getenv("X")` does not read anything. Reads inside
+ * a template literal's `${…}` are code.
+ */
+function isLiveCode(file: SourceFile, offset: number): boolean {
+  const { code } = maskSource(file);
+  if (code[offset] === file.text[offset]) return true;
+  const language = languageOf(file.path);
+  if (language !== 'javascript' && language !== 'typescript') return false;
+  const start = file.text.lastIndexOf('\n', offset - 1) + 1;
+  return /\$\{[^{}`'"]*$/.test(file.text.slice(start, offset));
 }
 
 /** `const { JWT_SECRET = 'dev', PORT } = process.env`: each name, with its literal default. */
@@ -155,6 +175,7 @@ function destructuredReads(file: SourceFile): EnvVarRead[] {
       const name = m.groups?.name;
       if (!name) continue;
       const at = bodyStart + m.index + m[0].indexOf(name);
+      if (!isLiveCode(file, at)) continue;
       reads.push({
         name,
         path: file.path,

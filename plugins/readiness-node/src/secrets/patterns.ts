@@ -107,7 +107,8 @@ export function isPlaceholderValue(value: string): boolean {
   const v = value.trim();
   if (v.length < 4) return true;
   if (PLACEHOLDER_WORDS.test(v)) return true;
-  if (/\$\{|\{\{|%\(|<[^>]+>/.test(v)) return true;
+  // Templates: `${VAR}`, `{{ var }}`, Python's `%(name)s`, `<your-key>`.
+  if (/\$\{|\{\{|%\(\w+\)[sdr]|<[^>]+>/.test(v)) return true;
   if (/^(.)\1+$/.test(v)) return true;
   if (/EXAMPLE|example|REPLACE|dummy|placeholder|xxxx|XXXX|\*\*\*/.test(v)) return true;
   return false;

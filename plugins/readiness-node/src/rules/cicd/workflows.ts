@@ -184,6 +184,28 @@ function makeTargetRecipe(facts: Facts, target: string): string[] {
   return recipes;
 }
 
+/** How a .NET build program runs the test suite: `Run("dotnet", "test …")`, `DotNetTest(…)`. */
+const BUILD_PROGRAM_TEST =
+  /["']dotnet["']\s*,\s*\$?@?["']test\b|["']dotnet\s+test\b|\bDotNet(?:Core)?Test\s*\(|\bDotNetTasks\.DotNetTest\b/;
+
+/**
+ * Whether the .NET build program a CI step starts runs the tests: the C#
+ * sources of the project folder given to `dotnet run --project`, or the Cake
+ * script given to `dotnet cake` (`build.cake` by default).
+ */
+function buildProgramRunsTests(facts: Facts, project?: string, cakeScript?: string): boolean {
+  if (project === undefined) {
+    const script = joinPath('', cakeScript ?? 'build.cake').toLowerCase();
+    return facts.files.some(f => f.path.toLowerCase() === script && BUILD_PROGRAM_TEST.test(f.text));
+  }
+  const target = joinPath('', project.replace(/^["']|["']$/g, '')).toLowerCase();
+  const dir = /\.[cf]sproj$/.test(target) ? target.slice(0, target.lastIndexOf('/') + 1) : `${target}/`;
+  if (dir === '/' || dir === '') return false;
+  return facts.files.some(
+    f => /\.(?:cs|fs)$/i.test(f.path) && f.path.toLowerCase().startsWith(dir) && BUILD_PROGRAM_TEST.test(f.text),
+  );
+}
+
 /** Whether one command segment runs tests. */
 function segmentRunsTests(segment: string, ctx?: TestCommandContext): boolean {
   if (INSTALL_SEGMENT.test(segment)) return false;
@@ -227,6 +249,9 @@ function segmentRunsTests(segment: string, ctx?: TestCommandContext): boolean {
       );
     return false;
   }
+  // A build program in .NET (Bullseye, Nuke, Cake) started with `dotnet run --project build` or `dotnet cake`.
+  const program = /^dotnet\s+(?:run\b.*?--project[\s=]+(\S+)|(?:tool\s+run\s+dotnet-)?cake\b(?:\s+(\S+\.cake))?)/.exec(segment);
+  if (program && deeper) return buildProgramRunsTests(deeper.facts, program[1], program[2]);
   // `uv run bash scripts/test.sh`, `poetry run ./scripts/test.sh`: the runner only sets up the environment.
   const launched = segment.replace(/^(?:(?:uv|poetry|pipenv|hatch|pdm|rye)\s+run|npx|bunx|pnpm\s+exec|yarn\s+exec)\s+/, '');
   const file =
@@ -352,6 +377,17 @@ export function upstreamJobs(
 export const DEPLOY_COMMAND =
   /\b(?:kubectl\s+(?:apply|create|replace|set\s+image|rollout\s+restart|patch)|helm(?:file)?\s+(?:upgrade|install|sync|apply)|terraform\s+apply|tofu\s+apply|terragrunt\s+(?:run-all\s+)?apply|pulumi\s+up|cdk\s+deploy|sam\s+deploy|aws\s+ecs\s+update-service|aws\s+lambda\s+update-function-code|aws\s+elasticbeanstalk\s+update-environment|aws\s+deploy\s+create-deployment|ecs-deploy|copilot\s+(?:svc\s+)?deploy|(?:serverless|sls)\s+deploy|fly(?:ctl)?\s+deploy|gcloud\s+(?:run|app|functions)\s+deploy|gcloud\s+run\s+services\s+update|az\s+(?:webapp|functionapp)\s+(?:deploy|up)|az\s+containerapp\s+(?:update|up)|heroku\s+(?:container:release|releases)|git\s+push\s+(?:\S+\s+)*(?:heroku|dokku|production|prod)\b|vercel\b.*--prod|netlify\s+deploy\b.*--prod|firebase\s+deploy|wrangler\s+(?:deploy|publish)|railway\s+up|render\s+deploy|kamal\s+deploy|cap\s+production\s+deploy|ansible-playbook\b.*\b(?:deploy|prod|production)|skaffold\s+(?:run|deploy)|argocd\s+app\s+sync|docker\s+stack\s+deploy|npm\s+publish|yarn\s+(?:npm\s+)?publish|pnpm\s+publish|twine\s+upload|poetry\s+publish|uv\s+publish|cargo\s+publish|gem\s+push|mvn\b.*\bdeploy\b|gradlew?\b.*\bpublish\w*|dotnet\s+nuget\s+push|nuget\s+push)/;
 
+/** Shell commands that publish a container image to a registry, where deploys pull it from. */
+export const IMAGE_PUBLISH_COMMAND =
+  /\b(?:docker|podman|buildah)\s+(?:image\s+)?push\b|\bdocker\s+buildx\s+(?:build|bake)\b.*\s--push\b|\bdocker(?:-|\s+)compose\b.*\spush\b|\bcrane\s+(?:push|copy|cp)\b|\bskopeo\s+copy\b|\bjib:build\b|\bgradlew?\b.*\bjib\b(?!DockerBuild|BuildTar)/;
+/** Registries that live inside the job (a throwaway local registry for tests). */
+const LOCAL_REGISTRY = /\b(?:localhost|127\.0\.0\.1|kind-registry|registry\.local)(?::\d+)?\//;
+
+/** Reusable workflows, by file name, that build and publish images. */
+const IMAGE_WORKFLOW_NAME = /docker|image|container|oci|build-?push/i;
+/** Secrets and inputs that carry a registry login. */
+const REGISTRY_CREDENTIAL = /docker|registry|ghcr|\becr\b|gcr|\bacr\b|quay|harbor|cr[-_](?:token|password|user)/i;
+
 /** Actions that deploy or publish. GitHub Pages deploys (docs sites) are not counted. */
 const DEPLOY_ACTION =
   /^(?:azure\/(?:webapps-deploy|functions-action|k8s-deploy|container-apps-deploy-action|aks-set-context)|aws-actions\/(?:amazon-ecs-deploy-task-definition|aws-cloudformation-github-deploy)|google-github-actions\/(?:deploy-cloudrun|deploy-appengine|deploy-cloud-functions)|superfly\/flyctl-actions|amondnet\/vercel-action|nwtgck\/actions-netlify|akhileshns\/heroku-deploy|cloudflare\/wrangler-action|pulumi\/actions|appleboy\/(?:ssh-action|scp-action)|pypa\/gh-action-pypi-publish|softprops\/action-gh-release|helm\/chart-releaser-action|hashicorp\/tfc-workflows-github\/actions\/apply-run|serverless\/github-action|easingthemes\/ssh-deploy|FirebaseExtended\/action-hosting-deploy)/i;
@@ -387,6 +423,37 @@ function isPagesDeploy(job: WorkflowJob): boolean {
       s.uses ?? '',
     ),
   );
+}
+
+/**
+ * Whether a docker/build-push-action step pushes: `push: true`, or an
+ * expression (`${{ github.event_name != 'pull_request' }}`) that pushes on
+ * some events. Images pushed only to a registry inside the job do not count.
+ */
+function pushesImage(step: WorkflowStep): boolean {
+  const push = (step.with?.push ?? '').trim();
+  const pushed =
+    /^true$/i.test(push) || /^\$\{\{.*\}\}$/.test(push) || /\bpush=true\b/.test(step.with?.outputs ?? '');
+  return pushed && !LOCAL_REGISTRY.test(step.with?.tags ?? '');
+}
+
+/**
+ * Why a job that calls another repository's reusable workflow publishes an
+ * image: the workflow builds images (by its file name) and the job hands it a
+ * registry login, `packages: write`, or `push: true`.
+ */
+function reusableImagePublish(job: WorkflowJob): string | undefined {
+  if (!job.uses || job.uses.startsWith('./')) return undefined;
+  const file = job.uses.split('@')[0].split('/').pop() ?? '';
+  if (!IMAGE_WORKFLOW_NAME.test(file)) return undefined;
+  const permissions = job.permissions as Record<string, unknown> | string | undefined;
+  const packagesWrite =
+    permissions === 'write-all' ||
+    (typeof permissions === 'object' && permissions !== null && permissions.packages === 'write');
+  const credentials = (job.secrets ?? []).some(name => REGISTRY_CREDENTIAL.test(name));
+  const push = /^true$/i.test(job.with?.push ?? '');
+  if (!packagesWrite && !credentials && !push) return undefined;
+  return `publishes container images through ${job.uses.split('@')[0]}`;
 }
 
 function words(job: WorkflowJob): string {
@@ -433,13 +500,19 @@ export function deployReason(
         stepIndex: i,
       };
     }
-    if (
-      step.uses &&
-      /docker\/build-push-action/i.test(step.uses) &&
-      /^true$/i.test(step.with?.push ?? '') &&
-      DEPLOY_NAME.test(label) &&
-      !NOT_A_DEPLOY_NAME.test(label)
-    ) {
+    if (step.run && !NOT_A_DEPLOY_NAME.test(label)) {
+      const m = commandSegments(step.run)
+        .filter(segment => !LOCAL_REGISTRY.test(segment))
+        .map(segment => IMAGE_PUBLISH_COMMAND.exec(segment))
+        .find(Boolean);
+      if (m)
+        return {
+          reason: `publishes a container image (\`${m[0].trim()}\`)`,
+          line: step.line,
+          stepIndex: i,
+        };
+    }
+    if (step.uses && /docker\/build-push-action/i.test(step.uses) && pushesImage(step) && !NOT_A_DEPLOY_NAME.test(label)) {
       return {
         reason: 'publishes a container image',
         line: step.line,
@@ -447,6 +520,8 @@ export function deployReason(
       };
     }
   }
+  const reusable = reusableImagePublish(job);
+  if (reusable) return { reason: reusable, line: job.line };
   if (job.environment && PROD_ENVIRONMENT.test(job.environment)) {
     return {
       reason: `targets the ${job.environment} environment`,
@@ -475,12 +550,30 @@ export function deployReason(
   return undefined;
 }
 
+/** Why a job that calls a reusable workflow of the repository deploys: a job of that workflow does. */
+function localReusableDeploy(
+  facts: Facts,
+  workflow: WorkflowFact,
+  job: WorkflowJob,
+  seen = new Set<string>([workflow.path]),
+): { reason: string; line?: number; stepIndex?: number } | undefined {
+  if (!job.uses) return undefined;
+  const target = localWorkflow(facts, job.uses, workflow);
+  if (!target || seen.has(target.path)) return undefined;
+  seen.add(target.path);
+  for (const called of target.jobs) {
+    const why = deployReason(called) ?? localReusableDeploy(facts, target, called, seen);
+    if (why) return { reason: `calls ${target.path}, whose job '${called.name ?? called.id}' ${why.reason}`, line: job.line };
+  }
+  return undefined;
+}
+
 /** Every job of a parsed GitHub workflow that deploys, releases or publishes to production. */
 export function deployJobs(facts: Facts): DeployJob[] {
   const out: DeployJob[] = [];
   for (const workflow of parsedWorkflows(facts)) {
     for (const job of workflow.jobs) {
-      const why = deployReason(job);
+      const why = deployReason(job) ?? localReusableDeploy(facts, workflow, job);
       if (why) {
         out.push({
           workflow,
@@ -495,11 +588,14 @@ export function deployJobs(facts: Facts): DeployJob[] {
   return out;
 }
 
-/** Whether any CI system deploys: a GitHub deploy job or a deploy command in any CI config. */
+/** Whether any CI system deploys: a GitHub deploy job, or a deploy or image-publish command in any CI config. */
 export function hasDeployPipeline(facts: Facts): boolean {
   if (deployJobs(facts).length > 0) return true;
   return facts.ci.commands.some(
-    c => c.system !== 'github-actions' && DEPLOY_COMMAND.test(c.command),
+    c =>
+      c.system !== 'github-actions' &&
+      (DEPLOY_COMMAND.test(c.command) ||
+        (IMAGE_PUBLISH_COMMAND.test(c.command) && !LOCAL_REGISTRY.test(c.command))),
   );
 }
 

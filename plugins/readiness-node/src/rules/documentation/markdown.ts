@@ -5,14 +5,47 @@
 import type { SourceFile } from '../../engine/snapshot';
 
 export interface Heading {
+  /** The title as a reader sees it: markup, emoji, numbering and trailing punctuation removed. */
   text: string;
   line: number;
+  /** 1 for a top-level title, deeper sections count up; a bold line standing as a title is 6. */
+  level: number;
 }
+
+/** The words of a heading: links, emphasis, code marks, emoji and numbering removed. */
+export function headingTitle(raw: string): string {
+  return raw
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/:[a-z0-9_+-]+:/gi, ' ')
+    .replace(/[*`~]+/g, '')
+    .replace(/(^|\W)_+|_+(?=\W|$)/g, '$1')
+    .replace(/^[^\p{L}\p{N}]+/u, '')
+    .replace(/^\d+(?:\.\d+)*[.)]?\s+/, '')
+    .replace(/^[^\p{L}\p{N}]+/u, '')
+    .replace(/[^\p{L}\p{N})\]]+$/u, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Underlines of setext (Markdown) and reStructuredText titles. */
+const MARKDOWN_UNDERLINE = /^\s*(=+|-+)\s*$/;
+const RST_UNDERLINE = /^\s*(=+|-+|~+|\^+|"+|'+|\*+|#+|\++|`+|:+|\.+|_+)\s*$/;
+/** A paragraph made only of bold text, short enough to be a title (`**Deployment**`, `__Contributing:__`). */
+const BOLD_TITLE = /^\s*(?:[^\p{L}\p{N}*_\s+>|#-]{1,4}\s*)?(\*\*|__)([^*_]{2,80}?)\1\s*:?\s*$/u;
 
 /** The headings of a document, whatever its markup. Fenced code is skipped. */
 export function headingsOf(file: SourceFile): Heading[] {
   const lines = file.text.split('\n');
+  const rst = /\.(?:rst|adoc|asciidoc)$/i.test(file.path);
+  const underline = rst ? RST_UNDERLINE : MARKDOWN_UNDERLINE;
+  /** reStructuredText levels follow the order in which underline styles first appear. */
+  const rstStyles: string[] = [];
   const out: Heading[] = [];
+  const push = (raw: string, line: number, level: number) => {
+    const text = headingTitle(raw);
+    if (text) out.push({ text, line, level });
+  };
   let fence: string | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
@@ -23,23 +56,64 @@ export function headingsOf(file: SourceFile): Heading[] {
       continue;
     }
     if (fence) continue;
-    const atx = /^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$/.exec(line);
-    const adoc = /^={1,6}\s+(\S.*)$/.exec(line);
-    const html = /<h[1-6][^>]*>([^<]+)<\/h[1-6]>/i.exec(line);
+    const atx = /^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$/.exec(line);
+    const adoc = /^(={1,6})\s+(\S.*)$/.exec(line);
+    const html = /<h([1-6])[^>]*>(.*?)<\/h\1>/i.exec(line);
+    const bold = BOLD_TITLE.exec(line);
     const next = lines[i + 1] ?? '';
-    if (atx) out.push({ text: atx[1].trim(), line: i + 1 });
-    else if (adoc) out.push({ text: adoc[1].trim(), line: i + 1 });
-    else if (html) out.push({ text: html[1].trim(), line: i + 1 });
+    const mark = underline.exec(next);
+    if (atx) push(atx[2], i + 1, atx[1].length);
+    else if (adoc) push(adoc[2], i + 1, adoc[1].length);
+    else if (html) push(html[2], i + 1, Number(html[1]));
     else if (
+      mark &&
       line.trim() &&
       !/^\s*[-*+>|]/.test(line) &&
-      /^\s*(=+|-+|~+|\^+|"+|'+)\s*$/.test(next) &&
+      !(rst && underline.test(line)) &&
       next.trim().length >= Math.min(3, line.trim().length)
     ) {
-      out.push({ text: line.trim(), line: i + 1 });
+      let level = mark[1][0] === '=' ? 1 : 2;
+      if (rst) {
+        if (!rstStyles.includes(mark[1][0])) rstStyles.push(mark[1][0]);
+        level = rstStyles.indexOf(mark[1][0]) + 1;
+      }
+      push(line, i + 1, level);
+      i += 1;
+    } else if (bold && !(lines[i - 1] ?? '').trim()) {
+      push(bold[2], i + 1, 6);
     }
   }
   return out;
+}
+
+/** A heading with the lines of its section (up to the next heading of the same or a higher level). */
+export interface Section {
+  heading: Heading;
+  /** 1-based line of the first and last lines of the section's body. */
+  start: number;
+  end: number;
+  body: string[];
+}
+
+/** The sections of a document, one per heading. */
+export function sectionsOf(file: SourceFile): Section[] {
+  const headings = headingsOf(file);
+  const lines = file.text.split('\n');
+  return headings.map((heading, i) => {
+    const next = headings.slice(i + 1).find(h => h.level <= heading.level);
+    const end = next ? next.line - 1 : lines.length;
+    return { heading, start: heading.line + 1, end, body: lines.slice(heading.line, end) };
+  });
+}
+
+/** The innermost heading a line of a document sits under. */
+export function headingAbove(headings: Heading[], line: number): Heading | undefined {
+  let found: Heading | undefined;
+  for (const h of headings) {
+    if (h.line >= line) break;
+    found = h;
+  }
+  return found;
 }
 
 export interface CodeBlock {

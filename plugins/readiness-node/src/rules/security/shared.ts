@@ -8,6 +8,8 @@ import { SourceFile } from '../../engine/snapshot';
 import type { Facts } from '../../facts';
 import { basename, isLowConfidencePath, isTestFile, languageOf, lineOf, linesHolding, outsideJvmPackages, unionOf } from '../../facts';
 import { LOCKFILE_NAMES } from '../../facts/manifests';
+import { isTestName } from '../../facts/values';
+import { deployJobs, jobRunsTests, parsedWorkflows } from '../cicd/workflows';
 import { entropy, isPlaceholderValue } from '../../secrets/patterns';
 import { maskSecret, redactText } from '../../secrets/redact';
 
@@ -461,4 +463,81 @@ export function isCodeAtOffset(file: SourceFile, index: number): boolean {
   let end = file.text.indexOf('\n', index);
   if (end === -1) end = file.text.length;
   return isCodeAt(file.text.slice(start, end), index - start, usesHashComments(file.path));
+}
+
+/** Well-known stand-ins used as secrets: the values an attacker tries first. */
+const STAND_IN_EXACT = new Set([
+  'secret', 'secrets', 'changeme', 'change_me', 'change-me', 'changethis', 'change_this', 'change-this',
+  'changeit', 'password', 'passwd', 'pass', 'default', 'dev', 'development', 'local', 'test', 'testing',
+  'demo', 'sample', 'example', 'dummy', 'fake', 'mock', 'placeholder', 'todo', 'tbd', 'fixme', 'replaceme',
+  'secretkey', 'secret_key', 'secret-key', 'mysecret', 'my_secret', 'my-secret', 'mysecretkey',
+  'supersecret', 'super_secret', 'super-secret', 'topsecret', 'keyboard cat', 'shh', 'shhh', 'shhhh',
+  's3cr3t', 's3cret', 'jwtsecret', 'jwt_secret', 'jwt-secret', 'abc123', '123456', '1234', '12345',
+  'qwerty', 'letmein', 'insecure', 'notsecret', 'nosecret',
+]);
+
+const STAND_IN_PATTERN =
+  /^(?:django-insecure-|insecure[-_ ]|dev[-_ ]|development[-_ ]|local[-_ ]|test[-_ ]|change[-_ ]?(?:me|this|it)|your[-_ ]|my[-_ ]?(?:super[-_ ]?)?secret|super[-_ ]?secret|replace[-_ ]?(?:me|with|this)|please[-_ ]?change|not[-_ ]?(?:a[-_ ]?)?(?:real[-_ ]?)?secret|default[-_ ]|example[-_ ]|sample[-_ ]|dummy|fake|placeholder|x{3,}|secret[-_ ]?(?:key|value|here)?$)|(?:[-_ ](?:here|changeme|change[-_]?me|dev|local|test|placeholder|secret|insecure))$/i;
+
+/** Whether a literal is one of the stand-ins people leave in as a secret. */
+export function isStandInSecret(value: string): boolean {
+  const v = value.trim();
+  if (!v || /\$\{|\{\{|%\(|^\$|^<.*>$/.test(v)) return false;
+  // Capitalised words are labels (`"password": "Password"`), not values.
+  if (/^[A-Z][a-z]+(?: [a-z]+)*$/.test(v)) return false;
+  return STAND_IN_EXACT.has(v.toLowerCase()) || STAND_IN_PATTERN.test(v);
+}
+
+const testOnlyWorkflowCache = new WeakMap<Facts, Set<string>>();
+
+/**
+ * CI workflows that run tests and never deploy: the values in their `env:`
+ * blocks configure a throwaway test run, not a production default.
+ */
+export function testOnlyWorkflowPaths(facts: Facts): Set<string> {
+  let paths = testOnlyWorkflowCache.get(facts);
+  if (!paths) {
+    const deploying = new Set(deployJobs(facts).map(d => d.workflow.path));
+    paths = new Set(
+      parsedWorkflows(facts)
+        .filter(w => !deploying.has(w.path) && w.jobs.some(job => jobRunsTests(facts, w, job)))
+        .map(w => w.path),
+    );
+    testOnlyWorkflowCache.set(facts, paths);
+  }
+  return paths;
+}
+
+/** Folders that hold test runs and sample requests rather than the application: `tests/`, `e2e/`, `postman/`. */
+const TEST_ONLY_DIR = /(^|\/)(tests?|__tests__|spec|specs|e2e|cypress|playwright|testdata|test-data|integration-tests|postman|insomnia)\//i;
+
+/**
+ * Files that configure or drive test runs only, whatever their language: test
+ * files, anything under a tests or Postman folder, and files named for tests
+ * (`docker-compose.test.yml`, `scripts/run-api-tests.sh`, `settings/testing.py`).
+ */
+export function isTestOnlyPath(path: string): boolean {
+  if (isTestFile(path) || TEST_ONLY_DIR.test(outsideJvmPackages(path))) return true;
+  return isTestName(basename(path).replace(/\.[^.]*$/, ''));
+}
+
+/** Words that name what signs tokens. */
+const SIGNING_WORDS = new Set(['jwt', 'jws', 'jwe', 'signing', 'sign', 'hmac', 'token', 'tokens']);
+/** Words that may stand beside them in a signing key's name: `ACCESS_TOKEN_SECRET`, `JwtConstants.SECRET`. */
+const SIGNING_NAME_WORDS = new Set([
+  ...SIGNING_WORDS, 'access', 'refresh', 'auth', 'authentication', 'app', 'application', 'secret', 'private', 'my',
+  'default', 'constants', 'constant', 'config', 'configuration', 'settings', 'setting', 'options', 'properties',
+  'security', 'keys', 'key', 'passphrase',
+]);
+
+/**
+ * Whether a setting holds the key that signs tokens: `JWT_SECRET`,
+ * `jwt.secret`, `SIGNING_KEY`, `ACCESS_TOKEN_SECRET`, `JwtConstants.SECRET`,
+ * but not `TOKEN_STORAGE_KEY` or `SECRET_KEY` alone.
+ */
+export function isSigningKeyName(name: string): boolean {
+  const words = wordsOf(name);
+  const last = words[words.length - 1];
+  if (!['secret', 'key', 'passphrase'].includes(last)) return false;
+  return words.some(w => SIGNING_WORDS.has(w)) && words.every(w => SIGNING_NAME_WORDS.has(w));
 }

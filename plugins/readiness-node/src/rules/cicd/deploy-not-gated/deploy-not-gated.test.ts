@@ -77,6 +77,98 @@ describeRule(rule, {
       },
       findings: ['.github/workflows/azure.yml:6'],
     },
+    {
+      name: 'docker push of the image on push, in a job not named deploy',
+      files: {
+        '.github/workflows/image.yml': lines(
+          'on:',
+          '  push:',
+          '    branches: [main]',
+          'jobs:',
+          '  build:',
+          '    name: Build Container',
+          '    runs-on: x',
+          '    steps:',
+          '      - uses: actions/checkout@v4',
+          '      - name: Build and publish',
+          '        run: |',
+          '          docker build -t $IMAGE:latest .',
+          '          echo $PASSWORD | docker login -u $USER --password-stdin',
+          '          docker push $IMAGE:latest',
+        ),
+      },
+      findings: ['.github/workflows/image.yml:10'],
+    },
+    {
+      name: 'docker/build-push-action pushing on push (plainly or by expression)',
+      files: {
+        '.github/workflows/image.yml': lines(
+          'on: [push, pull_request]',
+          'jobs:',
+          '  build:',
+          '    runs-on: x',
+          '    steps:',
+          '      - uses: docker/build-push-action@v6',
+          '        with:',
+          "          push: ${{ github.event_name != 'pull_request' }}",
+          '          tags: ghcr.io/acme/api:latest',
+          '  worker:',
+          '    runs-on: x',
+          '    steps:',
+          '      - uses: docker/build-push-action@v6',
+          '        with: {push: true, tags: "acme/worker:latest"}',
+        ),
+      },
+      findings: ['.github/workflows/image.yml:6', '.github/workflows/image.yml:13'],
+    },
+    {
+      name: "another repository's image workflow given registry credentials",
+      files: {
+        '.github/workflows/build.yaml': lines(
+          'on:',
+          '  push:',
+          '    branches: [main]',
+          '  pull_request:',
+          'jobs:',
+          '  call-docker-build:',
+          '    uses: acme/.github/.github/workflows/reusable-docker-build.yaml@main',
+          '    permissions:',
+          '      contents: read',
+          '      packages: write',
+          '    secrets:',
+          '      dockerhub-token: ${{ secrets.DOCKERHUB_TOKEN }}',
+          '    with:',
+          '      context: api',
+        ),
+      },
+      findings: ['.github/workflows/build.yaml:6'],
+    },
+    {
+      name: 'a release-triggered publish with no tests',
+      files: {
+        '.github/workflows/release.yml': lines(
+          'on:',
+          '  release:',
+          '    types: [published]',
+          'jobs:',
+          '  publish:',
+          '    runs-on: x',
+          '    steps:',
+          '      - uses: actions/checkout@v4',
+          '      - run: docker buildx build --platform linux/amd64 -t acme/api:${{ github.ref_name }} --push .',
+        ),
+      },
+      findings: ['.github/workflows/release.yml:9'],
+    },
+    {
+      name: "a call to the repository's own deploy workflow on push",
+      files: {
+        '.github/workflows/main.yml': 'on: push\njobs:\n  ship:\n    uses: ./.github/workflows/rollout.yml\n',
+        '.github/workflows/rollout.yml':
+          'on: workflow_call\njobs:\n  apply:\n    runs-on: x\n    steps: [{run: kubectl apply -f k8s/}]\n',
+      },
+      findings: ['.github/workflows/main.yml:3'],
+    },
   ],
   passes: [
     {
@@ -148,6 +240,77 @@ describeRule(rule, {
       },
     },
     {
+      name: 'an image push that needs the test job',
+      files: {
+        '.github/workflows/ci.yml': lines(
+          'on: push',
+          'jobs:',
+          '  test:',
+          '    runs-on: x',
+          '    steps: [{run: pytest}]',
+          '  image:',
+          '    needs: test',
+          '    runs-on: x',
+          '    steps:',
+          '      - uses: docker/build-push-action@v6',
+          '        with: {push: true, tags: "acme/api:latest"}',
+        ),
+      },
+    },
+    {
+      name: 'tests run in the job before the image is pushed',
+      files: {
+        '.github/workflows/ci.yml': lines(
+          'on: push',
+          'jobs:',
+          '  build:',
+          '    runs-on: x',
+          '    steps:',
+          '      - run: npm ci && npm test',
+          '      - run: docker build -t acme/api . && docker push acme/api',
+        ),
+      },
+    },
+    {
+      name: 'a release publish that runs the tests first',
+      files: {
+        '.github/workflows/release.yml': lines(
+          'on:',
+          '  release:',
+          '    types: [published]',
+          'jobs:',
+          '  publish:',
+          '    runs-on: x',
+          '    steps:',
+          '      - run: go test ./...',
+          '      - run: docker push acme/api:${{ github.ref_name }}',
+        ),
+      },
+    },
+    {
+      name: 'an image pushed after a successful CI run',
+      files: {
+        '.github/workflows/image.yml': lines(
+          'on:',
+          '  workflow_run:',
+          '    workflows: [CI]',
+          '    types: [completed]',
+          'jobs:',
+          '  image:',
+          "    if: github.event.workflow_run.conclusion == 'success'",
+          '    runs-on: x',
+          '    steps: [{run: docker push acme/api}]',
+        ),
+      },
+    },
+    {
+      name: 'images pushed only from pull-request workflows',
+      files: {
+        '.github/workflows/pr.yml':
+          'on: pull_request\njobs:\n  image:\n    runs-on: x\n    steps: [{run: docker push ghcr.io/acme/api:pr}]\n',
+      },
+    },
+    {
       name: 'manual deploy only',
       files: {
         '.github/workflows/deploy.yml':
@@ -168,6 +331,28 @@ describeRule(rule, {
       files: {
         '.github/workflows/e2e.yml':
           'on: push\njobs:\n  cluster:\n    runs-on: x\n    steps:\n      - uses: helm/kind-action@v1\n      - run: kubectl apply -f deploy/\n      - run: ./hack/verify.sh\n',
+      },
+    },
+    {
+      name: 'image builds that do not push, and pushes to a registry inside the job',
+      files: {
+        '.github/workflows/ci.yml': lines(
+          'on: push',
+          'jobs:',
+          '  build:',
+          '    runs-on: x',
+          '    steps:',
+          '      - run: docker build -t acme/api .',
+          '      - uses: docker/build-push-action@v6',
+          '        with: {push: false, load: true, tags: "acme/api:ci"}',
+          '  e2e:',
+          '    runs-on: x',
+          '    steps:',
+          '      - run: docker tag acme/api localhost:5000/api && docker push localhost:5000/api',
+          '  remote:',
+          '    uses: acme/.github/.github/workflows/docker-build.yaml@main',
+          '    with: {context: api}',
+        ),
       },
     },
     {

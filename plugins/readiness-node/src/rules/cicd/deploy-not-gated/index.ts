@@ -18,7 +18,12 @@ const TEST_JOB_NAME =
 /** Conditions that only let the job run after a successful CI run. */
 const CI_SUCCESS_CONDITION = /workflow_run\.conclusion\s*==\s*['"]success['"]/;
 
+/** Events that ship what was pushed or released without anyone choosing to run the deploy. */
+const AUTOMATIC_TRIGGERS = ['push', 'release'];
+
 function runsTestsBeforeDeploying(facts: Facts, deploy: DeployJob): boolean {
+  // A call to a reusable workflow of the repository that runs tests as well.
+  if (deploy.job.uses?.startsWith('./') && jobRunsTests(facts, deploy.workflow, deploy.job)) return true;
   const steps =
     deploy.stepIndex === undefined
       ? deploy.job.steps
@@ -48,7 +53,7 @@ export default defineRule({
   severity: 'high',
   title: 'Deploys wait for the tests',
   description:
-    'Fails when a GitHub Actions job that deploys, releases or publishes to production (by its name or environment, or by running `kubectl apply`, `helm upgrade`, `terraform apply`, `aws ecs update-service`, `flyctl deploy`, `gcloud run deploy`, `npm publish`…) runs on push without depending, through `needs:`, on a job that runs tests, and is not triggered by a successful CI run (`workflow_run`).',
+    'Fails when a GitHub Actions job that deploys, releases or publishes to production (by its name or environment, by running `kubectl apply`, `helm upgrade`, `terraform apply`, `aws ecs update-service`, `flyctl deploy`, `gcloud run deploy`, `npm publish`…, or by publishing a container image: `docker push`, docker/build-push-action with `push`, a reusable image workflow given registry credentials) runs on push or on release without depending, through `needs:`, on a job that runs tests, without running the tests itself first, and is not triggered by a successful CI run (`workflow_run`).',
   rationale:
     'A deploy that does not wait for the tests ships whatever was pushed, including the commit that broke the build. Failures then surface in production rather than in CI.',
   remediation:
@@ -60,29 +65,27 @@ export default defineRule({
         'no deploy or release job in GitHub Actions workflows',
       );
     const findings: Finding[] = [];
-    let onPush = 0;
+    let automatic = 0;
     for (const deploy of deploys) {
       const { workflow, job } = deploy;
-      if (!workflow.triggers.includes('push')) continue;
-      onPush += 1;
+      if (!AUTOMATIC_TRIGGERS.some(t => workflow.triggers.includes(t))) continue;
+      automatic += 1;
       if (CI_SUCCESS_CONDITION.test(job.if ?? '')) continue;
       if (runsTestsBeforeDeploying(facts, deploy)) continue;
       if (gatedUpstream(facts, workflow, job)) continue;
-      const branches = workflow.pushBranches.length
-        ? ` to ${workflow.pushBranches.join(', ')}`
-        : '';
+      const when = workflow.triggers.includes('push')
+        ? `on every push${workflow.pushBranches.length ? ` to ${workflow.pushBranches.join(', ')}` : ''}`
+        : 'on every release';
       findings.push({
         path: workflow.path,
         line: deploy.line,
         excerpt: excerptAt(facts, workflow.path, deploy.line),
-        message: `Job '${job.name ?? job.id}' ${
-          deploy.reason
-        } on every push${branches} without waiting for a job that runs tests`,
+        message: `Job '${job.name ?? job.id}' ${deploy.reason} ${when} without waiting for a job that runs tests`,
       });
     }
-    if (onPush === 0)
+    if (automatic === 0)
       return outcome.pass(
-        'deploy jobs run only on manual, release or CI-completion triggers',
+        'deploy jobs run only on manual, scheduled or CI-completion triggers',
       );
     return outcome.fromFindings(findings);
   },

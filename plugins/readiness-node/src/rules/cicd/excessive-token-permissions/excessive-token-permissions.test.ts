@@ -28,6 +28,14 @@ describeRule(rule, {
       findings: ['.github/workflows/ci.yml'],
     },
     {
+      name: 'every job sets its own permissions but the workflow has no default',
+      files: {
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  a:\n    runs-on: x\n    permissions:\n      contents: read\n    steps: [{run: make}]\n  b:\n    uses: acme/.github/.github/workflows/build.yaml@main\n    permissions:\n      contents: read\n      packages: write\n',
+      },
+      findings: ['.github/workflows/ci.yml'],
+    },
+    {
       name: 'a job with write-all under a read-only top level',
       files: {
         '.github/workflows/ci.yml':
@@ -52,17 +60,17 @@ describeRule(rule, {
       },
     },
     {
+      name: 'read-only top level, narrow job-level grants on every job',
+      files: {
+        '.github/workflows/ci.yml':
+          'on: push\npermissions:\n  contents: read\njobs:\n  a:\n    runs-on: x\n    permissions:\n      contents: read\n    steps: [{run: make}]\n  b:\n    runs-on: x\n    permissions:\n      pull-requests: write\n    steps: [{run: make}]\n',
+      },
+    },
+    {
       name: 'read-all',
       files: {
         '.github/workflows/ci.yml':
           'on: push\npermissions: read-all\njobs:\n  t:\n    runs-on: x\n    steps: [{run: make}]\n',
-      },
-    },
-    {
-      name: 'every job sets its own permissions',
-      files: {
-        '.github/workflows/ci.yml':
-          'on: push\njobs:\n  a:\n    runs-on: x\n    permissions:\n      contents: read\n    steps: [{run: make}]\n  b:\n    runs-on: x\n    permissions: {}\n    steps: [{run: make}]\n',
       },
     },
   ],

@@ -57,6 +57,17 @@ describeRule(rule, {
       findings: ['Jenkinsfile'],
     },
     {
+      name: 'a .NET build program that only builds and formats',
+      files: {
+        'build/build.csproj': '<Project Sdk="Microsoft.NET.Sdk" />',
+        'build/Program.cs':
+          'Target("build", () => Run("dotnet", "build App.sln -c Release"));\nTarget("format", () => Run("dotnet", "csharpier format ."));\n',
+        'tests/Unit/TestRunner.cs': 'Run("dotnet", "test x.csproj");\n',
+        '.github/workflows/ci.yml': workflow('      - run: dotnet run --project build/build.csproj\n'),
+      },
+      findings: ['.github/workflows/ci.yml'],
+    },
+    {
       name: 'tox with a lint environment only',
       files: {
         '.github/workflows/lint.yml': workflow('      - run: tox -e lint\n'),
@@ -139,6 +150,31 @@ describeRule(rule, {
       name: 'dotnet test in Azure Pipelines',
       files: {
         'azure-pipelines.yml': 'steps:\n  - script: dotnet test --no-build\n',
+      },
+    },
+    {
+      name: 'a .NET build program (Bullseye) whose targets run dotnet test',
+      files: {
+        'Build/Build.csproj': '<Project Sdk="Microsoft.NET.Sdk" />',
+        'Build/Program.cs': [
+          'Target("build", () => Run("dotnet", "build App.sln -c Release"));',
+          'Target("test", ["build"], () => {',
+          '    foreach (var file in Glob.Files(".", "tests/**/*.csproj"))',
+          '        Run("dotnet", $"test {file} -c Release --no-build");',
+          '});',
+          'Target("default", ["test"]);',
+          '',
+        ].join('\n'),
+        'build.sh': '#!/usr/bin/env bash\ndotnet run --project Build/Build.csproj -- "$@"\n',
+        '.github/workflows/ci.yml': workflow('      - run: dotnet run --project build/build.csproj\n'),
+        '.gitlab-ci.yml': 'test:\n  script:\n    - ./build.sh\n',
+      },
+    },
+    {
+      name: 'a Cake script that runs the tests',
+      files: {
+        'build.cake': 'Task("Test").Does(() => DotNetTest("./App.sln"));\nRunTarget("Test");\n',
+        '.github/workflows/ci.yml': workflow('      - run: dotnet tool restore\n      - run: dotnet cake\n'),
       },
     },
     {

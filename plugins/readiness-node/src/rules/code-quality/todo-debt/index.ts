@@ -1,10 +1,11 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { languageOf, lineOf, lineOfOffset, outsideJvmPackages } from '../../../facts';
+import { isGeneratedOrMinified } from '../../../facts/generated';
 import { maskSource } from '../../../facts/sourceText';
 import { defineRule, outcome, RuleOutcome } from '../../types';
 
 /** Data, docs and examples: their comments are not the product's debt. */
-const SKIPPED = /(^|\/)(fixtures?|__fixtures__|__mocks__|testdata|test-data|examples?|samples?|demos?|docs?|documentation)\/|\.min\.js$/i;
+const SKIPPED = /(^|\/)(fixtures?|__fixtures__|__mocks__|testdata|test-data|examples?|samples?|demos?|docs?|documentation)\//i;
 /** TODO, FIXME, HACK as words; XXX only as a marker (`XXX:`, `XXX fix`), not in `XXX-XXX` or `X.XXX`. */
 const MARKER = /(?<![\w-])(TODO|FIXME|HACK)(?![\w-])|(?<![\w.\/-])XXX(?=[:\s(!]|$)|@todo\b/gm;
 const MAX_FINDINGS = 50;
@@ -53,6 +54,8 @@ export default defineRule({
     const findings: Finding[] = [];
     for (const file of facts.files) {
       if (!languageOf(file.path) || SKIPPED.test(outsideJvmPackages(file.path))) continue;
+      // Generated, minified and copied third-party code: its markers are someone else's.
+      if (isGeneratedOrMinified(file)) continue;
       const { code, comments } = maskSource(file);
       lines += nonBlankLines(code);
       for (const comment of comments) {

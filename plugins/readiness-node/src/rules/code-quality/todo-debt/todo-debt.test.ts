@@ -55,6 +55,14 @@ describeRule(rule, {
       },
     },
     {
+      name: 'markers in generated code and copied libraries do not count',
+      files: {
+        'src/a.ts': body(20),
+        'src/api.generated.ts': '// TODO: regenerate\nexport const a = 1;\n',
+        'static/js/lib-1.4.2.js': '// FIXME upstream\n// TODO upstream\nvar l = 1;\n',
+      },
+    },
+    {
       name: 'a looser target from settings',
       files: { 'a.py': `# TODO: later\n${pyBody(199)}\n` },
       settings: { todoPerKlocTarget: 10 },

@@ -34,7 +34,30 @@ function npmFloating(spec: string): string | undefined {
   }
   if (/^https?:\/\//.test(value)) return undefined; // tarball URL
   if (/^[a-z][\w-]*$/i.test(value)) return `the dist-tag \`${value}\` moves with every release`;
+  if (hasOpenEndedSet(value)) return `\`${value}\` has no upper bound, so any future major release is accepted`;
   return undefined;
+}
+
+/**
+ * Whether a semver range lets in every future release: one of its `||` sets
+ * has only lower bounds (`>=1.2.3`, `>1`) or a wildcard, and no comparator
+ * that caps it (`<`, `<=`, `^`, `~`, an exact or partial version, a hyphen range).
+ */
+function hasOpenEndedSet(range: string): boolean {
+  if (!/^\s*[<>=~^vV\d*xX]/.test(range)) return false;
+  return range.split('||').some(set => {
+    if (/\S\s+-\s+\S/.test(set)) return false; // `1.2.3 - 2.0.0`
+    const comparators = set
+      .trim()
+      .replace(/([<>]=?|=)\s+/g, '$1')
+      .split(/\s+/)
+      .filter(Boolean);
+    if (comparators.length === 0) return false;
+    const caps = comparators.some(
+      c => /^(?:<|\^|~|=?v?\d)/.test(c) && !/^=?v?[xX*](?:\.|$)/.test(c),
+    );
+    return !caps;
+  });
 }
 
 /** Names pinned with `==` in the constraint files a requirements file points to. */
@@ -57,7 +80,7 @@ export default defineRule({
   severity: 'medium',
   title: 'Dependencies are pinned',
   description:
-    'Fails for `requirements*.txt` entries without an exact `==` pin (or `--hash`), and for package.json dependencies on `*`, `latest` or another dist-tag, `x`, an empty range, or a git URL without a commit or tag. Semver ranges such as `^1.2.3` pass, since the lockfile pins them; `workspace:`, `file:` and `link:` pass.',
+    'Fails for `requirements*.txt` entries without an exact `==` pin (or `--hash`), and for package.json dependencies on `*`, `latest` or another dist-tag, `x`, an empty range, a range with no upper bound (`>=1.2.3`, `>1`), or a git URL without a commit or tag. Capped semver ranges such as `^1.2.3`, `~1.2` or `>=1 <2` pass, since the lockfile pins them; `workspace:`, `file:` and `link:` pass.',
   rationale:
     'A floating dependency installs whatever was published last: two builds of the same commit can ship different code, a broken or malicious release reaches production without review, and incidents cannot be reproduced.',
   remediation:

@@ -39,6 +39,17 @@ describeRule(rule, {
       ],
     },
     {
+      name: 'npm ranges with no upper bound, even with a lockfile',
+      files: {
+        'package.json': packageJson(
+          { a: '>=1.2.3', b: '>1', c: '>= 2.0.0', d: '^1.0.0 || >=3' },
+          { e: '>=0.5.1-beta.1', capped: '>=1.2.0 <2.0.0', caret: '^4.0.0' },
+        ),
+        'package-lock.json': '{}',
+      },
+      findings: ['package.json:4', 'package.json:5', 'package.json:6', 'package.json:7', 'package.json:10'],
+    },
+    {
       name: 'git requirements on a branch or without a ref',
       files: {
         'requirements.txt':
@@ -78,6 +89,12 @@ describeRule(rule, {
             aliased: 'npm:string-width@^4.2.0',
             tarball: 'https://registry.example.com/pkg-1.2.3.tgz',
             range: '>=1.2.0 <2.0.0',
+            spaced: '>= 1.2.0 < 2',
+            hyphen: '1.2.3 - 2.0.0',
+            upTo: '<=3',
+            either: '^1.0.0 || ^2.0.0',
+            partial: '1.x',
+            exact: '=1.2.3',
           },
           { typescript: '5.5.4' },
         ),

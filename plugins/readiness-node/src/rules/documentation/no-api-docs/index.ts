@@ -1,7 +1,10 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import type { Facts } from '../../../facts';
 import { basename, extname, lineOf } from '../../../facts';
+import type { SourceFile } from '../../../engine/snapshot';
+import { isGeneratedOrMinified } from '../../../facts/generated';
 import { defineRule, outcome } from '../../types';
+import { sectionsOf } from '../markdown';
 import {
   capitalise,
   Ecosystem,
@@ -124,7 +127,35 @@ const CONTRACT_EXT = new Set([
 const DOC_FOLDER =
   /(?:^|\/)(?:api-docs|apidocs|docs\/api|docs\/openapi|openapi|swagger)\//i;
 
-/** API descriptions in the tree: OpenAPI/Swagger files, GraphQL schemas, protobuf, RAML, API docs folders. */
+/** An endpoint as a hand-written reference lists it: a method and a path (`GET /api/users`, `| POST | /login |`). */
+const ENDPOINT = /\b(GET|POST|PUT|PATCH|DELETE)\b[\s`*|:]{1,12}(\/[\w\-.{}:<>$/]*)/g;
+/** Documents named as an API reference: `docs/api.md`, `API_REFERENCE.md`, `endpoints.md`. */
+const API_DOC_NAME =
+  /^(?:api|apis|rest-?api|http-?api|web-?api|endpoints|routes)(?:[-_. ][\w.-]*)?\.(?:md|mdx|rst|adoc)$/i;
+/** Section titles of an API reference inside a broader document. */
+const API_HEADING = /\b(?:api|apis|endpoints?|routes|rest|resources)\b/i;
+
+function endpointCount(text: string): number {
+  const seen = new Set<string>();
+  for (const m of text.matchAll(ENDPOINT)) seen.add(`${m[1]} ${m[2]}`);
+  return seen.size;
+}
+
+/**
+ * A hand-written API reference: a document named for the API that lists at
+ * least two endpoints, or an API / Endpoints / Routes section listing three.
+ */
+function isMarkdownApiReference(file: SourceFile): boolean {
+  if (!/\.(?:md|mdx|rst|adoc)$/i.test(file.path)) return false;
+  if (/^(?:changelog|changes|history|release[-_]?notes|news)\b/i.test(basename(file.path))) return false;
+  if (!/\b(?:GET|POST|PUT|PATCH|DELETE)\b/.test(file.text)) return false;
+  if (API_DOC_NAME.test(basename(file.path))) return endpointCount(file.text) >= 2;
+  return sectionsOf(file).some(
+    section => API_HEADING.test(section.heading.text) && endpointCount(section.body.join('\n')) >= 3,
+  );
+}
+
+/** API descriptions in the tree: OpenAPI/Swagger files, GraphQL schemas, protobuf, RAML, API docs folders, hand-written references. */
 function apiDocuments(facts: Facts): string[] {
   const out: string[] = [];
   for (const file of facts.files) {
@@ -144,29 +175,37 @@ function apiDocuments(facts: Facts): string[] {
       /\.(md|mdx|html|ya?ml|json|rst|adoc)$/i.test(name)
     )
       out.push(file.path);
+    else if (isMarkdownApiReference(file)) out.push(file.path);
   }
   return out;
 }
 
-/** Code that renders server-side pages, and code that answers with data, per ecosystem. */
+/** Code that renders server-side pages, serves static files or pushes over websockets, and code that answers with data, per ecosystem. */
 const PAGE_SIGNALS: Partial<Record<Ecosystem, RegExp>> = {
-  python: /\brender_template(?:_string)?\(|\brender\(\s*request\b|\bTemplateResponse\(/,
-  node: /\bres\.render\(/,
+  python:
+    /\brender_template(?:_string)?\(|\brender\(\s*request\b|\bTemplateResponse\(|\bsend_from_directory\(|\bsend_file\(|\bStaticFiles\(|\bflask_socketio\b|@\w+\.websocket\(/,
+  node: /\bres\.(?:render|sendFile)\(|\bexpress\.static\(|\bserveStatic\(|['"](?:socket\.io|ws|koa-static|@fastify\/static|@fastify\/websocket)['"]|\bnew\s+WebSocket(?:\.Server|Server)\(/,
   jvm: /@Controller\b/,
 };
 const DATA_SIGNALS: Partial<Record<Ecosystem, RegExp>> = {
   python:
-    /\bjsonify\(|\bJsonResponse\(|\bJSONResponse\(|\bapplication\/json\b|\bmake_response\(\s*json|@api_view\b|\bAPIView\b|\bViewSet\b|\bflask_restful\b|\bResource\)|\breturn\s+json\.dumps\(/,
-  node: /\bres\.(?:json|jsonp)\(|\bapplication\/json\b|\bctx\.body\s*=|\breply\.send\(/,
+    /\bjsonify\(|\bJsonResponse\(|\bJSONResponse\(|\bapplication\/json\b|\bmake_response\(\s*json|@api_view\b|\bAPIView\b|\bViewSet\b|\bflask_restful\b|\bResource\)|\breturn\s+json\.dumps\(|\.route\(\s*['"]\/api\b/,
+  node: /\bres\.(?:json|jsonp)\(|\bapplication\/json\b|\bctx\.body\s*=|\breply\.send\(|\.send\(\s*[{[]|\.(?:get|post|put|patch|delete|all|use)\(\s*['"`]\/api\b/,
   jvm: /@RestController\b|@ResponseBody\b|\bResponseEntity\b/,
 };
 
-/** A server that only renders pages (templates) and answers with no data has no HTTP API to document. */
-function rendersPagesOnly(unit: ServiceUnit): boolean {
+/**
+ * A server that only renders pages from templates, serves static files or
+ * pushes over websockets, and answers no request with data, has no HTTP API to
+ * document. Generated and minified files (bundled browser libraries) are not
+ * the server's code.
+ */
+function servesPagesOnly(unit: ServiceUnit): boolean {
   const page = PAGE_SIGNALS[unit.ecosystem];
   const data = DATA_SIGNALS[unit.ecosystem];
   if (!page || !data) return false;
-  return !!findInCode(unit.files, page) && !findInCode(unit.files, data);
+  const files = unit.files.filter(f => !isGeneratedOrMinified(f));
+  return !!findInCode(files, page) && !findInCode(files, data);
 }
 
 /** FastAPI serves its own OpenAPI docs unless they are switched off. */
@@ -176,13 +215,31 @@ function fastapiDocs(unit: ServiceUnit): boolean {
   return !findInCode(unit.files, /\bopenapi_url\s*=\s*None\b/);
 }
 
+/** GraphQL schemas and protobuf files describe their own protocol, not the server's REST routes. */
+const PROTOCOL_CONTRACT = /\.(?:graphqls?|gql|proto)$/i;
+/** Code that declares REST routes answering with data, per ecosystem. */
+const REST_SIGNALS: Partial<Record<Ecosystem, RegExp>> = {
+  jvm: /@RestController\b/,
+  python: /@api_view\b|\bAPIView\b|\bViewSet\b|\bflask_restful\b|\.route\(\s*['"]\/api\b/,
+  node: /\.(?:get|post|put|patch|delete)\(\s*['"`]\/api\b|@(?:Get|Post|Put|Patch|Delete)\(/,
+  dotnet: /\[ApiController\]/,
+  go: /\.(?:GET|POST|PUT|PATCH|DELETE)\(\s*"\/|\bHandleFunc\(\s*"\/api\b/,
+};
+
+/** Where a server declares REST routes, when it does. */
+function restEvidence(unit: ServiceUnit): string | undefined {
+  const rest = REST_SIGNALS[unit.ecosystem];
+  const hit = rest && findInCode(unit.files.filter(f => !isGeneratedOrMinified(f)), rest);
+  return hit ? `${hit.file.path}:${hit.line}` : undefined;
+}
+
 export default defineRule({
   id: 'documentation/no-api-docs',
   category: 'documentation',
   severity: 'medium',
   title: 'HTTP APIs are documented',
   description:
-    'Fails for each server application with no API description: no OpenAPI/Swagger file (by name or content), GraphQL schema, protobuf, RAML or API docs folder belonging to it, and no library that generates one (FastAPI, drf-spectacular, springdoc, @nestjs/swagger, swagger-jsdoc, swaggo, Swashbuckle…). A server that only renders HTML pages from templates and answers with no JSON has no API to document.',
+    'Fails for each server application with no API description: no OpenAPI/Swagger file (by name or content), GraphQL schema, protobuf, RAML or API docs folder belonging to it, and no library that generates one (FastAPI, drf-spectacular, springdoc, @nestjs/swagger, swagger-jsdoc, swaggo, Swashbuckle…). Hand-written references count: a document named for the API (docs/api.md, API_REFERENCE.md) listing endpoints, or an API / Endpoints / Routes section listing methods and paths. A GraphQL schema or protobuf documents only that protocol: a server that also declares REST routes needs an HTTP description too. A server that only renders HTML pages from templates, serves static files or pushes over websockets, and answers with no JSON, has no API to document.',
   rationale:
     'Without a contract, every consumer reverse-engineers the API from code or traffic, breaking changes go unnoticed in review, and client code, mocks and contract tests cannot be generated.',
   remediation:
@@ -196,10 +253,10 @@ export default defineRule({
     const documents = apiDocuments(facts).filter(
       p => !isAsidePath(p) || DOC_FOLDER.test(p) || /^docs\//.test(p),
     );
-    const apis = servers.filter(u => !rendersPagesOnly(u));
+    const apis = servers.filter(u => !servesPagesOnly(u));
     if (apis.length === 0)
       return outcome.notApplicable(
-        'no HTTP API: the server only renders HTML pages from templates',
+        'no HTTP API: the servers only render HTML pages, serve static files or push over websockets',
       );
     const findings: Finding[] = [];
     for (const unit of apis) {
@@ -209,19 +266,26 @@ export default defineRule({
           isUnder(p, unit.dir) ||
           !servers.some(other => other.dir !== '' && isUnder(p, other.dir)),
       );
-      if (owned.length > 0) continue;
+      if (owned.some(p => !PROTOCOL_CONTRACT.test(p))) continue;
       if (fastapiDocs(unit)) continue;
       if (evidenceOf(unit, API_DOC_LIBRARIES[unit.ecosystem])) continue;
+      // A GraphQL schema or protobuf documents that protocol; REST routes beside it still need a description.
+      const rest = owned.length > 0 ? restEvidence(unit) : undefined;
+      if (owned.length > 0 && !rest) continue;
       const file = facts.file(unit.path);
       findings.push({
         path: unit.path,
         ...(unit.line ? { line: unit.line } : {}),
         ...(file && unit.line ? { excerpt: lineOf(file, unit.line) } : {}),
-        message: `${capitalise(
-          unitLabel(unit),
-        )} has no API documentation: no OpenAPI/Swagger spec${
-          unit.dir ? ` in ${unit.dir}/ or at the root` : ''
-        } and no generator library`,
+        message: rest
+          ? `${capitalise(unitLabel(unit))} documents only its ${
+              owned.some(p => /\.proto$/i.test(p)) ? 'gRPC' : 'GraphQL'
+            } API (${owned[0]}): the REST endpoints (${rest}) have no OpenAPI/Swagger spec and no generator library`
+          : `${capitalise(
+              unitLabel(unit),
+            )} has no API documentation: no OpenAPI/Swagger spec${
+              unit.dir ? ` in ${unit.dir}/ or at the root` : ''
+            } and no generator library`,
       });
     }
     return outcome.fromFindings(findings);

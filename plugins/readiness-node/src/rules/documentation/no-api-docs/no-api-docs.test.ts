@@ -46,6 +46,34 @@ describeRule(rule, {
       findings: ['billing/go.mod:3'],
     },
     {
+      name: 'an API section that only points elsewhere, and an api.md without endpoints',
+      files: {
+        ...flask,
+        'README.md': '# svc\n\n## API\n\nThe API follows the public spec at https://example.com/spec.\n\n```sh\ncurl -X GET http://localhost:5000/health\n```\n',
+        'docs/api.md': '# API\n\nWe will write this later.\n',
+        'CHANGELOG.md': '# Changelog\n\n## API\n\n- GET /a\n- GET /b\n- POST /c\n',
+      },
+      findings: ['app.py:1'],
+    },
+    {
+      name: 'an Express server that serves static files and also answers JSON',
+      files: {
+        'package.json': JSON.stringify({ dependencies: { express: '^4' } }),
+        'server.js':
+          "const express = require('express');\nconst app = express();\napp.use(express.static('public'));\napp.get('/scores', (req, res) => res.json(scores));\napp.listen(80);\n",
+      },
+      findings: ['server.js:1'],
+    },
+    {
+      name: 'a GraphQL schema beside REST controllers',
+      files: {
+        'build.gradle': "dependencies {\n  implementation 'org.springframework.boot:spring-boot-starter-web'\n  implementation 'com.netflix.graphql.dgs:graphql-dgs-spring-boot-starter'\n}\n",
+        'src/main/resources/schema/schema.graphqls': 'type Query { article(slug: String!): Article }\n',
+        'src/main/java/io/acme/api/ArticlesApi.java':
+          '@RestController\n@RequestMapping(path = "/articles")\npublic class ArticlesApi {\n  @GetMapping\n  public ResponseEntity<?> list() { return ResponseEntity.ok(service.list()); }\n}\n',
+      },
+    },
+    {
       name: 'a YAML file that is not an API spec',
       files: { ...flask, 'config/app.yaml': 'server:\n  port: 8080\n' },
     },
@@ -128,8 +156,43 @@ describeRule(rule, {
       },
     },
     {
+      name: 'a GraphQL schema for a GraphQL-only server, with a JSON health check',
+      files: {
+        'package.json': JSON.stringify({ dependencies: { '@apollo/server': '^4', express: '^4' } }),
+        'schema.graphql': 'type Query { a: Int }\n',
+        'server.js': "app.use('/graphql', expressMiddleware(server));\napp.get('/health', (req, res) => res.json({ ok: true }));\n",
+      },
+    },
+    {
       name: 'an api-docs folder',
       files: { ...flask, 'api-docs/orders.md': '# Orders\n' },
+    },
+    {
+      name: 'a hand-written docs/api.md listing endpoints',
+      files: {
+        ...flask,
+        'docs/api.md': '# Orders API\n\n### `GET /orders`\nLists orders.\n\n### `POST /orders`\nCreates one.\n',
+      },
+    },
+    {
+      name: 'a README API section with a table of methods and paths',
+      files: {
+        ...flask,
+        'README.md': [
+          '# svc',
+          '',
+          '## 📚 API endpoints',
+          '',
+          '| Method | Path | Description |',
+          '|---|---|---|',
+          '| GET | /api/users | list users |',
+          '| POST | /api/users | create a user |',
+          '| DELETE | /api/users/{id} | delete a user |',
+          '',
+          '## License',
+          '',
+        ].join('\n'),
+      },
     },
     {
       name: 'docs/openapi.json shared by every service',
@@ -144,6 +207,26 @@ describeRule(rule, {
         'market/__init__.py': 'from flask import Flask\napp = Flask(__name__)\n',
         'market/views.py':
           "from flask import render_template\n@bp.route('/items')\ndef items():\n    return render_template('items.html', items=load())\n",
+      },
+    },
+    {
+      name: 'an Express server that serves a static page and pushes over socket.io, next to copied browser libraries',
+      files: {
+        'package.json': JSON.stringify({ dependencies: { express: '^4', 'socket.io': '^4' } }),
+        'server.js': [
+          "var express = require('express'),",
+          '    app = express(),',
+          "    server = require('http').Server(app),",
+          "    io = require('socket.io')(server);",
+          "io.on('connection', socket => socket.emit('message', { text: 'hi' }));",
+          "app.use(express.static(__dirname + '/views'));",
+          "app.get('/', (req, res) => res.sendFile(__dirname + '/views/index.html'));",
+          'server.listen(80);',
+          '',
+        ].join('\n'),
+        'views/app.js': "var socket = io.connect();\nsocket.on('scores', render);\n",
+        'views/lib.min.js': 'x.headers["Content-Type"]="application/json";res.json(a)',
+        'views/client.js': `/*! client v4.7.2 | (c) Someone | MIT License */\n${'var t={"Content-Type":"application/json"};'.repeat(80)}\n`,
       },
     },
     {

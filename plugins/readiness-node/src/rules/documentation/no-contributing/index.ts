@@ -1,8 +1,11 @@
 import { defineRule, outcome } from '../../types';
 import { headingsOf } from '../markdown';
 
+/** Section titles that tell people how to propose a change: "Contributing", "How to contribute", "Questions / proposing changes". */
 const CONTRIBUTING_HEADING =
-  /^(?:contributing|contributions?|how to contribute|contributor guide|development workflow)\b/i;
+  /\b(?:contribut(?:ing|ions?|e)|contributors?'?\s+guide(?:lines)?|development workflow|pull requests?|report(?:ing)?\s+(?:bugs|issues)|propos(?:e|ing)\s+(?:a\s+|an\s+)?(?:changes?|something|features?|improvements?|ideas?|fix(?:es)?|enhancements?)|ask(?:ing)?\s+(?:a\s+)?questions?|questions?\s*(?:\/|,|&|\band\b|\bor\b)\s*(?:propos|suggest|feedback|ideas|issues|bugs|changes))/i;
+/** A list of the people who contributed is not a guide. */
+const NOT_A_GUIDE = /^(?:contributors|our contributors|thanks? to (?:all )?(?:our )?contributors|contributors? list)$/i;
 
 export default defineRule({
   id: 'documentation/no-contributing',
@@ -10,7 +13,7 @@ export default defineRule({
   severity: 'low',
   title: 'Contribution guidelines exist',
   description:
-    'Fails when there is no CONTRIBUTING file (at the root, in .github/ or docs/, or a docs/contributing/ folder) and the README has no Contributing section.',
+    'Fails when there is no CONTRIBUTING file (at the root, in .github/ or docs/, or a docs/contributing/ folder) and the README has no section on contributing (Contributing, Contributions, How to contribute, Pull requests, Reporting issues, Questions / proposing changes…, in any heading style).',
   rationale:
     'Contribution guidelines tell other teams how to propose a change: branching, review, tests to run, who approves. Without them changes stall or skip the checks the owners rely on.',
   remediation:
@@ -24,7 +27,8 @@ export default defineRule({
     if (folder) return outcome.pass(`contribution guide ${folder.path}`);
     const readme = facts.docs.readme;
     const heading =
-      readme && headingsOf(readme).find(h => CONTRIBUTING_HEADING.test(h.text));
+      readme &&
+      headingsOf(readme).find(h => CONTRIBUTING_HEADING.test(h.text) && !NOT_A_GUIDE.test(h.text));
     if (heading) return outcome.pass(`README section "${heading.text}"`);
     return outcome.fail([
       {

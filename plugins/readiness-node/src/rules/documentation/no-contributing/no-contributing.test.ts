@@ -18,6 +18,13 @@ describeRule(rule, {
       files: { 'README.md': '# x\n\nContributing is welcome.\n' },
       findings: ['.'],
     },
+    {
+      name: 'a list of contributors, a design proposal and a questions FAQ',
+      files: {
+        'README.md': '# x\n\n## Contributors\n\n- Ada\n\n## Design proposal\n\n## Questions\n\n- **Contributing** is open to all.\n',
+      },
+      findings: ['.'],
+    },
   ],
   passes: [
     {
@@ -36,6 +43,26 @@ describeRule(rule, {
     {
       name: 'a README section',
       files: { 'README.md': '# x\n\n## Contributing\n\nOpen a PR.\n' },
+    },
+    {
+      name: 'an emoji heading',
+      files: { 'README.md': '# x\n\n## 🤝 Contributions\n\nWelcome.\n' },
+    },
+    {
+      name: 'a setext "How to contribute?" heading',
+      files: { 'README.md': 'x\n=\n\nHow to contribute?\n------------------\n' },
+    },
+    {
+      name: 'a questions and proposals section',
+      files: { 'README.md': '# x\n\n## How to ask a question or propose something?\n\nOpen an issue.\n' },
+    },
+    {
+      name: 'a bold line standing as a title',
+      files: { 'README.md': '# x\n\n**Questions / proposing changes**\n\nOpen an issue first.\n' },
+    },
+    {
+      name: 'a reStructuredText README',
+      files: { 'README.rst': 'x\n=\n\nContributing\n------------\n\nOpen a PR.\n' },
     },
   ],
 });

@@ -19,6 +19,24 @@ describeRule(rule, {
       findings: ['.'],
     },
     {
+      name: 'a license declared only in manifests',
+      files: {
+        'package.json': '{"name":"x","license":"MIT"}',
+        'pyproject.toml': '[project]\nname = "x"\nlicense = {text = "MIT"}\n',
+      },
+      findings: ['.'],
+    },
+    {
+      name: 'UNLICENSED declared in package.json',
+      files: { 'package.json': '{"name":"x","license":"UNLICENSED"}' },
+      findings: ['.'],
+    },
+    {
+      name: 'the license text only in a README section',
+      files: { 'README.md': '# x\n\n## License\n\nMIT License\n\nCopyright (c) 2024 Someone\n' },
+      findings: ['.'],
+    },
+    {
       name: 'a file named like a license but not one',
       files: { 'licenses.json': '[]', 'docs/LICENSE-notes.md': 'x' },
       findings: ['.'],
@@ -37,15 +55,7 @@ describeRule(rule, {
       name: 'REUSE LICENSES folder',
       files: { 'LICENSES/Apache-2.0.txt': 'x' },
     },
-    {
-      name: 'UNLICENSED declared in package.json',
-      files: { 'package.json': '{"name":"x","license":"UNLICENSED"}' },
-    },
-    {
-      name: 'pyproject license',
-      files: {
-        'pyproject.toml': '[project]\nname = "x"\nlicense = {text = "MIT"}\n',
-      },
-    },
+    { name: 'lower-case license.txt', files: { 'license.txt': 'MIT' } },
+    { name: 'COPYING.LESSER', files: { 'COPYING.LESSER': 'LGPL', 'package.json': '{"license":"LGPL-3.0"}' } },
   ],
 });

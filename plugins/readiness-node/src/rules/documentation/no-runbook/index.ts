@@ -1,14 +1,55 @@
+import type { SourceFile } from '../../../engine/snapshot';
+import { basename } from '../../../facts';
 import { defineRule, outcome } from '../../types';
-import { hasDeployPipeline } from '../../cicd/workflows';
+import { commandSegments, DEPLOY_COMMAND, hasDeployPipeline } from '../../cicd/workflows';
 import { isAsidePath } from '../../observability/services';
-import { headingsOf } from '../markdown';
+import { codeBlocksOf, headingAbove, headingsOf, isCommandBlock } from '../markdown';
 
 /** Document names that hold operational knowledge, including a dedicated deployment guide. `ops` must be a word of its own (not "devops"). */
 const RUNBOOK_PATH =
-  /(?:^|[/_.\s-])(?:run-?books?|operations|operating|ops|play-?books?|on-?call|incidents?|incident-response|sre|troubleshooting|disaster-recovery|postmortems?|deployment|deploying)(?:[/_.\s-]|$)/i;
+  /(?:^|[/_.\s-])(?:run-?books?|operations|operating|ops|play-?books?|on-?call|incidents?|incident-response|sre|troubleshooting|disaster-recovery|postmortems?|deployment|deploying|deploy|production)(?:[/_.\s-]|$)/i;
+/** Section titles about operating the service. */
 const RUNBOOK_HEADING =
-  /^(?:operations?|operating|operational|run-?book|troubleshooting|on-?call|incident(?:s| response)?|monitoring(?: and alerting)?|alerts?(?: and dashboards)?|disaster recovery)\b/i;
+  /^(?:operations?|operating|operational|run-?books?|troubleshooting|on-?call|incident(?:s| response)?|monitoring(?: and alerting)?|alerts?(?: and dashboards)?|disaster recovery)\b/i;
+/** Section titles about deploying it or running it in production: "Deployment", "Deploy to …", "Running in production", "Kubernetes". */
+const DEPLOY_HEADING =
+  /\b(?:deploy(?:s|ing|ment|ments)?|production|kubernetes|k8s|swarm|helm|self-?hosting|hosting)\b/i;
+/** …unless the section is about a laptop, a build or a claim: "Local deployment", "Production build", "Production-ready". */
+const LOCAL_HEADING =
+  /\b(?:local(?:ly|host)?|minikube)\b|\b(?:production|prod)\s+(?:build|bundle)s?\b|\bbuild(?:ing)?\s+(?:\w+\s+)?for\s+production\b|\bproduction[- ](?:ready|grade|quality)\b/i;
+/** Publishing a package is a release, not a way to run the service. */
+const PACKAGE_PUBLISH =
+  /^(?:npm|yarn|pnpm|twine|poetry|uv|cargo|gem|mvn|gradlew?|dotnet|nuget)\b/;
 const DOCUMENT = /\.(md|mdx|rst|adoc|txt)$/i;
+
+function isRunbookDocument(file: SourceFile): boolean {
+  if (/(^|\/)(node_modules|vendor)\//.test(file.path)) return false;
+  // A plain-text file counts by its own name: `deploy/requirements.txt` is not a guide.
+  const name = /\.txt$/i.test(file.path) ? basename(file.path) : file.path;
+  return RUNBOOK_PATH.test(name.replace(DOCUMENT, ''));
+}
+
+/** A README section on operating, deploying or running the service in production. */
+function runbookSection(readme: SourceFile): string | undefined {
+  const headings = headingsOf(readme);
+  const titled = headings.find(
+    h => RUNBOOK_HEADING.test(h.text) || (DEPLOY_HEADING.test(h.text) && !LOCAL_HEADING.test(h.text)),
+  );
+  if (titled) return `README section "${titled.text}"`;
+  // Deploy steps under any title (`docker stack deploy`, `kubectl apply`, `helm upgrade`), except local ones.
+  for (const block of codeBlocksOf(readme)) {
+    if (!isCommandBlock(block)) continue;
+    const under = headingAbove(headings, block.line);
+    if (under && LOCAL_HEADING.test(under.text)) continue;
+    for (const segment of commandSegments(block.body.join('\n'))) {
+      const m = DEPLOY_COMMAND.exec(segment);
+      if (m && !PACKAGE_PUBLISH.test(m[0])) {
+        return `README deploy steps${under ? ` under "${under.text}"` : ''} (\`${m[0].trim()}\`)`;
+      }
+    }
+  }
+  return undefined;
+}
 
 export default defineRule({
   id: 'documentation/no-runbook',
@@ -16,7 +57,7 @@ export default defineRule({
   severity: 'low',
   title: 'Deployable services have a runbook',
   description:
-    'For a deployable service (a Dockerfile or a deploy pipeline; dev container images do not count), fails when no runbook or operations document exists: no document named runbook / operations / ops / playbook / on-call / incident / troubleshooting / deployment, and no README section such as Operations, Runbook or Troubleshooting.',
+    'For a deployable service (a Dockerfile or a deploy pipeline; dev container images do not count), fails when no runbook or operations document exists: no document named runbook / operations / ops / playbook / on-call / incident / troubleshooting / deploy / deployment / production, no README section such as Operations, Runbook, Troubleshooting, Deployment, Deploy to …, Running in production or Kubernetes (any heading style), and no deploy steps (`kubectl apply`, `helm upgrade`, `docker stack deploy`…) in the README.',
   rationale:
     'The person paged at night is often not the author. A runbook tells them how to check health, read the dashboards, restart, roll back and escalate, and turns a long outage into a short one.',
   remediation:
@@ -29,16 +70,11 @@ export default defineRule({
         'nothing deployable: no Dockerfile and no deploy pipeline',
       );
     }
-    const doc = facts.docs.documents.find(
-      f =>
-        RUNBOOK_PATH.test(f.path.replace(DOCUMENT, '')) &&
-        !/(^|\/)(node_modules|vendor)\//.test(f.path),
-    );
+    const doc = facts.docs.documents.find(isRunbookDocument);
     if (doc) return outcome.pass(`runbook ${doc.path}`);
     const readme = facts.docs.readme;
-    const section =
-      readme && headingsOf(readme).find(h => RUNBOOK_HEADING.test(h.text));
-    if (section) return outcome.pass(`README section "${section.text}"`);
+    const section = readme && runbookSection(readme);
+    if (section) return outcome.pass(section);
     const what = dockerfile
       ? `${dockerfile.path} builds a deployable image`
       : 'a pipeline deploys this repository';

@@ -22,6 +22,46 @@ describeRule(rule, {
       findings: ['.'],
     },
     {
+      name: 'README sections about a laptop, a build or a claim, and local deploy steps',
+      files: {
+        ...service,
+        'README.md': [
+          '# svc',
+          '',
+          '## Local deployment',
+          '',
+          '## Production build',
+          '',
+          '```sh',
+          'npm run build',
+          '```',
+          '',
+          '## Is it production-ready?',
+          '',
+          '## Running locally with minikube',
+          '',
+          '```sh',
+          'kubectl apply -f k8s/',
+          '```',
+          '',
+          '## Publishing',
+          '',
+          '```sh',
+          'npm publish',
+          '```',
+          '',
+          '- **Deployment** is not covered here.',
+          '',
+        ].join('\n'),
+      },
+      findings: ['README.md'],
+    },
+    {
+      name: 'a requirements file in a deploy folder is not a guide',
+      files: { ...service, 'deploy/requirements.txt': 'gunicorn==22.0.0\n' },
+      findings: ['.'],
+    },
+    {
       name: 'names that only contain the letters',
       files: {
         ...service,
@@ -56,6 +96,44 @@ describeRule(rule, {
     {
       name: 'a dedicated deployment guide',
       files: { ...service, 'deployment.md': '# Deployment\n\n## Configure the application\n' },
+    },
+    {
+      name: 'a README Deployment section, ATX with an emoji',
+      files: { ...service, 'README.md': '# svc\n\n## 🚀 Deployment\n\nPush the image, then roll out.\n' },
+    },
+    {
+      name: 'a "Deploy to …" section',
+      files: { ...service, 'README.md': '# svc\n\n### Deploy to Fly.io\n' },
+    },
+    {
+      name: 'a setext "Running in production" section',
+      files: { ...service, 'README.md': 'svc\n===\n\nRunning in production\n---------------------\n\nSet the variables.\n' },
+    },
+    {
+      name: 'a bold line standing as a Production title',
+      files: { ...service, 'README.md': '# svc\n\n**Production**\n\nUse gunicorn behind a proxy.\n' },
+    },
+    {
+      name: 'a Kubernetes section',
+      files: { ...service, 'README.md': '# svc\n\n## Run the app in Kubernetes\n\n```shell\nkubectl create -f k8s/\n```\n' },
+    },
+    {
+      name: 'swarm deploy steps under a getting-started title',
+      files: {
+        ...service,
+        'README.md': '# svc\n\n## Getting started\n\n```shell\ndocker stack deploy --compose-file stack.yml svc\n```\n',
+      },
+    },
+    {
+      name: 'a reStructuredText README with a deployment section',
+      files: {
+        ...service,
+        'README.rst': 'svc\n===\n\nDeployment with Docker\n----------------------\n\nRun::\n\n    docker-compose up -d app\n',
+      },
+    },
+    {
+      name: 'a deploy folder guide',
+      files: { ...service, 'deploy/README.md': '# Deploy\n' },
     },
     {
       name: 'a README Troubleshooting section',

@@ -68,10 +68,15 @@ export default defineRule({
     if (reads.length === 0) {
       return outcome.notApplicable('the code reads no environment variables');
     }
+    // A Spring `${NAME:default}` placeholder documents its variable and its default where it is read.
+    const undocumented = reads.filter(r => !(r.placeholder && r.fallback !== undefined));
+    if (undocumented.length === 0) {
+      return outcome.pass('every environment variable is read through a ${NAME:default} placeholder that documents its default');
+    }
     const projects = collectProjects(facts.files);
     const templates = templateDirs(facts);
     const byRoot = new Map<string, EnvVarRead[]>();
-    for (const read of reads) {
+    for (const read of undocumented) {
       // The nearest project (a directory with a manifest), or the repository.
       const root = projectOf(projects, read.path)?.dir ?? '';
       const covered = templates.some(dir => isUnder(dirname(read.path), dir) || isUnder(dir, root));

@@ -33,10 +33,11 @@ describeRule(rule, {
       name: 'Python and Spring reads',
       files: {
         'app/settings.py': 'import os\nSECRET_KEY = os.environ["DJANGO_SECRET_KEY"]\n',
-        'ledger/src/main/resources/application.yml': 'spring:\n  datasource:\n    url: ${DB_URL:jdbc:h2:mem:x}\n',
+        'ledger/src/main/resources/application.yml':
+          'spring:\n  datasource:\n    username: ${DB_USER:sa}\n    url: ${DB_URL}\n',
         'ledger/pom.xml': '<project/>',
       },
-      findings: ['app/settings.py:2', 'ledger/src/main/resources/application.yml:3'],
+      findings: ['app/settings.py:2', 'ledger/src/main/resources/application.yml:4'],
     },
     {
       name: 'a template in a sibling project does not cover another project',
@@ -51,6 +52,14 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'Spring placeholders that all give a default document themselves',
+      files: {
+        'pom.xml': '<project/>',
+        'src/main/resources/application.properties':
+          'server.port=${PORT:8080}\nspring.datasource.url=${DB_URL:jdbc:h2:mem:app}\njwt.secret=${JWT_SECRET:}\n',
+      },
+    },
     { name: '.env.example at the root', files: { ...NODE_APP, '.env.example': 'DATABASE_URL=\nSESSION_SECRET=\n' } },
     { name: '.env.sample', files: { ...NODE_APP, '.env.sample': 'DATABASE_URL=\n' } },
     { name: '.env.template', files: { ...NODE_APP, '.env.template': 'DATABASE_URL=\n' } },

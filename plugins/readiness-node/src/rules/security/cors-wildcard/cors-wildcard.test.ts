@@ -67,6 +67,49 @@ describeRule(rule, {
       ],
     },
     {
+      name: 'an allow-all flag that follows a setting defaulting to on, and origins from a settings default of ["*"]',
+      files: {
+        'requirements.txt': 'django==5.0\nfastapi==0.110\n',
+        'config/base.py': 'from config.env import env\nDEBUG = env.bool("DJANGO_DEBUG", default=True)\n',
+        'config/cors.py': 'from config.base import DEBUG\nCORS_ALLOW_ALL_ORIGINS = DEBUG\n',
+        'app/core/settings.py': 'class AppSettings(BaseSettings):\n    allowed_hosts: List[str] = ["*"]\n',
+        'app/main.py': [
+          'from starlette.middleware.cors import CORSMiddleware',
+          'def build():',
+          '    settings = get_app_settings()',
+          '    app.add_middleware(',
+          '        CORSMiddleware,',
+          '        allow_origins=settings.allowed_hosts,',
+          '        allow_credentials=True,',
+          '    )',
+        ].join('\n'),
+      },
+      findings: ['app/main.py:6', 'config/cors.py:2'],
+    },
+    {
+      name: 'Spring origins built with list helpers and constants',
+      files: {
+        'src/main/java/com/acme/Security.java': [
+          'import static java.util.Arrays.asList;',
+          'class Security {',
+          '  private static final String[] ORIGINS = {"*"};',
+          '  CorsConfigurationSource cors() {',
+          '    configuration.setAllowedOrigins(asList("*"));',
+          '    configuration.setAllowedOriginPatterns(List.of("*"));',
+          '    registry.addMapping("/**").allowedOrigins(ORIGINS);',
+          '  }',
+          '}',
+        ].join('\n'),
+        'src/main/kotlin/Cors.kt': 'fun cors() = CorsConfiguration().apply {\n    allowedOrigins = listOf("*")\n}\n',
+      },
+      findings: [
+        'src/main/java/com/acme/Security.java:5',
+        'src/main/java/com/acme/Security.java:6',
+        'src/main/java/com/acme/Security.java:7',
+        'src/main/kotlin/Cors.kt:2',
+      ],
+    },
+    {
       name: 'Go and ASP.NET middleware defaults',
       files: {
         'main.go': 'import "github.com/gin-contrib/cors"\nr.Use(cors.Default())\n',
@@ -94,6 +137,23 @@ describeRule(rule, {
         'src/middleware.js': "const cors = require('cors');\nclass MiddlewareFactory {\n  cors() {\n    return cors(readCorsOptions(config));\n  }\n}\nfunction cors2() {}\n",
         'src/main/java/com/acme/Web.java': '@RestController\n@CrossOrigin(origins = "https://shop.example.com")\nclass Web {}\n',
         'app/__init__.py': 'from flask import Flask\nfrom flask_cors import CORS\nCORS(app, origins=["https://shop.example.com"])\n',
+      },
+    },
+    {
+      name: 'settings that default to off or to a list, with a wildcard only in development and test classes',
+      files: {
+        'requirements.txt': 'django==5.0\nfastapi==0.110\n',
+        'config/base.py': 'DEBUG = env.bool("DJANGO_DEBUG", default=False)\n',
+        'config/cors.py': 'from config.base import DEBUG\nCORS_ALLOW_ALL_ORIGINS = DEBUG\n',
+        'app/core/settings.py': [
+          'class AppSettings(BaseSettings):',
+          '    allowed_hosts: List[str] = ["https://app.example.com"]',
+          'class DevAppSettings(AppSettings):',
+          '    allowed_hosts: List[str] = ["*"]',
+          'class TestAppSettings(AppSettings):',
+          '    allowed_hosts: List[str] = ["*"]',
+        ].join('\n'),
+        'app/main.py': 'from starlette.middleware.cors import CORSMiddleware\napp.add_middleware(CORSMiddleware, allow_origins=settings.allowed_hosts)\n',
       },
     },
     {

@@ -3,6 +3,8 @@ import { SourceFile } from '../../../engine/snapshot';
 import { basename, extname, isTestFile, languageOf, lineOf, matchAll } from '../../../facts';
 import { isComposePath } from '../../../facts/compose';
 import { isDockerfilePath } from '../../../facts/dockerfiles';
+import type { Facts } from '../../../facts';
+import { expressionAt, holdsWildcard, isDevelopmentName, isTruthy, Literal, literalText, Resolved, valuesOf } from '../../../facts/values';
 import { defineRule, outcome } from '../../types';
 import { findingAt, isCodeAtOffset, isCommentLine, isGeneratedText, isProse, isUiComponentPath } from '../shared';
 
@@ -81,7 +83,7 @@ const DETECTORS: Detector[] = [
     when: JVM,
   },
   {
-    pattern: /\.(?:allowedOrigins|allowedOriginPatterns|addAllowedOrigin|addAllowedOriginPattern)\(\s*"\*"\s*\)|\.setAllowed(?:Origins|OriginPatterns)\(\s*(?:List\.of|Arrays\.asList|Collections\.singletonList|listOf)\(\s*"\*"\s*\)\s*\)/g,
+    pattern: /\.(?:allowedOrigins|allowedOriginPatterns|addAllowedOrigin|addAllowedOriginPattern)\(\s*"\*"\s*\)|\.setAllowed(?:Origins|OriginPatterns)\(\s*(?:(?:[\w.]*\.)?(?:of|asList|singletonList|listOf|mutableListOf|arrayListOf))\(\s*"\*"\s*\)\s*\)|\ballowed(?:Origins|OriginPatterns)\s*=\s*(?:listOf|mutableListOf|arrayListOf|(?:[\w.]*\.)?(?:of|asList))\(\s*"\*"\s*\)/g,
     message: 'The CORS configuration allows every origin ("*")',
     when: JVM,
   },
@@ -132,6 +134,69 @@ function corsFactoryNames(file: SourceFile): string[] {
   return names;
 }
 
+/** Where a CORS setting takes an expression, and which values of it allow every origin. */
+interface ValueSite {
+  pattern: RegExp;
+  when: (file: SourceFile) => boolean;
+  allowsAll: (value: Literal | undefined) => boolean;
+  what: string;
+}
+
+const WILDCARD_OR_TRUE = (v: Literal | undefined) => holdsWildcard(v) || (v?.kind === 'boolean' && v.value);
+
+const VALUE_SITES: ValueSite[] = [
+  { pattern: /\b(?:allow_origins|origins|cors_allowed_origins)\s*=\s*(?!=)/g, when: f => PY(f) && mentionsCors(f), allowsAll: holdsWildcard, what: 'The allowed CORS origins come from' },
+  { pattern: /^[ \t]*(?:CORS_ALLOW_ALL_ORIGINS|CORS_ORIGIN_ALLOW_ALL)\s*=\s*(?!=)/gm, when: PY, allowsAll: isTruthy, what: 'django-cors-headers allows every origin through' },
+  { pattern: /\borigin\s*:\s*/g, when: f => JS(f) && mentionsCors(f), allowsAll: WILDCARD_OR_TRUE, what: 'The CORS origin option comes from' },
+  {
+    pattern: /\.(?:allowedOrigins|allowedOriginPatterns|addAllowedOrigin|addAllowedOriginPattern|setAllowedOrigins|setAllowedOriginPatterns)\(\s*|@CrossOrigin\([^)]*?\b(?:origins|value|originPatterns)\s*=\s*/g,
+    when: JVM,
+    allowsAll: holdsWildcard,
+    what: 'The allowed CORS origins come from',
+  },
+  { pattern: /\bAllow(?:ed)?Origins\s*:\s*/g, when: f => GO(f) && mentionsCors(f), allowsAll: holdsWildcard, what: 'The allowed CORS origins come from' },
+  { pattern: /\.WithOrigins\(\s*/g, when: f => languageOf(f.path) === 'csharp', allowsAll: holdsWildcard, what: 'The allowed CORS origins come from' },
+];
+
+/**
+ * CORS settings given as an expression that resolves to every origin: a
+ * setting whose default is `["*"]` (`allow_origins=settings.allowed_hosts`),
+ * an allow-all flag that follows another setting defaulting to on
+ * (`CORS_ALLOW_ALL_ORIGINS = DEBUG`), a constant list holding `*`.
+ */
+function scanResolvedSettings(
+  facts: Facts,
+  file: SourceFile,
+  seen: Set<string>,
+  add: (file: SourceFile, line: number, message: string) => void,
+): void {
+  const values = valuesOf(facts);
+  for (const site of VALUE_SITES) {
+    if (!site.when(file)) continue;
+    for (const { line, match } of matchAll(file, site.pattern)) {
+      const start = match.index + match[0].length;
+      if (isCommentLine(lineOf(file, line)) || !isCodeAtOffset(file, match.index)) continue;
+      const expression = expressionAt(file, start).trim();
+      if (!expression) continue;
+      const owner = values.ownerAt(file.path, start);
+      if (owner && owner.split('.').some(isDevelopmentName)) continue;
+      const hit = values.resolve(file.path, start, expression, owner).find(v => site.allowsAll(v.value));
+      // A wildcard already reported where it is written needs no second finding where it is used.
+      if (hit && !seen.has(`${hit.path}:${hit.line}`)) add(file, line, `${site.what} ${shorten(expression)}, which is ${literalText(hit.value)} by default${where(hit, file.path, line)}`);
+    }
+  }
+}
+
+function shorten(expression: string): string {
+  const one = expression.replace(/\s+/g, ' ');
+  return one.length > 60 ? `${one.slice(0, 60)}…` : one;
+}
+
+function where(value: Resolved, path: string, line: number): string {
+  if (value.path === path && value.line === line) return value.env ? ` (${value.env} unset)` : '';
+  return ` (${value.env ? `${value.env} unset, ` : ''}${value.path}:${value.line})`;
+}
+
 const ORIGIN_SETTING = /(?:CORS|ALLOWED_ORIGIN|ALLOW_ORIGIN|ORIGINS)/i;
 const WILDCARD_LIST = /^\s*\*\s*$|^\s*\*\s*,|,\s*\*\s*$|^\[\s*['"]?\*['"]?\s*\]$/;
 
@@ -169,6 +234,7 @@ export default defineRule({
           add(file, line, detector.message);
         }
       }
+      if (languageOf(file.path) && /cors|CrossOrigin|Origin/i.test(file.text)) scanResolvedSettings(facts, file, seen, add);
       if (JS(file)) {
         for (const name of corsFactoryNames(file)) {
           for (const { line, match } of matchAll(file, new RegExp(`(?<![\\w.$]|function\\s+)${name.replace(/\$/g, '\\$')}\\(\\s*\\)(?!\\s*(?:\\{|=>|:))`, 'g'))) {

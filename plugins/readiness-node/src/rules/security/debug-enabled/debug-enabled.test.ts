@@ -48,6 +48,52 @@ describeRule(rule, {
       findings: ['mysite/settings.py:1', 'other/settings.py:1'],
     },
     {
+      name: 'DEBUG on by default through a project helper, and a setting that follows it',
+      files: {
+        'requirements.txt': 'django==5.0\n',
+        'config/helpers.py': 'import os\n\ndef env_bool(name, default):\n    return os.getenv(name, default).lower() == "true"\n',
+        'config/settings.py': 'from config.helpers import env_bool\nDEBUG = env_bool("DEBUG", "True")\n',
+        'config/app.py': 'from config.settings import DEBUG\nif __name__ == "__main__":\n    app.run(debug=DEBUG)\n',
+      },
+      findings: ['config/app.py:3', 'config/settings.py:2'],
+    },
+    {
+      name: 'a GraphQL playground, GraphiQL and debug errors on in the only configuration',
+      files: {
+        'package.json': JSON.stringify({ dependencies: { '@nestjs/core': '^10.0.0', '@nestjs/graphql': '^12.0.0' } }),
+        'src/app.module.ts': [
+          "import { GraphQLModule } from '@nestjs/graphql';",
+          "import { settings } from './settings';",
+          'GraphQLModule.forRoot({',
+          '  autoSchemaFile: true,',
+          '  playground: settings.playground,',
+          '  debug: true,',
+          '});',
+        ].join('\n'),
+        'src/settings.ts': "export const settings = { playground: process.env.GRAPHQL_PLAYGROUND || true };\n",
+        'api/urls.py': 'from graphene_django.views import GraphQLView\nurlpatterns = [path("graphql", GraphQLView.as_view(graphiql=True))]\n',
+      },
+      findings: ['api/urls.py:2', 'src/app.module.ts:5', 'src/app.module.ts:6'],
+    },
+    {
+      name: "gin's mode set from a config value that is debug in the only committed config",
+      files: {
+        'go.mod': 'module example.com/blog\n\nrequire github.com/gin-gonic/gin v1.9.1\n',
+        'conf/app.ini': '[server]\n# debug or release\nRunMode = debug\nHttpPort = 8000\n',
+        'pkg/setting/setting.go': 'package setting\n\ntype Server struct {\n\tRunMode string\n}\n\nvar ServerSetting = &Server{}\n',
+        'main.go': 'package main\n\nfunc main() {\n\tgin.SetMode(setting.ServerSetting.RunMode)\n}\n',
+      },
+      findings: ['main.go:4'],
+    },
+    {
+      name: 'Spring GraphiQL switched on, and the DGS GraphiQL left on by default',
+      files: {
+        'build.gradle': "dependencies {\n  implementation 'com.netflix.graphql.dgs:graphql-dgs-spring-boot-starter:4.9.21'\n}\n",
+        'src/main/resources/application.properties': 'spring.graphql.graphiql.enabled=true\n',
+      },
+      findings: ['build.gradle:2', 'src/main/resources/application.properties:1'],
+    },
+    {
       name: 'NODE_ENV forced to development in the final stage of a Dockerfile',
       files: {
         'package.json': JSON.stringify({ dependencies: { express: '^4.0.0' } }),
@@ -82,6 +128,40 @@ describeRule(rule, {
         'mysite/settings.py': 'DEBUG = env.bool("DEBUG", default=False)\nTEMPLATE_DEBUG = env.bool("DEBUG")\n',
         'app.py': 'import os\nfrom flask import Flask\napp = Flask(__name__)\napp.run(debug=os.getenv("FLASK_DEBUG") == "1")\n',
         'other/settings.py': 'DEBUG = os.getenv("DJANGO_DEBUG", "False") == "True"\n',
+      },
+    },
+    {
+      name: 'helpers and settings that default debug to off, playgrounds gated on the environment',
+      files: {
+        'requirements.txt': 'django==5.0\n',
+        'config/settings.py': 'DEBUG = env_bool("DEBUG", "False")\nCORS_DEBUG = DEBUG\n',
+        'config/app.py': 'from config.settings import DEBUG\napp.run(debug=DEBUG)\n',
+        'src/app.module.ts': [
+          "import { GraphQLModule } from '@nestjs/graphql';",
+          'GraphQLModule.forRoot({',
+          "  playground: process.env.NODE_ENV !== 'production',",
+          "  debug: process.env.GRAPHQL_DEBUG === 'true',",
+          '});',
+        ].join('\n'),
+        'src/logger.ts': "import { ApolloServer } from '@apollo/server';\nconst logger = pino({ level: 'info' });\n",
+      },
+    },
+    {
+      name: "gin's mode from config that is release in production, debug only in a development config",
+      files: {
+        'go.mod': 'module example.com/blog\n\nrequire github.com/gin-gonic/gin v1.9.1\n',
+        'conf/app.ini': '[server]\nRunMode = release\n',
+        'conf/app.dev.ini': '[server]\nRunMode = debug\n',
+        'main.go': 'package main\n\nfunc main() {\n\tgin.SetMode(setting.ServerSetting.RunMode)\n\tgin.SetMode(gin.ReleaseMode)\n}\n',
+      },
+    },
+    {
+      name: 'the DGS GraphiQL turned off in the application configuration, on only in a development profile',
+      files: {
+        'build.gradle':
+          "dependencies {\n  implementation 'org.springframework.boot:spring-boot-starter-web'\n  implementation 'com.netflix.graphql.dgs:graphql-dgs-spring-boot-starter:4.9.21'\n}\n",
+        'src/main/resources/application.yml': 'dgs:\n  graphql:\n    graphiql:\n      enabled: false\n',
+        'src/main/resources/application-dev.yml': 'dgs:\n  graphql:\n    graphiql:\n      enabled: true\n',
       },
     },
     {

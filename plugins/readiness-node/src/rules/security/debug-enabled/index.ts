@@ -1,6 +1,8 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { SourceFile } from '../../../engine/snapshot';
-import { basename, isTestFile, languageOf, lineOf, matchAll } from '../../../facts';
+import type { Facts } from '../../../facts';
+import { basename, isLowConfidencePath, isTestFile, languageOf, lineOf, lineOfOffset, matchAll } from '../../../facts';
+import { expressionAt, isDevelopmentName, isTruthy, Literal, Resolved, valuesOf } from '../../../facts/values';
 import { defineRule, outcome } from '../../types';
 import { findingAt, isCodeAtOffset, isCommentLine, isGeneratedText, nameWords } from '../shared';
 
@@ -84,49 +86,170 @@ function topLevel(args: string): string {
   return out;
 }
 
-/** `DEBUG = True`, `debug: bool = True`, or a DEBUG read whose default is on. */
-const SETTINGS_DEBUG = /^(?<indent>[ \t]*)(?<name>DEBUG|debug|TEMPLATE_DEBUG)\s*(?::\s*bool\s*)?=\s*(?<value>[^\n#]+)/gm;
-const DEFAULT_ON =
-  /default\s*=\s*(?:True|['"](?:true|1|yes|on)['"])|(?:getenv|environ\.get|config)\(\s*['"]\w*DEBUG\w*['"]\s*,\s*(?:['"](?:true|1|yes|on)['"]|True)\s*[,)]/i;
+/** Settings that switch debug mode on. */
+const DEBUG_SETTINGS = new Set(['DEBUG', 'debug', 'TEMPLATE_DEBUG']);
 
 /** Settings files and classes that are meant for development only. */
 const DEV_WORDS = /^(dev|develop|development|local|test|tests|testing|ci|debug|sandbox)$/i;
 
-/** The header line of the block a line sits in: the nearest line above with less indentation. */
-function enclosingHeader(lines: string[], index: number, indent: number): string | undefined {
-  for (let i = index - 1; i >= 0; i--) {
-    const line = lines[i];
-    if (!line.trim() || /^\s*(#|@)/.test(line)) continue;
-    if (/^[ \t]*/.exec(line)![0].length < indent) return line;
+/** Where a resolved value comes from, for a message: nothing when it is written on the line itself. */
+function origin(value: Resolved, path: string, line: number): string {
+  const here = value.path === path && value.line === line;
+  if (value.env) return here ? ` (${value.env})` : ` (${value.env}, ${value.path}:${value.line})`;
+  return here ? '' : ` (${value.path}:${value.line})`;
+}
+
+/**
+ * `DEBUG = True`, `debug: bool = True` in a settings class, or a DEBUG whose
+ * value resolves to on: an environment read defaulting to on (through any
+ * helper: `env.bool("DEBUG", default=True)`, `env_bool("DEBUG", "True")`), or
+ * another setting that does.
+ */
+function scanPythonSettings(facts: Facts, file: SourceFile, findings: Finding[]): void {
+  if (!/\bDEBUG\b|\bdebug\s*:/.test(file.text)) return;
+  const values = valuesOf(facts);
+  for (const binding of values.bindings(file.path)) {
+    // A class for development or tests, or an assignment inside a condition, is not the default.
+    if (!DEBUG_SETTINGS.has(binding.name) || binding.conditional) continue;
+    if (binding.owner && binding.owner.split('.').some(isDevelopmentName)) continue;
+    const on = values.valueOf(binding).find(v => isTruthy(v.value));
+    if (!on) continue;
+    const direct = !on.env && on.path === file.path && on.line === binding.line;
+    const where = binding.owner ? ` in ${binding.owner.split('.')[0]}` : '';
+    // eslint-disable-next-line no-nested-ternary
+    const message = direct
+      ? `DEBUG is True by default${where}`
+      : on.env
+        ? `DEBUG is read from the environment but defaults to on${origin(on, file.path, binding.line)}`
+        : `DEBUG follows a setting that is on by default${origin(on, file.path, binding.line)}`;
+    findings.push(findingAt(file, binding.line, message, lineOf(file, binding.line)));
+  }
+}
+
+/** The top-level arguments of a call, as written. */
+function topLevelArguments(args: string): Array<{ text: string; at: number }> {
+  const out: Array<{ text: string; at: number }> = [];
+  let depth = 0;
+  let quote = '';
+  let start = 0;
+  for (let i = 0; i <= args.length; i++) {
+    const ch = args[i];
+    if (quote) {
+      if (ch === '\\') i += 1;
+      else if (ch === quote) quote = '';
+      continue;
+    }
+    if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '(' || ch === '[' || ch === '{') depth += 1;
+    else if (ch === ')' || ch === ']' || ch === '}') depth -= 1;
+    else if ((ch === ',' && depth === 0) || i === args.length) {
+      out.push({ text: args.slice(start, i), at: start });
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+/** The values of a `debug=` keyword argument that is not a literal, resolved in the file. */
+function debugArgumentOn(facts: Facts, file: SourceFile, argsStart: number, args: string): Resolved | undefined {
+  for (const arg of topLevelArguments(args)) {
+    const m = /^\s*(?:debug|use_debugger)\s*=\s*/.exec(arg.text);
+    if (!m) continue;
+    const expression = arg.text.slice(m[0].length);
+    return valuesOf(facts)
+      .resolve(file.path, argsStart + arg.at + m[0].length, expression, valuesOf(facts).ownerAt(file.path, argsStart))
+      .find(v => isTruthy(v.value));
   }
   return undefined;
 }
 
-function scanPythonSettings(file: SourceFile, findings: Finding[]): void {
-  if (!/\bDEBUG\b|\bdebug\s*:/.test(file.text)) return;
-  const lines = file.text.split('\n');
-  for (const { line, match } of matchAll(file, SETTINGS_DEBUG)) {
-    const { indent, value } = match.groups!;
-    const on = /^True\b/.test(value.trim()) || DEFAULT_ON.test(value);
+/** GraphQL servers whose options can switch on a playground, GraphiQL or debug errors. */
+const GRAPHQL_SERVER_JS = /['"](?:@nestjs\/graphql|apollo-server[\w-]*|@apollo\/server|express-graphql|graphql-http|mercurius|graphql-yoga|@graphql-yoga\/[\w-]+)['"]/;
+const GRAPHQL_SERVER_PY = /^\s*(?:from|import)\s+(?:graphene_django|graphene|flask_graphql|graphql_server|strawberry|ariadne|starlette_graphql)\b/m;
+const GRAPHQL_OPTION_JS = /\b(?<name>playground|graphiql|debug)\s*:\s*/g;
+const GRAPHQL_OPTION_PY = /\b(?<name>graphiql|graphql_ide|debug)\s*=\s*(?!=)/g;
+
+/** Whether a resolved option switches the feature on: `true`, a truthy default, or an options object. */
+function switchedOn(value: Literal | undefined): boolean {
+  return isTruthy(value) || value?.kind === 'object' || (value?.kind === 'string' && /^graphiql|^playground|^apollo-sandbox/i.test(value.value));
+}
+
+/**
+ * GraphQL playgrounds, GraphiQL and debug errors switched on in a server's
+ * options: `GraphQLModule.forRoot({ playground: true })`, `new
+ * ApolloServer({ debug: true })`, `graphqlHTTP({ graphiql: true })`,
+ * `GraphQLView.as_view(graphiql=True)`, directly or through a setting whose
+ * only value (or default) is on.
+ */
+function scanGraphQl(facts: Facts, file: SourceFile, language: string, findings: Finding[]): void {
+  const js = language === 'javascript' || language === 'typescript';
+  if (!(js && GRAPHQL_SERVER_JS.test(file.text)) && !(language === 'python' && GRAPHQL_SERVER_PY.test(file.text))) return;
+  const values = valuesOf(facts);
+  for (const { line, match } of matchAll(file, js ? GRAPHQL_OPTION_JS : GRAPHQL_OPTION_PY)) {
+    const start = match.index + match[0].length;
+    if (!isCodeAtOffset(file, match.index) || isCommentLine(lineOf(file, line))) continue;
+    const name = match.groups!.name;
+    // A `debug` key of some other object (a logger) is not the server's.
+    if (name === 'debug' && !/GraphQLModule|ApolloServer|ApolloDriver|mercurius|createYoga|GraphQL\(|GraphQLView|GraphQLRouter/.test(file.text)) continue;
+    const expression = expressionAt(file, start);
+    const on = values.resolve(file.path, start, expression, values.ownerAt(file.path, start)).find(v => switchedOn(v.value));
     if (!on) continue;
-    let cls: string | undefined;
-    if (indent.length > 0) {
-      // Inside a settings class counts; inside a function or an if-block it is not the default.
-      cls = /^\s*class\s+(\w+)/.exec(enclosingHeader(lines, line - 1, indent.length) ?? '')?.[1];
-      if (!cls || nameWords(cls).some(w => DEV_WORDS.test(w))) continue;
-    }
-    findings.push(
-      findingAt(
-        file,
-        line,
-        /^True\b/.test(value.trim())
-          ? `DEBUG is True by default${cls ? ` in ${cls}` : ''}`
-          : 'DEBUG is read from the environment but defaults to on',
-        lineOf(file, line),
-      ),
-    );
+    // eslint-disable-next-line no-nested-ternary
+    const what = name === 'debug' ? 'GraphQL debug errors (stack traces in responses) are' : name === 'playground' ? 'The GraphQL playground is' : 'GraphiQL is';
+    findings.push(findingAt(file, line, `${what} switched on in the server's only configuration${origin(on, file.path, line)}`, lineOf(file, line)));
   }
 }
+
+/** `gin.SetMode(x)` where x is `debug`: a constant, a default, or the key of the only committed config that sets it. */
+function scanGinMode(facts: Facts, file: SourceFile, findings: Finding[]): void {
+  if (!file.text.includes('SetMode(')) return;
+  const values = valuesOf(facts);
+  for (const { line, match } of matchAll(file, /\bgin\.SetMode\(\s*/g)) {
+    const start = match.index + match[0].length;
+    const expression = expressionAt(file, start).trim();
+    if (/^gin\.\w+Mode$/.test(expression) || !isCodeAtOffset(file, match.index)) continue;
+    const resolved = values.resolve(file.path, start, expression);
+    const debug = resolved.find(v => v.value?.kind === 'string' && v.value.value.toLowerCase() === 'debug');
+    if (debug) {
+      findings.push(findingAt(file, line, `Gin's mode is set from a value that is debug by default${origin(debug, file.path, line)}`, lineOf(file, line)));
+      continue;
+    }
+    if (resolved.some(v => v.value) || !/^[\w.]+$/.test(expression)) continue;
+    // A field filled from a configuration file: judge the committed configurations that set that key.
+    const key = expression.split('.').pop()!;
+    const configs = values.configValues(key).filter(c => !isDevelopmentName(c.path.replace(/^.*\//, '').replace(/\.[^.]*$/, '')) && !isLowConfidencePath(c.path));
+    if (configs.length === 0 || !configs.every(c => c.value.toLowerCase() === 'debug')) continue;
+    const where = configs.map(c => `${c.path}:${c.line}`).join(', ');
+    findings.push(findingAt(file, line, `Gin's mode comes from ${key}, which is debug in the only committed configuration (${where})`, lineOf(file, line)));
+  }
+}
+
+/** Spring GraphiQL switched on in application config, or the DGS framework's GraphiQL left on by default. */
+function scanSpringGraphiql(facts: Facts, findings: Finding[]): void {
+  const values = valuesOf(facts);
+  const production = (path: string) => !isDevelopmentName(basename(path).replace(/\.[^.]*$/, '')) && !isLowConfidencePath(path);
+  for (const key of ['spring.graphql.graphiql.enabled', 'dgs.graphql.graphiql.enabled']) {
+    for (const c of values.configValues(key)) {
+      const file = facts.file(c.path);
+      if (file && production(c.path) && /^true$/i.test(c.value)) {
+        findings.push(findingAt(file, c.line, `GraphiQL is switched on (${key}) in the application configuration`, lineOf(file, c.line)));
+      }
+    }
+  }
+  // eslint-disable-next-line @typescript-eslint/no-use-before-define
+  const dgs = facts.files.find(f => /(^|\/)(build\.gradle(\.kts)?|pom\.xml)$/.test(f.path) && !isLowConfidencePath(f.path) && DGS_STARTER.test(f.text));
+  if (!dgs) return;
+  const settings = values.configValues('dgs.graphql.graphiql.enabled').filter(c => production(c.path));
+  // Set either way in production configuration: off, or reported above.
+  if (settings.length > 0) return;
+  // eslint-disable-next-line @typescript-eslint/no-use-before-define
+  const line = lineOfOffset(dgs, DGS_STARTER.exec(dgs.text)!.index);
+  findings.push(
+    findingAt(dgs, line, 'The DGS GraphiQL playground is on by default and no configuration turns it off (dgs.graphql.graphiql.enabled)', lineOf(dgs, line)),
+  );
+}
+
+const DGS_STARTER = /graphql-dgs-spring-(?:boot|graphql)-starter/;
 
 function scanAspNet(file: SourceFile, findings: Finding[]): void {
   if (!file.text.includes('UseDeveloperExceptionPage')) return;
@@ -173,9 +296,15 @@ export default defineRule({
       if (language === 'python') {
         for (const { call, argument, message } of DEBUG_CALLS) {
           for (const { line, match } of matchAll(file, call)) {
-            const args = topLevel(callArguments(file.text, match.index + match[0].length - 1));
-            if (!argument.test(args) || isCommentLine(lineOf(file, line)) || !isCodeAtOffset(file, match.index)) continue;
-            findings.push(findingAt(file, line, message, lineOf(file, line)));
+            const open = match.index + match[0].length - 1;
+            const raw = callArguments(file.text, open);
+            if (isCommentLine(lineOf(file, line)) || !isCodeAtOffset(file, match.index)) continue;
+            if (argument.test(topLevel(raw))) {
+              findings.push(findingAt(file, line, message, lineOf(file, line)));
+              continue;
+            }
+            const on = /\bdebug\s*=/.test(raw) ? debugArgumentOn(facts, file, open + 1, raw) : undefined;
+            if (on) findings.push(findingAt(file, line, `${message.replace('=True', '')} set from a value that is on by default${origin(on, file.path, line)}`, lineOf(file, line)));
           }
         }
       }
@@ -186,7 +315,9 @@ export default defineRule({
           findings.push(findingAt(file, line, detector.message, lineOf(file, line)));
         }
       }
-      if (language === 'python' && !devFile) scanPythonSettings(file, findings);
+      if (language === 'python' && !devFile) scanPythonSettings(facts, file, findings);
+      if (!devFile) scanGraphQl(facts, file, language, findings);
+      if (language === 'go') scanGinMode(facts, file, findings);
       if (language === 'csharp') scanAspNet(file, findings);
     }
 
@@ -223,6 +354,8 @@ export default defineRule({
         }
       }
     }
+
+    scanSpringGraphiql(facts, findings);
 
     for (const env of facts.envFiles) {
       if (env.kind !== 'real' || !/prod/i.test(basename(env.path))) continue;

@@ -38,6 +38,63 @@ describeRule(rule, {
       findings: ['db/seed.sql:2'],
     },
     {
+      name: 'the sole login of a setup script under docs/, without a column list and not named admin',
+      files: {
+        'docs/sql/setup.sql': [
+          'DROP TABLE IF EXISTS `app_auth`;',
+          'CREATE TABLE `app_auth` (',
+          '  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,',
+          "  `username` varchar(50) DEFAULT '',",
+          "  `password` varchar(50) DEFAULT '',",
+          '  PRIMARY KEY (`id`)',
+          ');',
+          "INSERT INTO `app_auth` VALUES ('1', 'editor', 'Kx7-rota');",
+        ].join('\n'),
+      },
+      findings: ['docs/sql/setup.sql:8'],
+    },
+    {
+      name: 'fixed password hashes and hashing calls in seed migrations',
+      files: {
+        'db/migration/V2__seed_admin.sql':
+          "INSERT INTO users (email, password_hash) VALUES ('ops@acme.io', '$2a$10$7EqJtq98hPqEX7fNZaFWoOhi5BWX4Z3ZrBr3bOGHaEexAmPLeA8aa');\n",
+        'db/seed/operators.sql': "INSERT INTO operators (login, pwd, salt) VALUES ('night-shift', md5('Tr0ub4dor'), 'ab12');\n",
+      },
+      findings: ['db/migration/V2__seed_admin.sql:1', 'db/seed/operators.sql:1'],
+    },
+    {
+      name: 'framework seeders with a literal password that is not a well-known one',
+      files: {
+        'database/seeders/AdminSeeder.php':
+          "<?php\nclass AdminSeeder extends Seeder {\n  public function run() {\n    User::create(['email' => 'ops@acme.io', 'password' => Hash::make('Str0ng!Seed')]);\n  }\n}\n",
+        'src/main/java/com/acme/DataInitializer.java':
+          'public class DataInitializer implements CommandLineRunner {\n  public void run(String... args) {\n    user.setPassword(passwordEncoder.encode("Kx7!rota"));\n  }\n}\n',
+        'Api/Data/SeedData.cs': 'public static class SeedData {\n  public static async Task Run(UserManager<AppUser> userManager) {\n    await userManager.CreateAsync(owner, "Own3r#2024");\n  }\n}\n',
+        'prisma/seed.ts': "await prisma.user.create({ data: { email: 'ops@acme.io', password: await bcrypt.hash('Kx7!rota', 10) } });\n",
+      },
+      findings: ['Api/Data/SeedData.cs:3', 'database/seeders/AdminSeeder.php:4', 'prisma/seed.ts:1', 'src/main/java/com/acme/DataInitializer.java:3'],
+    },
+    {
+      name: 'a Django initial-data fixture with a superuser hash',
+      files: {
+        'accounts/fixtures/initial_users.json':
+          '[{"model": "auth.user", "pk": 1, "fields": {"username": "ops", "password": "pbkdf2_sha256$600000$Qx1$Zk0rVt7YqE2mW4pN8sL1cX6bH9dJ3fG5aK0uI2oP4y=", "is_superuser": true}}]\n',
+      },
+      findings: ['accounts/fixtures/initial_users.json:1'],
+    },
+    {
+      name: 'a seeded password taken from a constant with a literal value',
+      files: {
+        'src/main/java/com/acme/Constants.java': 'public final class Constants {\n  public static final String ADMIN_PASSWORD = "Kx7!rota";\n}\n',
+        'src/main/java/com/acme/AdminInitializer.java':
+          'public class AdminInitializer implements ApplicationRunner {\n  public void run(ApplicationArguments a) {\n    admin.setPassword(encoder.encode(Constants.ADMIN_PASSWORD));\n  }\n}\n',
+        'app/seed_constants.py': 'DEFAULT_USER_PASSWORD = "Wint3r!2024"\n',
+        'app/management/commands/seed_users.py':
+          'from app.seed_constants import DEFAULT_USER_PASSWORD\n\nUser.objects.create_user(username="ops", password=DEFAULT_USER_PASSWORD)\n',
+      },
+      findings: ['app/management/commands/seed_users.py:3', 'src/main/java/com/acme/AdminInitializer.java:3'],
+    },
+    {
       name: 'Spring Security default user in properties and YAML',
       files: {
         'src/main/resources/application.properties': 'spring.security.user.name=admin\nspring.security.user.password=admin\n',
@@ -119,10 +176,33 @@ describeRule(rule, {
       },
     },
     {
-      name: 'strong generated or hashed passwords for seed users',
+      name: 'generated passwords, invite rows without a password, bind parameters',
       files: {
-        'db/seed.sql': "INSERT INTO users (username, password_hash, role) VALUES ('admin', '$2b$12$uY6QK5rXn9kq2vS1tH8pO.eJ3xM4lW7zQ1aB2cD3eF4gH5iJ6kL7m', 'admin');\n",
         'scripts/create_admin.py': 'import secrets\npassword = secrets.token_urlsafe(24)\nUser.objects.create_superuser("admin", "admin@example.com", password)\n',
+        'db/seed.sql': [
+          "INSERT INTO users (email, password, role) VALUES ('owner@acme.io', NULL, 'admin'), ('ops@acme.io', '', 'user');",
+          "INSERT INTO accounts (login, password_hash) VALUES ('invited', '!unusable');",
+          'INSERT INTO members (email, password) VALUES (?, ?);',
+          "INSERT INTO users (email, password) SELECT email, crypt(gen_random_uuid()::text, gen_salt('bf')) FROM invites;",
+        ].join('\n'),
+        'src/users/repo.ts': "await db.query('INSERT INTO users (email, password) VALUES ($1, $2)', [email, hash]);\n",
+      },
+    },
+    {
+      name: 'seed passwords read from the environment, factories, and strings that are not passwords',
+      files: {
+        'database/seeders/AdminSeeder.php':
+          "<?php\nclass AdminSeeder extends Seeder {\n  public function run() {\n    User::create(['is_admin' => true, 'password' => Hash::make(env('ADMIN_PASSWORD'))]);\n  }\n}\n",
+        'database/factories/UserFactory.php': "<?php\nreturn ['is_admin' => true, 'password' => Hash::make('Xk29!pw')];\n",
+        'app/settings.py': 'import os\nADMIN_PASSWORD = os.environ["ADMIN_PASSWORD"]\n',
+        'app/management/commands/seed_admin.py': [
+          'from django.conf import settings',
+          'User.objects.create_superuser("admin", "ops@acme.io", settings.ADMIN_PASSWORD)',
+          "digest = hashlib.sha256('fixed-salt'.encode('utf-8')).hexdigest()",
+          "user.set_password(get_random_string(20))",
+        ].join('\n'),
+        'tests/fixtures/users.sql': "INSERT INTO users (email, password) VALUES ('t@acme.io', '$2a$10$7EqJtq98hPqEX7fNZaFWoOhi5BWX4Z3ZrBr3bOGHaEexAmPLeA8aa');\n",
+        'examples/seed.js': "await User.create({ email: 'demo@acme.io', password: await bcrypt.hash('Kx7!rota', 10) });\n",
       },
     },
     {
@@ -162,6 +242,33 @@ describe('security/default-admin-password details', () => {
     expect(result.findings).toHaveLength(1);
     expect(result.findings[0].excerpt).toBe('ADMIN_PASSWORD=ad…');
     expect(result.findings[0].message).toBe('ADMIN_PASSWORD is set to a well-known default password');
+  });
+
+  it('masks fixed hashes, keeps a setup script under docs/ at high confidence and names the constant used', () => {
+    const result = runRule(rule, {
+      'docs/sql/init.sql':
+        "INSERT INTO admin_users (login, password) VALUES ('ops', '$2a$10$7EqJtq98hPqEX7fNZaFWoOhi5BWX4Z3ZrBr3bOGHaEexAmPLeA8aa');\n",
+      'src/seed/constants.ts': "export const OPERATOR_PASSWORD = 'Kx7!rota';\n",
+      'src/seed/index.ts': "import { OPERATOR_PASSWORD } from './constants';\nawait users.insert({ login: 'ops', password: await argon2.hash(OPERATOR_PASSWORD) });\n",
+    });
+    expect(result.findings).toEqual([
+      {
+        path: 'docs/sql/init.sql',
+        line: 1,
+        confidence: 'high',
+        excerpt: "INSERT INTO admin_users (login, password) VALUES ('ops', '$2a$…');",
+        message:
+          'A seeded admin_users row has a fixed password hash: every installation shares one login, with a password known to whoever made the hash',
+      },
+      {
+        path: 'src/seed/index.ts',
+        line: 2,
+        confidence: 'high',
+        excerpt: "await users.insert({ login: 'ops', password: await argon2.hash(OPERATOR_PASSWORD) });",
+        message:
+          'An admin, seed or default user is created with the password in OPERATOR_PASSWORD, a constant holding a literal password (src/seed/constants.ts:1)',
+      },
+    ]);
   });
 
   it('reports a test-file superuser at low confidence', () => {

@@ -1,9 +1,10 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { SourceFile } from '../../../engine/snapshot';
-import { extname, languageOf, lineOf, lineOfOffset, matchAll, matchAllNear } from '../../../facts';
+import { extname, isTestFile, languageOf, lineOf, lineOfOffset, matchAll, matchAllNear } from '../../../facts';
 import { envFileKind } from '../../../facts/env';
 import { asRecord, parseYamlFile } from '../../../facts/yamlDoc';
 import { isPlaceholderValue } from '../../../secrets/patterns';
+import { isOwnSqlScript } from '../../database/sql';
 import { defineRule, outcome } from '../../types';
 import {
   envReadColumn,
@@ -13,28 +14,15 @@ import {
   isGeneratedText,
   isProse,
   isUiComponentPath,
+  maskedExcerpt,
   maskedExcerptAt,
   nameWords,
   usesHashComments,
 } from '../shared';
+import { PasswordConstants, isPasswordConstantName } from './constants';
+import { fixedPasswordOf, Hit, isWeakPassword } from './passwords';
+import { scanSeededRows } from './seededRows';
 
-/** Passwords that come first in every credential-stuffing list. */
-const WEAK_PASSWORDS = new Set([
-  'admin', 'admin1', 'admin12', 'admin123', 'admin1234', 'admin12345', 'admin@123', 'admin!', 'admin!123',
-  'administrator', 'adminadmin', 'adminpass', 'adminpassword', 'password', 'password1', 'password12',
-  'password123', 'password!', 'passw0rd', 'p@ssw0rd', 'p@ssword', 'pa$$word', 'pass', 'pass123', 'pass1234',
-  'changeme', 'change_me', 'change-me', 'changethis', 'changeit', 'secret', 'secret123', '123456',
-  '1234567', '12345678', '123456789', '1234567890', '1234', '12345', '0000', '000000', '111111', 'qwerty',
-  'qwerty123', 'letmein', 'root', 'toor', 'guest', 'default', 'test', 'test123', 'testing', 'demo',
-  'demo123', 'welcome', 'welcome1', 'welcome123', 'abc123', 'iloveyou', 'superuser', 'master', 'manager',
-  'minioadmin', 'example', 'user', 'user123', '1q2w3e4r', 'qwe123', 'temp', 'temp123',
-]);
-
-/** Whether a literal is a well-known weak password (`{noop}` encoder prefixes aside). */
-export function isWeakPassword(value: string): boolean {
-  const v = value.trim().replace(/^\{\w+\}/, '');
-  return WEAK_PASSWORDS.has(v.toLowerCase());
-}
 
 const PASSWORD_WORDS = new Set(['password', 'passwd', 'pwd', 'pass', 'passphrase']);
 const ADMIN_WORDS = new Set([
@@ -58,9 +46,16 @@ const KEY_VALUE =
 /** `${ADMIN_PASSWORD:admin}` and `${ADMIN_PASSWORD:-admin}` defaults. */
 /** `${NAME:-default}`, `${NAME-default}`, Spring `${name:default}`; `${NAME:?error}` and `${NAME:+alt}` give no default. */
 const INTERPOLATION_DEFAULT = /\$\{(?<name>[A-Za-z_][\w.-]*)(?::-?|-)(?![?+])(?<value>[^}\n$]{0,64})\}/g;
+/** Where a user's password is given: a password field or argument, or a password hashing or setting call. */
+const PASSWORD_SINK = [
+  String.raw`\b(?:password|passwd|pwd|pass|password_hash|hashed_password|passwordHash|hashedPassword|plainPassword|raw_password|user_password|userPassword|Password|PasswordHash)['"\]]?\s*(?::=|=>|=|:)\s*(?:await\s+)?(?:[\w$]+(?:(?:\.|::|->)[\w$]+)*\(\s*)?`,
+  String.raw`\b(?:set_password|make_password|generate_password_hash|hashpw|hashSync|hashPassword|encodePassword|setPassword|SetPassword|withPassword|password|encode|hash)\(\s*`,
+  String.raw`\b(?:HashPassword|_?[Uu]serManager\.(?:CreateAsync|AddPasswordAsync))\(\s*[\w$.]+\s*,\s*`,
+].join('|');
 /** A password literal in a user record or a hashing call. */
-const PASSWORD_LITERAL =
-  /(?:\b(?:password|passwd|pwd|pass|password_hash|hashed_password|passwordHash|hashedPassword|plainPassword|raw_password|user_password|userPassword)['"\]]?\s*(?::=|=>|=|:)\s*(?:await\s+)?(?:[\w.]+\(\s*)?|\b(?:set_password|make_password|generate_password_hash|hashpw|hashSync|hashPassword|encodePassword|setPassword|withPassword|password|encode|hash)\(\s*)b?(?<q>['"`])(?<value>[^'"`\n]{1,64})\k<q>/g;
+const PASSWORD_LITERAL = new RegExp(`(?:${PASSWORD_SINK})b?(?<q>['"\`])(?<value>[^'"\`\n]{1,200})\\k<q>`, 'g');
+/** A password given by name: `password: DEFAULT_PASSWORD`, `encoder.encode(Constants.ADMIN_PASSWORD)`. */
+const PASSWORD_REFERENCE = new RegExp(`(?:${PASSWORD_SINK})(?<ref>(?:[A-Za-z_$][\\w$]*(?:\\.|::|->))*[A-Za-z_$][\\w$]*)\\s*(?=[,)\\]};\\n])`, 'g');
 /** Calls that create a privileged user outright. */
 const CREATE_ADMIN_CALL = /\bcreate_?superuser\s*\((?<args>[^)\n]{0,300})\)|\bcreateSuperuser\s*\((?<args2>[^)\n]{0,300})\)/g;
 
@@ -68,6 +63,41 @@ const CREATE_ADMIN_CALL = /\bcreate_?superuser\s*\((?<args>[^)\n]{0,300})\)|\bcr
 const ADMIN_CONTEXT =
   /\badmin|administrator|superuser|super_user|is_staff|is_superuser|\broot\b|ROLE_ADMIN|\brole\W{1,4}admin|default[_ ]?user|\bseed|withDefaultPasswordEncoder|InMemoryUserDetailsManager|User\.withUsername|createsuperuser/i;
 const ADMIN_PATH = /seed|fixture|bootstrap|populate|create[_-]?(super)?user|create[_-]?admin|default[_-]?user|(^|\/)admin\/|data\.sql$|import\.sql$|init[_-]?db/i;
+
+/** Seeders by path: seed scripts and data, fixtures, management commands, data initialisers. */
+const SEED_PATH =
+  /seed|fixture|populate|initial[_-]?data|init[_-]?(db|data|admin|users?)\b|data[_-]?(loader|initiali[sz]er)|db[_-]?initiali[sz]er|create[_-]?(super)?user|create[_-]?admin|default[_-]?users?|management\/commands\//i;
+/** Seeders by code: Laravel seeders, Spring runners, EF Core `HasData`, initialiser classes. */
+const SEED_CODE =
+  /\bextends\s+Seeder\b|\bimplements\s+(?:CommandLineRunner|ApplicationRunner)\b|\bHasData\s*\(|\bclass\s+\w*(?:Seeder|Seed|DataInitiali[sz]er|DbInitiali[sz]er|DataLoader)\b/;
+/** Model factories make throwaway users for tests. */
+const FACTORY_PATH = /factor(y|ies)/i;
+
+function isSeeder(file: SourceFile): boolean {
+  return SEED_PATH.test(file.path) || SEED_CODE.test(file.text);
+}
+
+/** Values in a password position that are rules or types, not passwords. */
+const NOT_A_PASSWORD = /^(required|nullable|string|text|hidden|confirmed|optional|varchar|char|integer|boolean|email|bytes?)\b|\|/i;
+
+/**
+ * Whether a literal sits in a password-specific position: generic `encode(…)`
+ * and `hash(…)` count only on a password encoder or hasher (`passwordEncoder.encode`,
+ * `bcrypt.hash`), not on strings or digests (`'…'.encode('utf-8')`).
+ */
+function isPasswordPosition(file: SourceFile, match: RegExpExecArray): boolean {
+  if (!/^(encode|hash)\(/.test(match[0])) return true;
+  const before = file.text.slice(Math.max(0, match.index - 40), match.index);
+  return /(encoder|bcrypt\w*|argon2|hasher|passlib|pwd_context|crypt)\s*\.\s*$/i.test(before);
+}
+
+/** Django-style initial data (`"model": "auth.user"` … `"fields"`) outside test folders: loaded into real databases. */
+const INITIAL_DATA_FIXTURE = /"model"\s*:\s*"\w+\.\w+"[\s\S]{0,2000}?"fields"\s*:|^\s*-?\s*model:\s*\w+\.\w+\s*$[\s\S]{0,2000}?^\s*fields:/m;
+const TEST_FOLDER = /(^|\/)(tests?|__tests__|spec|specs|testdata|test-data|e2e)\//i;
+
+function isInitialDataFixture(file: SourceFile): boolean {
+  return /\.(json|ya?ml)$/i.test(file.path) && !TEST_FOLDER.test(file.path) && !isTestFile(file.path) && INITIAL_DATA_FIXTURE.test(file.text);
+}
 
 /** Near-misses: lists of passwords to reject, and validation of user input. */
 const POLICY_CONTEXT =
@@ -91,13 +121,6 @@ function windowText(file: SourceFile, offset: number, lines = 4): string {
   let end = offset;
   for (let i = 0; i <= lines && end !== -1; i++) end = file.text.indexOf('\n', end + 1);
   return file.text.slice(Math.max(0, start), end === -1 ? undefined : end);
-}
-
-interface Hit {
-  file: SourceFile;
-  offset: number;
-  value: string;
-  message: string;
 }
 
 function isTemplateFile(path: string): boolean {
@@ -177,21 +200,59 @@ function scanSpringYaml(file: SourceFile, hits: Hit[]): void {
   }
 }
 
-function scanUserRecords(file: SourceFile, hits: Hit[]): void {
-  const pathContext = ADMIN_PATH.test(file.path);
-  for (const { match } of matchAll(file, PASSWORD_LITERAL, 500)) {
-    const value = match.groups!.value;
-    if (!isWeakPassword(value)) continue;
-    const line = lineText(file, match.index);
-    if (isPolicyLine(line) || /\b(?:placeholder|label|hint|type)\s*[=:]/i.test(line)) continue;
-    if (!pathContext && !ADMIN_CONTEXT.test(windowText(file, match.index))) continue;
+/** Lines that may name a password constant: a password word joined to another word (`ADMIN_PASSWORD`, `seedPwd`, `PASSWORD_1`). */
+const CONSTANT_NAME_HINT = /[\w$](?:[Pp]ass|PASS|[Pp]wd|PWD)|(?:[Pp]ass|PASS|[Pp]wd|PWD)[A-Za-z]*[_A-Z0-9$]/;
+
+/** Users given a password from a constant whose value is a literal (`password: Seed.ADMIN_PASSWORD`). */
+function scanPasswordConstants(file: SourceFile, hits: Hit[], constants: PasswordConstants, seedContext: boolean): void {
+  for (const { match, line } of matchAllNear(file, PASSWORD_REFERENCE, CONSTANT_NAME_HINT, 500)) {
+    const ref = match.groups!.ref;
+    if (!isPasswordConstantName(ref) || !isPasswordPosition(file, match)) continue;
+    if (!seedContext && !ADMIN_CONTEXT.test(windowText(file, match.index))) continue;
+    const constant = constants.resolve(ref, file);
+    if (!constant) continue;
     hits.push({
       file,
-      offset: match.index + match[0].lastIndexOf(value),
-      value,
-      message: 'An admin, seed or default user is created with a well-known password',
+      offset: match.index + match[0].lastIndexOf(ref),
+      value: '',
+      excerpt: maskedExcerpt(file, line, [constant.value]),
+      message: `An admin, seed or default user is created with the password in ${ref}, a constant holding a literal ${
+        constant.kind === 'hash' ? 'password hash' : 'password'
+      } (${constant.file.path}:${constant.line})`,
     });
   }
+}
+
+function scanUserRecords(file: SourceFile, hits: Hit[], constants: PasswordConstants): void {
+  if (FACTORY_PATH.test(file.path)) return;
+  const pathContext = ADMIN_PATH.test(file.path);
+  let seeder: boolean | undefined;
+  for (const { match } of matchAll(file, PASSWORD_LITERAL, 500)) {
+    const value = match.groups!.value;
+    const kind = fixedPasswordOf(value);
+    if (!kind) continue;
+    // Beyond well-known passwords, any literal counts in a seeder: a seeded login whose password everyone with the code knows.
+    // eslint-disable-next-line no-cond-assign
+    if (kind !== 'weak' && (NOT_A_PASSWORD.test(value) || !isPasswordPosition(file, match) || !(seeder ??= isSeeder(file)))) continue;
+    const line = lineText(file, match.index);
+    if (isPolicyLine(line) || /\b(?:placeholder|label|hint|type)\s*[=:]/i.test(line)) continue;
+    const offset = match.index + match[0].lastIndexOf(value);
+    if (kind === 'weak') {
+      if (!pathContext && !ADMIN_CONTEXT.test(windowText(file, match.index))) continue;
+      hits.push({ file, offset, value, message: 'An admin, seed or default user is created with a well-known password' });
+      continue;
+    }
+    hits.push({
+      file,
+      offset,
+      value,
+      message:
+        kind === 'hash'
+          ? 'A seed user is created with a fixed password hash: every installation shares one login, with a password known to whoever made the hash'
+          : 'A seed user is created with a fixed password: every installation starts with the same known login',
+    });
+  }
+  if (languageOf(file.path)) scanPasswordConstants(file, hits, constants, pathContext || (seeder ??= isSeeder(file)));
   for (const { match } of matchAll(file, CREATE_ADMIN_CALL)) {
     const args = match.groups!.args ?? match.groups!.args2 ?? '';
     for (const arg of args.matchAll(/['"]([^'"]{1,64})['"]/g)) {
@@ -207,85 +268,14 @@ function scanUserRecords(file: SourceFile, hits: Hit[]): void {
   }
 }
 
-function splitSqlValues(tuple: string): string[] {
-  const out: string[] = [];
-  let current = '';
-  let quote = '';
-  let depth = 0;
-  for (let i = 0; i < tuple.length; i++) {
-    const ch = tuple[i];
-    if (quote) {
-      current += ch;
-      if (ch === quote && tuple[i + 1] === quote) {
-        current += tuple[++i];
-      } else if (ch === quote) quote = '';
-      continue;
-    }
-    if (ch === "'" || ch === '"') quote = ch;
-    if (ch === '(') depth += 1;
-    if (ch === ')') depth -= 1;
-    if (ch === ',' && depth === 0) {
-      out.push(current.trim());
-      current = '';
-      continue;
-    }
-    current += ch;
-  }
-  if (current.trim()) out.push(current.trim());
-  return out;
-}
-
-const SQL_INSERT_HEAD =
-  /insert\s+into\s+[`"[]?(?:\w+[`"\]]?\.[`"[]?)?(?<table>\w+)[`"\]]?\s*\((?<columns>[^)]{1,2000})\)\s*values\s*/gi;
-
-/** The value tuples after `VALUES`, each with the offset of its opening parenthesis; linear, quote-aware. */
-function sqlTuples(text: string, from: number): Array<{ offset: number; body: string }> {
-  const tuples: Array<{ offset: number; body: string }> = [];
-  let i = from;
-  while (i < text.length && tuples.length < 10000) {
-    while (i < text.length && /[\s,]/.test(text[i])) i += 1;
-    if (text[i] !== '(') break;
-    const open = i;
-    let depth = 0;
-    let quote = '';
-    for (; i < text.length; i++) {
-      const ch = text[i];
-      if (quote) {
-        if (ch === quote && text[i + 1] === quote) i += 1;
-        else if (ch === quote) quote = '';
-        continue;
-      }
-      if (ch === "'" || ch === '"') quote = ch;
-      else if (ch === '(') depth += 1;
-      else if (ch === ')') {
-        depth -= 1;
-        if (depth === 0) break;
-      }
-    }
-    if (i >= text.length) break;
-    tuples.push({ offset: open, body: text.slice(open + 1, i) });
-    i += 1;
-  }
-  return tuples;
-}
-
-function scanSql(file: SourceFile, hits: Hit[]): void {
-  if (!/insert\s+into/i.test(file.text)) return;
-  for (const { match } of matchAll(file, SQL_INSERT_HEAD)) {
-    const { table, columns } = match.groups!;
-    if (!/user|account|admin|member|staff|login|principal|credential|operator|employee|customer|person/i.test(table)) continue;
-    const cols = columns.split(',').map(c => c.trim().replace(/[`"[\]]/g, '').toLowerCase());
-    const index = cols.findIndex(c => /pass|pwd/.test(c) && !/(hint|reset|expir|changed|policy)/.test(c));
-    if (index === -1) continue;
-    for (const tuple of sqlTuples(file.text, match.index + match[0].length)) {
-      const values = splitSqlValues(tuple.body);
-      const raw = values[index];
-      const literal = raw && /^'(.*)'$/.exec(raw)?.[1];
-      if (!literal || !isWeakPassword(literal)) continue;
-      const offset = tuple.offset + 1 + tuple.body.indexOf(raw) + 1;
-      hits.push({ file, offset, value: literal, message: `A seeded ${table} row has a well-known plaintext password` });
-    }
-  }
+/**
+ * A finding, at low confidence in tests, docs and examples, except for SQL
+ * scripts (a setup script under `docs/sql/` is the one you are told to run)
+ * and initial-data fixtures, which seed real databases wherever they sit.
+ */
+function findingFor(file: SourceFile, line: number, message: string, excerpt: string): Finding {
+  if (!isOwnSqlScript(file.path) && !isInitialDataFixture(file)) return findingAt(file, line, message, excerpt);
+  return { path: file.path, line, message, confidence: 'high', ...(excerpt ? { excerpt } : {}) };
 }
 
 const SETTINGS_EXTENSIONS = new Set(['.yml', '.yaml', '.properties', '.toml', '.json', '.ini', '.cfg', '.conf', '.env', '.tf', '.tfvars']);
@@ -296,13 +286,14 @@ export default defineRule({
   severity: 'critical',
   title: 'No default admin passwords',
   description:
-    'Fails when an admin, seed or default user gets a well-known literal password (`admin`, `admin123`, `password`, `changeme`, `123456`, `root`, `guest`…): in code that creates users, seed scripts and SQL inserts, `spring.security.user.password`, `ADMIN_PASSWORD`-style settings in env, compose and config files, and fallbacks such as `os.getenv("ADMIN_PASSWORD", "admin")`.',
+    'Fails when an admin, seed or default user gets a known password: a well-known literal (`admin`, `admin123`, `password`, `changeme`, `123456`, `root`, `guest`…) in code that creates admin users; any literal password or hash given by a framework seeder, directly or through a constant; SQL that inserts login rows with a fixed password or password hash; `spring.security.user.password`; `ADMIN_PASSWORD`-style settings in env, compose and config files; and fallbacks such as `os.getenv("ADMIN_PASSWORD", "admin")`.',
   rationale:
     'Default credentials are the first thing attackers try, by hand and by botnet. An admin account that ships with a guessable password is a full takeover on day one, and seeded accounts tend to survive into production unnoticed.',
   remediation:
     'Do not ship an admin password. Create the first admin with a one-time random password (printed once or delivered out of band) or through an invite flow, read any bootstrap password from a secret store without a fallback, force a change at first login, and keep seed users with known passwords out of production data.',
   evaluate(facts) {
     const hits: Hit[] = [];
+    const constants = new PasswordConstants(facts);
     let scanned = 0;
     for (const file of facts.files) {
       if (isProse(file.path) || isGeneratedText(file) || isUiComponentPath(file.path)) continue;
@@ -313,9 +304,9 @@ export default defineRule({
       if (!code && !settings && ext !== '.sql') continue;
       scanned += 1;
       if (code || settings) scanSettings(file, hits);
-      if (code || ext === '.json' || ext === '.yml' || ext === '.yaml') scanUserRecords(file, hits);
+      if (code || ext === '.json' || ext === '.yml' || ext === '.yaml') scanUserRecords(file, hits, constants);
       scanSpringYaml(file, hits);
-      if (ext === '.sql' || code) scanSql(file, hits);
+      if (ext === '.sql' || code) scanSeededRows(file, hits);
     }
     for (const read of facts.envReads) {
       if (read.fallback === undefined || !read.fallback.trim() || !isAdminPasswordName(read.name)) continue;
@@ -341,8 +332,8 @@ export default defineRule({
       const key = `${hit.file.path}:${line}`;
       if (seen.has(key) || isCommentLine(lineOf(hit.file, line))) continue;
       seen.add(key);
-      const excerpt = maskedExcerptAt(hit.file, hit.offset, hit.value.length);
-      findings.push(findingAt(hit.file, line, hit.message, excerpt));
+      const excerpt = hit.excerpt ?? maskedExcerptAt(hit.file, hit.offset, hit.value.length);
+      findings.push(findingFor(hit.file, line, hit.message, excerpt));
     }
     return outcome.fromFindings(findings);
   },

@@ -93,9 +93,70 @@ describeRule(rule, {
       },
       findings: ['Dockerfile:2', 'k8s/secret.yaml:4', 'src/config.ts:2'],
     },
+    {
+      name: 'token signing keys written as literals, at the signing call or in a constant it reads',
+      files: {
+        'src/Api/Auth.cs': 'var key = new SymmetricSecurityKey(\n    "quietharborlanternsignal"u8.ToArray()\n);\n',
+        'src/Api/Hasher.cs': 'public class Hasher {\n    private readonly HMACSHA512 x = new(Encoding.UTF8.GetBytes("pepperpassphrase"));\n}\n',
+        'src/main/java/com/acme/SecurityConstants.java':
+          'package com.acme;\npublic class SecurityConstants {\n  public static final String SECRET = "quiet-harbor-lantern";\n}\n',
+        'src/main/java/com/acme/TokenService.java':
+          'package com.acme;\nclass TokenService {\n  String issue() {\n    return Jwts.builder().signWith(SignatureAlgorithm.HS512, SecurityConstants.SECRET.getBytes()).compact();\n  }\n}\n',
+        'auth/jwt.go': 'package auth\n\nvar jwtKey = []byte("purple-otter-rides")\n\nfunc Sign(t *jwt.Token) (string, error) {\n\treturn t.SignedString(jwtKey)\n}\n',
+        'src/auth.js': "const token = jwt.sign({ id }, 'correct horse battery staple', { expiresIn: '1d' });\n",
+        'src/main/kotlin/JwtConfig.kt': 'object JwtConfig {\n    const val SECRET = "kotlin-lantern-passphrase"\n}\n',
+        'conf/app.ini': '[app]\nJwtSecret = 233\nPageSize = 10\n',
+      },
+      findings: [
+        'auth/jwt.go:3',
+        'conf/app.ini:2',
+        'src/Api/Auth.cs:2',
+        'src/Api/Hasher.cs:2',
+        'src/auth.js:1',
+        'src/main/java/com/acme/SecurityConstants.java:3',
+        'src/main/kotlin/JwtConfig.kt:2',
+      ],
+    },
   ],
   passes: [
     { name: 'no credentials at all', files: { 'src/index.ts': 'export const answer = 42;\n' } },
+    {
+      name: 'signing keys read from configuration, env defaults and stand-ins are for placeholder-secret-default',
+      files: {
+        'src/Api/Auth.cs': 'var key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(configuration["Jwt:Key"]));\n',
+        'src/auth.js': [
+          "const a = jwt.sign(payload, process.env.JWT_SECRET || 'harbor-fallback-words');",
+          "const b = jwt.sign(payload, 'secret');",
+          "const c = jwt.verify(token, config.get('jwtSecret'));",
+          "export const TOKEN_STORAGE_KEY = 'app.token';",
+        ].join('\n'),
+        'app/settings.py': 'import os\nJWT_SECRET = os.environ["JWT_SECRET"]\nJWT_SECRET_KEY = os.getenv("JWT_SECRET_KEY", "dev-words-here")\n',
+        'src/main/resources/application.properties': 'jwt.secret=${JWT_SECRET}\njwt.sessionTime=86400\n',
+        'config/test.ini': '[app]\nJwtSecret = 233\n',
+      },
+    },
+    {
+      name: 'tokens in sample requests and stock passwords of test-only CI and local compose stacks leave low-confidence notes',
+      files: {
+        'requests/login.http': `GET https://api.example.com/user\nAuthorization: Bearer ${fake.jwt({ sub: 'sample' }, 41)}\n`,
+        'postman/api.postman_collection.json': `{"info": {"_postman_id": "x"}, "header": [{"key": "Authorization", "value": "Bearer ${fake.jwt({ sub: 'p' }, 42)}"}]}\n`,
+        '.github/workflows/tests.yml': [
+          'name: Tests',
+          'on: [push]',
+          'jobs:',
+          '  test:',
+          '    runs-on: ubuntu-latest',
+          '    steps:',
+          '      - name: Run tests',
+          '        env:',
+          '          DATABASE_URL: postgresql://postgres:postgres@localhost/postgres',
+          '        run: pytest',
+          '',
+        ].join('\n'),
+        'docker-compose.yml': 'services:\n  app:\n    build: .\n    environment:\n      DATABASE_URL: "postgresql://postgres:postgres@db/postgres"\n',
+        '.env.example': 'DATABASE_URL=postgresql://postgres:postgres@localhost/postgres\n',
+      },
+    },
     {
       name: 'a committed .env of a template that holds only changethis stand-ins',
       files: { '.env': 'SECRET_KEY=changethis\nFIRST_SUPERUSER_PASSWORD=changethis\nPOSTGRES_PASSWORD=change_this\n' },

@@ -1,19 +1,35 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { SourceFile } from '../../../engine/snapshot';
+import type { Facts } from '../../../facts';
 import { basename, extname, isLowConfidencePath, languageOf, lineOf, matchAll, matchAllNear, unionOf } from '../../../facts';
+import { isComposePath } from '../../../facts/compose';
 import { isDockerfilePath } from '../../../facts/dockerfiles';
 import { envFileKind } from '../../../facts/env';
+import { expressionAt, isDevelopmentName, isTestName, valuesOf } from '../../../facts/values';
 import { entropy, isPlaceholderValue, JWT_PATTERN, SECRET_PATTERNS } from '../../../secrets/patterns';
 import { defineRule, outcome } from '../../types';
-import { deployJobs, jobRunsTests, parsedWorkflows } from '../../cicd/workflows';
-import { findingAt, isCommentLine, isGeneratedText, isProse, isSecretName, looksRandom, maskedExcerpt, mayHoldSecretName, SECRET_NAME_HINT } from '../shared';
+import {
+  findingAt,
+  isCodeAtOffset,
+  isCommentLine,
+  isGeneratedText,
+  isProse,
+  isSecretName,
+  isSigningKeyName,
+  isStandInSecret,
+  looksRandom,
+  maskedExcerpt,
+  mayHoldSecretName,
+  SECRET_NAME_HINT,
+  testOnlyWorkflowPaths,
+} from '../shared';
 
 /** `scheme://user:password@host`; the user may be empty, as in `redis://:pw@host`. */
 const URL_WITH_PASSWORD =
   /\b(?<scheme>[a-z][a-z0-9+.-]{1,20}):\/\/(?<user>[^\s:/@'"`<>]{0,128}):(?<secret>[^\s@/'"`<>]{1,256})@(?<host>[^\s/'"`:<>]+)/gi;
 
 /** `Password=...;` in ADO.NET / ODBC connection strings and `password=` in JDBC query strings. */
-const CONNECTION_STRING_PASSWORD = /(?:^|[;?&"'\s])(?:password|pwd)\s*=\s*(?<secret>[^;&'"\s]{1,256})/gi;
+const CONNECTION_STRING_PASSWORD = /(?:^|[;?&"'\s])(?:password|pwd)[ \t]*=[ \t]*(?<secret>[^;&'"\s]{1,256})/gi;
 const CONNECTION_STRING_MARKER = /\b(?:server|data source|host|user id|uid|database|initial catalog)\s*=|jdbc:|odbc:/i;
 
 /** Passwords in documentation-style URLs that stand for "put yours here". */
@@ -45,6 +61,8 @@ interface Hit {
   excerpt?: string;
   /** Provider formats, key blocks, URLs and JWTs; generic name-based hits are weaker. */
   strong: boolean;
+  /** Connection URLs and strings: credentials of a database or broker, often a local one. */
+  connection?: boolean;
   /** Why the hit is only low confidence wherever its file sits (a sample in a doc comment, a test-only pipeline). */
   lowBecause?: string;
 }
@@ -162,6 +180,7 @@ function scanUrls(file: SourceFile, hits: Hit[]): void {
         message: `Connection URL (${scheme}) with a literal password`,
         secret,
         strong: true,
+        connection: true,
       });
     }
   }
@@ -172,7 +191,7 @@ function scanUrls(file: SourceFile, hits: Hit[]): void {
       const end = file.text.indexOf('\n', match.index);
       const lineText = file.text.slice(start, end === -1 ? undefined : end);
       if (!CONNECTION_STRING_MARKER.test(lineText) || isUrlPlaceholder(secret)) continue;
-      hits.push({ file, line, message: 'Connection string with a literal password', secret, strong: true });
+      hits.push({ file, line, message: 'Connection string with a literal password', secret, strong: true, connection: true });
     }
   }
 }
@@ -185,6 +204,7 @@ function scanJwts(file: SourceFile, hits: Hit[]): void {
     if (!jwtIsCredential(prefix) || isHarmlessJwt(secret)) continue;
     // A token quoted in a doc comment (an OpenAPI `example:` in JSDoc) is a sample response, not a configured credential.
     const inComment = isCommentLine(prefix);
+    const sample = isSampleRequestFile(file);
     hits.push({
       file,
       line,
@@ -192,7 +212,118 @@ function scanJwts(file: SourceFile, hits: Hit[]): void {
       secret,
       strong: true,
       ...(inComment ? { lowBecause: 'quoted in a comment, so a documented sample rather than a configured credential: lower confidence' } : {}),
+      ...(sample ? { lowBecause: 'in a sample query or request file, so a token captured for trying the API rather than a configured credential: lower confidence' } : {}),
     });
+  }
+}
+
+/** Sample queries and requests for trying an API: `.graphql`, `.http`, `.rest` files and Postman or Insomnia collections. */
+function isSampleRequestFile(file: SourceFile): boolean {
+  if (/\.(graphql|gql|http|rest)$/i.test(file.path)) return true;
+  if (/(^|\/)(postman|insomnia|bruno)\//i.test(file.path) || /\.postman_(collection|environment)\.json$/i.test(file.path)) return true;
+  return extname(file.path) === '.json' && /"_postman_id"|schema\.getpostman\.com|"_type"\s*:\s*"export"/.test(file.text.slice(0, 4000));
+}
+
+/**
+ * A literal that can be a signing key: not a stand-in (those belong to
+ * placeholder-secret-default), a template, a reference to another setting, a
+ * path or a URL. Human-readable passphrases count.
+ */
+function isLiteralKey(value: string): boolean {
+  const v = value.trim();
+  if (v.length < 3 || v.length > 512 || isStandInSecret(v)) return false;
+  if (v.length >= 4 && isPlaceholderValue(v)) return false;
+  if (/^\$|\$\{|\{\{|^%|^<.*>$|^@|^#\{/.test(v)) return false;
+  if (/^(?:true|false|yes|no|on|off|null|none|nil|undefined)$/i.test(v)) return false;
+  if (/:\/\/|^\.{0,2}\/|^~\/|\\/.test(v)) return false;
+  if (/^[\w.-]+\.(?:pem|key|crt|cer|jks|p12|pfx|txt|json|ya?ml|env)$/i.test(v)) return false;
+  return !/^[A-Z][A-Z0-9_]+$/.test(v);
+}
+
+/**
+ * Calls that take a token signing (or MAC) key, and which argument is the
+ * key: `new SymmetricSecurityKey(…)`, `Keys.hmacShaKeyFor(…)`,
+ * `.signWith(…)`, `Algorithm.HMAC256(…)`, `token.SignedString(…)`,
+ * `jwt.sign(payload, …)`, `jwt.encode(payload, …)`, `{ secret: … }` options
+ * of JWT modules and strategies.
+ */
+const SIGNING_SITES: Array<{ pattern: RegExp; argument: number | 'any' | 'value'; languages: string[]; when?: RegExp }> = [
+  { pattern: /\bnew\s+(?:SymmetricSecurityKey|HMACSHA(?:1|256|384|512)|HMAC(?:SHA)?\d*|SecretKeySpec|MACSigner|MACVerifier)\s*\(/g, argument: 0, languages: ['csharp', 'java', 'kotlin', 'scala'] },
+  { pattern: /\bHMACSHA(?:1|256|384|512)\s+\w+\s*=\s*new\s*\(/g, argument: 0, languages: ['csharp'] },
+  { pattern: /\b(?:Keys\.hmacShaKeyFor|Algorithm\.HMAC(?:256|384|512)|\.setSigningKey|\.verifyWith|\.SignedString)\s*\(/g, argument: 0, languages: ['java', 'kotlin', 'scala', 'go'] },
+  { pattern: /\.signWith\s*\(/g, argument: 'any', languages: ['java', 'kotlin', 'scala'] },
+  { pattern: /\b(?:jwt|jsonwebtoken|JWT|jws)\.(?:sign|verify|encode|decode)\s*\(/g, argument: 1, languages: ['javascript', 'typescript', 'python'] },
+  { pattern: /\b(?:secret|secretOrKey|secretOrPrivateKey|signingKey)\s*:\s*/g, argument: 'value', languages: ['javascript', 'typescript'], when: /jwt|passport/i },
+];
+
+const SIGNING_HINT = /SymmetricSecurityKey|HMAC|SecretKeySpec|MACSigner|MACVerifier|hmacShaKeyFor|SigningKey|verifyWith|SignedString|signWith|\b(?:jwt|jsonwebtoken|JWT|jws)\.|secretOrKey|secretOrPrivateKey|signingKey|secret\s*:/;
+
+/** The arguments of a call whose `(` ends at `open`, as written, with their offsets. */
+function argumentsAt(file: SourceFile, open: number): Array<{ text: string; offset: number }> {
+  const out: Array<{ text: string; offset: number }> = [];
+  let at = open;
+  for (let k = 0; k < 8; k++) {
+    while (/\s/.test(file.text[at] ?? '')) at += 1;
+    const text = expressionAt(file, at);
+    if (!text.trim()) break;
+    out.push({ text, offset: at });
+    at += text.length;
+    if (file.text[at] !== ',') break;
+    at += 1;
+  }
+  return out;
+}
+
+/** Signing keys given as literals: at the signing call, or in a constant the call reads. */
+function scanSigningKeys(facts: Facts, file: SourceFile, hits: Hit[]): void {
+  const language = languageOf(file.path);
+  if (!language || !SIGNING_HINT.test(file.text)) return;
+  const values = valuesOf(facts);
+  for (const site of SIGNING_SITES) {
+    if (!site.languages.includes(language) || (site.when && !site.when.test(file.text))) continue;
+    for (const { line, match } of matchAll(file, site.pattern)) {
+      if (!isCodeAtOffset(file, match.index) || isCommentLine(lineOf(file, line))) continue;
+      const start = match.index + match[0].length;
+      let chosen: Array<{ text: string; offset: number }>;
+      if (site.argument === 'value') chosen = [{ text: expressionAt(file, start), offset: start }];
+      else if (site.argument === 'any') chosen = argumentsAt(file, start);
+      else chosen = argumentsAt(file, start).slice(site.argument, site.argument + 1);
+      for (const arg of chosen) {
+        for (const value of values.resolve(file.path, arg.offset, arg.text, values.ownerAt(file.path, arg.offset))) {
+          // A default of an environment read is placeholder-secret-default's to judge.
+          if (value.env || value.value?.kind !== 'string' || !isLiteralKey(value.value.value)) continue;
+          const target = facts.file(value.path);
+          if (!target) continue;
+          hits.push({ file: target, line: value.line, message: 'Token signing key written as a literal in code', secret: value.value.value, strong: true });
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Constants that hold a token signing key by name (`JWT_SECRET`,
+ * `JwtConstants.SECRET`, `signingKey`) set to a literal, in code or in a
+ * committed configuration file (`jwt.secret=…`, `JwtSecret = …`).
+ */
+function scanSigningConstants(facts: Facts, file: SourceFile, hits: Hit[]): void {
+  const values = valuesOf(facts);
+  if (languageOf(file.path)) {
+    if (!/jwt|jws|sign|hmac|token/i.test(file.text) || !mayHoldSecretName(file)) return;
+    for (const binding of values.bindings(file.path)) {
+      const full = binding.owner ? `${binding.owner.split('.').pop()}_${binding.name}` : binding.name;
+      if (!isSecretName(binding.name) || !isSigningKeyName(full)) continue;
+      if (binding.owner && binding.owner.split('.').some(isDevelopmentName)) continue;
+      const value = values.valueOf(binding)[0];
+      if (!value || value.env || value.value?.kind !== 'string' || !isLiteralKey(value.value.value)) continue;
+      const target = facts.file(value.path);
+      if (target) hits.push({ file: target, line: value.line, message: `Token signing key ${full} set to a literal`, secret: value.value.value, strong: false });
+    }
+    return;
+  }
+  for (const entry of values.configFile(file.path)) {
+    if (!isSigningKeyName(entry.key) || !isLiteralKey(entry.value)) continue;
+    hits.push({ file, line: entry.line, message: `Token signing key ${entry.key} set to a literal in configuration`, secret: entry.value, strong: false });
   }
 }
 
@@ -224,6 +355,22 @@ function scanAssignments(file: SourceFile, hits: Hit[]): void {
   }
 }
 
+/** Why a hit is only a low-confidence note wherever its file sits, if it is. */
+function lowConfidenceReason(hit: Hit, testOnlyWorkflows: Set<string>): string | undefined {
+  const generic = !hit.strong || hit.connection;
+  if (generic && testOnlyWorkflows.has(hit.file.path)) {
+    return 'in a CI workflow that only runs tests, so it configures a throwaway test environment: lower confidence';
+  }
+  // A local stack's stock password (`postgres:postgres@db`); a random-looking one is a real credential.
+  if (hit.connection && isComposePath(hit.file.path) && !looksRandom(hit.secret)) {
+    return "in a compose service's environment, which infrastructure/compose-plaintext-secrets judges: lower confidence";
+  }
+  if (isTestName(basename(hit.file.path).replace(/\.[^.]*$/, ''))) {
+    return 'in a file named for tests, so test-only configuration: lower confidence';
+  }
+  return undefined;
+}
+
 export default defineRule({
   id: 'security/hardcoded-secret',
   category: 'security',
@@ -245,7 +392,9 @@ export default defineRule({
       scanJwts(file, hits);
       if (!envKind && !isProse(file.path) && !isLowConfidencePath(file.path)) {
         scanAssignments(file, hits);
+        scanSigningConstants(facts, file, hits);
       }
+      if (!isProse(file.path)) scanSigningKeys(facts, file, hits);
     }
     for (const env of facts.envFiles) {
       const file = facts.file(env.path);
@@ -268,13 +417,8 @@ export default defineRule({
       }
     }
 
-    // Generic values in a workflow that tests and never deploys configure the test run only.
-    const deploying = new Set(deployJobs(facts).map(d => d.workflow.path));
-    const testOnlyWorkflows = new Set(
-      parsedWorkflows(facts)
-        .filter(w => !deploying.has(w.path) && w.jobs.some(job => jobRunsTests(facts, w, job)))
-        .map(w => w.path),
-    );
+    // Generic values and connection URLs in a workflow that tests and never deploys configure the test run only.
+    const testOnlyWorkflows = testOnlyWorkflowPaths(facts);
 
     const seen = new Set<string>();
     const strongLines = new Set(hits.filter(h => h.strong).map(h => `${h.file.path}:${h.line}`));
@@ -286,9 +430,7 @@ export default defineRule({
       if (seen.has(key)) continue;
       seen.add(key);
       const excerpt = hit.excerpt ?? maskedExcerpt(hit.file, hit.line, [hit.secret]);
-      const lowBecause = hit.lowBecause ?? (!hit.strong && testOnlyWorkflows.has(hit.file.path)
-        ? 'in a CI workflow that only runs tests, so it configures a throwaway test environment: lower confidence'
-        : undefined);
+      const lowBecause = hit.lowBecause ?? lowConfidenceReason(hit, testOnlyWorkflows);
       const finding = findingAt(hit.file, hit.line, hit.message, excerpt);
       findings.push(lowBecause && finding.confidence !== 'low'
         ? { ...finding, message: `${finding.message} (${lowBecause})`, confidence: 'low' }

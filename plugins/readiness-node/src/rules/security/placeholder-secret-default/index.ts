@@ -1,9 +1,11 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { SourceFile } from '../../../engine/snapshot';
+import type { Facts } from '../../../facts';
 import { basename, extname, isTestFile, languageOf, lineOf, lineOfOffset, matchAll, matchAllNear } from '../../../facts';
 import { isComposePath } from '../../../facts/compose';
 import { isDockerfilePath } from '../../../facts/dockerfiles';
 import { envFileKind } from '../../../facts/env';
+import { isTestName, valuesOf } from '../../../facts/values';
 import { maskSecret } from '../../../secrets/redact';
 import { defineRule, outcome } from '../../types';
 import {
@@ -15,42 +17,24 @@ import {
   isGeneratedText,
   isProse,
   isSecretName,
+  isStandInSecret,
+  isTestOnlyPath,
   isUiComponentPath,
   maskedExcerpt,
   nameWords,
   SECRET_NAME_HINT,
+  testOnlyWorkflowPaths,
   usesHashComments,
 } from '../shared';
 
-/** Well-known stand-ins used as secrets: the values an attacker tries first. */
-const STAND_IN_EXACT = new Set([
-  'secret', 'secrets', 'changeme', 'change_me', 'change-me', 'changethis', 'change_this', 'change-this',
-  'changeit', 'password', 'passwd', 'pass', 'default', 'dev', 'development', 'local', 'test', 'testing',
-  'demo', 'sample', 'example', 'dummy', 'fake', 'mock', 'placeholder', 'todo', 'tbd', 'fixme', 'replaceme',
-  'secretkey', 'secret_key', 'secret-key', 'mysecret', 'my_secret', 'my-secret', 'mysecretkey',
-  'supersecret', 'super_secret', 'super-secret', 'topsecret', 'keyboard cat', 'shh', 'shhh', 'shhhh',
-  's3cr3t', 's3cret', 'jwtsecret', 'jwt_secret', 'jwt-secret', 'abc123', '123456', '1234', '12345',
-  'qwerty', 'letmein', 'insecure', 'notsecret', 'nosecret',
-]);
-
-const STAND_IN_PATTERN =
-  /^(?:django-insecure-|insecure[-_ ]|dev[-_ ]|development[-_ ]|local[-_ ]|test[-_ ]|change[-_ ]?(?:me|this|it)|your[-_ ]|my[-_ ]?(?:super[-_ ]?)?secret|super[-_ ]?secret|replace[-_ ]?(?:me|with|this)|please[-_ ]?change|not[-_ ]?(?:a[-_ ]?)?(?:real[-_ ]?)?secret|default[-_ ]|example[-_ ]|sample[-_ ]|dummy|fake|placeholder|x{3,}|secret[-_ ]?(?:key|value|here)?$)|(?:[-_ ](?:here|changeme|change[-_]?me|dev|local|test|placeholder|secret|insecure))$/i;
-
-/** Whether a literal is one of the stand-ins people leave in as a secret. */
-export function isStandInSecret(value: string): boolean {
-  const v = value.trim();
-  if (!v || /\$\{|\{\{|%\(|^\$|^<.*>$/.test(v)) return false;
-  // Capitalised words are labels (`"password": "Password"`), not values.
-  if (/^[A-Z][a-z]+(?: [a-z]+)*$/.test(v)) return false;
-  return STAND_IN_EXACT.has(v.toLowerCase()) || STAND_IN_PATTERN.test(v);
-}
+export { isStandInSecret };
 
 /** Literal fallbacks that say "nothing" rather than give a value. */
 const NO_VALUE = /^(?:none|null|nil|undefined|false|0)$/i;
 
 /** `NAME = "literal"` assignments of settings in code and config, with optional wrappers. */
 const LITERAL_ASSIGNMENT =
-  /(?<![\w$.])(?<name>[A-Za-z_$][\w$]{0,100}(?:\.[A-Za-z_$][\w$]{0,100}){0,10}(?:\[\s*['"][\w.-]{1,100}['"]\s*\])?)['"]?\s*(?::\s*(?:str|string|String|SecretStr|Optional\[str\]|str\s*\|\s*None)\s*)?(?::=|=>|=|:)\s*(?:Field\(\s*(?:default\s*=\s*)?|\[\]byte\(|Buffer\.from\(|new\s+TextEncoder\(\)\.encode\(|b(?=['"]))?(?<q>['"`])(?<value>[^'"`\n\\]{1,120})\k<q>/g;
+  /(?<![\w$.])(?<name>[A-Za-z_$][\w$]{0,100}(?:\.[A-Za-z_$][\w$]{0,100}){0,10}(?:\[\s*['"][\w.-]{1,100}['"]\s*\])?)['"]?\s*(?::\s*(?:str|string|String|SecretStr|Optional\[str\]|str\s*\|\s*None)\s*)?(?::=|=>|=|:)\s*(?:(?:Field|SecretStr)\(\s*(?:default\s*=\s*)?|\[\]byte\(|Buffer\.from\(|new\s+TextEncoder\(\)\.encode\(|b(?=['"]))?(?<q>['"`])(?<value>[^'"`\n\\]{1,120})\k<q>/g;
 /** Unquoted `key: value` / `key=value` lines in YAML, properties and TOML. */
 const CONFIG_LITERAL = /^[ \t]*(?<name>[A-Za-z_][\w.-]*)[ \t]*[:=][ \t]*(?<value>[^\s'"#{}[\]][^\s#]{0,119})[ \t]*$/gm;
 /** A literal key handed straight to a JWT library. */
@@ -177,6 +161,26 @@ function scanFile(file: SourceFile, hits: Hit[]): void {
   }
 }
 
+/** Offset of the start of a 1-based line. */
+function offsetOfLine(file: SourceFile, line: number): number {
+  let at = 0;
+  for (let l = 1; l < line && at !== -1; l++) at = file.text.indexOf('\n', at) + 1 || -1;
+  return Math.max(0, at);
+}
+
+/**
+ * Why a hit only configures tests, if it does: a CI workflow that only runs
+ * tests, a test compose file or script, a settings class named for tests.
+ */
+function testOnlyReason(facts: Facts, hit: Hit, testOnlyWorkflows: Set<string>): string | undefined {
+  if (testOnlyWorkflows.has(hit.file.path)) return 'in a CI workflow that only runs tests, so it configures a throwaway test run';
+  if (isTestOnlyPath(hit.file.path)) return 'in a test-only file (test compose file, test script or request collection)';
+  if (!languageOf(hit.file.path)) return undefined;
+  const owner = valuesOf(facts).ownerAt(hit.file.path, offsetOfLine(hit.file, hit.line));
+  const cls = owner?.split('.').find(isTestName);
+  return cls ? `in ${cls}, a settings class for tests` : undefined;
+}
+
 export default defineRule({
   id: 'security/placeholder-secret-default',
   category: 'security',
@@ -214,6 +218,7 @@ export default defineRule({
       return outcome.notApplicable('no source code or configuration to read settings from');
     }
 
+    const testOnlyWorkflows = testOnlyWorkflowPaths(facts);
     const seen = new Set<string>();
     const findings: Finding[] = [];
     for (const hit of hits) {
@@ -226,7 +231,10 @@ export default defineRule({
         literal: `${hit.name} is set to the stand-in value ${shown(hit.value)}`,
       };
       const message = messages[hit.kind];
-      findings.push(findingAt(hit.file, hit.line, message, maskedExcerpt(hit.file, hit.line, isStandInSecret(hit.value) ? [] : [hit.value])));
+      const finding = findingAt(hit.file, hit.line, message, maskedExcerpt(hit.file, hit.line, isStandInSecret(hit.value) ? [] : [hit.value]));
+      // Test-only configuration is not a production default: a note, not a failure.
+      const testOnly = finding.confidence === 'low' ? undefined : testOnlyReason(facts, hit, testOnlyWorkflows);
+      findings.push(testOnly ? { ...finding, message: `${message} (${testOnly}: lower confidence)`, confidence: 'low' } : finding);
     }
     return outcome.fromFindings(findings);
   },

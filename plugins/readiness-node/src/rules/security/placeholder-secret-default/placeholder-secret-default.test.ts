@@ -78,8 +78,57 @@ describeRule(rule, {
       },
       findings: ['app/core/config.py:2', 'config/default.json:2', 'main.go:1', 'server.js:1', 'server.js:2'],
     },
+    {
+      name: 'the production default beside test-only configuration is still found',
+      files: {
+        'app/config.py': [
+          'import os',
+          'class Config:',
+          "    SECRET_KEY = os.environ.get('SECRET_KEY') or 'dev-key'",
+          'class TestingConfig(Config):',
+          "    SECRET_KEY = 'test-key'",
+        ].join('\n'),
+        'app/core/settings.py': [
+          'class AppSettings(BaseSettings):',
+          '    secret_key: SecretStr = SecretStr("changeme")',
+          'class TestAppSettings(AppSettings):',
+          '    secret_key: SecretStr = SecretStr("test_secret")',
+        ].join('\n'),
+      },
+      findings: ['app/config.py:3', 'app/config.py:5', 'app/core/settings.py:2', 'app/core/settings.py:4'],
+    },
   ],
   passes: [
+    {
+      name: 'test-only configuration leaves low-confidence notes: CI test env, test classes, test compose files and scripts',
+      files: {
+        '.github/workflows/tests.yml': [
+          'name: Tests',
+          'on: [push]',
+          'jobs:',
+          '  test:',
+          '    runs-on: ubuntu-latest',
+          '    steps:',
+          '      - name: Run tests',
+          '        env:',
+          '          SECRET_KEY: secret_key',
+          '        run: pytest',
+          '',
+        ].join('\n'),
+        'app/core/settings.py': [
+          'class AppSettings(BaseSettings):',
+          '    secret_key: SecretStr',
+          'class TestAppSettings(AppSettings):',
+          '    secret_key: SecretStr = SecretStr("test_secret")',
+          'class IntegrationTestSettings(AppSettings):',
+          '    api_token: str = "changeme"',
+        ].join('\n'),
+        'app/config.py': "import os\nclass TestingConfig:\n    SECRET_KEY = os.getenv('SECRET_KEY', 'testing')\n",
+        'docker-compose.test.yml': 'services:\n  api:\n    environment:\n      JWT_SECRET: ${JWT_SECRET:-devsecret}\n',
+        'postman/run-api-tests.sh': '#!/bin/sh\nPASSWORD=${PASSWORD:-password}\nnewman run collection.json\n',
+        'scripts/test.sh': '#!/bin/sh\nexport API_TOKEN=${API_TOKEN:-changeme}\npytest\n',
+      },
+    },
     {
       name: 'a JWT payload dict before the configured key',
       files: {

@@ -59,6 +59,67 @@ describeRule(rule, {
       },
       findings: ['src/hooks/useAuth.tsx:1', 'src/store/auth.ts:3', 'src/store/index.ts:2'],
     },
+    {
+      name: 'a local storage helper called with a token key or value, in its own file and from a file that imports it',
+      files: {
+        'package.json': reactPkg,
+        'src/utils/storage.ts': [
+          'export function saveItem(key: string, value: unknown) {',
+          '  window.localStorage.setItem(key, JSON.stringify(value));',
+          '}',
+          'export const remember = (entry: string) => localStorage.setItem(STORE_KEY, entry);',
+          "export const rememberTheme = () => saveItem('theme', 'dark');",
+          "export const keepToken = (t: string) => saveItem('accessToken', t);",
+        ].join('\n'),
+        'src/pages/Login.tsx': [
+          "import { saveItem, remember } from '@/utils/storage';",
+          'export async function onSubmit(form) {',
+          '  const res = await client.post(form);',
+          "  saveItem('session', res.data.token);",
+          "  saveItem('locale', form.locale);",
+          '  remember(res.data.refreshToken);',
+          '}',
+        ].join('\n'),
+      },
+      findings: ['src/pages/Login.tsx:4', 'src/pages/Login.tsx:6', 'src/utils/storage.ts:6'],
+    },
+    {
+      name: 'a whole login or register response stored under a user key, and the same key refreshed later',
+      files: {
+        'package.json': reactPkg,
+        'src/actions/account.js': [
+          'export const signIn = (email, password) => async (dispatch) => {',
+          "  const { data } = await http.post('/api/accounts/sign-in', { email, password });",
+          '  dispatch({ type: SIGNED_IN, payload: data });',
+          "  localStorage.setItem('currentUser', JSON.stringify(data));",
+          '};',
+          'export const createAccount = async (form) => {',
+          "  const response = await http.post('/api/accounts/register', form);",
+          "  localStorage.setItem('auth', JSON.stringify(response.data));",
+          '};',
+          'export const refreshProfile = (changes) => async (dispatch) => {',
+          "  const { data } = await http.put('/api/accounts/me', changes);",
+          "  localStorage.setItem('currentUser', JSON.stringify(data));",
+          '};',
+          'export const saveAddress = (data) => {',
+          "  localStorage.setItem('shippingAddress', JSON.stringify(data));",
+          '};',
+        ].join('\n'),
+        'src/api/session.ts': [
+          "export const start = (creds) => http.post('/oauth/token', creds).then(res => {",
+          "  localStorage.setItem('session', JSON.stringify(res.data));",
+          '});',
+        ].join('\n'),
+      },
+      findings: ['src/actions/account.js:4', 'src/actions/account.js:8', 'src/actions/account.js:12', 'src/api/session.ts:2'],
+    },
+    {
+      name: 'an inline page script and a storage alias',
+      files: {
+        'index.html': ['<html><body>', '<script>', '  const store = window.localStorage;', "  store.setItem('jwt', getJwt());", '</script>', '</body></html>'].join('\n'),
+      },
+      findings: ['index.html:4'],
+    },
   ],
   passes: [
     {
@@ -101,6 +162,45 @@ describeRule(rule, {
         'examples/demo/login.js': "localStorage.setItem('token', t);\n",
       },
     },
+    {
+      name: 'preferences, a profile from a settings page, removal on logout, and a helper that writes sessionStorage',
+      files: {
+        'package.json': reactPkg,
+        'src/settings.ts': [
+          "export const savePrefs = (prefs) => localStorage.setItem('preferences', JSON.stringify(prefs));",
+          "export const setLocale = (l) => { localStorage.setItem('locale', l); };",
+          "export const cacheUser = (user) => localStorage.setItem('user', JSON.stringify(user));",
+          "export const loginRedirect = (path) => localStorage.setItem('user.redirect', path);",
+          'export function logout() {',
+          "  localStorage.removeItem('token');",
+          "  localStorage.removeItem('userInfo');",
+          '}',
+          "export const keep = (key, value) => sessionStorage.setItem(key, value);",
+        ].join('\n'),
+        'src/login.ts': [
+          "import { keep, savePrefs } from './settings';",
+          'export async function login(creds) {',
+          "  const { data } = await api.post('/login', creds);",
+          "  keep('accessToken', data.accessToken);",
+          '  savePrefs(data.preferences);',
+          "  localStorage.setItem('cart', JSON.stringify(data.cart));",
+          "  localStorage.setItem('user', JSON.stringify(data.user));",
+          '  setLocale(data.locale);',
+          '}',
+        ].join('\n'),
+      },
+    },
+    {
+      name: 'stories, tests and mocks that store tokens',
+      files: {
+        'package.json': reactPkg,
+        'src/main.tsx': 'export {};\n',
+        'src/Login.stories.tsx': "localStorage.setItem('token', 'story-token');\n",
+        '.storybook/preview.js': "localStorage.setItem('jwt', 'x');\n",
+        'src/__tests__/auth.js': "localStorage.setItem('token', 'abc');\n",
+        'cypress/support/commands.js': "Cypress.Commands.add('login', () => { localStorage.setItem('token', 't'); });\n",
+      },
+    },
   ],
   notApplicable: [
     { name: 'a backend without browser code', files: { 'app.py': 'x = 1\n', 'server/index.js': 'module.exports = {};\n' } },
@@ -118,6 +218,23 @@ describe('security/token-in-localstorage details', () => {
         message: "A credential is written to localStorage (key 'jwt')",
         confidence: 'high',
       },
+    ]);
+  });
+
+  it('names the helper and the login response in its messages', () => {
+    const result = runRule(rule, {
+      'src/auth.js': [
+        'const put = (k, v) => localStorage.setItem(k, v);',
+        'export async function handleLogin(form) {',
+        "  const res = await api.login(form);",
+        "  put('jwt', res.jwt);",
+        "  localStorage.setItem('user', JSON.stringify(res));",
+        '}',
+      ].join('\n'),
+    });
+    expect(result.findings.map(f => [f.line, f.message])).toEqual([
+      [4, "A credential is written to localStorage through put() (key 'jwt')"],
+      [5, "A login response, token included, is written to localStorage (key 'user')"],
     ]);
   });
 });
