@@ -697,7 +697,9 @@ describe.each(databases.eachSupportedId())(
           return;
         }
         if (caller === 'allowed') return;
-        const named = hiddenTokensIn(`${target.path}\n${decodeLoosely(target.path)}`);
+        const named = hiddenTokensIn(
+          `${target.path}\n${decodeLoosely(target.path)}`,
+        );
         const leaked = hiddenTokensIn(answer.text).filter(
           t => !named.includes(t),
         );
