@@ -2,6 +2,7 @@ import { Scorecard } from '@readiness/backstage-plugin-readiness-common';
 import { auditSnapshot } from '../engine/audit';
 import { snapshotFromFiles, SourceFile } from '../engine/snapshot';
 import { renderJson, renderMarkdown, renderSarif, renderTable } from '../report';
+import { prng } from './prng.testutil';
 import { builtinRules } from '../rules';
 import { collectCi, parseWorkflow } from './ci';
 import { parseComposeFile } from './compose';
@@ -24,22 +25,6 @@ const AUDITS = Math.round(250 * SCALE);
 /** A single input taking this long points at catastrophic backtracking. */
 const SLOW_MS = 3000;
 
-/** mulberry32: small, fast, seedable. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (n: number) => Math.floor(next() * n),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)],
-  };
-}
 type Rng = ReturnType<typeof prng>;
 
 const SAMPLES = {

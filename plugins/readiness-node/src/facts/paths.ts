@@ -92,6 +92,14 @@ export const isToolingPath: (path: string) => boolean = memoPath(path => {
   return TOOLING_DIR.test(outsideJvmPackages(path)) || TOOLING_FILE.test(basename(path));
 });
 
+/**
+ * Paths in test, fixture, example and documentation folders, and dev container
+ * images: they describe no deployable service or app of this repository.
+ */
+export const isAsidePath: (path: string) => boolean = memoPath(path =>
+  /(^|\/)(?:tests?|__tests__|spec|fixtures?|__fixtures__|testdata|test-data|examples?|samples?|demos?|docs?|documentation|e2e|cypress|\.devcontainer)\//i.test(path),
+);
+
 /** Source-code extensions and the language each belongs to. */
 export const LANGUAGE_BY_EXTENSION: Record<string, string> = {
   '.py': 'python',

@@ -2,7 +2,7 @@ import { SourceFile } from '../engine/snapshot';
 import { ComposeFileFact } from './compose';
 import { DockerfileFact } from './dockerfiles';
 import { ManifestFacts, PackageJsonFact } from './manifests';
-import { basename, extname, isLowConfidencePath, isTestFile, isToolingPath, languageOf } from './paths';
+import { basename, extname, isAsidePath, isLowConfidencePath, isTestFile, isToolingPath, languageOf } from './paths';
 
 /** A frontend application found in the tree. @public */
 export interface FrontendApp {
@@ -189,14 +189,6 @@ export const MOUNTED_BACKSTAGE_ROLES = new Set([
   'cli',
 ]);
 
-/** Sample, example, fixture and documentation folders hold no deployable app of the repository. */
-const ASIDE_DIR = /(^|\/)(?:tests?|__tests__|spec|fixtures?|__fixtures__|testdata|test-data|examples?|samples?|demos?|docs?|documentation|e2e|cypress|\.devcontainer)(\/|$)/i;
-
-/** Whether a package folder is a sample, example, fixture or documentation folder. */
-export function isAsideDir(dir: string): boolean {
-  return ASIDE_DIR.test(dir);
-}
-
 /** Server code that a full-stack web framework serves: route handlers, API routes, server actions. */
 const FULL_STACK_SERVERS: Array<{
   deps: string[];
@@ -267,7 +259,7 @@ export function fullStackServerOf(pkg: PackageJsonFact, files: SourceFile[]): Fu
 
 function isFrontendApp(pkg: PackageJsonFact, files: Set<string>): string | undefined {
   if (pkg.backstageRole && MOUNTED_BACKSTAGE_ROLES.has(pkg.backstageRole)) return undefined;
-  if (isAsideDir(pkg.dir)) return undefined;
+  if (isAsidePath(`${pkg.dir}/`)) return undefined;
   const deps = { ...pkg.dependencies, ...pkg.devDependencies };
   let framework: string | undefined;
   for (const [dep, name] of Object.entries(FRONTEND_DEPENDENCIES)) {

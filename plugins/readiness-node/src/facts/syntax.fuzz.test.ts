@@ -1,4 +1,5 @@
 import { SourceFile } from '../engine/snapshot';
+import { prng } from './prng.testutil';
 import { SyntaxLanguage, syntaxTree, SyntaxTree } from './syntax';
 
 /**
@@ -11,20 +12,6 @@ const SEED = Number(process.env.READINESS_FUZZ_SEED ?? 20260101);
 const SCALE = Number(process.env.READINESS_FUZZ_SCALE ?? 1);
 const INPUTS = Math.round(10_000 * SCALE);
 
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    int: (n: number) => Math.floor(next() * n),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)],
-  };
-}
 type Rng = ReturnType<typeof prng>;
 
 const SAMPLES: Record<string, { path: string; text: string }> = {

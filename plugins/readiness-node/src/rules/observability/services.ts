@@ -16,6 +16,7 @@ import {
   languageOf,
   lineOf,
 } from '../../facts';
+import { isAsidePath } from '../../facts/paths';
 import { MOUNTED_BACKSTAGE_ROLES } from '../../facts/stack';
 import { hasDeployPipeline } from '../cicd/workflows';
 
@@ -349,15 +350,7 @@ export function manifestRefs(facts: Facts): ManifestRef[] {
   return refs;
 }
 
-/**
- * Manifests and Dockerfiles in test, fixture, example and documentation
- * folders, and dev container images, describe no deployable service of this repository.
- */
-export function isAsidePath(path: string): boolean {
-  return /(^|\/)(?:tests?|__tests__|spec|fixtures?|__fixtures__|testdata|test-data|examples?|samples?|demos?|docs?|documentation|e2e|cypress|\.devcontainer)\//i.test(
-    path,
-  );
-}
+export { isAsidePath } from '../../facts/paths';
 
 export function isUnder(path: string, dir: string): boolean {
   return dir === '' || path === dir || path.startsWith(`${dir}/`);
