@@ -44,6 +44,8 @@ const databases = TestDatabases.create({
 });
 
 const REQUESTS = Number(process.env.READINESS_FUZZ_REQUESTS) || 5_000;
+/** A fixed seed keeps the test command reproducible; READINESS_FUZZ_SEED explores others. */
+const SEED = Number(process.env.READINESS_FUZZ_SEED ?? 20261202);
 const BATCH = 8;
 
 const ALLOWED_USER = 'user:default/fuzz-allowed';
@@ -669,7 +671,13 @@ describe.each(databases.eachSupportedId())(
             `${what}: ${answer.status} ${answer.text.slice(0, 300)}`,
           );
         }
-        if (caller === 'unauthenticated' && answer.status !== 401) {
+        // Node's HTTP parser refuses oversized request headers (431) before any route or
+        // authentication runs; every other answer to an unauthenticated caller is 401.
+        if (
+          caller === 'unauthenticated' &&
+          answer.status !== 401 &&
+          answer.status !== 431
+        ) {
           failures.push(
             `${what}: ${answer.status} for an unauthenticated caller`,
           );
@@ -734,7 +742,11 @@ describe.each(databases.eachSupportedId())(
             expect(failures).toEqual([]);
           },
         ),
-        { numRuns: Math.ceil(REQUESTS / BATCH), endOnFailure: true },
+        {
+          numRuns: Math.ceil(REQUESTS / BATCH),
+          endOnFailure: true,
+          seed: SEED,
+        },
       );
 
       // Still up and still right after all of it.
