@@ -28,9 +28,13 @@ export interface Config {
     batchSize?: number;
 
     /**
-     * How long a replica holds the entities it claimed before another
-     * replica may take them over (a dead replica's work is re-claimed).
-     * Default 900 seconds.
+     * How long a claim of an entity lasts unless extended. While a replica
+     * works through a claimed batch it extends the leases every third of
+     * this time, and every replica looks for due entities and expired leases
+     * as often; so the entities of a replica that died are claimed again at
+     * most `leaseSeconds * 4 / 3` after it died (80 seconds by default).
+     * Every claim carries a fencing token: an audit whose entity was claimed
+     * again meanwhile is discarded, never saved. Default 60 seconds.
      */
     leaseSeconds?: number;
 

@@ -16,7 +16,7 @@ describe('readReadinessOptions', () => {
       auditIntervalMs: 6 * 3600_000,
       concurrency: 2,
       batchSize: 20,
-      leaseSeconds: 900,
+      leaseSeconds: 60,
       refreshImmediately: true,
       historyRetention: { days: 365, runs: 500 },
       localRoots: [],

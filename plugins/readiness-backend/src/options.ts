@@ -266,7 +266,7 @@ export function readReadinessOptions(
     leaseSeconds: positiveInt(
       'leaseSeconds',
       config.getOptionalNumber('readiness.leaseSeconds'),
-      900,
+      60,
     ),
     refreshImmediately:
       config.getOptionalBoolean('readiness.refreshImmediately') ?? true,

@@ -2,7 +2,7 @@ import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import { makeScorecard, scorecardWithScore } from '../testing/scorecards';
 import { DatabaseReadinessStore } from './DatabaseReadinessStore';
-import { EntitySummary } from './ReadinessStore';
+import { ClaimedEntity, EntitySummary } from './ReadinessStore';
 
 jest.setTimeout(60_000);
 
@@ -240,6 +240,7 @@ describe.each(databases.eachSupportedId())(
       const release = {
         entityRef: 'component:default/a',
         owner: 'w',
+        token: claim.token,
         nextDueAt: at(90),
         claimedPriority: claim.priority,
       };
@@ -579,10 +580,16 @@ describe.each(databases.eachSupportedId())(
           'component:default/b',
           'component:default/c',
         ]);
+        const tokenOf = (claims: ClaimedEntity[], ref: string) =>
+          claims.find(c => c.entityRef === ref)!.token;
+        expect(tokenOf(third, 'component:default/a')).toBe(
+          tokenOf(first, 'component:default/a') + 1,
+        );
         expect(
           await store.releaseClaim({
             entityRef: 'component:default/a',
             owner: 'one',
+            token: tokenOf(first, 'component:default/a'),
             nextDueAt: at(60),
           }),
         ).toBe(false);
@@ -590,12 +597,14 @@ describe.each(databases.eachSupportedId())(
           await store.releaseClaim({
             entityRef: 'component:default/a',
             owner: 'three',
+            token: tokenOf(third, 'component:default/a'),
             nextDueAt: at(60),
           }),
         ).toBe(true);
         expect(await store.getRefreshState('component:default/a')).toEqual({
           entityRef: 'component:default/a',
           nextDueAt: at(60),
+          leaseToken: 2,
           priority: 0,
           attempts: 0,
         });
@@ -612,6 +621,7 @@ describe.each(databases.eachSupportedId())(
         await store.releaseClaim({
           entityRef: claim.entityRef,
           owner: 'w',
+          token: claim.token,
           nextDueAt: at(2),
           error: 'boom',
           claimedPriority: claim.priority,
@@ -638,6 +648,7 @@ describe.each(databases.eachSupportedId())(
         await store.releaseClaim({
           entityRef: again.entityRef,
           owner: 'w',
+          token: again.token,
           nextDueAt: at(60),
           claimedPriority: again.priority,
         });

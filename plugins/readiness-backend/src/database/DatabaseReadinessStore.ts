@@ -21,6 +21,7 @@ import {
   EntitySummary,
   HistoryPoint,
   HistoryRetention,
+  Lease,
   OwnerAggregate,
   ReadinessStore,
   RefreshState,
@@ -100,6 +101,7 @@ interface QueueDbRow {
   next_due_at: Date | number | string;
   lease_owner: string | null;
   lease_expires_at: Date | number | string | null;
+  lease_token: number | string;
   priority: number | string;
   attempts: number | string;
   last_error: string | null;
@@ -259,12 +261,15 @@ export class DatabaseReadinessStore implements ReadinessStore {
         (r: { entity_ref: string }) => r.entity_ref,
       );
       if (refs.length === 0) return [];
+      // Every claim takes the next token, which fences off the writes of
+      // whoever held the entity before.
       await claimable(tx(QUEUE).whereIn('entity_ref', refs)).update({
         lease_owner: owner,
         lease_expires_at: expires,
+        lease_token: tx.raw('lease_token + 1'),
       });
       const rows: QueueDbRow[] = await tx(QUEUE)
-        .select('entity_ref', 'priority', 'attempts')
+        .select('entity_ref', 'priority', 'attempts', 'lease_token')
         .whereIn('entity_ref', refs)
         .andWhere('lease_owner', owner)
         .andWhere('lease_expires_at', expires);
@@ -277,6 +282,7 @@ export class DatabaseReadinessStore implements ReadinessStore {
                 entityRef: r.entity_ref,
                 priority: toNumber(r.priority) ?? 0,
                 attempts: toNumber(r.attempts) ?? 0,
+                token: toNumber(r.lease_token) ?? 0,
               },
             ]
           : [];
@@ -284,8 +290,57 @@ export class DatabaseReadinessStore implements ReadinessStore {
     });
   }
 
+  async extendLeases(options: {
+    owner: string;
+    leases: Array<{ entityRef: string; token: number }>;
+    leaseSeconds: number;
+    now: Date;
+  }): Promise<string[]> {
+    if (options.leases.length === 0) return [];
+    const expires = new Date(
+      options.now.getTime() + options.leaseSeconds * 1000,
+    );
+    // The token decides, not the clock: a lease that expired but was not
+    // claimed since is still this claim's and may be extended.
+    return this.#db.transaction(async tx => {
+      const kept: string[] = [];
+      for (const lease of options.leases) {
+        const updated = await tx(QUEUE)
+          .where({
+            entity_ref: lease.entityRef,
+            lease_owner: options.owner,
+            lease_token: lease.token,
+          })
+          .update({ lease_expires_at: expires });
+        if (updated > 0) kept.push(lease.entityRef);
+      }
+      return kept;
+    });
+  }
+
   async releaseClaim(options: ReleaseOptions): Promise<boolean> {
     return this.#release(this.#db, options);
+  }
+
+  /**
+   * Whether the lease is current, checked with a write to the queue row, so
+   * that the check holds until the transaction ends: on PostgreSQL the row
+   * stays locked (a concurrent claim waits, or skips it), on SQLite the
+   * transaction holds the database's write lock.
+   */
+  async #holdsLease(
+    tx: Knex.Transaction,
+    entityRef: string,
+    lease: Lease,
+  ): Promise<boolean> {
+    const updated = await tx(QUEUE)
+      .where({
+        entity_ref: entityRef,
+        lease_owner: lease.owner,
+        lease_token: lease.token,
+      })
+      .update({ lease_token: lease.token });
+    return updated > 0;
   }
 
   async #release(db: Knex, options: ReleaseOptions): Promise<boolean> {
@@ -293,7 +348,11 @@ export class DatabaseReadinessStore implements ReadinessStore {
     // A refresh requested while the audit ran raised the priority above the
     // claimed one: keep it due instead of pushing it to the next interval.
     const updated = await db(QUEUE)
-      .where({ entity_ref: options.entityRef, lease_owner: options.owner })
+      .where({
+        entity_ref: options.entityRef,
+        lease_owner: options.owner,
+        lease_token: options.token,
+      })
       .update({
         lease_owner: null,
         lease_expires_at: null,
@@ -339,6 +398,7 @@ export class DatabaseReadinessStore implements ReadinessStore {
     const state: RefreshState = {
       entityRef: row.entity_ref,
       nextDueAt: toDate(row.next_due_at)!,
+      leaseToken: toNumber(row.lease_token) ?? 0,
       priority: toNumber(row.priority) ?? 0,
       attempts: toNumber(row.attempts) ?? 0,
     };
@@ -352,7 +412,7 @@ export class DatabaseReadinessStore implements ReadinessStore {
   async saveAudit(
     record: AuditRecord,
     retention?: HistoryRetention,
-  ): Promise<void> {
+  ): Promise<boolean> {
     const { entity, scorecard } = record;
     const ref = entity.entityRef;
     const blockerRows = new Map(
@@ -367,7 +427,10 @@ export class DatabaseReadinessStore implements ReadinessStore {
         },
       ]),
     );
-    await this.#db.transaction(async tx => {
+    return this.#db.transaction(async tx => {
+      if (record.lease && !(await this.#holdsLease(tx, ref, record.lease))) {
+        return false;
+      }
       await tx(SCORECARDS)
         .insert({
           ...entityColumns(entity),
@@ -412,6 +475,7 @@ export class DatabaseReadinessStore implements ReadinessStore {
           await tx(HISTORY).whereIn('id', chunk).delete();
         }
       }
+      return true;
     });
   }
 
@@ -419,8 +483,27 @@ export class DatabaseReadinessStore implements ReadinessStore {
     entity: EntitySummary;
     error: string;
     checkedAt: Date;
-  }): Promise<void> {
-    await this.#db(SCORECARDS)
+    lease?: Lease;
+  }): Promise<boolean> {
+    const { lease } = options;
+    if (!lease) {
+      await this.#saveError(this.#db, options);
+      return true;
+    }
+    return this.#db.transaction(async tx => {
+      if (!(await this.#holdsLease(tx, options.entity.entityRef, lease))) {
+        return false;
+      }
+      await this.#saveError(tx, options);
+      return true;
+    });
+  }
+
+  async #saveError(
+    db: Knex,
+    options: { entity: EntitySummary; error: string; checkedAt: Date },
+  ): Promise<void> {
+    await db(SCORECARDS)
       .insert({
         ...entityColumns(options.entity),
         score: null,
@@ -452,8 +535,20 @@ export class DatabaseReadinessStore implements ReadinessStore {
   async markUnchanged(options: {
     entity: EntitySummary;
     checkedAt: Date;
-  }): Promise<void> {
-    await this.#markUnchanged(this.#db, options);
+    lease?: Lease;
+  }): Promise<boolean> {
+    const { lease } = options;
+    if (!lease) {
+      await this.#markUnchanged(this.#db, options);
+      return true;
+    }
+    return this.#db.transaction(async tx => {
+      if (!(await this.#holdsLease(tx, options.entity.entityRef, lease))) {
+        return false;
+      }
+      await this.#markUnchanged(tx, options);
+      return true;
+    });
   }
 
   async completeUnchanged(entities: UnchangedEntity[]): Promise<number> {
@@ -462,6 +557,9 @@ export class DatabaseReadinessStore implements ReadinessStore {
     return this.#db.transaction(async trx => {
       let released = 0;
       for (const item of entities) {
+        // A lease taken over meanwhile leaves the entity to its new holder.
+        if (!(await this.#holdsLease(trx, item.entity.entityRef, item.release)))
+          continue;
         await this.#markUnchanged(trx, item);
         if (await this.#release(trx, item.release)) released += 1;
       }

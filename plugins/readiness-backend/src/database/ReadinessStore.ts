@@ -55,6 +55,21 @@ export interface ClaimedEntity {
   entityRef: string;
   priority: number;
   attempts: number;
+  /**
+   * The fencing token of this claim: incremented by every claim of the
+   * entity, so a newer claim makes every older one stale.
+   */
+  token: number;
+}
+
+/**
+ * A claim an audit's writes are fenced by: they are applied only while the
+ * entity's lease is still held by `owner` with `token`.
+ * @public
+ */
+export interface Lease {
+  owner: string;
+  token: number;
 }
 
 /** @public */
@@ -63,6 +78,8 @@ export interface RefreshState {
   nextDueAt: Date;
   leaseOwner?: string;
   leaseExpiresAt?: Date;
+  /** The token of the latest claim (0 before the first). */
+  leaseToken: number;
   priority: number;
   attempts: number;
   lastError?: string;
@@ -89,9 +106,8 @@ export type OwnerAggregate = OwnerSummary;
 export type ScoreSummaryRow = EntityReadinessSummary;
 
 /** How a lease is given back. @public */
-export interface ReleaseOptions {
+export interface ReleaseOptions extends Lease {
   entityRef: string;
-  owner: string;
   nextDueAt: Date;
   error?: string;
   /** The priority the row had when claimed; a higher one now means a refresh was requested meanwhile. */
@@ -130,6 +146,12 @@ export interface AuditRecord {
   auditedAt: Date;
   /** Something ignored during the audit, e.g. a malformed waiver annotation. */
   warning?: string;
+  /**
+   * The claim the audit ran under. When given, the record is saved only if
+   * the claim is still current; without it (imports, seeding) it is saved
+   * unconditionally.
+   */
+  lease?: Lease;
 }
 
 /**
@@ -156,8 +178,20 @@ export interface ReadinessStore {
     now: Date;
   }): Promise<ClaimedEntity[]>;
   /**
-   * Releases a lease held by `owner`, scheduling the next audit. Returns
-   * false when the lease was lost (expired and taken by someone else).
+   * Extends the leases still held with their tokens to `now + leaseSeconds`
+   * (an expired lease nobody claimed since is still held). Returns the refs
+   * whose leases were extended; the others were taken over or removed.
+   */
+  extendLeases(options: {
+    owner: string;
+    leases: Array<{ entityRef: string; token: number }>;
+    leaseSeconds: number;
+    now: Date;
+  }): Promise<string[]>;
+  /**
+   * Releases a lease held by `owner` with `token`, scheduling the next
+   * audit. Returns false, changing nothing, when the token is no longer
+   * current (the lease was taken over) or the entity was removed.
    */
   releaseClaim(options: ReleaseOptions): Promise<boolean>;
   /** Forgets an entity entirely (gone from the catalog). */
@@ -166,21 +200,38 @@ export interface ReadinessStore {
   requestRefresh(entityRef: string, now: Date): Promise<void>;
   getRefreshState(entityRef: string): Promise<RefreshState | undefined>;
 
-  saveAudit(record: AuditRecord, retention?: HistoryRetention): Promise<void>;
-  /** Records a failed audit; the last good scorecard, if any, is kept. */
+  /**
+   * Stores an audit. With `record.lease`, the check of the lease and the
+   * writes are one transaction; returns false, writing nothing, when the
+   * lease is no longer current.
+   */
+  saveAudit(
+    record: AuditRecord,
+    retention?: HistoryRetention,
+  ): Promise<boolean>;
+  /**
+   * Records a failed audit; the last good scorecard, if any, is kept.
+   * Fenced by `lease` like {@link ReadinessStore.saveAudit}.
+   */
   saveError(options: {
     entity: EntitySummary;
     error: string;
     checkedAt: Date;
-  }): Promise<void>;
-  /** Records that the source had not changed since the last audit. */
+    lease?: Lease;
+  }): Promise<boolean>;
+  /**
+   * Records that the source had not changed since the last audit. Fenced
+   * by `lease` like {@link ReadinessStore.saveAudit}.
+   */
   markUnchanged(options: {
     entity: EntitySummary;
     checkedAt: Date;
-  }): Promise<void>;
+    lease?: Lease;
+  }): Promise<boolean>;
   /**
-   * markUnchanged and releaseClaim for several entities in one transaction;
-   * returns how many leases were still held and released.
+   * markUnchanged and releaseClaim for several entities in one transaction,
+   * each fenced by its release's token; returns how many leases were still
+   * held and released.
    */
   completeUnchanged(entities: UnchangedEntity[]): Promise<number>;
 

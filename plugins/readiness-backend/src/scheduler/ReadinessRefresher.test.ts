@@ -336,6 +336,14 @@ describe.each(databases.eachSupportedId())(
           timeout: { minutes: 25 },
         }),
       );
+      // Each replica also polls the queue every third of the lease.
+      expect(scheduler.scheduleTask).toHaveBeenCalledWith(
+        expect.objectContaining({
+          id: 'readiness-refresh-queue',
+          scope: 'local',
+          frequency: { milliseconds: 20_000 },
+        }),
+      );
       const task = scheduler.scheduleTask.mock.calls[0][0];
       await task.fn(new AbortController().signal);
       expect((await store.getScorecard('component:default/a'))?.score).toBe(75);

@@ -12,6 +12,7 @@ import { AuditOutcome } from '../audit/EntityAuditor';
 import { summarizeEntity } from '../audit/entitySummary';
 import {
   ClaimedEntity,
+  Lease,
   ReadinessStore,
   UnchangedEntity,
 } from '../database/ReadinessStore';
@@ -19,12 +20,19 @@ import { ReadinessNotifier } from '../notifications/ReadinessNotifier';
 import { ReadinessOptions } from '../options';
 import { SourceError } from '../sources/SourceError';
 import { withoutServerPaths } from '../sources/userPaths';
+import { LeaseHeartbeat } from './LeaseHeartbeat';
 
 /** The kinds whose repositories are audited. @public */
 export const AUDITED_KINDS = ['Component'];
 
 /** The id of the scheduled task. @public */
 export const REFRESH_TASK_ID = 'readiness-refresh';
+
+/**
+ * The id of the task, local to each replica, that claims due entities and
+ * expired leases between the scheduled runs. @public
+ */
+export const QUEUE_TASK_ID = 'readiness-refresh-queue';
 
 /** What the refresher needs of an auditor. @public */
 export interface Auditor {
@@ -45,7 +53,14 @@ export type RefresherOptions = Pick<
   | 'leaseSeconds'
   | 'refreshImmediately'
   | 'historyRetention'
->;
+> & {
+  /**
+   * How often the leases of a claimed batch are extended, and how often each
+   * replica looks for due entities and expired leases. Default: a third of
+   * the lease.
+   */
+  heartbeatMs?: number;
+};
 
 /** Runs `fn` over `items`, at most `limit` at a time. */
 async function forEachLimited<T>(
@@ -128,7 +143,17 @@ export class ReadinessRefresher {
       `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
   }
 
-  /** Schedules the refresh task on the core scheduler. */
+  /** How often leases are extended and the queue is polled. */
+  get heartbeatMs(): number {
+    return this.#options.heartbeatMs ?? (this.#options.leaseSeconds * 1000) / 3;
+  }
+
+  /**
+   * Schedules the refresh task on the core scheduler, and on this replica a
+   * poll of the queue every heartbeat, so that the entities of a replica that
+   * died are claimed soon after their leases expire, without waiting for the
+   * next scheduled run (which a dead replica may hold until its timeout).
+   */
   async start(): Promise<void> {
     await this.#scheduler.scheduleTask({
       id: REFRESH_TASK_ID,
@@ -136,6 +161,22 @@ export class ReadinessRefresher {
       signal: this.#abort.signal,
       fn: async () => {
         await this.run();
+      },
+    });
+    const every = { milliseconds: this.heartbeatMs };
+    await this.#scheduler.scheduleTask({
+      id: QUEUE_TASK_ID,
+      scope: 'local',
+      frequency: every,
+      initialDelay: every,
+      timeout: this.#options.schedule.timeout,
+      signal: this.#abort.signal,
+      fn: async () => {
+        try {
+          await this.processDue();
+        } catch (e) {
+          throw new ForwardedError('Readiness queue poll failed', e);
+        }
       },
     });
   }
@@ -260,42 +301,67 @@ export class ReadinessRefresher {
         now: this.#clock(),
       });
       if (claims.length === 0) break;
-      const credentials = await this.#auth.getOwnServiceCredentials();
-      const { items } = await this.#catalog.getEntitiesByRefs(
-        { entityRefs: claims.map(c => c.entityRef) },
-        { credentials },
-      );
-      const unchanged: UnchangedEntity[] = [];
-      await forEachLimited(
-        claims.map((claim, i) => ({ claim, entity: items[i] })),
-        this.#options.concurrency,
-        ({ claim, entity }) => this.#process(claim, entity, unchanged),
-      );
-      // Entities whose source did not change are settled together: one commit per batch.
-      if (unchanged.length > 0) {
-        try {
-          await this.#store.completeUnchanged(unchanged);
-        } catch (e) {
-          // Their leases expire on their own and a later run picks them up.
-          this.#logger.warn(
-            `Readiness could not record ${
-              unchanged.length
-            } unchanged entities: ${(e as Error).message}`,
-          );
+      // The whole batch is held while it waits for its turn and is audited.
+      const heartbeat = LeaseHeartbeat.start({
+        store: this.#store,
+        owner: this.id,
+        claims,
+        leaseSeconds: this.#options.leaseSeconds,
+        intervalMs: this.heartbeatMs,
+        clock: this.#clock,
+        logger: this.#logger,
+      });
+      try {
+        const credentials = await this.#auth.getOwnServiceCredentials();
+        const { items } = await this.#catalog.getEntitiesByRefs(
+          { entityRefs: claims.map(c => c.entityRef) },
+          { credentials },
+        );
+        const unchanged: UnchangedEntity[] = [];
+        await forEachLimited(
+          claims.map((claim, i) => ({ claim, entity: items[i] })),
+          this.#options.concurrency,
+          ({ claim, entity }) =>
+            this.#process(claim, entity, unchanged, heartbeat),
+        );
+        // Entities whose source did not change are settled together: one commit per batch.
+        if (unchanged.length > 0) {
+          try {
+            await this.#store.completeUnchanged(unchanged);
+          } catch (e) {
+            // Their leases expire on their own and a later run picks them up.
+            this.#logger.warn(
+              `Readiness could not record ${
+                unchanged.length
+              } unchanged entities: ${(e as Error).message}`,
+            );
+          }
         }
+      } finally {
+        await heartbeat.stop();
       }
       total += claims.length;
     }
     return total;
   }
 
+  /** Logs an audit result that is not applied because its lease is gone. */
+  #discard(ref: string, lease: Lease): void {
+    this.#logger.warn(
+      `Readiness discarded its audit of ${ref}: the lease (token ${lease.token}) was taken over by another claim or the entity was removed, so the result is not saved`,
+    );
+  }
+
   async #process(
     claim: ClaimedEntity,
     entity: Entity | undefined,
     unchanged: UnchangedEntity[],
+    heartbeat: LeaseHeartbeat,
   ): Promise<void> {
     const ref = claim.entityRef;
+    const lease: Lease = { owner: this.id, token: claim.token };
     if (!entity) {
+      heartbeat.settle(ref);
       await this.#store.removeEntity(ref);
       return;
     }
@@ -308,9 +374,13 @@ export class ReadinessRefresher {
         { etag: previous?.etag, inputsHash: previous?.inputsHash },
         { force: claim.priority > 0, now },
       );
+      if (heartbeat.isLost(ref)) {
+        this.#discard(ref, lease);
+        return;
+      }
       const release = {
         entityRef: ref,
-        owner: this.id,
+        ...lease,
         nextDueAt: new Date(now.getTime() + this.#options.auditIntervalMs),
         claimedPriority: claim.priority,
       };
@@ -321,7 +391,7 @@ export class ReadinessRefresher {
       const blockerRuleIds = previous
         ? await this.#store.getBlockerRuleIds(ref)
         : [];
-      await this.#store.saveAudit(
+      const saved = await this.#store.saveAudit(
         {
           entity: summary,
           scorecard: outcome.scorecard,
@@ -329,14 +399,21 @@ export class ReadinessRefresher {
           inputsHash: outcome.inputsHash,
           auditedAt: now,
           warning: outcome.warning,
+          lease,
         },
         { runs: this.#options.historyRetention.runs },
       );
+      if (!saved) {
+        heartbeat.settle(ref);
+        this.#discard(ref, lease);
+        return;
+      }
       await this.#notifier?.onAudit(
         summary,
         previous ? { score: previous.score, blockerRuleIds } : undefined,
         outcome.scorecard,
       );
+      heartbeat.settle(ref);
       await this.#store.releaseClaim(release);
     } catch (e) {
       // Shown to the entity's owners: no path of the server's file system.
@@ -350,14 +427,22 @@ export class ReadinessRefresher {
         this.#logger.warn(`Readiness audit of ${ref} failed`, e as Error);
       }
       try {
-        await this.#store.saveError({
-          entity: summary,
-          error: message,
-          checkedAt: now,
-        });
+        heartbeat.settle(ref);
+        const saved =
+          !heartbeat.isLost(ref) &&
+          (await this.#store.saveError({
+            entity: summary,
+            error: message,
+            checkedAt: now,
+            lease,
+          }));
+        if (!saved) {
+          this.#discard(ref, lease);
+          return;
+        }
         await this.#store.releaseClaim({
           entityRef: ref,
-          owner: this.id,
+          ...lease,
           nextDueAt: new Date(
             now.getTime() +
               backoffMs(claim.attempts, this.#options.auditIntervalMs),
