@@ -11,10 +11,10 @@ import {
 } from '@readiness/backstage-plugin-readiness-common';
 import { buildFacts, Facts } from '../facts';
 import { syntaxErrors } from '../facts/syntax';
-import { redactText } from '../secrets/redact';
+import { redactDeep, redactText } from '../secrets/redact';
 import { builtinRules } from '../rules';
 import { RuleRegistry } from '../rules/registry';
-import { DEFAULT_RULE_SETTINGS, ReadinessRule, RuleSettings } from '../rules/types';
+import { DEFAULT_RULE_SETTINGS, ReadinessRule, RuleFinding, RuleSettings } from '../rules/types';
 import { Snapshot, WalkLimits } from './snapshot';
 import { walkRepository } from './walk';
 
@@ -63,7 +63,7 @@ function redactBounded(text: string, max: number): string {
   return redacted.length > max ? `${redacted.slice(0, max)}…` : redacted;
 }
 
-function cleanFinding(finding: Finding): Finding {
+function cleanFinding(finding: RuleFinding): Finding {
   const out: Finding = {
     path: finding.path,
     message: redactBounded(finding.message, MAX_MESSAGE),
@@ -79,11 +79,16 @@ const compareFindings = (a: Finding, b: Finding) =>
   (a.line ?? 0) - (b.line ?? 0) ||
   a.message.localeCompare(b.message);
 
-/** Runs one rule, turning its outcome (or its crash) into a result. */
+/**
+ * Runs one rule, turning its outcome (or its crash) into a result. The
+ * credential values its findings name are added to `secrets`, for the
+ * scorecard-wide redaction.
+ */
 export function evaluateRule(
   rule: ReadinessRule,
   facts: Facts,
   settings: RuleSettings,
+  secrets?: Set<string>,
 ): RuleResult {
   const base = {
     ruleId: rule.id,
@@ -93,6 +98,9 @@ export function evaluateRule(
   };
   try {
     const outcome = rule.evaluate(facts, settings);
+    if (secrets && 'findings' in outcome) {
+      for (const finding of outcome.findings) for (const secret of finding.secrets ?? []) secrets.add(secret);
+    }
     switch (outcome.status) {
       case 'pass':
         return { ...base, status: 'pass', score: 1, findings: [], ...(outcome.message ? { message: outcome.message } : {}) };
@@ -156,6 +164,7 @@ export function auditSnapshot(
   const config = options.config ?? {};
   const settings: RuleSettings = { ...DEFAULT_RULE_SETTINGS, ...config.settings };
   const facts = buildFacts(snapshot);
+  const secrets = new Set<string>();
   const results: RuleResult[] = registry.list().map(rule => {
     const disabled =
       config.disabledRules?.includes(rule.id) ||
@@ -172,7 +181,7 @@ export function auditSnapshot(
         message: 'disabled by configuration',
       };
     }
-    return evaluateRule(rule, facts, settings);
+    return evaluateRule(rule, facts, settings, secrets);
   });
   const remediations = Object.fromEntries(registry.list().map(r => [r.id, r.remediation]));
   const summary = scoreResults(results, {
@@ -185,7 +194,9 @@ export function auditSnapshot(
   const errors = [...snapshot.errors, ...facts.parseErrors, ...syntaxErrors(facts)]
     .map(e => ({ path: e.path, message: redactText(e.message) }))
     .sort((a, b) => a.path.localeCompare(b.path) || a.message.localeCompare(b.message));
-  return {
+  // One redaction pass over everything the scorecard holds, not field by field: a
+  // credential a rule found is cut in blocker examples and fix texts as in its finding.
+  return redactDeep<Scorecard>({
     schemaVersion: SCORECARD_SCHEMA_VERSION,
     ...summary,
     stats: {
@@ -199,7 +210,7 @@ export function auditSnapshot(
     stack: facts.stack.tags,
     generatedAt: (options.now ?? new Date()).toISOString(),
     engineVersion: ENGINE_VERSION,
-  };
+  }, secrets);
 }
 
 /** Walks a directory once and audits it. @public */

@@ -1,13 +1,23 @@
 import { Finding, RuleMeta } from '@readiness/backstage-plugin-readiness-common';
 import type { Facts } from '../facts';
 
+/**
+ * A finding as a rule reports it. `secrets` names the credential values the
+ * finding is about: the engine cuts them wherever they appear in the
+ * scorecard (messages, excerpts, blocker examples) and never emits the field.
+ * @public
+ */
+export interface RuleFinding extends Finding {
+  secrets?: string[];
+}
+
 /** What a rule's evaluation says about a repository. @public */
 export type RuleOutcome =
   | { status: 'pass'; message?: string }
-  | { status: 'fail'; findings: Finding[]; message?: string }
+  | { status: 'fail'; findings: RuleFinding[]; message?: string }
   | { status: 'not-applicable'; message: string }
   /** A degree in [0, 1]; 1 passes, anything lower fails with its findings. */
-  | { status: 'graded'; score: number; findings: Finding[]; message?: string };
+  | { status: 'graded'; score: number; findings: RuleFinding[]; message?: string };
 
 /** Settings a rule may read; graded rules take their targets from here. @public */
 export interface RuleSettings {
@@ -49,11 +59,11 @@ export const outcome = {
     return { status: 'not-applicable', message };
   },
   /** Fails when there are findings, passes otherwise. */
-  fromFindings(findings: Finding[], passMessage?: string): RuleOutcome {
+  fromFindings(findings: RuleFinding[], passMessage?: string): RuleOutcome {
     if (findings.length === 0) return outcome.pass(passMessage);
     return { status: 'fail', findings };
   },
-  fail(findings: Finding[], message?: string): RuleOutcome {
+  fail(findings: RuleFinding[], message?: string): RuleOutcome {
     return message
       ? { status: 'fail', findings, message }
       : { status: 'fail', findings };

@@ -4,6 +4,8 @@ export interface SecretPattern {
   title: string;
   /** Global regex; the named group `secret` is the credential itself. */
   pattern: RegExp;
+  /** How many leading characters name the kind and may be shown (4 when absent). */
+  keep?: number;
 }
 
 /**
@@ -65,11 +67,13 @@ export const SECRET_PATTERNS: SecretPattern[] = [
   {
     id: 'sendgrid-key',
     title: 'SendGrid key',
+    keep: 3,
     pattern: /\b(?<secret>SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})\b/g,
   },
   {
     id: 'openai-key',
     title: 'OpenAI key',
+    keep: 3,
     pattern: /\b(?<secret>sk-(?:proj-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,})\b/g,
   },
 ];

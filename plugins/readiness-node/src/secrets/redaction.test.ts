@@ -1,9 +1,11 @@
 import { promises as fs } from 'node:fs';
 import { Scorecard } from '@readiness/backstage-plugin-readiness-common';
 import { auditDirectory, auditSnapshot } from '../engine/audit';
+import { renderJson, renderMarkdown, renderSarif, renderTable } from '../report';
 import { snapshotFromFiles } from '../engine/snapshot';
 import { fakeCredentials as fake, randomish } from '../rules/security/testCredentials';
 import { writeFixtureRepo } from '../testing';
+import { redactDeep, redactText } from './redact';
 
 /**
  * A repository with one planted credential of every kind the engine knows.
@@ -16,6 +18,8 @@ interface Planted {
   value: string;
   /** A well-known prefix that may legitimately show in a masked excerpt. */
   prefix?: string;
+  /** Part of a credential no rule reports on its own (a connection URL's user name). */
+  companion?: true;
 }
 
 function plantedRepository(): { files: Record<string, string>; planted: Planted[] } {
@@ -32,6 +36,17 @@ function plantedRepository(): { files: Record<string, string>; planted: Planted[
   const jwt = fake.jwt({ sub: 'billing', role: 'service_role' }, 111);
   const envPassword = fake.password(112);
   const composePassword = `${randomish(18, 113)}7!`;
+  const djangoDefault = `django-insecure-${randomish(40, 114)}#q!`;
+  const djangoEnv = `${randomish(44, 115)}+x`;
+  const nodeFallback = randomish(32, 116);
+  const springDefault = randomish(28, 117);
+  const decoupleDefault = randomish(30, 118);
+  const sendgrid = ['SG', '.', randomish(22, 119), '.', randomish(43, 120)].join('');
+  const slackHook = ['https://hooks.slack', '.com/services/T', randomish(8, 121, 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'), '/B', randomish(8, 122, 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'), '/', randomish(24, 123)].join('');
+  const mongoUser = `svc_${randomish(10, 124, 'abcdefghijkmnopqrstuvwxyz')}`;
+  const mongoPassword = randomish(20, 125);
+  const yamlAws = fake.awsAccessKeyId(126);
+  const pydanticDefault = `${randomish(24, 127)}9Z`;
 
   const files: Record<string, string> = {
     'package.json': JSON.stringify({ name: 'leaky', dependencies: { express: '^4.19.0', pg: '^8.11.0' } }, null, 2),
@@ -49,6 +64,16 @@ function plantedRepository(): { files: Record<string, string>; planted: Planted[
     '.env': `PORT=3000\nDB_PASSWORD=${envPassword}\n`,
     'docker-compose.yml': `services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${composePassword}\n`,
     'src/server.js': "const express = require('express');\nconst app = express();\napp.listen(3000);\n",
+    'mysite/settings.py': `import os\n\nSECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "${djangoDefault}")\nDEBUG = False\n`,
+    'mysite/.env': `SECRET_KEY=${djangoEnv}\n`,
+    'src/auth.js': `const secret = process.env.JWT_SECRET || '${nodeFallback}';\nmodule.exports = { secret };\n`,
+    'api/src/main/resources/application.yml': `jwt:\n  secret: \${JWT_SECRET:${springDefault}}\n`,
+    'mysite/keys.py': `from decouple import config\n\nAPI_TOKEN = config('API_TOKEN', default='${decoupleDefault}')\n`,
+    'app/mail.py': `import sendgrid\n\nclient = sendgrid.SendGridAPIClient("${sendgrid}")\n`,
+    'app/alerts.py': `WEBHOOK = "${slackHook}"\n`,
+    'src/mongo.ts': `export const MONGO_URL = 'mongodb+srv://${mongoUser}:${mongoPassword}@cluster0.example.net/app';\n`,
+    'deploy/aws.yml': `aws:\n  access_key_id: ${yamlAws}\n`,
+    'mysite/config.py': `from pydantic_settings import BaseSettings\nfrom pydantic import Field\n\nclass Settings(BaseSettings):\n    jwt_secret: str = Field(default="${pydanticDefault}")\n`,
   };
   const planted: Planted[] = [
     { kind: 'private key', path: 'deploy/keys/server.key', line: 1, value: fake.privateKeyBody(101) },
@@ -64,6 +89,17 @@ function plantedRepository(): { files: Record<string, string>; planted: Planted[
     { kind: 'JWT', path: 'src/supabase.ts', line: 1, value: jwt, prefix: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.' },
     { kind: 'password in .env', path: '.env', line: 2, value: envPassword },
     { kind: 'password in compose', path: 'docker-compose.yml', line: 5, value: composePassword },
+    { kind: 'Django SECRET_KEY as a settings default', path: 'mysite/settings.py', line: 3, value: djangoDefault, prefix: 'django-insecure-' },
+    { kind: 'Django SECRET_KEY in .env', path: 'mysite/.env', line: 1, value: djangoEnv },
+    { kind: 'JWT secret as a process.env fallback', path: 'src/auth.js', line: 1, value: nodeFallback },
+    { kind: 'Spring ${VAR:default} secret', path: 'api/src/main/resources/application.yml', line: 2, value: springDefault },
+    { kind: 'python-decouple default', path: 'mysite/keys.py', line: 3, value: decoupleDefault },
+    { kind: 'SendGrid key', path: 'app/mail.py', line: 3, value: sendgrid, prefix: 'SG.' },
+    { kind: 'Slack webhook', path: 'app/alerts.py', line: 1, value: slackHook, prefix: 'https://hooks.slack.com/services/' },
+    { kind: 'connection URL user name', path: 'src/mongo.ts', line: 1, value: mongoUser, prefix: 'svc_', companion: true },
+    { kind: 'connection URL password', path: 'src/mongo.ts', line: 1, value: mongoPassword },
+    { kind: 'AWS key in YAML', path: 'deploy/aws.yml', line: 2, value: yamlAws, prefix: 'AKIA' },
+    { kind: 'pydantic Field default', path: 'mysite/config.py', line: 5, value: pydanticDefault },
   ];
   return { files, planted };
 }
@@ -87,24 +123,27 @@ function expectNothingLeaks(scorecard: Scorecard, planted: Planted[]): void {
   }
 }
 
+const SECRET_RULES = ['security/hardcoded-secret', 'security/placeholder-secret-default', 'infrastructure/compose-plaintext-secrets'];
+
 function expectEachDetected(scorecard: Scorecard, planted: Planted[]): void {
-  const result = scorecard.results.find(r => r.ruleId === 'security/hardcoded-secret');
-  expect(result?.status).toBe('fail');
-  const locations = new Set(result!.findings.map(f => `${f.path}:${f.line}`));
-  for (const p of planted) {
+  const results = scorecard.results.filter(r => SECRET_RULES.includes(r.ruleId));
+  expect(results.map(r => r.status)).toEqual(['fail', 'fail', 'fail']);
+  const locations = new Set(results.flatMap(r => r.findings.map(f => `${f.path}:${f.line}`)));
+  for (const p of planted.filter(x => !x.companion)) {
     expect({ kind: p.kind, detected: locations.has(`${p.path}:${p.line}`) }).toEqual({ kind: p.kind, detected: true });
   }
-  for (const finding of result!.findings) {
+  for (const finding of results.flatMap(r => r.findings)) {
     expect(finding.confidence).toBe('high');
     expect(finding.excerpt).toBeDefined();
+    expect(finding).not.toHaveProperty('secrets');
   }
 }
 
 describe('secret redaction across a whole scorecard', () => {
   const { files, planted } = plantedRepository();
 
-  it('plants at least ten kinds of credentials', () => {
-    expect(new Set(planted.map(p => p.kind)).size).toBeGreaterThanOrEqual(10);
+  it('plants at least twenty kinds of credentials', () => {
+    expect(new Set(planted.map(p => p.kind)).size).toBeGreaterThanOrEqual(20);
     for (const p of planted) {
       expect(files[p.path]).toContain(p.value);
     }
@@ -135,5 +174,65 @@ describe('secret redaction across a whole scorecard', () => {
     } finally {
       await fs.rm(root, { recursive: true, force: true });
     }
+  });
+
+  it('leaks none of them in any report format, blockers and fix list included', () => {
+    expect.hasAssertions();
+    const scorecard = auditSnapshot(snapshotFromFiles(files), { now: new Date('2026-01-01T00:00:00Z') });
+    expect(scorecard.blockers.length).toBeGreaterThan(0);
+    const reports = {
+      json: renderJson(scorecard),
+      markdown: renderMarkdown(scorecard),
+      sarif: renderSarif(scorecard),
+      table: renderTable(scorecard, { maxFixes: 100 }),
+    };
+    for (const [format, text] of Object.entries(reports)) {
+      for (const p of planted) {
+        const leakedWindow = windowsOf(p).find(w => text.includes(w));
+        expect({ format, kind: p.kind, leakedWindow }).toEqual({ format, kind: p.kind, leakedWindow: undefined });
+      }
+    }
+  });
+
+  it('keeps what is no credential: the scheme, host and database of a connection URL', () => {
+    const scorecard = auditSnapshot(snapshotFromFiles(files), { now: new Date('2026-01-01T00:00:00Z') });
+    const excerpts = scorecard.results.flatMap(r => r.findings).filter(f => f.path === 'src/mongo.ts').map(f => f.excerpt);
+    expect(excerpts).toContain("export const MONGO_URL = 'mongodb+srv://…@cluster0.example.net/app';");
+  });
+});
+
+describe('redactText', () => {
+  const key = randomish(32, 201);
+
+  it.each([
+    ['a connection URL: user-info replaced whole', `url = "postgres://reporting:${key}@db.internal:5432/sales"`, 'url = "postgres://…@db.internal:5432/sales"'],
+    ['a private key: only its header', `-----BEGIN RSA PRIVATE KEY-----${key}`, '-----BEGIN RSA PRIVATE KEY-----…'],
+    ['a fallback after a secret name', `const s = process.env.JWT_SECRET || '${key}';`, `const s = process.env.JWT_SECRET || '${key.slice(0, 4)}…';`],
+    ['a default inside a settings call', `SECRET_KEY = env("DJANGO_SECRET_KEY", default="${key}")`, `SECRET_KEY = env("DJANGO_SECRET_KEY", default="${key.slice(0, 4)}…")`],
+    ['a Spring placeholder default', `secret: \${jwt.secret:${key}}`, `secret: \${jwt.secret:${key.slice(0, 4)}…}`],
+    ['a token: only the prefix that names its kind', `token = "${['gh', 'p_'].join('')}${key}abcd"`, `token = "${['gh', 'p_'].join('')}…"`],
+  ])('cuts %s', (_what, input, expected) => {
+    expect(redactText(input)).toBe(expected);
+  });
+
+  it.each([
+    ['module paths on an import line', "import { JwtService } from '@nestjs/jwt';"],
+    ['the names a secret is read by', 'SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]'],
+    ['a storage key and a short word', "localStorage.setItem('refreshToken', token); // key 'user'"],
+    ['prose about a password', "raise ValueError('password must have at least 12 characters')"],
+    ['a stand-in value', 'JWT_SECRET=changeme'],
+    ['a URL without credentials', 'TOKEN_URL = "https://auth.example.com/oauth/token"'],
+  ])('keeps %s', (_what, input) => {
+    expect(redactText(input)).toBe(input);
+  });
+
+  it('cuts a value a rule reported wherever it appears, and nothing else', () => {
+    const value = { message: `falls back to ${key}`, nested: [{ excerpt: `x = f(${key})` }], count: 3 };
+    expect(redactDeep(value, [key])).toEqual({
+      message: `falls back to ${key.slice(0, 4)}…`,
+      nested: [{ excerpt: `x = f(${key.slice(0, 4)}…)` }],
+      count: 3,
+    });
+    expect(value.message).toContain(key);
   });
 });

@@ -192,7 +192,7 @@ describe('infrastructure/compose-plaintext-secrets findings', () => {
       {
         path: 'docker-compose.yml',
         line: 9,
-        excerpt: '- DATABASE_URL=postgres://app:Tr0u…@db/app',
+        excerpt: '- DATABASE_URL=postgres://…@db/app',
         message: '`DATABASE_URL` of service `api` holds a connection URL with a password in plain text',
         confidence: 'high',
       },

@@ -1,4 +1,3 @@
-import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import type { ComposeEnvVar } from '../../../facts';
 import {
   isPlaceholderValue,
@@ -8,7 +7,7 @@ import {
   URL_PASSWORD_PATTERN,
 } from '../../../secrets/patterns';
 import { maskSecret } from '../../../secrets/redact';
-import { defineRule, outcome } from '../../types';
+import { defineRule, outcome, RuleFinding } from '../../types';
 import {
   composeFilesOf,
   confidenceOf,
@@ -97,7 +96,7 @@ export default defineRule({
     if (files.length === 0) {
       return outcome.notApplicable('no compose file');
     }
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     for (const file of files) {
       const confidence = isDevelopmentComposePath(file.path) ? 'low' : confidenceOf(file.path);
       for (const service of file.services) {
@@ -120,6 +119,7 @@ export default defineRule({
             excerpt: maskedExcerpt(excerptAt(facts, file.path, env.line), env, secret),
             message,
             confidence,
+            secrets: [secret],
           });
         }
       }

@@ -1,4 +1,3 @@
-import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { SourceFile } from '../../../engine/snapshot';
 import type { Facts } from '../../../facts';
 import { basename, extname, isLowConfidencePath, languageOf, lineOf, matchAll, matchAllNear, unionOf } from '../../../facts';
@@ -7,7 +6,7 @@ import { isDockerfilePath } from '../../../facts/dockerfiles';
 import { envFileKind } from '../../../facts/env';
 import { expressionAt, isDevelopmentName, isTestName, valuesOf } from '../../../facts/values';
 import { entropy, isPlaceholderValue, JWT_PATTERN, SECRET_PATTERNS } from '../../../secrets/patterns';
-import { defineRule, outcome } from '../../types';
+import { defineRule, outcome, RuleFinding } from '../../types';
 import {
   findingAt,
   isCodeAtOffset,
@@ -422,7 +421,7 @@ export default defineRule({
 
     const seen = new Set<string>();
     const strongLines = new Set(hits.filter(h => h.strong).map(h => `${h.file.path}:${h.line}`));
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     for (const hit of hits) {
       const where = `${hit.file.path}:${hit.line}`;
       if (!hit.strong && strongLines.has(where)) continue;
@@ -431,7 +430,7 @@ export default defineRule({
       seen.add(key);
       const excerpt = hit.excerpt ?? maskedExcerpt(hit.file, hit.line, [hit.secret]);
       const lowBecause = hit.lowBecause ?? lowConfidenceReason(hit, testOnlyWorkflows);
-      const finding = findingAt(hit.file, hit.line, hit.message, excerpt);
+      const finding: RuleFinding = { ...findingAt(hit.file, hit.line, hit.message, excerpt), secrets: [hit.secret] };
       findings.push(lowBecause && finding.confidence !== 'low'
         ? { ...finding, message: `${finding.message} (${lowBecause})`, confidence: 'low' }
         : finding);

@@ -1,4 +1,3 @@
-import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { SourceFile } from '../../../engine/snapshot';
 import type { Facts } from '../../../facts';
 import { basename, extname, isTestFile, languageOf, lineOf, lineOfOffset, matchAll, matchAllNear } from '../../../facts';
@@ -7,7 +6,8 @@ import { isDockerfilePath } from '../../../facts/dockerfiles';
 import { envFileKind } from '../../../facts/env';
 import { isTestName, valuesOf } from '../../../facts/values';
 import { maskSecret } from '../../../secrets/redact';
-import { defineRule, outcome } from '../../types';
+import { defineRule, outcome, RuleFinding } from '../../types';
+import { isPlaceholderValue } from '../../../secrets/patterns';
 import {
   envReadColumn,
   findingAt,
@@ -84,8 +84,9 @@ function isSpringConfig(path: string): boolean {
   return /(^|\/)(application|bootstrap)(-[\w]+)?\.(ya?ml|properties)$/.test(path);
 }
 
+/** A stand-in that is no secret at all (`changeme`, `your-key-here`) shows whole; anything else is cut, everywhere. */
 function shown(value: string): string {
-  return isStandInSecret(value) && value.length <= 40 ? `"${value}"` : `"${maskSecret(value)}"`;
+  return isPlaceholderValue(value) ? `"${value}"` : `"${maskSecret(value)}"`;
 }
 
 interface Hit {
@@ -220,7 +221,7 @@ export default defineRule({
 
     const testOnlyWorkflows = testOnlyWorkflowPaths(facts);
     const seen = new Set<string>();
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     for (const hit of hits) {
       const key = `${hit.file.path}:${hit.line}:${hit.name}`;
       if (seen.has(key)) continue;
@@ -231,7 +232,11 @@ export default defineRule({
         literal: `${hit.name} is set to the stand-in value ${shown(hit.value)}`,
       };
       const message = messages[hit.kind];
-      const finding = findingAt(hit.file, hit.line, message, maskedExcerpt(hit.file, hit.line, isStandInSecret(hit.value) ? [] : [hit.value]));
+      const secrets = isPlaceholderValue(hit.value) ? [] : [hit.value];
+      const finding: RuleFinding = {
+        ...findingAt(hit.file, hit.line, message, maskedExcerpt(hit.file, hit.line, secrets)),
+        secrets,
+      };
       // Test-only configuration is not a production default: a note, not a failure.
       const testOnly = finding.confidence === 'low' ? undefined : testOnlyReason(facts, hit, testOnlyWorkflows);
       findings.push(testOnly ? { ...finding, message: `${message} (${testOnly}: lower confidence)`, confidence: 'low' } : finding);
