@@ -8,6 +8,9 @@
 export { readinessPlugin as default } from './plugin';
 export * from './database/ReadinessStore';
 export { DatabaseReadinessStore } from './database/DatabaseReadinessStore';
+export { DatabaseQueueStore } from './database/DatabaseQueueStore';
+export { DatabaseScorecardStore } from './database/DatabaseScorecardStore';
+export { DatabaseQueryStore } from './database/DatabaseQueryStore';
 export {
   ReadinessRefresher,
   AUDITED_KINDS,

@@ -155,10 +155,12 @@ export interface AuditRecord {
 }
 
 /**
- * Persistence of scorecards, their history and the refresh queue.
+ * The refresh queue: which entities are due, and who holds them under a
+ * lease. Every claim carries a fencing token that the writes of an audit
+ * ({@link ReadinessScorecardStore}) and the release are checked against.
  * @public
  */
-export interface ReadinessStore {
+export interface ReadinessQueueStore {
   /**
    * Makes the queue match the catalog: adds new entities (due now) and
    * removes entities, scorecards and history of those no longer there.
@@ -199,7 +201,13 @@ export interface ReadinessStore {
   /** Makes an entity due now with high priority. */
   requestRefresh(entityRef: string, now: Date): Promise<void>;
   getRefreshState(entityRef: string): Promise<RefreshState | undefined>;
+}
 
+/**
+ * The writes of audits: current scorecards, their blockers and history.
+ * @public
+ */
+export interface ReadinessScorecardStore {
   /**
    * Stores an audit. With `record.lease`, the check of the lease and the
    * writes are one transaction; returns false, writing nothing, when the
@@ -211,7 +219,7 @@ export interface ReadinessStore {
   ): Promise<boolean>;
   /**
    * Records a failed audit; the last good scorecard, if any, is kept.
-   * Fenced by `lease` like {@link ReadinessStore.saveAudit}.
+   * Fenced by `lease` like {@link ReadinessScorecardStore.saveAudit}.
    */
   saveError(options: {
     entity: EntitySummary;
@@ -221,7 +229,7 @@ export interface ReadinessStore {
   }): Promise<boolean>;
   /**
    * Records that the source had not changed since the last audit. Fenced
-   * by `lease` like {@link ReadinessStore.saveAudit}.
+   * by `lease` like {@link ReadinessScorecardStore.saveAudit}.
    */
   markUnchanged(options: {
     entity: EntitySummary;
@@ -235,6 +243,15 @@ export interface ReadinessStore {
    */
   completeUnchanged(entities: UnchangedEntity[]): Promise<number>;
 
+  /** Deletes history beyond the retention; returns the number of rows removed. */
+  pruneHistory(retention: HistoryRetention, now: Date): Promise<number>;
+}
+
+/**
+ * The read side: scorecards, history, the leaderboard and its aggregates.
+ * @public
+ */
+export interface ReadinessQueryStore {
   getScorecard(entityRef: string): Promise<StoredScorecard | undefined>;
   /**
    * What the refresher needs to decide whether to audit again: the last
@@ -253,7 +270,14 @@ export interface ReadinessStore {
   listBlockers(visibility: Visibility): Promise<BlockerAggregate[]>;
   listOwners(visibility: Visibility): Promise<OwnerAggregate[]>;
   listSummaries(visibility: Visibility): Promise<ScoreSummaryRow[]>;
-
-  /** Deletes history beyond the retention; returns the number of rows removed. */
-  pruneHistory(retention: HistoryRetention, now: Date): Promise<number>;
 }
+
+/**
+ * Persistence of scorecards, their history and the refresh queue: the
+ * three stores together.
+ * @public
+ */
+export interface ReadinessStore
+  extends ReadinessQueueStore,
+    ReadinessScorecardStore,
+    ReadinessQueryStore {}

@@ -1,0 +1,361 @@
+import {
+  Band,
+  bandFor,
+  CategoryId,
+  Scorecard,
+  Severity,
+  Verdict,
+} from '@readiness/backstage-plugin-readiness-common';
+import { Knex } from 'knex';
+import {
+  AuditState,
+  BlockerAggregate,
+  HistoryPoint,
+  OwnerAggregate,
+  ReadinessQueryStore,
+  ScorecardQuery,
+  ScorecardRow,
+  ScoreSummaryRow,
+  StoredScorecard,
+  Visibility,
+} from './ReadinessStore';
+import {
+  BLOCKERS,
+  chunks,
+  HISTORY,
+  SCORECARDS,
+  ScorecardDbRow,
+  toDate,
+  toNumber,
+} from './tables';
+
+const SEVERITY_RANK: Record<string, number> = {
+  critical: 0,
+  high: 1,
+  medium: 2,
+  low: 3,
+};
+
+const ORDER_COLUMNS: Record<NonNullable<ScorecardQuery['orderBy']>, string> = {
+  score: 'score',
+  name: 'name',
+  owner: 'owner',
+  auditedAt: 'audited_at',
+};
+
+const ROW_COLUMNS = [
+  'entity_ref',
+  'kind',
+  'namespace',
+  'name',
+  'title',
+  'owner',
+  'lifecycle',
+  'score',
+  'verdict',
+  'band',
+  'blockers',
+  'audited_at',
+  'checked_at',
+  'error',
+];
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, c => `\\${c}`);
+}
+
+function toRow(row: ScorecardDbRow): ScorecardRow {
+  const out: ScorecardRow = {
+    entityRef: row.entity_ref,
+    kind: row.kind,
+    namespace: row.namespace,
+    name: row.name,
+    score: toNumber(row.score),
+    verdict: (row.verdict as Verdict | null) ?? null,
+    band: (row.band as Band | null) ?? null,
+    blockers: toNumber(row.blockers) ?? 0,
+  };
+  if (row.title) out.title = row.title;
+  if (row.owner) out.owner = row.owner;
+  if (row.lifecycle) out.lifecycle = row.lifecycle;
+  const auditedAt = toDate(row.audited_at);
+  if (auditedAt) out.auditedAt = auditedAt;
+  const checkedAt = toDate(row.checked_at);
+  if (checkedAt) out.checkedAt = checkedAt;
+  if (row.error) out.error = row.error;
+  return out;
+}
+
+/**
+ * The knex-backed {@link ReadinessQueryStore}: scorecards, history, the
+ * leaderboard and its aggregates; runs on SQLite and PostgreSQL. Built by
+ * `DatabaseReadinessStore.create`, which runs the migrations.
+ * @public
+ */
+export class DatabaseQueryStore implements ReadinessQueryStore {
+  readonly #db: Knex;
+
+  constructor(options: { knex: Knex }) {
+    this.#db = options.knex;
+  }
+
+  async getScorecard(entityRef: string): Promise<StoredScorecard | undefined> {
+    const row: ScorecardDbRow | undefined = await this.#db(SCORECARDS)
+      .where('entity_ref', entityRef)
+      .first();
+    if (!row) return undefined;
+    const out: StoredScorecard = {
+      ...toRow(row),
+      scorecard: row.scorecard
+        ? (JSON.parse(row.scorecard) as Scorecard)
+        : null,
+    };
+    if (row.etag) out.etag = row.etag;
+    if (row.inputs_hash) out.inputsHash = row.inputs_hash;
+    return out;
+  }
+
+  async getAuditState(entityRef: string): Promise<AuditState | undefined> {
+    const row:
+      | {
+          etag: string | null;
+          inputs_hash: string | null;
+          score: number | null;
+        }
+      | undefined = await this.#db(SCORECARDS)
+      .where('entity_ref', entityRef)
+      .first('etag', 'inputs_hash', 'score');
+    if (!row) return undefined;
+    return {
+      ...(row.etag ? { etag: row.etag } : {}),
+      ...(row.inputs_hash ? { inputsHash: row.inputs_hash } : {}),
+      score: row.score === null ? null : Number(row.score),
+    };
+  }
+
+  async getBlockerRuleIds(entityRef: string): Promise<string[]> {
+    return this.#db(BLOCKERS)
+      .where('entity_ref', entityRef)
+      .orderBy('rule_id')
+      .pluck('rule_id');
+  }
+
+  async getHistory(entityRef: string, limit = 90): Promise<HistoryPoint[]> {
+    const rows: Array<{
+      audited_at: Date | number | string;
+      score: number | string;
+      verdict: string;
+      categories: string;
+      blockers: number | string;
+    }> = await this.#db(HISTORY)
+      .select('audited_at', 'score', 'verdict', 'categories', 'blockers')
+      .where('entity_ref', entityRef)
+      .orderBy([
+        { column: 'audited_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(limit);
+    return rows.map(r => ({
+      auditedAt: toDate(r.audited_at)!,
+      score: toNumber(r.score) ?? 0,
+      verdict: r.verdict as Verdict,
+      categories: JSON.parse(r.categories) as Record<string, number | null>,
+      blockers: toNumber(r.blockers) ?? 0,
+    }));
+  }
+
+  async listScorecards(
+    query: ScorecardQuery,
+    visibility: Visibility,
+  ): Promise<{ items: ScorecardRow[]; total: number }> {
+    const base = this.#db(SCORECARDS);
+    if (!query.includeUnscored) base.whereNotNull('score');
+    if (query.owner)
+      base.where('owner', query.owner.toLocaleLowerCase('en-US'));
+    if (query.kind) {
+      base.whereRaw('lower(kind) = ?', [query.kind.toLocaleLowerCase('en-US')]);
+    }
+    if (query.lifecycle) base.where('lifecycle', query.lifecycle);
+    if (query.band) base.where('band', query.band);
+    if (query.minScore !== undefined) base.where('score', '>=', query.minScore);
+    if (query.maxScore !== undefined) base.where('score', '<=', query.maxScore);
+    if (query.q) {
+      const like = `%${escapeLike(query.q.toLocaleLowerCase('en-US'))}%`;
+      base.where(b =>
+        b
+          .whereRaw("lower(name) LIKE ? ESCAPE '\\'", [like])
+          .orWhereRaw("lower(title) LIKE ? ESCAPE '\\'", [like])
+          .orWhereRaw("entity_ref LIKE ? ESCAPE '\\'", [like]),
+      );
+    }
+
+    const column = ORDER_COLUMNS[query.orderBy ?? 'score'];
+    const direction =
+      query.order ??
+      (query.orderBy === 'name' || query.orderBy === 'owner' ? 'asc' : 'desc');
+    const ordered = (q: Knex.QueryBuilder) => {
+      // Entities without a value sort last either way. Only owner, and the
+      // score and audit time of never-scored rows, can be missing.
+      if (column === 'owner' || (query.includeUnscored && column !== 'name')) {
+        q.orderByRaw(`CASE WHEN ?? IS NULL THEN 1 ELSE 0 END`, [column]);
+      }
+      return q.orderBy(column, direction).orderBy('entity_ref', 'asc');
+    };
+    const limit = query.limit ?? 50;
+    const offset = query.offset ?? 0;
+
+    if (visibility === undefined) {
+      const countRow = await base.clone().count({ count: '*' }).first();
+      const page: ScorecardDbRow[] = await ordered(
+        base.clone().select(ROW_COLUMNS),
+      )
+        .limit(limit)
+        .offset(offset);
+      return {
+        items: page.map(toRow),
+        total: toNumber(countRow?.count as number | string | undefined) ?? 0,
+      };
+    }
+
+    // With a visibility set, the ordered refs are read narrowly (from the
+    // indexes where possible), filtered here, and only the page is loaded.
+    const refs: string[] = (
+      await ordered(base.clone().select('entity_ref'))
+    ).map((r: { entity_ref: string }) => r.entity_ref);
+    const visibleRefs = refs.filter(ref => visibility.has(ref));
+    const pageRefs = visibleRefs.slice(offset, offset + limit);
+    const byRef = new Map<string, ScorecardDbRow>();
+    for (const chunk of chunks(pageRefs, 500)) {
+      const rows: ScorecardDbRow[] = await this.#db(SCORECARDS)
+        .select(ROW_COLUMNS)
+        .whereIn('entity_ref', chunk);
+      for (const row of rows) byRef.set(row.entity_ref, row);
+    }
+    return {
+      items: pageRefs.flatMap(ref => {
+        const row = byRef.get(ref);
+        return row ? [toRow(row)] : [];
+      }),
+      total: visibleRefs.length,
+    };
+  }
+
+  async listBlockers(visibility: Visibility): Promise<BlockerAggregate[]> {
+    // Narrow rows, read from the (rule_id, entity_ref) index.
+    const members: Array<{ rule_id: string; entity_ref: string }> =
+      await this.#db(BLOCKERS)
+        .select('rule_id', 'entity_ref')
+        .orderBy([
+          { column: 'rule_id', order: 'asc' },
+          { column: 'entity_ref', order: 'asc' },
+        ]);
+    const entities = new Map<string, string[]>();
+    for (const row of members) {
+      if (visibility && !visibility.has(row.entity_ref)) continue;
+      let list = entities.get(row.rule_id);
+      if (!list) {
+        list = [];
+        entities.set(row.rule_id, list);
+      }
+      list.push(row.entity_ref);
+    }
+    if (entities.size === 0) return [];
+    // Only the engine writes these columns, with its own severity and category ids.
+    const rules: Array<{
+      rule_id: string;
+      title: string;
+      severity: Severity;
+      category: CategoryId;
+    }> = await this.#db(BLOCKERS)
+      .select(
+        'rule_id',
+        this.#db.raw('MAX(title) AS title'),
+        this.#db.raw('MAX(severity) AS severity'),
+        this.#db.raw('MAX(category) AS category'),
+      )
+      .groupBy('rule_id');
+    return rules
+      .filter(rule => entities.has(rule.rule_id))
+      .map(rule => {
+        const list = entities.get(rule.rule_id)!;
+        return {
+          ruleId: rule.rule_id,
+          title: rule.title,
+          severity: rule.severity,
+          category: rule.category,
+          count: list.length,
+          entities: list,
+        };
+      })
+      .sort(
+        (a, b) =>
+          b.count - a.count ||
+          (SEVERITY_RANK[a.severity] ?? 9) - (SEVERITY_RANK[b.severity] ?? 9) ||
+          a.ruleId.localeCompare(b.ruleId),
+      );
+  }
+
+  async listOwners(visibility: Visibility): Promise<OwnerAggregate[]> {
+    const rows: Array<{
+      entity_ref: string;
+      owner: string;
+      score: number | string;
+      blockers: number | string;
+      verdict: string;
+    }> = await this.#db(SCORECARDS)
+      .whereNotNull('score')
+      .whereNotNull('owner')
+      .select('entity_ref', 'owner', 'score', 'blockers', 'verdict');
+    const byOwner = new Map<
+      string,
+      { entities: number; total: number; blockers: number; notReady: number }
+    >();
+    for (const row of rows) {
+      if (visibility && !visibility.has(row.entity_ref)) continue;
+      let entry = byOwner.get(row.owner);
+      if (!entry) {
+        entry = { entities: 0, total: 0, blockers: 0, notReady: 0 };
+        byOwner.set(row.owner, entry);
+      }
+      entry.entities += 1;
+      entry.total += toNumber(row.score) ?? 0;
+      entry.blockers += toNumber(row.blockers) ?? 0;
+      if (row.verdict === 'not-ready') entry.notReady += 1;
+    }
+    return [...byOwner.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : Number(a > b)))
+      .map(([owner, entry]) => {
+        const averageScore = Math.round(entry.total / entry.entities);
+        return {
+          owner,
+          entities: entry.entities,
+          averageScore,
+          band: bandFor(averageScore),
+          blockers: entry.blockers,
+          notReady: entry.notReady,
+        };
+      });
+  }
+
+  async listSummaries(visibility: Visibility): Promise<ScoreSummaryRow[]> {
+    const rows: Array<{
+      entity_ref: string;
+      score: number | string;
+      band: string;
+      verdict: string;
+      blockers: number | string;
+    }> = await this.#db(SCORECARDS)
+      .whereNotNull('score')
+      .select('entity_ref', 'score', 'band', 'verdict', 'blockers')
+      .orderBy('entity_ref');
+    return rows
+      .filter(r => !visibility || visibility.has(r.entity_ref))
+      .map(r => ({
+        entityRef: r.entity_ref,
+        score: toNumber(r.score) ?? 0,
+        band: r.band as Band,
+        verdict: r.verdict as Verdict,
+        blockers: toNumber(r.blockers) ?? 0,
+      }));
+  }
+}

@@ -1,0 +1,302 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { Knex } from 'knex';
+import { makeScorecard, scorecardWithScore } from '../testing/scorecards';
+import { DatabaseReadinessStore } from './DatabaseReadinessStore';
+import { DatabaseQueueStore } from './DatabaseQueueStore';
+import { DatabaseScorecardStore } from './DatabaseScorecardStore';
+import { DatabaseQueryStore } from './DatabaseQueryStore';
+import { EntitySummary } from './ReadinessStore';
+
+jest.setTimeout(60_000);
+
+// PostgreSQL runs when BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is
+// set; containers are never started from here.
+const databases = TestDatabases.create({
+  ids: ['SQLITE_3', 'POSTGRES_15'],
+  disableDocker: true,
+});
+
+function entity(
+  name: string,
+  extra: Partial<EntitySummary> = {},
+): EntitySummary {
+  return {
+    entityRef: `component:default/${name}`,
+    kind: 'Component',
+    namespace: 'default',
+    name,
+    owner: 'group:default/team-a',
+    lifecycle: 'production',
+    ...extra,
+  };
+}
+
+const T0 = new Date('2025-03-01T10:00:00.000Z');
+const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
+
+describe.each(databases.eachSupportedId())(
+  'DatabaseScorecardStore on %s',
+  databaseId => {
+    let knex: Knex;
+    let queue: DatabaseQueueStore;
+    let scorecards: DatabaseScorecardStore;
+    let queries: DatabaseQueryStore;
+
+    beforeEach(async () => {
+      knex = await databases.init(databaseId);
+      const store = await DatabaseReadinessStore.create({
+        database: mockServices.database({ knex }),
+      });
+      queue = store.queue;
+      scorecards = store.scorecards;
+      queries = store.queries;
+    });
+
+    it('stores an audit, its blockers and a history point', async () => {
+      const scorecard = makeScorecard([
+        {
+          ruleId: 'security/committed-env-file',
+          severity: 'critical',
+          status: 'fail',
+        },
+        { ruleId: 'testing/has-tests', severity: 'high', status: 'fail' },
+        { ruleId: 'documentation/readme', severity: 'low' },
+      ]);
+      await scorecards.saveAudit({
+        entity: entity('payments', { title: 'Payments' }),
+        scorecard,
+        etag: 'abc',
+        inputsHash: 'h1',
+        auditedAt: T0,
+      });
+
+      const stored = await queries.getScorecard('component:default/payments');
+      expect(stored).toMatchObject({
+        entityRef: 'component:default/payments',
+        kind: 'Component',
+        title: 'Payments',
+        owner: 'group:default/team-a',
+        score: scorecard.score,
+        verdict: 'not-ready',
+        blockers: 2,
+        etag: 'abc',
+        inputsHash: 'h1',
+      });
+      expect(stored?.auditedAt?.toISOString()).toBe(T0.toISOString());
+      expect(stored?.scorecard).toEqual(scorecard);
+      expect(stored?.error).toBeUndefined();
+      expect(
+        await queries.getBlockerRuleIds('component:default/payments'),
+      ).toEqual(['security/committed-env-file', 'testing/has-tests']);
+
+      const history = await queries.getHistory('component:default/payments');
+      expect(history).toEqual([
+        {
+          auditedAt: T0,
+          score: scorecard.score,
+          verdict: 'not-ready',
+          categories: expect.objectContaining({
+            security: 0,
+            documentation: 100,
+            cicd: null,
+          }),
+          blockers: 2,
+        },
+      ]);
+      expect(
+        await queries.getScorecard('component:default/missing'),
+      ).toBeUndefined();
+    });
+
+    it('reads the audit state without the scorecard document', async () => {
+      const scorecard = makeScorecard([
+        {
+          ruleId: 'security/committed-env-file',
+          severity: 'critical',
+          status: 'fail',
+        },
+      ]);
+      await scorecards.saveAudit({
+        entity: entity('state'),
+        scorecard,
+        etag: 'e1',
+        inputsHash: 'h1',
+        auditedAt: T0,
+      });
+      expect(await queries.getAuditState('component:default/state')).toEqual({
+        etag: 'e1',
+        inputsHash: 'h1',
+        score: scorecard.score,
+      });
+      expect(
+        await queries.getAuditState('component:default/none'),
+      ).toBeUndefined();
+    });
+
+    it('replaces blockers on the next audit and orders history newest first', async () => {
+      await scorecards.saveAudit({
+        entity: entity('a'),
+        scorecard: scorecardWithScore(40, ['security/x', 'security/y']),
+        auditedAt: at(0),
+      });
+      await scorecards.saveAudit({
+        entity: entity('a'),
+        scorecard: scorecardWithScore(70, ['security/y']),
+        auditedAt: at(10),
+      });
+      expect(await queries.getBlockerRuleIds('component:default/a')).toEqual([
+        'security/y',
+      ]);
+      const history = await queries.getHistory('component:default/a');
+      expect(history.map(h => h.score)).toEqual([70, 40]);
+      expect(await queries.getHistory('component:default/a', 1)).toHaveLength(
+        1,
+      );
+    });
+
+    it('keeps the last good scorecard when an audit fails, and clears the etag', async () => {
+      await scorecards.saveAudit({
+        entity: entity('a'),
+        scorecard: scorecardWithScore(66),
+        etag: 'e1',
+        inputsHash: 'h',
+        auditedAt: at(0),
+      });
+      await scorecards.saveError({
+        entity: entity('a', { owner: 'group:default/team-b' }),
+        error: 'repository not found',
+        checkedAt: at(5),
+      });
+      const stored = await queries.getScorecard('component:default/a');
+      expect(stored).toMatchObject({
+        score: 66,
+        error: 'repository not found',
+        owner: 'group:default/team-b',
+      });
+      expect(stored?.etag).toBeUndefined();
+      expect(stored?.checkedAt).toEqual(at(5));
+      expect(stored?.auditedAt).toEqual(at(0));
+
+      await scorecards.saveError({
+        entity: entity('never'),
+        error: 'no source location',
+        checkedAt: at(5),
+      });
+      expect(
+        await queries.getScorecard('component:default/never'),
+      ).toMatchObject({
+        score: null,
+        scorecard: null,
+        error: 'no source location',
+      });
+    });
+
+    it('marks an unchanged source as checked without a history point', async () => {
+      await scorecards.saveAudit({
+        entity: entity('a'),
+        scorecard: scorecardWithScore(50),
+        etag: 'e1',
+        auditedAt: at(0),
+      });
+      await scorecards.markUnchanged({
+        entity: entity('a', { title: 'New title' }),
+        checkedAt: at(30),
+      });
+      const stored = await queries.getScorecard('component:default/a');
+      expect(stored?.checkedAt).toEqual(at(30));
+      expect(stored?.auditedAt).toEqual(at(0));
+      expect(stored?.title).toBe('New title');
+      expect(stored?.etag).toBe('e1');
+      expect(await queries.getHistory('component:default/a')).toHaveLength(1);
+    });
+
+    it('marks unchanged and releases the leases of a batch in one transaction', async () => {
+      await queue.syncEntities(['component:default/a'], T0);
+      await scorecards.saveAudit({
+        entity: entity('a'),
+        scorecard: scorecardWithScore(50),
+        etag: 'e1',
+        auditedAt: at(0),
+      });
+      const [claim] = await queue.claimDue({
+        owner: 'w',
+        limit: 1,
+        leaseSeconds: 60,
+        now: at(1),
+      });
+      expect(claim.entityRef).toBe('component:default/a');
+      const release = {
+        entityRef: 'component:default/a',
+        owner: 'w',
+        token: claim.token,
+        nextDueAt: at(90),
+        claimedPriority: claim.priority,
+      };
+      expect(
+        await scorecards.completeUnchanged([
+          { entity: entity('a'), checkedAt: at(2), release },
+        ]),
+      ).toBe(1);
+      expect(
+        (await queries.getScorecard('component:default/a'))?.checkedAt,
+      ).toEqual(at(2));
+      expect(await queue.getRefreshState('component:default/a')).toMatchObject({
+        nextDueAt: at(90),
+        priority: 0,
+      });
+      // A lease that is no longer ours is not released.
+      expect(
+        await scorecards.completeUnchanged([
+          { entity: entity('a'), checkedAt: at(3), release },
+        ]),
+      ).toBe(0);
+      expect(await scorecards.completeUnchanged([])).toBe(0);
+    });
+
+    describe('history retention', () => {
+      beforeEach(async () => {
+        for (let day = 0; day < 10; day++) {
+          for (const name of ['a', 'b']) {
+            await scorecards.saveAudit({
+              entity: entity(name),
+              scorecard: scorecardWithScore(50 + day),
+              auditedAt: new Date(T0.getTime() + day * 86_400_000),
+            });
+          }
+        }
+      });
+
+      it('prunes by age', async () => {
+        const now = new Date(T0.getTime() + 10 * 86_400_000);
+        expect(await scorecards.pruneHistory({ days: 3 }, now)).toBe(14);
+        expect(
+          (await queries.getHistory('component:default/a')).map(h => h.score),
+        ).toEqual([59, 58, 57]);
+      });
+
+      it('prunes by number of runs per entity', async () => {
+        expect(await scorecards.pruneHistory({ runs: 4 }, T0)).toBe(12);
+        expect(
+          (await queries.getHistory('component:default/b')).map(h => h.score),
+        ).toEqual([59, 58, 57, 56]);
+      });
+
+      it('prunes by runs when an audit is saved', async () => {
+        await scorecards.saveAudit(
+          {
+            entity: entity('a'),
+            scorecard: scorecardWithScore(99),
+            auditedAt: new Date(T0.getTime() + 11 * 86_400_000),
+          },
+          { runs: 2 },
+        );
+        expect(
+          (await queries.getHistory('component:default/a')).map(h => h.score),
+        ).toEqual([99, 59]);
+        expect(await queries.getHistory('component:default/b')).toHaveLength(
+          10,
+        );
+      });
+    });
+  },
+);

@@ -1,0 +1,225 @@
+import { bandFor } from '@readiness/backstage-plugin-readiness-common';
+import { Knex } from 'knex';
+import { holdsLease, releaseLease } from './DatabaseQueueStore';
+import {
+  AuditRecord,
+  EntitySummary,
+  HistoryRetention,
+  Lease,
+  ReadinessScorecardStore,
+  UnchangedEntity,
+} from './ReadinessStore';
+import { BLOCKERS, chunks, entityColumns, HISTORY, SCORECARDS } from './tables';
+
+/**
+ * The knex-backed {@link ReadinessScorecardStore}: the writes of audits,
+ * each fenced by its lease when it has one; runs on SQLite and PostgreSQL.
+ * Built by `DatabaseReadinessStore.create`, which runs the migrations.
+ * @public
+ */
+export class DatabaseScorecardStore implements ReadinessScorecardStore {
+  readonly #db: Knex;
+
+  constructor(options: { knex: Knex }) {
+    this.#db = options.knex;
+  }
+
+  async saveAudit(
+    record: AuditRecord,
+    retention?: HistoryRetention,
+  ): Promise<boolean> {
+    const { entity, scorecard } = record;
+    const ref = entity.entityRef;
+    const blockerRows = new Map(
+      scorecard.blockers.map(b => [
+        b.ruleId,
+        {
+          entity_ref: ref,
+          rule_id: b.ruleId,
+          title: b.title,
+          severity: b.severity,
+          category: b.category,
+        },
+      ]),
+    );
+    return this.#db.transaction(async tx => {
+      if (record.lease && !(await holdsLease(tx, ref, record.lease))) {
+        return false;
+      }
+      await tx(SCORECARDS)
+        .insert({
+          ...entityColumns(entity),
+          score: scorecard.score,
+          verdict: scorecard.verdict,
+          band: bandFor(scorecard.score),
+          blockers: scorecard.blockers.length,
+          scorecard: JSON.stringify(scorecard),
+          etag: record.etag ?? null,
+          inputs_hash: record.inputsHash ?? null,
+          audited_at: record.auditedAt,
+          checked_at: record.auditedAt,
+          error: record.warning ?? null,
+        })
+        .onConflict('entity_ref')
+        .merge();
+      await tx(BLOCKERS).where('entity_ref', ref).delete();
+      for (const chunk of chunks([...blockerRows.values()])) {
+        await tx(BLOCKERS).insert(chunk);
+      }
+      await tx(HISTORY).insert({
+        entity_ref: ref,
+        audited_at: record.auditedAt,
+        score: scorecard.score,
+        verdict: scorecard.verdict,
+        categories: JSON.stringify(
+          Object.fromEntries(scorecard.categories.map(c => [c.id, c.score])),
+        ),
+        blockers: scorecard.blockers.length,
+      });
+      if (retention?.runs !== undefined) {
+        const stale: Array<number | string> = await tx(HISTORY)
+          .where('entity_ref', ref)
+          .orderBy([
+            { column: 'audited_at', order: 'desc' },
+            { column: 'id', order: 'desc' },
+          ])
+          .offset(retention.runs)
+          .limit(1_000_000)
+          .pluck('id');
+        for (const chunk of chunks(stale)) {
+          await tx(HISTORY).whereIn('id', chunk).delete();
+        }
+      }
+      return true;
+    });
+  }
+
+  async saveError(options: {
+    entity: EntitySummary;
+    error: string;
+    checkedAt: Date;
+    lease?: Lease;
+  }): Promise<boolean> {
+    const { lease } = options;
+    if (!lease) {
+      await this.#saveError(this.#db, options);
+      return true;
+    }
+    return this.#db.transaction(async tx => {
+      if (!(await holdsLease(tx, options.entity.entityRef, lease))) {
+        return false;
+      }
+      await this.#saveError(tx, options);
+      return true;
+    });
+  }
+
+  async #saveError(
+    db: Knex,
+    options: { entity: EntitySummary; error: string; checkedAt: Date },
+  ): Promise<void> {
+    await db(SCORECARDS)
+      .insert({
+        ...entityColumns(options.entity),
+        score: null,
+        verdict: null,
+        band: null,
+        blockers: 0,
+        scorecard: null,
+        etag: null,
+        inputs_hash: null,
+        audited_at: null,
+        checked_at: options.checkedAt,
+        error: options.error,
+      })
+      .onConflict('entity_ref')
+      .merge([
+        'kind',
+        'namespace',
+        'name',
+        'title',
+        'owner',
+        'lifecycle',
+        'etag',
+        'inputs_hash',
+        'checked_at',
+        'error',
+      ]);
+  }
+
+  async markUnchanged(options: {
+    entity: EntitySummary;
+    checkedAt: Date;
+    lease?: Lease;
+  }): Promise<boolean> {
+    const { lease } = options;
+    if (!lease) {
+      await this.#markUnchanged(this.#db, options);
+      return true;
+    }
+    return this.#db.transaction(async tx => {
+      if (!(await holdsLease(tx, options.entity.entityRef, lease))) {
+        return false;
+      }
+      await this.#markUnchanged(tx, options);
+      return true;
+    });
+  }
+
+  async completeUnchanged(entities: UnchangedEntity[]): Promise<number> {
+    if (entities.length === 0) return 0;
+    // One transaction, so a batch of unchanged entities costs one commit.
+    return this.#db.transaction(async trx => {
+      let released = 0;
+      for (const item of entities) {
+        // A lease taken over meanwhile leaves the entity to its new holder.
+        if (!(await holdsLease(trx, item.entity.entityRef, item.release)))
+          continue;
+        await this.#markUnchanged(trx, item);
+        if (await releaseLease(trx, item.release)) released += 1;
+      }
+      return released;
+    });
+  }
+
+  async #markUnchanged(
+    db: Knex,
+    options: { entity: EntitySummary; checkedAt: Date },
+  ): Promise<void> {
+    const { entity_ref, ...columns } = entityColumns(options.entity);
+    await db(SCORECARDS)
+      .where('entity_ref', entity_ref)
+      .update({ ...columns, checked_at: options.checkedAt });
+  }
+
+  async pruneHistory(retention: HistoryRetention, now: Date): Promise<number> {
+    let removed = 0;
+    if (retention.days !== undefined) {
+      const cutoff = new Date(now.getTime() - retention.days * 86_400_000);
+      removed += await this.#db(HISTORY)
+        .where('audited_at', '<', cutoff)
+        .delete();
+    }
+    if (retention.runs !== undefined) {
+      removed += await this.#db(HISTORY)
+        .whereIn(
+          'id',
+          this.#db
+            .select('id')
+            .from(
+              this.#db(HISTORY)
+                .select(
+                  'id',
+                  this.#db.raw(
+                    'ROW_NUMBER() OVER (PARTITION BY entity_ref ORDER BY audited_at DESC, id DESC) AS rn',
+                  ),
+                )
+                .as('ranked'),
+            )
+            .where('rn', '>', retention.runs),
+        )
+        .delete();
+    }
+    return removed;
+  }
+}
