@@ -345,13 +345,13 @@ export const METRICS: Record<Ecosystem, Signal> = {
   },
 };
 
-/** Distributed tracing libraries, per ecosystem. Sentry's performance tracing does not count. */
 /**
- * Sentry performance monitoring with a sampling rate above zero records traces and
- * propagates their context to downstream services (`sentry-trace` / `traceparent`).
+ * Sentry performance monitoring with a sampling rate above zero (or `enable_tracing` on, which
+ * samples every transaction) records traces and propagates their context to downstream
+ * services (`sentry-trace` / `traceparent`).
  */
 const SENTRY_TRACES =
-  /\btraces_sample_rate\s*[=:]\s*(?:0?\.\d*[1-9]|[1-9])|\btraces_sampler\s*=|\btracesSampleRate\s*:\s*(?:0?\.\d*[1-9]|[1-9])|\btracesSampler\s*:|sentry\.traces-sample-rate\s*[=:]\s*(?:0?\.\d*[1-9]|[1-9])|\bTracesSampleRate\s*=\s*(?:0?\.\d*[1-9]|[1-9])/;
+  /\benable_tracing\s*=\s*True\b|\benableTracing\s*:\s*true\b|\btraces_sample_rate\s*[=:]\s*(?:0?\.\d*[1-9]|[1-9])|\btraces_sampler\s*=|\btracesSampleRate\s*:\s*(?:0?\.\d*[1-9]|[1-9])|\btracesSampler\s*:|sentry\.traces-sample-rate\s*[=:]\s*(?:0?\.\d*[1-9]|[1-9])|\bTracesSampleRate\s*=\s*(?:0?\.\d*[1-9]|[1-9])/;
 
 export const TRACING: Record<Ecosystem, Signal> = {
   python: {

@@ -11,6 +11,13 @@ describeRule(rule, {
       },
     },
     {
+      name: 'Sentry with enable_tracing switched off',
+      files: {
+        'requirements.txt': 'fastapi==0.110\nsentry-sdk==2.0.0\n',
+        'app/main.py': 'import sentry_sdk\nfrom fastapi import FastAPI\nsentry_sdk.init(dsn=DSN, enable_tracing=False)\napp = FastAPI()\n',
+      },
+    },
+    {
       name: 'OpenTelemetry metrics only',
       files: {
         'package.json': JSON.stringify({
@@ -29,6 +36,13 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'Sentry with enable_tracing on (every transaction traced)',
+      files: {
+        'requirements.txt': 'fastapi==0.110\nsentry-sdk==2.0.0\n',
+        'app/main.py': 'import sentry_sdk\nfrom fastapi import FastAPI\nif settings.SENTRY_DSN:\n    sentry_sdk.init(dsn=str(settings.SENTRY_DSN), enable_tracing=True)\napp = FastAPI()\n',
+      },
+    },
     {
       name: 'Sentry performance monitoring with a sampling rate or sampler',
       files: {
