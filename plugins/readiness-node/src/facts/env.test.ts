@@ -1,5 +1,6 @@
 import { snapshotFromFiles } from '../engine/snapshot';
 import { buildFacts } from '.';
+import { envFileKind } from './env';
 
 function reads(files: Record<string, string>) {
   return buildFacts(snapshotFromFiles(files)).envReads.map(r => ({
@@ -122,5 +123,26 @@ describe('envReads', () => {
       { name: 'SESSION_SECRET', line: 1, fallback: 'keyboard cat' },
       { name: 'JWT_SECRET', line: 2, fallback: 'changeme' },
     ]);
+  });
+});
+
+describe('envFileKind', () => {
+  it.each([
+    ['.env', 'real'],
+    ['.env.production', 'real'],
+    ['config/app.env', 'real'],
+    ['.env.example', 'example'],
+    ['.env.local.example', 'example'],
+    ['example.env', 'example'],
+    ['env.example', 'example'],
+    ['env-example-relational', 'example'],
+    ['.env-sample', 'example'],
+    ['deploy/env_template', 'example'],
+  ])('%s is %s', (path, kind) => {
+    expect(envFileKind(path)).toBe(kind);
+  });
+
+  it.each(['environment.ts', 'env.ts', 'envexample.md', 'src/env-examples/index.js', 'env-example.py'])('%s is no env file', path => {
+    expect(envFileKind(path)).toBeUndefined();
   });
 });

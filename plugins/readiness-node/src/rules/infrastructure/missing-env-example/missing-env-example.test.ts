@@ -53,6 +53,15 @@ describeRule(rule, {
   ],
   passes: [
     {
+      name: 'templates named without the leading dot, one per database flavour',
+      files: {
+        'package.json': JSON.stringify({ dependencies: { '@nestjs/core': '^10.0.0' } }),
+        'src/config/app.config.ts': "export default () => ({ port: process.env.APP_PORT, secret: process.env.AUTH_JWT_SECRET });\n",
+        'env-example-relational': 'APP_PORT=3000\nAUTH_JWT_SECRET=secret\nDATABASE_TYPE=postgres\n',
+        'env-example-document': 'APP_PORT=3000\nAUTH_JWT_SECRET=secret\nDATABASE_URL=mongodb://mongo:27017\n',
+      },
+    },
+    {
       name: 'Spring placeholders that all give a default document themselves',
       files: {
         'pom.xml': '<project/>',
