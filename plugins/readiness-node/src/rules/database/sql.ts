@@ -98,6 +98,8 @@ export function embeddedCreatedTables(file: SourceFile): TableRef[] {
   const out: TableRef[] = [];
   for (const m of file.text.matchAll(CREATE_TABLE)) {
     if (/\bTEMP(ORARY)?\b/i.test(m[0]) || !inStringLiteral(file, m.index!)) continue;
+    // A statement goes on with its column list (or `AS SELECT`); prose that names the statement does not.
+    if (!/^\s*(?:\(|AS\b)/i.test(file.text.slice(m.index! + m[0].length, m.index! + m[0].length + 40))) continue;
     out.push({ name: tableName(m[1]), written: m[1], offset: m.index!, line: lineOfOffset(file, m.index!) });
   }
   return out;

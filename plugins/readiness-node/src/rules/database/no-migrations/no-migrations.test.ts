@@ -186,6 +186,16 @@ describeRule(rule, {
     },
   ],
   notApplicable: [
+    {
+      name: 'a message or doc string that names CREATE TABLE is not a statement',
+      files: {
+        'package.json': '{"dependencies":{"pg":"^8.11.0"}}',
+        'src/rules.ts': [
+          "export const remediation = 'Make the script idempotent: `CREATE TABLE IF NOT EXISTS`, and move schema changes into migrations.';",
+          "export const hint = \"Use CREATE TABLE only in migrations\";",
+        ].join('\n'),
+      },
+    },
     { name: 'no database', files: { 'package.json': '{"dependencies":{"express":"^4.19.2"}}', 'src/app.js': 'x' } },
     {
       name: 'a database handle without models: gorm.Open, a Mongo client, temporary tables',

@@ -3,6 +3,7 @@ import type { EnvVarRead, Facts } from '../../../facts';
 import { basename, dirname, isLowConfidencePath, isTestFile } from '../../../facts';
 import { defineRule, outcome } from '../../types';
 import { collectProjects, isUnder, projectOf } from '../../../facts/projects';
+import { isToolingPath } from '../../../facts/paths';
 import { excerptAt, isVendored } from '../containers';
 
 /** Variables set by the shell, the platform or the build tool rather than by whoever deploys. */
@@ -62,6 +63,8 @@ export default defineRule({
         !isVendored(r.path) &&
         !isTestFile(r.path) &&
         !isLowConfidencePath(r.path) &&
+        // Scripts, benchmarks and test support configure themselves, not the service.
+        !isToolingPath(r.path) &&
         !AMBIENT.has(r.name) &&
         !AMBIENT_PREFIX.test(r.name),
     );

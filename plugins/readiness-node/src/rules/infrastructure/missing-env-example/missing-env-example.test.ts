@@ -10,6 +10,15 @@ const NODE_APP = {
 describeRule(rule, {
   fails: [
     {
+      name: 'a service that reads its settings, with only a benchmark script beside it',
+      files: {
+        'package.json': JSON.stringify({ dependencies: { express: '^4.19.0' } }),
+        'src/server.js': "const db = process.env.DATABASE_URL;\n",
+        'scripts/bench-api.mjs': "const target = process.env.BENCH_TARGET_URL;\n",
+      },
+      findings: ['src/server.js:1'],
+    },
+    {
       name: 'a Flask app reading its settings through python-decouple and environs, with only a committed .env',
       files: {
         'web/requirements.txt': 'Flask==2.2.2\npython-decouple==3.6\nenvirons==9.5.0\n',
@@ -93,6 +102,15 @@ describeRule(rule, {
     },
   ],
   notApplicable: [
+    {
+      name: 'only a benchmark script and a seeding tool read the environment',
+      files: {
+        'package.json': JSON.stringify({ dependencies: { express: '^4.19.0' } }),
+        'src/server.js': "require('express')().listen(3000);\n",
+        'scripts/bench-api.mjs': "const target = process.env.BENCH_TARGET_URL;\n",
+        'tools/seed.js': "const count = process.env.SEED_COUNT;\n",
+      },
+    },
     { name: 'no env reads', files: { 'src/index.ts': 'export const x = 1;\n', 'package.json': '{}' } },
     {
       name: 'only ambient variables',
