@@ -1,4 +1,5 @@
 import { SourceFile } from '../engine/snapshot';
+import { isDependencyList } from './manifests';
 import { basename, dirname } from './paths';
 
 /** @public */
@@ -8,7 +9,7 @@ export interface DocsFacts {
   contributing?: SourceFile;
   changelog?: SourceFile;
   securityPolicy?: SourceFile;
-  /** Markdown, reStructuredText, AsciiDoc and text documents anywhere in the tree. */
+  /** Markdown, reStructuredText, AsciiDoc and text documents anywhere in the tree; dependency lists (`requirements/production.txt`) are not documents. */
   documents: SourceFile[];
 }
 
@@ -32,6 +33,6 @@ export function collectDocs(files: SourceFile[]): DocsFacts {
     contributing: findRootDoc(near, /^contributing(\.[\w]+)?$/i),
     changelog: findRootDoc(near, /^(changelog|changes|history|release[-_]?notes|news)(\.[\w]+)?$/i, ['', 'docs']),
     securityPolicy: findRootDoc(near, /^security(\.[\w]+)?$/i),
-    documents: files.filter(f => /\.(md|mdx|rst|adoc|txt)$/i.test(f.path)),
+    documents: files.filter(f => /\.(md|mdx|rst|adoc|txt)$/i.test(f.path) && !isDependencyList(f)),
   };
 }

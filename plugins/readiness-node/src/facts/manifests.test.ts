@@ -1,5 +1,5 @@
 import { snapshotFromFiles } from '../engine/snapshot';
-import { collectManifests, isRequirementsPath } from './manifests';
+import { collectManifests, isDependencyList, isRequirementsPath } from './manifests';
 
 describe('requirements files', () => {
   it.each([
@@ -28,5 +28,30 @@ describe('requirements files', () => {
     );
     expect(facts.requirements.map(r => r.path)).toEqual(['requirements/base.txt', 'requirements/local.txt']);
     expect([...facts.allDependencies].sort()).toEqual(['django', 'pandas', 'pytest']);
+  });
+});
+
+describe('dependency lists', () => {
+  const file = (path: string, text: string) => snapshotFromFiles({ [path]: text }).files[0];
+
+  it.each([
+    ['requirements/production.txt', '-r base.txt\nuwsgi>=2.0.17,<2.1\n# storage backends\npsycopg[binary]>=3.3,<3.4\n'],
+    ['requirements/base.txt', 'django\nwagtail\n'],
+    ['constraints.txt', 'urllib3<2\n'],
+    ['deploy/production.txt', 'gunicorn==22.0.0 \\\n    --hash=sha256:abc\n'],
+    ['ops/prod.in', '-c constraints.txt\n-e .\ngit+https://example.com/x.git#egg=x\nrequests @ https://example.com/r.whl\n'],
+    ['env/pins.txt', 'celery[redis]~=5.3; python_version >= "3.10"\n'],
+  ])('%s is a dependency list', (path, text) => {
+    expect(isDependencyList(file(path, text))).toBe(true);
+  });
+
+  it.each([
+    ['docs/production.txt', 'Running in production\n\nStart uwsgi behind nginx and set DATABASE_URL.\n'],
+    ['docs/production.txt', 'Deployment\nRollback\n'],
+    ['requirements/README.txt', 'Install with pip install -r base.txt before deploying.\n'],
+    ['docs/production.md', 'gunicorn==22.0.0\n'],
+    ['docs/empty.txt', '\n# nothing\n'],
+  ])('%s is a document', (path, text) => {
+    expect(isDependencyList(file(path, text))).toBe(false);
   });
 });

@@ -297,6 +297,36 @@ export function isRequirementsPath(path: string): boolean {
   );
 }
 
+/** A constraints file by name or folder: `constraints.txt`, `constraints/prod.txt`. */
+const CONSTRAINTS_PATH = /(^|\/)constraints([-_.][\w.-]*)?\.(txt|in)$|(^|\/)constraints\/[\w.-]+\.(txt|in)$/i;
+const VERSION_OP = String.raw`(?:===?|~=|!=|<=?|>=?)\s*[\w.*+!-]+`;
+/** One line of a pip requirements or constraints file: an option or include, a URL or path, or a requirement with its pins. */
+const REQUIREMENT_LINE = new RegExp(
+  String.raw`^(?:-{1,2}[a-z][\w-]*(?:[\s=]+\S+)?` +
+    String.raw`|(?:(?:git|hg|svn|bzr)\+|https?:|file:)\S+` +
+    String.raw`|\.{1,2}(?:\/\S*)?|\/\S+` +
+    String.raw`|[A-Za-z0-9][A-Za-z0-9._-]*(?:\[[\w.,\s-]*\])?\s*(?:${VERSION_OP}\s*(?:,\s*${VERSION_OP}\s*)*)?(?:@\s*\S+)?\s*(?:;.*?)?(?:\s+--hash[=\s]\S+)*)` +
+    String.raw`\s*\\?$`,
+);
+/** A line that pins a version, includes another list or sets an install option: only dependency lists have these. */
+const PIN_LINE = /^-|(?:===?|~=|!=|<=?|>=?)\s*\d|\s@\s*\S/;
+
+/**
+ * Whether a plain-text file is a dependency list (a pip requirements or constraints file) rather than a
+ * document: every line is a requirement, an include (`-r base.txt`) or an install option, and either one of
+ * them pins a version or includes another list, or the file sits where requirement files live
+ * (`requirements/*.txt`, `requirements-dev.txt`, `constraints.txt`). Prose in any line makes it a document.
+ */
+export function isDependencyList(file: SourceFile): boolean {
+  if (!/\.(txt|in)$/i.test(file.path)) return false;
+  const lines = file.text
+    .split('\n')
+    .map(l => l.replace(/(^|\s)#.*$/, '').trim())
+    .filter(Boolean);
+  if (lines.length === 0 || !lines.every(l => REQUIREMENT_LINE.test(l))) return false;
+  return isRequirementsPath(file.path) || CONSTRAINTS_PATH.test(file.path) || lines.some(l => PIN_LINE.test(l));
+}
+
 export function collectManifests(files: SourceFile[]): ManifestFacts {
   const facts: ManifestFacts = {
     packageJsons: [],

@@ -57,7 +57,7 @@ export default defineRule({
   severity: 'low',
   title: 'Deployable services have a runbook',
   description:
-    'For a deployable service (a Dockerfile or a deploy pipeline; dev container images do not count), fails when no runbook or operations document exists: no document named runbook / operations / ops / playbook / on-call / incident / troubleshooting / deploy / deployment / production, no README section such as Operations, Runbook, Troubleshooting, Deployment, Deploy to …, Running in production or Kubernetes (any heading style), and no deploy steps (`kubectl apply`, `helm upgrade`, `docker stack deploy`…) in the README.',
+    'For a deployable service (a Dockerfile or a deploy pipeline; dev container images do not count), fails when no runbook or operations document exists: no document named runbook / operations / ops / playbook / on-call / incident / troubleshooting / deploy / deployment / production (dependency lists such as requirements/production.txt are not documents), no README section such as Operations, Runbook, Troubleshooting, Deployment, Deploy to …, Running in production or Kubernetes (any heading style), and no deploy steps (`kubectl apply`, `helm upgrade`, `docker stack deploy`…) in the README.',
   rationale:
     'The person paged at night is often not the author. A runbook tells them how to check health, read the dashboards, restart, roll back and escalate, and turns a long outage into a short one.',
   remediation:

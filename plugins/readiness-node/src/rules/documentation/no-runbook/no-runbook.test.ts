@@ -62,6 +62,16 @@ describeRule(rule, {
       findings: ['.'],
     },
     {
+      name: 'dependency lists named for production or deployment are not guides',
+      files: {
+        ...service,
+        'requirements/production.txt': '-r base.txt\nuwsgi>=2.0.17,<2.1\n# for the cloud\nboto3>=1.42,<1.43\n',
+        'requirements/base.txt': 'django\n',
+        'constraints/deploy.txt': 'urllib3<2\n',
+        'ops-requirements.txt': 'fabric==3.2.2\n',
+      },
+    },
+    {
       name: 'names that only contain the letters',
       files: {
         ...service,
@@ -130,6 +140,10 @@ describeRule(rule, {
         ...service,
         'README.rst': 'svc\n===\n\nDeployment with Docker\n----------------------\n\nRun::\n\n    docker-compose up -d app\n',
       },
+    },
+    {
+      name: 'a plain-text production guide',
+      files: { ...service, 'docs/production.txt': 'Running in production\n\nStart uwsgi behind nginx and set DATABASE_URL.\n' },
     },
     {
       name: 'a deploy folder guide',
