@@ -9,6 +9,7 @@ import { parseComposeFile } from './compose';
 import { parseDockerfile } from './dockerfiles';
 import { collectEnvReads, parseEnvFile } from './env';
 import { buildFacts } from './index';
+import { valuesOf } from './values';
 import { parseGoMod, parsePackageJson, parsePom, parsePyproject, parseRequirements } from './manifests';
 
 /**
@@ -208,7 +209,8 @@ const touch = (value: unknown) => JSON.stringify(value, (_k, v) => (v instanceof
 
 describe('fact builders under random and mutated input', () => {
   const rng = prng(SEED);
-  const targets: Array<[string, readonly string[], (text: string) => unknown]> = [
+  /** Name, samples, builder, and how many inputs (PER_PARSER when absent). */
+  const targets: Array<[string, readonly string[], (text: string) => unknown, number?]> = [
     ['parseDockerfile', SAMPLES.dockerfile, t => touch(parseDockerfile(file('Dockerfile', t)))],
     ['parseComposeFile', SAMPLES.compose, t => touch(parseComposeFile(file('docker-compose.yml', t)))],
     ['parseWorkflow', SAMPLES.workflow, t => touch(parseWorkflow(file('.github/workflows/ci.yml', t)))],
@@ -251,11 +253,29 @@ describe('fact builders under random and mutated input', () => {
           ]),
         ),
     ],
+    [
+      'valuesOf',
+      SAMPLES.code,
+      t => {
+        const files = ['settings.py', 'src/config.ts', 'main.go', 'src/main/java/App.java', 'App.kt', 'Program.cs', 'application.yml'].map(
+          path => file(path, t),
+        );
+        const index = valuesOf({ files });
+        for (const f of files) {
+          for (const binding of index.bindings(f.path)) touch(index.valueOf(binding));
+          const at = Math.floor(t.length / 2);
+          touch([index.resolve(f.path, at, t.slice(at, at + 20)), index.ownerAt(f.path, at), index.configFile(f.path)]);
+        }
+        return touch(index.configValues('spring.datasource.password'));
+      },
+      // Each input is read as seven modules of as many languages: 14,000 sources.
+      2 * PER_PARSER,
+    ],
   ];
 
   let total = 0;
-  it.each(targets.map(t => [t[0], t] as const))('%s never throws', (_name, [target, samples, fn]) => {
-    const list = inputs(rng, samples, PER_PARSER);
+  it.each(targets.map(t => [t[0], t] as const))('%s never throws', (_name, [target, samples, fn, count]) => {
+    const list = inputs(rng, samples, count ?? PER_PARSER);
     total += list.length;
     expect(fuzz(target, list, fn)).toEqual([]);
   }, 180_000);
