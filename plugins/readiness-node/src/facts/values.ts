@@ -1615,6 +1615,8 @@ export interface ValueIndex {
   configFile(path: string): ConfigValue[];
   /** The class or object enclosing an offset of a code file, innermost last (`Outer.Inner`). */
   ownerAt(path: string, offset: number): string | undefined;
+  /** The repository files a Python module imports with `from … import *`. */
+  starImports(path: string): string[];
 }
 
 const indexes = new WeakMap<SourceFile[], ValueIndex>();
@@ -1631,6 +1633,7 @@ export function valuesOf(facts: { files: SourceFile[] }): ValueIndex {
       configValues: key => impl.configValues(key),
       configFile: path => impl.configFile(path),
       ownerAt: (path, offset) => ownerAt(impl, path, offset),
+      starImports: path => (languageOf(path) === 'python' ? impl.module(path)?.starImports ?? [] : []),
     };
     indexes.set(facts.files, index);
   }

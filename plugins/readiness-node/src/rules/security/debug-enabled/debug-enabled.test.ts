@@ -40,6 +40,28 @@ describeRule(rule, {
       findings: ['app/config.py:2', 'app/core/settings.py:2', 'mysite/settings.py:2'],
     },
     {
+      name: 'split settings whose production module keeps debug on, or that have no production module',
+      files: {
+        'shop/settings/base.py': 'DEBUG = True\nALLOWED_HOSTS = []\n',
+        'shop/settings/production.py': 'from .base import *\nALLOWED_HOSTS = ["shop.example.com"]\n',
+        'blog/settings/base.py': 'DEBUG = True\n',
+        'blog/settings/prod.py': 'from .base import *\nDEBUG = env.bool("DEBUG", default=True)\n',
+        'wiki/settings/common.py': 'DEBUG = True\n',
+        'wiki/settings/dev.py': 'from .common import *\nDEBUG = False\n',
+      },
+      findings: ['blog/settings/base.py:1', 'blog/settings/prod.py:2', 'shop/settings/base.py:1', 'wiki/settings/common.py:1'],
+    },
+    {
+      name: 'a base settings module that wsgi.py falls back to when no deployment selects the production module',
+      files: {
+        'config/settings/base.py': 'DEBUG = env.bool("DJANGO_DEBUG", default=True)\n',
+        'config/settings/production.py': 'from .base import *\nDEBUG = False\n',
+        'config/wsgi.py': 'os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")\napplication = get_wsgi_application()\n',
+        Procfile: 'web: gunicorn config.wsgi:application\n',
+      },
+      findings: ['config/settings/base.py:1'],
+    },
+    {
       name: 'a DEBUG read from the environment that defaults to on',
       files: {
         'mysite/settings.py': 'DEBUG = env.bool("DEBUG", default=True)\n',
@@ -162,6 +184,28 @@ describeRule(rule, {
           "dependencies {\n  implementation 'org.springframework.boot:spring-boot-starter-web'\n  implementation 'com.netflix.graphql.dgs:graphql-dgs-spring-boot-starter:4.9.21'\n}\n",
         'src/main/resources/application.yml': 'dgs:\n  graphql:\n    graphiql:\n      enabled: false\n',
         'src/main/resources/application-dev.yml': 'dgs:\n  graphql:\n    graphiql:\n      enabled: true\n',
+      },
+    },
+    {
+      name: 'a base settings module whose production module switches debug off',
+      files: {
+        'requirements.txt': 'Django==5.0.6\n',
+        'shop/settings/base.py': 'DEBUG = True\nALLOWED_HOSTS = []\n',
+        'shop/settings/dev.py': 'from .base import *\n',
+        'shop/settings/production.py': 'from .base import *\nDEBUG = False\n',
+        'shop/wsgi.py': 'os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shop.settings.dev")\n',
+        'blog/settings/common.py': 'DEBUG = True\n',
+        'blog/settings/live.py': 'from blog.settings.common import *\nDEBUG = env.bool("DJANGO_DEBUG", default=False)\n',
+      },
+    },
+    {
+      name: 'a base settings module under a chain the Dockerfile selects with DJANGO_SETTINGS_MODULE',
+      files: {
+        'site/config/defaults.py': 'DEBUG = True\n',
+        'site/config/hardened.py': 'from .defaults import *\nDEBUG = os.getenv("DEBUG", "off") == "on"\n',
+        'site/config/cloud.py': 'from .hardened import *\nALLOWED_HOSTS = ["*"]\n',
+        'site/wsgi.py': 'os.environ.setdefault("DJANGO_SETTINGS_MODULE", "site.config.defaults")\n',
+        Dockerfile: 'FROM python:3.12-slim\nENV DJANGO_SETTINGS_MODULE=site.config.cloud\nUSER app\n',
       },
     },
     {

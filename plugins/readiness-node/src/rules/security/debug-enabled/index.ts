@@ -1,7 +1,7 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { SourceFile } from '../../../engine/snapshot';
 import type { Facts } from '../../../facts';
-import { basename, isLowConfidencePath, isTestFile, languageOf, lineOf, lineOfOffset, matchAll } from '../../../facts';
+import { basename, dirname, isLowConfidencePath, isTestFile, languageOf, lineOf, lineOfOffset, matchAll } from '../../../facts';
 import { expressionAt, isDevelopmentName, isTruthy, Literal, Resolved, valuesOf } from '../../../facts/values';
 import { defineRule, outcome } from '../../types';
 import { findingAt, isCodeAtOffset, isCommentLine, isGeneratedText, nameWords } from '../shared';
@@ -99,6 +99,101 @@ function origin(value: Resolved, path: string, line: number): string {
   return here ? '' : ` (${value.path}:${value.line})`;
 }
 
+/** Settings modules named for production. */
+const PRODUCTION_WORDS = /^(prod|production|live)$/i;
+
+/** Where a deployment names its settings module: `DJANGO_SETTINGS_MODULE=pkg.settings.production`, `--settings=pkg.settings.prod`. */
+const SETTINGS_SELECTION = /\b(?:DJANGO_SETTINGS_MODULE['"]?\s*[=:,]\s*|--settings[=\s]+)['"]?(?<module>[A-Za-z_][\w.]*)/g;
+
+/** The Python file of a dotted module name, wherever its package sits in the repository. */
+function moduleFile(facts: Facts, dotted: string): string | undefined {
+  const stem = dotted.split('.').join('/');
+  return facts.files.find(f => f.path === `${stem}.py` || f.path.endsWith(`/${stem}.py`))?.path;
+}
+
+/** Settings modules that a production deployment selects through DJANGO_SETTINGS_MODULE (or `--settings`). */
+function selectedSettingsModules(facts: Facts): string[] {
+  const names: string[] = [];
+  for (const dockerfile of facts.dockerfiles) {
+    if (!dockerfile.finalStage || isDevDockerfile(dockerfile.path) || isLowConfidencePath(dockerfile.path)) continue;
+    for (const instruction of dockerfile.finalStage.instructions) {
+      if (!['ENV', 'CMD', 'ENTRYPOINT', 'RUN'].includes(instruction.keyword)) continue;
+      for (const m of instruction.args.matchAll(SETTINGS_SELECTION)) names.push(m.groups!.module);
+    }
+  }
+  for (const compose of facts.compose) {
+    if (isDevelopmentName(basename(compose.path).replace(/\.ya?ml$/, '')) || isLowConfidencePath(compose.path)) continue;
+    for (const service of compose.services) {
+      for (const env of service.environment) if (env.key === 'DJANGO_SETTINGS_MODULE' && env.value) names.push(env.value);
+    }
+  }
+  for (const env of facts.envFiles) {
+    if (env.kind !== 'real' || isDevelopmentName(basename(env.path)) || isLowConfidencePath(env.path)) continue;
+    for (const entry of env.entries) if (entry.key === 'DJANGO_SETTINGS_MODULE') names.push(entry.value.replace(/^['"]|['"]$/g, ''));
+  }
+  for (const file of facts.files) {
+    if (!/^(?:Procfile|app\.json|heroku\.yml|fly\.toml|render\.yaml|app\.ya?ml)$/.test(basename(file.path)) || isLowConfidencePath(file.path)) continue;
+    for (const m of file.text.matchAll(SETTINGS_SELECTION)) names.push(m.groups!.module);
+  }
+  return names.flatMap(name => {
+    const path = moduleFile(facts, name);
+    return path ? [path] : [];
+  });
+}
+
+/** Settings modules that code falls back to: `os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pkg.settings.base")`. */
+function entryPointDefaults(facts: Facts): string[] {
+  const out: string[] = [];
+  for (const file of facts.files) {
+    if (languageOf(file.path) !== 'python' || isTestFile(file.path) || !file.text.includes('DJANGO_SETTINGS_MODULE')) continue;
+    for (const m of file.text.matchAll(/\bsetdefault\(\s*['"]DJANGO_SETTINGS_MODULE['"]\s*,\s*['"](?<module>[\w.]+)['"]/g)) {
+      const path = moduleFile(facts, m.groups!.module);
+      if (path) out.push(path);
+    }
+  }
+  return out;
+}
+
+/**
+ * The production settings modules that build on a settings module through `from … import *`
+ * (production.py, prod.py, live.py beside it, or a module a deployment selects), and whether
+ * each switches DEBUG off: its own unconditional DEBUG, or that of a module between the two.
+ */
+function productionOverrides(facts: Facts, path: string): Array<{ path: string; off: boolean }> {
+  const values = valuesOf(facts);
+  const stemOf = (p: string) => basename(p).replace(/\.py$/, '');
+  const selected = selectedSettingsModules(facts);
+  // The module the entry points (wsgi.py, asgi.py, manage.py) fall back to is what runs when no deployment names another.
+  if (selected.length === 0 && entryPointDefaults(facts).includes(path)) return [];
+  const candidates = new Set(selected.filter(p => !isDevelopmentName(stemOf(p))));
+  for (const file of facts.files) {
+    if (dirname(file.path) !== dirname(path) || languageOf(file.path) !== 'python' || isTestFile(file.path)) continue;
+    if (nameWords(stemOf(file.path)).some(w => PRODUCTION_WORDS.test(w)) && !isDevelopmentName(stemOf(file.path))) candidates.add(file.path);
+  }
+  candidates.delete(path);
+  /** undefined: the module does not build on `path`; otherwise whether DEBUG is off where it does. */
+  const debugOff = (module: string, seen: Set<string>): boolean | undefined => {
+    if (seen.has(module)) return undefined;
+    seen.add(module);
+    const stars = values.starImports(module);
+    const visited = new Set<string>();
+    const reaches = (m: string): boolean => {
+      if (m === path) return true;
+      if (visited.has(m)) return false;
+      visited.add(m);
+      return values.starImports(m).some(reaches);
+    };
+    if (!stars.some(reaches)) return undefined;
+    const own = values.bindings(module).filter(b => DEBUG_SETTINGS.has(b.name) && b.name !== 'TEMPLATE_DEBUG' && !b.owner && !b.conditional).pop();
+    if (own) return !values.valueOf(own).some(v => isTruthy(v.value));
+    return stars.map(m => (m === path ? false : debugOff(m, seen))).find(v => v !== undefined);
+  };
+  return [...candidates].flatMap(candidate => {
+    const off = debugOff(candidate, new Set());
+    return off === undefined ? [] : [{ path: candidate, off }];
+  });
+}
+
 /**
  * `DEBUG = True`, `debug: bool = True` in a settings class, or a DEBUG whose
  * value resolves to on: an environment read defaulting to on (through any
@@ -108,12 +203,18 @@ function origin(value: Resolved, path: string, line: number): string {
 function scanPythonSettings(facts: Facts, file: SourceFile, findings: Finding[]): void {
   if (!/\bDEBUG\b|\bdebug\s*:/.test(file.text)) return;
   const values = valuesOf(facts);
+  // A base settings module that production modules build on and switch debug off in is not the production default.
+  let overrides: Array<{ path: string; off: boolean }> | undefined;
+  const overridden = () => {
+    overrides ??= productionOverrides(facts, file.path);
+    return overrides.length > 0 && overrides.every(o => o.off);
+  };
   for (const binding of values.bindings(file.path)) {
     // A class for development or tests, or an assignment inside a condition, is not the default.
     if (!DEBUG_SETTINGS.has(binding.name) || binding.conditional) continue;
     if (binding.owner && binding.owner.split('.').some(isDevelopmentName)) continue;
     const on = values.valueOf(binding).find(v => isTruthy(v.value));
-    if (!on) continue;
+    if (!on || (!binding.owner && overridden())) continue;
     const direct = !on.env && on.path === file.path && on.line === binding.line;
     const where = binding.owner ? ` in ${binding.owner.split('.')[0]}` : '';
     // eslint-disable-next-line no-nested-ternary
@@ -282,7 +383,7 @@ export default defineRule({
   severity: 'high',
   title: 'Debug mode is off in production',
   description:
-    'Fails when debug mode is on in a production path: `app.run(debug=True)`, `Flask(..., debug=True)`, `DEBUG = True` (or a DEBUG read that defaults to on) as the settings default, `gin.SetMode(gin.DebugMode)`, an unguarded `UseDeveloperExceptionPage()`, `NODE_ENV`/`FLASK_ENV` forced to development or `FLASK_DEBUG`/`DEBUG` switched on in the final stage of a production Dockerfile, or in a production env or compose file.',
+    'Fails when debug mode is on in a production path: `app.run(debug=True)`, `Flask(..., debug=True)`, `DEBUG = True` (or a DEBUG read that defaults to on) as the settings default (a base settings module counts only when no production settings module built on it switches DEBUG off), `gin.SetMode(gin.DebugMode)`, an unguarded `UseDeveloperExceptionPage()`, `NODE_ENV`/`FLASK_ENV` forced to development or `FLASK_DEBUG`/`DEBUG` switched on in the final stage of a production Dockerfile, or in a production env or compose file.',
   rationale:
     'Debug modes print stack traces, settings and sometimes secrets to anyone who triggers an error; the Werkzeug debugger even executes code sent from the browser. Development modes also switch off caching and hardening that production relies on.',
   remediation:
