@@ -1,6 +1,7 @@
 import { Snapshot, SourceFile } from '../engine/snapshot';
 import { CiFacts, collectCi } from './ci';
 import { ComposeFileFact, isComposePath, parseComposeFile } from './compose';
+import { collectDeployDescriptors, DeployDescriptor } from './deploy';
 import { collectDocs, DocsFacts } from './docs';
 import { DockerfileFact, isDockerfilePath, parseDockerfile } from './dockerfiles';
 import {
@@ -28,6 +29,8 @@ export interface Facts {
   readonly dockerfiles: DockerfileFact[];
   readonly compose: ComposeFileFact[];
   readonly ci: CiFacts;
+  /** First-party deployment descriptors: Kubernetes workloads, Helm charts, Procfile, heroku.yml, fly.toml, render.yaml, App Engine app.yaml, serverless.yml. */
+  readonly deployDescriptors: DeployDescriptor[];
   readonly manifests: ManifestFacts;
   readonly envFiles: EnvFileFact[];
   readonly envReads: EnvVarRead[];
@@ -60,6 +63,7 @@ export function buildFacts(snapshot: Snapshot): Facts {
     files.filter(f => isComposePath(f.path)).map(parseComposeFile),
   );
   const ci = lazy(() => collectCi(files));
+  const deployDescriptors = lazy(() => collectDeployDescriptors(files));
   const manifests = lazy(() => collectManifests(files));
   const envFiles = lazy(() =>
     files.flatMap(f => {
@@ -91,6 +95,9 @@ export function buildFacts(snapshot: Snapshot): Facts {
     get ci() {
       return ci();
     },
+    get deployDescriptors() {
+      return deployDescriptors();
+    },
     get manifests() {
       return manifests();
     },
@@ -114,6 +121,7 @@ export function buildFacts(snapshot: Snapshot): Facts {
 
 export type { CiFacts, CiCommand, CiSystem, WorkflowFact, WorkflowJob, WorkflowStep } from './ci';
 export type { ComposeFileFact, ComposeService, ComposeEnvVar, ComposeVolume } from './compose';
+export type { DeployDescriptor, DeployPlatform } from './deploy';
 export type { DocsFacts } from './docs';
 export type { DockerfileFact, DockerStage, DockerInstruction, ImageReference } from './dockerfiles';
 export type { EnvFileFact, EnvEntry, EnvVarRead } from './env';

@@ -1,5 +1,5 @@
 import type { SourceFile } from '../../../engine/snapshot';
-import { basename } from '../../../facts';
+import { basename, type DeployDescriptor } from '../../../facts';
 import { defineRule, outcome } from '../../types';
 import { commandSegments, DEPLOY_COMMAND, hasDeployPipeline } from '../../cicd/workflows';
 import { isAsidePath } from '../../observability/services';
@@ -51,13 +51,21 @@ function runbookSection(readme: SourceFile): string | undefined {
   return undefined;
 }
 
+/** `k8s/api.yml (Deployment api) and Procfile (web process)`, at most three named. */
+function describeDescriptors(descriptors: DeployDescriptor[]): string {
+  const named = descriptors.slice(0, 3).map(d => `${d.path} (${d.what})`);
+  const more = descriptors.length - named.length;
+  if (more > 0) return `${named.join(', ')} and ${more} more`;
+  return named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}` : named[0];
+}
+
 export default defineRule({
   id: 'documentation/no-runbook',
   category: 'documentation',
   severity: 'low',
   title: 'Deployable services have a runbook',
   description:
-    'For a deployable service (a Dockerfile or a deploy pipeline; dev container images do not count), fails when no runbook or operations document exists: no document named runbook / operations / ops / playbook / on-call / incident / troubleshooting / deploy / deployment / production (dependency lists such as requirements/production.txt are not documents), no README section such as Operations, Runbook, Troubleshooting, Deployment, Deploy to …, Running in production or Kubernetes (any heading style), and no deploy steps (`kubectl apply`, `helm upgrade`, `docker stack deploy`…) in the README.',
+    'For a deployable service (a Dockerfile, a deployment descriptor such as a Kubernetes workload manifest, Helm chart, Procfile, heroku.yml, fly.toml, render.yaml, App Engine app.yaml or serverless.yml, or a deploy pipeline; dev container images and files under examples, tests or docs do not count), fails when no runbook or operations document exists: no document named runbook / operations / ops / playbook / on-call / incident / troubleshooting / deploy / deployment / production (dependency lists such as requirements/production.txt are not documents), no README section such as Operations, Runbook, Troubleshooting, Deployment, Deploy to …, Running in production or Kubernetes (any heading style), and no deploy steps (`kubectl apply`, `helm upgrade`, `docker stack deploy`…) in the README.',
   rationale:
     'The person paged at night is often not the author. A runbook tells them how to check health, read the dashboards, restart, roll back and escalate, and turns a long outage into a short one.',
   remediation:
@@ -65,9 +73,10 @@ export default defineRule({
   evaluate(facts) {
     const dockerfile = facts.dockerfiles.find(d => !isAsidePath(d.path));
     const deploys = hasDeployPipeline(facts);
-    if (!dockerfile && !deploys) {
+    const descriptor = facts.deployDescriptors[0];
+    if (!dockerfile && !deploys && !descriptor) {
       return outcome.notApplicable(
-        'nothing deployable: no Dockerfile and no deploy pipeline',
+        'nothing deployable: no Dockerfile, no deployment descriptor (Kubernetes manifest, Helm chart, Procfile…) and no deploy pipeline',
       );
     }
     const doc = facts.docs.documents.find(isRunbookDocument);
@@ -75,9 +84,11 @@ export default defineRule({
     const readme = facts.docs.readme;
     const section = readme && runbookSection(readme);
     if (section) return outcome.pass(section);
-    const what = dockerfile
-      ? `${dockerfile.path} builds a deployable image`
-      : 'a pipeline deploys this repository';
+    let what = 'a pipeline deploys this repository';
+    if (dockerfile) what = `${dockerfile.path} builds a deployable image`;
+    else if (descriptor) {
+      what = `${describeDescriptors(facts.deployDescriptors)} deploy${facts.deployDescriptors.length > 1 ? '' : 's'} it`;
+    }
     return outcome.fail([
       {
         path: readme?.path ?? '.',

@@ -14,6 +14,19 @@ describeRule(rule, {
       findings: ['README.md'],
     },
     {
+      name: 'Kubernetes workload manifests and a README about running locally',
+      files: {
+        'k8s/app.yml':
+          'apiVersion: v1\nkind: Service\nmetadata: {name: app}\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: app}\n',
+        'pom.xml': '<project/>',
+        'README.md': '# app\n\n## Run locally\n',
+      },
+      findings: ['README.md'],
+    },
+    { name: 'a Procfile', files: { Procfile: 'web: gunicorn app.wsgi\n', 'app/wsgi.py': '' }, findings: ['.'] },
+    { name: 'a Helm chart', files: { 'deploy/chart/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 1.0.0\n' }, findings: ['.'] },
+    { name: 'an App Engine app.yaml', files: { 'app.yaml': 'runtime: nodejs22\n', 'server.js': '' }, findings: ['.'] },
+    {
       name: 'a deploy workflow and no runbook',
       files: {
         '.github/workflows/deploy.yml':
@@ -124,6 +137,13 @@ describeRule(rule, {
       files: { ...service, 'README.md': '# svc\n\n**Production**\n\nUse gunicorn behind a proxy.\n' },
     },
     {
+      name: 'a Kubernetes manifest with a Kubernetes section',
+      files: {
+        'k8s/app.yml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: app}\n',
+        'README.md': '# app\n\n## Kubernetes\n\nApply the manifests.\n',
+      },
+    },
+    {
       name: 'a Kubernetes section',
       files: { ...service, 'README.md': '# svc\n\n## Run the app in Kubernetes\n\n```shell\nkubectl create -f k8s/\n```\n' },
     },
@@ -162,6 +182,16 @@ describeRule(rule, {
         '.devcontainer/Dockerfile': 'FROM mcr.microsoft.com/devcontainers/java:21\n',
         'pom.xml': '<project/>',
         'README.md': '# app\n\n## Run locally\n',
+      },
+    },
+    {
+      name: 'manifests that run nothing, or only in examples and tests',
+      files: {
+        'k8s/config.yml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cfg}\n',
+        'examples/k8s/app.yml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: demo}\n',
+        'tests/fixtures/Procfile': 'web: node server.js\n',
+        'app.yaml': 'name: my-app\n',
+        'lib.go': '',
       },
     },
     {
