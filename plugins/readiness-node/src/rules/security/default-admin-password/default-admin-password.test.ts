@@ -63,6 +63,24 @@ describeRule(rule, {
       findings: ['db/migration/V2__seed_admin.sql:1', 'db/seed/operators.sql:1'],
     },
     {
+      name: 'SQL that creates or alters database accounts with a literal password',
+      files: {
+        'db/mysql/user.sql': [
+          'CREATE DATABASE IF NOT EXISTS shop;',
+          "CREATE USER IF NOT EXISTS 'shop'@'%' IDENTIFIED BY 'shop';",
+          "GRANT ALL PRIVILEGES ON shop.* TO 'shop'@'%';",
+        ].join('\n'),
+        'db/postgres/init.sql': [
+          'CREATE ROLE reporting WITH LOGIN',
+          "  ENCRYPTED PASSWORD 'Kx7-rota';",
+          "ALTER USER postgres PASSWORD 'postgres';",
+        ].join('\n'),
+        'sql/mssql.sql': "CREATE LOGIN app_login WITH PASSWORD = N'Tr0ub4dor&3';\n",
+        'sql/legacy.sql': "SET PASSWORD FOR 'root'@'localhost' = PASSWORD('r00tpw');\nCREATE USER ledger IDENTIFIED BY ledger_pw;\n",
+      },
+      findings: ['db/mysql/user.sql:2', 'db/postgres/init.sql:2', 'db/postgres/init.sql:3', 'sql/legacy.sql:1', 'sql/legacy.sql:2', 'sql/mssql.sql:1'],
+    },
+    {
       name: 'framework seeders with a literal password that is not a well-known one',
       files: {
         'database/seeders/AdminSeeder.php':
@@ -186,6 +204,24 @@ describeRule(rule, {
           "INSERT INTO users (email, password) SELECT email, crypt(gen_random_uuid()::text, gen_salt('bf')) FROM invites;",
         ].join('\n'),
         'src/users/repo.ts': "await db.query('INSERT INTO users (email, password) VALUES ($1, $2)', [email, hash]);\n",
+      },
+    },
+    {
+      name: 'database accounts created with templated passwords, psql variables, no password, and in tests',
+      files: {
+        'db/init.sql': [
+          "CREATE USER IF NOT EXISTS 'app'@'%' IDENTIFIED BY '${DB_PASSWORD}';",
+          "CREATE ROLE app_rw LOGIN PASSWORD :'app_password';",
+          "CREATE USER reader WITH PASSWORD '<password>';",
+          'CREATE ROLE readonly NOLOGIN;',
+          'CREATE USER ops IDENTIFIED BY &ops_password;',
+          "ALTER ROLE app_rw SET search_path = 'app';",
+          "-- CREATE USER old IDENTIFIED BY 'old-password';",
+          "/* ALTER USER postgres PASSWORD 'postgres'; */",
+          "CREATE USER auditor WITH PASSWORD NULL;",
+        ].join('\n'),
+        'tests/sql/setup.sql': "CREATE USER tester IDENTIFIED BY 'tester';\n",
+        'examples/db/user.sql': "CREATE USER demo WITH PASSWORD 'demo-pass';\n",
       },
     },
     {
