@@ -103,7 +103,7 @@ describeRule(rule, {
         'src/main/java/com/acme/TokenService.java':
           'package com.acme;\nclass TokenService {\n  String issue() {\n    return Jwts.builder().signWith(SignatureAlgorithm.HS512, SecurityConstants.SECRET.getBytes()).compact();\n  }\n}\n',
         'auth/jwt.go': 'package auth\n\nvar jwtKey = []byte("purple-otter-rides")\n\nfunc Sign(t *jwt.Token) (string, error) {\n\treturn t.SignedString(jwtKey)\n}\n',
-        'src/auth.js': "const token = jwt.sign({ id }, 'correct horse battery staple', { expiresIn: '1d' });\n",
+        'src/auth.js': "const token = jwt.sign({ id }, 'q8F#k29Lzx!vR04m', { expiresIn: '1d' });\n",
         'src/main/kotlin/JwtConfig.kt': 'object JwtConfig {\n    const val SECRET = "kotlin-lantern-passphrase"\n}\n',
         'conf/app.ini': '[app]\nJwtSecret = 233\nPageSize = 10\n',
       },
@@ -121,12 +121,17 @@ describeRule(rule, {
   passes: [
     { name: 'no credentials at all', files: { 'src/index.ts': 'export const answer = 42;\n' } },
     {
-      name: 'signing keys read from configuration, env defaults and stand-ins are for placeholder-secret-default',
+      name: 'signing keys read from configuration, env defaults, stand-ins and readable phrases are for placeholder-secret-default',
       files: {
+        'common/utils.go': 'package common\n\nconst TokenPassphrase = "A Key Quite Very Strong!!@#$"\n',
+        'users/token.go':
+          'package users\n\nfunc Issue(t *jwt.Token) (string, error) {\n\treturn t.SignedString([]byte(common.TokenPassphrase))\n}\n',
         'src/Api/Auth.cs': 'var key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(configuration["Jwt:Key"]));\n',
         'src/auth.js': [
           "const a = jwt.sign(payload, process.env.JWT_SECRET || 'harbor-fallback-words');",
           "const b = jwt.sign(payload, 'secret');",
+          "const d = jwt.sign(payload, 'correct horse battery staple');",
+          "const e = jwt.sign(payload, 'my-secret-key');",
           "const c = jwt.verify(token, config.get('jwtSecret'));",
           "export const TOKEN_STORAGE_KEY = 'app.token';",
         ].join('\n'),

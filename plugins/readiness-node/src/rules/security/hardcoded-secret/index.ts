@@ -4,24 +4,22 @@ import { basename, extname, isLowConfidencePath, languageOf, lineOf, matchAll, m
 import { isComposePath } from '../../../facts/compose';
 import { isDockerfilePath } from '../../../facts/dockerfiles';
 import { envFileKind } from '../../../facts/env';
-import { expressionAt, isDevelopmentName, isTestName, valuesOf } from '../../../facts/values';
+import { isTestName } from '../../../facts/values';
 import { entropy, isPlaceholderValue, JWT_PATTERN, SECRET_PATTERNS } from '../../../secrets/patterns';
 import { defineRule, outcome, RuleFinding } from '../../types';
 import {
   findingAt,
-  isCodeAtOffset,
   isCommentLine,
   isGeneratedText,
   isProse,
   isSecretName,
-  isSigningKeyName,
-  isStandInSecret,
   looksRandom,
   maskedExcerpt,
   mayHoldSecretName,
   SECRET_NAME_HINT,
   testOnlyWorkflowPaths,
 } from '../shared';
+import { isCredentialKey, signingKeyConstants, signingKeysAtCalls } from '../signingKeys';
 
 /** `scheme://user:password@host`; the user may be empty, as in `redis://:pw@host`. */
 const URL_WITH_PASSWORD =
@@ -223,106 +221,19 @@ function isSampleRequestFile(file: SourceFile): boolean {
   return extname(file.path) === '.json' && /"_postman_id"|schema\.getpostman\.com|"_type"\s*:\s*"export"/.test(file.text.slice(0, 4000));
 }
 
-/**
- * A literal that can be a signing key: not a stand-in (those belong to
- * placeholder-secret-default), a template, a reference to another setting, a
- * path or a URL. Human-readable passphrases count.
- */
-function isLiteralKey(value: string): boolean {
-  const v = value.trim();
-  if (v.length < 3 || v.length > 512 || isStandInSecret(v)) return false;
-  if (v.length >= 4 && isPlaceholderValue(v)) return false;
-  if (/^\$|\$\{|\{\{|^%|^<.*>$|^@|^#\{/.test(v)) return false;
-  if (/^(?:true|false|yes|no|on|off|null|none|nil|undefined)$/i.test(v)) return false;
-  if (/:\/\/|^\.{0,2}\/|^~\/|\\/.test(v)) return false;
-  if (/^[\w.-]+\.(?:pem|key|crt|cer|jks|p12|pfx|txt|json|ya?ml|env)$/i.test(v)) return false;
-  return !/^[A-Z][A-Z0-9_]+$/.test(v);
-}
-
-/**
- * Calls that take a token signing (or MAC) key, and which argument is the
- * key: `new SymmetricSecurityKey(…)`, `Keys.hmacShaKeyFor(…)`,
- * `.signWith(…)`, `Algorithm.HMAC256(…)`, `token.SignedString(…)`,
- * `jwt.sign(payload, …)`, `jwt.encode(payload, …)`, `{ secret: … }` options
- * of JWT modules and strategies.
- */
-const SIGNING_SITES: Array<{ pattern: RegExp; argument: number | 'any' | 'value'; languages: string[]; when?: RegExp }> = [
-  { pattern: /\bnew\s+(?:SymmetricSecurityKey|HMACSHA(?:1|256|384|512)|HMAC(?:SHA)?\d*|SecretKeySpec|MACSigner|MACVerifier)\s*\(/g, argument: 0, languages: ['csharp', 'java', 'kotlin', 'scala'] },
-  { pattern: /\bHMACSHA(?:1|256|384|512)\s+\w+\s*=\s*new\s*\(/g, argument: 0, languages: ['csharp'] },
-  { pattern: /\b(?:Keys\.hmacShaKeyFor|Algorithm\.HMAC(?:256|384|512)|\.setSigningKey|\.verifyWith|\.SignedString)\s*\(/g, argument: 0, languages: ['java', 'kotlin', 'scala', 'go'] },
-  { pattern: /\.signWith\s*\(/g, argument: 'any', languages: ['java', 'kotlin', 'scala'] },
-  { pattern: /\b(?:jwt|jsonwebtoken|JWT|jws)\.(?:sign|verify|encode|decode)\s*\(/g, argument: 1, languages: ['javascript', 'typescript', 'python'] },
-  { pattern: /\b(?:secret|secretOrKey|secretOrPrivateKey|signingKey)\s*:\s*/g, argument: 'value', languages: ['javascript', 'typescript'], when: /jwt|passport/i },
-];
-
-const SIGNING_HINT = /SymmetricSecurityKey|HMAC|SecretKeySpec|MACSigner|MACVerifier|hmacShaKeyFor|SigningKey|verifyWith|SignedString|signWith|\b(?:jwt|jsonwebtoken|JWT|jws)\.|secretOrKey|secretOrPrivateKey|signingKey|secret\s*:/;
-
-/** The arguments of a call whose `(` ends at `open`, as written, with their offsets. */
-function argumentsAt(file: SourceFile, open: number): Array<{ text: string; offset: number }> {
-  const out: Array<{ text: string; offset: number }> = [];
-  let at = open;
-  for (let k = 0; k < 8; k++) {
-    while (/\s/.test(file.text[at] ?? '')) at += 1;
-    const text = expressionAt(file, at);
-    if (!text.trim()) break;
-    out.push({ text, offset: at });
-    at += text.length;
-    if (file.text[at] !== ',') break;
-    at += 1;
-  }
-  return out;
-}
-
-/** Signing keys given as literals: at the signing call, or in a constant the call reads. */
+/** Signing keys given as literals that are credentials of their own; stand-ins and readable phrases are placeholder-secret-default's. */
 function scanSigningKeys(facts: Facts, file: SourceFile, hits: Hit[]): void {
-  const language = languageOf(file.path);
-  if (!language || !SIGNING_HINT.test(file.text)) return;
-  const values = valuesOf(facts);
-  for (const site of SIGNING_SITES) {
-    if (!site.languages.includes(language) || (site.when && !site.when.test(file.text))) continue;
-    for (const { line, match } of matchAll(file, site.pattern)) {
-      if (!isCodeAtOffset(file, match.index) || isCommentLine(lineOf(file, line))) continue;
-      const start = match.index + match[0].length;
-      let chosen: Array<{ text: string; offset: number }>;
-      if (site.argument === 'value') chosen = [{ text: expressionAt(file, start), offset: start }];
-      else if (site.argument === 'any') chosen = argumentsAt(file, start);
-      else chosen = argumentsAt(file, start).slice(site.argument, site.argument + 1);
-      for (const arg of chosen) {
-        for (const value of values.resolve(file.path, arg.offset, arg.text, values.ownerAt(file.path, arg.offset))) {
-          // A default of an environment read is placeholder-secret-default's to judge.
-          if (value.env || value.value?.kind !== 'string' || !isLiteralKey(value.value.value)) continue;
-          const target = facts.file(value.path);
-          if (!target) continue;
-          hits.push({ file: target, line: value.line, message: 'Token signing key written as a literal in code', secret: value.value.value, strong: true });
-        }
-      }
-    }
+  for (const key of signingKeysAtCalls(facts, file)) {
+    if (isCredentialKey(key.value)) hits.push({ file: key.file, line: key.line, message: 'Token signing key written as a literal in code', secret: key.value, strong: true });
   }
 }
 
-/**
- * Constants that hold a token signing key by name (`JWT_SECRET`,
- * `JwtConstants.SECRET`, `signingKey`) set to a literal, in code or in a
- * committed configuration file (`jwt.secret=…`, `JwtSecret = …`).
- */
+/** Constants and configuration keys named for a token signing key (`JWT_SECRET`, `jwt.secret=…`) holding such a literal. */
 function scanSigningConstants(facts: Facts, file: SourceFile, hits: Hit[]): void {
-  const values = valuesOf(facts);
-  if (languageOf(file.path)) {
-    if (!/jwt|jws|sign|hmac|token/i.test(file.text) || !mayHoldSecretName(file)) return;
-    for (const binding of values.bindings(file.path)) {
-      const full = binding.owner ? `${binding.owner.split('.').pop()}_${binding.name}` : binding.name;
-      if (!isSecretName(binding.name) || !isSigningKeyName(full)) continue;
-      if (binding.owner && binding.owner.split('.').some(isDevelopmentName)) continue;
-      const value = values.valueOf(binding)[0];
-      if (!value || value.env || value.value?.kind !== 'string' || !isLiteralKey(value.value.value)) continue;
-      const target = facts.file(value.path);
-      if (target) hits.push({ file: target, line: value.line, message: `Token signing key ${full} set to a literal`, secret: value.value.value, strong: false });
-    }
-    return;
-  }
-  for (const entry of values.configFile(file.path)) {
-    if (!isSigningKeyName(entry.key) || !isLiteralKey(entry.value)) continue;
-    hits.push({ file, line: entry.line, message: `Token signing key ${entry.key} set to a literal in configuration`, secret: entry.value, strong: false });
+  for (const key of signingKeyConstants(facts, file)) {
+    if (!isCredentialKey(key.value)) continue;
+    const message = key.where === 'config' ? `Token signing key ${key.name} set to a literal in configuration` : `Token signing key ${key.name} set to a literal`;
+    hits.push({ file: key.file, line: key.line, message, secret: key.value, strong: false });
   }
 }
 

@@ -26,6 +26,7 @@ import {
   testOnlyWorkflowPaths,
   usesHashComments,
 } from '../shared';
+import { isReadablePhrase, isStandInSigningKey, signingKeyConstants, signingKeysAtCalls } from '../signingKeys';
 
 export { isStandInSecret };
 
@@ -94,7 +95,7 @@ interface Hit {
   line: number;
   name: string;
   value: string;
-  kind: 'fallback' | 'literal' | 'jwt';
+  kind: 'fallback' | 'literal' | 'jwt' | 'signing';
 }
 
 function scanFile(file: SourceFile, hits: Hit[]): void {
@@ -144,7 +145,8 @@ function scanFile(file: SourceFile, hits: Hit[]): void {
     }
     for (const { match } of matchAll(file, JWT_LITERAL_KEY)) {
       const value = match.groups!.value;
-      add(match.index, 'jwt', value, 'jwt', match.index);
+      // Any other literal key is a credential of its own, for hardcoded-secret.
+      if (isStandInSigningKey(value)) add(match.index, 'jwt', value, 'jwt', match.index);
     }
   }
   if (code || config) {
@@ -188,7 +190,7 @@ export default defineRule({
   severity: 'critical',
   title: 'Secrets have no literal defaults',
   description:
-    'Fails when code or configuration falls back to a literal default for a secret-named setting (`SECRET_KEY`, `JWT_SECRET`, `*_API_KEY`, `*_PASSWORD`, `*_TOKEN`…), such as `os.getenv("SECRET_KEY", "change-me")`, `process.env.JWT_SECRET || "secret"`, `${JWT_SECRET:changeme}` or `config.get("jwtSecret") || "secret"`, or sets such a setting to a well-known stand-in (`secret`, `changeme`, `keyboard cat`, `django-insecure-…`).',
+    'Fails when code or configuration falls back to a literal default for a secret-named setting (`SECRET_KEY`, `JWT_SECRET`, `*_API_KEY`, `*_PASSWORD`, `*_TOKEN`…), such as `os.getenv("SECRET_KEY", "change-me")`, `process.env.JWT_SECRET || "secret"`, `${JWT_SECRET:changeme}` or `config.get("jwtSecret") || "secret"`, or sets such a setting to a well-known stand-in (`secret`, `changeme`, `keyboard cat`, `django-insecure-…`), or signs tokens with a literal key that is a stand-in or a readable phrase (words separated by spaces), at the signing call or through the constant it reads (other literal keys are hardcoded-secret\'s).',
   rationale:
     'When the real value is missing in one environment, the service starts anyway with a secret that is published in its own repository. Session cookies and tokens can then be forged by anyone who reads the code, and nothing warns that it happened.',
   remediation:
@@ -210,11 +212,19 @@ export default defineRule({
     }
 
     let scanned = 0;
+    const signing: Hit[] = [];
     for (const file of facts.files) {
       if (!scannable(file.path) || isGeneratedText(file)) continue;
       scanned += 1;
       scanFile(file, hits);
+      // Token signing keys that are stand-ins or readable phrases, at the signing call or in the constant it reads.
+      for (const key of [...signingKeysAtCalls(facts, file), ...signingKeyConstants(facts, file)]) {
+        if (!isStandInSigningKey(key.value) || !scannable(key.file.path)) continue;
+        signing.push({ file: key.file, line: key.line, name: key.name ?? 'signing key', value: key.value.trim(), kind: 'signing' });
+      }
     }
+    const taken = new Set(hits.map(h => `${h.file.path}:${h.line}`));
+    hits.push(...signing.filter(h => !taken.has(`${h.file.path}:${h.line}`)));
     if (scanned === 0 && hits.length === 0) {
       return outcome.notApplicable('no source code or configuration to read settings from');
     }
@@ -230,6 +240,9 @@ export default defineRule({
         fallback: `${hit.name} falls back to the literal ${shown(hit.value)} when it is not configured`,
         jwt: `The JWT library is given the literal key ${shown(hit.value)} instead of a configured secret`,
         literal: `${hit.name} is set to the stand-in value ${shown(hit.value)}`,
+        signing: `The token signing key${hit.name === 'signing key' ? '' : ` ${hit.name}`} is ${
+          isReadablePhrase(hit.value) ? 'a readable phrase' : 'the stand-in'
+        } ${shown(hit.value)}, written in the code instead of a configured secret`,
       };
       const message = messages[hit.kind];
       const secrets = isPlaceholderValue(hit.value) ? [] : [hit.value];

@@ -4,6 +4,20 @@ import rule from '.';
 describeRule(rule, {
   fails: [
     {
+      name: 'token signing keys that are readable phrases or stand-ins, at the call or in the constant it reads',
+      files: {
+        'common/utils.go': 'package common\n\nconst TokenPassphrase = "A Key Quite Very Strong!!@#$"\n',
+        'users/token.go':
+          'package users\n\nfunc Issue(t *jwt.Token) (string, error) {\n\treturn t.SignedString([]byte(common.TokenPassphrase))\n}\n',
+        'src/auth.js': "const token = jwt.sign({ id }, 'correct horse battery staple', { expiresIn: '1d' });\n",
+        'src/main/java/com/acme/SecurityConstants.java':
+          'package com.acme;\npublic class SecurityConstants {\n  public static final String SIGNING_KEY = "my-secret-key";\n}\n',
+        'src/main/java/com/acme/TokenService.java':
+          'package com.acme;\nclass TokenService {\n  String issue() {\n    return Jwts.builder().signWith(SignatureAlgorithm.HS512, SecurityConstants.SIGNING_KEY.getBytes()).compact();\n  }\n}\n',
+      },
+      findings: ['common/utils.go:3', 'src/auth.js:1', 'src/main/java/com/acme/SecurityConstants.java:3'],
+    },
+    {
       name: 'a literal key after an object payload',
       files: {
         'src/token.js': "const token = jwt.sign({ id: user.id, role: user.role }, 'secret');\n",
@@ -142,6 +156,15 @@ describeRule(rule, {
           'def make_other(user):',
           "    return jwt.sign({ id: user.id, role: 'admin', meta: { plan: 'pro' } }, process.env.JWT_SECRET);",
         ].join('\n'),
+      },
+    },
+    {
+      name: 'random-looking and word-joined signing keys are hardcoded credentials, not stand-ins',
+      files: {
+        'auth/jwt.go': 'package auth\n\nvar jwtKey = []byte("purple-otter-rides")\n\nfunc Sign(t *jwt.Token) (string, error) {\n\treturn t.SignedString(jwtKey)\n}\n',
+        'src/auth.js': "const token = jwt.sign({ id }, 'q8F#k29Lzx!vR04m', { expiresIn: '1d' });\n",
+        'src/main/kotlin/JwtConfig.kt': 'object JwtConfig {\n    const val SECRET = "Zx9!pQ7@wL2#"\n}\n',
+        'src/sign.test.js': "const token = jwt.sign({ id }, 'a test phrase key');\n",
       },
     },
     {
