@@ -197,6 +197,8 @@ const FULL_STACK_SERVERS: Array<{
   route: RegExp;
   /** What a route file must export or declare to serve requests, when its name alone does not say. */
   serves?: RegExp;
+  /** Server actions: functions the app's own pages call, not HTTP routes a client addresses. */
+  actions?: true;
 }> = [
   {
     deps: ['next'],
@@ -208,6 +210,7 @@ const FULL_STACK_SERVERS: Array<{
     name: 'nextjs',
     route: /^(?:src\/)?(?:app|actions|lib|server)\/.+\.[cm]?[jt]sx?$/,
     serves: /^(?:\s*\/\/[^\n]*\n|\s*\/\*[\s\S]*?\*\/)*\s*['"]use server['"]/,
+    actions: true,
   },
   {
     deps: ['nuxt', 'nuxt3'],
@@ -232,6 +235,8 @@ const FULL_STACK_SERVERS: Array<{
 export interface FullStackServer {
   name: string;
   files: SourceFile[];
+  /** The files among them that are HTTP routes (route handlers, API routes, endpoints), not server actions. */
+  routes: SourceFile[];
 }
 
 /**
@@ -245,6 +250,7 @@ export function fullStackServerOf(pkg: PackageJsonFact, files: SourceFile[]): Fu
   if (kinds.length === 0) return undefined;
   const prefix = pkg.dir ? `${pkg.dir}/` : '';
   const found: SourceFile[] = [];
+  const routes: SourceFile[] = [];
   let name: string | undefined;
   for (const file of files) {
     if (!file.path.startsWith(prefix) || isTestFile(file.path) || /(^|\/)node_modules\//.test(file.path)) continue;
@@ -253,8 +259,10 @@ export function fullStackServerOf(pkg: PackageJsonFact, files: SourceFile[]): Fu
     if (!kind) continue;
     name ??= kind.name;
     found.push(file);
+    if (!kind.actions) routes.push(file);
   }
-  return name ? { name, files: found.sort((a, b) => a.path.localeCompare(b.path)) } : undefined;
+  const byPath = (a: SourceFile, b: SourceFile) => a.path.localeCompare(b.path);
+  return name ? { name, files: found.sort(byPath), routes: routes.sort(byPath) } : undefined;
 }
 
 function isFrontendApp(pkg: PackageJsonFact, files: Set<string>): string | undefined {

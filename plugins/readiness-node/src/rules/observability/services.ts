@@ -18,6 +18,7 @@ import {
 } from '../../facts';
 import { isAsidePath } from '../../facts/paths';
 import { MOUNTED_BACKSTAGE_ROLES } from '../../facts/stack';
+import { syntaxTree } from '../../facts/syntax';
 import { hasDeployPipeline } from '../cicd/workflows';
 
 /** @public */
@@ -871,6 +872,100 @@ export function unitsWithout(
     });
   }
   return findings;
+}
+
+/** Why a route serves no client: it receives a third party's webhooks, completes a sign-in redirect, or answers health checks. */
+export type IncidentalRoute = 'webhook' | 'auth-redirect' | 'health';
+
+/** A path segment naming a webhook receiver: `webhooks`, `stripe-webhook`, `webhook_handler`. */
+const WEBHOOK_SEGMENT = /^(?:\w+[-_])?webhooks?(?:[-_](?:handler|receiver|listener|endpoint|callback))?$/i;
+/** Handlers that read or change resources: a route named for webhooks that has them manages webhook subscriptions for clients. */
+const READS_OR_CHANGES = /\bexport\s+(?:async\s+)?(?:function|const)\s+(?:GET|PUT|PATCH|DELETE)\b/;
+/** Code that checks a provider's webhook signature (Stripe, GitHub, Svix, Slack, Shopify…). */
+const WEBHOOK_SIGNATURE =
+  /\bwebhooks\.constructEvent(?:Async)?\(|['"](?:stripe-signature|x-hub-signature(?:-256)?|svix-signature|webhook-signature|x-slack-signature|x-shopify-hmac-sha256)['"]|\bnew\s+Webhook\(|\bverifyWebhook\w*\(/i;
+/** Path segments of a sign-in flow: `auth/callback`, `oauth/callback`, `api/auth/[...nextauth]`. */
+const AUTH_SEGMENT = /^(?:auth|oauth2?|sso|openid|oidc|callbacks?|signin|sign-in|signout|sign-out|login|logout|confirm|\[{1,2}\.{3}(?:nextauth|auth|all)\]{1,2})$/i;
+/** Handlers that only send the browser on: `NextResponse.redirect(…)`, `redirect(…)`, `Response.redirect(…)`. */
+const REDIRECT = /\b(?:NextResponse\.redirect|Response\.redirect|redirect|sendRedirect)\(/;
+/** Handlers an auth library supplies whole: NextAuth, Auth.js, Better Auth, Lucia, Clerk. */
+const AUTH_LIBRARY_HANDLER = /\bNextAuth\(|\bhandlers\s*[,}][^\n]*\bfrom\s+['"][^'"]*auth['"]|\btoNextJsHandler\(|\bhandleAuth\(|\bauthHandler\(/;
+/** Code that answers with data: such a route is an API whatever its name. */
+const ANSWERS_DATA = /\b(?:NextResponse|Response)\.json\(|\bjson\(\s*[{[]|['"]application\/json['"]/;
+/** Last path segments of health and readiness probes. */
+const HEALTH_SEGMENT = /^(?:health|healthz|healthcheck|health-check|livez|readyz|liveness|readiness|ping)$/i;
+
+/**
+ * Whether a route serves no client of its own: a webhook receiver (named so, or checking a provider's
+ * signature), a sign-in redirect (under an auth / OAuth / callback path, answering only with a redirect, or an
+ * auth library's catch-all handler), or a health probe. `route` is the route's path inside its app
+ * (`app/api/webhooks/route.ts`).
+ */
+export function incidentalRoute(route: string, text: string): IncidentalRoute | undefined {
+  // Folders, then the file name's own parts (`pages/api/health.ts`, Remix `api.webhooks.stripe.tsx`) unless it only says "route".
+  const parts = route.split('/');
+  const name = parts.pop()!.replace(/\.[cm]?[jt]sx?$/, '');
+  const segments = [...parts, ...name.split('.').filter(n => !/^(?:route|index|_index|\+server|\+page|server|get|post|put|patch|delete)$/i.test(n))];
+  if (WEBHOOK_SIGNATURE.test(text) || (segments.some(s => WEBHOOK_SEGMENT.test(s)) && !READS_OR_CHANGES.test(text))) return 'webhook';
+  if (segments.some(s => AUTH_SEGMENT.test(s))) {
+    if (AUTH_LIBRARY_HANDLER.test(text)) return 'auth-redirect';
+    if (REDIRECT.test(text) && !ANSWERS_DATA.test(text)) return 'auth-redirect';
+  }
+  const last = segments[segments.length - 1];
+  if (last && HEALTH_SEGMENT.test(last)) return 'health';
+  return undefined;
+}
+
+/** Frameworks that route requests by file: a unit served only by one of them has exactly its route files as routes. */
+const FILE_ROUTED = new Set(['nextjs', 'nuxt', 'sveltekit', 'remix']);
+
+/**
+ * The HTTP routes of a full-stack unit (Next.js route handlers and API routes, Nuxt server routes, SvelteKit
+ * endpoints, Remix loaders and actions; server actions are not routes), each with why it serves no client when
+ * it does not. Undefined for a unit that declares routes in code (Express, Django…), whose routes are not files.
+ */
+export function fileRoutes(
+  facts: Facts,
+  unit: ServiceUnit,
+): Array<{ file: SourceFile; incidental?: IncidentalRoute }> | undefined {
+  if (unit.frameworks.length === 0 || !unit.frameworks.every(f => FILE_ROUTED.has(f))) return undefined;
+  const app = facts.stack.frontends.find(f => f.dir === unit.dir && f.server);
+  if (!app?.server) return undefined;
+  const prefix = app.dir ? `${app.dir}/` : '';
+  return app.server.routes.map(file => {
+    const incidental = incidentalRoute(file.path.slice(prefix.length), file.text);
+    return incidental ? { file, incidental } : { file };
+  });
+}
+
+/** Python modules of REST API layers mounted in a web app: Django REST Framework, django-ninja, Wagtail's API v2, Tastypie, Flask-RESTful / RESTX / Smorest. */
+const PYTHON_REST_MODULE =
+  /^(?:rest_framework|rest_framework_\w+|ninja|ninja_extra|tastypie|wagtail(?:\.\w+)*\.api(?:\.\w+)*|flask_restful|flask_restx|flask_smorest)(?:\.|$)/;
+/** Python modules of GraphQL layers: graphene-django, Strawberry, Ariadne. */
+const PYTHON_GRAPHQL_MODULE = /^(?:graphene_django|strawberry_django|strawberry\.django|strawberry\.fastapi|strawberry\.flask|ariadne(?:_django)?)(?:\.|$)/;
+const PYTHON_API_HINT = /\b(?:rest_framework|ninja|tastypie|api|flask_restful|flask_restx|flask_smorest|graphene_django|strawberry|ariadne)\b/;
+
+/**
+ * Where a Python unit imports an API layer that answers with data (`from rest_framework import viewsets`,
+ * `from wagtail.api.v2.router import WagtailAPIRouter`, `from ninja import NinjaAPI`), read from the files'
+ * syntax trees; `rest` keeps only REST layers, leaving GraphQL ones out.
+ */
+export function pythonApiLayer(
+  facts: Facts,
+  unit: ServiceUnit,
+  rest = false,
+): { path: string; line: number; module: string } | undefined {
+  if (unit.ecosystem !== 'python') return undefined;
+  for (const file of unit.files) {
+    if (!file.path.endsWith('.py') || !PYTHON_API_HINT.test(file.text)) continue;
+    const tree = syntaxTree(facts, file);
+    for (const site of tree?.imports() ?? []) {
+      if (PYTHON_REST_MODULE.test(site.source) || (!rest && PYTHON_GRAPHQL_MODULE.test(site.source))) {
+        return { path: file.path, line: site.line, module: site.source };
+      }
+    }
+  }
+  return undefined;
 }
 
 /** Upper-cases the first letter of a message built from a unit label. */

@@ -9,9 +9,12 @@ import {
   capitalise,
   Ecosystem,
   evidenceOf,
+  fileRoutes,
   findInCode,
+  IncidentalRoute,
   isAsidePath,
   isUnder,
+  pythonApiLayer,
   serviceUnits,
   ServiceUnit,
   Signal,
@@ -200,12 +203,36 @@ const DATA_SIGNALS: Partial<Record<Ecosystem, RegExp>> = {
  * document. Generated and minified files (bundled browser libraries) are not
  * the server's code.
  */
-function servesPagesOnly(unit: ServiceUnit): boolean {
+function servesPagesOnly(facts: Facts, unit: ServiceUnit): boolean {
   const page = PAGE_SIGNALS[unit.ecosystem];
   const data = DATA_SIGNALS[unit.ecosystem];
   if (!page || !data) return false;
   const files = unit.files.filter(f => !isGeneratedOrMinified(f));
-  return !!findInCode(files, page) && !findInCode(files, data);
+  // A mounted REST or GraphQL layer (Django REST Framework, django-ninja, Wagtail API v2, Tastypie, graphene-django) answers with data.
+  return !!findInCode(files, page) && !findInCode(files, data) && !pythonApiLayer(facts, unit);
+}
+
+/** ` (API layer rest_framework at shop/api.py:1)` when a Python unit's API is a mounted layer, for messages. */
+function layerNote(facts: Facts, unit: ServiceUnit): string {
+  const layer = pythonApiLayer(facts, unit);
+  return layer ? ` (API layer ${layer.module.split('.').slice(0, 3).join('.')} at ${layer.path}:${layer.line})` : '';
+}
+
+const INCIDENTAL_LABEL: Record<IncidentalRoute, string> = {
+  webhook: 'receive webhooks',
+  'auth-redirect': 'complete sign-in redirects',
+  health: 'answer health checks',
+};
+
+/**
+ * What the routes of a full-stack unit do when none of them serves a client (webhook receivers, sign-in
+ * redirects, health probes; server actions are no routes), or undefined when one does or routes are in code.
+ */
+function incidentalRoutesOnly(facts: Facts, unit: ServiceUnit): string | undefined {
+  const routes = fileRoutes(facts, unit);
+  if (!routes || routes.some(r => !r.incidental)) return undefined;
+  const kinds = [...new Set(routes.map(r => INCIDENTAL_LABEL[r.incidental!]))];
+  return kinds.length > 0 ? `its routes only ${kinds.join(', ')}` : 'it has no routes, only server actions';
 }
 
 /** FastAPI serves its own OpenAPI docs unless they are switched off. */
@@ -227,10 +254,12 @@ const REST_SIGNALS: Partial<Record<Ecosystem, RegExp>> = {
 };
 
 /** Where a server declares REST routes, when it does. */
-function restEvidence(unit: ServiceUnit): string | undefined {
+function restEvidence(facts: Facts, unit: ServiceUnit): string | undefined {
   const rest = REST_SIGNALS[unit.ecosystem];
   const hit = rest && findInCode(unit.files.filter(f => !isGeneratedOrMinified(f)), rest);
-  return hit ? `${hit.file.path}:${hit.line}` : undefined;
+  if (hit) return `${hit.file.path}:${hit.line}`;
+  const layer = pythonApiLayer(facts, unit, true);
+  return layer ? `${layer.path}:${layer.line}` : undefined;
 }
 
 export default defineRule({
@@ -239,7 +268,7 @@ export default defineRule({
   severity: 'medium',
   title: 'HTTP APIs are documented',
   description:
-    'Fails for each server application with no API description: no OpenAPI/Swagger file (by name or content), GraphQL schema, protobuf, RAML or API docs folder belonging to it, and no library that generates one (FastAPI, drf-spectacular, springdoc, @nestjs/swagger, swagger-jsdoc, swaggo, Swashbuckle…). Hand-written references count: a document named for the API (docs/api.md, API_REFERENCE.md) listing endpoints, or an API / Endpoints / Routes section listing methods and paths. A GraphQL schema or protobuf documents only that protocol: a server that also declares REST routes needs an HTTP description too. A server that only renders HTML pages from templates, serves static files or pushes over websockets, and answers with no JSON, has no API to document.',
+    'Fails for each server application with no API description: no OpenAPI/Swagger file (by name or content), GraphQL schema, protobuf, RAML or API docs folder belonging to it, and no library that generates one (FastAPI, drf-spectacular, springdoc, @nestjs/swagger, swagger-jsdoc, swaggo, Swashbuckle…). Hand-written references count: a document named for the API (docs/api.md, API_REFERENCE.md) listing endpoints, or an API / Endpoints / Routes section listing methods and paths. A GraphQL schema or protobuf documents only that protocol: a server that also declares REST routes needs an HTTP description too. A server that only renders HTML pages from templates, serves static files or pushes over websockets, and answers with no JSON, has no API to document; a mounted REST or GraphQL layer (Django REST Framework, django-ninja, Wagtail API v2, Tastypie, graphene-django) is an API. A full-stack app whose routes only receive webhooks, complete sign-in redirects or answer health checks (the rest being server actions) has no client-facing API either.',
   rationale:
     'Without a contract, every consumer reverse-engineers the API from code or traffic, breaking changes go unnoticed in review, and client code, mocks and contract tests cannot be generated.',
   remediation:
@@ -253,11 +282,17 @@ export default defineRule({
     const documents = apiDocuments(facts).filter(
       p => !isAsidePath(p) || DOC_FOLDER.test(p) || /^docs\//.test(p),
     );
-    const apis = servers.filter(u => !servesPagesOnly(u));
-    if (apis.length === 0)
-      return outcome.notApplicable(
-        'no HTTP API: the servers only render HTML pages, serve static files or push over websockets',
+    const pagesOnly = servers.filter(u => servesPagesOnly(facts, u));
+    const incidental = new Map(servers.map(u => [u, incidentalRoutesOnly(facts, u)]));
+    const apis = servers.filter(u => !pagesOnly.includes(u) && !incidental.get(u));
+    if (apis.length === 0) {
+      const reasons = servers.map(u =>
+        pagesOnly.includes(u)
+          ? `${unitLabel(u)} only renders HTML pages, serves static files or pushes over websockets`
+          : `${unitLabel(u)}: ${incidental.get(u)}`,
       );
+      return outcome.notApplicable(`no HTTP API for clients: ${[...new Set(reasons)].join('; ')}`);
+    }
     const findings: Finding[] = [];
     for (const unit of apis) {
       // A document belongs to the server it sits under, or to all when it sits outside every server.
@@ -270,20 +305,21 @@ export default defineRule({
       if (fastapiDocs(unit)) continue;
       if (evidenceOf(unit, API_DOC_LIBRARIES[unit.ecosystem])) continue;
       // A GraphQL schema or protobuf documents that protocol; REST routes beside it still need a description.
-      const rest = owned.length > 0 ? restEvidence(unit) : undefined;
+      const rest = owned.length > 0 ? restEvidence(facts, unit) : undefined;
       if (owned.length > 0 && !rest) continue;
-      const file = facts.file(unit.path);
+      // Point at a route that answers clients, not at a webhook receiver that happens to sort first.
+      const route = fileRoutes(facts, unit)?.find(r => !r.incidental)?.file;
+      const at = route ? { path: route.path, line: 1 } : { path: unit.path, line: unit.line };
+      const file = facts.file(at.path);
       findings.push({
-        path: unit.path,
-        ...(unit.line ? { line: unit.line } : {}),
-        ...(file && unit.line ? { excerpt: lineOf(file, unit.line) } : {}),
+        path: at.path,
+        ...(at.line ? { line: at.line } : {}),
+        ...(file && at.line ? { excerpt: lineOf(file, at.line) } : {}),
         message: rest
           ? `${capitalise(unitLabel(unit))} documents only its ${
               owned.some(p => /\.proto$/i.test(p)) ? 'gRPC' : 'GraphQL'
             } API (${owned[0]}): the REST endpoints (${rest}) have no OpenAPI/Swagger spec and no generator library`
-          : `${capitalise(
-              unitLabel(unit),
-            )} has no API documentation: no OpenAPI/Swagger spec${
+          : `${capitalise(unitLabel(unit))}${layerNote(facts, unit)} has no API documentation: no OpenAPI/Swagger spec${
               unit.dir ? ` in ${unit.dir}/ or at the root` : ''
             } and no generator library`,
       });

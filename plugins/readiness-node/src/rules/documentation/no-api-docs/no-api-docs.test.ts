@@ -6,6 +6,27 @@ const flask = {
   'app.py': 'from flask import Flask\napp = Flask(__name__)\n',
 };
 
+/** A Next.js app whose route handlers only receive a webhook, finish sign-in redirects and answer a probe; the rest are server actions. */
+const nextIncidental = {
+  'package.json': JSON.stringify({ dependencies: { next: '^14', react: '^18', stripe: '^14' } }),
+  'app/page.tsx': 'export default function Home() { return null; }\n',
+  'app/api/webhooks/route.ts':
+    "export async function POST(req: Request) {\n  const sig = req.headers.get('stripe-signature');\n  const event = stripe.webhooks.constructEvent(await req.text(), sig, secret);\n  return new Response(JSON.stringify({ received: true }));\n}\n",
+  'app/auth/callback/route.ts':
+    "import { NextResponse } from 'next/server';\nexport async function GET(request: Request) {\n  await exchangeCodeForSession(new URL(request.url).searchParams.get('code'));\n  return NextResponse.redirect(new URL('/account', request.url));\n}\n",
+  'app/auth/reset_password/route.ts':
+    "import { NextResponse } from 'next/server';\nexport async function GET(request: Request) {\n  return NextResponse.redirect(new URL('/signin/update_password', request.url));\n}\n",
+  'app/api/healthz/route.ts': "export function GET() { return new Response('ok'); }\n",
+  'app/billing/actions.ts': "'use server';\nexport async function checkout(priceId: string) { return createSession(priceId); }\n",
+};
+
+/** A Django site that renders pages from templates. */
+const djangoSite = {
+  'requirements.txt': 'Django==5.0\nwagtail==6.0\n',
+  'manage.py': 'import django\n',
+  'site/views.py': "from django.shortcuts import render\ndef home(request):\n    return render(request, 'home.html')\n",
+};
+
 describeRule(rule, {
   fails: [
     { name: 'a Flask API with no spec', files: flask, findings: ['app.py:1'] },
@@ -74,6 +95,77 @@ describeRule(rule, {
       },
     },
     {
+      name: 'a Next.js app with a webhook receiver beside a route that answers clients',
+      files: {
+        ...nextIncidental,
+        'app/api/posts/route.ts': 'export async function GET() { return Response.json(await listPosts()); }\n',
+      },
+      findings: ['app/api/posts/route.ts:1'],
+    },
+    {
+      name: 'a route under webhooks/ that lists and deletes subscriptions for clients is an API',
+      files: {
+        ...nextIncidental,
+        'app/api/webhooks/subscriptions/route.ts':
+          'export async function GET() { return Response.json(await list()); }\nexport async function DELETE() { return new Response(null); }\n',
+      },
+      findings: ['app/api/webhooks/subscriptions/route.ts:1'],
+    },
+    {
+      name: 'a Next.js sign-in route that answers with a token is an API',
+      files: {
+        ...nextIncidental,
+        'app/api/auth/login/route.ts':
+          "import { NextResponse } from 'next/server';\nexport async function POST(req: Request) {\n  if (!ok) return NextResponse.redirect('/');\n  return NextResponse.json({ token });\n}\n",
+      },
+      findings: ['app/api/auth/login/route.ts:1'],
+    },
+    {
+      name: 'a Django site that also mounts Wagtail API v2',
+      files: {
+        ...djangoSite,
+        'site/api.py':
+          "from wagtail.api.v2.router import WagtailAPIRouter\nfrom wagtail.api.v2.views import PagesAPIViewSet\napi_router = WagtailAPIRouter('wagtailapi')\napi_router.register_endpoint('pages', PagesAPIViewSet)\n",
+        'site/urls.py': "from django.urls import path\nfrom .api import api_router\nurlpatterns = [path('api/v2/', api_router.urls)]\n",
+      },
+      findings: ['manage.py:1'],
+    },
+    {
+      name: 'a Django site with a Django REST Framework router',
+      files: {
+        ...djangoSite,
+        'requirements.txt': 'Django==5.0\ndjangorestframework==3.15\n',
+        'shop/api.py':
+          'from rest_framework import routers, viewsets\nclass ItemViewSet(viewsets.ModelViewSet):\n    queryset = Item.objects.all()\nrouter = routers.DefaultRouter()\nrouter.register("items", ItemViewSet)\n',
+      },
+      findings: ['manage.py:1'],
+    },
+    {
+      name: 'a Django site with Tastypie resources',
+      files: {
+        ...djangoSite,
+        'shop/api.py': 'from tastypie.resources import ModelResource\nclass ItemResource(ModelResource):\n    pass\n',
+      },
+      findings: ['manage.py:1'],
+    },
+    {
+      name: 'a Django site with a graphene-django endpoint and no schema file',
+      files: {
+        ...djangoSite,
+        'site/urls.py': "from django.urls import path\nfrom graphene_django.views import GraphQLView\nurlpatterns = [path('graphql', GraphQLView.as_view())]\n",
+      },
+      findings: ['manage.py:1'],
+    },
+    {
+      name: 'a GraphQL schema beside a Django REST Framework API',
+      files: {
+        ...djangoSite,
+        'schema.graphql': 'type Query { items: [Item] }\n',
+        'shop/api.py': 'from rest_framework.decorators import action\n',
+      },
+      findings: ['manage.py:1'],
+    },
+    {
       name: 'a YAML file that is not an API spec',
       files: { ...flask, 'config/app.yaml': 'server:\n  port: 8080\n' },
     },
@@ -103,6 +195,14 @@ describeRule(rule, {
       files: {
         'requirements.txt':
           'Django==5.0\ndjangorestframework\ndrf-spectacular\n',
+      },
+    },
+    {
+      name: 'django-ninja serves its own OpenAPI docs',
+      files: {
+        ...djangoSite,
+        'requirements.txt': 'Django==5.0\ndjango-ninja==1.1\n',
+        'site/api.py': 'from ninja import NinjaAPI\napi = NinjaAPI()\n',
       },
     },
     {
@@ -240,6 +340,29 @@ describeRule(rule, {
           dependencies: { next: '^14', react: '^18' },
         }),
         'app/page.tsx': '',
+      },
+    },
+    {
+      name: 'a Next.js app whose routes only receive webhooks, finish sign-in redirects and answer health checks',
+      files: nextIncidental,
+    },
+    {
+      name: 'a Next.js app with server actions and Auth.js sign-in routes only',
+      files: {
+        'package.json': JSON.stringify({ dependencies: { next: '^15', react: '^19', 'next-auth': '^5' } }),
+        'app/page.tsx': '',
+        'app/api/auth/[...nextauth]/route.ts': "import { handlers } from '@/auth';\nexport const { GET, POST } = handlers;\n",
+        'app/actions.ts': "'use server';\nexport async function save(form: FormData) { await db.save(form); }\n",
+      },
+    },
+    {
+      name: 'a Django site with admin view sets, a REST import only in tests and a comment naming rest_framework',
+      files: {
+        ...djangoSite,
+        'site/wagtail_hooks.py':
+          '# rest_framework might come later\nfrom wagtail.admin.viewsets.model import ModelViewSet\nfrom wagtail.snippets.views.snippets import SnippetViewSet\nclass CountryViewSet(ModelViewSet):\n    model = Country\n',
+        'site/tests/test_api.py': 'from rest_framework.test import APIClient\n',
+        'examples/api_demo/api.py': 'from wagtail.api.v2.router import WagtailAPIRouter\n',
       },
     },
     {
