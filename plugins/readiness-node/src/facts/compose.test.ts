@@ -23,6 +23,16 @@ describe('isComposePath', () => {
 });
 
 describe('parseComposeFile', () => {
+  it('reads the env files a service loads, relative to the compose file', () => {
+    const fact = parseComposeFile(
+      file(
+        ['services:', '  api:', '    env_file: ../.env', '  worker:', '    env_file:', '      - .env.worker', '      - path: ./shared.env', '        required: false'].join('\n'),
+        'deploy/compose.yml',
+      ),
+    );
+    expect(fact.services.map(s => s.envFiles)).toEqual([['.env'], ['deploy/.env.worker', 'deploy/shared.env']]);
+  });
+
   it('reads services, build contexts, healthchecks, environment and volumes with lines', () => {
     const fact = parseComposeFile(
       file(

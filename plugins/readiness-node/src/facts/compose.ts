@@ -36,6 +36,8 @@ export interface ComposeService {
   profiles: string[];
   /** The restart policy as written (`no`, `always`, `unless-stopped`, `on-failure[:n]`). */
   restart?: string;
+  /** Env files the service loads (`env_file:`), repository-relative. */
+  envFiles?: string[];
 }
 
 /** @public */
@@ -129,6 +131,11 @@ export function parseComposeFile(file: SourceFile): ComposeFileFact {
           asString(hc?.test)?.trim() === 'NONE',
       };
     }
+    const envFiles = (Array.isArray(svc.env_file) ? svc.env_file : [svc.env_file]).flatMap(entry => {
+      const path = asString(entry) ?? asString(asRecord(entry)?.path);
+      return path ? [joinPath(dir, path)] : [];
+    });
+    if (envFiles.length) service.envFiles = envFiles;
     const env = svc.environment;
     if (Array.isArray(env)) {
       env.forEach((entry, i) => {

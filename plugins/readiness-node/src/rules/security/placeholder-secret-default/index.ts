@@ -27,6 +27,7 @@ import {
   usesHashComments,
 } from '../shared';
 import { isReadablePhrase, isStandInSigningKey, signingKeyConstants, signingKeysAtCalls } from '../signingKeys';
+import { loadedEnvStandIns } from './envFiles';
 
 export { isStandInSecret };
 
@@ -190,7 +191,7 @@ export default defineRule({
   severity: 'critical',
   title: 'Secrets have no literal defaults',
   description:
-    'Fails when code or configuration falls back to a literal default for a secret-named setting (`SECRET_KEY`, `JWT_SECRET`, `*_API_KEY`, `*_PASSWORD`, `*_TOKEN`…), such as `os.getenv("SECRET_KEY", "change-me")`, `process.env.JWT_SECRET || "secret"`, `${JWT_SECRET:changeme}` or `config.get("jwtSecret") || "secret"`, or sets such a setting to a well-known stand-in (`secret`, `changeme`, `keyboard cat`, `django-insecure-…`), or signs tokens with a literal key that is a stand-in or a readable phrase (words separated by spaces), at the signing call or through the constant it reads (other literal keys are hardcoded-secret\'s).',
+    'Fails when code or configuration falls back to a literal default for a secret-named setting (`SECRET_KEY`, `JWT_SECRET`, `*_API_KEY`, `*_PASSWORD`, `*_TOKEN`…), such as `os.getenv("SECRET_KEY", "change-me")`, `process.env.JWT_SECRET || "secret"`, `${JWT_SECRET:changeme}` or `config.get("jwtSecret") || "secret"`, or sets such a setting to a well-known stand-in (`secret`, `changeme`, `keyboard cat`, `django-insecure-…`), or a committed env file that the app\'s settings or compose load sets such a setting to a stand-in (`SECRET_KEY=changethis` in a `.env` read by pydantic-settings `env_file`, dotenv or compose), or signs tokens with a literal key that is a stand-in or a readable phrase (words separated by spaces), at the signing call or through the constant it reads (other literal keys are hardcoded-secret\'s).',
   rationale:
     'When the real value is missing in one environment, the service starts anyway with a secret that is published in its own repository. Session cookies and tokens can then be forged by anyone who reads the code, and nothing warns that it happened.',
   remediation:
@@ -225,7 +226,8 @@ export default defineRule({
     }
     const taken = new Set(hits.map(h => `${h.file.path}:${h.line}`));
     hits.push(...signing.filter(h => !taken.has(`${h.file.path}:${h.line}`)));
-    if (scanned === 0 && hits.length === 0) {
+    const envStandIns = loadedEnvStandIns(facts);
+    if (scanned === 0 && hits.length === 0 && envStandIns.length === 0) {
       return outcome.notApplicable('no source code or configuration to read settings from');
     }
 
@@ -253,6 +255,18 @@ export default defineRule({
       // Test-only configuration is not a production default: a note, not a failure.
       const testOnly = finding.confidence === 'low' ? undefined : testOnlyReason(facts, hit, testOnlyWorkflows);
       findings.push(testOnly ? { ...finding, message: `${message} (${testOnly}: lower confidence)`, confidence: 'low' } : finding);
+    }
+    // Committed env files the app or its compose stack loads (the file itself is committed-env-file's finding).
+    for (const hit of envStandIns) {
+      const file = facts.file(hit.path);
+      if (!file) continue;
+      const refused = hit.refused ? '; the code refuses this value outside development' : '';
+      const message = `${hit.key} is set to the stand-in value ${shown(hit.value)} in ${hit.path}, which ${hit.loaders.join(' and ')} ${hit.loaders.length > 1 ? 'load' : 'loads'}${refused}`;
+      const secrets = isPlaceholderValue(hit.value) ? [] : [hit.value];
+      const finding: RuleFinding = { ...findingAt(file, hit.line, message, maskedExcerpt(file, hit.line, secrets)), secrets };
+      findings.push(hit.devOnly && finding.confidence !== 'low'
+        ? { ...finding, message: `${message} (an env file for development or tests: lower confidence)`, confidence: 'low' }
+        : finding);
     }
     return outcome.fromFindings(findings);
   },

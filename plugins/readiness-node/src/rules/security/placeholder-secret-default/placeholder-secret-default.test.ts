@@ -4,6 +4,23 @@ import rule from '.';
 describeRule(rule, {
   fails: [
     {
+      name: 'stand-ins in a committed env file that the settings class or compose loads',
+      files: {
+        '.env': 'APP_ENV=development\nPROJECT_NAME="Shop"\nSECRET_KEY=changethis\nADMIN_EMAIL=ops@example.com\nDB_PASSWORD=changethis\n',
+        'backend/app/config.py': [
+          'class Settings(BaseSettings):',
+          '    model_config = SettingsConfigDict(env_file="../.env", extra="ignore")',
+          '    SECRET_KEY: str',
+          '    DB_PASSWORD: str',
+        ].join('\n'),
+        'deploy/.env': 'API_TOKEN=my-secret-token\nLOG_LEVEL=info\n',
+        'deploy/compose.yml': 'services:\n  api:\n    image: acme/api:1.2\n    env_file: .env\n',
+        'web/.env': 'SESSION_SECRET=replaceme\nCACHE_PASSWORD=changeme\n',
+        'web/compose.yml': 'services:\n  web:\n    image: acme/web:1.2\n    environment:\n      SESSION_SECRET: ${SESSION_SECRET:?required}\n',
+      },
+      findings: ['.env:3', '.env:5', 'deploy/.env:1', 'web/.env:1'],
+    },
+    {
       name: 'token signing keys that are readable phrases or stand-ins, at the call or in the constant it reads',
       files: {
         'common/utils.go': 'package common\n\nconst TokenPassphrase = "A Key Quite Very Strong!!@#$"\n',
@@ -168,6 +185,22 @@ describeRule(rule, {
       },
     },
     {
+      name: 'env files nobody loads, templates, test env files, random values and non-secret keys',
+      files: {
+        '.env': 'SECRET_KEY=changethis\n',
+        'app/main.py': 'import os\nSECRET_KEY = os.environ["SECRET_KEY"]\n',
+        'svc/.env.example': 'JWT_SECRET=changeme\n',
+        'svc/.env.test': 'JWT_SECRET=test-secret\n',
+        'svc/.env': 'JWT_SECRET=q8F#k29Lzx!vR04m\nPROJECT_NAME=changethis\n',
+        'svc/src/main.ts': "import 'dotenv/config';\nconst secret = process.env.JWT_SECRET;\n",
+        'svc/src/env.ts': "dotenv.config({ path: '.env.example' });\ndotenv.config({ path: '.env.test' });\n",
+        'tests/.env': 'API_TOKEN=changeme\n',
+        'tests/conftest.py': 'load_dotenv()\n',
+        'web/.env': 'CACHE_PASSWORD=changeme\n',
+        'web/compose.yml': 'services:\n  web:\n    image: acme/web:1.2\n    environment:\n      LOG_LEVEL: info\n',
+      },
+    },
+    {
       name: 'test-runner configuration sets test values',
       files: {
         'packages/shared/vitest.config.ts':
@@ -259,5 +292,27 @@ describe('security/placeholder-secret-default details', () => {
     const result = runRule(rule, { 'src/a.js': `const s = process.env.API_TOKEN || '${value}';\n` });
     expect(result.status).toBe('fail');
     expect(JSON.stringify(result)).not.toContain(value);
+  });
+
+  it('names what loads a committed env file, notes a refusal in code, and keeps env files for tests as notes', () => {
+    const result = runRule(rule, {
+      '.env': 'SECRET_KEY=changethis\n',
+      '.env.test': 'SECRET_KEY=changethis\n',
+      'backend/app/config.py': [
+        'class Settings(BaseSettings):',
+        '    model_config = SettingsConfigDict(env_file=("../.env", "../.env.test"))',
+        '    def check(self, value):',
+        '        if value == "changethis" and self.ENV != "development":',
+        '            raise ValueError("change it")',
+      ].join('\n'),
+    });
+    expect(result.findings.map(f => [f.path, f.confidence, f.message])).toEqual([
+      ['.env', 'high', 'SECRET_KEY is set to the stand-in value "changethis" in .env, which backend/app/config.py loads; the code refuses this value outside development'],
+      [
+        '.env.test',
+        'low',
+        'SECRET_KEY is set to the stand-in value "changethis" in .env.test, which backend/app/config.py loads; the code refuses this value outside development (an env file for development or tests: lower confidence)',
+      ],
+    ]);
   });
 });
