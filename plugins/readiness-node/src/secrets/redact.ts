@@ -151,13 +151,18 @@ function maskEvery(text: string, secrets: readonly string[]): string {
  * @public
  */
 export function redactDeep<T>(value: T, known: Iterable<string> = []): T {
-  // Longest first, so a secret that holds another is masked whole.
-  const secrets = [...new Set(known)].filter(s => s.length >= 4 && !isPlaceholderValue(s)).sort((a, b) => b.length - a.length);
-  const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') return maskEvery(redactText(v), secrets);
-    if (Array.isArray(v)) return v.map(walk);
+  // Longest first, so a secret that holds another is masked whole. A plain word
+  // (`postgres`, `root`) is cut where a rule quotes it, not wherever the word
+  // occurs: that would cut file names and prose and hide nothing.
+  const secrets = [...new Set(known)]
+    .filter(s => s.length >= 8 && !isPlaceholderValue(s) && !/^[A-Za-z]+$/.test(s))
+    .sort((a, b) => b.length - a.length);
+  const walk = (v: unknown, key?: string): unknown => {
+    // Paths name files of the repository; they are shown as they are.
+    if (typeof v === 'string') return key === 'path' ? v : maskEvery(redactText(v), secrets);
+    if (Array.isArray(v)) return v.map(x => walk(x));
     if (v && typeof v === 'object') {
-      return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, walk(x)]));
+      return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, walk(x, k)]));
     }
     return v;
   };

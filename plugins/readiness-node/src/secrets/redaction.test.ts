@@ -226,6 +226,15 @@ describe('redactText', () => {
     expect(redactText(input)).toBe(input);
   });
 
+  it('leaves file paths and plain words alone, even when a weak password is the same word', () => {
+    const value = { path: 'k8s/petclinic.yml', message: 'repository root of petclinic', excerpt: `key ${key}` };
+    expect(redactDeep(value, ['petclinic', 'root', key])).toEqual({
+      path: 'k8s/petclinic.yml',
+      message: 'repository root of petclinic',
+      excerpt: `key ${key.slice(0, 4)}…`,
+    });
+  });
+
   it('cuts a value a rule reported wherever it appears, and nothing else', () => {
     const value = { message: `falls back to ${key}`, nested: [{ excerpt: `x = f(${key})` }], count: 3 };
     expect(redactDeep(value, [key])).toEqual({

@@ -202,6 +202,26 @@ describe('infrastructure/compose-plaintext-secrets findings', () => {
     }
   });
 
+  it('keep the scheme, host and database readable when the password is the same word', () => {
+    const result = runRule(rule, {
+      'docker-compose.yml': [
+        'services:',
+        '  db:',
+        '    image: postgres:16',
+        '    environment:',
+        '      POSTGRES_PASSWORD: postgres',
+        '  api:',
+        '    build: .',
+        '    environment:',
+        '      DATABASE_URL: postgres://postgres:postgres@db:5432/postgres',
+      ].join('\n'),
+    });
+    expect(result.findings.map(f => f.excerpt)).toEqual([
+      'POSTGRES_PASSWORD: po…',
+      'DATABASE_URL: postgres://…@db:5432/postgres',
+    ]);
+  });
+
   it('mark development and example compose files with low confidence', () => {
     const result = runRule(rule, {
       'docker-compose.override.yml':

@@ -6,7 +6,7 @@ import {
   SECRET_PATTERNS,
   URL_PASSWORD_PATTERN,
 } from '../../../secrets/patterns';
-import { maskSecret } from '../../../secrets/redact';
+import { maskSecret, redactText } from '../../../secrets/redact';
 import { defineRule, outcome, RuleFinding } from '../../types';
 import {
   composeFilesOf,
@@ -74,10 +74,19 @@ function embeddedSecret(value: string): { secret: string; what: string } | undef
   return undefined;
 }
 
-function maskedExcerpt(line: string | undefined, env: ComposeEnvVar, secret: string): string {
+/**
+ * The line with the secret cut. A connection URL's password goes with its whole
+ * user-info (scheme, host and database stay readable even when the password is
+ * the same word); any other secret is cut where it stands as a token of its own.
+ */
+function maskedExcerpt(line: string | undefined, env: ComposeEnvVar, secret: string, inUrl: boolean): string {
   const masked = maskSecret(secret);
-  if (line && line.includes(secret)) return line.split(secret).join(masked);
-  return `${env.key}: ${masked}`;
+  if (!line || !line.includes(secret)) return `${env.key}: ${masked}`;
+  const redacted = redactText(line);
+  if (inUrl) return redacted;
+  const escaped = secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const standalone = new RegExp(`(?<![A-Za-z0-9])${escaped}(?![A-Za-z0-9])`, 'g');
+  return standalone.test(redacted) ? redacted.replace(standalone, masked) : redacted.split(secret).join(masked);
 }
 
 export default defineRule({
@@ -116,7 +125,7 @@ export default defineRule({
           findings.push({
             path: file.path,
             ...(env.line !== undefined ? { line: env.line } : {}),
-            excerpt: maskedExcerpt(excerptAt(facts, file.path, env.line), env, secret),
+            excerpt: maskedExcerpt(excerptAt(facts, file.path, env.line), env, secret, embedded?.what === 'connection URL with a password'),
             message,
             confidence,
             secrets: [secret],
