@@ -94,6 +94,21 @@ describe('resolved values', () => {
     expect(valuesOfName(files, 'src/app.ts', 'playground')).toEqual(['true @src/config.ts:5']);
   });
 
+  it('follows env fallback chains through split and per-item cleanup, not through other list changes', () => {
+    const files = {
+      'src/cors.ts': [
+        "const a = (process.env.A || process.env.B || '*').split(',').map((o) => o.trim()).filter((o) => o.length > 0);",
+        "const b = (process.env.A ?? '*').split(',').filter(Boolean).map(o => o.toLowerCase());",
+        "const c = (process.env.A || '*').split(',').filter((o) => o !== '*');",
+        "const d = (process.env.A || '*').split(',').map((o) => new RegExp(o));",
+      ].join('\n'),
+    };
+    expect(valuesOfName(files, 'src/cors.ts', 'a')).toEqual(['["*"] (A) @src/cors.ts:1']);
+    expect(valuesOfName(files, 'src/cors.ts', 'b')).toEqual(['["*"] (A) @src/cors.ts:2']);
+    expect(valuesOfName(files, 'src/cors.ts', 'c')).toEqual([]);
+    expect(valuesOfName(files, 'src/cors.ts', 'd')).toEqual([]);
+  });
+
   it('reads class constants of Java, Kotlin and C#, Spring placeholders and .NET configuration defaults', () => {
     const files = {
       'src/main/java/com/acme/Constants.java':

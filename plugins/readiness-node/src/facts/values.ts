@@ -1230,6 +1230,12 @@ class ValueIndexImpl {
       if (method === 'split' && firstName !== undefined) {
         return receiver.map(v => (v.value?.kind === 'string' ? { ...v, value: { kind: 'list', items: v.value.value.split(firstName).map(s => str(s.trim())) } as Literal } : v));
       }
+      // Per-item cleanup of a list (`.map(o => o.trim())`, `.filter(Boolean)`) keeps what the list allows.
+      if ((method === 'map' || method === 'filter') && node.args.length === 1) {
+        const callback = ctx.file.text.slice(ctx.base + node.args[0].at, ctx.base + node.args[0].at + 200);
+        if (keepsItems(method, callback)) return receiver.filter(v => v.value?.kind === 'list');
+        return [];
+      }
       if (method === 'orElse' || method === 'getOrDefault' || method === 'GetValueOrDefault') {
         const fallback = this.evalNode(node.args[node.args.length - 1] ?? { k: 'unknown', at: 0 }, inner);
         return fallback.map(v => ({ ...v, env: receiver[0]?.env ?? v.env }));
@@ -1462,6 +1468,24 @@ class ValueIndexImpl {
       return k === wanted;
     });
   }
+}
+
+/** An arrow callback's parameter and body: `(o) => …`, `o => …`, `(o: string) => …`. */
+const ARROW = /^(?:\(\s*(?<p1>[A-Za-z_$][\w$]*)\s*(?::\s*[\w$.]+\s*)?\)|(?<p2>[A-Za-z_$][\w$]*))\s*=>\s*(?<body>[^\n]{0,120})/;
+
+/**
+ * Whether `.map(callback)` or `.filter(callback)` on a list keeps its items as
+ * far as what they allow goes: trimming or lower-casing each item, dropping
+ * empty ones (`Boolean`, `o => o`, `o => o.length > 0`, `o => o !== ''`).
+ */
+function keepsItems(method: string, callback: string): boolean {
+  if (method === 'filter' && /^Boolean\s*\)/.test(callback)) return true;
+  const m = ARROW.exec(callback);
+  if (!m) return false;
+  const param = (m.groups!.p1 ?? m.groups!.p2).replace(/\$/g, '\\$');
+  const body = m.groups!.body;
+  if (method === 'map') return new RegExp(`^${param}\\.(?:trim|trimStart|trimEnd|toLowerCase|toLocaleLowerCase)\\(\\)\\s*\\)`).test(body);
+  return new RegExp(`^(?:!!\\s*)?${param}(?:\\.trim\\(\\))?(?:\\.length(?:\\s*(?:>\\s*0|!==?\\s*0|>=\\s*1))?|\\s*!==?\\s*(?:''|""))?\\s*\\)`).test(body);
 }
 
 function transform(v: Value, method: string): Value {

@@ -126,6 +126,30 @@ describeRule(rule, {
       },
       findings: ['deploy/nginx.conf:2', 'docker-compose.yml:5', 'src/config.js:2'],
     },
+    {
+      name: 'a CORS origins setting whose env fallback chain ends in *, split and cleaned up, read elsewhere by enableCors',
+      files: {
+        'package.json': JSON.stringify({ dependencies: { '@nestjs/core': '^10.0.0' } }),
+        'src/config/server.config.ts': [
+          "export default registerAs('server', () => ({",
+          "  port: parseInt(process.env.PORT || '3000', 10),",
+          '  corsOrigins: (',
+          '    process.env.SERVER_CORS_ORIGINS ||',
+          '    process.env.WEB_URL ||',
+          "    '*'",
+          '  )',
+          "    .split(',')",
+          '    .map((o) => o.trim())',
+          '    .filter(Boolean),',
+          '}));',
+        ].join('\n'),
+        'src/main.ts': [
+          "const corsOrigins = config.getOrThrow('server.corsOrigins');",
+          "app.enableCors({ origin: corsOrigins.includes('*') ? '*' : corsOrigins });",
+        ].join('\n'),
+      },
+      findings: ['src/config/server.config.ts:3'],
+    },
   ],
   passes: [
     {
@@ -161,6 +185,22 @@ describeRule(rule, {
       files: {
         'package.json': expressPkg,
         'src/server.js': "const cors = require('cors');\napp.use(cors({ origin: process.env.CORS_ORIGINS.split(',') }));\nconst fallback = process.env.CORS_ORIGINS || 'http://localhost:3000';\n",
+      },
+    },
+    {
+      name: 'CORS origins settings with a concrete fallback, an explicit list, or * only in a development config',
+      files: {
+        'package.json': JSON.stringify({ dependencies: { '@nestjs/core': '^10.0.0' } }),
+        'src/config/server.config.ts': [
+          'export default () => ({',
+          "  corsOrigins: (process.env.SERVER_CORS_ORIGINS || process.env.WEB_URL || 'http://localhost:3000').split(','),",
+          "  allowedOrigins: ['https://shop.example.com', 'https://admin.example.com'],",
+          '});',
+        ].join('\n'),
+        'src/config/development.ts': "export const corsOrigins = (process.env.CORS_ORIGINS || '*').split(',');\n",
+        'src/config/dev/cors.ts': "export const allowedOrigins = process.env.ALLOWED_ORIGINS ?? '*';\n",
+        'src/config/server.config.spec.ts': "const corsOrigins = (process.env.CORS_ORIGINS || '*').split(',');\n",
+        'src/main.ts': "app.enableCors({ origin: config.get('server.corsOrigins') });\n",
       },
     },
     {

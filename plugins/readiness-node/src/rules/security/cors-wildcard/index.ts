@@ -148,6 +148,13 @@ const VALUE_SITES: ValueSite[] = [
   { pattern: /\b(?:allow_origins|origins|cors_allowed_origins)\s*=\s*(?!=)/g, when: f => PY(f) && mentionsCors(f), allowsAll: holdsWildcard, what: 'The allowed CORS origins come from' },
   { pattern: /^[ \t]*(?:CORS_ALLOW_ALL_ORIGINS|CORS_ORIGIN_ALLOW_ALL)\s*=\s*(?!=)/gm, when: PY, allowsAll: isTruthy, what: 'django-cors-headers allows every origin through' },
   { pattern: /\borigin\s*:\s*/g, when: f => JS(f) && mentionsCors(f), allowsAll: WILDCARD_OR_TRUE, what: 'The CORS origin option comes from' },
+  // A CORS origins setting of the app's configuration (`corsOrigins: (process.env.CORS_ORIGINS || '*').split(',')`), outside development configs.
+  {
+    pattern: /(?<![\w$.])['"]?[\w$]*?(?:cors[_-]?(?:allowed[_-]?)?origins?|allowed[_-]?origins?)['"]?[ \t]*(?::|=(?![=>]))[ \t]*/gi,
+    when: f => JS(f) && !isDevelopmentPath(f.path),
+    allowsAll: holdsWildcard,
+    what: 'The allowed CORS origins come from',
+  },
   {
     pattern: /\.(?:allowedOrigins|allowedOriginPatterns|addAllowedOrigin|addAllowedOriginPattern|setAllowedOrigins|setAllowedOriginPatterns)\(\s*|@CrossOrigin\([^)]*?\b(?:origins|value|originPatterns)\s*=\s*/g,
     when: JVM,
@@ -157,6 +164,11 @@ const VALUE_SITES: ValueSite[] = [
   { pattern: /\bAllow(?:ed)?Origins\s*:\s*/g, when: f => GO(f) && mentionsCors(f), allowsAll: holdsWildcard, what: 'The allowed CORS origins come from' },
   { pattern: /\.WithOrigins\(\s*/g, when: f => languageOf(f.path) === 'csharp', allowsAll: holdsWildcard, what: 'The allowed CORS origins come from' },
 ];
+
+/** A file of development configuration by its name or folder (`config/development.ts`, `config/dev/cors.ts`). */
+function isDevelopmentPath(path: string): boolean {
+  return path.split('/').some(part => isDevelopmentName(part.replace(/\.[^.]*$/, '')));
+}
 
 /**
  * CORS settings given as an expression that resolves to every origin: a
@@ -206,7 +218,7 @@ export default defineRule({
   severity: 'high',
   title: 'CORS does not allow every origin',
   description:
-    'Fails when a server allows any origin by default: `Access-Control-Allow-Origin: *`, express/koa/hono `cors()` with no options, `origin: "*"` or `origin: true`, `allow_origins=["*"]`, Flask-CORS without origins, `CORS_ALLOW_ALL_ORIGINS = True`, a bare `@CrossOrigin`, `allowedOrigins("*")`, `cors.Default()`, `AllowAnyOrigin()`, or a CORS origins setting that defaults to `*`.',
+    'Fails when a server allows any origin by default: `Access-Control-Allow-Origin: *`, express/koa/hono `cors()` with no options, `origin: "*"` or `origin: true`, `allow_origins=["*"]`, Flask-CORS without origins, `CORS_ALLOW_ALL_ORIGINS = True`, a bare `@CrossOrigin`, `allowedOrigins("*")`, `cors.Default()`, `AllowAnyOrigin()`, or a CORS origins setting that defaults to `*` (an environment read whose final fallback is `*`, also through `||` chains and `.split(",")` with per-item cleanup).',
   rationale:
     'With every origin allowed, any web page a user visits can call the API from their browser and read the responses. Combined with cookies or tokens the browser sends automatically, that exposes user data to any site; even without credentials it removes a layer that stops cross-site abuse of internal and authenticated APIs.',
   remediation:
@@ -247,7 +259,7 @@ export default defineRule({
 
     for (const read of facts.envReads) {
       if (read.fallback === undefined || !ORIGIN_SETTING.test(read.name) || !WILDCARD_LIST.test(read.fallback)) continue;
-      if (isTestFile(read.path)) continue;
+      if (isTestFile(read.path) || isDevelopmentPath(read.path)) continue;
       const file = facts.file(read.path);
       if (file) add(file, read.line, `${read.name} defaults to * (every origin) when it is not configured`);
     }
