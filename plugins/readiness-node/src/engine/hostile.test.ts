@@ -1,10 +1,12 @@
+import { execFileSync } from 'node:child_process';
 import * as nodeFs from 'node:fs';
 import fsModule, { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeFixtureRepo } from '../testing';
 import { auditDirectory } from './audit';
-import { walkRepository } from './walk';
+import { fakeCredentials } from '../rules/security/testCredentials';
+import { displayFileName, walkRepository } from './walk';
 import { trackReads } from './trackReads.testutil';
 
 /**
@@ -183,7 +185,7 @@ describe('a directory it cannot read', () => {
     const real = fsModule.readdirSync;
     const readdir = jest.spyOn(fsModule, 'readdirSync').mockImplementation(((path: nodeFs.PathLike, options: never) => {
       if (String(path) === join(root, 'locked')) {
-        throw errnoError('EACCES', 'permission denied');
+        throw errnoError('EACCES', `permission denied, scandir '${join(root, 'locked')}'`);
       }
       return real(path, options);
     }) as typeof real);
@@ -200,7 +202,7 @@ describe('a directory it cannot read', () => {
     const root = await repo({ 'a.txt': 'x', 'b.txt': 'y' });
     const real = fsModule.openSync;
     const open = jest.spyOn(fsModule, 'openSync').mockImplementation(((...args: Parameters<typeof real>) => {
-      if (String(args[0]) === join(root, 'b.txt')) throw errnoError('EACCES', 'permission denied');
+      if (String(args[0]) === join(root, 'b.txt')) throw errnoError('EACCES', `permission denied, open '${join(root, 'b.txt')}'`);
       return real(...args);
     }) as typeof real);
     try {
@@ -211,5 +213,102 @@ describe('a directory it cannot read', () => {
     } finally {
       open.mockRestore();
     }
+  });
+
+  it("names a file that vanished by its repository path, not the server's", async () => {
+    const root = await repo({ 'a.txt': 'x', 'b.txt': 'y', 'sub/.gitignore': '*.log\n' });
+    const real = fsModule.openSync;
+    const realRead = fsModule.readFileSync;
+    // Node's own errors, which end with the absolute path they were given.
+    const open = jest.spyOn(fsModule, 'openSync').mockImplementation(((...args: Parameters<typeof real>) => {
+      if (String(args[0]) === join(root, 'b.txt')) return real(join(root, 'gone.txt'), args[1]);
+      return real(...args);
+    }) as typeof real);
+    const read = jest.spyOn(fsModule, 'readFileSync').mockImplementation(((path: nodeFs.PathOrFileDescriptor, options: never) => {
+      if (String(path) === join(root, 'sub/.gitignore')) return realRead(join(root, 'sub/gone'), options);
+      return realRead(path, options);
+    }) as typeof realRead);
+    try {
+      const snapshot = await walkRepository(root);
+      expect(snapshot.errors).toEqual([
+        { path: 'b.txt', message: 'ENOENT: no such file or directory' },
+        { path: 'sub/.gitignore', message: 'ENOENT: no such file or directory' },
+      ]);
+      const scorecard = await auditDirectory(root);
+      expect(scorecard.stats.errors.map(e => e.path)).toEqual(['b.txt', 'sub/.gitignore']);
+      expect(JSON.stringify(scorecard)).not.toContain(root);
+    } finally {
+      open.mockRestore();
+      read.mockRestore();
+    }
+  });
+});
+
+describe('file names that are not UTF-8', () => {
+  // Linux names are bytes: 0xff and 0xfe never occur in UTF-8.
+  const fileName = Buffer.from([0x72, 0x65, 0x6c, 0xff, 0x2e, 0x73, 0x68]); // rel\xff.sh
+  const dirName = Buffer.from([0x64, 0xfe, 0x31]); // d\xfe1
+  const token = fakeCredentials.githubToken(401);
+
+  function plant(root: string) {
+    const bytes = (...parts: Array<string | Buffer>) => Buffer.concat(parts.map(p => (typeof p === 'string' ? Buffer.from(p) : p)));
+    nodeFs.mkdirSync(bytes(root, '/scripts'), { recursive: true });
+    nodeFs.writeFileSync(bytes(root, '/scripts/', fileName), `#!/bin/sh\nexport GITHUB_TOKEN=${token}\n`);
+    nodeFs.mkdirSync(bytes(root, '/', dirName));
+    nodeFs.writeFileSync(bytes(root, '/', dirName, '/app.py'), '# TODO: retry\nprint("hi")\n');
+  }
+
+  function expectReadByBytes(snapshot: Awaited<ReturnType<typeof walkRepository>>) {
+    expect(snapshot.files.map(f => f.path)).toEqual(expect.arrayContaining(['README.md', 'd\\xfe1/app.py', 'scripts/rel\\xff.sh']));
+    expect(snapshot.files.find(f => f.path === 'd\\xfe1/app.py')?.text).toBe('# TODO: retry\nprint("hi")\n');
+    expect(snapshot.files.find(f => f.path === 'scripts/rel\\xff.sh')?.text).toContain('GITHUB_TOKEN=');
+    expect(snapshot.skipped).toEqual([]);
+    expect(snapshot.errors).toEqual([]);
+  }
+
+  async function expectSeenByRules(root: string) {
+    const scorecard = await auditDirectory(root);
+    const secrets = scorecard.results.find(r => r.ruleId === 'security/hardcoded-secret');
+    expect(secrets?.findings.map(f => f.path)).toContain('scripts/rel\\xff.sh');
+    const text = JSON.stringify(scorecard);
+    expect(text).not.toMatch(/no such file|ENOENT/i);
+    expect(text).not.toContain('\uFFFD');
+    expect(scorecard.stats.errors).toEqual([]);
+  }
+
+  it('reads them by their bytes and names them with the bytes escaped', async () => {
+    expect.hasAssertions();
+    const root = await repo({ 'README.md': '# x\n' });
+    plant(root);
+    expectReadByBytes(await walkRepository(root));
+    await expectSeenByRules(root);
+  });
+
+  it('reads them by their bytes in a git checkout, tracked or not', async () => {
+    expect.hasAssertions();
+    const root = await repo({ 'README.md': '# x\n' });
+    plant(root);
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], {
+        cwd: root,
+        stdio: 'pipe',
+        env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: root },
+      });
+    git('init', '-q');
+    git('add', 'README.md', 'scripts');
+    git('commit', '-q', '-m', 'x');
+    // d\xfe1/app.py stays untracked: listed by --others.
+    const snapshot = await walkRepository(root);
+    expectReadByBytes(snapshot);
+    await expectSeenByRules(root);
+  });
+
+  it('escapes only the bytes outside valid UTF-8 sequences', () => {
+    expect(displayFileName(Buffer.from('café.py'))).toBe('café.py');
+    expect(displayFileName(Buffer.from('\uFFFD.txt'))).toBe('\uFFFD.txt');
+    expect(displayFileName(Buffer.from([0x63, 0x61, 0x66, 0xc3, 0x2e]))).toBe('caf\\xc3.');
+    expect(displayFileName(Buffer.from([0xc0, 0xaf, 0x78]))).toBe('\\xc0\\xafx'); // overlong '/'
+    expect(displayFileName(Buffer.from([0xed, 0xa0, 0x80]))).toBe('\\xed\\xa0\\x80'); // a surrogate
+    expect(displayFileName(Buffer.from([0xe2, 0x82, 0xac, 0xff]))).toBe('€\\xff');
   });
 });

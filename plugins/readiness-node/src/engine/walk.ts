@@ -55,6 +55,80 @@ function vendoredDirOf(path: string, sourceDirs: Set<string>): string | undefine
   return undefined;
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The byte length of the UTF-8 sequence a lead byte starts, 0 for a byte that starts none. */
+function sequenceLength(byte: number): number {
+  if (byte < 0x80) return 1;
+  if (byte >= 0xc2 && byte <= 0xdf) return 2;
+  if (byte >= 0xe0 && byte <= 0xef) return 3;
+  if (byte >= 0xf0 && byte <= 0xf4) return 4;
+  return 0;
+}
+
+/**
+ * A file name as the file system holds it (bytes), shown as text: valid UTF-8
+ * as it is, every byte outside a valid sequence as `\xNN`. Linux allows any
+ * byte but `/` and NUL in a name; such a file is read by its bytes and named
+ * in the scorecard by this form.
+ */
+export function displayFileName(raw: Buffer): string {
+  const lenient = raw.toString('utf8');
+  if (!lenient.includes('\uFFFD')) return lenient;
+  let out = '';
+  let i = 0;
+  while (i < raw.length) {
+    const n = sequenceLength(raw[i]);
+    if (n > 0 && i + n <= raw.length) {
+      try {
+        out += strictUtf8.decode(raw.subarray(i, i + n));
+        i += n;
+        continue;
+      } catch {
+        // not a valid sequence: the lead byte is escaped below
+      }
+    }
+    out += `\\x${raw[i].toString(16).padStart(2, '0')}`;
+    i += 1;
+  }
+  return out;
+}
+
+/** A path relative to the root: as shown, and its bytes when they are not valid UTF-8. */
+interface RelPath {
+  path: string;
+  raw?: Buffer;
+}
+
+const SLASH = Buffer.from('/');
+
+function childPath(parent: RelPath, name: Buffer): RelPath {
+  const shown = displayFileName(name);
+  const path = parent.path ? `${parent.path}/${shown}` : shown;
+  // Most names are valid UTF-8: their text opens them, no bytes are kept.
+  if (!parent.raw && Buffer.from(shown).equals(name)) {
+    return { path };
+  }
+  const base = parent.raw ?? Buffer.from(parent.path);
+  return { path, raw: parent.path ? Buffer.concat([base, SLASH, name]) : name };
+}
+
+/** Where a relative path lies on disk: by its text, or by its bytes when it has any. */
+function onDisk(root: string, rel: RelPath): string | Buffer {
+  if (!rel.raw) return join(root, rel.path);
+  return Buffer.concat([Buffer.from(join(root, '/')), rel.raw]);
+}
+
+/**
+ * A file system error as the scorecard shows it: what went wrong, without the
+ * absolute path Node appends (`EACCES: permission denied, open '/srv/…'`).
+ */
+export function fsErrorMessage(e: unknown): string {
+  const error = e as NodeJS.ErrnoException;
+  const message = String(error?.message ?? e);
+  return message.replace(/, \w+ '[^]*'$/, '');
+}
+
 /** A NUL byte in the first bytes marks a binary file, as git and ripgrep judge. */
 function looksBinary(buf: Buffer): boolean {
   return buf.subarray(0, BINARY_SNIFF_BYTES).indexOf(0) !== -1;
@@ -94,8 +168,9 @@ class Collector {
    * several times faster than promise-based ones for small files; the walk
    * yields to the event loop between batches instead.
    */
-  readFile(path: string): void {
-    const abs = join(this.root, path);
+  readFile(rel: RelPath): void {
+    const { path } = rel;
+    const abs = onDisk(this.root, rel);
     let fd: number;
     try {
       fd = openSync(abs, READ_NO_FOLLOW);
@@ -105,7 +180,7 @@ class Collector {
         this.skipped.push({ path, reason: 'symlink' });
       } else if (code !== 'EISDIR' && code !== 'ENXIO') {
         this.skipped.push({ path, reason: 'unreadable' });
-        this.errors.push({ path, message: (e as Error).message });
+        this.errors.push({ path, message: fsErrorMessage(e) });
       }
       return;
     }
@@ -137,7 +212,7 @@ class Collector {
       this.files.push({ path, size: read, text: content.toString('utf8') });
     } catch (e) {
       this.skipped.push({ path, reason: 'unreadable' });
-      this.errors.push({ path, message: (e as Error).message });
+      this.errors.push({ path, message: fsErrorMessage(e) });
     } finally {
       closeSync(fd);
     }
@@ -164,7 +239,23 @@ class Collector {
   }
 }
 
-function gitListFiles(root: string): Promise<string[] | undefined> {
+/** Splits `git ls-files -z` output into paths, kept as bytes where they are not valid UTF-8. */
+function splitGitPaths(stdout: Buffer): RelPath[] {
+  const seen = new Map<string, RelPath>();
+  let start = 0;
+  while (start < stdout.length) {
+    let end = stdout.indexOf(0, start);
+    if (end === -1) end = stdout.length;
+    if (end > start) {
+      const rel = childPath({ path: '' }, stdout.subarray(start, end));
+      if (!seen.has(rel.path)) seen.set(rel.path, rel);
+    }
+    start = end + 1;
+  }
+  return [...seen.values()].sort((a, b) => compareStrings(a.path, b.path));
+}
+
+function gitListFiles(root: string): Promise<RelPath[] | undefined> {
   return new Promise(resolve => {
     execFile(
       'git',
@@ -179,10 +270,10 @@ function gitListFiles(root: string): Promise<string[] | undefined> {
         '--others',
         '--exclude-standard',
       ],
-      { maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' },
+      { maxBuffer: 256 * 1024 * 1024, encoding: 'buffer' },
       (err, stdout) => {
         if (err) resolve(undefined);
-        else resolve([...new Set(stdout.split('\0').filter(Boolean))].sort());
+        else resolve(splitGitPaths(stdout));
       },
     );
   });
@@ -209,18 +300,18 @@ interface Scope {
  */
 function gitignoreAt(
   root: string,
-  dir: string,
-  entries: Dirent[],
+  dir: RelPath,
+  entries: Listed[],
   collector: Collector,
 ): Scope | undefined {
   // A symbolic link named .gitignore may point out of the tree: not followed.
-  if (!entries.some(e => e.name === '.gitignore' && e.isFile())) return undefined;
-  const rel = dir ? `${dir}/.gitignore` : '.gitignore';
+  const listed = entries.find(e => e.name === '.gitignore' && e.entry.isFile());
+  if (!listed) return undefined;
   try {
-    const text = readFileSync(join(root, rel), 'utf8');
-    return { base: dir, matcher: ignore().add(text) };
+    const text = readFileSync(onDisk(root, listed.rel), 'utf8');
+    return { base: dir.path, matcher: ignore().add(text) };
   } catch (e) {
-    collector.errors.push({ path: rel, message: (e as Error).message });
+    collector.errors.push({ path: listed.rel.path, message: fsErrorMessage(e) });
     return undefined;
   }
 }
@@ -236,51 +327,64 @@ function isIgnored(scopes: Scope[], path: string, isDir: boolean): boolean {
   return ignored;
 }
 
-function listDirectory(root: string, dir: string): Dirent[] {
-  const entries = readdirSync(join(root, dir), { withFileTypes: true });
-  return entries.sort((a, b) => compareStrings(a.name, b.name));
+/** One entry of a directory listing: its name as shown, its path, and its type. */
+interface Listed {
+  name: string;
+  rel: RelPath;
+  entry: Dirent<Buffer>;
+}
+
+/** Lists a directory with its names as bytes, so that no name is lost to decoding. */
+function listDirectory(root: string, dir: RelPath): Listed[] {
+  const entries = readdirSync(onDisk(root, dir), { withFileTypes: true, encoding: 'buffer' });
+  return entries
+    .map(entry => {
+      const rel = childPath(dir, entry.name);
+      return { name: rel.path.slice(dir.path ? dir.path.length + 1 : 0), rel, entry };
+    })
+    .sort((a, b) => compareStrings(a.name, b.name));
 }
 
 /** Whether a `build` folder holds a build program's project file (one directory listing, nothing read). */
-function holdsBuildProgram(root: string, dir: string): boolean {
-  if (dir !== 'build' && !dir.endsWith('/build')) return false;
+function holdsBuildProgram(root: string, dir: RelPath): boolean {
+  if (dir.path !== 'build' && !dir.path.endsWith('/build')) return false;
   try {
-    return sourceBuildDirs(listDirectory(root, dir).map(e => `${dir}/${e.name}`)).has(dir);
+    return sourceBuildDirs(listDirectory(root, dir).map(e => e.rel.path)).has(dir.path);
   } catch {
     return false;
   }
 }
 
 async function walkFileSystem(root: string, collector: Collector) {
-  const stack: Array<{ dir: string; scopes: Scope[] }> = [{ dir: '', scopes: [] }];
+  const stack: Array<{ dir: RelPath; scopes: Scope[] }> = [{ dir: { path: '' }, scopes: [] }];
   while (stack.length > 0 && !collector.truncated) {
     const { dir, scopes: parentScopes } = stack.pop()!;
-    let entries: Dirent[];
+    let entries: Listed[];
     try {
       entries = listDirectory(root, dir);
     } catch (e) {
-      if (dir === '') {
+      if (dir.path === '') {
         throw new UnreadableRepositoryError(
           `cannot read directory ${root}: ${(e as Error).message}`,
         );
       }
-      collector.errors.push({ path: dir, message: (e as Error).message });
+      collector.errors.push({ path: dir.path, message: fsErrorMessage(e) });
       continue;
     }
     const scope = gitignoreAt(root, dir, entries, collector);
     const scopes = scope ? [...parentScopes, scope] : parentScopes;
-    const subdirs: string[] = [];
-    for (const entry of entries) {
-      const path = dir ? `${dir}/${entry.name}` : entry.name;
+    const subdirs: RelPath[] = [];
+    for (const { name, rel, entry } of entries) {
+      const { path } = rel;
       if (entry.isDirectory()) {
-        if (VENDORED_DIRS.has(entry.name) && !holdsBuildProgram(root, path)) {
-          if (entry.name !== '.git') {
+        if (VENDORED_DIRS.has(name) && !holdsBuildProgram(root, rel)) {
+          if (name !== '.git') {
             collector.skipped.push({ path, reason: 'vendored' });
           }
           continue;
         }
         if (isIgnored(scopes, path, true)) continue;
-        subdirs.push(path);
+        subdirs.push(rel);
         continue;
       }
       if (isIgnored(scopes, path, false)) continue;
@@ -290,7 +394,7 @@ async function walkFileSystem(root: string, collector: Collector) {
         continue;
       }
       if (!entry.isFile()) continue;
-      collector.readFile(path);
+      collector.readFile(rel);
       await collector.breathe();
     }
     for (const sub of subdirs.reverse()) {
@@ -331,8 +435,9 @@ export async function walkRepository(
       : undefined;
   if (listed) {
     const vendored = new Set<string>();
-    const sourceDirs = sourceBuildDirs(listed);
-    for (const path of listed) {
+    const sourceDirs = sourceBuildDirs(listed.map(rel => rel.path));
+    for (const rel of listed) {
+      const { path } = rel;
       const vendoredDir = vendoredDirOf(path, sourceDirs);
       if (vendoredDir) {
         if (!vendored.has(vendoredDir)) {
@@ -342,7 +447,7 @@ export async function walkRepository(
         continue;
       }
       if (!collector.admit()) break;
-      collector.readFile(path);
+      collector.readFile(rel);
       await collector.breathe();
     }
   } else {
