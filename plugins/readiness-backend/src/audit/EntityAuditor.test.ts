@@ -7,7 +7,8 @@ import {
   writeFixtureRepo,
 } from '@readiness/backstage-plugin-readiness-node';
 import { promises as fs } from 'node:fs';
-import { dirname } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { readReadinessOptions } from '../options';
 import { createRuleRegistry } from '../rules/createRuleRegistry';
 import { RepositorySources } from '../sources/RepositorySources';
@@ -29,6 +30,7 @@ function component(annotation: string): Entity {
 
 describe('EntityAuditor messages', () => {
   let repo: string;
+  const elsewhere = join(tmpdir(), 'readiness-module-rules');
 
   beforeEach(async () => {
     repo = await fs.realpath(
@@ -58,8 +60,26 @@ describe('EntityAuditor messages', () => {
           },
         ]),
     });
+    // A module rule that fails on a file of its own, outside the repository.
+    const throwing = defineRule({
+      id: 'documentation/reads-server-file',
+      category: 'documentation',
+      severity: 'low',
+      title: 'Reads a server file',
+      description: 'Test rule.',
+      rationale: 'Test rule.',
+      remediation: 'None.',
+      evaluate: () => {
+        throw new Error(
+          `ENOENT: no such file or directory, open '${elsewhere}/rules/policy.yaml'`,
+        );
+      },
+    });
     return EntityAuditor.create({
-      rules: createRuleRegistry({ builtin: [], moduleRules: [quoting] }),
+      rules: createRuleRegistry({
+        builtin: [],
+        moduleRules: [quoting, throwing],
+      }),
       options: readReadinessOptions(new ConfigReader({})),
       sources:
         sources ??
@@ -81,6 +101,19 @@ describe('EntityAuditor messages', () => {
       'cannot parse config/app.yaml: bad indentation',
     );
     expect(JSON.stringify(result.scorecard)).not.toContain(repo);
+  });
+
+  it('cuts server paths out of the message of a rule that failed', async () => {
+    const result = await auditor().audit(component(`dir:${repo}`));
+    if (result.status !== 'audited') throw new Error('not audited');
+    const failed = result.scorecard.results.find(
+      r => r.ruleId === 'documentation/reads-server-file',
+    );
+    expect(failed?.status).toBe('error');
+    expect(failed?.message).toBe(
+      "rule failed: ENOENT: no such file or directory, open '…/policy.yaml'",
+    );
+    expect(JSON.stringify(result.scorecard)).not.toContain(elsewhere);
   });
 
   it('says the repository could not be read without naming the server directory', async () => {

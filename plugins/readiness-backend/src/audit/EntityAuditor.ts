@@ -29,6 +29,23 @@ export type AuditOutcome =
     };
 
 /**
+ * The message of a rule that threw comes from code, not from the
+ * repository's content: an absolute path left in it is the server's (a
+ * module rule's own files, a cache directory) and is cut to its last
+ * segment. Findings quote content (`/health`, `/etc/app.conf`) and keep it.
+ */
+function withoutServerPathsInErrors(scorecard: Scorecard): Scorecard {
+  return {
+    ...scorecard,
+    results: scorecard.results.map(r =>
+      r.status === 'error' && r.message
+        ? { ...r, message: withoutServerPaths(r.message) }
+        : r,
+    ),
+  };
+}
+
+/**
  * Audits the repository of one entity with the configured rules, weights
  * and waivers. Skips the work when neither the tree nor the inputs changed.
  * Throws {@link SourceError} when the repository cannot be audited.
@@ -94,14 +111,16 @@ export class EntityAuditor {
     try {
       // What the engine says about files (read errors, parse errors) may
       // carry the directory it audited; owners see repository paths.
-      scorecard = relativeToRootsDeep(
-        await auditDirectory(source.dir, {
-          rules: this.#rules,
-          config: { ...this.#options.audit, waivers },
-          limits: this.#options.limits,
-          now,
-        }),
-        [source.dir],
+      scorecard = withoutServerPathsInErrors(
+        relativeToRootsDeep(
+          await auditDirectory(source.dir, {
+            rules: this.#rules,
+            config: { ...this.#options.audit, waivers },
+            limits: this.#options.limits,
+            now,
+          }),
+          [source.dir],
+        ),
       );
     } catch (e) {
       if (

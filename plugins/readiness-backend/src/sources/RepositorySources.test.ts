@@ -222,6 +222,20 @@ describe('local directories', () => {
     expect(await fingerprintDirectory(repo)).toBe(edited);
   });
 
+  it('sees an edit of a file whose name is not UTF-8', async () => {
+    // f\xff.py: Linux names are bytes, and 0xff never occurs in UTF-8.
+    const name = Buffer.concat([
+      Buffer.from(join(repo, 'src', 'f')),
+      Buffer.from([0xff]),
+      Buffer.from('.py'),
+    ]);
+    await fs.writeFile(name, 'x = 1\n');
+    const before = await fingerprintDirectory(repo);
+    expect(before).toMatch(/^dir:3:/);
+    await fs.writeFile(name, 'x = 1000\n');
+    expect(await fingerprintDirectory(repo)).not.toBe(before);
+  });
+
   it('opens an allowed directory in place and reports it unchanged by fingerprint', async () => {
     const sources = RepositorySources.create({
       urlReader: mockServices.urlReader.mock(),

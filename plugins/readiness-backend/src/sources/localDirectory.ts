@@ -11,6 +11,8 @@ import { dirname, isAbsolute, join, relative } from 'node:path';
 import { SourceError } from './SourceError';
 import { describeLocalTarget, withoutServerPaths } from './userPaths';
 
+const SLASH = Buffer.from('/');
+
 function isWithin(root: string, path: string): boolean {
   const rel = relative(root, path);
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
@@ -89,18 +91,24 @@ export async function fingerprintDirectory(
   label: string = describeLocalTarget(`dir:${root}`),
 ): Promise<string> {
   const lines: string[] = [];
-  const pending = [''];
+  // Names are read as bytes: a name that is not valid UTF-8 is still found
+  // again by stat, so an edit of that file changes the fingerprint.
+  const base = Buffer.from(join(root, '/'));
+  const pending: Buffer[] = [Buffer.alloc(0)];
   // Synchronous stats are several times cheaper than promise-based ones for
   // the small calls a fingerprint makes; the walk yields between directories
   // once it has done a batch, so a large tree never blocks for long.
   let sinceYield = 0;
   while (pending.length > 0 && lines.length < maxEntries) {
     const dir = pending.pop()!;
-    let entries: Dirent[];
+    let entries: Dirent<Buffer>[];
     try {
-      entries = readdirSync(join(root, dir), { withFileTypes: true });
+      entries = readdirSync(dir.length ? Buffer.concat([base, dir]) : root, {
+        withFileTypes: true,
+        encoding: 'buffer',
+      });
     } catch (e) {
-      if (dir === '') {
+      if (dir.length === 0) {
         throw new SourceError(
           'unreadable',
           `The local source ${label} cannot be read (${
@@ -109,20 +117,23 @@ export async function fingerprintDirectory(
           })`,
         );
       }
-      lines.push(`${dir}\t!`);
+      lines.push(`${dir.toString('utf8')}\t!`);
       continue;
     }
     for (const entry of entries) {
-      const path = dir ? `${dir}/${entry.name}` : entry.name;
+      const path = dir.length
+        ? Buffer.concat([dir, SLASH, entry.name])
+        : entry.name;
+      const text = path.toString('utf8');
       if (entry.isDirectory()) {
-        if (!VENDORED_DIRS.has(entry.name)) pending.push(path);
+        if (!VENDORED_DIRS.has(entry.name.toString('utf8'))) pending.push(path);
         continue;
       }
       try {
-        const stat = lstatSync(join(root, path));
-        lines.push(`${path}\t${stat.size}\t${Math.trunc(stat.mtimeMs)}`);
+        const stat = lstatSync(Buffer.concat([base, path]));
+        lines.push(`${text}\t${stat.size}\t${Math.trunc(stat.mtimeMs)}`);
       } catch {
-        lines.push(`${path}\t?`);
+        lines.push(`${text}\t?`);
       }
     }
     sinceYield += entries.length;
