@@ -138,11 +138,13 @@ describe('envFileKind', () => {
     ['env-example-relational', 'example'],
     ['.env-sample', 'example'],
     ['deploy/env_template', 'example'],
+    ['.example-env', 'example'],
+    ['sample.env', 'example'],
   ])('%s is %s', (path, kind) => {
     expect(envFileKind(path)).toBe(kind);
   });
 
-  it.each(['environment.ts', 'env.ts', 'envexample.md', 'src/env-examples/index.js', 'env-example.py'])('%s is no env file', path => {
+  it.each(['environment.ts', 'env.ts', 'envexample.md', 'src/env-examples/index.js', 'env-example.py', 'example-env.ts'])('%s is no env file', path => {
     expect(envFileKind(path)).toBeUndefined();
   });
 });

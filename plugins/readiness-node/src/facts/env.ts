@@ -36,8 +36,10 @@ const EXAMPLE_SUFFIXES = new Set(['example', 'sample', 'template', 'dist', 'defa
 export function envFileKind(path: string): EnvFileFact['kind'] | undefined {
   const name = basename(path).toLowerCase();
   if (name === '.env') return 'real';
-  // Templates named without the leading dot: `env.example`, `env-example-postgres`, `.env-sample`.
+  // Templates named without the leading dot or the other way round: `env.example`, `env-example-postgres`,
+  // `.env-sample`, `.example-env`, `sample.env` (the last is covered below).
   if (/^\.?env[-_.](?:example|sample|template|dist|defaults)(?:[-_][\w-]+)?$/.test(name)) return 'example';
+  if (/^\.?(?:example|sample|template)[-_.]env$/.test(name)) return 'example';
   if (!name.startsWith('.env.') && !/^[\w-]+\.env$/.test(name)) return undefined;
   const parts = name.split('.').filter(Boolean);
   if (parts.some(p => EXAMPLE_SUFFIXES.has(p))) return 'example';

@@ -30,8 +30,11 @@ export default defineRule({
       return outcome.notApplicable(
         'no README (see documentation/missing-readme)',
       );
-    const heading = headingsOf(readme).find(
-      h => SETUP_HEADING.test(h.text) || SETUP_HEADING_OTHER_LANGUAGES.test(h.text),
+    const headings = headingsOf(readme);
+    // The document's title names the project ("Test-Driven Development with …"), it opens no section on setup.
+    const title = headings[0]?.level === 1 && !headings.slice(1).some(h => h.level === 1) ? headings[0] : undefined;
+    const heading = headings.find(
+      h => h !== title && (SETUP_HEADING.test(h.text) || SETUP_HEADING_OTHER_LANGUAGES.test(h.text)),
     );
     if (heading)
       return outcome.pass(`setup instructions under "${heading.text}"`);

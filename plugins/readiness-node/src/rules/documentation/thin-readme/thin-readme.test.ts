@@ -9,6 +9,13 @@ describeRule(rule, {
       findings: ['README.md:1'],
     },
     {
+      name: 'a title that names the project with a setup word, a badge and a course link',
+      files: {
+        'README.md':
+          '# Test-Driven Development with Flask and Docker\n\n![CI](https://example.com/badge.svg)\n\nhttps://example.com/courses/flask/\n',
+      },
+    },
+    {
       name: 'a README with only a title',
       files: { 'README.md': '# payments-service\n' },
       findings: ['README.md:1'],
@@ -46,6 +53,10 @@ describeRule(rule, {
       files: {
         'README.md': '# Svc\n\n## Installation\n\nAsk the platform team.\n',
       },
+    },
+    {
+      name: 'a single top heading that is itself the setup section, under a second title',
+      files: { 'README.md': '# Svc\n\nA service.\n\n# Installation\n\nRun the installer.\n' },
     },
     {
       name: 'Getting started',
