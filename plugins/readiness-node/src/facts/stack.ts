@@ -197,7 +197,7 @@ const FULL_STACK_SERVERS: Array<{
   route: RegExp;
   /** What a route file must export or declare to serve requests, when its name alone does not say. */
   serves?: RegExp;
-  /** Server actions: functions the app's own pages call, not HTTP routes a client addresses. */
+  /** Server actions, page loads and form actions: code the app's own pages call, not HTTP routes a client addresses. */
   actions?: true;
 }> = [
   {
@@ -220,14 +220,31 @@ const FULL_STACK_SERVERS: Array<{
   {
     deps: ['@sveltejs/kit'],
     name: 'sveltekit',
-    route: /^src\/routes\/(?:.+\/)?\+(?:server|page\.server)\.[jt]s$/,
-    serves: /export\s+(?:async\s+)?(?:function|const)\s+(?:GET|POST|PUT|PATCH|DELETE|actions)\b/,
+    route: /^src\/routes\/(?:.+\/)?\+server\.[jt]s$/,
+    serves: /export\s+(?:async\s+)?(?:function|const)\s+(?:GET|POST|PUT|PATCH|DELETE|fallback)\b/,
   },
   {
+    // A page's own load functions and form actions serve that page, like server actions.
+    deps: ['@sveltejs/kit'],
+    name: 'sveltekit',
+    route: /^src\/routes\/(?:.+\/)?\+(?:page|layout)\.server\.[jt]s$/,
+    serves: /export\s+(?:async\s+)?(?:function|const)\s+(?:load|actions)\b/,
+    actions: true,
+  },
+  {
+    // A resource route (no page component) answers HTTP requests of any client.
+    deps: ['@remix-run/node', '@remix-run/server-runtime', '@react-router/node'],
+    name: 'remix',
+    route: /^app\/routes\/.+\.[jt]sx?$/,
+    serves: /^(?![\s\S]*\bexport\s+default\b)[\s\S]*\bexport\s+(?:async\s+)?(?:function|const)\s+(?:loader|action)\b/,
+  },
+  {
+    // A page route's loader and action serve its own component, like server actions.
     deps: ['@remix-run/node', '@remix-run/server-runtime', '@react-router/node'],
     name: 'remix',
     route: /^app\/routes\/.+\.[jt]sx?$/,
     serves: /export\s+(?:async\s+)?(?:function|const)\s+(?:loader|action)\b/,
+    actions: true,
   },
 ];
 

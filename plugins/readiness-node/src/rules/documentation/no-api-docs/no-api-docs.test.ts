@@ -31,6 +31,24 @@ describeRule(rule, {
   fails: [
     { name: 'a Flask API with no spec', files: flask, findings: ['app.py:1'] },
     {
+      name: 'a SvelteKit app with a JSON endpoint beside its page actions',
+      files: {
+        'package.json': JSON.stringify({ scripts: { dev: 'vite dev', build: 'vite build' }, devDependencies: { '@sveltejs/kit': '^2', svelte: '^5', vite: '^5' } }),
+        'src/routes/+page.server.js': 'export const actions = { default: async () => {} };\n',
+        'src/routes/api/articles/+server.js': 'export async function GET() { return json(await list()); }\n',
+      },
+      findings: ['src/routes/api/articles/+server.js:1'],
+    },
+    {
+      name: 'a Remix app with a resource route that answers JSON',
+      files: {
+        'package.json': JSON.stringify({ scripts: { build: 'remix vite:build', dev: 'remix vite:dev' }, dependencies: { '@remix-run/node': '^2', '@remix-run/react': '^2', react: '^18' }, devDependencies: { vite: '^5' } }),
+        'app/root.tsx': 'export default function App() { return null; }\n',
+        'app/routes/api.notes.ts': 'export async function loader() { return json(await listNotes()); }\n',
+      },
+      findings: ['app/routes/api.notes.ts:1'],
+    },
+    {
       name: 'a Flask site that renders pages and also answers JSON',
       files: {
         'requirements.txt': 'Flask==2.2.2\n',
@@ -345,6 +363,25 @@ describeRule(rule, {
     {
       name: 'a Next.js app whose routes only receive webhooks, finish sign-in redirects and answer health checks',
       files: nextIncidental,
+    },
+    {
+      name: 'a SvelteKit app whose server code is page loads and form actions only',
+      files: {
+        'package.json': JSON.stringify({ scripts: { dev: 'vite dev', build: 'vite build' }, devDependencies: { '@sveltejs/kit': '^2', svelte: '^5', vite: '^5' } }),
+        'src/routes/+page.svelte': '<h1>Home</h1>\n',
+        'src/routes/+layout.server.js': 'export function load({ locals }) { return { user: locals.user }; }\n',
+        'src/routes/article/[slug]/+page.server.js':
+          "export async function load({ params }) { return { article: await api.get(`articles/${params.slug}`) }; }\nexport const actions = { comment: async ({ request }) => { await api.post('comments', await request.formData()); } };\n",
+      },
+    },
+    {
+      name: 'a Remix app whose loaders and actions serve their own pages',
+      files: {
+        'package.json': JSON.stringify({ scripts: { build: 'remix vite:build', dev: 'remix vite:dev' }, dependencies: { '@remix-run/node': '^2', '@remix-run/react': '^2', react: '^18' }, devDependencies: { vite: '^5' } }),
+        'app/root.tsx': 'export default function App() { return null; }\n',
+        'app/routes/notes.$noteId.tsx':
+          "export async function loader({ params }) { return json(await getNote(params.noteId)); }\nexport async function action({ request }) { await deleteNote(request); return redirect('/notes'); }\nexport default function NotePage() { return null; }\n",
+      },
     },
     {
       name: 'a Next.js app with server actions and Auth.js sign-in routes only',
