@@ -5,6 +5,7 @@ import { isComposePath } from '../../../facts/compose';
 import { isDockerfilePath } from '../../../facts/dockerfiles';
 import type { Facts } from '../../../facts';
 import { expressionAt, holdsWildcard, isDevelopmentName, isTruthy, Literal, literalText, Resolved, valuesOf } from '../../../facts/values';
+import { syntaxTree } from '../../../facts/syntax';
 import { defineRule, outcome } from '../../types';
 import { findingAt, isCodeAtOffset, isCommentLine, isGeneratedText, isProse, isUiComponentPath } from '../shared';
 
@@ -94,7 +95,8 @@ const DETECTORS: Detector[] = [
   },
   // Go
   {
-    pattern: /\bcors\.Default\(\)|\bcors\.AllowAll\(\)|\bAllowAllOrigins\s*:\s*true\b|\bAllow(?:ed)?Origins\s*:\s*(?:\[\]string\{\s*"\*"\s*\}|"\*")/g,
+    // rs/cors and gin-contrib cors.Default(), rs/cors cors.AllowAll(), ozzo-routing's cors.AllowAll options.
+    pattern: /\bcors\.Default\(\)|\bcors\.AllowAll\b|\bAllowAllOrigins\s*:\s*true\b|\bAllow(?:ed)?Origins\s*:\s*(?:\[\]string\{\s*"\*"\s*\}|"\*")/g,
     message: 'The CORS middleware allows every origin',
     when: GO,
   },
@@ -121,6 +123,39 @@ const DETECTORS: Detector[] = [
     when: f => isComposePath(f.path) || isDockerfilePath(f.path) || /\.(sh|bash)$/.test(f.path),
   },
 ];
+
+/**
+ * Go CORS middlewares whose options fall back to every origin when they name none: rs/cors and go-chi/cors
+ * (`cors.New(cors.Options{…})`, `cors.Handler(cors.Options{…})`), Echo (`middleware.CORSWithConfig(middleware.CORSConfig{…})`)
+ * and Fiber (`cors.New(cors.Config{…})`). gin-contrib/cors refuses a config without origins and ozzo-routing allows none.
+ */
+const GO_CORS_DEFAULT_ALL: Array<{ module: RegExp; callee: RegExp; options: RegExp; name: string }> = [
+  { module: /^github\.com\/(?:rs|go-chi)\/cors$/, callee: /^cors\.(?:New|Handler)$/, options: /^cors\.Options$/, name: 'cors.Options' },
+  { module: /^github\.com\/labstack\/echo(?:\/v\d+)?\/middleware$/, callee: /^middleware\.CORSWithConfig$/, options: /^middleware\.CORSConfig$/, name: 'middleware.CORSConfig' },
+  { module: /^github\.com\/gofiber\/fiber(?:\/v\d+)?\/middleware\/cors$/, callee: /^cors\.New$/, options: /^cors\.Config$/, name: 'cors.Config' },
+];
+/** Option fields that choose the origins: a list, a flag or a function deciding per origin. */
+const GO_ORIGIN_FIELD = /^(?:AllowedOrigins|AllowOrigins|AllowAllOrigins|AllowOriginFunc|AllowOriginsFunc|AllowOriginRequestFunc|AllowOriginVaryRequestFunc)$/;
+
+/** Go CORS option literals that name no origins, where the middleware then allows every origin. */
+function scanGoDefaults(facts: Facts, file: SourceFile, add: (file: SourceFile, line: number, message: string) => void): void {
+  if (!/cors/i.test(file.text)) return;
+  const tree = syntaxTree(facts, file);
+  if (!tree) return;
+  const modules = tree.imports().map(i => i.source);
+  for (const lib of GO_CORS_DEFAULT_ALL) {
+    if (!modules.some(m => lib.module.test(m))) continue;
+    for (const call of tree.calls()) {
+      if (!lib.callee.test(call.callee)) continue;
+      const options = call.args[0];
+      if (!options || options.kind() !== 'composite_literal' || !lib.options.test(options.field('type')?.text() ?? '')) continue;
+      const fields = options.field('body')?.children().filter(c => c.kind() === 'keyed_element') ?? [];
+      const keys = fields.map(f => f.children().find(c => c.isNamed())?.text().trim() ?? '');
+      if (keys.some(k => GO_ORIGIN_FIELD.test(k))) continue;
+      add(file, call.line, `${call.callee}(${lib.name}{…}) names no allowed origins, so the middleware allows every origin`);
+    }
+  }
+}
 
 /** The local names a file gives the cors middleware factory, for `cors()` calls with no options. */
 function corsFactoryNames(file: SourceFile): string[] {
@@ -218,7 +253,7 @@ export default defineRule({
   severity: 'high',
   title: 'CORS does not allow every origin',
   description:
-    'Fails when a server allows any origin by default: `Access-Control-Allow-Origin: *`, express/koa/hono `cors()` with no options, `origin: "*"` or `origin: true`, `allow_origins=["*"]`, Flask-CORS without origins, `CORS_ALLOW_ALL_ORIGINS = True`, a bare `@CrossOrigin`, `allowedOrigins("*")`, `cors.Default()`, `AllowAnyOrigin()`, or a CORS origins setting that defaults to `*` (an environment read whose final fallback is `*`, also through `||` chains and `.split(",")` with per-item cleanup).',
+    'Fails when a server allows any origin by default: `Access-Control-Allow-Origin: *`, express/koa/hono `cors()` with no options, `origin: "*"` or `origin: true`, `allow_origins=["*"]`, Flask-CORS without origins, `CORS_ALLOW_ALL_ORIGINS = True`, a bare `@CrossOrigin`, `allowedOrigins("*")`, `cors.Default()`, `cors.AllowAll`, Go CORS options (rs/cors, chi, echo, fiber) that name no origins, `AllowAnyOrigin()`, or a CORS origins setting that defaults to `*` (an environment read whose final fallback is `*`, also through `||` chains and `.split(",")` with per-item cleanup).',
   rationale:
     'With every origin allowed, any web page a user visits can call the API from their browser and read the responses. Combined with cookies or tokens the browser sends automatically, that exposes user data to any site; even without credentials it removes a layer that stops cross-site abuse of internal and authenticated APIs.',
   remediation:
@@ -247,6 +282,7 @@ export default defineRule({
         }
       }
       if (languageOf(file.path) && /cors|CrossOrigin|Origin/i.test(file.text)) scanResolvedSettings(facts, file, seen, add);
+      if (GO(file)) scanGoDefaults(facts, file, add);
       if (JS(file)) {
         for (const name of corsFactoryNames(file)) {
           for (const { line, match } of matchAll(file, new RegExp(`(?<![\\w.$]|function\\s+)${name.replace(/\$/g, '\\$')}\\(\\s*\\)(?!\\s*(?:\\{|=>|:))`, 'g'))) {
