@@ -148,3 +148,62 @@ describe('envFileKind', () => {
     expect(envFileKind(path)).toBeUndefined();
   });
 });
+
+describe('pydantic settings classes', () => {
+  it('reads a variable per field, through settings classes built on settings classes, with prefixes and aliases', () => {
+    expect(
+      reads({
+        'app/core/base.py': [
+          'from pydantic_settings import BaseSettings, SettingsConfigDict',
+          'class BaseAppSettings(BaseSettings):',
+          '    app_env: str = "prod"',
+          '    model_config = SettingsConfigDict(env_file=".env")',
+        ].join('\n'),
+        'app/core/app.py': [
+          'from pydantic import Field, SecretStr',
+          'from typing import ClassVar',
+          'from app.core.base import BaseAppSettings',
+          'class AppSettings(BaseAppSettings):',
+          '    debug: bool = False',
+          '    database_url: PostgresDsn',
+          '    secret_key: SecretStr',
+          '    max_connections: int = Field(10, env="DB_POOL_MAX")',
+          '    _cache: dict = {}',
+          '    registry: ClassVar[dict] = {}',
+          '',
+          '    class Config:',
+          '        validate_assignment = True',
+          '',
+          '    @property',
+          '    def kwargs(self) -> dict:',
+          '        inner: int = 1',
+          '        return {}',
+        ].join('\n'),
+        'app/mail.py': [
+          'from pydantic_settings import BaseSettings',
+          'class MailSettings(BaseSettings):',
+          '    class Config:',
+          '        env_prefix = "MAIL_"',
+          '    host: str = "localhost"',
+        ].join('\n'),
+        'app/models.py': 'class User(Base):\n    name: str = "x"\n',
+      }),
+    ).toEqual([
+      { name: 'DEBUG', line: 5, fallback: 'False' },
+      { name: 'DATABASE_URL', line: 6 },
+      { name: 'SECRET_KEY', line: 7 },
+      { name: 'DB_POOL_MAX', line: 8, fallback: '10' },
+      { name: 'APP_ENV', line: 3, fallback: 'prod' },
+      { name: 'MAIL_HOST', line: 5, fallback: 'localhost' },
+    ]);
+  });
+
+  it('reads nothing from classes that are not settings, or from a file that only mentions BaseSettings', () => {
+    expect(
+      reads({
+        'app/models.py': 'from pydantic import BaseModel\nclass User(BaseModel):\n    name: str = "x"\n',
+        'docs/settings.py': '# subclass BaseSettings to read the environment\n',
+      }),
+    ).toEqual([]);
+  });
+});

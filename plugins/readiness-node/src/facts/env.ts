@@ -1,5 +1,6 @@
 import { parse as parseDotenv } from 'dotenv';
 import { SourceFile } from '../engine/snapshot';
+import { settingsFieldReads } from './settingsClasses';
 import { basename, isCodePath, languageOf } from './paths';
 import { maskSource } from './sourceText';
 import { lineOf, lineOfOffset, matchAll } from './text';
@@ -146,6 +147,8 @@ export function collectEnvReads(files: SourceFile[]): EnvVarRead[] {
       reads.push(...destructuredReads(file));
     }
   }
+  // pydantic settings classes read a variable per field.
+  reads.push(...settingsFieldReads(files));
   return reads;
 }
 

@@ -4,6 +4,17 @@ import rule from '.';
 describeRule(rule, {
   fails: [
     {
+      name: 'a pydantic settings field the example does not list',
+      files: {
+        'requirements.txt': 'fastapi==0.110.0\npydantic-settings==2.2.1\n',
+        'app/main.py': 'from fastapi import FastAPI\napp = FastAPI()\n',
+        'app/settings.py':
+          'from pydantic_settings import BaseSettings\nclass Settings(BaseSettings):\n    database_url: str\n    secret_key: str\n    app_env: str = "prod"\n',
+        '.env.example': 'DATABASE_URL=postgresql://localhost/app\nSECRET_KEY=\n',
+      },
+      findings: ['.env.example'],
+    },
+    {
       name: 'two variables missing from the example',
       files: {
         '.env.example': 'DATABASE_URL=postgres://user:changeme@localhost/app\n',
