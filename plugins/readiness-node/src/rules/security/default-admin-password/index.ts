@@ -21,6 +21,7 @@ import {
 } from '../shared';
 import { PasswordConstants, isPasswordConstantName } from './constants';
 import { scanDatabaseUsers } from './databaseUsers';
+import { scanHardcodedLogins } from './hardcodedLogins';
 import { fixedPasswordOf, Hit, isWeakPassword } from './passwords';
 import { scanSeededRows } from './seededRows';
 
@@ -287,7 +288,7 @@ export default defineRule({
   severity: 'critical',
   title: 'No default admin passwords',
   description:
-    'Fails when an admin, seed or default user gets a known password: a well-known literal (`admin`, `admin123`, `password`, `changeme`, `123456`, `root`, `guest`…) in code that creates admin users; any literal password or hash given by a framework seeder, directly or through a constant; SQL that inserts login rows with a fixed password or password hash; SQL that creates a database user or role with a literal password (`CREATE USER … IDENTIFIED BY \'…\'`, `CREATE ROLE … PASSWORD \'…\'`, `ALTER USER … PASSWORD \'…\'`); `spring.security.user.password`; `ADMIN_PASSWORD`-style settings in env, compose and config files; and fallbacks such as `os.getenv("ADMIN_PASSWORD", "admin")`.',
+    'Fails when an admin, seed or default user gets a known password: a well-known literal (`admin`, `admin123`, `password`, `changeme`, `123456`, `root`, `guest`…) in code that creates admin users; any literal password or hash given by a framework seeder, directly or through a constant; SQL that inserts login rows with a fixed password or password hash; SQL that creates a database user or role with a literal password (`CREATE USER … IDENTIFIED BY \'…\'`, `CREATE ROLE … PASSWORD \'…\'`, `ALTER USER … PASSWORD \'…\'`); `spring.security.user.password`; login code that accepts a password literal (`password == "…"`, `"…".equals(password)`); `ADMIN_PASSWORD`-style settings in env, compose and config files; and fallbacks such as `os.getenv("ADMIN_PASSWORD", "admin")`.',
   rationale:
     'Default credentials are the first thing attackers try, by hand and by botnet. An admin account that ships with a guessable password is a full takeover on day one, and seeded accounts tend to survive into production unnoticed.',
   remediation:
@@ -309,6 +310,7 @@ export default defineRule({
       scanSpringYaml(file, hits);
       if (ext === '.sql' || code) scanSeededRows(file, hits);
       if (ext === '.sql') scanDatabaseUsers(file, hits);
+      if (code) scanHardcodedLogins(facts, file, hits);
     }
     for (const read of facts.envReads) {
       if (read.fallback === undefined || !read.fallback.trim() || !isAdminPasswordName(read.name)) continue;
