@@ -66,7 +66,7 @@ const INSTALL_SEGMENT =
 
 /** Runners that run tests by themselves. */
 const TEST_RUNNERS: RegExp[] = [
-  /^(?:npx\s+|pnpm\s+(?:exec|dlx)\s+|yarn\s+(?:exec\s+)?|bunx\s+|bun\s+)?(?:jest|vitest|mocha|ava|tap|karma|jasmine|nyc|c8|playwright\s+test|cypress\s+run|wdio|testcafe|react-scripts\s+test|craco\s+test|ng\s+test)\b/,
+  /^(?:npx\s+|pnpm\s+(?:exec|dlx)\s+|yarn\s+(?:exec\s+)?|bunx\s+|bun\s+)?(?:jest|vitest|mocha|ava|tap|karma|jasmine|nyc|c8|playwright\s+test|cypress\s+run|wdio|testcafe|react-scripts\s+test|craco\s+test|ng\s+test|backstage-cli\s+(?:repo|package)\s+test)\b/,
   /^bun\s+test\b/,
   /^deno\s+test\b/,
   /^(?:python[\d.]*\s+-m\s+|uv\s+run\s+|poetry\s+run\s+|pipenv\s+run\s+|hatch\s+run\s+|pdm\s+run\s+|coverage\s+run\s+(?:-m\s+)?)*(?:pytest|py\.test|unittest|nose2?|green|trial)\b/,
@@ -253,7 +253,7 @@ function segmentRunsTests(segment: string, ctx?: TestCommandContext): boolean {
   const program = /^dotnet\s+(?:run\b.*?--project[\s=]+(\S+)|(?:tool\s+run\s+dotnet-)?cake\b(?:\s+(\S+\.cake))?)/.exec(segment);
   if (program && deeper) return buildProgramRunsTests(deeper.facts, program[1], program[2]);
   // `uv run bash scripts/test.sh`, `poetry run ./scripts/test.sh`: the runner only sets up the environment.
-  const launched = segment.replace(/^(?:(?:uv|poetry|pipenv|hatch|pdm|rye)\s+run|npx|bunx|pnpm\s+exec|yarn\s+exec)\s+/, '');
+  const launched = segment.replace(/^(?:(?:uv|poetry|pipenv|hatch|pdm|rye)\s+run|npx|bunx|pnpm\s+exec|yarn\s+exec|exec)\s+/, '');
   const file =
     /^(?:(?:bash|sh|zsh|pwsh|powershell|python[\d.]*|node)\s+)?((?:\.{0,2}\/)?[\w./-]+\.(?:sh|bash|ps1|py|js|mjs))\b/.exec(
       launched,
@@ -269,6 +269,14 @@ function segmentRunsTests(segment: string, ctx?: TestCommandContext): boolean {
       const target = deeper.facts.file(path);
       if (target && !/\.(py|js|mjs)$/.test(path))
         return commandRunsTests(target.text, deeper);
+    }
+  }
+  // `./ci/run`, `.ci/test-all`: a script of the repository without an extension, run by its shebang.
+  const executable = /^(?:(?:bash|sh|zsh)\s+)?((?:\.{0,2}\/)?[\w.-]+(?:\/[\w.-]+)+)(?=\s|$)/.exec(launched);
+  if (executable && !/\.\w+$/.test(basename(executable[1])) && deeper) {
+    const target = deeper.facts.file(joinPath('', executable[1]));
+    if (target && /^#!\s*\/(?:usr\/)?bin\/(?:env\s+)?(?:ba|z)?sh\b/.test(target.text)) {
+      return commandRunsTests(target.text, deeper);
     }
   }
   return false;
@@ -405,6 +413,8 @@ export interface DeployJob {
   line?: number;
   /** Index of the step that deploys, when a step shows it. */
   stepIndex?: number;
+  /** Whether the job counts only because it publishes a container image (and deploys nothing else). */
+  imagePublish?: boolean;
 }
 
 const NON_PROD_TARGET =
@@ -462,10 +472,24 @@ function words(job: WorkflowJob): string {
     .replace(/[_]/g, '-');
 }
 
+/**
+ * Marks a job whose image publish (at step `from`) is all it ships: no later step deploys, and it targets no
+ * production environment and is not named for deploying or releasing.
+ */
+function imageOnly(job: WorkflowJob, from: number): { imagePublish?: true } {
+  const later = job.steps.slice(from + 1);
+  const deploysLater = later.some(
+    s => (s.run && commandSegments(s.run).some(segment => DEPLOY_COMMAND.test(segment))) || (s.uses && DEPLOY_ACTION.test(s.uses)),
+  );
+  const prod = !!job.environment && PROD_ENVIRONMENT.test(job.environment);
+  const named = DEPLOY_NAME.test(job.id) || (job.name !== undefined && DEPLOY_NAME.test(job.name));
+  return deploysLater || prod || named ? {} : { imagePublish: true };
+}
+
 /** Why a job counts as a deploy job, or undefined. */
 export function deployReason(
   job: WorkflowJob,
-): { reason: string; line?: number; stepIndex?: number } | undefined {
+): { reason: string; line?: number; stepIndex?: number; imagePublish?: boolean } | undefined {
   if (isPagesDeploy(job)) return undefined;
   if (
     job.steps.some(
@@ -510,6 +534,7 @@ export function deployReason(
           reason: `publishes a container image (\`${m[0].trim()}\`)`,
           line: step.line,
           stepIndex: i,
+          ...imageOnly(job, i),
         };
     }
     if (step.uses && /docker\/build-push-action/i.test(step.uses) && pushesImage(step) && !NOT_A_DEPLOY_NAME.test(label)) {
@@ -517,11 +542,12 @@ export function deployReason(
         reason: 'publishes a container image',
         line: step.line,
         stepIndex: i,
+        ...imageOnly(job, i),
       };
     }
   }
   const reusable = reusableImagePublish(job);
-  if (reusable) return { reason: reusable, line: job.line };
+  if (reusable) return { reason: reusable, line: job.line, ...imageOnly(job, job.steps.length) };
   if (job.environment && PROD_ENVIRONMENT.test(job.environment)) {
     return {
       reason: `targets the ${job.environment} environment`,
@@ -581,6 +607,7 @@ export function deployJobs(facts: Facts): DeployJob[] {
           reason: why.reason,
           line: why.line ?? job.line,
           ...(why.stepIndex !== undefined ? { stepIndex: why.stepIndex } : {}),
+          ...('imagePublish' in why && why.imagePublish ? { imagePublish: true } : {}),
         });
       }
     }

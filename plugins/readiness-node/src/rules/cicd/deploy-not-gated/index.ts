@@ -47,13 +47,36 @@ function gatedUpstream(
   );
 }
 
+/**
+ * A job that only builds and publishes an image that a later job tests (the test job `needs` it, directly or
+ * through others) is the build stage of the pipeline: what ships is decided by the deploy jobs after the tests.
+ */
+function isTestedBuildStage(facts: Facts, deploy: DeployJob): boolean {
+  if (!deploy.imagePublish) return false;
+  const { workflow, job } = deploy;
+  return workflow.jobs.some(
+    other =>
+      other !== job &&
+      upstreamJobs(workflow, other).includes(job) &&
+      (TEST_JOB_NAME.test(other.id) || TEST_JOB_NAME.test(other.name ?? '') || jobRunsTests(facts, workflow, other)),
+  );
+}
+
+function isGated(facts: Facts, deploy: DeployJob): boolean {
+  return (
+    CI_SUCCESS_CONDITION.test(deploy.job.if ?? '') ||
+    runsTestsBeforeDeploying(facts, deploy) ||
+    gatedUpstream(facts, deploy.workflow, deploy.job)
+  );
+}
+
 export default defineRule({
   id: 'cicd/deploy-not-gated',
   category: 'cicd',
   severity: 'high',
   title: 'Deploys wait for the tests',
   description:
-    'Fails when a GitHub Actions job that deploys, releases or publishes to production (by its name or environment, by running `kubectl apply`, `helm upgrade`, `terraform apply`, `aws ecs update-service`, `flyctl deploy`, `gcloud run deploy`, `npm publish`…, or by publishing a container image: `docker push`, docker/build-push-action with `push`, a reusable image workflow given registry credentials) runs on push or on release without depending, through `needs:`, on a job that runs tests, without running the tests itself first, and is not triggered by a successful CI run (`workflow_run`).',
+    'Fails when a GitHub Actions job that deploys, releases or publishes to production (by its name or environment, by running `kubectl apply`, `helm upgrade`, `terraform apply`, `aws ecs update-service`, `flyctl deploy`, `gcloud run deploy`, `npm publish`…, or by publishing a container image: `docker push`, docker/build-push-action with `push`, a reusable image workflow given registry credentials) runs on push or on release without depending, through `needs:`, on a job that runs tests, without running the tests itself first, and is not triggered by a successful CI run (`workflow_run`). A job that only publishes an image that a later test job `needs` is a build stage, and passes when every deploy job of its workflow waits for the tests.',
   rationale:
     'A deploy that does not wait for the tests ships whatever was pushed, including the commit that broke the build. Failures then surface in production rather than in CI.',
   remediation:
@@ -70,9 +93,14 @@ export default defineRule({
       const { workflow, job } = deploy;
       if (!AUTOMATIC_TRIGGERS.some(t => workflow.triggers.includes(t))) continue;
       automatic += 1;
-      if (CI_SUCCESS_CONDITION.test(job.if ?? '')) continue;
-      if (runsTestsBeforeDeploying(facts, deploy)) continue;
-      if (gatedUpstream(facts, workflow, job)) continue;
+      if (isGated(facts, deploy)) continue;
+      // A build stage whose image the tests then check passes when every job of its workflow that deploys waits for them.
+      if (
+        isTestedBuildStage(facts, deploy) &&
+        deploys.every(d => d.workflow !== workflow || isGated(facts, d) || isTestedBuildStage(facts, d))
+      ) {
+        continue;
+      }
       const when = workflow.triggers.includes('push')
         ? `on every push${workflow.pushBranches.length ? ` to ${workflow.pushBranches.join(', ')}` : ''}`
         : 'on every release';
