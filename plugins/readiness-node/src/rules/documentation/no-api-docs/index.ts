@@ -158,6 +158,41 @@ function isMarkdownApiReference(file: SourceFile): boolean {
   );
 }
 
+/** A Postman collection: by its export name, or a JSON file declaring Postman's collection schema. */
+function isPostmanCollection(file: SourceFile): boolean {
+  if (/\.postman_collection\.json$/i.test(basename(file.path))) return true;
+  return extname(file.path) === '.json' && /"schema"\s*:\s*"https?:\/\/schema\.(?:getpostman|postman)\.com\/json\/collection\//.test(file.text.slice(0, 2000));
+}
+
+/** Commands that run a collection as tests: Newman, the Postman CLI, Insomnia's CLI. */
+const COLLECTION_RUNNER = /\b(?:newman\s+run|postman\s+collection\s+run|inso\s+run\s+(?:test|collection))\b/;
+
+/**
+ * Whether a collection is run as a test suite: a script, package.json script, Makefile or CI workflow runs it
+ * with Newman, the Postman CLI or Insomnia's CLI, naming its file. Such a collection checks the API; it is
+ * not the reference clients read.
+ */
+function runAsTests(facts: Facts, collection: SourceFile): boolean {
+  const name = basename(collection.path);
+  return facts.files.some(file => {
+    if (file === collection || !COLLECTION_RUNNER.test(file.text)) return false;
+    return file.text.split('\n').some(line => COLLECTION_RUNNER.test(line) && line.includes(name)) || runnerNamesVariable(file.text, name);
+  });
+}
+
+/**
+ * `COLLECTION=…/api.postman_collection.json` (or `COLLECTION: …` in a workflow's `env:`) then `newman run "$COLLECTION"`:
+ * the file is named in the script, the runner takes it by variable.
+ */
+function runnerNamesVariable(text: string, name: string): boolean {
+  if (!text.includes(name)) return false;
+  for (const m of text.matchAll(/^[ \t]*(?:export[ \t]+)?(\w+)[ \t]*(?:=|:[ \t]).*$/gm)) {
+    if (!m[0].includes(name)) continue;
+    if (new RegExp(`${COLLECTION_RUNNER.source}[^\\n]*\\$\\{?${m[1]}\\b`).test(text)) return true;
+  }
+  return false;
+}
+
 /** API descriptions in the tree: OpenAPI/Swagger files, GraphQL schemas, protobuf, RAML, API docs folders, hand-written references. */
 function apiDocuments(facts: Facts): string[] {
   const out: string[] = [];
@@ -167,7 +202,9 @@ function apiDocuments(facts: Facts): string[] {
     if (/(^|\/)(node_modules|vendor|third_party)\//.test(file.path)) continue;
     if (SPEC_NAME.test(name)) out.push(file.path);
     else if (CONTRACT_EXT.has(ext)) out.push(file.path);
-    else if (/\.postman_collection\.json$/i.test(name)) out.push(file.path);
+    else if (isPostmanCollection(file)) {
+      if (!runAsTests(facts, file)) out.push(file.path);
+    }
     else if (
       ['.yaml', '.yml', '.json'].includes(ext) &&
       SPEC_CONTENT.test(file.text.slice(0, 1000))
@@ -268,7 +305,7 @@ export default defineRule({
   severity: 'medium',
   title: 'HTTP APIs are documented',
   description:
-    'Fails for each server application with no API description: no OpenAPI/Swagger file (by name or content), GraphQL schema, protobuf, RAML or API docs folder belonging to it, and no library that generates one (FastAPI, drf-spectacular, springdoc, @nestjs/swagger, swagger-jsdoc, swaggo, Swashbuckle…). Hand-written references count: a document named for the API (docs/api.md, API_REFERENCE.md) listing endpoints, or an API / Endpoints / Routes section listing methods and paths. A GraphQL schema or protobuf documents only that protocol: a server that also declares REST routes needs an HTTP description too. A server that only renders HTML pages from templates, serves static files or pushes over websockets, and answers with no JSON, has no API to document; a mounted REST or GraphQL layer (Django REST Framework, django-ninja, Wagtail API v2, Tastypie, graphene-django) is an API. A full-stack app whose routes only receive webhooks, complete sign-in redirects or answer health checks (the rest being server actions) has no client-facing API either.',
+    'Fails for each server application with no API description: no OpenAPI/Swagger file (by name or content), GraphQL schema, protobuf, RAML, Postman collection (one a script or CI runs with Newman, the Postman CLI or inso is a test suite, not docs) or API docs folder belonging to it, and no library that generates one (FastAPI, drf-spectacular, springdoc, @nestjs/swagger, swagger-jsdoc, swaggo, Swashbuckle…). Hand-written references count: a document named for the API (docs/api.md, API_REFERENCE.md) listing endpoints, or an API / Endpoints / Routes section listing methods and paths. A GraphQL schema or protobuf documents only that protocol: a server that also declares REST routes needs an HTTP description too. A server that only renders HTML pages from templates, serves static files or pushes over websockets, and answers with no JSON, has no API to document; a mounted REST or GraphQL layer (Django REST Framework, django-ninja, Wagtail API v2, Tastypie, graphene-django) is an API. A full-stack app whose routes only receive webhooks, complete sign-in redirects or answer health checks (the rest being server actions) has no client-facing API either.',
   rationale:
     'Without a contract, every consumer reverse-engineers the API from code or traffic, breaking changes go unnoticed in review, and client code, mocks and contract tests cannot be generated.',
   remediation:

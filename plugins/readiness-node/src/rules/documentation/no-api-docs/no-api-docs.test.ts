@@ -27,8 +27,42 @@ const djangoSite = {
   'site/views.py': "from django.shortcuts import render\ndef home(request):\n    return render(request, 'home.html')\n",
 };
 
+const koaApi = {
+  'package.json': JSON.stringify({ dependencies: { koa: '^2', 'koa-router': '^7' }, scripts: { start: 'node src/index.js' } }),
+  'src/routes/users.js': "router.post('/api/users/login', async ctx => {\n  ctx.body = { user: await login(ctx.request.body) };\n});\n",
+};
+const collection = (description: string) =>
+  JSON.stringify({
+    info: { name: 'Shop', description, schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+    item: [{ name: 'Login', request: { method: 'POST', url: '{{APIURL}}/users/login' } }],
+  });
+
 describeRule(rule, {
   fails: [
+    {
+      name: 'a Postman collection that a script runs with Newman is a test suite',
+      files: {
+        ...koaApi,
+        'Shop.postman_collection.json': collection('Requests for the Shop API'),
+        'run-api-tests.sh': '#!/usr/bin/env bash\nDIR="$(dirname "$0")"\nnpx newman run $DIR/Shop.postman_collection.json --global-var "APIURL=$APIURL"\n',
+      },
+      findings: ['package.json:1'],
+    },
+    {
+      name: 'collections run by a package.json script and by a CI workflow through a variable',
+      files: {
+        ...koaApi,
+        'package.json': JSON.stringify({
+          dependencies: { koa: '^2', 'koa-router': '^7' },
+          scripts: { 'test:api': 'newman run postman/api.json -e postman/local.json' },
+        }),
+        'postman/api.json': collection('Checks'),
+        'collections/flows.json': collection('Flows'),
+        '.github/workflows/e2e.yml':
+          'on: push\njobs:\n  api:\n    runs-on: x\n    env:\n      COLLECTION: collections/flows.json\n    steps:\n      - run: npx newman run "$COLLECTION"\n',
+      },
+      findings: ['package.json:1'],
+    },
     { name: 'a Flask API with no spec', files: flask, findings: ['app.py:1'] },
     {
       name: 'a SvelteKit app with a JSON endpoint beside its page actions',
@@ -237,6 +271,18 @@ describeRule(rule, {
           dependencies: { '@nestjs/core': '^10', '@nestjs/swagger': '^7' },
         }),
       },
+    },
+    {
+      name: 'a Postman collection published as the API reference, by name or by its schema',
+      files: {
+        ...koaApi,
+        'docs/Shop.postman_collection.json': collection('Every endpoint of the Shop API with example bodies'),
+        'run-api-tests.sh': '#!/usr/bin/env bash\nnpx newman run tests/smoke.postman_collection.json\n',
+      },
+    },
+    {
+      name: 'a Postman collection found by its schema, not run by any script',
+      files: { ...koaApi, 'api/shop.json': collection('Shop API') },
     },
     {
       name: 'swagger-jsdoc with Express',
