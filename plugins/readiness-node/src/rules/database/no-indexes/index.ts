@@ -34,7 +34,14 @@ const CODE_TABLE =
  * Unique constraints (`.unique()`, `unique=True`, `@unique`, `@@unique`, `unique_together`) are keys.
  */
 const CODE_INDEX =
-  /\.index\s*\(|\baddIndex\s*\(|\badd_index\b|\bcreate_index\s*\(|\bCreateIndex\s*\(|\bindex\s*[:=]\s*[Tt]rue\b|\bdb_index\s*=\s*True\b|\bIndex\s*\(|\bindexes\s*[:=]|\bAddIndex\s*\(|\bTableIndex\s*\(|@@index\b|\buniqueIndex\s*\(|\bmodels\.ForeignKey\s*\(/;
+  /\.index\s*\(|\baddIndex\s*\(|\badd_index\b|\bcreate_index\s*\(|\bCreateIndex\s*\(|\bHasIndex\s*\(|\bindex\s*[:=]\s*[Tt]rue\b|\bdb_index\s*=\s*True\b|\bIndex\s*\(|\bindexes\s*[:=]|\bindices\s*:|\bAddIndex\s*\(|\bTableIndex\s*\(|@@index\b|\buniqueIndex\s*\(|\bmodels\.(?:ForeignKey|ManyToManyField)\s*\(/;
+/**
+ * Rails migrations: `t.index :email` (no parentheses), and `t.references`/`t.belongs_to`/`add_reference`, which
+ * index the foreign key by default unless told `index: false`.
+ */
+const RAILS_INDEX = /^\s*\w+\.index\s+[:[\]'"%]|^[^#\n]*\b(?:\w+\.(?:references|belongs_to)|add_reference|add_belongs_to)\b(?![^\n]*\bindex:\s*false\b)/m;
+/** GORM struct tags in migration code (gormigrate): `gorm:"index"`, `gorm:"uniqueIndex"`. */
+const GORM_INDEX_TAG = /\bgorm:"[^"]*\b(?:index|uniqueIndex|unique_index)\b/;
 /** SQL run from migration code (knex.raw, queryRunner.query) sits in strings. */
 const CODE_SQL_INDEX = /\bCREATE\s+(UNIQUE\s+)?INDEX\b|\bADD\s+(UNIQUE\s+)?INDEX\b/i;
 
@@ -70,7 +77,11 @@ function sourceOf(file: SourceFile): Source | undefined {
   if (!languageOf(file.path)) return undefined;
   if (!isMigrationFile(file)) return isExample(file.path) ? undefined : embeddedSourceOf(file);
   const { code } = maskSource(file);
-  const hasIndex = CODE_INDEX.test(code) || CODE_SQL_INDEX.test(file.text);
+  const hasIndex =
+    CODE_INDEX.test(code) ||
+    CODE_SQL_INDEX.test(file.text) ||
+    (ext === '.rb' && RAILS_INDEX.test(code)) ||
+    (ext === '.go' && GORM_INDEX_TAG.test(file.text));
   const create = CODE_TABLE.exec(code) ?? /\bCREATE\s+TABLE\b/i.exec(file.text);
   if (!create) return hasIndex ? { file, line: 0, creates: '', hasIndex } : undefined;
   const offset = create.index + (create[0].length - create[0].trimStart().length);
@@ -100,7 +111,7 @@ export default defineRule({
   severity: 'low',
   title: 'The schema has indexes',
   description:
-    'Fails when a project creates tables (SQL `CREATE TABLE` in scripts, migrations or application code; knex/Sequelize/TypeORM/Alembic/Django/EF Core migrations; a Prisma schema; or, when nothing else creates them, TypeORM/JPA/GORM/Sequelize/SQLAlchemy/Drizzle models) but declares no index beyond its keys: no `CREATE INDEX`, inline `INDEX`/`KEY`, `.index()`/`addIndex`, `op.create_index`, `models.Index`, `@@index`, `@Index`, `gorm:"index"`… PRIMARY KEY and UNIQUE constraints are keys, not indexes for queries.',
+    'Fails when a project creates tables (SQL `CREATE TABLE` in scripts, migrations or application code; knex/Sequelize/TypeORM/Alembic/Django/EF Core migrations; a Prisma schema; or, when nothing else creates them, TypeORM/JPA/GORM/Sequelize/SQLAlchemy/Drizzle models) but declares no index beyond its keys: no `CREATE INDEX`, inline `INDEX`/`KEY`, `.index()`/`addIndex`, `op.create_index`, `models.Index`, `@@index`, `@Index`, `gorm:"index"`, Rails `t.index`/`t.references`… PRIMARY KEY and UNIQUE constraints are keys, not indexes for queries.',
   rationale:
     'Primary keys only serve look-ups by id. Every query that filters or joins on another column (a foreign key, a status, a timestamp) scans the whole table: fine with test data, an outage once production tables grow.',
   remediation:

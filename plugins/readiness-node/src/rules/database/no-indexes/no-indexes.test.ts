@@ -59,6 +59,36 @@ describeRule(rule, {
       findings: ['docs/sql/blog.sql:1'],
     },
     {
+      name: 'knex keys only: .unique() columns and a composite table.unique() on a join table, foreign keys unindexed',
+      files: {
+        'package.json': '{"dependencies":{"knex":"^3.1.0"}}',
+        'src/migrations/20240101_init.js': [
+          'exports.up = function(knex) {',
+          '  return knex.schema',
+          '    .createTable("members", function(table) {',
+          '      table.uuid("id").unique().primary();',
+          '      table.string("handle").unique().notNullable();',
+          '    })',
+          '    .createTable("follows", function(table) {',
+          '      table.uuid("id").unique().primary();',
+          '      table.uuid("member").notNullable().references("members.id");',
+          '      table.uuid("follower").notNullable().references("members.id");',
+          '      table.unique(["member", "follower"]);',
+          '    });',
+          '};',
+        ].join('\n'),
+      },
+      findings: ['src/migrations/20240101_init.js:3'],
+    },
+    {
+      name: 'a Rails migration whose reference is not indexed (index: false)',
+      files: {
+        'db/migrate/20240101000000_create_posts.rb':
+          'class CreatePosts < ActiveRecord::Migration[7.1]\n  def change\n    create_table :posts do |t|\n      t.string :title\n      t.references :author, index: false\n      # t.index :title\n    end\n  end\nend\n',
+      },
+      findings: ['db/migrate/20240101000000_create_posts.rb:3'],
+    },
+    {
       name: 'TypeORM entities are the only schema and declare no index',
       files: {
         'package.json': '{"dependencies":{"typeorm":"^0.3.20"}}',
@@ -135,6 +165,34 @@ describeRule(rule, {
         'migrations/20240101-create-user.js': 'module.exports = { up: async q => { await q.createTable("users", {}); await q.addIndex("users", ["email"]); } };\n',
         'api/requirements.txt': 'alembic==1.13.1\n',
         'api/alembic/versions/1a_init.py': 'def upgrade():\n    op.create_table("orders")\n    op.create_index("ix_orders_customer", "orders", ["customer_id"])\n',
+      },
+    },
+    {
+      name: 'Rails t.index without parentheses, and t.references indexed by default',
+      files: {
+        'a/Gemfile': "gem 'rails'\n",
+        'a/db/migrate/20240101000000_create_posts.rb':
+          'class CreatePosts < ActiveRecord::Migration[7.1]\n  def change\n    create_table :posts do |t|\n      t.string :slug\n      t.index :slug\n    end\n  end\nend\n',
+        'b/Gemfile': "gem 'rails'\n",
+        'b/db/migrate/20240101000000_create_comments.rb':
+          'class CreateComments < ActiveRecord::Migration[7.1]\n  def change\n    create_table :comments do |t|\n      t.references :post, null: false, foreign_key: true\n    end\n  end\nend\n',
+      },
+    },
+    {
+      name: 'TypeORM indices in new Table, GORM tags in migration code, a Django ManyToManyField, an EF Core snapshot',
+      files: {
+        'a/package.json': '{"dependencies":{"typeorm":"^0.3.0"}}',
+        'a/src/migrations/1700000000000-Init.ts':
+          'export class Init1700000000000 {\n  async up(q) {\n    await q.createTable(new Table({ name: "orders", columns: [{ name: "id", type: "int", isPrimary: true }], indices: [{ columnNames: ["customer_id"] }] }));\n  }\n}\n',
+        'b/go.mod': 'module b\n',
+        'b/migrations/202401010000_orders.go':
+          'package migrations\n\nfunc init() {\n\ttype Order struct {\n\t\tID         uint\n\t\tCustomerID uint `gorm:"index"`\n\t}\n\tm := &gormigrate.Migration{Migrate: func(tx *gorm.DB) error { return tx.Migrator().CreateTable(&Order{}) }}\n\t_ = m\n}\n',
+        'c/requirements.txt': 'Django==5.0\n',
+        'c/shop/migrations/0001_initial.py':
+          'from django.db import migrations, models\n\nclass Migration(migrations.Migration):\n    operations = [\n        migrations.CreateModel(\n            name="Article",\n            fields=[("id", models.BigAutoField(primary_key=True)), ("tags", models.ManyToManyField(to="shop.tag"))],\n        ),\n    ]\n',
+        'd/Shop.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>\n',
+        'd/Migrations/20240101_Init.cs': 'public partial class Init : Migration {\n  protected override void Up(MigrationBuilder migrationBuilder) {\n    migrationBuilder.CreateTable(name: "Orders", columns: table => new { Id = table.Column<int>() });\n  }\n}\n',
+        'd/Migrations/ShopContextModelSnapshot.cs': 'partial class ShopContextModelSnapshot : ModelSnapshot {\n  protected override void BuildModel(ModelBuilder modelBuilder) {\n    modelBuilder.Entity("Order", b => { b.HasIndex("CustomerId"); });\n  }\n}\n',
       },
     },
     {
