@@ -90,7 +90,8 @@ function rejectsMatch(node: SyntaxNode): boolean {
     if (!parent) return false;
     const kind = parent.kind();
     if (/^(?:if_statement|if_expression)$/.test(kind)) {
-      const consequence = parent.field('consequence') ?? parent.field('body') ?? parent.children().find(c => c.isNamed() && c.id() !== current.id()) ?? null;
+      const conditionId = current.id();
+      const consequence = parent.field('consequence') ?? parent.field('body') ?? parent.children().find(c => c.isNamed() && c.id() !== conditionId) ?? null;
       return !negated && !!consequence && REJECTS.test(consequence.text());
     }
     if (/^(?:unary_expression|not_operator|prefix_expression)$/.test(kind) && /^(?:!|not)/.test(parent.text().trim())) negated = !negated;
