@@ -7,6 +7,15 @@ const workflow = (steps: string) =>
 describeRule(rule, {
   fails: [
     {
+      name: 'an extension-less CI entry script that only builds',
+      files: {
+        '.ci/run': '#!/bin/sh\nyarn install\nyarn build\n',
+        'ci/notes': 'yarn test is run by hand\n',
+        '.github/workflows/ci.yml': workflow('      - run: ./.ci/run\n      - run: cat ci/notes\n'),
+      },
+      findings: ['.github/workflows/ci.yml'],
+    },
+    {
       name: 'a workflow that only lints and builds',
       files: {
         'package.json': JSON.stringify({
@@ -75,6 +84,14 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'an extension-less CI entry script that execs the test script',
+      files: {
+        '.ci/run': '#!/usr/bin/env bash\nset -euo pipefail\nexec bash scripts/check.sh\n',
+        'scripts/check.sh': '#!/usr/bin/env bash\nyarn tsc\nyarn backstage-cli repo test --watchAll=false\n',
+        '.github/workflows/ci.yml': workflow('      - run: ./.ci/run\n'),
+      },
+    },
     {
       name: 'a test script launched through uv run from a working directory',
       files: {
