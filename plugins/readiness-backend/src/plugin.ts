@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { readinessPermissions } from '@readiness/backstage-plugin-readiness-common';
@@ -9,6 +10,7 @@ import {
   ReadinessRule,
   readinessRulesExtensionPoint,
 } from '@readiness/backstage-plugin-readiness-node';
+import { registerReadinessActions } from './actions';
 import { EntityAuditor } from './audit/EntityAuditor';
 import { DatabaseReadinessStore } from './database/DatabaseReadinessStore';
 import { ReadinessNotifier } from './notifications/ReadinessNotifier';
@@ -22,7 +24,8 @@ import { RepositorySources } from './sources/RepositorySources';
 
 /**
  * The Readiness backend plugin: scheduled audits of the catalog's
- * components, stored scorecards and the REST API.
+ * components, stored scorecards, the REST API and actions for the actions
+ * registry.
  * @public
  */
 export const readinessPlugin = createBackendPlugin({
@@ -51,6 +54,7 @@ export const readinessPlugin = createBackendPlugin({
         instanceMetadata: coreServices.rootInstanceMetadata,
         catalog: catalogServiceRef,
         notifications: notificationService,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const options = readReadinessOptions(deps.config);
@@ -87,6 +91,7 @@ export const readinessPlugin = createBackendPlugin({
           }),
         });
 
+        const ruleDocs = createRuleDocsReader(rules);
         deps.permissionsRegistry.addPermissions(readinessPermissions);
         deps.httpRouter.use(
           await createRouter({
@@ -98,9 +103,19 @@ export const readinessPlugin = createBackendPlugin({
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
             logger: deps.logger,
-            ruleDocs: createRuleDocsReader(rules),
+            ruleDocs,
           }),
         );
+        registerReadinessActions({
+          actionsRegistry: deps.actionsRegistry,
+          store,
+          rules,
+          refresher,
+          catalog: deps.catalog,
+          auth: deps.auth,
+          permissions: deps.permissions,
+          ruleDocs,
+        });
         await refresher.start();
         deps.lifecycle.addShutdownHook(() => refresher.stop());
       },

@@ -147,8 +147,16 @@ export class DatabaseQueryStore implements ReadinessQueryStore {
       verdict: string;
       categories: string;
       blockers: number | string;
+      failing_rules: string | null;
     }> = await this.#db(HISTORY)
-      .select('audited_at', 'score', 'verdict', 'categories', 'blockers')
+      .select(
+        'audited_at',
+        'score',
+        'verdict',
+        'categories',
+        'blockers',
+        'failing_rules',
+      )
       .where('entity_ref', entityRef)
       .orderBy([
         { column: 'audited_at', order: 'desc' },
@@ -161,6 +169,9 @@ export class DatabaseQueryStore implements ReadinessQueryStore {
       verdict: r.verdict as Verdict,
       categories: JSON.parse(r.categories) as Record<string, number | null>,
       blockers: toNumber(r.blockers) ?? 0,
+      ...(r.failing_rules
+        ? { failingRules: JSON.parse(r.failing_rules) as string[] }
+        : {}),
     }));
   }
 

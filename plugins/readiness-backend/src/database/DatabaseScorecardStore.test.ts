@@ -101,11 +101,57 @@ describe.each(databases.eachSupportedId())(
             cicd: null,
           }),
           blockers: 2,
+          failingRules: ['security/committed-env-file', 'testing/has-tests'],
         },
       ]);
       expect(
         await queries.getScorecard('component:default/missing'),
       ).toBeUndefined();
+    });
+
+    it('keeps the failing rules of each audit in its history point, waived ones left out', async () => {
+      const card = makeScorecard([
+        { ruleId: 'security/x', severity: 'high', status: 'fail' },
+        { ruleId: 'security/waived', severity: 'high', status: 'fail' },
+        { ruleId: 'testing/a', severity: 'low', status: 'fail' },
+        { ruleId: 'testing/b', status: 'pass' },
+        { ruleId: 'testing/c', status: 'not-applicable' },
+      ]);
+      const scorecard = {
+        ...card,
+        results: card.results.map(r =>
+          r.ruleId === 'security/waived'
+            ? {
+                ...r,
+                waiver: {
+                  ruleId: r.ruleId,
+                  reason: 'behind the gateway',
+                  expires: '2099-01-01',
+                },
+              }
+            : r,
+        ),
+      };
+      await scorecards.saveAudit({
+        entity: entity('a'),
+        scorecard,
+        auditedAt: T0,
+      });
+      // A point written before failing rules were kept.
+      await knex('readiness_history').insert({
+        entity_ref: 'component:default/a',
+        audited_at: at(-10),
+        score: 50,
+        verdict: 'needs-work',
+        categories: '{}',
+        blockers: 0,
+      });
+      const history = await queries.getHistory('component:default/a');
+      expect(history.map(h => h.failingRules)).toEqual([
+        ['security/x', 'testing/a'],
+        undefined,
+      ]);
+      expect('failingRules' in history[1]).toBe(false);
     });
 
     it('reads the audit state without the scorecard document', async () => {

@@ -1,4 +1,7 @@
-import { bandFor } from '@readiness/backstage-plugin-readiness-common';
+import {
+  bandFor,
+  Scorecard,
+} from '@readiness/backstage-plugin-readiness-common';
 import { Knex } from 'knex';
 import { holdsLease, releaseLease } from './DatabaseQueueStore';
 import {
@@ -75,6 +78,7 @@ export class DatabaseScorecardStore implements ReadinessScorecardStore {
           Object.fromEntries(scorecard.categories.map(c => [c.id, c.score])),
         ),
         blockers: scorecard.blockers.length,
+        failing_rules: JSON.stringify(failingRuleIds(scorecard)),
       });
       if (retention?.runs !== undefined) {
         const stale: Array<number | string> = await tx(HISTORY)
@@ -222,4 +226,12 @@ export class DatabaseScorecardStore implements ReadinessScorecardStore {
     }
     return removed;
   }
+}
+
+/** The rules that fail without a waiver, sorted. */
+function failingRuleIds(scorecard: Scorecard): string[] {
+  return scorecard.results
+    .filter(r => r.status === 'fail' && !r.waiver)
+    .map(r => r.ruleId)
+    .sort();
 }

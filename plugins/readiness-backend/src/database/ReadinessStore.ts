@@ -48,6 +48,11 @@ export interface HistoryPoint {
   verdict: Verdict;
   categories: Record<string, number | null>;
   blockers: number;
+  /**
+   * Ids of the rules failing without a waiver, sorted; absent for points
+   * recorded before failing rules were kept.
+   */
+  failingRules?: string[];
 }
 
 /** An entity taken off the queue for auditing. @public */

@@ -1,6 +1,8 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { z } from 'zod';
+import { ScorecardRow } from '../database/ReadinessStore';
 import { RouteContext } from './context';
-import { LeaderboardResponse } from './types';
+import { LeaderboardItem, LeaderboardResponse } from './types';
 import {
   ApiRoutes,
   kindName,
@@ -10,7 +12,8 @@ import {
   queryString,
 } from './validation';
 
-const leaderboardQuery = z
+/** The leaderboard's filters, order and page, as query-string values. */
+export const leaderboardQuery = z
   .object({
     owner: ownerRef.optional(),
     // A filter: a kind that is not audited matches no entity.
@@ -47,30 +50,45 @@ export function leaderboardRoutes(ctx: RouteContext, routes: ApiRoutes) {
     query: leaderboardQuery,
     handler: async ({ query, req, res }) => {
       const credentials = await ctx.httpAuth.credentials(req);
-      const visible = await ctx.visibility.visibleRefs(credentials);
-      const { items, total } = await ctx.store.listScorecards(
-        { ...query, q: query.q || undefined },
-        visible,
+      const body: LeaderboardResponse = await leaderboardPage(
+        ctx,
+        query,
+        credentials,
       );
-      const body: LeaderboardResponse = {
-        items: items.map(row => ({
-          entityRef: row.entityRef,
-          kind: row.kind,
-          namespace: row.namespace,
-          name: row.name,
-          ...(row.title ? { title: row.title } : {}),
-          ...(row.owner ? { owner: row.owner } : {}),
-          ...(row.lifecycle ? { lifecycle: row.lifecycle } : {}),
-          score: row.score,
-          verdict: row.verdict,
-          band: row.band,
-          blockers: row.blockers,
-          auditedAt: row.auditedAt?.toISOString() ?? null,
-          ...(row.error ? { error: row.error } : {}),
-        })),
-        total,
-      };
       res.json(body);
     },
   });
+}
+
+/** One page of the leaderboard, over the entities the caller can see. */
+export async function leaderboardPage(
+  ctx: Pick<RouteContext, 'store' | 'visibility'>,
+  query: z.infer<typeof leaderboardQuery>,
+  credentials: BackstageCredentials,
+): Promise<LeaderboardResponse> {
+  const visible = await ctx.visibility.visibleRefs(credentials);
+  const { items, total } = await ctx.store.listScorecards(
+    { ...query, q: query.q || undefined },
+    visible,
+  );
+  return { items: items.map(toLeaderboardItem), total };
+}
+
+/** A leaderboard row as the API serves it. */
+export function toLeaderboardItem(row: ScorecardRow): LeaderboardItem {
+  return {
+    entityRef: row.entityRef,
+    kind: row.kind,
+    namespace: row.namespace,
+    name: row.name,
+    ...(row.title ? { title: row.title } : {}),
+    ...(row.owner ? { owner: row.owner } : {}),
+    ...(row.lifecycle ? { lifecycle: row.lifecycle } : {}),
+    score: row.score,
+    verdict: row.verdict,
+    band: row.band,
+    blockers: row.blockers,
+    auditedAt: row.auditedAt?.toISOString() ?? null,
+    ...(row.error ? { error: row.error } : {}),
+  };
 }

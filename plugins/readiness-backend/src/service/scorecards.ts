@@ -1,11 +1,13 @@
 import { Entity } from '@backstage/catalog-model';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { readinessRefreshPermission } from '@readiness/backstage-plugin-readiness-common';
+import { NotFoundError } from '@backstage/errors';
 import { renderMarkdown } from '@readiness/backstage-plugin-readiness-node';
 import { Request } from 'express';
 import { linkBaseFor, resolveSourceLocation } from '../sources/sourceLocation';
 import { RouteContext } from './context';
+import {
+  authorizeRefresh,
+  visibleEntity as catalogEntity,
+} from './entityAccess';
 import { ScorecardResponse } from './types';
 import { ApiRoutes, auditedEntityParams } from './validation';
 
@@ -19,10 +21,7 @@ export function scorecardRoutes(ctx: RouteContext, routes: ApiRoutes) {
    */
   async function visibleEntity(req: Request, entityRef: string) {
     const credentials = await ctx.httpAuth.credentials(req);
-    const entity = await ctx.catalog.getEntityByRef(entityRef, { credentials });
-    if (!entity) {
-      throw new NotFoundError(`No entity ${entityRef} found`);
-    }
+    const entity = await catalogEntity(ctx.catalog, entityRef, credentials);
     return { entity, credentials };
   }
 
@@ -90,15 +89,7 @@ export function scorecardRoutes(ctx: RouteContext, routes: ApiRoutes) {
     params: auditedEntityParams,
     handler: async ({ params: { entityRef }, req, res }) => {
       const { credentials } = await visibleEntity(req, entityRef);
-      const [decision] = await ctx.permissions.authorize(
-        [{ permission: readinessRefreshPermission, resourceRef: entityRef }],
-        { credentials },
-      );
-      if (decision.result !== AuthorizeResult.ALLOW) {
-        throw new NotAllowedError(
-          `You are not allowed to refresh the scorecard of ${entityRef}`,
-        );
-      }
+      await authorizeRefresh(ctx.permissions, entityRef, credentials);
       await ctx.refresher.requestRefresh(entityRef);
       res.status(202).json({ status: 'queued' });
     },
