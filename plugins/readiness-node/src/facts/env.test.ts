@@ -207,3 +207,19 @@ describe('pydantic settings classes', () => {
     ).toEqual([]);
   });
 });
+
+describe('node-config environment map', () => {
+  it('reads every variable config/custom-environment-variables names, plain or with a format', () => {
+    expect(
+      reads({
+        'config/custom-environment-variables.yml': 'server:\n  host: HOST\n  port:\n    __name: PORT\n    __format: number\ndb:\n  url: DATABASE_URL\n',
+        'config/default.yml': 'server:\n  host: localhost\n',
+        'docs/config/custom-environment-variables.md': 'host: HOST\n',
+      }),
+    ).toEqual([
+      { name: 'HOST', line: 2 },
+      { name: 'PORT', line: 4 },
+      { name: 'DATABASE_URL', line: 7 },
+    ]);
+  });
+});

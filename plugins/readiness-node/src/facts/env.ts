@@ -1,6 +1,6 @@
 import { parse as parseDotenv } from 'dotenv';
 import { SourceFile } from '../engine/snapshot';
-import { settingsFieldReads } from './settingsClasses';
+import { nodeConfigReads, settingsFieldReads } from './settingsClasses';
 import { basename, isCodePath, languageOf } from './paths';
 import { maskSource } from './sourceText';
 import { lineOf, lineOfOffset, matchAll } from './text';
@@ -147,8 +147,8 @@ export function collectEnvReads(files: SourceFile[]): EnvVarRead[] {
       reads.push(...destructuredReads(file));
     }
   }
-  // pydantic settings classes read a variable per field.
-  reads.push(...settingsFieldReads(files));
+  // pydantic settings classes read a variable per field; node-config maps keys to variables.
+  reads.push(...settingsFieldReads(files), ...nodeConfigReads(files));
   return reads;
 }
 

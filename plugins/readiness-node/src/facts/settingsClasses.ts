@@ -1,5 +1,6 @@
 import type { SourceFile } from '../engine/snapshot';
 import { isCodePath } from './paths';
+import { parseYamlFile } from './yamlDoc';
 
 /** A field of a pydantic settings class: the environment variable it is read from. */
 export interface SettingsFieldRead {
@@ -113,6 +114,38 @@ export function settingsFieldReads(files: SourceFile[]): SettingsFieldRead[] {
         ...(fallback !== undefined ? { fallback } : {}),
       });
     }
+  }
+  return reads;
+}
+
+/** node-config's map of configuration keys to environment variables. */
+const NODE_CONFIG_ENV_MAP = /(^|\/)config\/custom-environment-variables\.(?:ya?ml|json)$/;
+
+/**
+ * The environment variables node-config reads: every leaf of
+ * `config/custom-environment-variables.{yml,json}` names one (a string, or
+ * `{ __name: NAME, __format: … }`).
+ */
+export function nodeConfigReads(files: SourceFile[]): SettingsFieldRead[] {
+  const reads: SettingsFieldRead[] = [];
+  for (const file of files) {
+    if (!NODE_CONFIG_ENV_MAP.test(file.path)) continue;
+    const doc = parseYamlFile(file.text);
+    if (doc.error) continue;
+    const visit = (value: unknown, path: Array<string | number>) => {
+      if (typeof value === 'string') {
+        if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) reads.push({ name: value, path: file.path, line: doc.lineAt(path) ?? 1 });
+        return;
+      }
+      if (!value || typeof value !== 'object' || Array.isArray(value)) return;
+      const record = value as Record<string, unknown>;
+      if (typeof record.__name === 'string') {
+        visit(record.__name, [...path, '__name']);
+        return;
+      }
+      for (const [key, child] of Object.entries(record)) visit(child, [...path, key]);
+    };
+    visit(doc.value, []);
   }
   return reads;
 }
