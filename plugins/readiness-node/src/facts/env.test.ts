@@ -139,6 +139,11 @@ describe('envFileKind', () => {
     ['.env-sample', 'example'],
     ['deploy/env_template', 'example'],
     ['.example-env', 'example'],
+    ['.env.dev-sample', 'example'],
+    ['.env.prod.db-sample', 'example'],
+    ['.env.production_template', 'example'],
+    ['.env.staging', 'real'],
+    ['.env.dev-local', 'real'],
     ['sample.env', 'example'],
   ])('%s is %s', (path, kind) => {
     expect(envFileKind(path)).toBe(kind);

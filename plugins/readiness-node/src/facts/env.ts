@@ -42,7 +42,8 @@ export function envFileKind(path: string): EnvFileFact['kind'] | undefined {
   if (/^\.?env[-_.](?:example|sample|template|dist|defaults)(?:[-_][\w-]+)?$/.test(name)) return 'example';
   if (/^\.?(?:example|sample|template)[-_.]env$/.test(name)) return 'example';
   if (!name.startsWith('.env.') && !/^[\w-]+\.env$/.test(name)) return undefined;
-  const parts = name.split('.').filter(Boolean);
+  // `.env.example`, `.env.local.example`, `.env.dev-sample`, `.env.prod_template`.
+  const parts = name.split(/[.\-_]/).filter(Boolean);
   if (parts.some(p => EXAMPLE_SUFFIXES.has(p))) return 'example';
   return 'real';
 }
