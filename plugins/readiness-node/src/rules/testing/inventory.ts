@@ -95,7 +95,11 @@ const TEST_SDK_PACKAGES = /^(microsoft\.net\.test\.sdk|xunit|xunit\.v3|nunit|mst
 const COMMENT_LINE = /^(#|\/\/|\/\*|\*|"""|\'\'\')/;
 
 /** Lines that look like code (not blank, not an obvious comment), counted up to 2. */
-function significantLines(file: SourceFile): number {
+/** Lines that only bring names into scope: a file of them and comments holds no test. */
+const DECLARATION_LINE =
+  /^(?:import\b|from\s+[\w.]+\s+import\b|package\s|using\s[\w.=\s]+;$|namespace\s[\w.]+;$|(?:const|let|var)\s+[\w{}\s,]+=\s*require\(|require\(|['"]use strict['"];?$)/;
+
+function significantLines(file: SourceFile, skipDeclarations = false): number {
   const text = file.text;
   let count = 0;
   let from = 0;
@@ -103,7 +107,7 @@ function significantLines(file: SourceFile): number {
     let to = text.indexOf('\n', from);
     if (to === -1) to = text.length;
     const line = text.slice(from, to).trim();
-    if (line && !COMMENT_LINE.test(line)) count += 1;
+    if (line && !COMMENT_LINE.test(line) && !(skipDeclarations && DECLARATION_LINE.test(line))) count += 1;
     from = to + 1;
   }
   return count;
@@ -148,7 +152,8 @@ export function codeInventory(facts: Facts): CodeInventory {
     const path = file.path;
     const inTestProject = group === 'dotnet' && testProjectDirs.some(d => isUnder(path, d));
     if (isTestFile(path) || inTestProject) {
-      if (!isTestSupport(path) && significantLines(file) > 0) tests.push(file);
+      // A generated stub (`from django.test import TestCase` and a comment) holds no test.
+      if (!isTestSupport(path) && significantLines(file, true) > 0) tests.push(file);
       continue;
     }
     if (isLowConfidencePath(path)) continue;

@@ -11,6 +11,17 @@ describeRule(rule, {
   fails: [
     { name: 'a Flask app without tests', files: flaskApp, findings: ['requirements.txt'] },
     {
+      name: 'only the stub a framework generates: imports and a comment',
+      files: {
+        'requirements.txt': 'Django==5.0.6\n',
+        'manage.py': 'import os\nimport sys\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "site.settings")\n',
+        'upload/views.py': 'from django.shortcuts import render\n\ndef upload(request):\n    return render(request, "upload.html")\n',
+        'upload/tests.py': 'from django.test import TestCase\n\n# Create your tests here.\n',
+        'web/src/App.test.js': "import React from 'react';\nimport { render } from '@testing-library/react';\n",
+      },
+      findings: ['requirements.txt'],
+    },
+    {
       name: 'a monorepo where no service has tests',
       files: {
         'services/api/package.json': '{"name":"api","dependencies":{"express":"^4.19.0"}}',
