@@ -1,9 +1,14 @@
 import { basename } from '../../../facts';
 import { defineRule, outcome } from '../../types';
 import { isAsidePath } from '../../observability/services';
+import { headingsOf } from '../markdown';
 
 const CHANGELOG_FILE =
   /^(?:changelog|changes|history|release[-_]?notes|releases|news)(?:\.(?:md|markdown|mdx|rst|txt|adoc))?$/i;
+/** A README section that keeps the release history: "Changelog", "Release notes", "Version history". */
+const CHANGELOG_HEADING = /^(?:change ?log|changes|release notes|releases|release history|version history|history|what'?s new)$/i;
+/** A version entry under it: `v1.2`, `1.2.0`, `2024-05-01`. */
+const VERSION_ENTRY = /\bv?\d+\.\d+(?:\.\d+)?\b|\b\d{4}-\d{2}-\d{2}\b/;
 const VENDORED =
   /(^|\/)(?:node_modules|vendor|third_party|bower_components|\.venv|venv|dist|build)\//;
 const RELEASE_TOOLING =
@@ -15,7 +20,7 @@ export default defineRule({
   severity: 'low',
   title: 'Changes are recorded',
   description:
-    'Fails when there is no changelog or release notes (CHANGELOG, CHANGES, HISTORY, RELEASES, NEWS, release notes, in any package) and no tooling that produces them (Changesets, release-please, semantic-release, towncrier fragments, GitHub release-notes configuration, git-cliff, GoReleaser).',
+    'Fails when there is no changelog or release notes (CHANGELOG, CHANGES, HISTORY, RELEASES, NEWS, release notes, in any package, or a README section such as Changelog or Release notes that lists versions) and no tooling that produces them (Changesets, release-please, semantic-release, towncrier fragments, GitHub release-notes configuration, git-cliff, GoReleaser).',
   rationale:
     'When something breaks after a deploy, the first question is what changed. A changelog answers it for operators and consumers without reading the commit history.',
   remediation:
@@ -31,6 +36,17 @@ export default defineRule({
         RELEASE_TOOLING.test(f.path),
     );
     if (file) return outcome.pass(`release notes in ${file.path}`);
+    const readme = facts.docs.readme;
+    if (readme) {
+      const headings = headingsOf(readme);
+      const at = headings.findIndex(h => CHANGELOG_HEADING.test(h.text));
+      if (at !== -1) {
+        const lines = readme.text.split('\n');
+        const end = headings.slice(at + 1).find(h => h.level <= headings[at].level)?.line ?? lines.length + 1;
+        const body = lines.slice(headings[at].line, end - 1).join('\n');
+        if (VERSION_ENTRY.test(body)) return outcome.pass(`README section "${headings[at].text}"`);
+      }
+    }
     const rootPackage = facts.file('package.json');
     if (rootPackage && /"release"\s*:\s*\{/.test(rootPackage.text))
       return outcome.pass('semantic-release configured in package.json');

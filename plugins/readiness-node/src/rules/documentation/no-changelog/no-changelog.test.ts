@@ -13,6 +13,11 @@ describeRule(rule, {
       findings: ['.'],
     },
     {
+      name: 'a README Changelog heading with no version under it, and versions only in another section',
+      files: { 'README.md': '# svc\n\n## Changelog\n\nSee the commits.\n\n## Install\n\npip install svc==1.2.0\n' },
+      findings: ['.'],
+    },
+    {
       name: 'a file that only looks similar',
       files: { 'src/changelog.ts': 'export {}', 'docs/changes-to-api.md': 'x' },
       findings: ['.'],
@@ -20,6 +25,10 @@ describeRule(rule, {
   ],
   passes: [
     { name: 'CHANGELOG.md', files: { 'CHANGELOG.md': '# Changelog\n' } },
+    {
+      name: 'a README Changelog section that lists versions',
+      files: { 'README.md': '# svc\n\n## 📝 Changelog\n\n- **v2** (2020-03-01): clean architecture layers\n- **v1**: first release\n\n## License\nMIT\n' },
+    },
     { name: 'HISTORY.rst', files: { 'HISTORY.rst': 'x' } },
     { name: 'RELEASES.md', files: { 'RELEASES.md': 'x' } },
     { name: 'docs/changelog.md', files: { 'docs/changelog.md': 'x' } },
