@@ -1,4 +1,4 @@
-import { SourceFile } from '../../engine/snapshot';
+import { SourceFile } from '../../snapshot';
 import { basename, dirname, Facts, isLowConfidencePath, isTestFile, languageOf, outsideJvmPackages } from '../../facts';
 import { collectProjects, isUnder, ProjectFact } from '../../facts/projects';
 
@@ -74,7 +74,11 @@ const GENERATED =
   /(_pb2(_grpc)?\.py|\.pb\.go|\.pb\.gw\.go|\.gen\.go|(^|\/)zz_generated[^/]*\.go|\.generated\.[\w]+|\.g\.cs|\.Designer\.cs|\.min\.js|(^|\/)generated\/.+)$/i;
 const MIGRATIONS = /(^|\/)(migrations?|alembic|Migrations|db\/migrate)\//;
 /** Tooling and configuration code that is rarely unit tested. */
-const TOOLING_DIR = /(^|\/)(scripts?|tools|hack|bin|\.github|\.husky|\.circleci|\.storybook|\.vscode)\//;
+const TOOLING_DIR = /(^|\/)(scripts?|tools|hack|bin|\.github|\.husky|\.circleci|\.storybook|\.vscode|seeds?|seeders|remix\.init)\//;
+/** One-shot jobs beside the product: database seed scripts. */
+const SEED_FILE = /^seed(?:er|s|[-_.]\w+)?\.[cm]?[jt]s$|^seed(?:er|s|_\w+)?\.py$/i;
+/** Projects that only start the system locally: .NET Aspire app hosts. */
+const APP_HOST_PACKAGES = /^aspire\.hosting\.apphost$/i;
 const TOOLING_FILE =
   /^([\w.-]+\.config\.[cm]?[jt]s|\.[\w.-]*rc\.[cm]?js|(setup|manage|wsgi|asgi|noxfile|fabfile|gulpfile|Gruntfile|karma\.conf|protractor\.conf|gunicorn\.conf|gunicorn_conf|settings|conf)\.(py|js|ts)|[\w.-]+\.stories\.[jt]sx?|vite-env\.d\.ts)$/;
 /** Test data folders: nothing in them is a test. */
@@ -142,6 +146,9 @@ export function codeInventory(facts: Facts): CodeInventory {
   const testProjectDirs = facts.manifests.csprojs
     .filter(c => c.packages.some(p => TEST_SDK_PACKAGES.test(p)))
     .map(c => dirname(c.path));
+  const appHostDirs = facts.manifests.csprojs
+    .filter(c => c.packages.some(p => APP_HOST_PACKAGES.test(p)) || /Sdk="Aspire\.AppHost\.Sdk/i.test(facts.file(c.path)?.text ?? ''))
+    .map(c => dirname(c.path));
   const sources: SourceFile[] = [];
   const tests: SourceFile[] = [];
   let codeFiles = 0;
@@ -158,7 +165,8 @@ export function codeInventory(facts: Facts): CodeInventory {
     }
     if (isLowConfidencePath(path)) continue;
     if (GENERATED.test(path) || MIGRATIONS.test(path)) continue;
-    if (TOOLING_DIR.test(path) || TOOLING_FILE.test(basename(path))) continue;
+    if (TOOLING_DIR.test(path) || TOOLING_FILE.test(basename(path)) || SEED_FILE.test(basename(path))) continue;
+    if (group === 'dotnet' && appHostDirs.some(d => isUnder(path, d))) continue;
     if (significantLines(file) < 2) continue;
     sources.push(file);
     if (group === 'rust' && /#\[cfg\(test\)\]|#\[(tokio::)?test\]/.test(file.text)) tests.push(file);

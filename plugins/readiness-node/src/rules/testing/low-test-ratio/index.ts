@@ -1,5 +1,5 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
-import { SourceFile } from '../../../engine/snapshot';
+import { SourceFile } from '../../../snapshot';
 import { basename, dirname } from '../../../facts';
 import { defineRule, outcome, RuleOutcome } from '../../types';
 import { codeInventory, scopeOf } from '../inventory';
@@ -139,6 +139,8 @@ export default defineRule({
     const untested = [...folders.entries()]
       .filter(([dir, { scope, files }]) => {
         if (files.some(f => testedStems.has(`${scope}\u0000${sourceStem(f.path)}`))) return false;
+        // `tests/test_api.py` tests the `api/` package.
+        if (dir && testedStems.has(`${scope}\u0000${sourceStem(dir)}`)) return false;
         const key = subjectKey(relative(dir, scope));
         return !(testKeys.get(scope) ?? []).some(k => containsRun(key, k));
       })

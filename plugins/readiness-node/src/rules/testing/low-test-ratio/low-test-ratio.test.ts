@@ -118,3 +118,46 @@ describe('testing/low-test-ratio messages', () => {
     expect(payments?.message).toContain('0.10 test files per source file');
   });
 });
+
+describe('testing/low-test-ratio folders', () => {
+  const body = (n: number) => `def f${n}(x):\n    return x + ${n}\n`;
+  const app: Record<string, string> = {
+    'requirements.txt': 'flask==3.0.3\n',
+    'app/api/posts.py': body(1),
+    'app/api/users.py': body(2),
+    'app/auth/views.py': body(3),
+    'app/auth/forms.py': body(4),
+    'app/main/views.py': body(5),
+    'app/main/forms.py': body(6),
+    'app/models.py': body(7),
+    'app/email.py': body(8),
+    'app/decorators.py': body(9),
+    'app/fake.py': body(10),
+    'app/utils.py': body(11),
+    'app/cli.py': body(12),
+    'tests/test_api.py': 'def test_posts(client):\n    assert client.get("/api/v1/posts").status_code == 200\n',
+  };
+
+  it('takes a folder for tested when a test is named after it', () => {
+    const result = runRule(rule, app);
+    expect(result.status).toBe('fail');
+    const paths = result.findings.map(f => f.path);
+    expect(paths).toContain('app/auth');
+    expect(paths).not.toContain('app/api');
+  });
+
+  it('does not count seed scripts, template set-up scripts or local app hosts as code to test', () => {
+    const withTooling = {
+      ...app,
+      'prisma/seed.ts': "import { PrismaClient } from '@prisma/client';\nconst db = new PrismaClient();\nawait db.user.create({ data: {} });\n",
+      'remix.init/index.js': "const fs = require('fs');\nmodule.exports = async () => fs.rmSync('x');\n",
+      'AppHost/AppHost.csproj': '<Project Sdk="Aspire.AppHost.Sdk/9.0.0"><PropertyGroup /></Project>',
+      'AppHost/Program.cs': 'var builder = DistributedApplication.CreateBuilder(args);\nbuilder.Build().Run();\n',
+    };
+    const paths = runRule(rule, withTooling).findings.map(f => f.path);
+    expect(paths).not.toContain('prisma');
+    expect(paths).not.toContain('remix.init');
+    expect(paths).not.toContain('AppHost');
+    expect(runRule(rule, withTooling).message).toBe(runRule(rule, app).message);
+  });
+});
