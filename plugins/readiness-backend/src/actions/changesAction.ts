@@ -10,7 +10,7 @@ export function registerChangesAction(ctx: ActionContext) {
   ctx.actionsRegistry.register({
     name: 'readiness-get-changes',
     title: 'Get Readiness Changes',
-    description: `Tells what changed in a catalog component's production-readiness between its latest audit and the one before: the score change, whether the verdict changed, the change in the number of blockers, the categories whose score changed, and the rules that started failing ("newlyFailing") or stopped failing ("newlyPassing"). An audit is recorded each time the repository or the audit settings changed. "previous" is null when there has been only one audit; "rules" is null when either audit predates the recording of failing rules.`,
+    description: `Tells what changed in a catalog component's production-readiness between its latest audit and the one before: the score change, whether the verdict changed, the change in the number of blockers, the categories whose score changed, and the rules that started failing ("newlyFailing") or stopped failing ("newlyPassing"). An audit is recorded each time one runs because the repository or the audit settings changed or a refresh was requested. "previous" is null when there has been only one audit; "rules" is null when either audit predates the recording of failing rules.`,
     attributes: { readOnly: true, destructive: false, idempotent: true },
     schema: {
       input: z =>

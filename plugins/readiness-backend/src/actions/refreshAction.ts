@@ -10,7 +10,7 @@ export function registerRefreshAction(ctx: ActionContext) {
   ctx.actionsRegistry.register({
     name: 'readiness-refresh-entity',
     title: 'Refresh Readiness Scorecard',
-    description: `Requests a new production-readiness audit of a catalog component, for example after a fix was merged. The audit runs in the background, usually within a minute; read the result with readiness-get-scorecard ("refreshing" is true until it is done) and readiness-get-changes. Needs the readiness.scorecard.refresh permission on the component.`,
+    description: `Requests a new production-readiness audit of a catalog component, for example after a fix was merged. The audit runs in the background, by default at once (otherwise at the next scheduled run); read the result with readiness-get-scorecard ("refreshing" is true until it is done) and readiness-get-changes. Needs the readiness.scorecard.refresh permission on the component.`,
     attributes: { readOnly: false, destructive: false, idempotent: true },
     schema: {
       input: z =>

@@ -71,13 +71,60 @@ describe.each(databases.eachSupportedId())(
         now: T0,
       });
       expect(claim.token).toBe(1);
-      await fresh.migrate.down({ directory });
+      await fresh.migrate.down({
+        directory,
+        name: '20261203120000_lease_token.js',
+      });
       expect(
         await fresh.schema.hasColumn('readiness_refresh_state', 'lease_token'),
       ).toBe(false);
       expect(
         await fresh('readiness_refresh_state').pluck('entity_ref'),
       ).toEqual([REF]);
+    });
+
+    it('adds failing rules to existing history, and removes them on the way down', async () => {
+      const fresh = await databases.init(databaseId);
+      const directory = `${__dirname}/../../migrations`;
+      await fresh.migrate.up({ directory });
+      await fresh.migrate.up({ directory });
+      expect(
+        await fresh.schema.hasColumn('readiness_history', 'failing_rules'),
+      ).toBe(false);
+      await fresh('readiness_history').insert({
+        entity_ref: REF,
+        audited_at: T0,
+        score: 50,
+        verdict: 'needs-work',
+        categories: '{}',
+        blockers: 1,
+      });
+      const upgraded = await DatabaseReadinessStore.create({
+        database: mockServices.database({ knex: fresh }),
+      });
+      await upgraded.saveAudit({
+        entity: {
+          entityRef: REF,
+          kind: 'Component',
+          namespace: 'default',
+          name: 'a',
+        },
+        scorecard: scorecardWithScore(40, ['security/x']),
+        auditedAt: new Date(T0.getTime() + 60_000),
+      });
+      expect(
+        (await upgraded.getHistory(REF)).map(h => [h.score, h.failingRules]),
+      ).toEqual([
+        [40, ['security/x']],
+        [50, undefined],
+      ]);
+      await fresh.migrate.down({ directory });
+      expect(
+        await fresh.schema.hasColumn('readiness_history', 'failing_rules'),
+      ).toBe(false);
+      expect(await fresh('readiness_history').pluck('score')).toEqual(
+        expect.arrayContaining([40, 50]),
+      );
     });
 
     it('builds the queue, scorecard and query stores on one database', async () => {
