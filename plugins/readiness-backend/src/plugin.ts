@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { readinessPermissions } from '@readiness/backstage-plugin-readiness-common';
@@ -73,6 +74,7 @@ export const readinessPlugin = createBackendPlugin({
             localRoots: options.localRoots,
             limits: options.limits,
             logger: deps.logger,
+            integrations: ScmIntegrations.fromConfig(deps.config),
           }),
         });
         const refresher = ReadinessRefresher.create({

@@ -18,6 +18,19 @@ export interface ScorecardHistoryEntry {
   blockers: number;
 }
 
+/**
+ * Where the findings of a scorecard point to in the SCM: the audited
+ * directory at the audited commit. A finding's URL is `base`, its path with
+ * each segment URL-encoded, then `lineAnchor` and the line when it has one.
+ * @public
+ */
+export interface SourceLinks {
+  /** Blob URL of the audited directory, ending in `/`; never carries credentials. */
+  base: string;
+  /** Put between the file's URL and a line number: `#L` on GitHub and GitLab. */
+  lineAnchor: string;
+}
+
 /** GET /scorecards/:kind/:namespace/:name @public */
 export interface ScorecardResponse {
   entityRef: string;
@@ -31,6 +44,12 @@ export interface ScorecardResponse {
   history: ScorecardHistoryEntry[];
   /** An audit is queued or running. */
   refreshing: boolean;
+  /**
+   * Links of the findings of `scorecard`; null when the source has none (a
+   * local directory, an SCM whose file URLs do not take a path). Absent from
+   * backends that do not compute links.
+   */
+  links?: SourceLinks | null;
 }
 
 /** Sortable leaderboard columns. @public */

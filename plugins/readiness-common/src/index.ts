@@ -8,3 +8,4 @@ export * from './api';
 export * from './scoring';
 export * from './permissions';
 export * from './annotations';
+export * from './links';

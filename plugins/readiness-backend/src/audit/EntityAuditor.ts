@@ -2,6 +2,7 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   isWaiverActive,
   Scorecard,
+  SourceLinks,
 } from '@readiness/backstage-plugin-readiness-common';
 import {
   auditDirectory,
@@ -24,6 +25,8 @@ export type AuditOutcome =
       scorecard: Scorecard;
       etag: string;
       inputsHash: string;
+      /** Where the findings link to in the SCM, for url: sources. */
+      links?: SourceLinks;
       /** Something ignored along the way, e.g. a malformed waiver annotation. */
       warning?: string;
     };
@@ -78,6 +81,8 @@ export class EntityAuditor {
       rules: options.rules.list().map(r => `${r.id}:${r.severity}`),
       audit: options.options.audit,
       limits: options.options.limits,
+      // Scorecards stored before their links were kept are audited once more.
+      outputs: ['links'],
     });
   }
 
@@ -150,6 +155,7 @@ export class EntityAuditor {
       scorecard,
       etag: source.etag,
       inputsHash,
+      ...(source.links ? { links: source.links } : {}),
       ...(own.problem ? { warning: own.problem } : {}),
     };
   }

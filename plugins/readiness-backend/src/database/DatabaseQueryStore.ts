@@ -112,6 +112,13 @@ export class DatabaseQueryStore implements ReadinessQueryStore {
     };
     if (row.etag) out.etag = row.etag;
     if (row.inputs_hash) out.inputsHash = row.inputs_hash;
+    if (
+      row.link_base &&
+      row.link_line_anchor !== null &&
+      row.link_line_anchor !== undefined
+    ) {
+      out.links = { base: row.link_base, lineAnchor: row.link_line_anchor };
+    }
     return out;
   }
 

@@ -118,13 +118,83 @@ describe.each(databases.eachSupportedId())(
         [40, ['security/x']],
         [50, undefined],
       ]);
-      await fresh.migrate.down({ directory });
+      await fresh.migrate.down({
+        directory,
+        name: '20261210120000_history_failing_rules.js',
+      });
       expect(
         await fresh.schema.hasColumn('readiness_history', 'failing_rules'),
       ).toBe(false);
       expect(await fresh('readiness_history').pluck('score')).toEqual(
         expect.arrayContaining([40, 50]),
       );
+    });
+
+    it('adds links to existing scorecards, and removes them on the way down', async () => {
+      const fresh = await databases.init(databaseId);
+      const directory = `${__dirname}/../../migrations`;
+      for (let i = 0; i < 3; i += 1) await fresh.migrate.up({ directory });
+      expect(
+        await fresh.schema.hasColumn('readiness_scorecards', 'link_base'),
+      ).toBe(false);
+      const entity = (name: string) => ({
+        entityRef: `component:default/${name}`,
+        kind: 'Component',
+        namespace: 'default',
+        name,
+      });
+      await fresh('readiness_scorecards').insert({
+        entity_ref: 'component:default/old',
+        kind: 'Component',
+        namespace: 'default',
+        name: 'old',
+        score: 50,
+        verdict: 'needs-work',
+        band: 'poor',
+        blockers: 0,
+        scorecard: JSON.stringify(scorecardWithScore(50)),
+      });
+      const upgraded = await DatabaseReadinessStore.create({
+        database: mockServices.database({ knex: fresh }),
+      });
+      expect(
+        (await upgraded.getScorecard('component:default/old'))?.links,
+      ).toBeUndefined();
+      const links = {
+        base: 'https://github.com/o/r/blob/0123456789abcdef0123456789abcdef01234567/svc/',
+        lineAnchor: '#L',
+      };
+      await upgraded.saveAudit({
+        entity: entity('new'),
+        scorecard: scorecardWithScore(70),
+        links,
+        auditedAt: T0,
+      });
+      expect(
+        (await upgraded.getScorecard('component:default/new'))?.links,
+      ).toEqual(links);
+      // An audit of a source without links clears the previous ones.
+      await upgraded.saveAudit({
+        entity: entity('new'),
+        scorecard: scorecardWithScore(71),
+        auditedAt: new Date(T0.getTime() + 60_000),
+      });
+      expect(
+        (await upgraded.getScorecard('component:default/new'))?.links,
+      ).toBeUndefined();
+      await fresh.migrate.down({ directory });
+      expect(
+        await fresh.schema.hasColumn('readiness_scorecards', 'link_base'),
+      ).toBe(false);
+      expect(
+        await fresh.schema.hasColumn(
+          'readiness_scorecards',
+          'link_line_anchor',
+        ),
+      ).toBe(false);
+      expect(
+        (await fresh('readiness_scorecards').pluck('entity_ref')).sort(),
+      ).toEqual(['component:default/new', 'component:default/old']);
     });
 
     it('builds the queue, scorecard and query stores on one database', async () => {

@@ -59,6 +59,8 @@ export class DatabaseScorecardStore implements ReadinessScorecardStore {
           scorecard: JSON.stringify(scorecard),
           etag: record.etag ?? null,
           inputs_hash: record.inputsHash ?? null,
+          link_base: record.links?.base ?? null,
+          link_line_anchor: record.links?.lineAnchor ?? null,
           audited_at: record.auditedAt,
           checked_at: record.auditedAt,
           error: record.warning ?? null,

@@ -5,6 +5,7 @@ import {
   LeaderboardQuery,
   OwnerSummary,
   Scorecard,
+  SourceLinks,
   Verdict,
 } from '@readiness/backstage-plugin-readiness-common';
 
@@ -39,6 +40,8 @@ export interface StoredScorecard extends ScorecardRow {
   scorecard: Scorecard | null;
   etag?: string;
   inputsHash?: string;
+  /** Where the findings of `scorecard` link to; absent without links. */
+  links?: SourceLinks;
 }
 
 /** One history point. @public */
@@ -148,6 +151,8 @@ export interface AuditRecord {
   scorecard: Scorecard;
   etag?: string;
   inputsHash?: string;
+  /** Where the findings link to: the audited directory at the audited commit. */
+  links?: SourceLinks;
   auditedAt: Date;
   /** Something ignored during the audit, e.g. a malformed waiver annotation. */
   warning?: string;

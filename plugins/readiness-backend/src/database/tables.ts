@@ -24,6 +24,8 @@ export interface ScorecardDbRow {
   scorecard?: string | null;
   etag?: string | null;
   inputs_hash?: string | null;
+  link_base?: string | null;
+  link_line_anchor?: string | null;
   audited_at: Date | number | string | null;
   checked_at: Date | number | string | null;
   error: string | null;

@@ -397,6 +397,7 @@ export class ReadinessRefresher {
           scorecard: outcome.scorecard,
           etag: outcome.etag,
           inputsHash: outcome.inputsHash,
+          links: outcome.links,
           auditedAt: now,
           warning: outcome.warning,
           lease,

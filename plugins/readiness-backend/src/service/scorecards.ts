@@ -1,8 +1,6 @@
-import { Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { renderMarkdown } from '@readiness/backstage-plugin-readiness-node';
 import { Request } from 'express';
-import { linkBaseFor, resolveSourceLocation } from '../sources/sourceLocation';
 import { RouteContext } from './context';
 import {
   authorizeRefresh,
@@ -49,6 +47,7 @@ export function scorecardRoutes(ctx: RouteContext, routes: ApiRoutes) {
           blockers: point.blockers,
         })),
         refreshing,
+        ...(stored?.scorecard ? { links: stored.links ?? null } : {}),
       };
       res.json(body);
     },
@@ -68,7 +67,10 @@ export function scorecardRoutes(ctx: RouteContext, routes: ApiRoutes) {
         title: `Production-readiness review: ${
           entity.metadata.title ?? entity.metadata.name
         }`,
-        linkBase: linkBase(entity),
+        // The review's links end in `#L<line>`: it links only where the
+        // SCM anchors lines that way.
+        linkBase:
+          stored.links?.lineAnchor === '#L' ? stored.links.base : undefined,
       });
       const filename = `${entity.metadata.name.replace(
         /[^A-Za-z0-9._-]/g,
@@ -94,12 +96,4 @@ export function scorecardRoutes(ctx: RouteContext, routes: ApiRoutes) {
       res.status(202).json({ status: 'queued' });
     },
   });
-}
-
-function linkBase(entity: Entity): string | undefined {
-  try {
-    return linkBaseFor(resolveSourceLocation(entity));
-  } catch {
-    return undefined;
-  }
 }

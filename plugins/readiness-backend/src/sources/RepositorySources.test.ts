@@ -12,7 +12,14 @@ import {
 } from './localDirectory';
 import { RepositorySources } from './RepositorySources';
 import { SourceError } from './SourceError';
-import { linkBaseFor, resolveSourceLocation } from './sourceLocation';
+import { ConfigReader } from '@backstage/config';
+import { ScmIntegrations } from '@backstage/integration';
+import {
+  sourceLinksFor,
+  withoutCredentials,
+  withoutUrlCredentials,
+} from './sourceLinks';
+import { resolveSourceLocation, SourceLocation } from './sourceLocation';
 
 function entity(annotations: Record<string, string>): Entity {
   return {
@@ -110,37 +117,135 @@ describe('resolveSourceLocation', () => {
   });
 });
 
-describe('linkBaseFor', () => {
-  it('turns tree URLs into blob URLs', () => {
+describe('sourceLinksFor', () => {
+  const SHA = '0123456789abcdef0123456789abcdef01234567';
+  const integrations = ScmIntegrations.fromConfig(
+    new ConfigReader({
+      integrations: {
+        github: [{ host: 'github.com' }, { host: 'ghe.example.com' }],
+        gitlab: [
+          { host: 'gitlab.com' },
+          {
+            host: 'git.example.com',
+            apiBaseUrl: 'https://git.example.com/api/v4',
+          },
+        ],
+        azure: [{ host: 'dev.azure.com' }],
+      },
+    }),
+  );
+  const url = (target: string): SourceLocation => ({
+    type: 'url',
+    target,
+    annotation: 'backstage.io/source-location',
+  });
+
+  it.each([
+    [
+      'a GitHub subfolder, at the commit',
+      'https://github.com/o/r/tree/main/services/api',
+      SHA,
+      {
+        base: `https://github.com/o/r/blob/${SHA}/services/api/`,
+        lineAnchor: '#L',
+      },
+    ],
+    [
+      'a GitHub repository root, at the commit',
+      'https://github.com/o/r.git',
+      SHA,
+      { base: `https://github.com/o/r/blob/${SHA}/`, lineAnchor: '#L' },
+    ],
+    [
+      'a GitHub Enterprise host from the integrations config',
+      'https://ghe.example.com/team/svc/tree/release/',
+      SHA.toUpperCase(),
+      {
+        base: `https://ghe.example.com/team/svc/blob/${SHA}/`,
+        lineAnchor: '#L',
+      },
+    ],
+    [
+      'GitHub at the ref when the reader tells no commit',
+      'https://github.com/o/r/tree/main/svc/',
+      'W/"abc"',
+      { base: 'https://github.com/o/r/blob/main/svc/', lineAnchor: '#L' },
+    ],
+    [
+      'a GitLab subfolder in nested groups, at the commit',
+      'https://gitlab.com/g/sub/r/-/tree/develop/backend',
+      SHA,
+      {
+        base: `https://gitlab.com/g/sub/r/-/blob/${SHA}/backend/`,
+        lineAnchor: '#L',
+      },
+    ],
+    [
+      'a self-hosted GitLab repository root',
+      'https://git.example.com/g/r',
+      SHA,
+      { base: `https://git.example.com/g/r/-/blob/${SHA}/`, lineAnchor: '#L' },
+    ],
+    [
+      'a Bitbucket Cloud subfolder, at the abbreviated commit',
+      'https://bitbucket.org/ws/r/src/main/svc',
+      'a1b2c3d4e5f6',
+      {
+        base: 'https://bitbucket.org/ws/r/src/a1b2c3d4e5f6/svc/',
+        lineAnchor: '#lines-',
+      },
+    ],
+  ])('links %s', (_name, target, etag, expected) => {
+    expect(sourceLinksFor(integrations, url(target), etag)).toEqual(expected);
+  });
+
+  it('never keeps credentials, a query or a fragment of the location', () => {
+    const links = sourceLinksFor(
+      integrations,
+      url(
+        'https://bot:hunter2-secret@github.com/o/r/tree/main/svc?token=t0ps3cret#x',
+      ),
+      SHA,
+    );
+    expect(links).toEqual({
+      base: `https://github.com/o/r/blob/${SHA}/svc/`,
+      lineAnchor: '#L',
+    });
+    expect(JSON.stringify(links)).not.toMatch(/bot|hunter2|t0ps3cret/);
+  });
+
+  it('gives none for local directories, unknown hosts and query-path SCMs', () => {
     expect(
-      linkBaseFor({
-        type: 'url',
-        target: 'https://github.com/o/r/tree/main/svc',
-        annotation: '',
-      }),
-    ).toBe('https://github.com/o/r/blob/main/svc/');
-    expect(
-      linkBaseFor({
-        type: 'url',
-        target: 'https://gitlab.com/o/r/-/tree/main/',
-        annotation: '',
-      }),
-    ).toBe('https://gitlab.com/o/r/-/blob/main/');
-    expect(
-      linkBaseFor({
-        type: 'url',
-        target: 'https://example.com/x.zip',
-        annotation: '',
-      }),
+      sourceLinksFor(
+        integrations,
+        { type: 'dir', path: '/x', annotation: '', written: 'dir:/x' },
+        SHA,
+      ),
     ).toBeUndefined();
+    for (const target of [
+      'https://example.com/x.zip',
+      'https://dev.azure.com/org/p/_git/r?path=/svc',
+      'https://github.com/o/r/pulls/3',
+      'ftp://github.com/o/r',
+      'not a url',
+    ]) {
+      expect({
+        target,
+        links: sourceLinksFor(integrations, url(target), SHA),
+      }).toEqual({
+        target,
+        links: undefined,
+      });
+    }
+  });
+
+  it('removes user information from locations and messages', () => {
     expect(
-      linkBaseFor({
-        type: 'dir',
-        path: '/x',
-        annotation: '',
-        written: 'dir:/x',
-      }),
-    ).toBeUndefined();
+      withoutCredentials('https://u:p@github.com/o/r?private_token=x'),
+    ).toBe('https://github.com/o/r');
+    expect(
+      withoutUrlCredentials('GET https://u:p@h/x failed; see http://a@b/c'),
+    ).toBe('GET https://h/x failed; see http://b/c');
   });
 });
 
@@ -446,5 +551,47 @@ describe('url sources', () => {
       'unreadable',
       /could not be read: 401 Bad credentials/,
     );
+  });
+
+  it('links at the commit the reader read', async () => {
+    const sha = 'fedcba9876543210fedcba9876543210fedcba98';
+    const dir = await writeFixtureRepo({ 'README.md': '# x\n' });
+    const { sources } = sourcesWith(async () => ({
+      etag: sha,
+      dir: async () => dir,
+      files: async () => [],
+      archive: async () => {
+        throw new Error('not used');
+      },
+    }));
+    const opened = await sources.open(
+      entity({
+        'backstage.io/source-location':
+          'url:https://gitlab.com/g/r/-/tree/main/svc',
+      }),
+    );
+    expect(opened).toMatchObject({
+      status: 'ready',
+      links: {
+        base: `https://gitlab.com/g/r/-/blob/${sha}/svc/`,
+        lineAnchor: '#L',
+      },
+      linkBase: `https://gitlab.com/g/r/-/blob/${sha}/svc/`,
+    });
+    if (opened.status === 'ready') await opened.release();
+  });
+
+  it('names a location with credentials without them', async () => {
+    const secretTarget =
+      'https://bot:hunter2-secret@github.com/o/r/tree/main/?access_token=t0ps3cret';
+    const { sources } = sourcesWith(async url => {
+      throw new Error(`Request to ${url} failed with 500`);
+    });
+    const error = await sources
+      .open(entity({ 'backstage.io/source-location': `url:${secretTarget}` }))
+      .catch(e => e);
+    expect(error).toBeInstanceOf(SourceError);
+    expect(error.message).toContain('https://github.com/o/r/tree/main/');
+    expect(error.message).not.toMatch(/bot|hunter2|t0ps3cret/);
   });
 });

@@ -1,6 +1,8 @@
 import { LoggerService, UrlReaderService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { NotFoundError, NotModifiedError } from '@backstage/errors';
+import { ScmIntegrationRegistry } from '@backstage/integration';
+import { SourceLinks } from '@readiness/backstage-plugin-readiness-common';
 import {
   DEFAULT_WALK_LIMITS,
   VENDORED_DIRS,
@@ -13,10 +15,12 @@ import {
 } from './localDirectory';
 import { SourceError } from './SourceError';
 import {
-  linkBaseFor,
-  resolveSourceLocation,
-  SourceLocation,
-} from './sourceLocation';
+  defaultIntegrations,
+  sourceLinksFor,
+  withoutCredentials,
+  withoutLocationSecrets,
+} from './sourceLinks';
+import { resolveSourceLocation, SourceLocation } from './sourceLocation';
 import { describeLocalTarget, withoutServerPaths } from './userPaths';
 
 /** A repository tree ready to audit. @public */
@@ -27,7 +31,13 @@ export interface OpenedSource {
   /** Identifies this version of the tree; pass it back to skip unchanged trees. */
   etag: string;
   location: SourceLocation;
+  /** `links.base`. */
   linkBase?: string;
+  /**
+   * Where findings link to: the audited directory at the audited commit, for
+   * url: sources on an SCM with path-based file URLs.
+   */
+  links?: SourceLinks;
   /** Removes any temporary copy. Always call it. */
   release(): Promise<void>;
 }
@@ -49,12 +59,15 @@ export class RepositorySources {
   readonly #localRoots: string[];
   readonly #limits: WalkLimits;
   readonly #logger: LoggerService;
+  readonly #integrations: ScmIntegrationRegistry;
 
   static create(options: {
     urlReader: UrlReaderService;
     localRoots: string[];
     limits?: Partial<WalkLimits>;
     logger: LoggerService;
+    /** The SCM integrations, for links to the code; Backstage's defaults when absent. */
+    integrations?: ScmIntegrationRegistry;
   }): RepositorySources {
     return new RepositorySources(options);
   }
@@ -64,8 +77,10 @@ export class RepositorySources {
     localRoots: string[];
     limits?: Partial<WalkLimits>;
     logger: LoggerService;
+    integrations?: ScmIntegrationRegistry;
   }) {
     this.#urlReader = options.urlReader;
+    this.#integrations = options.integrations ?? defaultIntegrations();
     this.#localRoots = options.localRoots;
     this.#limits = { ...DEFAULT_WALK_LIMITS, ...options.limits };
     this.#logger = options.logger;
@@ -98,6 +113,8 @@ export class RepositorySources {
     etag: string | undefined,
   ): Promise<SourceOpenResult> {
     const maxFileBytes = this.#limits.maxFileBytes;
+    // Credentials written into a location never reach a message.
+    const shown = withoutCredentials(location.target);
     let response;
     try {
       response = await this.#urlReader.readTree(location.target, {
@@ -118,15 +135,13 @@ export class RepositorySources {
         e instanceof NotFoundError ||
         (e as Error)?.name === 'NotFoundError'
       ) {
-        throw new SourceError(
-          'not-found',
-          `Repository ${location.target} was not found`,
-        );
+        throw new SourceError('not-found', `Repository ${shown} was not found`);
       }
       throw new SourceError(
         'unreadable',
-        `Repository ${location.target} could not be read: ${withoutServerPaths(
-          (e as Error).message,
+        `Repository ${shown} could not be read: ${withoutLocationSecrets(
+          withoutServerPaths((e as Error).message),
+          location.target,
         )}`,
       );
     }
@@ -136,17 +151,19 @@ export class RepositorySources {
     } catch (e) {
       throw new SourceError(
         'unreadable',
-        `Repository ${
-          location.target
-        } could not be extracted: ${withoutServerPaths((e as Error).message)}`,
+        `Repository ${shown} could not be extracted: ${withoutLocationSecrets(
+          withoutServerPaths((e as Error).message),
+          location.target,
+        )}`,
       );
     }
+    const links = sourceLinksFor(this.#integrations, location, response.etag);
     return {
       status: 'ready',
       dir,
       etag: response.etag,
       location,
-      linkBase: linkBaseFor(location),
+      ...(links ? { links, linkBase: links.base } : {}),
       release: async () => {
         try {
           await fs.rm(dir, { recursive: true, force: true });

@@ -85,25 +85,3 @@ export function resolveSourceLocation(entity: Entity): SourceLocation {
     written,
   };
 }
-
-/**
- * Prefix of source links for a url: location, e.g. turning
- * `https://github.com/o/r/tree/main/` into `https://github.com/o/r/blob/main/`.
- * @public
- */
-export function linkBaseFor(location: SourceLocation): string | undefined {
-  if (location.type !== 'url') return undefined;
-  let url: URL;
-  try {
-    url = new URL(location.target);
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
-  if (!url.pathname.includes('/tree/')) return undefined;
-  url.pathname = url.pathname.replace('/tree/', '/blob/');
-  url.search = '';
-  url.hash = '';
-  const text = url.toString();
-  return text.endsWith('/') ? text : `${text}/`;
-}
