@@ -54,5 +54,9 @@ export {
   useRefresh,
 } from './hooks';
 export { leaderboardToCsv } from './helpers/csv';
-export { findingLink, sourceRootOf } from './helpers/sourceLinks';
+export {
+  findingLink,
+  sourceRootFor,
+  sourceRootOf,
+} from './helpers/sourceLinks';
 export type { SourceRoot, SourceLink } from './helpers/sourceLinks';

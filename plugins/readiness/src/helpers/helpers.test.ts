@@ -12,7 +12,7 @@ import {
 } from './bands';
 import { csvCell, leaderboardToCsv, toCsv } from './csv';
 import { formatGain, safeFileName } from './format';
-import { findingLink, sourceRootOf } from './sourceLinks';
+import { findingLink, sourceRootFor, sourceRootOf } from './sourceLinks';
 import { makeEntity, makeLeaderboardItem } from '../__testUtils__/fixtures';
 import { errorMessage, responseStatus } from './errors';
 import { responseError } from '../__testUtils__/fixtures';
@@ -198,6 +198,26 @@ describe('source links', () => {
     expect(findingLink(bare, 'pom.xml', 5).href).toBe(
       'https://gitlab.com/fernhill/ledger/-/blob/HEAD/pom.xml#L5',
     );
+  });
+
+  it('prefers the links the backend served, and none when it served none', () => {
+    const github = entityAt('url:https://github.com/fernhill/orders-api');
+    const links = {
+      base: 'https://bitbucket.org/ws/r/src/a1b2c3d4e5f6/svc/',
+      lineAnchor: '#lines-',
+    };
+    const root = sourceRootFor(links, github);
+    expect(findingLink(root, 'src/my app.py', 7)).toEqual({
+      text: 'src/my app.py:7',
+      href: 'https://bitbucket.org/ws/r/src/a1b2c3d4e5f6/svc/src/my%20app.py#lines-7',
+    });
+    expect(findingLink(root, 'Dockerfile').href).toBe(
+      'https://bitbucket.org/ws/r/src/a1b2c3d4e5f6/svc/Dockerfile',
+    );
+    expect(findingLink(sourceRootFor(null, github), 'a.py', 1)).toEqual({
+      text: 'a.py:1',
+    });
+    expect(sourceRootFor(undefined, github)).toEqual(sourceRootOf(github));
   });
 
   it('shows a plain path:line for local directories and unknown hosts', () => {

@@ -1,12 +1,35 @@
 import type { Entity } from '@backstage/catalog-model';
-import { READINESS_SOURCE_ANNOTATION } from '@readiness/backstage-plugin-readiness-common';
+import {
+  READINESS_SOURCE_ANNOTATION,
+  SourceLinks,
+  sourceUrlOf,
+} from '@readiness/backstage-plugin-readiness-common';
 
 const SOURCE_LOCATION_ANNOTATION = 'backstage.io/source-location';
 
-/** Where an entity's repository lives, as far as links are concerned. */
+/**
+ * Where an entity's repository lives, as far as links are concerned: the
+ * links the backend served for the audited commit (`scm`), or what the
+ * entity's annotation says.
+ */
 export type SourceRoot =
+  | { type: 'scm'; links: SourceLinks }
   | { type: 'github' | 'gitlab'; repoUrl: string; ref: string; base: string }
   | { type: 'dir' | 'other'; target: string };
+
+/**
+ * The root of a scorecard's findings: the backend's links when it served
+ * them; none when it said there are none (null); the entity's annotation
+ * with a backend that does not serve links.
+ */
+export function sourceRootFor(
+  links: SourceLinks | null | undefined,
+  entity: Entity | undefined,
+): SourceRoot | undefined {
+  if (links) return { type: 'scm', links };
+  if (links === null) return undefined;
+  return sourceRootOf(entity);
+}
 
 /** A finding location: a link where the host is known, always a readable text. */
 export interface SourceLink {
@@ -123,6 +146,10 @@ export function findingLink(
   line?: number,
 ): SourceLink {
   const text = locationText(path, line);
+  if (root?.type === 'scm') {
+    const href = sourceUrlOf(root.links, path, line);
+    return href ? { text, href } : { text };
+  }
   if (!root || (root.type !== 'github' && root.type !== 'gitlab')) {
     return { text };
   }

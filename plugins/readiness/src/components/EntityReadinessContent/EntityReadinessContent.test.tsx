@@ -204,6 +204,56 @@ describe('EntityReadinessContent', () => {
     expect(within(blockers).queryByRole('link')).not.toBeInTheDocument();
   });
 
+  it('links findings to the audited commit with the links the backend serves', async () => {
+    const sha = '3f786850e387550fdab836ed7e6dc881de23001b';
+    const base = `https://gitlab.example.com/fernhill/orders/-/blob/${sha}/api/`;
+    const api = mockReadinessApi({
+      getScorecard: jest.fn(async () =>
+        makeScorecardResponse({ links: { base, lineAnchor: '#L' } }),
+      ),
+    });
+    await renderWithApis(<EntityReadinessContent />, {
+      api,
+      entity: makeEntity('orders-api'),
+    });
+    const blockers = (await screen.findByText('Production blockers')).closest(
+      'div[class*="MuiPaper"]',
+    ) as HTMLElement;
+    expect(
+      within(blockers).getByRole('link', {
+        name: /^Open \.env:3 in the source repository/,
+      }),
+    ).toHaveAttribute('href', `${base}.env#L3`);
+
+    await userEvent.click(
+      screen.getByRole('button', { name: /Security 35 \/ 100/ }),
+    );
+    const region = document.getElementById(
+      'readiness-category-security-content',
+    ) as HTMLElement;
+    expect(
+      within(region).getByRole('link', {
+        name: /^Open app\.py:33 in the source repository/,
+      }),
+    ).toHaveAttribute('href', `${base}app.py#L33`);
+  });
+
+  it('shows plain path:line when the backend serves no links, whatever the annotation says', async () => {
+    const api = mockReadinessApi({
+      getScorecard: jest.fn(async () => makeScorecardResponse({ links: null })),
+    });
+    // The default entity's source location is a GitHub URL.
+    await renderWithApis(<EntityReadinessContent />, {
+      api,
+      entity: makeEntity('orders-api'),
+    });
+    const blockers = (await screen.findByText('Production blockers')).closest(
+      'div[class*="MuiPaper"]',
+    ) as HTMLElement;
+    expect(within(blockers).getByText('.env:3')).toBeInTheDocument();
+    expect(within(blockers).queryByRole('link')).not.toBeInTheDocument();
+  });
+
   it('hides Refresh when the permission is denied', async () => {
     const permission = mockPermissionApi(false);
     const api = mockReadinessApi({

@@ -18,7 +18,7 @@ import useInterval from 'react-use/esm/useInterval';
 import type { EntityScorecardResponse } from '../../api/types';
 import { scoreColour } from '../../helpers/bands';
 import { formatDateTime } from '../../helpers/format';
-import { SourceRoot, sourceRootOf } from '../../helpers/sourceLinks';
+import { SourceRoot, sourceRootFor } from '../../helpers/sourceLinks';
 import { useScorecard } from '../../hooks';
 import { ScoreHistoryChart } from '../ScoreHistoryChart';
 import { VerdictChip } from '../StatusChip';
@@ -171,8 +171,9 @@ export function EntityReadinessContent(props: EntityReadinessContentProps) {
   const { pollIntervalMs = POLL_INTERVAL_MS } = props;
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
-  const root = useMemo(() => sourceRootOf(entity), [entity]);
   const { loading, error, value, notFound, retry } = useScorecard(entityRef);
+  const links = value?.links;
+  const root = useMemo(() => sourceRootFor(links, entity), [links, entity]);
 
   useInterval(retry, value?.refreshing ? pollIntervalMs : null);
 
