@@ -5,9 +5,7 @@
  *
  * @packageDocumentation
  */
-export * from './engine/snapshot';
-export { walkRepository, UnreadableRepositoryError } from './engine/walk';
-export type { WalkOptions } from './engine/walk';
+export * from './snapshot';
 export { auditDirectory, auditSnapshot, evaluateRule, ENGINE_VERSION } from './engine/audit';
 export type { AuditConfig, AuditOptions } from './engine/audit';
 export * from './facts';

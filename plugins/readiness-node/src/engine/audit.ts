@@ -15,8 +15,8 @@ import { redactDeep, redactText } from '../secrets/redact';
 import { builtinRules } from '../rules';
 import { RuleRegistry } from '../rules/registry';
 import { DEFAULT_RULE_SETTINGS, ReadinessRule, RuleFinding, RuleSettings } from '../rules/types';
-import { Snapshot, WalkLimits } from './snapshot';
-import { walkRepository } from './walk';
+import { Snapshot, WalkLimits } from '../snapshot';
+import { walkRepository } from '../snapshot/walk';
 
 /** The engine's version, stamped on every scorecard. @public */
 export const ENGINE_VERSION = '0.1.0';

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { writeFixtureRepo } from '../testing';
 import { auditDirectory } from './audit';
 import { fakeCredentials } from '../rules/security/testCredentials';
-import { displayFileName, walkRepository } from './walk';
-import { trackReads } from './trackReads.testutil';
+import { displayFileName, walkRepository } from '../snapshot/walk';
+import { trackReads } from '../snapshot/trackReads.testutil';
 
 /**
  * Repositories built to hurt: huge files, huge trees, broken files and

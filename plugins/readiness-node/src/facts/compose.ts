@@ -1,4 +1,4 @@
-import { SourceFile } from '../engine/snapshot';
+import { SourceFile } from '../snapshot';
 import { basename, dirname, joinPath } from './paths';
 import { asArray, asRecord, asString, parseYamlFile } from './yamlDoc';
 

@@ -1,4 +1,4 @@
-import { snapshotFromFiles } from '../engine/snapshot';
+import { snapshotFromFiles } from '../snapshot';
 import { collectDeployDescriptors } from './deploy';
 
 const collect = (files: Record<string, string>) => collectDeployDescriptors(snapshotFromFiles(files).files);

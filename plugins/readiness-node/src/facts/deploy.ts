@@ -1,5 +1,5 @@
 import { parse as parseToml } from 'smol-toml';
-import { SourceFile } from '../engine/snapshot';
+import { SourceFile } from '../snapshot';
 import { basename, isAsidePath } from './paths';
 import { asRecord, asString, parseYamlFile } from './yamlDoc';
 

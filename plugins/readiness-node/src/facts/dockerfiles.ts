@@ -1,5 +1,5 @@
 import { DockerfileParser } from 'dockerfile-ast';
-import { SourceFile } from '../engine/snapshot';
+import { SourceFile } from '../snapshot';
 import { basename, dirname } from './paths';
 
 /** @public */

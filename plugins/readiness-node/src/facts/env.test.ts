@@ -1,4 +1,4 @@
-import { snapshotFromFiles } from '../engine/snapshot';
+import { snapshotFromFiles } from '../snapshot';
 import { buildFacts } from '.';
 import { envFileKind } from './env';
 

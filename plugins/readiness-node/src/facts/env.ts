@@ -1,5 +1,5 @@
 import { parse as parseDotenv } from 'dotenv';
-import { SourceFile } from '../engine/snapshot';
+import { SourceFile } from '../snapshot';
 import { nodeConfigReads, settingsFieldReads } from './settingsClasses';
 import { basename, isCodePath, languageOf } from './paths';
 import { maskSource } from './sourceText';

@@ -1,6 +1,6 @@
 import { Scorecard } from '@readiness/backstage-plugin-readiness-common';
 import { auditSnapshot } from '../engine/audit';
-import { snapshotFromFiles, SourceFile } from '../engine/snapshot';
+import { snapshotFromFiles, SourceFile } from '../snapshot';
 import { renderJson, renderMarkdown, renderSarif, renderTable } from '../report';
 import { prng } from './prng.testutil';
 import { builtinRules } from '../rules';

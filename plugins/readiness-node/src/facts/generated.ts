@@ -2,7 +2,7 @@
  * Whether a code file is generated, minified or a third-party library copied
  * into the tree: text its owners do not write, so code rules should not judge it.
  */
-import type { SourceFile } from '../engine/snapshot';
+import type { SourceFile } from '../snapshot';
 import { basename } from './paths';
 
 /** Names that build tools and code generators give their output. */

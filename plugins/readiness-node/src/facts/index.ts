@@ -1,4 +1,4 @@
-import { Snapshot, SourceFile } from '../engine/snapshot';
+import { Snapshot, SourceFile } from '../snapshot';
 import { CiFacts, collectCi } from './ci';
 import { ComposeFileFact, isComposePath, parseComposeFile } from './compose';
 import { collectDeployDescriptors, DeployDescriptor } from './deploy';

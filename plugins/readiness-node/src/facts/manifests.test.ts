@@ -1,4 +1,4 @@
-import { snapshotFromFiles } from '../engine/snapshot';
+import { snapshotFromFiles } from '../snapshot';
 import { collectManifests, isDependencyList, isRequirementsPath } from './manifests';
 
 describe('requirements files', () => {

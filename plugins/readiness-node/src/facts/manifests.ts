@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { parse as parseToml } from 'smol-toml';
-import { SourceFile } from '../engine/snapshot';
+import { SourceFile } from '../snapshot';
 import { basename, dirname } from './paths';
 import { asRecord } from './yamlDoc';
 

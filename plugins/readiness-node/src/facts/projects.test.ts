@@ -1,4 +1,4 @@
-import { snapshotFromFiles } from '../engine/snapshot';
+import { snapshotFromFiles } from '../snapshot';
 import { collectProjects, isUnder, projectOf } from './projects';
 
 describe('collectProjects', () => {

@@ -1,4 +1,4 @@
-import type { SourceFile } from '../engine/snapshot';
+import type { SourceFile } from '../snapshot';
 import { isCodePath } from './paths';
 import { parseYamlFile } from './yamlDoc';
 

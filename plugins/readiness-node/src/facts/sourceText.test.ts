@@ -1,4 +1,4 @@
-import { snapshotFromFiles } from '../engine/snapshot';
+import { snapshotFromFiles } from '../snapshot';
 import { maskSource, pythonExceptBlocks, pythonLines } from './sourceText';
 
 const file = (path: string, text: string) => snapshotFromFiles({ [path]: text }).files[0];

@@ -1,4 +1,4 @@
-import { SourceFile } from '../engine/snapshot';
+import { SourceFile } from '../snapshot';
 import { extname, languageOf } from './paths';
 
 /**

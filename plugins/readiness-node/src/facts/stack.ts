@@ -1,6 +1,7 @@
-import { SourceFile } from '../engine/snapshot';
+import { SourceFile } from '../snapshot';
 import { ComposeFileFact } from './compose';
 import { DockerfileFact } from './dockerfiles';
+import { MOUNTED_BACKSTAGE_ROLES, WEB_SERVER_DEPENDENCIES } from './frameworks';
 import { ManifestFacts, PackageJsonFact } from './manifests';
 import { basename, extname, isAsidePath, isLowConfidencePath, isTestFile, isToolingPath, languageOf } from './paths';
 
@@ -31,37 +32,6 @@ export interface StackFacts {
   /** Summary tags, sorted: languages, frameworks, datastores, `docker`. */
   tags: string[];
 }
-
-/** Dependency names (lower-case) that reveal a server framework. */
-const SERVER_DEPENDENCIES: Record<string, string> = {
-  flask: 'flask',
-  django: 'django',
-  fastapi: 'fastapi',
-  starlette: 'starlette',
-  aiohttp: 'aiohttp',
-  tornado: 'tornado',
-  sanic: 'sanic',
-  express: 'express',
-  koa: 'koa',
-  fastify: 'fastify',
-  '@nestjs/core': 'nestjs',
-  '@hapi/hapi': 'hapi',
-  hono: 'hono',
-  '@backstage/backend-defaults': 'backstage',
-  'spring-boot-starter-web': 'spring-boot',
-  'spring-boot-starter-webflux': 'spring-boot',
-  'quarkus-resteasy': 'quarkus',
-  'quarkus-rest': 'quarkus',
-  'micronaut-http-server-netty': 'micronaut',
-  'ktor-server-core': 'ktor',
-  'github.com/gin-gonic/gin': 'gin',
-  'github.com/labstack/echo/v4': 'echo',
-  'github.com/gofiber/fiber/v2': 'fiber',
-  'github.com/go-chi/chi/v5': 'chi',
-  'github.com/gorilla/mux': 'gorilla',
-  rails: 'rails',
-  sinatra: 'sinatra',
-};
 
 /** Source patterns that reveal a server where no manifest says so. */
 const SERVER_CODE: Array<{ pattern: RegExp; name: string; languages: string[] }> = [
@@ -171,23 +141,6 @@ const DATASTORE_IMAGES: Array<[RegExp, string]> = [
   [/(^|\/)mongo(db)?(:|$)/, 'mongodb'],
   [/(^|\/)redis(:|$)/, 'redis'],
 ];
-
-/**
- * Backstage package roles that are not deployed on their own: plugins and modules are
- * mounted by the Backstage backend or app, libraries are linked into them, a CLI runs
- * in a terminal.
- */
-export const MOUNTED_BACKSTAGE_ROLES = new Set([
-  'backend-plugin',
-  'backend-plugin-module',
-  'frontend-plugin',
-  'frontend-plugin-module',
-  'frontend-dynamic-container',
-  'node-library',
-  'web-library',
-  'common-library',
-  'cli',
-]);
 
 /** Server code that a full-stack web framework serves: route handlers, API routes, server actions. */
 const FULL_STACK_SERVERS: Array<{
@@ -318,7 +271,7 @@ export function collectStack(
   const orms = new Set<string>();
   const deps = manifests.allDependencies;
 
-  for (const [dep, name] of Object.entries(SERVER_DEPENDENCIES)) {
+  for (const [dep, name] of Object.entries(WEB_SERVER_DEPENDENCIES)) {
     if (deps.has(dep)) {
       frameworks.add(name);
       servers.add(name);

@@ -1,4 +1,4 @@
-import { SourceFile } from '../engine/snapshot';
+import { SourceFile } from '../snapshot';
 import { prng } from './prng.testutil';
 import { SyntaxLanguage, syntaxTree, SyntaxTree } from './syntax';
 

@@ -1,4 +1,4 @@
-import { snapshotFromFiles, SourceFile } from '../engine/snapshot';
+import { snapshotFromFiles, SourceFile } from '../snapshot';
 import { buildFacts } from './index';
 import {
   embeddedScript,

@@ -13,7 +13,7 @@
  * recovers) and is reported too. Nothing here throws at a rule.
  */
 import type { SgRoot } from '@ast-grep/napi';
-import { SourceFile } from '../engine/snapshot';
+import { SourceFile } from '../snapshot';
 import { extname } from './paths';
 
 /** A position in a source: 0-based line and column, and the UTF-16 offset. @public */

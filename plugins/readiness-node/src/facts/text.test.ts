@@ -1,4 +1,4 @@
-import { SourceFile } from '../engine/snapshot';
+import { SourceFile } from '../snapshot';
 import { SECRET_PATTERNS } from '../secrets/patterns';
 import { matchAll, matchAllNear, unionOf } from './text';
 

@@ -1,4 +1,4 @@
-import { SourceFile } from '../engine/snapshot';
+import { SourceFile } from '../snapshot';
 
 const lineStarts = new WeakMap<SourceFile, number[]>();
 
@@ -186,4 +186,9 @@ export function unionOf(patterns: RegExp[]): RegExp[] {
     byFlags.set(flags, sources);
   }
   return [...[...byFlags].map(([flags, sources]) => new RegExp(sources.join('|'), flags)), ...alone];
+}
+
+/** Upper-cases the first letter of a message built from a unit label. */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

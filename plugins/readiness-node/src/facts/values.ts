@@ -18,7 +18,7 @@
  *
  * Everything is computed on demand, per file, and cached.
  */
-import { SourceFile } from '../engine/snapshot';
+import { SourceFile } from '../snapshot';
 import { basename, dirname, extname, isLowConfidencePath, isTestFile, joinPath, languageOf } from './paths';
 import { maskSource, pythonLines } from './sourceText';
 import { lineOfOffset } from './text';

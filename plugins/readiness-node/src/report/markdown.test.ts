@@ -1,5 +1,5 @@
 import { auditSnapshot } from '../engine/audit';
-import { snapshotFromFiles } from '../engine/snapshot';
+import { snapshotFromFiles } from '../snapshot';
 import { builtinRules } from '../rules';
 import { renderMarkdown } from './markdown';
 import { reportRules, reportScorecard } from './reportFixture';

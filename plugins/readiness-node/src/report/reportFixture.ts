@@ -1,6 +1,6 @@
 import { Finding, Scorecard } from '@readiness/backstage-plugin-readiness-common';
 import { auditSnapshot } from '../engine/audit';
-import { snapshotFromFiles } from '../engine/snapshot';
+import { snapshotFromFiles } from '../snapshot';
 import { lineOf, matchAll } from '../facts';
 import { defineRule, outcome, ReadinessRule } from '../rules/types';
 

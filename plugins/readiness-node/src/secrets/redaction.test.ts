@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import { Scorecard } from '@readiness/backstage-plugin-readiness-common';
 import { auditDirectory, auditSnapshot } from '../engine/audit';
 import { renderJson, renderMarkdown, renderSarif, renderTable } from '../report';
-import { snapshotFromFiles } from '../engine/snapshot';
+import { snapshotFromFiles } from '../snapshot';
 import { fakeCredentials as fake, randomish } from '../rules/security/testCredentials';
 import { writeFixtureRepo } from '../testing';
 import { redactDeep, redactText } from './redact';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { RuleResult } from '@readiness/backstage-plugin-readiness-common';
 import { evaluateRule } from '../engine/audit';
-import { snapshotFromFiles } from '../engine/snapshot';
+import { snapshotFromFiles } from '../snapshot';
 import { buildFacts } from '../facts';
 import { DEFAULT_RULE_SETTINGS, ReadinessRule, RuleSettings } from '../rules/types';
 

@@ -1,4 +1,4 @@
-import { snapshotFromFiles } from '../../engine/snapshot';
+import { snapshotFromFiles } from '../../snapshot';
 import { evaluateRule } from '../../engine/audit';
 import { buildFacts } from '../../facts';
 import { DEFAULT_RULE_SETTINGS } from '../types';

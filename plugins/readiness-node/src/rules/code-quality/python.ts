@@ -1,4 +1,4 @@
-import { SourceFile } from '../../engine/snapshot';
+import { SourceFile } from '../../snapshot';
 import { basename, Facts, isTestFile, languageOf } from '../../facts';
 import { isRequirementsPath } from '../../facts/manifests';
 import { collectProjects, isUnder, projectOf } from '../../facts/projects';

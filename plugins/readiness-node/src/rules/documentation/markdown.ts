@@ -2,7 +2,7 @@
  * Light readers of documentation text shared by the documentation rules:
  * headings, code blocks and links of Markdown, reStructuredText and AsciiDoc.
  */
-import type { SourceFile } from '../../engine/snapshot';
+import type { SourceFile } from '../../snapshot';
 
 export interface Heading {
   /** The title as a reader sees it: markup, emoji, numbering and trailing punctuation removed. */

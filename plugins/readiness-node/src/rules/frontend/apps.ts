@@ -1,5 +1,5 @@
 /** Helpers shared by the frontend rules: the files each frontend app owns. */
-import type { SourceFile } from '../../engine/snapshot';
+import type { SourceFile } from '../../snapshot';
 import type { Facts, FrontendApp } from '../../facts';
 import { isTestFile } from '../../facts';
 

@@ -1,4 +1,4 @@
-import { snapshotFromFiles } from '../../engine/snapshot';
+import { snapshotFromFiles } from '../../snapshot';
 import { buildFacts } from '../../facts';
 import { parseDockerfile } from '../../facts/dockerfiles';
 import { declaredBuildsOf, isOneOffService, isTestOnlyContainerPath, isVendored, runsTestSuite } from './containers';

@@ -3,7 +3,7 @@
  * and compose services count, and how they relate to each other.
  */
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
-import { VENDORED_DIRS } from '../../engine/snapshot';
+import { VENDORED_DIRS } from '../../snapshot';
 import type {
   ComposeFileFact,
   ComposeService,
@@ -15,18 +15,10 @@ import type {
 } from '../../facts';
 import { basename, dirname, isLowConfidencePath, joinPath, lineOf } from '../../facts';
 
-const vendored = new Map<string, boolean>();
-
 /** Whether a path lies in a vendored or generated tree. */
 export function isVendored(path: string): boolean {
-  let hit = vendored.get(path);
-  if (hit === undefined) {
-    const parts = path.split('/');
-    hit = parts.slice(0, -1).some(part => VENDORED_DIRS.has(part));
-    if (vendored.size >= 200_000) vendored.clear();
-    vendored.set(path, hit);
-  }
-  return hit;
+  const parts = path.split('/');
+  return parts.slice(0, -1).some(part => VENDORED_DIRS.has(part));
 }
 
 /** Dockerfile and compose file names that say the file only serves tests or CI: `Dockerfile.test`, `ci.Dockerfile`, `docker-compose.e2e.yml`. */

@@ -2,7 +2,7 @@
  * What the observability rules look for, per ecosystem: error-tracking,
  * metrics and tracing libraries, and the agents that bring them at runtime.
  */
-import type { Ecosystem, Signal } from './services';
+import type { Ecosystem, Signal } from '../../facts/services';
 
 /** An error-tracking service whose setting can be read and whose SDK must be initialised. */
 export interface ErrorTracker {

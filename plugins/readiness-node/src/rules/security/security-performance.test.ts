@@ -1,5 +1,5 @@
 import { evaluateRule } from '../../engine/audit';
-import { snapshotFromFiles } from '../../engine/snapshot';
+import { snapshotFromFiles } from '../../snapshot';
 import { buildFacts } from '../../facts';
 import { DEFAULT_RULE_SETTINGS } from '../types';
 import { securityRules } from '.';

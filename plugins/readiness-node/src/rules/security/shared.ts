@@ -4,12 +4,12 @@
  * masked before the engine's own redaction runs.
  */
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
-import { SourceFile } from '../../engine/snapshot';
+import { SourceFile } from '../../snapshot';
 import type { Facts } from '../../facts';
 import { basename, isLowConfidencePath, isTestFile, languageOf, lineOf, linesHolding, outsideJvmPackages, unionOf } from '../../facts';
 import { LOCKFILE_NAMES } from '../../facts/manifests';
 import { isTestName } from '../../facts/values';
-import { deployJobs, jobRunsTests, parsedWorkflows } from '../cicd/workflows';
+import { memo } from '../../facts/memo';
 import { entropy, isPlaceholderValue } from '../../secrets/patterns';
 import { maskSecret, redactText } from '../../secrets/redact';
 
@@ -82,16 +82,11 @@ export function isUiComponentPath(path: string): boolean {
   return /\.(jsx|tsx|vue|svelte)$/i.test(path);
 }
 
-const productionCodeCache = new WeakMap<Facts, SourceFile[]>();
-
 /** Code files of the repository other than tests. */
 export function productionCode(facts: Facts): SourceFile[] {
-  let files = productionCodeCache.get(facts);
-  if (!files) {
-    files = facts.files.filter(f => languageOf(f.path) && !isTestFile(f.path) && !isGeneratedText(f));
-    productionCodeCache.set(facts, files);
-  }
-  return files.slice();
+  return memo(facts, 'security.productionCode', () =>
+    facts.files.filter(f => languageOf(f.path) && !isTestFile(f.path) && !isGeneratedText(f)),
+  ).slice();
 }
 
 /**
@@ -372,18 +367,13 @@ export interface EvidenceSignal {
   path?: RegExp;
 }
 
-const evidenceFilesCache = new WeakMap<Facts, SourceFile[]>();
-
 /** Non-test, non-prose, hand-written files outside examples and docs, once per audit. */
 function evidenceFiles(facts: Facts): SourceFile[] {
-  let files = evidenceFilesCache.get(facts);
-  if (!files) {
-    files = facts.files.filter(
+  return memo(facts, 'security.evidenceFiles', () =>
+    facts.files.filter(
       f => !isTestFile(f.path) && !isProse(f.path) && !isGeneratedText(f) && !/(^|\/)(examples?|docs?|samples?)\//i.test(outsideJvmPackages(f.path)),
-    );
-    evidenceFilesCache.set(facts, files);
-  }
-  return files;
+    ),
+  );
 }
 
 const anyCodeCache = new WeakMap<EvidenceSignal[], RegExp[]>();
@@ -486,26 +476,6 @@ export function isStandInSecret(value: string): boolean {
   // Capitalised words are labels (`"password": "Password"`), not values.
   if (/^[A-Z][a-z]+(?: [a-z]+)*$/.test(v)) return false;
   return STAND_IN_EXACT.has(v.toLowerCase()) || STAND_IN_PATTERN.test(v);
-}
-
-const testOnlyWorkflowCache = new WeakMap<Facts, Set<string>>();
-
-/**
- * CI workflows that run tests and never deploy: the values in their `env:`
- * blocks configure a throwaway test run, not a production default.
- */
-export function testOnlyWorkflowPaths(facts: Facts): Set<string> {
-  let paths = testOnlyWorkflowCache.get(facts);
-  if (!paths) {
-    const deploying = new Set(deployJobs(facts).map(d => d.workflow.path));
-    paths = new Set(
-      parsedWorkflows(facts)
-        .filter(w => !deploying.has(w.path) && w.jobs.some(job => jobRunsTests(facts, w, job)))
-        .map(w => w.path),
-    );
-    testOnlyWorkflowCache.set(facts, paths);
-  }
-  return paths;
 }
 
 /** Folders that hold test runs and sample requests rather than the application: `tests/`, `e2e/`, `postman/`. */

@@ -1,4 +1,4 @@
-import { SourceFile } from '../../engine/snapshot';
+import { SourceFile } from '../../snapshot';
 import type { Facts } from '../../facts';
 import { languageOf, lineOf, matchAll } from '../../facts';
 import { expressionAt, isDevelopmentName, valuesOf } from '../../facts/values';

@@ -1,7 +1,7 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import type { WorkflowJob } from '../../../facts';
 import { defineRule, outcome } from '../../types';
-import { excerptAt, locateLine, parsedWorkflows } from '../workflows';
+import { excerptAt, locateLine, parsedWorkflows } from '../../../facts/workflows';
 
 /**
  * Expression contexts an outside contributor controls: titles, bodies,

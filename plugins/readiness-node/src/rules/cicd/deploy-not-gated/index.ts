@@ -9,7 +9,7 @@ import {
   excerptAt,
   jobRunsTests,
   upstreamJobs,
-} from '../workflows';
+} from '../../../facts/workflows';
 
 /** Upstream job names that, by convention, hold the test suite. */
 const TEST_JOB_NAME =

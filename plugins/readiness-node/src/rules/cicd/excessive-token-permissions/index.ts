@@ -1,6 +1,6 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { defineRule, outcome } from '../../types';
-import { excerptAt, parsedWorkflows } from '../workflows';
+import { excerptAt, parsedWorkflows } from '../../../facts/workflows';
 
 function isWriteAll(permissions: unknown): boolean {
   return (

@@ -5,7 +5,7 @@ import {
   excerptAt,
   locateLine,
   parsedWorkflows,
-} from '../workflows';
+} from '../../../facts/workflows';
 
 /** Whether a `git push` command overwrites remote history. `--force-with-lease` is the safe form. */
 export function isForcePush(segment: string): boolean {

@@ -1,6 +1,6 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { defineRule, outcome } from '../../types';
-import { commandRunsTests, jobRunsTests, parsedWorkflows } from '../workflows';
+import { commandRunsTests, jobRunsTests, parsedWorkflows } from '../../../facts/workflows';
 
 /** GitLab templates that bring a test job with them. */
 const GITLAB_TEST_TEMPLATE =

@@ -1,6 +1,6 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { defineRule, outcome } from '../../types';
-import { excerptAt, locateLine, parsedWorkflows } from '../workflows';
+import { excerptAt, locateLine, parsedWorkflows } from '../../../facts/workflows';
 
 /** Refs that name a moving branch rather than a release. */
 const BRANCH_REFS = new Set([

@@ -1,5 +1,5 @@
 import { buildFacts } from '../../../facts';
-import { snapshotFromFiles } from '../../../engine/snapshot';
+import { snapshotFromFiles } from '../../../snapshot';
 import { DEFAULT_RULE_SETTINGS } from '../../types';
 import { describeRule } from '../../../testing';
 import rule from '.';

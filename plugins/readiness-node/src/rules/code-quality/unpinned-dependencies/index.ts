@@ -1,5 +1,5 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
-import { SourceFile } from '../../../engine/snapshot';
+import { SourceFile } from '../../../snapshot';
 import { basename, dirname, joinPath, lineOf } from '../../../facts';
 import { defineRule, outcome } from '../../types';
 import { inLowConfidenceFolder } from '../shared';

@@ -1,5 +1,5 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
-import { SourceFile } from '../../../engine/snapshot';
+import { SourceFile } from '../../../snapshot';
 import { dirname, extname, Facts, languageOf, lineOf } from '../../../facts';
 import { isUnder, manifestProjectDir } from '../../../facts/projects';
 import { maskSource } from '../../../facts/sourceText';

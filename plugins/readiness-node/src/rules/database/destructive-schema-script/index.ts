@@ -1,7 +1,7 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { basename, extname, lineOf } from '../../../facts';
 import { defineRule, outcome } from '../../types';
-import { createdTables, droppedTables, isExample, isRollbackScript, isTestData } from '../sql';
+import { createdTables, droppedTables, isExample, isRollbackScript, isTestData } from '../../../facts/sql';
 
 /** Scripts whose name says they wipe a database on purpose. */
 const RESET_SCRIPT = /(^|[._-])(reset|teardown|clean|cleanup|wipe|destroy|drop|drop[-_]all|purge|truncate)([._-]|$)/i;

@@ -1,5 +1,5 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
-import { SourceFile } from '../../../engine/snapshot';
+import { SourceFile } from '../../../snapshot';
 import { extname, languageOf, lineOf, lineOfOffset } from '../../../facts';
 import { maskSource } from '../../../facts/sourceText';
 import { defineRule, outcome } from '../../types';
@@ -14,7 +14,7 @@ import {
   isTestData,
   projectDirOf,
   tableSummary,
-} from '../sql';
+} from '../../../facts/sql';
 
 /**
  * Indexes declared in SQL: CREATE [UNIQUE] INDEX, MySQL inline INDEX/KEY (unique or not), ALTER TABLE … ADD

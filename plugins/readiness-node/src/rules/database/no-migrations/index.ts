@@ -1,10 +1,10 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
-import { SourceFile } from '../../../engine/snapshot';
+import { SourceFile } from '../../../snapshot';
 import { basename, dirname, extname, Facts, languageOf, lineOf, lineOfOffset } from '../../../facts';
 import { manifestProjectDir } from '../../../facts/projects';
 import { defineRule, outcome } from '../../types';
 import { modelDefinitionOf } from '../models';
-import { createdTables, embeddedCreatedTables, isExample, isMigrationFile, isTestData, projectDirOf, related, tableSummary } from '../sql';
+import { createdTables, embeddedCreatedTables, isExample, isMigrationFile, isTestData, projectDirOf, related, tableSummary } from '../../../facts/sql';
 
 /** Configuration files of migration tools. */
 const MIGRATION_CONFIG =

@@ -2,11 +2,8 @@ import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import type { EnvFileFact, EnvVarRead, Facts } from '../../../facts';
 import { dirname, isLowConfidencePath, lineOf } from '../../../facts';
 import { defineRule, outcome } from '../../types';
-import {
-  isAsidePath,
-  isCommentLine,
-  manifestRefs,
-} from '../../observability/services';
+import { isAsidePath } from '../../../facts/paths';
+import { isCommentLine, manifestRefs } from '../../../facts/services';
 
 /** Variables the platform, the runtime or the toolchain provides: nobody sets them in an env file. */
 const PLATFORM_VARS = new Set([

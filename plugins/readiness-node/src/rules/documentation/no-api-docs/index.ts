@@ -1,25 +1,13 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import type { Facts } from '../../../facts';
 import { basename, extname, lineOf } from '../../../facts';
-import type { SourceFile } from '../../../engine/snapshot';
+import type { SourceFile } from '../../../snapshot';
 import { isGeneratedOrMinified } from '../../../facts/generated';
 import { defineRule, outcome } from '../../types';
 import { sectionsOf } from '../markdown';
-import {
-  capitalise,
-  Ecosystem,
-  evidenceOf,
-  fileRoutes,
-  findInCode,
-  IncidentalRoute,
-  isAsidePath,
-  isUnder,
-  pythonApiLayer,
-  serviceUnits,
-  ServiceUnit,
-  Signal,
-  unitLabel,
-} from '../../observability/services';
+import { capitalise } from '../../../facts/text';
+import { Ecosystem, evidenceOf, fileRoutes, findInCode, IncidentalRoute, isUnder, pythonApiLayer, serviceUnits, ServiceUnit, Signal, unitLabel } from '../../../facts/services';
+import { isAsidePath } from '../../../facts/paths';
 
 /** Libraries that generate or serve API documentation, per ecosystem. */
 const API_DOC_LIBRARIES: Record<Ecosystem, Signal> = {

@@ -1,6 +1,6 @@
 import { basename } from '../../../facts';
 import { defineRule, outcome } from '../../types';
-import { isAsidePath } from '../../observability/services';
+import { isAsidePath } from '../../../facts/paths';
 import { headingsOf } from '../markdown';
 
 const CHANGELOG_FILE =

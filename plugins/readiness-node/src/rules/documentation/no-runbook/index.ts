@@ -1,8 +1,8 @@
-import type { SourceFile } from '../../../engine/snapshot';
+import type { SourceFile } from '../../../snapshot';
 import { basename, type DeployDescriptor } from '../../../facts';
 import { defineRule, outcome } from '../../types';
-import { commandSegments, DEPLOY_COMMAND, hasDeployPipeline } from '../../cicd/workflows';
-import { isAsidePath } from '../../observability/services';
+import { commandSegments, DEPLOY_COMMAND, hasDeployPipeline } from '../../../facts/workflows';
+import { isAsidePath } from '../../../facts/paths';
 import { codeBlocksOf, headingAbove, headingsOf, isCommandBlock } from '../markdown';
 
 /** Document names that hold operational knowledge, including a dedicated deployment guide. `ops` must be a word of its own (not "devops"). */

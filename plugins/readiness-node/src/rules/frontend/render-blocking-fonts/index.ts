@@ -1,8 +1,8 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
-import type { SourceFile } from '../../../engine/snapshot';
+import type { SourceFile } from '../../../snapshot';
 import { basename, lineOf } from '../../../facts';
 import { defineRule, outcome } from '../../types';
-import { isAsidePath } from '../../observability/services';
+import { isAsidePath } from '../../../facts/paths';
 import { appFiles, frontendApps } from '../apps';
 
 /** Hosts that serve font stylesheets, icon fonts (Font Awesome, Material icons…) included. */

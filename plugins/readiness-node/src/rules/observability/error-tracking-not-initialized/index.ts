@@ -2,18 +2,8 @@ import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import type { Facts } from '../../../facts';
 import { isLowConfidencePath, languageOf, lineOf } from '../../../facts';
 import { defineRule, outcome } from '../../types';
-import {
-  Ecosystem,
-  ECOSYSTEM_LABEL,
-  ECOSYSTEM_OF_LANGUAGE,
-  findInCode,
-  isCommentLine,
-  manifestRefs,
-  noServiceReason,
-  ServiceUnit,
-  unitLabel,
-  unitOwning,
-} from '../services';
+import { Ecosystem, ECOSYSTEM_LABEL, ECOSYSTEM_OF_LANGUAGE, findInCode, isCommentLine, manifestRefs, ServiceUnit, unitLabel, unitOwning } from '../../../facts/services';
+import { noServiceReason } from '../units';
 import {
   depMatches,
   ERROR_TRACKER_NAMES,

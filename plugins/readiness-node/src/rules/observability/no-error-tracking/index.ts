@@ -1,11 +1,7 @@
 import { defineRule, outcome } from '../../types';
-import {
-  capitalise,
-  noServiceReason,
-  serviceUnits,
-  unitLabel,
-  unitsWithout,
-} from '../services';
+import { capitalise } from '../../../facts/text';
+import { noServiceReason, unitsWithout } from '../units';
+import { serviceUnits, unitLabel } from '../../../facts/services';
 import { APM_AGENT, ERROR_TRACKING } from '../signals';
 
 export default defineRule({

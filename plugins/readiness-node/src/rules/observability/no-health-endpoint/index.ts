@@ -1,13 +1,7 @@
 import { defineRule, outcome } from '../../types';
-import {
-  capitalise,
-  Ecosystem,
-  judgedUnits,
-  serverUnits,
-  Signal,
-  unitLabel,
-  unitsWithout,
-} from '../services';
+import { capitalise } from '../../../facts/text';
+import { Ecosystem, serverUnits, Signal, unitLabel } from '../../../facts/services';
+import { judgedUnits, unitsWithout } from '../units';
 
 const HEALTH_SEGMENT =
   'health|healthz|healthcheck|health-check|health_check|_health|__health|ready|readyz|readiness|live|livez|liveness|alive|ping|status|heartbeat|_status';

@@ -1,14 +1,8 @@
 import type { Facts } from '../../../facts';
 import { defineRule, outcome } from '../../types';
-import {
-  backendUnits,
-  capitalise,
-  isUnder,
-  judgedUnits,
-  ServiceUnit,
-  unitLabel,
-  unitsWithout,
-} from '../services';
+import { backendUnits, isUnder, ServiceUnit, unitLabel } from '../../../facts/services';
+import { capitalise } from '../../../facts/text';
+import { judgedUnits, unitsWithout } from '../units';
 import { METRICS } from '../signals';
 
 /** Spring Boot Actuator exposing its metrics endpoints over HTTP. */

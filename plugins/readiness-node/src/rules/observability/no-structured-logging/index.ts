@@ -1,16 +1,8 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { defineRule, outcome } from '../../types';
-import {
-  capitalise,
-  Ecosystem,
-  evidenceOf,
-  isCommentLine,
-  judgedUnits,
-  serverUnits,
-  ServiceUnit,
-  Signal,
-  unitLabel,
-} from '../services';
+import { capitalise } from '../../../facts/text';
+import { Ecosystem, evidenceOf, isCommentLine, serverUnits, ServiceUnit, Signal, unitLabel } from '../../../facts/services';
+import { judgedUnits } from '../units';
 
 /** What counts as a configured logging framework, per ecosystem. */
 const LOGGING: Record<Ecosystem, Signal> = {

@@ -1,11 +1,7 @@
 import { defineRule, outcome } from '../../types';
-import {
-  backendUnits,
-  capitalise,
-  judgedUnits,
-  unitLabel,
-  unitsWithout,
-} from '../services';
+import { backendUnits, unitLabel } from '../../../facts/services';
+import { capitalise } from '../../../facts/text';
+import { judgedUnits, unitsWithout } from '../units';
 import { APM_AGENT, TRACING } from '../signals';
 
 export default defineRule({

@@ -1,5 +1,5 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
-import { SourceFile } from '../../../engine/snapshot';
+import { SourceFile } from '../../../snapshot';
 import { basename, isTestFile, languageOf, lineOf } from '../../../facts';
 import { defineRule, outcome } from '../../types';
 import { findingAt, isGeneratedText, isUiComponentPath, nameWords } from '../shared';
@@ -49,21 +49,13 @@ const AUTH_CONTENT =
   /authori[sz]|authenticat|\bjwt\b|bearer|\bpermission|\brole|unauthori[sz]ed|forbidden|\b40[13]\b|req\.user|request\.user|current_user|\blogin\b|isAuthenticated|verifyToken|verify_token/i;
 
 /** What a path's folder and file names say: auth code, a middleware to look into, or neither. */
-const pathKinds = new Map<string, 'auth' | 'middleware' | 'other'>();
-
 function pathKindOf(path: string): 'auth' | 'middleware' | 'other' {
-  let kind = pathKinds.get(path);
-  if (kind === undefined) {
-    const segments = path.split('/');
-    const name = basename(path).replace(/\.[^.]+$/, '');
-    const words = [...segments.slice(0, -1), name].flatMap(s => nameWords(s));
-    if (words.some(w => AUTH_PATH_WORDS.has(w))) kind = 'auth';
-    else if (words.some(w => w === 'middleware' || w === 'middlewares' || w === 'interceptor' || w === 'interceptors' || w === 'filter' || w === 'filters')) kind = 'middleware';
-    else kind = 'other';
-    if (pathKinds.size >= 200_000) pathKinds.clear();
-    pathKinds.set(path, kind);
-  }
-  return kind;
+  const segments = path.split('/');
+  const name = basename(path).replace(/\.[^.]+$/, '');
+  const words = [...segments.slice(0, -1), name].flatMap(s => nameWords(s));
+  if (words.some(w => AUTH_PATH_WORDS.has(w))) return 'auth';
+  if (words.some(w => w === 'middleware' || w === 'middlewares' || w === 'interceptor' || w === 'interceptors' || w === 'filter' || w === 'filters')) return 'middleware';
+  return 'other';
 }
 
 /** Whether a file as a whole is authentication or authorization code. */

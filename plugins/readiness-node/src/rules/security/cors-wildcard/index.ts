@@ -1,5 +1,5 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
-import { SourceFile } from '../../../engine/snapshot';
+import { SourceFile } from '../../../snapshot';
 import { basename, extname, isTestFile, languageOf, lineOf, matchAll } from '../../../facts';
 import { isComposePath } from '../../../facts/compose';
 import { isDockerfilePath } from '../../../facts/dockerfiles';

@@ -1,5 +1,5 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
-import { SourceFile } from '../../../engine/snapshot';
+import { SourceFile } from '../../../snapshot';
 import type { Facts } from '../../../facts';
 import { basename, dirname, isLowConfidencePath, isTestFile, languageOf, lineOf, lineOfOffset, matchAll } from '../../../facts';
 import { expressionAt, isDevelopmentName, isTruthy, Literal, Resolved, valuesOf } from '../../../facts/values';

@@ -1,4 +1,4 @@
-import { SourceFile } from '../../../engine/snapshot';
+import { SourceFile } from '../../../snapshot';
 import { Facts, isLowConfidencePath, languageOf, lineOfOffset } from '../../../facts';
 import { FixedPassword, fixedPasswordOf } from './passwords';
 

@@ -1,4 +1,4 @@
-import { SourceFile } from '../../../engine/snapshot';
+import { SourceFile } from '../../../snapshot';
 import { extname } from '../../../facts';
 import { maskSource } from '../../../facts/sourceText';
 import { fixedPasswordOf, Hit } from './passwords';

@@ -1,4 +1,4 @@
-import { SourceFile } from '../../../engine/snapshot';
+import { SourceFile } from '../../../snapshot';
 import { isTestFile } from '../../../facts';
 import { SyntaxNode, SyntaxTree, syntaxLanguageOf, syntaxTree } from '../../../facts/syntax';
 import { nameWords } from '../shared';

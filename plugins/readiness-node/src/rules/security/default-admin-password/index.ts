@@ -1,10 +1,10 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
-import { SourceFile } from '../../../engine/snapshot';
+import { SourceFile } from '../../../snapshot';
 import { extname, isTestFile, languageOf, lineOf, lineOfOffset, matchAll, matchAllNear } from '../../../facts';
 import { envFileKind } from '../../../facts/env';
 import { asRecord, parseYamlFile } from '../../../facts/yamlDoc';
 import { isPlaceholderValue } from '../../../secrets/patterns';
-import { isOwnSqlScript } from '../../database/sql';
+import { isOwnSqlScript } from '../../../facts/sql';
 import { defineRule, outcome } from '../../types';
 import {
   envReadColumn,

@@ -1,4 +1,4 @@
-import { SourceFile } from '../../../engine/snapshot';
+import { SourceFile } from '../../../snapshot';
 
 /** Passwords that come first in every credential-stuffing list. */
 const WEAK_PASSWORDS = new Set([

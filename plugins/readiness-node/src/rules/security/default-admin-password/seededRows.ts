@@ -1,6 +1,6 @@
-import { SourceFile } from '../../../engine/snapshot';
+import { SourceFile } from '../../../snapshot';
 import { maskSource } from '../../../facts/sourceText';
-import { createdTables } from '../../database/sql';
+import { createdTables } from '../../../facts/sql';
 import { FixedPassword, fixedPasswordOf, Hit } from './passwords';
 
 /** Tables that hold login accounts. */

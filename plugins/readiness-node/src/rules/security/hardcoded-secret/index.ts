@@ -1,4 +1,4 @@
-import { SourceFile } from '../../../engine/snapshot';
+import { SourceFile } from '../../../snapshot';
 import type { Facts } from '../../../facts';
 import { basename, extname, isLowConfidencePath, languageOf, lineOf, matchAll, matchAllNear, unionOf } from '../../../facts';
 import { isComposePath } from '../../../facts/compose';
@@ -17,8 +17,8 @@ import {
   maskedExcerpt,
   mayHoldSecretName,
   SECRET_NAME_HINT,
-  testOnlyWorkflowPaths,
 } from '../shared';
+import { testOnlyWorkflowPaths } from '../../../facts/workflows';
 import { isCredentialKey, signingKeyConstants, signingKeysAtCalls } from '../signingKeys';
 
 /** `scheme://user:password@host`; the user may be empty, as in `redis://:pw@host`. */

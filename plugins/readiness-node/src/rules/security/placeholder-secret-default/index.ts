@@ -1,4 +1,4 @@
-import { SourceFile } from '../../../engine/snapshot';
+import { SourceFile } from '../../../snapshot';
 import type { Facts } from '../../../facts';
 import { basename, extname, isTestFile, languageOf, lineOf, lineOfOffset, matchAll, matchAllNear } from '../../../facts';
 import { isComposePath } from '../../../facts/compose';
@@ -23,9 +23,9 @@ import {
   maskedExcerpt,
   nameWords,
   SECRET_NAME_HINT,
-  testOnlyWorkflowPaths,
   usesHashComments,
 } from '../shared';
+import { testOnlyWorkflowPaths } from '../../../facts/workflows';
 import { isReadablePhrase, isStandInSigningKey, signingKeyConstants, signingKeysAtCalls } from '../signingKeys';
 import { loadedEnvStandIns } from './envFiles';
 
@@ -53,19 +53,12 @@ const CONFIG_GET_DEFAULT =
 /** Test-runner configuration sets the environment of the test run only. */
 const TEST_RUNNER_CONFIG = /(^|\/)(?:vitest|jest|playwright|cypress|karma)\.config\.[cm]?[jt]s$|(^|\/)(?:vitest|jest)\.setup\.[cm]?[jt]s$/;
 
-const scannablePaths = new Map<string, boolean>();
-
-/** Whether a path is production code or configuration to read settings from (remembered per path). */
+/** Whether a path is production code or configuration to read settings from. */
 function scannable(path: string): boolean {
-  let hit = scannablePaths.get(path);
-  if (hit === undefined) {
-    hit =
-      !isTestFile(path) && !TEST_RUNNER_CONFIG.test(path) && !isProse(path) && !isUiComponentPath(path) && !envFileKind(path) &&
-      !/(^|\/)[^/]*\.(example|sample|template|dist|tmpl|tpl)(\.[^/]*)?$/i.test(path);
-    if (scannablePaths.size >= 200_000) scannablePaths.clear();
-    scannablePaths.set(path, hit);
-  }
-  return hit;
+  return (
+    !isTestFile(path) && !TEST_RUNNER_CONFIG.test(path) && !isProse(path) && !isUiComponentPath(path) && !envFileKind(path) &&
+    !/(^|\/)[^/]*\.(example|sample|template|dist|tmpl|tpl)(\.[^/]*)?$/i.test(path)
+  );
 }
 
 const CONFIG_EXTENSIONS = new Set(['.yml', '.yaml', '.properties', '.toml', '.json', '.ini', '.cfg', '.conf']);

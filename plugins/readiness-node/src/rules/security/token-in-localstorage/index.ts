@@ -1,5 +1,5 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
-import { SourceFile } from '../../../engine/snapshot';
+import { SourceFile } from '../../../snapshot';
 import { dirname, extname, isTestFile, joinPath, languageOf, lineOf } from '../../../facts';
 import { FunctionSite, SyntaxNode, SyntaxTree, syntaxTree } from '../../../facts/syntax';
 import { defineRule, outcome } from '../../types';

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { writeFixtureRepo } from '../testing';
 import { renderJson } from '../report';
-import { auditDirectory } from './audit';
+import { auditDirectory } from '../engine/audit';
 import { Snapshot, snapshotFromFiles } from './snapshot';
 import { walkRepository } from './walk';
 import { trackReads } from './trackReads.testutil';

@@ -1,50 +1,22 @@
 /**
- * The deployable units of a repository, as the observability rules see them:
- * each server application, worker image and deployed frontend, with the
- * ecosystem it is written for, the dependencies its manifests declare and the
- * source files it owns. Built once per audit from the shared facts and shared
- * by every rule that asks "does each service do X?".
+ * The deployable units of a repository: each server application, worker image
+ * and deployed frontend, with the ecosystem it is written for, the frameworks
+ * that serve it, the dependencies its manifests declare and the source files it
+ * owns. Built once per audit from the shared facts and read by every rule that
+ * asks "does each service do X?".
  */
-import { Finding } from '@readiness/backstage-plugin-readiness-common';
-import type { SourceFile } from '../../engine/snapshot';
-import type { Facts } from '../../facts';
-import {
-  basename,
-  dirname,
-  isLowConfidencePath,
-  isToolingPath,
-  languageOf,
-  lineOf,
-} from '../../facts';
-import { isAsidePath } from '../../facts/paths';
-import { MOUNTED_BACKSTAGE_ROLES } from '../../facts/stack';
-import { syntaxTree } from '../../facts/syntax';
-import { hasDeployPipeline } from '../cicd/workflows';
+import type { SourceFile } from '../snapshot';
+import type { Facts } from './index';
+import { ECOSYSTEM_LABEL, ECOSYSTEM_OF_LANGUAGE, ENTRY_POINT, MOUNTED_BACKSTAGE_ROLES, SERVER_CODE, SERVER_DEPENDENCIES } from './frameworks';
+import type { Ecosystem } from './frameworks';
+import { memo } from './memo';
+import { basename, dirname, isAsidePath, isLowConfidencePath, isToolingPath, languageOf } from './paths';
+import { syntaxTree } from './syntax';
+import { lineOf } from './text';
+import { hasDeployPipeline } from './workflows';
 
-/** @public */
-export type Ecosystem = 'python' | 'node' | 'jvm' | 'go' | 'dotnet' | 'ruby';
-
-export const ECOSYSTEM_OF_LANGUAGE: Record<string, Ecosystem> = {
-  python: 'python',
-  javascript: 'node',
-  typescript: 'node',
-  java: 'jvm',
-  kotlin: 'jvm',
-  scala: 'jvm',
-  go: 'go',
-  csharp: 'dotnet',
-  fsharp: 'dotnet',
-  ruby: 'ruby',
-};
-
-export const ECOSYSTEM_LABEL: Record<Ecosystem, string> = {
-  python: 'Python',
-  node: 'Node.js',
-  jvm: 'JVM',
-  go: 'Go',
-  dotnet: '.NET',
-  ruby: 'Ruby',
-};
+export type { Ecosystem } from './frameworks';
+export { ECOSYSTEM_LABEL, ECOSYSTEM_OF_LANGUAGE } from './frameworks';
 
 /** A dependency manifest with the names it declares, lower-cased. */
 export interface ManifestRef {
@@ -72,155 +44,9 @@ export interface ServiceUnit {
   files: SourceFile[];
 }
 
-/** Server frameworks by dependency name (lower-case), per ecosystem. Next.js counts as a frontend. */
-const SERVER_DEPENDENCIES: Record<Ecosystem, Record<string, string>> = {
-  node: {
-    express: 'express',
-    koa: 'koa',
-    fastify: 'fastify',
-    '@nestjs/core': 'nestjs',
-    '@hapi/hapi': 'hapi',
-    hono: 'hono',
-    restify: 'restify',
-    '@adonisjs/core': 'adonis',
-    '@feathersjs/feathers': 'feathers',
-    '@apollo/server': 'apollo-server',
-    'apollo-server': 'apollo-server',
-    'apollo-server-express': 'apollo-server',
-    polka: 'polka',
-    '@grpc/grpc-js': 'grpc',
-    '@backstage/backend-defaults': 'backstage',
-  },
-  python: {
-    flask: 'flask',
-    django: 'django',
-    fastapi: 'fastapi',
-    starlette: 'starlette',
-    aiohttp: 'aiohttp',
-    tornado: 'tornado',
-    sanic: 'sanic',
-    litestar: 'litestar',
-    falcon: 'falcon',
-    bottle: 'bottle',
-    pyramid: 'pyramid',
-    quart: 'quart',
-    djangorestframework: 'django',
-    grpcio: 'grpc',
-  },
-  jvm: {
-    'spring-boot-starter-web': 'spring-boot',
-    'spring-boot-starter-webflux': 'spring-boot',
-    'spring-boot-starter-jersey': 'spring-boot',
-    'quarkus-resteasy': 'quarkus',
-    'quarkus-resteasy-reactive': 'quarkus',
-    'quarkus-rest': 'quarkus',
-    'quarkus-vertx-http': 'quarkus',
-    'micronaut-http-server-netty': 'micronaut',
-    'ktor-server-core': 'ktor',
-    'ktor-server-netty': 'ktor',
-    'ktor-server-core-jvm': 'ktor',
-    javalin: 'javalin',
-    'vertx-web': 'vertx',
-    'dropwizard-core': 'dropwizard',
-    'helidon-webserver': 'helidon',
-    'grpc-netty-shaded': 'grpc',
-  },
-  go: {
-    'github.com/gin-gonic/gin': 'gin',
-    'github.com/labstack/echo/v4': 'echo',
-    'github.com/labstack/echo': 'echo',
-    'github.com/gofiber/fiber/v2': 'fiber',
-    'github.com/gofiber/fiber/v3': 'fiber',
-    'github.com/go-chi/chi/v5': 'chi',
-    'github.com/go-chi/chi': 'chi',
-    'github.com/gorilla/mux': 'gorilla',
-    'github.com/julienschmidt/httprouter': 'httprouter',
-    'google.golang.org/grpc': 'grpc',
-    'connectrpc.com/connect': 'connect',
-  },
-  dotnet: {
-    'microsoft.aspnetcore.app': 'aspnet',
-    'microsoft.aspnetcore.openapi': 'aspnet',
-    'swashbuckle.aspnetcore': 'aspnet',
-    'grpc.aspnetcore': 'grpc',
-  },
-  ruby: {
-    rails: 'rails',
-    sinatra: 'sinatra',
-    hanami: 'hanami',
-    roda: 'roda',
-    grape: 'grape',
-  },
-};
-
-/** Code patterns that reveal a server where the manifest does not. */
-const SERVER_CODE: Array<{
-  ecosystem: Ecosystem;
-  pattern: RegExp;
-  name: string;
-}> = [
-  {
-    ecosystem: 'python',
-    pattern: /\bfrom\s+flask\s+import\b|\bFlask\(__name__/,
-    name: 'flask',
-  },
-  {
-    ecosystem: 'python',
-    pattern: /\bfrom\s+fastapi\s+import\b/,
-    name: 'fastapi',
-  },
-  {
-    ecosystem: 'python',
-    pattern: /\bfrom\s+django\b|\bimport\s+django\b/,
-    name: 'django',
-  },
-  {
-    ecosystem: 'python',
-    pattern: /\bfrom\s+aiohttp\s+import\s+web\b/,
-    name: 'aiohttp',
-  },
-  {
-    ecosystem: 'python',
-    pattern: /\bhttp\.server\b.*\bHTTPServer\b|\bHTTPServer\(/,
-    name: 'http.server',
-  },
-  {
-    ecosystem: 'go',
-    pattern:
-      /\bhttp\.ListenAndServe(?:TLS)?\(|&http\.Server\{|\bhttp\.Server\{/,
-    name: 'net/http',
-  },
-  {
-    ecosystem: 'node',
-    pattern:
-      /\brequire\(\s*['"](?:express|koa|fastify|@hapi\/hapi|hono)['"]\s*\)|\bfrom\s+['"](?:express|koa|fastify|@hapi\/hapi|hono)['"]/,
-    name: 'node-http',
-  },
-  {
-    ecosystem: 'node',
-    pattern: /\bhttp\.createServer\(|\bcreateServer\(\s*(?:app|handler|\(req)/,
-    name: 'node-http',
-  },
-  {
-    ecosystem: 'jvm',
-    pattern: /@(?:RestController|Controller|SpringBootApplication)\b/,
-    name: 'spring-boot',
-  },
-  {
-    ecosystem: 'dotnet',
-    pattern:
-      /WebApplication\.CreateBuilder\(|\.MapGet\(|ControllerBase\b|\bUseStartup</,
-    name: 'aspnet',
-  },
-];
-
 function lower(names: Iterable<string>): string[] {
   return [...names].map(n => n.toLowerCase());
 }
-
-/** File names that start a service, preferred when a finding points at the unit as a whole. */
-const ENTRY_POINT =
-  /^(?:wsgi|asgi|manage|main|app|server|index|Program|Startup|[A-Z]\w*Application)\.(?:py|[cm]?[jt]s|go|cs|java|kt)$/;
 
 /** A `setup.py` that packages the project (not a module that happens to be named setup). */
 const PACKAGING_SETUP =
@@ -351,8 +177,6 @@ export function manifestRefs(facts: Facts): ManifestRef[] {
   return refs;
 }
 
-export { isAsidePath } from '../../facts/paths';
-
 export function isUnder(path: string, dir: string): boolean {
   return dir === '' || path === dir || path.startsWith(`${dir}/`);
 }
@@ -445,15 +269,8 @@ interface Context {
   filesOf(dir: string, ecosystem: Ecosystem, exclude: string[]): SourceFile[];
 }
 
-const cache = new WeakMap<Facts, Context>();
-
 function contextOf(facts: Facts): Context {
-  let ctx = cache.get(facts);
-  if (!ctx) {
-    ctx = buildContext(facts);
-    cache.set(facts, ctx);
-  }
-  return ctx;
+  return memo(facts, 'services.context', () => buildContext(facts));
 }
 
 /** The deployable units of the repository, computed once per audit. */
@@ -814,13 +631,6 @@ function dominantEcosystem(counts: Map<Ecosystem, number>): Ecosystem[] {
   return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([e]) => e);
 }
 
-/** Why the observability rules do not apply, or undefined when a service exists. */
-export function noServiceReason(facts: Facts): string | undefined {
-  return serviceUnits(facts).length === 0
-    ? 'no service to observe: no server framework, container image or deploy pipeline (a library or command-line tool)'
-    : undefined;
-}
-
 /** Units that run backend code (servers and workers), not browser apps. */
 export function backendUnits(facts: Facts): ServiceUnit[] {
   return serviceUnits(facts).filter(u => u.kind !== 'frontend');
@@ -829,49 +639,6 @@ export function backendUnits(facts: Facts): ServiceUnit[] {
 /** Units that serve requests. */
 export function serverUnits(facts: Facts): ServiceUnit[] {
   return serviceUnits(facts).filter(u => u.kind === 'server');
-}
-
-/**
- * The units a rule judges, picked from the repository's services, or the
- * reason it does not apply: no service at all, or none of the picked kind.
- */
-export function judgedUnits(
-  facts: Facts,
-  pick: (facts: Facts) => ServiceUnit[],
-  noneReason: string,
-): ServiceUnit[] | string {
-  const reason = noServiceReason(facts);
-  if (reason) return reason;
-  const units = pick(facts);
-  return units.length === 0 ? noneReason : units;
-}
-
-/**
- * The units that show none of the given signals (in their dependencies, their
- * code, or an agent started by their container), each with a finding that
- * points at the unit.
- */
-export function unitsWithout(
-  facts: Facts,
-  units: ServiceUnit[],
-  signals: Record<Ecosystem, Signal>,
-  message: (unit: ServiceUnit) => string,
-  agent?: RegExp,
-): Finding[] {
-  const findings: Finding[] = [];
-  for (const unit of units) {
-    if (evidenceOf(unit, signals[unit.ecosystem])) continue;
-    if (agent && containerMentions(facts, unit, agent)) continue;
-    const file = facts.file(unit.path);
-    const excerpt = file && unit.line ? lineOf(file, unit.line) : undefined;
-    findings.push({
-      path: unit.path,
-      ...(unit.line ? { line: unit.line } : {}),
-      ...(excerpt ? { excerpt } : {}),
-      message: message(unit),
-    });
-  }
-  return findings;
 }
 
 /** Why a route serves no client: it receives a third party's webhooks, completes a sign-in redirect, or answers health checks. */
@@ -966,9 +733,4 @@ export function pythonApiLayer(
     }
   }
   return undefined;
-}
-
-/** Upper-cases the first letter of a message built from a unit label. */
-export function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,16 +1,14 @@
 /**
- * Helpers shared by the CI/CD rules (and by the documentation and
- * observability rules that need to know whether a repository deploys):
- * which CI commands run tests, which workflow jobs deploy, and where in a
- * workflow file a step's text sits.
+ * What the CI workflows do, read from the parsed CI facts: which commands run
+ * tests, which workflow jobs deploy, whether the repository deploys at all, and
+ * where in a workflow file a step's text sits. Shared by the CI/CD rules and by
+ * every rule that needs to know whether and how a repository deploys.
  */
-import type {
-  Facts,
-  WorkflowFact,
-  WorkflowJob,
-  WorkflowStep,
-} from '../../facts';
-import { basename, joinPath, lineOf } from '../../facts';
+import type { WorkflowFact, WorkflowJob, WorkflowStep } from './ci';
+import type { Facts } from './index';
+import { memo } from './memo';
+import { basename, joinPath } from './paths';
+import { lineOf } from './text';
 
 /** GitHub workflows that parsed; files with YAML errors are reported by the engine. */
 export function parsedWorkflows(facts: Facts): WorkflowFact[] {
@@ -596,6 +594,10 @@ function localReusableDeploy(
 
 /** Every job of a parsed GitHub workflow that deploys, releases or publishes to production. */
 export function deployJobs(facts: Facts): DeployJob[] {
+  return memo(facts, 'workflows.deployJobs', () => findDeployJobs(facts));
+}
+
+function findDeployJobs(facts: Facts): DeployJob[] {
   const out: DeployJob[] = [];
   for (const workflow of parsedWorkflows(facts)) {
     for (const job of workflow.jobs) {
@@ -629,4 +631,19 @@ export function hasDeployPipeline(facts: Facts): boolean {
 /** The directory of a workflow's repository root-relative path (for messages). */
 export function workflowLabel(workflow: WorkflowFact): string {
   return workflow.name ? `${workflow.name} (${workflow.path})` : workflow.path;
+}
+
+/**
+ * CI workflows that run tests and never deploy: the values in their `env:`
+ * blocks configure a throwaway test run, not a production default.
+ */
+export function testOnlyWorkflowPaths(facts: Facts): Set<string> {
+  return memo(facts, 'workflows.testOnly', () => {
+    const deploying = new Set(deployJobs(facts).map(d => d.workflow.path));
+    return new Set(
+      parsedWorkflows(facts)
+        .filter(w => !deploying.has(w.path) && w.jobs.some(job => jobRunsTests(facts, w, job)))
+        .map(w => w.path),
+    );
+  });
 }

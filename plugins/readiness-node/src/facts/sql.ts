@@ -1,7 +1,13 @@
-import { SourceFile } from '../../engine/snapshot';
-import { basename, dirname, extname, Facts, isTestFile, lineOfOffset } from '../../facts';
-import { collectProjects, isUnder } from '../../facts/projects';
-import { maskSource } from '../../facts/sourceText';
+/**
+ * What SQL files and embedded SQL say: which scripts are migrations, rollbacks, test data or examples, and
+ * which tables they create or drop. Read by the database rules and by every rule that looks at seeded rows.
+ */
+import type { SourceFile } from '../snapshot';
+import type { Facts } from './index';
+import { basename, dirname, extname, isTestFile } from './paths';
+import { collectProjects, isUnder } from './projects';
+import { maskSource } from './sourceText';
+import { lineOfOffset } from './text';
 
 /** Test data and test folders: SQL there sets up throwaway databases. */
 const TEST_DATA = /(^|\/)(tests?|__tests__|spec|specs|fixtures?|__fixtures__|testdata|test-data|src\/test|e2e)\//i;
