@@ -1,4 +1,4 @@
-import { isLowConfidencePath, isTestFile } from './paths';
+import { isAsidePath, isDevWorkspacePath, isLowConfidencePath, isTestFile } from './paths';
 
 describe('isTestFile', () => {
   it.each([
@@ -57,5 +57,19 @@ describe('isLowConfidencePath', () => {
     'docs/setup/config.yml',
   ])('%s is low confidence', path => {
     expect(isLowConfidencePath(path)).toBe(true);
+  });
+});
+
+describe('isDevWorkspacePath', () => {
+  it.each(['.devcontainer/Dockerfile', '.gitpod.Dockerfile', '.gitpod/Dockerfile', '.codesandbox/Dockerfile', 'web/.devcontainer.json'])(
+    '%s sets up a development workspace, and lies aside',
+    path => {
+      expect(isDevWorkspacePath(path)).toBe(true);
+      expect(isAsidePath(path)).toBe(true);
+    },
+  );
+
+  it.each(['Dockerfile', 'gitpod/Dockerfile', 'src/codesandbox.ts', 'docker/dev/Dockerfile'])('%s is no workspace definition', path => {
+    expect(isDevWorkspacePath(path)).toBe(false);
   });
 });

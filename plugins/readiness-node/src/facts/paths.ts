@@ -93,11 +93,23 @@ export const isToolingPath: (path: string) => boolean = memoPath(path => {
 });
 
 /**
- * Paths in test, fixture, example and documentation folders, and dev container
- * images: they describe no deployable service or app of this repository.
+ * Development-workspace definitions: dev containers (`.devcontainer/`), Gitpod
+ * (`.gitpod.Dockerfile`, `.gitpod/`) and CodeSandbox (`.codesandbox/`) images
+ * and settings. They set up an editor's environment; nothing built from them ships.
  */
-export const isAsidePath: (path: string) => boolean = memoPath(path =>
-  /(^|\/)(?:tests?|__tests__|spec|fixtures?|__fixtures__|testdata|test-data|examples?|samples?|demos?|docs?|documentation|e2e|cypress|\.devcontainer)\//i.test(path),
+export const isDevWorkspacePath: (path: string) => boolean = memoPath(path =>
+  /(^|\/)\.(?:devcontainer|gitpod|codesandbox)(?:\/|\.[^/]*$)/i.test(path),
+);
+
+/**
+ * Paths in test, fixture, example and documentation folders, and development
+ * workspaces: they describe no deployable service or app of this repository.
+ */
+export const isAsidePath: (path: string) => boolean = memoPath(
+  path =>
+    /(^|\/)(?:tests?|__tests__|spec|fixtures?|__fixtures__|testdata|test-data|examples?|samples?|demos?|docs?|documentation|e2e|cypress)\//i.test(
+      path,
+    ) || isDevWorkspacePath(path),
 );
 
 /** Source-code extensions and the language each belongs to. */

@@ -13,7 +13,7 @@ import type {
   Facts,
   ImageReference,
 } from '../../facts';
-import { basename, dirname, isLowConfidencePath, joinPath, lineOf } from '../../facts';
+import { basename, dirname, isDevWorkspacePath, isLowConfidencePath, joinPath, lineOf } from '../../facts';
 
 /** Whether a path lies in a vendored or generated tree. */
 export function isVendored(path: string): boolean {
@@ -33,9 +33,9 @@ export function isTestOnlyContainerPath(path: string): boolean {
 
 /** The confidence of a finding at a path. */
 export function confidenceOf(path: string): NonNullable<Finding['confidence']> {
-  // Dev containers are developer tooling, not something that ships; test and CI
-  // images and compose files run the tests, not the service.
-  return isLowConfidencePath(path) || /(^|\/)\.devcontainer\//.test(path) || isTestOnlyContainerPath(path)
+  // Development workspaces (dev containers, Gitpod, CodeSandbox) are developer tooling,
+  // not something that ships; test and CI images and compose files run the tests, not the service.
+  return isLowConfidencePath(path) || isDevWorkspacePath(path) || isTestOnlyContainerPath(path)
     ? 'low'
     : 'high';
 }
@@ -71,10 +71,108 @@ export function dockerfileConfidence(dockerfile: DockerfileFact): NonNullable<Fi
   return runsTestSuite(dockerfile) ? 'low' : confidenceOf(dockerfile.path);
 }
 
-/** Dockerfiles that parsed into at least one stage, outside vendored trees. */
+/**
+ * Dockerfiles that parsed into at least one stage, outside vendored trees and
+ * development workspaces (a `.devcontainer/`, `.gitpod.Dockerfile` or `.codesandbox/`
+ * image sets up an editor, it is not a production image).
+ */
 export function dockerfilesOf(facts: Facts): DockerfileFact[] {
-  return facts.dockerfiles.filter(d => d.finalStage && !isVendored(d.path));
+  return facts.dockerfiles.filter(d => d.finalStage && !isVendored(d.path) && !isDevWorkspacePath(d.path));
 }
+
+/** Environment words in container file names: `Dockerfile.prod`, `dev.Dockerfile`, `docker-compose.production.yml`. */
+const PRODUCTION_WORD = /^(?:prod|production)$/i;
+const DEVELOPMENT_WORD = /^(?:dev|develop|development|local|debug|override)$/i;
+
+/** A container file name read as what it builds or runs (the rest of its name) and the environment it names. */
+interface ContainerVariant {
+  /** Directory, kind and the words of the name that are not an environment: variants of one file share it. */
+  key: string;
+  environment?: 'production' | 'development';
+}
+
+function containerVariantOf(path: string): ContainerVariant | undefined {
+  const name = basename(path);
+  let kind: string;
+  let rest: string;
+  const compose = /^(?:docker-)?compose(.*?)\.ya?ml$/i.exec(name);
+  if (compose) {
+    kind = 'compose';
+    rest = compose[1];
+  } else {
+    const docker = /^(.*?)(?:dockerfile|containerfile)(.*)$/i.exec(name);
+    if (!docker) return undefined;
+    kind = 'dockerfile';
+    rest = `${docker[1]}.${docker[2]}`;
+  }
+  const words = rest.split(/[._-]+/).filter(Boolean);
+  const production = words.some(w => PRODUCTION_WORD.test(w));
+  const development = !production && words.some(w => DEVELOPMENT_WORD.test(w));
+  const others = words.filter(w => !PRODUCTION_WORD.test(w) && !DEVELOPMENT_WORD.test(w)).map(w => w.toLowerCase());
+  return {
+    key: `${dirname(path)}\u0000${kind}\u0000${others.sort().join('.')}`,
+    ...(production ? { environment: 'production' as const } : {}),
+    ...(development ? { environment: 'development' as const } : {}),
+  };
+}
+
+/** Whether a compose file stands on its own: every service says what it runs (`image` or `build`), so it is no overlay. */
+function isStandaloneCompose(file: ComposeFileFact): boolean {
+  return file.services.length > 0 && file.services.every(s => s.image !== undefined || s.buildContext !== undefined);
+}
+
+const developmentNotes = new WeakMap<Facts, Map<string, string | undefined>>();
+
+/**
+ * Why a Dockerfile or compose file is a development file, as a note for its
+ * findings; undefined when it is judged as a production file. A file is a
+ * development file when its name says so (`Dockerfile.dev`, `docker-compose.dev.yml`,
+ * `compose.override.yml`), or when a production variant of it sits beside it
+ * (`Dockerfile` next to `Dockerfile.prod`, `docker-compose.yml` next to a
+ * `docker-compose.prod.yml` that defines every service itself). A Dockerfile that
+ * a production compose file builds is not a development file.
+ */
+export function developmentNoteOf(facts: Facts, path: string): string | undefined {
+  let notes = developmentNotes.get(facts);
+  if (!notes) {
+    notes = new Map();
+    developmentNotes.set(facts, notes);
+  }
+  if (notes.has(path)) return notes.get(path);
+  const note = developmentNote(facts, path);
+  notes.set(path, note);
+  return note;
+}
+
+function developmentNote(facts: Facts, path: string): string | undefined {
+  const variant = containerVariantOf(path);
+  if (!variant || variant.environment === 'production') return undefined;
+  const isCompose = facts.compose.some(c => c.path === path);
+  if (!isCompose) {
+    const builtForProduction = composeServicesOf(facts).some(
+      ref => ref.service.dockerfile === path && containerVariantOf(ref.file.path)?.environment === 'production',
+    );
+    if (builtForProduction) return undefined;
+  }
+  if (variant.environment === 'development') return 'a development file by its name';
+  const candidates: string[] = isCompose
+    ? facts.compose.filter(isStandaloneCompose).map(c => c.path)
+    : facts.dockerfiles.filter(d => d.finalStage).map(d => d.path);
+  const production = candidates
+    .filter(other => other !== path)
+    .filter(other => {
+      const v = containerVariantOf(other);
+      return v?.environment === 'production' && v.key === variant.key;
+    })
+    .sort()[0];
+  return production ? `a development file beside its production variant ${production}` : undefined;
+}
+
+/** A finding's message with the development note, when there is one. */
+export function withDevelopmentNote(message: string, note: string | undefined): string {
+  return note ? `${message} (${note})` : message;
+}
+
 
 const composeFilesCache = new WeakMap<Facts, ComposeFileFact[]>();
 

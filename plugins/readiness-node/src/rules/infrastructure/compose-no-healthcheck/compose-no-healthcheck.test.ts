@@ -7,6 +7,16 @@ const WITH_CHECK = `${DOCKERFILE}HEALTHCHECK CMD curl -f http://localhost:8000/h
 describeRule(rule, {
   fails: [
     {
+      name: 'a production compose file without one, beside a development compose file (a note)',
+      files: {
+        'app/Dockerfile': DOCKERFILE,
+        'app/Dockerfile.prod': DOCKERFILE,
+        'docker-compose.yml': 'services:\n  web:\n    build: ./app\n',
+        'docker-compose.prod.yml': 'services:\n  web:\n    build:\n      context: ./app\n      dockerfile: Dockerfile.prod\n    env_file: .env.prod\n  db:\n    image: postgres:16\n    env_file: .env.prod.db\n',
+      },
+      findings: ['docker-compose.prod.yml:2', 'docker-compose.yml:2'],
+    },
+    {
       name: 'a built service with no healthcheck anywhere',
       files: {
         Dockerfile: DOCKERFILE,
@@ -75,6 +85,17 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'development compose files: beside a standalone production one that has healthchecks, or named for development (notes)',
+      files: {
+        'app/Dockerfile': DOCKERFILE,
+        'app/Dockerfile.prod': WITH_CHECK,
+        'docker-compose.yml': 'services:\n  web:\n    build: ./app\n',
+        'docker-compose.prod.yml': 'services:\n  web:\n    build:\n      context: ./app\n      dockerfile: Dockerfile.prod\n    env_file: .env.prod\n  db:\n    image: postgres:16\n    env_file: .env.prod.db\n',
+        'tools/compose.dev.yaml': 'services:\n  api:\n    build: .\n',
+        'tools/Dockerfile': DOCKERFILE,
+      },
+    },
     {
       name: 'test compose files and test-runner services exit after the run',
       files: {

@@ -5,11 +5,13 @@ import {
   composeHealthcheckOf,
   composeServicesOf,
   confidenceOf,
+  developmentNoteOf,
   dockerfilesOf,
   dockerHealthcheckOf,
   excerptAt,
   isHealthcheckNone,
   isOneOffService,
+  withDevelopmentNote,
 } from '../containers';
 
 export default defineRule({
@@ -18,7 +20,7 @@ export default defineRule({
   severity: 'medium',
   title: 'Compose services built from source have a healthcheck',
   description:
-    'Fails when a compose service built from source (`build:`) has no `healthcheck`, neither in the compose files nor as a `HEALTHCHECK` in the Dockerfile it builds, or has its healthcheck disabled.',
+    'Fails when a compose service built from source (`build:`) has no `healthcheck`, neither in the compose files nor as a `HEALTHCHECK` in the Dockerfile it builds, or has its healthcheck disabled. A development compose file (named for development, or beside a standalone production variant such as `docker-compose.prod.yml`) is only a low-confidence note.',
   rationale:
     'Compose only knows a container is running, not that it is ready. Without a healthcheck, `depends_on: condition: service_healthy` cannot work, dependants start against a service that is still booting, and a wedged service is never reported unhealthy.',
   remediation:
@@ -49,17 +51,20 @@ export default defineRule({
         compose === 'disabled' && service.healthcheck?.line !== undefined
           ? service.healthcheck.line
           : service.line;
+      const development = developmentNoteOf(facts, file.path);
       findings.push({
         path: file.path,
         ...(line !== undefined ? { line } : {}),
         excerpt: excerptAt(facts, file.path, line),
-        message:
+        message: withDevelopmentNote(
           compose === 'disabled'
             ? `Service \`${service.name}\` is built from source and its healthcheck is disabled`
             : `Service \`${service.name}\` is built from source but has no healthcheck, in compose or in ${
                 service.dockerfile ?? 'its Dockerfile'
               }`,
-        confidence: confidenceOf(file.path),
+          development,
+        ),
+        confidence: development ? 'low' : confidenceOf(file.path),
       });
     }
     return outcome.fromFindings(findings);

@@ -4,6 +4,14 @@ import rule from '.';
 describeRule(rule, {
   fails: [
     {
+      name: 'a compose file beside a production overlay that does not stand on its own (its services name no image or build)',
+      files: {
+        'docker-compose.yml': 'services:\n  db:\n    image: postgres:16\n    environment:\n      - POSTGRES_PASSWORD=hunter2pw\n',
+        'docker-compose.prod.yml': 'services:\n  db:\n    restart: always\n',
+      },
+      findings: ['docker-compose.yml:5'],
+    },
+    {
       name: 'a literal database password in a mapping',
       files: {
         'docker-compose.yml':
@@ -65,6 +73,14 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'the development compose file beside a standalone production one that reads its secrets from env files (low-confidence note)',
+      files: {
+        'docker-compose.yml':
+          'services:\n  web:\n    build: ./app\n  db:\n    image: postgres:16\n    environment:\n      - POSTGRES_PASSWORD=hunter2pw\n',
+        'docker-compose.prod.yml': 'services:\n  web:\n    build:\n      context: ./app\n      dockerfile: Dockerfile.prod\n    env_file: .env.prod\n  db:\n    image: postgres:16\n    env_file: .env.prod.db\n',
+      },
+    },
     {
       name: 'passwords in dev and example compose files are only low-confidence notes',
       files: {

@@ -11,8 +11,10 @@ import { defineRule, outcome, RuleFinding } from '../../types';
 import {
   composeFilesOf,
   confidenceOf,
+  developmentNoteOf,
   excerptAt,
   isDevelopmentComposePath,
+  withDevelopmentNote,
 } from '../containers';
 
 /** Secret-holding names the shared pattern leaves out (`RABBITMQ_DEFAULT_PASS`, passphrases). */
@@ -95,7 +97,7 @@ export default defineRule({
   severity: 'high',
   title: 'Compose files hold no plaintext secrets',
   description:
-    'Fails when a compose service sets a secret-named variable (`*_PASSWORD`, `*_TOKEN`, `*_SECRET`, `*_API_KEY`…) to a literal value in `environment`, or any variable to a credential-shaped value or a connection URL with a password. `${VAR}` interpolation, empty values, placeholders and `*_FILE` settings that point at a secrets file pass.',
+    'Fails when a compose service sets a secret-named variable (`*_PASSWORD`, `*_TOKEN`, `*_SECRET`, `*_API_KEY`…) to a literal value in `environment`, or any variable to a credential-shaped value or a connection URL with a password. `${VAR}` interpolation, empty values, placeholders and `*_FILE` settings that point at a secrets file pass. A development compose file (named for development, or beside a standalone production variant such as `docker-compose.prod.yml`) is only a low-confidence note.',
   rationale:
     'A compose file is committed, copied between machines and often reused for staging. A literal password in it is shared with everyone who can read the repository, stays in history after removal, and tends to become the production password.',
   remediation:
@@ -107,7 +109,8 @@ export default defineRule({
     }
     const findings: RuleFinding[] = [];
     for (const file of files) {
-      const confidence = isDevelopmentComposePath(file.path) ? 'low' : confidenceOf(file.path);
+      const development = developmentNoteOf(facts, file.path);
+      const confidence = development || isDevelopmentComposePath(file.path) ? 'low' : confidenceOf(file.path);
       for (const service of file.services) {
         for (const env of service.environment) {
           const value = env.value;
@@ -126,7 +129,7 @@ export default defineRule({
             path: file.path,
             ...(env.line !== undefined ? { line: env.line } : {}),
             excerpt: maskedExcerpt(excerptAt(facts, file.path, env.line), env, secret, embedded?.what === 'connection URL with a password'),
-            message,
+            message: withDevelopmentNote(message, development),
             confidence,
             secrets: [secret],
           });

@@ -6,6 +6,15 @@ const APP = { 'app/main.py': 'print("hi")\n', 'app/__init__.py': '' };
 describeRule(rule, {
   fails: [
     {
+      name: 'a production compose file that mounts the source, beside the development one (a note)',
+      files: {
+        ...APP,
+        'docker-compose.yml': 'services:\n  web:\n    build: ./app\n    volumes:\n      - ./app/:/usr/src/app/\n',
+        'docker-compose.production.yml': 'services:\n  web:\n    build: ./app\n    volumes:\n      - ./app:/srv/app\n',
+      },
+      findings: ['docker-compose.production.yml:5', 'docker-compose.yml:5'],
+    },
+    {
       name: 'the project directory mounted over /app',
       files: {
         ...APP,
@@ -63,6 +72,14 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'the development compose file beside a standalone production one that mounts named volumes only (low-confidence note)',
+      files: {
+        ...APP,
+        'docker-compose.yml': 'services:\n  web:\n    build: ./app\n    volumes:\n      - ./app/:/usr/src/app/\n',
+        'docker-compose.prod.yml': 'services:\n  web:\n    build: ./app\n    volumes:\n      - static:/srv/static\nvolumes:\n  static:\n',
+      },
+    },
     {
       name: 'named volumes for data',
       files: {

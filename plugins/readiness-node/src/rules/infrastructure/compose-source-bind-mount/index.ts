@@ -6,9 +6,11 @@ import {
   composeDir,
   composeFilesOf,
   confidenceOf,
+  developmentNoteOf,
   excerptAt,
   isDevelopmentComposePath,
   isVendored,
+  withDevelopmentNote,
 } from '../containers';
 
 /** A host path that stands for the directory compose runs from. */
@@ -70,7 +72,7 @@ export default defineRule({
   severity: 'low',
   title: 'Compose services run the image, not a mounted source tree',
   description:
-    'Fails when a compose service bind-mounts the source tree (`.:/app`, `./src:/app/src`, `${PWD}:/app`) into its container. Development compose files (`docker-compose.override.yml`, `compose.dev.yaml`…) are not judged.',
+    'Fails when a compose service bind-mounts the source tree (`.:/app`, `./src:/app/src`, `${PWD}:/app`) into its container. Development compose files (`docker-compose.override.yml`, `compose.dev.yaml`…) are not judged; one beside a standalone production variant (`docker-compose.prod.yml`) is only a low-confidence note.',
   rationale:
     'A bind-mounted source tree replaces what the image contains with whatever is on the host. The container no longer runs the code that was built, tested and scanned, and the same compose file behaves differently on every machine.',
   remediation:
@@ -84,6 +86,7 @@ export default defineRule({
     for (const file of files) {
       if (isDevelopmentComposePath(file.path)) continue;
       const dir = composeDir(file);
+      const development = developmentNoteOf(facts, file.path);
       for (const service of file.services) {
         for (const volume of service.volumes) {
           if (volume.type !== 'bind') continue;
@@ -93,10 +96,13 @@ export default defineRule({
             path: file.path,
             ...(volume.line !== undefined ? { line: volume.line } : {}),
             excerpt: excerptAt(facts, file.path, volume.line) ?? volume.spec,
-            message: `Service \`${service.name}\` bind-mounts ${reason} (\`${volume.source}\`)${
-              volume.target ? ` over \`${volume.target}\`` : ''
-            }, so it runs the host's files instead of the image's`,
-            confidence: confidenceOf(file.path),
+            message: withDevelopmentNote(
+              `Service \`${service.name}\` bind-mounts ${reason} (\`${volume.source}\`)${
+                volume.target ? ` over \`${volume.target}\`` : ''
+              }, so it runs the host's files instead of the image's`,
+              development,
+            ),
+            confidence: development ? 'low' : confidenceOf(file.path),
           });
         }
       }

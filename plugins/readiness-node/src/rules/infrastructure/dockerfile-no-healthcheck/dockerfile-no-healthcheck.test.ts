@@ -6,6 +6,11 @@ const APP = 'FROM python:3.12-slim\nCOPY . /app\nUSER app\nCMD ["python", "/app/
 describeRule(rule, {
   fails: [
     {
+      name: 'a production variant without one, beside a development Dockerfile (a note)',
+      files: { 'app/Dockerfile': APP, 'app/Dockerfile.prod': APP },
+      findings: ['app/Dockerfile:1', 'app/Dockerfile.prod:1'],
+    },
+    {
       name: 'no HEALTHCHECK and no compose file',
       files: { Dockerfile: APP },
       findings: ['Dockerfile:1'],
@@ -68,6 +73,14 @@ describeRule(rule, {
   ],
   passes: [
     {
+      name: 'a development Dockerfile beside its production variant that has one (low-confidence note)',
+      files: {
+        'app/Dockerfile': APP,
+        'app/Dockerfile.production': `${APP}HEALTHCHECK CMD curl -fsS http://localhost:8000/health || exit 1\n`,
+        'Dockerfile.dev': APP,
+      },
+    },
+    {
       name: 'HEALTHCHECK in the final stage',
       files: {
         Dockerfile:
@@ -123,6 +136,10 @@ describeRule(rule, {
     },
   ],
   notApplicable: [
+    {
+      name: 'development-workspace images only (Gitpod, CodeSandbox)',
+      files: { '.gitpod.Dockerfile': 'FROM gitpod/workspace-full\n', '.codesandbox/Dockerfile': 'FROM node:22\n' },
+    },
     { name: 'no Dockerfile', files: { 'main.go': 'package main' } },
     {
       name: 'only a compose file with images',

@@ -2,6 +2,7 @@ import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { defineRule, outcome } from '../../types';
 import {
   composeHealthcheckOf,
+  developmentNoteOf,
   dockerfileConfidence,
   dockerfilesOf,
   dockerHealthcheckOf,
@@ -9,6 +10,7 @@ import {
   isHealthcheckNone,
   isOneOffService,
   servicesBuilding,
+  withDevelopmentNote,
 } from '../containers';
 
 export default defineRule({
@@ -17,7 +19,7 @@ export default defineRule({
   severity: 'medium',
   title: 'Container images define a health check',
   description:
-    'Fails when the image a Dockerfile produces has no `HEALTHCHECK` (or `HEALTHCHECK NONE`) and no compose service built from that Dockerfile defines a `healthcheck`.',
+    'Fails when the image a Dockerfile produces has no `HEALTHCHECK` (or `HEALTHCHECK NONE`) and no compose service built from that Dockerfile defines a `healthcheck`. A development Dockerfile (named for development, or beside its production variant such as `Dockerfile.prod`) is only a low-confidence note; development-workspace images (`.devcontainer/`, `.gitpod.Dockerfile`, `.codesandbox/`) are not judged.',
   rationale:
     'Without a health check the container runtime only knows whether the process is alive, not whether it serves. A hung or half-started service keeps receiving traffic and is never restarted.',
   remediation:
@@ -41,14 +43,18 @@ export default defineRule({
             .join(', ')} building it define${services.length > 1 ? '' : 's'} none`
         : '';
       const line = check ? check.line : dockerfile.finalStage!.line;
+      const development = developmentNoteOf(facts, dockerfile.path);
       findings.push({
         path: dockerfile.path,
         line,
         excerpt: excerptAt(facts, dockerfile.path, line),
-        message: check
-          ? `HEALTHCHECK NONE turns the image's health check off${composeNote}`
-          : `The image has no HEALTHCHECK${composeNote}, so the runtime cannot tell a hung container from a healthy one`,
-        confidence: dockerfileConfidence(dockerfile),
+        message: withDevelopmentNote(
+          check
+            ? `HEALTHCHECK NONE turns the image's health check off${composeNote}`
+            : `The image has no HEALTHCHECK${composeNote}, so the runtime cannot tell a hung container from a healthy one`,
+          development,
+        ),
+        confidence: development ? 'low' : dockerfileConfidence(dockerfile),
       });
     }
     return outcome.fromFindings(findings);

@@ -1,8 +1,41 @@
-import { describeRule } from '../../../testing';
+import { describeRule, runRule } from '../../../testing';
 import rule from '.';
 
 describeRule(rule, {
   fails: [
+    {
+      name: 'a production variant without USER, beside a development Dockerfile (a note)',
+      files: {
+        'app/Dockerfile': 'FROM python:3.12-slim\nCOPY . /app\n',
+        'app/prod.Dockerfile': 'FROM python:3.12-slim\nCOPY . /app\nCMD ["gunicorn", "app:app"]\n',
+      },
+      findings: ['app/Dockerfile:1', 'app/prod.Dockerfile:1'],
+    },
+    {
+      name: 'a Dockerfile beside another image of the same folder (Dockerfile.worker is no production variant of it)',
+      files: {
+        Dockerfile: 'FROM python:3.12-slim\nCOPY . /app\n',
+        'Dockerfile.worker': 'FROM python:3.12-slim\nUSER app\n',
+      },
+      findings: ['Dockerfile:1'],
+    },
+    {
+      name: 'a production variant in another folder says nothing about this one',
+      files: {
+        'api/Dockerfile': 'FROM python:3.12-slim\nCOPY . /app\n',
+        'web/Dockerfile.prod': 'FROM node:22-slim\nUSER node\n',
+      },
+      findings: ['api/Dockerfile:1'],
+    },
+    {
+      name: 'the unqualified Dockerfile is the one a production compose file builds',
+      files: {
+        'app/Dockerfile': 'FROM python:3.12-slim\nCOPY . /app\n',
+        'app/Dockerfile.prod': 'FROM python:3.12-slim\nUSER app\n',
+        'docker-compose.prod.yml': 'services:\n  web:\n    build: ./app\n',
+      },
+      findings: ['app/Dockerfile:1'],
+    },
     {
       name: 'the service image beside a test-runner image',
       files: {
@@ -56,10 +89,20 @@ describeRule(rule, {
       files: { Dockerfile: 'FROM gcr.io/distroless/static-debian12:nonroot\nCOPY app /app\n' },
     },
     {
-      name: 'a dev container image is developer tooling, not something that ships (low-confidence note)',
+      name: 'a development Dockerfile beside its production variant that sets USER (low-confidence note)',
       files: {
-        '.devcontainer/Dockerfile': 'ARG VARIANT=21\nFROM mcr.microsoft.com/devcontainers/java:${VARIANT}\nRUN apt-get update\n',
-        '.devcontainer/devcontainer.json': '{ "build": { "dockerfile": "Dockerfile" } }',
+        'app/Dockerfile': 'FROM python:3.12-slim\nCOPY . /app\n',
+        'app/Dockerfile.prod': 'FROM python:3.12-slim\nRUN adduser app\nUSER app\n',
+        'docker-compose.yml': 'services:\n  web:\n    build: ./app\n',
+        'docker-compose.prod.yml': 'services:\n  web:\n    build:\n      context: ./app\n      dockerfile: Dockerfile.prod\n',
+      },
+    },
+    {
+      name: 'Dockerfiles named for development (low-confidence notes)',
+      files: {
+        'Dockerfile.dev': 'FROM node:22\nCOPY . .\n',
+        'web/development.Dockerfile': 'FROM node:22\nCOPY . .\n',
+        'api/Dockerfile-local': 'FROM node:22\nCOPY . .\n',
       },
     },
     {
@@ -68,7 +111,36 @@ describeRule(rule, {
     },
   ],
   notApplicable: [
+    {
+      name: 'development-workspace images only: dev container, Gitpod, CodeSandbox',
+      files: {
+        '.devcontainer/Dockerfile': 'ARG VARIANT=21\nFROM mcr.microsoft.com/devcontainers/java:${VARIANT}\nRUN apt-get update\n',
+        '.devcontainer/devcontainer.json': '{ "build": { "dockerfile": "Dockerfile" } }',
+        '.gitpod.Dockerfile': 'FROM gitpod/workspace-full\nRUN brew install gh\n',
+        '.gitpod/Dockerfile': 'FROM gitpod/workspace-full\n',
+        '.codesandbox/Dockerfile': 'FROM node:22\n',
+      },
+    },
     { name: 'no Dockerfile', files: { 'main.go': 'package main' } },
     { name: 'a file that only mentions docker', files: { 'docs/docker.md': 'FROM x' } },
   ],
+});
+
+describe('infrastructure/dockerfile-runs-as-root findings', () => {
+  it('say a development Dockerfile is one and name its production variant', () => {
+    const result = runRule(rule, {
+      'app/Dockerfile': 'FROM python:3.12-slim\nCOPY . /app\n',
+      'app/Dockerfile.production': 'FROM python:3.12-slim\nCOPY . /app\n',
+      'Dockerfile.dev': 'FROM python:3.12-slim\n',
+    });
+    expect(result.findings.map(f => [f.path, f.confidence, f.message])).toEqual([
+      [
+        'app/Dockerfile',
+        'low',
+        'The final stage sets no USER, so the container runs as root (a development file beside its production variant app/Dockerfile.production)',
+      ],
+      ['app/Dockerfile.production', 'high', 'The final stage sets no USER, so the container runs as root'],
+      ['Dockerfile.dev', 'low', 'The final stage sets no USER, so the container runs as root (a development file by its name)'],
+    ]);
+  });
 });

@@ -1,7 +1,15 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { basename, joinPath } from '../../../facts';
 import { defineRule, outcome } from '../../types';
-import { buildContextsOf, dockerfileConfidence, dockerfilesOf, excerptAt, showDir } from '../containers';
+import {
+  buildContextsOf,
+  developmentNoteOf,
+  dockerfileConfidence,
+  dockerfilesOf,
+  excerptAt,
+  showDir,
+  withDevelopmentNote,
+} from '../containers';
 
 export default defineRule({
   id: 'infrastructure/missing-dockerignore',
@@ -9,7 +17,8 @@ export default defineRule({
   severity: 'medium',
   title: 'Docker build contexts have a .dockerignore',
   description:
-    "Fails when a Dockerfile's build context has no `.dockerignore` (nor a `<Dockerfile>.dockerignore` next to the Dockerfile).",
+    "Fails when a Dockerfile's build context has no `.dockerignore` (nor a `<Dockerfile>.dockerignore` next to the Dockerfile)." +
+    ' A development Dockerfile (named for development, or beside its production variant such as `Dockerfile.prod`) is only a low-confidence note; development-workspace images (`.devcontainer/`, `.gitpod.Dockerfile`, `.codesandbox/`) are not judged.',
   rationale:
     'Without an ignore file the whole directory is sent to the builder and `COPY . .` copies it into the image: local .env files, credentials, the .git history, node_modules and build output. Images grow, builds slow down and secrets ship.',
   remediation:
@@ -23,6 +32,7 @@ export default defineRule({
     for (const dockerfile of dockerfiles) {
       // BuildKit prefers `<Dockerfile>.dockerignore` next to the Dockerfile.
       if (facts.file(`${dockerfile.path}.dockerignore`)) continue;
+      const development = developmentNoteOf(facts, dockerfile.path);
       for (const context of buildContextsOf(facts, dockerfile)) {
         if (facts.file(joinPath(context, '.dockerignore'))) continue;
         const line = dockerfile.finalStage?.line;
@@ -30,11 +40,13 @@ export default defineRule({
           path: dockerfile.path,
           ...(line !== undefined ? { line } : {}),
           excerpt: excerptAt(facts, dockerfile.path, line),
-          message:
+          message: withDevelopmentNote(
             context === dockerfile.dir
               ? `No .dockerignore in ${showDir(context)}, the build context of ${basename(dockerfile.path)}: everything in it is sent to the builder`
               : `No .dockerignore in ${showDir(context)}, the build context compose uses for ${dockerfile.path}: everything in it is sent to the builder`,
-          confidence: dockerfileConfidence(dockerfile),
+            development,
+          ),
+          confidence: development ? 'low' : dockerfileConfidence(dockerfile),
         });
       }
     }

@@ -6,6 +6,11 @@ const DOCKERFILE = 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nUSER node\n';
 describeRule(rule, {
   fails: [
     {
+      name: 'the production variant without one (the development Dockerfile beside it is a note)',
+      files: { 'app/Dockerfile': DOCKERFILE, 'app/Dockerfile.prod': DOCKERFILE },
+      findings: ['app/Dockerfile:1', 'app/Dockerfile.prod:1'],
+    },
+    {
       name: 'a Dockerfile at the root without .dockerignore',
       files: { Dockerfile: DOCKERFILE, 'package.json': '{}' },
       findings: ['Dockerfile:1'],
@@ -120,8 +125,13 @@ describeRule(rule, {
       },
     },
     {
-      name: 'a dev container without one is only a low-confidence note',
-      files: { '.devcontainer/Dockerfile': DOCKERFILE },
+      name: 'a development Dockerfile beside its production variant, or named for development, is only a low-confidence note',
+      files: {
+        'app/Dockerfile': DOCKERFILE,
+        'app/Dockerfile.prod': DOCKERFILE,
+        'app/Dockerfile.prod.dockerignore': '.git\n',
+        'web/Dockerfile.dev': DOCKERFILE,
+      },
     },
     {
       name: 'a Dockerfile in examples without one is only a low-confidence note',
@@ -162,6 +172,14 @@ describeRule(rule, {
   ],
   notApplicable: [
     { name: 'no Dockerfile', files: { 'index.js': '', '.dockerignore': '.git\n' } },
+    {
+      name: 'only development-workspace images (dev container, Gitpod, CodeSandbox)',
+      files: {
+        '.devcontainer/Dockerfile': DOCKERFILE,
+        '.gitpod.Dockerfile': 'FROM gitpod/workspace-full\n',
+        '.codesandbox/Dockerfile': DOCKERFILE,
+      },
+    },
     {
       name: 'only compose services running images',
       files: { 'docker-compose.yml': 'services:\n  redis:\n    image: redis:7\n' },

@@ -1,6 +1,13 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { defineRule, outcome } from '../../types';
-import { baseImageOf, dockerfileConfidence, dockerfilesOf, excerptAt } from '../containers';
+import {
+  baseImageOf,
+  developmentNoteOf,
+  dockerfileConfidence,
+  dockerfilesOf,
+  excerptAt,
+  withDevelopmentNote,
+} from '../containers';
 
 /** Tags that move to a new release by design. */
 const FLOATING = new Set([
@@ -34,7 +41,7 @@ export default defineRule({
   severity: 'medium',
   title: 'Base images are pinned',
   description:
-    'Fails when a `FROM` uses `:latest`, a moving tag such as `:lts` or `:alpine`, or no tag at all. An explicit version tag or a digest passes.',
+    'Fails when a `FROM` uses `:latest`, a moving tag such as `:lts` or `:alpine`, or no tag at all. An explicit version tag or a digest passes. A development Dockerfile (named for development, or beside its production variant such as `Dockerfile.prod`) is only a low-confidence note; development-workspace images (`.devcontainer/`, `.gitpod.Dockerfile`, `.codesandbox/`) are not judged.',
   rationale:
     'A moving tag means the same commit builds a different image from one day to the next: a new runtime major or OS release arrives unreviewed, builds stop being reproducible, and a rollback may not restore what ran before.',
   remediation:
@@ -46,6 +53,7 @@ export default defineRule({
     }
     const findings: Finding[] = [];
     for (const dockerfile of dockerfiles) {
+      const development = developmentNoteOf(facts, dockerfile.path);
       for (const stage of dockerfile.stages) {
         // Earlier stages, scratch and build variables without a default are not base images we can judge.
         const image = baseImageOf(stage);
@@ -57,8 +65,8 @@ export default defineRule({
           path: dockerfile.path,
           line: stage.line,
           excerpt: excerptAt(facts, dockerfile.path, stage.line),
-          message: `Base image \`${image.image}\`${via} ${reason}; pin a version or a digest`,
-          confidence: dockerfileConfidence(dockerfile),
+          message: withDevelopmentNote(`Base image \`${image.image}\`${via} ${reason}; pin a version or a digest`, development),
+          confidence: development ? 'low' : dockerfileConfidence(dockerfile),
         });
       }
     }

@@ -4,6 +4,11 @@ import rule from '.';
 describeRule(rule, {
   fails: [
     {
+      name: 'a production variant on a moving tag, beside a development Dockerfile on one (a note)',
+      files: { 'Dockerfile': 'FROM node:lts\n', 'Dockerfile.prod': 'FROM node:latest\n' },
+      findings: ['Dockerfile:1', 'Dockerfile.prod:1'],
+    },
+    {
       name: 'no tag',
       files: { Dockerfile: 'FROM python\nCOPY . /app\n' },
       findings: ['Dockerfile:1'],
@@ -45,6 +50,14 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'development images: beside a pinned production variant, or named for development (low-confidence notes)',
+      files: {
+        'Dockerfile': 'FROM node:lts\n',
+        'prod.Dockerfile': 'FROM node:22.11-alpine\n',
+        'worker/Dockerfile.debug': 'FROM python\n',
+      },
+    },
     {
       name: 'an unpinned example Dockerfile is only a low-confidence note',
       files: { 'examples/quickstart/Dockerfile': 'FROM ubuntu\n' },
@@ -95,6 +108,10 @@ describeRule(rule, {
     },
   ],
   notApplicable: [
+    {
+      name: 'a Gitpod workspace image on an untagged base',
+      files: { '.gitpod.Dockerfile': 'FROM gitpod/workspace-full\nRUN brew install gh\n', '.gitpod.yml': 'image:\n  file: .gitpod.Dockerfile\n' },
+    },
     { name: 'no Dockerfile', files: { 'docker-compose.yml': 'services:\n  db:\n    image: postgres\n' } },
   ],
 });
