@@ -4,6 +4,23 @@ import rule from '.';
 describeRule(rule, {
   fails: [
     {
+      name: 'an empty decision beside an attribute class constructor (only the decision is a stub)',
+      files: {
+        'src/Web/Filters/AuthorizeRoleAttribute.cs': [
+          'public class AuthorizeRoleAttribute : Attribute, IAuthorizationFilter',
+          '{',
+          '    public AuthorizeRoleAttribute() { }',
+          '',
+          '    public void OnAuthorization(AuthorizationFilterContext context) { }',
+          '}',
+        ].join('\n'),
+        'src/main/java/com/acme/Access.java':
+          'public class Access {\n  public Access() {}\n  public void checkPermission(User user, String perm) {}\n}\n',
+        'app/permissions.py': 'def validate_token(token):\n    pass\n',
+      },
+      findings: ['app/permissions.py:1', 'src/main/java/com/acme/Access.java:3', 'src/Web/Filters/AuthorizeRoleAttribute.cs:5'],
+    },
+    {
       name: 'a TODO in an auth module',
       files: {
         'app/auth.py': [
@@ -88,6 +105,43 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'empty constructors: a marker attribute, DTOs, a TypeScript service',
+      files: {
+        'src/Application/Common/Security/RequireRoleAttribute.cs': [
+          'namespace Acme.Application.Security;',
+          '',
+          '[AttributeUsage(AttributeTargets.Class, AllowMultiple = true)]',
+          'public sealed class AuthorizeRoleAttribute : Attribute',
+          '{',
+          '    public AuthorizeRoleAttribute() { }',
+          '',
+          '    public string Roles { get; set; } = string.Empty;',
+          '}',
+        ].join('\n'),
+        'src/Auth/Dtos.cs': [
+          'namespace Acme.Auth',
+          '{',
+          '    public partial record LoginRequest',
+          '    {',
+          '        public LoginRequest()',
+          '        {',
+          '        }',
+          '    }',
+          '}',
+        ].join('\n'),
+        'src/main/java/com/acme/auth/AuthPermissionDto.java':
+          'public class AuthPermissionDto {\n  private String role;\n  public AuthPermissionDto() {}\n}\n',
+        'src/auth/session.ts': 'export class AuthSession {\n  constructor() {}\n}\n',
+      },
+    },
+    {
+      name: 'empty bodies of auth functions that decide nothing (hooks, setters)',
+      files: {
+        'src/auth/events.ts': 'export function onAuthStateChanged(user: User) {}\nexport function setRoles(roles: string[]) {}\n',
+        'app/permissions.py': 'class Roles:\n    def load_roles(self):\n        pass\n',
+      },
+    },
     {
       name: 'finished auth code',
       files: {

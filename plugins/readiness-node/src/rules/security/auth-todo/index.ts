@@ -1,6 +1,8 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { SourceFile } from '../../../snapshot';
+import type { Facts } from '../../../facts';
 import { basename, isTestFile, languageOf, lineOf } from '../../../facts';
+import { syntaxTree } from '../../../facts/syntax';
 import { defineRule, outcome } from '../../types';
 import { findingAt, isGeneratedText, isUiComponentPath, nameWords } from '../shared';
 
@@ -36,7 +38,7 @@ const GUARD_ENTRY_POINTS = new Set([
 
 const NOT_STUBS = new Set([
   'constructor', '__init__', 'init', 'ngOnInit', 'ngOnDestroy', 'componentDidMount', 'toString', 'equals',
-  'hashCode', 'close', 'dispose', 'destroy', 'setUp', 'tearDown', 'logout', 'signout', 'onModuleInit',
+  'hashCode', 'close', 'dispose', 'destroy', 'setUp', 'tearDown', 'logout', 'signout', 'onModuleInit', '__construct',
 ]);
 
 export function isAuthFunctionName(name: string): boolean {
@@ -337,6 +339,61 @@ function grantsAccess(name: string): boolean {
   return words.length > 0 && GRANT_VERBS.has(words[0]) && !words.some(w => DENY_WORDS.has(w));
 }
 
+/** Verbs that open the name of a function that decides whether a caller gets in: `checkRole`, `can_edit`, `validateToken`. */
+const DECIDING_VERBS = new Set([...GRANT_VERBS, 'assert', 'must', 'enforce', 'deny', 'restrict', 'protect', 'guard']);
+/** Nouns that end the name of something that decides: `authMiddleware`, `adminGuard`, `login_required`, `tokenValidator`. */
+const DECIDING_NOUNS = new Set([
+  'middleware', 'guard', 'check', 'checker', 'filter', 'interceptor', 'handler', 'required', 'validator', 'verifier',
+  'authenticator', 'authorizer', 'authoriser', 'policy',
+]);
+/** Names that are a decision on their own: `login`, `authenticate`. */
+const DECIDING_NAMES = new Set(['login', 'logon', 'signin', 'authenticate', 'authorize', 'authorise', 'auth']);
+
+/**
+ * Whether a function decides who gets in (authorize, check, verify, can…, has…Permission,
+ * validate…, a guard's canActivate, a middleware): an empty body there lets everyone
+ * through. An empty body elsewhere (a setter, a hook, an attribute's constructor) decides nothing.
+ */
+function decidesAccess(name: string): boolean {
+  if (GUARD_ENTRY_POINTS.has(name)) return true;
+  const words = nameWords(name);
+  if (words.length === 0) return false;
+  if (words.length === 1) return DECIDING_NAMES.has(words[0]) || DECIDING_VERBS.has(words[0]);
+  return DECIDING_VERBS.has(words[0]) || DECIDING_NOUNS.has(words[words.length - 1]);
+}
+
+/** Syntax-tree kinds of constructors. */
+const CONSTRUCTOR_KINDS = new Set(['constructor_declaration', 'secondary_constructor', 'primary_constructor']);
+
+/**
+ * Whether a function is a constructor: named after the class, struct or record
+ * it is declared in (C#, Java, Kotlin), or a constructor in the file's syntax tree.
+ * An empty constructor (a marker attribute's, a DTO's) builds an object; it checks nothing.
+ */
+function isConstructor(facts: Facts, file: SourceFile, lines: string[], fn: FunctionRange): boolean {
+  if (enclosingType(lines, fn.start) === fn.name) return true;
+  const tree = syntaxTree(facts, file);
+  const site = tree?.functions().find(f => {
+    const range = f.node.range();
+    return f.name === fn.name && range.start.line <= fn.start && fn.start <= range.end.line;
+  });
+  return site !== undefined && CONSTRUCTOR_KINDS.has(site.node.kind());
+}
+
+/** The class, struct or record a line is declared in: the nearest such declaration above it with less indentation. */
+function enclosingType(lines: string[], start: number): string | undefined {
+  const indent = indentOf(lines[start]);
+  if (indent === 0) return undefined;
+  for (let i = start - 1; i >= 0; i--) {
+    const m =
+      /^[ \t]*(?:\[[^\]]*\]\s*)*(?:(?:export|default|abstract|public|private|protected|internal|final|open|sealed|data|partial|static|readonly|ref|unsafe|new|inner|value)\s+)*(?:class|struct|record(?:\s+(?:class|struct))?)\s+(\w+)/.exec(
+        lines[i],
+      );
+    if (m && indentOf(lines[i]) < indent) return m[1];
+  }
+  return undefined;
+}
+
 /** Classes whose methods are placeholders on purpose: bases, mocks, no-op implementations. */
 const PLACEHOLDER_CLASS = /^(?:Base|Abstract|Mock|Fake|Dummy|Stub|Test|Noop|NoOp|Null)[A-Z_]|(?:Mock|Fake|Stub|Base|Dummy|Interface)$/;
 
@@ -356,11 +413,11 @@ function stubProblem(range: FunctionRange, language: string): string | undefined
   if (range.abstract || range.body === undefined) return undefined;
   const body = range.body.replace(/;$/, '').trim();
   if (language === 'python') {
-    if (body === 'pass' || body === '...') return `${range.name} is an empty stub`;
+    if (body === 'pass' || body === '...') return decidesAccess(range.name) ? `${range.name} is an empty stub` : undefined;
     if (body === 'return True') return grantsAccess(range.name) ? `${range.name} always returns True` : undefined;
     return undefined;
   }
-  if (body === '') return `${range.name} has an empty body`;
+  if (body === '') return decidesAccess(range.name) ? `${range.name} has an empty body` : undefined;
   if (/^(?:=>\s*)?(?:return\s+)?true$/.test(body) || body === '=> true') {
     return grantsAccess(range.name) ? `${range.name} always returns true` : undefined;
   }
@@ -377,7 +434,7 @@ export default defineRule({
   severity: 'critical',
   title: 'Authentication and authorization code is finished',
   description:
-    'Fails on a TODO, FIXME or XXX comment in authentication or authorization code (files or folders named auth, login, permission, role, rbac, guard, security…, auth-checking middleware, and functions named like requireAuth or has_permission), on a TODO elsewhere that is about missing auth, and on auth checks that are empty stubs: `pass`, an empty body, `return True`, or a middleware that only calls `next()`.',
+    'Fails on a TODO, FIXME or XXX comment in authentication or authorization code (files or folders named auth, login, permission, role, rbac, guard, security…, auth-checking middleware, and functions named like requireAuth or has_permission), on a TODO elsewhere that is about missing auth, and on auth checks that are empty stubs: `pass`, an empty body, `return True`, or a middleware that only calls `next()`. An empty body counts only in a function that decides who gets in (authorize, check…, verify…, validate…, can…, has…Permission, a guard or middleware); constructors (an attribute\'s or a DTO\'s) are not stubs.',
   rationale:
     'An unfinished check in the code that decides who may do what usually means the check does not happen: an endpoint without authorization, a token that is never verified, a role that is never enforced. These gaps are invisible in normal use and obvious to an attacker.',
   remediation:
@@ -424,6 +481,7 @@ export default defineRule({
         const owner = enclosingClass(lines, fn.start);
         if (owner && PLACEHOLDER_CLASS.test(owner)) continue;
         const problem = stubProblem(fn, language);
+        if (problem && isConstructor(facts, file, lines, fn)) continue;
         if (problem) report(fn.start, `${problem}: authentication/authorization is not enforced`);
       }
     }
