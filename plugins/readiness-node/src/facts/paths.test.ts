@@ -73,3 +73,16 @@ describe('isDevWorkspacePath', () => {
     expect(isDevWorkspacePath(path)).toBe(false);
   });
 });
+
+describe('env templates', () => {
+  it.each(['.env.dev-sample', 'deploy/.env.prod.db-sample', '.env.production_template', 'env-example-postgres', 'sample.env', '.env.local.example'])(
+    '%s is a template: low confidence',
+    path => {
+      expect(isLowConfidencePath(path)).toBe(true);
+    },
+  );
+
+  it.each(['.env', '.env.production', '.env.development', 'src/env_template.py', '.environment'])('%s is no template', path => {
+    expect(isLowConfidencePath(path)).toBe(false);
+  });
+});

@@ -65,6 +65,10 @@ export function outsideJvmPackages(path: string): string {
   return m ? path.slice(0, m.index + m[0].length) : path;
 }
 
+/** Dotenv templates, whatever joins the suffix: `.env.dev-sample`, `.env.prod_template`, `env-example-postgres`, `sample.env`. */
+const ENV_TEMPLATE =
+  /(^|\/)(?:\.?env[._-](?:[^/]*[._-])?(?:example|sample|template|dist|defaults|tmpl|tpl)(?:[._-][^/]*)?|(?:[^/]*[._-])?(?:example|sample|template)[._-]env)$/i;
+
 /**
  * Paths where a secret-looking or insecure value is less likely to be a real
  * production problem: tests, fixtures, docs and examples.
@@ -76,7 +80,8 @@ export const isLowConfidencePath: (path: string) => boolean = memoPath(path => {
     TEST_DIR.test(path) ||
     /\.(md|mdx|rst|adoc)$/i.test(path) ||
     (/\.txt$/i.test(path) && !/(^|\/)(requirements|constraints)[^/]*\.txt$|CMakeLists\.txt$/i.test(path)) ||
-    /(^|\/)[^/]*\.(example|sample|template|dist)(\.[^/]*)?$/i.test(path)
+    /(^|\/)[^/]*\.(example|sample|template|dist)(\.[^/]*)?$/i.test(path) ||
+    (ENV_TEMPLATE.test(path) && !isCodePath(path))
   );
 });
 

@@ -1,4 +1,4 @@
-import { describeRule } from '../../../testing';
+import { describeRule, runRule } from '../../../testing';
 import rule from '.';
 
 describeRule(rule, {
@@ -19,6 +19,14 @@ describeRule(rule, {
       },
       findings: ['services/api/.env.local', 'services/api/.env.production'],
     },
+    {
+      name: 'tracked env files that hold only comments today',
+      files: {
+        'web/.env': '# Variables must be prefixed with VITE_ to be exposed to client code\n# Configuration is in vite.config.ts\n',
+        'web/.env.development': '# Server port and HTTPS are configured in vite.config.ts\n\n',
+      },
+      findings: ['web/.env', 'web/.env.development'],
+    },
   ],
   passes: [
     { name: 'no env file at all', files: { 'README.md': '# hi' } },
@@ -30,6 +38,9 @@ describeRule(rule, {
         '.env.template': 'A=\n',
         '.env.dist': 'A=\n',
         'web/.env.local.example': 'A=\n',
+        '.env.dev-sample': 'DEBUG=1\nSECRET_KEY=foo\n',
+        '.env.prod.db-sample': 'POSTGRES_PASSWORD=changeme\n',
+        '.env.production_template': 'API_TOKEN=\n',
       },
     },
     {
@@ -45,4 +56,19 @@ describeRule(rule, {
       files: { 'examples/repos/demo/.env': 'SECRET=abc\n', 'README.md': '# x' },
     },
   ],
+});
+
+describe('security/committed-env-file findings', () => {
+  it('say when a tracked env file holds no settings today, and keep it a finding', () => {
+    const result = runRule(rule, { '.env': '# Vite reads VITE_* variables\n', 'api/.env.local': 'PORT=8080\n' });
+    expect(result.status).toBe('fail');
+    expect(result.findings.map(f => [f.path, f.confidence, f.message])).toEqual([
+      [
+        '.env',
+        'high',
+        '.env is committed; it holds no settings today (comments or blank lines only), but any value added to it will be committed too',
+      ],
+      ['api/.env.local', 'high', 'api/.env.local is committed with 1 setting(s): PORT'],
+    ]);
+  });
 });

@@ -23,11 +23,13 @@ export default defineRule({
               .map(e => e.key)
               .join(', ')}`
           : '';
+        // A file of comments only holds nothing today, but it is tracked: the next value written to it is committed.
+        const holds = f.entries.length
+          ? `is committed with ${f.entries.length} setting(s)${keys}`
+          : 'is committed; it holds no settings today (comments or blank lines only), but any value added to it will be committed too';
         return {
           path: f.path,
-          message: `${f.path} is committed with ${
-            f.entries.length
-          } setting(s)${keys}${
+          message: `${f.path} ${holds}${
             low
               ? ' (in tests, fixtures, docs or examples: lower confidence)'
               : ''

@@ -307,6 +307,26 @@ describe('security/hardcoded-secret details', () => {
     expect(app.message).not.toMatch(/lower confidence/);
   });
 
+  it('reports nothing from env templates whose suffix is joined by a dash or underscore', () => {
+    const result = runRule(rule, {
+      '.env.dev-sample': 'DEBUG=1\nSECRET_KEY=foo\nSQL_USER=shop\nSQL_PASSWORD=shop_pw\nDATABASE=postgres\n',
+      '.env.prod.db-sample': 'POSTGRES_USER=shop\nPOSTGRES_PASSWORD=shop_pw\nPOSTGRES_DB=shop_prod\n',
+      'deploy/.env.staging_template': 'API_TOKEN=change_me\nSESSION_SECRET=replace-with-a-long-random-string\n',
+    });
+    expect(result.status).toBe('pass');
+    expect(result.findings).toEqual([]);
+  });
+
+  it('keeps a random-looking credential in an env template as a low-confidence note, whatever joins the suffix', () => {
+    const key = randomish(24, 7);
+    const result = runRule(rule, { '.env.sample': `SECRET_KEY=${key}\n`, '.env.dev-sample': `SECRET_KEY=${key}\n` });
+    expect(result.status).toBe('pass');
+    expect(result.findings.map(f => [f.path, f.confidence])).toEqual([
+      ['.env.dev-sample', 'low'],
+      ['.env.sample', 'low'],
+    ]);
+  });
+
   it('keeps findings in tests and fixtures as notes of a passing result', () => {
     const result = runRule(rule, { 'tests/fixtures/github.json': `{"token": "${fake.githubToken(31)}"}` });
     expect(result.status).toBe('pass');

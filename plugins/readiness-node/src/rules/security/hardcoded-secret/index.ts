@@ -320,7 +320,10 @@ export default defineRule({
         hits.push({
           file,
           line: entry.line,
-          message: `Credential ${entry.key} in a committed ${basename(env.path)} file`,
+          message:
+            env.kind === 'real'
+              ? `Credential ${entry.key} in a committed ${basename(env.path)} file`
+              : `Random-looking credential ${entry.key} in the env template ${basename(env.path)}, which should hold a placeholder`,
           secret: value,
           strong: true,
         });

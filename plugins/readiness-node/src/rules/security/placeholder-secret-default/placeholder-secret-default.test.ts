@@ -232,6 +232,17 @@ describeRule(rule, {
       },
     },
     {
+      name: 'stand-ins in env templates whose suffix is joined by a dash or underscore, beside compose files that load the real ones',
+      files: {
+        '.env.dev-sample': 'DEBUG=1\nSECRET_KEY=foo\nSQL_PASSWORD=password\n',
+        '.env.prod-sample': 'DEBUG=0\nSECRET_KEY=change_me\nSQL_PASSWORD=password\n',
+        '.env.prod.db-sample': 'POSTGRES_PASSWORD=changeme\n',
+        'docker-compose.yml': 'services:\n  web:\n    build: .\n    env_file:\n      - ./.env.dev\n',
+        'docker-compose.prod.yml': 'services:\n  web:\n    build: .\n    env_file:\n      - ./.env.prod\n  db:\n    image: postgres:16\n    env_file:\n      - ./.env.prod.db\n',
+        'app/settings.py': 'import os\nSECRET_KEY = os.environ["SECRET_KEY"]\n',
+      },
+    },
+    {
       name: 'stand-ins in templates, tests and docs',
       files: {
         '.env.example': 'SECRET_KEY=changeme\nJWT_SECRET=secret\n',
