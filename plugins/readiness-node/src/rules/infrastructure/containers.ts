@@ -80,6 +80,13 @@ export function dockerfilesOf(facts: Facts): DockerfileFact[] {
   return facts.dockerfiles.filter(d => d.finalStage && !isVendored(d.path) && !isDevWorkspacePath(d.path));
 }
 
+/** Why the Dockerfile rules have nothing to judge: no Dockerfile, or only development-workspace images. */
+export function noDockerfileReason(facts: Facts): string {
+  return facts.dockerfiles.some(d => isDevWorkspacePath(d.path))
+    ? 'no Dockerfile other than development-workspace images (.devcontainer, Gitpod, CodeSandbox), which are not production images'
+    : 'no Dockerfile';
+}
+
 /** Environment words in container file names: `Dockerfile.prod`, `dev.Dockerfile`, `docker-compose.production.yml`. */
 const PRODUCTION_WORD = /^(?:prod|production)$/i;
 const DEVELOPMENT_WORD = /^(?:dev|develop|development|local|debug|override)$/i;

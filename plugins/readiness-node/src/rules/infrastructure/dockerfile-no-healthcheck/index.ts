@@ -5,6 +5,7 @@ import {
   developmentNoteOf,
   dockerfileConfidence,
   dockerfilesOf,
+  noDockerfileReason,
   dockerHealthcheckOf,
   excerptAt,
   isHealthcheckNone,
@@ -27,7 +28,7 @@ export default defineRule({
   evaluate(facts) {
     const dockerfiles = dockerfilesOf(facts);
     if (dockerfiles.length === 0) {
-      return outcome.notApplicable('no Dockerfile');
+      return outcome.notApplicable(noDockerfileReason(facts));
     }
     const findings: Finding[] = [];
     for (const dockerfile of dockerfiles) {

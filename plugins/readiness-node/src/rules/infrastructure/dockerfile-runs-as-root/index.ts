@@ -1,6 +1,6 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { defineRule, outcome } from '../../types';
-import { developmentNoteOf, dockerfileConfidence, dockerfilesOf, withDevelopmentNote } from '../containers';
+import { developmentNoteOf, dockerfileConfidence, dockerfilesOf, noDockerfileReason, withDevelopmentNote } from '../containers';
 
 const ROOT_USERS = new Set(['root', '0', '0:0', 'root:root']);
 
@@ -19,7 +19,7 @@ export default defineRule({
   evaluate(facts) {
     const dockerfiles = dockerfilesOf(facts);
     if (dockerfiles.length === 0) {
-      return outcome.notApplicable('no Dockerfile');
+      return outcome.notApplicable(noDockerfileReason(facts));
     }
     const findings: Finding[] = [];
     for (const dockerfile of dockerfiles) {

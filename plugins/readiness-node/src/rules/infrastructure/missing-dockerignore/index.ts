@@ -6,6 +6,7 @@ import {
   developmentNoteOf,
   dockerfileConfidence,
   dockerfilesOf,
+  noDockerfileReason,
   excerptAt,
   showDir,
   withDevelopmentNote,
@@ -26,7 +27,7 @@ export default defineRule({
   evaluate(facts) {
     const dockerfiles = dockerfilesOf(facts);
     if (dockerfiles.length === 0) {
-      return outcome.notApplicable('no Dockerfile');
+      return outcome.notApplicable(noDockerfileReason(facts));
     }
     const findings: Finding[] = [];
     for (const dockerfile of dockerfiles) {

@@ -5,6 +5,7 @@ import {
   developmentNoteOf,
   dockerfileConfidence,
   dockerfilesOf,
+  noDockerfileReason,
   excerptAt,
   withDevelopmentNote,
 } from '../containers';
@@ -49,7 +50,7 @@ export default defineRule({
   evaluate(facts) {
     const dockerfiles = dockerfilesOf(facts);
     if (dockerfiles.length === 0) {
-      return outcome.notApplicable('no Dockerfile');
+      return outcome.notApplicable(noDockerfileReason(facts));
     }
     const findings: Finding[] = [];
     for (const dockerfile of dockerfiles) {
