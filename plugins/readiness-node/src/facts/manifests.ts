@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { parse as parseToml } from 'smol-toml';
 import { SourceFile } from '../snapshot';
-import { basename, dirname } from './paths';
+import { basename, dirname, joinPath } from './paths';
 import { asRecord } from './yamlDoc';
 
 /** @public */
@@ -72,7 +72,8 @@ export interface ManifestFacts {
   /** build.gradle(.kts) files with their text, for dependency look-ups. */
   gradle: Array<{ path: string; text: string }>;
   goMods: GoModFact[];
-  csprojs: Array<{ path: string; packages: string[] }>;
+  /** .NET project files with their package references and the project files they reference (repository paths). */
+  csprojs: Array<{ path: string; packages: string[]; projectReferences: string[] }>;
   /** Lock files present, by path. */
   lockfiles: string[];
   /** Every declared dependency name, lower-cased, across ecosystems. */
@@ -385,7 +386,10 @@ export function collectManifests(files: SourceFile[]): ManifestFacts {
       mod.requires.forEach(add);
     } else if (/\.(cs|fs)proj$/.test(name)) {
       const packages = [...file.text.matchAll(/<PackageReference\s+Include="([^"]+)"/g)].map(m => m[1]);
-      facts.csprojs.push({ path: file.path, packages });
+      const projectReferences = [...file.text.matchAll(/<ProjectReference\s+Include="([^"]+\.(?:cs|fs|vb)proj)"/g)].map(m =>
+        joinPath(dirname(file.path), m[1].replace(/\\/g, '/')),
+      );
+      facts.csprojs.push({ path: file.path, packages, projectReferences });
       packages.forEach(add);
     }
   }

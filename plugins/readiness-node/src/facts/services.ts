@@ -42,6 +42,18 @@ export interface ServiceUnit {
   deps: Set<string>;
   /** Non-test source files of the unit's ecosystem that the unit owns. */
   files: SourceFile[];
+  /**
+   * Code the unit runs from other projects of the repository: the .NET projects its project references
+   * (directly or through them) or whose extension methods its code calls (`builder.AddServiceDefaults()`).
+   */
+  linked?: LinkedCode;
+}
+
+/** Projects whose code runs inside a unit, with their declared dependencies and non-test source files. */
+export interface LinkedCode {
+  dirs: string[];
+  deps: Set<string>;
+  files: SourceFile[];
 }
 
 function lower(names: Iterable<string>): string[] {
@@ -224,30 +236,49 @@ export function findInCode(
   return undefined;
 }
 
-/** A way a unit shows it uses something: a dependency name or a code pattern. */
+/** A way a unit shows it uses something: a dependency name, a code pattern, or a library set up in code. */
 export interface Signal {
   /** Dependency names (lower-case) or patterns over dependency names. */
   deps?: Array<string | RegExp>;
-  /** Code patterns over the unit's own source files. */
+  /** Code patterns over the unit's source files (its own and the code it links). */
   code?: RegExp[];
+  /** Libraries that count only when set up: one of the dependencies and one of the calls in code. */
+  configured?: Array<{ deps: Array<string | RegExp>; code: RegExp[] }>;
 }
 
-/** Evidence a unit matches a signal, or undefined. */
+/** The dependencies of a unit and of the code it links. */
+function unitDeps(unit: ServiceUnit): Iterable<string> {
+  return unit.linked ? [...unit.deps, ...unit.linked.deps] : unit.deps;
+}
+
+function depHit(deps: Iterable<string>, wanted: Array<string | RegExp>): string | undefined {
+  for (const dep of wanted) {
+    for (const name of deps) {
+      if (typeof dep === 'string' ? name === dep : dep.test(name)) return name;
+    }
+  }
+  return undefined;
+}
+
+/** Evidence a unit matches a signal (in its dependencies, its code or the code it links), or undefined. */
 export function evidenceOf(
   unit: ServiceUnit,
   signal: Signal,
 ): string | undefined {
-  for (const dep of signal.deps ?? []) {
-    if (typeof dep === 'string') {
-      if (unit.deps.has(dep)) return `dependency ${dep}`;
-    } else {
-      const hit = [...unit.deps].find(d => dep.test(d));
-      if (hit) return `dependency ${hit}`;
-    }
-  }
+  const deps = [...unitDeps(unit)];
+  const dep = depHit(deps, signal.deps ?? []);
+  if (dep) return `dependency ${dep}`;
+  const files = unit.linked ? [...unit.files, ...unit.linked.files] : unit.files;
   for (const pattern of signal.code ?? []) {
-    const hit = findInCode(unit.files, pattern);
+    const hit = findInCode(files, pattern);
     if (hit) return `${hit.file.path}:${hit.line}`;
+  }
+  for (const setUp of signal.configured ?? []) {
+    if (!depHit(deps, setUp.deps)) continue;
+    for (const pattern of setUp.code) {
+      const hit = findInCode(files, pattern);
+      if (hit) return `${hit.file.path}:${hit.line}`;
+    }
   }
   return undefined;
 }
@@ -590,9 +621,20 @@ function buildContext(facts: Facts): Context {
       files.push(file);
     }
   }
+  const linkedOf = dotnetLinks(facts, manifests, codeByEcosystem.get('dotnet') ?? [], componentOf);
   const units: ServiceUnit[] = list.map(d => {
     const frontend =
       d.frontend || (d.frameworks.size === 0 && frontendDirs.has(d.dir));
+    const linkedDirs = d.ecosystem === 'dotnet' ? linkedOf(d.dir, ownFiles.get(`dotnet:${d.dir}`) ?? []) : [];
+    const linked: LinkedCode | undefined = linkedDirs.length
+      ? {
+          dirs: linkedDirs,
+          deps: new Set(linkedDirs.flatMap(dir => [...depsOf(dir, 'dotnet')])),
+          files: (codeByEcosystem.get('dotnet') ?? []).filter(
+            f => linkedDirs.some(dir => isUnder(f.path, dir)) && !isUnder(f.path, d.dir),
+          ),
+        }
+      : undefined;
     return {
       dir: d.dir,
       ecosystem: d.ecosystem,
@@ -602,9 +644,68 @@ function buildContext(facts: Facts): Context {
       ...(d.line !== undefined ? { line: d.line } : {}),
       deps: depsOf(d.dir, d.ecosystem),
       files: ownFiles.get(`${d.ecosystem}:${d.dir}`) ?? [],
+      ...(linked ? { linked } : {}),
     };
   });
   return { units, componentOf, depsOf, filesOf };
+}
+
+/** A C# extension method declaration: `public static T AddServiceDefaults<T>(this T builder)`. */
+const EXTENSION_METHOD = /\bstatic\s+[\w<>[\],.? ]+?\s+(\w+)\s*(?:<[^>()]*>)?\s*\(\s*this\s+/g;
+
+/**
+ * For a .NET unit, the folders of the other projects whose code it runs: those its project file references,
+ * directly or through the referenced projects, and those defining an extension method its code calls (and
+ * what they reference in turn). Test projects and the unit's own folder are left out.
+ */
+function dotnetLinks(
+  facts: Facts,
+  manifests: ManifestRef[],
+  files: SourceFile[],
+  componentOf: (path: string, ecosystem: Ecosystem) => string,
+): (dir: string, own: SourceFile[]) => string[] {
+  const projects = new Map(facts.manifests.csprojs.map(p => [p.path, p]));
+  const projectDirs = new Set(manifests.filter(m => m.ecosystem === 'dotnet').map(m => m.dir));
+  // Extension methods by name, with the project folders that declare them.
+  const extensions = new Map<string, Set<string>>();
+  for (const file of files) {
+    if (!file.text.includes('this ')) continue;
+    for (const m of file.text.matchAll(EXTENSION_METHOD)) {
+      const dir = componentOf(file.path, 'dotnet');
+      if (!projectDirs.has(dir)) continue;
+      if (!extensions.has(m[1])) extensions.set(m[1], new Set());
+      extensions.get(m[1])!.add(dir);
+    }
+  }
+  const referencesOf = (dir: string): string[] =>
+    [...projects.values()]
+      .filter(p => dirname(p.path) === dir)
+      .flatMap(p => p.projectReferences)
+      .filter(ref => projects.has(ref) && !isLowConfidencePath(ref))
+      .map(ref => dirname(ref));
+  const close = (dir: string, found: Set<string>, queue: string[]): void => {
+    while (queue.length > 0) {
+      const next = queue.pop()!;
+      if (found.has(next) || isUnder(next, dir)) continue;
+      found.add(next);
+      queue.push(...referencesOf(next));
+    }
+  };
+  return (dir, own) => {
+    const found = new Set<string>();
+    close(dir, found, referencesOf(dir));
+    // An extension method the unit calls but neither it nor what it references declares comes from the one
+    // other project that does (a project reference the build adds, or a shared props file).
+    const calls = new Set(own.flatMap(file => [...file.text.matchAll(/\.(\w+)\s*(?:<[^>()]*>)?\(/g)].map(m => m[1])));
+    const extra: string[] = [];
+    for (const name of calls) {
+      const homes = [...(extensions.get(name) ?? [])];
+      if (homes.length !== 1 || homes.some(home => isUnder(home, dir) || found.has(home))) continue;
+      extra.push(homes[0]);
+    }
+    close(dir, found, extra);
+    return [...found].sort();
+  };
 }
 
 function kindOf(server: boolean, frontend: boolean): ServiceUnit['kind'] {

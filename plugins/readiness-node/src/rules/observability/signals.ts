@@ -100,6 +100,12 @@ export const ERROR_TRACKERS: ErrorTracker[] = [
   },
 ];
 
+/**
+ * OpenTelemetry for .NET (and the Azure Monitor distribution of it): its packages only do something once the
+ * code sets them up (`AddOpenTelemetry().WithMetrics(…).WithTracing(…)`, `UseAzureMonitor()`).
+ */
+const DOTNET_OTEL = [/^opentelemetry(?:\.|$)/, /^azure\.monitor\.opentelemetry/];
+
 /** Error-tracking and APM SDKs that report unhandled errors, per ecosystem. */
 export const ERROR_TRACKING: Record<Ecosystem, Signal> = {
   python: {
@@ -202,17 +208,14 @@ export const ERROR_TRACKING: Record<Ecosystem, Signal> = {
       /^bugsnag/,
       /honeybadger/,
       /^datadog\.trace/,
-      /^opentelemetry/,
       /^sharpbrake/,
       /^mindscape\.raygun4net/,
       /^newrelic/,
       /^elastic\.apm/,
       /^microsoft\.applicationinsights/,
-      /^azure\.monitor\.opentelemetry/,
     ],
-    code: [
-      /\bUseSentry\(|\bAddApplicationInsightsTelemetry\(|\bAddOpenTelemetry\(/,
-    ],
+    code: [/\bUseSentry\(|\bAddApplicationInsightsTelemetry\(/],
+    configured: [{ deps: DOTNET_OTEL, code: [/\bAddOpenTelemetry\(|\bUseAzureMonitor\(/] }],
   },
   ruby: {
     deps: [
@@ -325,14 +328,11 @@ export const METRICS: Record<Ecosystem, Signal> = {
     deps: [
       /^prometheus-net/,
       /^app\.metrics/,
-      /^opentelemetry\.exporter\.prometheus/,
       /^statsd/,
       'justeat.statsd',
-      /^opentelemetry\.exporter\.opentelemetryprotocol/,
     ],
-    code: [
-      /\.WithMetrics\(|\bUseHttpMetrics\(|\bMapMetrics\(|\bUseMetricServer\(|\bAddMetrics\(/,
-    ],
+    code: [/\bUseHttpMetrics\(|\bMapMetrics\(|\bUseMetricServer\(|\bAddMetrics\(/],
+    configured: [{ deps: DOTNET_OTEL, code: [/\.WithMetrics\(|\bAddOpenTelemetryMetrics\(|\bUseAzureMonitor\(/] }],
   },
   ruby: {
     deps: [
@@ -430,15 +430,14 @@ export const TRACING: Record<Ecosystem, Signal> = {
   },
   dotnet: {
     deps: [
-      /^opentelemetry/,
       /^datadog\.trace/,
       /^elastic\.apm/,
       /^newrelic/,
       /^awsxray/,
       /^microsoft\.applicationinsights/,
-      /^azure\.monitor\.opentelemetry/,
     ],
-    code: [SENTRY_TRACES, /\.WithTracing\(|\bAddOpenTelemetryTracing\(/],
+    code: [SENTRY_TRACES],
+    configured: [{ deps: DOTNET_OTEL, code: [/\.WithTracing\(|\bAddOpenTelemetryTracing\(|\bUseAzureMonitor\(/] }],
   },
   ruby: {
     deps: [

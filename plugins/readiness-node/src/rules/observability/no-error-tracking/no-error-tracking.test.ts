@@ -1,8 +1,18 @@
 import { describeRule } from '../../../testing';
 import rule from '.';
+import { serviceDefaults } from '../serviceDefaults.testutil';
 
 describeRule(rule, {
   fails: [
+    {
+      name: '.NET OpenTelemetry packages referenced by a shared defaults project that never sets them up',
+      files: serviceDefaults({ configured: false }),
+      findings: ['src/Shipping.Api/Program.cs:1'],
+    },
+    {
+      name: '.NET OpenTelemetry set up only in a test project',
+      files: serviceDefaults({ inTests: true }),
+    },
     {
       name: 'a module named setup.py and a requirements/ folder belong to the one Django service',
       files: {
@@ -81,6 +91,14 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: '.NET OpenTelemetry set up in a referenced service-defaults project',
+      files: serviceDefaults(),
+    },
+    {
+      name: '.NET OpenTelemetry set up by an extension method of another project the server calls',
+      files: serviceDefaults({ reference: false }),
+    },
     {
       name: 'a tracked backend whose Dockerfile compose builds from a root that holds workspace manifests',
       files: {

@@ -1,5 +1,6 @@
 import { describeRule } from '../../../testing';
 import rule from '.';
+import { serviceDefaults } from '../serviceDefaults.testutil';
 
 const pom = (...artifacts: string[]) =>
   `<project><dependencies>${artifacts
@@ -8,6 +9,15 @@ const pom = (...artifacts: string[]) =>
 
 describeRule(rule, {
   fails: [
+    {
+      name: '.NET OpenTelemetry packages referenced by a shared defaults project that never sets them up',
+      files: serviceDefaults({ configured: false }),
+      findings: ['src/Shipping.Api/Program.cs:1'],
+    },
+    {
+      name: '.NET OpenTelemetry set up only in a test project',
+      files: serviceDefaults({ inTests: true }),
+    },
     {
       name: 'an Express server without metrics',
       files: {
@@ -49,6 +59,14 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: '.NET OpenTelemetry set up in a referenced service-defaults project',
+      files: serviceDefaults(),
+    },
+    {
+      name: '.NET OpenTelemetry set up by an extension method of another project the server calls',
+      files: serviceDefaults({ reference: false }),
+    },
     {
       name: 'prom-client',
       files: {
@@ -125,7 +143,8 @@ describeRule(rule, {
     {
       name: 'OpenTelemetry metrics in .NET',
       files: {
-        'Api/Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>',
+        'Api/Api.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk.Web"><ItemGroup><PackageReference Include="OpenTelemetry.Exporter.Prometheus.AspNetCore" /></ItemGroup></Project>',
         'Api/Program.cs':
           'builder.Services.AddOpenTelemetry().WithMetrics(m => m.AddPrometheusExporter());\n',
       },

@@ -10,7 +10,7 @@ export default defineRule({
   severity: 'low',
   title: 'Services emit distributed traces',
   description:
-    "Fails for each backend service (server or worker) with no distributed tracing: OpenTelemetry, Jaeger, Zipkin, Datadog APM, Elastic APM, New Relic, AWS X-Ray or Micrometer Tracing, as a dependency, in code, or as an agent its container starts. Sentry's performance monitoring counts when it samples traces (a rate above zero or a sampler).",
+    "Fails for each backend service (server or worker) with no distributed tracing: OpenTelemetry, Jaeger, Zipkin, Datadog APM, Elastic APM, New Relic, AWS X-Ray or Micrometer Tracing, as a dependency, in code, or as an agent its container starts (.NET OpenTelemetry counts once set up with `WithTracing`, in the server or a project it references or calls into). Sentry's performance monitoring counts when it samples traces (a rate above zero or a sampler).",
   rationale:
     'When a request crosses several services, logs alone cannot tell which hop was slow or failed. Traces connect the hops and show where time and errors go.',
   remediation:

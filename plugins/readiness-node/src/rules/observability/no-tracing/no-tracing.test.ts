@@ -1,5 +1,6 @@
 import { describeRule } from '../../../testing';
 import rule from '.';
+import { serviceDefaults } from '../serviceDefaults.testutil';
 
 describeRule(rule, {
   fails: [
@@ -32,6 +33,31 @@ describeRule(rule, {
       files: {
         'go.mod': 'module x\n\nrequire github.com/labstack/echo/v4 v4.12.0\n',
         'main.go': 'package main\n\n// import "go.opentelemetry.io/otel"\n',
+      },
+    },
+    {
+      name: '.NET OpenTelemetry packages referenced by a shared defaults project that never sets them up',
+      files: serviceDefaults({ configured: false }),
+      findings: ['src/Shipping.Api/Program.cs:1'],
+    },
+    {
+      name: 'a .NET server that declares its own extension method of the same name as another project\'s',
+      files: {
+        ...serviceDefaults({ reference: false }),
+        'src/Shipping.Api/Defaults.cs':
+          'public static class Defaults\n{\n    public static WebApplicationBuilder AddPlatformDefaults(this WebApplicationBuilder builder) => builder;\n}\n',
+      },
+      findings: ['src/Shipping.Api/Program.cs:1'],
+    },
+    {
+      name: '.NET OpenTelemetry set up only in a test project',
+      files: serviceDefaults({ inTests: true }),
+    },
+    {
+      name: '.NET OpenTelemetry packages without any set-up',
+      files: {
+        'Api/Api.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk.Web"><ItemGroup><PackageReference Include="OpenTelemetry.Extensions.Hosting" Version="1.9.0" /></ItemGroup></Project>',
       },
     },
   ],
@@ -114,7 +140,16 @@ describeRule(rule, {
       files: {
         'Api/Api.csproj':
           '<Project Sdk="Microsoft.NET.Sdk.Web"><ItemGroup><PackageReference Include="OpenTelemetry.Extensions.Hosting" Version="1.9.0" /></ItemGroup></Project>',
+        'Api/Program.cs': 'builder.Services.AddOpenTelemetry().WithTracing(t => t.AddAspNetCoreInstrumentation());\n',
       },
+    },
+    {
+      name: '.NET OpenTelemetry set up in a referenced service-defaults project',
+      files: serviceDefaults(),
+    },
+    {
+      name: '.NET OpenTelemetry set up by an extension method of another project the server calls',
+      files: serviceDefaults({ reference: false }),
     },
   ],
   notApplicable: [
