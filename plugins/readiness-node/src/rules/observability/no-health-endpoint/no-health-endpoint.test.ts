@@ -1,5 +1,27 @@
-import { describeRule } from '../../../testing';
+import { describeRule, runRule } from '../../../testing';
 import rule from '.';
+import { serviceDefaults } from '../serviceDefaults.testutil';
+
+/** A defaults project that maps health routes only when the environment is Development. */
+const DEVELOPMENT_ONLY_HEALTH = [
+  '        var app = (WebApplication)(object)builder;',
+  '        if (app.Environment.IsDevelopment())',
+  '        {',
+  '            app.MapHealthChecks("/healthz");',
+  '        }',
+].join('\n');
+
+const flask = (code: string) => ({
+  'requirements.txt': 'flask==3.0\n',
+  'app.py': `from flask import Flask\napp = Flask(__name__)\n${code}\n`,
+});
+
+const nextApp = (files: Record<string, string>) => ({
+  'package.json': JSON.stringify({ name: 'web', scripts: { build: 'next build' }, dependencies: { next: '14.2.0', react: '18.3.0' } }),
+  'app/page.tsx': 'export default function Page() { return <main />; }\n',
+  'app/api/posts/route.ts': 'export async function GET() { return Response.json([]); }\n',
+  ...files,
+});
 
 const express = (code: string) => ({
   'package.json': JSON.stringify({ dependencies: { express: '^4' } }),
@@ -8,6 +30,35 @@ const express = (code: string) => ({
 
 describeRule(rule, {
   fails: [
+    {
+      name: 'ASP.NET Core health routes mapped only in development by a referenced defaults project',
+      files: serviceDefaults({ extra: DEVELOPMENT_ONLY_HEALTH }),
+      findings: ['src/Shipping.Api/Program.cs:1'],
+    },
+    {
+      name: 'ASP.NET Core health-check packages and registrations without a mapped route',
+      files: {
+        'Api/Api.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk.Web"><ItemGroup><PackageReference Include="Microsoft.Extensions.Diagnostics.HealthChecks.EntityFrameworkCore" /></ItemGroup></Project>',
+        'Api/Program.cs': 'var builder = WebApplication.CreateBuilder(args);\nbuilder.Services.AddHealthChecks();\nvar app = builder.Build();\napp.Run();\n',
+      },
+      findings: ['Api/Program.cs:1'],
+    },
+    {
+      name: 'an Express health route only when NODE_ENV is not production',
+      files: express("if (process.env.NODE_ENV !== 'production') {\n  app.get('/health', (req, res) => res.send('ok'));\n}"),
+      findings: ['src/server.js:1'],
+    },
+    {
+      name: 'a Flask health route only in debug mode',
+      files: flask('if app.debug:\n    app.add_url_rule("/health", "health", lambda: "ok")'),
+      findings: ['app.py:1'],
+    },
+    {
+      name: 'a Next.js page named health is not a route',
+      files: nextApp({ 'app/health/page.tsx': 'export default function Health() { return <p>ok</p>; }\n' }),
+      findings: ['app/api/posts/route.ts:1'],
+    },
     {
       name: 'a Next.js app whose route handlers serve an API',
       files: {
@@ -68,6 +119,54 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'ASP.NET Core health routes mapped by a referenced defaults project in every environment',
+      files: serviceDefaults({ extra: '        ((WebApplication)(object)builder).MapHealthChecks("/healthz");' }),
+    },
+    {
+      name: 'a development-only route next to one mapped in every environment',
+      files: express("if (process.env.NODE_ENV === 'development') {\n  app.get('/debug/health', h);\n}\napp.get('/healthz', h);"),
+    },
+    {
+      name: 'a Flask health route in the production branch of a debug check',
+      files: flask('if app.debug:\n    pass\nelse:\n    app.add_url_rule("/health", "health", lambda: "ok")'),
+    },
+    {
+      name: 'a Next.js route handler at app/api/health',
+      files: nextApp({ 'app/api/health/route.ts': "export function GET() { return new Response('ok'); }\n" }),
+    },
+    {
+      name: 'a Next.js API route at pages/api/healthz',
+      files: nextApp({ 'pages/api/healthz.ts': "export default function handler(req, res) { res.status(200).end(); }\n" }),
+    },
+    {
+      name: 'a Remix resource route answering health checks',
+      files: {
+        'package.json': JSON.stringify({ name: 'web', scripts: { build: 'remix build' }, dependencies: { '@remix-run/node': '^2', '@remix-run/react': '^2', react: '^18' } }),
+        'app/root.tsx': 'export default function App() { return <html />; }\n',
+        'app/routes/notes.tsx': 'export const loader = async () => json([]);\nexport default function Notes() { return <ul />; }\n',
+        'app/routes/healthcheck.tsx': 'export const loader = async () => new Response("OK");\n',
+      },
+    },
+    {
+      name: 'a SvelteKit endpoint at src/routes/health',
+      files: {
+        'package.json': JSON.stringify({ name: 'web', devDependencies: { '@sveltejs/kit': '^2', svelte: '^4', vite: '^5' } }),
+        'src/routes/+page.svelte': '<h1>Home</h1>\n',
+        'src/routes/api/items/+server.ts': 'export async function GET() { return new Response("[]"); }\n',
+        'src/routes/health/+server.ts': 'export function GET() { return new Response("ok"); }\n',
+      },
+    },
+    {
+      name: 'a Nuxt server route at server/api/health',
+      files: {
+        'package.json': JSON.stringify({ name: 'web', scripts: { build: 'nuxt build' }, dependencies: { nuxt: '^3', vue: '^3' } }),
+        'nuxt.config.ts': 'export default defineNuxtConfig({});\n',
+        'app.vue': '<template><NuxtPage /></template>\n',
+        'server/api/items.get.ts': 'export default defineEventHandler(() => []);\n',
+        'server/api/health.ts': "export default defineEventHandler(() => 'ok');\n",
+      },
+    },
     {
       name: 'a Backstage backend, which serves its own health routes',
       files: {
@@ -195,4 +294,13 @@ describeRule(rule, {
       },
     },
   ],
+});
+
+describe('observability/no-health-endpoint messages', () => {
+  it('says when the only health route is mapped in development', () => {
+    const result = runRule(rule, serviceDefaults({ extra: DEVELOPMENT_ONLY_HEALTH }));
+    expect(result.findings.map(f => f.message)).toEqual([
+      'The aspnet service in src/Shipping.Api/ maps its health route only in development (inside `if (app.Environment.IsDevelopment())` at src/Platform.Defaults/PlatformExtensions.cs:13): in production it exposes no health or readiness route',
+    ]);
+  });
 });
