@@ -3,32 +3,21 @@ import {
   createServiceFactory,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import {
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { JsonObject } from '@backstage/types';
 import { Scorecard } from '@readiness/backstage-plugin-readiness-common';
 import { writeFixtureRepo } from '@readiness/backstage-plugin-readiness-node';
 import { Knex } from 'knex';
 import { promises as fs } from 'node:fs';
 import request from 'supertest';
-import { readinessPlugin } from './plugin';
 import { REFRESH_TASK_ID } from './scheduler/ReadinessRefresher';
+import { startReadinessBackend } from './testing/backend';
+import { testDatabases } from './testing/databases';
+import { component } from './testing/entities';
 
 jest.setTimeout(120_000);
 
-// PostgreSQL runs when BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is
-// set; containers are never started from here.
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15'],
-  disableDocker: true,
-});
+const databases = testDatabases();
 
 const ALNUM = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
 const BASE64 =
@@ -315,27 +304,14 @@ describe('no planted credential leaves the backend', () => {
       const logger = new RecordingLogger(logs);
       try {
         const knex = await databases.init(databaseId);
-        const scheduler = mockServices.scheduler();
-        const entity: Entity = {
-          apiVersion: 'backstage.io/v1alpha1',
-          kind: 'Component',
-          metadata: {
-            name: 'leaky',
-            namespace: 'default',
-            annotations: { 'readiness.dev/source-location': `dir:${repo}` },
-          },
-          spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
-        };
-        const { server } = await startTestBackend({
+        const entity = component('leaky', 'team-a', {
+          annotations: { 'readiness.dev/source-location': `dir:${repo}` },
+        });
+        const { server, scheduler } = await startReadinessBackend({
+          knex,
+          catalog: catalogServiceMock({ entities: [entity] }),
+          config: { localRoots: [root] },
           features: [
-            readinessPlugin,
-            mockServices.database.factory({ knex }),
-            mockServices.rootConfig.factory({
-              data: {
-                readiness: { refreshImmediately: false, localRoots: [root] },
-              },
-            }),
-            mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
             createServiceFactory({
               service: coreServices.rootLogger,
               deps: {},
@@ -345,16 +321,6 @@ describe('no planted credential leaves the backend', () => {
               service: coreServices.logger,
               deps: { plugin: coreServices.pluginMetadata },
               factory: ({ plugin }) => logger.child({ plugin: plugin.getId() }),
-            }),
-            createServiceFactory({
-              service: coreServices.scheduler,
-              deps: {},
-              factory: () => scheduler,
-            }),
-            createServiceFactory({
-              service: catalogServiceRef,
-              deps: {},
-              factory: () => catalogServiceMock({ entities: [entity] }),
             }),
           ],
         });

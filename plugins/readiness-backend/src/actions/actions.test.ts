@@ -3,18 +3,8 @@ import {
   coreServices,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import {
-  CatalogService,
-  catalogServiceRef,
-} from '@backstage/plugin-catalog-node';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
 import {
   AuthorizePermissionRequest,
   AuthorizeResult,
@@ -23,30 +13,19 @@ import { builtinRules } from '@readiness/backstage-plugin-readiness-node';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { DatabaseReadinessStore } from '../database/DatabaseReadinessStore';
-import { readinessPlugin } from '../plugin';
+import { startReadinessBackend } from '../testing/backend';
+import { hidingCatalog, isUser } from '../testing/catalog';
+import { entitySummary, testDatabases } from '../testing/databases';
+import { component } from '../testing/entities';
 import { makeScorecard, scorecardWithScore } from '../testing/scorecards';
 
 jest.setTimeout(60_000);
 
-// PostgreSQL runs when BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is
-// set; containers are never started from here.
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15'],
-  disableDocker: true,
-});
+const databases = testDatabases();
 
 const HIDDEN = 'component:default/hidden';
 /** The only entity the permission policy lets users refresh. */
 const REFRESHABLE = 'component:default/bravo';
-
-function component(name: string, owner: string): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name, namespace: 'default' },
-    spec: { type: 'service', lifecycle: 'production', owner },
-  };
-}
 
 const entities: Entity[] = [
   component('alpha', 'team-a'),
@@ -62,50 +41,12 @@ const entities: Entity[] = [
   },
 ];
 
-const isUser = (credentials: BackstageCredentials) =>
-  (credentials.principal as { type: string }).type === 'user';
+/** Users never see HIDDEN, as a policy would arrange. */
+const hiddenFromUsers = (ref: string, credentials: BackstageCredentials) =>
+  isUser(credentials) && ref === HIDDEN;
 
-/** The catalog, except that users never see HIDDEN, as a policy would arrange. */
-function hidingCatalog(): CatalogService {
-  const inner = catalogServiceMock({ entities });
-  return new Proxy(inner, {
-    get(target, prop, receiver) {
-      if (prop === 'getEntities') {
-        return async (
-          req: Parameters<CatalogService['getEntities']>[0],
-          opts: { credentials: BackstageCredentials },
-        ) => {
-          const res = await target.getEntities(req, opts);
-          return {
-            items: isUser(opts.credentials)
-              ? res.items.filter(e => stringifyEntityRef(e) !== HIDDEN)
-              : res.items,
-          };
-        };
-      }
-      if (prop === 'getEntityByRef') {
-        return async (
-          ref: string,
-          opts: { credentials: BackstageCredentials },
-        ) =>
-          isUser(opts.credentials) && ref === HIDDEN
-            ? undefined
-            : target.getEntityByRef(ref, opts);
-      }
-      const value = Reflect.get(target, prop, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  }) as CatalogService;
-}
-
-const summary = (name: string, owner: string) => ({
-  entityRef: `component:default/${name}`,
-  kind: 'Component',
-  namespace: 'default',
-  name,
-  owner: `group:default/${owner}`,
-  lifecycle: 'production',
-});
+const summary = (name: string, owner: string) =>
+  entitySummary(name, { owner: `group:default/${owner}` });
 
 const T1 = new Date('2025-02-01T00:00:00.000Z');
 const T2 = new Date('2025-02-02T00:00:00.000Z');
@@ -140,54 +81,35 @@ describe.each(databases.eachSupportedId())(
   'readiness actions on %s',
   databaseId => {
     let knex: Knex;
-    let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+    let server: Awaited<ReturnType<typeof startReadinessBackend>>['server'];
     let store: DatabaseReadinessStore;
     let permissionRequests: AuthorizePermissionRequest[];
 
     beforeEach(async () => {
       knex = await databases.init(databaseId);
       permissionRequests = [];
-      ({ server } = await startTestBackend({
-        features: [
-          readinessPlugin,
-          mockServices.database.factory({ knex }),
-          mockServices.rootConfig.factory({
-            data: { readiness: { refreshImmediately: false } },
+      ({ server, store } = await startReadinessBackend({
+        knex,
+        catalog: hidingCatalog(entities, hiddenFromUsers),
+        permissions: createServiceFactory({
+          service: coreServices.permissions,
+          deps: {},
+          factory: () => ({
+            authorize: async (requests: AuthorizePermissionRequest[]) => {
+              permissionRequests.push(...requests);
+              return requests.map(r => ({
+                result:
+                  r.resourceRef === REFRESHABLE
+                    ? AuthorizeResult.ALLOW
+                    : AuthorizeResult.DENY,
+              }));
+            },
+            authorizeConditional: async () => {
+              throw new Error('not used');
+            },
           }),
-          createServiceFactory({
-            service: coreServices.permissions,
-            deps: {},
-            factory: () => ({
-              authorize: async (requests: AuthorizePermissionRequest[]) => {
-                permissionRequests.push(...requests);
-                return requests.map(r => ({
-                  result:
-                    r.resourceRef === REFRESHABLE
-                      ? AuthorizeResult.ALLOW
-                      : AuthorizeResult.DENY,
-                }));
-              },
-              authorizeConditional: async () => {
-                throw new Error('not used');
-              },
-            }),
-          }),
-          createServiceFactory({
-            service: coreServices.scheduler,
-            deps: {},
-            factory: () => mockServices.scheduler(),
-          }),
-          createServiceFactory({
-            service: catalogServiceRef,
-            deps: {},
-            factory: () => hidingCatalog(),
-          }),
-        ],
+        }),
       }));
-      store = await DatabaseReadinessStore.create({
-        database: mockServices.database({ knex }),
-        skipMigrations: true,
-      });
       await store.saveAudit({
         entity: summary('alpha', 'team-a'),
         scorecard: scorecardWithScore(91),

@@ -1,49 +1,28 @@
-import {
-  coreServices,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import {
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import {
   catalogProcessingExtensionPoint,
-  catalogServiceRef,
   CatalogProcessor,
 } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { DatabaseReadinessStore } from '../database/DatabaseReadinessStore';
-import { readinessPlugin } from '../plugin';
+import { startReadinessBackend } from '../testing/backend';
+import { testDatabases } from '../testing/databases';
+import { component } from '../testing/entities';
 import { scorecardWithScore } from '../testing/scorecards';
 import { catalogModuleReadinessBand } from './module';
 import { ReadinessBandProcessor } from './ReadinessBandProcessor';
 
 jest.setTimeout(60_000);
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3'],
-  disableDocker: true,
-});
-
-function component(
-  name: string,
-  extra: Partial<Entity['metadata']> = {},
-): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name, namespace: 'default', ...extra },
-    spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
-  };
-}
+const databases = testDatabases(['SQLITE_3']);
 
 describe('catalogModuleReadinessBand', () => {
   it('labels entities with the band and score served by the readiness API', async () => {
     const knex = await databases.init('SQLITE_3');
     const processors: CatalogProcessor[] = [];
-    await startTestBackend({
+    const { store } = await startReadinessBackend({
+      knex,
+      catalog: catalogServiceMock({ entities: [component('orders')] }),
       extensionPoints: [
         [
           catalogProcessingExtensionPoint,
@@ -53,29 +32,7 @@ describe('catalogModuleReadinessBand', () => {
           },
         ],
       ],
-      features: [
-        readinessPlugin,
-        catalogModuleReadinessBand,
-        mockServices.database.factory({ knex }),
-        mockServices.rootConfig.factory({
-          data: { readiness: { refreshImmediately: false } },
-        }),
-        createServiceFactory({
-          service: coreServices.scheduler,
-          deps: {},
-          factory: () => mockServices.scheduler(),
-        }),
-        createServiceFactory({
-          service: catalogServiceRef,
-          deps: {},
-          factory: () =>
-            catalogServiceMock({ entities: [component('orders')] }),
-        }),
-      ],
-    });
-    const store = await DatabaseReadinessStore.create({
-      database: mockServices.database({ knex }),
-      skipMigrations: true,
+      features: [catalogModuleReadinessBand],
     });
     await store.saveAudit({
       entity: {
@@ -92,7 +49,10 @@ describe('catalogModuleReadinessBand', () => {
     const [processor] = processors;
     expect(processor.getProcessorName()).toBe('ReadinessBandProcessor');
     const processed = await processor.preProcessEntity!(
-      component('orders', { labels: { tier: '1' }, annotations: { a: 'b' } }),
+      component('orders', 'team-a', {
+        labels: { tier: '1' },
+        annotations: { a: 'b' },
+      }),
       { type: 'file', target: '/x.yaml' },
       jest.fn(),
       { type: 'file', target: '/x.yaml' },

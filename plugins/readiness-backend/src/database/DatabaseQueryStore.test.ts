@@ -1,52 +1,28 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { Knex } from 'knex';
+import {
+  at,
+  entitySummary,
+  testDatabases,
+  testStore,
+} from '../testing/databases';
 import { scorecardWithScore } from '../testing/scorecards';
-import { DatabaseReadinessStore } from './DatabaseReadinessStore';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
 import { DatabaseQueryStore } from './DatabaseQueryStore';
 import { EntitySummary } from './ReadinessStore';
 
 jest.setTimeout(60_000);
 
-// PostgreSQL runs when BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is
-// set; containers are never started from here.
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15'],
-  disableDocker: true,
-});
-
-function entity(
-  name: string,
-  extra: Partial<EntitySummary> = {},
-): EntitySummary {
-  return {
-    entityRef: `component:default/${name}`,
-    kind: 'Component',
-    namespace: 'default',
-    name,
-    owner: 'group:default/team-a',
-    lifecycle: 'production',
-    ...extra,
-  };
-}
-
-const T0 = new Date('2025-03-01T10:00:00.000Z');
-const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
+const databases = testDatabases();
 
 describe.each(databases.eachSupportedId())(
   'DatabaseQueryStore on %s',
   databaseId => {
-    let knex: Knex;
     let scorecards: DatabaseScorecardStore;
     let queries: DatabaseQueryStore;
 
     beforeEach(async () => {
-      knex = await databases.init(databaseId);
-      const store = await DatabaseReadinessStore.create({
-        database: mockServices.database({ knex }),
-      });
-      scorecards = store.scorecards;
-      queries = store.queries;
+      ({ scorecards, queries } = (
+        await testStore(databases, databaseId)
+      ).store);
     });
 
     describe('listings', () => {
@@ -66,13 +42,13 @@ describe.each(databases.eachSupportedId())(
           ];
         for (const [i, [name, score, extra, blockers]] of rows.entries()) {
           await scorecards.saveAudit({
-            entity: entity(name, extra),
+            entity: entitySummary(name, extra),
             scorecard: scorecardWithScore(score, blockers),
             auditedAt: at(i),
           });
         }
         await scorecards.saveError({
-          entity: entity('foxtrot'),
+          entity: entitySummary('foxtrot'),
           error: 'boom',
           checkedAt: at(9),
         });

@@ -1,55 +1,31 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { Knex } from 'knex';
+import {
+  at,
+  entitySummary,
+  T0,
+  testDatabases,
+  testStore,
+} from '../testing/databases';
 import { scorecardWithScore } from '../testing/scorecards';
-import { DatabaseReadinessStore } from './DatabaseReadinessStore';
 import { DatabaseQueueStore } from './DatabaseQueueStore';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
 import { DatabaseQueryStore } from './DatabaseQueryStore';
-import { ClaimedEntity, EntitySummary } from './ReadinessStore';
+import { ClaimedEntity } from './ReadinessStore';
 
 jest.setTimeout(60_000);
 
-// PostgreSQL runs when BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is
-// set; containers are never started from here.
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15'],
-  disableDocker: true,
-});
-
-function entity(
-  name: string,
-  extra: Partial<EntitySummary> = {},
-): EntitySummary {
-  return {
-    entityRef: `component:default/${name}`,
-    kind: 'Component',
-    namespace: 'default',
-    name,
-    owner: 'group:default/team-a',
-    lifecycle: 'production',
-    ...extra,
-  };
-}
-
-const T0 = new Date('2025-03-01T10:00:00.000Z');
-const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
+const databases = testDatabases();
 
 describe.each(databases.eachSupportedId())(
   'DatabaseQueueStore on %s',
   databaseId => {
-    let knex: Knex;
     let queue: DatabaseQueueStore;
     let scorecards: DatabaseScorecardStore;
     let queries: DatabaseQueryStore;
 
     beforeEach(async () => {
-      knex = await databases.init(databaseId);
-      const store = await DatabaseReadinessStore.create({
-        database: mockServices.database({ knex }),
-      });
-      queue = store.queue;
-      scorecards = store.scorecards;
-      queries = store.queries;
+      ({ queue, scorecards, queries } = (
+        await testStore(databases, databaseId)
+      ).store);
     });
 
     describe('refresh queue', () => {
@@ -61,12 +37,12 @@ describe.each(databases.eachSupportedId())(
           ),
         ).toEqual({ added: 2, removed: 0 });
         await scorecards.saveAudit({
-          entity: entity('b'),
+          entity: entitySummary('b'),
           scorecard: scorecardWithScore(50),
           auditedAt: T0,
         });
         await scorecards.saveAudit({
-          entity: entity('z'),
+          entity: entitySummary('z'),
           scorecard: scorecardWithScore(50),
           auditedAt: T0,
         });

@@ -1,18 +1,13 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
+import { T0, testDatabases, testStore } from '../testing/databases';
 import { scorecardWithScore } from '../testing/scorecards';
 import { DatabaseReadinessStore } from './DatabaseReadinessStore';
 
 jest.setTimeout(60_000);
 
-// PostgreSQL runs when BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is
-// set; containers are never started from here.
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15'],
-  disableDocker: true,
-});
+const databases = testDatabases();
 
-const T0 = new Date('2025-03-01T10:00:00.000Z');
 const REF = 'component:default/a';
 
 describe.each(databases.eachSupportedId())(
@@ -22,10 +17,7 @@ describe.each(databases.eachSupportedId())(
     let store: DatabaseReadinessStore;
 
     beforeEach(async () => {
-      knex = await databases.init(databaseId);
-      store = await DatabaseReadinessStore.create({
-        database: mockServices.database({ knex }),
-      });
+      ({ knex, store } = await testStore(databases, databaseId));
     });
 
     it('migrates up and down', async () => {

@@ -1,38 +1,19 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
+import {
+  at,
+  entitySummary,
+  T0,
+  testDatabases,
+  testStore,
+} from '../testing/databases';
 import { makeScorecard, scorecardWithScore } from '../testing/scorecards';
-import { DatabaseReadinessStore } from './DatabaseReadinessStore';
 import { DatabaseQueueStore } from './DatabaseQueueStore';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
 import { DatabaseQueryStore } from './DatabaseQueryStore';
-import { EntitySummary } from './ReadinessStore';
 
 jest.setTimeout(60_000);
 
-// PostgreSQL runs when BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is
-// set; containers are never started from here.
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15'],
-  disableDocker: true,
-});
-
-function entity(
-  name: string,
-  extra: Partial<EntitySummary> = {},
-): EntitySummary {
-  return {
-    entityRef: `component:default/${name}`,
-    kind: 'Component',
-    namespace: 'default',
-    name,
-    owner: 'group:default/team-a',
-    lifecycle: 'production',
-    ...extra,
-  };
-}
-
-const T0 = new Date('2025-03-01T10:00:00.000Z');
-const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
+const databases = testDatabases();
 
 describe.each(databases.eachSupportedId())(
   'DatabaseScorecardStore on %s',
@@ -43,13 +24,9 @@ describe.each(databases.eachSupportedId())(
     let queries: DatabaseQueryStore;
 
     beforeEach(async () => {
-      knex = await databases.init(databaseId);
-      const store = await DatabaseReadinessStore.create({
-        database: mockServices.database({ knex }),
-      });
-      queue = store.queue;
-      scorecards = store.scorecards;
-      queries = store.queries;
+      const created = await testStore(databases, databaseId);
+      knex = created.knex;
+      ({ queue, scorecards, queries } = created.store);
     });
 
     it('stores an audit, its blockers and a history point', async () => {
@@ -63,7 +40,7 @@ describe.each(databases.eachSupportedId())(
         { ruleId: 'documentation/readme', severity: 'low' },
       ]);
       await scorecards.saveAudit({
-        entity: entity('payments', { title: 'Payments' }),
+        entity: entitySummary('payments', { title: 'Payments' }),
         scorecard,
         etag: 'abc',
         inputsHash: 'h1',
@@ -133,7 +110,7 @@ describe.each(databases.eachSupportedId())(
         ),
       };
       await scorecards.saveAudit({
-        entity: entity('a'),
+        entity: entitySummary('a'),
         scorecard,
         auditedAt: T0,
       });
@@ -163,7 +140,7 @@ describe.each(databases.eachSupportedId())(
         },
       ]);
       await scorecards.saveAudit({
-        entity: entity('state'),
+        entity: entitySummary('state'),
         scorecard,
         etag: 'e1',
         inputsHash: 'h1',
@@ -181,12 +158,12 @@ describe.each(databases.eachSupportedId())(
 
     it('replaces blockers on the next audit and orders history newest first', async () => {
       await scorecards.saveAudit({
-        entity: entity('a'),
+        entity: entitySummary('a'),
         scorecard: scorecardWithScore(40, ['security/x', 'security/y']),
         auditedAt: at(0),
       });
       await scorecards.saveAudit({
-        entity: entity('a'),
+        entity: entitySummary('a'),
         scorecard: scorecardWithScore(70, ['security/y']),
         auditedAt: at(10),
       });
@@ -202,14 +179,14 @@ describe.each(databases.eachSupportedId())(
 
     it('keeps the last good scorecard when an audit fails, and clears the etag', async () => {
       await scorecards.saveAudit({
-        entity: entity('a'),
+        entity: entitySummary('a'),
         scorecard: scorecardWithScore(66),
         etag: 'e1',
         inputsHash: 'h',
         auditedAt: at(0),
       });
       await scorecards.saveError({
-        entity: entity('a', { owner: 'group:default/team-b' }),
+        entity: entitySummary('a', { owner: 'group:default/team-b' }),
         error: 'repository not found',
         checkedAt: at(5),
       });
@@ -224,7 +201,7 @@ describe.each(databases.eachSupportedId())(
       expect(stored?.auditedAt).toEqual(at(0));
 
       await scorecards.saveError({
-        entity: entity('never'),
+        entity: entitySummary('never'),
         error: 'no source location',
         checkedAt: at(5),
       });
@@ -239,13 +216,13 @@ describe.each(databases.eachSupportedId())(
 
     it('marks an unchanged source as checked without a history point', async () => {
       await scorecards.saveAudit({
-        entity: entity('a'),
+        entity: entitySummary('a'),
         scorecard: scorecardWithScore(50),
         etag: 'e1',
         auditedAt: at(0),
       });
       await scorecards.markUnchanged({
-        entity: entity('a', { title: 'New title' }),
+        entity: entitySummary('a', { title: 'New title' }),
         checkedAt: at(30),
       });
       const stored = await queries.getScorecard('component:default/a');
@@ -259,7 +236,7 @@ describe.each(databases.eachSupportedId())(
     it('marks unchanged and releases the leases of a batch in one transaction', async () => {
       await queue.syncEntities(['component:default/a'], T0);
       await scorecards.saveAudit({
-        entity: entity('a'),
+        entity: entitySummary('a'),
         scorecard: scorecardWithScore(50),
         etag: 'e1',
         auditedAt: at(0),
@@ -280,7 +257,7 @@ describe.each(databases.eachSupportedId())(
       };
       expect(
         await scorecards.completeUnchanged([
-          { entity: entity('a'), checkedAt: at(2), release },
+          { entity: entitySummary('a'), checkedAt: at(2), release },
         ]),
       ).toBe(1);
       expect(
@@ -293,7 +270,7 @@ describe.each(databases.eachSupportedId())(
       // A lease that is no longer ours is not released.
       expect(
         await scorecards.completeUnchanged([
-          { entity: entity('a'), checkedAt: at(3), release },
+          { entity: entitySummary('a'), checkedAt: at(3), release },
         ]),
       ).toBe(0);
       expect(await scorecards.completeUnchanged([])).toBe(0);
@@ -304,7 +281,7 @@ describe.each(databases.eachSupportedId())(
         for (let day = 0; day < 10; day++) {
           for (const name of ['a', 'b']) {
             await scorecards.saveAudit({
-              entity: entity(name),
+              entity: entitySummary(name),
               scorecard: scorecardWithScore(50 + day),
               auditedAt: new Date(T0.getTime() + day * 86_400_000),
             });
@@ -330,7 +307,7 @@ describe.each(databases.eachSupportedId())(
       it('prunes by runs when an audit is saved', async () => {
         await scorecards.saveAudit(
           {
-            entity: entity('a'),
+            entity: entitySummary('a'),
             scorecard: scorecardWithScore(99),
             auditedAt: new Date(T0.getTime() + 11 * 86_400_000),
           },

@@ -1,15 +1,11 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { Knex } from 'knex';
+import { testDatabases, testStore } from '../testing/databases';
 import { scorecardWithScore } from '../testing/scorecards';
 import { DatabaseReadinessStore } from './DatabaseReadinessStore';
 import { EntitySummary } from './ReadinessStore';
 
 jest.setTimeout(60_000);
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15'],
-  disableDocker: true,
-});
+const databases = testDatabases();
 
 const REF = 'component:default/a';
 const entity: EntitySummary = {
@@ -26,14 +22,10 @@ const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 describe.each(databases.eachSupportedId())(
   'Fenced leases on %s',
   databaseId => {
-    let knex: Knex;
     let store: DatabaseReadinessStore;
 
     beforeEach(async () => {
-      knex = await databases.init(databaseId);
-      store = await DatabaseReadinessStore.create({
-        database: mockServices.database({ knex }),
-      });
+      ({ store } = await testStore(databases, databaseId));
       await store.syncEntities([REF], T0);
     });
 

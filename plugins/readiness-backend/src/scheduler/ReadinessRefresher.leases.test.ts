@@ -1,4 +1,4 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -7,6 +7,8 @@ import { AuditOutcome } from '../audit/EntityAuditor';
 import { DatabaseReadinessStore } from '../database/DatabaseReadinessStore';
 import { ReadinessStore } from '../database/ReadinessStore';
 import { readReadinessOptions } from '../options';
+import { testDatabases, testStore } from '../testing/databases';
+import { component } from '../testing/entities';
 import { scorecardWithScore } from '../testing/scorecards';
 import {
   Auditor,
@@ -18,19 +20,7 @@ import {
 
 jest.setTimeout(60_000);
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15'],
-  disableDocker: true,
-});
-
-function component(name: string): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name, namespace: 'default' },
-    spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
-  };
-}
+const databases = testDatabases();
 
 const options: RefresherOptions = {
   schedule: { frequency: { minutes: 30 }, timeout: { minutes: 25 } },
@@ -90,10 +80,7 @@ describe.each(databases.eachSupportedId())(
     const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 
     beforeEach(async () => {
-      knex = await databases.init(databaseId);
-      store = await DatabaseReadinessStore.create({
-        database: mockServices.database({ knex }),
-      });
+      ({ knex, store } = await testStore(databases, databaseId));
       now = T0;
     });
 

@@ -1,4 +1,4 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
@@ -6,6 +6,8 @@ import { AuditOutcome } from '../audit/EntityAuditor';
 import { DatabaseReadinessStore } from '../database/DatabaseReadinessStore';
 import { ReadinessNotifier } from '../notifications/ReadinessNotifier';
 import { SourceError } from '../sources/SourceError';
+import { testDatabases, testStore } from '../testing/databases';
+import { component } from '../testing/entities';
 import { scorecardWithScore } from '../testing/scorecards';
 import {
   Auditor,
@@ -15,19 +17,7 @@ import {
 
 jest.setTimeout(60_000);
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15'],
-  disableDocker: true,
-});
-
-function component(name: string, owner = 'team-a'): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name, namespace: 'default' },
-    spec: { type: 'service', lifecycle: 'production', owner },
-  };
-}
+const databases = testDatabases();
 
 const options: RefresherOptions = {
   schedule: { frequency: { minutes: 30 }, timeout: { minutes: 25 } },
@@ -74,10 +64,7 @@ describe.each(databases.eachSupportedId())(
     let store: DatabaseReadinessStore;
 
     beforeEach(async () => {
-      knex = await databases.init(databaseId);
-      store = await DatabaseReadinessStore.create({
-        database: mockServices.database({ knex }),
-      });
+      ({ knex, store } = await testStore(databases, databaseId));
     });
 
     function refresher(

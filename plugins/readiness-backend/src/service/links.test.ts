@@ -1,17 +1,6 @@
-import {
-  coreServices,
-  createServiceFactory,
-  UrlReaderService,
-} from '@backstage/backend-plugin-api';
-import {
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { UrlReaderService } from '@backstage/backend-plugin-api';
+import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   ScorecardResponse,
   sourceUrlOf,
@@ -19,17 +8,14 @@ import {
 import { writeFixtureRepo } from '@readiness/backstage-plugin-readiness-node';
 import { promises as fs } from 'node:fs';
 import request from 'supertest';
-import { readinessPlugin } from '../plugin';
 import { REFRESH_TASK_ID } from '../scheduler/ReadinessRefresher';
+import { startReadinessBackend } from '../testing/backend';
+import { testDatabases } from '../testing/databases';
+import { component } from '../testing/entities';
 
 jest.setTimeout(120_000);
 
-// PostgreSQL runs when BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is
-// set; containers are never started from here.
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15'],
-  disableDocker: true,
-});
+const databases = testDatabases();
 
 const GITHUB_SHA = '3f786850e387550fdab836ed7e6dc881de23001b';
 const GITLAB_SHA = '89e6c98d92887913cadf06b2adb97f26cde4849b';
@@ -49,18 +35,10 @@ const FILES: Record<string, string> = {
   Dockerfile: 'FROM node:latest\nCOPY . .\nCMD ["node", "src/server.js"]\n',
 };
 
-function component(name: string, location: string): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      namespace: 'default',
-      annotations: { 'backstage.io/source-location': location },
-    },
-    spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
-  };
-}
+const located = (name: string, location: string) =>
+  component(name, 'team-a', {
+    annotations: { 'backstage.io/source-location': location },
+  });
 
 describe.each(databases.eachSupportedId())(
   'links to the code on %s',
@@ -69,19 +47,19 @@ describe.each(databases.eachSupportedId())(
       const local = await writeFixtureRepo(FILES);
       const root = await fs.realpath(`${local}/..`);
       const entities = [
-        component(
+        located(
           'on-github',
           'url:https://github.com/fernhill/mono/tree/main/services/api/',
         ),
-        component(
+        located(
           'on-gitlab',
           'url:https://gitlab.com/fernhill/finance/ledger/-/tree/develop/backend',
         ),
-        component(
+        located(
           'with-credentials',
           `url:https://bot:${PASSWORD}@github.com/fernhill/private/tree/main/?access_token=${TOKEN}`,
         ),
-        component('local', `dir:${local}`),
+        located('local', `dir:${local}`),
       ];
       const readTree = jest.fn<
         ReturnType<UrlReaderService['readTree']>,
@@ -98,29 +76,11 @@ describe.each(databases.eachSupportedId())(
         };
       });
       const knex = await databases.init(databaseId);
-      const scheduler = mockServices.scheduler();
-      const { server } = await startTestBackend({
-        features: [
-          readinessPlugin,
-          mockServices.database.factory({ knex }),
-          mockServices.rootConfig.factory({
-            data: {
-              readiness: { refreshImmediately: false, localRoots: [root] },
-            },
-          }),
-          mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
-          mockServices.urlReader.mock({ readTree }).factory,
-          createServiceFactory({
-            service: coreServices.scheduler,
-            deps: {},
-            factory: () => scheduler,
-          }),
-          createServiceFactory({
-            service: catalogServiceRef,
-            deps: {},
-            factory: () => catalogServiceMock({ entities }),
-          }),
-        ],
+      const { server, scheduler } = await startReadinessBackend({
+        knex,
+        catalog: catalogServiceMock({ entities }),
+        config: { localRoots: [root] },
+        features: [mockServices.urlReader.mock({ readTree }).factory],
       });
       await scheduler.triggerTask(REFRESH_TASK_ID);
       expect(readTree).toHaveBeenCalledTimes(3);

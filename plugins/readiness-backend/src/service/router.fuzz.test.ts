@@ -1,26 +1,13 @@
-import {
-  BackstageCredentials,
-  coreServices,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import {
-  catalogServiceRef,
-  CatalogService,
-} from '@backstage/plugin-catalog-node';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import fc from 'fast-check';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { DatabaseReadinessStore } from '../database/DatabaseReadinessStore';
-import { readinessPlugin } from '../plugin';
+import { startReadinessBackend } from '../testing/backend';
+import { hidingCatalog } from '../testing/catalog';
+import { testDatabases } from '../testing/databases';
+import { component } from '../testing/entities';
 import { scorecardWithScore } from '../testing/scorecards';
 
 /**
@@ -36,12 +23,7 @@ import { scorecardWithScore } from '../testing/scorecards';
 
 jest.setTimeout(600_000);
 
-// PostgreSQL runs when BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is
-// set; containers are never started from here.
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15'],
-  disableDocker: true,
-});
+const databases = testDatabases();
 
 const REQUESTS = Number(process.env.READINESS_FUZZ_REQUESTS) || 5_000;
 /** A fixed seed keeps the test command reproducible; READINESS_FUZZ_SEED explores others. */
@@ -60,21 +42,15 @@ const HIDDEN_TOKENS: Array<[hidden: string, absent: string]> = [
   ['zq-hidden-blocker', 'zq-absent-blocker'],
 ];
 
-function component(name: string, owner: string, namespace = 'default'): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name, namespace, title: `Title ${name}` },
-    spec: { type: 'service', lifecycle: 'production', owner },
-  };
-}
+const titled = (name: string, owner: string, namespace = 'default') =>
+  component(name, owner, { namespace, title: `Title ${name}` });
 
 const entities: Entity[] = [
-  component('alpha', 'team-a'),
-  component('bravo', 'team-b'),
-  component('notyet', 'team-a'),
-  component('zq-hidden-payroll', 'zq-hidden-team'),
-  component('zq-hidden-ledger', 'zq-hidden-team', 'zqvault'),
+  titled('alpha', 'team-a'),
+  titled('bravo', 'team-b'),
+  titled('notyet', 'team-a'),
+  titled('zq-hidden-payroll', 'zq-hidden-team'),
+  titled('zq-hidden-ledger', 'zq-hidden-team', 'zqvault'),
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'API',
@@ -94,46 +70,15 @@ const isHidden = (ref: string) =>
     ref.toLocaleLowerCase('en-US').includes(token),
   );
 
-/** The catalog as a permission policy would shape it: the limited user never sees hidden entities. */
-function policyCatalog(): CatalogService {
-  const inner = catalogServiceMock({ entities });
-  const limited = (credentials: BackstageCredentials) => {
-    const principal = credentials.principal as {
-      type: string;
-      userEntityRef?: string;
-    };
-    return (
-      principal.type === 'user' && principal.userEntityRef === LIMITED_USER
-    );
+/** As a permission policy would shape the catalog: the limited user never sees hidden entities. */
+function hiddenFromLimited(ref: string, credentials: BackstageCredentials) {
+  const principal = credentials.principal as {
+    type: string;
+    userEntityRef?: string;
   };
-  return new Proxy(inner, {
-    get(target, prop, receiver) {
-      if (prop === 'getEntities') {
-        return async (
-          req: Parameters<CatalogService['getEntities']>[0],
-          opts: { credentials: BackstageCredentials },
-        ) => {
-          const res = await target.getEntities(req, opts);
-          return {
-            items: limited(opts.credentials)
-              ? res.items.filter(e => !isHidden(stringifyEntityRef(e)))
-              : res.items,
-          };
-        };
-      }
-      if (prop === 'getEntityByRef') {
-        return async (
-          ref: string,
-          opts: { credentials: BackstageCredentials },
-        ) => {
-          if (limited(opts.credentials) && isHidden(ref)) return undefined;
-          return target.getEntityByRef(ref, opts);
-        };
-      }
-      const value = Reflect.get(target, prop, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  }) as CatalogService;
+  const limited =
+    principal.type === 'user' && principal.userEntityRef === LIMITED_USER;
+  return limited && isHidden(ref);
 }
 
 // Generators ---------------------------------------------------------------
@@ -584,29 +529,9 @@ describe.each(databases.eachSupportedId())(
   databaseId => {
     it(`answers ${REQUESTS}+ generated requests without a 5xx, a crash or a leak`, async () => {
       const knex = await databases.init(databaseId);
-      const { server } = await startTestBackend({
-        features: [
-          readinessPlugin,
-          mockServices.database.factory({ knex }),
-          mockServices.rootConfig.factory({
-            data: { readiness: { refreshImmediately: false } },
-          }),
-          mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
-          createServiceFactory({
-            service: coreServices.scheduler,
-            deps: {},
-            factory: () => mockServices.scheduler(),
-          }),
-          createServiceFactory({
-            service: catalogServiceRef,
-            deps: {},
-            factory: () => policyCatalog(),
-          }),
-        ],
-      });
-      const store = await DatabaseReadinessStore.create({
-        database: mockServices.database({ knex }),
-        skipMigrations: true,
+      const { server, store } = await startReadinessBackend({
+        knex,
+        catalog: hidingCatalog(entities, hiddenFromLimited),
       });
       for (const entity of entities.filter(e => e.kind === 'Component')) {
         const entityRef = stringifyEntityRef(entity);

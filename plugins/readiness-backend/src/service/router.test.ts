@@ -1,21 +1,9 @@
 import {
-  coreServices,
-  createBackendModule,
-  createServiceFactory,
   BackstageCredentials,
+  createBackendModule,
 } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import {
-  catalogServiceRef,
-  CatalogService,
-} from '@backstage/plugin-catalog-node';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   defineRule,
@@ -28,73 +16,25 @@ import { Knex } from 'knex';
 import { promises as fs } from 'node:fs';
 import request from 'supertest';
 import { DatabaseReadinessStore } from '../database/DatabaseReadinessStore';
-import { readinessPlugin } from '../plugin';
 import { REFRESH_TASK_ID } from '../scheduler/ReadinessRefresher';
+import { startReadinessBackend } from '../testing/backend';
+import { hidingCatalog, isUser } from '../testing/catalog';
+import { entitySummary, testDatabases } from '../testing/databases';
+import { component } from '../testing/entities';
 import { makeScorecard, scorecardWithScore } from '../testing/scorecards';
 
 jest.setTimeout(60_000);
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3'],
-  disableDocker: true,
-});
-
-function component(
-  name: string,
-  owner = 'team-a',
-  annotations: Record<string, string> = {},
-): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name, namespace: 'default', annotations },
-    spec: { type: 'service', lifecycle: 'production', owner },
-  };
-}
+const databases = testDatabases(['SQLITE_3']);
 
 const HIDDEN = 'component:default/hidden';
 
 /** The refs the routes asked the catalog for, in order. */
 const catalogLookups: string[] = [];
 
-/**
- * The in-memory catalog, except that user callers never see HIDDEN, as a
- * permission policy would arrange. Services see everything.
- */
-function hidingCatalog(entities: Entity[]): CatalogService {
-  const inner = catalogServiceMock({ entities });
-  const isUser = (credentials: BackstageCredentials) =>
-    (credentials.principal as { type: string }).type === 'user';
-  return new Proxy(inner, {
-    get(target, prop, receiver) {
-      if (prop === 'getEntities') {
-        return async (
-          req: Parameters<CatalogService['getEntities']>[0],
-          opts: { credentials: BackstageCredentials },
-        ) => {
-          const res = await target.getEntities(req, opts);
-          return {
-            items: isUser(opts.credentials)
-              ? res.items.filter(e => stringifyEntityRef(e) !== HIDDEN)
-              : res.items,
-          };
-        };
-      }
-      if (prop === 'getEntityByRef') {
-        return async (
-          ref: string,
-          opts: { credentials: BackstageCredentials },
-        ) => {
-          catalogLookups.push(ref);
-          if (isUser(opts.credentials) && ref === HIDDEN) return undefined;
-          return target.getEntityByRef(ref, opts);
-        };
-      }
-      const value = Reflect.get(target, prop, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  }) as CatalogService;
-}
+/** User callers never see HIDDEN, as a permission policy would arrange. */
+const hiddenFromUsers = (ref: string, credentials: BackstageCredentials) =>
+  isUser(credentials) && ref === HIDDEN;
 
 const extraRule = defineRule({
   id: 'documentation/has-owners-file',
@@ -129,35 +69,17 @@ async function startBackend(options: {
   permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
   knex: Knex;
 }) {
-  const scheduler = mockServices.scheduler();
-  const { server } = await startTestBackend({
-    features: [
-      readinessPlugin,
-      rulesModule,
-      mockServices.database.factory({ knex: options.knex }),
-      mockServices.rootConfig.factory({
-        data: { readiness: { refreshImmediately: false, ...options.config } },
-      }),
-      mockServices.permissions.factory({
-        result: options.permission ?? AuthorizeResult.ALLOW,
-      }),
-      createServiceFactory({
-        service: coreServices.scheduler,
-        deps: {},
-        factory: () => scheduler,
-      }),
-      createServiceFactory({
-        service: catalogServiceRef,
-        deps: {},
-        factory: () => hidingCatalog(options.entities),
-      }),
-    ],
+  return startReadinessBackend({
+    knex: options.knex,
+    catalog: hidingCatalog(options.entities, hiddenFromUsers, ref =>
+      catalogLookups.push(ref),
+    ),
+    config: options.config,
+    permissions: mockServices.permissions.factory({
+      result: options.permission ?? AuthorizeResult.ALLOW,
+    }),
+    features: [rulesModule],
   });
-  const store = await DatabaseReadinessStore.create({
-    database: mockServices.database({ knex: options.knex }),
-    skipMigrations: true,
-  });
-  return { server, store, scheduler };
 }
 
 const entities = [
@@ -179,14 +101,8 @@ const entities = [
   },
 ];
 
-const summary = (name: string, owner: string) => ({
-  entityRef: `component:default/${name}`,
-  kind: 'Component',
-  namespace: 'default',
-  name,
-  owner: `group:default/${owner}`,
-  lifecycle: 'production',
-});
+const summary = (name: string, owner: string) =>
+  entitySummary(name, { owner: `group:default/${owner}` });
 
 describe('readiness router', () => {
   let knex: Knex;
@@ -746,8 +662,10 @@ describe('readiness plugin end to end', () => {
       const knex = await databases.init('SQLITE_3');
       const local = (name: string, extra: Record<string, string> = {}) =>
         component(name, 'team-a', {
-          'readiness.dev/source-location': `dir:${repo}`,
-          ...extra,
+          annotations: {
+            'readiness.dev/source-location': `dir:${repo}`,
+            ...extra,
+          },
         });
       const { server, store, scheduler } = await startBackend({
         knex,
@@ -764,7 +682,7 @@ describe('readiness plugin end to end', () => {
           }),
           local('broken-waivers', { 'readiness.dev/waivers': '{not json' }),
           component('outside', 'team-a', {
-            'readiness.dev/source-location': 'dir:/etc',
+            annotations: { 'readiness.dev/source-location': 'dir:/etc' },
           }),
           component('nowhere', 'team-a'),
         ],
