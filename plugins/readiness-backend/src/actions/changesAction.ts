@@ -1,76 +1,61 @@
 import { HistoryPoint } from '../database/ReadinessStore';
-import { ActionContext, visibleAuditedEntity } from './context';
-import { ENTITY_REF_INPUT, VERDICTS } from './schemas';
+import { ActionContext, registerEntityAction } from './context';
+import { VERDICTS } from './schemas';
 
 /**
  * readiness-get-changes: the latest audit against the one before it, from
  * the stored history.
  */
 export function registerChangesAction(ctx: ActionContext) {
-  ctx.actionsRegistry.register({
+  registerEntityAction(ctx, {
     name: 'readiness-get-changes',
     title: 'Get Readiness Changes',
     description: `Tells what changed in a catalog component's production-readiness between its latest audit and the one before: the score change, whether the verdict changed, the change in the number of blockers, the categories whose score changed, and the rules that started failing ("newlyFailing") or stopped failing ("newlyPassing"). An audit is recorded each time one runs because the repository or the audit settings changed or a refresh was requested. "previous" is null when there has been only one audit; "rules" is null when either audit predates the recording of failing rules.`,
     attributes: { readOnly: true, destructive: false, idempotent: true },
-    schema: {
-      input: z =>
-        z.object({
-          entityRef: z
-            .string()
-            .min(ENTITY_REF_INPUT.min)
-            .max(ENTITY_REF_INPUT.max)
-            .describe(ENTITY_REF_INPUT.description),
-        }),
-      output: z => {
-        const point = z.object({
-          auditedAt: z.string(),
-          score: z.number(),
-          verdict: z.enum(VERDICTS),
-          blockers: z.number(),
-        });
-        const rule = z.object({ ruleId: z.string(), title: z.string() });
-        return z.object({
-          entityRef: z.string(),
-          current: point
-            .nullable()
-            .describe('The latest audit; null if never audited'),
-          previous: point.nullable().describe('The audit before it'),
-          scoreDelta: z
-            .number()
-            .nullable()
-            .describe('current.score - previous.score'),
-          verdictChanged: z.boolean(),
-          blockersDelta: z.number().nullable(),
-          categories: z
-            .array(
-              z.object({
-                id: z.string(),
-                previous: z.number().nullable(),
-                current: z.number().nullable(),
-                delta: z
-                  .number()
-                  .nullable()
-                  .describe(
-                    'Null when the category applies to only one of the two audits',
-                  ),
-              }),
-            )
-            .describe('Only the categories whose score changed'),
-          rules: z
-            .object({
-              newlyFailing: z.array(rule),
-              newlyPassing: z.array(rule),
-            })
-            .nullable(),
-        });
-      },
+    output: z => {
+      const point = z.object({
+        auditedAt: z.string(),
+        score: z.number(),
+        verdict: z.enum(VERDICTS),
+        blockers: z.number(),
+      });
+      const rule = z.object({ ruleId: z.string(), title: z.string() });
+      return z.object({
+        entityRef: z.string(),
+        current: point
+          .nullable()
+          .describe('The latest audit; null if never audited'),
+        previous: point.nullable().describe('The audit before it'),
+        scoreDelta: z
+          .number()
+          .nullable()
+          .describe('current.score - previous.score'),
+        verdictChanged: z.boolean(),
+        blockersDelta: z.number().nullable(),
+        categories: z
+          .array(
+            z.object({
+              id: z.string(),
+              previous: z.number().nullable(),
+              current: z.number().nullable(),
+              delta: z
+                .number()
+                .nullable()
+                .describe(
+                  'Null when the category applies to only one of the two audits',
+                ),
+            }),
+          )
+          .describe('Only the categories whose score changed'),
+        rules: z
+          .object({
+            newlyFailing: z.array(rule),
+            newlyPassing: z.array(rule),
+          })
+          .nullable(),
+      });
     },
-    action: async ({ input, credentials }) => {
-      const entityRef = await visibleAuditedEntity(
-        ctx,
-        input.entityRef,
-        credentials,
-      );
+    action: async entityRef => {
       const [current, previous] = await ctx.store.getHistory(entityRef, 2);
       const titles = await ruleTitles(ctx, entityRef);
       const describe = (ruleId: string) => ({

@@ -3,7 +3,10 @@ import {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
+import {
+  ActionsRegistryActionOptions,
+  ActionsRegistryService,
+} from '@backstage/backend-plugin-api/alpha';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -13,6 +16,7 @@ import { ReadinessRefresher } from '../scheduler/ReadinessRefresher';
 import { visibleEntity } from '../service/entityAccess';
 import { auditedEntityParams } from '../service/validation';
 import { EntityVisibility } from '../service/visibility';
+import { ActionZod, ActionZodObject, ENTITY_REF_INPUT } from './schemas';
 
 /** What the actions need. @public */
 export interface ReadinessActionsOptions {
@@ -31,9 +35,6 @@ export interface ReadinessActionsOptions {
 export interface ActionContext extends ReadinessActionsOptions {
   visibility: EntityVisibility;
 }
-
-export const ENTITY_REF_DESCRIPTION =
-  'The entity reference, e.g. "component:default/payments". The kind defaults to Component and the namespace to "default", so "payments" also works. Only Component entities are audited.';
 
 /**
  * The audited entity an action names, checked as the REST API checks it:
@@ -58,4 +59,50 @@ export async function visibleAuditedEntity(
   const { entityRef } = auditedEntityParams(parts);
   await visibleEntity(ctx.catalog, entityRef, credentials);
   return entityRef;
+}
+
+/** The input of an action about one entity: its reference alone. */
+const entityRefInput = (zod: ActionZod): ActionZodObject =>
+  zod.object({
+    entityRef: zod
+      .string()
+      .min(ENTITY_REF_INPUT.min)
+      .max(ENTITY_REF_INPUT.max)
+      .describe(ENTITY_REF_INPUT.description),
+  });
+
+type EntityActionOptions<TOutput extends ActionZodObject> =
+  ActionsRegistryActionOptions<ActionZodObject, TOutput>;
+
+/**
+ * Registers an action about one audited entity. Its input is the entity
+ * reference; `action` runs with the reference resolved and checked by
+ * visibleAuditedEntity.
+ */
+export function registerEntityAction<TOutput extends ActionZodObject>(
+  ctx: ActionContext,
+  options: Pick<
+    EntityActionOptions<TOutput>,
+    'name' | 'title' | 'description' | 'attributes'
+  > & {
+    output: EntityActionOptions<TOutput>['schema']['output'];
+    action: (
+      entityRef: string,
+      credentials: BackstageCredentials,
+    ) => ReturnType<EntityActionOptions<TOutput>['action']>;
+  },
+) {
+  const { output, action, ...rest } = options;
+  ctx.actionsRegistry.register<ActionZodObject, TOutput>({
+    ...rest,
+    schema: { input: entityRefInput, output },
+    action: async ({ input, credentials }) => {
+      // The registry has checked the input against entityRefInput.
+      const raw: string = input.entityRef;
+      return action(
+        await visibleAuditedEntity(ctx, raw, credentials),
+        credentials,
+      );
+    },
+  });
 }

@@ -1,4 +1,13 @@
-import { ENTITY_REF_DESCRIPTION } from './context';
+import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
+
+type RegisterOptions = Parameters<ActionsRegistryService['register']>[0];
+/** The zod the actions registry hands to schemas. */
+export type ActionZod = Parameters<RegisterOptions['schema']['input']>[0];
+/** Any object schema of that zod. */
+export type ActionZodObject = ReturnType<RegisterOptions['schema']['input']>;
+
+const ENTITY_REF_DESCRIPTION =
+  'The entity reference, e.g. "component:default/payments". The kind defaults to Component and the namespace to "default", so "payments" also works. Only Component entities are audited.';
 
 /** Values the actions' schemas share. */
 export const VERDICTS = [
