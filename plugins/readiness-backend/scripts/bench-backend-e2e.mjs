@@ -24,12 +24,13 @@
  * Not a test: it asserts nothing, it only measures.
  */
 import { createRequire } from 'node:module';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
+import { syntheticCatalog } from './syntheticCatalog.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const packageDir = resolve(here, '..');
@@ -118,34 +119,6 @@ function createLogger(counts) {
   return logger;
 }
 
-/** Components over the sample repositories, round-robin. */
-function syntheticCatalog(count) {
-  const repos = readdirSync(examplesRoot)
-    .filter(name => statSync(join(examplesRoot, name)).isDirectory())
-    .sort();
-  if (repos.length === 0) throw new Error(`no repositories in ${examplesRoot}`);
-  const entities = Array.from({ length: count }, (_, i) => ({
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: `svc-${String(i).padStart(5, '0')}`,
-      namespace: 'default',
-      annotations: {
-        'backstage.io/source-location': `dir:${join(
-          examplesRoot,
-          repos[i % repos.length],
-        )}/`,
-      },
-    },
-    spec: {
-      type: 'service',
-      lifecycle: 'production',
-      owner: `group:default/team-${i % 20}`,
-    },
-  }));
-  return { repos, entities };
-}
-
 /** The two catalog calls the refresher makes, over a fixed list. */
 function stubCatalog(entities) {
   const byRef = new Map(entities.map(e => [stringifyEntityRef(e), e]));
@@ -221,7 +194,7 @@ async function tableCounts() {
 }
 
 async function main() {
-  const { repos, entities } = syntheticCatalog(ENTITIES);
+  const { repos, entities } = syntheticCatalog(ENTITIES, examplesRoot);
   log(
     `node ${process.version}, ${cpus().length} cores, load average ` +
       `${loadavg()

@@ -68,6 +68,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { syntheticCatalog } from './syntheticCatalog.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const packageDir = resolve(here, '..');
@@ -169,34 +170,6 @@ function codeState() {
     // Not a git checkout: the modification time alone tells changes apart.
   }
   return { commit, changed, newest, files };
-}
-
-/** Components over the sample repositories, round-robin (as bench-backend-e2e). */
-function syntheticCatalog(count, reposRoot) {
-  const repos = readdirSync(reposRoot)
-    .filter(name => statSync(join(reposRoot, name)).isDirectory())
-    .sort();
-  if (repos.length === 0) throw new Error(`no repositories in ${reposRoot}`);
-  const entities = Array.from({ length: count }, (_, i) => ({
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: `svc-${String(i).padStart(5, '0')}`,
-      namespace: 'default',
-      annotations: {
-        'backstage.io/source-location': `dir:${join(
-          reposRoot,
-          repos[i % repos.length],
-        )}/`,
-      },
-    },
-    spec: {
-      type: 'service',
-      lifecycle: 'production',
-      owner: `group:default/team-${i % 20}`,
-    },
-  }));
-  return { repos, entities };
 }
 
 // ---------------------------------------------------------------------------
