@@ -487,7 +487,14 @@ function buildContext(facts: Facts): Context {
   for (const app of facts.stack.frontends) {
     const server = app.server;
     if (!server || isAsidePath(`${app.dir}/`)) continue;
-    const d = draft(app.dir, 'node', server.files[0].path, 1);
+    // Point at the framework's server entry (Remix `app/entry.server.tsx`, SvelteKit `src/hooks.server.ts`), or else
+    // at code that serves the app's clients, not at a health probe or webhook receiver that sorts first.
+    const prefix = app.dir ? `${app.dir}/` : '';
+    const entry =
+      facts.files.find(f => f.path.startsWith(prefix) && /^(?:app\/entry\.server|src\/hooks\.server)\.[cm]?[jt]sx?$/.test(f.path.slice(prefix.length))) ??
+      server.files.find(f => !incidentalRoute(f.path.slice(prefix.length), f.text)) ??
+      server.files[0];
+    const d = draft(app.dir, 'node', entry.path, 1);
     d.frameworks.add(server.name);
     d.frontend = true;
   }
@@ -621,7 +628,13 @@ function buildContext(facts: Facts): Context {
       files.push(file);
     }
   }
-  const linkedOf = dotnetLinks(facts, manifests, codeByEcosystem.get('dotnet') ?? [], componentOf);
+  const linkedOf = dotnetLinks(
+    facts,
+    manifests,
+    codeByEcosystem.get('dotnet') ?? [],
+    componentOf,
+    new Set(list.filter(d => d.ecosystem === 'dotnet').map(d => d.dir)),
+  );
   const units: ServiceUnit[] = list.map(d => {
     const frontend =
       d.frontend || (d.frameworks.size === 0 && frontendDirs.has(d.dir));
@@ -663,6 +676,7 @@ function dotnetLinks(
   manifests: ManifestRef[],
   files: SourceFile[],
   componentOf: (path: string, ecosystem: Ecosystem) => string,
+  unitDirs: Set<string>,
 ): (dir: string, own: SourceFile[]) => string[] {
   const projects = new Map(facts.manifests.csprojs.map(p => [p.path, p]));
   const projectDirs = new Set(manifests.filter(m => m.ecosystem === 'dotnet').map(m => m.dir));
@@ -695,12 +709,13 @@ function dotnetLinks(
     const found = new Set<string>();
     close(dir, found, referencesOf(dir));
     // An extension method the unit calls but neither it nor what it references declares comes from the one
-    // other project that does (a project reference the build adds, or a shared props file).
+    // other project that does (a project reference the build adds, or a shared props file); another
+    // deployable unit is not such a library, whatever names its own extension methods share.
     const calls = new Set(own.flatMap(file => [...file.text.matchAll(/\.(\w+)\s*(?:<[^>()]*>)?\(/g)].map(m => m[1])));
     const extra: string[] = [];
     for (const name of calls) {
       const homes = [...(extensions.get(name) ?? [])];
-      if (homes.length !== 1 || homes.some(home => isUnder(home, dir) || found.has(home))) continue;
+      if (homes.length !== 1 || homes.some(home => isUnder(home, dir) || found.has(home) || unitDirs.has(home))) continue;
       extra.push(homes[0]);
     }
     close(dir, found, extra);

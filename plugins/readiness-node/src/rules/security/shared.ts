@@ -10,6 +10,8 @@ import { basename, isLowConfidencePath, isTestFile, languageOf, lineOf, linesHol
 import { LOCKFILE_NAMES } from '../../facts/manifests';
 import { isTestName } from '../../facts/values';
 import { memo } from '../../facts/memo';
+import { isUnder, serverUnits, unitLabel } from '../../facts/services';
+import type { ServiceUnit } from '../../facts/services';
 import { entropy, isPlaceholderValue } from '../../secrets/patterns';
 import { maskSecret, redactText } from '../../secrets/redact';
 
@@ -403,6 +405,68 @@ export function findEvidence(facts: Facts, signals: EvidenceSignal[]): string | 
     if (signal.code && codeFiles.some(f => signal.code!.test(f.text))) return signal.label;
   }
   return undefined;
+}
+
+function signalInDeps(signal: EvidenceSignal, deps: Iterable<string>): boolean {
+  for (const d of deps) {
+    if (signal.deps?.includes(d) || signal.depPrefixes?.some(p => d.startsWith(p))) return true;
+  }
+  return false;
+}
+
+/** A server unit that shows none of a rule's signals, with where to point the finding and its name. */
+export interface UnitLacking {
+  path: string;
+  line?: number;
+  /** `the aspnet service in src/Web/`. */
+  label: string;
+  /** The unit's folder; undefined when the repository is judged as a whole. */
+  dir?: string;
+}
+
+/**
+ * Judges each server unit on the signals: a unit has the capability when its dependencies (its manifests,
+ * their ancestors' and those of the projects it runs) declare one, or a file it owns, a project it runs, or a
+ * file outside every server unit (a proxy, gateway or deploy configuration in front of all of them) shows one.
+ * Answers the first evidence found and the units without any; without service units, the repository as a
+ * whole is judged and its server locations are the ones lacking.
+ */
+export function serverUnitsLacking(facts: Facts, signals: EvidenceSignal[]): { evidence?: string; lacking: UnitLacking[] } {
+  const units = serverUnits(facts);
+  if (units.length === 0) {
+    const evidence = findEvidence(facts, signals);
+    if (evidence) return { evidence, lacking: [] };
+    const servers = facts.stack.servers.join(', ');
+    return { lacking: serverLocations(facts).map(l => ({ ...l, label: `this server (${servers})` })) };
+  }
+  const files = evidenceFiles(facts);
+  const anyCode = anyCodeSignal(signals);
+  const codeFiles = files.filter(f => anyCode.some(re => re.test(f.text)));
+  const pathFiles = signals.some(sig => sig.path) ? files : [];
+  const ownerOf = (path: string): ServiceUnit | undefined =>
+    units.filter(u => isUnder(path, u.dir)).sort((a, b) => b.dir.length - a.dir.length)[0];
+  const reaches = (unit: ServiceUnit, path: string): boolean => {
+    const owner = ownerOf(path);
+    return !owner || owner === unit || (unit.linked?.dirs.some(dir => isUnder(path, dir)) ?? false);
+  };
+  let evidence: string | undefined;
+  const lacking: UnitLacking[] = [];
+  for (const unit of units) {
+    const deps = unit.linked ? [...unit.deps, ...unit.linked.deps] : [...unit.deps];
+    const found =
+      signals.find(sig => signalInDeps(sig, deps)) ??
+      signals.find(
+        sig =>
+          (sig.path && pathFiles.some(f => sig.path!.test(f.path) && reaches(unit, f.path))) ||
+          (sig.code && codeFiles.some(f => sig.code!.test(f.text) && reaches(unit, f.path))),
+      );
+    if (found) {
+      evidence ??= found.label;
+      continue;
+    }
+    lacking.push({ path: unit.path, ...(unit.line !== undefined ? { line: unit.line } : {}), label: unitLabel(unit), dir: unit.dir });
+  }
+  return { ...(evidence ? { evidence } : {}), lacking };
 }
 
 /**

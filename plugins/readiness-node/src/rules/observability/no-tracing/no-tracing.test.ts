@@ -50,6 +50,19 @@ describeRule(rule, {
       findings: ['src/Shipping.Api/Program.cs:1'],
     },
     {
+      name: 'a .NET server calling a framework method that another server project also declares as an extension',
+      files: {
+        'Api/Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>',
+        'Api/Program.cs': 'var builder = WebApplication.CreateBuilder(args);\nbuilder.Services.AddAuthentication();\nvar app = builder.Build();\napp.Run();\n',
+        'Portal/Portal.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk.Web"><ItemGroup><PackageReference Include="OpenTelemetry.Extensions.Hosting" /></ItemGroup></Project>',
+        'Portal/Program.cs': 'var builder = WebApplication.CreateBuilder(args);\nbuilder.AddAuthentication();\nvar app = builder.Build();\napp.Run();\n',
+        'Portal/Setup.cs':
+          'public static class Setup\n{\n    public static WebApplicationBuilder AddAuthentication(this WebApplicationBuilder builder)\n    {\n        builder.Services.AddOpenTelemetry().WithTracing(t => t.AddAspNetCoreInstrumentation());\n        return builder;\n    }\n}\n',
+      },
+      findings: ['Api/Program.cs:1'],
+    },
+    {
       name: '.NET OpenTelemetry set up only in a test project',
       files: serviceDefaults({ inTests: true }),
     },

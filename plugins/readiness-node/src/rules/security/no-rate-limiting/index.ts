@@ -1,6 +1,7 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { defineRule, outcome } from '../../types';
-import { EvidenceSignal, findEvidence, serverLocations } from '../shared';
+import { capitalise } from '../../../facts/text';
+import { EvidenceSignal, serverUnitsLacking } from '../shared';
 
 /** Libraries, middleware and proxy settings that limit request rates, per ecosystem. */
 export const RATE_LIMIT_SIGNALS: EvidenceSignal[] = [
@@ -54,7 +55,7 @@ export default defineRule({
   severity: 'medium',
   title: 'Requests are rate limited',
   description:
-    'Fails when a server application exists and no rate-limiting library, middleware or proxy setting is present: express-rate-limit, rate-limiter-flexible, @nestjs/throttler, @fastify/rate-limit, flask-limiter, slowapi, django-ratelimit or DRF throttling, bucket4j, resilience4j, golang.org/x/time/rate, tollbooth, httprate, ASP.NET Core rate limiting, Rack::Attack, nginx `limit_req`, ingress or gateway limits, or a rate limiter written in the code. Not applicable without a server.',
+    'Fails for each server application with no rate-limiting library, middleware or proxy setting in its code, its dependencies, the projects it runs, or the proxy and gateway configuration outside every server: express-rate-limit, rate-limiter-flexible, @nestjs/throttler, @fastify/rate-limit, flask-limiter, slowapi, django-ratelimit or DRF throttling, bucket4j, resilience4j, golang.org/x/time/rate, tollbooth, httprate, ASP.NET Core rate limiting, Rack::Attack, nginx `limit_req`, ingress or gateway limits, or a rate limiter written in the code. Not applicable without a server.',
   rationale:
     'Without a limit, one client can brute-force logins and tokens, scrape the whole dataset, or exhaust the service and its database with a burst of cheap requests. Limits also contain runaway clients and retry storms.',
   remediation:
@@ -63,13 +64,12 @@ export default defineRule({
     if (facts.stack.servers.length === 0) {
       return outcome.notApplicable('no server application');
     }
-    const evidence = findEvidence(facts, RATE_LIMIT_SIGNALS);
-    if (evidence) return outcome.pass(`rate limiting through ${evidence}`);
-    const servers = facts.stack.servers.join(', ');
-    const findings: Finding[] = serverLocations(facts).map(location => ({
-      path: location.path,
-      ...(location.line !== undefined ? { line: location.line } : {}),
-      message: `This server (${servers}) has no rate limiting: no limiter library, middleware or proxy limit anywhere in the repository`,
+    const { evidence, lacking } = serverUnitsLacking(facts, RATE_LIMIT_SIGNALS);
+    if (lacking.length === 0) return outcome.pass(`rate limiting through ${evidence}`);
+    const findings: Finding[] = lacking.map(unit => ({
+      path: unit.path,
+      ...(unit.line !== undefined ? { line: unit.line } : {}),
+      message: `${capitalise(unit.label)} has no rate limiting: no limiter library or middleware in its code or dependencies, and no proxy or gateway limit in front of it`,
       confidence: 'high' as const,
     }));
     return outcome.fail(findings);

@@ -3,15 +3,36 @@ import rule from '.';
 
 const pkg = (deps: Record<string, string>) => JSON.stringify({ name: 'api', dependencies: deps }, null, 2);
 
+/** An ASP.NET Core server with its endpoints in several files. */
+const aspnet = (dir: string, program: string) => ({
+  [`${dir}/${dir}.csproj`]: '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>',
+  [`${dir}/Program.cs`]: `var builder = WebApplication.CreateBuilder(args);\n${program}var app = builder.Build();\napp.MapOrders();\napp.Run();\n`,
+  [`${dir}/Endpoints/Orders.cs`]: 'public static class Orders { public static void MapOrders(this WebApplication app) { app.MapGet("/orders", () => Results.Ok()); } }\n',
+  [`${dir}/Endpoints/Invoices.cs`]: 'public static class Invoices { public static void Map(WebApplication app) { app.MapGet("/invoices", () => Results.Ok()); } }\n',
+});
+
 describeRule(rule, {
   fails: [
+    {
+      name: 'one finding for a server whose endpoints span several files',
+      files: aspnet('Api', ''),
+      findings: ['Api/Program.cs:1'],
+    },
+    {
+      name: 'a limiter in one server does not cover another',
+      files: {
+        ...aspnet('Api', 'builder.Services.AddRateLimiter(o => o.AddFixedWindowLimiter("api", _ => {}));\n'),
+        ...aspnet('Portal', ''),
+      },
+      findings: ['Portal/Program.cs:1'],
+    },
     {
       name: 'an express server without a limiter',
       files: {
         'package.json': pkg({ express: '^4.19.0' }),
         'src/server.js': "const express = require('express');\nconst app = express();\napp.post('/login', login);\n",
       },
-      findings: ['src/server.js'],
+      findings: ['src/server.js:1'],
     },
     {
       name: 'a Flask app declared only in requirements',
@@ -24,7 +45,7 @@ describeRule(rule, {
         'go.mod': 'module example.com/api\n\nrequire (\n\tgolang.org/x/time v0.5.0 // indirect\n)\n',
         'main.go': 'package main\nimport "net/http"\nfunc main() { http.ListenAndServe(":8080", nil) }\n',
       },
-      findings: ['main.go'],
+      findings: ['main.go:3'],
     },
     {
       name: 'a limiter mentioned only in docs, tests and examples',
@@ -35,10 +56,20 @@ describeRule(rule, {
         'test/limits.test.js': 'const rateLimit = require("express-rate-limit");\nrateLimit({ max: 1 });\n',
         'examples/limited/server.js': 'app.use(rateLimit({ windowMs: 60000, max: 100 }));\n',
       },
-      findings: ['src/server.js'],
+      findings: ['src/server.js:1'],
     },
   ],
   passes: [
+    {
+      name: 'every server limited, one of them through a referenced project',
+      files: {
+        ...aspnet('Api', 'builder.Services.AddRateLimiter(o => o.AddFixedWindowLimiter("api", _ => {}));\n'),
+        ...aspnet('Portal', 'builder.AddLimits();\n'),
+        'Portal/Portal.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"><ItemGroup><ProjectReference Include="..\\Shared\\Shared.csproj" /></ItemGroup></Project>',
+        'Shared/Shared.csproj': '<Project Sdk="Microsoft.NET.Sdk"></Project>',
+        'Shared/Limits.cs': 'public static class Limits { public static void AddLimits(this WebApplicationBuilder b) { b.Services.AddRateLimiter(o => { }); } }\n',
+      },
+    },
     {
       name: 'express-rate-limit declared',
       files: {
@@ -102,6 +133,13 @@ describeRule(rule, {
 });
 
 describe('security/no-rate-limiting details', () => {
+  it('names the server that lacks a limiter', () => {
+    const result = runRule(rule, aspnet('Api', ''));
+    expect(result.findings.map(f => f.message)).toEqual([
+      'The aspnet service in Api/ has no rate limiting: no limiter library or middleware in its code or dependencies, and no proxy or gateway limit in front of it',
+    ]);
+  });
+
   it('says which limiter it found', () => {
     const result = runRule(rule, { 'requirements.txt': 'flask==3.0.3\nFlask-Limiter==3.7.0\n' });
     expect(result).toEqual(expect.objectContaining({ status: 'pass', message: 'rate limiting through flask-limiter' }));

@@ -1,7 +1,9 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { isTestFile, languageOf, lineOf, matchAll } from '../../../facts';
 import { defineRule, outcome } from '../../types';
-import { EvidenceSignal, findEvidence, findingAt, isProse, serverLocations } from '../shared';
+import { capitalise } from '../../../facts/text';
+import { isUnder } from '../../../facts/services';
+import { EvidenceSignal, findingAt, isProse, serverUnitsLacking } from '../shared';
 
 /** Libraries, middleware and config that set security headers, per ecosystem. */
 export const SECURITY_HEADER_SIGNALS: EvidenceSignal[] = [
@@ -37,7 +39,7 @@ export default defineRule({
   severity: 'medium',
   title: 'Security headers are set',
   description:
-    'Fails when a web server exists and no security-headers middleware or header configuration is present: helmet (and its koa/fastify variants), hono secureHeaders, flask-talisman, Django SecurityMiddleware with SECURE_* settings or X-Frame-Options, django-csp, Spring Security (unless its headers are disabled), unrolled/secure, echo/fiber secure middleware, UseHsts or a headers package for ASP.NET Core, or Content-Security-Policy / Strict-Transport-Security / X-Frame-Options set in code or in proxy config. Not applicable without a server.',
+    'Fails for each web server with no security-headers middleware or header configuration in its code, its dependencies, the projects it runs, or the proxy configuration outside every server: helmet (and its koa/fastify variants), hono secureHeaders, flask-talisman, Django SecurityMiddleware with SECURE_* settings or X-Frame-Options, django-csp, Spring Security (unless its headers are disabled), unrolled/secure, echo/fiber secure middleware, UseHsts or a headers package for ASP.NET Core, or Content-Security-Policy / Strict-Transport-Security / X-Frame-Options set in code or in proxy config. Not applicable without a server.',
   rationale:
     'Browsers only apply their strongest protections when told to: a Content-Security-Policy limits what injected scripts can do, HSTS stops protocol downgrades and cookie theft over plain HTTP, and X-Frame-Options / frame-ancestors prevent clickjacking. Without them a single XSS or a hostile page framing the app goes much further.',
   remediation:
@@ -58,43 +60,48 @@ export default defineRule({
       }
     }
     const signals = springDisabled ? SECURITY_HEADER_SIGNALS.filter(s => s.label !== 'Spring Security') : SECURITY_HEADER_SIGNALS;
-    const evidence = findEvidence(facts, signals);
-
-    if (evidence) return outcome.pass(`security headers through ${evidence}`);
+    const { evidence, lacking: missing } = serverUnitsLacking(facts, signals);
+    if (missing.length === 0) return outcome.pass(`security headers through ${evidence}`);
+    // A server whose Spring Security headers are switched off is reported there, once.
+    const disabledAt = findings.map(f => f.path);
+    let lacking = missing.filter(unit => !disabledAt.some(path => unit.dir === undefined || isUnder(path, unit.dir)));
 
     // Django: SecurityMiddleware installed and configured (the default project also adds X-Frame-Options).
-    if (facts.stack.servers.includes('django')) {
+    if (lacking.length > 0 && facts.stack.servers.includes('django')) {
       const settings = facts.files.filter(
         f => !isTestFile(f.path) && !isProse(f.path) && languageOf(f.path) === 'python' && /\bMIDDLEWARE\s*=/.test(f.text),
       );
       const configured =
         settings.some(f => DJANGO_SECURITY_MIDDLEWARE.test(f.text)) &&
         facts.files.some(f => languageOf(f.path) === 'python' && !isTestFile(f.path) && DJANGO_SECURE_SETTINGS.test(f.text));
-      if (configured) return outcome.pass('security headers through Django SecurityMiddleware');
-      for (const file of settings) {
-        const line = file.text.slice(0, file.text.search(/\bMIDDLEWARE\s*=/)).split('\n').length;
-        findings.push(
-          findingAt(
-            file,
-            line,
-            DJANGO_SECURITY_MIDDLEWARE.test(file.text)
-              ? 'SecurityMiddleware is installed but no SECURE_* or X_FRAME_OPTIONS setting is configured'
-              : "MIDDLEWARE does not include Django's SecurityMiddleware",
-            lineOf(file, line),
-          ),
-        );
+      const django = (label: string) => /\bdjango\b/.test(label);
+      if (configured) {
+        lacking = lacking.filter(unit => !django(unit.label));
+        if (lacking.length === 0 && findings.length === 0) return outcome.pass('security headers through Django SecurityMiddleware');
+      } else if (settings.length > 0) {
+        lacking = lacking.filter(unit => !django(unit.label));
+        for (const file of settings) {
+          const line = file.text.slice(0, file.text.search(/\bMIDDLEWARE\s*=/)).split('\n').length;
+          findings.push(
+            findingAt(
+              file,
+              line,
+              DJANGO_SECURITY_MIDDLEWARE.test(file.text)
+                ? 'SecurityMiddleware is installed but no SECURE_* or X_FRAME_OPTIONS setting is configured'
+                : "MIDDLEWARE does not include Django's SecurityMiddleware",
+              lineOf(file, line),
+            ),
+          );
+        }
       }
     }
-    if (findings.length === 0) {
-      const servers = facts.stack.servers.join(', ');
-      for (const location of serverLocations(facts)) {
-        findings.push({
-          path: location.path,
-          ...(location.line !== undefined ? { line: location.line } : {}),
-          message: `This server (${servers}) sets no security headers: no helmet-style middleware and no CSP, HSTS or X-Frame-Options configuration anywhere in the repository`,
-          confidence: 'high',
-        });
-      }
+    for (const unit of lacking) {
+      findings.push({
+        path: unit.path,
+        ...(unit.line !== undefined ? { line: unit.line } : {}),
+        message: `${capitalise(unit.label)} sets no security headers: no helmet-style middleware and no CSP, HSTS or X-Frame-Options configuration in its code, its dependencies or the proxy in front of it`,
+        confidence: 'high',
+      });
     }
     return outcome.fail(findings);
   },

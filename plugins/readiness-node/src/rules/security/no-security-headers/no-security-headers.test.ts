@@ -5,15 +5,33 @@ const pkg = (deps: Record<string, string>) => JSON.stringify({ name: 'api', depe
 const springPom = (extra = '') =>
   `<project><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency>${extra}</dependencies></project>`;
 
+/** An ASP.NET Core server with its endpoints in several files. */
+const aspnet = (dir: string, pipeline: string) => ({
+  [`${dir}/${dir}.csproj`]: '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>',
+  [`${dir}/Program.cs`]: `var builder = WebApplication.CreateBuilder(args);\nvar app = builder.Build();\n${pipeline}app.MapOrders();\napp.Run();\n`,
+  [`${dir}/Endpoints/Orders.cs`]: 'public static class Orders { public static void MapOrders(this WebApplication app) { app.MapGet("/orders", () => Results.Ok()); } }\n',
+  [`${dir}/Endpoints/Invoices.cs`]: 'public static class Invoices { public static void Map(WebApplication app) { app.MapGet("/invoices", () => Results.Ok()); } }\n',
+});
+
 describeRule(rule, {
   fails: [
+    {
+      name: 'one finding for a server whose endpoints span several files',
+      files: aspnet('Api', ''),
+      findings: ['Api/Program.cs:1'],
+    },
+    {
+      name: 'HSTS in one server does not cover another',
+      files: { ...aspnet('Api', ''), ...aspnet('Portal', 'app.UseHsts();\n') },
+      findings: ['Api/Program.cs:1'],
+    },
     {
       name: 'an express server without helmet or headers',
       files: {
         'package.json': pkg({ express: '^4.19.0', cors: '^2.8.5' }),
         'src/server.js': "const express = require('express');\napp.use(cors({ origin: allowed }));\n",
       },
-      findings: ['src/server.js'],
+      findings: ['src/server.js:1'],
     },
     {
       name: 'a Flask app without talisman',
@@ -44,7 +62,7 @@ describeRule(rule, {
         'docs/security.md': 'We should send Content-Security-Policy and Strict-Transport-Security.\n',
         'test/headers.test.js': "expect(res.headers['x-frame-options']).toBe('DENY');\n",
       },
-      findings: ['src/server.js'],
+      findings: ['src/server.js:1'],
     },
   ],
   passes: [
@@ -98,6 +116,10 @@ describeRule(rule, {
       },
     },
     {
+      name: 'two servers, each sending HSTS',
+      files: { ...aspnet('Api', 'app.UseHsts();\n'), ...aspnet('Portal', 'app.UseHsts();\n') },
+    },
+    {
       name: 'ASP.NET Core HSTS',
       files: { 'Program.cs': 'var builder = WebApplication.CreateBuilder(args);\nvar app = builder.Build();\napp.UseHsts();\n' },
     },
@@ -108,6 +130,13 @@ describeRule(rule, {
 });
 
 describe('security/no-security-headers details', () => {
+  it('names the server that sends no headers', () => {
+    const result = runRule(rule, { ...aspnet('Api', ''), ...aspnet('Portal', 'app.UseHsts();\n') });
+    expect(result.findings.map(f => f.message)).toEqual([
+      'The aspnet service in Api/ sets no security headers: no helmet-style middleware and no CSP, HSTS or X-Frame-Options configuration in its code, its dependencies or the proxy in front of it',
+    ]);
+  });
+
   it('says where the headers come from', () => {
     const result = runRule(rule, { 'package.json': pkg({ fastify: '^4.0.0', '@fastify/helmet': '^11.0.0' }) });
     expect(result).toEqual(expect.objectContaining({ status: 'pass', message: 'security headers through helmet' }));
