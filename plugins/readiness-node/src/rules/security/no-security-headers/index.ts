@@ -9,6 +9,8 @@ import { EvidenceSignal, findingAt, isProse, serverUnitsLacking } from '../share
 export const SECURITY_HEADER_SIGNALS: EvidenceSignal[] = [
   { label: 'helmet', deps: ['helmet', 'koa-helmet', '@fastify/helmet', 'fastify-helmet', 'lusca'] },
   { label: 'flask-talisman', deps: ['flask-talisman', 'talisman'] },
+  // Flask-SSLify redirects to HTTPS and sends Strict-Transport-Security.
+  { label: 'Flask-SSLify', deps: ['flask-sslify', 'flask_sslify'] },
   { label: 'secure', deps: ['secure'] },
   { label: 'django-csp', deps: ['django-csp'] },
   { label: 'Spring Security', deps: ['spring-boot-starter-security', 'spring-security-web', 'spring-security-config'] },
@@ -19,7 +21,7 @@ export const SECURITY_HEADER_SIGNALS: EvidenceSignal[] = [
   { label: 'Rails default headers', deps: ['rails'] },
   // The Backstage backend's root HTTP router applies helmet (CSP, HSTS, frame options) to every plugin route.
   { label: 'the Backstage backend (helmet)', deps: ['@backstage/backend-defaults'] },
-  { label: 'security middleware in code', code: /\bhelmet\(|\bsecureHeaders\(|\bTalisman\(|csp\.middleware\.CSPMiddleware|\bmiddleware\.Secure(?:WithConfig)?\(|fiber\/v\d\/middleware\/helmet|\bsecure\.New\(|\.UseHsts\(|\.UseSecurityHeaders\(|\.UseXfo\(|\.UseCsp\(|\bSecureHeaders\(/ },
+  { label: 'security middleware in code', code: /\bhelmet\(|\bsecureHeaders\(|\bTalisman\(|\bSSLify\(|csp\.middleware\.CSPMiddleware|\bmiddleware\.Secure(?:WithConfig)?\(|fiber\/v\d\/middleware\/helmet|\bsecure\.New\(|\.UseHsts\(|\.UseSecurityHeaders\(|\.UseXfo\(|\.UseCsp\(|\bSecureHeaders\(/ },
   {
     label: 'security headers set in code or config',
     code: /Content-Security-Policy|Strict-Transport-Security|X-Frame-Options|\bX_FRAME_OPTIONS\s*=|\bframeDeny\b|\bstsSeconds\b|\bcontentSecurityPolicy\b|\bcustomFrameOptionsValue\b/i,
@@ -27,7 +29,9 @@ export const SECURITY_HEADER_SIGNALS: EvidenceSignal[] = [
 ];
 
 const DJANGO_SECURITY_MIDDLEWARE = /django\.middleware\.security\.SecurityMiddleware/;
-const DJANGO_SECURE_SETTINGS = /^\s*(?:SECURE_[A-Z_]+|X_FRAME_OPTIONS|CSP_[A-Z_]+)\s*=|django\.middleware\.clickjacking\.XFrameOptionsMiddleware/m;
+/** Settings that make SecurityMiddleware send headers; `SECURE_HSTS_SECONDS = 0` switches HSTS off and does not count. */
+const DJANGO_SECURE_SETTINGS =
+  /^\s*(?:SECURE_(?!HSTS_SECONDS\s*=\s*0(?![\d.]))[A-Z_]+|X_FRAME_OPTIONS|CSP_[A-Z_]+)\s*=|django\.middleware\.clickjacking\.XFrameOptionsMiddleware/m;
 
 /** Spring Security with its default headers switched off. */
 const SPRING_HEADERS_DISABLED =
@@ -39,7 +43,7 @@ export default defineRule({
   severity: 'medium',
   title: 'Security headers are set',
   description:
-    'Fails for each web server with no security-headers middleware or header configuration in its code, its dependencies, the projects it runs, or the proxy configuration outside every server: helmet (and its koa/fastify variants), hono secureHeaders, flask-talisman, Django SecurityMiddleware with SECURE_* settings or X-Frame-Options, django-csp, Spring Security (unless its headers are disabled), unrolled/secure, echo/fiber secure middleware, UseHsts or a headers package for ASP.NET Core, or Content-Security-Policy / Strict-Transport-Security / X-Frame-Options set in code or in proxy config. Not applicable without a server.',
+    'Fails for each web server with no security-headers middleware or header configuration in its code, its dependencies, the projects it runs, or the proxy configuration outside every server: helmet (and its koa/fastify variants), hono secureHeaders, flask-talisman, Flask-SSLify (HSTS), Django SecurityMiddleware with SECURE_* settings (SECURE_HSTS_SECONDS above zero) or X-Frame-Options, django-csp, Spring Security (unless its headers are disabled), unrolled/secure, echo/fiber secure middleware, UseHsts or a headers package for ASP.NET Core, or Content-Security-Policy / Strict-Transport-Security / X-Frame-Options set in code or in proxy config. Not applicable without a server.',
   rationale:
     'Browsers only apply their strongest protections when told to: a Content-Security-Policy limits what injected scripts can do, HSTS stops protocol downgrades and cookie theft over plain HTTP, and X-Frame-Options / frame-ancestors prevent clickjacking. Without them a single XSS or a hostile page framing the app goes much further.',
   remediation:

@@ -47,6 +47,23 @@ describeRule(rule, {
       findings: ['mysite/settings.py:2'],
     },
     {
+      name: 'Django SecurityMiddleware with HSTS switched off and nothing else set',
+      files: {
+        'requirements.txt': 'django==5.0.6\n',
+        'mysite/settings.py': "MIDDLEWARE = [\n    'django.middleware.security.SecurityMiddleware',\n]\nSECURE_HSTS_SECONDS = 0\n",
+      },
+      findings: ['mysite/settings.py:1'],
+    },
+    {
+      name: 'Flask-SSLify mentioned only in a test and the README',
+      files: {
+        'requirements.txt': 'flask==3.0.3\n',
+        'README.md': 'Add Flask-SSLify: `SSLify(app)`\n',
+        'tests/test_https.py': 'from flask_sslify import SSLify\nSSLify(app)\n',
+      },
+      findings: ['requirements.txt:1'],
+    },
+    {
       name: 'Spring Security with its headers disabled',
       files: {
         'pom.xml': springPom('<dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-security</artifactId></dependency>'),
@@ -81,6 +98,24 @@ describeRule(rule, {
     {
       name: 'flask-talisman',
       files: { 'requirements.txt': 'flask==3.0.3\nflask-talisman==1.1.0\n' },
+    },
+    {
+      name: 'Flask-SSLify declared',
+      files: { 'requirements.txt': 'flask==3.0.3\nFlask-SSLify==0.1.5\n' },
+    },
+    {
+      name: 'Flask-SSLify set up in the app factory',
+      files: {
+        'requirements.txt': 'flask==3.0.3\n',
+        'app/__init__.py': 'from flask import Flask\nfrom flask_sslify import SSLify\n\ndef create_app():\n    app = Flask(__name__)\n    SSLify(app)\n    return app\n',
+      },
+    },
+    {
+      name: 'Django SecurityMiddleware with HSTS on',
+      files: {
+        'requirements.txt': 'django==5.0.6\n',
+        'mysite/settings.py': "MIDDLEWARE = [\n    'django.middleware.security.SecurityMiddleware',\n]\nSECURE_HSTS_SECONDS = 3600\n",
+      },
     },
     {
       name: 'the default Django middleware stack',
