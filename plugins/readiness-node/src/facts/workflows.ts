@@ -205,8 +205,19 @@ function buildProgramRunsTests(facts: Facts, project?: string, cakeScript?: stri
 }
 
 /** Whether one command segment runs tests. */
-function segmentRunsTests(segment: string, ctx?: TestCommandContext): boolean {
+/** `env GO111MODULE=on make ci`, `CI=true npm test`: the environment set for a command, not the command. */
+const ENV_PREFIX = /^(?:env(?:\s+-\S+)*\s+)?(?:[A-Za-z_]\w*=(?:"[^"]*"|'[^']*'|\S*)\s+)*/;
+/** Test commands of application CLIs: `flask test`, `python manage.py test`, `rails test`, `mix test`. */
+const APP_CLI_TEST = /^(?:flask|(?:python[\d.]*\s+)?manage\.py|(?:bundle\s+exec\s+)?rails|mix|sbt|lein|php\s+artisan)\s+test\b/;
+/** `npm start test.unit` through nps / package-scripts: the start script runs the named task. */
+const START_TASK = /^(?:npm|yarn|pnpm)\s+(?:run\s+)?start\s+(?:--\s+)?([\w.:-]+)/;
+
+function segmentRunsTests(raw: string, ctx?: TestCommandContext): boolean {
+  const segment = raw.replace(ENV_PREFIX, '');
   if (INSTALL_SEGMENT.test(segment)) return false;
+  if (APP_CLI_TEST.test(segment)) return true;
+  const task = START_TASK.exec(segment);
+  if (task && /(^|[.:_-])(test|tests|spec|e2e|unit|integration)([.:_-]|$)/i.test(task[1])) return true;
   if (TEST_RUNNERS.some(re => re.test(segment))) return true;
   if (
     mavenRunsTests(segment) ||

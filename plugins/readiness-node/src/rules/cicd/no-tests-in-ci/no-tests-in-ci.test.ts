@@ -7,6 +7,14 @@ const workflow = (steps: string) =>
 describeRule(rule, {
   fails: [
     {
+      name: 'Travis running only an env-prefixed build and a start task that builds',
+      files: {
+        'package.json': JSON.stringify({ scripts: { start: 'nps' } }),
+        '.travis.yml': 'language: node_js\nscript:\n  - env NODE_ENV=production npm run build\n  - npm start build.prod\n  - flask run\n',
+      },
+      findings: ['.travis.yml'],
+    },
+    {
       name: 'an extension-less CI entry script that only builds',
       files: {
         '.ci/run': '#!/bin/sh\nyarn install\nyarn build\n',
@@ -84,6 +92,28 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'Travis running a make target whose prerequisite runs go test, behind an env prefix',
+      files: {
+        'go.mod': 'module x\n',
+        'Makefile': 'ci: dependencies test\n\ndependencies:\n\tgo mod download\n\ntest:\n\tgo test ./...\n',
+        '.travis.yml': 'language: go\nscript: env GO111MODULE=on make ci\n',
+      },
+    },
+    {
+      name: "CircleCI running the Flask app's test command",
+      files: {
+        'requirements.txt': 'flask==1.0.2\n',
+        '.circleci/config.yml': 'version: 2\njobs:\n  build:\n    docker:\n      - image: python:3.11\n    steps:\n      - checkout\n      - run:\n          command: flask test\n',
+      },
+    },
+    {
+      name: 'Travis running nps test tasks through npm start',
+      files: {
+        'package.json': JSON.stringify({ scripts: { start: 'nps' } }),
+        '.travis.yml': 'language: node_js\nscript:\n  - npm start test\n  - npm start build\n',
+      },
+    },
     {
       name: 'an extension-less CI entry script that execs the test script',
       files: {
