@@ -3,7 +3,8 @@ import type { Facts } from '../../facts';
 import { languageOf, lineOf, matchAll } from '../../facts';
 import { expressionAt, isDevelopmentName, valuesOf } from '../../facts/values';
 import { isPlaceholderValue } from '../../secrets/patterns';
-import { isCodeAtOffset, isCommentLine, isSecretName, isSigningKeyName, isStandInSecret, mayHoldSecretName } from './shared';
+import { isCodeAtOffset, isCommentLine } from '../../facts/codeSearch';
+import { isSecretName, isSigningKeyName, isStandInSecret, mayHoldSecretName } from '../../facts/secretNames';
 
 /**
  * Token signing keys written as literals, shared by hardcoded-secret and

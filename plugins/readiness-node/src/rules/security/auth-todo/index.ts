@@ -4,7 +4,9 @@ import type { Facts } from '../../../facts';
 import { basename, isTestFile, languageOf, lineOf } from '../../../facts';
 import { syntaxTree } from '../../../facts/syntax';
 import { defineRule, outcome } from '../../types';
-import { findingAt, isGeneratedText, isUiComponentPath, nameWords } from '../shared';
+import { isGeneratedText, isUiComponentPath } from '../../../facts/codeSearch';
+import { nameWords } from '../../../facts/secretNames';
+import { findingAt } from '../shared';
 
 /** Words that make a file or directory name about authentication or authorization. */
 const AUTH_PATH_WORDS = new Set([

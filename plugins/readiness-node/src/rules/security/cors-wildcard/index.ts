@@ -7,7 +7,8 @@ import type { Facts } from '../../../facts';
 import { expressionAt, holdsWildcard, isDevelopmentName, isTruthy, Literal, literalText, Resolved, valuesOf } from '../../../facts/values';
 import { syntaxTree } from '../../../facts/syntax';
 import { defineRule, outcome } from '../../types';
-import { findingAt, isCodeAtOffset, isCommentLine, isGeneratedText, isProse, isUiComponentPath } from '../shared';
+import { isCodeAtOffset, isCommentLine, isGeneratedText, isProse, isUiComponentPath } from '../../../facts/codeSearch';
+import { findingAt } from '../shared';
 
 interface Detector {
   pattern: RegExp;

@@ -4,7 +4,9 @@ import type { Facts } from '../../../facts';
 import { basename, dirname, isLowConfidencePath, isTestFile, languageOf, lineOf, lineOfOffset, matchAll } from '../../../facts';
 import { expressionAt, isDevelopmentName, isTruthy, Literal, Resolved, valuesOf } from '../../../facts/values';
 import { defineRule, outcome } from '../../types';
-import { findingAt, isCodeAtOffset, isCommentLine, isGeneratedText, nameWords } from '../shared';
+import { isCodeAtOffset, isCommentLine, isGeneratedText } from '../../../facts/codeSearch';
+import { nameWords } from '../../../facts/secretNames';
+import { findingAt } from '../shared';
 
 interface Detector {
   pattern: RegExp;

@@ -1,7 +1,7 @@
 import { SourceFile } from '../../../snapshot';
 import { isTestFile } from '../../../facts';
 import { SyntaxNode, SyntaxTree, syntaxLanguageOf, syntaxTree } from '../../../facts/syntax';
-import { nameWords } from '../shared';
+import { nameWords } from '../../../facts/secretNames';
 import { fixedPasswordOf, Hit } from './passwords';
 
 /**

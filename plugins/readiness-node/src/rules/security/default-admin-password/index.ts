@@ -8,17 +8,15 @@ import { isOwnSqlScript } from '../../../facts/sql';
 import { defineRule, outcome } from '../../types';
 import {
   envReadColumn,
-  findingAt,
   isCodeAt,
   isCommentLine,
   isGeneratedText,
   isProse,
   isUiComponentPath,
-  maskedExcerpt,
-  maskedExcerptAt,
-  nameWords,
   usesHashComments,
-} from '../shared';
+} from '../../../facts/codeSearch';
+import { nameWords } from '../../../facts/secretNames';
+import { findingAt, maskedExcerpt, maskedExcerptAt } from '../shared';
 import { PasswordConstants, isPasswordConstantName } from './constants';
 import { scanDatabaseUsers } from './databaseUsers';
 import { scanHardcodedLogins } from './hardcodedLogins';

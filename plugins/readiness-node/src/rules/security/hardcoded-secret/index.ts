@@ -7,17 +7,9 @@ import { envFileKind } from '../../../facts/env';
 import { isTestName } from '../../../facts/values';
 import { entropy, isPlaceholderValue, JWT_PATTERN, SECRET_PATTERNS } from '../../../secrets/patterns';
 import { defineRule, outcome, RuleFinding } from '../../types';
-import {
-  findingAt,
-  isCommentLine,
-  isGeneratedText,
-  isProse,
-  isSecretName,
-  looksRandom,
-  maskedExcerpt,
-  mayHoldSecretName,
-  SECRET_NAME_HINT,
-} from '../shared';
+import { isCommentLine, isGeneratedText, isProse } from '../../../facts/codeSearch';
+import { isSecretName, looksRandom, mayHoldSecretName, SECRET_NAME_HINT } from '../../../facts/secretNames';
+import { findingAt, maskedExcerpt } from '../shared';
 import { testOnlyWorkflowPaths } from '../../../facts/workflows';
 import { isCredentialKey, signingKeyConstants, signingKeysAtCalls } from '../signingKeys';
 

@@ -1,7 +1,7 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { defineRule, outcome } from '../../types';
 import { capitalise } from '../../../facts/text';
-import { EvidenceSignal, serverUnitsLacking } from '../shared';
+import { EvidenceSignal, serverUnitsLacking } from '../../../facts/codeSearch';
 
 /** Libraries, middleware and proxy settings that limit request rates, per ecosystem. */
 export const RATE_LIMIT_SIGNALS: EvidenceSignal[] = [

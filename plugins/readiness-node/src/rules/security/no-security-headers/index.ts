@@ -3,7 +3,8 @@ import { isTestFile, languageOf, lineOf, matchAll } from '../../../facts';
 import { defineRule, outcome } from '../../types';
 import { capitalise } from '../../../facts/text';
 import { isUnder } from '../../../facts/services';
-import { EvidenceSignal, findingAt, isProse, serverUnitsLacking } from '../shared';
+import { EvidenceSignal, isProse, serverUnitsLacking } from '../../../facts/codeSearch';
+import { findingAt } from '../shared';
 
 /** Libraries, middleware and config that set security headers, per ecosystem. */
 export const SECURITY_HEADER_SIGNALS: EvidenceSignal[] = [

@@ -1,7 +1,7 @@
 import type { Facts } from '../../../facts';
 import { basename, dirname, isTestFile, languageOf } from '../../../facts';
 import { isDevelopmentName } from '../../../facts/values';
-import { isSecretName, isStandInSecret } from '../shared';
+import { isSecretName, isStandInSecret } from '../../../facts/secretNames';
 
 /** A stand-in value of a secret-named key in a committed env file that the app or its compose stack loads. */
 export interface LoadedEnvStandIn {

@@ -10,21 +10,17 @@ import { defineRule, outcome, RuleFinding } from '../../types';
 import { isPlaceholderValue } from '../../../secrets/patterns';
 import {
   envReadColumn,
-  findingAt,
   isCodeAt,
   isCodeAtOffset,
   isCommentLine,
   isGeneratedText,
   isProse,
-  isSecretName,
-  isStandInSecret,
   isTestOnlyPath,
   isUiComponentPath,
-  maskedExcerpt,
-  nameWords,
-  SECRET_NAME_HINT,
   usesHashComments,
-} from '../shared';
+} from '../../../facts/codeSearch';
+import { isSecretName, isStandInSecret, nameWords, SECRET_NAME_HINT } from '../../../facts/secretNames';
+import { findingAt, maskedExcerpt } from '../shared';
 import { testOnlyWorkflowPaths } from '../../../facts/workflows';
 import { isReadablePhrase, isStandInSigningKey, signingKeyConstants, signingKeysAtCalls } from '../signingKeys';
 import { loadedEnvStandIns } from './envFiles';

@@ -3,7 +3,9 @@ import { SourceFile } from '../../../snapshot';
 import { dirname, extname, isTestFile, joinPath, languageOf, lineOf } from '../../../facts';
 import { FunctionSite, SyntaxNode, SyntaxTree, syntaxTree } from '../../../facts/syntax';
 import { defineRule, outcome } from '../../types';
-import { findingAt, isGeneratedText, nameWords } from '../shared';
+import { isGeneratedText } from '../../../facts/codeSearch';
+import { nameWords } from '../../../facts/secretNames';
+import { findingAt } from '../shared';
 
 /** Words that make a storage key or stored value an auth credential. */
 const TOKENISH =

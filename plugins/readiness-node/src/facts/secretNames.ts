@@ -1,0 +1,227 @@
+/**
+ * How setting and variable names read (which name a credential, which a
+ * token signing key) and how literal values read (generated credentials,
+ * well-known stand-ins).
+ */
+import type { SourceFile } from '../snapshot';
+import { entropy, isPlaceholderValue } from '../secrets/patterns';
+import { linesHolding } from './text';
+
+/**
+ * Splits an identifier or setting name into lower-case words:
+ * `DB_PASSWORD` → db, password; `jwtSecretKey` → jwt, secret, key;
+ * `spring.security.user.password` → spring, security, user, password.
+ */
+export function nameWords(name: string): string[] {
+  return wordsOf(name).slice();
+}
+
+const wordsCache = new Map<string, string[]>();
+
+function wordsOf(name: string): string[] {
+  let words = wordsCache.get(name);
+  if (!words) {
+    words = name
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+      .split(/[^A-Za-z]+/)
+      .filter(Boolean)
+      .map(w => w.toLowerCase());
+    if (wordsCache.size >= 100_000) wordsCache.clear();
+    wordsCache.set(name, words);
+  }
+  return words;
+}
+
+const SECRET_WORDS = new Set([
+  'secret',
+  'secrets',
+  'password',
+  'passwd',
+  'passphrase',
+  'pwd',
+  'token',
+  'apikey',
+  'credential',
+  'credentials',
+  'privatekey',
+]);
+
+/** Words in front of `key` that make it a secret key. */
+const KEY_QUALIFIERS = new Set([
+  'api',
+  'secret',
+  'private',
+  'access',
+  'auth',
+  'signing',
+  'encryption',
+  'encrypt',
+  'service',
+  'master',
+  'app',
+  'application',
+  'client',
+  'license',
+  'session',
+  'webhook',
+  'hmac',
+  'jwt',
+  'stripe',
+  'sendgrid',
+  'mailgun',
+  'openai',
+  'anthropic',
+]);
+
+/**
+ * Trailing words that make a secret-sounding name something else: its URL,
+ * lifetime, length, file, header name, hash…
+ */
+const NON_SECRET_TAILS = new Set([
+  'url', 'uri', 'urls', 'endpoint', 'host', 'hostname', 'port', 'path', 'file', 'dir', 'directory',
+  'name', 'names', 'user', 'username', 'id', 'ids', 'type', 'types', 'algorithm', 'algorithms', 'alg',
+  'issuer', 'audience', 'expiry', 'expires', 'expire', 'expiration', 'exp', 'in', 'ttl', 'lifetime',
+  'timeout', 'age', 'length', 'len', 'min', 'max', 'rounds', 'cost', 'header', 'headers', 'prefix',
+  'suffix', 'enabled', 'enable', 'disabled', 'required', 'policy', 'mode', 'scope', 'scopes', 'field',
+  'fields', 'param', 'params', 'region', 'version', 'count', 'limit', 'size', 'seconds', 'minutes',
+  'hours', 'days', 'ms', 'sec', 'secs', 'hash', 'hashed', 'digest', 'sha', 'checksum', 'fingerprint',
+  'label', 'placeholder', 'hint', 'message', 'msg', 'text', 'title', 'regex', 'pattern', 'format',
+  'ref', 'refs', 'env', 'var', 'selector', 'input', 'provider', 'strategy', 'method', 'class',
+  'store', 'storage', 'location', 'arn', 'rotation', 'reset', 'route', 'link', 'key_id', 'length',
+  'validator', 'validation', 'error', 'errors', 'flag', 'source', 'mount', 'volume', 'generator',
+  'helper', 'util', 'utils', 'service', 'manager', 'handler', 'schema', 'model', 'changed', 'at',
+  'date', 'time', 'created', 'updated', 'status', 'state', 'visible', 'visibility', 'strength',
+  'policy', 'confirmation', 'confirm', 'repeat', 'again', 'icon', 'button', 'form', 'dialog',
+  'modal', 'page', 'view', 'component', 'cookie', 'cache', 'table', 'column', 'query', 'mask',
+  'storage', 'ok', 'valid', 'invalid', 'missing', 'encoder', 'encoding', 'kind',
+]);
+
+/** Words before a secret word that make the setting public or not a credential. */
+const NON_SECRET_QUALIFIERS = new Set([
+  'public', 'publishable', 'anon', 'anonymous', 'site', 'csrf', 'xsrf', 'next', 'page', 'pagination',
+  'cursor', 'continuation', 'sort', 'partition', 'primary', 'foreign', 'cache', 'idempotency',
+  'sentry', 'request', 'trace',
+]);
+
+/**
+ * Whether a setting or variable name names a credential: `SECRET_KEY`,
+ * `JWT_SECRET`, `STRIPE_API_KEY`, `db.password`, `authToken`… but not
+ * `TOKEN_EXPIRES_IN`, `PASSWORD_MIN_LENGTH`, `PUBLIC_KEY`, `tokenUrl`.
+ */
+export function isSecretName(name: string): boolean {
+  const words = wordsOf(name);
+  if (words.length === 0) return false;
+  const last = words[words.length - 1];
+  if (NON_SECRET_TAILS.has(last)) return false;
+  let secret = false;
+  words.forEach((word, i) => {
+    if (SECRET_WORDS.has(word)) secret = true;
+    if (word === 'key' && i > 0 && KEY_QUALIFIERS.has(words[i - 1])) secret = true;
+    if (word === 'pass' && i === words.length - 1 && words.length > 1) secret = true;
+  });
+  if (!secret) return false;
+  return !words.some(w => NON_SECRET_QUALIFIERS.has(w));
+}
+
+/**
+ * Any text holding a name for which isSecretName is true holds one of these
+ * words, in any case: every word of a name is a run of its letters, and a
+ * secret name needs a SECRET_WORDS word, `key` or `pass`. Built from the same
+ * sets, so a cheap test of a whole file can rule out every secret name in it.
+ */
+export const SECRET_NAME_HINT = new RegExp(
+  [...SECRET_WORDS, 'key', 'pass']
+    .sort((a, b) => a.length - b.length || (a < b ? -1 : 1))
+    .filter((w, i, all) => !all.slice(0, i).some(shorter => w.includes(shorter)))
+    .join('|'),
+  'i',
+);
+
+/**
+ * False when no name in the file can be a secret name (isSecretName false for
+ * every name in it). Shares the hint lines `matchAllNear` searches.
+ */
+export function mayHoldSecretName(file: SourceFile): boolean {
+  return linesHolding(file, SECRET_NAME_HINT).length > 0;
+}
+
+const PLACEHOLDER_FRAGMENTS =
+  /secret|passw|key|token|change|example|sample|test|dev|default|demo|dummy|fake|mock|placeholder|your|replace|insecure|todo|xxx/i;
+
+/**
+ * Whether a literal looks like a generated credential rather than a word,
+ * an identifier, a path, a URL, a UUID or a content hash: long enough,
+ * mixed character classes, high entropy, and no stand-in words inside.
+ */
+export function looksRandom(value: string): boolean {
+  const v = value.trim();
+  if (v.length < 10 || v.length > 512) return false;
+  if (/\s/.test(v)) return false;
+  if (isPlaceholderValue(v)) return false;
+  if (PLACEHOLDER_FRAGMENTS.test(v)) return false;
+  if (/^[a-z]+(?:[-_.:][a-z]+)*$/i.test(v)) return false;
+  if (/:\/\/|^\.{0,2}\/|^~\/|\\/.test(v)) return false;
+  if (/^[\w.+-]+@[\w-]+\.[\w.-]+$/.test(v)) return false;
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) return false;
+  if (/^[0-9a-f]+$/i.test(v) && [40, 64, 96, 128].includes(v.length)) return false;
+  if (/^(sha\d+|md5)[-:]/i.test(v)) return false;
+  if (/^[\d.:-]+$/.test(v)) return false;
+  if (/^[\w.-]+\.(js|mjs|ts|json|py|pem|key|crt|cer|txt|ya?ml|env|html|jks|p12|pfx)$/i.test(v)) return false;
+  if (/^[A-Z][A-Z0-9_]+$/.test(v)) return false;
+  if (/^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/.test(v)) return false;
+  if (/^[a-z]+[A-Z][a-zA-Z]*$/.test(v)) return false;
+  if (/^\$|^%|^\{|^@|^#\{|^&/.test(v)) return false;
+  let classes = 0;
+  if (/[a-z]/.test(v)) classes += 1;
+  if (/[A-Z]/.test(v)) classes += 1;
+  if (/\d/.test(v)) classes += 1;
+  if (/[^A-Za-z0-9]/.test(v)) classes += 1;
+  const h = entropy(v);
+  if (v.length >= 16) return classes >= 2 && h >= 3.2;
+  return classes >= 3 && h >= 2.9;
+}
+
+/** Well-known stand-ins used as secrets: the values an attacker tries first. */
+const STAND_IN_EXACT = new Set([
+  'secret', 'secrets', 'changeme', 'change_me', 'change-me', 'changethis', 'change_this', 'change-this',
+  'changeit', 'password', 'passwd', 'pass', 'default', 'dev', 'development', 'local', 'test', 'testing',
+  'demo', 'sample', 'example', 'dummy', 'fake', 'mock', 'placeholder', 'todo', 'tbd', 'fixme', 'replaceme',
+  'secretkey', 'secret_key', 'secret-key', 'mysecret', 'my_secret', 'my-secret', 'mysecretkey',
+  'supersecret', 'super_secret', 'super-secret', 'topsecret', 'keyboard cat', 'shh', 'shhh', 'shhhh',
+  's3cr3t', 's3cret', 'jwtsecret', 'jwt_secret', 'jwt-secret', 'abc123', '123456', '1234', '12345',
+  'qwerty', 'letmein', 'insecure', 'notsecret', 'nosecret',
+]);
+
+const STAND_IN_PATTERN =
+  /^(?:django-insecure-|insecure[-_ ]|dev[-_ ]|development[-_ ]|local[-_ ]|test[-_ ]|change[-_ ]?(?:me|this|it)|your[-_ ]|my[-_ ]?(?:super[-_ ]?)?secret|super[-_ ]?secret|replace[-_ ]?(?:me|with|this)|please[-_ ]?change|not[-_ ]?(?:a[-_ ]?)?(?:real[-_ ]?)?secret|default[-_ ]|example[-_ ]|sample[-_ ]|dummy|fake|placeholder|x{3,}|secret[-_ ]?(?:key|value|here)?$)|(?:[-_ ](?:here|changeme|change[-_]?me|dev|local|test|placeholder|secret|insecure))$/i;
+
+/** Whether a literal is one of the stand-ins people leave in as a secret. */
+export function isStandInSecret(value: string): boolean {
+  const v = value.trim();
+  if (!v || /\$\{|\{\{|%\(|^\$|^<.*>$/.test(v)) return false;
+  // Capitalised words are labels (`"password": "Password"`), not values.
+  if (/^[A-Z][a-z]+(?: [a-z]+)*$/.test(v)) return false;
+  return STAND_IN_EXACT.has(v.toLowerCase()) || STAND_IN_PATTERN.test(v);
+}
+
+/** Words that name what signs tokens. */
+const SIGNING_WORDS = new Set(['jwt', 'jws', 'jwe', 'signing', 'sign', 'hmac', 'token', 'tokens']);
+/** Words that may stand beside them in a signing key's name: `ACCESS_TOKEN_SECRET`, `JwtConstants.SECRET`. */
+const SIGNING_NAME_WORDS = new Set([
+  ...SIGNING_WORDS, 'access', 'refresh', 'auth', 'authentication', 'app', 'application', 'secret', 'private', 'my',
+  'default', 'constants', 'constant', 'config', 'configuration', 'settings', 'setting', 'options', 'properties',
+  'security', 'keys', 'key', 'passphrase',
+]);
+
+/**
+ * Whether a setting holds the key that signs tokens: `JWT_SECRET`,
+ * `jwt.secret`, `SIGNING_KEY`, `ACCESS_TOKEN_SECRET`, `JwtConstants.SECRET`,
+ * but not `TOKEN_STORAGE_KEY` or `SECRET_KEY` alone.
+ */
+export function isSigningKeyName(name: string): boolean {
+  const words = wordsOf(name);
+  const last = words[words.length - 1];
+  if (!['secret', 'key', 'passphrase'].includes(last)) return false;
+  return words.some(w => SIGNING_WORDS.has(w)) && words.every(w => SIGNING_NAME_WORDS.has(w));
+}
