@@ -254,7 +254,8 @@ interface Parser {
 
 let parser: Parser | undefined;
 
-/* eslint-disable @typescript-eslint/no-require-imports */
+// The native parser and grammars load on first use, inside try: one that is missing is reported, not a crash.
+/* eslint-disable @typescript-eslint/no-require-imports -- optional native modules, loaded lazily */
 function loadParser(): Parser {
   if (parser) return parser;
   const langs = new Map<SyntaxLanguage, NapiLang>();

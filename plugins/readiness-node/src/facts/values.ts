@@ -248,8 +248,8 @@ function tokenize(text: string, hashComments: boolean): Token[] {
       i += id[0].length;
       continue;
     }
-    // eslint-disable-next-line no-loop-func
-    const op = OPERATORS.find(o => text.startsWith(o, i)) ?? c;
+    const at = i;
+    const op = OPERATORS.find(o => text.startsWith(o, at)) ?? c;
     out.push({ t: 'op', v: op, at: i });
     i += op.length;
   }
@@ -1323,8 +1323,8 @@ class ValueIndexImpl {
       // Walk object literals as written, so that each value keeps its own line.
       let k = 0;
       for (; k < path.length && node.k === 'obj'; k++) {
-        // eslint-disable-next-line @typescript-eslint/no-shadow, no-loop-func
-        const entry = findLast(node.entries, ([key]) => key === path[k]);
+        const wanted = path[k];
+        const entry = findLast(node.entries, ([entryKey]) => entryKey === wanted);
         if (!entry) return [];
         node = entry[1];
       }
@@ -1373,8 +1373,9 @@ class ValueIndexImpl {
       }
     }
     // `settings.allowed_hosts`, `self.secret`, `AppConfig.SECRET`: fields of settings classes anywhere.
-    // eslint-disable-next-line no-nested-ternary
-    const field = self ? name : tail.length === 1 ? tail[0] : undefined;
+    let field: string | undefined;
+    if (self) field = name;
+    else if (tail.length === 1) field = tail[0];
     if (!field) return [];
     return this.fieldCandidates(module.language, field, self ? undefined : name, module.path)
       .filter(b => !(b.path === module.path && b.owner === owner && owner !== undefined && !self))
@@ -1435,8 +1436,9 @@ class ValueIndexImpl {
       for (const file of this.files) {
         if (list.length >= 50) break;
         const lang = languageOf(file.path);
-        // eslint-disable-next-line no-nested-ternary
-        const family = lang === 'typescript' ? 'javascript' : lang === 'scala' ? 'java' : lang;
+        let family = lang;
+        if (lang === 'typescript') family = 'javascript';
+        else if (lang === 'scala') family = 'java';
         if (family !== language || isTestFile(file.path) || !pattern.test(file.text)) continue;
         const m = this.module(file.path);
         if (m) list.push(...m.bindings.filter(b => b.name === field));

@@ -1,7 +1,5 @@
-/* eslint-disable jest/no-export, jest/valid-title, jest/no-conditional-expect */
-// A test helper that declares jest tests for the files that call it: it is
-// exported on purpose, takes its titles from the rule, and checks optional
-// expectations only for the cases that state them.
+// Declares the jest tests of the files that call it: exported, titled by the rule, expecting only what a case states.
+/* eslint-disable jest/no-export, jest/valid-title, jest/no-conditional-expect -- a helper that declares tests */
 import { ReadinessRule, RuleSettings } from '../rules/types';
 import { FixtureFiles, runRule } from './fixtures';
 

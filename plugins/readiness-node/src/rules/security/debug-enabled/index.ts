@@ -219,12 +219,9 @@ function scanPythonSettings(facts: Facts, file: SourceFile, findings: Finding[])
     if (!on || (!binding.owner && overridden())) continue;
     const direct = !on.env && on.path === file.path && on.line === binding.line;
     const where = binding.owner ? ` in ${binding.owner.split('.')[0]}` : '';
-    // eslint-disable-next-line no-nested-ternary
-    const message = direct
-      ? `DEBUG is True by default${where}`
-      : on.env
-        ? `DEBUG is read from the environment but defaults to on${origin(on, file.path, binding.line)}`
-        : `DEBUG follows a setting that is on by default${origin(on, file.path, binding.line)}`;
+    let message = `DEBUG follows a setting that is on by default${origin(on, file.path, binding.line)}`;
+    if (direct) message = `DEBUG is True by default${where}`;
+    else if (on.env) message = `DEBUG is read from the environment but defaults to on${origin(on, file.path, binding.line)}`;
     findings.push(findingAt(file, binding.line, message, lineOf(file, binding.line)));
   }
 }
@@ -277,6 +274,12 @@ function switchedOn(value: Literal | undefined): boolean {
   return isTruthy(value) || value?.kind === 'object' || (value?.kind === 'string' && /^graphiql|^playground|^apollo-sandbox/i.test(value.value));
 }
 
+/** What a switched-on GraphQL setting turns on, by the setting's name; any other is GraphiQL. */
+const GRAPHQL_SWITCHES = new Map([
+  ['debug', 'GraphQL debug errors (stack traces in responses) are'],
+  ['playground', 'The GraphQL playground is'],
+]);
+
 /**
  * GraphQL playgrounds, GraphiQL and debug errors switched on in a server's
  * options: `GraphQLModule.forRoot({ playground: true })`, `new
@@ -297,8 +300,7 @@ function scanGraphQl(facts: Facts, file: SourceFile, language: string, findings:
     const expression = expressionAt(file, start);
     const on = values.resolve(file.path, start, expression, values.ownerAt(file.path, start)).find(v => switchedOn(v.value));
     if (!on) continue;
-    // eslint-disable-next-line no-nested-ternary
-    const what = name === 'debug' ? 'GraphQL debug errors (stack traces in responses) are' : name === 'playground' ? 'The GraphQL playground is' : 'GraphiQL is';
+    const what = GRAPHQL_SWITCHES.get(name) ?? 'GraphiQL is';
     findings.push(findingAt(file, line, `${what} switched on in the server's only configuration${origin(on, file.path, line)}`, lineOf(file, line)));
   }
 }
@@ -327,6 +329,8 @@ function scanGinMode(facts: Facts, file: SourceFile, findings: Finding[]): void 
   }
 }
 
+const DGS_STARTER = /graphql-dgs-spring-(?:boot|graphql)-starter/;
+
 /** Spring GraphiQL switched on in application config, or the DGS framework's GraphiQL left on by default. */
 function scanSpringGraphiql(facts: Facts, findings: Finding[]): void {
   const values = valuesOf(facts);
@@ -339,20 +343,16 @@ function scanSpringGraphiql(facts: Facts, findings: Finding[]): void {
       }
     }
   }
-  // eslint-disable-next-line @typescript-eslint/no-use-before-define
   const dgs = facts.files.find(f => /(^|\/)(build\.gradle(\.kts)?|pom\.xml)$/.test(f.path) && !isLowConfidencePath(f.path) && DGS_STARTER.test(f.text));
   if (!dgs) return;
   const settings = values.configValues('dgs.graphql.graphiql.enabled').filter(c => production(c.path));
   // Set either way in production configuration: off, or reported above.
   if (settings.length > 0) return;
-  // eslint-disable-next-line @typescript-eslint/no-use-before-define
   const line = lineOfOffset(dgs, DGS_STARTER.exec(dgs.text)!.index);
   findings.push(
     findingAt(dgs, line, 'The DGS GraphiQL playground is on by default and no configuration turns it off (dgs.graphql.graphiql.enabled)', lineOf(dgs, line)),
   );
 }
-
-const DGS_STARTER = /graphql-dgs-spring-(?:boot|graphql)-starter/;
 
 function scanAspNet(file: SourceFile, findings: Finding[]): void {
   if (!file.text.includes('UseDeveloperExceptionPage')) return;

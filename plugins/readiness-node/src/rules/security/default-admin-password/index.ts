@@ -227,13 +227,16 @@ function scanUserRecords(file: SourceFile, hits: Hit[], constants: PasswordConst
   if (FACTORY_PATH.test(file.path)) return;
   const pathContext = ADMIN_PATH.test(file.path);
   let seeder: boolean | undefined;
+  const inSeeder = (): boolean => {
+    seeder ??= isSeeder(file);
+    return seeder;
+  };
   for (const { match } of matchAll(file, PASSWORD_LITERAL, 500)) {
     const value = match.groups!.value;
     const kind = fixedPasswordOf(value);
     if (!kind) continue;
     // Beyond well-known passwords, any literal counts in a seeder: a seeded login whose password everyone with the code knows.
-    // eslint-disable-next-line no-cond-assign
-    if (kind !== 'weak' && (NOT_A_PASSWORD.test(value) || !isPasswordPosition(file, match) || !(seeder ??= isSeeder(file)))) continue;
+    if (kind !== 'weak' && (NOT_A_PASSWORD.test(value) || !isPasswordPosition(file, match) || !inSeeder())) continue;
     const line = lineText(file, match.index);
     if (isPolicyLine(line) || /\b(?:placeholder|label|hint|type)\s*[=:]/i.test(line)) continue;
     const offset = match.index + match[0].lastIndexOf(value);
