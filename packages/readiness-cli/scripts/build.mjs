@@ -3,7 +3,7 @@
 // (@readiness/*) in one CommonJS file. Registry dependencies, and with them the
 // native @ast-grep modules, stay external and are installed with the package.
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -65,6 +65,28 @@ function dropBackendOnly() {
   };
 }
 
+/**
+ * A registry package the bundle requires at module level is loaded on first use
+ * instead: most rules (and their parsers: YAML, TOML, XML, Dockerfile, .env)
+ * have nothing to read in a small repository, and loading every parser costs
+ * more than auditing it.
+ */
+const LAZY_REQUIRE =
+  'function __lazyRequire(load) { let mod; const get = () => (mod ??= load()); ' +
+  'return new Proxy({}, { get: (_, key) => get()[key], has: (_, key) => key in get() }); }';
+
+function requireLazily(code) {
+  // esbuild reads every import of an external package as a property of its
+  // `import_*` namespace (`import_yaml.parse`), which the proxy resolves.
+  // The helper goes on the line of the "use strict" directive: no line moves.
+  if (!code.startsWith('"use strict";\n')) throw new Error('expected a strict-mode bundle');
+  return code
+    .replace(/^"use strict";/, `"use strict"; ${LAZY_REQUIRE}`)
+    .replace(/^var (import_\w+) = require\(("[^"]+")\);$/gm, (line, binding, name) =>
+      name.startsWith('"node:') ? line : `var ${binding} = __lazyRequire(() => require(${name}));`,
+    );
+}
+
 /** Builds the bundle into dist/, which it empties first, or into `outfile`. */
 export async function buildBundle(options = {}) {
   if (!options.outfile) {
@@ -89,6 +111,8 @@ export async function buildBundle(options = {}) {
     logLevel: 'warning',
     metafile: true,
   });
+  // Same lines as esbuild wrote, so the source map stays valid.
+  writeFileSync(outfile, requireLazily(readFileSync(outfile, 'utf8')));
   // The registry packages the bundle requires, by package name.
   const required = new Set();
   for (const output of Object.values(result.metafile.outputs)) {
