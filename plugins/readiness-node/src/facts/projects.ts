@@ -1,5 +1,7 @@
 import { SourceFile } from '../snapshot';
+import type { Facts } from './index';
 import { isRequirementsPath } from './manifests';
+import { memo } from './memo';
 import { basename, dirname } from './paths';
 
 /** The ecosystems a project manifest belongs to. @public */
@@ -51,15 +53,16 @@ export function isUnder(path: string, dir: string): boolean {
   return dir === '' || path === dir || path.startsWith(`${dir}/`);
 }
 
-const cache = new WeakMap<SourceFile[], ProjectFact[]>();
+/** The projects of the audited repository (see {@link collectProjects}), built once per audit. */
+export function projectsOf(facts: Facts): ProjectFact[] {
+  return memo(facts, 'projects', () => collectProjects(facts.files));
+}
 
 /**
  * The projects of a repository, deepest directories first, so that the first
  * project a path is under is its nearest one. Never throws.
  */
 export function collectProjects(files: SourceFile[]): ProjectFact[] {
-  const cached = cache.get(files);
-  if (cached) return cached;
   const byDir = new Map<string, ProjectFact>();
   for (const file of files) {
     const ecosystem = manifestEcosystem(file.path);
@@ -78,7 +81,6 @@ export function collectProjects(files: SourceFile[]): ProjectFact[] {
     (a, b) => depth(b.dir) - depth(a.dir) || a.dir.localeCompare(b.dir),
   );
   for (const p of projects) p.ecosystems.sort();
-  cache.set(files, projects);
   return projects;
 }
 
@@ -94,17 +96,17 @@ export function projectOf(
   ecosystem?: Ecosystem,
 ): ProjectFact | undefined {
   // Files of one folder share their project: answer once per folder.
-  let memo = lookups.get(projects);
-  if (!memo) {
-    memo = new Map();
-    lookups.set(projects, memo);
+  let answers = lookups.get(projects);
+  if (!answers) {
+    answers = new Map();
+    lookups.set(projects, answers);
   }
   const dir = dirname(path);
   const key = `${ecosystem ?? ''}\u0000${dir}`;
-  if (memo.has(key)) return memo.get(key);
+  if (answers.has(key)) return answers.get(key);
   const found = projects.find(
     p => isUnder(dir, p.dir) && (!ecosystem || p.ecosystems.includes(ecosystem)),
   );
-  memo.set(key, found);
+  answers.set(key, found);
   return found;
 }

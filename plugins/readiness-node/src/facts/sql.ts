@@ -5,7 +5,7 @@
 import type { SourceFile } from '../snapshot';
 import type { Facts } from './index';
 import { basename, dirname, extname, isTestFile } from './paths';
-import { collectProjects, isUnder } from './projects';
+import { isUnder, projectsOf } from './projects';
 import { maskSource } from './sourceText';
 import { lineOfOffset } from './text';
 
@@ -141,7 +141,7 @@ export function droppedTables(file: SourceFile): TableRef[] {
  * any ecosystem, or the root.
  */
 export function projectDirOf(facts: Facts, path: string): string {
-  const projects = collectProjects(facts.files);
+  const projects = projectsOf(facts);
   return projects.find(p => isUnder(path, p.dir))?.dir ?? '';
 }
 

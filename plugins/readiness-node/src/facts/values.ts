@@ -623,17 +623,8 @@ class Parser {
   }
 }
 
-const parsedCache = new Map<string, Node>();
-
 function parseExpression(text: string, hashComments: boolean): Node {
-  const key = `${hashComments ? '#' : '/'}${text}`;
-  let node = parsedCache.get(key);
-  if (!node) {
-    node = new Parser(tokenize(text, hashComments)).parse();
-    if (parsedCache.size >= 20_000) parsedCache.clear();
-    parsedCache.set(key, node);
-  }
-  return node;
+  return new Parser(tokenize(text, hashComments)).parse();
 }
 
 // ---------------------------------------------------------------------------
@@ -1062,6 +1053,8 @@ class ValueIndexImpl {
   private readonly lookups = new Map<string, Value[]>();
   private readonly resolving = new Set<string>();
   private configIndex?: ConfigValue[];
+  /** Expressions already parsed, by comment style and text: an index lives for one audit. */
+  private readonly parsed = new Map<string, Node>();
 
   constructor(readonly files: SourceFile[]) {
     this.byPath = new Map(files.map(f => [f.path, f]));
@@ -1070,6 +1063,17 @@ class ValueIndexImpl {
 
   file(path: string): SourceFile | undefined {
     return this.byPath.get(path);
+  }
+
+  parse(text: string, hashComments: boolean): Node {
+    const key = `${hashComments ? '#' : '/'}${text}`;
+    let node = this.parsed.get(key);
+    if (!node) {
+      node = parseExpression(text, hashComments);
+      if (this.parsed.size >= 20_000) this.parsed.clear();
+      this.parsed.set(key, node);
+    }
+    return node;
   }
 
   module(path: string): ModuleValues | undefined {
@@ -1094,7 +1098,7 @@ class ValueIndexImpl {
     const file = this.byPath.get(path);
     if (!module || !file) return [];
     const ctx: Context = { index: this, module, base: offset, file, owner, depth: 0, seen: new Set(), budget: { steps: STEP_BUDGET } };
-    return this.evalNode(parseExpression(expression, module.language === 'python'), ctx);
+    return this.evalNode(this.parse(expression, module.language === 'python'), ctx);
   }
 
   valueOf(binding: Binding): Value[] {
@@ -1319,7 +1323,7 @@ class ValueIndexImpl {
     const next = (m: ModuleValues, b: Binding, path: string[] = []): Value[] => {
       const file = this.byPath.get(m.path)!;
       const sub: Context = { index: this, module: m, base: b.offset, file, owner: b.owner, depth: ctx.depth + 1, seen, budget: ctx.budget };
-      let node = parseExpression(b.expression, m.language === 'python');
+      let node = this.parse(b.expression, m.language === 'python');
       // Walk object literals as written, so that each value keeps its own line.
       let k = 0;
       for (; k < path.length && node.k === 'obj'; k++) {

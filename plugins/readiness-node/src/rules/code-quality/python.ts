@@ -1,7 +1,7 @@
 import { SourceFile } from '../../snapshot';
 import { basename, Facts, isTestFile, languageOf } from '../../facts';
 import { isRequirementsPath } from '../../facts/manifests';
-import { collectProjects, isUnder, projectOf } from '../../facts/projects';
+import { isUnder, projectOf, projectsOf } from '../../facts/projects';
 import { inLowConfidenceFolder } from './shared';
 
 /** Python web frameworks whose code counts as server code. */
@@ -36,7 +36,7 @@ function manifestDependencies(facts: Facts, path: string): string[] {
  * tests, fixtures, docs, examples, migrations, tooling or command-line scripts.
  */
 export function pythonServerFiles(facts: Facts): SourceFile[] {
-  const projects = collectProjects(facts.files);
+  const projects = projectsOf(facts);
   const scopes = new Set<string>();
   for (const project of projects) {
     if (!project.ecosystems.includes('python')) continue;

@@ -1,6 +1,7 @@
 import { SourceFile } from '../../snapshot';
 import { basename, dirname, Facts, isLowConfidencePath, isTestFile, languageOf, outsideJvmPackages } from '../../facts';
-import { collectProjects, isUnder, ProjectFact } from '../../facts/projects';
+import { memo } from '../../facts/memo';
+import { isUnder, ProjectFact, projectsOf } from '../../facts/projects';
 
 /** Language groups whose test conventions are shared. */
 export type LanguageGroup =
@@ -128,8 +129,6 @@ export interface CodeInventory {
   projects: ProjectFact[];
 }
 
-const inventories = new WeakMap<Facts, CodeInventory>();
-
 /** Whether a test file is support code (fixtures, helpers, conftest) rather than a test. */
 export function isTestSupport(path: string): boolean {
   const folders = outsideJvmPackages(path);
@@ -141,8 +140,10 @@ export function isTestSupport(path: string): boolean {
 
 /** Splits the repository's code into sources and tests. Cached per facts. */
 export function codeInventory(facts: Facts): CodeInventory {
-  const cached = inventories.get(facts);
-  if (cached) return cached;
+  return memo(facts, 'testing.codeInventory', () => buildInventory(facts));
+}
+
+function buildInventory(facts: Facts): CodeInventory {
   const testProjectDirs = facts.manifests.csprojs
     .filter(c => c.packages.some(p => TEST_SDK_PACKAGES.test(p)))
     .map(c => dirname(c.path));
@@ -171,14 +172,7 @@ export function codeInventory(facts: Facts): CodeInventory {
     sources.push(file);
     if (group === 'rust' && /#\[cfg\(test\)\]|#\[(tokio::)?test\]/.test(file.text)) tests.push(file);
   }
-  const inventory: CodeInventory = {
-    sources,
-    tests,
-    codeFiles,
-    projects: collectProjects(facts.files),
-  };
-  inventories.set(facts, inventory);
-  return inventory;
+  return { sources, tests, codeFiles, projects: projectsOf(facts) };
 }
 
 const scopes = new WeakMap<ProjectFact[], Map<string, string>>();
@@ -189,17 +183,17 @@ const scopes = new WeakMap<ProjectFact[], Map<string, string>>();
  * their tests live in sibling test projects.
  */
 export function scopeOf(projects: ProjectFact[], path: string): string {
-  let memo = scopes.get(projects);
-  if (!memo) {
-    memo = new Map();
-    scopes.set(projects, memo);
+  let answers = scopes.get(projects);
+  if (!answers) {
+    answers = new Map();
+    scopes.set(projects, answers);
   }
   const dir = dirname(path);
-  let scope = memo.get(dir);
+  let scope = answers.get(dir);
   if (scope === undefined) {
     scope =
       projects.find(p => isUnder(dir, p.dir) && p.ecosystems.some(e => e !== 'dotnet'))?.dir ?? '';
-    memo.set(dir, scope);
+    answers.set(dir, scope);
   }
   return scope;
 }

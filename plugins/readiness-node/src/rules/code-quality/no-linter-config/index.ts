@@ -2,12 +2,12 @@ import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { basename, dirname, Facts, isTestFile, languageOf } from '../../../facts';
 import { asRecord } from '../../../facts/yamlDoc';
 import {
-  collectProjects,
   Ecosystem,
   isUnder,
   manifestEcosystem,
   manifestProjectDir,
   projectOf,
+  projectsOf,
 } from '../../../facts/projects';
 import { defineRule, outcome } from '../../types';
 import { inLowConfidenceFolder } from '../shared';
@@ -173,7 +173,7 @@ export default defineRule({
   remediation:
     'Add the usual linter for the language with a committed configuration (`eslint.config.js`, `[tool.ruff]` in pyproject.toml, `.golangci.yml`, the Spotless or Checkstyle plugin, `.editorconfig` analyzer rules) and run it in CI so it stays clean.',
   evaluate(facts) {
-    const projects = collectProjects(facts.files);
+    const projects = projectsOf(facts);
     /** Units to check: a project (or the root for loose files) and a family, with its file count. */
     const units = new Map<string, { family: Family; dir: string; manifest?: string; files: number }>();
     for (const file of facts.files) {

@@ -2,7 +2,7 @@ import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import type { EnvVarRead, Facts } from '../../../facts';
 import { basename, dirname, isLowConfidencePath, isTestFile } from '../../../facts';
 import { defineRule, outcome } from '../../types';
-import { collectProjects, isUnder, projectOf } from '../../../facts/projects';
+import { isUnder, projectOf, projectsOf } from '../../../facts/projects';
 import { isToolingPath } from '../../../facts/paths';
 import { excerptAt, isVendored } from '../containers';
 
@@ -76,7 +76,7 @@ export default defineRule({
     if (undocumented.length === 0) {
       return outcome.pass('every environment variable is read through a ${NAME:default} placeholder that documents its default');
     }
-    const projects = collectProjects(facts.files);
+    const projects = projectsOf(facts);
     const templates = templateDirs(facts);
     const byRoot = new Map<string, EnvVarRead[]>();
     for (const read of undocumented) {
