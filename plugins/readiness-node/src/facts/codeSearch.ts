@@ -212,17 +212,23 @@ export function serverUnitsLacking(facts: Facts, signals: EvidenceSignal[]): { e
     const owner = ownerOf(path);
     return !owner || owner === unit || (unit.linked?.dirs.some(dir => isUnder(path, dir)) ?? false);
   };
+  // Each signal's files are found once; units then only ask which of them they reach.
+  const hits = new Map<EvidenceSignal, SourceFile[]>(
+    signals.map(sig => [
+      sig,
+      [
+        ...(sig.path ? pathFiles.filter(f => sig.path!.test(f.path)) : []),
+        ...(sig.code ? codeFiles.filter(f => sig.code!.test(f.text)) : []),
+      ],
+    ]),
+  );
   let evidence: string | undefined;
   const lacking: UnitLacking[] = [];
   for (const unit of units) {
     const deps = unit.linked ? [...unit.deps, ...unit.linked.deps] : [...unit.deps];
     const found =
       signals.find(sig => signalInDeps(sig, deps)) ??
-      signals.find(
-        sig =>
-          (sig.path && pathFiles.some(f => sig.path!.test(f.path) && reaches(unit, f.path))) ||
-          (sig.code && codeFiles.some(f => sig.code!.test(f.text) && reaches(unit, f.path))),
-      );
+      signals.find(sig => hits.get(sig)!.some(f => reaches(unit, f.path)));
     if (found) {
       evidence ??= found.label;
       continue;
