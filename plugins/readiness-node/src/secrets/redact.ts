@@ -102,8 +102,8 @@ function redactSecretNamedLiterals(text: string): string {
     .join('\n');
 }
 
-/** Spring-style `${name:default}` placeholders whose name is a secret's. */
-const NAMED_DEFAULT = /\$\{(?<name>[A-Za-z_][\w.-]*):-?(?<secret>[^}\s]{4,256})\}/g;
+/** Spring `${name:default}` and shell `${NAME:-default}` placeholders whose name is a secret's. */
+const NAMED_DEFAULT = /\$\{(?<name>[A-Za-z_][\w.-]*)(?<sep>:-?)(?<secret>[^}\s]{4,256})\}/g;
 
 /**
  * Masks every credential-shaped value in a text: known token formats (only
@@ -125,9 +125,9 @@ export function redactText(text: string): string {
   out = out.replace(globalCopyOf(URL_PASSWORD_PATTERN), (match, scheme: string, user: string, secret: string) =>
     isPlaceholderValue(secret) && isPlaceholderValue(user) ? match : `${scheme}://…@${match.slice(match.indexOf('@') + 1)}`,
   );
-  out = out.replace(globalCopyOf(NAMED_DEFAULT), (match, name: string, secret: string) =>
+  out = out.replace(globalCopyOf(NAMED_DEFAULT), (match, name: string, sep: string, secret: string) =>
     SECRET_NAME.test(name) && !isPlaceholderValue(secret) && !secret.includes('…')
-      ? `\${${name}:${maskSecret(secret)}}`
+      ? `\${${name}${sep}${maskSecret(secret)}}`
       : match,
   );
   out = replaceGroup(out, SECRET_ASSIGNMENT, isCodeOrPlaceholder);

@@ -210,6 +210,7 @@ describe('redactText', () => {
     ['a fallback after a secret name', `const s = process.env.JWT_SECRET || '${key}';`, `const s = process.env.JWT_SECRET || '${key.slice(0, 4)}…';`],
     ['a default inside a settings call', `SECRET_KEY = env("DJANGO_SECRET_KEY", default="${key}")`, `SECRET_KEY = env("DJANGO_SECRET_KEY", default="${key.slice(0, 4)}…")`],
     ['a Spring placeholder default', `secret: \${jwt.secret:${key}}`, `secret: \${jwt.secret:${key.slice(0, 4)}…}`],
+    ['a shell default, keeping its operator', `DB_PASSWORD=\${DB_PASSWORD:-${key}}`, `DB_PASSWORD=\${DB_PASSWORD:-${key.slice(0, 4)}…}`],
     ['a token: only the prefix that names its kind', `token = "${['gh', 'p_'].join('')}${key}abcd"`, `token = "${['gh', 'p_'].join('')}…"`],
   ])('cuts %s', (_what, input, expected) => {
     expect(redactText(input)).toBe(expected);
