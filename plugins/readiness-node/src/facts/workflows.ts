@@ -69,6 +69,8 @@ const TEST_RUNNERS: RegExp[] = [
   /^deno\s+test\b/,
   /^(?:python[\d.]*\s+-m\s+|uv\s+run\s+|poetry\s+run\s+|pipenv\s+run\s+|hatch\s+run\s+|pdm\s+run\s+|coverage\s+run\s+(?:-m\s+)?)*(?:pytest|py\.test|unittest|nose2?|green|trial)\b/,
   /\bmanage\.py\s+test\b/,
+  // Application CLIs' own test commands.
+  /^(?:flask|php\s+artisan)\s+test\b/,
   /\bsetup\.py\s+test\b/,
   /^(?:go|richgo)\s+test\b|^gotestsum\b/,
   /^ginkgo\b/,
@@ -207,15 +209,12 @@ function buildProgramRunsTests(facts: Facts, project?: string, cakeScript?: stri
 /** Whether one command segment runs tests. */
 /** `env GO111MODULE=on make ci`, `CI=true npm test`: the environment set for a command, not the command. */
 const ENV_PREFIX = /^(?:env(?:\s+-\S+)*\s+)?(?:[A-Za-z_]\w*=(?:"[^"]*"|'[^']*'|\S*)\s+)*/;
-/** Test commands of application CLIs: `flask test`, `python manage.py test`, `rails test`, `mix test`. */
-const APP_CLI_TEST = /^(?:flask|(?:python[\d.]*\s+)?manage\.py|(?:bundle\s+exec\s+)?rails|mix|sbt|lein|php\s+artisan)\s+test\b/;
 /** `npm start test.unit` through nps / package-scripts: the start script runs the named task. */
 const START_TASK = /^(?:npm|yarn|pnpm)\s+(?:run\s+)?start\s+(?:--\s+)?([\w.:-]+)/;
 
 function segmentRunsTests(raw: string, ctx?: TestCommandContext): boolean {
   const segment = raw.replace(ENV_PREFIX, '');
   if (INSTALL_SEGMENT.test(segment)) return false;
-  if (APP_CLI_TEST.test(segment)) return true;
   const task = START_TASK.exec(segment);
   if (task && /(^|[.:_-])(test|tests|spec|e2e|unit|integration)([.:_-]|$)/i.test(task[1])) return true;
   if (TEST_RUNNERS.some(re => re.test(segment))) return true;
