@@ -53,6 +53,21 @@ describe('envReads', () => {
     ]);
   });
 
+  it('reads decouple config() in settings modules that star-import a module importing it', () => {
+    expect(
+      reads({
+        'site/settings/base.py': "from decouple import config\nSECRET_KEY = config('SECRET_KEY')\n",
+        'site/settings/prod.py': "from .base import *\nSTRIPE_KEY = config('STRIPE_SECRET_KEY')\n",
+        'site/settings/local.py': "from .base import *\nfrom .loader import config\nX = config('NOT_DECOUPLE')\n",
+        'site/other.py': "from helpers import *\ndef config(name):\n    return name\nY = config('OWN_HELPER')\n",
+        'site/plain.py': "settings = load()\nZ = config('NO_STAR_IMPORT')\n",
+      }),
+    ).toEqual([
+      { name: 'SECRET_KEY', line: 2 },
+      { name: 'STRIPE_SECRET_KEY', line: 2 },
+    ]);
+  });
+
   it('reads hand-written getEnv helpers but not method calls of the same name', () => {
     expect(
       reads({

@@ -101,11 +101,20 @@ const IMPORTS_DECOUPLE = /^\s*(?:from\s+decouple\s+import\b[^\n]*\bconfig\b|impo
 /** environs: `env = Env()` (any variable name), then `env("X")`, `env.str("X", "d")`. */
 const ENVIRONS_INSTANCE = /^\s*([A-Za-z_]\w{0,60})\s*=\s*(?:environs\.)?Env\(\s*\)/gm;
 
-/** Readers of python-decouple and environs that a Python file sets up for itself. */
-function pythonLibraryPatterns(file: SourceFile): RegExp[] {
+/** `from .base import *`: a settings module that takes every name of another, `config` included. */
+const STAR_IMPORT = /^\s*from\s+[\w.]+\s+import\s+\*/m;
+/** A `config` of the module's own: defined, assigned or imported by name. */
+const OWN_CONFIG = /^\s*(?:def\s+config\b|config\s*=|from\s+[\w.]+\s+import\b[^\n]*\bconfig\b|import\s+config\b)/m;
+
+/**
+ * Readers of python-decouple and environs that a Python file sets up for itself, or takes with a
+ * star import from a module of the same project that imports decouple's `config`.
+ */
+function pythonLibraryPatterns(file: SourceFile, decoupleInProject: boolean): RegExp[] {
   if (!file.path.endsWith('.py')) return [];
   const out: RegExp[] = [];
   if (IMPORTS_DECOUPLE.test(file.text)) out.push(DECOUPLE_READ);
+  else if (decoupleInProject && STAR_IMPORT.test(file.text) && !OWN_CONFIG.test(file.text)) out.push(DECOUPLE_READ);
   if (/\bEnv\(\s*\)/.test(file.text)) {
     const names = new Set([...file.text.matchAll(ENVIRONS_INSTANCE)].map(m => m[1]).filter(n => n !== 'env'));
     for (const name of names) {
@@ -122,9 +131,10 @@ function pythonLibraryPatterns(file: SourceFile): RegExp[] {
 
 export function collectEnvReads(files: SourceFile[]): EnvVarRead[] {
   const reads: EnvVarRead[] = [];
+  const decoupleInProject = files.some(f => f.path.endsWith('.py') && IMPORTS_DECOUPLE.test(f.text));
   for (const file of files) {
     let patterns: RegExp[] = [];
-    if (isCodePath(file.path)) patterns = [...ENV_READ_PATTERNS, ...pythonLibraryPatterns(file)];
+    if (isCodePath(file.path)) patterns = [...ENV_READ_PATTERNS, ...pythonLibraryPatterns(file, decoupleInProject)];
     else if (isSpringConfig(file.path)) patterns = [CONFIG_PLACEHOLDER];
     for (const pattern of patterns) {
       if (pattern === ENV_READ_PATTERNS[0] && !file.text.includes('process.env')) continue;

@@ -108,10 +108,17 @@ function datastoreEvidence(facts: Facts): Evidence[] {
   return evidence;
 }
 
+/** Snapshot tests and restored caches are not data being kept safe. */
+const TESTING_CONTEXT = /\b(tests?|testing|jest|vitest|storybook|components?|cache[sd]?|packages?|dependencies)\b/i;
+
 function mentionsBackups(text: string): boolean {
-  if (BACKUP_TERMS.test(text)) return true;
-  if (!CONTEXTUAL_TERMS.test(text)) return false;
-  return text.split('\n').some(line => CONTEXTUAL_TERMS.test(line) && DATA_CONTEXT.test(line.replace(CONTEXTUAL_TERMS, '')));
+  // Markup comments (`<!-- markdownlint-restore -->`) are not prose.
+  const prose = text.replace(/<!--[\s\S]*?-->/g, '');
+  if (BACKUP_TERMS.test(prose)) return true;
+  if (!CONTEXTUAL_TERMS.test(prose)) return false;
+  return prose
+    .split('\n')
+    .some(line => CONTEXTUAL_TERMS.test(line) && !TESTING_CONTEXT.test(line) && DATA_CONTEXT.test(line.replace(CONTEXTUAL_TERMS, '')));
 }
 
 function hasBackupStrategy(facts: Facts): boolean {

@@ -3,6 +3,7 @@ import { SourceFile } from '../../../snapshot';
 import { basename, dirname } from '../../../facts';
 import { defineRule, outcome, RuleOutcome } from '../../types';
 import { codeInventory, scopeOf } from '../inventory';
+import { declarationsOnly, testReach } from './reach';
 
 /** Folder names that only say where code or tests live, not what they are about. */
 const NEUTRAL_SEGMENTS = new Set([
@@ -136,6 +137,7 @@ export default defineRule({
       entry.files.push(f);
       folders.set(dir, entry);
     }
+    const reach = testReach(facts, tests);
     const untested = [...folders.entries()]
       .filter(([dir, { scope, files }]) => {
         if (files.some(f => testedStems.has(`${scope}\u0000${sourceStem(f.path)}`))) return false;
@@ -146,6 +148,10 @@ export default defineRule({
       })
       .sort(([a, x], [b, y]) => y.files.length - x.files.length || a.localeCompare(b))
       .filter(([dir]) => !findings.some(f => f.path === (dir || '.')))
+      // Tests that import the folder's modules or drive its routes (`/auth/…` for `app/auth/`) do test it.
+      .filter(([dir]) => !dir || !(reach.imports(dir) || reach.routes(basename(dir))))
+      // Folders of type, record and constant declarations hold nothing a test could check.
+      .filter(([, { files }]) => !files.every(f => declarationsOnly(facts, f)))
       .slice(0, MAX_FOLDERS);
     for (const [dir, { files }] of untested) {
       findings.push({

@@ -25,12 +25,50 @@ const monorepo = {
   'services/api/src/a.test.ts': 'import { a } from "./a";\ntest("a", () => expect(a).toBe(1));\n',
   'services/api/src/b.test.ts': 'import { b } from "./b";\ntest("b", () => expect(b).toBe(1));\n',
   'services/billing/package.json': '{"name":"billing"}',
-  'services/billing/src/invoice.ts': 'export const i = 1;\nexport const i2 = 2;\n',
-  'services/billing/src/tax.ts': 'export const t = 1;\nexport const t2 = 2;\n',
+  'services/billing/src/invoice.ts': 'export function total(lines: number[]) {\n  return lines.length;\n}\n',
+  'services/billing/src/tax.ts': 'export function tax(amount: number) {\n  return amount * 0.2;\n}\n',
+};
+
+const reachRepo = {
+  'requirements.txt': 'flask==3.0.3\n',
+  'app/auth/views.py': 'def login():\n    return render_template("login.html")\n',
+  'app/auth/forms.py': 'def validate(form):\n    return form.validate()\n',
+  'app/api/posts.py': 'def get_posts():\n    return Post.query.all()\n',
+  'app/billing/charge.py': 'def charge(amount):\n    return gateway.charge(amount)\n',
+  'app/billing/refund.py': 'def refund(amount):\n    return gateway.refund(amount)\n',
+  'app/schemas/user.py': 'class User:\n    name: str\n\n    def __init__(self, name):\n        self.name = name\n',
+  'app/schemas/post.py': 'from dataclasses import dataclass, field\n\n@dataclass(frozen=True)\nclass Post:\n    title: str = ""\n    tags: list = field(default_factory=list)\n',
+  'web/src/dto/order.input.ts': [
+    "import { Field, InputType, registerEnumType } from '@nestjs/graphql';",
+    "export enum OrderField { id = 'id', title = 'title' }",
+    "registerEnumType(OrderField, { name: 'OrderField' });",
+    '@InputType()',
+    'export class OrderInput {',
+    '  @Field(() => OrderField)',
+    '  field: OrderField;',
+    '}',
+    '',
+  ].join('\n'),
+  'app/reports/monthly.py': 'def build(rows):\n    return summarise(rows)\n',
+  'app/reports/yearly.py': 'def build(rows):\n    return summarise(rows, 12)\n',
+  'tests/test_client.py': [
+    'from app.reports.monthly import build',
+    '',
+    'def test_pages(client):',
+    "    client.post('/auth/login', data={})",
+    "    client.get('/api/v1/posts/')",
+    "    assert 'billing' in 'the billing page'",
+    '',
+  ].join('\n'),
 };
 
 describeRule(rule, {
   fails: [
+    {
+      name: 'folders that tests import or drive through routes, and folders of declarations, are not called untested',
+      files: reachRepo,
+      findings: ['app/billing'],
+    },
     {
       name: 'one test for ten source files',
       files: flaskRepo,
