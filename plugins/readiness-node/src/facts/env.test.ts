@@ -160,11 +160,14 @@ describe('envFileKind', () => {
     ['.env.staging', 'real'],
     ['.env.dev-local', 'real'],
     ['sample.env', 'example'],
+    ['app.example.env', 'example'],
+    ['deploy/app.staging.env', 'real'],
+    ['.env.defaults', 'example'],
   ])('%s is %s', (path, kind) => {
     expect(envFileKind(path)).toBe(kind);
   });
 
-  it.each(['environment.ts', 'env.ts', 'envexample.md', 'src/env-examples/index.js', 'env-example.py', 'example-env.ts'])('%s is no env file', path => {
+  it.each(['environment.ts', 'env.ts', 'env.example.ts', '.env.example.js', 'envexample.md', 'src/env-examples/index.js', 'env-example.py', 'example-env.ts'])('%s is no env file', path => {
     expect(envFileKind(path)).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 import { parse as parseDotenv } from 'dotenv';
 import { SourceFile } from '../snapshot';
 import { nodeConfigReads, settingsFieldReads } from './settingsClasses';
-import { basename, isCodePath, languageOf } from './paths';
+import { basename, isCodePath, isEnvTemplatePath, languageOf } from './paths';
 import { maskSource } from './sourceText';
 import { lineOf, lineOfOffset, matchAll } from './text';
 
@@ -31,21 +31,15 @@ export interface EnvVarRead {
   placeholder?: boolean;
 }
 
-const EXAMPLE_SUFFIXES = new Set(['example', 'sample', 'template', 'dist', 'defaults', 'tmpl', 'tpl']);
-
-/** Whether a path names a dotenv file, and of which kind. */
+/** Whether a path names a dotenv file, and of which kind: templates (`.env.example`, `env-sample`, `app.example.env`) or real ones. */
 export function envFileKind(path: string): EnvFileFact['kind'] | undefined {
   const name = basename(path).toLowerCase();
   if (name === '.env') return 'real';
-  // Templates named without the leading dot or the other way round: `env.example`, `env-example-postgres`,
-  // `.env-sample`, `.example-env`, `sample.env` (the last is covered below).
-  if (/^\.?env[-_.](?:example|sample|template|dist|defaults)(?:[-_][\w-]+)?$/.test(name)) return 'example';
-  if (/^\.?(?:example|sample|template)[-_.]env$/.test(name)) return 'example';
-  if (!name.startsWith('.env.') && !/^[\w-]+\.env$/.test(name)) return undefined;
-  // `.env.example`, `.env.local.example`, `.env.dev-sample`, `.env.prod_template`.
-  const parts = name.split(/[.\-_]/).filter(Boolean);
-  if (parts.some(p => EXAMPLE_SUFFIXES.has(p))) return 'example';
-  return 'real';
+  if (isCodePath(name)) return undefined;
+  if (isEnvTemplatePath(name)) return 'example';
+  // `.env.local`, `.env.production`, `prod.env`, `app.staging.env`.
+  if (name.startsWith('.env.') || /^[\w.-]+\.env$/.test(name)) return 'real';
+  return undefined;
 }
 
 export function parseEnvFile(file: SourceFile, kind: EnvFileFact['kind']): EnvFileFact {

@@ -67,7 +67,12 @@ export function outsideJvmPackages(path: string): string {
 
 /** Dotenv templates, whatever joins the suffix: `.env.dev-sample`, `.env.prod_template`, `env-example-postgres`, `sample.env`. */
 const ENV_TEMPLATE =
-  /(^|\/)(?:\.?env[._-](?:[^/]*[._-])?(?:example|sample|template|dist|defaults|tmpl|tpl)(?:[._-][^/]*)?|(?:[^/]*[._-])?(?:example|sample|template)[._-]env)$/i;
+  /(^|\/)(?:\.?env[._-](?:[^/]*[._-])?(?:example|sample|template|dist|defaults|tmpl|tpl)(?:[._-][^/]*)?|(?:[^/]*[._-])?(?:example|sample|template|dist|defaults|tmpl|tpl)[._-]env)$/i;
+
+/** Whether a path names a dotenv template: the one definition every fact and rule uses. */
+export function isEnvTemplatePath(path: string): boolean {
+  return ENV_TEMPLATE.test(path);
+}
 
 /**
  * Paths where a secret-looking or insecure value is less likely to be a real
@@ -81,7 +86,7 @@ export const isLowConfidencePath: (path: string) => boolean = memoPath(path => {
     /\.(md|mdx|rst|adoc)$/i.test(path) ||
     (/\.txt$/i.test(path) && !/(^|\/)(requirements|constraints)[^/]*\.txt$|CMakeLists\.txt$/i.test(path)) ||
     /(^|\/)[^/]*\.(example|sample|template|dist)(\.[^/]*)?$/i.test(path) ||
-    (ENV_TEMPLATE.test(path) && !isCodePath(path))
+    (isEnvTemplatePath(path) && !isCodePath(path))
   );
 });
 

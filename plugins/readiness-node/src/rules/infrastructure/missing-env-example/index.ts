@@ -1,6 +1,6 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import type { EnvVarRead, Facts } from '../../../facts';
-import { basename, dirname, isLowConfidencePath, isTestFile } from '../../../facts';
+import { dirname, isLowConfidencePath, isTestFile } from '../../../facts';
 import { defineRule, outcome } from '../../types';
 import { isUnder, projectOf, projectsOf } from '../../../facts/projects';
 import { isToolingPath } from '../../../facts/paths';
@@ -36,14 +36,9 @@ const AMBIENT = new Set([
 ]);
 const AMBIENT_PREFIX = /^(GITHUB_|RUNNER_|npm_)/;
 
-/** Templates documenting the variables: `.env.example`, `.env.sample`, `.env.template`, `env.example`… */
-const TEMPLATE_NAME = /^\.?env\.(example|sample|template|dist)$/i;
-
+/** Folders holding a template that documents the variables: `.env.example`, `.env.sample`, `env.template`… */
 function templateDirs(facts: Facts): string[] {
-  const paths = new Set<string>();
-  for (const env of facts.envFiles) if (env.kind === 'example') paths.add(env.path);
-  for (const file of facts.files) if (TEMPLATE_NAME.test(basename(file.path))) paths.add(file.path);
-  return [...paths].filter(p => !isVendored(p)).map(dirname);
+  return facts.envFiles.filter(env => env.kind === 'example' && !isVendored(env.path)).map(env => dirname(env.path));
 }
 
 export default defineRule({
