@@ -9,3 +9,4 @@ export * from './scoring';
 export * from './permissions';
 export * from './annotations';
 export * from './links';
+export * from './rollups';

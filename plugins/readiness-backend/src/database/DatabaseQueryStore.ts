@@ -64,7 +64,8 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, c => `\\${c}`);
 }
 
-function toRow(row: ScorecardDbRow): ScorecardRow {
+/** A scorecards row as the store hands it out. */
+export function toRow(row: ScorecardDbRow): ScorecardRow {
   const out: ScorecardRow = {
     entityRef: row.entity_ref,
     kind: row.kind,

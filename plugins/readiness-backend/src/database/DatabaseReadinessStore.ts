@@ -5,6 +5,7 @@ import {
 import { Knex } from 'knex';
 import { DatabaseQueryStore } from './DatabaseQueryStore';
 import { DatabaseQueueStore } from './DatabaseQueueStore';
+import { DatabaseRollupStore } from './DatabaseRollupStore';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
 import {
   AuditRecord,
@@ -19,6 +20,8 @@ import {
   ReadinessStore,
   RefreshState,
   ReleaseOptions,
+  RollupAggregate,
+  RollupOptions,
   ScorecardQuery,
   ScorecardRow,
   ScoreSummaryRow,
@@ -34,16 +37,17 @@ const migrationsDir = resolvePackagePath(
 
 /**
  * The knex-backed {@link ReadinessStore}; runs on SQLite and PostgreSQL.
- * `create()` owns the migrations and builds the three stores on one
- * database: `queue` (leases), `scorecards` (the writes of audits) and
- * `queries` (the read side). Each method of the combined store delegates to
- * one of them.
+ * `create()` owns the migrations and builds the stores on one database:
+ * `queue` (leases), `scorecards` (the writes of audits), `queries` (the
+ * read side) and `rollups` (aggregates over a set of entities). Each
+ * method of the combined store delegates to one of them.
  * @public
  */
 export class DatabaseReadinessStore implements ReadinessStore {
   readonly queue: DatabaseQueueStore;
   readonly scorecards: DatabaseScorecardStore;
   readonly queries: DatabaseQueryStore;
+  readonly rollups: DatabaseRollupStore;
 
   static async create(options: {
     database: DatabaseService;
@@ -60,6 +64,7 @@ export class DatabaseReadinessStore implements ReadinessStore {
     this.queue = new DatabaseQueueStore({ knex });
     this.scorecards = new DatabaseScorecardStore({ knex });
     this.queries = new DatabaseQueryStore({ knex });
+    this.rollups = new DatabaseRollupStore({ knex });
   }
 
   // The queue.
@@ -174,5 +179,14 @@ export class DatabaseReadinessStore implements ReadinessStore {
 
   listSummaries(visibility: Visibility): Promise<ScoreSummaryRow[]> {
     return this.queries.listSummaries(visibility);
+  }
+
+  // Roll-ups.
+
+  getRollup(
+    entityRefs: string[],
+    options: RollupOptions,
+  ): Promise<RollupAggregate> {
+    return this.rollups.getRollup(entityRefs, options);
   }
 }

@@ -4,6 +4,7 @@ import {
   EntityReadinessSummary,
   LeaderboardQuery,
   OwnerSummary,
+  RollupResponse,
   Scorecard,
   SourceLinks,
   Verdict,
@@ -282,12 +283,50 @@ export interface ReadinessQueryStore {
   listSummaries(visibility: Visibility): Promise<ScoreSummaryRow[]>;
 }
 
+/** What a roll-up covers besides its entities. @public */
+export interface RollupOptions {
+  /** How many of the lowest-scored entities to return. */
+  worst: number;
+  /** How many blocker and failing rules to return. */
+  rules: number;
+  /** Days of trend before `now`. */
+  days: number;
+  now: Date;
+}
+
+/**
+ * A roll-up as the store computes it: the API's shape without the entity it
+ * belongs to, and with rows rather than API items for the worst entities.
+ * @public
+ */
+export interface RollupAggregate
+  extends Omit<RollupResponse, 'entityRef' | 'worst'> {
+  worst: ScorecardRow[];
+}
+
+/**
+ * The readiness of a set of entities, summarised in the database.
+ * @public
+ */
+export interface ReadinessRollupStore {
+  /**
+   * Averages, bands, blockers, the worst entities, the rules failing most
+   * and the daily trend over `entityRefs`; refs the store does not know
+   * count for nothing.
+   */
+  getRollup(
+    entityRefs: string[],
+    options: RollupOptions,
+  ): Promise<RollupAggregate>;
+}
+
 /**
  * Persistence of scorecards, their history and the refresh queue: the
- * three stores together.
+ * stores together.
  * @public
  */
 export interface ReadinessStore
   extends ReadinessQueueStore,
     ReadinessScorecardStore,
-    ReadinessQueryStore {}
+    ReadinessQueryStore,
+    ReadinessRollupStore {}

@@ -2,6 +2,7 @@ import express from 'express';
 import { aggregateRoutes } from './aggregates';
 import { RouterOptions } from './context';
 import { leaderboardRoutes } from './leaderboard';
+import { rollupRoutes } from './rollups';
 import { ruleRoutes } from './rules';
 import { scorecardRoutes } from './scorecards';
 import { ApiRoutes } from './validation';
@@ -28,6 +29,7 @@ export async function createRouter(
   scorecardRoutes(ctx, routes);
   leaderboardRoutes(ctx, routes);
   aggregateRoutes(ctx, routes);
+  rollupRoutes(ctx, routes);
   ruleRoutes(ctx, routes);
   return routes.router();
 }
