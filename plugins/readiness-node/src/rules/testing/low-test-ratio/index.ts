@@ -26,6 +26,8 @@ const NEUTRAL_SEGMENTS = new Set([
 ]);
 
 const MAX_FOLDERS = 5;
+/** How many of the largest untested-looking folders are checked against what tests reach. */
+const MAX_FOLDERS_CHECKED = 40;
 
 function relative(dir: string, scope: string): string {
   if (scope === '') return dir;
@@ -147,13 +149,19 @@ export default defineRule({
         return !(testKeys.get(scope) ?? []).some(k => containsRun(key, k));
       })
       .sort(([a, x], [b, y]) => y.files.length - x.files.length || a.localeCompare(b))
-      .filter(([dir]) => !findings.some(f => f.path === (dir || '.')))
-      // Tests that import the folder's modules or drive its routes (`/auth/…` for `app/auth/`) do test it.
-      .filter(([dir]) => !dir || !(reach.imports(dir) || reach.routes(basename(dir))))
-      // Folders of type, record and constant declarations hold nothing a test could check.
-      .filter(([, { files }]) => !files.every(f => declarationsOnly(facts, f)))
-      .slice(0, MAX_FOLDERS);
-    for (const [dir, { files }] of untested) {
+      .filter(([dir]) => !findings.some(f => f.path === (dir || '.')));
+    // The largest first, until enough are found: tests that import a folder's modules or drive its
+    // routes (`/auth/…` for `app/auth/`) do test it, and folders of type, record and constant
+    // declarations hold nothing a test could check.
+    const shown: typeof untested = [];
+    for (const entry of untested.slice(0, MAX_FOLDERS_CHECKED)) {
+      if (shown.length === MAX_FOLDERS) break;
+      const [dir, { files }] = entry;
+      if (dir && reach.reaches(dir)) continue;
+      if (files.every(f => declarationsOnly(facts, f))) continue;
+      shown.push(entry);
+    }
+    for (const [dir, { files }] of shown) {
       findings.push({
         path: dir || '.',
         message: `${dir ? `${dir}/` : 'The root folder'} has ${files.length} source file(s) and no test for any of them (repository: ${fmt(ratio)} test files per source file, target ${fmt(target)})`,

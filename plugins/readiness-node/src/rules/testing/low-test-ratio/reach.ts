@@ -7,13 +7,12 @@ import { SyntaxNode, syntaxTree } from '../../../facts/syntax';
  * What tests reach without sitting next to the code: the folders their imports
  * name, and the first segments of the request paths they send. A folder a test
  * imports from or drives through its routes is not untested, even when no test
- * file carries its name.
+ * file carries its name. Only tests whose text names the folder are read
+ * further (parsed for imports), so asking costs little.
  */
 export interface TestReach {
-  /** Whether a test imports a module of this folder (or the folder as a package). */
-  imports(dir: string): boolean;
-  /** Whether a test sends requests under `/<segment>/`. */
-  routes(segment: string): boolean;
+  /** Whether a test imports a module of this folder (or the folder as a package), or sends requests under `/<folder name>/`. */
+  reaches(dir: string): boolean;
 }
 
 const SEPARATORS = /[/.\\:]+/;
@@ -47,50 +46,115 @@ function resolvePythonRelative(from: string, spec: string): string {
 /** Request paths in test sources: `'/api/v1/posts/'`, `"/auth/login"`, `` `/orders/${id}` ``. */
 const REQUEST_PATH = /['"`]\/([a-z][\w-]{1,40})(?:\/(v\d+)\/([a-z][\w-]{1,40}))?(?=[/'"`?])/gi;
 
+/** The imports of one test file, read once: paths resolved from relative imports, and the segments of the others. */
+interface TestFileReach {
+  exact: Set<string>;
+  imported: string[][];
+}
+
+/** Lines that can hold an import: `import …`, `from … import`, `} from '…'`, `require(…)`, `using …;`, a Go import block's `"path"`. */
+const IMPORT_LINES = /^[ \t]*(?:import\b|from\b|export\b|using\b|\}[ \t]*from\b|(?:const|let|var)\b[^\n]*\brequire[ \t]*\(|[\w.]*[ \t]*"[^"\n]+"[ \t]*$)[^\n]*/gm;
+
+/** The words written on a source's import lines, lower-cased. */
+function importWords(lowerText: string): Set<string> {
+  const words = new Set<string>();
+  for (const m of lowerText.matchAll(IMPORT_LINES)) {
+    for (const word of m[0].split(/[^a-z0-9_-]+/)) if (word) words.add(word);
+  }
+  return words;
+}
+
+function routesOf(test: SourceFile): Set<string> {
+  const routes = new Set<string>();
+  for (const m of test.text.matchAll(REQUEST_PATH)) {
+    routes.add(m[1].toLowerCase());
+    if (m[3]) routes.add(m[3].toLowerCase());
+  }
+  return routes;
+}
+
+function importsOf(facts: Facts, test: SourceFile): Pick<TestFileReach, 'exact' | 'imported'> {
+  const exact = new Set<string>();
+  const imported: string[][] = [];
+  const tree = syntaxTree(facts, test);
+  for (const { source } of tree?.imports() ?? []) {
+    if (!source) continue;
+    if (source.startsWith('./') || source.startsWith('../')) {
+      const target = resolveRelative(test.path, source);
+      exact.add(target);
+      exact.add(dirname(target));
+    } else if (tree?.language === 'python' && source.startsWith('.')) {
+      const target = resolvePythonRelative(test.path, source);
+      exact.add(target);
+      exact.add(dirname(target));
+    } else {
+      imported.push(segments(source));
+    }
+  }
+  return { exact, imported };
+}
+
+/** The folder's last segments, at the end of the import (the package) or one before it (a module in it). */
+function importsFolder(imported: string[][], folder: string[]): boolean {
+  const run = folder.slice(-Math.min(folder.length, 3));
+  return imported.some(imp => {
+    for (const end of [imp.length, imp.length - 1]) {
+      const start = end - run.length;
+      if (start < 0) continue;
+      if (run.every((s, k) => imp[start + k] === s)) return true;
+    }
+    return false;
+  });
+}
+
 export function testReach(facts: Facts, tests: SourceFile[]): TestReach {
   return memo(facts, 'testing.testReach', () => {
-    const imported: string[][] = [];
-    const exact = new Set<string>();
-    const routeSegments = new Set<string>();
-    for (const test of tests) {
-      for (const m of test.text.matchAll(REQUEST_PATH)) {
-        routeSegments.add(m[1].toLowerCase());
-        if (m[3]) routeSegments.add(m[3].toLowerCase());
+    /** Per test, read once: its lower-cased text, and the words of its import lines. */
+    const lowered = new Map<SourceFile, string>();
+    const lower = (t: SourceFile) => {
+      let text = lowered.get(t);
+      if (text === undefined) {
+        text = t.text.toLowerCase();
+        lowered.set(t, text);
       }
-      const tree = syntaxTree(facts, test);
-      if (!tree) continue;
-      for (const { source } of tree.imports()) {
-        if (!source) continue;
-        if (source.startsWith('./') || source.startsWith('../')) {
-          const target = resolveRelative(test.path, source);
-          exact.add(target);
-          exact.add(dirname(target));
-        } else if (tree.language === 'python' && source.startsWith('.')) {
-          const target = resolvePythonRelative(test.path, source);
-          exact.add(target);
-          exact.add(dirname(target));
-        } else {
-          imported.push(segments(source));
-        }
+      return text;
+    };
+    const words = new Map<SourceFile, Set<string>>();
+    const importWordsOf = (t: SourceFile) => {
+      let w = words.get(t);
+      if (!w) {
+        w = importWords(lower(t));
+        words.set(t, w);
       }
-    }
+      return w;
+    };
+    const routes = new Map<SourceFile, Set<string>>();
+    const imports = new Map<SourceFile, Pick<TestFileReach, 'exact' | 'imported'>>();
     return {
-      imports(dir: string): boolean {
-        if (exact.has(dir)) return true;
+      reaches(dir: string): boolean {
         const folder = segments(dir);
-        if (folder.length === 0) return false;
-        const run = folder.slice(-Math.min(folder.length, 3));
-        // The folder's last segments, at the end of the import (the package) or one before it (a module in it).
-        return imported.some(imp => {
-          for (const end of [imp.length, imp.length - 1]) {
-            const start = end - run.length;
-            if (start < 0) continue;
-            if (run.every((s, k) => imp[start + k] === s)) return true;
+        const name = folder[folder.length - 1];
+        if (!name) return false;
+        for (const test of tests) {
+          // A test that never writes the folder's name can neither import it nor call its routes.
+          if (!lower(test).includes(name)) continue;
+          let sent = routes.get(test);
+          if (!sent) {
+            sent = routesOf(test);
+            routes.set(test, sent);
           }
-          return false;
-        });
+          if (sent.has(name)) return true;
+          // Parsed only when the name stands on a line that can import it.
+          if (!importWordsOf(test).has(name)) continue;
+          let read = imports.get(test);
+          if (!read) {
+            read = importsOf(facts, test);
+            imports.set(test, read);
+          }
+          if (read.exact.has(dir) || importsFolder(read.imported, folder)) return true;
+        }
+        return false;
       },
-      routes: (segment: string) => routeSegments.has(segment.toLowerCase()),
     };
   });
 }
