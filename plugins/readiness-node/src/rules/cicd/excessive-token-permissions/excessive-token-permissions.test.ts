@@ -1,4 +1,4 @@
-import { describeRule } from '../../../testing';
+import { describeRule, runRule } from '../../../testing';
 import rule from '.';
 
 describeRule(rule, {
@@ -28,10 +28,9 @@ describeRule(rule, {
       findings: ['.github/workflows/ci.yml'],
     },
     {
-      name: 'every job sets its own permissions but the workflow has no default',
+      name: 'no top-level block and a workflow without jobs',
       files: {
-        '.github/workflows/ci.yml':
-          'on: push\njobs:\n  a:\n    runs-on: x\n    permissions:\n      contents: read\n    steps: [{run: make}]\n  b:\n    uses: acme/.github/.github/workflows/build.yaml@main\n    permissions:\n      contents: read\n      packages: write\n',
+        '.github/workflows/ci.yml': 'on: push\njobs: {}\n',
       },
       findings: ['.github/workflows/ci.yml'],
     },
@@ -67,6 +66,15 @@ describeRule(rule, {
       },
     },
     {
+      name: 'no top-level block, every job scoped by its own block (a reusable-workflow call too)',
+      files: {
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  a:\n    runs-on: x\n    permissions:\n      contents: read\n    steps: [{run: make}]\n  b:\n    uses: acme/.github/.github/workflows/build.yaml@main\n    permissions:\n      contents: read\n      packages: write\n',
+        '.github/workflows/codeql.yml':
+          'on: push\njobs:\n  analyze:\n    runs-on: x\n    permissions:\n      actions: read\n      contents: read\n      security-events: write\n    steps: [{uses: github/codeql-action/analyze@v3}]\n',
+      },
+    },
+    {
       name: 'read-all',
       files: {
         '.github/workflows/ci.yml':
@@ -84,4 +92,22 @@ describeRule(rule, {
       files: { '.github/workflows/ci.yml': 'on: [push\n' },
     },
   ],
+});
+
+describe('cicd/excessive-token-permissions job-level blocks', () => {
+  it('reports only the write-all job of a workflow whose every job is scoped', () => {
+    const result = runRule(rule, {
+      '.github/workflows/ci.yml':
+        'on: push\njobs:\n  a:\n    runs-on: x\n    permissions:\n      contents: read\n    steps: [{run: make}]\n  b:\n    runs-on: x\n    permissions: write-all\n    steps: [{run: make}]\n',
+    });
+    expect(result.findings?.map(f => [f.line, f.message])).toEqual([[10, "Job 'b' grants itself a write-all token"]]);
+  });
+
+  it('names the jobs without a block of their own', () => {
+    const result = runRule(rule, {
+      '.github/workflows/ci.yml':
+        'on: push\njobs:\n  a:\n    runs-on: x\n    permissions:\n      contents: read\n    steps: [{run: make}]\n  b:\n    runs-on: x\n    steps: [{run: make}]\n',
+    });
+    expect(result.findings?.map(f => f.message)).toEqual(["No top-level permissions block: job 'b' gets the repository's default token permissions"]);
+  });
 });
