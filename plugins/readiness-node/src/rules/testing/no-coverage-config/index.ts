@@ -10,7 +10,7 @@ const COVERAGE_FILES =
 
 /** A coverage flag or tool in a command line or build script. */
 const COVERAGE_COMMAND =
-  /(--coverage\b|--cov\b|--cov=|--cov-report|--collect[:=]?\s*"?XPlat Code Coverage|\bcoverage\s+(run|report|xml|html|lcov|json|erase|combine)\b|-coverprofile\b|-covermode\b|(^|\s)-cover(\s|$)|(^|[\s;&|(])(npx\s+)?(nyc|c8)(\s|$)|tarpaulin|llvm-cov|CollectCoverage|jacoco|koverXmlReport|koverHtmlReport|codecov|coveralls)/i;
+  /(--coverage\b|--cov\b|--cov=|--cov-report|--collect[:=]?\s*"?XPlat Code Coverage|\bcoverage\s+(run|report|xml|html|lcov|json|erase|combine)\b|-(?:test\.)?coverprofile\b|-(?:test\.)?covermode\b|(^|\s)-(?:test\.)?cover(\s|$)|(^|[\s;&|(])(npx\s+)?(nyc|c8)(\s|$)|tarpaulin|llvm-cov|CollectCoverage|jacoco|koverXmlReport|koverHtmlReport|codecov|coveralls)/i;
 
 /** Test runner configuration with coverage settings. */
 const RUNNER_CONFIG = /^(jest|vitest|vite|karma|vitest\.workspace)\.conf(ig)?\.[cm]?[jt]s$|^karma\.conf\.[cm]?[jt]s$/;
@@ -29,6 +29,8 @@ const TEXT_SIGNALS: Array<{ file: RegExp; pattern: RegExp }> = [
   { file: /^(Gemfile|spec_helper\.rb|test_helper\.rb|rails_helper\.rb)$/, pattern: /simplecov/i },
   { file: /^sonar-project\.properties$/, pattern: /lcov|coverage/i },
   { file: /^(Makefile|GNUmakefile|justfile|Justfile|Taskfile\.ya?ml|Dockerfile[\w.-]*)$|\.(mk|sh|bash|ps1)$/, pattern: COVERAGE_COMMAND },
+  // nps task files (package-scripts.js), which package.json scripts hand over to (`"test": "nps test"`).
+  { file: /^package-scripts\.(?:[cm]?js|ya?ml|json)$/, pattern: COVERAGE_COMMAND },
   { file: /^\.gitlab-ci\.ya?ml$/, pattern: /^\s*coverage\s*:|coverage_report/m },
 ];
 

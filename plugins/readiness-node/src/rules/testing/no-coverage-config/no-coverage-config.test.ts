@@ -43,6 +43,16 @@ describeRule(rule, {
       files: { ...node, 'README.md': 'Run `npm test -- --coverage` to see coverage.\n', 'vitest.config.ts': 'export default { test: { environment: "node" } };\n' },
       findings: ['package.json'],
     },
+    {
+      name: 'an nps task file without coverage, and go test flags outside the build files',
+      files: {
+        ...node,
+        'package.json': '{"name":"api","scripts":{"start":"nps","test":"nps test"},"devDependencies":{"jest":"^29.0.0"}}',
+        'package-scripts.js': "module.exports = { scripts: { test: { script: 'jest --runInBand' }, lint: 'eslint src' } };\n",
+        'docs/testing.md': 'Run `gotestsum -- -test.coverprofile coverage.out ./...` for a report.\n',
+      },
+      findings: ['package.json'],
+    },
   ],
   passes: [
     { name: 'pytest-cov in requirements', files: { ...flask, 'requirements-dev.txt': 'pytest-cov==5.0.0\n' } },
@@ -67,6 +77,18 @@ describeRule(rule, {
     {
       name: 'go test -cover in a Makefile',
       files: { ...go, Makefile: 'test:\n\tgo test -cover ./...\n' },
+    },
+    {
+      name: 'coverage flags passed to the test binary through gotestsum in a Makefile variable',
+      files: { ...go, Makefile: 'TESTS_ARGS := --format testname --\nTESTS_ARGS += -test.coverprofile   coverage.out\n\ntests:\n\tgotestsum $(TESTS_ARGS) -short\n' },
+    },
+    {
+      name: 'a coverage task in an nps task file',
+      files: {
+        ...node,
+        'package.json': '{"name":"api","scripts":{"start":"nps","test":"npm start test"}}',
+        'package-scripts.js': "module.exports = { scripts: { test: { default: 'jest', coverage: { script: 'nps \"test --coverage\"' } } } };\n",
+      },
     },
     {
       name: 'the Codecov action',
