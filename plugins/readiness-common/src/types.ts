@@ -76,6 +76,13 @@ export interface Finding {
    * less likely to be a real production problem.
    */
   confidence?: 'high' | 'low';
+  /**
+   * The finding's identity across audits: it hashes the rule, the path and
+   * the finding's normalised context, not its line, so it survives line
+   * shifts and unrelated edits. Absent in scorecards written before it was
+   * kept.
+   */
+  fingerprint?: string;
 }
 
 /** @public */

@@ -8,6 +8,7 @@
 export * from './snapshot';
 export { auditDirectory, auditSnapshot, evaluateRule, ENGINE_VERSION } from './engine/audit';
 export type { AuditConfig, AuditOptions } from './engine/audit';
+export { findingFingerprint, resultFingerprint, FINGERPRINT_VERSION } from './engine/fingerprint';
 export * from './facts';
 export * from './rules/types';
 export { RuleRegistry } from './rules/registry';

@@ -12,6 +12,7 @@ import {
 import { buildFacts, Facts } from '../facts';
 import { syntaxErrors } from '../facts/syntax';
 import { redactDeep, redactText } from '../secrets/redact';
+import { findingFingerprint, numberDuplicates } from './fingerprint';
 import { builtinRules } from '../rules';
 import { RuleRegistry } from '../rules/registry';
 import { DEFAULT_RULE_SETTINGS, ReadinessRule, RuleFinding, RuleSettings } from '../rules/types';
@@ -63,7 +64,12 @@ function redactBounded(text: string, max: number): string {
   return redacted.length > max ? `${redacted.slice(0, max)}…` : redacted;
 }
 
-function cleanFinding(finding: RuleFinding): Finding {
+const compareFindings = (a: Finding, b: Finding) =>
+  a.path.localeCompare(b.path) ||
+  (a.line ?? 0) - (b.line ?? 0) ||
+  a.message.localeCompare(b.message);
+
+function cleanFinding(ruleId: string, finding: RuleFinding): Finding {
   const out: Finding = {
     path: finding.path,
     message: redactBounded(finding.message, MAX_MESSAGE),
@@ -71,13 +77,16 @@ function cleanFinding(finding: RuleFinding): Finding {
   if (finding.line !== undefined) out.line = finding.line;
   if (finding.excerpt !== undefined) out.excerpt = redactBounded(finding.excerpt, MAX_EXCERPT);
   if (finding.confidence) out.confidence = finding.confidence;
+  // From the excerpt and message as shown (the values the rule names masked there too), plus a
+  // stretched digest of those values: the fingerprint never hashes a credential quickly.
+  out.fingerprint = findingFingerprint(ruleId, { ...redactDeep(out, finding.secrets ?? []), secrets: finding.secrets });
   return out;
 }
 
-const compareFindings = (a: Finding, b: Finding) =>
-  a.path.localeCompare(b.path) ||
-  (a.line ?? 0) - (b.line ?? 0) ||
-  a.message.localeCompare(b.message);
+/** A rule's findings as the report gives them: cleaned, sorted, their fingerprints numbered. */
+function cleanFindings(ruleId: string, findings: RuleFinding[]): Finding[] {
+  return numberDuplicates(findings.map(f => cleanFinding(ruleId, f)).sort(compareFindings));
+}
 
 /**
  * Runs one rule, turning its outcome (or its crash) into a result. The
@@ -107,7 +116,7 @@ export function evaluateRule(
       case 'not-applicable':
         return { ...base, status: 'not-applicable', findings: [], message: outcome.message };
       case 'fail': {
-        const findings = outcome.findings.map(cleanFinding).sort(compareFindings);
+        const findings = cleanFindings(rule.id, outcome.findings);
         // Findings only in tests, fixtures, docs or examples are kept as notes
         // but do not fail the rule: they are rarely production problems.
         if (findings.length > 0 && findings.every(f => f.confidence === 'low')) {
@@ -134,7 +143,7 @@ export function evaluateRule(
           ...base,
           status: rounded >= 1 ? 'pass' : 'fail',
           score: rounded,
-          findings: outcome.findings.map(cleanFinding).sort(compareFindings),
+          findings: cleanFindings(rule.id, outcome.findings),
           ...(outcome.message ? { message: redactText(outcome.message) } : {}),
         };
       }

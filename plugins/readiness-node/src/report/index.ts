@@ -1,4 +1,16 @@
+export {
+  BaselineError,
+  compareFindingSets,
+  compareWithBaseline,
+  parseReport,
+  reportedFindings,
+  SARIF_FINGERPRINT_KEY,
+} from './baseline';
+export type { BaselineComparison, BaselineState, ReportedFinding, ReportSummary } from './baseline';
+export { diffReports, renderDiff } from './diff';
+export type { ReportDiff } from './diff';
 export { renderJson, scorecardToJson } from './json';
+export type { JsonReportOptions } from './json';
 export { renderMarkdown } from './markdown';
 export type { MarkdownReportOptions } from './markdown';
 export { renderSarif, SARIF_LEVELS } from './sarif';

@@ -33,7 +33,7 @@ describe('renderJson', () => {
     expect(renderJson(reversed)).toBe(text);
     const token = json.results.find((r: { ruleId: string }) => r.ruleId === 'security/fixture-leaked-token');
     expect(Object.keys(token)).toEqual(['ruleId', 'category', 'severity', 'title', 'status', 'score', 'findings']);
-    expect(Object.keys(token.findings[1])).toEqual(['path', 'line', 'excerpt', 'message']);
+    expect(Object.keys(token.findings[1])).toEqual(['path', 'line', 'excerpt', 'message', 'fingerprint']);
     expect(Object.keys(json.stats)).toEqual(['files', 'skipped', 'bytes', 'durationMs', 'errors']);
   });
 

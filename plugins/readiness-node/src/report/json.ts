@@ -8,6 +8,9 @@ import {
   Scorecard,
   Waiver,
 } from '@readiness/backstage-plugin-readiness-common';
+import { resultFingerprint } from '../engine/fingerprint';
+import { BaselineComparison, ReportedFinding } from './baseline';
+import { isFailing } from './format';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
@@ -26,7 +29,17 @@ function pick<T extends object>(value: T, keys: ReadonlyArray<keyof T & string>)
 }
 
 function finding(f: Finding) {
-  return pick(f, ['path', 'line', 'excerpt', 'message', 'confidence']);
+  return pick(f, ['path', 'line', 'excerpt', 'message', 'confidence', 'fingerprint']);
+}
+
+/** JSON report options. @public */
+export interface JsonReportOptions {
+  /**
+   * The audit compared with a baseline: every reported finding (of a failing,
+   * unwaived rule) gets its `baselineState`, and `baseline` lists the counts
+   * and the findings gone since.
+   */
+  baseline?: BaselineComparison;
 }
 
 function waiver(w: Waiver) {
@@ -37,12 +50,23 @@ function category(c: CategoryScore) {
   return pick(c, ['id', 'title', 'score', 'band', 'weight', 'passed', 'failed', 'applicable']);
 }
 
-function result(r: RuleResult) {
+function result(r: RuleResult, baseline?: BaselineComparison) {
   const out = pick(r, ['ruleId', 'category', 'severity', 'title', 'status', 'score']);
-  out.findings = r.findings.map(finding);
+  const marked = baseline && isFailing(r);
+  out.findings = r.findings.map(f => {
+    const o = finding(f);
+    if (marked && f.fingerprint) o.baselineState = baseline.states.get(f.fingerprint) ?? 'new';
+    return o;
+  });
   if (r.message !== undefined) out.message = r.message;
   if (r.waiver) out.waiver = waiver(r.waiver);
+  // A failing rule without findings is reported, and marked, as a whole.
+  if (marked && r.findings.length === 0) out.baselineState = baseline.states.get(resultFingerprint(r)) ?? 'new';
   return out;
+}
+
+function absentFinding(f: ReportedFinding) {
+  return pick(f, ['ruleId', 'category', 'severity', 'path', 'line', 'message', 'fingerprint']);
 }
 
 function blocker(b: Blocker) {
@@ -62,8 +86,9 @@ function stats(s: AuditStats) {
 }
 
 /** The scorecard as a plain object with the contract's key order. */
-export function scorecardToJson(scorecard: Scorecard): { [key: string]: Json } {
-  return {
+export function scorecardToJson(scorecard: Scorecard, options: JsonReportOptions = {}): { [key: string]: Json } {
+  const { baseline } = options;
+  const out: { [key: string]: Json } = {
     schemaVersion: scorecard.schemaVersion,
     engineVersion: scorecard.engineVersion,
     generatedAt: scorecard.generatedAt,
@@ -74,9 +99,18 @@ export function scorecardToJson(scorecard: Scorecard): { [key: string]: Json } {
     blockers: scorecard.blockers.map(blocker),
     fixes: scorecard.fixes.map(fix),
     strengths: scorecard.strengths.map(s => pick(s, ['ruleId', 'category', 'title'])),
-    results: scorecard.results.map(result),
+    results: scorecard.results.map(r => result(r, baseline)),
     stats: stats(scorecard.stats),
   };
+  if (baseline) {
+    out.baseline = {
+      new: baseline.added.length,
+      newBlockers: baseline.newBlockers.length,
+      unchanged: baseline.unchanged,
+      absent: baseline.absent.map(absentFinding),
+    };
+  }
+  return out;
 }
 
 /**
@@ -85,6 +119,6 @@ export function scorecardToJson(scorecard: Scorecard): { [key: string]: Json } {
  * apart from `generatedAt` and `stats.durationMs`.
  * @public
  */
-export function renderJson(scorecard: Scorecard): string {
-  return `${JSON.stringify(scorecardToJson(scorecard), null, 2)}\n`;
+export function renderJson(scorecard: Scorecard, options: JsonReportOptions = {}): string {
+  return `${JSON.stringify(scorecardToJson(scorecard, options), null, 2)}\n`;
 }

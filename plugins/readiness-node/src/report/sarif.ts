@@ -4,7 +4,9 @@ import {
   Scorecard,
   Severity,
 } from '@readiness/backstage-plugin-readiness-common';
+import { resultFingerprint } from '../engine/fingerprint';
 import { builtinRules } from '../rules';
+import { BaselineComparison, ReportedFinding, SARIF_FINGERPRINT_KEY } from './baseline';
 import { isFailing, locationOf } from './format';
 
 /** @public */
@@ -17,6 +19,12 @@ export interface SarifReportOptions {
   rules?: ReadonlyArray<RuleMeta>;
   /** Where the tool is documented. */
   informationUri?: string;
+  /**
+   * The audit compared with a baseline: every result gets its
+   * `baselineState` (`new` or `unchanged`), and the baseline's findings
+   * gone since are added as results whose state is `absent`.
+   */
+  baseline?: BaselineComparison;
 }
 
 /** SARIF result level by severity. @public */
@@ -40,6 +48,21 @@ interface SarifLocation {
     artifactLocation: { uri: string; uriBaseId: string };
     region?: { startLine: number; snippet?: { text: string } };
   };
+}
+
+function locationFor(path: string, line: number | undefined, excerpt?: string): SarifLocation {
+  const location: SarifLocation = {
+    physicalLocation: {
+      artifactLocation: { uri: uriOf(path), uriBaseId: '%SRCROOT%' },
+    },
+  };
+  if (line !== undefined && line >= 1) {
+    location.physicalLocation.region = {
+      startLine: line,
+      ...(excerpt ? { snippet: { text: excerpt } } : {}),
+    };
+  }
+  return location;
 }
 
 function uriOf(path: string): string {
@@ -70,6 +93,20 @@ function ruleDescriptor(result: RuleResult, meta: RuleMeta | undefined, remediat
   };
 }
 
+/** A baseline finding the audit no longer reports, as a SARIF result whose state is `absent`. */
+function absentResult(f: ReportedFinding, indexById: Map<string, number>) {
+  const index = indexById.get(f.ruleId);
+  return {
+    ruleId: f.ruleId,
+    ...(index !== undefined ? { ruleIndex: index } : {}),
+    ...(f.severity ? { level: SARIF_LEVELS[f.severity] } : {}),
+    message: { text: f.message || f.ruleId },
+    ...(f.path !== undefined ? { locations: [locationFor(f.path, f.line)] } : {}),
+    partialFingerprints: { [SARIF_FINGERPRINT_KEY]: f.fingerprint },
+    baselineState: 'absent',
+  };
+}
+
 /**
  * The scorecard as SARIF 2.1.0, for code scanning tools: one run of the
  * `readiness` driver that describes every rule and reports one result per
@@ -84,36 +121,39 @@ export function renderSarif(scorecard: Scorecard, options: SarifReportOptions = 
   );
   const indexById = new Map(scorecard.results.map((r, i) => [r.ruleId, i]));
 
-  const results = scorecard.results.filter(isFailing).flatMap(r => {
+  const { baseline } = options;
+  const stateOf = (fingerprint: string) =>
+    baseline ? { baselineState: baseline.states.get(fingerprint) ?? 'new' } : {};
+  const results: object[] = scorecard.results.filter(isFailing).flatMap((r): object[] => {
     const base = {
       ruleId: r.ruleId,
       ruleIndex: indexById.get(r.ruleId)!,
       level: SARIF_LEVELS[r.severity],
     };
     if (r.findings.length === 0) {
-      return [{ ...base, message: { text: r.message ?? r.title } }];
-    }
-    return r.findings.map(f => {
-      const location: SarifLocation = {
-        physicalLocation: {
-          artifactLocation: { uri: uriOf(f.path), uriBaseId: '%SRCROOT%' },
+      const fingerprint = resultFingerprint(r);
+      return [
+        {
+          ...base,
+          message: { text: r.message ?? r.title },
+          partialFingerprints: { [SARIF_FINGERPRINT_KEY]: fingerprint },
+          ...stateOf(fingerprint),
         },
-      };
-      if (f.line !== undefined && f.line >= 1) {
-        location.physicalLocation.region = {
-          startLine: f.line,
-          ...(f.excerpt ? { snippet: { text: f.excerpt } } : {}),
-        };
-      }
-      return {
-        ...base,
-        message: { text: f.message },
-        locations: [location],
-        partialFingerprints: { readinessLocation: `${r.ruleId}@${locationOf(f)}` },
-        ...(f.confidence ? { properties: { confidence: f.confidence } } : {}),
-      };
-    });
+      ];
+    }
+    return r.findings.map(f => ({
+      ...base,
+      message: { text: f.message },
+      locations: [locationFor(f.path, f.line, f.excerpt)],
+      partialFingerprints: {
+        readinessLocation: `${r.ruleId}@${locationOf(f)}`,
+        ...(f.fingerprint ? { [SARIF_FINGERPRINT_KEY]: f.fingerprint } : {}),
+      },
+      ...(f.fingerprint ? stateOf(f.fingerprint) : {}),
+      ...(f.confidence ? { properties: { confidence: f.confidence } } : {}),
+    }));
   });
+  for (const gone of baseline?.absent ?? []) results.push(absentResult(gone, indexById));
 
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

@@ -6,6 +6,7 @@ import {
   SECRET_PATTERNS,
   URL_PASSWORD_PATTERN,
 } from './patterns';
+import { FINGERPRINT_PATTERN } from '../engine/fingerprint';
 
 /**
  * Masks a secret value: at most its first 4 characters (fewer when the
@@ -158,8 +159,12 @@ export function redactDeep<T>(value: T, known: Iterable<string> = []): T {
     .filter(s => s.length >= 8 && !isPlaceholderValue(s) && !/^[A-Za-z]+$/.test(s))
     .sort((a, b) => b.length - a.length);
   const walk = (v: unknown, key?: string): unknown => {
-    // Paths name files of the repository; they are shown as they are.
-    if (typeof v === 'string') return key === 'path' ? v : maskEvery(redactText(v), secrets);
+    // Paths name files of the repository; they are shown as they are, and so are finding
+    // fingerprints, hex digests that cannot hold a credential.
+    if (typeof v === 'string') {
+      if (key === 'path' || (key === 'fingerprint' && FINGERPRINT_PATTERN.test(v))) return v;
+      return maskEvery(redactText(v), secrets);
+    }
     if (Array.isArray(v)) return v.map(x => walk(x));
     if (v && typeof v === 'object') {
       return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, walk(x, k)]));
