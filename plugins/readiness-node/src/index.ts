@@ -6,9 +6,10 @@
  * @packageDocumentation
  */
 export * from './snapshot';
-export { auditDirectory, auditSnapshot, evaluateRule, ENGINE_VERSION } from './engine/audit';
-export type { AuditConfig, AuditOptions } from './engine/audit';
+export { auditDirectory, auditSnapshot, auditWithFacts, evaluateRule, ENGINE_VERSION } from './engine/audit';
+export type { AuditConfig, AuditOptions, AuditRun } from './engine/audit';
 export { findingFingerprint, resultFingerprint, FINGERPRINT_VERSION } from './engine/fingerprint';
+export * from './fixes';
 export * from './facts';
 export * from './rules/types';
 export { RuleRegistry } from './rules/registry';

@@ -165,6 +165,28 @@ export function auditSnapshot(
   snapshot: Snapshot,
   options: AuditOptions & { durationMs?: number } = {},
 ): Scorecard {
+  return auditWithFacts(snapshot, options).scorecard;
+}
+
+/**
+ * An audit with what it was computed from: the facts, the rule registry, the
+ * settings, and the credential values the findings named (for redacting any
+ * further output, such as suggested diffs).
+ * @public
+ */
+export interface AuditRun {
+  scorecard: Scorecard;
+  facts: Facts;
+  registry: RuleRegistry;
+  settings: RuleSettings;
+  secrets: ReadonlySet<string>;
+}
+
+/** Audits a snapshot and keeps the facts and secrets the audit found. Pure: no I/O. @public */
+export function auditWithFacts(
+  snapshot: Snapshot,
+  options: AuditOptions & { durationMs?: number } = {},
+): AuditRun {
   const started = Date.now();
   const registry =
     options.rules instanceof RuleRegistry
@@ -205,7 +227,7 @@ export function auditSnapshot(
     .sort((a, b) => a.path.localeCompare(b.path) || a.message.localeCompare(b.message));
   // One redaction pass over everything the scorecard holds, not field by field: a
   // credential a rule found is cut in blocker examples and fix texts as in its finding.
-  return redactDeep<Scorecard>({
+  const scorecard = redactDeep<Scorecard>({
     schemaVersion: SCORECARD_SCHEMA_VERSION,
     ...summary,
     stats: {
@@ -220,6 +242,7 @@ export function auditSnapshot(
     generatedAt: (options.now ?? new Date()).toISOString(),
     engineVersion: ENGINE_VERSION,
   }, secrets);
+  return { scorecard, facts, registry, settings, secrets };
 }
 
 /** Walks a directory once and audits it. @public */

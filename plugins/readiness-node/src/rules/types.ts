@@ -1,5 +1,6 @@
 import { Finding, RuleMeta } from '@readiness/backstage-plugin-readiness-common';
 import type { Facts } from '../facts';
+import type { RuleFix } from '../fixes/edits';
 
 /**
  * A finding as a rule reports it. `secrets` names the credential values the
@@ -43,6 +44,11 @@ export const DEFAULT_RULE_SETTINGS: RuleSettings = {
  */
 export interface ReadinessRule extends RuleMeta {
   evaluate(facts: Facts, settings: RuleSettings): RuleOutcome;
+  /**
+   * The file edits that make a failing rule pass, computed from the same
+   * facts; nothing when no mechanical change can. Optional.
+   */
+  fix?(facts: Facts, settings: RuleSettings): RuleFix | undefined;
 }
 
 /** Declares a rule; a typed identity function for rule modules. @public */

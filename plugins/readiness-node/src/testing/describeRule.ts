@@ -2,6 +2,7 @@
 /* eslint-disable jest/no-export, jest/valid-title, jest/no-conditional-expect -- a helper that declares tests */
 import { ReadinessRule, RuleSettings } from '../rules/types';
 import { FixtureFiles, runRule } from './fixtures';
+import { FixExpectation, itFixes } from './describeFix';
 
 /** One fixture case of a table-driven rule test. @public */
 export interface RuleCase {
@@ -12,6 +13,8 @@ export interface RuleCase {
   findings?: string[];
   /** For graded rules: the expected score, to two decimals. */
   score?: number;
+  /** For failing cases of a rule with a fix: `none` when the fix must offer nothing here; it must make the rule pass otherwise. */
+  fix?: FixExpectation;
 }
 
 /** @public */
@@ -24,7 +27,8 @@ export interface RuleCases {
 /**
  * Declares the table-driven test of a rule: every `fails` case must fail
  * (with exactly the listed findings when given), every `passes` case must
- * pass, and every `notApplicable` case must say so. Call it from a jest test file.
+ * pass, and every `notApplicable` case must say so. When the rule has a fix,
+ * every `fails` case also tests it (see itFixes). Call it from a jest test file.
  * @public
  */
 export function describeRule(rule: ReadinessRule, cases: RuleCases): void {
@@ -59,6 +63,9 @@ export function describeRule(rule: ReadinessRule, cases: RuleCases): void {
         expect(result.score).toBeCloseTo(c.score, 2);
       }
     });
+    if (rule.fix) {
+      for (const c of cases.fails) itFixes(rule, c.name, c.files, c.fix ?? 'passes', c.settings);
+    }
     if (cases.notApplicable?.length) {
       it.each(cases.notApplicable.map(c => [c.name, c] as const))(
         'not applicable: %s',

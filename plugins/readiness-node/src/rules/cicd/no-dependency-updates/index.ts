@@ -1,5 +1,6 @@
 import { basename } from '../../../facts';
 import { defineRule, outcome } from '../../types';
+import { fixDependencyUpdates } from './fix';
 
 const UPDATE_CONFIG =
   /^(?:\.github\/dependabot\.ya?ml|\.dependabot\/config\.ya?ml|(?:\.github\/|\.gitlab\/)?renovate\.json5?|\.renovaterc(?:\.json5?)?|\.pyup\.ya?ml|\.depfu\.ya?ml)$/;
@@ -78,4 +79,5 @@ export default defineRule({
       },
     ]);
   },
+  fix: fixDependencyUpdates,
 });

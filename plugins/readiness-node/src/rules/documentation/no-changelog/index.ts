@@ -2,6 +2,7 @@ import { basename } from '../../../facts';
 import { defineRule, outcome } from '../../types';
 import { isAsidePath } from '../../../facts/paths';
 import { headingsOf } from '../markdown';
+import { fixChangelog } from './fix';
 
 const CHANGELOG_FILE =
   /^(?:changelog|changes|history|release[-_]?notes|releases|news)(?:\.(?:md|markdown|mdx|rst|txt|adoc))?$/i;
@@ -67,4 +68,5 @@ export default defineRule({
       },
     ]);
   },
+  fix: fixChangelog,
 });

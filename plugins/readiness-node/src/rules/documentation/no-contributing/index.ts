@@ -1,5 +1,6 @@
 import { defineRule, outcome } from '../../types';
 import { headingsOf } from '../markdown';
+import { fixContributing } from './fix';
 
 /** Section titles that tell people how to propose a change: "Contributing", "How to contribute", "Questions / proposing changes". */
 const CONTRIBUTING_HEADING =
@@ -38,4 +39,5 @@ export default defineRule({
       },
     ]);
   },
+  fix: fixContributing,
 });

@@ -1,4 +1,5 @@
 import { defineRule, outcome } from '../../types';
+import { fixSecurityPolicy } from './fix';
 
 export default defineRule({
   id: 'documentation/no-security-policy',
@@ -25,4 +26,5 @@ export default defineRule({
       },
     ]);
   },
+  fix: fixSecurityPolicy,
 });

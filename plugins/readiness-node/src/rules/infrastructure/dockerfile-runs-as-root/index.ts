@@ -1,5 +1,7 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
+import { failingPaths } from '../../../fixes/edits';
 import { defineRule, outcome } from '../../types';
+import { fixRunsAsRoot } from './fix';
 import { developmentNoteOf, dockerfileConfidence, dockerfilesOf, noDockerfileReason, withDevelopmentNote } from '../containers';
 
 const ROOT_USERS = new Set(['root', '0', '0:0', 'root:root']);
@@ -50,5 +52,8 @@ export default defineRule({
       }
     }
     return outcome.fromFindings(findings);
+  },
+  fix(facts, settings) {
+    return fixRunsAsRoot(facts, failingPaths(this.evaluate(facts, settings)));
   },
 });

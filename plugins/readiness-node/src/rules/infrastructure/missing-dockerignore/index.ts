@@ -11,6 +11,7 @@ import {
   showDir,
   withDevelopmentNote,
 } from '../containers';
+import { fixMissingDockerignore } from './fix';
 
 export default defineRule({
   id: 'infrastructure/missing-dockerignore',
@@ -53,4 +54,5 @@ export default defineRule({
     }
     return outcome.fromFindings(findings);
   },
+  fix: fixMissingDockerignore,
 });

@@ -5,6 +5,8 @@ import { defineRule, outcome } from '../../types';
 import { isUnder, projectOf, projectsOf } from '../../../facts/projects';
 import { isToolingPath } from '../../../facts/paths';
 import { excerptAt, isVendored } from '../containers';
+import { failingPaths } from '../../../fixes/edits';
+import { fixEnvExample } from './fix';
 
 /** Variables set by the shell, the platform or the build tool rather than by whoever deploys. */
 const AMBIENT = new Set([
@@ -41,6 +43,24 @@ function templateDirs(facts: Facts): string[] {
   return facts.envFiles.filter(env => env.kind === 'example' && !isVendored(env.path)).map(env => dirname(env.path));
 }
 
+/** The reads of variables whoever deploys the service sets: not in tests, tooling or vendored code, not ambient. */
+export function configuredReads(facts: Facts): EnvVarRead[] {
+  return facts.envReads.filter(
+    r =>
+      !isVendored(r.path) &&
+      !isTestFile(r.path) &&
+      !isLowConfidencePath(r.path) &&
+      // Scripts, benchmarks and test support configure themselves, not the service.
+      !isToolingPath(r.path) &&
+      !isAmbientName(r.name),
+  );
+}
+
+/** Variables the shell, the platform or the build tool sets. */
+export function isAmbientName(name: string): boolean {
+  return AMBIENT.has(name) || AMBIENT_PREFIX.test(name);
+}
+
 export default defineRule({
   id: 'infrastructure/missing-env-example',
   category: 'infrastructure',
@@ -53,16 +73,7 @@ export default defineRule({
   remediation:
     'Commit a `.env.example` next to the project that lists every variable the code reads, with placeholder values and a comment per setting, and keep the real `.env` out of git.',
   evaluate(facts) {
-    const reads = facts.envReads.filter(
-      r =>
-        !isVendored(r.path) &&
-        !isTestFile(r.path) &&
-        !isLowConfidencePath(r.path) &&
-        // Scripts, benchmarks and test support configure themselves, not the service.
-        !isToolingPath(r.path) &&
-        !AMBIENT.has(r.name) &&
-        !AMBIENT_PREFIX.test(r.name),
-    );
+    const reads = configuredReads(facts);
     if (reads.length === 0) {
       return outcome.notApplicable('the code reads no environment variables');
     }
@@ -99,5 +110,10 @@ export default defineRule({
       });
     }
     return outcome.fromFindings(findings);
+  },
+  fix(facts, settings) {
+    // Every read the template should list, tooling and defaulted placeholders included: documentation/env-vars-undocumented checks them all.
+    const listed = facts.envReads.filter(r => !isVendored(r.path) && !isTestFile(r.path) && !isLowConfidencePath(r.path) && !isAmbientName(r.name));
+    return fixEnvExample(facts, listed, failingPaths(this.evaluate(facts, settings)));
   },
 });

@@ -1,5 +1,7 @@
 import { isLowConfidencePath } from '../../../facts';
 import { defineRule, outcome } from '../../types';
+import { failingPaths } from '../../../fixes/edits';
+import { fixCommittedEnvFile } from './fix';
 
 export default defineRule({
   id: 'security/committed-env-file',
@@ -38,5 +40,8 @@ export default defineRule({
         };
       });
     return outcome.fromFindings(findings);
+  },
+  fix(facts, settings) {
+    return fixCommittedEnvFile(facts, failingPaths(this.evaluate(facts, settings)));
   },
 });

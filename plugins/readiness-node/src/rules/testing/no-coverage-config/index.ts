@@ -3,6 +3,7 @@ import { basename, Facts } from '../../../facts';
 import { Ecosystem, manifestEcosystem } from '../../../facts/projects';
 import { defineRule, outcome } from '../../types';
 import { codeInventory, GROUP_LABELS, LanguageGroup, languageGroupOf } from '../inventory';
+import { fixCoverageConfig } from './fix';
 
 /** Files whose mere presence configures coverage. */
 const COVERAGE_FILES =
@@ -161,4 +162,5 @@ export default defineRule({
     });
     return outcome.fail(findings);
   },
+  fix: fixCoverageConfig,
 });
