@@ -5,9 +5,10 @@ import { fixedPasswordOf, Hit } from './passwords';
 
 /**
  * Statements that create a database account or set its password:
- * `CREATE USER`/`CREATE ROLE`/`CREATE LOGIN`, `ALTER USER`/`ALTER ROLE`/`ALTER LOGIN`, `SET PASSWORD FOR`.
+ * `CREATE USER`/`CREATE ROLE`/`CREATE LOGIN`, `ALTER USER`/`ALTER ROLE`/`ALTER LOGIN`, `SET PASSWORD FOR`,
+ * and MySQL 5's `GRANT … TO 'app'@'%' IDENTIFIED BY '…'`, which creates the account it grants to.
  */
-const ACCOUNT_STATEMENT = /\b(?<verb>create|alter)\s+(?<kind>user|role|login)\b|\bset\s+password\s+for\b/gi;
+const ACCOUNT_STATEMENT = /\b(?<verb>create|alter)\s+(?<kind>user|role|login)\b|\bset\s+password\s+for\b|\b(?<grant>grant)\b(?=[^;]*\bidentified\b)/gi;
 /**
  * Where such a statement gives the password: MySQL and Oracle `IDENTIFIED [WITH plugin] BY [PASSWORD] '…'`,
  * PostgreSQL `[ENCRYPTED] PASSWORD '…'`, SQL Server `PASSWORD = N'…'`, MySQL `SET PASSWORD FOR … = [PASSWORD(]'…'`.
@@ -43,14 +44,15 @@ function sqlString(text: string, quote: number): string | undefined {
  * bind parameters and sqlplus substitutions (`&pw`) set no fixed password.
  */
 export function scanDatabaseUsers(file: SourceFile, hits: Hit[]): void {
-  if (extname(file.path) !== '.sql' || !/\b(?:create|alter)\s+(?:user|role|login)\b|\bset\s+password\b/i.test(file.text)) return;
+  if (extname(file.path) !== '.sql' || !/\b(?:create|alter)\s+(?:user|role|login)\b|\bset\s+password\b|\bidentified\b/i.test(file.text)) return;
   const { code } = maskSource(file);
   for (const statement of code.matchAll(ACCOUNT_STATEMENT)) {
     const start = statement.index!;
     const semicolon = code.indexOf(';', start);
     const end = semicolon === -1 ? Math.min(code.length, start + 2000) : semicolon;
     const body = code.slice(start, end);
-    const setPassword = !statement.groups!.verb;
+    const grant = statement.groups!.grant !== undefined;
+    const setPassword = !statement.groups!.verb && !grant;
     for (const clause of body.matchAll(PASSWORD_CLAUSE)) {
       const g = clause.groups!;
       if (g.set !== undefined && !setPassword) continue;
@@ -68,13 +70,12 @@ export function scanDatabaseUsers(file: SourceFile, hits: Hit[]): void {
       }
       if (value === undefined || !fixedPasswordOf(value)) continue;
       const kind = statement.groups!.kind?.toLowerCase() ?? 'user';
+      const given = setPassword || statement.groups!.verb?.toLowerCase() === 'alter';
       hits.push({
         file,
         offset,
         value,
-        message: `A database ${kind === 'login' ? 'login' : kind} is ${
-          setPassword || statement.groups!.verb.toLowerCase() === 'alter' ? 'given' : 'created with'
-        } a literal password: every installation that runs this script shares a known credential for that account`,
+        message: `A database ${kind === 'login' ? 'login' : kind} is ${given ? 'given' : grant ? 'granted privileges and created with' : 'created with'} a literal password: every installation that runs this script shares a known credential for that account`,
       });
       break;
     }

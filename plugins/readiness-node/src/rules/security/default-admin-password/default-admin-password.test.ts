@@ -77,8 +77,17 @@ describeRule(rule, {
         ].join('\n'),
         'sql/mssql.sql': "CREATE LOGIN app_login WITH PASSWORD = N'Tr0ub4dor&3';\n",
         'sql/legacy.sql': "SET PASSWORD FOR 'root'@'localhost' = PASSWORD('r00tpw');\nCREATE USER ledger IDENTIFIED BY ledger_pw;\n",
+        'db/mysql57/user.sql': "CREATE DATABASE IF NOT EXISTS shop;\nGRANT ALL PRIVILEGES ON shop.* TO 'shop@%' IDENTIFIED BY 'shop';\nGRANT SELECT ON shop.* TO 'reader'@'%';\n",
       },
-      findings: ['db/mysql/user.sql:2', 'db/postgres/init.sql:2', 'db/postgres/init.sql:3', 'sql/legacy.sql:1', 'sql/legacy.sql:2', 'sql/mssql.sql:1'],
+      findings: [
+        'db/mysql/user.sql:2',
+        'db/mysql57/user.sql:2',
+        'db/postgres/init.sql:2',
+        'db/postgres/init.sql:3',
+        'sql/legacy.sql:1',
+        'sql/legacy.sql:2',
+        'sql/mssql.sql:1',
+      ],
     },
     {
       name: 'framework seeders with a literal password that is not a well-known one',
@@ -91,6 +100,28 @@ describeRule(rule, {
         'prisma/seed.ts': "await prisma.user.create({ data: { email: 'ops@acme.io', password: await bcrypt.hash('Kx7!rota', 10) } });\n",
       },
       findings: ['Api/Data/SeedData.cs:3', 'database/seeders/AdminSeeder.php:4', 'prisma/seed.ts:1', 'src/main/java/com/acme/DataInitializer.java:3'],
+    },
+    {
+      name: 'a context initialiser whose seeding method creates the administrator, and a fake-data generator with a well-known password',
+      files: {
+        'src/Infrastructure/Data/AppDbContextInitialiser.cs': [
+          'public class AppDbContextInitialiser',
+          '{',
+          '    public async Task TrySeedAsync()',
+          '    {',
+          '        var administrator = new AppUser { UserName = "ops@localhost" };',
+          '        await _userManager.CreateAsync(administrator, "Operat0r!");',
+          '    }',
+          '}',
+        ].join('\n'),
+        'app/fake.py': [
+          'from faker import Faker',
+          'def users(count=100):',
+          '    for i in range(count):',
+          "        u = User(email=fake.email(), password='password', confirmed=True)",
+        ].join('\n'),
+      },
+      findings: ['app/fake.py:4', 'src/Infrastructure/Data/AppDbContextInitialiser.cs:6'],
     },
     {
       name: 'a Django initial-data fixture with a superuser hash',
@@ -208,6 +239,15 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'user creation outside seeders: a sign-up handler passing the user\'s password, an initialiser that seeds no user',
+      files: {
+        'src/Web/Accounts/RegisterHandler.cs':
+          'public class RegisterHandler {\n  public async Task Handle(Register cmd) {\n    await _userManager.CreateAsync(new AppUser(cmd.Email), cmd.Password);\n  }\n}\n',
+        'src/Infrastructure/CacheInitializer.cs': 'public class CacheInitializer {\n  public Task SeedAsync() => _cache.WarmAsync("catalog");\n}\n',
+        'app/faker_helpers.py': "def label(field):\n    return {'type': 'password'}\n",
+      },
+    },
     {
       name: 'password comparisons that are no credential: empty checks, confirmations, policies, sign-up, tests and mocks',
       files: {

@@ -62,14 +62,18 @@ const CREATE_ADMIN_CALL = /\bcreate_?superuser\s*\((?<args>[^)\n]{0,300})\)|\bcr
 /** Lines that talk about an admin, root or default user, or seed data. */
 const ADMIN_CONTEXT =
   /\badmin|administrator|superuser|super_user|is_staff|is_superuser|\broot\b|ROLE_ADMIN|\brole\W{1,4}admin|default[_ ]?user|\bseed|withDefaultPasswordEncoder|InMemoryUserDetailsManager|User\.withUsername|createsuperuser/i;
-const ADMIN_PATH = /seed|fixture|bootstrap|populate|create[_-]?(super)?user|create[_-]?admin|default[_-]?user|(^|\/)admin\/|data\.sql$|import\.sql$|init[_-]?db/i;
+const ADMIN_PATH = /seed|fixture|bootstrap|populate|create[_-]?(super)?user|create[_-]?admin|default[_-]?user|(^|\/)admin\/|data\.sql$|import\.sql$|init[_-]?db|(^|\/)fake[\w-]*\.\w+$|fake[_-]?data/i;
 
 /** Seeders by path: seed scripts and data, fixtures, management commands, data initialisers. */
 const SEED_PATH =
-  /seed|fixture|populate|initial[_-]?data|init[_-]?(db|data|admin|users?)\b|data[_-]?(loader|initiali[sz]er)|db[_-]?initiali[sz]er|create[_-]?(super)?user|create[_-]?admin|default[_-]?users?|management\/commands\//i;
-/** Seeders by code: Laravel seeders, Spring runners, EF Core `HasData`, initialiser classes. */
+  /seed|fixture|populate|initial[_-]?data|init[_-]?(db|data|admin|users?)\b|data[_-]?(loader|initiali[sz]er)|db[_-]?initiali[sz]er|create[_-]?(super)?user|create[_-]?admin|default[_-]?users?|management\/commands\/|(^|\/)fake[\w-]*\.\w+$|fake[_-]?data/i;
+/**
+ * Seeders by code: Laravel seeders, Spring runners, EF Core `HasData`, initialiser classes
+ * (`ApplicationDbContextInitialiser`), and functions named for seeding (`SeedAsync`, `TrySeedAsync`,
+ * `seed_users`, `seedDatabase`).
+ */
 const SEED_CODE =
-  /\bextends\s+Seeder\b|\bimplements\s+(?:CommandLineRunner|ApplicationRunner)\b|\bHasData\s*\(|\bclass\s+\w*(?:Seeder|Seed|DataInitiali[sz]er|DbInitiali[sz]er|DataLoader)\b/;
+  /\bextends\s+Seeder\b|\bimplements\s+(?:CommandLineRunner|ApplicationRunner)\b|\bHasData\s*\(|\bclass\s+\w*(?:Seeder|Seed|Initiali[sz]er|DataLoader)\b|\b(?:def|function|func|fun|void|Task|async)\s+(?:\w+\s+)?(?:try_?)?[Ss]eed(?:[A-Z_]\w*)?\s*[(<]/;
 /** Model factories make throwaway users for tests. */
 const FACTORY_PATH = /factor(y|ies)/i;
 
