@@ -70,12 +70,14 @@ export function scanDatabaseUsers(file: SourceFile, hits: Hit[]): void {
       }
       if (value === undefined || !fixedPasswordOf(value)) continue;
       const kind = statement.groups!.kind?.toLowerCase() ?? 'user';
-      const given = setPassword || statement.groups!.verb?.toLowerCase() === 'alter';
+      let how = 'created with';
+      if (setPassword || statement.groups!.verb?.toLowerCase() === 'alter') how = 'given';
+      else if (grant) how = 'granted privileges and created with';
       hits.push({
         file,
         offset,
         value,
-        message: `A database ${kind === 'login' ? 'login' : kind} is ${given ? 'given' : grant ? 'granted privileges and created with' : 'created with'} a literal password: every installation that runs this script shares a known credential for that account`,
+        message: `A database ${kind === 'login' ? 'login' : kind} is ${how} a literal password: every installation that runs this script shares a known credential for that account`,
       });
       break;
     }
