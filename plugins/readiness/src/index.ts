@@ -9,6 +9,8 @@ export {
   ReadinessLeaderboardPage,
   EntityReadinessContent,
   EntityReadinessCard,
+  EntityReadinessRollupContent,
+  EntityReadinessRollupCard,
   ReadinessBandPicker,
 } from './plugin';
 export { rootRouteRef } from './routes';
@@ -24,6 +26,8 @@ export type {
   LeaderboardResponse,
   BlockerSummary,
   OwnerSummary,
+  RollupQuery,
+  RollupResponse,
 } from './api';
 export {
   ReadinessFilter,
@@ -38,6 +42,10 @@ export { createReadinessScoreColumn } from './components/ReadinessScoreColumn';
 export type { EntityRow } from './components/ReadinessScoreColumn';
 export type { EntityReadinessContentProps } from './components/EntityReadinessContent';
 export type { EntityReadinessCardProps } from './components/EntityReadinessCard';
+export type {
+  EntityReadinessRollupCardProps,
+  EntityReadinessRollupContentProps,
+} from './components/EntityReadinessRollup';
 export { ReadinessLeaderboardContent } from './components/ReadinessLeaderboardPage';
 export {
   BandChip,
@@ -52,6 +60,7 @@ export {
   useBlockers,
   useOwners,
   useRefresh,
+  useRollup,
 } from './hooks';
 export { leaderboardToCsv } from './helpers/csv';
 export {

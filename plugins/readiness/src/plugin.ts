@@ -67,6 +67,38 @@ export const EntityReadinessCard = readinessPlugin.provide(
   }),
 );
 
+/**
+ * The readiness roll-up tab of a Group, System or Domain page.
+ * @public
+ */
+export const EntityReadinessRollupContent = readinessPlugin.provide(
+  createComponentExtension({
+    name: 'EntityReadinessRollupContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityReadinessRollup').then(
+          m => m.EntityReadinessRollupContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * The readiness roll-up card of a Group, System or Domain overview.
+ * @public
+ */
+export const EntityReadinessRollupCard = readinessPlugin.provide(
+  createComponentExtension({
+    name: 'EntityReadinessRollupCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityReadinessRollup').then(
+          m => m.EntityReadinessRollupCard,
+        ),
+    },
+  }),
+);
+
 /** The catalog sidebar filter on readiness band and score. @public */
 export const ReadinessBandPicker = readinessPlugin.provide(
   createComponentExtension({

@@ -287,6 +287,7 @@ export function mockReadinessApi(
     getBlockers: mock('getBlockers'),
     getOwners: mock('getOwners'),
     getRules: mock('getRules'),
+    getRollup: mock('getRollup'),
   };
 }
 

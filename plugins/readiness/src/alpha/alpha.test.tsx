@@ -10,6 +10,7 @@ import {
   MockEntityListContextProvider,
 } from '@backstage/plugin-catalog-react/testUtils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { screen, waitFor } from '@testing-library/react';
 import { readinessApiRef } from '../api/ReadinessApi';
 import { ReadinessClient } from '../api/ReadinessClient';
@@ -17,12 +18,15 @@ import {
   makeEntity,
   makeLeaderboardItem,
   makeOwner,
+  makeLeaderboardItem as makeItem,
   makeScorecardResponse,
   mockReadinessApi,
 } from '../__testUtils__/fixtures';
 import readinessPlugin, {
   entityReadinessCard,
   entityReadinessContent,
+  entityReadinessRollupCard,
+  entityReadinessRollupContent,
   readinessApi,
   readinessCatalogFilter,
   readinessPage,
@@ -45,6 +49,8 @@ describe('readiness plugin (new frontend system)', () => {
       'page:readiness',
       'entity-content:readiness',
       'entity-card:readiness',
+      'entity-content:readiness/rollup',
+      'entity-card:readiness/rollup',
       'catalog-filter:readiness/readiness-band',
     ]) {
       expect(readinessPlugin.getExtension(id)).toBeDefined();
@@ -106,6 +112,65 @@ describe('readiness plugin (new frontend system)', () => {
     });
     expect(await screen.findByText('Production readiness')).toBeInTheDocument();
     expect(await screen.findByText('Not ready')).toBeInTheDocument();
+  });
+
+  it('adds the roll-up tab to group pages', async () => {
+    const rollupApi = mockReadinessApi({
+      getRollup: async () => ({
+        entityRef: 'group:default/engineering',
+        entities: 1,
+        scored: 1,
+        averageScore: 37,
+        band: 'critical',
+        bands: { good: 0, 'needs-work': 0, poor: 0, critical: 1 },
+        blockers: 0,
+        notReady: 1,
+        worst: [makeItem({ score: 37, band: 'critical' })],
+        blockerRules: [],
+        failingRules: [],
+        trend: [],
+      }),
+    });
+    const groupEntity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { name: 'engineering', namespace: 'default' },
+      spec: { type: 'department', children: [] },
+    };
+    renderTestApp({
+      extensions: [
+        createTestEntityPage({ entity: groupEntity }),
+        entityReadinessRollupContent,
+      ],
+      apis: [[readinessApiRef, rollupApi]],
+    });
+    expect(
+      await screen.findByRole('img', { name: 'Average score 37 out of 100' }),
+    ).toBeInTheDocument();
+    expect(rollupApi.getRollup).toHaveBeenCalledWith(
+      'group:default/engineering',
+      expect.any(Object),
+    );
+  });
+
+  it('shows the roll-up card and tab on groups, systems and domains only', () => {
+    for (const extension of [
+      entityReadinessRollupCard,
+      entityReadinessRollupContent,
+    ]) {
+      const accepts = createExtensionTester(extension).get(
+        EntityCardBlueprint.dataRefs.filterFunction,
+      );
+      const kinds = ['Group', 'System', 'Domain', 'Component', 'User'].filter(
+        kind =>
+          accepts({
+            apiVersion: 'backstage.io/v1alpha1',
+            kind,
+            metadata: { name: 'x' },
+          }),
+      );
+      expect(kinds).toEqual(['Group', 'System', 'Domain']);
+    }
   });
 
   it('adds the band picker to the catalog filters', async () => {

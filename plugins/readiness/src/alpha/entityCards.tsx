@@ -15,3 +15,19 @@ export const entityReadinessCard: ExtensionDefinition =
         )),
     },
   });
+
+/**
+ * The readiness roll-up card of Group, System and Domain overviews.
+ * @alpha
+ */
+export const entityReadinessRollupCard: ExtensionDefinition =
+  EntityCardBlueprint.make({
+    name: 'rollup',
+    params: {
+      filter: { kind: { $in: ['group', 'system', 'domain'] } },
+      loader: () =>
+        import('../components/EntityReadinessRollup').then(m => (
+          <m.EntityReadinessRollupCard />
+        )),
+    },
+  });

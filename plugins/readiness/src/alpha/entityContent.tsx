@@ -17,3 +17,21 @@ export const entityReadinessContent: ExtensionDefinition =
         )),
     },
   });
+
+/**
+ * The readiness roll-up tab of Group, System and Domain pages.
+ * @alpha
+ */
+export const entityReadinessRollupContent: ExtensionDefinition =
+  EntityContentBlueprint.make({
+    name: 'rollup',
+    params: {
+      path: 'readiness',
+      title: 'Readiness',
+      filter: { kind: { $in: ['group', 'system', 'domain'] } },
+      loader: () =>
+        import('../components/EntityReadinessRollup').then(m => (
+          <m.EntityReadinessRollupContent />
+        )),
+    },
+  });

@@ -8,8 +8,11 @@ import { readinessPlugin } from './plugin';
 export { readinessRouteRef } from './routes';
 export { readinessApi } from './apis';
 export { readinessPage } from './pages';
-export { entityReadinessContent } from './entityContent';
-export { entityReadinessCard } from './entityCards';
+export {
+  entityReadinessContent,
+  entityReadinessRollupContent,
+} from './entityContent';
+export { entityReadinessCard, entityReadinessRollupCard } from './entityCards';
 export { readinessCatalogFilter } from './catalogFilters';
 
 export default readinessPlugin;

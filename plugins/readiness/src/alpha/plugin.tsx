@@ -6,8 +6,11 @@ import {
 import AssessmentIcon from '@material-ui/icons/Assessment';
 import { readinessApi } from './apis';
 import { readinessCatalogFilter } from './catalogFilters';
-import { entityReadinessCard } from './entityCards';
-import { entityReadinessContent } from './entityContent';
+import { entityReadinessCard, entityReadinessRollupCard } from './entityCards';
+import {
+  entityReadinessContent,
+  entityReadinessRollupContent,
+} from './entityContent';
 import { readinessPage } from './pages';
 import { readinessRouteRef } from './routes';
 
@@ -30,6 +33,8 @@ export const readinessPlugin: OverridableFrontendPlugin<{
     readinessPage,
     entityReadinessContent,
     entityReadinessCard,
+    entityReadinessRollupContent,
+    entityReadinessRollupCard,
     readinessCatalogFilter,
   ],
 });

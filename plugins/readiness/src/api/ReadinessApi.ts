@@ -6,6 +6,7 @@ import type {
   LeaderboardQuery,
   LeaderboardResponse,
   OwnerSummary,
+  RollupResponse,
   RuleMeta,
 } from './types';
 
@@ -30,6 +31,25 @@ export interface ReadinessApi {
   getOwners(): Promise<OwnerSummary[]>;
   /** The rule catalog. */
   getRules(): Promise<RuleMeta[]>;
+  /**
+   * The readiness of what a Group (with its child groups), a System or a
+   * Domain holds, over the entities the user can see. Rejects with a 404
+   * `ResponseError` for other kinds and unknown entities.
+   */
+  getRollup(
+    entityRef: EntityRefInput,
+    options?: RollupQuery,
+  ): Promise<RollupResponse>;
+}
+
+/** How much of a roll-up to fetch. @public */
+export interface RollupQuery {
+  /** Lowest-scored entities to list (1–50; 5 by default). */
+  worst?: number;
+  /** Blocker and failing rules to list (1–50; 5 by default). */
+  rules?: number;
+  /** Days of trend (1–730; 90 by default). */
+  days?: number;
 }
 
 /** @public */

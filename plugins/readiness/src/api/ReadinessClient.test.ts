@@ -152,4 +152,18 @@ describe('ReadinessClient', () => {
       '/api/readiness/rules',
     ]);
   });
+
+  it('fetches the roll-up of a group with the query it is given', async () => {
+    const { client, fetch } = setup(() =>
+      jsonResponse({ entityRef: 'group:default/web', entities: 2 }),
+    );
+    await expect(
+      client.getRollup('Group:default/web', { worst: 3, days: 30 }),
+    ).resolves.toMatchObject({ entities: 2 });
+    await client.getRollup({ kind: 'Domain', namespace: 'ops', name: 'shop' });
+    expect(fetch.mock.calls.map(call => String(call[0]))).toEqual([
+      'http://backstage.test/api/readiness/rollups/group/default/web?worst=3&days=30',
+      'http://backstage.test/api/readiness/rollups/domain/ops/shop',
+    ]);
+  });
 });

@@ -5,13 +5,14 @@ import {
 } from '@backstage/catalog-model';
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import type { EntityRefInput, ReadinessApi } from './ReadinessApi';
+import type { EntityRefInput, ReadinessApi, RollupQuery } from './ReadinessApi';
 import type {
   BlockerSummary,
   EntityScorecardResponse,
   LeaderboardQuery,
   LeaderboardResponse,
   OwnerSummary,
+  RollupResponse,
   RuleMeta,
 } from './types';
 
@@ -123,6 +124,15 @@ export class ReadinessClient implements ReadinessApi {
   async getRules(): Promise<RuleMeta[]> {
     const body = await this.request<{ items: RuleMeta[] }>('/rules');
     return body.items;
+  }
+
+  async getRollup(
+    entityRef: EntityRefInput,
+    options: RollupQuery = {},
+  ): Promise<RollupResponse> {
+    return this.request<RollupResponse>(`/rollups${entityPath(entityRef)}`, {
+      query: { worst: options.worst, rules: options.rules, days: options.days },
+    });
   }
 
   private async request<T>(

@@ -1,4 +1,4 @@
 export { readinessApiRef } from './ReadinessApi';
-export type { ReadinessApi, EntityRefInput } from './ReadinessApi';
+export type { ReadinessApi, EntityRefInput, RollupQuery } from './ReadinessApi';
 export { ReadinessClient } from './ReadinessClient';
 export type * from './types';

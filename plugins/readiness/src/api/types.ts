@@ -6,6 +6,7 @@ export type {
   LeaderboardQuery,
   LeaderboardResponse,
   OwnerSummary,
+  RollupResponse,
   RuleMeta,
   ScorecardHistoryEntry,
   ScorecardResponse as EntityScorecardResponse,
