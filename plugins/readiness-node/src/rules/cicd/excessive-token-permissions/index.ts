@@ -1,7 +1,6 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { defineRule, outcome } from '../../types';
 import { excerptAt, parsedWorkflows } from '../../../facts/workflows';
-import { fixTokenPermissions } from './fix';
 
 function isWriteAll(permissions: unknown): boolean {
   return (
@@ -16,7 +15,7 @@ export default defineRule({
   severity: 'medium',
   title: 'Workflows limit their token permissions',
   description:
-    'Fails when a GitHub Actions workflow has no top-level `permissions:` block and some job sets none of its own (that job gets the repository\'s default token), or grants `write-all` at the top or in a job.',
+    'Fails when a GitHub Actions workflow has no top-level `permissions:` block (even when every job sets its own), or grants `write-all` at the top or in a job.',
   rationale:
     'Without a `permissions:` block the GITHUB_TOKEN gets the repository default, which in many organisations is read-write on contents, packages and more. Any compromised step or dependency can then push code, create releases or tamper with issues.',
   remediation:
@@ -35,23 +34,24 @@ export default defineRule({
           message: 'The workflow grants every job a write-all token',
         });
       } else if (workflow.permissions === undefined) {
-        // Without a top-level block, each job's own block is what scopes its token: a workflow whose
-        // every job declares one grants no job the repository default.
+        // The top-level block is the workflow's default: without it, job-level
+        // blocks only scope the jobs that exist today (as OpenSSF Scorecard's Token-Permissions check reads it).
         const unscoped = workflow.jobs.filter(
           job => job.permissions === undefined,
         );
-        if (unscoped.length > 0 || workflow.jobs.length === 0) {
-          findings.push({
-            path: workflow.path,
-            message: `No top-level permissions block: ${
-              unscoped.length === workflow.jobs.length
-                ? 'every job gets'
-                : `${unscoped.length === 1 ? 'job' : 'jobs'} ${unscoped
-                    .map(j => `'${j.id}'`)
-                    .join(', ')} ${unscoped.length === 1 ? 'gets' : 'get'}`
-            } the repository's default token permissions`,
-          });
-        }
+        findings.push({
+          path: workflow.path,
+          message:
+            unscoped.length === 0 && workflow.jobs.length > 0
+              ? "No top-level permissions block: every job sets its own today, but any job added later gets the repository's default token permissions"
+              : `No top-level permissions block: ${
+                  unscoped.length === workflow.jobs.length
+                    ? 'every job gets'
+                    : `${unscoped.length === 1 ? 'job' : 'jobs'} ${unscoped
+                        .map(j => `'${j.id}'`)
+                        .join(', ')} ${unscoped.length === 1 ? 'gets' : 'get'}`
+                } the repository's default token permissions`,
+        });
       }
       for (const job of workflow.jobs) {
         if (isWriteAll(job.permissions)) {
@@ -73,5 +73,4 @@ export default defineRule({
     }
     return outcome.fromFindings(findings);
   },
-  fix: fixTokenPermissions,
 });
