@@ -1,6 +1,6 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { basename, dirname, Facts, isTestFile, languageOf } from '../../../facts';
-import { asRecord } from '../../../facts/yamlDoc';
+import { asRecord, parseYamlFile } from '../../../facts/yamlDoc';
 import {
   Ecosystem,
   isUnder,
@@ -87,14 +87,77 @@ const JS_LINT_COMMAND = /\b(eslint|biome|prettier|xo|standard|oxlint|tslint|next
 const COMMANDS: Array<[Family, RegExp]> = [
   ['javascript', /\b(eslint|biome (check|lint|ci)|prettier --check|oxlint)\b/],
   ['python', /\b(ruff|flake8|pylint|black|mypy|pyright|pycodestyle|autopep8|yapf)\b/],
-  ['go', /\b(golangci-lint|staticcheck|go vet|revive|gofmt -[lds]|gofumpt|govendor fmt|go fmt)\b/],
+  ['go', /\b(golangci-lint|staticcheck|go vet|revive|golint|gofmt\s+-[ldsw]|goimports\s+-[lwd]|gofumpt|govendor fmt|go fmt)\b/],
   ['jvm', /\b(checkstyle|spotless\w*|pmd|spotbugs\w*|ktlint|detekt)\b/i],
   ['dotnet', /\bdotnet format\b/],
   ['ruby', /\b(rubocop|standardrb)\b/],
   ['php', /\b(phpcs|php-cs-fixer|phpstan|psalm|pint)\b/],
 ];
+/** Linters by the names hosted review services use for them (Stickler CI, Code Climate, Hound). */
+const HOSTED_LINTERS: Array<[Family, RegExp]> = [
+  ['javascript', /^(eslint|jshint|standard|prettier|tslint|xo)$/],
+  ['python', /^(flake8|pylint|pycodestyle|pep8|pyflakes|black|ruff|mypy)$/],
+  ['go', /^(golint|gofmt|govet|goimports|golangci-lint|golangci|staticcheck|revive)$/],
+  ['jvm', /^(checkstyle|pmd|ktlint|detekt|spotbugs)$/],
+  ['ruby', /^(rubocop|standardrb|reek)$/],
+  ['php', /^(phpcs|phpmd|php-cs-fixer|phpstan|psalm)$/],
+];
+/** Configuration files of hosted review services, and where each lists the linters it runs. */
+const HOSTED_CONFIGS: Array<[RegExp, (doc: Record<string, unknown>) => string[]]> = [
+  // Stickler CI: `linters: { golint: {…}, flake8: {…} }`.
+  [/^\.stickler\.ya?ml$/, doc => Object.keys(asRecord(doc.linters) ?? {})],
+  // Code Climate: `plugins:` (or the older `engines:`) with `enabled: true`.
+  [
+    /^\.codeclimate\.ya?ml$/,
+    doc =>
+      Object.entries({ ...asRecord(doc.engines), ...asRecord(doc.plugins) })
+        .filter(([, v]) => asRecord(v)?.enabled === true)
+        .map(([k]) => k),
+  ],
+  // Hound: a top-level key per linter, on unless `enabled: false`.
+  [/^\.hound\.ya?ml$/, doc => Object.entries(doc).filter(([, v]) => asRecord(v)?.enabled !== false).map(([k]) => k)],
+];
+
+/** The linters a hosted review service's configuration runs, by family. */
+function hostedLinters(list: (doc: Record<string, unknown>) => string[], text: string): Family[] {
+  const families: Family[] = [];
+  for (const doc of parseYamlFile(text).docs) {
+    if (doc.errors.length > 0) continue;
+    let value: Record<string, unknown> | undefined;
+    try {
+      value = asRecord(doc.toJS({ maxAliasCount: 100 }));
+    } catch {
+      // An unreadable document names no linter.
+    }
+    if (!value) continue;
+    for (const name of list(value)) {
+      const family = HOSTED_LINTERS.find(([, names]) => names.test(name.toLowerCase()))?.[0];
+      if (family) families.push(family);
+    }
+  }
+  return families;
+}
+
+/** What may stand before a linter's command word: `python -m flake8`, `poetry run ruff`, `npx eslint`. */
+const RUNNER_PREFIX = /^\s*(?:(?:python3?|py)\s+-m\s+|(?:poetry|pipenv|uv|pdm|hatch)\s+run\s+|npx\s+|yarn\s+|pnpm\s+(?:exec\s+)?)?/;
+
+/** Families whose linter a Dockerfile `RUN` runs (not installs): `RUN flake8 --ignore=E501 .`, `RUN npm ci && npx eslint src`. */
+function dockerLintFamilies(args: string): Family[] {
+  const families: Family[] = [];
+  for (const segment of args.split(/&&|\|\||;/)) {
+    const command = segment.replace(RUNNER_PREFIX, '');
+    for (const [family, pattern] of COMMANDS) {
+      const m = pattern.exec(command);
+      if (m && m.index === 0) families.push(family);
+    }
+  }
+  return families;
+}
+
 const PYTHON_LINT_DEPENDENCIES = ['ruff', 'black', 'flake8', 'pylint', 'mypy', 'pyright', 'autopep8', 'yapf', 'pycodestyle', 'blue'];
 const JS_LINT_PACKAGE_KEYS = ['eslintConfig', 'prettier', 'xo', 'standard'];
+/** Toolchains that lint with a built-in ESLint configuration on every start and build: Create React App (`react-app`). */
+const JS_BUILTIN_LINT_DEPENDENCIES = ['react-scripts'];
 
 function parseJsonObject(text: string): Record<string, unknown> | undefined {
   try {
@@ -126,10 +189,20 @@ function collectCoverage(facts: Facts): Coverage {
     for (const [family, names, content] of CONFIG_CONTENT) {
       if (names.test(name) && content.test(file.text)) add(family, dir);
     }
+    for (const [pattern, list] of HOSTED_CONFIGS) {
+      if (pattern.test(name)) for (const family of hostedLinters(list, file.text)) add(family, dir);
+    }
     if (/^\.pre-commit-config\.ya?ml$/.test(name) || /^(Makefile|GNUmakefile|justfile|Taskfile\.ya?ml|lefthook\.ya?ml)$|\.(mk|sh)$/.test(name)) {
       // A script in a scripts/ (bin/, tools/, hack/) folder checks the project that folder belongs to.
       const owner = /(^|\/)(scripts?|bin|tools|hack)$/.test(dir) ? dirname(dir) : dir;
       for (const [family, command] of COMMANDS) if (command.test(file.text)) add(family, owner);
+    }
+  }
+  // A linter run while building an image fails the build on lint errors: it checks the Dockerfile's folder.
+  for (const dockerfile of facts.dockerfiles) {
+    for (const instruction of dockerfile.instructions) {
+      if (instruction.keyword !== 'RUN') continue;
+      for (const family of dockerLintFamilies(instruction.args)) add(family, dirname(dockerfile.path));
     }
   }
   for (const command of facts.ci.commands) {
@@ -150,7 +223,8 @@ function collectCoverage(facts: Facts): Coverage {
     const file = facts.file(pkg.path);
     const json = file && !pkg.error ? parseJsonObject(file.text) : undefined;
     const keyed = !!json && JS_LINT_PACKAGE_KEYS.some(k => k in json);
-    if (scripted || keyed) add('javascript', pkg.dir);
+    const builtIn = JS_BUILTIN_LINT_DEPENDENCIES.some(d => d in pkg.dependencies || d in pkg.devDependencies);
+    if (scripted || keyed || builtIn) add('javascript', pkg.dir);
   }
   for (const req of facts.manifests.requirements) {
     if (req.entries.some(e => PYTHON_LINT_DEPENDENCIES.includes(e.name))) add('python', manifestProjectDir(req.path));
@@ -167,7 +241,7 @@ export default defineRule({
   severity: 'low',
   title: 'Code has a linter or formatter',
   description:
-    'Fails for each project whose code has no linter or formatter configuration for its language: ESLint (any config form, including `eslintConfig` in package.json), Biome or Prettier for JavaScript/TypeScript; Ruff, Flake8, Pylint, Black or mypy for Python; golangci-lint for Go; Checkstyle, Spotless, PMD, SpotBugs, ktlint or detekt for Java/Kotlin; .NET analyzers; RuboCop; PHP_CodeSniffer, PHPStan or Psalm. A configuration in a parent folder, a pre-commit hook or a linter run in CI covers the projects below it.',
+    'Fails for each project whose code has no linter or formatter configuration for its language: ESLint (any config form, including `eslintConfig` in package.json), Biome or Prettier for JavaScript/TypeScript; Ruff, Flake8, Pylint, Black or mypy for Python; golangci-lint for Go; Checkstyle, Spotless, PMD, SpotBugs, ktlint or detekt for Java/Kotlin; .NET analyzers; RuboCop; PHP_CodeSniffer, PHPStan or Psalm. A configuration in a parent folder, a pre-commit hook, a linter run in CI or while building an image, or a hosted review service configured to lint (Stickler CI, Code Climate, Hound) covers the projects below it; Create React App counts for its own built-in ESLint.',
   rationale:
     'Without a linter, style arguments take up review time and whole classes of bugs (unused variables, shadowing, unawaited promises, mutable defaults) reach production that a tool would have caught for free.',
   remediation:

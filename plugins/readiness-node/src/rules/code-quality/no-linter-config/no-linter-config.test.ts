@@ -38,6 +38,20 @@ describeRule(rule, {
       files: { 'Api/Api.csproj': '<Project/>', 'Api/Orders.cs': 'class Orders {}\n', '.editorconfig': 'root = true\n[*]\nindent_style = space\n' },
       findings: ['.'],
     },
+    {
+      name: 'linters only installed in an image, editor settings and disabled hosted linters',
+      files: {
+        ...flask,
+        Dockerfile: 'FROM python:3.12\nRUN pip install flake8==7.0.0 && pip install -r requirements.txt\nCMD ["gunicorn", "app:app"]\n',
+        '.vscode/settings.json': '{"python.linting.pylintEnabled": true}',
+        '.codeclimate.yml': 'version: "2"\nplugins:\n  pep8:\n    enabled: false\n',
+        ...go,
+        '.stickler.yml': 'linters:\n  shellcheck: {}\nfixers:\n  enable: true\n',
+        ...node('web/'),
+        'web/Dockerfile': 'FROM node:22\nRUN npm ci && npm run build\n',
+      },
+      findings: ['go.mod', 'requirements.txt', 'web/package.json'],
+    },
   ],
   passes: [
     {
@@ -48,6 +62,40 @@ describeRule(rule, {
         'scripts/gofmt.sh': '#!/bin/bash\nunformatted=$(govendor fmt +l)\n[ -z "$unformatted" ] || exit 1\n',
         '.travis.yml': 'language: go\nscript:\n  - bash ./scripts/gofmt.sh\n',
       },
+    },
+    {
+      name: 'golint configured for a hosted review service, and a gofmt/goimports make target',
+      files: {
+        'api/go.mod': 'module api\n',
+        'api/main.go': 'package main\n',
+        'api/.stickler.yml': 'linters:\n  golint:\n    fixer: true\nfixers:\n  enable: true\n',
+        'cli/go.mod': 'module cli\n',
+        'cli/main.go': 'package main\n',
+        'cli/Makefile': "fmt:\n\tfind . -name '*.go' | while read -r f; do gofmt -w -s \"$$f\"; goimports -w \"$$f\"; done\n",
+      },
+    },
+    {
+      name: 'Code Climate and Hound linters',
+      files: {
+        ...flask,
+        '.codeclimate.yml': 'version: "2"\nplugins:\n  pep8:\n    enabled: true\n',
+        ...node('web/'),
+        'web/.hound.yml': 'eslint:\n  enabled: true\n',
+      },
+    },
+    {
+      name: 'a linter run with options while the image builds',
+      files: {
+        'app/requirements.txt': 'Django==5.0\n',
+        'app/manage.py': 'import django\n',
+        'app/Dockerfile.prod': 'FROM python:3.12 AS builder\nRUN pip install flake8==7.0.0\nCOPY . .\nRUN flake8 --ignore=E501,F401 .\nFROM python:3.12-slim\n',
+        ...node('web/'),
+        'web/Dockerfile': 'FROM node:22\nRUN npm ci && npx eslint src\n',
+      },
+    },
+    {
+      name: "a Create React App, which lints with its built-in ESLint config",
+      files: { 'package.json': '{"name":"shop","dependencies":{"react":"^18.0.0","react-scripts":"5.0.1"},"scripts":{"start":"react-scripts start"}}', 'src/App.js': 'export default 1\n' },
     },
     { name: '.eslintrc.cjs', files: { ...node(), '.eslintrc.cjs': 'module.exports = { extends: ["eslint:recommended"] };\n' } },
     {
