@@ -32,6 +32,28 @@ describeRule(rule, {
       findings: ['src/main.ts:1', 'src/main.ts:2'],
     },
     {
+      name: 'routing-controllers cors: true, NestFactory cors: true and enableCors() with no options',
+      files: {
+        'package.json': JSON.stringify({ dependencies: { 'routing-controllers': '^0.10.0', '@nestjs/core': '^10.0.0' } }),
+        'src/loaders/express.ts': "import { createExpressServer } from 'routing-controllers';\nconst app = createExpressServer({\n  cors: true,\n  controllers: [__dirname + '/controllers/*.ts'],\n});\n",
+        'src/koa.ts': "import { useKoaServer } from 'routing-controllers';\nuseKoaServer(app, { cors: true });\n",
+        'admin/main.ts': "const app = await NestFactory.create(AppModule, {\n  cors: true,\n});\nawait app.listen(3000);\n",
+        'gateway/main.ts': "const app = await NestFactory.create(GatewayModule);\napp.enableCors();\n",
+      },
+      findings: ['admin/main.ts:2', 'gateway/main.ts:2', 'src/koa.ts:2', 'src/loaders/express.ts:3'],
+    },
+    {
+      name: "a Flask config read whose * fallback stands because only development and test classes set the key, or the base class sets *",
+      files: {
+        'requirements.txt': 'flask==3.0.3\nflask-cors==4.0.1\n',
+        'shop/settings.py': "class Config:\n    SECRET_KEY = 'x'\n\nclass DevConfig(Config):\n    CORS_ORIGINS = ['http://localhost:3000']\n\nclass TestConfig(Config):\n    CORS_ORIGINS = ['http://localhost']\n",
+        'shop/app.py': "from flask_cors import CORS\ndef register(app):\n    origins = app.config.get('CORS_ORIGINS', '*')\n    CORS(app, origins=origins)\n",
+        'blog/config.py': "class BaseConfig:\n    BLOG_ALLOWED_ORIGINS = '*'\n",
+        'blog/app.py': "from flask_cors import CORS\nfrom flask import current_app\ncors = CORS(origins=current_app.config.get('BLOG_ALLOWED_ORIGINS', 'https://blog.example.com'))\n",
+      },
+      findings: ['blog/app.py:3', 'shop/app.py:3'],
+    },
+    {
       name: 'FastAPI allow_origins=["*"] and an origins list',
       files: {
         'app/main.py': [
@@ -202,6 +224,14 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: "a Flask config read with a * fallback for a key the base configuration class sets to a list",
+      files: {
+        'requirements.txt': 'flask==3.0.3\nflask-cors==4.0.1\n',
+        'conduit/settings.py': "class Config(object):\n    CORS_ORIGIN_WHITELIST = [\n        'http://localhost:4100',\n        'https://app.example.com',\n    ]\n\nclass ProdConfig(Config):\n    DEBUG = False\n\nclass DevConfig(Config):\n    DEBUG = True\n",
+        'conduit/app.py': "from flask_cors import CORS\ncors = CORS()\ndef register_blueprints(app):\n    origins = app.config.get('CORS_ORIGIN_WHITELIST', '*')\n    cors.init_app(app, origins=origins)\n",
+      },
+    },
     {
       name: 'an explicit allow-list',
       files: {

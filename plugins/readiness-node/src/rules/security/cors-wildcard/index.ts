@@ -45,7 +45,8 @@ const DETECTORS: Detector[] = [
   {
     pattern: /\bcors\s*:\s*true\b/g,
     message: 'cors: true allows every origin',
-    when: f => (JS(f) && /NestFactory|createServer|new Server|socket\.io/.test(f.text)) || /^serverless\.ya?ml$/.test(basename(f.path)),
+    // NestJS, routing-controllers (`createExpressServer({ cors: true })` calls cors() with no options), socket.io, serverless.
+    when: f => (JS(f) && /NestFactory|createServer|new Server|socket\.io|routing-controllers/.test(f.text)) || /^serverless\.ya?ml$/.test(basename(f.path)),
   },
   {
     pattern: /\.register\(\s*(?:cors|fastifyCors|require\(\s*['"]@fastify\/cors['"]\s*\))\s*\)/g,
@@ -206,6 +207,41 @@ function isDevelopmentPath(path: string): boolean {
   return path.split('/').some(part => isDevelopmentName(part.replace(/\.[^.]*$/, '')));
 }
 
+/** A read of a Flask application's own configuration with a fallback: `app.config.get('CORS_ORIGINS', '*')`. */
+const APP_CONFIG_READ = /\b(?:current_app|app|self\.app|application|flask_app)\.config\.get\(\s*['"](?<key>\w+)['"]/;
+
+/**
+ * The values the project's configuration classes give a key (`class Config: CORS_ORIGINS = [...]`), or
+ * undefined when no class outside development and tests sets it: then a configuration read's fallback is
+ * what production gets.
+ */
+function configuredValues(facts: Facts, key: string): Resolved[] | undefined {
+  const values = valuesOf(facts);
+  let set = false;
+  const out: Resolved[] = [];
+  for (const file of facts.files) {
+    if (languageOf(file.path) !== 'python' || isTestFile(file.path) || !file.text.includes(key)) continue;
+    for (const binding of values.bindings(file.path)) {
+      if (binding.name !== key || !binding.owner || binding.conditional || binding.owner.split('.').some(isDevelopmentName)) continue;
+      set = true;
+      out.push(...values.valueOf(binding));
+    }
+  }
+  return set ? out : undefined;
+}
+
+/**
+ * A resolved value as production gets it: the fallback of an application-configuration read stands only
+ * when no configuration class sets the key; otherwise the values that classes give it.
+ */
+function productionValues(facts: Facts, value: Resolved): Resolved[] {
+  if (!value.env) return [value];
+  const file = facts.file(value.path);
+  const read = file ? APP_CONFIG_READ.exec(lineOf(file, value.line)) : null;
+  if (read?.groups?.key !== value.env) return [value];
+  return configuredValues(facts, value.env) ?? [value];
+}
+
 /**
  * CORS settings given as an expression that resolves to every origin: a
  * setting whose default is `["*"]` (`allow_origins=settings.allowed_hosts`),
@@ -228,7 +264,10 @@ function scanResolvedSettings(
       if (!expression) continue;
       const owner = values.ownerAt(file.path, start);
       if (owner && owner.split('.').some(isDevelopmentName)) continue;
-      const hit = values.resolve(file.path, start, expression, owner).find(v => site.allowsAll(v.value));
+      const hit = values
+        .resolve(file.path, start, expression, owner)
+        .flatMap(v => productionValues(facts, v))
+        .find(v => site.allowsAll(v.value));
       // A wildcard already reported where it is written needs no second finding where it is used.
       if (hit && !seen.has(`${hit.path}:${hit.line}`)) add(file, line, `${site.what} ${shorten(expression)}, which is ${literalText(hit.value)} by default${where(hit, file.path, line)}`);
     }
@@ -254,7 +293,7 @@ export default defineRule({
   severity: 'high',
   title: 'CORS does not allow every origin',
   description:
-    'Fails when a server allows any origin by default: `Access-Control-Allow-Origin: *`, express/koa/hono `cors()` with no options, `origin: "*"` or `origin: true`, `allow_origins=["*"]`, Flask-CORS without origins, `CORS_ALLOW_ALL_ORIGINS = True`, a bare `@CrossOrigin`, `allowedOrigins("*")`, `cors.Default()`, `cors.AllowAll`, Go CORS options (rs/cors, chi, echo, fiber) that name no origins, `AllowAnyOrigin()`, or a CORS origins setting that defaults to `*` (an environment read whose final fallback is `*`, also through `||` chains and `.split(",")` with per-item cleanup).',
+    'Fails when a server allows any origin by default: `Access-Control-Allow-Origin: *`, express/koa/hono `cors()` with no options, `origin: "*"` or `origin: true`, NestJS or routing-controllers `cors: true`, `allow_origins=["*"]`, Flask-CORS without origins, `CORS_ALLOW_ALL_ORIGINS = True`, a bare `@CrossOrigin`, `allowedOrigins("*")`, `cors.Default()`, `cors.AllowAll`, Go CORS options (rs/cors, chi, echo, fiber) that name no origins, `AllowAnyOrigin()`, or a CORS origins setting that defaults to `*` (an environment read whose final fallback is `*`, also through `||` chains and `.split(",")` with per-item cleanup; a Flask `app.config.get("CORS_ORIGINS", "*")` only when no configuration class outside development and tests sets the key).',
   rationale:
     'With every origin allowed, any web page a user visits can call the API from their browser and read the responses. Combined with cookies or tokens the browser sends automatically, that exposes user data to any site; even without credentials it removes a layer that stops cross-site abuse of internal and authenticated APIs.',
   remediation:
