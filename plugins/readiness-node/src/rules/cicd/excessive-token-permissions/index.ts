@@ -1,6 +1,7 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { defineRule, outcome } from '../../types';
 import { excerptAt, parsedWorkflows } from '../../../facts/workflows';
+import { fixTokenPermissions } from './fix';
 
 function isWriteAll(permissions: unknown): boolean {
   return (
@@ -73,4 +74,5 @@ export default defineRule({
     }
     return outcome.fromFindings(findings);
   },
+  fix: fixTokenPermissions,
 });
