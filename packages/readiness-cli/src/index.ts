@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { version } from '../package.json';
 import { auditCommand, AuditCommandOptions, FORMATS } from './commands/audit';
+import { fixCommand, FixCommandOptions } from './commands/fix';
 import { rulesCommand, RulesCommandOptions } from './commands/rules';
 import { CliError, EXIT } from './errors';
 import { CliIo, processIo } from './io';
@@ -53,6 +54,17 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
     .option('-v, --verbose', 'report progress and statistics on stderr')
     .action(async (dir: string, options: AuditCommandOptions) => {
       exitCode = await auditCommand(dir, options, ctx);
+    });
+
+  program
+    .command('fix')
+    .description('apply the fixes the failing rules offer (or print them with --dry-run), then show the score before and after')
+    .argument('<dir>', 'the repository to fix')
+    .option('--only <ids>', 'fix only these rule or category ids (comma-separated)')
+    .option('--dry-run', 'print the unified diff and write nothing')
+    .option('-c, --config <file>', 'YAML or JSON file with weights, waivers, disabled rules and settings')
+    .action(async (dir: string, options: FixCommandOptions) => {
+      exitCode = await fixCommand(dir, options, ctx);
     });
 
   program

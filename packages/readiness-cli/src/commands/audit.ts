@@ -35,7 +35,7 @@ export interface AuditCommandOptions {
 }
 
 /** Splits a comma-separated list of rule or category ids and checks each one. */
-function selection(value: string | undefined, flag: string, registry: RuleRegistry): string[] | undefined {
+export function selection(value: string | undefined, flag: string, registry: RuleRegistry): string[] | undefined {
   if (value === undefined) return undefined;
   const ids = value
     .split(',')
@@ -53,7 +53,7 @@ function selection(value: string | undefined, flag: string, registry: RuleRegist
   return ids;
 }
 
-async function checkDirectory(dir: string): Promise<void> {
+export async function checkDirectory(dir: string): Promise<void> {
   let stat;
   try {
     stat = await fs.stat(dir);

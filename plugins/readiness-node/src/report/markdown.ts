@@ -15,6 +15,8 @@ import {
   SEVERITY_ORDER,
   statusLabel,
 } from './format';
+import type { SuggestedFix } from '../fixes/plan';
+import { redactText } from '../secrets/redact';
 
 /** @public */
 export interface MarkdownReportOptions {
@@ -28,6 +30,33 @@ export interface MarkdownReportOptions {
   linkBase?: string;
   /** Findings listed per rule before the list is cut short. Default 25. */
   maxFindingsPerRule?: number;
+  /** Changes the failing rules offer (planFixes), shown folded under the fix roadmap with their redacted diffs. */
+  suggestedFixes?: SuggestedFix[];
+}
+
+/** A fenced code block longer than any backtick run inside it. */
+function fenced(language: string, text: string): string[] {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map(m => m[0].length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return [`${fence}${language}`, text.replace(/\n$/, ''), fence];
+}
+
+/** The suggested changes, one folded block per rule with its diff and notes. */
+function suggestedChanges(fixes: SuggestedFix[]): string[] {
+  if (fixes.length === 0) return [];
+  const out = ['## Suggested changes', '', `Changes that make ${fixes.length} failing rule${fixes.length === 1 ? '' : 's'} pass (\`readiness fix\` applies them).`, ''];
+  for (const fix of fixes) {
+    out.push('<details>', `<summary>${escapeHtml(fix.summary)} (<code>${escapeHtml(fix.ruleId)}</code>, ${gainLabel(fix.expectedGain)})</summary>`, '');
+    out.push(...fenced('diff', redactText(fix.diff)), '');
+    for (const note of fix.notes) out.push(`- ${prose(note)}`);
+    if (fix.notes.length) out.push('');
+    out.push('</details>', '');
+  }
+  return out;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** Text in a table cell: one line, pipes escaped. */
@@ -247,6 +276,7 @@ export function renderMarkdown(scorecard: Scorecard, options: MarkdownReportOpti
     });
     out.push('');
   }
+  out.push(...suggestedChanges(options.suggestedFixes ?? []));
 
   const waived = scorecard.results.filter(r => r.waiver);
   if (waived.length) {
