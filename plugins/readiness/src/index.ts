@@ -38,8 +38,14 @@ export type {
   ReadinessBandPickerProps,
   ReadinessEntityFilters,
 } from './components/ReadinessBandPicker';
-export { createReadinessScoreColumn } from './components/ReadinessScoreColumn';
-export type { EntityRow } from './components/ReadinessScoreColumn';
+export {
+  createReadinessScoreColumn,
+  withReadinessScoreColumn,
+} from './components/ReadinessScoreColumn';
+export type {
+  EntityRow,
+  ReadinessScoreColumnsOptions,
+} from './components/ReadinessScoreColumn';
 export type { EntityReadinessContentProps } from './components/EntityReadinessContent';
 export type { EntityReadinessCardProps } from './components/EntityReadinessCard';
 export type {

@@ -1,3 +1,4 @@
+import type { Entity } from '@backstage/catalog-model';
 import { ApiBlueprint } from '@backstage/frontend-plugin-api';
 import {
   createExtensionTester,
@@ -158,9 +159,10 @@ describe('readiness plugin (new frontend system)', () => {
       entityReadinessRollupCard,
       entityReadinessRollupContent,
     ]) {
+      // The extensions are typed loosely (see entityCards.tsx).
       const accepts = createExtensionTester(extension).get(
         EntityCardBlueprint.dataRefs.filterFunction,
-      );
+      ) as unknown as (entity: Entity) => boolean;
       const kinds = ['Group', 'System', 'Domain', 'Component', 'User'].filter(
         kind =>
           accepts({

@@ -5,6 +5,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   createReadinessScoreColumn,
+  withReadinessScoreColumn,
   type EntityRow,
 } from './ReadinessScoreColumn';
 
@@ -67,5 +68,62 @@ describe('createReadinessScoreColumn', () => {
       .slice(1)
       .map(r => within(r).getAllByRole('cell')[0].textContent);
     expect(names).toEqual(['gamma', 'alpha', 'beta']);
+  });
+
+  it('sorts ascending with entities without a score first', async () => {
+    await renderInTestApp(
+      <Table<EntityRow>
+        columns={[
+          { title: 'Name', field: 'entity.metadata.name' },
+          createReadinessScoreColumn({ title: 'Score' }),
+        ]}
+        data={[row('gamma', '88'), row('beta'), row('alpha', '45', 'poor')]}
+        options={{ paging: false, search: false, draggable: false }}
+      />,
+    );
+    const header = screen
+      .getAllByRole('columnheader')
+      .find(cell => cell.textContent === 'Score')!
+      .querySelector('[role="button"]') as HTMLElement;
+    await userEvent.click(header);
+    const names = screen
+      .getAllByRole('row')
+      .slice(1)
+      .map(r => within(r).getAllByRole('cell')[0].textContent);
+    expect(names).toEqual(['beta', 'alpha', 'gamma']);
+  });
+});
+
+describe('withReadinessScoreColumn', () => {
+  const base = () => [{ title: 'Name', field: 'entity.metadata.name' }];
+  const context = (kind?: string) =>
+    ({
+      filters: kind ? { kind: { value: kind, label: kind } } : {},
+    }) as unknown as Parameters<ReturnType<typeof withReadinessScoreColumn>>[0];
+
+  it('adds the score column while the catalog lists components', () => {
+    const columns = withReadinessScoreColumn<EntityRow>(base);
+    expect(columns(context('component')).map(c => c.title)).toEqual([
+      'Name',
+      'Readiness',
+    ]);
+    expect(columns(context('Component')).map(c => c.title)).toEqual([
+      'Name',
+      'Readiness',
+    ]);
+    expect(columns(context('system')).map(c => c.title)).toEqual(['Name']);
+    expect(columns(context()).map(c => c.title)).toEqual(['Name']);
+  });
+
+  it('takes a title and the kinds to show it for', () => {
+    const columns = withReadinessScoreColumn<EntityRow>(base, {
+      title: 'Score',
+      kinds: ['System'],
+    });
+    expect(columns(context('system')).map(c => c.title)).toEqual([
+      'Name',
+      'Score',
+    ]);
+    expect(columns(context('component')).map(c => c.title)).toEqual(['Name']);
   });
 });

@@ -1,5 +1,6 @@
 import type { TableColumn } from '@backstage/core-components';
 import type { Entity } from '@backstage/catalog-model';
+import type { EntityListContextProps } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { bandFor } from '@readiness/backstage-plugin-readiness-common';
@@ -53,5 +54,34 @@ export function createReadinessScoreColumn<T extends EntityRow = EntityRow>(
         </Box>
       );
     },
+  };
+}
+
+/** Options of {@link withReadinessScoreColumn}. @public */
+export interface ReadinessScoreColumnsOptions {
+  /** The column title; `Readiness` by default. */
+  title?: string;
+  /** The catalog kinds the column shows for; only audited `component` by default. */
+  kinds?: string[];
+}
+
+/**
+ * Adds the readiness score column to a catalog table's columns function
+ * (such as `CatalogTable.defaultColumnsFunc`) while the catalog lists one of
+ * `kinds`: the entities Readiness audits.
+ * @public
+ */
+export function withReadinessScoreColumn<T extends EntityRow>(
+  columns: (context: EntityListContextProps) => TableColumn<T>[],
+  options: ReadinessScoreColumnsOptions = {},
+): (context: EntityListContextProps) => TableColumn<T>[] {
+  const kinds = (options.kinds ?? ['component']).map(kind =>
+    kind.toLocaleLowerCase('en-US'),
+  );
+  const score = createReadinessScoreColumn<T>({ title: options.title });
+  return context => {
+    const base = columns(context);
+    const kind = context.filters.kind?.value?.toLocaleLowerCase('en-US');
+    return kind && kinds.includes(kind) ? [...base, score] : base;
   };
 }

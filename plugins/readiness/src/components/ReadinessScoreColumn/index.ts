@@ -1,2 +1,8 @@
-export { createReadinessScoreColumn } from './ReadinessScoreColumn';
-export type { EntityRow } from './ReadinessScoreColumn';
+export {
+  createReadinessScoreColumn,
+  withReadinessScoreColumn,
+} from './ReadinessScoreColumn';
+export type {
+  EntityRow,
+  ReadinessScoreColumnsOptions,
+} from './ReadinessScoreColumn';
