@@ -55,8 +55,19 @@ describe('isLowConfidencePath', () => {
     'examples/shop/src/main/java/com/acme/App.java',
     'samples/api.py',
     'docs/setup/config.yml',
+    'docs_src/advanced/tutorial001.py',
+    'docs-src/guide/models.py',
+    'doc/examples/app.py',
   ])('%s is low confidence', path => {
     expect(isLowConfidencePath(path)).toBe(true);
+  });
+
+  it.each(['docsite/app.py', 'src/docstore/models.py', 'documents/api.py', 'app/demos_service.py'])('%s is no docs or examples folder', path => {
+    expect(isLowConfidencePath(path)).toBe(false);
+  });
+
+  it.each(['docs_src/tutorial/main.py', 'examples/app/main.py', 'demo/server.js'])('%s lies aside', path => {
+    expect(isAsidePath(path)).toBe(true);
   });
 });
 

@@ -53,8 +53,19 @@ export const isTestFile: (path: string) => boolean = memoPath(path => {
   return TEST_FILE.test(path) || (TEST_DIR.test(path) && isCodePath(path));
 });
 
-const FIXTURE_DIR =
-  /(^|\/)(fixtures?|__fixtures__|__mocks__|mocks?|testdata|test-data|samples?|examples?|demo|docs?|documentation)\//i;
+/**
+ * Folder names of documentation (`docs/`, `doc/`, `documentation/`, and the sources docs are built from:
+ * `docs_src/`, `docs-src/`, `docs_source/`) and of examples (`examples/`, `samples/`, `demos/`): the one
+ * list facts and rules use.
+ */
+export const DOCS_SEGMENT = String.raw`docs?|docs?[_-]src|docs?[_-]source|documentation`;
+export const EXAMPLES_SEGMENT = String.raw`examples?|samples?|demos?`;
+/** A path inside a documentation folder. */
+export const DOCS_DIR = new RegExp(String.raw`(^|/)(?:${DOCS_SEGMENT})/`, 'i');
+/** A path inside an examples, samples or demos folder. */
+export const EXAMPLES_DIR = new RegExp(String.raw`(^|/)(?:${EXAMPLES_SEGMENT})/`, 'i');
+
+const FIXTURE_DIR = new RegExp(String.raw`(^|/)(fixtures?|__fixtures__|__mocks__|mocks?|testdata|test-data|${EXAMPLES_SEGMENT}|${DOCS_SEGMENT})/`, 'i');
 
 /** Sources under a JVM source root (`src/main/java/`…) live in package folders: `org/acme/samples/` names a package, not a folder of samples. */
 const JVM_SOURCE_ROOT = /(^|\/)src\/(?:main|test|testFixtures|integrationTest)\/(?:java|kotlin|scala|groovy)\//;
@@ -111,15 +122,18 @@ export const isDevWorkspacePath: (path: string) => boolean = memoPath(path =>
   /(^|\/)\.(?:devcontainer|gitpod|codesandbox)(?:\/|\.[^/]*$)/i.test(path),
 );
 
+const ASIDE_DIR = new RegExp(
+  String.raw`(^|/)(?:tests?|__tests__|spec|fixtures?|__fixtures__|testdata|test-data|${EXAMPLES_SEGMENT}|${DOCS_SEGMENT}|e2e|cypress)/`,
+  'i',
+);
+
 /**
  * Paths in test, fixture, example and documentation folders, and development
  * workspaces: they describe no deployable service or app of this repository.
  */
 export const isAsidePath: (path: string) => boolean = memoPath(
   path =>
-    /(^|\/)(?:tests?|__tests__|spec|fixtures?|__fixtures__|testdata|test-data|examples?|samples?|demos?|docs?|documentation|e2e|cypress)\//i.test(
-      path,
-    ) || isDevWorkspacePath(path),
+    ASIDE_DIR.test(path) || isDevWorkspacePath(path),
 );
 
 /** Source-code extensions and the language each belongs to. */

@@ -4,17 +4,13 @@
  */
 import type { SourceFile } from '../snapshot';
 import type { Facts } from './index';
-import { basename, dirname, extname, isTestFile } from './paths';
+import { basename, dirname, DOCS_DIR, EXAMPLES_DIR, extname, isTestFile } from './paths';
 import { isUnder, projectsOf } from './projects';
 import { maskSource } from './sourceText';
 import { lineOfOffset } from './text';
 
 /** Test data and test folders: SQL there sets up throwaway databases. */
 const TEST_DATA = /(^|\/)(tests?|__tests__|spec|specs|fixtures?|__fixtures__|testdata|test-data|src\/test|e2e)\//i;
-/** Examples, samples and demos: reported with low confidence. */
-const EXAMPLES = /(^|\/)(examples?|samples?|demos?)\//i;
-/** Documentation folders: code snippets there are prose, SQL scripts are not. */
-const DOCS = /(^|\/)(docs?|documentation)\//i;
 
 export function isTestData(path: string): boolean {
   return TEST_DATA.test(path) || isTestFile(path);
@@ -26,7 +22,7 @@ export function isTestData(path: string): boolean {
  * only example and sample folders make SQL an example.
  */
 export function isExample(path: string): boolean {
-  return EXAMPLES.test(path) || (DOCS.test(path) && extname(path) !== '.sql');
+  return EXAMPLES_DIR.test(path) || (DOCS_DIR.test(path) && extname(path) !== '.sql');
 }
 
 /** A `.sql` script that is neither test data nor an example: judged as the project's own. */

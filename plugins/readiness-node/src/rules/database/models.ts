@@ -32,7 +32,7 @@ const MODEL_SIGNS: ModelSign[] = [
     kind: 'relational',
     languages: ['python'],
     uses: /\b(sqlalchemy|flask_sqlalchemy|sqlmodel)\b/,
-    model: /^\s*class\s+\w+\s*\([^)\n]{0,200}\b(db\.Model|Base|DeclarativeBase|SQLModel\b[^)\n]{0,200}table\s*=\s*True)[^)\n]{0,200}\)\s*:|\bTable\(\s*['"][^'"]*['"]\s*,\s*\w*meta/m,
+    model: /^\s*class\s+\w+\s*\([^)\n]{0,200}\b(db\.Model|Base\b|DeclarativeBase\b|SQLModel\b[^)\n]{0,200}table\s*=\s*True)[^)\n]{0,200}\)\s*:|\bTable\(\s*['"][^'"]*['"]\s*,\s*\w*meta/m,
     declaresIndexes: true,
   },
   {

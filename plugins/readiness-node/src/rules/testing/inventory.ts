@@ -2,6 +2,7 @@ import { SourceFile } from '../../snapshot';
 import { basename, dirname, Facts, isLowConfidencePath, isTestFile, languageOf, outsideJvmPackages } from '../../facts';
 import { memo } from '../../facts/memo';
 import { isUnder, ProjectFact, projectsOf } from '../../facts/projects';
+import { DOCS_SEGMENT, EXAMPLES_SEGMENT } from '../../facts/paths';
 
 /** Language groups whose test conventions are shared. */
 export type LanguageGroup =
@@ -85,7 +86,7 @@ const TOOLING_FILE =
 /** Test data folders: nothing in them is a test. */
 const FIXTURE_DIR = /(^|\/)(fixtures?|__fixtures__|__mocks__|mocks?|testdata|test-data|__snapshots__)\//;
 /** Examples and docs: their tests do not test the product. */
-const EXAMPLE_DIR = /(^|\/)(examples?|samples?|demos?|docs?|documentation)\//i;
+const EXAMPLE_DIR = new RegExp(String.raw`(^|/)(${EXAMPLES_SEGMENT}|${DOCS_SEGMENT})/`, 'i');
 /** Test support folders: only files named like tests are tests there. */
 const TEST_SUPPORT_DIR = /(^|\/)(helpers?|utils?|support|setup)\//;
 /** File names that say "test" whatever the folder. */

@@ -1,11 +1,12 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { languageOf, lineOf, lineOfOffset, outsideJvmPackages } from '../../../facts';
+import { DOCS_SEGMENT, EXAMPLES_SEGMENT } from '../../../facts/paths';
 import { isGeneratedOrMinified } from '../../../facts/generated';
 import { maskSource } from '../../../facts/sourceText';
 import { defineRule, outcome, RuleOutcome } from '../../types';
 
 /** Data, docs and examples: their comments are not the product's debt. */
-const SKIPPED = /(^|\/)(fixtures?|__fixtures__|__mocks__|testdata|test-data|examples?|samples?|demos?|docs?|documentation)\//i;
+const SKIPPED = new RegExp(String.raw`(^|/)(fixtures?|__fixtures__|__mocks__|testdata|test-data|${EXAMPLES_SEGMENT}|${DOCS_SEGMENT})/`, 'i');
 /** TODO, FIXME, HACK as words; XXX only as a marker (`XXX:`, `XXX fix`), not in `XXX-XXX` or `X.XXX`. */
 const MARKER = /(?<![\w-])(TODO|FIXME|HACK)(?![\w-])|(?<![\w.\/-])XXX(?=[:\s(!]|$)|@todo\b/gm;
 const MAX_FINDINGS = 50;

@@ -198,6 +198,14 @@ describeRule(rule, {
     },
     { name: 'no database', files: { 'package.json': '{"dependencies":{"express":"^4.19.2"}}', 'src/app.js': 'x' } },
     {
+      name: 'pydantic BaseModel classes beside SQLAlchemy imports, and SQLModel classes that are no tables',
+      files: {
+        'requirements.txt': 'sqlalchemy==2.0.30\npydantic==2.7.0\nsqlmodel==0.0.19\n',
+        'app/schemas.py': 'from sqlalchemy.orm import Session\nfrom pydantic import BaseModel\n\nclass OrderIn(BaseModel):\n    sku: str\n',
+        'app/dto.py': 'from sqlmodel import SQLModel\n\nclass OrderOut(SQLModel):\n    sku: str\n',
+      },
+    },
+    {
       name: 'a database handle without models: gorm.Open, a Mongo client, temporary tables',
       files: {
         'go.mod': 'module x\n',

@@ -3,6 +3,7 @@ import { SourceFile } from '../../../snapshot';
 import { dirname, isTestFile, languageOf } from '../../../facts';
 import { defineRule, outcome } from '../../types';
 import { isTestSupport } from '../inventory';
+import { DOCS_SEGMENT, EXAMPLES_SEGMENT } from '../../../facts/paths';
 
 const E2E_PATH =
   /(^|\/)(e2e|e2e-tests|tests-e2e|playwright|cypress\/(e2e|integration))\/|\.e2e(-spec)?\.[cm]?[jt]sx?$/i;
@@ -91,7 +92,9 @@ export default defineRule({
   },
 });
 
+const LOW_CONFIDENCE_APP_DIR = new RegExp(String.raw`(^|/)(${EXAMPLES_SEGMENT}|${DOCS_SEGMENT}|fixtures?|__fixtures__)(/|$)`, 'i');
+
 /** Example and demo apps are reported with low confidence. */
 function isLowConfidenceApp(dir: string): boolean {
-  return /(^|\/)(examples?|samples?|demos?|docs?|fixtures?|__fixtures__)(\/|$)/i.test(dir);
+  return LOW_CONFIDENCE_APP_DIR.test(dir);
 }
