@@ -10,6 +10,8 @@ describe('headingTitle', () => {
     ['[Contributing](CONTRIBUTING.md)', 'Contributing'],
     ['`deploy_prod` script:', 'deploy_prod script'],
     ['🤝  __Contributions__ 🙏', 'Contributions'],
+    ['Shop ![release](https://img.example/v/release.svg) ![deploy](https://ci.example/deploy/badge.svg)', 'Shop'],
+    ['[![deploy status][deploy-badge]](https://ci.example) Shop', 'Shop'],
   ])('%s reads as %s', (raw, title) => {
     expect(headingTitle(raw)).toBe(title);
   });

@@ -12,11 +12,12 @@ export interface Heading {
   level: number;
 }
 
-/** The words of a heading: links, emphasis, code marks, emoji and numbering removed. */
+/** The words of a heading: links, emphasis, code marks, emoji and numbering removed; images (badges, logos) dropped. */
 export function headingTitle(raw: string): string {
   return raw
     .replace(/<[^>]+>/g, ' ')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])/g, ' ')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/:[a-z0-9_+-]+:/gi, ' ')
     .replace(/[*`~]+/g, '')
     .replace(/(^|\W)_+|_+(?=\W|$)/g, '$1')

@@ -281,7 +281,6 @@ export const METRICS: Record<Ecosystem, Signal> = {
       '@opentelemetry/sdk-metrics',
       '@opentelemetry/exporter-prometheus',
       /^@opentelemetry\/exporter-metrics-/,
-      'express-status-monitor',
       '@promster/express',
       /^@promster\//,
     ],

@@ -126,10 +126,36 @@ const API_DOC_NAME =
 /** Section titles of an API reference inside a broader document. */
 const API_HEADING = /\b(?:api|apis|endpoints?|routes|rest|resources)\b/i;
 
-function endpointCount(text: string): number {
+/** A request line with a full URL, as in an HTTP request file or a raw request (`POST http://localhost:8080/v1/books`). */
+const REQUEST_LINE = /^\s*(GET|POST|PUT|PATCH|DELETE)\s+(?:https?:\/\/|\{\{[\w.-]+\}\})[^\s/'"]*(\/[^\s?#'"]*)/gm;
+/** A curl command, its continuation lines joined. */
+const CURL_COMMAND = /(?:^|[\s`$])curl\s[^\n]*/g;
+/** curl's explicit method, and the options that make it send a body (POST unless told otherwise). */
+const CURL_METHOD = /(?:^|\s)(?:-X\s*|--request[=\s]\s*)['"]?([A-Za-z]+)/;
+const CURL_BODY = /(?:^|\s)(?:-d|--data(?:-raw|-binary|-urlencode)?|-F|--form|--json)(?=[\s=]|['"$])/;
+/** The first URL of a command, with or without a scheme: `"http://localhost:8080/v1/book?title=x"`, `localhost:3000/api/users`. */
+const CURL_URL = /(?:https?:\/\/[^\s/'"]+|\blocalhost(?::\d+)?|\$\{?\w+\}?)(\/[^\s?#'"]*)/;
+
+/**
+ * The endpoints a text shows: `GET /api/users` as a reference lists them, request lines with a URL, and curl
+ * commands (`curl -X POST http://localhost:8080/v1/book -d …`), by method and path (query strings dropped).
+ */
+function endpointsOf(text: string): Set<string> {
   const seen = new Set<string>();
   for (const m of text.matchAll(ENDPOINT)) seen.add(`${m[1]} ${m[2]}`);
-  return seen.size;
+  for (const m of text.matchAll(REQUEST_LINE)) seen.add(`${m[1]} ${m[2]}`);
+  const joined = text.replace(/\\[ \t]*\r?\n/g, ' ');
+  for (const m of joined.matchAll(CURL_COMMAND)) {
+    const url = CURL_URL.exec(m[0]);
+    if (!url || url[1] === '/') continue;
+    const method = CURL_METHOD.exec(m[0])?.[1].toUpperCase() ?? (CURL_BODY.test(m[0]) ? 'POST' : 'GET');
+    seen.add(`${method} ${url[1]}`);
+  }
+  return seen;
+}
+
+function endpointCount(text: string): number {
+  return endpointsOf(text).size;
 }
 
 /**
@@ -139,7 +165,7 @@ function endpointCount(text: string): number {
 function isMarkdownApiReference(file: SourceFile): boolean {
   if (!/\.(?:md|mdx|rst|adoc)$/i.test(file.path)) return false;
   if (/^(?:changelog|changes|history|release[-_]?notes|news)\b/i.test(basename(file.path))) return false;
-  if (!/\b(?:GET|POST|PUT|PATCH|DELETE)\b/.test(file.text)) return false;
+  if (!/\b(?:GET|POST|PUT|PATCH|DELETE)\b|\bcurl\s/.test(file.text)) return false;
   if (API_DOC_NAME.test(basename(file.path))) return endpointCount(file.text) >= 2;
   return sectionsOf(file).some(
     section => API_HEADING.test(section.heading.text) && endpointCount(section.body.join('\n')) >= 3,
@@ -152,8 +178,17 @@ function isPostmanCollection(file: SourceFile): boolean {
   return extname(file.path) === '.json' && /"schema"\s*:\s*"https?:\/\/schema\.(?:getpostman|postman)\.com\/json\/collection\//.test(file.text.slice(0, 2000));
 }
 
-/** Commands that run a collection as tests: Newman, the Postman CLI, Insomnia's CLI. */
-const COLLECTION_RUNNER = /\b(?:newman\s+run|postman\s+collection\s+run|inso\s+run\s+(?:test|collection))\b/;
+/**
+ * An HTTP request file (`.http` / `.rest`, the format of Visual Studio, JetBrains' HTTP client and VS Code's REST
+ * Client) with at least two requests: a hand-written, runnable list of the API's endpoints.
+ */
+function isRequestFile(file: SourceFile): boolean {
+  if (!/\.(?:http|rest)$/i.test(file.path)) return false;
+  return [...file.text.matchAll(/^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\S+/gm)].length >= 2;
+}
+
+/** Commands that run a collection or request file as tests: Newman, the Postman CLI, Insomnia's CLI, httpyac, JetBrains' ijhttp. */
+const COLLECTION_RUNNER = /\b(?:newman\s+run|postman\s+collection\s+run|inso\s+run\s+(?:test|collection)|httpyac\s+(?:send|run)|ijhttp)\b/;
 
 /**
  * Whether a collection is run as a test suite: a script, package.json script, Makefile or CI workflow runs it
@@ -190,7 +225,7 @@ function apiDocuments(facts: Facts): string[] {
     if (/(^|\/)(node_modules|vendor|third_party)\//.test(file.path)) continue;
     if (SPEC_NAME.test(name)) out.push(file.path);
     else if (CONTRACT_EXT.has(ext)) out.push(file.path);
-    else if (isPostmanCollection(file)) {
+    else if (isPostmanCollection(file) || isRequestFile(file)) {
       if (!runAsTests(facts, file)) out.push(file.path);
     }
     else if (
@@ -293,7 +328,7 @@ export default defineRule({
   severity: 'medium',
   title: 'HTTP APIs are documented',
   description:
-    'Fails for each server application with no API description: no OpenAPI/Swagger file (by name or content), GraphQL schema, protobuf, RAML, Postman collection (one a script or CI runs with Newman, the Postman CLI or inso is a test suite, not docs) or API docs folder belonging to it, and no library that generates one (FastAPI, drf-spectacular, springdoc, @nestjs/swagger, swagger-jsdoc, swaggo, Swashbuckle…). Hand-written references count: a document named for the API (docs/api.md, API_REFERENCE.md) listing endpoints, or an API / Endpoints / Routes section listing methods and paths. A GraphQL schema or protobuf documents only that protocol: a server that also declares REST routes needs an HTTP description too. A server that only renders HTML pages from templates, serves static files or pushes over websockets, and answers with no JSON, has no API to document; a mounted REST or GraphQL layer (Django REST Framework, django-ninja, Wagtail API v2, Tastypie, graphene-django) is an API. A full-stack app whose routes only receive webhooks, complete sign-in redirects or answer health checks (the rest being server actions) has no client-facing API either.',
+    'Fails for each server application with no API description: no OpenAPI/Swagger file (by name or content), GraphQL schema, protobuf, RAML, Postman collection or HTTP request file with two requests or more (`.http` / `.rest`; one a script or CI runs with Newman, the Postman CLI, inso, httpyac or ijhttp is a test suite, not docs) or API docs folder belonging to it, and no library that generates one (FastAPI, drf-spectacular, springdoc, @nestjs/swagger, swagger-jsdoc, swaggo, Swashbuckle…). Hand-written references count: a document named for the API (docs/api.md, API_REFERENCE.md) listing endpoints, or an API / Endpoints / Routes section listing methods and paths, or request examples for them (curl commands, request lines with a URL). A GraphQL schema or protobuf documents only that protocol: a server that also declares REST routes needs an HTTP description too. A server that only renders HTML pages from templates, serves static files or pushes over websockets, and answers with no JSON, has no API to document; a mounted REST or GraphQL layer (Django REST Framework, django-ninja, Wagtail API v2, Tastypie, graphene-django) is an API. A full-stack app whose routes only receive webhooks, complete sign-in redirects or answer health checks (the rest being server actions) has no client-facing API either.',
   rationale:
     'Without a contract, every consumer reverse-engineers the API from code or traffic, breaking changes go unnoticed in review, and client code, mocks and contract tests cannot be generated.',
   remediation:

@@ -37,6 +37,14 @@ const collection = (description: string) =>
     item: [{ name: 'Login', request: { method: 'POST', url: '{{APIURL}}/users/login' } }],
   });
 
+/** An HTTP request file (Visual Studio / JetBrains / REST Client format) with the given requests. */
+const requestFile = (...requests: string[]) =>
+  ['@host = http://localhost:5000', '', ...requests.flatMap(r => [`### ${r}`, r.replace(/^(\w+) /, '$1 {{host}}'), 'Content-Type: application/json', ''])].join('\n');
+
+/** A README whose API section shows one curl example per endpoint. */
+const curlReadme = (...commands: string[]) =>
+  ['# shop', '', '## Build', '', '    make', '', '## API requests', '', ...commands.flatMap((c, i) => [`### Request ${i + 1}`, '', '```', c, '```', ''])].join('\n');
+
 describeRule(rule, {
   fails: [
     {
@@ -64,6 +72,39 @@ describeRule(rule, {
       findings: ['package.json:1'],
     },
     { name: 'a Flask API with no spec', files: flask, findings: ['app.py:1'] },
+    {
+      name: 'a request file with one request, one that CI runs as tests with httpyac, and one in a test folder',
+      files: {
+        ...flask,
+        'requests/health.http': requestFile('GET /health'),
+        'e2e/orders.http': requestFile('GET /orders', 'POST /orders'),
+        'tests/api/users.http': requestFile('GET /users', 'POST /users'),
+        '.github/workflows/e2e.yml': 'on: push\njobs:\n  api:\n    runs-on: x\n    steps:\n      - run: npx httpyac send e2e/orders.http --all\n',
+      },
+      findings: ['app.py:1'],
+    },
+    {
+      name: 'an API section with two curl examples, and curl calls outside any API section',
+      files: {
+        ...flask,
+        'README.md': [
+          curlReadme(
+            'curl -X "POST" "http://localhost:5000/v1/book" \\\n     -H \'Content-Type: application/json\' \\\n     -d \'{"title": "x"}\'',
+            'curl "http://localhost:5000/v1/book?title=ozzy"',
+            'curl "http://localhost:5000/v1/book?title=other"',
+          ),
+          '## Setup',
+          '',
+          '```sh',
+          'curl -fsSL https://example.com/install.sh | sh',
+          'curl http://localhost:5000/health',
+          'curl -X DELETE http://localhost:5000/cache',
+          '```',
+          '',
+        ].join('\n'),
+      },
+      findings: ['app.py:1'],
+    },
     {
       name: 'a SvelteKit app with a JSON endpoint beside its page actions',
       files: {
@@ -356,6 +397,32 @@ describeRule(rule, {
           '## License',
           '',
         ].join('\n'),
+      },
+    },
+    {
+      name: 'an HTTP request file beside the services, outside every one of them',
+      files: {
+        ...flask,
+        'Requests/shop.http': requestFile('POST /users/login', 'GET /orders', 'DELETE /orders/1'),
+      },
+    },
+    {
+      name: 'a README API section with a curl example per endpoint (continued lines, quoted method, data implying POST)',
+      files: {
+        ...flask,
+        'README.md': curlReadme(
+          'curl -X "POST" "http://localhost:5000/v1/book" \\\n     -H \'Content-Type: application/json\' \\\n     -d $\'{"title": "x"}\'',
+          'curl "http://localhost:5000/v1/book?title=ozzy" \\\n     -H \'Accept: application/json\'',
+          'curl http://localhost:5000/v1/user -d \'{"email": "a@b.c"}\'',
+          'curl "http://localhost:5000/v1/loan/return/42"',
+        ),
+      },
+    },
+    {
+      name: 'a docs/api.md giving raw requests with URLs',
+      files: {
+        ...flask,
+        'docs/api.md': '# API\n\n```http\nPOST http://localhost:5000/orders\n```\n\n```http\nGET https://shop.example.com/orders/42\n```\n',
       },
     },
     {

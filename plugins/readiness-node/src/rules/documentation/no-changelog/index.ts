@@ -10,6 +10,14 @@ const CHANGELOG_FILE =
 const CHANGELOG_HEADING = /^(?:change ?log|changes|release notes|releases|release history|version history|history|what'?s new)$/i;
 /** A version entry under it: `v1.2`, `1.2.0`, `2024-05-01`. */
 const VERSION_ENTRY = /\bv?\d+\.\d+(?:\.\d+)?\b|\b\d{4}-\d{2}-\d{2}\b/;
+/** Major-version labels (`**v1**`, `v2`): two different ones make a list of versions. */
+const MAJOR_VERSION = /\bv(\d+)\b/g;
+
+/** Whether a section body lists versions: a dotted version or a date, or two major-version labels. */
+function listsVersions(body: string): boolean {
+  if (VERSION_ENTRY.test(body)) return true;
+  return new Set([...body.matchAll(MAJOR_VERSION)].map(m => m[1])).size >= 2;
+}
 const VENDORED =
   /(^|\/)(?:node_modules|vendor|third_party|bower_components|\.venv|venv|dist|build)\//;
 const RELEASE_TOOLING =
@@ -21,7 +29,7 @@ export default defineRule({
   severity: 'low',
   title: 'Changes are recorded',
   description:
-    'Fails when there is no changelog or release notes (CHANGELOG, CHANGES, HISTORY, RELEASES, NEWS, release notes, in any package, or a README section such as Changelog or Release notes that lists versions) and no tooling that produces them (Changesets, release-please, semantic-release, towncrier fragments, GitHub release-notes configuration, git-cliff, GoReleaser).',
+    'Fails when there is no changelog or release notes (CHANGELOG, CHANGES, HISTORY, RELEASES, NEWS, release notes, in any package, or a README section such as Changelog or Release notes that lists versions: a dotted version, a date, or two major-version labels such as v1 and v2) and no tooling that produces them (Changesets, release-please, semantic-release, towncrier fragments, GitHub release-notes configuration, git-cliff, GoReleaser).',
   rationale:
     'When something breaks after a deploy, the first question is what changed. A changelog answers it for operators and consumers without reading the commit history.',
   remediation:
@@ -45,7 +53,7 @@ export default defineRule({
         const lines = readme.text.split('\n');
         const end = headings.slice(at + 1).find(h => h.level <= headings[at].level)?.line ?? lines.length + 1;
         const body = lines.slice(headings[at].line, end - 1).join('\n');
-        if (VERSION_ENTRY.test(body)) return outcome.pass(`README section "${headings[at].text}"`);
+        if (listsVersions(body)) return outcome.pass(`README section "${headings[at].text}"`);
       }
     }
     const rootPackage = facts.file('package.json');

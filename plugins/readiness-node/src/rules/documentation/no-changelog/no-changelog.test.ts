@@ -18,6 +18,11 @@ describeRule(rule, {
       findings: ['.'],
     },
     {
+      name: 'a README Changelog section naming a single major version',
+      files: { 'README.md': '# svc\n\n## Changelog\n\nEverything since v1 is on the releases page.\n' },
+      findings: ['.'],
+    },
+    {
       name: 'a file that only looks similar',
       files: { 'src/changelog.ts': 'export {}', 'docs/changes-to-api.md': 'x' },
       findings: ['.'],
@@ -28,6 +33,13 @@ describeRule(rule, {
     {
       name: 'a README Changelog section that lists versions',
       files: { 'README.md': '# svc\n\n## 📝 Changelog\n\n- **v2** (2020-03-01): clean architecture layers\n- **v1**: first release\n\n## License\nMIT\n' },
+    },
+    {
+      name: 'a README Changelog section listing major versions with the years they were proposed',
+      files: {
+        'README.md':
+          '# svc\n\n## Changelog\n\n- **v1**: see the [v1 branch](https://git.example/svc/tree/v1) <br>\n  Proposed in 2017.\n\n- **v2**: main branch <br>\n  Proposed in 2019.\n  - Introduce the `internal` package\n\n> ### Author\'s note\n',
+      },
     },
     { name: 'HISTORY.rst', files: { 'HISTORY.rst': 'x' } },
     { name: 'RELEASES.md', files: { 'RELEASES.md': 'x' } },

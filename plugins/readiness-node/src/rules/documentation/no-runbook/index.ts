@@ -3,7 +3,8 @@ import { basename, type DeployDescriptor } from '../../../facts';
 import { defineRule, outcome } from '../../types';
 import { commandSegments, DEPLOY_COMMAND, hasDeployPipeline } from '../../../facts/workflows';
 import { isAsidePath } from '../../../facts/paths';
-import { codeBlocksOf, headingAbove, headingsOf, isCommandBlock } from '../markdown';
+import { codeBlocksOf, headingAbove, headingsOf, isCommandBlock, sectionsOf } from '../markdown';
+import type { CodeBlock } from '../markdown';
 
 /** Document names that hold operational knowledge, including a dedicated deployment guide. `ops` must be a word of its own (not "devops"). */
 const RUNBOOK_PATH =
@@ -29,6 +30,46 @@ function isRunbookDocument(file: SourceFile): boolean {
   return RUNBOOK_PATH.test(name.replace(DOCUMENT, ''));
 }
 
+/** Sections about a developer's machine or a test run, where running the image is a try-out: "Development", "Testing". */
+const TRY_OUT_HEADING = /\b(?:dev|development|developing|test|tests|testing|debug|debugging)\b/i;
+/** `docker build -t shop-api .`, `podman build --tag=shop-api:1.0 .`: the image a section builds, by its tag. */
+const IMAGE_BUILD = /^(?:docker|podman)\s+(?:image\s+|buildx\s+)?build\b/;
+/** `docker run …`, `docker container run …`. */
+const CONTAINER_RUN = /^(?:docker|podman)\s+(?:container\s+)?run\b/;
+/** Options that run a container as a service: detached, restarted, or configured through its environment. */
+const SERVICE_OPTION = /^(?:-[a-ce-zA-Z]*d[a-zA-Z]*|--detach|--restart(?:=.*)?|-e|--env(?:=.*)?|--env-file(?:=.*)?)$/;
+
+/** An image reference without its tag or digest: `shop-api:1.0` → `shop-api`. */
+function imageName(ref: string): string {
+  return ref.replace(/^['"]|['"]$/g, '').replace(/@sha256:\w+$/, '').replace(/:[\w.-]+$/, '');
+}
+
+/**
+ * Where a section's commands build the repository's image and run that image as a service: `docker build -t
+ * shop-api .` then `docker run -d --env-file .env shop-api` (detached, restarted or configured through its
+ * environment). Running it in the foreground with only a port mapped is a try-out, and so is running another
+ * image (a database).
+ */
+function containerRunGuide(blocks: CodeBlock[]): string | undefined {
+  const commands = blocks.filter(isCommandBlock).flatMap(b => commandSegments(b.body.join('\n').replace(/\\[ \t]*\r?\n/g, ' ')));
+  const built = new Set<string>();
+  for (const command of commands) {
+    if (!IMAGE_BUILD.test(command)) continue;
+    const tokens = command.split(/\s+/);
+    tokens.forEach((token, i) => {
+      const inline = /^(?:-t|--tag)=(.+)$/.exec(token);
+      if (inline) built.add(imageName(inline[1]));
+      else if ((token === '-t' || token === '--tag') && tokens[i + 1]) built.add(imageName(tokens[i + 1]));
+    });
+  }
+  if (built.size === 0) return undefined;
+  return commands.find(command => {
+    if (!CONTAINER_RUN.test(command)) return false;
+    const tokens = command.split(/\s+/);
+    return tokens.some(t => SERVICE_OPTION.test(t)) && tokens.some(t => built.has(imageName(t)));
+  });
+}
+
 /** A README section on operating, deploying or running the service in production. */
 function runbookSection(readme: SourceFile): string | undefined {
   const headings = headingsOf(readme);
@@ -36,8 +77,25 @@ function runbookSection(readme: SourceFile): string | undefined {
     h => RUNBOOK_HEADING.test(h.text) || (DEPLOY_HEADING.test(h.text) && !LOCAL_HEADING.test(h.text)),
   );
   if (titled) return `README section "${titled.text}"`;
+  // A section that builds the service's image and runs it as a service, under any title but the document's own
+  // and those about a laptop or a test run.
+  const blocks = codeBlocksOf(readme);
+  const title = headings[0]?.level === 1 && !headings.slice(1).some(h => h.level === 1) ? headings[0] : undefined;
+  for (const section of sectionsOf(readme)) {
+    if (section.heading.line === title?.line) continue;
+    // Its own title, the titles of its subsections and those of the sections around it.
+    const around = headings.filter(h => h.line >= section.heading.line && h.line <= section.end);
+    let level = section.heading.level;
+    for (const h of headings.filter(above => above.line < section.heading.line).reverse()) {
+      if (h.level < level && h !== title) around.push(h);
+      level = Math.min(level, h.level);
+    }
+    if (around.some(h => LOCAL_HEADING.test(h.text) || TRY_OUT_HEADING.test(h.text))) continue;
+    const run = containerRunGuide(blocks.filter(b => b.line > section.heading.line && b.line <= section.end));
+    if (run) return `README section "${section.heading.text}" builds the image and runs it (\`${run}\`)`;
+  }
   // Deploy steps under any title (`docker stack deploy`, `kubectl apply`, `helm upgrade`), except local ones.
-  for (const block of codeBlocksOf(readme)) {
+  for (const block of blocks) {
     if (!isCommandBlock(block)) continue;
     const under = headingAbove(headings, block.line);
     if (under && LOCAL_HEADING.test(under.text)) continue;
@@ -65,7 +123,7 @@ export default defineRule({
   severity: 'low',
   title: 'Deployable services have a runbook',
   description:
-    'For a deployable service (a Dockerfile, a deployment descriptor such as a Kubernetes workload manifest, Helm chart, Procfile, heroku.yml, fly.toml, render.yaml, App Engine app.yaml or serverless.yml, or a deploy pipeline; dev container images and files under examples, tests or docs do not count), fails when no runbook or operations document exists: no document named runbook / operations / ops / playbook / on-call / incident / troubleshooting / deploy / deployment / production (dependency lists such as requirements/production.txt are not documents), no README section such as Operations, Runbook, Troubleshooting, Deployment, Deploy to …, Running in production or Kubernetes (any heading style), and no deploy steps (`kubectl apply`, `helm upgrade`, `docker stack deploy`…) in the README.',
+    'For a deployable service (a Dockerfile, a deployment descriptor such as a Kubernetes workload manifest, Helm chart, Procfile, heroku.yml, fly.toml, render.yaml, App Engine app.yaml or serverless.yml, or a deploy pipeline; dev container images and files under examples, tests or docs do not count), fails when no runbook or operations document exists: no document named runbook / operations / ops / playbook / on-call / incident / troubleshooting / deploy / deployment / production (dependency lists such as requirements/production.txt are not documents), no README section such as Operations, Runbook, Troubleshooting, Deployment, Deploy to …, Running in production or Kubernetes (any heading style), no README section that builds the image and runs it as a service (`docker build -t app .` then `docker run -d` / `--env-file` / `-e` / `--restart` with that image; not under a local, development or test title), and no deploy steps (`kubectl apply`, `helm upgrade`, `docker stack deploy`…) in the README. Badges and images in a heading are not its words.',
   rationale:
     'The person paged at night is often not the author. A runbook tells them how to check health, read the dashboards, restart, roll back and escalate, and turns a long outage into a short one.',
   remediation:

@@ -6,8 +6,52 @@ const service = {
   'server.js': '',
 };
 
+/** A README with a section of the given title holding the given command blocks. */
+const readmeWith = (title: string, ...blocks: string[][]) =>
+  ['# shop', '', 'A shop service.', '', `## ${title}`, '', ...blocks.flatMap(b => ['```sh', ...b, '```', ''])].join('\n');
+
 describeRule(rule, {
   fails: [
+    {
+      name: 'a deploy badge in the document title is not a deploy section',
+      files: {
+        ...service,
+        'README.md':
+          'Shop ![release](https://img.example/v/release.svg) ![deploy](https://ci.example/workflows/deploy/badge.svg)\n====\n\nA shop.\n\n## Development\n\n```sh\ngo run ./cmd/shopd\n```\n',
+      },
+      findings: ['README.md'],
+    },
+    {
+      name: 'a container tried out in the foreground with a port only',
+      files: { ...service, 'README.md': readmeWith('Using Docker', ['docker build -t shop .', 'docker run -p 8000:8000 shop']) },
+      findings: ['README.md'],
+    },
+    {
+      name: 'a detached container of another image (a database), and the image run detached under a development title',
+      files: {
+        ...service,
+        'README.md': [
+          readmeWith('Database', ['docker build -t shop .', 'docker run -d -e POSTGRES_PASSWORD=pw postgres:16']),
+          '## Development with Docker',
+          '',
+          '```sh',
+          'docker build -t shop .',
+          'docker run -d --env-file .env shop',
+          '```',
+          '',
+          '## Local setup',
+          '',
+          '### Docker',
+          '',
+          '```sh',
+          'docker build -t shop .',
+          'docker run -d --env-file .env shop',
+          '```',
+          '',
+        ].join('\n'),
+      },
+      findings: ['README.md'],
+    },
     {
       name: 'a Dockerfile and only a README',
       files: { ...service, 'README.md': '# svc\n\n## Usage\n' },
@@ -95,6 +139,39 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'a README Docker section that builds the image and runs it detached with an env file',
+      files: {
+        ...service,
+        'README.md': readmeWith('Docker', ['docker build -t <your-name>/shop-api .', 'docker build -t shop-api .'], ['docker run -d -t -p 3000:3000 --env-file .env shop-api']),
+      },
+    },
+    {
+      name: 'build and run in subsections of a container section, configured with -e and continued lines',
+      files: {
+        ...service,
+        'README.md': [
+          '# shop',
+          '',
+          '## ❯ Containers',
+          '',
+          '### Build the image',
+          '',
+          '```bash',
+          'docker build --tag=shop-api:1.2 .',
+          '```',
+          '',
+          '### Run it',
+          '',
+          '```bash',
+          'docker run -p 8080:3000 \\',
+          '  -e DB_HOST=db.internal \\',
+          '  shop-api:1.2',
+          '```',
+          '',
+        ].join('\n'),
+      },
+    },
     {
       name: 'docs/runbook.md',
       files: { ...service, 'docs/runbook.md': '# Runbook\n' },

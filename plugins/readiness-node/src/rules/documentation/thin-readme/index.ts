@@ -9,9 +9,21 @@ const SETUP_HEADING =
 const SETUP_HEADING_OTHER_LANGUAGES =
   /\b(?:lancement|lancer|d[ée]marrage|utilisation|mise en (?:place|route)|prise en main|ex[ée]cution|einrichtung|inbetriebnahme|ausf[üu]hr(?:en|ung)|verwendung|benutzung|erste schritte|schnellstart|instalaci[óo]n|ejecuci[óo]n|primeros pasos|puesta en marcha|instala[çc][ãa]o|execu[çc][ãa]o|primeiros passos|como (?:rodar|executar|usar)|installazione|utilizzo|avvio|esecuzione)(?![\wÀ-ÿ])/i;
 
-/** Links to a separate setup guide. */
+/** Paths of a separate setup guide: `docs/getting-started.md`, `INSTALL.md`, `https://…/docs/development`. */
 const SETUP_LINK =
   /install|setup|set-up|getting[-_ ]started|usage|quick[-_ ]?start|development|developing|contributing|running/i;
+/**
+ * Link texts that name a setup guide. "Development" alone is no guide ("Flask Web Development" is a book's
+ * title); a development guide, setup or environment is.
+ */
+const SETUP_LINK_TEXT =
+  /\b(?:install(?:ation|ing)?|set ?up|setting up|getting started|get started|usage|quick ?start|contributing|how to (?:run|use|build|start|develop)|run(?:ning)? (?:it|locally|the \w+)|(?:development|developer|dev) (?:guide|setup|environment|instructions|docs?|documentation))\b/i;
+
+/** The part of a link target that names a document: a relative path whole, a URL's path without its host. */
+function targetPath(target: string): string {
+  const url = /^(?:[a-z][\w+.-]*:)?\/\/[^/?#]*(.*)$/i.exec(target);
+  return url ? url[1] : target;
+}
 
 export default defineRule({
   id: 'documentation/thin-readme',
@@ -19,7 +31,7 @@ export default defineRule({
   severity: 'medium',
   title: 'The README explains how to set up and run',
   description:
-    'Fails when the root README has no setup or run instructions: no section such as Install, Setup, Getting started, Usage, Running, Quick start or Development, no code block with a command, and no link to a setup guide.',
+    'Fails when the root README has no setup or run instructions: no section such as Install, Setup, Getting started, Usage, Running, Quick start or Development, no code block with a command, and no link to a setup guide (by its path, or by a text naming one: "installation", "getting started", "development guide"; a book or site merely titled "… Development" is not one).',
   rationale:
     'A README that only names the project leaves every newcomer and every responder to rediscover how to install, configure and start it, usually by reading CI scripts under pressure.',
   remediation:
@@ -41,7 +53,7 @@ export default defineRule({
     if (codeBlocksOf(readme).some(isCommandBlock))
       return outcome.pass('the README shows commands');
     const link = linksOf(readme).find(
-      l => SETUP_LINK.test(l.text) || SETUP_LINK.test(l.target),
+      l => SETUP_LINK_TEXT.test(l.text) || SETUP_LINK.test(targetPath(l.target)),
     );
     if (link) return outcome.pass(`setup instructions linked: ${link.target}`);
     const firstLine = readme.text

@@ -16,6 +16,25 @@ describeRule(rule, {
       },
     },
     {
+      name: 'a README that points to a book whose title and host hold setup words',
+      files: {
+        'README.md': [
+          'Shop',
+          '====',
+          '',
+          'The code examples of my book [Web Development with Go](https://www.development-books.example).',
+          'Read the section "How to Work with the Example Code" in the book for instructions.',
+          '',
+          'Older edition',
+          '-------------',
+          '',
+          'See [https://git.example/me/shop-first-edition](https://git.example/me/shop-first-edition).',
+          '',
+        ].join('\n'),
+      },
+      findings: ['README.md:1'],
+    },
+    {
       name: 'a README with only a title',
       files: { 'README.md': '# payments-service\n' },
       findings: ['README.md:1'],
@@ -95,6 +114,14 @@ describeRule(rule, {
       files: {
         'README.md': '# Svc\n\nSee [the guide](docs/getting-started.md).\n',
       },
+    },
+    {
+      name: 'a link to a setup guide on a site, by the path of its URL',
+      files: { 'README.md': '# Svc\n\nSee [the docs](https://docs.example.com/svc/installation).\n' },
+    },
+    {
+      name: 'a link whose text names a development guide',
+      files: { 'README.md': '# Svc\n\nRead the [development guide](https://wiki.example.com/page/42) first.\n' },
     },
   ],
   notApplicable: [{ name: 'no README', files: { 'main.go': '' } }],

@@ -2,7 +2,17 @@ import { defineRule, outcome } from '../../types';
 import { capitalise } from '../../../facts/text';
 import { noServiceReason, unitsWithout } from '../units';
 import { serviceUnits, unitLabel } from '../../../facts/services';
+import type { ServiceUnit } from '../../../facts/services';
 import { APM_AGENT, ERROR_TRACKING } from '../signals';
+
+/**
+ * The units whose errors the rule judges: the servers and workers, which handle the application's errors; a
+ * browser app only where the repository runs no backend of its own, so that the app is the whole service.
+ */
+function unitsConcerned(units: ServiceUnit[]): ServiceUnit[] {
+  const backend = units.filter(u => u.kind !== 'frontend');
+  return backend.length > 0 ? backend : units;
+}
 
 export default defineRule({
   id: 'observability/no-error-tracking',
@@ -10,7 +20,7 @@ export default defineRule({
   severity: 'medium',
   title: 'Errors are reported to a tracker',
   description:
-    'Fails for each service (server, worker or deployed frontend) that has no error-tracking SDK: Sentry, Rollbar, Bugsnag, Honeybadger, Datadog, OpenTelemetry, or a comparable APM (New Relic, Elastic APM, Application Insights, Airbrake, Raygun…), as a dependency, in code, or as an agent its container starts (.NET OpenTelemetry counts once set up with `AddOpenTelemetry()`, in the server or a project it references or calls into).',
+    'Fails for each backend service (server or worker; a browser app only when the repository runs no backend) that has no error-tracking SDK: Sentry, Rollbar, Bugsnag, Honeybadger, Datadog, OpenTelemetry, or a comparable APM (New Relic, Elastic APM, Application Insights, Airbrake, Raygun…), as a dependency, in code, or as an agent its container starts (.NET OpenTelemetry counts once set up with `AddOpenTelemetry()`, in the server or a project it references or calls into).',
   rationale:
     'Unhandled exceptions in production are otherwise only visible to whoever reads the raw logs at the right moment. An error tracker groups them, alerts on new ones and keeps the stack trace and request context needed to fix them.',
   remediation:
@@ -21,7 +31,7 @@ export default defineRule({
     return outcome.fromFindings(
       unitsWithout(
         facts,
-        serviceUnits(facts),
+        unitsConcerned(serviceUnits(facts)),
         ERROR_TRACKING,
         unit =>
           `${capitalise(

@@ -89,8 +89,50 @@ describeRule(rule, {
       },
       findings: ['web/package.json'],
     },
+    {
+      name: 'an untracked server beside a browser app that reports to Sentry: the browser SDK does not cover the server',
+      files: {
+        'backend/requirements.txt': 'fastapi==0.115.0\n',
+        'backend/app/main.py': 'from fastapi import FastAPI\napp = FastAPI()\n',
+        'frontend/package.json': JSON.stringify({
+          dependencies: { react: '^18', 'react-dom': '^18', '@sentry/react': '^8' },
+          devDependencies: { vite: '^5' },
+        }),
+        'frontend/src/main.tsx': "import * as Sentry from '@sentry/react';\nSentry.init({ dsn: import.meta.env.VITE_SENTRY_DSN });\n",
+      },
+      findings: ['backend/app/main.py:1'],
+    },
   ],
   passes: [
+    {
+      name: 'a tracked server beside a browser app without an SDK: the backend is what the rule judges',
+      files: {
+        'backend/requirements.txt': 'fastapi==0.115.0\nsentry-sdk[fastapi]==2.19.0\n',
+        'backend/app/main.py': 'import sentry_sdk\nfrom fastapi import FastAPI\nsentry_sdk.init()\napp = FastAPI()\n',
+        'frontend/package.json': JSON.stringify({
+          dependencies: { react: '^18', 'react-dom': '^18' },
+          devDependencies: { vite: '^5' },
+        }),
+        'frontend/src/main.tsx': "import React from 'react';\n",
+        'frontend/Dockerfile': 'FROM nginx:1.27-alpine\nCOPY dist /usr/share/nginx/html\n',
+      },
+    },
+    {
+      name: 'a .NET server tracked through a referenced defaults project, hosting two browser apps without an SDK',
+      files: {
+        ...serviceDefaults(),
+        'src/Shipping.Api/ClientApp/package.json': JSON.stringify({
+          dependencies: { react: '^18', 'react-dom': '^18' },
+          devDependencies: { vite: '^5' },
+        }),
+        'src/Shipping.Api/ClientApp/src/main.tsx': "import React from 'react';\n",
+        'src/Shipping.Api/AdminApp/package.json': JSON.stringify({
+          dependencies: { '@angular/core': '^18' },
+          devDependencies: { '@angular/cli': '^18' },
+        }),
+        'src/Shipping.Api/AdminApp/src/main.ts': "import { bootstrapApplication } from '@angular/platform-browser';\n",
+      },
+    },
     {
       name: '.NET OpenTelemetry set up in a referenced service-defaults project',
       files: serviceDefaults(),

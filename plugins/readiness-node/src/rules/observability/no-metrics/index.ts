@@ -28,7 +28,7 @@ export default defineRule({
   severity: 'medium',
   title: 'Services export metrics',
   description:
-    'Fails for each backend service (server or worker) with no metrics library: a Prometheus client (prometheus-client, prom-client, client_golang, prometheus-net, django-prometheus…), StatsD, OpenTelemetry metrics (for .NET, set up with `WithMetrics` in the server or a project it runs), or Micrometer with a registry (Spring Boot Actuator passes when it exposes its metrics endpoint).',
+    'Fails for each backend service (server or worker) with no metrics library: a Prometheus client (prometheus-client, prom-client, client_golang, prometheus-net, django-prometheus…), StatsD, OpenTelemetry metrics (for .NET, set up with `WithMetrics` in the server or a project it runs), or Micrometer with a registry (Spring Boot Actuator passes when it exposes its metrics endpoint). An in-process status dashboard (express-status-monitor) exports nothing a monitoring system can collect and does not count.',
   rationale:
     'Without request rates, error rates, latencies and saturation there is nothing to alert on or to size capacity from; incidents are found by users and diagnosed by guesswork.',
   remediation:

@@ -29,6 +29,16 @@ describeRule(rule, {
       findings: ['server.js:1'],
     },
     {
+      name: 'an in-process status dashboard is not metrics a monitoring system can collect',
+      files: {
+        'package.json': JSON.stringify({
+          dependencies: { express: '^4', 'express-status-monitor': '^1.3.4' },
+        }),
+        'server.js': "const app = require('express')();\napp.use(require('express-status-monitor')({ path: '/monitor' }));\n",
+      },
+      findings: ['server.js:1'],
+    },
+    {
       name: 'Actuator without a registry or exposure',
       files: {
         'pom.xml': pom(

@@ -88,6 +88,20 @@ const LOGGING: Record<Ecosystem, Signal> = {
     code: [
       /"log\/slog"/,
       /"go\.uber\.org\/zap"|"github\.com\/rs\/zerolog|"github\.com\/sirupsen\/logrus"/,
+      // Echo's levelled logger (gommon), imported to log through it.
+      /"github\.com\/labstack\/gommon\/log"/,
+    ],
+    // Echo's built-in logging once the code sets it up: its levelled logger given a level, output or header, or its
+    // request-logger middleware (JSON lines by default). Calling `e.Logger.Fatal(e.Start(…))` alone sets up nothing,
+    // and plain-text access logs (gin's `gin.Logger()`, negroni's logger) are not structured.
+    configured: [
+      {
+        deps: [/^github\.com\/labstack\/echo(?:\/v\d+)?$/],
+        code: [
+          /\.Logger\.Set(?:Level|Output|Header|Prefix)\(/,
+          /\.Use\(\s*(?:\w+\.)?(?:Logger|LoggerWithConfig|RequestLoggerWithConfig)\(/,
+        ],
+      },
     ],
   },
   dotnet: {
@@ -164,7 +178,7 @@ export default defineRule({
   severity: 'high',
   title: 'Servers use a logging framework',
   description:
-    'Fails for each server application that has no logging framework configured and reports only through print / console: Python `logging` (basicConfig, dictConfig, getLogger), structlog or loguru; pino, winston, bunyan, log4js or the NestJS logger; SLF4J / Logback / Log4j2 (Spring Boot starters include Logback); Go `log/slog`, zap, zerolog or logrus; Serilog, NLog or Microsoft.Extensions.Logging.',
+    'Fails for each server application that has no logging framework configured and reports only through print / console: Python `logging` (basicConfig, dictConfig, getLogger), structlog or loguru; pino, winston, bunyan, log4js or the NestJS logger; SLF4J / Logback / Log4j2 (Spring Boot starters include Logback); Go `log/slog`, zap, zerolog, logrus, or Echo\'s levelled logger or request-logger middleware set up in code (the standard `log` package and plain-text access logs such as gin\'s do not count); Serilog, NLog or Microsoft.Extensions.Logging.',
   rationale:
     'print and console output has no levels, no timestamps you can trust, no request context and no structure a log pipeline can index. When something breaks in production, the evidence is missing or unsearchable.',
   remediation:

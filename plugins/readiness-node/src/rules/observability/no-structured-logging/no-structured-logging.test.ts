@@ -16,8 +16,72 @@ const flaskPrint = [
   '',
 ].join('\n');
 
+const echoMod = 'module example.com/api\n\ngo 1.22\n\nrequire github.com/labstack/echo/v4 v4.12.0\n';
+/** An Echo server's main.go: `setup` lines go after `echo.New()`; `gommon` imports Echo's log package. */
+const echoMain = (setup: string[], gommon = false) =>
+  [
+    'package main',
+    '',
+    'import (',
+    '\t"fmt"',
+    '',
+    '\t"github.com/labstack/echo/v4"',
+    '\t"github.com/labstack/echo/v4/middleware"',
+    ...(gommon ? ['\t"github.com/labstack/gommon/log"'] : []),
+    ')',
+    '',
+    'func main() {',
+    '\te := echo.New()',
+    ...setup,
+    '\te.Use(middleware.Recover())',
+    '\tfmt.Println("starting")',
+    '\te.Logger.Fatal(e.Start(":8080"))',
+    '}',
+    '',
+  ].join('\n');
+
 describeRule(rule, {
   fails: [
+    {
+      name: 'an Echo server that never sets its logger up and prints',
+      files: { 'go.mod': echoMod, 'main.go': echoMain([]) },
+      findings: ['main.go:13'],
+    },
+    {
+      name: 'a gin server with the plain-text access log and the standard log package',
+      files: {
+        'go.mod': 'module example.com/api\n\ngo 1.22\n\nrequire github.com/gin-gonic/gin v1.10.0\n',
+        'main.go':
+          'package main\n\nimport (\n\t"log"\n\n\t"github.com/gin-gonic/gin"\n)\n\nfunc main() {\n\tr := gin.New()\n\tr.Use(gin.Logger())\n\tlog.Printf("[INFO] starting")\n\tr.Run(":8080")\n}\n',
+      },
+      findings: ['main.go:12'],
+    },
+    {
+      name: 'a net/http server with negroni\'s access log and a standard log.Logger for the server',
+      files: {
+        'go.mod': 'module example.com/api\n\ngo 1.22\n\nrequire github.com/urfave/negroni v1.0.0\n',
+        'main.go': [
+          'package main',
+          '',
+          'import (',
+          '\t"log"',
+          '\t"net/http"',
+          '\t"os"',
+          '',
+          '\t"github.com/urfave/negroni"',
+          ')',
+          '',
+          'func main() {',
+          '\tn := negroni.New(negroni.NewLogger())',
+          '\tlogger := log.New(os.Stderr, "api: ", log.Lshortfile)',
+          '\tsrv := &http.Server{Addr: ":8080", Handler: n, ErrorLog: logger}',
+          '\tlog.Fatal(srv.ListenAndServe())',
+          '}',
+          '',
+        ].join('\n'),
+      },
+      findings: ['main.go:15'],
+    },
     {
       name: 'a Flask app that prints its errors',
       files: { 'requirements.txt': 'flask==3.0.3\n', 'app.py': flaskPrint },
@@ -157,6 +221,18 @@ describeRule(rule, {
         'main.go':
           'package main\n\nimport (\n\t"log/slog"\n\t"net/http"\n)\n\nfunc main() { http.ListenAndServe(":8080", nil) }\n',
       },
+    },
+    {
+      name: 'Echo with its request-logger middleware',
+      files: { 'go.mod': echoMod, 'main.go': echoMain(['\te.Use(middleware.Logger())']) },
+    },
+    {
+      name: 'Echo with its levelled logger given a level',
+      files: { 'go.mod': echoMod, 'main.go': echoMain(['\te.Logger.SetLevel(log.INFO)'], true) },
+    },
+    {
+      name: 'Echo with its levelled logger given a prefix',
+      files: { 'go.mod': echoMod, 'main.go': echoMain(['\te.Logger.SetPrefix("api")']) },
     },
     {
       name: 'Go zap',
