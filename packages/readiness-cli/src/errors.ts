@@ -3,6 +3,8 @@ export const EXIT = {
   ok: 0,
   /** The score is below `--fail-under`. */
   belowThreshold: 1,
+  /** With `--fail-on new`: a blocker the baseline does not have. */
+  newBlockers: 1,
   /** Bad usage or input: unknown option, missing directory, bad config. */
   usage: 2,
 } as const;

@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { version } from '../package.json';
-import { auditCommand, AuditCommandOptions, FORMATS } from './commands/audit';
+import { auditCommand, AuditCommandOptions, FAIL_ON, FORMATS } from './commands/audit';
+import { diffCommand, DiffCommandOptions } from './commands/diff';
 import { fixCommand, FixCommandOptions } from './commands/fix';
 import { rulesCommand, RulesCommandOptions } from './commands/rules';
 import { CliError, EXIT } from './errors';
@@ -49,11 +50,26 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
     .option('--title <title>', 'title of the Markdown report')
     .option('--link-base <url>', 'prefix of source links in the Markdown report')
     .option('--max-files <n>', 'stop the walk after this many files', integer(1, 10_000_000))
+    .option('--baseline <report>', 'an earlier JSON report or SARIF log: mark each finding new, unchanged or absent')
+    .addOption(
+      new Option('--fail-on <what>', 'exit with code 1 when a new blocker appears (needs --baseline)').choices(FAIL_ON),
+    )
+    .option('--sarif <file>', 'also write the SARIF log to this file')
     .option('--color', 'colour the table output')
     .option('--no-color', 'never colour the output')
     .option('-v, --verbose', 'report progress and statistics on stderr')
     .action(async (dir: string, options: AuditCommandOptions) => {
       exitCode = await auditCommand(dir, options, ctx);
+    });
+
+  program
+    .command('diff')
+    .description('print what changed between two reports: score, verdict, categories, new and fixed findings')
+    .argument('<before>', 'the earlier JSON report (or SARIF log)')
+    .argument('<after>', 'the later JSON report (or SARIF log)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (before: string, after: string, options: DiffCommandOptions) => {
+      exitCode = await diffCommand(before, after, options, ctx);
     });
 
   program

@@ -4,6 +4,11 @@ import { CATEGORY_IDS, Scorecard } from '@readiness/backstage-plugin-readiness-c
 import {
   AuditConfig,
   auditDirectory,
+  BaselineComparison,
+  BaselineError,
+  compareWithBaseline,
+  parseReport,
+  ReportSummary,
   builtinRules,
   renderJson,
   renderMarkdown,
@@ -32,7 +37,13 @@ export interface AuditCommandOptions {
   title?: string;
   linkBase?: string;
   maxFiles?: number;
+  baseline?: string;
+  failOn?: FailOn;
+  sarif?: string;
 }
+
+export const FAIL_ON = ['new'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
 
 /** Splits a comma-separated list of rule or category ids and checks each one. */
 export function selection(value: string | undefined, flag: string, registry: RuleRegistry): string[] | undefined {
@@ -66,16 +77,46 @@ export async function checkDirectory(dir: string): Promise<void> {
   if (!stat.isDirectory()) throw new CliError(`cannot audit ${dir}: it is not a directory`);
 }
 
-function render(scorecard: Scorecard, options: AuditCommandOptions, color: boolean): string {
+function render(
+  scorecard: Scorecard,
+  options: AuditCommandOptions,
+  color: boolean,
+  baseline: BaselineComparison | undefined,
+): string {
   switch (options.format) {
     case 'json':
-      return renderJson(scorecard);
+      return renderJson(scorecard, { baseline });
     case 'markdown':
       return renderMarkdown(scorecard, { title: options.title, linkBase: options.linkBase });
     case 'sarif':
-      return renderSarif(scorecard);
+      return renderSarif(scorecard, { baseline });
     default:
       return renderTable(scorecard, { color });
+  }
+}
+
+/** Reads a baseline: a JSON report or SARIF log of an earlier audit. */
+export async function readReportFile(path: string, shown: string): Promise<ReportSummary> {
+  let text: string;
+  try {
+    text = await fs.readFile(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CliError(`cannot read ${shown}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+  }
+  try {
+    return parseReport(text, shown);
+  } catch (e) {
+    if (e instanceof BaselineError) throw new CliError(e.message);
+    throw e;
+  }
+}
+
+async function writeReport(io: CliIo, file: string, text: string): Promise<void> {
+  try {
+    await fs.writeFile(resolve(io.cwd, file), text);
+  } catch (e) {
+    throw new CliError(`cannot write ${file}: ${(e as Error).message}`);
   }
 }
 
@@ -107,7 +148,12 @@ export async function auditCommand(dirArg: string, options: AuditCommandOptions,
     ? await loadConfig(resolve(io.cwd, options.config), id => registry.has(id))
     : {};
   const config: AuditConfig = { ...fileConfig, ...(only ? { only } : {}), ...(skip ? { skip } : {}) };
+  if (options.failOn && !options.baseline) {
+    throw new CliError(`--fail-on ${options.failOn} needs --baseline <report>: the findings are new relative to it`);
+  }
   await checkDirectory(dir);
+  // Read before the audit, so a bad baseline costs no audit.
+  const baselineReport = options.baseline ? await readReportFile(resolve(io.cwd, options.baseline), options.baseline) : undefined;
 
   const progress = progressReporter(io, !!options.verbose);
   let scorecard: Scorecard;
@@ -134,16 +180,15 @@ export async function auditCommand(dirArg: string, options: AuditCommandOptions,
     io.stderr.write(`readiness: warning: incomplete audit, the walk ${scorecard.stats.truncated}\n`);
   }
 
+  const baseline = baselineReport ? compareWithBaseline(scorecard, baselineReport) : undefined;
   const color =
     options.color ?? (!options.output && !!io.stdout.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb');
-  const text = render(scorecard, options, options.output ? false : color);
+  const text = render(scorecard, options, options.output ? false : color, baseline);
+  if (options.sarif) {
+    await writeReport(io, options.sarif, renderSarif(scorecard, { baseline }));
+  }
   if (options.output) {
-    const target = resolve(io.cwd, options.output);
-    try {
-      await fs.writeFile(target, text);
-    } catch (e) {
-      throw new CliError(`cannot write ${options.output}: ${(e as Error).message}`);
-    }
+    await writeReport(io, options.output, text);
     io.stderr.write(
       `readiness: ${scorecard.score}/100 ${VERDICT_LABELS[scorecard.verdict]}; wrote the ${options.format} report to ${options.output}\n`,
     );
@@ -151,9 +196,22 @@ export async function auditCommand(dirArg: string, options: AuditCommandOptions,
     io.stdout.write(text);
   }
 
+  if (baseline) {
+    io.stderr.write(
+      `readiness: against ${options.baseline}: ${baseline.added.length} new (${baseline.newBlockers.length} blocking), ${baseline.unchanged} unchanged, ${baseline.absent.length} gone\n`,
+    );
+  }
+  let exitCode: number = EXIT.ok;
   if (options.failUnder !== undefined && scorecard.score < options.failUnder) {
     io.stderr.write(`readiness: score ${scorecard.score} is below --fail-under ${options.failUnder}\n`);
-    return EXIT.belowThreshold;
+    exitCode = EXIT.belowThreshold;
   }
-  return EXIT.ok;
+  if (options.failOn === 'new' && baseline && baseline.newBlockers.length > 0) {
+    for (const f of baseline.newBlockers) {
+      const where = f.path === undefined ? '' : ` ${f.path}${f.line === undefined ? '' : `:${f.line}`}`;
+      io.stderr.write(`readiness: new blocker: ${f.severity} ${f.ruleId}${where}\n`);
+    }
+    exitCode = EXIT.newBlockers;
+  }
+  return exitCode;
 }

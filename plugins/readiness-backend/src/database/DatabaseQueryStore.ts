@@ -156,6 +156,7 @@ export class DatabaseQueryStore implements ReadinessQueryStore {
       categories: string;
       blockers: number | string;
       failing_rules: string | null;
+      failing_findings: string | null;
     }> = await this.#db(HISTORY)
       .select(
         'audited_at',
@@ -164,6 +165,7 @@ export class DatabaseQueryStore implements ReadinessQueryStore {
         'categories',
         'blockers',
         'failing_rules',
+        'failing_findings',
       )
       .where('entity_ref', entityRef)
       .orderBy([
@@ -179,6 +181,9 @@ export class DatabaseQueryStore implements ReadinessQueryStore {
       blockers: toNumber(r.blockers) ?? 0,
       ...(r.failing_rules
         ? { failingRules: JSON.parse(r.failing_rules) as string[] }
+        : {}),
+      ...(r.failing_findings
+        ? { failingFindings: JSON.parse(r.failing_findings) as string[] }
         : {}),
     }));
   }

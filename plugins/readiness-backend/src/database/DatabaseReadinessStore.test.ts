@@ -122,6 +122,63 @@ describe.each(databases.eachSupportedId())(
       );
     });
 
+    it('adds finding fingerprints to existing history, and removes them on the way down', async () => {
+      const fresh = await databases.init(databaseId);
+      const directory = `${__dirname}/../../migrations`;
+      for (let i = 0; i < 4; i += 1) await fresh.migrate.up({ directory });
+      expect(
+        await fresh.schema.hasColumn('readiness_history', 'failing_findings'),
+      ).toBe(false);
+      await fresh('readiness_history').insert({
+        entity_ref: REF,
+        audited_at: T0,
+        score: 50,
+        verdict: 'needs-work',
+        categories: '{}',
+        blockers: 1,
+        failing_rules: '["security/x"]',
+      });
+      const upgraded = await DatabaseReadinessStore.create({
+        database: mockServices.database({ knex: fresh }),
+      });
+      const card = scorecardWithScore(40, ['security/x']);
+      await upgraded.saveAudit({
+        entity: {
+          entityRef: REF,
+          kind: 'Component',
+          namespace: 'default',
+          name: 'a',
+        },
+        scorecard: {
+          ...card,
+          results: card.results.map(r => ({
+            ...r,
+            findings: r.findings.map(f => ({
+              ...f,
+              fingerprint: '0123456789abcdef0123',
+            })),
+          })),
+        },
+        auditedAt: new Date(T0.getTime() + 60_000),
+      });
+      expect(
+        (await upgraded.getHistory(REF)).map(h => [h.score, h.failingFindings]),
+      ).toEqual([
+        [40, ['0123456789abcdef0123']],
+        [50, undefined],
+      ]);
+      await fresh.migrate.down({
+        directory,
+        name: '20261224120000_history_finding_fingerprints.js',
+      });
+      expect(
+        await fresh.schema.hasColumn('readiness_history', 'failing_findings'),
+      ).toBe(false);
+      expect(await fresh('readiness_history').pluck('score')).toEqual(
+        expect.arrayContaining([40, 50]),
+      );
+    });
+
     it('adds links to existing scorecards, and removes them on the way down', async () => {
       const fresh = await databases.init(databaseId);
       const directory = `${__dirname}/../../migrations`;
@@ -174,7 +231,10 @@ describe.each(databases.eachSupportedId())(
       expect(
         (await upgraded.getScorecard('component:default/new'))?.links,
       ).toBeUndefined();
-      await fresh.migrate.down({ directory });
+      await fresh.migrate.down({
+        directory,
+        name: '20261217120000_scorecard_links.js',
+      });
       expect(
         await fresh.schema.hasColumn('readiness_scorecards', 'link_base'),
       ).toBe(false);

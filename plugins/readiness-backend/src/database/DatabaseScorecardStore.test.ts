@@ -6,6 +6,11 @@ import {
   testDatabases,
   testStore,
 } from '../testing/databases';
+import {
+  auditSnapshot,
+  reportedFindings,
+  snapshotFromFiles,
+} from '@readiness/backstage-plugin-readiness-node';
 import { makeScorecard, scorecardWithScore } from '../testing/scorecards';
 import { DatabaseQueueStore } from './DatabaseQueueStore';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
@@ -129,6 +134,69 @@ describe.each(databases.eachSupportedId())(
         undefined,
       ]);
       expect('failingRules' in history[1]).toBe(false);
+    });
+
+    it('keeps the finding fingerprints in the scorecard and in each history point', async () => {
+      const audit = (files: Record<string, string>) =>
+        auditSnapshot(snapshotFromFiles(files), {
+          now: T0,
+          config: { only: ['infrastructure'] },
+        });
+      const dockerfile = 'FROM node:22\nCMD ["node", "index.js"]\n';
+      const first = audit({ Dockerfile: dockerfile });
+      // The next commit inserts lines above the finding and adds a second image.
+      const second = audit({
+        Dockerfile: `# syntax=docker/dockerfile:1\n\n${dockerfile}`,
+        'worker/Dockerfile': dockerfile,
+      });
+      const ref = 'component:default/fp';
+      await scorecards.saveAudit({
+        entity: entitySummary('fp'),
+        scorecard: first,
+        auditedAt: T0,
+      });
+      await scorecards.saveAudit({
+        entity: entitySummary('fp'),
+        scorecard: second,
+        auditedAt: at(10),
+      });
+
+      const stored = await queries.getScorecard(ref);
+      const root = stored!.scorecard!.results.find(
+        r => r.ruleId === 'infrastructure/dockerfile-runs-as-root',
+      )!;
+      expect(root.findings.map(f => [f.path, f.fingerprint])).toEqual([
+        ['Dockerfile', expect.stringMatching(/^[0-9a-f]{20}$/)],
+        ['worker/Dockerfile', expect.stringMatching(/^[0-9a-f]{20}$/)],
+      ]);
+
+      const [latest, previous] = await queries.getHistory(ref);
+      const fingerprints = (s: typeof first) =>
+        reportedFindings(s)
+          .map(f => f.fingerprint)
+          .sort();
+      expect(previous.failingFindings).toEqual(fingerprints(first));
+      expect(latest.failingFindings).toEqual(fingerprints(second));
+      // The same identity as the CLI's: the moved finding is still there, the new image is new.
+      const added = latest.failingFindings!.filter(
+        f => !previous.failingFindings!.includes(f),
+      );
+      expect(added).toContain(root.findings[1].fingerprint);
+      expect(added).not.toContain(root.findings[0].fingerprint);
+      expect(previous.failingFindings).toContain(root.findings[0].fingerprint);
+    });
+
+    it('stores no fingerprints for a scorecard whose findings have none', async () => {
+      await scorecards.saveAudit({
+        entity: entitySummary('old'),
+        scorecard: makeScorecard([
+          { ruleId: 'security/x', severity: 'high', status: 'fail' },
+        ]),
+        auditedAt: T0,
+      });
+      const [point] = await queries.getHistory('component:default/old');
+      expect(point.failingRules).toEqual(['security/x']);
+      expect('failingFindings' in point).toBe(false);
     });
 
     it('reads the audit state without the scorecard document', async () => {

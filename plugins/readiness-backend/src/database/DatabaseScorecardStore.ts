@@ -2,6 +2,7 @@ import {
   bandFor,
   Scorecard,
 } from '@readiness/backstage-plugin-readiness-common';
+import { reportedFindings } from '@readiness/backstage-plugin-readiness-node';
 import { Knex } from 'knex';
 import { holdsLease, releaseLease } from './DatabaseQueueStore';
 import {
@@ -81,6 +82,7 @@ export class DatabaseScorecardStore implements ReadinessScorecardStore {
         ),
         blockers: scorecard.blockers.length,
         failing_rules: JSON.stringify(failingRuleIds(scorecard)),
+        failing_findings: failingFingerprints(scorecard),
       });
       if (retention?.runs !== undefined) {
         const stale: Array<number | string> = await tx(HISTORY)
@@ -236,4 +238,14 @@ function failingRuleIds(scorecard: Scorecard): string[] {
     .filter(r => r.status === 'fail' && !r.waiver)
     .map(r => r.ruleId)
     .sort();
+}
+
+/**
+ * The fingerprints of the reported findings, sorted, as JSON; null when a
+ * finding has none (a scorecard of an engine without fingerprints).
+ */
+function failingFingerprints(scorecard: Scorecard): string | null {
+  const fingerprints = reportedFindings(scorecard).map(f => f.fingerprint);
+  if (fingerprints.some(f => !f)) return null;
+  return JSON.stringify([...new Set(fingerprints)].sort());
 }

@@ -57,6 +57,12 @@ export interface HistoryPoint {
    * recorded before failing rules were kept.
    */
   failingRules?: string[];
+  /**
+   * Fingerprints of the findings of those rules, sorted (a failing rule
+   * without findings has one of its own); absent for points recorded before
+   * fingerprints were kept or from scorecards without them.
+   */
+  failingFindings?: string[];
 }
 
 /** An entity taken off the queue for auditing. @public */
