@@ -4,6 +4,14 @@ import rule from '.';
 describeRule(rule, {
   fails: [
     {
+      name: 'TODOs outside auth code that ask for auth work',
+      files: {
+        'api/users.py': '# TODO: When JWT is resolved, add an authenticated version\ndef list_users():\n    return User.objects.all()\n',
+        'server/routes/reports.ts': 'export async function exportAll(ctx) {\n  // FIXME: no permission check yet, anyone can export\n  return build(ctx);\n}\n',
+      },
+      findings: ['api/users.py:1', 'server/routes/reports.ts:2'],
+    },
+    {
       name: 'an empty decision beside an attribute class constructor (only the decision is a stub)',
       files: {
         'src/Web/Filters/AuthorizeRoleAttribute.cs': [
@@ -105,6 +113,26 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'a TODO in a route handler whose middleware list calls auth(), and a TODO that only mentions permissions',
+      files: {
+        'server/routes/api/groups.ts': [
+          'router.post(',
+          '  "groups.list",',
+          '  auth(),',
+          '  pagination(),',
+          '  async (ctx) => {',
+          '    // TODO: Deprecated, will be removed in the next major version',
+          '    ctx.body = { data: await list(ctx) };',
+          '  }',
+          ');',
+        ].join('\n'),
+        'server/processors/ImportProcessor.ts':
+          'export async function run(page) {\n  // TODO: this update can be deleted once the page info and its permission arrive together\n  await update(page);\n}\n',
+        'server/middlewares/authentication.ts':
+          'export default function auth() {\n  return async (ctx, next) => {\n    if (!ctx.state.user) ctx.throw(401);\n    await next();\n  };\n}\n',
+      },
+    },
     {
       name: 'empty constructors: a marker attribute, DTOs, a TypeScript service',
       files: {
