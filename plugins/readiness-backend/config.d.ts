@@ -156,6 +156,14 @@ export interface Config {
       maxFiles?: number;
       /** Bytes read before the audit stops. Default 256 MiB. */
       maxTotalBytes?: number;
+      /**
+       * The most bytes of files (uncompressed) the archive of a url: source
+       * may hold; the download stops beyond it and the entity gets an error.
+       * Default 1 GiB.
+       */
+      maxArchiveBytes?: number;
+      /** How long one read of a url: source may take, in seconds. Default 300. */
+      readTimeoutSeconds?: number;
     };
 
     /** The catalog integration (module `catalogModuleReadiness`). */

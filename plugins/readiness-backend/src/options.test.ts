@@ -28,6 +28,24 @@ describe('readReadinessOptions', () => {
     expect(options.notifications.enabled).toBeUndefined();
   });
 
+  it('reads the limits of url: reads apart from the walk limits, and refuses bad ones', () => {
+    const options = read({
+      limits: { maxFiles: 10, maxArchiveBytes: 2048, readTimeoutSeconds: 1.5 },
+    });
+    expect(options.limits).toEqual({ maxFiles: 10 });
+    expect(options.sourceLimits).toEqual({
+      maxArchiveBytes: 2048,
+      readTimeoutMs: 1500,
+    });
+    expect(read({}).sourceLimits).toEqual({});
+    expect(() => read({ limits: { maxArchiveBytes: 0 } })).toThrow(
+      /readiness\.limits\.maxArchiveBytes must be a positive integer/,
+    );
+    expect(() => read({ limits: { readTimeoutSeconds: -1 } })).toThrow(
+      /readiness\.limits\.readTimeoutSeconds must be more than zero/,
+    );
+  });
+
   it('reads every setting', () => {
     const options = read({
       schedule: { frequency: { minutes: 5 }, initialDelay: 'PT1M' },

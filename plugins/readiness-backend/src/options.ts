@@ -47,6 +47,8 @@ export interface ReadinessOptions {
   audit: Omit<AuditConfig, 'waivers'>;
   waivers: ConfiguredWaiver[];
   limits: Partial<WalkLimits>;
+  /** Time and archive size limits of url: reads (`readiness.limits`). */
+  sourceLimits?: { maxArchiveBytes?: number; readTimeoutMs?: number };
   notifications: {
     enabled?: boolean;
     scoreDropThreshold: number;
@@ -240,6 +242,25 @@ export function readReadinessOptions(
     if (value !== undefined)
       limits[key] = positiveInt(`limits.${key}`, value, value);
   }
+  const sourceLimits: ReadinessOptions['sourceLimits'] = {};
+  const maxArchiveBytes = limitsConfig?.getOptionalNumber('maxArchiveBytes');
+  if (maxArchiveBytes !== undefined) {
+    sourceLimits.maxArchiveBytes = positiveInt(
+      'limits.maxArchiveBytes',
+      maxArchiveBytes,
+      maxArchiveBytes,
+    );
+  }
+  const readTimeoutSeconds =
+    limitsConfig?.getOptionalNumber('readTimeoutSeconds');
+  if (readTimeoutSeconds !== undefined) {
+    if (!(readTimeoutSeconds > 0)) {
+      throw new InputError(
+        `readiness.limits.readTimeoutSeconds must be more than zero, got ${readTimeoutSeconds}`,
+      );
+    }
+    sourceLimits.readTimeoutMs = readTimeoutSeconds * 1000;
+  }
 
   const notifications = config.getOptionalConfig('readiness.notifications');
   const threshold =
@@ -277,6 +298,7 @@ export function readReadinessOptions(
     audit,
     waivers: readWaivers(config),
     limits,
+    sourceLimits,
     notifications: {
       enabled: notifications?.getOptionalBoolean('enabled'),
       scoreDropThreshold: threshold,

@@ -66,17 +66,15 @@ export const readinessPlugin = createBackendPlugin({
         const store = await DatabaseReadinessStore.create({
           database: deps.database,
         });
-        const auditor = EntityAuditor.create({
-          rules,
-          options,
-          sources: RepositorySources.create({
-            urlReader: deps.urlReader,
-            localRoots: options.localRoots,
-            limits: options.limits,
-            logger: deps.logger,
-            integrations: ScmIntegrations.fromConfig(deps.config),
-          }),
+        const sources = RepositorySources.create({
+          urlReader: deps.urlReader,
+          localRoots: options.localRoots,
+          limits: options.limits,
+          sourceLimits: options.sourceLimits,
+          logger: deps.logger,
+          integrations: ScmIntegrations.fromConfig(deps.config),
         });
+        const auditor = EntityAuditor.create({ rules, options, sources });
         const refresher = ReadinessRefresher.create({
           store,
           auditor,
@@ -119,7 +117,10 @@ export const readinessPlugin = createBackendPlugin({
           ruleDocs,
         });
         await refresher.start();
-        deps.lifecycle.addShutdownHook(() => refresher.stop());
+        deps.lifecycle.addShutdownHook(async () => {
+          await refresher.stop();
+          await sources.close();
+        });
       },
     });
   },

@@ -35,6 +35,12 @@ const FILES: Record<string, string> = {
   Dockerfile: 'FROM node:latest\nCOPY . .\nCMD ["node", "src/server.js"]\n',
 };
 
+/** The folder each repository root read holds the fixture files in. */
+const FOLDERS: Record<string, string> = {
+  'https://github.com/fernhill/mono/tree/main': 'services/api/',
+  'https://gitlab.com/fernhill/finance/ledger/-/tree/develop': 'backend/',
+};
+
 const located = (name: string, location: string) =>
   component(name, 'team-a', {
     annotations: { 'backstage.io/source-location': location },
@@ -65,7 +71,17 @@ describe.each(databases.eachSupportedId())(
         ReturnType<UrlReaderService['readTree']>,
         Parameters<UrlReaderService['readTree']>
       >(async url => {
-        const dir = await writeFixtureRepo(FILES);
+        // GitHub and GitLab trees are read at the repository root, and each
+        // entity audits its folder of it.
+        const folder = FOLDERS[url] ?? '';
+        const dir = await writeFixtureRepo(
+          Object.fromEntries(
+            Object.entries(FILES).map(([path, content]) => [
+              `${folder}${path}`,
+              content,
+            ]),
+          ),
+        );
         return {
           etag: url.includes('gitlab.com') ? GITLAB_SHA : GITHUB_SHA,
           dir: async () => dir,

@@ -471,7 +471,7 @@ describe('messages for users', () => {
         e => e,
       );
     expect(error.message).toBe(
-      "Repository https://github.com/o/r/tree/main/ could not be extracted: ENOSPC: no space left on device, mkdir '…/src'",
+      "Repository https://github.com/o/r/tree/main/ could not be read: ENOSPC: no space left on device, mkdir '…/src'",
     );
   });
 });
@@ -481,7 +481,10 @@ describe('url sources', () => {
     'backstage.io/source-location': 'url:https://github.com/o/r/tree/main/',
   });
 
-  function sourcesWith(readTree: UrlReaderService['readTree']) {
+  function sourcesWith(
+    readTree: UrlReaderService['readTree'],
+    shareTreesMs = 0,
+  ) {
     const urlReader = mockServices.urlReader.mock({ readTree });
     return {
       urlReader,
@@ -490,9 +493,63 @@ describe('url sources', () => {
         localRoots: [],
         limits: { maxFileBytes: 100 },
         logger: mockServices.logger.mock(),
+        shareTreesMs,
       }),
     };
   }
+
+  it('reads a repository once for the folders opened together, checks it is current for later ones, and deletes it on close', async () => {
+    const sha = '0123456789abcdef0123456789abcdef01234567';
+    const dir = await writeFixtureRepo({
+      'a/README.md': '# a\n',
+      'b/README.md': '# b\n',
+    });
+    let calls = 0;
+    const { sources, urlReader } = sourcesWith(async (_url, options) => {
+      calls += 1;
+      await new Promise(resolve => setTimeout(resolve, 20));
+      if (options?.etag === sha) throw new NotModifiedError();
+      return {
+        etag: sha,
+        dir: async () => dir,
+        files: async () => [],
+        archive: async () => {
+          throw new Error('not used');
+        },
+      };
+    }, 60_000);
+    const at = (folder: string) =>
+      entity({
+        'backstage.io/source-location': `url:https://github.com/o/r/tree/main/${folder}`,
+      });
+    const [a, b] = await Promise.all([
+      sources.open(at('a'), { etag: 'older' }),
+      sources.open(at('b')),
+    ]);
+    expect(calls).toBe(1);
+    expect(a).toMatchObject({ status: 'ready', dir: join(dir, 'a') });
+    expect(b).toMatchObject({ status: 'ready', dir: join(dir, 'b') });
+    if (a.status !== 'ready' || b.status !== 'ready')
+      throw new Error('unreachable');
+    await a.release();
+    await b.release();
+    // a later entity: the reader is asked whether the tree is still current
+    const again = await sources.open(at('b'), { etag: 'older' });
+    expect(urlReader.readTree.mock.calls.map(c => c[1]?.etag)).toEqual([
+      'older',
+      sha,
+    ]);
+    expect(again).toMatchObject({ status: 'ready', dir: join(dir, 'b') });
+    // and an entity that saw this commit is unchanged
+    expect(await sources.open(at('a'), { etag: sha })).toEqual({
+      status: 'unchanged',
+      etag: sha,
+    });
+    if (again.status === 'ready') await again.release();
+    await expect(fs.stat(dir)).resolves.toBeDefined();
+    await sources.close();
+    await expect(fs.stat(dir)).rejects.toThrow(/ENOENT/);
+  });
 
   it('extracts the tree to a temporary directory and removes it on release', async () => {
     const dir = await writeFixtureRepo({ 'README.md': '# x\n' });
@@ -511,8 +568,9 @@ describe('url sources', () => {
       etag: 'sha-1',
       linkBase: 'https://github.com/o/r/blob/main/',
     });
+    // GitHub and GitLab trees are read at the repository root at the ref
     const [url, options] = urlReader.readTree.mock.calls[0];
-    expect(url).toBe('https://github.com/o/r/tree/main/');
+    expect(url).toBe('https://github.com/o/r/tree/main');
     expect(options?.etag).toBe('sha-0');
     expect(options?.filter?.('src/index.ts', { size: 10 })).toBe(true);
     expect(options?.filter?.('node_modules/x/index.js', { size: 10 })).toBe(
@@ -555,8 +613,8 @@ describe('url sources', () => {
 
   it('links at the commit the reader read', async () => {
     const sha = 'fedcba9876543210fedcba9876543210fedcba98';
-    const dir = await writeFixtureRepo({ 'README.md': '# x\n' });
-    const { sources } = sourcesWith(async () => ({
+    const dir = await writeFixtureRepo({ 'svc/README.md': '# x\n' });
+    const { sources, urlReader } = sourcesWith(async () => ({
       etag: sha,
       dir: async () => dir,
       files: async () => [],
@@ -577,7 +635,11 @@ describe('url sources', () => {
         lineAnchor: '#L',
       },
       linkBase: `https://gitlab.com/g/r/-/blob/${sha}/svc/`,
+      dir: join(dir, 'svc'),
     });
+    expect(urlReader.readTree.mock.calls[0][0]).toBe(
+      'https://gitlab.com/g/r/-/tree/main',
+    );
     if (opened.status === 'ready') await opened.release();
   });
 

@@ -1,6 +1,6 @@
 import { LoggerService, UrlReaderService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import { NotFoundError, NotModifiedError } from '@backstage/errors';
+import { NotModifiedError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import { SourceLinks } from '@readiness/backstage-plugin-readiness-common';
 import {
@@ -9,19 +9,44 @@ import {
   WalkLimits,
 } from '@readiness/backstage-plugin-readiness-node';
 import { promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   fingerprintDirectory,
   resolveAllowedDirectory,
 } from './localDirectory';
+import { describeReadFailure, FailedRead } from './readFailures';
+import { SharedTrees, splitRepositoryUrl, TreeRead } from './sharedTrees';
 import { SourceError } from './SourceError';
 import {
   defaultIntegrations,
   sourceLinksFor,
   withoutCredentials,
-  withoutLocationSecrets,
 } from './sourceLinks';
 import { resolveSourceLocation, SourceLocation } from './sourceLocation';
-import { describeLocalTarget, withoutServerPaths } from './userPaths';
+import { describeLocalTarget } from './userPaths';
+
+/** How much a url: source may cost to read. @public */
+export interface SourceReadLimits {
+  /**
+   * The most bytes of files (uncompressed) a repository archive may hold;
+   * the download stops beyond it. Default 1 GiB.
+   */
+  maxArchiveBytes: number;
+  /** How long one read of a repository may take. Default 5 minutes. */
+  readTimeoutMs: number;
+}
+
+/** @public */
+export const DEFAULT_SOURCE_READ_LIMITS: SourceReadLimits = {
+  maxArchiveBytes: 1024 * 1024 * 1024,
+  readTimeoutMs: 5 * 60 * 1000,
+};
+
+/** How long a repository tree read for one entity is shared with the others. */
+const SHARE_TREES_MS = 60_000;
+/** Trees kept on disk for sharing while no audit uses them. */
+const MAX_IDLE_TREES = 4;
 
 /** A repository tree ready to audit. @public */
 export interface OpenedSource {
@@ -60,14 +85,20 @@ export class RepositorySources {
   readonly #limits: WalkLimits;
   readonly #logger: LoggerService;
   readonly #integrations: ScmIntegrationRegistry;
+  readonly #sourceLimits: SourceReadLimits;
+  readonly #trees: SharedTrees;
 
   static create(options: {
     urlReader: UrlReaderService;
     localRoots: string[];
     limits?: Partial<WalkLimits>;
+    /** Time and size limits of url: reads. */
+    sourceLimits?: Partial<SourceReadLimits>;
     logger: LoggerService;
-    /** The SCM integrations, for links to the code; Backstage's defaults when absent. */
+    /** The SCM integrations, for links to the code and for reading GitHub and GitLab trees once per repository; Backstage's defaults when absent. */
     integrations?: ScmIntegrationRegistry;
+    /** How long a tree read is shared with other entities of its repository. Default 60 s. */
+    shareTreesMs?: number;
   }): RepositorySources {
     return new RepositorySources(options);
   }
@@ -76,14 +107,26 @@ export class RepositorySources {
     urlReader: UrlReaderService;
     localRoots: string[];
     limits?: Partial<WalkLimits>;
+    sourceLimits?: Partial<SourceReadLimits>;
     logger: LoggerService;
     integrations?: ScmIntegrationRegistry;
+    shareTreesMs?: number;
   }) {
     this.#urlReader = options.urlReader;
     this.#integrations = options.integrations ?? defaultIntegrations();
     this.#localRoots = options.localRoots;
     this.#limits = { ...DEFAULT_WALK_LIMITS, ...options.limits };
+    this.#sourceLimits = {
+      ...DEFAULT_SOURCE_READ_LIMITS,
+      ...options.sourceLimits,
+    };
     this.#logger = options.logger;
+    this.#trees = new SharedTrees({
+      shareMs: options.shareTreesMs ?? SHARE_TREES_MS,
+      maxIdle: MAX_IDLE_TREES,
+      onRemoveError: (dir, e) =>
+        this.#logger.warn(`Could not remove temporary directory ${dir}: ${e}`),
+    });
   }
 
   /** Throws {@link SourceError} when the repository cannot be audited. */
@@ -108,71 +151,171 @@ export class RepositorySources {
     return { status: 'ready', dir, etag, location, release: async () => {} };
   }
 
+  /** Deletes the repository trees kept for sharing. */
+  async close(): Promise<void> {
+    await this.#trees.close();
+  }
+
   async #openUrl(
     location: Extract<SourceLocation, { type: 'url' }>,
     etag: string | undefined,
   ): Promise<SourceOpenResult> {
-    const maxFileBytes = this.#limits.maxFileBytes;
     // Credentials written into a location never reach a message.
     const shown = withoutCredentials(location.target);
-    let response;
-    try {
-      response = await this.#urlReader.readTree(location.target, {
+    const failed: FailedRead = {
+      shown,
+      target: location.target,
+      annotation: location.annotation,
+      integrations: this.#integrations,
+    };
+    const split = splitRepositoryUrl(this.#integrations, location.target);
+    // GitHub and GitLab trees are read at the repository root, once for all
+    // the folders of it that entities point at; other SCMs as written.
+    const lease = await this.#trees.acquire(
+      split?.root ?? location.target,
+      etag,
+      previous =>
+        this.#readTree(split?.root ?? location.target, previous, failed),
+    );
+    if (lease.status === 'unchanged') {
+      return { status: 'unchanged', etag: lease.etag };
+    }
+    let dir = lease.dir;
+    if (split && split.subpath.length > 0) {
+      dir = join(lease.dir, ...split.subpath);
+      const folder = split.subpath.join('/');
+      const found = await fs.stat(dir).catch(() => undefined);
+      if (!found?.isDirectory()) {
+        await lease.release();
+        throw new SourceError(
+          'not-found',
+          `The folder ${folder} was not found in repository ${withoutCredentials(
+            split.root,
+          )} at commit ${lease.etag.slice(0, 12)}: check the path in the ${
+            location.annotation
+          } annotation`,
+        );
+      }
+    }
+    const links = sourceLinksFor(this.#integrations, location, lease.etag);
+    return {
+      status: 'ready',
+      dir,
+      etag: lease.etag,
+      location,
+      ...(links ? { links, linkBase: links.base } : {}),
+      release: () => lease.release(),
+    };
+  }
+
+  /**
+   * One readTree of `url` into a temporary directory, within the time and
+   * archive size limits. The whole archive is counted, including what is
+   * not extracted, since all of it is downloaded.
+   */
+  async #readTree(
+    url: string,
+    etag: string | undefined,
+    failed: FailedRead,
+  ): Promise<TreeRead> {
+    const { maxFileBytes } = this.#limits;
+    const { maxArchiveBytes, readTimeoutMs } = this.#sourceLimits;
+    const controller = new AbortController();
+    let archiveBytes = 0;
+    let tooLarge = false;
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(new Error('timed out'));
+    }, readTimeoutMs);
+    // The GitHub reader's metadata requests take no signal: the race below
+    // gives up on them, and this rejects the moment the read is aborted.
+    const aborted = new Promise<never>((_, reject) => {
+      controller.signal.addEventListener('abort', () =>
+        reject(controller.signal.reason),
+      );
+    });
+    aborted.catch(() => undefined);
+    let target: string | undefined;
+    const work = (async () => {
+      const response = await this.#urlReader.readTree(url, {
         etag,
-        // vendored trees and oversized files are never read by the engine
-        filter: (path, info) =>
-          !path.split('/').some(part => VENDORED_DIRS.has(part)) &&
-          !(info && info.size > maxFileBytes),
+        signal: controller.signal,
+        filter: (path, info) => {
+          archiveBytes += info?.size ?? 0;
+          if (archiveBytes > maxArchiveBytes) {
+            if (!tooLarge) {
+              tooLarge = true;
+              controller.abort(new Error('too large'));
+            }
+            return false;
+          }
+          // vendored trees and oversized files are never read by the engine
+          return (
+            !path.split('/').some(part => VENDORED_DIRS.has(part)) &&
+            !(info && info.size > maxFileBytes)
+          );
+        },
       });
+      target = await fs.mkdtemp(join(tmpdir(), 'readiness-tree-'));
+      const dir = await response.dir({ targetDir: target });
+      if (dir !== target) {
+        // a reader that chose its own directory
+        await this.#removeDir(target);
+        target = dir;
+      }
+      return { dir, etag: response.etag };
+    })();
+    try {
+      const read = await Promise.race([work, aborted]);
+      if (tooLarge) throw controller.signal.reason;
+      return { status: 'tree', dir: read.dir, etag: read.etag };
     } catch (e) {
+      // Whatever the abandoned read still extracts is removed.
+      work
+        .catch(() => undefined)
+        .then(() => (target ? this.#removeDir(target) : undefined));
       if (
         e instanceof NotModifiedError ||
         (e as Error)?.name === 'NotModifiedError'
       ) {
         return { status: 'unchanged', etag: etag! };
       }
-      if (
-        e instanceof NotFoundError ||
-        (e as Error)?.name === 'NotFoundError'
-      ) {
-        throw new SourceError('not-found', `Repository ${shown} was not found`);
+      if (tooLarge) {
+        throw new SourceError(
+          'too-large',
+          `Repository ${
+            failed.shown
+          } is too large to audit: its archive holds more than ${formatBytes(
+            maxArchiveBytes,
+          )} of files (readiness.limits.maxArchiveBytes), so the download was stopped; raise the limit to audit it`,
+        );
       }
-      throw new SourceError(
-        'unreadable',
-        `Repository ${shown} could not be read: ${withoutLocationSecrets(
-          withoutServerPaths((e as Error).message),
-          location.target,
-        )}`,
-      );
+      if (timedOut) {
+        throw new SourceError(
+          'unreadable',
+          `Repository ${failed.shown} could not be read within ${Math.round(
+            readTimeoutMs / 1000,
+          )} s (readiness.limits.readTimeoutSeconds): the SCM did not answer in time; the audit is retried with back-off, and if it goes on, check that the SCM is reachable from the backend`,
+        );
+      }
+      throw describeReadFailure(e, failed);
+    } finally {
+      clearTimeout(timer);
     }
-    let dir: string;
-    try {
-      dir = await response.dir();
-    } catch (e) {
-      throw new SourceError(
-        'unreadable',
-        `Repository ${shown} could not be extracted: ${withoutLocationSecrets(
-          withoutServerPaths((e as Error).message),
-          location.target,
-        )}`,
-      );
-    }
-    const links = sourceLinksFor(this.#integrations, location, response.etag);
-    return {
-      status: 'ready',
-      dir,
-      etag: response.etag,
-      location,
-      ...(links ? { links, linkBase: links.base } : {}),
-      release: async () => {
-        try {
-          await fs.rm(dir, { recursive: true, force: true });
-        } catch (e) {
-          this.#logger.warn(
-            `Could not remove temporary directory ${dir}: ${e}`,
-          );
-        }
-      },
-    };
   }
+
+  async #removeDir(dir: string): Promise<void> {
+    try {
+      await fs.rm(dir, { recursive: true, force: true });
+    } catch (e) {
+      this.#logger.warn(`Could not remove temporary directory ${dir}: ${e}`);
+    }
+  }
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024
+    ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`
+    : `${bytes} bytes`;
 }

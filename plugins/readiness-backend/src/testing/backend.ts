@@ -26,6 +26,8 @@ export interface ReadinessBackendOptions<TExtensionPoints extends any[]> {
   catalog: CatalogService;
   /** The `readiness` config, over `refreshImmediately: false`. */
   config?: JsonObject;
+  /** More root config beside `readiness`, e.g. `integrations`. */
+  rootConfig?: JsonObject;
   /** The permissions service; by default every request is allowed. */
   permissions?: ServiceFactory;
   /** More features: modules, service factories. */
@@ -51,7 +53,10 @@ export async function startReadinessBackend<TExtensionPoints extends any[]>(
       readinessPlugin,
       mockServices.database.factory({ knex: options.knex }),
       mockServices.rootConfig.factory({
-        data: { readiness: { refreshImmediately: false, ...options.config } },
+        data: {
+          ...options.rootConfig,
+          readiness: { refreshImmediately: false, ...options.config },
+        },
       }),
       options.permissions ??
         mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
