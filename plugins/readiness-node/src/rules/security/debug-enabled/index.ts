@@ -2,11 +2,12 @@ import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { SourceFile } from '../../../snapshot';
 import type { Facts } from '../../../facts';
 import { basename, dirname, isLowConfidencePath, isTestFile, languageOf, lineOf, lineOfOffset, matchAll } from '../../../facts';
-import { expressionAt, isDevelopmentName, isTruthy, Literal, Resolved, valuesOf } from '../../../facts/values';
+import { expressionAt, isDevelopmentName, isTestName, isTruthy, Literal, Resolved, valuesOf } from '../../../facts/values';
 import { defineRule, outcome } from '../../types';
 import { isCodeAtOffset, isCommentLine, isGeneratedText } from '../../../facts/codeSearch';
 import { nameWords } from '../../../facts/secretNames';
 import { findingAt } from '../shared';
+import { nestConfigKeyOf, nestConfigValues } from '../../../facts/nestConfig';
 
 interface Detector {
   pattern: RegExp;
@@ -196,6 +197,82 @@ function productionOverrides(facts: Facts, path: string): Array<{ path: string; 
   });
 }
 
+/** Values people write to switch a flag off, which a truthiness test of the string still reads as on. */
+const FALSY_TEXT = /^(?:0|false|no|off|n|f|none|null)$/i;
+
+/** Python reads of one environment variable: `os.environ.get("DEBUG", default=0)`, `os.getenv("DEBUG")`, `os.environ["DEBUG"]`. */
+const PY_ENV_STRING =
+  /^\s*(?:(?:os\.environ\.get|os\.getenv|environ\.get|getenv)\(\s*(['"])(?<name>\w+)\1\s*(?:,\s*(?:default\s*=\s*)?(?<fallback>[^(),]*?))?\s*\)|os\.environ\[\s*(['"])(?<name2>\w+)\4\s*\])\s*$/;
+/** JavaScript reads of one environment variable: `process.env.DEBUG`, `process.env['DEBUG']`. */
+const JS_ENV_STRING = /^\s*process\.env(?:\.(?<name>\w+)|\[\s*(['"`])(?<name2>\w+)\2\s*\])\s*$/;
+
+/** Where committed configuration gives an environment variable a value that reads as off but is a non-empty string. */
+function falsyTextSetting(facts: Facts, name: string): { where: string; value: string } | undefined {
+  // Env templates count (`.env.prod-sample` documents what production sets); test files and folders do not.
+  const inTestFolder = (path: string) => isLowConfidencePath(path.replace(/[^/]*$/, 'settings.py'));
+  const usable = (path: string) => !inTestFolder(path) && !isTestFile(path) && !isTestName(basename(path).replace(/^\.env\.?/, '').replace(/\.[^.]*$/, ''));
+  for (const env of facts.envFiles) {
+    if (!usable(env.path)) continue;
+    const entry = env.entries.find(e => e.key === name && FALSY_TEXT.test(e.value.trim()));
+    if (entry) return { where: `${env.path}:${entry.line}`, value: entry.value.trim() };
+  }
+  for (const compose of facts.compose) {
+    if (!usable(compose.path) || isLowConfidencePath(compose.path)) continue;
+    for (const service of compose.services) {
+      const entry = service.environment.find(e => e.key === name && e.value !== undefined && FALSY_TEXT.test(e.value.trim()));
+      if (entry) return { where: `${compose.path}${entry.line ? `:${entry.line}` : ''}`, value: entry.value!.trim() };
+    }
+  }
+  for (const dockerfile of facts.dockerfiles) {
+    if (!dockerfile.finalStage || !usable(dockerfile.path) || isLowConfidencePath(dockerfile.path)) continue;
+    for (const instruction of dockerfile.finalStage.instructions) {
+      if (instruction.keyword !== 'ENV') continue;
+      const m = new RegExp(`(?:^|\\s)${name}(?:=|\\s+)["']?([^\\s"']+)`).exec(instruction.args);
+      if (m && FALSY_TEXT.test(m[1])) return { where: `${dockerfile.path}:${instruction.line}`, value: m[1] };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A flag set from the truthiness of an environment string: Python `bool(os.environ.get("DEBUG", 0))`,
+ * JavaScript `!!process.env.DEBUG` or `Boolean(process.env.DEBUG)`. Any non-empty text is true, so the
+ * flag is on when its default is a non-empty string (`"False"`), or when the repository's own
+ * configuration switches it "off" with `DEBUG=0` or `DEBUG=false`. The message says why, or undefined.
+ */
+function truthyEnvString(facts: Facts, expression: string, language: string): string | undefined {
+  let inner: string | undefined;
+  let read: RegExpExecArray | null = null;
+  if (language === 'python') {
+    const open = /^\s*bool\(/.exec(expression);
+    if (!open) return undefined;
+    const args = callArguments(expression, open[0].length - 1);
+    if (expression.slice(open[0].length + args.length + 1).trim() !== '') return undefined;
+    inner = args;
+    read = PY_ENV_STRING.exec(inner);
+  } else if (language === 'javascript' || language === 'typescript') {
+    const bang = /^\s*!!\s*/.exec(expression);
+    const call = /^\s*Boolean\(/.exec(expression);
+    if (bang) inner = expression.slice(bang[0].length);
+    else if (call) {
+      const args = callArguments(expression, call[0].length - 1);
+      if (expression.slice(call[0].length + args.length + 1).trim() !== '') return undefined;
+      inner = args;
+    }
+    read = inner === undefined ? null : JS_ENV_STRING.exec(inner);
+  }
+  if (!read) return undefined;
+  const name = read.groups!.name ?? read.groups!.name2;
+  const cast = language === 'python' ? 'bool()' : 'a truthiness test';
+  const fallback = /^\s*(['"])(.*)\1\s*$/.exec(read.groups?.fallback ?? '');
+  if (fallback && fallback[2] !== '') {
+    return `${name} is read as ${cast} of a string whose default "${fallback[2]}" is not empty, so debug is on unless ${name} is set to an empty string`;
+  }
+  const setting = falsyTextSetting(facts, name);
+  if (!setting) return undefined;
+  return `${name} is read as ${cast} of a string, which is true for any non-empty text: ${name}=${setting.value} (${setting.where}) turns debug on`;
+}
+
 /**
  * `DEBUG = True`, `debug: bool = True` in a settings class, or a DEBUG whose
  * value resolves to on: an environment read defaulting to on (through any
@@ -216,13 +293,105 @@ function scanPythonSettings(facts: Facts, file: SourceFile, findings: Finding[])
     if (!DEBUG_SETTINGS.has(binding.name) || binding.conditional) continue;
     if (binding.owner && binding.owner.split('.').some(isDevelopmentName)) continue;
     const on = values.valueOf(binding).find(v => isTruthy(v.value));
-    if (!on || (!binding.owner && overridden())) continue;
+    const fromText = on || binding.name === 'TEMPLATE_DEBUG' ? undefined : truthyEnvString(facts, binding.expression, 'python');
+    if ((!on && !fromText) || (!binding.owner && overridden())) continue;
+    if (fromText) {
+      findings.push(findingAt(file, binding.line, fromText, lineOf(file, binding.line)));
+      continue;
+    }
+    if (!on) continue;
     const direct = !on.env && on.path === file.path && on.line === binding.line;
     const where = binding.owner ? ` in ${binding.owner.split('.')[0]}` : '';
     let message = `DEBUG follows a setting that is on by default${origin(on, file.path, binding.line)}`;
     if (direct) message = `DEBUG is True by default${where}`;
     else if (on.env) message = `DEBUG is read from the environment but defaults to on${origin(on, file.path, binding.line)}`;
     findings.push(findingAt(file, binding.line, message, lineOf(file, binding.line)));
+  }
+}
+
+/** Entries of a configuration mapping that name a class: `'development': DevelopmentConfig`, `dev=DevConfig`. */
+const MAPPING_ENTRY = /(?:['"](?<key>[\w-]+)['"]\s*:|\b(?<kw>\w+)\s*=)\s*(?<cls>[A-Z]\w*)\s*(?=[,})\n])/g;
+
+/** Whether a deployment file sets an environment variable: `ENV FLASK_CONFIG production`, `FLASK_CONFIG=prod gunicorn …`, app.json `env`. */
+function setsVariable(text: string, name: string): boolean {
+  return new RegExp(`(?:^|[\\s"'{,])${name}["']?\\s*[=:\\s]\\s*["']?\\w`, 'm').test(text);
+}
+
+/** Whether a Heroku app.json gives the platform a value for a variable (`"env": { "NAME": … }`). */
+function appJsonSets(text: string, name: string): boolean {
+  try {
+    const env = (JSON.parse(text) as { env?: unknown }).env;
+    return typeof env === 'object' && env !== null && name in env;
+  } catch {
+    return false;
+  }
+}
+
+/** Python servers an image or a process starts. */
+const PYTHON_SERVER = /\b(?:gunicorn|uwsgi|waitress-serve|hypercorn|uvicorn|daphne|flask\s+run|python3?\s+[\w./-]+\.py)\b/;
+
+/**
+ * The deployments that start the application and whether each selects its configuration through `name`:
+ * the final stage of each production Dockerfile that runs Python, each Procfile web process (with app.json
+ * or heroku.yml setting the variable for the platform).
+ */
+function deploymentsWithout(facts: Facts, name: string): { all: string[]; without: string[] } {
+  const all: string[] = [];
+  const without: string[] = [];
+  for (const dockerfile of facts.dockerfiles) {
+    const stage = dockerfile.finalStage;
+    if (!stage || isDevDockerfile(dockerfile.path) || isLowConfidencePath(dockerfile.path)) continue;
+    const text = stage.instructions.map(i => `${i.keyword} ${i.args}`).join('\n');
+    if (!/^FROM\s+\S*python/im.test(text) && !PYTHON_SERVER.test(text)) continue;
+    all.push(dockerfile.path);
+    const set = stage.instructions.some(i => (i.keyword === 'ENV' || i.keyword === 'ARG' || i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') && setsVariable(i.args, name));
+    if (!set) without.push(dockerfile.path);
+  }
+  const platformSets = facts.files.some(f => (f.path === 'heroku.yml' && setsVariable(f.text, name)) || (f.path === 'app.json' && appJsonSets(f.text, name)));
+  for (const file of facts.files) {
+    if (basename(file.path) !== 'Procfile' || isLowConfidencePath(file.path)) continue;
+    const web = /^web:\s*(.*)$/m.exec(file.text);
+    if (!web) continue;
+    all.push(file.path);
+    if (!platformSets && !setsVariable(web[1], name)) without.push(file.path);
+  }
+  return { all, without };
+}
+
+/**
+ * The development configuration class an application falls back to: a mapping of names to configuration
+ * classes (`config = {'development': DevelopmentConfig, …, 'default': DevelopmentConfig}`) indexed by an
+ * environment read whose fallback is one of its keys (`create_app(os.getenv('FLASK_CONFIG') or 'default')`).
+ * When the class it falls back to switches DEBUG on and some deployment starts the application without
+ * setting that variable (or none sets it), the development class is the production default.
+ */
+function scanDefaultConfigClass(facts: Facts, findings: Finding[]): void {
+  const values = valuesOf(facts);
+  const reads = facts.envReads.filter(r => r.fallback && /^[\w-]+$/.test(r.fallback) && !isLowConfidencePath(r.path) && languageOf(r.path) === 'python');
+  if (reads.length === 0) return;
+  const reported = new Set(findings.map(f => `${f.path}:${f.line}`));
+  for (const file of facts.files) {
+    if (languageOf(file.path) !== 'python' || isLowConfidencePath(file.path) || !/\bDEBUG\b/.test(file.text)) continue;
+    for (const mapping of values.bindings(file.path)) {
+      if (mapping.owner || !/^\s*(?:\{|dict\()/.test(mapping.expression)) continue;
+      const entries = [...mapping.expression.matchAll(MAPPING_ENTRY)].map(m => ({ key: m.groups!.key ?? m.groups!.kw, cls: m.groups!.cls }));
+      if (entries.length < 2) continue;
+      for (const read of reads) {
+        const selected = entries.find(e => e.key === read.fallback);
+        if (!selected || !isDevelopmentName(selected.cls)) continue;
+        const debug = values.bindings(file.path).find(b => b.owner?.split('.').pop() === selected.cls && DEBUG_SETTINGS.has(b.name) && b.name !== 'TEMPLATE_DEBUG' && !b.conditional);
+        if (!debug || !values.valueOf(debug).some(v => isTruthy(v.value)) || reported.has(`${file.path}:${debug.line}`)) continue;
+        const { all, without } = deploymentsWithout(facts, read.name);
+        if (all.length > 0 && without.length === 0) continue;
+        const how =
+          without.length > 0
+            ? `${without.join(', ')} ${without.length === 1 ? 'starts' : 'start'} the application without setting it`
+            : 'no deployment in the repository sets it';
+        const message = `DEBUG is True in ${selected.cls}, the configuration the application falls back to when ${read.name} is unset (${read.path}:${read.line}), and ${how}`;
+        findings.push(findingAt(file, debug.line, message, lineOf(file, debug.line)));
+        reported.add(`${file.path}:${debug.line}`);
+      }
+    }
   }
 }
 
@@ -266,7 +435,7 @@ function debugArgumentOn(facts: Facts, file: SourceFile, argsStart: number, args
 /** GraphQL servers whose options can switch on a playground, GraphiQL or debug errors. */
 const GRAPHQL_SERVER_JS = /['"](?:@nestjs\/graphql|apollo-server[\w-]*|@apollo\/server|express-graphql|graphql-http|mercurius|graphql-yoga|@graphql-yoga\/[\w-]+)['"]/;
 const GRAPHQL_SERVER_PY = /^\s*(?:from|import)\s+(?:graphene_django|graphene|flask_graphql|graphql_server|strawberry|ariadne|starlette_graphql)\b/m;
-const GRAPHQL_OPTION_JS = /\b(?<name>playground|graphiql|debug)\s*:\s*/g;
+const GRAPHQL_OPTION_JS = /\b(?<name>playground|graphiql|debug|includeStacktraceInErrorResponses)\s*:\s*/g;
 const GRAPHQL_OPTION_PY = /\b(?<name>graphiql|graphql_ide|debug)\s*=\s*(?!=)/g;
 
 /** Whether a resolved option switches the feature on: `true`, a truthy default, or an options object. */
@@ -277,6 +446,7 @@ function switchedOn(value: Literal | undefined): boolean {
 /** What a switched-on GraphQL setting turns on, by the setting's name; any other is GraphiQL. */
 const GRAPHQL_SWITCHES = new Map([
   ['debug', 'GraphQL debug errors (stack traces in responses) are'],
+  ['includeStacktraceInErrorResponses', 'GraphQL stack traces in error responses are'],
   ['playground', 'The GraphQL playground is'],
 ]);
 
@@ -298,9 +468,14 @@ function scanGraphQl(facts: Facts, file: SourceFile, language: string, findings:
     // A `debug` key of some other object (a logger) is not the server's.
     if (name === 'debug' && !/GraphQLModule|ApolloServer|ApolloDriver|mercurius|createYoga|GraphQL\(|GraphQLView|GraphQLRouter/.test(file.text)) continue;
     const expression = expressionAt(file, start);
-    const on = values.resolve(file.path, start, expression, values.ownerAt(file.path, start)).find(v => switchedOn(v.value));
-    if (!on) continue;
+    let on = values.resolve(file.path, start, expression, values.ownerAt(file.path, start)).find(v => switchedOn(v.value));
+    // A NestJS ConfigService read: the value the loaded configuration gives that key.
+    const key = on || !js ? undefined : nestConfigKeyOf(file, start, expression);
+    if (key) on = nestConfigValues(facts, key).find(v => switchedOn(v.value));
     const what = GRAPHQL_SWITCHES.get(name) ?? 'GraphiQL is';
+    const fromText = on ? undefined : truthyEnvString(facts, expression, language);
+    if (fromText) findings.push(findingAt(file, line, `${what} switched on from the environment: ${fromText}`, lineOf(file, line)));
+    if (!on) continue;
     findings.push(findingAt(file, line, `${what} switched on in the server's only configuration${origin(on, file.path, line)}`, lineOf(file, line)));
   }
 }
@@ -385,7 +560,7 @@ export default defineRule({
   severity: 'high',
   title: 'Debug mode is off in production',
   description:
-    'Fails when debug mode is on in a production path: `app.run(debug=True)`, `Flask(..., debug=True)`, `DEBUG = True` (or a DEBUG read that defaults to on) as the settings default (a base settings module counts only when no production settings module built on it switches DEBUG off), `gin.SetMode(gin.DebugMode)`, an unguarded `UseDeveloperExceptionPage()`, `NODE_ENV`/`FLASK_ENV` forced to development or `FLASK_DEBUG`/`DEBUG` switched on in the final stage of a production Dockerfile, or in a production env or compose file.',
+    'Fails when debug mode is on in a production path: `app.run(debug=True)`, `Flask(..., debug=True)`, `DEBUG = True` (or a DEBUG read that defaults to on) as the settings default (a base settings module counts only when no production settings module built on it switches DEBUG off), DEBUG read as the truthiness of an environment string (`bool(os.environ.get("DEBUG", 0))`, `!!process.env.X`) whose default is non-empty text or which the repository\'s own configuration sets to `0`/`false`, a development configuration class with DEBUG on that the application falls back to when the variable selecting its configuration is unset and some deployment does not set it, GraphQL playgrounds and debug errors switched on (also through the NestJS ConfigService), `gin.SetMode(gin.DebugMode)`, an unguarded `UseDeveloperExceptionPage()`, `NODE_ENV`/`FLASK_ENV` forced to development or `FLASK_DEBUG`/`DEBUG` switched on in the final stage of a production Dockerfile, or in a production env or compose file.',
   rationale:
     'Debug modes print stack traces, settings and sometimes secrets to anyone who triggers an error; the Werkzeug debugger even executes code sent from the browser. Development modes also switch off caching and hardening that production relies on.',
   remediation:
@@ -408,6 +583,9 @@ export default defineRule({
             }
             const on = /\bdebug\s*=/.test(raw) ? debugArgumentOn(facts, file, open + 1, raw) : undefined;
             if (on) findings.push(findingAt(file, line, `${message.replace('=True', '')} set from a value that is on by default${origin(on, file.path, line)}`, lineOf(file, line)));
+            const debugValue = on ? undefined : topLevelArguments(raw).map(a => /^\s*(?:debug|use_debugger)\s*=\s*([\s\S]*)$/.exec(a.text)?.[1]).find(Boolean);
+            const fromText = debugValue ? truthyEnvString(facts, debugValue, 'python') : undefined;
+            if (fromText) findings.push(findingAt(file, line, `${message.replace(' with debug=True', '').replace('=True', '')} with debug: ${fromText}`, lineOf(file, line)));
           }
         }
       }
@@ -459,6 +637,7 @@ export default defineRule({
     }
 
     scanSpringGraphiql(facts, findings);
+    scanDefaultConfigClass(facts, findings);
 
     for (const env of facts.envFiles) {
       if (env.kind !== 'real' || !/prod/i.test(basename(env.path))) continue;
