@@ -3,6 +3,7 @@ import { isLowConfidencePath, languageOf, lineOf, lineOfOffset } from '../../../
 import { isGeneratedOrMinified } from '../../../facts/generated';
 import { maskSource, pythonExceptBlocks } from '../../../facts/sourceText';
 import { defineRule, outcome } from '../../types';
+import { goDiscards } from './go';
 
 /** Languages with `catch (…) { }` blocks. */
 const BRACE_LANGUAGES = new Set(['javascript', 'typescript', 'java', 'kotlin', 'csharp', 'php', 'swift', 'cpp']);
@@ -30,7 +31,7 @@ export default defineRule({
   severity: 'low',
   title: 'Errors are not silently swallowed',
   description:
-    'Fails on error handlers that do nothing: Python `except:` / `except Exception:` / `except BaseException:` whose body is only `pass` or `...`, and empty `catch` blocks in JavaScript, TypeScript, Java, Kotlin, C#, PHP and Swift, including blocks holding only comments and promise `.catch(() => {})`. Handlers in tests are reported with low confidence; generated, minified and copied third-party library files are skipped.',
+    'Fails on error handlers that do nothing: Python `except:` / `except Exception:` / `except BaseException:` whose body is only `pass` or `...`, and empty `catch` blocks in JavaScript, TypeScript, Java, Kotlin, C#, PHP and Swift, including blocks holding only comments and promise `.catch(() => {})`, and in Go an empty `if err != nil {}` or a call statement that drops the only result, an error, of a standard function or method (`json.Unmarshal(data, &v)`, `server.ListenAndServe()` on an `http.Server`). Handlers in tests are reported with low confidence; generated, minified and copied third-party library files are skipped.',
   rationale:
     'A handler that does nothing turns a failure into silence: data is lost or left half-written, the caller believes the operation succeeded, and nobody has a log line to start from when users report it.',
   remediation:
@@ -39,10 +40,10 @@ export default defineRule({
     const files = facts.files.filter(f => {
       const language = languageOf(f.path);
       // Generated, minified and copied third-party code is fixed upstream, not by the repository's owners.
-      return (language === 'python' || (language && BRACE_LANGUAGES.has(language))) && !isGeneratedOrMinified(f);
+      return (language === 'python' || language === 'go' || (language && BRACE_LANGUAGES.has(language))) && !isGeneratedOrMinified(f);
     });
     if (files.length === 0) {
-      return outcome.notApplicable('no code in a language with try/catch handlers the rule reads');
+      return outcome.notApplicable('no code in a language whose error handling the rule reads');
     }
     const findings: Finding[] = [];
     for (const file of files) {
@@ -60,6 +61,12 @@ export default defineRule({
             message: `\`${clause}: pass\` silently discards every error raised in the \`try\` block`,
             ...low,
           });
+        }
+        continue;
+      }
+      if (languageOf(file.path) === 'go') {
+        for (const discard of goDiscards(facts, file)) {
+          findings.push({ path: file.path, line: discard.line, excerpt: lineOf(file, discard.line), message: discard.message, ...low });
         }
         continue;
       }

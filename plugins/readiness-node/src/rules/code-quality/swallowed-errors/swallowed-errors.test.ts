@@ -68,6 +68,34 @@ describeRule(rule, {
       },
       findings: ['views/app.js:2'],
     },
+    {
+      name: 'Go: an empty error branch and errors of standard calls dropped by calling them as statements',
+      files: {
+        'go.mod': 'module example.com/shop\n',
+        'main.go': [
+          'package main',
+          '',
+          'import (',
+          '\t"encoding/json"',
+          '\t"net/http"',
+          '\tstdos "os"',
+          ')',
+          '',
+          'func main() {',
+          '\tserver := &http.Server{Addr: ":8080"}',
+          '\tif err := load(); err != nil {',
+          '\t\t// ignore',
+          '\t}',
+          '\tjson.Unmarshal(data, &cache)',
+          '\tstdos.MkdirAll("/tmp/x", 0o755)',
+          '\tjson.NewDecoder(r.Body).Decode(&req)',
+          '\tgo http.ListenAndServe(":9090", nil)',
+          '\tserver.ListenAndServe()',
+          '}',
+        ].join('\n'),
+      },
+      findings: ['main.go:11', 'main.go:14', 'main.go:15', 'main.go:16', 'main.go:17', 'main.go:18'],
+    },
   ],
   passes: [
     {
@@ -128,6 +156,39 @@ describeRule(rule, {
       },
     },
     {
+      name: 'Go: errors checked, returned or given to _ on purpose, look-alike calls of other packages, and tests',
+      files: {
+        'go.mod': 'module example.com/shop\n',
+        'main.go': [
+          'package main',
+          '',
+          'import (',
+          '\t"encoding/json"',
+          '\t"net/http"',
+          '\t"github.com/acme/cache"',
+          ')',
+          '',
+          'func main() {',
+          '\tif err := json.Unmarshal(data, &v); err != nil {',
+          '\t\tlog.Printf("bad cache entry: %v", err)',
+          '\t}',
+          '\tn, _ := strconv.Atoi(q.Get("offset"))',
+          '\t_ = json.Unmarshal(raw, &opts) // optional settings',
+          '\tcache.Unmarshal(data, &v)',
+          '\tstore.Remove(id)',
+          '\tsrv := newServer()',
+          '\tsrv.ListenAndServe()',
+          '\tlog.Fatal(http.ListenAndServe(":8080", nil))',
+          '\tdefer os.Remove(tmp)',
+          '\tif ok != nil {',
+          '\t}',
+          '\tjson.NewEncoder(w).Encode(resp)',
+          '}',
+        ].join('\n'),
+        'main_test.go': 'package main\n\nimport "encoding/json"\n\nfunc TestX(t *testing.T) {\n\tjson.Unmarshal(b, &m)\n}\n',
+      },
+    },
+    {
       name: 'empty catches in tests are only notes',
       files: {
         'src/app.ts': 'export const x = 1;\n',
@@ -136,7 +197,7 @@ describeRule(rule, {
       },
     },
   ],
-  notApplicable: [{ name: 'Go and shell only', files: { 'main.go': 'package main\n\nfunc main() { _ = run() }\n', 'run.sh': 'set -e' } }],
+  notApplicable: [{ name: 'shell and Terraform only', files: { 'run.sh': 'set -e\ncurl -f https://example.com || true\n', 'main.tf': '' } }],
 });
 
 describe('code-quality/swallowed-errors messages', () => {
@@ -148,5 +209,12 @@ describe('code-quality/swallowed-errors messages', () => {
       excerpt: 'except Exception as e:',
       message: '`except Exception: pass` silently discards every error raised in the `try` block',
     });
+  });
+
+  it('names the Go call whose error is dropped', () => {
+    const result = runRule(rule, { 'cache.go': 'package cache\n\nimport "encoding/json"\n\nfunc load(b []byte, v any) {\n\tjson.Unmarshal(b, v)\n}\n' });
+    expect(result.findings.map(f => [f.line, f.excerpt, f.message])).toEqual([
+      [6, 'json.Unmarshal(b, v)', '`json.Unmarshal(…)` returns an error that is never checked (its result is dropped)'],
+    ]);
   });
 });
