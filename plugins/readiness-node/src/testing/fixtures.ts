@@ -20,6 +20,14 @@ export function runRule(
   return evaluateRule(rule, facts, { ...DEFAULT_RULE_SETTINGS, ...settings });
 }
 
+/**
+ * A result's findings without their fingerprints: for tests about what a finding says and where,
+ * which the fingerprint's own tests do not need to repeat. @public
+ */
+export function findingsOf(result: RuleResult): Array<Omit<RuleResult['findings'][number], 'fingerprint'>> {
+  return result.findings.map(({ fingerprint: _fingerprint, ...finding }) => finding);
+}
+
 /** Writes a fixture repository to a new temporary directory and returns its path. @public */
 export async function writeFixtureRepo(files: FixtureFiles): Promise<string> {
   const root = await fs.mkdtemp(join(tmpdir(), 'readiness-fixture-'));

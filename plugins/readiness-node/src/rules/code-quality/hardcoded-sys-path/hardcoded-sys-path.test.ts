@@ -1,4 +1,4 @@
-import { describeRule, runRule } from '../../../testing';
+import { describeRule, findingsOf, runRule } from '../../../testing';
 import rule from '.';
 
 describeRule(rule, {
@@ -70,7 +70,7 @@ describeRule(rule, {
 describe('code-quality/hardcoded-sys-path messages', () => {
   it('names the path', () => {
     const result = runRule(rule, { 'utils.py': 'import sys\nsys.path.insert(0, "/opt/orders/lib")\n' });
-    expect(result.findings[0]).toEqual({
+    expect(findingsOf(result)[0]).toEqual({
       path: 'utils.py',
       line: 2,
       excerpt: 'sys.path.insert(0, "/opt/orders/lib")',

@@ -1,4 +1,4 @@
-import { describeRule, runRule } from '../../../testing';
+import { describeRule, findingsOf, runRule } from '../../../testing';
 import rule from '.';
 
 const flaskApp = {
@@ -126,7 +126,7 @@ describeRule(rule, {
 describe('code-quality/print-logging messages', () => {
   it('points at the except block', () => {
     const result = runRule(rule, { ...flaskApp, 'routes/orders.py': ordersWithPrints });
-    expect(result.findings[0]).toEqual({
+    expect(findingsOf(result)[0]).toEqual({
       path: 'routes/orders.py',
       line: 9,
       excerpt: 'print("create order failed",',

@@ -1,4 +1,4 @@
-import { describeRule, runRule } from '../../../testing';
+import { describeRule, findingsOf, runRule } from '../../../testing';
 import rule from '.';
 
 describeRule(rule, {
@@ -203,7 +203,7 @@ describeRule(rule, {
 describe('code-quality/swallowed-errors messages', () => {
   it('quotes the clause', () => {
     const result = runRule(rule, { 'a.py': 'try:\n    x()\nexcept Exception as e:\n    pass\n' });
-    expect(result.findings[0]).toEqual({
+    expect(findingsOf(result)[0]).toEqual({
       path: 'a.py',
       line: 3,
       excerpt: 'except Exception as e:',
@@ -213,7 +213,7 @@ describe('code-quality/swallowed-errors messages', () => {
 
   it('names the Go call whose error is dropped', () => {
     const result = runRule(rule, { 'cache.go': 'package cache\n\nimport "encoding/json"\n\nfunc load(b []byte, v any) {\n\tjson.Unmarshal(b, v)\n}\n' });
-    expect(result.findings.map(f => [f.line, f.excerpt, f.message])).toEqual([
+    expect(findingsOf(result).map(f => [f.line, f.excerpt, f.message])).toEqual([
       [6, 'json.Unmarshal(b, v)', '`json.Unmarshal(…)` returns an error that is never checked (its result is dropped)'],
     ]);
   });

@@ -1,4 +1,4 @@
-import { describeRule, runRule } from '../../../testing';
+import { describeRule, findingsOf, runRule } from '../../../testing';
 import rule from '.';
 
 /** `n` lines of code. */
@@ -75,12 +75,12 @@ describe('code-quality/todo-debt details', () => {
   it('reports the density and the marker text', () => {
     const result = runRule(rule, { 'a.py': `# TODO: handle refunds\n${pyBody(99)}\n` });
     expect(result.message).toBe('1 TODO/FIXME/HACK/XXX marker(s) in 99 lines of code: 10.1 per 1,000 lines, target 2');
-    expect(result.findings).toEqual([{ path: 'a.py', line: 1, excerpt: '# TODO: handle refunds', message: 'TODO: handle refunds' }]);
+    expect(findingsOf(result)).toEqual([{ path: 'a.py', line: 1, excerpt: '# TODO: handle refunds', message: 'TODO: handle refunds' }]);
   });
 
   it('lists at most 50 markers', () => {
     const result = runRule(rule, { 'a.ts': Array.from({ length: 60 }, (_, i) => `const a${i} = 1; // TODO ${i}`).join('\n') });
-    expect(result.findings).toHaveLength(50);
+    expect(findingsOf(result)).toHaveLength(50);
     expect(result.message).toContain('(the first 50 are listed)');
     expect(result.score).toBeCloseTo(0.002, 3);
   });

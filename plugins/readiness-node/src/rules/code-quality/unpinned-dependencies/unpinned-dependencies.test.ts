@@ -1,4 +1,4 @@
-import { describeRule, runRule } from '../../../testing';
+import { describeRule, findingsOf, runRule } from '../../../testing';
 import rule from '.';
 
 const packageJson = (deps: Record<string, string>, dev: Record<string, string> = {}) =>
@@ -136,7 +136,7 @@ describe('code-quality/unpinned-dependencies details', () => {
       'requirements-dev.txt': 'pytest>=8\n',
       'package.json': packageJson({ react: 'latest' }),
     });
-    expect(result.findings).toEqual([
+    expect(findingsOf(result)).toEqual([
       {
         path: 'package.json',
         line: 4,

@@ -1,4 +1,4 @@
-import { describeRule, runRule } from '../../../testing';
+import { describeRule, findingsOf, runRule } from '../../../testing';
 import rule from '.';
 
 const app = 'from flask import Flask\napp = Flask(__name__)\n';
@@ -83,7 +83,7 @@ describeRule(rule, {
 describe('code-quality/unused-heavy-dependency messages', () => {
   it('names the module looked for and the files searched', () => {
     const result = runRule(rule, { 'api/requirements.txt': 'pandas==2.2.2\n', 'api/app.py': app, 'api/db.py': 'x = 1\n' });
-    expect(result.findings[0]).toEqual({
+    expect(findingsOf(result)[0]).toEqual({
       path: 'api/requirements.txt',
       line: 1,
       excerpt: 'pandas==2.2.2',

@@ -1,4 +1,4 @@
-import { describeRule, runRule } from '../../../testing';
+import { describeRule, findingsOf, runRule } from '../../../testing';
 import rule from '.';
 
 const create = (t: string) => `CREATE TABLE ${t} (\n    id SERIAL PRIMARY KEY\n);\n`;
@@ -79,7 +79,7 @@ describeRule(rule, {
 describe('database/destructive-schema-script messages', () => {
   it('points at the drop and names the recreate line', () => {
     const result = runRule(rule, { 'schema.sql': `DROP TABLE IF EXISTS orders;\n${create('orders')}` });
-    expect(result.findings).toEqual([
+    expect(findingsOf(result)).toEqual([
       {
         path: 'schema.sql',
         line: 1,

@@ -1,4 +1,4 @@
-import { describeRule, runRule } from '../../../testing';
+import { describeRule, findingsOf, runRule } from '../../../testing';
 import rule from '.';
 
 const APP = { 'app/main.py': 'print("hi")\n', 'app/__init__.py': '' };
@@ -167,7 +167,7 @@ describe('infrastructure/compose-source-bind-mount findings', () => {
       'docker-compose.yml': 'services:\n  api:\n    build: .\n    volumes:\n      - .:/app\n',
       'examples/demo/compose.yaml': 'services:\n  demo:\n    build: .\n    volumes:\n      - .:/demo\n',
     });
-    expect(result.findings).toEqual([
+    expect(findingsOf(result)).toEqual([
       {
         path: 'docker-compose.yml',
         line: 5,

@@ -1,4 +1,4 @@
-import { describeRule, runRule } from '../../../testing';
+import { describeRule, findingsOf, runRule } from '../../../testing';
 import rule from '.';
 
 const NODE_APP = {
@@ -139,7 +139,7 @@ describe('infrastructure/missing-env-example findings', () => {
       'apps/api/package.json': '{}',
       'apps/api/src/db.ts': 'const a = process.env.DATABASE_URL;\nconst b = process.env.REDIS_URL;\nconst c = process.env.DATABASE_URL;\n',
     });
-    expect(result.findings).toEqual([
+    expect(findingsOf(result)).toEqual([
       {
         path: 'apps/api/src/db.ts',
         line: 1,

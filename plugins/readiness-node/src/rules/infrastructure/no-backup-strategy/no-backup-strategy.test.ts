@@ -1,4 +1,4 @@
-import { describeRule, runRule } from '../../../testing';
+import { describeRule, findingsOf, runRule } from '../../../testing';
 import rule from '.';
 
 const COMPOSE_DB =
@@ -146,7 +146,7 @@ describe('infrastructure/no-backup-strategy findings', () => {
       'migrations/001_init.sql': 'CREATE TABLE t (id int);\n',
       'db/schema.sql': 'CREATE TABLE t (id int);\n',
     });
-    expect(result.findings).toEqual([
+    expect(findingsOf(result)).toEqual([
       {
         path: 'docker-compose.yml',
         line: 4,

@@ -1,4 +1,4 @@
-import { describeRule, runRule } from '../../../testing';
+import { describeRule, findingsOf, runRule } from '../../../testing';
 import rule from '.';
 
 describeRule(rule, {
@@ -118,7 +118,7 @@ describe('infrastructure/runtime-version-mismatch findings', () => {
       'legacy/Dockerfile': 'FROM python:3.9\n',
       'worker/Dockerfile': 'FROM python:3.11\n',
     });
-    expect(result.findings).toEqual([
+    expect(findingsOf(result)).toEqual([
       {
         path: 'legacy/Dockerfile',
         line: 1,
@@ -136,7 +136,7 @@ describe('infrastructure/runtime-version-mismatch findings', () => {
       'worker/Dockerfile': 'FROM ruby:3.3\n',
     });
     expect(result.status).toBe('pass');
-    expect(result.findings).toEqual([
+    expect(findingsOf(result)).toEqual([
       expect.objectContaining({ path: 'examples/demo/Dockerfile', line: 1, confidence: 'low' }),
     ]);
   });

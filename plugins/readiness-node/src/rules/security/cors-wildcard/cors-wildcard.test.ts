@@ -1,4 +1,4 @@
-import { describeRule, runRule } from '../../../testing';
+import { describeRule, findingsOf, runRule } from '../../../testing';
 import rule from '.';
 
 const expressPkg = JSON.stringify({ name: 'api', dependencies: { express: '^4.19.0', cors: '^2.8.5' } });
@@ -350,7 +350,7 @@ describe('security/cors-wildcard details', () => {
       'package.json': expressPkg,
       'src/server.js': "const cors = require('cors');\napp.use(cors());\n",
     });
-    expect(result.findings).toEqual([
+    expect(findingsOf(result)).toEqual([
       {
         path: 'src/server.js',
         line: 2,

@@ -1,4 +1,4 @@
-import { describeRule, runRule } from '../../../testing';
+import { describeRule, findingsOf, runRule } from '../../../testing';
 import rule from '.';
 
 const flaskReq = 'flask==3.0.3\n';
@@ -383,7 +383,7 @@ describeRule(rule, {
 describe('security/debug-enabled details', () => {
   it('names the setting and the stage', () => {
     const result = runRule(rule, { 'Dockerfile': 'FROM node:22\nENV NODE_ENV development\n' });
-    expect(result.findings).toEqual([
+    expect(findingsOf(result)).toEqual([
       {
         path: 'Dockerfile',
         line: 2,

@@ -1,4 +1,4 @@
-import { describeRule, runRule } from '../../../testing';
+import { describeRule, findingsOf, runRule } from '../../../testing';
 import rule from '.';
 
 describeRule(rule, {
@@ -393,7 +393,7 @@ describeRule(rule, {
 describe('security/default-admin-password details', () => {
   it('masks the password in the excerpt and keeps it out of the message', () => {
     const result = runRule(rule, { '.env': 'ADMIN_PASSWORD=admin123\n' });
-    expect(result.findings).toHaveLength(1);
+    expect(findingsOf(result)).toHaveLength(1);
     expect(result.findings[0].excerpt).toBe('ADMIN_PASSWORD=ad…');
     expect(result.findings[0].message).toBe('ADMIN_PASSWORD is set to a well-known default password');
   });
@@ -405,7 +405,7 @@ describe('security/default-admin-password details', () => {
       'src/seed/constants.ts': "export const OPERATOR_PASSWORD = 'Kx7!rota';\n",
       'src/seed/index.ts': "import { OPERATOR_PASSWORD } from './constants';\nawait users.insert({ login: 'ops', password: await argon2.hash(OPERATOR_PASSWORD) });\n",
     });
-    expect(result.findings).toEqual([
+    expect(findingsOf(result)).toEqual([
       {
         path: 'docs/sql/init.sql',
         line: 1,
@@ -430,6 +430,6 @@ describe('security/default-admin-password details', () => {
       'tests/test_admin.py': "User.objects.create_superuser('admin', 'a@b.c', 'admin123')\n",
     });
     expect(result.status).toBe('pass');
-    expect(result.findings).toEqual([expect.objectContaining({ line: 1, confidence: 'low' })]);
+    expect(findingsOf(result)).toEqual([expect.objectContaining({ line: 1, confidence: 'low' })]);
   });
 });

@@ -1,4 +1,4 @@
-import { describeRule, runRule } from '../../../testing';
+import { describeRule, findingsOf, runRule } from '../../../testing';
 import rule from '.';
 
 const reactPkg = JSON.stringify({ name: 'web', dependencies: { react: '^18.0.0', 'react-dom': '^18.0.0' }, devDependencies: { vite: '^5.0.0' } });
@@ -210,7 +210,7 @@ describeRule(rule, {
 describe('security/token-in-localstorage details', () => {
   it('names the key in the message', () => {
     const result = runRule(rule, { 'src/a.js': "localStorage.setItem('jwt', t);\n" });
-    expect(result.findings).toEqual([
+    expect(findingsOf(result)).toEqual([
       {
         path: 'src/a.js',
         line: 1,
@@ -232,7 +232,7 @@ describe('security/token-in-localstorage details', () => {
         '}',
       ].join('\n'),
     });
-    expect(result.findings.map(f => [f.line, f.message])).toEqual([
+    expect(findingsOf(result).map(f => [f.line, f.message])).toEqual([
       [4, "A credential is written to localStorage through put() (key 'jwt')"],
       [5, "A login response, token included, is written to localStorage (key 'user')"],
     ]);

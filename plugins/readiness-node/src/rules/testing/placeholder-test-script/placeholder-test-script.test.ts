@@ -1,4 +1,4 @@
-import { describeRule, runRule } from '../../../testing';
+import { describeRule, findingsOf, runRule } from '../../../testing';
 import rule from '.';
 
 const pkg = (scripts: Record<string, string>, extra = '') =>
@@ -70,7 +70,7 @@ describe('testing/placeholder-test-script messages', () => {
     const result = runRule(rule, {
       'package.json': pkg({ test: 'echo "Error: no test specified" && exit 1' }),
     });
-    expect(result.findings[0]).toEqual({
+    expect(findingsOf(result)[0]).toEqual({
       path: 'package.json',
       line: 4,
       excerpt: '"test": "echo \\"Error: no test specified\\" && exit 1"',
