@@ -248,6 +248,31 @@ describe.each(databases.eachSupportedId())(
         ]);
         expect(await queries.listSummaries(undefined)).toHaveLength(5);
       });
+
+      it('reads several scorecards at once, as getScorecard reads each', async () => {
+        // More refs than one chunk of the IN list; most are unknown.
+        const unknown = Array.from(
+          { length: 250 },
+          (_, i) => `component:default/unknown-${i}`,
+        );
+        const refs = [
+          'component:default/delta',
+          ...unknown,
+          'component:default/alpha',
+          'component:default/foxtrot',
+          'component:default/alpha',
+        ];
+        const rows = await queries.getScorecards(refs);
+        expect(rows.map(r => r.name)).toEqual(['alpha', 'delta', 'foxtrot']);
+        for (const row of rows) {
+          expect(row).toEqual(await queries.getScorecard(row.entityRef));
+        }
+        expect(rows[1].scorecard?.blockers.map(b => b.ruleId)).toEqual([
+          'security/x',
+        ]);
+        expect(rows[2]).toMatchObject({ score: null, scorecard: null });
+        expect(await queries.getScorecards([])).toEqual([]);
+      });
     });
   },
 );

@@ -87,6 +87,24 @@ export function toRow(row: ScorecardDbRow): ScorecardRow {
   return out;
 }
 
+/** A scorecards row with its scorecard document, etag and links. */
+function toStored(row: ScorecardDbRow): StoredScorecard {
+  const out: StoredScorecard = {
+    ...toRow(row),
+    scorecard: row.scorecard ? (JSON.parse(row.scorecard) as Scorecard) : null,
+  };
+  if (row.etag) out.etag = row.etag;
+  if (row.inputs_hash) out.inputsHash = row.inputs_hash;
+  if (
+    row.link_base &&
+    row.link_line_anchor !== null &&
+    row.link_line_anchor !== undefined
+  ) {
+    out.links = { base: row.link_base, lineAnchor: row.link_line_anchor };
+  }
+  return out;
+}
+
 /**
  * The knex-backed {@link ReadinessQueryStore}: scorecards, history, the
  * leaderboard and its aggregates; runs on SQLite and PostgreSQL. Built by
@@ -104,23 +122,22 @@ export class DatabaseQueryStore implements ReadinessQueryStore {
     const row: ScorecardDbRow | undefined = await this.#db(SCORECARDS)
       .where('entity_ref', entityRef)
       .first();
-    if (!row) return undefined;
-    const out: StoredScorecard = {
-      ...toRow(row),
-      scorecard: row.scorecard
-        ? (JSON.parse(row.scorecard) as Scorecard)
-        : null,
-    };
-    if (row.etag) out.etag = row.etag;
-    if (row.inputs_hash) out.inputsHash = row.inputs_hash;
-    if (
-      row.link_base &&
-      row.link_line_anchor !== null &&
-      row.link_line_anchor !== undefined
-    ) {
-      out.links = { base: row.link_base, lineAnchor: row.link_line_anchor };
+    return row ? toStored(row) : undefined;
+  }
+
+  async getScorecards(entityRefs: string[]): Promise<StoredScorecard[]> {
+    const out: StoredScorecard[] = [];
+    for (const chunk of chunks([...new Set(entityRefs)])) {
+      const rows: ScorecardDbRow[] = await this.#db(SCORECARDS).whereIn(
+        'entity_ref',
+        chunk,
+      );
+      out.push(...rows.map(toStored));
     }
-    return out;
+    // Ordered here, not per chunk in SQL, and the same on every engine.
+    return out.sort((a, b) =>
+      a.entityRef < b.entityRef ? -1 : Number(a.entityRef > b.entityRef),
+    );
   }
 
   async getAuditState(entityRef: string): Promise<AuditState | undefined> {

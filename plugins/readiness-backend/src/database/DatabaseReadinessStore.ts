@@ -150,6 +150,10 @@ export class DatabaseReadinessStore implements ReadinessStore {
     return this.queries.getScorecard(entityRef);
   }
 
+  getScorecards(entityRefs: string[]): Promise<StoredScorecard[]> {
+    return this.queries.getScorecards(entityRefs);
+  }
+
   getAuditState(entityRef: string): Promise<AuditState | undefined> {
     return this.queries.getAuditState(entityRef);
   }

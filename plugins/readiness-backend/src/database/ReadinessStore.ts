@@ -271,6 +271,12 @@ export interface ReadinessScorecardStore {
 export interface ReadinessQueryStore {
   getScorecard(entityRef: string): Promise<StoredScorecard | undefined>;
   /**
+   * The current rows of several entities, scorecards included, in one
+   * read per chunk of refs; refs the store does not know are left out.
+   * Ordered by entity ref.
+   */
+  getScorecards(entityRefs: string[]): Promise<StoredScorecard[]>;
+  /**
    * What the refresher needs to decide whether to audit again: the last
    * etag, inputs hash and score, without reading the scorecard document.
    */
