@@ -148,6 +148,24 @@ describe('parseComposeFile', () => {
     expect(fact.services[0].environment.map(e => e.value)).toEqual(['123456', 'false']);
   });
 
+  it('reads a version 1 file, whose top-level keys are its services, with lines', () => {
+    const fact = parseComposeFile(
+      file('mysql:\n  image: mysql:5.7\n  environment:\n    - MYSQL_PASSWORD=shop\n  volumes:\n    - ./conf.d:/etc/mysql/conf.d:ro\nweb:\n  build: .\n'),
+    );
+    expect(fact.error).toBeUndefined();
+    expect(fact.services.map(s => [s.name, s.line, s.image, s.buildContext])).toEqual([
+      ['mysql', 1, 'mysql:5.7', undefined],
+      ['web', 7, undefined, ''],
+    ]);
+    expect(fact.services[0].environment).toEqual([{ key: 'MYSQL_PASSWORD', value: 'shop', line: 4 }]);
+    expect(fact.services[0].volumes.map(v => [v.type, v.line])).toEqual([['bind', 6]]);
+  });
+
+  it('takes no top-level mapping for version 1 services unless each names an image or build', () => {
+    expect(parseComposeFile(file('x-env:\n  environment:\n    A: b\n')).services).toEqual([]);
+    expect(parseComposeFile(file('version: "2"\nweb:\n  image: nginx\n')).services).toEqual([]);
+  });
+
   it('has no services and no error for a file without services', () => {
     expect(parseComposeFile(file('volumes:\n  data: {}\n'))).toEqual({
       path: 'docker-compose.yml',

@@ -79,6 +79,23 @@ function parseVolume(spec: unknown, line?: number): ComposeVolume | undefined {
   };
 }
 
+/** Keys of a compose service that say what it runs. */
+const SERVICE_SOURCE = ['image', 'build'];
+
+/**
+ * Whether a document is in the version 1 compose format: every top-level key a
+ * service (a mapping that names its `image` or `build`), with no `services:`,
+ * `version:`, `volumes:` or `networks:` key of the later formats.
+ */
+function isLegacyFormat(root: Record<string, unknown>): boolean {
+  const entries = Object.entries(root);
+  if (entries.length === 0 || ['services', 'version', 'volumes', 'networks', 'secrets', 'configs'].some(k => k in root)) return false;
+  return entries.every(([, value]) => {
+    const svc = asRecord(value);
+    return svc !== undefined && SERVICE_SOURCE.some(k => k in svc);
+  });
+}
+
 /** Parses a compose file; never throws. */
 export function parseComposeFile(file: SourceFile): ComposeFileFact {
   const yaml = parseYamlFile(file.text, { merge: true });
@@ -88,7 +105,10 @@ export function parseComposeFile(file: SourceFile): ComposeFileFact {
     return fact;
   }
   const root = asRecord(yaml.value);
-  const services = asRecord(root?.services);
+  let services = asRecord(root?.services);
+  // The services of a version 1 file are its top-level keys (no `services:`, `version:`, `volumes:` or `networks:`).
+  const legacy = !services && root !== undefined && isLegacyFormat(root);
+  if (legacy) services = root;
   if (!services) {
     // An empty file, or a file with no services (only networks, volumes…).
     if (yaml.value === undefined || yaml.value === null) return fact;
@@ -96,12 +116,14 @@ export function parseComposeFile(file: SourceFile): ComposeFileFact {
     fact.error = 'services is not a mapping';
     return fact;
   }
+  /** Where a service's keys sit in the document. */
+  const at = (...path: Array<string | number>) => yaml.lineAt(legacy ? path : ['services', ...path]);
   const dir = dirname(file.path);
   for (const [name, raw] of Object.entries(services)) {
     const svc = asRecord(raw) ?? {};
     const service: ComposeService = {
       name,
-      line: yaml.lineAt(['services', name]),
+      line: at(name),
       environment: [],
       volumes: [],
       profiles: asArray(svc.profiles).flatMap(p => {
@@ -123,7 +145,7 @@ export function parseComposeFile(file: SourceFile): ComposeFileFact {
     if (svc.healthcheck !== undefined) {
       const hc = asRecord(svc.healthcheck);
       service.healthcheck = {
-        line: yaml.lineAt(['services', name, 'healthcheck']),
+        line: at(name, 'healthcheck'),
         disabled:
           hc?.disable === true ||
           asString(hc?.disable) === 'true' ||
@@ -145,7 +167,7 @@ export function parseComposeFile(file: SourceFile): ComposeFileFact {
         service.environment.push({
           key: eq === -1 ? text : text.slice(0, eq),
           ...(eq === -1 ? {} : { value: text.slice(eq + 1) }),
-          line: yaml.lineAt(['services', name, 'environment', i]),
+          line: at(name, 'environment', i),
         });
       });
     } else if (asRecord(env)) {
@@ -154,14 +176,14 @@ export function parseComposeFile(file: SourceFile): ComposeFileFact {
         service.environment.push({
           key,
           ...(text !== undefined ? { value: text } : {}),
-          line: yaml.lineAt(['services', name, 'environment', key]),
+          line: at(name, 'environment', key),
         });
       }
     }
     asArray(svc.volumes).forEach((spec, i) => {
       const volume = parseVolume(
         spec,
-        yaml.lineAt(['services', name, 'volumes', i]),
+        at(name, 'volumes', i),
       );
       if (volume) service.volumes.push(volume);
     });

@@ -5,7 +5,7 @@
  */
 import type { SourceFile } from '../snapshot';
 import { entropy, isPlaceholderValue } from '../secrets/patterns';
-import { linesHolding } from './text';
+import { linesHolding, lineOf } from './text';
 
 /**
  * Splits an identifier or setting name into lower-case words:
@@ -196,13 +196,67 @@ const STAND_IN_EXACT = new Set([
 const STAND_IN_PATTERN =
   /^(?:django-insecure-|insecure[-_ ]|dev[-_ ]|development[-_ ]|local[-_ ]|test[-_ ]|change[-_ ]?(?:me|this|it)|your[-_ ]|my[-_ ]?(?:super[-_ ]?)?secret|super[-_ ]?secret|replace[-_ ]?(?:me|with|this)|please[-_ ]?change|not[-_ ]?(?:a[-_ ]?)?(?:real[-_ ]?)?secret|default[-_ ]|example[-_ ]|sample[-_ ]|dummy|fake|placeholder|x{3,}|secret[-_ ]?(?:key|value|here)?$)|(?:[-_ ](?:here|changeme|change[-_]?me|dev|local|test|placeholder|secret|insecure))$/i;
 
+/** Text that asks the reader to put their own value in: `REPLACE IT WITH YOUR OWN SECRET`, `change this before deploying`. */
+const REPLACE_INSTRUCTION = /\b(?:replace|change)[-_ ](?:it|this|me|them|with)\b|\byour[-_ ]own\b/i;
+
+/**
+ * A lower-case name of a password (`db_password`, `mysql-password`, `your_pwd`) written where the
+ * password goes. Names of tokens and keys (`access_token`, `api_key`) are left out: they name
+ * storage keys, cookies and form fields as often as they stand in for a value.
+ */
+const PASSWORD_NAME_VALUE = /^[a-z][a-z0-9]*(?:[_-][a-z][a-z0-9]*){1,3}$/;
+const PASSWORD_WORDS = new Set(['password', 'passwd', 'pwd']);
+
 /** Whether a literal is one of the stand-ins people leave in as a secret. */
 export function isStandInSecret(value: string): boolean {
   const v = value.trim();
   if (!v || /\$\{|\{\{|%\(|^\$|^<.*>$/.test(v)) return false;
   // Capitalised words are labels (`"password": "Password"`), not values.
   if (/^[A-Z][a-z]+(?: [a-z]+)*$/.test(v)) return false;
-  return STAND_IN_EXACT.has(v.toLowerCase()) || STAND_IN_PATTERN.test(v);
+  if (STAND_IN_EXACT.has(v.toLowerCase()) || STAND_IN_PATTERN.test(v)) return true;
+  // Instructions to replace the value, and values that name the setting they stand for (`PASSWORD: 'db_password'`).
+  return (/\s/.test(v) && REPLACE_INSTRUCTION.test(v)) || (PASSWORD_NAME_VALUE.test(v) && wordsOf(v).some(w => PASSWORD_WORDS.has(w)));
+}
+
+/** Words that end the name of the account or database a credential belongs to: `DB_USER`, `username`, `MYSQL_DATABASE`, `NAME`. */
+const ACCOUNT_WORDS = new Set(['user', 'username', 'usr', 'login', 'uid', 'name', 'db', 'database', 'dbname', 'schema', 'account', 'role', 'owner']);
+
+/** Whether a setting names the account or database a credential belongs to (`DB_USER`, `spring.datasource.username`, `'NAME'`). */
+export function isAccountName(name: string): boolean {
+  const words = wordsOf(name);
+  return words.length > 0 && ACCOUNT_WORDS.has(words[words.length - 1]);
+}
+
+/** Any `name = 'literal'` / `name: literal` on a line, for the settings beside a credential. */
+const ANY_ASSIGNMENT = /(?<![\w$.])(?<name>[A-Za-z_$][\w$.-]{0,100})['"]?\s*(?::=|=>|=|:)\s*(?<q>['"`]?)(?<value>[^'"`\s,;]{1,120})\k<q>/g;
+
+/**
+ * Whether a literal on a line repeats the account or database name set on that line or within
+ * a few lines of it (`DB_USER = "shop"` and `DB_PASSWORD = "shop"`, `'USER': 'app'` and `'PASSWORD': 'app'`):
+ * a stand-in chosen so that nobody has to pick a password.
+ */
+export function repeatsAccountNearby(file: SourceFile, line: number, value: string): boolean {
+  if (value.length < 3) return false;
+  for (let l = Math.max(1, line - 8); l <= line + 8; l++) {
+    const text = lineOf(file, l, 400);
+    if (!text.includes(value)) continue;
+    for (const m of text.matchAll(ANY_ASSIGNMENT)) {
+      const name = m.groups!.name.split('.').pop()!;
+      if (m.groups!.value === value && isAccountName(name)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * A weak literal: a word, optionally followed by a few digits or a symbol (`root`, `admin123`, `acme!`), or a short
+ * number. What people type as a password when nobody makes them choose one; random keys do not look like this.
+ */
+export function isWeakLiteral(value: string): boolean {
+  const v = value.trim();
+  if (v.length < 3 || v.length > 24 || looksRandom(v)) return false;
+  if (/^(?:true|false|yes|no|on|off|null|none|nil|undefined)$/i.test(v)) return false;
+  return /^[A-Za-z]+\d{0,6}[!@#$%*.]?$/.test(v) || /^\d{3,8}$/.test(v);
 }
 
 /** Words that name what signs tokens. */

@@ -1613,7 +1613,8 @@ function configEntries(file: SourceFile): ConfigValue[] {
 
 function jsonDoc(text: string): { value: unknown } | undefined {
   try {
-    return { value: JSON.parse(text) };
+    // Editors on Windows save JSON with a byte-order mark, which JSON.parse refuses.
+    return { value: JSON.parse(text.replace(/^\uFEFF/, '')) };
   } catch {
     return undefined;
   }

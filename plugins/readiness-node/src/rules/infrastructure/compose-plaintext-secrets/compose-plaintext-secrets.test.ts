@@ -1,4 +1,4 @@
-import { describeRule, runRule } from '../../../testing';
+import { describeRule, findingsOf, runRule } from '../../../testing';
 import rule from '.';
 
 describeRule(rule, {
@@ -64,6 +64,51 @@ describeRule(rule, {
       findings: ['docker-compose.yml:5'],
     },
     {
+      name: 'a version 1 compose file, whose services are its top-level keys',
+      files: {
+        'docker-compose.yml': [
+          'mysql:',
+          '  image: mysql:5.7',
+          '  environment:',
+          '    - MYSQL_ROOT_PASSWORD=',
+          '    - MYSQL_USER=shop',
+          '    - MYSQL_PASSWORD=shop',
+          'web:',
+          '  build: .',
+          '  environment:',
+          '    SESSION_SECRET: ${SESSION_SECRET}',
+        ].join('\n'),
+      },
+      findings: ['docker-compose.yml:6'],
+    },
+    {
+      name: 'stand-in words are the passwords the containers start with, in values and connection URLs',
+      files: {
+        'docker-compose.yml': [
+          'services:',
+          '  db:',
+          '    image: postgres:16',
+          '    environment:',
+          '      POSTGRES_PASSWORD: changeme',
+          '  app:',
+          '    build: .',
+          '    environment:',
+          '      DJANGO_SECRET_KEY: secret',
+          '      DATABASE_URL: postgres://app:changeme@db/app',
+        ].join('\n'),
+      },
+      findings: ['docker-compose.yml:5', 'docker-compose.yml:9', 'docker-compose.yml:10'],
+    },
+    {
+      name: 'the compose file beside a standalone production one is what `docker compose up` runs, and is judged as usual',
+      files: {
+        'docker-compose.yml':
+          'services:\n  web:\n    build: ./app\n  db:\n    image: postgres:16\n    environment:\n      - POSTGRES_PASSWORD=hunter2pw\n',
+        'docker-compose.prod.yml': 'services:\n  web:\n    build:\n      context: ./app\n      dockerfile: Dockerfile.prod\n    env_file: .env.prod\n  db:\n    image: postgres:16\n    env_file: .env.prod.db\n',
+      },
+      findings: ['docker-compose.yml:7'],
+    },
+    {
       name: 'an escaped dollar sign inside a literal password',
       files: {
         'docker-compose.yml':
@@ -74,11 +119,17 @@ describeRule(rule, {
   ],
   passes: [
     {
-      name: 'the development compose file beside a standalone production one that reads its secrets from env files (low-confidence note)',
+      name: 'a standalone production compose file that reads its secrets from env files, beside a development file named for it (a note)',
       files: {
-        'docker-compose.yml':
+        'docker-compose.dev.yml':
           'services:\n  web:\n    build: ./app\n  db:\n    image: postgres:16\n    environment:\n      - POSTGRES_PASSWORD=hunter2pw\n',
         'docker-compose.prod.yml': 'services:\n  web:\n    build:\n      context: ./app\n      dockerfile: Dockerfile.prod\n    env_file: .env.prod\n  db:\n    image: postgres:16\n    env_file: .env.prod.db\n',
+      },
+    },
+    {
+      name: 'a top-level mapping that is no version 1 compose file (no service names an image or build)',
+      files: {
+        'docker-compose.yml': 'x-common:\n  environment:\n    DB_PASSWORD: hunter2pw\n',
       },
     },
     {
@@ -117,9 +168,10 @@ describeRule(rule, {
           '      - SECRET_KEY',
           '      - API_KEY=',
           '      - SESSION_SECRET=<your-session-secret>',
-          '      - GRAFANA_ADMIN_PASSWORD=changeme',
           '      - AUTH_TOKEN=xxxxxxxxxxxx',
           '      - CLIENT_SECRET=your-client-secret-here',
+          '      - API_TOKEN=replace-me-with-a-token',
+          '      - DB_PASSWORD=...',
           '    env_file: .env',
         ].join('\n'),
       },
@@ -197,7 +249,7 @@ describe('infrastructure/compose-plaintext-secrets findings', () => {
         '      - DATABASE_URL=postgres://app:Tr0ub4dor3@db/app',
       ].join('\n'),
     });
-    expect(ok.findings).toEqual([
+    expect(findingsOf(ok)).toEqual([
       {
         path: 'docker-compose.yml',
         line: 5,
@@ -232,7 +284,7 @@ describe('infrastructure/compose-plaintext-secrets findings', () => {
         '      DATABASE_URL: postgres://postgres:postgres@db:5432/postgres',
       ].join('\n'),
     });
-    expect(result.findings.map(f => f.excerpt)).toEqual([
+    expect(findingsOf(result).map(f => f.excerpt)).toEqual([
       'POSTGRES_PASSWORD: po…',
       'DATABASE_URL: postgres://…@db:5432/postgres',
     ]);
@@ -245,7 +297,7 @@ describe('infrastructure/compose-plaintext-secrets findings', () => {
       'docs/compose.yaml': 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: localdevpw\n',
       'deploy/compose.prod.yaml': 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: localdevpw\n',
     });
-    expect(result.findings.map(f => [f.path, f.confidence])).toEqual([
+    expect(findingsOf(result).map(f => [f.path, f.confidence])).toEqual([
       ['deploy/compose.prod.yaml', 'high'],
       ['docker-compose.override.yml', 'low'],
       ['docs/compose.yaml', 'low'],

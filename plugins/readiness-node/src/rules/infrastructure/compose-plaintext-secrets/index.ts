@@ -32,6 +32,20 @@ const PATH_VALUE = /^(?:\/|\.{1,2}\/|~\/)[\w@%+=:,./-]*$/;
 /** `${NAME}`, `${NAME:-default}`, `$NAME`; `$$` is an escaped dollar sign. */
 const INTERPOLATION = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
 
+/**
+ * Values that only mark where a secret goes and cannot be meant as one: `<your-key>`, `xxxx`,
+ * `your-token-here`, `replace-me`, `example…`, switches (`yes`, `false`) and values too short
+ * to be one. A stand-in word that works as a password (`changeme`, `secret`, `password`,
+ * `admin`) is not one of them: compose starts the container with it as it is written.
+ */
+function isTemplateMarker(value: string): boolean {
+  const v = value.trim();
+  if (v.length < 4) return true;
+  if (/\$\{|\{\{|%\(\w+\)[sdr]|^<.*>$|^\[.*\]$|^\{.*\}$|^(.)\1+$|^(?:\.\.\.|…)$/.test(v)) return true;
+  if (/EXAMPLE|REPLACE|xxxx|XXXX|\*\*\*/.test(v)) return true;
+  return /^(?:your[-_ ].*|.*[-_ ]here|replace[-_]?me.*|example.*|sample.*|placeholder.*|redacted|todo|tbd|none|null|nil|undefined|true|false|yes|no|on|off|required|optional|not[-_]?set|unset|empty)$/i.test(v);
+}
+
 function isSecretName(key: string): boolean {
   if (FILE_SETTING.test(key) || ABOUT_A_SECRET.test(key)) return false;
   return SECRET_NAME.test(key) || EXTRA_SECRET_NAME.test(key);
@@ -55,7 +69,7 @@ function literalSecret(value: string): { secret: string; fallback: boolean } | u
     return undefined;
   }
   const literal = value.trim();
-  if (PATH_VALUE.test(literal) || isPlaceholderValue(literal)) return undefined;
+  if (PATH_VALUE.test(literal) || isTemplateMarker(literal)) return undefined;
   return { secret: literal, fallback: false };
 }
 
@@ -69,7 +83,7 @@ function embeddedSecret(value: string): { secret: string; what: string } | undef
   if (jwt?.groups?.secret) return { secret: jwt.groups.secret, what: 'JSON Web Token' };
   for (const m of value.matchAll(new RegExp(URL_PASSWORD_PATTERN.source, URL_PASSWORD_PATTERN.flags))) {
     const secret = m.groups?.secret ?? '';
-    if (secret && !secret.includes('$') && !isPlaceholderValue(secret)) {
+    if (secret && !secret.includes('$') && !isTemplateMarker(secret)) {
       return { secret, what: 'connection URL with a password' };
     }
   }
@@ -97,7 +111,7 @@ export default defineRule({
   severity: 'high',
   title: 'Compose files hold no plaintext secrets',
   description:
-    'Fails when a compose service sets a secret-named variable (`*_PASSWORD`, `*_TOKEN`, `*_SECRET`, `*_API_KEY`…) to a literal value in `environment`, or any variable to a credential-shaped value or a connection URL with a password. `${VAR}` interpolation, empty values, placeholders and `*_FILE` settings that point at a secrets file pass. A development compose file (named for development, or beside a standalone production variant such as `docker-compose.prod.yml`) is only a low-confidence note.',
+    'Fails when a compose service sets a secret-named variable (`*_PASSWORD`, `*_TOKEN`, `*_SECRET`, `*_API_KEY`…) to a literal value in `environment`, or any variable to a credential-shaped value or a connection URL with a password, in any compose format (version 1 files list their services at the top level). A stand-in word such as `changeme` counts: the container starts with it as written. `${VAR}` interpolation (with a placeholder fallback at most), empty values, template markers (`<your-key>`, `xxxx`, `your-token-here`) and `*_FILE` settings that point at a secrets file pass. A compose file named for development (`docker-compose.dev.yml`, `compose.override.yml`) is only a low-confidence note; a `docker-compose.yml` beside a production variant is judged as usual.',
   rationale:
     'A compose file is committed, copied between machines and often reused for staging. A literal password in it is shared with everyone who can read the repository, stays in history after removal, and tends to become the production password.',
   remediation:
@@ -109,7 +123,10 @@ export default defineRule({
     }
     const findings: RuleFinding[] = [];
     for (const file of files) {
-      const development = developmentNoteOf(facts, file.path);
+      // A compose file named for development is a note. One beside a production variant is judged as usual: it is the
+      // file `docker compose up` runs, and its literal passwords are committed all the same.
+      const note = developmentNoteOf(facts, file.path);
+      const development = note && !note.includes('beside its production variant') ? note : undefined;
       const confidence = development || isDevelopmentComposePath(file.path) ? 'low' : confidenceOf(file.path);
       for (const service of file.services) {
         for (const env of service.environment) {

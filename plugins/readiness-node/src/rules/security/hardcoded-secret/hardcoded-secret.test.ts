@@ -70,6 +70,19 @@ describeRule(rule, {
       findings: ['appsettings.json:3', 'settings.py:1', 'settings.py:2'],
     },
     {
+      name: 'a weak password in a connection URL of a committed env file, and the user name as password in code',
+      files: {
+        'prisma/.env': '# read by Prisma\nDATABASE_URL="mysql://root:admin@localhost:3306/shop"\n',
+        'result/server.js': "const pool = new Pool({ connectionString: 'postgres://postgres:postgres@db/postgres' });\n",
+      },
+      findings: ['prisma/.env:2', 'result/server.js:1'],
+    },
+    {
+      name: 'a random-looking password with no account name beside it',
+      files: { 'config/config.go': 'package config\n\nconst (\n\tDB_HOST     = "127.0.0.1"\n\tDB_PASSWORD = "shop_api_v2"\n)\n' },
+      findings: ['config/config.go:5'],
+    },
+    {
       name: 'a service JWT assigned to a secret-named variable',
       files: {
         'server/supabase.ts': `export const SUPABASE_SERVICE_ROLE_KEY = '${serviceJwt}';\n`,
@@ -120,6 +133,21 @@ describeRule(rule, {
   ],
   passes: [
     { name: 'no credentials at all', files: { 'src/index.ts': 'export const answer = 42;\n' } },
+    {
+      name: 'passwords that repeat the account name, stand-ins in committed env files and stand-in connection passwords in configuration are for placeholder-secret-default',
+      files: {
+        'config/config_prod.go': 'package config\n\nconst (\n\tDB_USER     = "shop_api_v2"\n\tDB_PASSWORD = "shop_api_v2"\n)\n',
+        'docker-compose.yml': 'services:\n  db:\n    image: mariadb:11\n    environment:\n      MYSQL_USER: shop_api_v2\n      MYSQL_PASSWORD: shop_api_v2\n',
+        '.env': 'MONITOR_PASSWORD=1234\nADMIN_PASSWORD=qwerty\n',
+        'src/Web/appsettings.json': '{\n  "ConnectionStrings": {\n    "Db": "Server=db;Database=shop;User Id=shop;Password=123456;"\n  }\n}\n',
+        'config/app.yml': 'dsn: "postgres://shop:shop@db/shop"\n',
+        'prisma/.env': 'DATABASE_URL="postgres://app:changeme@localhost:5432/app"\n',
+      },
+    },
+    {
+      name: 'a real-looking credential in an env file for tests is a note',
+      files: { '.env.test': `SWAGGER_PASSWORD=${pw}\n` },
+    },
     {
       name: 'signing keys read from configuration, env defaults, stand-ins and readable phrases are for placeholder-secret-default',
       files: {

@@ -8,10 +8,11 @@ import { isTestName } from '../../../facts/values';
 import { entropy, isPlaceholderValue, JWT_PATTERN, SECRET_PATTERNS } from '../../../secrets/patterns';
 import { defineRule, outcome, RuleFinding } from '../../types';
 import { isCommentLine, isGeneratedText, isProse } from '../../../facts/codeSearch';
-import { isSecretName, looksRandom, mayHoldSecretName, SECRET_NAME_HINT } from '../../../facts/secretNames';
+import { isSecretName, isStandInSecret, looksRandom, mayHoldSecretName, repeatsAccountNearby, SECRET_NAME_HINT } from '../../../facts/secretNames';
 import { findingAt, maskedExcerpt } from '../shared';
 import { testOnlyWorkflowPaths } from '../../../facts/workflows';
 import { isCredentialKey, signingKeyConstants, signingKeysAtCalls } from '../signingKeys';
+import { isAppConfigFile } from '../../../facts/configProfiles';
 
 /** `scheme://user:password@host`; the user may be empty, as in `redis://:pw@host`. */
 const URL_WITH_PASSWORD =
@@ -19,6 +20,7 @@ const URL_WITH_PASSWORD =
 
 /** `Password=...;` in ADO.NET / ODBC connection strings and `password=` in JDBC query strings. */
 const CONNECTION_STRING_PASSWORD = /(?:^|[;?&"'\s])(?:password|pwd)[ \t]*=[ \t]*(?<secret>[^;&'"\s]{1,256})/gi;
+const CONNECTION_STRING_USER = /(?:^|[;?&"'\s])(?:user(?:\s?id|name)?|uid)[ \t]*=[ \t]*(?<user>[^;&'"\s]{1,128})/i;
 const CONNECTION_STRING_MARKER = /\b(?:server|data source|host|user id|uid|database|initial catalog)\s*=|jdbc:|odbc:/i;
 
 /** Passwords in documentation-style URLs that stand for "put yours here". */
@@ -129,6 +131,24 @@ function isUrlPlaceholder(password: string): boolean {
   );
 }
 
+/**
+ * The placeholders of a URL in a committed env file, which the application loads as it is:
+ * templates and stand-ins only. A word such as `admin` or `root` there is the password in use.
+ */
+function isEnvUrlPlaceholder(password: string): boolean {
+  const p = decodeURIComponentSafe(password);
+  return isStandInSecret(p) || URL_PLACEHOLDER_PASSWORDS.test(p) || /^[$%{<[(]|[{}<>]|\$\(|\$\{|^(?:x+|\*+|\.+|…)$/i.test(p);
+}
+
+/**
+ * Whether a connection password in a configuration file is placeholder-secret-default's: a stand-in,
+ * or the user name again (`postgres:postgres@`), which that rule reports as a default of the configuration.
+ */
+function isConfigDefaultPassword(facts: Facts, file: SourceFile, user: string | undefined, password: string): boolean {
+  if (!isStandInSecret(password) && (user === undefined || user !== password)) return false;
+  return isAppConfigFile(facts, file);
+}
+
 function decodeURIComponentSafe(value: string): string {
   try {
     return decodeURIComponent(value);
@@ -157,11 +177,13 @@ function scanProviderPatterns(file: SourceFile, hits: Hit[]): void {
   }
 }
 
-function scanUrls(file: SourceFile, hits: Hit[]): void {
+function scanUrls(facts: Facts, file: SourceFile, hits: Hit[]): void {
+  const committedEnv = envFileKind(file.path) === 'real';
   if (file.text.includes('://')) {
     for (const { line, match } of matchAll(file, URL_WITH_PASSWORD)) {
       const secret = match.groups!.secret;
-      if (isUrlPlaceholder(secret)) continue;
+      if (committedEnv ? isEnvUrlPlaceholder(secret) : isUrlPlaceholder(secret)) continue;
+      if (isConfigDefaultPassword(facts, file, match.groups!.user, secret)) continue;
       const scheme = match.groups!.scheme.toLowerCase();
       hits.push({
         file,
@@ -180,6 +202,7 @@ function scanUrls(file: SourceFile, hits: Hit[]): void {
       const end = file.text.indexOf('\n', match.index);
       const lineText = file.text.slice(start, end === -1 ? undefined : end);
       if (!CONNECTION_STRING_MARKER.test(lineText) || isUrlPlaceholder(secret)) continue;
+      if (isConfigDefaultPassword(facts, file, CONNECTION_STRING_USER.exec(lineText)?.groups!.user, secret)) continue;
       hits.push({ file, line, message: 'Connection string with a literal password', secret, strong: true, connection: true });
     }
   }
@@ -250,6 +273,8 @@ function scanAssignments(file: SourceFile, hits: Hit[]): void {
       const name = match.groups!.name;
       const secret = match.groups!.secret.trim();
       if (!isSecretName(name) || !looksRandom(secret)) continue;
+      // The account or database name again (`DB_USER = "shop"`, `DB_PASSWORD = "shop"`) is a stand-in, placeholder-secret-default's.
+      if (repeatsAccountNearby(file, line, secret)) continue;
       if (insideDataUri(file, match.index) || isCommentLine(lineOf(file, line))) continue;
       if (docstrings.some(([from, to]) => match.index > from && match.index < to)) continue;
       hits.push({ file, line, message: `Literal credential assigned to ${name}`, secret, strong: false });
@@ -267,7 +292,9 @@ function lowConfidenceReason(hit: Hit, testOnlyWorkflows: Set<string>): string |
   if (hit.connection && isComposePath(hit.file.path) && !looksRandom(hit.secret)) {
     return "in a compose service's environment, which infrastructure/compose-plaintext-secrets judges: lower confidence";
   }
-  if (isTestName(basename(hit.file.path).replace(/\.[^.]*$/, ''))) {
+  const name = basename(hit.file.path);
+  // `.env.test` and `.env.testing` name their environment after the dot.
+  if (isTestName(name.replace(/\.[^.]*$/, '')) || (envFileKind(hit.file.path) && isTestName(name.replace(/^\./, '')))) {
     return 'in a file named for tests, so test-only configuration: lower confidence';
   }
   return undefined;
@@ -279,7 +306,7 @@ export default defineRule({
   severity: 'critical',
   title: 'No hardcoded secrets',
   description:
-    'Fails when a file holds a real-looking credential: a private key block, a cloud access key, a GitHub, GitLab, Slack, Stripe, npm or similar token, a JWT assigned to a secret-named variable, a connection URL or connection string with a literal password, a random-looking literal assigned to a secret-named setting, or a credential in a committed env file.',
+    'Fails when a file holds a real-looking credential: a private key block, a cloud access key, a GitHub, GitLab, Slack, Stripe, npm or similar token, a JWT assigned to a secret-named variable, a connection URL or connection string with a literal password (in a committed env file, any password but a template or stand-in), a random-looking literal assigned to a secret-named setting, or a credential in a committed env file. Stand-ins, passwords that repeat the account or database name beside them, and stand-in connection passwords in configuration files are placeholder-secret-default\'s; env files named for tests give notes.',
   rationale:
     'A credential in the repository is readable by everyone who can clone it, now and forever through history, and by every build log and artifact made from it. Attackers scan public and leaked repositories for these shapes within minutes.',
   remediation:
@@ -290,7 +317,7 @@ export default defineRule({
       if (isGeneratedText(file)) continue;
       const envKind = envFileKind(file.path);
       scanProviderPatterns(file, hits);
-      scanUrls(file, hits);
+      scanUrls(facts, file, hits);
       scanJwts(file, hits);
       if (!envKind && !isProse(file.path) && !isLowConfidencePath(file.path)) {
         scanAssignments(file, hits);
@@ -304,9 +331,10 @@ export default defineRule({
       for (const entry of env.entries) {
         const value = entry.value.trim();
         if (!isSecretName(entry.key) || value.includes('://')) continue;
+        // Stand-ins (`changeme`, `1234`) in a committed env file are placeholder-secret-default's.
         const real =
           env.kind === 'real'
-            ? !isPlaceholderValue(value) && !/^\$|^%|^\{\{/.test(value) && !/^(true|false|yes|no|on|off|\d{1,3})$/i.test(value)
+            ? !isPlaceholderValue(value) && !isStandInSecret(value) && !/^\$|^%|^\{\{/.test(value) && !/^(true|false|yes|no|on|off|\d{1,3})$/i.test(value)
             : looksRandom(value);
         if (!real) continue;
         hits.push({

@@ -19,7 +19,8 @@ import {
   isUiComponentPath,
   usesHashComments,
 } from '../../../facts/codeSearch';
-import { isSecretName, isStandInSecret, nameWords, SECRET_NAME_HINT } from '../../../facts/secretNames';
+import { isAccountName, isSecretName, isStandInSecret, isWeakLiteral, nameWords, repeatsAccountNearby, SECRET_NAME_HINT } from '../../../facts/secretNames';
+import { developmentConfigReason, isAppConfigFile, overridableDefaultConfig } from '../../../facts/configProfiles';
 import { findingAt, maskedExcerpt } from '../shared';
 import { testOnlyWorkflowPaths } from '../../../facts/workflows';
 import { isReadablePhrase, isStandInSigningKey, signingKeyConstants, signingKeysAtCalls } from '../signingKeys';
@@ -48,21 +49,56 @@ const CONFIG_GET_DEFAULT =
 
 /** Test-runner configuration sets the environment of the test run only. */
 const TEST_RUNNER_CONFIG = /(^|\/)(?:vitest|jest|playwright|cypress|karma)\.config\.[cm]?[jt]s$|(^|\/)(?:vitest|jest)\.setup\.[cm]?[jt]s$/;
+/** node-config's map from settings to the environment variables that set them (`secret: JWT_SECRET`): names, not values. */
+const ENV_VARIABLE_MAP = /(^|\/)custom-environment-variables\.[\w]+$/;
 
 /** Whether a path is production code or configuration to read settings from. */
 function scannable(path: string): boolean {
   return (
     !isTestFile(path) && !TEST_RUNNER_CONFIG.test(path) && !isProse(path) && !isUiComponentPath(path) && !envFileKind(path) &&
-    !/(^|\/)[^/]*\.(example|sample|template|dist|tmpl|tpl)(\.[^/]*)?$/i.test(path)
+    !ENV_VARIABLE_MAP.test(path) && !/(^|\/)[^/]*\.(example|sample|template|dist|tmpl|tpl)(\.[^/]*)?$/i.test(path)
   );
 }
 
 const CONFIG_EXTENSIONS = new Set(['.yml', '.yaml', '.properties', '.toml', '.json', '.ini', '.cfg', '.conf']);
 
-/** User-record fields (`password: 'x'` in a seed) belong to default-admin-password, not here. */
+const RECORD_WORDS = ['password', 'passwd', 'pwd', 'pass', 'new', 'old', 'current', 'confirm', 'plain', 'raw'];
+/** Objects that are user records: `user.password = '1234'` in a seeder or factory. */
+const USER_OBJECTS = new Set(['user', 'users', 'admin', 'account', 'member', 'customer', 'person', 'owner', 'profile', 'author', 'employee', 'staff', 'superuser', 'u']);
+
+/** User-record fields (`password: 'x'` or `user.password = 'x'` in a seed) belong to default-admin-password, not here. */
 function isUserRecordField(name: string): boolean {
   if (!/^[a-z]/.test(name)) return false;
-  return nameWords(name).every(w => ['password', 'passwd', 'pwd', 'pass', 'new', 'old', 'current', 'confirm', 'plain', 'raw'].includes(w));
+  if (nameWords(name).every(w => RECORD_WORDS.includes(w))) return true;
+  // A field of a user object: `user.password`, `newUser.password`, `admin.pwd`.
+  const segments = name.split('.');
+  if (segments.length !== 2 || !nameWords(segments[1]).every(w => RECORD_WORDS.includes(w))) return false;
+  return nameWords(segments[0]).some(w => USER_OBJECTS.has(w));
+}
+
+/** `scheme://user:password@host`, the user possibly empty. */
+const URL_CREDENTIALS = /\b[a-z][a-z0-9+.-]{1,20}:\/\/(?<user>[^\s:/@'"`<>]{0,128}):(?<password>[^\s@/'"`<>]{1,256})@/gi;
+/** `Password=…` / `pwd=…` in a connection string or a URL's query. */
+const KEYED_PASSWORD = /(?:^|[;?&\s])(?:password|pwd)\s*=\s*(?<password>[^;&'"\s]{1,256})/gi;
+const KEYED_USER = /(?:^|[;?&\s])(?:user(?:\s?id|name)?|uid)\s*=\s*(?<user>[^;&'"\s]{1,128})/i;
+const CONNECTION_MARKER = /(?:server|data source|host|database|initial catalog)\s*=|jdbc:|odbc:|:\/\//i;
+
+/**
+ * The stand-in password of a connection URL or string, if it has one: a stand-in
+ * (`Password=password`, `changeme`) or the user name again (`postgres:postgres@`,
+ * `user=postgres&password=postgres`).
+ */
+function standInConnectionPassword(value: string): { password: string; sameAsUser: boolean } | undefined {
+  if (!CONNECTION_MARKER.test(value)) return undefined;
+  const found: Array<{ user?: string; password: string }> = [];
+  for (const m of value.matchAll(URL_CREDENTIALS)) found.push({ user: m.groups!.user, password: m.groups!.password });
+  for (const m of value.matchAll(KEYED_PASSWORD)) found.push({ user: KEYED_USER.exec(value)?.groups!.user, password: m.groups!.password });
+  for (const { user, password } of found) {
+    if (/^[$%{<]|\$\{/.test(password)) continue;
+    if (user && user === password && password.length >= 3) return { password, sameAsUser: true };
+    if (isStandInSecret(password)) return { password, sameAsUser: false };
+  }
+  return undefined;
 }
 
 function lastSegment(name: string): string {
@@ -85,7 +121,11 @@ interface Hit {
   line: number;
   name: string;
   value: string;
-  kind: 'fallback' | 'literal' | 'jwt' | 'signing';
+  kind: 'fallback' | 'literal' | 'jwt' | 'signing' | 'account' | 'weak' | 'connection' | 'connection-user';
+  /** The framework whose configuration the weak literal is a default of. */
+  framework?: string;
+  /** Read with the configuration file's parser: the same setting as any assignment found on its line. */
+  parsed?: boolean;
 }
 
 function scanFile(file: SourceFile, hits: Hit[]): void {
@@ -146,12 +186,72 @@ function scanFile(file: SourceFile, hits: Hit[]): void {
       for (const { match } of matchAllNear(file, pattern, SECRET_NAME_HINT)) {
         const name = lastSegment(match.groups!.name);
         const value = match.groups!.value;
-        if (!isSecretName(name) || isUserRecordField(name) || !isStandInSecret(value)) continue;
+        if (!isSecretName(name) || isUserRecordField(name)) continue;
+        let kind: Hit['kind'];
+        if (isStandInSecret(value)) kind = 'literal';
+        else if (code && repeatsAccountNearby(file, lineOfOffset(file, match.index), value)) kind = 'account';
+        else continue;
         const operator = match[0].slice(match.groups!.name.length).search(/[:=]/);
-        add(match.index, name, value, 'literal', match.index + match.groups!.name.length + Math.max(0, operator));
+        add(match.index, name, value, kind, match.index + match.groups!.name.length + Math.max(0, operator));
       }
     }
   }
+}
+
+/**
+ * Keys of a configuration file read with its parser, by their full path
+ * (`spring.datasource.password`, `ConnectionStrings.Db`): stand-ins under nested
+ * keys, passwords that repeat the account name beside them, connection strings
+ * with a stand-in password, and weak literals in framework configuration that
+ * applies unless the environment overrides it (Spring Boot, .NET appsettings).
+ */
+function scanConfigEntries(facts: Facts, file: SourceFile, hits: Hit[]): void {
+  if (!isAppConfigFile(facts, file)) return;
+  const entries = valuesOf(facts).configFile(file.path);
+  const framework = overridableDefaultConfig(facts, file.path);
+  const parentOf = (key: string) => key.slice(0, Math.max(0, key.lastIndexOf('.')));
+  for (const entry of entries) {
+    const value = entry.value.trim();
+    if (!value || value.includes('${') || isCommentLine(lineOf(file, entry.line))) continue;
+    const connection = standInConnectionPassword(value);
+    if (connection) {
+      const kind = connection.sameAsUser ? 'connection-user' : 'connection';
+      hits.push({ file, line: entry.line, name: entry.key, value: connection.password, kind, parsed: true });
+      continue;
+    }
+    const last = entry.key.split('.').pop()!;
+    if (!isSecretName(entry.key) || !isSecretName(last) || isUserRecordField(entry.key.split('.').slice(-2).join('.'))) continue;
+    if (isStandInSecret(value)) {
+      hits.push({ file, line: entry.line, name: entry.key, value, kind: 'literal', parsed: true });
+    } else if (
+      value.length >= 3 &&
+      entries.some(e => e !== entry && e.value.trim() === value && parentOf(e.key) === parentOf(entry.key) && isAccountName(e.key.split('.').pop()!))
+    ) {
+      hits.push({ file, line: entry.line, name: entry.key, value, kind: 'account', parsed: true });
+    } else if (framework && isWeakLiteral(value)) {
+      hits.push({ file, line: entry.line, name: entry.key, value, kind: 'weak', framework, parsed: true });
+    }
+  }
+}
+
+/** A condition on the CI or test environment: `if os.environ.get("GITHUB_WORKFLOW"):`, `if "test" in sys.argv:`, `if (process.env.CI)`. */
+const CI_CONDITION =
+  /^\s*(?:if|elif|else\s+if|when|unless)\b.*(?:\b(?:GITHUB_WORKFLOW|GITHUB_ACTIONS|CI|TRAVIS|GITLAB_CI|CIRCLECI|BUILDKITE|JENKINS_URL|TESTING|PYTEST_CURRENT_TEST)\b|['"]test['"]\s+in\s+sys\.argv)/;
+
+/** Whether a line sits in a block (by indentation) whose condition is on the CI or test environment. */
+function underCiCondition(file: SourceFile, line: number): boolean {
+  const lines = file.text.split('\n', line);
+  const indentOf = (text: string) => /^[ \t]*/.exec(text)![0].replace(/\t/g, '    ').length;
+  let indent = indentOf(lines[line - 1] ?? '');
+  for (let l = line - 1; l >= 1 && indent > 0; l--) {
+    const text = lines[l - 1];
+    if (!text.trim()) continue;
+    const at = indentOf(text);
+    if (at >= indent) continue;
+    if (CI_CONDITION.test(text)) return true;
+    indent = at;
+  }
+  return false;
 }
 
 /** Offset of the start of a 1-based line. */
@@ -169,6 +269,7 @@ function testOnlyReason(facts: Facts, hit: Hit, testOnlyWorkflows: Set<string>):
   if (testOnlyWorkflows.has(hit.file.path)) return 'in a CI workflow that only runs tests, so it configures a throwaway test run';
   if (isTestOnlyPath(hit.file.path)) return 'in a test-only file (test compose file, test script or request collection)';
   if (!languageOf(hit.file.path)) return undefined;
+  if (underCiCondition(hit.file, hit.line)) return 'in a block that only runs on CI or under tests';
   const owner = valuesOf(facts).ownerAt(hit.file.path, offsetOfLine(hit.file, hit.line));
   const cls = owner?.split('.').find(isTestName);
   return cls ? `in ${cls}, a settings class for tests` : undefined;
@@ -180,7 +281,7 @@ export default defineRule({
   severity: 'critical',
   title: 'Secrets have no literal defaults',
   description:
-    'Fails when code or configuration falls back to a literal default for a secret-named setting (`SECRET_KEY`, `JWT_SECRET`, `*_API_KEY`, `*_PASSWORD`, `*_TOKEN`…), such as `os.getenv("SECRET_KEY", "change-me")`, `process.env.JWT_SECRET || "secret"`, `${JWT_SECRET:changeme}` or `config.get("jwtSecret") || "secret"`, or sets such a setting to a well-known stand-in (`secret`, `changeme`, `keyboard cat`, `django-insecure-…`), or a committed env file that the app\'s settings or compose load sets such a setting to a stand-in (`SECRET_KEY=changethis` in a `.env` read by pydantic-settings `env_file`, dotenv or compose), or signs tokens with a literal key that is a stand-in or a readable phrase (words separated by spaces), at the signing call or through the constant it reads (other literal keys are hardcoded-secret\'s).',
+    'Fails when code or configuration falls back to a literal default for a secret-named setting (`SECRET_KEY`, `JWT_SECRET`, `*_API_KEY`, `*_PASSWORD`, `*_TOKEN`…), such as `os.getenv("SECRET_KEY", "change-me")`, `process.env.JWT_SECRET || "secret"`, `${JWT_SECRET:changeme}` or `config.get("jwtSecret") || "secret"`, or sets such a setting to a well-known stand-in (`secret`, `changeme`, `keyboard cat`, `django-insecure-…`), or a committed env file that the app\'s settings or compose load sets such a setting to a stand-in (`SECRET_KEY=changethis` in a `.env` read by pydantic-settings `env_file`, dotenv or compose), or signs tokens with a literal key that is a stand-in or a readable phrase (words separated by spaces), at the signing call or through the constant it reads (other literal keys are hardcoded-secret\'s). Stand-ins include text asking to replace the value (`REPLACE IT WITH YOUR OWN SECRET`), the name of a password written as its value (`PASSWORD: "db_password"`) and a password that repeats the account or database name beside it (`DB_USER = "shop"`, `DB_PASSWORD = "shop"`). In configuration files, a connection string whose password is a stand-in or the user name again (`Password=password`, `?user=postgres&password=postgres`) counts, and so does a weak literal (`password: acme`) in framework configuration that applies unless the environment overrides it: Spring Boot `application.yml`/`.properties` of the default or an active profile, .NET `appsettings.json`. Configuration for development or tests (`application-dev.yml`, `appsettings.Development.json`, `config/local.yml` or `settings/dev.py` unless the code loads it by default, blocks that only run on CI) gives low-confidence notes.',
   rationale:
     'When the real value is missing in one environment, the service starts anyway with a secret that is published in its own repository. Session cookies and tokens can then be forged by anyone who reads the code, and nothing warns that it happened.',
   remediation:
@@ -207,6 +308,7 @@ export default defineRule({
       if (!scannable(file.path) || isGeneratedText(file)) continue;
       scanned += 1;
       scanFile(file, hits);
+      scanConfigEntries(facts, file, hits);
       // Token signing keys that are stand-ins or readable phrases, at the signing call or in the constant it reads.
       for (const key of [...signingKeysAtCalls(facts, file), ...signingKeyConstants(facts, file)]) {
         if (!isStandInSigningKey(key.value) || !scannable(key.file.path)) continue;
@@ -223,10 +325,12 @@ export default defineRule({
     const testOnlyWorkflows = testOnlyWorkflowPaths(facts);
     const seen = new Set<string>();
     const findings: RuleFinding[] = [];
+    const lines = new Set<string>();
     for (const hit of hits) {
       const key = `${hit.file.path}:${hit.line}:${hit.name}`;
-      if (seen.has(key)) continue;
+      if (seen.has(key) || (hit.parsed && lines.has(`${hit.file.path}:${hit.line}`))) continue;
       seen.add(key);
+      lines.add(`${hit.file.path}:${hit.line}`);
       const messages: Record<Hit['kind'], string> = {
         fallback: `${hit.name} falls back to the literal ${shown(hit.value)} when it is not configured`,
         jwt: `The JWT library is given the literal key ${shown(hit.value)} instead of a configured secret`,
@@ -234,6 +338,10 @@ export default defineRule({
         signing: `The token signing key${hit.name === 'signing key' ? '' : ` ${hit.name}`} is ${
           isReadablePhrase(hit.value) ? 'a readable phrase' : 'the stand-in'
         } ${shown(hit.value)}, written in the code instead of a configured secret`,
+        account: `${hit.name} is set to ${shown(hit.value)}, the same literal as the account or database name beside it`,
+        weak: `${hit.name} is set to the weak literal ${shown(hit.value)} in ${hit.framework} configuration that applies whenever the environment does not override it`,
+        connection: `The connection string in ${hit.name} has the stand-in password ${shown(hit.value)}`,
+        'connection-user': `The connection string in ${hit.name} uses its user name as the password (${shown(hit.value)})`,
       };
       const message = messages[hit.kind];
       const secrets = isPlaceholderValue(hit.value) ? [] : [hit.value];
@@ -241,9 +349,10 @@ export default defineRule({
         ...findingAt(hit.file, hit.line, message, maskedExcerpt(hit.file, hit.line, secrets)),
         secrets,
       };
-      // Test-only configuration is not a production default: a note, not a failure.
-      const testOnly = finding.confidence === 'low' ? undefined : testOnlyReason(facts, hit, testOnlyWorkflows);
-      findings.push(testOnly ? { ...finding, message: `${message} (${testOnly}: lower confidence)`, confidence: 'low' } : finding);
+      // Test-only and development configuration is not a production default: a note, not a failure.
+      const aside =
+        finding.confidence === 'low' ? undefined : testOnlyReason(facts, hit, testOnlyWorkflows) ?? developmentConfigReason(facts, hit.file.path, hit.line);
+      findings.push(aside ? { ...finding, message: `${message} (${aside}: lower confidence)`, confidence: 'low' } : finding);
     }
     // Committed env files the app or its compose stack loads (the file itself is committed-env-file's finding).
     for (const hit of envStandIns) {

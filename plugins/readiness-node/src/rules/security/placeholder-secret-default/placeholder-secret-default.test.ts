@@ -128,8 +128,108 @@ describeRule(rule, {
       },
       findings: ['app/config.py:3', 'app/config.py:5', 'app/core/settings.py:2', 'app/core/settings.py:4'],
     },
+    {
+      name: 'a password that repeats the account or database name beside it, in code and in configuration',
+      files: {
+        'config/config_prod.go': 'package config\n\nconst (\n\tDB_USER     = "shop_api_v2"\n\tDB_PASSWORD = "shop_api_v2"\n\tDB_HOST     = "127.0.0.1"\n)\n',
+        'src/main/resources/application-mysql.properties':
+          'spring.datasource.url=jdbc:mysql://localhost/shop\nspring.datasource.username=shop\nspring.datasource.password=shop\n',
+        'config/database.yml': 'production:\n  adapter: postgresql\n  database: orders\n  username: orders\n  password: orders\n',
+      },
+      findings: ['config/config_prod.go:5', 'config/database.yml:5', 'src/main/resources/application-mysql.properties:3'],
+    },
+    {
+      name: 'placeholder text and the name of a password written as the value',
+      files: {
+        'config.json': '\uFEFF{\n  "connectionString": "mongodb://localhost/app",\n  "secret": "USED TO SIGN TOKENS, REPLACE IT WITH YOUR OWN SECRET"\n}\n',
+        'home/settings/prod.py': "DATABASES = {\n    'default': {\n        'NAME': 'db_name',\n        'USER': 'db_user',\n        'PASSWORD': 'db_password',\n    }\n}\n",
+      },
+      findings: ['config.json:3', 'home/settings/prod.py:5'],
+    },
+    {
+      name: 'connection strings in configuration files whose password is a stand-in or the user name again',
+      files: {
+        'src/Web/appsettings.json':
+          '{\n  "ConnectionStrings": {\n    "AppDb": "Server=127.0.0.1;Port=5432;Database=AppDb;Username=admin;Password=password;"\n  }\n}\n',
+        'config/app.yml': 'dsn: "postgres://127.0.0.1/shop?sslmode=disable&user=postgres&password=postgres"\nport: 8080\n',
+        'config/queue.toml': 'broker_url = "amqp://guest:changeme@rabbit:5672/"\n',
+      },
+      findings: ['config/app.yml:1', 'config/queue.toml:1', 'src/Web/appsettings.json:3'],
+    },
+    {
+      name: 'weak literals in framework configuration that applies unless the environment overrides it',
+      files: {
+        'api/src/main/resources/application.yml':
+          'spring:\n  profiles:\n    active: prod\n  datasource:\n    username: root\n    password: acmecorp\n',
+        'api/src/main/resources/application-prod.properties': 'app.mail.password=mailer2024\n',
+        'web/appsettings.json': '{\n  "Smtp": {\n    "Host": "smtp.acme.io",\n    "Password": "orchid7"\n  }\n}\n',
+      },
+      findings: [
+        'api/src/main/resources/application-prod.properties:1',
+        'api/src/main/resources/application.yml:6',
+        'web/appsettings.json:4',
+      ],
+    },
+    {
+      name: 'configuration named for development that the program loads by default',
+      files: {
+        'config/local.yml': 'dsn: "postgres://db/shop?user=shop&password=shop"\njwt_signing_key: "secret"\n',
+        'cmd/server/main.go': 'package main\n\nvar flagConfig = flag.String("config", "./config/local.yml", "path to the config file")\n',
+      },
+      findings: ['config/local.yml:1', 'config/local.yml:2'],
+    },
   ],
   passes: [
+    {
+      name: 'configuration for development or tests leaves notes: profiles, environments, settings modules and files nothing loads by default',
+      files: {
+        'src/main/resources/application.yml': 'spring:\n  datasource:\n    password: ${DB_PASSWORD}\n---\nspring:\n  config:\n    activate:\n      on-profile: dev\napp:\n  jwt-secret: changeme\n',
+        'src/main/resources/application-local.yml': 'spring:\n  datasource:\n    username: shop\n    password: shop\n',
+        'src/main/resources/application-test.properties': 'spring.datasource.password=password\n',
+        'Api/appsettings.Development.json': '{\n  "ConnectionStrings": {\n    "Db": "Server=localhost;User Id=sa;Password=password;"\n  }\n}\n',
+        'config/local.yml': 'dsn: "postgres://db/shop?user=shop&password=shop"\n',
+        'shop/settings/dev.py': "DATABASES = {'default': {'USER': 'shop', 'PASSWORD': 'shop'}}\nSECRET_KEY = 'dev'\n",
+        'config/config_dev.go': 'package config\n\nconst (\n\tDB_USER     = "shop"\n\tDB_PASSWORD = "shop"\n)\n',
+      },
+    },
+    {
+      name: 'weak literals outside framework default configuration, inactive profiles and random values are not stand-ins here',
+      files: {
+        'conf/app.ini': '[database]\nType = mysql\nUser = root\nPassword = rootroot\n',
+        'config/config.go': 'package config\n\nconst DB_PASSWORD = "wolfhound"\n',
+        'src/main/resources/application-mysql.properties': 'spring.datasource.username=app\nspring.datasource.password=wolfhound\n',
+        'src/main/resources/application.properties': 'jwt.secret=Em3u7dCZ2QSvSGSGSRFUTfrwgu3WjfU2\nspring.datasource.password=\n',
+        'src/Web/appsettings.json': '{\n  "ConnectionStrings": {\n    "Db": "Server=db;Username=app;Password=Tr0ub4dor3;"\n  }\n}\n',
+      },
+    },
+    {
+      name: 'names of storage keys, user records in seeders, and maps from settings to environment variable names',
+      files: {
+        'src/constants/index.js': "export const ACCESS_TOKEN = 'accessToken';\nexport const REFRESH_TOKEN = 'refresh_token';\n",
+        'Web/TokenNames.cs': 'public static class TokenNames {\n  public const string AccessToken = "accessToken";\n}\n',
+        'src/database/seeds/CreateAdmin.ts': "const user = new User();\nuser.username = 'bruce';\nuser.password = '1234';\n",
+        'src/database/factories/UserFactory.ts': "newUser.password = '1234';\n",
+        'config/custom-environment-variables.yml': 'secret: SECRET\ndb:\n  password: DB_PASSWORD\n',
+      },
+    },
+    {
+      name: 'credentials of CI-only settings blocks, stack files, and connection URLs written in code (hardcoded-secret reads those)',
+      files: {
+        'config/django/base.py': [
+          'import os',
+          'DATABASES = {"default": env.db("DATABASE_URL")}',
+          'if os.environ.get("GITHUB_WORKFLOW"):',
+          '    DATABASES = {',
+          '        "default": {',
+          '            "USER": "postgres",',
+          '            "PASSWORD": "postgres",',
+          '        }',
+          '    }',
+        ].join('\n'),
+        'docker-stack.yml': 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: postgres\n      POSTGRES_PASSWORD: postgres\n',
+        'result/server.js': "const pool = new Pool({ connectionString: 'postgres://postgres:postgres@db/postgres' });\n",
+      },
+    },
     {
       name: 'test-only configuration leaves low-confidence notes: CI test env, test classes, test compose files and scripts',
       files: {
@@ -296,6 +396,39 @@ describe('security/placeholder-secret-default details', () => {
     expect(app.confidence).toBe('high');
     expect(example.confidence).toBe('low');
     expect(example.message).toMatch(/lower confidence/);
+  });
+
+  it('keeps configuration for development, tests and CI as notes that say why', () => {
+    const result = runRule(rule, {
+      'src/main/resources/application.yml': 'spring:\n  profiles:\n    active: qa\n---\nspring:\n  config:\n    activate:\n      on-profile: dev\napp:\n  jwt-secret: changeme\n',
+      'src/main/resources/application-local.yml': 'spring:\n  datasource:\n    username: shop\n    password: shop\n',
+      'src/main/resources/application-qa.yml': 'spring:\n  datasource:\n    username: shop\n    password: shop\n',
+      'Api/appsettings.Development.json': '{\n  "ConnectionStrings": {\n    "Db": "Server=localhost;User Id=sa;Password=password;"\n  }\n}\n',
+      'shop/settings/dev.py': "DATABASES = {'default': {'USER': 'shop', 'PASSWORD': 'shop'}}\n",
+      'config/django/base.py': 'import os\nif os.environ.get("GITHUB_WORKFLOW"):\n    DATABASES = {\n        "USER": "postgres",\n        "PASSWORD": "postgres",\n    }\n',
+    });
+    expect(result.findings.map(f => [`${f.path}:${f.line}`, f.confidence, f.message.replace(/^.*\((.*): lower confidence\)$/, '$1')])).toEqual([
+      ['Api/appsettings.Development.json:3', 'low', 'in the settings of the Development environment'],
+      ['config/django/base.py:5', 'low', 'in a block that only runs on CI or under tests'],
+      ['shop/settings/dev.py:1', 'low', 'in dev.py, configuration for development or tests'],
+      ['src/main/resources/application-local.yml:4', 'low', 'in the Spring profile local, for development or tests'],
+      [
+        'src/main/resources/application-qa.yml:4',
+        'high',
+        'spring.datasource.password is set to "s…", the same literal as the account or database name beside it',
+      ],
+      ['src/main/resources/application.yml:10', 'low', 'in the Spring profile dev, for development or tests'],
+    ]);
+  });
+
+  it('says which framework default a weak literal is, and masks it', () => {
+    const result = runRule(rule, { 'src/main/resources/application.yml': 'spring:\n  datasource:\n    password: orchid7\n' });
+    expect(result.findings.map(f => [f.message, f.excerpt])).toEqual([
+      [
+        'spring.datasource.password is set to the weak literal "or…" in Spring Boot configuration that applies whenever the environment does not override it',
+        'password: or…',
+      ],
+    ]);
   });
 
   it('masks a default that looks like a real credential', () => {
