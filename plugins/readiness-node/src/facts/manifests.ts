@@ -287,6 +287,14 @@ export function parseGoMod(file: SourceFile): GoModFact {
   return fact;
 }
 
+/** Requirement files for development only: `requirements-dev.txt`, `requirements-tests.txt`, `requirements/docs.txt`, `dev-requirements.in`. */
+const DEV_REQUIREMENTS = /(^|[-_.])(dev|develop|development|test|tests|testing|lint|docs|ci|local|tools?|github-actions|typing)([-_.]|\.txt$|\.in$)/i;
+
+/** Whether a requirements file lists what development, tests, docs or CI need rather than what the application runs with. */
+export function isDevRequirementsPath(path: string): boolean {
+  return DEV_REQUIREMENTS.test(basename(path));
+}
+
 /**
  * Whether a path names a pip requirements file: `requirements*.txt` / `.in`,
  * or any `.txt` / `.in` file in a `requirements/` folder (`requirements/base.txt`).

@@ -66,8 +66,12 @@ describe('isLowConfidencePath', () => {
     expect(isLowConfidencePath(path)).toBe(false);
   });
 
-  it.each(['docs_src/tutorial/main.py', 'examples/app/main.py', 'demo/server.js'])('%s lies aside', path => {
+  it.each(['docs_src/tutorial/main.py', 'examples/app/main.py', 'demo/server.js', 'src/test/java/com/acme/AppTest.java'])('%s lies aside', path => {
     expect(isAsidePath(path)).toBe(true);
+  });
+
+  it.each(['src/main/java/org/acme/samples/petclinic/App.java', 'api/src/main/kotlin/com/acme/demo/Main.kt'])('%s is production code in a JVM package', path => {
+    expect(isAsidePath(path)).toBe(false);
   });
 });
 

@@ -133,7 +133,7 @@ const ASIDE_DIR = new RegExp(
  */
 export const isAsidePath: (path: string) => boolean = memoPath(
   path =>
-    ASIDE_DIR.test(path) || isDevWorkspacePath(path),
+    ASIDE_DIR.test(outsideJvmPackages(path)) || isDevWorkspacePath(path),
 );
 
 /** Source-code extensions and the language each belongs to. */

@@ -10,6 +10,7 @@ import type { Facts } from './index';
 import { ECOSYSTEM_LABEL, ECOSYSTEM_OF_LANGUAGE, ENTRY_POINT, MOUNTED_BACKSTAGE_ROLES, SERVER_CODE, SERVER_DEPENDENCIES } from './frameworks';
 import type { Ecosystem } from './frameworks';
 import { memo } from './memo';
+import { isDevRequirementsPath, isRequirementsPath } from './manifests';
 import { basename, dirname, isAsidePath, isLowConfidencePath, isToolingPath, languageOf } from './paths';
 import { syntaxTree } from './syntax';
 import { lineOf } from './text';
@@ -465,9 +466,10 @@ function buildContext(facts: Facts): Context {
     return d;
   };
 
-  // 1. Manifests that declare a server framework.
+  // 1. Manifests that declare a server framework (a framework that only tests, docs or CI install serves nothing).
   for (const ref of manifests) {
     if (ref.ecosystem === 'node' && isMounted(ref.path)) continue;
+    if (ref.ecosystem === 'python' && isRequirementsPath(ref.path) && isDevRequirementsPath(ref.path)) continue;
     const known = SERVER_DEPENDENCIES[ref.ecosystem];
     const found = ref.deps.filter(d => d in known);
     if (found.length === 0) continue;
@@ -500,7 +502,7 @@ function buildContext(facts: Facts): Context {
   }
   // 2. Source files that start a server (not scripts, tools, benchmarks or test support).
   for (const { file, ecosystem } of code) {
-    if (isToolingPath(file.path) || isMounted(file.path)) continue;
+    if (isToolingPath(file.path) || isMounted(file.path) || isAsidePath(file.path)) continue;
     for (const signal of SERVER_CODE) {
       if (signal.ecosystem !== ecosystem || !signal.pattern.test(file.text))
         continue;

@@ -423,7 +423,14 @@ export interface DeployJob {
   stepIndex?: number;
   /** Whether the job counts only because it publishes a container image (and deploys nothing else). */
   imagePublish?: boolean;
+  /** Whether the job publishes a package or a release (npm, PyPI, NuGet, crates, gems, Maven, a GitHub release, a Helm chart) rather than deploying a service. */
+  packagePublish?: boolean;
 }
+
+/** Commands and actions that publish a package or a release: a library's release, not a running service. */
+const PACKAGE_PUBLISH_COMMAND =
+  /\b(?:npm\s+publish|yarn\s+(?:npm\s+)?publish|pnpm\s+publish|twine\s+upload|poetry\s+publish|uv\s+publish|cargo\s+publish|gem\s+push|mvn\b.*\bdeploy\b|gradlew?\b.*\bpublish\w*|dotnet\s+nuget\s+push|nuget\s+push)/;
+const PACKAGE_PUBLISH_ACTION = /^(?:pypa\/gh-action-pypi-publish|softprops\/action-gh-release|helm\/chart-releaser-action)/i;
 
 const NON_PROD_TARGET =
   /\b(?:preview|previews|staging|stage|stg|dev|develop|development|testing|qa|uat|sandbox|review|demo|canary-test|e2e|integration|smoke)\b/i;
@@ -497,7 +504,7 @@ function imageOnly(job: WorkflowJob, from: number): { imagePublish?: true } {
 /** Why a job counts as a deploy job, or undefined. */
 export function deployReason(
   job: WorkflowJob,
-): { reason: string; line?: number; stepIndex?: number; imagePublish?: boolean } | undefined {
+): { reason: string; line?: number; stepIndex?: number; imagePublish?: boolean; packagePublish?: boolean } | undefined {
   if (isPagesDeploy(job)) return undefined;
   if (
     job.steps.some(
@@ -523,6 +530,7 @@ export function deployReason(
           reason: `runs \`${m[0].trim()}\``,
           line: step.line,
           stepIndex: i,
+          ...(PACKAGE_PUBLISH_COMMAND.test(m[0]) ? { packagePublish: true } : {}),
         };
     }
     if (step.uses && DEPLOY_ACTION.test(step.uses)) {
@@ -530,6 +538,7 @@ export function deployReason(
         reason: `uses ${step.uses.split('@')[0]}`,
         line: step.line,
         stepIndex: i,
+        ...(PACKAGE_PUBLISH_ACTION.test(step.uses) ? { packagePublish: true } : {}),
       };
     }
     if (step.run && !NOT_A_DEPLOY_NAME.test(label)) {
@@ -620,6 +629,7 @@ function findDeployJobs(facts: Facts): DeployJob[] {
           line: why.line ?? job.line,
           ...(why.stepIndex !== undefined ? { stepIndex: why.stepIndex } : {}),
           ...('imagePublish' in why && why.imagePublish ? { imagePublish: true } : {}),
+          ...('packagePublish' in why && why.packagePublish ? { packagePublish: true } : {}),
         });
       }
     }
@@ -627,13 +637,16 @@ function findDeployJobs(facts: Facts): DeployJob[] {
   return out;
 }
 
-/** Whether any CI system deploys: a GitHub deploy job, or a deploy or image-publish command in any CI config. */
+/**
+ * Whether any CI system deploys a service: a GitHub deploy job, or a deploy or image-publish command in any
+ * CI config. Publishing a package or a release (a library's npm, PyPI or NuGet release) deploys no service.
+ */
 export function hasDeployPipeline(facts: Facts): boolean {
-  if (deployJobs(facts).length > 0) return true;
+  if (deployJobs(facts).some(d => !d.packagePublish)) return true;
   return facts.ci.commands.some(
     c =>
       c.system !== 'github-actions' &&
-      (DEPLOY_COMMAND.test(c.command) ||
+      ((DEPLOY_COMMAND.test(c.command) && !commandSegments(c.command).every(seg => !DEPLOY_COMMAND.test(seg) || PACKAGE_PUBLISH_COMMAND.test(seg))) ||
         (IMAGE_PUBLISH_COMMAND.test(c.command) && !LOCAL_REGISTRY.test(c.command))),
   );
 }

@@ -1,11 +1,10 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { SourceFile } from '../../../snapshot';
-import { basename, dirname, joinPath, lineOf } from '../../../facts';
+import { dirname, joinPath, lineOf } from '../../../facts';
 import { defineRule, outcome } from '../../types';
 import { inLowConfidenceFolder } from '../shared';
+import { isDevRequirementsPath } from '../../../facts/manifests';
 
-/** Requirement files for development only: findings there are less urgent. */
-const DEV_REQUIREMENTS = /(^|[-_.\/])(dev|develop|development|test|tests|testing|lint|docs|ci|local|tools?)([-_.]|\.txt$|\.in$)/i;
 
 /** A commit SHA or a version tag as a git ref. */
 const PINNED_REF = /^([0-9a-f]{7,40}|v?\d+(\.\d+){0,3}([-+.][\w.-]+)?|semver:.+)$/i;
@@ -102,7 +101,7 @@ export default defineRule({
       const file = facts.file(req.path);
       if (!file) continue;
       const constrained = constrainedNames(facts, file);
-      const lowConfidence = inLowConfidenceFolder(req.path) || DEV_REQUIREMENTS.test(basename(req.path));
+      const lowConfidence = inLowConfidenceFolder(req.path) || isDevRequirementsPath(req.path);
       for (const entry of req.entries) {
         if (entry.hashed || /^===?\s*[^\s,*]+$/.test(entry.spec)) continue;
         if (constrained.has(entry.name.replace(/[-_.]+/g, '-'))) continue;

@@ -254,6 +254,16 @@ describeRule(rule, {
   notApplicable: [
     { name: 'a library', files: { 'package.json': '{}', 'index.js': '' } },
     {
+      name: 'a library whose pipelines publish packages and a GitHub release, and a GitLab job that runs npm publish',
+      files: {
+        'pyproject.toml': '[project]\nname = "orm"\n',
+        'orm/__init__.py': '',
+        '.github/workflows/publish.yml':
+          'on:\n  release:\n    types: [created]\njobs:\n  publish:\n    runs-on: ubuntu-latest\n    steps:\n      - run: python -m build && twine upload dist/*\n      - uses: softprops/action-gh-release@v2\n',
+        '.gitlab-ci.yml': 'release:\n  script:\n    - npm ci\n    - npm publish\n',
+      },
+    },
+    {
       name: 'only a dev container image',
       files: {
         '.devcontainer/Dockerfile': 'FROM mcr.microsoft.com/devcontainers/java:21\n',

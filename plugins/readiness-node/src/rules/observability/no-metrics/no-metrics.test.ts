@@ -171,6 +171,30 @@ describeRule(rule, {
       },
     },
     {
+      name: 'a Python library whose tests and docs install a web framework',
+      files: {
+        'pyproject.toml': '[project]\nname = "orm"\ndependencies = ["sqlalchemy>=2"]\n',
+        'requirements-tests.txt': 'pytest==8.2.0\nfastapi==0.111.0\nhttpx==0.27.0\n',
+        'requirements/docs.txt': 'mkdocs==1.6.0\nflask==3.0.3\n',
+        'orm/main.py': 'class Model:\n    pass\n',
+        'tests/test_api.py': 'from fastapi import FastAPI\napp = FastAPI()\n',
+        'docs_src/tutorial001.py': 'from fastapi import FastAPI\napp = FastAPI()\n',
+        '.github/workflows/publish.yml': [
+          'on:',
+          '  release:',
+          '    types: [created]',
+          'jobs:',
+          '  publish:',
+          '    runs-on: ubuntu-latest',
+          '    steps:',
+          '      - uses: actions/checkout@v4',
+          '      - run: python -m build',
+          '      - uses: pypa/gh-action-pypi-publish@release/v1',
+          '',
+        ].join('\n'),
+      },
+    },
+    {
       name: 'a frontend-only container',
       files: {
         'package.json': JSON.stringify({
