@@ -34,6 +34,8 @@ test('the catalog API serves the sample entities', async () => {
 test('the catalog page lists the sample components', async () => {
   const page = await visit(context, '/');
   await page.getByText('flask-orders-api').first().waitFor({ timeout: 150_000 });
-  await screenshot(page, 'catalog');
+  // `/` redirects to `/catalog`, which then adds its filters to the URL: wait for the table to settle.
+  await page.getByText('ts-payments-service').first().waitFor({ timeout: 30_000 });
   assert.ok(await page.getByText('ts-payments-service').first().isVisible());
+  await screenshot(page, 'catalog');
 });
