@@ -47,6 +47,14 @@ export function isProse(path: string): boolean {
   return /\.(md|mdx|markdown|rst|adoc|txt)$/i.test(path);
 }
 
+/**
+ * Translation catalogues: `locales/ja_JP/translation.json`, `i18n/zh_CN.json`, `lang/fr.yml`. Their keys are
+ * phrases to translate ("OAuth client secret") and their values prose, never settings.
+ */
+export function isTranslationPath(path: string): boolean {
+  return /(^|\/)(locales?|i18n|l10n|translations?|lang)\//i.test(path) || /(^|\/)[^/]*translations?\.(json|ya?ml)$/i.test(path);
+}
+
 /** Files a browser runs or a bundler builds into a page. */
 export function isUiComponentPath(path: string): boolean {
   return /\.(jsx|tsx|vue|svelte)$/i.test(path);

@@ -12,6 +12,7 @@ import {
   isCommentLine,
   isGeneratedText,
   isProse,
+  isTranslationPath,
   isUiComponentPath,
   usesHashComments,
 } from '../../../facts/codeSearch';
@@ -304,7 +305,7 @@ export default defineRule({
     let scanned = 0;
     for (const file of facts.files) {
       if (isProse(file.path) || isGeneratedText(file) || isUiComponentPath(file.path)) continue;
-      if (/(^|\/)(locales?|i18n|translations?|lang)\//i.test(file.path)) continue;
+      if (isTranslationPath(file.path)) continue;
       const code = languageOf(file.path) !== undefined;
       const ext = extname(file.path);
       const settings = SETTINGS_EXTENSIONS.has(ext) || !!envFileKind(file.path) || /(^|\/)(Dockerfile|Containerfile)[^/]*$|\.(sh|bash)$/.test(file.path);

@@ -134,6 +134,15 @@ describeRule(rule, {
   passes: [
     { name: 'no credentials at all', files: { 'src/index.ts': 'export const answer = 42;\n' } },
     {
+      name: 'translation catalogues, and URL notation in a comment',
+      files: {
+        'shared/i18n/locales/ja_JP/translation.json': '{\n  "OAuth client secret": "OAuthクライアントシークレット",\n  "API token": "APIトークン"\n}\n',
+        'app/lang/de.yml': 'password: "Passwort"\nsecret: "Geheimnis"\n',
+        'server/utils/validators.ts':
+          '// Format: protocol://[user[:password]@]host1[:port1][,host2[:port2],...][/database]\nexport const isUrl = (u: string) => u.includes("://");\n',
+      },
+    },
+    {
       name: 'passwords that repeat the account name, stand-ins in committed env files and stand-in connection passwords in configuration are for placeholder-secret-default',
       files: {
         'config/config_prod.go': 'package config\n\nconst (\n\tDB_USER     = "shop_api_v2"\n\tDB_PASSWORD = "shop_api_v2"\n)\n',

@@ -7,7 +7,7 @@ import { envFileKind } from '../../../facts/env';
 import { isTestName } from '../../../facts/values';
 import { entropy, isPlaceholderValue, JWT_PATTERN, SECRET_PATTERNS } from '../../../secrets/patterns';
 import { defineRule, outcome, RuleFinding } from '../../types';
-import { isCommentLine, isGeneratedText, isProse } from '../../../facts/codeSearch';
+import { isCommentLine, isGeneratedText, isProse, isTranslationPath } from '../../../facts/codeSearch';
 import { isSecretName, isStandInSecret, looksRandom, mayHoldSecretName, repeatsAccountNearby, SECRET_NAME_HINT } from '../../../facts/secretNames';
 import { findingAt, maskedExcerpt } from '../shared';
 import { testOnlyWorkflowPaths } from '../../../facts/workflows';
@@ -127,7 +127,8 @@ function isUrlPlaceholder(password: string): boolean {
   return (
     isPlaceholderValue(p) ||
     URL_PLACEHOLDER_PASSWORDS.test(p) ||
-    /^[$%{<[(]|[{}<>]|\$\(|\$\{/.test(p)
+    // Brackets are not allowed unencoded in a URL's user-info: `protocol://[user[:password]@]host` is notation.
+    /^[$%{<[(]|[{}<>[\]]|\$\(|\$\{/.test(p)
   );
 }
 
@@ -319,7 +320,7 @@ export default defineRule({
       scanProviderPatterns(file, hits);
       scanUrls(facts, file, hits);
       scanJwts(file, hits);
-      if (!envKind && !isProse(file.path) && !isLowConfidencePath(file.path)) {
+      if (!envKind && !isProse(file.path) && !isLowConfidencePath(file.path) && !isTranslationPath(file.path)) {
         scanAssignments(file, hits);
         scanSigningConstants(facts, file, hits);
       }
