@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { api, openBrowser, screenshot, visit, waitForApp } from './harness.mjs';
+import { api, openBrowser, screenshot, visit, waitFor, waitForApp } from './harness.mjs';
 
 let browser;
 let context;
@@ -15,10 +15,13 @@ after(async () => {
 });
 
 test('the catalog API serves the sample entities', async () => {
-  const res = await api('/api/catalog/entities?filter=kind=component');
-  assert.equal(res.status, 200);
-  const entities = await res.json();
-  const names = entities.map(e => e.metadata.name);
+  // The catalog ingests the sample locations after the backend is up: wait for the first components.
+  const names = await waitFor('components in the catalog', 180_000, async () => {
+    const res = await api('/api/catalog/entities?filter=kind=component');
+    assert.equal(res.status, 200);
+    const listed = (await res.json()).map(e => e.metadata.name);
+    return listed.length >= 3 ? listed : false;
+  });
   for (const name of [
     'flask-orders-api',
     'ts-payments-service',
