@@ -48,11 +48,15 @@ export function isProse(path: string): boolean {
 }
 
 /**
- * Translation catalogues: `locales/ja_JP/translation.json`, `i18n/zh_CN.json`, `lang/fr.yml`. Their keys are
+ * Translation catalogues: `locales/ja_JP/translation.json`, `i18n/zh_CN.json`, `intl/messages/es-ES.json`, `lang/fr.yml`. Their keys are
  * phrases to translate ("OAuth client secret") and their values prose, never settings.
  */
 export function isTranslationPath(path: string): boolean {
-  return /(^|\/)(locales?|i18n|l10n|translations?|lang)\//i.test(path) || /(^|\/)[^/]*translations?\.(json|ya?ml)$/i.test(path);
+  return (
+    /(^|\/)(locales?|i18n|intl|l10n|translations?|lang)\//i.test(path) ||
+    /(^|\/)messages\/[^/]+\.(json|ya?ml|po|properties)$/i.test(path) ||
+    /(^|\/)[^/]*translations?\.(json|ya?ml)$/i.test(path)
+  );
 }
 
 /** Files a browser runs or a bundler builds into a page. */

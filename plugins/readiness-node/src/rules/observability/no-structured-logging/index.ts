@@ -3,6 +3,8 @@ import { defineRule, outcome } from '../../types';
 import { capitalise } from '../../../facts/text';
 import { Ecosystem, evidenceOf, isCommentLine, serverUnits, ServiceUnit, Signal, unitLabel } from '../../../facts/services';
 import { judgedUnits } from '../units';
+import { isTestFile, isToolingPath } from '../../../facts/paths';
+import { isUiComponentPath } from '../../../facts/codeSearch';
 
 /** What counts as a configured logging framework, per ecosystem. */
 const LOGGING: Record<Ecosystem, Signal> = {
@@ -148,6 +150,8 @@ function printCalls(unit: ServiceUnit): {
   let count = 0;
   let first: { path: string; line: number; text: string } | undefined;
   for (const file of unit.files) {
+    // What the server logs: not scripts beside it, its tests, or components rendered in a browser.
+    if (isToolingPath(file.path) || isTestFile(file.path) || isUiComponentPath(file.path)) continue;
     const lines = file.text.split('\n');
     for (let i = 0; i < lines.length; i++) {
       const text = lines[i];

@@ -99,6 +99,16 @@ describeRule(rule, {
       findings: ['src/server.js:3'],
     },
     {
+      name: 'the console calls that show it are the server\'s, not a build script\'s or a page component\'s',
+      files: {
+        'package.json': JSON.stringify({ dependencies: { express: '^4.21.0', react: '^18.3.0' } }),
+        'scripts/build-geo.js': "console.log('skipping geo setup');\n",
+        'src/components/Dialog.tsx': "export function Dialog() {\n  try { save(); } catch (error) { console.error(error); }\n  return null;\n}\n",
+        'src/server.js': "const express = require('express');\nconst app = express();\n\napp.listen(3000, () => console.log('listening'));\n",
+      },
+      findings: ['src/server.js:4'],
+    },
+    {
       name: 'a Go net/http server using the standard log package',
       files: {
         'go.mod': 'module example.com/api\n\ngo 1.22\n',

@@ -138,6 +138,7 @@ describeRule(rule, {
       files: {
         'shared/i18n/locales/ja_JP/translation.json': '{\n  "OAuth client secret": "OAuthクライアントシークレット",\n  "API token": "APIトークン"\n}\n',
         'app/lang/de.yml': 'password: "Passwort"\nsecret: "Geheimnis"\n',
+        'public/intl/messages/es-ES.json': '{\n  "password": "Contraseña",\n  "token": "Ficha de acceso"\n}\n',
         'server/utils/validators.ts':
           '// Format: protocol://[user[:password]@]host1[:port1][,host2[:port2],...][/database]\nexport const isUrl = (u: string) => u.includes("://");\n',
       },
