@@ -26,8 +26,34 @@ export interface YamlParseOptions {
   merge?: boolean;
 }
 
-/** Parses YAML; never throws. Syntax errors are reported in `error`. */
+/**
+ * A project template's YAML (cookiecutter, copier, `django-admin startproject` templates) with its
+ * template tags neutralised: each `{{ expression }}` becomes as many `x` (so a templated value reads as a
+ * stand-in, never a secret) and each `{% tag %}` becomes blanks, or a comment when it fills its line.
+ * Lines and columns do not move. Undefined when the text holds no template tags.
+ */
+export function withoutTemplateTags(text: string): string | undefined {
+  if (!text.includes('{{') && !text.includes('{%')) return undefined;
+  return text
+    .replace(/^([ \t]*)\{%-?[^\n]*?-?%\}[ \t]*$/gm, (line, indent: string) => `${indent}#${' '.repeat(Math.max(0, line.length - indent.length - 1))}`)
+    .replace(/\{%-?[^\n]*?-?%\}/g, tag => ' '.repeat(tag.length))
+    .replace(/\{\{[^\n{}]*\}\}/g, expr => 'x'.repeat(expr.length));
+}
+
+/**
+ * Parses YAML; never throws. Syntax errors are reported in `error`. A file that only parses once its
+ * template tags are neutralised (a project template's `name: {{project_name}}_data`) is read that way.
+ */
 export function parseYamlFile(text: string, options: YamlParseOptions = {}): YamlFile {
+  const parsed = parseYamlText(text, options);
+  if (!parsed.error) return parsed;
+  const untemplated = withoutTemplateTags(text);
+  if (untemplated === undefined) return parsed;
+  const retried = parseYamlText(untemplated, options);
+  return retried.error ? parsed : retried;
+}
+
+function parseYamlText(text: string, options: YamlParseOptions): YamlFile {
   const lineCounter = new LineCounter();
   let docs: Document.Parsed[] = [];
   let error: string | undefined;
