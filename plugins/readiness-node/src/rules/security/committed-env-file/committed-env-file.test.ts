@@ -19,6 +19,7 @@ describeRule(rule, {
       },
       findings: ['services/api/.env.local', 'services/api/.env.production'],
     },
+
     {
       name: 'tracked env files that hold only comments today',
       files: {
@@ -52,6 +53,14 @@ describeRule(rule, {
       },
     },
     {
+      name: 'dotenv-style files not named .env or .env.<name> (kept as low-confidence notes)',
+      files: {
+        '.e2e.env': 'API_HTTP_ADDR=localhost:3000\n',
+        '.test.ci.env': 'MYSQL_ADDR=mysql:3306\n',
+        'deploy/app.staging.env': 'PORT=8080\n',
+      },
+    },
+    {
       name: 'an env file of a sample repository under examples/ (kept as a low-confidence note)',
       files: { 'examples/repos/demo/.env': 'SECRET=abc\n', 'README.md': '# x' },
     },
@@ -69,6 +78,15 @@ describe('security/committed-env-file findings', () => {
         '.env is committed; it holds no settings today (comments or blank lines only), but any value added to it will be committed too',
       ],
       ['api/.env.local', 'high', 'api/.env.local is committed with 1 setting(s): PORT'],
+    ]);
+  });
+
+  it('keep a dotenv-style name that is not .env or .env.<name> a low-confidence note beside a failing .env.<name>', () => {
+    const result = runRule(rule, { '.env.staging': 'API_TOKEN=1\n', '.e2e.env': 'API_HTTP_ADDR=localhost:3000\n' });
+    expect(result.status).toBe('fail');
+    expect(result.findings.map(f => [f.path, f.confidence])).toEqual([
+      ['.e2e.env', 'low'],
+      ['.env.staging', 'high'],
     ]);
   });
 });

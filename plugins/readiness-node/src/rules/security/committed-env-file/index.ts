@@ -1,4 +1,4 @@
-import { isLowConfidencePath } from '../../../facts';
+import { basename, isLowConfidencePath } from '../../../facts';
 import { defineRule, outcome } from '../../types';
 import { failingPaths } from '../../../fixes/edits';
 import { fixCommittedEnvFile } from './fix';
@@ -9,7 +9,7 @@ export default defineRule({
   severity: 'critical',
   title: 'No committed .env file',
   description:
-    'Fails when a file named `.env` or `.env.<name>` is part of the repository, other than documented templates (`.env.example`, `.env.sample`, `.env.template`, `.env.dist`).',
+    'Fails when a file named `.env` or `.env.<name>` is part of the repository, other than documented templates (`.env.example`, `.env.sample`, `.env.template`, `.env.dist`). Other dotenv-style names (`app.env`, `.e2e.env`, `.test.ci.env`) are not `.env` files: they are kept as low-confidence notes.',
   rationale:
     'Environment files hold the real credentials of an environment. Once committed, every clone and every fork has them, and they stay in history after deletion.',
   remediation:
@@ -18,7 +18,9 @@ export default defineRule({
     const findings = facts.envFiles
       .filter(f => f.kind === 'real')
       .map(f => {
-        const low = isLowConfidencePath(f.path);
+        // Only `.env` and `.env.<name>` are environment files by name; `<name>.env` (`.e2e.env`, `app.env`) is a note.
+        const otherName = !isDotenvName(f.path);
+        const low = isLowConfidencePath(f.path) || otherName;
         const keys = f.entries.length
           ? `: ${f.entries
               .slice(0, 5)
@@ -32,9 +34,11 @@ export default defineRule({
         return {
           path: f.path,
           message: `${f.path} ${holds}${
-            low
-              ? ' (in tests, fixtures, docs or examples: lower confidence)'
-              : ''
+            otherName
+              ? ' (not named .env or .env.<name>: lower confidence)'
+              : low
+                ? ' (in tests, fixtures, docs or examples: lower confidence)'
+                : ''
           }`,
           confidence: low ? ('low' as const) : ('high' as const),
         };
@@ -45,3 +49,9 @@ export default defineRule({
     return fixCommittedEnvFile(facts, failingPaths(this.evaluate(facts, settings)));
   },
 });
+
+/** `.env` or `.env.<name>`: the names the rule is about. */
+function isDotenvName(path: string): boolean {
+  const name = basename(path).toLowerCase();
+  return name === '.env' || name.startsWith('.env.');
+}
