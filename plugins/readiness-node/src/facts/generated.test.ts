@@ -28,6 +28,7 @@ describe('isGeneratedOrMinified', () => {
     ['src/lib/socket-client.js', minified],
     ['views/socket.io.js', `/*!\n * Socket v4.7.2\n * (c) 2014 Someone\n * Released under the MIT License.\n */\n${handWritten}`],
     ['static/js/chart-2.9.4.js', handWritten],
+    ['app/static/ckeditor/plugins/about/dialogs/about.js', `\uFEFF/*\n Copyright (c) 2003-2015, CKSource. All rights reserved.\n For licensing, see LICENSE.md\n*/\n${handWritten}`],
   ])('%s is not the repository\'s own code', (path, text) => {
     expect(isGeneratedOrMinified(file(path, text))).toBe(true);
   });

@@ -18,6 +18,9 @@ const VERSIONED_NAME = /[-.@]v?\d+\.\d+(?:\.\d+)?(?:[-.][\w]+)?\.[cm]?js$/i;
 const LIBRARY_BANNER =
   /^\s*(?:\/\*!?|\/\/)[\s\S]{0,400}?\bv?\d+\.\d+\.\d+\b[\s\S]{0,400}?(?:\(c\)|©|copyright|licen[cs]e)/i;
 
+/** A copyright notice that points at a licence (`Copyright (c) 2003-2015, CKSource … see LICENSE.md`): someone else's file. */
+const COPYRIGHT_BANNER = /^\uFEFF?\s*(?:\/\*!?|\/\/)[\s\S]{0,300}?(?:copyright|\(c\)|©)[\s\S]{0,300}?licen[cs]/i;
+
 /** Lines longer than this are not written by hand. */
 const LONG_LINE = 500;
 
@@ -40,7 +43,7 @@ function classify(file: SourceFile): boolean {
   if (GENERATED_NAME.test(name)) return true;
   const head = file.text.slice(0, 800);
   if (GENERATED_HEADER.test(head.slice(0, 600))) return true;
-  if (ASSET_DIR.test(file.path) && (VERSIONED_NAME.test(name) || LIBRARY_BANNER.test(head))) return true;
+  if (ASSET_DIR.test(file.path) && (VERSIONED_NAME.test(name) || LIBRARY_BANNER.test(head) || COPYRIGHT_BANNER.test(head))) return true;
   return looksMinified(file.text);
 }
 
@@ -49,7 +52,8 @@ const cache = new WeakMap<SourceFile, boolean>();
 /**
  * Whether a file is generated (a generator's name or notice), minified (most of
  * it on lines over 500 characters) or a third-party library copied into a
- * static, public, assets or views folder (a versioned name or a library banner).
+ * static, public, assets or views folder (a versioned name, a library banner, or a copyright notice
+ * pointing at a licence).
  */
 export function isGeneratedOrMinified(file: SourceFile): boolean {
   let value = cache.get(file);

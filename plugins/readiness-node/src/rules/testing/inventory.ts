@@ -1,6 +1,7 @@
 import { SourceFile } from '../../snapshot';
 import { basename, dirname, Facts, isLowConfidencePath, isTestFile, languageOf, outsideJvmPackages } from '../../facts';
 import { memo } from '../../facts/memo';
+import { isGeneratedOrMinified } from '../../facts/generated';
 import { isUnder, ProjectFact, projectsOf } from '../../facts/projects';
 import { DOCS_SEGMENT, EXAMPLES_SEGMENT } from '../../facts/paths';
 
@@ -76,13 +77,13 @@ const GENERATED =
   /(_pb2(_grpc)?\.py|\.pb\.go|\.pb\.gw\.go|\.gen\.go|(^|\/)zz_generated[^/]*\.go|\.generated\.[\w]+|\.g\.cs|\.Designer\.cs|\.min\.js|(^|\/)generated\/.+)$/i;
 const MIGRATIONS = /(^|\/)(migrations?|alembic|Migrations|db\/migrate)\//;
 /** Tooling and configuration code that is rarely unit tested. */
-const TOOLING_DIR = /(^|\/)(scripts?|tools|hack|bin|\.github|\.husky|\.circleci|\.storybook|\.vscode|seeds?|seeders|remix\.init)\//;
-/** One-shot jobs beside the product: database seed scripts. */
-const SEED_FILE = /^seed(?:er|s|[-_.]\w+)?\.[cm]?[jt]s$|^seed(?:er|s|_\w+)?\.py$/i;
+const TOOLING_DIR = /(^|\/)(scripts?|tools|hack|bin|\.github|\.husky|\.circleci|\.storybook|\.vscode|seeds?|seeders|remix\.init|cmd\/(?:migrate|migrations?|seed|seeder)[\w-]*)\//;
+/** One-shot jobs beside the product: database seed scripts and migration runners. */
+const SEED_FILE = /^(?:seed(?:er|s|[-_.]\w+)?|migrate|migrator|run[-_]?migrations?)\.[cm]?[jt]s$|^(?:seed(?:er|s|_\w+)?|migrate)\.py$/i;
 /** Projects that only start the system locally: .NET Aspire app hosts. */
 const APP_HOST_PACKAGES = /^aspire\.hosting\.apphost$/i;
 const TOOLING_FILE =
-  /^([\w.-]+\.config\.[cm]?[jt]s|\.[\w.-]*rc\.[cm]?js|(setup|manage|wsgi|asgi|noxfile|fabfile|gulpfile|Gruntfile|karma\.conf|protractor\.conf|gunicorn\.conf|gunicorn_conf|settings|conf)\.(py|js|ts)|[\w.-]+\.stories\.[jt]sx?|vite-env\.d\.ts)$/;
+  /^([\w.-]+\.config\.[cm]?[jt]s|\.[\w.-]*rc\.[cm]?js|(setup|manage|wsgi|asgi|noxfile|fabfile|gulpfile|Gruntfile|karma\.conf|protractor\.conf|gunicorn\.conf|gunicorn_conf|settings|conf|celery|celeryconfig)\.(py|js|ts)|[\w.-]+\.stories\.[jt]sx?|vite-env\.d\.ts)$/;
 /** Test data folders: nothing in them is a test. */
 const FIXTURE_DIR = /(^|\/)(fixtures?|__fixtures__|__mocks__|mocks?|testdata|test-data|__snapshots__)\//;
 /** Examples and docs: their tests do not test the product. */
@@ -151,6 +152,8 @@ function buildInventory(facts: Facts): CodeInventory {
   const appHostDirs = facts.manifests.csprojs
     .filter(c => c.packages.some(p => APP_HOST_PACKAGES.test(p)) || /Sdk="Aspire\.AppHost\.Sdk/i.test(facts.file(c.path)?.text ?? ''))
     .map(c => dirname(c.path));
+  const libraryRoots = copiedLibraryRoots(facts);
+  const generatedUiDirs = componentGeneratorDirs(facts);
   const sources: SourceFile[] = [];
   const tests: SourceFile[] = [];
   let codeFiles = 0;
@@ -167,6 +170,8 @@ function buildInventory(facts: Facts): CodeInventory {
     }
     if (isLowConfidencePath(path)) continue;
     if (GENERATED.test(path) || MIGRATIONS.test(path)) continue;
+    // Generated, minified and copied third-party code: no one here writes tests for it.
+    if (isGeneratedOrMinified(file) || libraryRoots.some(root => isUnder(path, root)) || generatedUiDirs.some(dir => isUnder(path, dir))) continue;
     if (TOOLING_DIR.test(path) || TOOLING_FILE.test(basename(path)) || SEED_FILE.test(basename(path))) continue;
     if (group === 'dotnet' && appHostDirs.some(d => isUnder(path, d))) continue;
     if (significantLines(file) < 2) continue;
@@ -174,6 +179,46 @@ function buildInventory(facts: Facts): CodeInventory {
     if (group === 'rust' && /#\[cfg\(test\)\]|#\[(tokio::)?test\]/.test(file.text)) tests.push(file);
   }
   return { sources, tests, codeFiles, projects: projectsOf(facts) };
+}
+
+/** Folders a server hands to browsers as they are, where libraries get copied whole. */
+const ASSET_DIR = /(^|\/)(?:static|public|assets|wwwroot|vendor|third[-_]?party)\//i;
+const LICENSE_FILE = /^(?:LICEN[CS]E|COPYING)(?:[-.][\w.-]*)?$/i;
+
+/**
+ * Libraries copied into an asset folder with their own licence (`app/static/ckeditor/LICENSE.md`):
+ * the folder holding the licence file, when it sits in a static, public, assets or vendor folder.
+ */
+function copiedLibraryRoots(facts: Facts): string[] {
+  return facts.files
+    .filter(f => LICENSE_FILE.test(basename(f.path)) && ASSET_DIR.test(f.path))
+    .map(f => dirname(f.path))
+    .filter(dir => dir !== '');
+}
+
+/**
+ * Folders a component generator writes into: shadcn/ui's `components.json` names the folder its CLI
+ * adds components to (`aliases.ui`, `@/components/ui` by default), relative to the project.
+ */
+function componentGeneratorDirs(facts: Facts): string[] {
+  const dirs: string[] = [];
+  for (const file of facts.files) {
+    if (basename(file.path) !== 'components.json' || !/ui\.shadcn\.com|"aliases"\s*:/.test(file.text)) continue;
+    let ui: unknown;
+    try {
+      const config = JSON.parse(file.text) as { aliases?: { ui?: unknown; components?: unknown } };
+      ui = config.aliases?.ui ?? (typeof config.aliases?.components === 'string' ? `${config.aliases.components}/ui` : undefined);
+    } catch {
+      continue;
+    }
+    if (typeof ui !== 'string') continue;
+    // `@/components/ui` and `~/components/ui` are aliases of the project's source root (`src/` when it has one).
+    const relative = ui.replace(/^[@~]\//, '').replace(/^\.\//, '');
+    const project = dirname(file.path);
+    const base = project ? `${project}/` : '';
+    dirs.push(`${base}${relative}`, `${base}src/${relative}`);
+  }
+  return dirs;
 }
 
 const scopes = new WeakMap<ProjectFact[], Map<string, string>>();

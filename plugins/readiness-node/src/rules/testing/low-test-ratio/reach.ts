@@ -207,9 +207,10 @@ const DECLARING_CALLS = /^(require|define|import|register\w*Type|create\w*Type|_
  * behaviour users see), count as code with logic.
  */
 export function declarationsOnly(facts: Facts, file: SourceFile): boolean {
-  if (/\.[jt]sx$/.test(file.path)) return false;
   const tree = syntaxTree(facts, file);
   if (!tree || tree.errorLine !== undefined) return false;
+  // A component renders markup: behaviour users see. A `.tsx` of constants is declarations like any other.
+  if (/\.[jt]sx$/.test(file.path) && tree.nodesOfKind('jsx_element', 'jsx_self_closing_element', 'jsx_fragment').length > 0) return false;
   for (const fn of tree.functions()) {
     if (fn.calls.length > 0 || !TRIVIAL_MEMBER.test(fn.name)) return false;
   }
