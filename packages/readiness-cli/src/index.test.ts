@@ -91,6 +91,33 @@ describe('readiness audit', () => {
     expect(stdout).toContain('[Dockerfile:1](https://git.example.com/svc/blob/main/Dockerfile#L1)');
   });
 
+  it('folds the suggested changes into the Markdown review, with credentials redacted', async () => {
+    // Built at run time, so that no file here holds a credential-shaped literal.
+    const secret = ['hT7', 'qLm2', 'Vx9', 'Rk4w', 'Pz8', 'Ns3J', 'c6Yb'].join('');
+    const root = await fixture({
+      'package.json': JSON.stringify({ name: 'svc', dependencies: { express: '^4.19.0' } }),
+      'index.js': "const app = require('express')();\napp.get('/healthz', (req, res) => res.send('ok'));\napp.listen(3000);\n",
+      Dockerfile: `FROM node:22\nENV CLIENT_SECRET=${secret}\nWORKDIR /app\nCOPY . .\nEXPOSE 3000\nCMD ["node", "index.js"]\n`,
+      'README.md': '# Service\n',
+    });
+    const { code, stdout } = await run(['audit', root, '-f', 'markdown']);
+    expect(code).toBe(0);
+    const changes = stdout.slice(stdout.indexOf('## Suggested changes'));
+    expect(changes).toMatch(/^## Suggested changes\n/);
+    // One folded block per rule, the Dockerfile's two fixes composed in order.
+    expect(changes).toMatch(/<details>\n<summary>Run the final stage as an unprivileged user[^\n]*<code>infrastructure\/dockerfile-runs-as-root<\/code>/);
+    expect(changes).toMatch(/<summary>Add a HEALTHCHECK[^\n]*<code>infrastructure\/dockerfile-no-healthcheck<\/code>/);
+    expect(changes).toContain('+USER node\n');
+    expect(changes).toContain('+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 CMD curl -fsS http://localhost:3000/healthz > /dev/null || exit 1\n');
+    // The diff quotes the line that holds the credential, never the credential.
+    expect(changes).toContain(' ENV CLIENT_SECRET=');
+    expect(stdout).not.toContain(secret);
+    // Other formats stay as they were: no plan, no diff.
+    expect((await run(['audit', root, '-f', 'json'])).stdout).not.toContain('Suggested changes');
+    // Nothing is written by an audit.
+    expect(await fs.readFile(join(root, 'Dockerfile'), 'utf8')).not.toContain('USER');
+  });
+
   it('prints SARIF', async () => {
     const { code, stdout } = await run(['audit', risky, '--format', 'sarif']);
     expect(code).toBe(0);

@@ -3,11 +3,12 @@ import { resolve } from 'node:path';
 import { CATEGORY_IDS, Scorecard } from '@readiness/backstage-plugin-readiness-common';
 import {
   AuditConfig,
-  auditDirectory,
+  auditWithFacts,
   BaselineComparison,
   BaselineError,
   compareWithBaseline,
   parseReport,
+  planFixes,
   ReportSummary,
   builtinRules,
   renderJson,
@@ -15,8 +16,10 @@ import {
   renderSarif,
   renderTable,
   RuleRegistry,
+  SuggestedFix,
   UnreadableRepositoryError,
   VERDICT_LABELS,
+  walkRepository,
 } from '@readiness/backstage-plugin-readiness-node';
 import { loadConfig } from '../config';
 import { CliError, EXIT } from '../errors';
@@ -82,12 +85,13 @@ function render(
   options: AuditCommandOptions,
   color: boolean,
   baseline: BaselineComparison | undefined,
+  suggestedFixes: SuggestedFix[],
 ): string {
   switch (options.format) {
     case 'json':
       return renderJson(scorecard, { baseline });
     case 'markdown':
-      return renderMarkdown(scorecard, { title: options.title, linkBase: options.linkBase });
+      return renderMarkdown(scorecard, { title: options.title, linkBase: options.linkBase, suggestedFixes });
     case 'sarif':
       return renderSarif(scorecard, { baseline });
     default:
@@ -157,13 +161,19 @@ export async function auditCommand(dirArg: string, options: AuditCommandOptions,
 
   const progress = progressReporter(io, !!options.verbose);
   let scorecard: Scorecard;
+  let suggestedFixes: SuggestedFix[] = [];
   try {
-    scorecard = await auditDirectory(dir, {
-      rules: registry,
-      config,
+    const started = Date.now();
+    const onProgress = progress.onProgress;
+    const snapshot = await walkRepository(dir, {
       limits: options.maxFiles ? { maxFiles: options.maxFiles } : undefined,
-      onProgress: progress.onProgress,
+      onProgress: onProgress ? n => onProgress(`read ${n} files`) : undefined,
     });
+    const run = auditWithFacts(snapshot, { rules: registry, config, durationMs: Date.now() - started });
+    scorecard = run.scorecard;
+    // The review shows the changes the failing rules offer, redacted like the rest of it.
+    // An incomplete walk may have missed the files a fix would create: no suggestions then.
+    if (options.format === 'markdown' && !snapshot.truncated) suggestedFixes = planFixes(run).fixes;
   } catch (e) {
     if (e instanceof UnreadableRepositoryError) throw new CliError(e.message);
     throw e;
@@ -183,7 +193,7 @@ export async function auditCommand(dirArg: string, options: AuditCommandOptions,
   const baseline = baselineReport ? compareWithBaseline(scorecard, baselineReport) : undefined;
   const color =
     options.color ?? (!options.output && !!io.stdout.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb');
-  const text = render(scorecard, options, options.output ? false : color, baseline);
+  const text = render(scorecard, options, options.output ? false : color, baseline, suggestedFixes);
   if (options.sarif) {
     await writeReport(io, options.sarif, renderSarif(scorecard, { baseline }));
   }

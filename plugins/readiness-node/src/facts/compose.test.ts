@@ -226,3 +226,31 @@ describe('parseComposeFile', () => {
     });
   });
 });
+
+describe('compose service ports', () => {
+  it('keeps the container side of each published or exposed port, skipping ranges and variables', () => {
+    const fact = parseComposeFile(
+      file(
+        [
+          'services:',
+          '  api:',
+          '    build: .',
+          '    ports:',
+          '      - "127.0.0.1:8080:8000/tcp"',
+          '      - 9000',
+          '      - "3000-3005:3000-3005"',
+          '      - "${PORT}:${PORT}"',
+          '      - target: 9443',
+          '        published: 443',
+          '    expose: ["7000"]',
+          '  db:',
+          '    image: postgres:16',
+        ].join('\n'),
+      ),
+    );
+    expect(fact.services.map(s => [s.name, s.ports])).toEqual([
+      ['api', [8000, 9000, 9443, 7000]],
+      ['db', undefined],
+    ]);
+  });
+});

@@ -38,6 +38,8 @@ export interface ComposeService {
   restart?: string;
   /** Env files the service loads (`env_file:`), repository-relative. */
   envFiles?: string[];
+  /** The container ports it publishes (`ports:`, the container side of each mapping) or exposes (`expose:`), in order. */
+  ports?: number[];
 }
 
 /** @public */
@@ -77,6 +79,18 @@ function parseVolume(spec: unknown, line?: number): ComposeVolume | undefined {
     type: type === 'bind' || type === 'volume' || type === 'tmpfs' ? type : 'unknown',
     line,
   };
+}
+
+/**
+ * The container port of a `ports:` or `expose:` entry: `8000`, `"8000:8000"`, `"127.0.0.1:8080:80/tcp"`,
+ * or the long form's `target`. Nothing for a range or a variable.
+ */
+export function containerPortOf(entry: unknown): number | undefined {
+  const target = asRecord(entry)?.target ?? entry;
+  const port = asString(target)?.split(':').pop()?.replace(/\/(?:tcp|udp)$/i, '');
+  if (!port || !/^\d{1,5}$/.test(port)) return undefined;
+  const n = Number(port);
+  return n > 0 && n < 65536 ? n : undefined;
 }
 
 /** Keys of a compose service that say what it runs. */
@@ -158,6 +172,8 @@ export function parseComposeFile(file: SourceFile): ComposeFileFact {
       return path ? [joinPath(dir, path)] : [];
     });
     if (envFiles.length) service.envFiles = envFiles;
+    const ports = [...asArray(svc.ports), ...asArray(svc.expose)].flatMap(entry => containerPortOf(entry) ?? []);
+    if (ports.length) service.ports = ports;
     const env = svc.environment;
     if (Array.isArray(env)) {
       env.forEach((entry, i) => {

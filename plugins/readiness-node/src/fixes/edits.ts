@@ -86,7 +86,17 @@ export function editYaml(text: string, change: (doc: Document) => boolean): stri
   const doc = parseDocument(text, { keepSourceTokens: true });
   if (doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
   if (!change(doc)) return undefined;
-  return doc.toString({ lineWidth: 0 });
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: padsFlowCollections(text) });
+}
+
+/**
+ * Whether a YAML text writes most of its flow collections with inner spaces (`[ a, b ]` rather than
+ * `[a, b]`): the library writes every flow collection one way, so an edit keeps the file's own.
+ */
+function padsFlowCollections(text: string): boolean {
+  const padded = text.match(/[[{] +[^\s\]}]/g)?.length ?? 0;
+  const tight = text.match(/[[{][^\s\]}]/g)?.length ?? 0;
+  return padded > tight;
 }
 
 /** The map at a key of a YAML map, or nothing. @public */

@@ -1,10 +1,34 @@
+import { buildFacts } from '../../../facts';
+import { snapshotFromFiles } from '../../../snapshot';
+import { DEFAULT_RULE_SETTINGS } from '../../types';
 import { describeRule, runRule } from '../../../testing';
 import rule from '.';
 
 const DOCKERFILE = 'FROM python:3.12-slim\nCOPY . /app\n';
 const WITH_CHECK = `${DOCKERFILE}HEALTHCHECK CMD curl -f http://localhost:8000/health || exit 1\n`;
 
+/** A Flask service with a `/healthz` route in api/, built by compose from api/Dockerfile. */
+const flaskApi = (compose: string, dockerfile = 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nEXPOSE 5000\nCMD ["gunicorn", "app:app"]\n') => ({
+  'api/requirements.txt': 'flask==3.0.3\n',
+  'api/app.py': 'from flask import Flask\napp = Flask(__name__)\n\n@app.get("/healthz")\ndef health():\n    return "ok"\n',
+  'api/Dockerfile': dockerfile,
+  'docker-compose.yml': compose,
+});
+
+const COMPOSE = [
+  '# Local stack',
+  'services:',
+  '  api:',
+  '    build: ./api # the service',
+  '    ports:',
+  '      - "8000:8000"',
+  '  db:',
+  '    image: postgres:16',
+  '',
+].join('\n');
+
 describeRule(rule, {
+  // The cases marked `fix: 'none'` have no server whose health route is known: the fix offers nothing there.
   fails: [
     {
       name: 'a production compose file without one, beside a development compose file (a note)',
@@ -15,6 +39,7 @@ describeRule(rule, {
         'docker-compose.prod.yml': 'services:\n  web:\n    build:\n      context: ./app\n      dockerfile: Dockerfile.prod\n    env_file: .env.prod\n  db:\n    image: postgres:16\n    env_file: .env.prod.db\n',
       },
       findings: ['docker-compose.prod.yml:2', 'docker-compose.yml:2'],
+      fix: 'none',
     },
     {
       name: 'a built service with no healthcheck anywhere',
@@ -24,6 +49,7 @@ describeRule(rule, {
           'services:\n  api:\n    build: .\n    ports: ["8000:8000"]\n  db:\n    image: postgres:16\n',
       },
       findings: ['docker-compose.yml:2'],
+      fix: 'none',
     },
     {
       name: 'healthcheck disabled with disable: true, even though the image has one',
@@ -32,6 +58,7 @@ describeRule(rule, {
         'compose.yaml': 'services:\n  api:\n    build: .\n    healthcheck:\n      disable: true\n',
       },
       findings: ['compose.yaml:4'],
+      fix: 'none',
     },
     {
       name: 'healthcheck test NONE',
@@ -39,6 +66,7 @@ describeRule(rule, {
         'compose.yaml': 'services:\n  worker:\n    build: ./worker\n    healthcheck:\n      test: ["NONE"]\n',
       },
       findings: ['compose.yaml:4'],
+      fix: 'none',
     },
     {
       name: 'the Dockerfile has HEALTHCHECK NONE',
@@ -47,6 +75,7 @@ describeRule(rule, {
         'docker-compose.yml': 'services:\n  api:\n    build: ./api\n',
       },
       findings: ['docker-compose.yml:2'],
+      fix: 'none',
     },
     {
       name: 'the HEALTHCHECK belongs to another Dockerfile than the one built',
@@ -57,6 +86,7 @@ describeRule(rule, {
           'services:\n  worker:\n    build:\n      context: .\n      dockerfile: Dockerfile.worker\n',
       },
       findings: ['docker-compose.yml:2'],
+      fix: 'none',
     },
     {
       name: 'a long-running service in an optional profile is still judged',
@@ -64,6 +94,7 @@ describeRule(rule, {
         'compose.yaml': 'services:\n  metrics:\n    build: ./metrics\n    profiles: ["monitoring"]\n',
       },
       findings: ['compose.yaml:2'],
+      fix: 'none',
     },
     {
       name: 'each service of a monorepo on its own',
@@ -82,6 +113,35 @@ describeRule(rule, {
         'examples/compose.yaml': 'services:\n  demo:\n    build: .\n',
       },
       findings: ['docker-compose.yml:6', 'docker-compose.yml:8', 'examples/compose.yaml:2'],
+      fix: 'none',
+    },
+    {
+      name: 'a Flask service with a health route, built from this repository',
+      files: flaskApi(COMPOSE),
+      findings: ['docker-compose.yml:3'],
+    },
+    {
+      name: 'a version 1 compose file, the port from the Dockerfile',
+      files: flaskApi('api:\n  build: ./api\n', 'FROM python:3.12-alpine\nCOPY . .\nEXPOSE 5000\n'),
+      findings: ['docker-compose.yml:1'],
+    },
+    {
+      name: 'a disabled healthcheck is left to a person even when the route is known',
+      files: flaskApi('services:\n  api:\n    build: ./api\n    healthcheck:\n      disable: true\n'),
+      findings: ['docker-compose.yml:4'],
+      fix: 'none',
+    },
+    {
+      name: 'the image turns its check off with HEALTHCHECK NONE: left to a person too',
+      files: flaskApi('services:\n  api:\n    build: ./api\n', 'FROM python:3.12-slim\nEXPOSE 5000\nHEALTHCHECK NONE\n'),
+      findings: ['docker-compose.yml:2'],
+      fix: 'none',
+    },
+    {
+      name: 'a service whose image has no shell (distroless)',
+      files: flaskApi('services:\n  api:\n    build: ./api\n', 'FROM gcr.io/distroless/python3-debian12\nCOPY . /app\nEXPOSE 5000\n'),
+      findings: ['docker-compose.yml:2'],
+      fix: 'none',
     },
   ],
   passes: [
@@ -204,5 +264,52 @@ describe('infrastructure/compose-no-healthcheck findings', () => {
       }),
       expect.objectContaining({ path: 'examples/compose.yaml', confidence: 'low' }),
     ]);
+  });
+});
+
+describe('infrastructure/compose-no-healthcheck fix', () => {
+  const fixedCompose = (files: Record<string, string>) =>
+    rule.fix!(buildFacts(snapshotFromFiles(files)), DEFAULT_RULE_SETTINGS)?.edits.find(e => e.path === 'docker-compose.yml')?.content;
+
+  it("adds a healthcheck on the service's health route and published port, keeping the comments", () => {
+    expect(fixedCompose(flaskApi(COMPOSE))).toBe(
+      [
+        '# Local stack',
+        'services:',
+        '  api:',
+        '    build: ./api # the service',
+        '    ports:',
+        '      - "8000:8000"',
+        '    healthcheck:',
+        `      test: ["CMD", "python", "-c", "import urllib.request; urllib.request.urlopen('http://localhost:8000/healthz', timeout=4)"]`,
+        '      interval: 30s',
+        '      timeout: 5s',
+        '      retries: 3',
+        '      start_period: 30s',
+        '  db:',
+        '    image: postgres:16',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('writes flow lists the way the file does, and leaves the others as they were', () => {
+    const tight = 'services:\n  api:\n    build: ./api\n    command: [gunicorn, app:app]\n    ports: ["8000:8000"]\n';
+    expect(fixedCompose(flaskApi(tight))).toMatch(/^services:\n {2}api:\n {4}build: \.\/api\n {4}command: \[gunicorn, app:app\]\n {4}ports: \["8000:8000"\]\n {4}healthcheck:\n {6}test: \["CMD"/);
+    const padded = 'services:\n  api:\n    build: ./api\n    command: [ gunicorn, app:app ]\n    ports: [ "8000:8000" ]\n';
+    expect(fixedCompose(flaskApi(padded))).toMatch(/command: \[ gunicorn, app:app \]\n {4}ports: \[ "8000:8000" \]\n {4}healthcheck:\n {6}test: \[ "CMD"/);
+  });
+
+  it('calls the route with the wget of an Alpine image', () => {
+    expect(fixedCompose(flaskApi('api:\n  build: ./api\n', 'FROM python:3.12-alpine\nCOPY . .\nEXPOSE 5000\n'))).toContain(
+      'test: ["CMD-SHELL", "wget -q -O /dev/null http://localhost:5000/healthz || exit 1"]',
+    );
+  });
+
+  it('offers nothing for a service without a known health route or port', () => {
+    const noRoute = flaskApi(COMPOSE);
+    noRoute['api/app.py'] = 'from flask import Flask\napp = Flask(__name__)\n';
+    expect(fixedCompose(noRoute)).toBeUndefined();
+    expect(fixedCompose(flaskApi('services:\n  api:\n    build: ./api\n', 'FROM python:3.12-slim\nCOPY . .\n'))).toBeUndefined();
   });
 });

@@ -1,5 +1,7 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
+import { failingPaths } from '../../../fixes/edits';
 import { defineRule, outcome } from '../../types';
+import { fixComposeHealthcheck } from './fix';
 import {
   composeFilesOf,
   composeHealthcheckOf,
@@ -68,5 +70,8 @@ export default defineRule({
       });
     }
     return outcome.fromFindings(findings);
+  },
+  fix(facts, settings) {
+    return fixComposeHealthcheck(facts, failingPaths(this.evaluate(facts, settings)));
   },
 });

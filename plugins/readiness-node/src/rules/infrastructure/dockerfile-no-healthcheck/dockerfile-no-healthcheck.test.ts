@@ -1,19 +1,41 @@
+import { buildFacts } from '../../../facts';
+import { snapshotFromFiles } from '../../../snapshot';
+import { DEFAULT_RULE_SETTINGS } from '../../types';
 import { describeRule, runRule } from '../../../testing';
 import rule from '.';
 
 const APP = 'FROM python:3.12-slim\nCOPY . /app\nUSER app\nCMD ["python", "/app/main.py"]\n';
 
+/** A Flask service with a health route, built by the given Dockerfile. */
+const flask = (dockerfile: string, route = '/healthz') => ({
+  'requirements.txt': 'flask==3.0.3\ngunicorn==22.0.0\n',
+  'app.py': `from flask import Flask\napp = Flask(__name__)\n\n@app.get("${route}")\ndef health():\n    return "ok"\n`,
+  Dockerfile: dockerfile,
+});
+
+/** An Express service with a health route, built by the given Dockerfile. */
+const express = (dockerfile: string) => ({
+  'package.json': JSON.stringify({ name: 'api', dependencies: { express: '^4.19.0' } }),
+  'src/server.js': "const express = require('express');\nconst app = express();\napp.get('/health', (req, res) => res.send('ok'));\napp.listen(3000);\n",
+  Dockerfile: dockerfile,
+});
+
+const SLIM = 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\nEXPOSE 8000\nUSER app\nCMD ["gunicorn", "-b", "0.0.0.0:8000", "app:app"]\n';
+
 describeRule(rule, {
+  // The cases marked `fix: 'none'` have no server whose health route is known: the fix offers nothing there.
   fails: [
     {
       name: 'a production variant without one, beside a development Dockerfile (a note)',
       files: { 'app/Dockerfile': APP, 'app/Dockerfile.prod': APP },
       findings: ['app/Dockerfile:1', 'app/Dockerfile.prod:1'],
+      fix: 'none',
     },
     {
       name: 'no HEALTHCHECK and no compose file',
       files: { Dockerfile: APP },
       findings: ['Dockerfile:1'],
+      fix: 'none',
     },
     {
       name: 'HEALTHCHECK only in the build stage of a multi-stage build',
@@ -22,6 +44,7 @@ describeRule(rule, {
           'FROM node:22 AS build\nHEALTHCHECK CMD true\nRUN npm ci\n\nFROM node:22-slim\nCOPY --from=build /app /app\n',
       },
       findings: ['Dockerfile:5'],
+      fix: 'none',
     },
     {
       name: 'an image built for a job and for a long-running service',
@@ -31,16 +54,19 @@ describeRule(rule, {
           'services:\n  api:\n    build: .\n  migrate:\n    build: .\n    command: python manage.py migrate\n',
       },
       findings: ['Dockerfile:1'],
+      fix: 'none',
     },
     {
       name: 'HEALTHCHECK NONE',
       files: { Dockerfile: 'FROM alpine:3.20\nHEALTHCHECK NONE\n' },
       findings: ['Dockerfile:2'],
+      fix: 'none',
     },
     {
       name: 'a later HEALTHCHECK NONE overrides an earlier check',
       files: { Dockerfile: 'FROM alpine:3.20\nHEALTHCHECK CMD true\nHEALTHCHECK none\n' },
       findings: ['Dockerfile:3'],
+      fix: 'none',
     },
     {
       name: 'the compose service building it disables its healthcheck',
@@ -50,6 +76,7 @@ describeRule(rule, {
           'services:\n  api:\n    build: ./api\n    healthcheck:\n      disable: true\n',
       },
       findings: ['api/Dockerfile:1'],
+      fix: 'none',
     },
     {
       name: 'the healthcheck is on a different service than the one building it',
@@ -59,6 +86,7 @@ describeRule(rule, {
           'services:\n  api:\n    build: ./api\n  db:\n    image: postgres:16\n    healthcheck:\n      test: ["CMD", "pg_isready"]\n',
       },
       findings: ['api/Dockerfile:1'],
+      fix: 'none',
     },
     {
       name: 'each Dockerfile of a monorepo on its own; examples with low confidence',
@@ -69,6 +97,49 @@ describeRule(rule, {
         'node_modules/pkg/Dockerfile': APP,
       },
       findings: ['examples/demo/Dockerfile:1', 'services/worker/Dockerfile:1'],
+      fix: 'none',
+    },
+    {
+      name: 'a Flask service on a slim Python image: probed with Python on the exposed port',
+      files: flask(SLIM),
+      findings: ['Dockerfile:1'],
+    },
+    {
+      name: 'an Express service on an Alpine image: probed with BusyBox wget',
+      files: express('FROM node:22-alpine\nWORKDIR /app\nCOPY . .\nEXPOSE 3000\nCMD ["node", "src/server.js"]\n'),
+      findings: ['Dockerfile:1'],
+    },
+    {
+      name: 'the port from the compose service that builds the image, the route from the code',
+      files: {
+        ...flask('FROM python:3.12\nWORKDIR /app\nCOPY . .\nCMD ["gunicorn", "app:app"]\n', '/api/health'),
+        'docker-compose.yml': 'services:\n  web:\n    build: .\n    ports:\n      - "8080:5000"\n',
+      },
+      findings: ['Dockerfile:1'],
+    },
+    {
+      name: 'a health route but no port stated anywhere',
+      files: flask('FROM python:3.12-slim\nCOPY . /app\nCMD ["python", "/app/app.py"]\n'),
+      findings: ['Dockerfile:1'],
+      fix: 'none',
+    },
+    {
+      name: 'a distroless final stage has no shell or HTTP client to run a check',
+      files: {
+        'go.mod': 'module example.com/api\n\ngo 1.22\n',
+        'main.go':
+          'package main\n\nimport "net/http"\n\nfunc main() {\n\thttp.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {})\n\thttp.ListenAndServe(":8080", nil)\n}\n',
+        Dockerfile:
+          'FROM golang:1.22 AS build\nWORKDIR /src\nCOPY . .\nRUN go build -o /api .\n\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /api /api\nEXPOSE 8080\nENTRYPOINT ["/api"]\n',
+      },
+      findings: ['Dockerfile:6'],
+      fix: 'none',
+    },
+    {
+      name: 'HEALTHCHECK NONE is left to a person even when the route is known',
+      files: flask(`${SLIM}HEALTHCHECK NONE\n`),
+      findings: ['Dockerfile:8'],
+      fix: 'none',
     },
   ],
   passes: [
@@ -166,5 +237,72 @@ describe('infrastructure/dockerfile-no-healthcheck findings', () => {
       }),
       expect.objectContaining({ path: 'examples/Dockerfile', confidence: 'low' }),
     ]);
+  });
+});
+
+/** The Dockerfile as the rule's fix leaves it, or nothing when it offers none. */
+function fixed(files: Record<string, string>): string | undefined {
+  const facts = buildFacts(snapshotFromFiles(files));
+  const fix = rule.fix!(facts, DEFAULT_RULE_SETTINGS);
+  return fix?.edits.find(e => e.path === 'Dockerfile')?.content;
+}
+
+describe('infrastructure/dockerfile-no-healthcheck fix', () => {
+  const TIMING = '--interval=30s --timeout=5s --start-period=30s --retries=3';
+
+  it('probes a slim Python image with Python, after USER and before CMD', () => {
+    expect(fixed(flask(SLIM))).toBe(
+      [
+        'FROM python:3.12-slim',
+        'WORKDIR /app',
+        'COPY . .',
+        'RUN pip install -r requirements.txt',
+        'EXPOSE 8000',
+        'USER app',
+        `HEALTHCHECK ${TIMING} CMD ["python","-c","import urllib.request; urllib.request.urlopen('http://localhost:8000/healthz', timeout=4)"]`,
+        'CMD ["gunicorn", "-b", "0.0.0.0:8000", "app:app"]',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('probes an Alpine image with BusyBox wget', () => {
+    expect(fixed(express('FROM node:22-alpine\nCOPY . .\nEXPOSE 3000\nCMD ["node", "src/server.js"]\n'))).toContain(
+      `\nHEALTHCHECK ${TIMING} CMD wget -q -O /dev/null http://localhost:3000/health || exit 1\nCMD ["node", "src/server.js"]\n`,
+    );
+  });
+
+  it('probes a slim Node image with fetch, and a full Debian image with curl', () => {
+    expect(fixed(express('FROM node:22-slim\nCOPY . .\nEXPOSE 3000\n'))).toMatch(
+      /\nHEALTHCHECK .* CMD \["node","-e","fetch\('http:\/\/localhost:3000\/health'\)\.then\(r => process\.exit\(r\.ok \? 0 : 1\), \(\) => process\.exit\(1\)\)"\]\n$/,
+    );
+    expect(fixed(express('FROM node:22-bookworm\nCOPY . .\nEXPOSE 3000\n'))).toMatch(
+      /\nHEALTHCHECK .* CMD curl -fsS http:\/\/localhost:3000\/health > \/dev\/null \|\| exit 1\n$/,
+    );
+  });
+
+  it('uses the curl the Dockerfile installs, on an image that has none of its own', () => {
+    const spring = {
+      'pom.xml':
+        '<project><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency>' +
+        '<dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-actuator</artifactId></dependency></dependencies></project>',
+      'src/main/java/com/example/App.java':
+        'package com.example;\n@SpringBootApplication\npublic class App { public static void main(String[] a) { SpringApplication.run(App.class, a); } }\n',
+      Dockerfile:
+        'FROM eclipse-temurin:21-jre\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\nCOPY target/app.jar /app.jar\nEXPOSE 8080\nENTRYPOINT ["java", "-jar", "/app.jar"]\n',
+    };
+    expect(fixed(spring)).toContain(`HEALTHCHECK ${TIMING} CMD curl -fsS http://localhost:8080/actuator/health > /dev/null || exit 1\nENTRYPOINT`);
+    // Without curl, this image has nothing to call the route with.
+    expect(fixed({ ...spring, Dockerfile: 'FROM eclipse-temurin:21-jre\nCOPY target/app.jar /app.jar\nEXPOSE 8080\n' })).toBeUndefined();
+  });
+
+  it('resolves EXPOSE ${PORT} from the ARG default', () => {
+    expect(fixed(flask('FROM python:3.12-slim\nARG PORT=9000\nCOPY . .\nEXPOSE ${PORT}\n'))).toContain("'http://localhost:9000/healthz'");
+  });
+
+  it('offers nothing for a service without a health route, however complete the image', () => {
+    const files = flask(SLIM);
+    files['app.py'] = 'from flask import Flask\napp = Flask(__name__)\n\n@app.get("/orders")\ndef orders():\n    return "[]"\n';
+    expect(fixed(files)).toBeUndefined();
   });
 });

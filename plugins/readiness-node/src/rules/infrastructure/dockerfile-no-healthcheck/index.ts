@@ -1,5 +1,7 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
+import { failingPaths } from '../../../fixes/edits';
 import { defineRule, outcome } from '../../types';
+import { fixNoHealthcheck } from './fix';
 import {
   composeHealthcheckOf,
   developmentNoteOf,
@@ -59,5 +61,8 @@ export default defineRule({
       });
     }
     return outcome.fromFindings(findings);
+  },
+  fix(facts, settings) {
+    return fixNoHealthcheck(facts, failingPaths(this.evaluate(facts, settings)));
   },
 });

@@ -1,3 +1,6 @@
+import { buildFacts } from '../../../facts';
+import { snapshotFromFiles } from '../../../snapshot';
+import { DEFAULT_RULE_SETTINGS } from '../../types';
 import { describeRule, runRule } from '../../../testing';
 import rule from '.';
 
@@ -142,5 +145,52 @@ describe('infrastructure/dockerfile-runs-as-root findings', () => {
       ['app/Dockerfile.production', 'high', 'The final stage sets no USER, so the container runs as root'],
       ['Dockerfile.dev', 'low', 'The final stage sets no USER, so the container runs as root (a development file by its name)'],
     ]);
+  });
+});
+
+describe('infrastructure/dockerfile-runs-as-root fix', () => {
+  /** The Dockerfile as the fix leaves it, or nothing when it offers none. */
+  const fixed = (dockerfile: string) =>
+    rule.fix!(buildFacts(snapshotFromFiles({ Dockerfile: dockerfile })), DEFAULT_RULE_SETTINGS)?.edits.find(e => e.path === 'Dockerfile')?.content;
+
+  it('creates a system user with addgroup and adduser on Alpine, after the set-up steps', () => {
+    expect(fixed('FROM python:3.12-alpine\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\nCMD ["python", "app.py"]\n')).toBe(
+      [
+        'FROM python:3.12-alpine',
+        'WORKDIR /app',
+        'COPY . .',
+        'RUN pip install -r requirements.txt',
+        'RUN addgroup -S app && adduser -S -G app -H app',
+        'USER app',
+        'CMD ["python", "app.py"]',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('creates a system user with groupadd and useradd on Debian', () => {
+    expect(fixed('FROM python:3.12-slim-bookworm\nCOPY . /app\nCMD ["python", "/app/main.py"]\n')).toBe(
+      'FROM python:3.12-slim-bookworm\nCOPY . /app\nRUN groupadd --system app && useradd --system --gid app --no-create-home app\nUSER app\nCMD ["python", "/app/main.py"]\n',
+    );
+  });
+
+  it("switches to distroless's nonroot uid without creating a user (no shell to run one)", () => {
+    expect(
+      fixed('FROM golang:1.23 AS build\nRUN go build -o /out/app .\n\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /out/app /app\nENTRYPOINT ["/app"]\n'),
+    ).toBe(
+      'FROM golang:1.23 AS build\nRUN go build -o /out/app .\n\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /out/app /app\nUSER 65532:65532\nENTRYPOINT ["/app"]\n',
+    );
+  });
+
+  it("uses the Node image's own node user, on its Debian and Alpine tags alike", () => {
+    for (const image of ['node:22-slim', 'node:22-alpine']) {
+      expect(fixed(`FROM ${image}\nCOPY . .\nRUN npm ci\nCMD ["node", "index.js"]\n`)).toBe(
+        `FROM ${image}\nCOPY . .\nRUN npm ci\nUSER node\nCMD ["node", "index.js"]\n`,
+      );
+    }
+  });
+
+  it('offers nothing for a base image whose family it cannot tell', () => {
+    expect(fixed('FROM registry.example.com/team/base:1.0\nCOPY . /app\n')).toBeUndefined();
   });
 });

@@ -1,0 +1,232 @@
+/**
+ * How each server unit answers health checks: the evidence that it does (a health library, a health route
+ * file, a health route in its code), the HTTP path a probe can call when the evidence names one, or else the
+ * development-only branch that maps its only health route. Read by the health-endpoint rule and by the fixes
+ * that point container health checks at the route.
+ */
+import type { SourceFile } from '../snapshot';
+import type { Facts } from './index';
+import { developmentOnlyBranch } from './branches';
+import { memo } from './memo';
+import { basename, dirname } from './paths';
+import { Ecosystem, evidenceOf, incidentalRoute, isCommentLine, isUnder, serverUnits, ServiceUnit, Signal } from './services';
+import { lineOfOffset } from './text';
+
+const HEALTH_SEGMENT =
+  'health|healthz|healthcheck|health-check|health_check|_health|__health|ready|readyz|readiness|live|livez|liveness|alive|ping|status|heartbeat|_status';
+
+/** A route string whose path is a health route, optionally under /api and a version. */
+const ROUTE_STRING = new RegExp(
+  String.raw`['"\`](?:(?:GET|HEAD)\s+)?(?:/api)?(?:/v\d+)?/(?:${HEALTH_SEGMENT})(?:/(?:${HEALTH_SEGMENT}|live|ready|[\w-]{0,20}))?/?['"\`]|['"\`]/actuator/health`,
+);
+/** Framework decorators and route tables that name the path without a leading slash. */
+const BARE_ROUTE = new RegExp(
+  String.raw`@(?:Controller|Get|RequestMapping|GetMapping)\(\s*(?:value\s*=\s*)?['"]/?(?:${HEALTH_SEGMENT})['"]|\b(?:re_)?path\(\s*r?['"]\^?(?:api/)?(?:${HEALTH_SEGMENT})/?\$?['"]|\bget\s+['"](?:up|health|healthz|status)['"]|rails/health#show`,
+);
+const GRPC_HEALTH =
+  /grpc_health_v1|grpc\.health\.v1|google\.golang\.org\/grpc\/health|\bhealth_pb2\b|HealthServicer|grpc-health-check/;
+/** ASP.NET Core maps its health checks on the path given as the first argument. */
+const DOTNET_HEALTH = /\b(?:MapHealthChecks|UseHealthChecks|MapGrpcHealthChecksService)\(/;
+
+const HEALTH: Record<Ecosystem, Signal> = {
+  python: {
+    deps: [
+      'django-health-check',
+      'flask-healthz',
+      'fastapi-health',
+      'py-healthcheck',
+      'healthcheck',
+      'grpcio-health-checking',
+      'django-healthchecks',
+    ],
+    code: [ROUTE_STRING, BARE_ROUTE, GRPC_HEALTH],
+  },
+  node: {
+    deps: [
+      // The Backstage backend serves /.backstage/health/v1/readiness and /liveness.
+      '@backstage/backend-defaults',
+      '@nestjs/terminus',
+      '@godaddy/terminus',
+      'lightship',
+      'express-healthcheck',
+      'express-actuator',
+      'fastify-healthcheck',
+      '@cloudnative/health-connect',
+      'grpc-health-check',
+    ],
+    code: [ROUTE_STRING, BARE_ROUTE, GRPC_HEALTH],
+  },
+  jvm: {
+    deps: ['spring-boot-starter-actuator', 'quarkus-smallrye-health', 'micronaut-management', 'grpc-services', 'ktor-server-health'],
+    code: [ROUTE_STRING, BARE_ROUTE, GRPC_HEALTH, /\bHealthCheck\b.*\bregister\(|\bhealthChecks\(\)/],
+  },
+  go: {
+    deps: [
+      'github.com/heptiolabs/healthcheck',
+      'github.com/alexliesenfeld/health',
+      'github.com/hellofresh/health-go/v5',
+      /^github\.com\/hellofresh\/health-go/,
+      'github.com/invisionapp/go-health',
+      'github.com/etherlabsio/healthcheck',
+    ],
+    code: [ROUTE_STRING, GRPC_HEALTH],
+  },
+  dotnet: {
+    // Health-check packages only register checks: a route exists once the code maps it.
+    deps: [],
+    code: [DOTNET_HEALTH, ROUTE_STRING, BARE_ROUTE],
+  },
+  ruby: {
+    deps: ['health_check', 'okcomputer', 'health-monitor-rails'],
+    code: [ROUTE_STRING, BARE_ROUTE],
+  },
+};
+
+/** How a server unit answers health checks. @public */
+export interface UnitHealth {
+  /** The evidence that it answers them in every environment: `dependency <name>`, a route file, or `path:line`. */
+  found?: string;
+  /**
+   * The HTTP path a probe can call, as the evidence names it (`/healthz`, `/actuator/health`); absent when
+   * the evidence names none (a gRPC health service, a library whose route the code mounts elsewhere).
+   */
+  route?: string;
+  /** The development-only branch that maps the unit's only health route (`if (app.Environment.IsDevelopment())`). */
+  developmentOnly?: { path: string; line: number; condition: string };
+}
+
+/** Libraries that serve a fixed route unless configured otherwise. */
+const LIBRARY_ROUTE: Record<string, string> = {
+  '@backstage/backend-defaults': '/.backstage/health/v1/liveness',
+  'spring-boot-starter-actuator': '/actuator/health',
+  'quarkus-smallrye-health': '/q/health',
+  'express-actuator': '/health',
+  'fastify-healthcheck': '/health',
+};
+
+/** Spring and Quarkus settings that move the management routes (another port, a base path, a context path). */
+const MOVED_MANAGEMENT = /management[.\w-]*(?:port|base-path|basePath)|context-path|contextPath|root-path|non-application-root-path/;
+
+/** Whether a unit's configuration files move the routes a JVM health library serves. */
+function managementMoved(unit: ServiceUnit, facts: Facts): boolean {
+  return facts.files.some(
+    f =>
+      isUnder(f.path, unit.dir) &&
+      /^(?:application|bootstrap)(?:-[\w-]+)?\.(?:properties|ya?ml)$/.test(basename(f.path)) &&
+      MOVED_MANAGEMENT.test(f.text),
+  );
+}
+
+/** The URL path of a file-routed app's health route file (`app/api/health/route.ts` is `/api/health`). */
+function fileRoutePath(route: string): string | undefined {
+  const segments = route.replace(/^src\//, '').split('/');
+  const root = segments.shift();
+  const name = segments.pop()?.replace(/\.[cm]?[jt]sx?$/, '');
+  if (!name) return undefined;
+  let parts: string[];
+  if (root === 'app' && segments[0] === 'routes') {
+    // Remix: dots in the file name separate segments.
+    parts = [...segments.slice(1), ...name.split('.')];
+  } else if (root === 'app' || root === 'routes') {
+    parts = [...segments, ...(/^(?:route|\+server)$/.test(name) ? [] : [name])];
+  } else if (root === 'pages') {
+    parts = [...segments, ...(name === 'index' ? [] : [name])];
+  } else if (root === 'server') {
+    // Nuxt: server/api/health.ts is /api/health, server/routes/health.ts is /health.
+    parts = [...(segments[0] === 'routes' ? segments.slice(1) : segments), ...(name === 'index' ? [] : [name])];
+    parts = parts.map(p => p.replace(/\.(?:get|head)$/, ''));
+  } else {
+    return undefined;
+  }
+  parts = parts.filter(p => !/^\(.*\)$/.test(p) && p !== '_index' && p !== 'index');
+  if (parts.length === 0 || parts.some(p => /[[\]$]/.test(p))) return undefined;
+  return `/${parts.join('/')}`;
+}
+
+/** A file-routed app's health route file: Next.js `app/api/health/route.ts`, Remix `app/routes/healthcheck.tsx`, SvelteKit `src/routes/health/+server.ts`, Nuxt `server/api/health.ts`. */
+function fileHealthRoute(facts: Facts, unit: ServiceUnit): { path: string; route?: string } | undefined {
+  if (unit.ecosystem !== 'node') return undefined;
+  const app = facts.stack.frontends.find(f => f.dir === unit.dir && f.server);
+  const prefix = app?.dir ? `${app.dir}/` : '';
+  const file = app?.server?.routes.find(f => incidentalRoute(f.path.slice(prefix.length), f.text) === 'health');
+  if (!file) return undefined;
+  const route = fileRoutePath(file.path.slice(prefix.length));
+  return route ? { path: file.path, route } : { path: file.path };
+}
+
+/** The HTTP path a health-route match names, or nothing (a gRPC service, a route table that names none). */
+export function routeOfMatch(file: SourceFile, index: number, match: string): string | undefined {
+  let path: string | undefined;
+  if (DOTNET_HEALTH.test(match)) {
+    path = /^\s*\(?\s*["']([^"']+)["']/.exec(file.text.slice(index + match.length, index + match.length + 200))?.[1];
+  } else if (/^['"`]/.test(match)) {
+    path = /\/[^'"`\s]*/.exec(match)?.[0];
+  } else if (/^@|^(?:re_)?path\(/.test(match)) {
+    const quoted = /['"]\^?\/?([^'"$]*)\$?['"]/.exec(match)?.[1];
+    path = quoted !== undefined ? `/${quoted}` : undefined;
+  } else if (/^get\s/.test(match)) {
+    path = `/${/['"]([^'"]+)['"]/.exec(match)?.[1]}`;
+  }
+  return path && /^\/[\w./-]*$/.test(path) ? path : undefined;
+}
+
+function healthOfUnit(facts: Facts, unit: ServiceUnit): UnitHealth {
+  const signal = HEALTH[unit.ecosystem];
+  const library = evidenceOf(unit, { deps: signal.deps });
+  const libraryName = library?.replace(/^dependency /, '');
+  const libraryRoute = libraryName ? LIBRARY_ROUTE[libraryName] : undefined;
+  if (libraryRoute && !(unit.ecosystem === 'jvm' && managementMoved(unit, facts))) return { found: library, route: libraryRoute };
+  const file = fileHealthRoute(facts, unit);
+  if (file) return { found: file.path, ...(file.route ? { route: file.route } : {}) };
+  const files = [...unit.files, ...(unit.linked?.files ?? [])];
+  let developmentOnly: UnitHealth['developmentOnly'];
+  let found: string | undefined;
+  for (const pattern of signal.code ?? []) {
+    const all = new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`);
+    for (const source of files) {
+      for (const match of source.text.matchAll(all)) {
+        const line = lineOfOffset(source, match.index);
+        if (isCommentLine(source.text.split('\n')[line - 1] ?? '')) continue;
+        const branch = developmentOnlyBranch(facts, source, line, match.index);
+        if (branch) {
+          developmentOnly ??= { path: source.path, line: branch.line, condition: branch.condition };
+          continue;
+        }
+        found ??= `${source.path}:${line}`;
+        const route = routeOfMatch(source, match.index, match[0]);
+        // A library's evidence stands; the code only tells where its route is mounted.
+        if (route) return { found: library ?? found, route };
+      }
+    }
+  }
+  if (library) return { found: library };
+  if (found) return { found };
+  return developmentOnly ? { developmentOnly } : {};
+}
+
+/** How a server unit answers health checks, computed once per audit. @public */
+export function healthOf(facts: Facts, unit: ServiceUnit): UnitHealth {
+  const all = memo(facts, 'health.units', () => new Map<string, UnitHealth>());
+  const key = `${unit.ecosystem}:${unit.dir}:${unit.path}`;
+  let health = all.get(key);
+  if (!health) {
+    health = healthOfUnit(facts, unit);
+    all.set(key, health);
+  }
+  return health;
+}
+
+/**
+ * The server unit whose code an image built from `context` runs: the deepest server unit holding the
+ * Dockerfile's folder, or else the only server unit inside the build context. Nothing when that is ambiguous.
+ * @public
+ */
+export function serverUnitOfImage(facts: Facts, dockerfilePath: string, context: string): ServiceUnit | undefined {
+  const servers = serverUnits(facts);
+  const home = dirname(dockerfilePath);
+  const holding = servers.filter(u => isUnder(home, u.dir) && isUnder(u.dir, context)).sort((a, b) => b.dir.length - a.dir.length);
+  if (holding.length && (holding.length === 1 || holding[0].dir.length > holding[1].dir.length)) return holding[0];
+  if (holding.length) return undefined;
+  const inside = servers.filter(u => isUnder(u.dir, context));
+  return inside.length === 1 ? inside[0] : undefined;
+}
