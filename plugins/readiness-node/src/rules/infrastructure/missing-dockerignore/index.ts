@@ -1,4 +1,5 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
+import type { Facts } from '../../../facts';
 import { basename, joinPath } from '../../../facts';
 import { defineRule, outcome } from '../../types';
 import {
@@ -12,6 +13,25 @@ import {
   withDevelopmentNote,
 } from '../containers';
 import { fixMissingDockerignore } from './fix';
+
+/** At most this many files in a dedicated build folder, none in a subfolder, leave nothing to keep out. */
+const SMALL_CONTEXT = 5;
+/** Files an image folder holds beside its Dockerfile: entry scripts and configuration, nothing a build leaves behind. */
+const IMAGE_SUPPORT_FILE = /^(?:(?:[\w.-]*\.)?(?:Docker|Container)file(?:\.[\w.-]+)?|[\w.-]+\.(?:sh|bash|conf|cfg|ini|ya?ml|toml|template|tmpl))$/i;
+
+/**
+ * A dedicated image folder (not the repository root, no project in it) holding only its Dockerfile and a
+ * few entry scripts or configuration files, no folders and no env file, from which the Dockerfile copies
+ * named files rather than the whole folder: an ignore file would exclude nothing.
+ */
+function nothingToExclude(facts: Facts, context: string, dockerfileText: string): boolean {
+  if (context === '' || context === '.') return false;
+  // `COPY . .` sends the whole folder into the image: whatever lands there later goes too.
+  if (/^\s*(?:COPY|ADD)\b(?:\s+--\S+)*\s+\.\/?\s/im.test(dockerfileText)) return false;
+  const prefix = `${context}/`;
+  const files = facts.files.filter(f => f.path.startsWith(prefix)).map(f => f.path.slice(prefix.length));
+  return files.length <= SMALL_CONTEXT && files.every(f => !f.includes('/') && IMAGE_SUPPORT_FILE.test(f));
+}
 
 export default defineRule({
   id: 'infrastructure/missing-dockerignore',
@@ -37,6 +57,7 @@ export default defineRule({
       const development = developmentNoteOf(facts, dockerfile.path);
       for (const context of buildContextsOf(facts, dockerfile)) {
         if (facts.file(joinPath(context, '.dockerignore'))) continue;
+        if (nothingToExclude(facts, context, facts.file(dockerfile.path)?.text ?? '')) continue;
         const line = dockerfile.finalStage?.line;
         findings.push({
           path: dockerfile.path,

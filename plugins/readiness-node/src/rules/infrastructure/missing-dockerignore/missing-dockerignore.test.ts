@@ -6,6 +6,20 @@ const DOCKERFILE = 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nUSER node\n';
 describeRule(rule, {
   fails: [
     {
+      name: 'small build folders that hold a project or an env file',
+      files: {
+        'svc/Dockerfile': 'FROM golang:1.22\nCOPY . .\nRUN go build -o /app\n',
+        'svc/go.mod': 'module svc\n',
+        'svc/main.go': 'package main\n',
+        'proxy/Dockerfile': 'FROM nginx:1.27\nCOPY nginx.conf /etc/nginx/\n',
+        'proxy/nginx.conf': 'events {}\n',
+        'proxy/.env': 'UPSTREAM=api\n',
+        'worker/Dockerfile': 'FROM alpine:3.20\nCOPY . /opt/worker/\n',
+        'worker/run.sh': '#!/bin/sh\n',
+      },
+      findings: ['proxy/Dockerfile:1', 'svc/Dockerfile:1', 'worker/Dockerfile:1'],
+    },
+    {
       name: 'the production variant without one (the development Dockerfile beside it is a note)',
       files: { 'app/Dockerfile': DOCKERFILE, 'app/Dockerfile.prod': DOCKERFILE },
       findings: ['app/Dockerfile:1', 'app/Dockerfile.prod:1'],
@@ -50,6 +64,16 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'a dedicated build folder holding only the Dockerfile and the scripts it copies',
+      files: {
+        'docker/web/Dockerfile': 'FROM node:22-alpine\nCOPY start.sh /start.sh\nCMD ["/start.sh"]\n',
+        'docker/web/start.sh': '#!/bin/sh\nexec yarn serve\n',
+        'docker/app/Dockerfile': 'FROM golang:1.22\nCOPY reflex.conf start.sh /\nCMD ["/start.sh"]\n',
+        'docker/app/reflex.conf': '-r \\.go$ -s -- sh -c "go run ."\n',
+        'docker/app/start.sh': '#!/bin/sh\nreflex -c /reflex.conf\n',
+      },
+    },
     {
       name: 'a matrix job builds each app Dockerfile from the root, which has the ignore file',
       files: {
