@@ -70,7 +70,7 @@ describe('isLowConfidencePath', () => {
     expect(isAsidePath(path)).toBe(true);
   });
 
-  it.each(['src/main/java/org/acme/samples/petclinic/App.java', 'api/src/main/kotlin/com/acme/demo/Main.kt'])('%s is production code in a JVM package', path => {
+  it.each(['src/main/java/org/acme/samples/shop/App.java', 'api/src/main/kotlin/com/acme/demo/Main.kt'])('%s is production code in a JVM package', path => {
     expect(isAsidePath(path)).toBe(false);
   });
 });
