@@ -4,11 +4,13 @@
  * where in a workflow file a step's text sits. Shared by the CI/CD rules and by
  * every rule that needs to know whether and how a repository deploys.
  */
+import { isGithubWorkflowPath, parseWorkflow } from './ci';
 import type { WorkflowFact, WorkflowJob, WorkflowStep } from './ci';
 import type { Facts } from './index';
 import { memo } from './memo';
 import { basename, joinPath } from './paths';
 import { lineOf } from './text';
+import { asArray, asRecord, asString, parseYamlFile } from './yamlDoc';
 
 /** GitHub workflows that parsed; files with YAML errors are reported by the engine. */
 export function parsedWorkflows(facts: Facts): WorkflowFact[] {
@@ -338,19 +340,63 @@ function localWorkflow(
   );
 }
 
-/** Whether a job runs tests itself (steps, or a reusable workflow that does). */
+/** A composite action of the repository (`action.yml` whose `runs.steps` are listed). @public */
+export interface LocalAction {
+  path: string;
+  steps: WorkflowStep[];
+}
+
+/** Parses a composite action file; undefined when it is not one (a Docker or JavaScript action, invalid YAML). */
+export function parseCompositeAction(path: string, text: string): LocalAction | undefined {
+  const yaml = parseYamlFile(text);
+  if (yaml.error) return undefined;
+  const runs = asRecord(asRecord(yaml.value)?.runs);
+  if (!runs || asString(runs.using) !== 'composite') return undefined;
+  const steps = asArray(runs.steps).map((raw, i) => {
+    const step = asRecord(raw) ?? {};
+    const out: WorkflowStep = { line: yaml.lineAt(['runs', 'steps', i]) };
+    const name = asString(step.name);
+    const uses = asString(step.uses);
+    const run = asString(step.run);
+    if (name) out.name = name;
+    if (uses) out.uses = uses;
+    if (run) out.run = run;
+    return out;
+  });
+  return { path, steps };
+}
+
+/** The local composite action a step's `uses: ./dir` names (the `action.yml` or `action.yaml` in that folder). */
+export function localAction(facts: Facts, uses: string | undefined): LocalAction | undefined {
+  if (!uses?.startsWith('./')) return undefined;
+  const dir = joinPath('', uses.split('@')[0]);
+  for (const name of ['action.yml', 'action.yaml']) {
+    const file = facts.file(joinPath(dir, name));
+    if (file) return memo(facts, `workflows.localAction:${file.path}`, () => parseCompositeAction(file.path, file.text));
+  }
+  return undefined;
+}
+
+/** Whether steps run tests, directly or through the local composite actions they use. */
+function stepsRunTests(facts: Facts, steps: WorkflowStep[], seen: Set<string>): boolean {
+  const ctx = { facts };
+  return steps.some(s => {
+    if ((s.run && commandRunsTests(s.run, ctx)) || actionRunsTests(s)) return true;
+    const action = localAction(facts, s.uses);
+    if (!action || seen.has(action.path)) return false;
+    seen.add(action.path);
+    return stepsRunTests(facts, action.steps, seen);
+  });
+}
+
+/** Whether a job runs tests itself (steps, local composite actions, or a reusable workflow that does). */
 export function jobRunsTests(
   facts: Facts,
   workflow: WorkflowFact,
   job: WorkflowJob,
   seen = new Set<string>(),
 ): boolean {
-  const ctx = { facts };
-  if (
-    job.steps.some(
-      s => (s.run && commandRunsTests(s.run, ctx)) || actionRunsTests(s),
-    )
-  ) {
+  if (stepsRunTests(facts, job.steps, seen)) {
     return true;
   }
   if (job.uses) {
@@ -663,10 +709,52 @@ export function workflowLabel(workflow: WorkflowFact): string {
 export function testOnlyWorkflowPaths(facts: Facts): Set<string> {
   return memo(facts, 'workflows.testOnly', () => {
     const deploying = new Set(deployJobs(facts).map(d => d.workflow.path));
-    return new Set(
+    const out = new Set(
       parsedWorkflows(facts)
-        .filter(w => !deploying.has(w.path) && w.jobs.some(job => jobRunsTests(facts, w, job)))
+        .filter(w => !deploying.has(w.path) && w.jobs.some(job => jobRunsTests(facts, w, job) || jobOnlyChecks(facts, job)))
         .map(w => w.path),
     );
+    for (const file of facts.files) {
+      // Composite actions of the repository that run tests or checks and deploy nothing.
+      if (/^\.github\/(?:.+\/)?action\.ya?ml$/i.test(file.path)) {
+        const action = localAction(facts, `./${file.path.slice(0, file.path.lastIndexOf('/'))}`);
+        if (action && !stepsDeploy(action.steps) && (stepsRunTests(facts, action.steps, new Set()) || stepsOnlyCheck(action.steps))) {
+          out.add(file.path);
+        }
+        continue;
+      }
+      // A workflow kept as a template outside .github/workflows (copied into generated projects): not this
+      // repository's pipeline; its env values configure the test or check runs of the projects made from it.
+      if (!/\.ya?ml$/i.test(file.path) || isGithubWorkflowPath(file.path) || !/^jobs:/m.test(file.text) || !/^\s+runs-on:/m.test(file.text)) continue;
+      if (!/^on:/m.test(file.text)) continue;
+      const template = parseWorkflow(file);
+      // A template that only parses once generated (unquoted globs, template tags in odd places): read its lines as steps.
+      const jobs: WorkflowJob[] = template.error
+        ? [{ id: '', needs: [], steps: file.text.split('\n').map(l => ({ run: l.replace(/^\s*(?:-\s+)?(?:run:\s*[|>]?)?\s*/, '') })) }]
+        : template.jobs;
+      if (jobs.length === 0 || jobs.some(job => stepsDeploy(job.steps))) continue;
+      if (jobs.some(job => stepsRunTests(facts, job.steps, new Set()) || jobOnlyChecks(facts, job))) out.add(file.path);
+    }
+    return out;
   });
+}
+
+/** Lint, type, migration and framework checks (`manage.py check --deploy`, `ruff check`, `makemigrations --check`). */
+const CHECK_COMMAND =
+  /\b(?:manage\.py\s+(?:check|makemigrations\s+(?:.*\s)?--check|makemigrations\s+--dry-run)|ruff(?:\s+check)?|flake8|pylint|mypy|black\s+--check|eslint|tsc\s+--noEmit|pre-commit\s+run|golangci-lint|(?:npm|pnpm|yarn)\s+(?:run\s+)?(?:lint|typecheck|type-check|format:check))\b/;
+
+/** Whether steps deploy, release or publish an image. */
+function stepsDeploy(steps: WorkflowStep[]): boolean {
+  return deployReason({ id: '', needs: [], steps }) !== undefined || steps.some(s => s.run && IMAGE_PUBLISH_COMMAND.test(s.run));
+}
+
+function stepsOnlyCheck(steps: WorkflowStep[]): boolean {
+  return steps.some(s => s.run && CHECK_COMMAND.test(s.run));
+}
+
+/** A job that runs checks (lint, type, migration or deploy-settings checks) and deploys nothing. */
+function jobOnlyChecks(facts: Facts, job: WorkflowJob): boolean {
+  if (deployReason(job)) return false;
+  const steps = job.steps.flatMap(s => [s, ...(localAction(facts, s.uses)?.steps ?? [])]);
+  return !stepsDeploy(steps) && stepsOnlyCheck(steps);
 }

@@ -7,6 +7,16 @@ const workflow = (steps: string) =>
 describeRule(rule, {
   fails: [
     {
+      name: 'a local composite action that only builds, and a local action that is not composite',
+      files: {
+        '.github/workflows/ci.yml': workflow('      - uses: ./.github/actions/build\n      - uses: ./.github/actions/docker-image\n'),
+        '.github/actions/build/action.yml': 'runs:\n  using: composite\n  steps:\n    - run: npm ci && npm run build\n      shell: bash\n',
+        '.github/actions/docker-image/action.yml': 'runs:\n  using: docker\n  image: Dockerfile\n',
+        'docs/ci.md': 'run `npm test` locally\n',
+      },
+      findings: ['.github/workflows/ci.yml'],
+    },
+    {
       name: 'Travis running only an env-prefixed build and a start task that builds',
       files: {
         'package.json': JSON.stringify({ scripts: { start: 'nps' } }),
@@ -92,6 +102,24 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'a job that uses a local composite action whose steps run the tests, beside a release workflow run after it',
+      files: {
+        '.github/workflows/main.yml': workflow('      - uses: ./.github/workflows/shared-build\n'),
+        '.github/workflows/shared-build/action.yml':
+          'name: Shared build\nruns:\n  using: composite\n  steps:\n    - run: pip install -r requirements.txt\n      shell: bash\n    - run: python manage.py test\n      shell: bash\n',
+        '.github/workflows/release.yml':
+          'name: release\non:\n  workflow_run:\n    workflows: [main]\n    types: [completed]\njobs:\n  release:\n    runs-on: ubuntu-latest\n    steps:\n      - run: git push origin release\n',
+      },
+    },
+    {
+      name: 'a local composite action that runs the tests through a nested local action',
+      files: {
+        '.github/workflows/ci.yml': workflow('      - uses: ./.github/actions/check\n'),
+        '.github/actions/check/action.yaml': 'runs:\n  using: composite\n  steps:\n    - uses: ./.github/actions/go-test\n',
+        '.github/actions/go-test/action.yml': 'runs:\n  using: composite\n  steps:\n    - run: go test ./...\n      shell: bash\n',
+      },
+    },
     {
       name: 'Travis running a make target whose prerequisite runs go test, behind an env prefix',
       files: {

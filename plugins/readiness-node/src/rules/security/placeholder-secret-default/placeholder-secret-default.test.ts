@@ -460,3 +460,74 @@ describe('security/placeholder-secret-default details', () => {
     ]);
   });
 });
+
+describe('security/placeholder-secret-default in CI configuration that only runs checks or tests', () => {
+  const action = (command: string) =>
+    [
+      'name: Verify',
+      'runs:',
+      '  using: composite',
+      '  steps:',
+      '    - name: Check',
+      `      run: ${command}`,
+      '      env:',
+      '        MAIL_PASSWORD: password',
+      '      shell: bash',
+      '',
+    ].join('\n');
+  const workflow = (command: string) =>
+    [
+      'name: main',
+      'on: [push]',
+      'jobs:',
+      '  build:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      `      - run: ${command}`,
+      '        env:',
+      '          MAIL_PASSWORD: "test"',
+      '',
+    ].join('\n');
+  const confidences = (files: Record<string, string>) =>
+    runRule(rule, files).findings.map(f => [f.path, f.confidence]);
+
+  it('keeps the env of a local composite action that runs checks or tests a note', () => {
+    expect(
+      confidences({
+        '.github/actions/verify/action.yml': action('python manage.py check --deploy --fail-level WARNING'),
+        '.github/workflows/shared/action.yml': action('npm test'),
+      }),
+    ).toEqual([
+      ['.github/actions/verify/action.yml', 'low'],
+      ['.github/workflows/shared/action.yml', 'low'],
+    ]);
+  });
+
+  it('keeps the env of a workflow template kept outside .github/workflows, and of check-only jobs, a note', () => {
+    expect(
+      confidences({
+        'template_ci.yml': workflow('poetry run ruff check ./backend/'),
+        'project/ci.yml': `${workflow('pytest')}      - uses: actions/cache@v4\n        with:\n          path: **/lock\n`,
+        '.github/workflows/lint.yml': workflow('npm run lint'),
+      }),
+    ).toEqual([
+      ['.github/workflows/lint.yml', 'low'],
+      ['project/ci.yml', 'low'],
+      ['template_ci.yml', 'low'],
+    ]);
+  });
+
+  it('still fails a composite action or a template workflow that deploys, or one that neither tests nor checks', () => {
+    expect(
+      confidences({
+        '.github/actions/release/action.yml': action('flyctl deploy --remote-only'),
+        'deploy_template.yml': workflow('npm test && flyctl deploy'),
+        '.github/actions/notify/action.yml': action('curl -X POST https://example.org/hook'),
+      }),
+    ).toEqual([
+      ['.github/actions/notify/action.yml', 'high'],
+      ['.github/actions/release/action.yml', 'high'],
+      ['deploy_template.yml', 'high'],
+    ]);
+  });
+});
