@@ -6,6 +6,16 @@ const expressPkg = JSON.stringify({ name: 'api', dependencies: { express: '^4.19
 describeRule(rule, {
   fails: [
     {
+      name: 'a * origin header in the server, beside a webpack config whose output is not a dev server',
+      files: {
+        'package.json': expressPkg,
+        'webpack.config.js': "module.exports = {\n  output: { path: 'dist' },\n  server: { headers: {} },\n};\n",
+        'src/server.js':
+          "const server = {\n  start() {\n    app.use((req, res, next) => { res.setHeader('Access-Control-Allow-Origin', '*'); next(); });\n  },\n};\n",
+      },
+      findings: ['src/server.js:3'],
+    },
+    {
       name: 'express cors() with no options',
       files: {
         'package.json': expressPkg,
@@ -224,6 +234,19 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'a * origin header in a webpack devServer, a Vite server block and a dev proxy',
+      files: {
+        'package.json': expressPkg,
+        'webpack.config.js':
+          "module.exports = {\n  mode: 'development',\n  devServer: {\n    port: 3000,\n    // Allow the API dev server to load assets\n    headers: { 'Access-Control-Allow-Origin': '*' },\n  },\n};\n",
+        'frontend/vite.config.ts':
+          "export default defineConfig({\n  server: {\n    port: 5173,\n    headers: { 'Access-Control-Allow-Origin': '*' },\n    proxy: { '/api': { target: 'http://localhost:8000', headers: { 'Access-Control-Allow-Origin': '*' } } },\n  },\n});\n",
+        'src/setupProxy.js':
+          "module.exports = app => app.use((req, res, next) => { res.setHeader('Access-Control-Allow-Origin', '*'); next(); });\n",
+        'src/server.js': "const express = require('express');\nconst app = express();\napp.use(require('cors')({ origin: ['https://shop.example.org'] }));\n",
+      },
+    },
     {
       name: "a Flask config read with a * fallback for a key the base configuration class sets to a list",
       files: {

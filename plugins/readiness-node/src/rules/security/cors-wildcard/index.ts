@@ -25,6 +25,35 @@ const GO = (file: SourceFile) => languageOf(file.path) === 'go';
 const JVM = (file: SourceFile) => ['java', 'kotlin', 'scala'].includes(languageOf(file.path) ?? '');
 const mentionsCors = (file: SourceFile) => /cors/i.test(file.text);
 
+/** Bundler and dev-server configuration files (webpack, Vite, Vue CLI, Rspack…) and create-react-app's dev proxy. */
+const BUNDLER_CONFIG = /^(?:(?:webpack|vite|vitest|vue|rspack|rsbuild|svelte|astro|nuxt|quasar)(?:[.-][\w.-]*)?\.config|webpack(?:[.-][\w-]+)*|setupProxy)\.[cm]?[jt]s$/i;
+/** Keys of a bundler configuration whose object configures the development server or its proxy. */
+const DEV_SERVER_KEY = /^(?:devServer|server|proxy|hmr)$/;
+
+/**
+ * Whether an offset of a JavaScript file lies in a development server's settings: a webpack `devServer`
+ * object anywhere, or a `server`/`proxy` object of a bundler configuration file (Vite `server.headers`).
+ * That server only serves local development, never production traffic.
+ */
+function inDevServerBlock(file: SourceFile, offset: number): boolean {
+  const bundler = BUNDLER_CONFIG.test(basename(file.path));
+  if (bundler && /setupProxy/i.test(basename(file.path))) return true;
+  let depth = 0;
+  for (let i = offset - 1; i >= 0; i--) {
+    const c = file.text[i];
+    if (c === '}') depth++;
+    else if (c === '{') {
+      if (depth > 0) {
+        depth--;
+        continue;
+      }
+      const key = /([A-Za-z_$][\w$]*)['"]?\s*:\s*$/.exec(file.text.slice(Math.max(0, i - 80), i))?.[1];
+      if (key === 'devServer' || (bundler && key && DEV_SERVER_KEY.test(key))) return true;
+    }
+  }
+  return false;
+}
+
 const DETECTORS: Detector[] = [
   {
     pattern: /Access-Control-Allow-Origin['"]?\s*(?:,|:|=>|=|\s)\s*['"`]?\*(?![\w*])/gi,
@@ -293,7 +322,7 @@ export default defineRule({
   severity: 'high',
   title: 'CORS does not allow every origin',
   description:
-    'Fails when a server allows any origin by default: `Access-Control-Allow-Origin: *`, express/koa/hono `cors()` with no options, `origin: "*"` or `origin: true`, NestJS or routing-controllers `cors: true`, `allow_origins=["*"]`, Flask-CORS without origins, `CORS_ALLOW_ALL_ORIGINS = True`, a bare `@CrossOrigin`, `allowedOrigins("*")`, `cors.Default()`, `cors.AllowAll`, Go CORS options (rs/cors, chi, echo, fiber) that name no origins, `AllowAnyOrigin()`, or a CORS origins setting that defaults to `*` (an environment read whose final fallback is `*`, also through `||` chains and `.split(",")` with per-item cleanup; a Flask `app.config.get("CORS_ORIGINS", "*")` only when no configuration class outside development and tests sets the key).',
+    'Fails when a server allows any origin by default: `Access-Control-Allow-Origin: *`, express/koa/hono `cors()` with no options, `origin: "*"` or `origin: true`, NestJS or routing-controllers `cors: true`, `allow_origins=["*"]`, Flask-CORS without origins, `CORS_ALLOW_ALL_ORIGINS = True`, a bare `@CrossOrigin`, `allowedOrigins("*")`, `cors.Default()`, `cors.AllowAll`, Go CORS options (rs/cors, chi, echo, fiber) that name no origins, `AllowAnyOrigin()`, or a CORS origins setting that defaults to `*` (an environment read whose final fallback is `*`, also through `||` chains and `.split(",")` with per-item cleanup; a Flask `app.config.get("CORS_ORIGINS", "*")` only when no configuration class outside development and tests sets the key). A header or `cors` option in a development server\'s settings (a webpack `devServer`, the `server` or `proxy` of a Vite or other bundler configuration, a create-react-app `setupProxy.js`) only serves local development and is not counted.',
   rationale:
     'With every origin allowed, any web page a user visits can call the API from their browser and read the responses. Combined with cookies or tokens the browser sends automatically, that exposes user data to any site; even without credentials it removes a layer that stops cross-site abuse of internal and authenticated APIs.',
   remediation:
@@ -318,6 +347,7 @@ export default defineRule({
           // A quoted header name must be a string of its own, not words inside a longer message.
           const at = detector.quoted && /['"`]/.test(file.text[match.index - 1] ?? '') ? match.index - 1 : match.index;
           if (languageOf(file.path) && !isCodeAtOffset(file, at)) continue;
+          if (JS(file) && inDevServerBlock(file, match.index)) continue;
           add(file, line, detector.message);
         }
       }
