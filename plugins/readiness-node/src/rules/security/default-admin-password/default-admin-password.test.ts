@@ -4,6 +4,19 @@ import rule from '.';
 describeRule(rule, {
   fails: [
     {
+      name: 'a form field beside an admin created with a well-known password',
+      files: {
+        'app/admin/commands.py': [
+          'class AdminForm(FlaskForm):',
+          "    password = PasswordField('Password')",
+          'def setup_admin():',
+          "    admin = User(email='admin@example.com', role='admin', password='password')",
+          '',
+        ].join('\n'),
+      },
+      findings: ['app/admin/commands.py:4'],
+    },
+    {
       name: 'a seed script that creates the admin with admin123',
       files: {
         'scripts/seed.js': [
@@ -239,6 +252,22 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'the label of a password field in admin forms (WTForms, Django forms)',
+      files: {
+        'app/admin/forms.py': [
+          'from flask_wtf import FlaskForm',
+          'from wtforms.fields import PasswordField',
+          'class NewUserForm(FlaskForm):',
+          '    password = PasswordField(',
+          "        'Password',",
+          "        validators=[InputRequired(), EqualTo('password2', 'Passwords must match.')])",
+          "    password2 = PasswordField('Confirm password', validators=[InputRequired()])",
+          '',
+        ].join('\n'),
+        'admin/forms.py': "from django import forms\nclass AdminLoginForm(forms.Form):\n    password = forms.CharField('Password', widget=forms.PasswordInput)\n",
+      },
+    },
     {
       name: 'user creation outside seeders: a sign-up handler passing the user\'s password, an initialiser that seeds no user',
       files: {

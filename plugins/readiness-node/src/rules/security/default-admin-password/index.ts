@@ -55,6 +55,8 @@ const PASSWORD_SINK = [
 ].join('|');
 /** A password literal in a user record or a hashing call. */
 const PASSWORD_LITERAL = new RegExp(`(?:${PASSWORD_SINK})b?(?<q>['"\`])(?<value>[^'"\`\n]{1,200})\\k<q>`, 'g');
+/** A form field constructor right before the literal: WTForms `PasswordField(`, Django `forms.CharField(`. */
+const FORM_FIELD_CALL = /\b(?:[\w$]+\.)*[A-Z][\w$]*Field\(\s*$/;
 /** A password given by name: `password: DEFAULT_PASSWORD`, `encoder.encode(Constants.ADMIN_PASSWORD)`. */
 const PASSWORD_REFERENCE = new RegExp(`(?:${PASSWORD_SINK})(?<ref>(?:[A-Za-z_$][\\w$]*(?:\\.|::|->))*[A-Za-z_$][\\w$]*)\\s*(?=[,)\\]};\\n])`, 'g');
 /** Calls that create a privileged user outright. */
@@ -244,6 +246,8 @@ function scanUserRecords(file: SourceFile, hits: Hit[], constants: PasswordConst
     if (kind !== 'weak' && (NOT_A_PASSWORD.test(value) || !isPasswordPosition(file, match) || !inSeeder())) continue;
     const line = lineText(file, match.index);
     if (isPolicyLine(line) || /\b(?:placeholder|label|hint|type)\s*[=:]/i.test(line)) continue;
+    // The first argument of a form field (`PasswordField('Password', …)`, `forms.CharField("Password")`) is its label.
+    if (FORM_FIELD_CALL.test(match[0].slice(0, match[0].lastIndexOf(value) - 1))) continue;
     const offset = match.index + match[0].lastIndexOf(value);
     if (kind === 'weak') {
       if (!pathContext && !ADMIN_CONTEXT.test(windowText(file, match.index))) continue;
