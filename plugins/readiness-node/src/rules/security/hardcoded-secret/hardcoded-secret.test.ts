@@ -391,3 +391,33 @@ describe('security/hardcoded-secret details', () => {
     expect(key?.excerpt).toBe('-----BEGIN RSA PRIVATE KEY-----');
   });
 });
+
+describe('security/hardcoded-secret connection URLs of a local database', () => {
+  const confidences = (files: Record<string, string>) =>
+    runRule(rule, files).findings.map(f => [`${f.path}:${f.line}`, f.confidence]);
+
+  it("keeps a loopback URL with the database image's stock password a note", () => {
+    expect(
+      confidences({
+        'lib/db/setup.ts':
+          "async function localUrl() {\n  await startDocker();\n  return 'postgres://postgres:postgres@localhost:54322/postgres';\n}\n",
+        'scripts/dev-setup.sh': '#!/bin/sh\nexport DATABASE_URL=mysql://root:root@127.0.0.1:3306/app\n',
+      }),
+    ).toEqual([
+      ['lib/db/setup.ts:3', 'low'],
+      ['scripts/dev-setup.sh:2', 'low'],
+    ]);
+  });
+
+  it('still fails a loopback URL with a password of its own, and a stock password on a remote host', () => {
+    expect(
+      confidences({
+        'lib/db/setup.ts': `export const url = 'postgres://postgres:${randomish(20, 7)}@localhost:5432/app';\n`,
+        'src/db.ts': "export const url = 'postgres://postgres:postgres@db.prod.example.net:5432/app';\n",
+      }),
+    ).toEqual([
+      ['lib/db/setup.ts:1', 'high'],
+      ['src/db.ts:1', 'high'],
+    ]);
+  });
+});

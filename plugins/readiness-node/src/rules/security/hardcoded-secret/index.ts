@@ -122,6 +122,17 @@ function jwtIsCredential(prefix: string): boolean {
   return isSecretName(name) || /(authorization|jwt|bearer|service_?role\w*|key)$/i.test(name);
 }
 
+/** Loopback hosts: a database on the developer's own machine (or its Docker host). */
+const LOOPBACK_HOST = /^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[::1\]|host\.docker\.internal)$/i;
+/** Passwords database images ship or tutorials start them with (`postgres`, `root`, RabbitMQ's `guest`). */
+const STOCK_DATABASE_PASSWORD = /^(?:postgres|root|mysql|mariadb|guest|password|pass)$/i;
+
+/** `postgres:postgres@localhost`, `root:root@127.0.0.1`: a local database's stock login, not a credential of a deployment. */
+function isLocalStockPassword(user: string, password: string, host: string): boolean {
+  const p = decodeURIComponentSafe(password);
+  return LOOPBACK_HOST.test(host) && (p.toLowerCase() === user.toLowerCase() || STOCK_DATABASE_PASSWORD.test(p));
+}
+
 function isUrlPlaceholder(password: string): boolean {
   const p = decodeURIComponentSafe(password);
   return (
@@ -186,6 +197,7 @@ function scanUrls(facts: Facts, file: SourceFile, hits: Hit[]): void {
       if (committedEnv ? isEnvUrlPlaceholder(secret) : isUrlPlaceholder(secret)) continue;
       if (isConfigDefaultPassword(facts, file, match.groups!.user, secret)) continue;
       const scheme = match.groups!.scheme.toLowerCase();
+      const local = isLocalStockPassword(match.groups!.user, secret, match.groups!.host);
       hits.push({
         file,
         line,
@@ -193,6 +205,7 @@ function scanUrls(facts: Facts, file: SourceFile, hits: Hit[]): void {
         secret,
         strong: true,
         connection: true,
+        ...(local ? { lowBecause: "a database on this machine with its image's stock password, a local stand-in: lower confidence" } : {}),
       });
     }
   }
