@@ -34,11 +34,7 @@ export default defineRule({
         return {
           path: f.path,
           message: `${f.path} ${holds}${
-            otherName
-              ? ' (not named .env or .env.<name>: lower confidence)'
-              : low
-                ? ' (in tests, fixtures, docs or examples: lower confidence)'
-                : ''
+            low ? lowReason(otherName) : ''
           }`,
           confidence: low ? ('low' as const) : ('high' as const),
         };
@@ -54,4 +50,8 @@ export default defineRule({
 function isDotenvName(path: string): boolean {
   const name = basename(path).toLowerCase();
   return name === '.env' || name.startsWith('.env.');
+}
+
+function lowReason(otherName: boolean): string {
+  return otherName ? ' (not named .env or .env.<name>: lower confidence)' : ' (in tests, fixtures, docs or examples: lower confidence)';
 }
