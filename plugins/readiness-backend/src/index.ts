@@ -11,6 +11,7 @@ export { DatabaseReadinessStore } from './database/DatabaseReadinessStore';
 export { DatabaseQueueStore } from './database/DatabaseQueueStore';
 export { DatabaseScorecardStore } from './database/DatabaseScorecardStore';
 export { DatabaseQueryStore } from './database/DatabaseQueryStore';
+export { DatabaseScmPauseStore } from './database/DatabaseScmPauseStore';
 export {
   ReadinessRefresher,
   AUDITED_KINDS,
@@ -29,6 +30,7 @@ export type {
   SourceOpenResult,
 } from './sources/RepositorySources';
 export { SourceError } from './sources/SourceError';
+export { ScmRateLimitError } from './sources/rateLimits';
 export type { SourceErrorReason } from './sources/SourceError';
 export { readReadinessOptions } from './options';
 export type { ReadinessOptions, ConfiguredWaiver } from './options';

@@ -21,6 +21,7 @@ import { readCustomRules } from './rules/customRules';
 import { createRuleDocsReader } from './rules/ruleDocs';
 import { ReadinessRefresher } from './scheduler/ReadinessRefresher';
 import { createRouter } from './service/router';
+import { ScmRateLimits } from './sources/rateLimits';
 import { RepositorySources } from './sources/RepositorySources';
 
 /**
@@ -66,8 +67,13 @@ export const readinessPlugin = createBackendPlugin({
         const store = await DatabaseReadinessStore.create({
           database: deps.database,
         });
+        const rateLimits = ScmRateLimits.create({
+          store,
+          integrations: ScmIntegrations.fromConfig(deps.config),
+          logger: deps.logger,
+        });
         const sources = RepositorySources.create({
-          urlReader: deps.urlReader,
+          urlReader: rateLimits.wrap(deps.urlReader),
           localRoots: options.localRoots,
           limits: options.limits,
           sourceLimits: options.sourceLimits,
@@ -120,6 +126,7 @@ export const readinessPlugin = createBackendPlugin({
         deps.lifecycle.addShutdownHook(async () => {
           await refresher.stop();
           await sources.close();
+          rateLimits.close();
         });
       },
     });

@@ -31,6 +31,19 @@ export interface SourceLinks {
   lineAnchor: string;
 }
 
+/**
+ * An audit held back because the API rate limit of the entity's SCM is used
+ * up: the entity did not fail, it is audited once the limit resets.
+ * @public
+ */
+export interface ScmRateLimitWait {
+  reason: 'scm-rate-limit';
+  /** The SCM host whose rate limit is used up. */
+  host: string;
+  /** ISO time the limit resets and the audit runs. */
+  until: string;
+}
+
 /** GET /scorecards/:kind/:namespace/:name @public */
 export interface ScorecardResponse {
   entityRef: string;
@@ -40,6 +53,8 @@ export interface ScorecardResponse {
   auditedAt: string | null;
   /** Why the latest audit failed, or what it ignored (a malformed waiver annotation). */
   error?: string;
+  /** Set while the entity waits for its SCM's rate limit; shown instead of `error`. */
+  waiting?: ScmRateLimitWait;
   /** Oldest first; at most the last 90 audits. */
   history: ScorecardHistoryEntry[];
   /** An audit is queued or running. */
@@ -87,6 +102,8 @@ export interface LeaderboardItem {
   blockers: number;
   auditedAt: string | null;
   error?: string;
+  /** Set while the entity waits for its SCM's rate limit; shown instead of `error`. */
+  waiting?: ScmRateLimitWait;
 }
 
 /** GET /leaderboard @public */

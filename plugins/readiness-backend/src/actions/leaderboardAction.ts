@@ -77,6 +77,16 @@ export function registerLeaderboardAction(ctx: ActionContext) {
                 .string()
                 .optional()
                 .describe('Why the latest audit failed, or what it ignored'),
+              waiting: z
+                .object({
+                  reason: z.literal('scm-rate-limit'),
+                  host: z.string(),
+                  until: z.string(),
+                })
+                .optional()
+                .describe(
+                  "Set while the component waits for its SCM's API rate limit to reset (until, ISO time); it is audited then, nothing failed",
+                ),
             }),
           ),
           total: z.number().describe('How many components match the filters'),

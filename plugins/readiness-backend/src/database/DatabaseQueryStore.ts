@@ -58,6 +58,8 @@ const ROW_COLUMNS = [
   'audited_at',
   'checked_at',
   'error',
+  'waiting_host',
+  'waiting_until',
 ];
 
 function escapeLike(text: string): string {
@@ -84,6 +86,10 @@ export function toRow(row: ScorecardDbRow): ScorecardRow {
   const checkedAt = toDate(row.checked_at);
   if (checkedAt) out.checkedAt = checkedAt;
   if (row.error) out.error = row.error;
+  const waitingUntil = toDate(row.waiting_until);
+  if (row.waiting_host && waitingUntil) {
+    out.waiting = { host: row.waiting_host, until: waitingUntil };
+  }
   return out;
 }
 

@@ -6,6 +6,7 @@ import { Knex } from 'knex';
 import { DatabaseQueryStore } from './DatabaseQueryStore';
 import { DatabaseQueueStore } from './DatabaseQueueStore';
 import { DatabaseRollupStore } from './DatabaseRollupStore';
+import { DatabaseScmPauseStore } from './DatabaseScmPauseStore';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
 import {
   AuditRecord,
@@ -39,7 +40,8 @@ const migrationsDir = resolvePackagePath(
  * The knex-backed {@link ReadinessStore}; runs on SQLite and PostgreSQL.
  * `create()` owns the migrations and builds the stores on one database:
  * `queue` (leases), `scorecards` (the writes of audits), `queries` (the
- * read side) and `rollups` (aggregates over a set of entities). Each
+ * read side), `rollups` (aggregates over a set of entities) and `pauses`
+ * (SCM hosts whose rate limit is used up). Each
  * method of the combined store delegates to one of them.
  * @public
  */
@@ -48,6 +50,7 @@ export class DatabaseReadinessStore implements ReadinessStore {
   readonly scorecards: DatabaseScorecardStore;
   readonly queries: DatabaseQueryStore;
   readonly rollups: DatabaseRollupStore;
+  readonly pauses: DatabaseScmPauseStore;
 
   static async create(options: {
     database: DatabaseService;
@@ -65,6 +68,7 @@ export class DatabaseReadinessStore implements ReadinessStore {
     this.scorecards = new DatabaseScorecardStore({ knex });
     this.queries = new DatabaseQueryStore({ knex });
     this.rollups = new DatabaseRollupStore({ knex });
+    this.pauses = new DatabaseScmPauseStore({ knex });
   }
 
   // The queue.
@@ -140,8 +144,27 @@ export class DatabaseReadinessStore implements ReadinessStore {
     return this.scorecards.completeUnchanged(entities);
   }
 
+  saveWaiting(options: {
+    entity: EntitySummary;
+    host: string;
+    until: Date;
+    lease: Lease;
+  }): Promise<boolean> {
+    return this.scorecards.saveWaiting(options);
+  }
+
   pruneHistory(retention: HistoryRetention, now: Date): Promise<number> {
     return this.scorecards.pruneHistory(retention, now);
+  }
+
+  // SCM rate limits.
+
+  pauseHost(host: string, until: Date, now: Date): Promise<void> {
+    return this.pauses.pauseHost(host, until, now);
+  }
+
+  pausedUntil(host: string, now: Date): Promise<Date | undefined> {
+    return this.pauses.pausedUntil(host, now);
   }
 
   // The read side.

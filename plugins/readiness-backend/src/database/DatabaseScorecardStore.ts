@@ -13,7 +13,14 @@ import {
   ReadinessScorecardStore,
   UnchangedEntity,
 } from './ReadinessStore';
-import { BLOCKERS, chunks, entityColumns, HISTORY, SCORECARDS } from './tables';
+import {
+  BLOCKERS,
+  chunks,
+  entityColumns,
+  HISTORY,
+  QUEUE,
+  SCORECARDS,
+} from './tables';
 
 /**
  * The knex-backed {@link ReadinessScorecardStore}: the writes of audits,
@@ -65,6 +72,8 @@ export class DatabaseScorecardStore implements ReadinessScorecardStore {
           audited_at: record.auditedAt,
           checked_at: record.auditedAt,
           error: record.warning ?? null,
+          waiting_host: null,
+          waiting_until: null,
         })
         .onConflict('entity_ref')
         .merge();
@@ -139,6 +148,8 @@ export class DatabaseScorecardStore implements ReadinessScorecardStore {
         audited_at: null,
         checked_at: options.checkedAt,
         error: options.error,
+        waiting_host: null,
+        waiting_until: null,
       })
       .onConflict('entity_ref')
       .merge([
@@ -152,7 +163,62 @@ export class DatabaseScorecardStore implements ReadinessScorecardStore {
         'inputs_hash',
         'checked_at',
         'error',
+        'waiting_host',
+        'waiting_until',
       ]);
+  }
+
+  async saveWaiting(options: {
+    entity: EntitySummary;
+    host: string;
+    until: Date;
+    lease: Lease;
+  }): Promise<boolean> {
+    const { entity, lease, until } = options;
+    const ref = entity.entityRef;
+    return this.#db.transaction(async tx => {
+      if (!(await holdsLease(tx, ref, lease))) return false;
+      // An entity never audited gets a row, so lists can say it waits.
+      await tx(SCORECARDS)
+        .insert({
+          ...entityColumns(entity),
+          score: null,
+          verdict: null,
+          band: null,
+          blockers: 0,
+          scorecard: null,
+          audited_at: null,
+          checked_at: null,
+          error: null,
+          waiting_host: options.host,
+          waiting_until: until,
+        })
+        .onConflict('entity_ref')
+        .merge([
+          'kind',
+          'namespace',
+          'name',
+          'title',
+          'owner',
+          'lifecycle',
+          'waiting_host',
+          'waiting_until',
+        ]);
+      // Released, not failed: no attempt is counted, no error recorded, and
+      // a requested refresh keeps its priority for when the limit resets.
+      await tx(QUEUE)
+        .where({
+          entity_ref: ref,
+          lease_owner: lease.owner,
+          lease_token: lease.token,
+        })
+        .update({
+          lease_owner: null,
+          lease_expires_at: null,
+          next_due_at: until,
+        });
+      return true;
+    });
   }
 
   async markUnchanged(options: {
@@ -197,7 +263,12 @@ export class DatabaseScorecardStore implements ReadinessScorecardStore {
     const { entity_ref, ...columns } = entityColumns(options.entity);
     await db(SCORECARDS)
       .where('entity_ref', entity_ref)
-      .update({ ...columns, checked_at: options.checkedAt });
+      .update({
+        ...columns,
+        checked_at: options.checkedAt,
+        waiting_host: null,
+        waiting_until: null,
+      });
   }
 
   async pruneHistory(retention: HistoryRetention, now: Date): Promise<number> {

@@ -34,6 +34,12 @@ export interface ScorecardRow extends EntitySummary {
   checkedAt?: Date;
   /** Why the latest audit failed, or what was ignored while it ran. */
   error?: string;
+  /**
+   * The SCM rate limit the entity waits for: its audit was held back and
+   * runs once the limit of `host` resets at `until`. Cleared by the next
+   * audit, failure or unchanged check.
+   */
+  waiting?: { host: string; until: Date };
 }
 
 /** The current state of an entity's scorecard. @public */
@@ -260,8 +266,35 @@ export interface ReadinessScorecardStore {
    */
   completeUnchanged(entities: UnchangedEntity[]): Promise<number>;
 
+  /**
+   * Records that the entity's audit waits for the rate limit of an SCM host
+   * and gives its lease back, due again at `until`, in one transaction fenced
+   * by `lease`: no failure is counted and the last scorecard and error are
+   * kept. Returns false, changing nothing, when the lease is no longer held.
+   */
+  saveWaiting(options: {
+    entity: EntitySummary;
+    host: string;
+    until: Date;
+    lease: Lease;
+  }): Promise<boolean>;
+
   /** Deletes history beyond the retention; returns the number of rows removed. */
   pruneHistory(retention: HistoryRetention, now: Date): Promise<number>;
+}
+
+/**
+ * SCM hosts whose API rate limit is used up, shared by every replica.
+ * @public
+ */
+export interface ReadinessScmPauseStore {
+  /**
+   * Holds back the reads of `host` until `until`; a pause already set to a
+   * later time is kept.
+   */
+  pauseHost(host: string, until: Date, now: Date): Promise<void>;
+  /** When the pause of `host` ends, if it is paused at `now`. */
+  pausedUntil(host: string, now: Date): Promise<Date | undefined>;
 }
 
 /**
@@ -341,4 +374,5 @@ export interface ReadinessStore
   extends ReadinessQueueStore,
     ReadinessScorecardStore,
     ReadinessQueryStore,
-    ReadinessRollupStore {}
+    ReadinessRollupStore,
+    ReadinessScmPauseStore {}

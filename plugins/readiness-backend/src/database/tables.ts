@@ -5,6 +5,7 @@ export const SCORECARDS = 'readiness_scorecards';
 export const HISTORY = 'readiness_history';
 export const BLOCKERS = 'readiness_blockers';
 export const QUEUE = 'readiness_refresh_state';
+export const SCM_PAUSES = 'readiness_scm_pauses';
 
 /** Rows are written in chunks small enough for every engine's bind limit. */
 export const CHUNK = 200;
@@ -29,6 +30,8 @@ export interface ScorecardDbRow {
   audited_at: Date | number | string | null;
   checked_at: Date | number | string | null;
   error: string | null;
+  waiting_host?: string | null;
+  waiting_until?: Date | number | string | null;
 }
 
 export interface QueueDbRow {

@@ -12,12 +12,14 @@ import { AuditOutcome } from '../audit/EntityAuditor';
 import { summarizeEntity } from '../audit/entitySummary';
 import {
   ClaimedEntity,
+  EntitySummary,
   Lease,
   ReadinessStore,
   UnchangedEntity,
 } from '../database/ReadinessStore';
 import { ReadinessNotifier } from '../notifications/ReadinessNotifier';
 import { ReadinessOptions } from '../options';
+import { ScmRateLimitError } from '../sources/rateLimits';
 import { SourceError } from '../sources/SourceError';
 import { withoutServerPaths } from '../sources/userPaths';
 import { LeaseHeartbeat } from './LeaseHeartbeat';
@@ -352,6 +354,39 @@ export class ReadinessRefresher {
     );
   }
 
+  /**
+   * Gives back the claim of an entity whose SCM's rate limit is used up: due
+   * again when the limit resets, with no failure counted, and marked as
+   * waiting for the API and the UI.
+   */
+  async #wait(
+    claim: ClaimedEntity,
+    summary: EntitySummary,
+    limit: ScmRateLimitError,
+    heartbeat: LeaseHeartbeat,
+  ): Promise<void> {
+    const ref = claim.entityRef;
+    const lease: Lease = { owner: this.id, token: claim.token };
+    heartbeat.settle(ref);
+    try {
+      const saved =
+        !heartbeat.isLost(ref) &&
+        (await this.#store.saveWaiting({
+          entity: summary,
+          host: limit.host,
+          until: limit.until,
+          lease,
+        }));
+      if (!saved) this.#discard(ref, lease);
+    } catch (storeError) {
+      // The lease expires on its own and another run picks the entity up.
+      this.#logger.error(
+        `Readiness could not record that ${ref} waits for the rate limit of ${limit.host}`,
+        storeError as Error,
+      );
+    }
+  }
+
   async #process(
     claim: ClaimedEntity,
     entity: Entity | undefined,
@@ -417,6 +452,10 @@ export class ReadinessRefresher {
       heartbeat.settle(ref);
       await this.#store.releaseClaim(release);
     } catch (e) {
+      if (e instanceof ScmRateLimitError) {
+        await this.#wait(claim, summary, e, heartbeat);
+        return;
+      }
       // Shown to the entity's owners: no path of the server's file system.
       // The log keeps the whole error for operators.
       const message = withoutServerPaths(

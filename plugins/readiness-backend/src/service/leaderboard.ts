@@ -2,7 +2,11 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { z } from 'zod';
 import { ScorecardRow } from '../database/ReadinessStore';
 import { RouteContext } from './context';
-import { LeaderboardItem, LeaderboardResponse } from './types';
+import {
+  LeaderboardItem,
+  LeaderboardResponse,
+  ScmRateLimitWait,
+} from './types';
 import {
   ApiRoutes,
   kindName,
@@ -90,5 +94,18 @@ export function toLeaderboardItem(row: ScorecardRow): LeaderboardItem {
     blockers: row.blockers,
     auditedAt: row.auditedAt?.toISOString() ?? null,
     ...(row.error ? { error: row.error } : {}),
+    ...(row.waiting ? { waiting: waitingOf(row.waiting) } : {}),
+  };
+}
+
+/** The rate limit an entity waits for, as the API serves it. */
+export function waitingOf(waiting: {
+  host: string;
+  until: Date;
+}): ScmRateLimitWait {
+  return {
+    reason: 'scm-rate-limit',
+    host: waiting.host,
+    until: waiting.until.toISOString(),
   };
 }

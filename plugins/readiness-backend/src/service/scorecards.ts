@@ -6,6 +6,7 @@ import {
   authorizeRefresh,
   visibleEntity as catalogEntity,
 } from './entityAccess';
+import { waitingOf } from './leaderboard';
 import { ScorecardResponse } from './types';
 import { ApiRoutes, auditedEntityParams } from './validation';
 
@@ -39,6 +40,7 @@ export function scorecardRoutes(ctx: RouteContext, routes: ApiRoutes) {
         scorecard: stored?.scorecard ?? null,
         auditedAt: stored?.auditedAt?.toISOString() ?? null,
         ...(stored?.error ? { error: stored.error } : {}),
+        ...(stored?.waiting ? { waiting: waitingOf(stored.waiting) } : {}),
         history: history.reverse().map(point => ({
           auditedAt: point.auditedAt.toISOString(),
           score: point.score,

@@ -5,6 +5,7 @@ export type {
   LeaderboardResponse,
   OwnersResponse,
   RulesResponse,
+  ScmRateLimitWait,
   ScorecardResponse,
   SummariesResponse,
 } from '@readiness/backstage-plugin-readiness-common';

@@ -5,7 +5,9 @@ export type SourceErrorReason =
   | 'disallowed'
   | 'not-found'
   | 'unreadable'
-  | 'too-large';
+  | 'too-large'
+  /** The SCM's API rate limit is used up: the audit waits, it did not fail. */
+  | 'rate-limited';
 
 /**
  * A repository that cannot be audited; the message is shown to the entity's

@@ -22,7 +22,7 @@ const URL_IN_TEXT = /\bhttps?:\/\/[^\s,'"<>()]+/gi;
  * `Request failed for <url>, 403 Forbidden`, the GitLab reader
  * `Failed to read tree from <url>, 403 Forbidden`.
  */
-function statusIn(message: string): { code: number; text: string } | undefined {
+export function statusIn(message: string): { code: number; text: string } | undefined {
   const match = /,\s([1-5]\d\d)(?:\s([^,()]*))?/.exec(message);
   return match
     ? { code: Number(match[1]), text: (match[2] ?? '').trim() }
@@ -67,6 +67,8 @@ export function describeReadFailure(
     code?: string;
     type?: string;
   };
+  // Already said for the user (a read held back for the SCM's rate limit).
+  if (error instanceof SourceError) return error;
   const message = String(e?.message ?? error);
   const { shown } = read;
   const integration = integrationOf(read);

@@ -31,3 +31,13 @@ export function safeFileName(value: string): string {
     value.replace(/[^a-zA-Z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'entity'
   );
 }
+
+/**
+ * What an entity held back by its SCM's rate limit waits for, in one
+ * sentence: `Waiting for the SCM rate limit of github.com until 3 Dec, 10:04`.
+ */
+export function waitingText(waiting: { host: string; until: string }): string {
+  return `Waiting for the SCM rate limit of ${
+    waiting.host
+  } until ${formatDateTime(waiting.until)}`;
+}

@@ -18,7 +18,7 @@ import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import { scoreColour } from '../../helpers/bands';
-import { formatDateTime } from '../../helpers/format';
+import { formatDateTime, waitingText } from '../../helpers/format';
 import { useScorecard } from '../../hooks';
 import { SeverityChip, VerdictChip } from '../StatusChip';
 
@@ -26,6 +26,17 @@ import { SeverityChip, VerdictChip } from '../StatusChip';
 export interface EntityReadinessCardProps {
   /** Path of the Readiness tab under the entity page; `readiness` by default. */
   tabPath?: string;
+}
+
+/** Why an entity has no scorecard yet. */
+function notAuditedText(
+  value: { error?: string; waiting?: { host: string; until: string } } = {},
+): string {
+  if (value.waiting) {
+    return `${waitingText(value.waiting)}; the audit runs then.`;
+  }
+  if (value.error) return `The latest audit failed: ${value.error}`;
+  return 'No readiness scorecard for this entity yet.';
 }
 
 /**
@@ -51,11 +62,7 @@ export function EntityReadinessCard(props: EntityReadinessCardProps) {
       <EmptyState
         missing="data"
         title={notFound ? 'Not tracked by Readiness' : 'Not audited yet'}
-        description={
-          value?.error
-            ? `The latest audit failed: ${value.error}`
-            : 'No readiness scorecard for this entity yet.'
-        }
+        description={notAuditedText(value)}
       />
     );
   } else {

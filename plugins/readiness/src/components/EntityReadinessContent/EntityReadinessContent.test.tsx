@@ -9,6 +9,7 @@ import {
   responseError,
 } from '../../__testUtils__/fixtures';
 import { mockPermissionApi, renderWithApis } from '../../__testUtils__/render';
+import { formatDateTime } from '../../helpers/format';
 
 describe('EntityReadinessContent', () => {
   it('shows progress while the scorecard loads', async () => {
@@ -50,6 +51,69 @@ describe('EntityReadinessContent', () => {
     });
     expect(
       await screen.findByText('Readiness does not track this entity'),
+    ).toBeInTheDocument();
+  });
+
+  it('says the entity waits for the SCM rate limit, and until when, instead of its last error', async () => {
+    const until = '2026-12-03T10:04:00.000Z';
+    const api = mockReadinessApi({
+      getScorecard: jest.fn(async () =>
+        makeScorecardResponse({
+          error: 'Repository could not be read: 500',
+          waiting: { reason: 'scm-rate-limit', host: 'github.com', until },
+        }),
+      ),
+    });
+    await renderWithApis(<EntityReadinessContent />, {
+      api,
+      entity: makeEntity('limited-svc'),
+    });
+    expect(
+      await screen.findByText(
+        `Info: Waiting for the SCM rate limit of github.com until ${formatDateTime(
+          until,
+        )}`,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByText('Error: The latest audit failed'),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByText('Repository could not be read: 500'),
+    ).not.toBeInTheDocument();
+    // the last scorecard is still shown
+    expect(screen.getByText('Production readiness')).toBeInTheDocument();
+  });
+
+  it('says a never-audited entity waits for the SCM rate limit', async () => {
+    const api = mockReadinessApi({
+      getScorecard: jest.fn(async () =>
+        makeScorecardResponse({
+          scorecard: null,
+          auditedAt: null,
+          history: [],
+          waiting: {
+            reason: 'scm-rate-limit',
+            host: 'gitlab.com',
+            until: '2026-12-03T10:04:00.000Z',
+          },
+        }),
+      ),
+    });
+    await renderWithApis(<EntityReadinessContent />, {
+      api,
+      entity: makeEntity('new-limited-svc'),
+    });
+    expect(await screen.findByText('Not audited yet')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'The first audit runs when the SCM rate limit of gitlab.com resets.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /^Info: Waiting for the SCM rate limit of gitlab\.com until/,
+      ),
     ).toBeInTheDocument();
   });
 

@@ -17,7 +17,7 @@ import { useMemo } from 'react';
 import useInterval from 'react-use/esm/useInterval';
 import type { EntityScorecardResponse } from '../../api/types';
 import { scoreColour } from '../../helpers/bands';
-import { formatDateTime } from '../../helpers/format';
+import { formatDateTime, waitingText } from '../../helpers/format';
 import { SourceRoot, sourceRootFor } from '../../helpers/sourceLinks';
 import { useScorecard } from '../../hooks';
 import { ScoreHistoryChart } from '../ScoreHistoryChart';
@@ -41,7 +41,24 @@ export interface EntityReadinessContentProps {
   pollIntervalMs?: number;
 }
 
-function AuditErrorPanel(props: { error?: string }) {
+/**
+ * Why the scorecard is not current: the entity waits for its SCM's rate
+ * limit (said instead of any earlier error, since nothing failed), or the
+ * latest audit failed.
+ */
+function AuditErrorPanel(props: {
+  error?: string;
+  waiting?: EntityScorecardResponse['waiting'];
+}) {
+  if (props.waiting) {
+    return (
+      <WarningPanel
+        severity="info"
+        title={waitingText(props.waiting)}
+        message={`The API rate limit of ${props.waiting.host} is used up, so its repositories are read again once it resets; nothing failed, and the audit runs then.`}
+      />
+    );
+  }
   if (!props.error) return null;
   return (
     <WarningPanel
@@ -51,6 +68,15 @@ function AuditErrorPanel(props: { error?: string }) {
       defaultExpanded
     />
   );
+}
+
+/** When the first audit of an entity without a scorecard runs. */
+function firstAuditText(value: EntityScorecardResponse): string {
+  if (value.waiting) {
+    return `The first audit runs when the SCM rate limit of ${value.waiting.host} resets.`;
+  }
+  if (value.refreshing) return 'The first audit of this repository is running.';
+  return 'This entity has no readiness scorecard yet. It is audited on the next scheduled run.';
 }
 
 function ScorecardView(props: {
@@ -63,9 +89,9 @@ function ScorecardView(props: {
   const hasWaivers = waivedRules(scorecard.results).length > 0;
   return (
     <Grid container spacing={3} alignItems="stretch">
-      {response.error && (
+      {(response.error || response.waiting) && (
         <Grid item xs={12}>
-          <AuditErrorPanel error={response.error} />
+          <AuditErrorPanel error={response.error} waiting={response.waiting} />
         </Grid>
       )}
       <Grid item xs={12} md={4}>
@@ -206,15 +232,11 @@ export function EntityReadinessContent(props: EntityReadinessContentProps) {
   if (!value.scorecard) {
     return (
       <Box display="flex" flexDirection="column" gridGap={16}>
-        <AuditErrorPanel error={value.error} />
+        <AuditErrorPanel error={value.error} waiting={value.waiting} />
         <EmptyState
           missing="data"
           title="Not audited yet"
-          description={
-            value.refreshing
-              ? 'The first audit of this repository is running.'
-              : 'This entity has no readiness scorecard yet. It is audited on the next scheduled run.'
-          }
+          description={firstAuditText(value)}
           action={actions}
         />
       </Box>

@@ -15,6 +15,7 @@ import {
   responseError,
 } from '../../__testUtils__/fixtures';
 import { renderWithApis } from '../../__testUtils__/render';
+import { formatDateTime } from '../../helpers/format';
 
 const items = [
   makeLeaderboardItem({
@@ -159,6 +160,34 @@ describe('ReadinessLeaderboard', () => {
         offset: 0,
       }),
     );
+  });
+
+  it('marks an entity that waits for the SCM rate limit instead of its error', async () => {
+    const until = '2026-12-03T10:04:00.000Z';
+    const api = mockReadinessApi({
+      getLeaderboard: async () => ({
+        items: [
+          makeLeaderboardItem({
+            error: 'clone failed',
+            waiting: { reason: 'scm-rate-limit', host: 'github.com', until },
+          }),
+        ],
+        total: 1,
+      }),
+      getOwners: owners,
+    });
+    await renderWithApis(<ReadinessLeaderboard />, { api });
+    const rows = await screen.findAllByRole('row');
+    expect(
+      within(rows[1]).getByRole('img', {
+        name: `Waiting for the SCM rate limit of github.com until ${formatDateTime(
+          until,
+        )}`,
+      }),
+    ).toBeInTheDocument();
+    expect(
+      within(rows[1]).queryByRole('img', { name: /Latest audit failed/ }),
+    ).not.toBeInTheDocument();
   });
 
   it('queries the backend with the filters and shows an empty state with a way out', async () => {

@@ -13,12 +13,13 @@ import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import ErrorIcon from '@material-ui/icons/Error';
 import GetAppIcon from '@material-ui/icons/GetApp';
+import HourglassEmptyIcon from '@material-ui/icons/HourglassEmpty';
 import { useEffect, useState } from 'react';
 import useDebounce from 'react-use/esm/useDebounce';
 import type { LeaderboardItem, LeaderboardOrderBy } from '../../api/types';
 import { leaderboardToCsv } from '../../helpers/csv';
 import { saveTextFile } from '../../helpers/download';
-import { formatDateTime } from '../../helpers/format';
+import { formatDateTime, waitingText } from '../../helpers/format';
 import { useLeaderboard, useOwners } from '../../hooks';
 import { BandChip, VerdictChip } from '../StatusChip';
 import {
@@ -119,7 +120,16 @@ function buildColumns(
       render: row => (
         <Box display="flex" alignItems="center" gridGap={4}>
           {formatDateTime(row.auditedAt)}
-          {row.error && (
+          {row.waiting && (
+            <Tooltip title={waitingText(row.waiting)}>
+              <HourglassEmptyIcon
+                color="action"
+                fontSize="small"
+                titleAccess={waitingText(row.waiting)}
+              />
+            </Tooltip>
+          )}
+          {row.error && !row.waiting && (
             <Tooltip title={`Latest audit failed: ${row.error}`}>
               <ErrorIcon
                 color="error"
