@@ -14,6 +14,7 @@ import {
 import { registerReadinessActions } from './actions';
 import { EntityAuditor } from './audit/EntityAuditor';
 import { DatabaseReadinessStore } from './database/DatabaseReadinessStore';
+import { FixService } from './fixes/FixService';
 import { ReadinessNotifier } from './notifications/ReadinessNotifier';
 import { readReadinessOptions } from './options';
 import { createRuleRegistry } from './rules/createRuleRegistry';
@@ -72,13 +73,14 @@ export const readinessPlugin = createBackendPlugin({
           integrations: ScmIntegrations.fromConfig(deps.config),
           logger: deps.logger,
         });
+        const integrations = ScmIntegrations.fromConfig(deps.config);
         const sources = RepositorySources.create({
           urlReader: rateLimits.wrap(deps.urlReader),
           localRoots: options.localRoots,
           limits: options.limits,
           sourceLimits: options.sourceLimits,
           logger: deps.logger,
-          integrations: ScmIntegrations.fromConfig(deps.config),
+          integrations,
         });
         const auditor = EntityAuditor.create({ rules, options, sources });
         const refresher = ReadinessRefresher.create({
@@ -110,6 +112,7 @@ export const readinessPlugin = createBackendPlugin({
             permissions: deps.permissions,
             logger: deps.logger,
             ruleDocs,
+            fixes: FixService.create({ suggester: auditor, integrations }),
           }),
         );
         registerReadinessActions({

@@ -67,6 +67,54 @@ export interface ScorecardResponse {
   links?: SourceLinks | null;
 }
 
+/** One rule's suggested change, as the API serves it. @public */
+export interface SuggestedFixItem {
+  ruleId: string;
+  category: CategoryId;
+  severity: Severity;
+  title: string;
+  /** The overall points the fix list expects from this rule passing. */
+  expectedGain: number;
+  summary: string;
+  /** The files the change writes, relative to the audited directory. */
+  files: Array<{ path: string; action: 'create' | 'modify' }>;
+  /** Unified diff of the change, with credentials redacted. */
+  diff: string;
+  /** What the change cannot do by itself (rotating a credential, leaving the git index). */
+  notes: string[];
+}
+
+/** GET /scorecards/:kind/:namespace/:name/fixes @public */
+export interface SuggestedFixesResponse {
+  entityRef: string;
+  /** The commit the fixes apply to: the last audited one (null for local directories). */
+  commit: string | null;
+  /** In fix-list order; each diff applies over the earlier ones. */
+  fixes: SuggestedFixItem[];
+  /** Whether a pull or merge request can be opened for this entity's source, and if not, why. */
+  pullRequest: { supported: boolean; reason?: string };
+}
+
+/** Body of POST /scorecards/:kind/:namespace/:name/fixes/pull-request @public */
+export interface FixPullRequestRequest {
+  /** Rule ids to fix; every suggested fix when absent. */
+  rules?: string[];
+}
+
+/** Answer of POST /scorecards/:kind/:namespace/:name/fixes/pull-request @public */
+export interface FixPullRequestResponse {
+  /** Web address of the pull (GitHub) or merge (GitLab) request. */
+  url: string;
+  number: number;
+  branch: string;
+  /** The branch the request targets. */
+  base: string;
+  /** The rules the request fixes. */
+  rules: string[];
+  /** The sum of their expected gains. */
+  expectedGain: number;
+}
+
 /** Sortable leaderboard columns. @public */
 export type LeaderboardOrderBy = 'score' | 'name' | 'owner' | 'auditedAt';
 

@@ -11,5 +11,20 @@ export const readinessRefreshPermission = createPermission({
   resourceType: 'catalog-entity',
 });
 
+/**
+ * Opening a pull or merge request with an entity's suggested fixes. A basic
+ * permission: it writes a branch to the repository with the backend's SCM
+ * credentials, so policies grant it to people, not per entity (seeing the
+ * entity in the catalog is required as well).
+ * @public
+ */
+export const readinessFixCreatePermission = createPermission({
+  name: 'readiness.fix.create',
+  attributes: { action: 'create' },
+});
+
 /** @public */
-export const readinessPermissions = [readinessRefreshPermission];
+export const readinessPermissions = [
+  readinessRefreshPermission,
+  readinessFixCreatePermission,
+];

@@ -6,13 +6,17 @@ import {
 } from '@readiness/backstage-plugin-readiness-common';
 import {
   auditDirectory,
+  auditWithFacts,
   ENGINE_VERSION,
+  FixPlan,
+  planFixes,
   RuleRegistry,
   UnreadableRepositoryError,
+  walkRepository,
 } from '@readiness/backstage-plugin-readiness-node';
 import { createHash } from 'node:crypto';
 import { ReadinessOptions } from '../options';
-import { RepositorySources } from '../sources/RepositorySources';
+import { OpenedSource, RepositorySources } from '../sources/RepositorySources';
 import { SourceError } from '../sources/SourceError';
 import { relativeToRootsDeep, withoutServerPaths } from '../sources/userPaths';
 import { parseWaiverAnnotation, waiversForEntity } from './waivers';
@@ -30,6 +34,15 @@ export type AuditOutcome =
       /** Something ignored along the way, e.g. a malformed waiver annotation. */
       warning?: string;
     };
+
+/** The suggested fixes of an entity's repository as one audit read it. @public */
+export interface FixSuggestion {
+  /** Fixes with redacted diffs, and the files to write (real contents: never serve them). */
+  plan: FixPlan;
+  /** The etag of the tree the plan was computed from. */
+  etag: string;
+  location: OpenedSource['location'];
+}
 
 /**
  * The message of a rule that threw comes from code, not from the
@@ -92,13 +105,7 @@ export class EntityAuditor {
     options: { force?: boolean; now?: Date } = {},
   ): Promise<AuditOutcome> {
     const now = options.now ?? new Date();
-    const entityRef = stringifyEntityRef(entity);
-    const own = parseWaiverAnnotation(entity);
-    const waivers = waiversForEntity(
-      entityRef,
-      this.#options.waivers,
-      own.waivers,
-    );
+    const { waivers, own } = this.#waivers(entity);
     // An expiring waiver changes the result of an unchanged tree, so the
     // waivers in force today are part of the inputs.
     const inputsHash = createHash('sha256')
@@ -158,5 +165,60 @@ export class EntityAuditor {
       ...(source.links ? { links: source.links } : {}),
       ...(own.problem ? { warning: own.problem } : {}),
     };
+  }
+
+  /**
+   * The fixes the failing rules suggest for the repository at `commit` (the
+   * etag of the entity's last audit), with the same rules, settings and
+   * waivers as an audit; `rules` narrows them to some rule ids. The tree is
+   * read afresh (shared with audits of the same commit) and the plan is
+   * kept nowhere: its files hold the repository's real contents.
+   * Throws {@link SourceError} when the repository cannot be read.
+   */
+  async suggestFixes(
+    entity: Entity,
+    commit: string,
+    options: { rules?: string[]; now?: Date } = {},
+  ): Promise<FixSuggestion> {
+    const { waivers } = this.#waivers(entity);
+    const source = await this.#sources.openAt(entity, commit);
+    try {
+      const snapshot = await walkRepository(source.dir, {
+        limits: this.#options.limits,
+      });
+      const run = auditWithFacts(snapshot, {
+        rules: this.#rules,
+        config: { ...this.#options.audit, waivers },
+        now: options.now ?? new Date(),
+      });
+      const only = options.rules && new Set(options.rules);
+      const plan = planFixes(run, {
+        select: only ? rule => only.has(rule.id) : undefined,
+      });
+      return { plan, etag: source.etag, location: source.location };
+    } catch (e) {
+      if ((e as Error)?.name === 'UnreadableRepositoryError') {
+        throw new SourceError(
+          'unreadable',
+          `The repository could not be read: ${withoutServerPaths(
+            (e as Error).message,
+            [source.dir],
+          )}`,
+        );
+      }
+      throw e;
+    } finally {
+      await source.release();
+    }
+  }
+
+  #waivers(entity: Entity) {
+    const own = parseWaiverAnnotation(entity);
+    const waivers = waiversForEntity(
+      stringifyEntityRef(entity),
+      this.#options.waivers,
+      own.waivers,
+    );
+    return { waivers, own };
   }
 }

@@ -7,6 +7,7 @@ import {
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { RuleRegistry } from '@readiness/backstage-plugin-readiness-node';
 import { ReadinessStore } from '../database/ReadinessStore';
+import { FixService } from '../fixes/FixService';
 import { ReadinessRefresher } from '../scheduler/ReadinessRefresher';
 import { EntityVisibility } from './visibility';
 
@@ -22,6 +23,8 @@ export interface RouterOptions {
   logger: LoggerService;
   /** Documentation of a rule, e.g. its README; undefined when there is none. */
   ruleDocs?: (ruleId: string) => Promise<string | undefined>;
+  /** Suggested fixes and their pull requests; without it those routes are absent. */
+  fixes?: FixService;
 }
 
 /** Shared by the endpoint groups. */

@@ -1,6 +1,7 @@
 import express from 'express';
 import { aggregateRoutes } from './aggregates';
 import { RouterOptions } from './context';
+import { fixRoutes } from './fixes';
 import { leaderboardRoutes } from './leaderboard';
 import { rollupRoutes } from './rollups';
 import { ruleRoutes } from './rules';
@@ -12,7 +13,7 @@ import { EntityVisibility } from './visibility';
  * The plugin's HTTP API. Every route is declared through one validation
  * layer (`ApiRoutes`, in validation.ts); errors are thrown as
  * @backstage/errors types and turned into responses by the backend's error
- * middleware. No route reads a request body, so none is parsed.
+ * middleware. Only the routes that declare a body schema read one (JSON).
  * @public
  */
 export async function createRouter(
@@ -31,5 +32,6 @@ export async function createRouter(
   aggregateRoutes(ctx, routes);
   rollupRoutes(ctx, routes);
   ruleRoutes(ctx, routes);
+  if (ctx.fixes) fixRoutes({ ...ctx, fixes: ctx.fixes }, routes);
   return routes.router();
 }

@@ -10,7 +10,8 @@ import { AUDITED_KINDS } from '../scheduler/ReadinessRefresher';
  * The one validation layer of the REST API. Every route is declared through
  * {@link ApiRoutes}, which checks its path parameters and query string
  * before the handler runs, answers 405 (with `Allow`) to other methods on
- * its path, and parses no request body: no route reads one. Invalid input is
+ * its path, and parses a JSON request body only for the routes that declare
+ * a schema for one (up to 16 kB; others read none). Invalid input is
  * an InputError (400) naming the parameter; an entity of a kind that is not
  * audited is a NotFoundError (404), decided before the catalog is asked.
  */
@@ -162,17 +163,30 @@ export class MethodNotAllowedError extends CustomErrorBase {
 
 type Method = 'GET' | 'POST';
 
+/** The most a JSON request body may hold. */
+const BODY_LIMIT = '16kb';
+
 /** A route of the API: what it accepts, and its handler. */
-export interface RouteSpec<P, Q extends z.ZodTypeAny> {
+export interface RouteSpec<
+  P,
+  Q extends z.ZodTypeAny,
+  B extends z.ZodTypeAny = z.ZodUndefined,
+> {
   method: Method;
   path: string;
   /** Checks the path parameters; throws InputError or NotFoundError. */
   params?: (raw: unknown) => P;
   /** The query string; unknown parameters are refused. Default: none. */
   query?: Q;
+  /**
+   * The JSON body (POST only); an absent or empty body is `{}`. Without a
+   * schema no body is read.
+   */
+  body?: B;
   handler: (input: {
     params: P;
     query: z.infer<Q>;
+    body: z.infer<B>;
     req: Request;
     res: Response;
   }) => Promise<void>;
@@ -187,9 +201,11 @@ export class ApiRoutes {
   readonly #router = Router();
   readonly #methods = new Map<string, Set<string>>();
 
-  add<P = undefined, Q extends z.ZodTypeAny = typeof noQuery>(
-    spec: RouteSpec<P, Q>,
-  ): this {
+  add<
+    P = undefined,
+    Q extends z.ZodTypeAny = typeof noQuery,
+    B extends z.ZodTypeAny = z.ZodUndefined,
+  >(spec: RouteSpec<P, Q, B>): this {
     const allowed = this.#methods.get(spec.path) ?? new Set<string>();
     allowed.add(spec.method);
     if (spec.method === 'GET') allowed.add('HEAD');
@@ -199,13 +215,21 @@ export class ApiRoutes {
       spec.method === 'GET'
         ? this.#router.get.bind(this.#router)
         : this.#router.post.bind(this.#router);
-    register(spec.path, async (req: Request, res: Response) => {
+    const handle = async (req: Request, res: Response) => {
       const params = spec.params
         ? spec.params({ ...req.params })
         : (undefined as P);
       const query = parseInput(querySchema, req.query, 'query');
-      await spec.handler({ params, query, req, res });
-    });
+      const body = spec.body
+        ? parseInput(spec.body, req.body ?? {}, 'request body')
+        : (undefined as z.infer<B>);
+      await spec.handler({ params, query, body, req, res });
+    };
+    if (spec.body) {
+      register(spec.path, express.json({ limit: BODY_LIMIT }), handle);
+    } else {
+      register(spec.path, handle);
+    }
     return this;
   }
 

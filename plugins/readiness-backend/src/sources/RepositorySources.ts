@@ -23,6 +23,7 @@ import {
   sourceLinksFor,
   withoutCredentials,
 } from './sourceLinks';
+import { scmRepositoryOf, treeUrlAt } from './scmRepository';
 import { resolveSourceLocation, SourceLocation } from './sourceLocation';
 import { describeLocalTarget } from './userPaths';
 
@@ -149,6 +150,37 @@ export class RepositorySources {
       return { status: 'unchanged', etag };
     }
     return { status: 'ready', dir, etag, location, release: async () => {} };
+  }
+
+  /**
+   * Opens the repository of an entity as an audit read it: GitHub and GitLab
+   * url: sources at `commit` (the etag of that audit), other sources as they
+   * are now, so their etag tells whether they still match it.
+   * Throws {@link SourceError} when the repository cannot be read.
+   */
+  async openAt(entity: Entity, commit: string): Promise<OpenedSource> {
+    const location = resolveSourceLocation(entity);
+    const repository =
+      location.type === 'url'
+        ? scmRepositoryOf(this.#integrations, location.target)
+        : undefined;
+    const opened =
+      location.type === 'url' && repository
+        ? await this.#openUrl(
+            { ...location, target: treeUrlAt(repository, commit) },
+            undefined,
+          )
+        : await this.open(entity);
+    if (opened.status !== 'ready') {
+      // Without an etag to compare with, a source is always read.
+      throw new Error('The repository was not read');
+    }
+    return { ...opened, location };
+  }
+
+  /** The SCM integrations sources are read with. */
+  get integrations(): ScmIntegrationRegistry {
+    return this.#integrations;
   }
 
   /** Deletes the repository trees kept for sharing. */

@@ -179,6 +179,100 @@ export class FixtureGitRepo {
     return child.stdout;
   }
 
+  // ---- writes, as the SCM APIs make them -----------------------------------
+
+  /** Stores `content` as a blob; returns its object id. */
+  async writeBlob(content: string | Buffer): Promise<string> {
+    const file = join(this.dir, '.git', `blob-${process.hrtime.bigint()}`);
+    await fs.writeFile(file, content);
+    try {
+      return await git(this.dir, ['hash-object', '-w', file]);
+    } finally {
+      await fs.rm(file, { force: true });
+    }
+  }
+
+  /** The tree of a commit, or undefined. */
+  async treeOf(sha: string): Promise<string | undefined> {
+    if (!/^[0-9a-f]{4,64}$/i.test(sha)) return undefined;
+    try {
+      return await git(this.dir, ['rev-parse', '--verify', `${sha}^{tree}`]);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * A tree made of `baseTree` (when given) with `files` written over it
+   * (regular files; `null` removes one); returns its object id.
+   */
+  async writeTree(
+    baseTree: string | undefined,
+    files: Record<string, string | Buffer | null>,
+  ): Promise<string> {
+    const index = join(this.dir, '.git', `index-${process.hrtime.bigint()}`);
+    const env = { ...GIT_ENV, GIT_INDEX_FILE: index };
+    const indexGit = async (args: string[]) =>
+      (await run('git', args, { cwd: this.dir, env })).stdout.trim();
+    try {
+      if (baseTree) await indexGit(['read-tree', baseTree]);
+      else await indexGit(['read-tree', '--empty']);
+      for (const [path, content] of Object.entries(files)) {
+        if (content === null) {
+          await indexGit(['update-index', '--force-remove', '--', path]);
+        } else {
+          const blob = await this.writeBlob(content);
+          await indexGit([
+            'update-index',
+            '--add',
+            '--cacheinfo',
+            `100644,${blob},${path}`,
+          ]);
+        }
+      }
+      return await indexGit(['write-tree']);
+    } finally {
+      await fs.rm(index, { force: true });
+    }
+  }
+
+  /** A commit of `tree` over `parents`; returns its object id. No ref moves. */
+  async commitTree(
+    tree: string,
+    parents: string[],
+    message: string,
+  ): Promise<string> {
+    const args = ['commit-tree', tree, '-m', message];
+    for (const parent of parents) args.push('-p', parent);
+    return git(this.dir, args);
+  }
+
+  /** Whether the branch exists. */
+  async hasBranch(branch: string): Promise<boolean> {
+    return (await this.resolve(`refs/heads/${branch}`)) !== undefined;
+  }
+
+  /** Points `branch` at `sha`, creating it. */
+  async setBranch(branch: string, sha: string): Promise<void> {
+    await git(this.dir, ['update-ref', `refs/heads/${branch}`, sha]);
+  }
+
+  /** Deletes a branch other than the checked-out one. */
+  async deleteBranch(branch: string): Promise<void> {
+    await git(this.dir, ['update-ref', '-d', `refs/heads/${branch}`]);
+  }
+
+  /** The paths of the files that differ between two commits. */
+  async changedPaths(from: string, to: string): Promise<string[]> {
+    const out = await git(this.dir, ['diff', '--name-only', from, to]);
+    return out.split('\n').filter(Boolean);
+  }
+
+  /** The message of a commit. */
+  async messageOf(sha: string): Promise<string> {
+    return git(this.dir, ['log', '-1', '--format=%B', sha]);
+  }
+
   async remove(): Promise<void> {
     await fs.rm(this.dir, { recursive: true, force: true });
   }

@@ -14,6 +14,12 @@ import { FixtureGitRepo } from './fixtureGit';
  * readTree, readUrl and search, answered from fixture git repositories, with
  * the ETags and `304 Not Modified` answers of the real APIs.
  *
+ * It also takes the writes that opening a pull or merge request makes
+ * (GitHub: read a commit, create a tree, a commit, a ref and a pull
+ * request, delete a ref; GitLab: create and delete a branch, commit with
+ * actions, create a merge request), applies them to the fixture repository
+ * and records the requests opened in {@link ScmServer.pullRequests}.
+ *
  * GitHub is served under `<url>/github/api/v3` (an Enterprise Server's
  * `apiBaseUrl`) and its archive downloads under `<url>/github/codeload`,
  * GitLab under `<url>/gitlab/api/v4`.
@@ -28,11 +34,55 @@ export type ScmRoute =
   | 'github.contents'
   | 'github.tree'
   | 'github.blob'
+  | 'github.commit'
+  | 'github.createTree'
+  | 'github.createCommit'
+  | 'github.createRef'
+  | 'github.deleteRef'
+  | 'github.createPull'
   | 'gitlab.project'
   | 'gitlab.commits'
   | 'gitlab.archive'
   | 'gitlab.file'
+  | 'gitlab.createBranch'
+  | 'gitlab.deleteBranch'
+  | 'gitlab.createCommit'
+  | 'gitlab.createMergeRequest'
   | 'unknown';
+
+/** The routes that write to a repository or open a request. */
+export const WRITE_ROUTES: ScmRoute[] = [
+  'github.createTree',
+  'github.createCommit',
+  'github.createRef',
+  'github.deleteRef',
+  'github.createPull',
+  'gitlab.createBranch',
+  'gitlab.deleteBranch',
+  'gitlab.createCommit',
+  'gitlab.createMergeRequest',
+];
+
+/** A pull (GitHub) or merge (GitLab) request opened on the server. */
+export interface OpenedPullRequest {
+  host: 'github' | 'gitlab';
+  /** `owner/name` or the GitLab project path. */
+  repository: string;
+  number: number;
+  title: string;
+  body: string;
+  /** The branch with the changes. */
+  head: string;
+  /** The branch it targets. */
+  base: string;
+  url: string;
+}
+
+type Handler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: Record<string, unknown>,
+) => Promise<void>;
 
 /** The routes that send a repository archive. */
 export const ARCHIVE_ROUTES: ScmRoute[] = ['github.codeload', 'gitlab.archive'];
@@ -122,6 +172,8 @@ export class ScmServer {
   }> = [];
   #nextId = 1000;
   #latencyMs = 0;
+  /** The pull and merge requests opened, in order. */
+  readonly pullRequests: OpenedPullRequest[] = [];
   /** Every request received, in order. */
   readonly requests: ScmRequest[] = [];
   /** `http://127.0.0.1:<port>` */
@@ -202,7 +254,8 @@ export class ScmServer {
   /** @internal */
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.url);
-    const { route, handler } = this.#route(url);
+    const method = req.method ?? 'GET';
+    const { route, handler } = this.#route(url, method);
     const record: ScmRequest = {
       method: req.method ?? 'GET',
       url: req.url ?? '/',
@@ -225,12 +278,20 @@ export class ScmServer {
       this.#applyFault(fault, res);
       return;
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      json(res, req, { message: 'Not Found' }, 404);
-      return;
+    let body: Record<string, unknown> = {};
+    if (method === 'POST' || method === 'PUT') {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const text = Buffer.concat(chunks).toString('utf8');
+      try {
+        body = text ? JSON.parse(text) : {};
+      } catch {
+        json(res, req, { message: 'Problems parsing JSON' }, 400);
+        return;
+      }
     }
     try {
-      await handler(req, res);
+      await handler(req, res, body);
     } catch (e) {
       if (!res.headersSent) {
         json(res, req, { message: String(e) }, 500);
@@ -271,13 +332,44 @@ export class ScmServer {
     );
   }
 
-  #route(url: URL): {
+  #route(
+    url: URL,
+    method: string,
+  ): {
     route: ScmRoute;
-    handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+    handler: Handler;
   } {
     const parts = url.pathname.split('/').filter(Boolean);
     const notFound = async (req: IncomingMessage, res: ServerResponse) =>
       json(res, req, { message: 'Not Found' }, 404);
+    const reading = method === 'GET' || method === 'HEAD';
+    if (
+      !reading &&
+      parts[0] === 'github' &&
+      parts[1] === 'api' &&
+      parts[2] === 'v3'
+    ) {
+      return (
+        this.#githubWriteRoute(parts.slice(3), method) ?? {
+          route: 'unknown',
+          handler: notFound,
+        }
+      );
+    }
+    if (
+      !reading &&
+      parts[0] === 'gitlab' &&
+      parts[1] === 'api' &&
+      parts[2] === 'v4'
+    ) {
+      return (
+        this.#gitlabWriteRoute(parts.slice(3), url, method) ?? {
+          route: 'unknown',
+          handler: notFound,
+        }
+      );
+    }
+    if (!reading) return { route: 'unknown', handler: notFound };
     if (parts[0] === 'github' && parts[1] === 'api' && parts[2] === 'v3') {
       return (
         this.#githubApiRoute(parts.slice(3), url) ?? {
@@ -435,6 +527,25 @@ export class ScmServer {
         },
       };
     }
+    if (rest[0] === 'git' && rest[1] === 'commits' && rest[2]) {
+      return {
+        route: 'github.commit' as ScmRoute,
+        handler: async (req: IncomingMessage, res: ServerResponse) => {
+          const repo = hosted();
+          const tree = repo && (await repo.repo.treeOf(rest[2]));
+          if (!repo || !tree)
+            return json(res, req, { message: 'Not Found' }, 404);
+          return json(res, req, {
+            sha: rest[2],
+            tree: {
+              sha: tree,
+              url: `${this.githubApiBaseUrl}/repos/${fullName}/git/trees/${tree}`,
+            },
+            message: await repo.repo.messageOf(rest[2]),
+          });
+        },
+      };
+    }
     if (rest[0] === 'git' && rest[1] === 'blobs' && rest[2]) {
       return {
         route: 'github.blob' as ScmRoute,
@@ -531,7 +642,335 @@ export class ScmServer {
     });
   }
 
+  /** The GitHub API calls that create a branch with a commit and a pull request. */
+  #githubWriteRoute(
+    parts: string[],
+    method: string,
+  ): { route: ScmRoute; handler: Handler } | undefined {
+    if (parts[0] !== 'repos' || parts.length < 4) return undefined;
+    const fullName = `${parts[1]}/${parts[2]}`;
+    const rest = parts.slice(3);
+    const hosted = this.#github.get(fullName.toLowerCase());
+    const invalid = (
+      req: IncomingMessage,
+      res: ServerResponse,
+      message: string,
+    ) => json(res, req, { message }, 422);
+    const withRepo =
+      (
+        handler: (
+          repo: FixtureGitRepo,
+          ...args: Parameters<Handler>
+        ) => Promise<void>,
+      ): Handler =>
+      async (req, res, body) => {
+        if (!hosted) return json(res, req, { message: 'Not Found' }, 404);
+        return handler(hosted.repo, req, res, body);
+      };
+    const path = rest.join('/');
+    if (method === 'POST' && path === 'git/trees') {
+      return {
+        route: 'github.createTree',
+        handler: withRepo(async (repo, req, res, body) => {
+          const entries = body.tree as
+            | Array<{
+                path?: string;
+                mode?: string;
+                type?: string;
+                content?: string;
+              }>
+            | undefined;
+          const base = body.base_tree as string | undefined;
+          if (
+            !Array.isArray(entries) ||
+            entries.some(
+              e =>
+                typeof e.path !== 'string' ||
+                e.type !== 'blob' ||
+                e.mode !== '100644' ||
+                typeof e.content !== 'string',
+            )
+          ) {
+            return invalid(req, res, 'Invalid tree info');
+          }
+          const baseTree = base ? await repo.treeOf(base) : undefined;
+          if (base && !baseTree) return invalid(req, res, 'Invalid tree info');
+          const files = Object.fromEntries(
+            entries.map(e => [e.path!, e.content!]),
+          );
+          const sha = await repo.writeTree(base, files);
+          return json(res, req, { sha, tree: [] }, 201);
+        }),
+      };
+    }
+    if (method === 'POST' && path === 'git/commits') {
+      return {
+        route: 'github.createCommit',
+        handler: withRepo(async (repo, req, res, body) => {
+          const { message, tree, parents } = body as {
+            message?: string;
+            tree?: string;
+            parents?: string[];
+          };
+          if (
+            typeof message !== 'string' ||
+            typeof tree !== 'string' ||
+            !Array.isArray(parents)
+          ) {
+            return invalid(req, res, 'Invalid request');
+          }
+          for (const parent of parents) {
+            if (!(await repo.treeOf(parent))) {
+              return invalid(req, res, `Parent SHA ${parent} does not exist`);
+            }
+          }
+          const sha = await repo.commitTree(tree, parents, message);
+          return json(res, req, { sha, message }, 201);
+        }),
+      };
+    }
+    if (method === 'POST' && path === 'git/refs') {
+      return {
+        route: 'github.createRef',
+        handler: withRepo(async (repo, req, res, body) => {
+          const { ref, sha } = body as { ref?: string; sha?: string };
+          const branch = ref?.startsWith('refs/heads/')
+            ? ref.slice('refs/heads/'.length)
+            : undefined;
+          if (!branch || typeof sha !== 'string' || !(await repo.treeOf(sha))) {
+            return invalid(req, res, 'Invalid request');
+          }
+          if (await repo.hasBranch(branch)) {
+            return invalid(req, res, 'Reference already exists');
+          }
+          await repo.setBranch(branch, sha);
+          return json(res, req, { ref, object: { sha, type: 'commit' } }, 201);
+        }),
+      };
+    }
+    if (
+      method === 'DELETE' &&
+      rest[0] === 'git' &&
+      rest[1] === 'refs' &&
+      rest[2] === 'heads'
+    ) {
+      const branch = rest.slice(3).map(decodeURIComponent).join('/');
+      return {
+        route: 'github.deleteRef',
+        handler: withRepo(async (repo, req, res) => {
+          if (!(await repo.hasBranch(branch))) {
+            return invalid(req, res, 'Reference does not exist');
+          }
+          await repo.deleteBranch(branch);
+          res.writeHead(204).end();
+          return undefined;
+        }),
+      };
+    }
+    if (method === 'POST' && path === 'pulls') {
+      return {
+        route: 'github.createPull',
+        handler: withRepo(async (repo, req, res, body) => {
+          const { title, head, base } = body as Record<string, string>;
+          if (typeof title !== 'string' || !title) {
+            return invalid(req, res, 'Validation Failed: title');
+          }
+          if (!(await repo.hasBranch(head)) || !(await repo.hasBranch(base))) {
+            return invalid(req, res, 'Validation Failed: head or base');
+          }
+          const number = this.pullRequests.length + 1;
+          const url = `https://github.example/${fullName}/pull/${number}`;
+          this.pullRequests.push({
+            host: 'github',
+            repository: fullName,
+            number,
+            title,
+            body: String(body.body ?? ''),
+            head,
+            base,
+            url,
+          });
+          return json(
+            res,
+            req,
+            { number, html_url: url, head: { ref: head }, base: { ref: base } },
+            201,
+          );
+        }),
+      };
+    }
+    return undefined;
+  }
+
   // ---- GitLab ------------------------------------------------------------
+
+  /** The GitLab API calls that create a branch with a commit and a merge request. */
+  #gitlabWriteRoute(
+    parts: string[],
+    url: URL,
+    method: string,
+  ): { route: ScmRoute; handler: Handler } | undefined {
+    if (parts[0] !== 'projects' || !parts[1]) return undefined;
+    const projectPath = decodeURIComponent(parts[1]);
+    const rest = parts.slice(2);
+    const hosted = this.#gitlab.get(projectPath.toLowerCase());
+    const withProject =
+      (
+        handler: (
+          repo: FixtureGitRepo,
+          ...args: Parameters<Handler>
+        ) => Promise<void>,
+      ): Handler =>
+      async (req, res, body) => {
+        if (!hosted) {
+          return json(res, req, { message: '404 Project Not Found' }, 404);
+        }
+        return handler(hosted.repo, req, res, body);
+      };
+    const bad = (req: IncomingMessage, res: ServerResponse, message: unknown) =>
+      json(res, req, { message }, 400);
+    const path = rest.join('/');
+    if (method === 'POST' && path === 'repository/branches') {
+      return {
+        route: 'gitlab.createBranch',
+        handler: withProject(async (repo, req, res) => {
+          const branch = url.searchParams.get('branch');
+          const ref = url.searchParams.get('ref');
+          if (!branch || !ref) return bad(req, res, 'branch is missing');
+          const sha = await repo.resolve(ref);
+          if (!sha) return bad(req, res, 'Invalid reference name');
+          if (await repo.hasBranch(branch)) {
+            return bad(req, res, 'Branch already exists');
+          }
+          await repo.setBranch(branch, sha);
+          return json(res, req, { name: branch, commit: { id: sha } }, 201);
+        }),
+      };
+    }
+    if (
+      method === 'DELETE' &&
+      rest[0] === 'repository' &&
+      rest[1] === 'branches' &&
+      rest[2]
+    ) {
+      const branch = decodeURIComponent(rest.slice(2).join('/'));
+      return {
+        route: 'gitlab.deleteBranch',
+        handler: withProject(async (repo, req, res) => {
+          if (!(await repo.hasBranch(branch))) {
+            return json(res, req, { message: '404 Branch Not Found' }, 404);
+          }
+          await repo.deleteBranch(branch);
+          res.writeHead(204).end();
+          return undefined;
+        }),
+      };
+    }
+    if (method === 'POST' && path === 'repository/commits') {
+      return {
+        route: 'gitlab.createCommit',
+        handler: withProject(async (repo, req, res, body) => {
+          const {
+            branch,
+            commit_message: message,
+            actions,
+          } = body as {
+            branch?: string;
+            commit_message?: string;
+            actions?: Array<{
+              action?: string;
+              file_path?: string;
+              content?: string;
+            }>;
+          };
+          if (!branch || !message || !Array.isArray(actions)) {
+            return bad(
+              req,
+              res,
+              'branch, commit_message and actions are required',
+            );
+          }
+          const head = await repo.resolve(`refs/heads/${branch}`);
+          if (!head)
+            return bad(
+              req,
+              res,
+              'You can only create or edit files when you are on a branch',
+            );
+          const files: Record<string, string> = {};
+          for (const a of actions) {
+            if (
+              typeof a.file_path !== 'string' ||
+              typeof a.content !== 'string'
+            ) {
+              return bad(req, res, 'file_path and content are required');
+            }
+            const exists =
+              (await repo.readFile(head, a.file_path)) !== undefined;
+            if (a.action === 'create' && exists) {
+              return bad(req, res, 'A file with this name already exists');
+            }
+            if (a.action === 'update' && !exists) {
+              return bad(req, res, "A file with this name doesn't exist");
+            }
+            if (a.action !== 'create' && a.action !== 'update') {
+              return bad(req, res, 'action does not have a valid value');
+            }
+            files[a.file_path] = a.content;
+          }
+          const tree = await repo.writeTree(await repo.treeOf(head), files);
+          const sha = await repo.commitTree(tree, [head], message);
+          await repo.setBranch(branch, sha);
+          return json(
+            res,
+            req,
+            { id: sha, short_id: sha.slice(0, 8), message },
+            201,
+          );
+        }),
+      };
+    }
+    if (method === 'POST' && path === 'merge_requests') {
+      return {
+        route: 'gitlab.createMergeRequest',
+        handler: withProject(async (repo, req, res, body) => {
+          const {
+            source_branch: head,
+            target_branch: base,
+            title,
+          } = body as Record<string, string>;
+          if (!title) return bad(req, res, { title: ["can't be blank"] });
+          if (!(await repo.hasBranch(head)) || !(await repo.hasBranch(base))) {
+            return bad(req, res, { source_branch: ['is invalid'] });
+          }
+          const number = this.pullRequests.length + 1;
+          const webUrl = `https://gitlab.example/${projectPath}/-/merge_requests/${number}`;
+          this.pullRequests.push({
+            host: 'gitlab',
+            repository: projectPath,
+            number,
+            title,
+            body: String(body.description ?? ''),
+            head,
+            base,
+            url: webUrl,
+          });
+          return json(
+            res,
+            req,
+            {
+              iid: number,
+              web_url: webUrl,
+              source_branch: head,
+              target_branch: base,
+            },
+            201,
+          );
+        }),
+      };
+    }
+    return undefined;
+  }
 
   #gitlabRoute(parts: string[], url: URL) {
     if (parts[0] !== 'projects' || !parts[1]) return undefined;

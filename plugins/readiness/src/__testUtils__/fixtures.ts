@@ -283,6 +283,17 @@ export function mockReadinessApi(
     getScorecard: mock('getScorecard'),
     getReview: mock('getReview'),
     refresh: mock('refresh'),
+    // No suggested change unless a test says otherwise: every roadmap asks.
+    getSuggestedFixes: jest.fn(
+      (overrides.getSuggestedFixes as ReadinessApi['getSuggestedFixes']) ??
+        (async (entityRef: unknown) => ({
+          entityRef: String(entityRef),
+          commit: null,
+          fixes: [],
+          pullRequest: { supported: false },
+        })),
+    ) as unknown as jest.MockedFunction<ReadinessApi['getSuggestedFixes']>,
+    openFixPullRequest: mock('openFixPullRequest'),
     getLeaderboard: mock('getLeaderboard'),
     getBlockers: mock('getBlockers'),
     getOwners: mock('getOwners'),

@@ -3,11 +3,14 @@ import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type {
   BlockerSummary,
   EntityScorecardResponse,
+  FixPullRequestRequest,
+  FixPullRequestResponse,
   LeaderboardQuery,
   LeaderboardResponse,
   OwnerSummary,
   RollupResponse,
   RuleMeta,
+  SuggestedFixesResponse,
 } from './types';
 
 /** An entity given as a ref string (`component:default/orders`) or its parts. @public */
@@ -24,6 +27,22 @@ export interface ReadinessApi {
   getReview(entityRef: EntityRefInput): Promise<string>;
   /** Queues a new audit of an entity. Rejects with a 403 `ResponseError` when not allowed. */
   refresh(entityRef: EntityRefInput): Promise<{ status: string }>;
+  /**
+   * The changes the failing rules suggest, computed from the repository at
+   * the last audited commit; diffs are redacted. Rejects with a 404 for an
+   * entity not audited yet.
+   */
+  getSuggestedFixes(entityRef: EntityRefInput): Promise<SuggestedFixesResponse>;
+  /**
+   * Opens a pull (GitHub) or merge (GitLab) request with the suggested
+   * fixes (of `request.rules` only, when given). Rejects with a 403 without
+   * `readiness.fix.create`, a 409 when the branch exists, a 502 when the
+   * SCM refuses.
+   */
+  openFixPullRequest(
+    entityRef: EntityRefInput,
+    request?: FixPullRequestRequest,
+  ): Promise<FixPullRequestResponse>;
   getLeaderboard(query?: LeaderboardQuery): Promise<LeaderboardResponse>;
   /** The rules that block the most entities. */
   getBlockers(): Promise<BlockerSummary[]>;

@@ -47,6 +47,35 @@ describe('ReadinessClient', () => {
     );
   });
 
+  it('reads the suggested fixes and posts a pull request with the rules as JSON', async () => {
+    const { client, fetch } = setup(() =>
+      jsonResponse({ url: 'https://scm.test/pr/1', number: 1 }, 200),
+    );
+    await client.getSuggestedFixes('component:default/orders-api');
+    expect(fetch).toHaveBeenLastCalledWith(
+      'http://backstage.test/api/readiness/scorecards/component/default/orders-api/fixes',
+      expect.objectContaining({ method: 'GET' }),
+    );
+    expect(fetch.mock.lastCall?.[1]?.body).toBeUndefined();
+
+    await expect(
+      client.openFixPullRequest('component:default/orders-api', {
+        rules: ['infrastructure/missing-dockerignore'],
+      }),
+    ).resolves.toEqual({ url: 'https://scm.test/pr/1', number: 1 });
+    const [url, init] = fetch.mock.lastCall!;
+    expect(url).toBe(
+      'http://backstage.test/api/readiness/scorecards/component/default/orders-api/fixes/pull-request',
+    );
+    expect(init?.method).toBe('POST');
+    expect((init?.headers as Record<string, string>)['Content-Type']).toBe(
+      'application/json',
+    );
+    expect(JSON.parse(String(init?.body))).toEqual({
+      rules: ['infrastructure/missing-dockerignore'],
+    });
+  });
+
   it('rejects with a ResponseError carrying the status', async () => {
     const { client } = setup(
       jsonResponse(

@@ -9,11 +9,14 @@ import type { EntityRefInput, ReadinessApi, RollupQuery } from './ReadinessApi';
 import type {
   BlockerSummary,
   EntityScorecardResponse,
+  FixPullRequestRequest,
+  FixPullRequestResponse,
   LeaderboardQuery,
   LeaderboardResponse,
   OwnerSummary,
   RollupResponse,
   RuleMeta,
+  SuggestedFixesResponse,
 } from './types';
 
 type QueryValue = string | number | undefined;
@@ -24,6 +27,8 @@ interface RequestOptions<T> {
   /** Reads the body; JSON when not given. */
   parse?: (response: Response) => Promise<T>;
   accept?: string;
+  /** Sent as JSON. */
+  body?: unknown;
 }
 
 /** The path segment of an entity: `/<kind>/<namespace>/<name>`. */
@@ -91,6 +96,24 @@ export class ReadinessClient implements ReadinessApi {
     );
   }
 
+  async getSuggestedFixes(
+    entityRef: EntityRefInput,
+  ): Promise<SuggestedFixesResponse> {
+    return this.request<SuggestedFixesResponse>(
+      `/scorecards${entityPath(entityRef)}/fixes`,
+    );
+  }
+
+  async openFixPullRequest(
+    entityRef: EntityRefInput,
+    request: FixPullRequestRequest = {},
+  ): Promise<FixPullRequestResponse> {
+    return this.request<FixPullRequestResponse>(
+      `/scorecards${entityPath(entityRef)}/fixes/pull-request`,
+      { method: 'POST', body: request },
+    );
+  }
+
   async getLeaderboard(
     query: LeaderboardQuery = {},
   ): Promise<LeaderboardResponse> {
@@ -144,7 +167,15 @@ export class ReadinessClient implements ReadinessApi {
       `${baseUrl}${path}${queryString(options.query)}`,
       {
         method: options.method ?? 'GET',
-        headers: { Accept: options.accept ?? 'application/json' },
+        headers: {
+          Accept: options.accept ?? 'application/json',
+          ...(options.body !== undefined
+            ? { 'Content-Type': 'application/json' }
+            : {}),
+        },
+        ...(options.body !== undefined
+          ? { body: JSON.stringify(options.body) }
+          : {}),
       },
     );
     if (!response.ok) {

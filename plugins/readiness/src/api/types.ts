@@ -1,6 +1,8 @@
 /** The REST API's shapes, from the contract in readiness-common. */
 export type {
   BlockerSummary,
+  FixPullRequestRequest,
+  FixPullRequestResponse,
   LeaderboardItem,
   LeaderboardOrderBy,
   LeaderboardQuery,
@@ -10,4 +12,6 @@ export type {
   RuleMeta,
   ScorecardHistoryEntry,
   ScorecardResponse as EntityScorecardResponse,
+  SuggestedFixItem,
+  SuggestedFixesResponse,
 } from '@readiness/backstage-plugin-readiness-common';

@@ -8,3 +8,8 @@ export { useRefresh } from './useRefresh';
 export type { UseRefreshResult } from './useRefresh';
 export { useReviewDownload } from './useReviewDownload';
 export { useRefreshPermission } from './useRefreshPermission';
+export { useSuggestedFixes } from './useSuggestedFixes';
+export type { UseSuggestedFixesResult } from './useSuggestedFixes';
+export { useFixPullRequest } from './useFixPullRequest';
+export type { UseFixPullRequestResult } from './useFixPullRequest';
+export { useFixPermission } from './useFixPermission';

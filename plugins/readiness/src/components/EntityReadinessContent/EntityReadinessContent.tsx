@@ -155,7 +155,7 @@ function ScorecardView(props: {
         <BlockersTable blockers={scorecard.blockers} root={root} />
       </Grid>
       <Grid item xs={12} md={7}>
-        <FixRoadmap fixes={scorecard.fixes} />
+        <FixRoadmap fixes={scorecard.fixes} entityRef={response.entityRef} />
       </Grid>
       <Grid item xs={12} md={5}>
         <Strengths strengths={scorecard.strengths} />

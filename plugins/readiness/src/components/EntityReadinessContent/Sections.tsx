@@ -18,6 +18,8 @@ import {
   Waiver,
 } from '@readiness/backstage-plugin-readiness-common';
 import { formatGain } from '../../helpers/format';
+import { useSuggestedFixes } from '../../hooks';
+import { SuggestedChange, SuggestedChangesStatus } from '../FixSuggestions';
 import type { SourceRoot } from '../../helpers/sourceLinks';
 import { PriorityChip, SeverityChip } from '../StatusChip';
 import { FindingLocation } from './FindingList';
@@ -111,10 +113,17 @@ const PRIORITY_HEADINGS: Record<Priority, string> = {
   P2: 'P2 — improvements',
 };
 
-/** The fix list grouped by priority, each fix with the points it wins back. */
-export function FixRoadmap(props: { fixes: Fix[] }) {
-  const { fixes } = props;
+/**
+ * The fix list grouped by priority, each fix with the points it wins back
+ * and, for rules with a fix, the suggested change; users granted
+ * `readiness.fix.create` can open a pull request with the changes.
+ */
+export function FixRoadmap(props: { fixes: Fix[]; entityRef: string }) {
+  const { fixes, entityRef } = props;
   const priorities: Priority[] = ['P0', 'P1', 'P2'];
+  const suggestions = useSuggestedFixes(entityRef, fixes.length > 0);
+  const changeOf = (ruleId: string) =>
+    suggestions.value?.fixes.find(f => f.ruleId === ruleId);
   return (
     <InfoCard
       title="Fix roadmap"
@@ -123,6 +132,9 @@ export function FixRoadmap(props: { fixes: Fix[] }) {
       {fixes.length === 0 ? (
         <Typography variant="body2">Nothing left to fix.</Typography>
       ) : (
+        <SuggestedChangesStatus entityRef={entityRef} state={suggestions} />
+      )}
+      {fixes.length > 0 &&
         priorities.map(priority => {
           const group = fixes.filter(fix => fix.priority === priority);
           if (group.length === 0) return null;
@@ -153,6 +165,7 @@ export function FixRoadmap(props: { fixes: Fix[] }) {
                           </Typography>
                         </>
                       }
+                      secondaryTypographyProps={{ component: 'div' }}
                       secondary={
                         <>
                           <span>{fix.remediation}</span>
@@ -160,6 +173,9 @@ export function FixRoadmap(props: { fixes: Fix[] }) {
                           <span>
                             {categoryTitle(fix.category)} · {fix.ruleId}
                           </span>
+                          {changeOf(fix.ruleId) && (
+                            <SuggestedChange fix={changeOf(fix.ruleId)!} />
+                          )}
                         </>
                       }
                     />
@@ -168,8 +184,7 @@ export function FixRoadmap(props: { fixes: Fix[] }) {
               </List>
             </Box>
           );
-        })
-      )}
+        })}
     </InfoCard>
   );
 }

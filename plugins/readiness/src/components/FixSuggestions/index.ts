@@ -1,0 +1,5 @@
+export {
+  OpenPullRequest,
+  SuggestedChange,
+  SuggestedChangesStatus,
+} from './FixSuggestions';
