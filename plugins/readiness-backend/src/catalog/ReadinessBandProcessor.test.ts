@@ -109,8 +109,30 @@ describe('ReadinessBandProcessor', () => {
     expect(a.metadata.labels).toEqual({ 'readiness.dev/band': 'good' });
     expect(fetchImpl).toHaveBeenCalledTimes(1);
     const [url, init] = fetchImpl.mock.calls[0];
-    expect(url).toMatch(/\/api\/readiness\/summaries$/);
+    expect(url).toMatch(/\/api\/readiness\/summaries\?limit=10000&offset=0$/);
     expect(init.headers.Authorization).toMatch(/^Bearer /);
+  });
+
+  it('reads every page of summaries until a short one', async () => {
+    const summary = (i: number) => ({
+      entityRef: `component:default/s${i}`,
+      score: 40,
+      band: 'poor',
+      verdict: 'needs-work',
+      blockers: 1,
+    });
+    const fetchImpl = jest.fn().mockImplementation(async (url: string) => {
+      const offset = Number(new URL(url).searchParams.get('offset'));
+      const size = offset === 0 ? 10_000 : 1;
+      return response(
+        Array.from({ length: size }, (_, i) => summary(offset + i)),
+      );
+    });
+    const p = processor(fetchImpl);
+    const last = await p.preProcessEntity(component('s10000'));
+    expect(last.metadata.labels).toEqual({ 'readiness.dev/band': 'poor' });
+    expect(fetchImpl).toHaveBeenCalledTimes(2);
+    expect(fetchImpl.mock.calls[1][0]).toMatch(/limit=10000&offset=10000$/);
   });
 
   it('leaves entities alone when not scored, not audited kinds, or the API fails', async () => {

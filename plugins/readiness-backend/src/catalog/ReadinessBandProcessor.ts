@@ -15,6 +15,9 @@ import { SummariesResponse } from '../service/types';
 
 type Summary = SummariesResponse['items'][number];
 
+/** Summaries asked for at a time. */
+const SUMMARIES_PAGE = 10_000;
+
 /** After a failed fetch, wait this long before asking again. */
 const RETRY_AFTER_FAILURE_MS = 15_000;
 
@@ -118,13 +121,19 @@ export class ReadinessBandProcessor implements CatalogProcessor {
       onBehalfOf: await this.#auth.getOwnServiceCredentials(),
       targetPluginId: 'readiness',
     });
-    const response = await this.#fetch(`${baseUrl}/summaries`, {
-      headers: { Authorization: `Bearer ${token}` },
-    });
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
+    // Page by page (the API serves at most SUMMARIES_PAGE at a time).
+    const scores = new Map<string, Summary>();
+    for (let offset = 0; ; offset += SUMMARIES_PAGE) {
+      const response = await this.#fetch(
+        `${baseUrl}/summaries?limit=${SUMMARIES_PAGE}&offset=${offset}`,
+        { headers: { Authorization: `Bearer ${token}` } },
+      );
+      if (!response.ok) {
+        throw await ResponseError.fromResponse(response);
+      }
+      const body = (await response.json()) as SummariesResponse;
+      for (const item of body.items) scores.set(item.entityRef, item);
+      if (body.items.length < SUMMARIES_PAGE) return scores;
     }
-    const body = (await response.json()) as SummariesResponse;
-    return new Map(body.items.map(item => [item.entityRef, item]));
   }
 }

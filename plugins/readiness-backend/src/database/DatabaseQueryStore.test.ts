@@ -203,6 +203,49 @@ describe.each(databases.eachSupportedId())(
         ]);
       });
 
+      it('pages blockers and caps the entities each lists, counting them all', async () => {
+        const visible = new Set([
+          'component:default/charlie',
+          'component:default/delta',
+          'component:default/echo',
+        ]);
+        for (const visibility of [undefined, visible]) {
+          const first = await queries.listBlockers(visibility, {
+            limit: 1,
+            entities: 1,
+          });
+          expect(first).toEqual([
+            expect.objectContaining({
+              ruleId: 'security/x',
+              count: visibility ? 2 : 3,
+              entities: [
+                visibility
+                  ? 'component:default/charlie'
+                  : 'component:default/bravo',
+              ],
+            }),
+          ]);
+          const rest = await queries.listBlockers(visibility, {
+            limit: 10,
+            offset: 1,
+            entities: 0,
+          });
+          expect(rest).toEqual([
+            expect.objectContaining({
+              ruleId: 'testing/y',
+              count: 1,
+              entities: [],
+            }),
+          ]);
+        }
+        // Hidden entities count nowhere, not even beyond the listed ones.
+        expect(
+          await queries.listBlockers(new Set(['component:default/alpha']), {
+            entities: 1,
+          }),
+        ).toEqual([]);
+      });
+
       it('aggregates owners within visibility', async () => {
         expect(await queries.listOwners(undefined)).toEqual([
           {
@@ -247,6 +290,25 @@ describe.each(databases.eachSupportedId())(
           },
         ]);
         expect(await queries.listSummaries(undefined)).toHaveLength(5);
+      });
+
+      it('pages score summaries by entity ref, within visibility', async () => {
+        const refs = (rows: Array<{ entityRef: string }>) =>
+          rows.map(r => r.entityRef.split('/')[1]);
+        expect(
+          refs(await queries.listSummaries(undefined, { limit: 2, offset: 1 })),
+        ).toEqual(['bravo', 'charlie']);
+        const visible = new Set([
+          'component:default/alpha',
+          'component:default/delta',
+          'component:default/echo',
+        ]);
+        expect(
+          refs(await queries.listSummaries(visible, { limit: 2, offset: 1 })),
+        ).toEqual(['delta', 'echo']);
+        expect(
+          await queries.listSummaries(visible, { limit: 2, offset: 3 }),
+        ).toEqual([]);
       });
 
       it('reads several scorecards at once, as getScorecard reads each', async () => {

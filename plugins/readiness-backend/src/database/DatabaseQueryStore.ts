@@ -10,8 +10,10 @@ import { Knex } from 'knex';
 import {
   AuditState,
   BlockerAggregate,
+  BlockerPageOptions,
   HistoryPoint,
   OwnerAggregate,
+  PageOptions,
   ReadinessQueryStore,
   ScorecardQuery,
   ScorecardRow,
@@ -287,8 +289,89 @@ export class DatabaseQueryStore implements ReadinessQueryStore {
     };
   }
 
-  async listBlockers(visibility: Visibility): Promise<BlockerAggregate[]> {
-    // Narrow rows, read from the (rule_id, entity_ref) index.
+  async listBlockers(
+    visibility: Visibility,
+    page: BlockerPageOptions = {},
+  ): Promise<BlockerAggregate[]> {
+    // Only the engine writes these columns, with its own severity and category ids.
+    const rules: Array<{
+      rule_id: string;
+      title: string;
+      severity: Severity;
+      category: CategoryId;
+      count: number | string;
+    }> = await this.#db(BLOCKERS)
+      .select(
+        'rule_id',
+        this.#db.raw('MAX(title) AS title'),
+        this.#db.raw('MAX(severity) AS severity'),
+        this.#db.raw('MAX(category) AS category'),
+        this.#db.raw('COUNT(*) AS count'),
+      )
+      .groupBy('rule_id');
+    const ranked = (counts: Map<string, number>) =>
+      rules
+        .filter(rule => (counts.get(rule.rule_id) ?? 0) > 0)
+        .map(rule => ({
+          ruleId: rule.rule_id,
+          title: rule.title,
+          severity: rule.severity,
+          category: rule.category,
+          count: counts.get(rule.rule_id)!,
+        }))
+        .sort(
+          (a, b) =>
+            b.count - a.count ||
+            (SEVERITY_RANK[a.severity] ?? 9) -
+              (SEVERITY_RANK[b.severity] ?? 9) ||
+            a.ruleId.localeCompare(b.ruleId),
+        )
+        .slice(
+          page.offset ?? 0,
+          (page.offset ?? 0) + (page.limit ?? Number.MAX_SAFE_INTEGER),
+        );
+    const perRule = page.entities ?? Number.MAX_SAFE_INTEGER;
+
+    if (visibility === undefined) {
+      // Counted in SQL; only the listed entities of the page's rules are read.
+      const listed = ranked(
+        new Map(rules.map(r => [r.rule_id, toNumber(r.count) ?? 0])),
+      );
+      const entities = new Map<string, string[]>();
+      for (const chunk of chunks(
+        listed.map(rule => rule.ruleId),
+        500,
+      )) {
+        if (perRule === 0) break;
+        const numbered = this.#db(BLOCKERS)
+          .select(
+            'rule_id',
+            'entity_ref',
+            this.#db.raw(
+              'ROW_NUMBER() OVER (PARTITION BY rule_id ORDER BY entity_ref) AS n',
+            ),
+          )
+          .whereIn('rule_id', chunk);
+        const rows: Array<{ rule_id: string; entity_ref: string }> =
+          await this.#db
+            .from(numbered.as('numbered'))
+            .select('rule_id', 'entity_ref')
+            .where('n', '<=', perRule)
+            .orderBy(['rule_id', 'entity_ref']);
+        for (const row of rows) {
+          const list = entities.get(row.rule_id) ?? [];
+          list.push(row.entity_ref);
+          entities.set(row.rule_id, list);
+        }
+      }
+      return listed.map(rule => ({
+        ...rule,
+        entities: entities.get(rule.ruleId) ?? [],
+      }));
+    }
+
+    // Narrow rows, read from the (rule_id, entity_ref) index and kept only
+    // where the caller may see the entity.
     const members: Array<{ rule_id: string; entity_ref: string }> =
       await this.#db(BLOCKERS)
         .select('rule_id', 'entity_ref')
@@ -296,50 +379,21 @@ export class DatabaseQueryStore implements ReadinessQueryStore {
           { column: 'rule_id', order: 'asc' },
           { column: 'entity_ref', order: 'asc' },
         ]);
+    const counts = new Map<string, number>();
     const entities = new Map<string, string[]>();
     for (const row of members) {
-      if (visibility && !visibility.has(row.entity_ref)) continue;
-      let list = entities.get(row.rule_id);
-      if (!list) {
-        list = [];
-        entities.set(row.rule_id, list);
-      }
+      if (!visibility.has(row.entity_ref)) continue;
+      const count = (counts.get(row.rule_id) ?? 0) + 1;
+      counts.set(row.rule_id, count);
+      if (count > perRule) continue;
+      const list = entities.get(row.rule_id) ?? [];
       list.push(row.entity_ref);
+      entities.set(row.rule_id, list);
     }
-    if (entities.size === 0) return [];
-    // Only the engine writes these columns, with its own severity and category ids.
-    const rules: Array<{
-      rule_id: string;
-      title: string;
-      severity: Severity;
-      category: CategoryId;
-    }> = await this.#db(BLOCKERS)
-      .select(
-        'rule_id',
-        this.#db.raw('MAX(title) AS title'),
-        this.#db.raw('MAX(severity) AS severity'),
-        this.#db.raw('MAX(category) AS category'),
-      )
-      .groupBy('rule_id');
-    return rules
-      .filter(rule => entities.has(rule.rule_id))
-      .map(rule => {
-        const list = entities.get(rule.rule_id)!;
-        return {
-          ruleId: rule.rule_id,
-          title: rule.title,
-          severity: rule.severity,
-          category: rule.category,
-          count: list.length,
-          entities: list,
-        };
-      })
-      .sort(
-        (a, b) =>
-          b.count - a.count ||
-          (SEVERITY_RANK[a.severity] ?? 9) - (SEVERITY_RANK[b.severity] ?? 9) ||
-          a.ruleId.localeCompare(b.ruleId),
-      );
+    return ranked(counts).map(rule => ({
+      ...rule,
+      entities: entities.get(rule.ruleId) ?? [],
+    }));
   }
 
   async listOwners(visibility: Visibility): Promise<OwnerAggregate[]> {
@@ -384,25 +438,41 @@ export class DatabaseQueryStore implements ReadinessQueryStore {
       });
   }
 
-  async listSummaries(visibility: Visibility): Promise<ScoreSummaryRow[]> {
+  async listSummaries(
+    visibility: Visibility,
+    page: PageOptions = {},
+  ): Promise<ScoreSummaryRow[]> {
+    const offset = page.offset ?? 0;
+    const query = this.#db(SCORECARDS)
+      .whereNotNull('score')
+      .select('entity_ref', 'score', 'band', 'verdict', 'blockers')
+      .orderBy('entity_ref');
+    // Paged in SQL when every entity counts; otherwise after the filter.
+    if (visibility === undefined) {
+      if (page.limit !== undefined) query.limit(page.limit);
+      if (offset > 0) query.offset(offset);
+    }
     const rows: Array<{
       entity_ref: string;
       score: number | string;
       band: string;
       verdict: string;
       blockers: number | string;
-    }> = await this.#db(SCORECARDS)
-      .whereNotNull('score')
-      .select('entity_ref', 'score', 'band', 'verdict', 'blockers')
-      .orderBy('entity_ref');
-    return rows
-      .filter(r => !visibility || visibility.has(r.entity_ref))
-      .map(r => ({
-        entityRef: r.entity_ref,
-        score: toNumber(r.score) ?? 0,
-        band: r.band as Band,
-        verdict: r.verdict as Verdict,
-        blockers: toNumber(r.blockers) ?? 0,
-      }));
+    }> = await query;
+    const visible = visibility
+      ? rows
+          .filter(r => visibility.has(r.entity_ref))
+          .slice(
+            offset,
+            page.limit === undefined ? undefined : offset + page.limit,
+          )
+      : rows;
+    return visible.map(r => ({
+      entityRef: r.entity_ref,
+      score: toNumber(r.score) ?? 0,
+      band: r.band as Band,
+      verdict: r.verdict as Verdict,
+      blockers: toNumber(r.blockers) ?? 0,
+    }));
   }
 }

@@ -12,12 +12,14 @@ import {
   AuditRecord,
   AuditState,
   BlockerAggregate,
+  BlockerPageOptions,
   ClaimedEntity,
   EntitySummary,
   HistoryPoint,
   HistoryRetention,
   Lease,
   OwnerAggregate,
+  PageOptions,
   ReadinessStore,
   RefreshState,
   ReleaseOptions,
@@ -196,16 +198,22 @@ export class DatabaseReadinessStore implements ReadinessStore {
     return this.queries.listScorecards(query, visibility);
   }
 
-  listBlockers(visibility: Visibility): Promise<BlockerAggregate[]> {
-    return this.queries.listBlockers(visibility);
+  listBlockers(
+    visibility: Visibility,
+    page?: BlockerPageOptions,
+  ): Promise<BlockerAggregate[]> {
+    return this.queries.listBlockers(visibility, page);
   }
 
   listOwners(visibility: Visibility): Promise<OwnerAggregate[]> {
     return this.queries.listOwners(visibility);
   }
 
-  listSummaries(visibility: Visibility): Promise<ScoreSummaryRow[]> {
-    return this.queries.listSummaries(visibility);
+  listSummaries(
+    visibility: Visibility,
+    page?: PageOptions,
+  ): Promise<ScoreSummaryRow[]> {
+    return this.queries.listSummaries(visibility, page);
   }
 
   // Roll-ups.

@@ -114,10 +114,24 @@ export interface ScorecardQuery extends LeaderboardQuery {
 
 /**
  * The entity refs a caller may see; `undefined` means every entity (service
- * callers). Every listing takes it so that nothing invisible is counted.
+ * callers, and users from whom the catalog hides nothing). Every listing
+ * takes it so that nothing invisible is counted. A `Set` of refs will do;
+ * anything that answers `has` for a ref does.
  * @public
  */
-export type Visibility = ReadonlySet<string> | undefined;
+export type Visibility = Pick<ReadonlySet<string>, 'has'> | undefined;
+
+/** A page of a listing: `limit` items after the first `offset`. @public */
+export interface PageOptions {
+  limit?: number;
+  offset?: number;
+}
+
+/** A page of blocker rules, and how many of each rule's entities to list. @public */
+export interface BlockerPageOptions extends PageOptions {
+  /** Entity refs listed per rule (the first, by ref); `count` counts them all. */
+  entities?: number;
+}
 
 /** The store's aggregates are the API's shapes. @public */
 export type BlockerAggregate = BlockerSummary;
@@ -323,9 +337,17 @@ export interface ReadinessQueryStore {
     query: ScorecardQuery,
     visibility: Visibility,
   ): Promise<{ items: ScorecardRow[]; total: number }>;
-  listBlockers(visibility: Visibility): Promise<BlockerAggregate[]>;
+  /** Every rule and entity unless `page` says otherwise. */
+  listBlockers(
+    visibility: Visibility,
+    page?: BlockerPageOptions,
+  ): Promise<BlockerAggregate[]>;
   listOwners(visibility: Visibility): Promise<OwnerAggregate[]>;
-  listSummaries(visibility: Visibility): Promise<ScoreSummaryRow[]>;
+  /** Ordered by entity ref; every one unless `page` says otherwise. */
+  listSummaries(
+    visibility: Visibility,
+    page?: PageOptions,
+  ): Promise<ScoreSummaryRow[]>;
 }
 
 /** What a roll-up covers besides its entities. @public */

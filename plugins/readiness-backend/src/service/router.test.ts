@@ -395,6 +395,36 @@ describe('readiness router', () => {
       );
     });
 
+    it('pages blockers and summaries over visible entities only', async () => {
+      const blockers = await request(server).get(
+        '/api/readiness/blockers?limit=1&entities=1',
+      );
+      expect(blockers.status).toBe(200);
+      expect(blockers.body.items).toEqual([
+        expect.objectContaining({
+          ruleId: 'security/committed-env-file',
+          count: 2,
+          entities: ['component:default/bravo'],
+        }),
+      ]);
+      const next = await request(server).get(
+        '/api/readiness/blockers?offset=1&entities=0',
+      );
+      expect(next.body.items).toEqual([
+        expect.objectContaining({ ruleId: 'testing/has-tests', count: 1 }),
+      ]);
+      const refs = async (query: string) =>
+        (
+          await request(server).get(`/api/readiness/summaries${query}`)
+        ).body.items.map((i: { entityRef: string }) => i.entityRef);
+      const all = await refs('');
+      expect(all).not.toContain(HIDDEN);
+      expect([
+        ...(await refs('?limit=1')),
+        ...(await refs(`?limit=${all.length}&offset=1`)),
+      ]).toEqual(all);
+    });
+
     it('summarises owners over visible entities only', async () => {
       const res = await request(server).get('/api/readiness/owners');
       expect(res.status).toBe(200);
@@ -519,6 +549,20 @@ describe('readiness router', () => {
       );
       expect(res.status).toBe(200);
       expect(res.body).toEqual({ items: [], total: 0 });
+    });
+
+    it.each([
+      ['/blockers?limit=0', 'limit: must be at least 1'],
+      ['/blockers?limit=501', 'limit: must be at most 500'],
+      ['/blockers?entities=-1', 'entities: must be at least 0'],
+      ['/blockers?offset=x', 'offset: must be a whole number'],
+      ['/summaries?limit=10001', 'limit: must be at most 10000'],
+      ['/summaries?offset=1&offset=2', 'offset'],
+    ])('answers 400 naming the parameter for %s', async (path, message) => {
+      const res = await request(server).get(`/api/readiness${path}`);
+      expect(res.status).toBe(400);
+      expect(res.body.error.name).toBe('InputError');
+      expect(res.body.error.message).toContain(message);
     });
 
     it('refuses query parameters on routes that take none', async () => {

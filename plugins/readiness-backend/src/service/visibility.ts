@@ -2,7 +2,6 @@ import {
   AuthService,
   BackstageCredentials,
 } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Visibility } from '../database/ReadinessStore';
 import { AUDITED_KINDS } from '../scheduler/ReadinessRefresher';
@@ -10,10 +9,41 @@ import { AUDITED_KINDS } from '../scheduler/ReadinessRefresher';
 const CACHE_MS = 10_000;
 const CACHE_MAX = 200;
 
+/** Entity counts per kind and namespace, keyed `kind:namespace`. */
+type Counts = Map<string, number>;
+
 /**
- * What a caller may see follows the catalog: the refs of the audited
- * entities the catalog returns with the caller's own credentials. Service
- * callers see everything. Results are kept for a few seconds per user so a
+ * The refs a caller may see, as the catalog counted and named them: every
+ * entity of a kind and namespace in which the catalog hides none from the
+ * caller, and the named entities of the others.
+ */
+export class VisibleRefs {
+  readonly #whole: ReadonlySet<string>;
+  readonly #named: ReadonlySet<string>;
+
+  constructor(whole: ReadonlySet<string>, named: ReadonlySet<string>) {
+    this.#whole = whole;
+    this.#named = named;
+  }
+
+  has(entityRef: string): boolean {
+    if (this.#named.has(entityRef)) return true;
+    const slash = entityRef.indexOf('/');
+    return slash > 0 && this.#whole.has(entityRef.slice(0, slash));
+  }
+}
+
+/**
+ * What a caller may see follows the catalog, asked with the caller's own
+ * credentials. Service callers see everything. The catalog is asked for
+ * counts, not entities: how many audited entities of each kind and
+ * namespace the caller sees, against how many there are (two facet
+ * queries, which the catalog answers in SQL with the permission policy's
+ * conditions applied). Where the counts agree, nothing is hidden there;
+ * only for a kind and namespace where they differ does the catalog name
+ * the entities the caller sees (a facet of their names, no entity
+ * documents). A caller from whom nothing is hidden gets `undefined`, so the
+ * store filters nothing. Results are kept for a few seconds per user so a
  * page that makes several calls asks the catalog once.
  */
 export class EntityVisibility {
@@ -21,7 +51,7 @@ export class EntityVisibility {
   readonly #auth: AuthService;
   readonly #cache = new Map<
     string,
-    { at: number; refs: Promise<Set<string>> }
+    { at: number; refs: Promise<Visibility> }
   >();
 
   constructor(options: { catalog: CatalogService; auth: AuthService }) {
@@ -29,7 +59,7 @@ export class EntityVisibility {
     this.#auth = options.auth;
   }
 
-  /** The set of entity refs the caller can see; undefined for "all". */
+  /** What the caller can see; undefined for "all". */
   async visibleRefs(credentials: BackstageCredentials): Promise<Visibility> {
     if (this.#auth.isPrincipal(credentials, 'service')) return undefined;
     const key = this.#auth.isPrincipal(credentials, 'user')
@@ -40,20 +70,62 @@ export class EntityVisibility {
       const hit = this.#cache.get(key);
       if (hit && now - hit.at < CACHE_MS) return hit.refs;
     }
-    const refs = this.#catalog
-      .getEntities(
-        {
-          filter: { kind: AUDITED_KINDS },
-          fields: ['kind', 'metadata.namespace', 'metadata.name'],
-        },
-        { credentials },
-      )
-      .then(({ items }) => new Set(items.map(e => stringifyEntityRef(e))));
+    const refs = this.#lookUp(credentials);
     if (key) {
       if (this.#cache.size >= CACHE_MAX) this.#cache.clear();
       this.#cache.set(key, { at: now, refs });
       refs.catch(() => this.#cache.delete(key));
     }
     return refs;
+  }
+
+  async #lookUp(credentials: BackstageCredentials): Promise<Visibility> {
+    const [seen, all] = await Promise.all([
+      this.#counts(credentials),
+      this.#auth.getOwnServiceCredentials().then(own => this.#counts(own)),
+    ]);
+    const whole = new Set<string>();
+    const partial: Array<{ kind: string; namespace: string }> = [];
+    for (const [group, count] of seen) {
+      if (count === all.get(group)) {
+        whole.add(group);
+      } else {
+        const colon = group.indexOf(':');
+        partial.push({
+          kind: group.slice(0, colon),
+          namespace: group.slice(colon + 1),
+        });
+      }
+    }
+    if (partial.length === 0 && whole.size === all.size) return undefined;
+    const named = new Set<string>();
+    for (const { kind, namespace } of partial) {
+      const { facets } = await this.#catalog.getEntityFacets(
+        {
+          filter: { kind, 'metadata.namespace': namespace },
+          facets: ['metadata.name'],
+        },
+        { credentials },
+      );
+      for (const { value } of facets['metadata.name'] ?? []) {
+        named.add(`${kind}:${namespace}/${value}`);
+      }
+    }
+    return new VisibleRefs(whole, named);
+  }
+
+  /** Audited entities per `kind:namespace` (kind lower-case), as the credentials see them. */
+  async #counts(credentials: BackstageCredentials): Promise<Counts> {
+    const counts: Counts = new Map();
+    for (const kind of AUDITED_KINDS) {
+      const { facets } = await this.#catalog.getEntityFacets(
+        { filter: { kind }, facets: ['metadata.namespace'] },
+        { credentials },
+      );
+      for (const { value, count } of facets['metadata.namespace'] ?? []) {
+        counts.set(`${kind.toLocaleLowerCase('en-US')}:${value}`, count);
+      }
+    }
+    return counts;
   }
 }

@@ -9,7 +9,8 @@ export const isUser = (credentials: BackstageCredentials) =>
 
 /**
  * The in-memory catalog, except that a caller never sees the entities
- * `hidden` names for its credentials, as a permission policy would arrange.
+ * `hidden` names for its credentials, as a permission policy would arrange:
+ * not in a list, a facet count or a look-up by ref.
  * `onLookup` hears every ref asked for by getEntityByRef.
  */
 export function hidingCatalog(
@@ -31,6 +32,25 @@ export function hidingCatalog(
               e => !hidden(stringifyEntityRef(e), opts.credentials),
             ),
           };
+        };
+      }
+      if (prop === 'getEntityFacets') {
+        // Facets of the entities the caller sees, as the catalog counts them.
+        return async (
+          req: Parameters<CatalogService['getEntityFacets']>[0],
+          opts: { credentials: BackstageCredentials },
+        ) => {
+          const { items } = await target.getEntities(
+            { filter: req.filter },
+            opts,
+          );
+          const seen = items.filter(
+            e => !hidden(stringifyEntityRef(e), opts.credentials),
+          );
+          return catalogServiceMock({ entities: seen }).getEntityFacets(
+            req,
+            opts,
+          );
         };
       }
       if (prop === 'getEntityByRef') {
