@@ -25,6 +25,7 @@ import { findingAt, maskedExcerpt } from '../shared';
 import { testOnlyWorkflowPaths } from '../../../facts/workflows';
 import { isReadablePhrase, isStandInSigningKey, signingKeyConstants, signingKeysAtCalls } from '../signingKeys';
 import { loadedEnvStandIns } from './envFiles';
+import { parseYamlFile } from '../../../facts/yamlDoc';
 
 export { isStandInSecret };
 
@@ -234,6 +235,31 @@ function scanConfigEntries(facts: Facts, file: SourceFile, hits: Hit[]): void {
   }
 }
 
+/**
+ * Variables listed as name/value pairs in YAML (`- key: SMTP_PASSWORD` + `value: …` of a Render blueprint,
+ * `- name: …` + `value: …` of a manifest): a stand-in given to a secret-named variable.
+ */
+function scanNameValuePairs(file: SourceFile, hits: Hit[]): void {
+  if (!/\.ya?ml$/i.test(file.path) || !/^\s*-?\s*value\s*:/m.test(file.text)) return;
+  const yaml = parseYamlFile(file.text);
+  if (yaml.error) return;
+  const walk = (value: unknown, path: Array<string | number>, depth: number) => {
+    if (depth > 12 || !value || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => walk(item, [...path, i], depth + 1));
+      return;
+    }
+    const record = value as Record<string, unknown>;
+    const name = [record.key, record.name].find((n): n is string => typeof n === 'string');
+    const literal = typeof record.value === 'string' ? record.value.trim() : undefined;
+    if (typeof path[path.length - 1] === 'number' && name && literal && isSecretName(name) && isStandInSecret(literal)) {
+      hits.push({ file, line: yaml.lineAt([...path, 'value']) ?? 1, name, value: literal, kind: 'literal', parsed: true });
+    }
+    for (const [k, v] of Object.entries(record)) walk(v, [...path, k], depth + 1);
+  };
+  walk(yaml.value, [], 0);
+}
+
 /** A condition on the CI or test environment: `if os.environ.get("GITHUB_WORKFLOW"):`, `if "test" in sys.argv:`, `if (process.env.CI)`. */
 const CI_CONDITION =
   /^\s*(?:if|elif|else\s+if|when|unless)\b.*(?:\b(?:GITHUB_WORKFLOW|GITHUB_ACTIONS|CI|TRAVIS|GITLAB_CI|CIRCLECI|BUILDKITE|JENKINS_URL|TESTING|PYTEST_CURRENT_TEST)\b|['"]test['"]\s+in\s+sys\.argv)/;
@@ -281,7 +307,7 @@ export default defineRule({
   severity: 'critical',
   title: 'Secrets have no literal defaults',
   description:
-    'Fails when code or configuration falls back to a literal default for a secret-named setting (`SECRET_KEY`, `JWT_SECRET`, `*_API_KEY`, `*_PASSWORD`, `*_TOKEN`…), such as `os.getenv("SECRET_KEY", "change-me")`, `process.env.JWT_SECRET || "secret"`, `${JWT_SECRET:changeme}` or `config.get("jwtSecret") || "secret"`, or sets such a setting to a well-known stand-in (`secret`, `changeme`, `keyboard cat`, `django-insecure-…`), or a committed env file that the app\'s settings or compose load sets such a setting to a stand-in (`SECRET_KEY=changethis` in a `.env` read by pydantic-settings `env_file`, dotenv or compose), or signs tokens with a literal key that is a stand-in or a readable phrase (words separated by spaces), at the signing call or through the constant it reads (other literal keys are hardcoded-secret\'s). Stand-ins include text asking to replace the value (`REPLACE IT WITH YOUR OWN SECRET`), the name of a password written as its value (`PASSWORD: "db_password"`) and a password that repeats the account or database name beside it (`DB_USER = "shop"`, `DB_PASSWORD = "shop"`). In configuration files, a connection string whose password is a stand-in or the user name again (`Password=password`, `?user=postgres&password=postgres`) counts, and so does a weak literal (`password: acme`) in framework configuration that applies unless the environment overrides it: Spring Boot `application.yml`/`.properties` of the default or an active profile, .NET `appsettings.json`. Configuration for development or tests (`application-dev.yml`, `appsettings.Development.json`, `config/local.yml` or `settings/dev.py` unless the code loads it by default, blocks that only run on CI) gives low-confidence notes, and so does the env of CI configuration that only runs tests or checks and deploys nothing: workflows and jobs that run tests, lint, type or `manage.py check --deploy` checks, local composite actions (`.github/**/action.yml`) and workflow templates kept outside `.github/workflows` for generated projects.',
+    'Fails when code or configuration falls back to a literal default for a secret-named setting (`SECRET_KEY`, `JWT_SECRET`, `*_API_KEY`, `*_PASSWORD`, `*_TOKEN`…), such as `os.getenv("SECRET_KEY", "change-me")`, `process.env.JWT_SECRET || "secret"`, `${JWT_SECRET:changeme}` or `config.get("jwtSecret") || "secret"`, or sets such a setting to a well-known stand-in (`secret`, `changeme`, `keyboard cat`, `django-insecure-…`), or a committed env file that the app\'s settings or compose load sets such a setting to a stand-in (`SECRET_KEY=changethis` in a `.env` read by pydantic-settings `env_file`, dotenv or compose), or signs tokens with a literal key that is a stand-in or a readable phrase (words separated by spaces), at the signing call or through the constant it reads (other literal keys are hardcoded-secret\'s). Stand-ins include text asking to replace the value (`REPLACE IT WITH YOUR OWN SECRET`), the name of a password written as its value (`PASSWORD: "db_password"`) and a password that repeats the account or database name beside it (`DB_USER = "shop"`, `DB_PASSWORD = "shop"`). A stand-in given to a secret-named variable of a name/value list in YAML (`- key: SMTP_PASSWORD` with `value: placeholder-value` in a Render blueprint, `- name:`/`value:` in a manifest) counts too. In configuration files, a connection string whose password is a stand-in or the user name again (`Password=password`, `?user=postgres&password=postgres`) counts, and so does a weak literal (`password: acme`) in framework configuration that applies unless the environment overrides it: Spring Boot `application.yml`/`.properties` of the default or an active profile, .NET `appsettings.json`. Configuration for development or tests (`application-dev.yml`, `appsettings.Development.json`, `config/local.yml` or `settings/dev.py` unless the code loads it by default, blocks that only run on CI) gives low-confidence notes, and so does the env of CI configuration that only runs tests or checks and deploys nothing: workflows and jobs that run tests, lint, type or `manage.py check --deploy` checks, local composite actions (`.github/**/action.yml`) and workflow templates kept outside `.github/workflows` for generated projects.',
   rationale:
     'When the real value is missing in one environment, the service starts anyway with a secret that is published in its own repository. Session cookies and tokens can then be forged by anyone who reads the code, and nothing warns that it happened.',
   remediation:
@@ -309,6 +335,7 @@ export default defineRule({
       scanned += 1;
       scanFile(file, hits);
       scanConfigEntries(facts, file, hits);
+      if (!languageOf(file.path)) scanNameValuePairs(file, hits);
       // Token signing keys that are stand-ins or readable phrases, at the signing call or in the constant it reads.
       for (const key of [...signingKeysAtCalls(facts, file), ...signingKeyConstants(facts, file)]) {
         if (!isStandInSigningKey(key.value) || !scannable(key.file.path)) continue;

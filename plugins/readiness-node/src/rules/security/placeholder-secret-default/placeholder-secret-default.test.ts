@@ -531,3 +531,34 @@ describe('security/placeholder-secret-default in CI configuration that only runs
     ]);
   });
 });
+
+describe('security/placeholder-secret-default in name/value lists of deployment configuration', () => {
+  const blueprint = (value: string) =>
+    [
+      'services:',
+      '  - type: web',
+      '    name: app',
+      '    runtime: python',
+      '    envVars:',
+      '      - key: SMTP_USERNAME',
+      '        value: apikey',
+      '      - key: SMTP_PASSWORD',
+      `        value: ${value}`,
+      '      - key: SECRET_KEY',
+      '        generateValue: true',
+      '',
+    ].join('\n');
+
+  it('fails a stand-in value given to a secret-named key', () => {
+    const result = runRule(rule, { 'render.yaml': blueprint('placeholder-value') });
+    expect(result.findings.map(f => [`${f.path}:${f.line}`, f.confidence, f.message])).toEqual([
+      ['render.yaml:9', 'high', 'SMTP_PASSWORD is set to the stand-in value "placeholder-value"'],
+    ]);
+  });
+
+  it('passes a value synced from the platform, and a stand-in given to a key that is not secret', () => {
+    expect(runRule(rule, { 'render.yaml': blueprint('${SMTP_PASSWORD}') }).findings).toEqual([]);
+    const other = blueprint('x').replace('SMTP_PASSWORD', 'SMTP_HOST').replace('value: x', 'value: changeme');
+    expect(runRule(rule, { 'render.yaml': other }).findings).toEqual([]);
+  });
+});
