@@ -61,6 +61,23 @@ function withoutServerPathsInErrors(scorecard: Scorecard): Scorecard {
   };
 }
 
+/** A walk that could not read the repository becomes the error an audit records, without server paths. */
+function asSourceError(e: unknown, dir: string): unknown {
+  if (
+    e instanceof UnreadableRepositoryError ||
+    (e as Error)?.name === 'UnreadableRepositoryError'
+  ) {
+    return new SourceError(
+      'unreadable',
+      `The repository could not be read: ${withoutServerPaths(
+        (e as Error).message,
+        [dir],
+      )}`,
+    );
+  }
+  return e;
+}
+
 /**
  * Audits the repository of one entity with the configured rules, weights
  * and waivers. Skips the work when neither the tree nor the inputs changed.
@@ -135,19 +152,7 @@ export class EntityAuditor {
         ),
       );
     } catch (e) {
-      if (
-        e instanceof UnreadableRepositoryError ||
-        (e as Error)?.name === 'UnreadableRepositoryError'
-      ) {
-        throw new SourceError(
-          'unreadable',
-          `The repository could not be read: ${withoutServerPaths(
-            (e as Error).message,
-            [source.dir],
-          )}`,
-        );
-      }
-      throw e;
+      throw asSourceError(e, source.dir);
     } finally {
       await source.release();
     }
@@ -197,16 +202,7 @@ export class EntityAuditor {
       });
       return { plan, etag: source.etag, location: source.location };
     } catch (e) {
-      if ((e as Error)?.name === 'UnreadableRepositoryError') {
-        throw new SourceError(
-          'unreadable',
-          `The repository could not be read: ${withoutServerPaths(
-            (e as Error).message,
-            [source.dir],
-          )}`,
-        );
-      }
-      throw e;
+      throw asSourceError(e, source.dir);
     } finally {
       await source.release();
     }
