@@ -74,4 +74,26 @@ describe('ReadinessBlockersBoard', () => {
     );
     expect(within(rows[1]).getAllByRole('link')).toHaveLength(7);
   });
+
+  it('counts the blocked entities the API does not list', async () => {
+    const listed = Array.from(
+      { length: 100 },
+      (_, i) => `component:default/svc-${i}`,
+    );
+    await renderWithApis(<ReadinessBlockersBoard />, {
+      api: mockReadinessApi({
+        getBlockers: async () => [
+          makeBlockerSummary({ count: 150, entities: listed }),
+        ],
+      }),
+    });
+    await screen.findByText('Blockers board');
+    const row = screen.getAllByRole('row')[1];
+    expect(within(row).getByText('150')).toBeInTheDocument();
+    await userEvent.click(
+      within(row).getByRole('button', { name: 'Show 100 of 150' }),
+    );
+    expect(within(row).getAllByRole('link')).toHaveLength(100);
+    expect(within(row).getByText('and 50 more')).toBeInTheDocument();
+  });
 });

@@ -17,11 +17,15 @@ import { SeverityChip } from '../StatusChip';
 
 const SHOWN = 5;
 
-/** The blocked entities of one rule, the first few at once. */
-function BlockedEntities(props: { entities: string[] }) {
-  const { entities } = props;
+/**
+ * The blocked entities of one rule, the first few at once. The API lists at most a page of them
+ * (`count` counts all), so the rest are counted, not listed.
+ */
+function BlockedEntities(props: { entities: string[]; count: number }) {
+  const { entities, count } = props;
   const [expanded, setExpanded] = useState(false);
   const shown = expanded ? entities : entities.slice(0, SHOWN);
+  const unlisted = Math.max(0, count - entities.length);
   return (
     <Box>
       <Box
@@ -41,8 +45,17 @@ function BlockedEntities(props: { entities: string[] }) {
       </Box>
       {entities.length > SHOWN && (
         <Button size="small" onClick={() => setExpanded(!expanded)}>
-          {expanded ? 'Show fewer' : `Show all ${entities.length}`}
+          {expanded && 'Show fewer'}
+          {!expanded &&
+            (unlisted > 0
+              ? `Show ${entities.length} of ${count}`
+              : `Show all ${entities.length}`)}
         </Button>
+      )}
+      {(expanded || entities.length <= SHOWN) && unlisted > 0 && (
+        <Typography variant="caption" color="textSecondary">
+          and {unlisted} more
+        </Typography>
       )}
     </Box>
   );
@@ -85,7 +98,9 @@ const columns: TableColumn<BlockerSummary>[] = [
     title: 'Entities',
     field: 'entities',
     sorting: false,
-    render: row => <BlockedEntities entities={row.entities} />,
+    render: row => (
+      <BlockedEntities entities={row.entities} count={row.count} />
+    ),
   },
 ];
 
