@@ -34,18 +34,13 @@
  */
 import { execFileSync, fork } from 'node:child_process';
 import { createRequire } from 'node:module';
-import {
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  rmSync,
-  symlinkSync,
-} from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
+import { snapshotCode } from './codeSnapshot.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const packageDir = resolve(here, '..');
@@ -53,46 +48,11 @@ const repoRoot = resolve(packageDir, '../..');
 const HIDDEN_LABEL = 'bench.readiness.dev/hidden';
 const OWNERS = 50;
 
-const PACKAGES = {
-  'backstage-plugin-readiness-backend': 'plugins/readiness-backend',
-  'backstage-plugin-readiness-node': 'plugins/readiness-node',
-  'backstage-plugin-readiness-common': 'plugins/readiness-common',
-};
-
 function log(message = '') {
   process.stdout.write(`${message}\n`);
 }
 
 const sleep = ms => new Promise(r => setTimeout(r, ms));
-
-/**
- * A copy of the Readiness packages at a commit, whose node_modules links
- * every installed package except the Readiness ones, which point into the
- * copy.
- */
-function snapshotCode(rev, dir) {
-  mkdirSync(dir);
-  execFileSync(
-    'bash',
-    [
-      '-c',
-      'git archive --format=tar "$0" -- "$@" | tar -x -C "$DEST"',
-      rev,
-      ...Object.values(PACKAGES),
-    ],
-    { cwd: repoRoot, env: { ...process.env, DEST: dir }, stdio: 'inherit' },
-  );
-  const modules = join(dir, 'node_modules');
-  mkdirSync(join(modules, '@readiness'), { recursive: true });
-  for (const name of readdirSync(join(repoRoot, 'node_modules'))) {
-    if (name === '@readiness' || name === '.cache') continue;
-    symlinkSync(join(repoRoot, 'node_modules', name), join(modules, name));
-  }
-  for (const [name, path] of Object.entries(PACKAGES)) {
-    symlinkSync(join(dir, path), join(modules, '@readiness', name));
-  }
-  return join(dir, PACKAGES['backstage-plugin-readiness-backend']);
-}
 
 // ---------------------------------------------------------------------------
 // The backend, in a child process

@@ -60,7 +60,6 @@ import {
   renameSync,
   rmSync,
   statSync,
-  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -69,6 +68,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { syntheticCatalog } from './syntheticCatalog.mjs';
+import { snapshotCode } from './codeSnapshot.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const packageDir = resolve(here, '..');
@@ -82,42 +82,6 @@ const CODE_DIRS = [
   'plugins/readiness-node/src',
   'plugins/readiness-common/src',
 ];
-const PACKAGES = {
-  'backstage-plugin-readiness-backend': 'plugins/readiness-backend',
-  'backstage-plugin-readiness-node': 'plugins/readiness-node',
-  'backstage-plugin-readiness-common': 'plugins/readiness-common',
-};
-
-/**
- * A copy of the Readiness packages at a commit, for the replicas to load:
- * every replica, restarted or not, runs the same code whatever happens to
- * the working tree meanwhile. Its node_modules links every installed package
- * except the Readiness ones, which point into the copy.
- */
-function snapshotCode(rev, dir) {
-  mkdirSync(dir);
-  execFileSync(
-    'bash',
-    [
-      '-c',
-      'git archive --format=tar "$0" -- "$@" | tar -x -C "$DEST"',
-      rev,
-      ...Object.values(PACKAGES),
-    ],
-    { cwd: repoRoot, env: { ...process.env, DEST: dir }, stdio: 'inherit' },
-  );
-  const modules = join(dir, 'node_modules');
-  mkdirSync(join(modules, '@readiness'), { recursive: true });
-  for (const name of readdirSync(join(repoRoot, 'node_modules'))) {
-    if (name === '@readiness' || name === '.cache') continue;
-    symlinkSync(join(repoRoot, 'node_modules', name), join(modules, name));
-  }
-  for (const [name, path] of Object.entries(PACKAGES)) {
-    symlinkSync(join(dir, path), join(modules, '@readiness', name));
-  }
-  return join(dir, PACKAGES['backstage-plugin-readiness-backend']);
-}
-
 const QUEUE = 'readiness_refresh_state';
 const SCORECARDS = 'readiness_scorecards';
 const HISTORY = 'readiness_history';
