@@ -45,7 +45,8 @@ const ORDER_COLUMNS: Record<NonNullable<ScorecardQuery['orderBy']>, string> = {
   auditedAt: 'audited_at',
 };
 
-const ROW_COLUMNS = [
+/** The columns {@link toRow} reads. */
+export const ROW_COLUMNS = [
   'entity_ref',
   'kind',
   'namespace',

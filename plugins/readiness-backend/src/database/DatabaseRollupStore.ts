@@ -23,7 +23,7 @@ import {
   ScorecardDbRow,
   toNumber,
 } from './tables';
-import { toRow } from './DatabaseQueryStore';
+import { ROW_COLUMNS, toRow } from './DatabaseQueryStore';
 
 const DAY_MS = 86_400_000;
 
@@ -41,23 +41,6 @@ const SEVERITY_RANK: Record<string, number> = {
   medium: 2,
   low: 3,
 };
-
-const WORST_COLUMNS = [
-  'entity_ref',
-  'kind',
-  'namespace',
-  'name',
-  'title',
-  'owner',
-  'lifecycle',
-  'score',
-  'verdict',
-  'band',
-  'blockers',
-  'audited_at',
-  'checked_at',
-  'error',
-];
 
 function emptyBands(): Record<Band, number> {
   return { good: 0, 'needs-work': 0, poor: 0, critical: 0 };
@@ -214,7 +197,7 @@ export class DatabaseRollupStore implements ReadinessRollupStore {
     const rows: ScorecardDbRow[] = await this.#db(SCORECARDS)
       .whereIn('entity_ref', refs)
       .whereNotNull('score')
-      .select(WORST_COLUMNS)
+      .select(ROW_COLUMNS)
       .orderBy([
         { column: 'score', order: 'asc' },
         { column: 'entity_ref', order: 'asc' },
