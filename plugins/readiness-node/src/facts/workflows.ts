@@ -692,7 +692,7 @@ export function hasDeployPipeline(facts: Facts): boolean {
   return facts.ci.commands.some(
     c =>
       c.system !== 'github-actions' &&
-      ((DEPLOY_COMMAND.test(c.command) && !commandSegments(c.command).every(seg => !DEPLOY_COMMAND.test(seg) || PACKAGE_PUBLISH_COMMAND.test(seg))) ||
+      (commandSegments(c.command).some(seg => DEPLOY_COMMAND.test(seg) && !PACKAGE_PUBLISH_COMMAND.test(seg)) ||
         (IMAGE_PUBLISH_COMMAND.test(c.command) && !LOCAL_REGISTRY.test(c.command))),
   );
 }
