@@ -21,8 +21,18 @@ export interface Config {
      */
     auditInterval?: string | HumanDuration;
 
-    /** Audits run at the same time on one replica. Default 2. */
+    /**
+     * Audits whose engine work (walking, parsing, running the rules) runs at
+     * the same time on one replica: CPU-bound. Default 2.
+     */
     concurrency?: number;
+
+    /**
+     * Sources checked for changes or downloaded at the same time on one
+     * replica: network-bound, so it can be wider than `concurrency` (an
+     * unchanged source costs one SCM request and no engine work). Default 8.
+     */
+    fetchConcurrency?: number;
 
     /** Entities claimed from the queue at a time. Default 20. */
     batchSize?: number;

@@ -10,8 +10,15 @@
  *
  *   cd plugins/readiness-backend
  *   node scripts/bench-backend-e2e.mjs [--entities 1000] [--concurrency 2]
- *        [--batch-size 20] [--file /tmp/readiness-e2e.sqlite] [--keep]
- *        [--wal]
+ *        [--fetch-concurrency 8] [--batch-size 20] [--file /tmp/readiness-e2e.sqlite] [--keep]
+ *        [--wal] [--scm [--latency 50]]
+ *
+ * --scm reads every component from a GitHub repository of its own, served by
+ * the local SCM server (src/testing/scmServer.ts, in a child process, every
+ * answer delayed by --latency ms) through Backstage's own GitHub URL reader
+ * and the plugin's rate-limit wrapper, as plugin.ts wires them: archive
+ * downloads, ETags and `304 Not Modified` included. Without it the sources
+ * are local directories.
  *
  * Pass 1 audits every entity. Pass 2 runs once the audit interval has gone by
  * (a shifted clock) over the unchanged repositories: every entity should be
@@ -23,6 +30,7 @@
  * WAL with synchronous=NORMAL, to see how much of a pass is commit latency.
  * Not a test: it asserts nothing, it only measures.
  */
+import { fork } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -30,7 +38,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
-import { syntheticCatalog } from './syntheticCatalog.mjs';
+import { componentName, syntheticCatalog } from './syntheticCatalog.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const packageDir = resolve(here, '..');
@@ -42,19 +50,25 @@ const { values: args } = parseArgs({
   options: {
     entities: { type: 'string', default: '1000' },
     concurrency: { type: 'string', default: '2' },
+    'fetch-concurrency': { type: 'string', default: '8' },
     'batch-size': { type: 'string', default: '20' },
     file: { type: 'string' },
     keep: { type: 'boolean', default: false },
     wal: { type: 'boolean', default: false },
+    scm: { type: 'boolean', default: false },
+    latency: { type: 'string', default: '50' },
   },
 });
 const ENTITIES = Number(args.entities);
 const CONCURRENCY = Number(args.concurrency);
+const FETCH_CONCURRENCY = Number(args['fetch-concurrency']);
 const BATCH_SIZE = Number(args['batch-size']);
 for (const [name, value] of [
   ['--entities', ENTITIES],
   ['--concurrency', CONCURRENCY],
+  ['--fetch-concurrency', FETCH_CONCURRENCY],
   ['--batch-size', BATCH_SIZE],
+  ['--latency', Number(args.latency) + 1],
 ]) {
   if (!Number.isInteger(value) || value < 1) {
     throw new Error(`${name} must be a whole number of 1 or more`);
@@ -72,6 +86,9 @@ const {
 const { RepositorySources } = require('./src/sources/RepositorySources.ts');
 const { EntityAuditor } = require('./src/audit/EntityAuditor.ts');
 const { ReadinessRefresher } = require('./src/scheduler/ReadinessRefresher.ts');
+const { ScmRateLimits } = require('./src/sources/rateLimits.ts');
+const { ScmIntegrations } = require('@backstage/integration');
+const { UrlReaders } = require('@backstage/backend-defaults/urlReader');
 const {
   ReadinessNotifier,
 } = require('./src/notifications/ReadinessNotifier.ts');
@@ -186,15 +203,73 @@ async function tableCounts() {
     if (where) where(q);
     return Number((await q.count({ n: '*' }).first()).n);
   };
+  const errors = await knex('readiness_scorecards')
+    .whereNull('score')
+    .select('error')
+    .count({ n: '*' })
+    .groupBy('error');
   return {
+    errors: errors.map(row => `${row.n} x ${row.error}`),
     scored: await count('readiness_scorecards', q => q.whereNotNull('score')),
     failed: await count('readiness_scorecards', q => q.whereNull('score')),
     history: await count('readiness_history'),
   };
 }
 
+const SCM_HOST = 'github.bench.localhost';
+const SCM_OWNER = 'bench';
+
+/** The local SCM server in a child process; resolves once it listens. */
+async function startScmChild() {
+  const child = fork(
+    join(here, 'benchScmServer.mjs'),
+    [examplesRoot, String(ENTITIES), args.latency, SCM_OWNER],
+    { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+  );
+  // The TypeScript loader also talks over the channel ('watch' messages).
+  const next = type =>
+    new Promise((resolvePromise, reject) => {
+      const listeners = {
+        message: message => {
+          if (message?.type !== type) return;
+          child.off('message', listeners.message);
+          child.off('exit', listeners.exit);
+          resolvePromise(message);
+        },
+        exit: code => reject(new Error(`the SCM server exited with ${code}`)),
+      };
+      child.on('message', listeners.message);
+      child.once('exit', listeners.exit);
+    });
+  const ready = await next('ready');
+  return {
+    child,
+    githubApiBaseUrl: ready.githubApiBaseUrl,
+    /** Requests and archive downloads since the last call. */
+    async stats() {
+      child.send({ type: 'stats' });
+      return next('stats');
+    },
+    stop() {
+      child.send({ type: 'stop' });
+    },
+  };
+}
+
+let scmChild;
+
 async function main() {
-  const { repos, entities } = syntheticCatalog(ENTITIES, examplesRoot);
+  if (args.scm) scmChild = await startScmChild();
+  const { repos, entities } = syntheticCatalog(
+    ENTITIES,
+    examplesRoot,
+    scmChild
+      ? index =>
+          `url:https://${SCM_HOST}/${SCM_OWNER}/${componentName(
+            index,
+          )}/tree/main/`
+      : undefined,
+  );
   log(
     `node ${process.version}, ${cpus().length} cores, load average ` +
       `${loadavg()
@@ -205,16 +280,28 @@ async function main() {
     `${ENTITIES} components over ${repos.length} repositories in ${examplesRoot}` +
       ` (${repos.join(', ')}), SQLite file ${file}`,
   );
+  if (scmChild) {
+    log(
+      `sources: ${ENTITIES} GitHub repositories (one per component, over those ` +
+        `${repos.length} trees) on the local SCM server in a child process, ` +
+        `${args.latency} ms added to every answer, read through Backstage's GitHub URL reader`,
+    );
+  }
 
-  const options = readReadinessOptions(
-    new ConfigReader({
-      readiness: {
-        localRoots: [examplesRoot],
-        concurrency: CONCURRENCY,
-        batchSize: BATCH_SIZE,
+  const config = new ConfigReader({
+    readiness: {
+      localRoots: [examplesRoot],
+      concurrency: CONCURRENCY,
+      fetchConcurrency: FETCH_CONCURRENCY,
+      batchSize: BATCH_SIZE,
+    },
+    ...(scmChild && {
+      integrations: {
+        github: [{ host: SCM_HOST, apiBaseUrl: scmChild.githubApiBaseUrl }],
       },
     }),
-  );
+  });
+  const options = readReadinessOptions(config);
   const counts = { info: 0, warn: 0, error: 0 };
   const logger = createLogger(counts);
   if (args.wal) {
@@ -230,21 +317,28 @@ async function main() {
   const store = await DatabaseReadinessStore.create({
     database: { getClient: async () => knex },
   });
+  const integrations = ScmIntegrations.fromConfig(config);
   const sources = RepositorySources.create({
-    urlReader: {
-      async readUrl() {
-        throw new Error('no url: sources in this benchmark');
-      },
-      async readTree() {
-        throw new Error('no url: sources in this benchmark');
-      },
-      async search() {
-        throw new Error('no url: sources in this benchmark');
-      },
-    },
+    urlReader: scmChild
+      ? ScmRateLimits.create({ store, integrations, logger }).wrap(
+          UrlReaders.default({ config, logger }),
+        )
+      : {
+          async readUrl() {
+            throw new Error('no url: sources without --scm');
+          },
+          async readTree() {
+            throw new Error('no url: sources without --scm');
+          },
+          async search() {
+            throw new Error('no url: sources without --scm');
+          },
+        },
     localRoots: options.localRoots,
     limits: options.limits,
+    sourceLimits: options.sourceLimits,
     logger,
+    integrations,
   });
   const totals = new Map();
   timeMethods(sources, 'sources', ['open'], totals);
@@ -296,7 +390,8 @@ async function main() {
     clock: () => new Date(Date.now() + clockOffsetMs),
   });
   log(
-    `${rules.list().length} rules, concurrency ${options.concurrency}, ` +
+    `${rules.list().length} rules, concurrency ${options.concurrency} ` +
+      `(fetch ${options.fetchConcurrency}), ` +
       `batch size ${options.batchSize}, audit interval ${
         options.auditIntervalMs / 3_600_000
       } h`,
@@ -315,6 +410,7 @@ async function main() {
   const firstAudits = audits;
   const firstTotals = new Map(totals);
   totals.clear();
+  const firstScm = await scmChild?.stats();
 
   // Pass 2: the audit interval has gone by, nothing changed on disk.
   log('');
@@ -330,6 +426,7 @@ async function main() {
   const secondAudits = audits;
   const endRssKiB = process.resourceUsage().maxRSS;
   const secondTotals = new Map(totals);
+  const secondScm = await scmChild?.stats();
 
   const cpuSeconds = c => ((c.user + c.system) / 1e6).toFixed(1);
   log('');
@@ -340,6 +437,7 @@ async function main() {
       `${afterFirst.scored} scored, ${afterFirst.failed} failed, ` +
       `${(firstMs / ENTITIES).toFixed(1)} ms per entity`,
   );
+  for (const error of afterFirst.errors) log(`  failed: ${error}`);
   log(`peak RSS after pass 1:   ${mib(firstRssKiB)} MiB`);
   log(
     `pass 2 (unchanged):      ${(secondMs / 1000).toFixed(2)} s wall, ` +
@@ -347,6 +445,17 @@ async function main() {
       `${afterSecond.history - afterFirst.history} new history points`,
   );
   log(`speed-up pass 1/pass 2:  ${(firstMs / secondMs).toFixed(1)}x`);
+  for (const [pass, stats] of [
+    [1, firstScm],
+    [2, secondScm],
+  ]) {
+    if (stats) {
+      log(
+        `SCM pass ${pass}:              ${stats.requests} requests, ` +
+          `${stats.archives} archive downloads, ${stats.notModified} answered 304`,
+      );
+    }
+  }
   log(`peak RSS at the end:     ${mib(endRssKiB)} MiB`);
   log('  where pass 1 went (summed over concurrent calls):');
   printTotals(firstTotals);
@@ -380,6 +489,7 @@ main()
     process.exitCode = 1;
   })
   .finally(async () => {
+    scmChild?.stop();
     await knex.destroy();
     if (workDir && !args.keep)
       rmSync(workDir, { recursive: true, force: true });

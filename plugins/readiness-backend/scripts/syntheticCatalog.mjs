@@ -1,11 +1,15 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** The name of the `index`th synthetic component. */
+export const componentName = index => `svc-${String(index).padStart(5, '0')}`;
+
 /**
  * `count` service components over the repositories under `reposRoot`,
- * round-robin, owned by twenty teams.
+ * round-robin, owned by twenty teams. Each component's source location is
+ * its repository's directory, or what `locate(index, repository)` returns.
  */
-export function syntheticCatalog(count, reposRoot) {
+export function syntheticCatalog(count, reposRoot, locate) {
   const repos = readdirSync(reposRoot)
     .filter(name => statSync(join(reposRoot, name)).isDirectory())
     .sort();
@@ -14,13 +18,12 @@ export function syntheticCatalog(count, reposRoot) {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: {
-      name: `svc-${String(i).padStart(5, '0')}`,
+      name: componentName(i),
       namespace: 'default',
       annotations: {
-        'backstage.io/source-location': `dir:${join(
-          reposRoot,
-          repos[i % repos.length],
-        )}/`,
+        'backstage.io/source-location': locate
+          ? locate(i, repos[i % repos.length])
+          : `dir:${join(reposRoot, repos[i % repos.length])}/`,
       },
     },
     spec: {

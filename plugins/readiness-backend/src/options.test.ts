@@ -15,6 +15,7 @@ describe('readReadinessOptions', () => {
       },
       auditIntervalMs: 6 * 3600_000,
       concurrency: 2,
+      fetchConcurrency: 8,
       batchSize: 20,
       leaseSeconds: 60,
       refreshImmediately: true,
@@ -127,6 +128,10 @@ describe('readReadinessOptions', () => {
 
   it.each([
     [{ concurrency: 0 }, /readiness.concurrency must be a positive integer/],
+    [
+      { fetchConcurrency: -2 },
+      /readiness.fetchConcurrency must be a positive integer/,
+    ],
     [{ batchSize: 1.5 }, /readiness.batchSize/],
     [{ historyRetention: { days: -1 } }, /historyRetention.days/],
     [

@@ -37,6 +37,8 @@ export interface ReadinessOptions {
   schedule: SchedulerServiceTaskScheduleDefinition;
   auditIntervalMs: number;
   concurrency: number;
+  /** Sources checked or downloaded at once on one replica. */
+  fetchConcurrency: number;
   batchSize: number;
   leaseSeconds: number;
   refreshImmediately: boolean;
@@ -278,6 +280,11 @@ export function readReadinessOptions(
       'concurrency',
       config.getOptionalNumber('readiness.concurrency'),
       2,
+    ),
+    fetchConcurrency: positiveInt(
+      'fetchConcurrency',
+      config.getOptionalNumber('readiness.fetchConcurrency'),
+      8,
     ),
     batchSize: positiveInt(
       'batchSize',

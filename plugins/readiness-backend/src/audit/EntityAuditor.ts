@@ -19,7 +19,19 @@ import { ReadinessOptions } from '../options';
 import { OpenedSource, RepositorySources } from '../sources/RepositorySources';
 import { SourceError } from '../sources/SourceError';
 import { relativeToRootsDeep, withoutServerPaths } from '../sources/userPaths';
+import { AuditSlots } from './AuditSlots';
 import { parseWaiverAnnotation, waiversForEntity } from './waivers';
+
+/**
+ * What an auditor is set up with. With `concurrency`, at most that many
+ * audits run the engine at once, however many sources are being read.
+ * @public
+ */
+export type AuditorOptions = Pick<
+  ReadinessOptions,
+  'audit' | 'waivers' | 'limits'
+> &
+  Partial<Pick<ReadinessOptions, 'concurrency'>>;
 
 /** What came out of auditing one entity. @public */
 export type AuditOutcome =
@@ -87,13 +99,14 @@ function asSourceError(e: unknown, dir: string): unknown {
 export class EntityAuditor {
   readonly #rules: RuleRegistry;
   readonly #sources: RepositorySources;
-  readonly #options: Pick<ReadinessOptions, 'audit' | 'waivers' | 'limits'>;
+  readonly #options: AuditorOptions;
   readonly #rulesKey: string;
+  readonly #slots?: AuditSlots;
 
   static create(options: {
     rules: RuleRegistry;
     sources: RepositorySources;
-    options: Pick<ReadinessOptions, 'audit' | 'waivers' | 'limits'>;
+    options: AuditorOptions;
   }): EntityAuditor {
     return new EntityAuditor(options);
   }
@@ -101,11 +114,14 @@ export class EntityAuditor {
   private constructor(options: {
     rules: RuleRegistry;
     sources: RepositorySources;
-    options: Pick<ReadinessOptions, 'audit' | 'waivers' | 'limits'>;
+    options: AuditorOptions;
   }) {
     this.#rules = options.rules;
     this.#sources = options.sources;
     this.#options = options.options;
+    if (options.options.concurrency !== undefined) {
+      this.#slots = new AuditSlots(options.options.concurrency);
+    }
     this.#rulesKey = JSON.stringify({
       engine: ENGINE_VERSION,
       rules: options.rules.list().map(r => `${r.id}:${r.severity}`),
@@ -137,17 +153,19 @@ export class EntityAuditor {
     });
     if (source.status === 'unchanged') return { status: 'unchanged' };
     let scorecard: Scorecard;
+    const runEngine = () =>
+      auditDirectory(source.dir, {
+        rules: this.#rules,
+        config: { ...this.#options.audit, waivers },
+        limits: this.#options.limits,
+        now,
+      });
     try {
       // What the engine says about files (read errors, parse errors) may
       // carry the directory it audited; owners see repository paths.
       scorecard = withoutServerPathsInErrors(
         relativeToRootsDeep(
-          await auditDirectory(source.dir, {
-            rules: this.#rules,
-            config: { ...this.#options.audit, waivers },
-            limits: this.#options.limits,
-            now,
-          }),
+          await (this.#slots ? this.#slots.run(runEngine) : runEngine()),
           [source.dir],
         ),
       );

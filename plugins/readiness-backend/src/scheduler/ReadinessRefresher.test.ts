@@ -157,6 +157,36 @@ describe.each(databases.eachSupportedId())(
       ).toBe(40);
     });
 
+    it('has up to fetchConcurrency audits in flight (their engine work is limited by the auditor)', async () => {
+      const inFlight = { now: 0, peak: 0 };
+      const auditor: Auditor = {
+        async audit() {
+          inFlight.now += 1;
+          inFlight.peak = Math.max(inFlight.peak, inFlight.now);
+          await new Promise(resolve => setTimeout(resolve, 20));
+          inFlight.now -= 1;
+          return { status: 'unchanged' };
+        },
+      };
+      const entities = Array.from({ length: 12 }, (_, i) =>
+        component(`svc-${i}`),
+      );
+      await refresher(entities, auditor, {
+        options: { ...options, batchSize: 12, fetchConcurrency: 6 },
+      }).run();
+      expect(inFlight.peak).toBe(6);
+
+      // Without it, the audit concurrency bounds both.
+      inFlight.peak = 0;
+      await knex('readiness_refresh_state').update({
+        next_due_at: new Date(0),
+      });
+      await refresher(entities, auditor, {
+        options: { ...options, batchSize: 12 },
+      }).run();
+      expect(inFlight.peak).toBe(2);
+    });
+
     it("takes over a dead replica's expired lease", async () => {
       let now = new Date('2025-05-01T12:00:00Z');
       const auditor = new RecordingAuditor();

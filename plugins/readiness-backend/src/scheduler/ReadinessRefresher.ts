@@ -55,14 +55,15 @@ export type RefresherOptions = Pick<
   | 'leaseSeconds'
   | 'refreshImmediately'
   | 'historyRetention'
-> & {
-  /**
-   * How often the leases of a claimed batch are extended, and how often each
-   * replica looks for due entities and expired leases. Default: a third of
-   * the lease.
-   */
-  heartbeatMs?: number;
-};
+> &
+  Partial<Pick<ReadinessOptions, 'fetchConcurrency'>> & {
+    /**
+     * How often the leases of a claimed batch are extended, and how often each
+     * replica looks for due entities and expired leases. Default: a third of
+     * the lease.
+     */
+    heartbeatMs?: number;
+  };
 
 /** Runs `fn` over `items`, at most `limit` at a time. */
 async function forEachLimited<T>(
@@ -322,7 +323,8 @@ export class ReadinessRefresher {
         const unchanged: UnchangedEntity[] = [];
         await forEachLimited(
           claims.map((claim, i) => ({ claim, entity: items[i] })),
-          this.#options.concurrency,
+          // The auditor keeps the engine work to `concurrency`.
+          this.#options.fetchConcurrency ?? this.#options.concurrency,
           ({ claim, entity }) =>
             this.#process(claim, entity, unchanged, heartbeat),
         );
