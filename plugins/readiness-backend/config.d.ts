@@ -158,6 +158,63 @@ export interface Config {
       onNewBlocker?: boolean;
     };
 
+    /**
+     * Campaigns: a requirement a set of entities must meet by a date. These
+     * are read-only through the API (which adds, changes and archives its
+     * own). Every entry is validated at start-up; an invalid one stops it
+     * with an error naming the entry and the field.
+     */
+    campaigns?: Array<{
+      /** A slug: lower-case letters, digits and inner dashes, up to 64 characters. */
+      id: string;
+      title: string;
+      description?: string;
+      /** The owning group's entity ref; a bare name is a group of `default`. */
+      owner: string;
+      /** The day by which the requirement must hold, YYYY-MM-DD. */
+      targetDate: string;
+      /** Exactly one of `rules`, `categories` or `minScore`. */
+      requirement: {
+        /** Rule ids that must pass (or be waived). */
+        rules?: string[];
+        /** Categories whose every rule must pass (or be waived). */
+        categories?: string[];
+        /** The overall score to reach, 0–100. */
+        minScore?: number;
+      };
+      /**
+       * The entities covered: every field given must match, a list matches
+       * any of its values. Only audited kinds (Component) are covered.
+       * Default: every audited entity.
+       */
+      scope?: {
+        kind?: string | string[];
+        /** spec.type */
+        type?: string | string[];
+        /** Owner entity refs; bare names are groups of `default`. */
+        owner?: string | string[];
+        /** System entity refs; bare names are systems of `default`. */
+        system?: string | string[];
+        /** spec.lifecycle */
+        lifecycle?: string | string[];
+        /** metadata.tags: any of them. */
+        tags?: string | string[];
+        /** metadata.annotations: each with this value, or present for `true`. */
+        annotations?: { [key: string]: string | boolean };
+      };
+      /** Archived campaigns are listed only on request and send no reminders. */
+      archived?: boolean;
+    }>;
+
+    /** Reminders to the owners of entities not done in a campaign. */
+    campaignReminders?: {
+      /**
+       * Remind every day from this many days before the target date (and
+       * every day once it is overdue). 0: only on the day. Default 7.
+       */
+      daysBefore?: number;
+    };
+
     /** Limits of one audit; a repository beyond them is reported as too large. */
     limits?: {
       /** Files above this size are counted and not read. Default 1 MiB. */

@@ -10,3 +10,4 @@ export * from './permissions';
 export * from './annotations';
 export * from './links';
 export * from './rollups';
+export * from './campaigns';

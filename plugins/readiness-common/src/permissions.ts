@@ -23,8 +23,21 @@ export const readinessFixCreatePermission = createPermission({
   attributes: { action: 'create' },
 });
 
+/**
+ * Creating, changing and archiving campaigns through the API. A basic
+ * permission: campaigns span teams, so policies grant it to people (the
+ * platform team), not per entity. Campaigns defined in configuration are
+ * read-only whatever the policy says.
+ * @public
+ */
+export const readinessCampaignManagePermission = createPermission({
+  name: 'readiness.campaign.manage',
+  attributes: { action: 'update' },
+});
+
 /** @public */
 export const readinessPermissions = [
   readinessRefreshPermission,
   readinessFixCreatePermission,
+  readinessCampaignManagePermission,
 ];
