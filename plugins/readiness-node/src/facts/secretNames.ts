@@ -182,6 +182,19 @@ export function looksRandom(value: string): boolean {
   return classes >= 3 && h >= 2.9;
 }
 
+/** What a key generator puts before the random part to mark a key for development: Django's `startproject` writes `django-insecure-`. */
+const GENERATOR_MARKER = /^django-insecure-/;
+
+/**
+ * A random key behind a generator's development marker (`django-insecure-` and 50 random characters): a stand-in by
+ * its prefix, and a generated credential all the same, which works as written for everyone who can read it.
+ */
+export function isMarkedGeneratedKey(value: string): boolean {
+  const v = value.trim();
+  const marker = GENERATOR_MARKER.exec(v);
+  return !!marker && looksRandom(v.slice(marker[0].length));
+}
+
 /** Well-known stand-ins used as secrets: the values an attacker tries first. */
 const STAND_IN_EXACT = new Set([
   'secret', 'secrets', 'changeme', 'change_me', 'change-me', 'changethis', 'change_this', 'change-this',
@@ -263,7 +276,7 @@ export function isWeakLiteral(value: string): boolean {
 const SIGNING_WORDS = new Set(['jwt', 'jws', 'jwe', 'signing', 'sign', 'hmac', 'token', 'tokens']);
 /** Words that may stand beside them in a signing key's name: `ACCESS_TOKEN_SECRET`, `JwtConstants.SECRET`. */
 const SIGNING_NAME_WORDS = new Set([
-  ...SIGNING_WORDS, 'access', 'refresh', 'auth', 'authentication', 'app', 'application', 'secret', 'private', 'my',
+  ...SIGNING_WORDS, 'access', 'refresh', 'auth', 'authentication', 'authorization', 'app', 'application', 'secret', 'private', 'my',
   'default', 'constants', 'constant', 'config', 'configuration', 'settings', 'setting', 'options', 'properties',
   'security', 'keys', 'key', 'passphrase',
 ]);

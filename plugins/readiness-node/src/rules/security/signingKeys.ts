@@ -24,12 +24,23 @@ export interface SigningKeyLiteral {
   where: 'code' | 'config';
 }
 
+/** Capitalised words run together, `SecretKeyOfDoomThatMustBeLong`; one-letter words (`A`, `I`) stand before a capital. */
+const CAPITALISED_WORDS = /^(?:[A-Z][a-z]+|[A-Z](?=[A-Z]|$))+$/;
+
 /**
  * Words separated by spaces, as people write them: `keyboard cat`,
- * `correct horse battery staple`, `A String Very Strong!!`. Random keys do not read as words.
+ * `correct horse battery staple`, `A String Very Strong!!`, or four or more
+ * capitalised words run together (`ThisIsTheKeyThatSignsOurTokens`), each with a
+ * vowel. Random keys do not read as words.
  */
 export function isReadablePhrase(value: string): boolean {
-  const words = value.trim().split(/\s+/);
+  const v = value.trim();
+  if (CAPITALISED_WORDS.test(v)) {
+    const words = v.match(/[A-Z][a-z]*/g) ?? [];
+    const long = words.filter(w => w.length > 1);
+    return words.length >= 4 && long.every(w => /[aeiouy]/i.test(w)) && long.join('').length >= long.length * 3;
+  }
+  const words = v.split(/\s+/);
   if (words.length < 2) return false;
   const wordy = words.filter(w => /^[A-Za-z][a-z]*[^A-Za-z0-9\s]*$|^[A-Z]+[^A-Za-z0-9\s]*$/.test(w)).length;
   return wordy >= 2 && wordy * 3 >= words.length * 2;

@@ -31,11 +31,31 @@ const ADMIN_WORDS = new Set([
   'bootstrap', 'seed', 'master', 'first', 'owner', 'sysadmin', 'operator',
 ]);
 
-/** `ADMIN_PASSWORD`, `DEFAULT_PASSWORD`, `MYSQL_ROOT_PASSWORD`, `RABBITMQ_DEFAULT_PASS`, `spring.security.user.password`… */
+/**
+ * Words naming a database, cache, object store or message broker. A password setting that names one
+ * (`MYSQL_ROOT_PASSWORD`, `MONGO_INITDB_ROOT_PASSWORD`, `RABBITMQ_DEFAULT_PASS`, `SA_PASSWORD`, `DB_ROOT_PASSWORD`)
+ * is the account that service is bootstrapped with and the application connects with: a service credential,
+ * which compose-plaintext-secrets, hardcoded-secret and placeholder-secret-default judge, not an admin login.
+ */
+const DATA_STORE_WORDS = new Set([
+  'db', 'database', 'mysql', 'mariadb', 'postgres', 'postgresql', 'pg', 'mongo', 'mongodb', 'mssql', 'sqlserver', 'sa', 'oracle',
+  'redis', 'valkey', 'memcached', 'rabbitmq', 'rabbit', 'amqp', 'kafka', 'nats', 'activemq', 'artemis', 'minio', 'elastic',
+  'elasticsearch', 'opensearch', 'couchdb', 'couchbase', 'arango', 'arangodb', 'neo4j', 'clickhouse', 'influxdb', 'influx', 'cassandra',
+]);
+
+/** Whether a password setting belongs to a database, cache or broker account rather than a login (see DATA_STORE_WORDS). */
+export function isDataStoreAccountName(name: string): boolean {
+  return nameWords(name).some(w => DATA_STORE_WORDS.has(w));
+}
+
+/**
+ * `ADMIN_PASSWORD`, `DEFAULT_PASSWORD`, `FIRST_SUPERUSER_PASSWORD`, `GF_SECURITY_ADMIN_PASSWORD`, `admin.password`,
+ * `spring.security.user.password`…; not the bootstrap account of a data store (`MYSQL_ROOT_PASSWORD`).
+ */
 export function isAdminPasswordName(name: string): boolean {
   if (/^spring\.security\.user\.password$/i.test(name)) return true;
   const words = nameWords(name);
-  if (!words.some(w => PASSWORD_WORDS.has(w))) return false;
+  if (!words.some(w => PASSWORD_WORDS.has(w)) || isDataStoreAccountName(name)) return false;
   const last = words[words.length - 1];
   if (['length', 'min', 'max', 'policy', 'url', 'file', 'path', 'hash', 'env', 'var', 'enabled'].includes(last)) return false;
   return words.some(w => ADMIN_WORDS.has(w));
@@ -51,6 +71,8 @@ const INTERPOLATION_DEFAULT = /\$\{(?<name>[A-Za-z_][\w.-]*)(?::-?|-)(?![?+])(?<
 const PASSWORD_SINK = [
   String.raw`\b(?:password|passwd|pwd|pass|password_hash|hashed_password|passwordHash|hashedPassword|plainPassword|raw_password|user_password|userPassword|Password|PasswordHash)['"\]]?\s*(?::=|=>|=|:)\s*(?:await\s+)?(?:[\w$]+(?:(?:\.|::|->)[\w$]+)*\(\s*)?`,
   String.raw`\b(?:set_password|make_password|generate_password_hash|hashpw|hashSync|hashPassword|encodePassword|setPassword|SetPassword|withPassword|password|encode|hash)\(\s*`,
+  // A builder's password setter: `NewUser().Email(…).Password("…")`.
+  String.raw`\.\s*Password\(\s*`,
   String.raw`\b(?:HashPassword|_?[Uu]serManager\.(?:CreateAsync|AddPasswordAsync))\(\s*[\w$.]+\s*,\s*`,
 ].join('|');
 /** A password literal in a user record or a hashing call. */
@@ -141,6 +163,21 @@ function scanSettings(file: SourceFile, hits: Hit[]): void {
   const template = isTemplateFile(file.path);
   for (const { match } of matchAllNear(file, KEY_VALUE, PASSWORD_NAME_HINT, 500)) {
     const { name, value } = match.groups!;
+    // A fixed hash as the admin password (`admin.password='$2y$10$…'`, `ADMIN_PASSWORD_HASH=…`): one known login everywhere.
+    // Hex strings are left out: as a password setting's value they are more often a random password than a digest.
+    const hashed = fixedPasswordOf(value) === 'hash' && !/^[a-f0-9]+$/i.test(value);
+    if (hashed && isAdminPasswordName(name.replace(/[._-]?hash$/i, ''))) {
+      if (isPolicyLine(lineText(file, match.index))) continue;
+      hits.push({
+        file,
+        offset: match.index + match[0].lastIndexOf(value),
+        value,
+        message:
+          `${name} is set to a fixed password hash: every installation shares the admin login, ` +
+          'with a password known to whoever made the hash',
+      });
+      continue;
+    }
     if (!isAdminPasswordName(name)) continue;
     if (template && isPlaceholderValue(value)) continue;
     const spring = /^spring\.security\.user\.password$/i.test(name);
@@ -298,7 +335,7 @@ export default defineRule({
   severity: 'critical',
   title: 'No default admin passwords',
   description:
-    'Fails when an admin, seed or default user gets a known password: a well-known literal (`admin`, `admin123`, `password`, `changeme`, `123456`, `root`, `guest`…) in code that creates admin users; any literal password or hash given by a framework seeder, directly or through a constant; SQL that inserts login rows with a fixed password or password hash; SQL that creates a database user or role with a literal password (`CREATE USER … IDENTIFIED BY \'…\'`, `CREATE ROLE … PASSWORD \'…\'`, `ALTER USER … PASSWORD \'…\'`); `spring.security.user.password`; login code that accepts a password literal (`password == "…"`, `"…".equals(password)`); `ADMIN_PASSWORD`-style settings in env, compose and config files; and fallbacks such as `os.getenv("ADMIN_PASSWORD", "admin")`. The label of a form field (`PasswordField(\'Password\')`, `forms.CharField("Password")`) is not a password.',
+    'Fails when an admin, seed or default user gets a known password: a well-known literal (`admin`, `admin123`, `password`, `changeme`, `123456`, `root`, `guest`…) in code that creates admin users; any literal password or hash given by a framework seeder, directly or through a constant; SQL that inserts login rows with a fixed password or password hash; SQL that creates a database user or role with a literal password (`CREATE USER … IDENTIFIED BY \'…\'`, `CREATE ROLE … PASSWORD \'…\'`, `ALTER USER … PASSWORD \'…\'`); `spring.security.user.password`; login code that accepts a password literal (`password == "…"`, `"…".equals(password)`); admin password settings of the application and of consoles deployed with it (`ADMIN_PASSWORD`, `FIRST_SUPERUSER_PASSWORD`, `GF_SECURITY_ADMIN_PASSWORD`) in env, compose, manifest and config files, set to a well-known password or a fixed password hash (`admin.password=\'$2y$…\'`); and fallbacks such as `os.getenv("ADMIN_PASSWORD", "admin")`. The account a database, cache or broker is bootstrapped with (`MYSQL_ROOT_PASSWORD`, `RABBITMQ_DEFAULT_PASS`, `MONGO_INITDB_ROOT_PASSWORD`) is a service credential judged by the secret rules, not an admin login. The label of a form field (`PasswordField(\'Password\')`, `forms.CharField("Password")`) is not a password.',
   rationale:
     'Default credentials are the first thing attackers try, by hand and by botnet. An admin account that ships with a guessable password is a full takeover on day one, and seeded accounts tend to survive into production unnoticed.',
   remediation:

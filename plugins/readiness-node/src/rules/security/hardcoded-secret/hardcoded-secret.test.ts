@@ -10,6 +10,9 @@ const stripe = fake.stripeKey();
 const pw = fake.password();
 const serviceJwt = fake.jwt();
 const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+/** The characters Django's startproject draws a secret key from. */
+const DJANGO_KEY_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789!@#%^&*(-_=+)';
+const djangoKey = `django-insecure-${randomish(50, 91, DJANGO_KEY_ALPHABET)}`;
 
 describeRule(rule, {
   fails: [
@@ -107,6 +110,14 @@ describeRule(rule, {
       findings: ['Dockerfile:2', 'k8s/secret.yaml:4', 'src/config.ts:2'],
     },
     {
+      name: 'a generated Django key committed with its development prefix, in settings and in a committed env file',
+      files: {
+        'mysite/settings.py': `from pathlib import Path\nSECRET_KEY = "${djangoKey}"\nDEBUG = False\n`,
+        '.env': `DJANGO_SECRET_KEY=${djangoKey}\n`,
+      },
+      findings: ['.env:1', 'mysite/settings.py:2'],
+    },
+    {
       name: 'token signing keys written as literals, at the signing call or in a constant it reads',
       files: {
         'src/Api/Auth.cs': 'var key = new SymmetricSecurityKey(\n    "quietharborlanternsignal"u8.ToArray()\n);\n',
@@ -119,6 +130,7 @@ describeRule(rule, {
         'src/auth.js': "const token = jwt.sign({ id }, 'q8F#k29Lzx!vR04m', { expiresIn: '1d' });\n",
         'src/main/kotlin/JwtConfig.kt': 'object JwtConfig {\n    const val SECRET = "kotlin-lantern-passphrase"\n}\n',
         'conf/app.ini': '[app]\nJwtSecret = 233\nPageSize = 10\n',
+        'src/Core/AuthorizationConstants.cs': 'public class AuthorizationConstants {\n    public const string JWT_SECRET_KEY = "KqTbVxRmZpLwHsDn";\n}\n',
       },
       findings: [
         'auth/jwt.go:3',
@@ -126,6 +138,7 @@ describeRule(rule, {
         'src/Api/Auth.cs:2',
         'src/Api/Hasher.cs:2',
         'src/auth.js:1',
+        'src/Core/AuthorizationConstants.cs:2',
         'src/main/java/com/acme/SecurityConstants.java:3',
         'src/main/kotlin/JwtConfig.kt:2',
       ],
@@ -176,6 +189,18 @@ describeRule(rule, {
         'app/settings.py': 'import os\nJWT_SECRET = os.environ["JWT_SECRET"]\nJWT_SECRET_KEY = os.getenv("JWT_SECRET_KEY", "dev-words-here")\n',
         'src/main/resources/application.properties': 'jwt.secret=${JWT_SECRET}\njwt.sessionTime=86400\n',
         'config/test.ini': '[app]\nJwtSecret = 233\n',
+        'src/Core/AuthorizationConstants.cs': 'public class AuthorizationConstants {\n    public const string JWT_SECRET_KEY = "ThisIsTheKeyThatSignsEveryTokenWeIssue";\n}\n',
+      },
+    },
+    {
+      name: 'Django keys that are stand-ins throughout, environment fallbacks and test settings are not generated keys in use',
+      files: {
+        'mysite/settings.py': [
+          'import os',
+          `SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "${djangoKey}")`,
+          'OTHER_SECRET_KEY = "django-insecure-change-me-before-deploying"',
+        ].join('\n'),
+        'tests/settings.py': `SECRET_KEY = "${djangoKey}"\n`,
       },
     },
     {

@@ -8,7 +8,15 @@ import { isTestName } from '../../../facts/values';
 import { entropy, isPlaceholderValue, JWT_PATTERN, SECRET_PATTERNS } from '../../../secrets/patterns';
 import { defineRule, outcome, RuleFinding } from '../../types';
 import { isCommentLine, isGeneratedText, isProse, isTranslationPath } from '../../../facts/codeSearch';
-import { isSecretName, isStandInSecret, looksRandom, mayHoldSecretName, repeatsAccountNearby, SECRET_NAME_HINT } from '../../../facts/secretNames';
+import {
+  isMarkedGeneratedKey,
+  isSecretName,
+  isStandInSecret,
+  looksRandom,
+  mayHoldSecretName,
+  repeatsAccountNearby,
+  SECRET_NAME_HINT,
+} from '../../../facts/secretNames';
 import { findingAt, maskedExcerpt } from '../shared';
 import { testOnlyWorkflowPaths } from '../../../facts/workflows';
 import { isCredentialKey, signingKeyConstants, signingKeysAtCalls } from '../signingKeys';
@@ -286,12 +294,17 @@ function scanAssignments(file: SourceFile, hits: Hit[]): void {
     for (const { line, match } of matchAllNear(file, pattern, SECRET_NAME_HINT)) {
       const name = match.groups!.name;
       const secret = match.groups!.secret.trim();
-      if (!isSecretName(name) || !looksRandom(secret)) continue;
+      // A generated key behind a development marker (`django-insecure-…`) is random all the same.
+      const marked = isMarkedGeneratedKey(secret);
+      if (!isSecretName(name) || !(marked || looksRandom(secret))) continue;
       // The account or database name again (`DB_USER = "shop"`, `DB_PASSWORD = "shop"`) is a stand-in, placeholder-secret-default's.
       if (repeatsAccountNearby(file, line, secret)) continue;
       if (insideDataUri(file, match.index) || isCommentLine(lineOf(file, line))) continue;
       if (docstrings.some(([from, to]) => match.index > from && match.index < to)) continue;
-      hits.push({ file, line, message: `Literal credential assigned to ${name}`, secret, strong: false });
+      const message = marked
+        ? `Literal credential assigned to ${name}: a generated key whose prefix marks it for development, used as written`
+        : `Literal credential assigned to ${name}`;
+      hits.push({ file, line, message, secret, strong: false });
     }
   }
 }
@@ -320,7 +333,7 @@ export default defineRule({
   severity: 'critical',
   title: 'No hardcoded secrets',
   description:
-    'Fails when a file holds a real-looking credential: a private key block, a cloud access key, a GitHub, GitLab, Slack, Stripe, npm or similar token, a JWT assigned to a secret-named variable, a connection URL or connection string with a literal password (in a committed env file, any password but a template or stand-in), a random-looking literal assigned to a secret-named setting, or a credential in a committed env file. Stand-ins, passwords that repeat the account or database name beside them, and stand-in connection passwords in configuration files are placeholder-secret-default\'s; env files named for tests, and connection URLs to a loopback host with the database\'s stock password (`postgres:postgres@localhost`, `root:root@127.0.0.1`), give notes.',
+    'Fails when a file holds a real-looking credential: a private key block, a cloud access key, a GitHub, GitLab, Slack, Stripe, npm or similar token, a JWT assigned to a secret-named variable, a connection URL or connection string with a literal password (in a committed env file, any password but a template or stand-in), a random-looking literal assigned to a secret-named setting (a generated key behind a development marker, Django\'s `django-insecure-…`, included), or a credential in a committed env file. Stand-ins, passwords that repeat the account or database name beside them, and stand-in connection passwords in configuration files are placeholder-secret-default\'s; env files named for tests, and connection URLs to a loopback host with the database\'s stock password (`postgres:postgres@localhost`, `root:root@127.0.0.1`), give notes.',
   rationale:
     'A credential in the repository is readable by everyone who can clone it, now and forever through history, and by every build log and artifact made from it. Attackers scan public and leaked repositories for these shapes within minutes.',
   remediation:
@@ -347,9 +360,10 @@ export default defineRule({
         if (!isSecretName(entry.key) || value.includes('://')) continue;
         // Stand-ins (`changeme`, `1234`) in a committed env file are placeholder-secret-default's.
         const real =
-          env.kind === 'real'
+          isMarkedGeneratedKey(value) ||
+          (env.kind === 'real'
             ? !isPlaceholderValue(value) && !isStandInSecret(value) && !/^\$|^%|^\{\{/.test(value) && !/^(true|false|yes|no|on|off|\d{1,3})$/i.test(value)
-            : looksRandom(value);
+            : looksRandom(value));
         if (!real) continue;
         hits.push({
           file,

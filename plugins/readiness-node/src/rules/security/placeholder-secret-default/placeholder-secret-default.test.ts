@@ -35,6 +35,23 @@ describeRule(rule, {
       findings: ['common/utils.go:3', 'src/auth.js:1', 'src/main/java/com/acme/SecurityConstants.java:3'],
     },
     {
+      name: 'a signing key of capitalised words run together, in a constants class the token service reads',
+      files: {
+        'src/Core/Constants/AuthorizationConstants.cs':
+          'public class AuthorizationConstants\n{\n    public const string JWT_SECRET_KEY = "ThisIsTheKeyThatSignsEveryTokenWeIssue";\n}\n',
+        'src/Infrastructure/TokenService.cs': [
+          'public class TokenService {',
+          '  public string Issue() {',
+          '    var key = Encoding.ASCII.GetBytes(AuthorizationConstants.JWT_SECRET_KEY);',
+          '    var creds = new SigningCredentials(new SymmetricSecurityKey(key), SecurityAlgorithms.HmacSha256Signature);',
+          '    return Write(creds);',
+          '  }',
+          '}',
+        ].join('\n'),
+      },
+      findings: ['src/Core/Constants/AuthorizationConstants.cs:3'],
+    },
+    {
       name: 'a literal key after an object payload',
       files: {
         'src/token.js': "const token = jwt.sign({ id: user.id, role: user.role }, 'secret');\n",
@@ -282,6 +299,7 @@ describeRule(rule, {
         'src/auth.js': "const token = jwt.sign({ id }, 'q8F#k29Lzx!vR04m', { expiresIn: '1d' });\n",
         'src/main/kotlin/JwtConfig.kt': 'object JwtConfig {\n    const val SECRET = "Zx9!pQ7@wL2#"\n}\n',
         'src/sign.test.js': "const token = jwt.sign({ id }, 'a test phrase key');\n",
+        'src/Core/AuthorizationConstants.cs': 'public class AuthorizationConstants {\n    public const string JWT_SECRET_KEY = "KqTbVxRmZpLwHsDn";\n}\n',
       },
     },
     {
