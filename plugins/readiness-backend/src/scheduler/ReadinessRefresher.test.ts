@@ -187,6 +187,55 @@ describe.each(databases.eachSupportedId())(
       expect(inFlight.peak).toBe(2);
     });
 
+    it('claims the next batch while the slowest audit of the previous one still runs', async () => {
+      let releaseSlow!: () => void;
+      const slow = new Promise<void>(resolve => {
+        releaseSlow = resolve;
+      });
+      const events: string[] = [];
+      const auditor: Auditor = {
+        async audit(entity) {
+          const name = entity.metadata.name;
+          events.push(`start ${name}`);
+          if (name === 'svc-0') await slow;
+          else await new Promise(resolve => setTimeout(resolve, 5));
+          events.push(`end ${name}`);
+          return {
+            status: 'audited',
+            scorecard: scorecardWithScore(80),
+            etag: 'e',
+            inputsHash: 'i',
+          };
+        },
+      };
+      const entities = Array.from({ length: 9 }, (_, i) =>
+        component(`svc-${i}`),
+      );
+      const r = refresher(entities, auditor, {
+        options: { ...options, batchSize: 3, fetchConcurrency: 2 },
+      });
+      await r.syncWithCatalog();
+      const pass = r.processDue();
+      // Everything else is audited while svc-0, of the first batch, hangs.
+      while (events.filter(e => e.startsWith('end')).length < 8) {
+        await new Promise(resolve => setTimeout(resolve, 5));
+      }
+      expect(events).not.toContain('end svc-0');
+      releaseSlow();
+      expect(await pass).toBe(9);
+      for (const entity of entities) {
+        expect(
+          (await store.getScorecard(stringifyEntityRef(entity)))?.scorecard
+            ?.score,
+        ).toBe(80);
+      }
+      // Every lease was released: nothing is left claimed.
+      const claimed = await knex('readiness_refresh_state').whereNotNull(
+        'lease_owner',
+      );
+      expect(claimed).toHaveLength(0);
+    });
+
     it("takes over a dead replica's expired lease", async () => {
       let now = new Date('2025-05-01T12:00:00Z');
       const auditor = new RecordingAuditor();

@@ -65,22 +65,13 @@ export type RefresherOptions = Pick<
     heartbeatMs?: number;
   };
 
-/** Runs `fn` over `items`, at most `limit` at a time. */
-async function forEachLimited<T>(
-  items: T[],
-  limit: number,
-  fn: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++];
-      await fn(item);
-    }
-  };
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, worker),
-  );
+/** A claimed batch while its entities are worked through. */
+interface Batch {
+  heartbeat: LeaseHeartbeat;
+  /** Its entities whose source did not change, recorded together. */
+  unchanged: UnchangedEntity[];
+  /** How many of its entities have not settled yet. */
+  left: number;
 }
 
 /** Retry delay after consecutive failures: 2, 4, 8 … minutes, up to the audit interval. */
@@ -294,16 +285,36 @@ export class ReadinessRefresher {
     return leased || state.priority > 0;
   }
 
+  /**
+   * Works through the due entities with `fetchConcurrency` audits in flight.
+   * Batches are claimed as the work runs out, not when the previous batch is
+   * done: while its slowest audits finish, the next batch's start, so the
+   * width is kept across batches. Each batch holds its leases until its last
+   * entity settles, then records its unchanged entities in one commit.
+   */
   async #drain(): Promise<number> {
+    const width = this.#options.fetchConcurrency ?? this.#options.concurrency;
+    const queue: Array<{
+      claim: ClaimedEntity;
+      entity?: Entity;
+      batch: Batch;
+    }> = [];
     let total = 0;
-    while (!this.#abort.signal.aborted) {
+    let exhausted = false;
+    let claiming: Promise<void> | undefined;
+    const finishing: Promise<void>[] = [];
+
+    const claimBatch = async () => {
       const claims = await this.#store.claimDue({
         owner: this.id,
         limit: this.#options.batchSize,
         leaseSeconds: this.#options.leaseSeconds,
         now: this.#clock(),
       });
-      if (claims.length === 0) break;
+      if (claims.length === 0) {
+        exhausted = true;
+        return;
+      }
       // The whole batch is held while it waits for its turn and is audited.
       const heartbeat = LeaseHeartbeat.start({
         store: this.#store,
@@ -314,38 +325,86 @@ export class ReadinessRefresher {
         clock: this.#clock,
         logger: this.#logger,
       });
+      const batch: Batch = {
+        heartbeat,
+        unchanged: [],
+        left: claims.length,
+      };
       try {
         const credentials = await this.#auth.getOwnServiceCredentials();
         const { items } = await this.#catalog.getEntitiesByRefs(
           { entityRefs: claims.map(c => c.entityRef) },
           { credentials },
         );
-        const unchanged: UnchangedEntity[] = [];
-        await forEachLimited(
-          claims.map((claim, i) => ({ claim, entity: items[i] })),
-          // The auditor keeps the engine work to `concurrency`.
-          this.#options.fetchConcurrency ?? this.#options.concurrency,
-          ({ claim, entity }) =>
-            this.#process(claim, entity, unchanged, heartbeat),
+        claims.forEach((claim, i) =>
+          queue.push({ claim, entity: items[i] ?? undefined, batch }),
         );
+        total += claims.length;
+      } catch (e) {
+        await heartbeat.stop();
+        throw e;
+      }
+    };
+
+    /** The next claimed entity, claiming a batch when none is left. */
+    const next = async () => {
+      while (queue.length === 0) {
+        if (exhausted || this.#abort.signal.aborted) return undefined;
+        claiming ??= claimBatch().finally(() => {
+          claiming = undefined;
+        });
+        await claiming;
+      }
+      return queue.shift();
+    };
+
+    const finish = async (batch: Batch) => {
+      try {
         // Entities whose source did not change are settled together: one commit per batch.
-        if (unchanged.length > 0) {
+        if (batch.unchanged.length > 0) {
           try {
-            await this.#store.completeUnchanged(unchanged);
+            await this.#store.completeUnchanged(batch.unchanged);
           } catch (e) {
             // Their leases expire on their own and a later run picks them up.
             this.#logger.warn(
               `Readiness could not record ${
-                unchanged.length
+                batch.unchanged.length
               } unchanged entities: ${(e as Error).message}`,
             );
           }
         }
       } finally {
-        await heartbeat.stop();
+        await batch.heartbeat.stop();
       }
-      total += claims.length;
-    }
+    };
+
+    const worker = async () => {
+      for (let item = await next(); item; item = await next()) {
+        const { claim, entity, batch } = item;
+        try {
+          await this.#process(claim, entity, batch.unchanged, batch.heartbeat);
+        } finally {
+          batch.left -= 1;
+          if (batch.left === 0) finishing.push(finish(batch));
+        }
+      }
+    };
+
+    const workers = await Promise.allSettled(
+      Array.from({ length: width }, worker),
+    );
+    await Promise.all(finishing);
+    // A failed claim stops the workers that waited for it: the entities left
+    // of the batches already claimed keep their leases until they expire.
+    await Promise.all(
+      [...new Set(queue.map(item => item.batch))].map(batch =>
+        batch.heartbeat.stop(),
+      ),
+    );
+    const failed = workers.find(
+      (w): w is PromiseRejectedResult => w.status === 'rejected',
+    );
+    if (failed) throw failed.reason;
     return total;
   }
 
