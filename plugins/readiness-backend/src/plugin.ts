@@ -13,6 +13,13 @@ import {
 } from '@readiness/backstage-plugin-readiness-node';
 import { registerReadinessActions } from './actions';
 import { EntityAuditor } from './audit/EntityAuditor';
+import { CampaignService } from './campaigns/CampaignService';
+import {
+  readConfiguredCampaigns,
+  vocabularyOf,
+} from './campaigns/definition';
+import { CampaignScopes } from './campaigns/scope';
+import { DatabaseCampaignStore } from './database/DatabaseCampaignStore';
 import { DatabaseReadinessStore } from './database/DatabaseReadinessStore';
 import { FixService } from './fixes/FixService';
 import { ReadinessNotifier } from './notifications/ReadinessNotifier';
@@ -99,6 +106,17 @@ export const readinessPlugin = createBackendPlugin({
           }),
         });
 
+        const campaignStore = new DatabaseCampaignStore({
+          knex: await deps.database.getClient(),
+        });
+        const campaigns = new CampaignService({
+          store: campaignStore,
+          scopes: new CampaignScopes({
+            catalog: deps.catalog,
+            auth: deps.auth,
+          }),
+          configured: readConfiguredCampaigns(deps.config, vocabularyOf(rules)),
+        });
         const ruleDocs = createRuleDocsReader(rules);
         deps.permissionsRegistry.addPermissions(readinessPermissions);
         deps.httpRouter.use(
@@ -113,6 +131,7 @@ export const readinessPlugin = createBackendPlugin({
             logger: deps.logger,
             ruleDocs,
             fixes: FixService.create({ suggester: auditor, integrations }),
+            campaigns,
           }),
         );
         registerReadinessActions({

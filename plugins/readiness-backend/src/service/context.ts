@@ -6,6 +6,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { RuleRegistry } from '@readiness/backstage-plugin-readiness-node';
+import { CampaignService } from '../campaigns/CampaignService';
 import { ReadinessStore } from '../database/ReadinessStore';
 import { FixService } from '../fixes/FixService';
 import { ReadinessRefresher } from '../scheduler/ReadinessRefresher';
@@ -25,6 +26,8 @@ export interface RouterOptions {
   ruleDocs?: (ruleId: string) => Promise<string | undefined>;
   /** Suggested fixes and their pull requests; without it those routes are absent. */
   fixes?: FixService;
+  /** Campaigns; without it the campaign routes are absent. */
+  campaigns?: CampaignService;
 }
 
 /** Shared by the endpoint groups. */

@@ -1,5 +1,6 @@
 import express from 'express';
 import { aggregateRoutes } from './aggregates';
+import { campaignRouter } from './campaigns';
 import { RouterOptions } from './context';
 import { fixRoutes } from './fixes';
 import { leaderboardRoutes } from './leaderboard';
@@ -33,5 +34,7 @@ export async function createRouter(
   rollupRoutes(ctx, routes);
   ruleRoutes(ctx, routes);
   if (ctx.fixes) fixRoutes({ ...ctx, fixes: ctx.fixes }, routes);
-  return routes.router();
+  const router = routes.router();
+  if (ctx.campaigns) router.use(campaignRouter(ctx, ctx.campaigns));
+  return router;
 }
