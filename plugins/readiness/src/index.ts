@@ -12,6 +12,8 @@ export {
   EntityReadinessRollupContent,
   EntityReadinessRollupCard,
   ReadinessBandPicker,
+  ReadinessMyServicesCard,
+  ReadinessOrgKpisCard,
 } from './plugin';
 export { rootRouteRef } from './routes';
 export { readinessApiRef, ReadinessClient } from './api';
@@ -28,6 +30,8 @@ export type {
   OwnerSummary,
   RollupQuery,
   RollupResponse,
+  EntityReadinessSummary,
+  SummariesQuery,
 } from './api';
 export {
   ReadinessFilter,
@@ -67,7 +71,19 @@ export {
   useOwners,
   useRefresh,
   useRollup,
+  useMyServicesReadiness,
+  useOrgReadiness,
 } from './hooks';
+export type { MyServicesReadiness } from './hooks';
+export type { ReadinessTally } from './helpers/tally';
+export {
+  ReadinessMyServices,
+  ReadinessOrgKpis,
+} from './components/ReadinessHomeWidgets';
+export type {
+  ReadinessMyServicesProps,
+  ReadinessOrgKpisProps,
+} from './components/ReadinessHomeWidgets';
 export { leaderboardToCsv } from './helpers/csv';
 export {
   findingLink,

@@ -6,9 +6,11 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { createCardExtension } from '@backstage/plugin-home-react';
 import { readinessApiRef } from './api/ReadinessApi';
 import { ReadinessClient } from './api/ReadinessClient';
 import { rootRouteRef } from './routes';
+import type { ReadinessMyServicesProps } from './components/ReadinessHomeWidgets';
 
 /**
  * The Readiness frontend plugin, for apps on the legacy frontend system.
@@ -109,5 +111,49 @@ export const ReadinessBandPicker = readinessPlugin.provide(
           m => m.ReadinessBandPicker,
         ),
     },
+  }),
+);
+
+/**
+ * Home page card: the readiness of the services the signed-in user and
+ * their groups own, worst first, each linked to its Readiness tab.
+ * @public
+ */
+export const ReadinessMyServicesCard = readinessPlugin.provide(
+  createCardExtension<Omit<ReadinessMyServicesProps, 'leaderboardLink'>>({
+    name: 'ReadinessMyServicesCard',
+    title: 'My services: readiness',
+    description:
+      'The readiness of the services you and your groups own, worst first',
+    layout: {
+      width: { minColumns: 4, defaultColumns: 6 },
+      height: { minRows: 4, defaultRows: 6 },
+    },
+    components: () =>
+      import('./components/ReadinessHomeWidgets').then(m => ({
+        Content: m.MyServicesCardContent,
+      })),
+  }),
+);
+
+/**
+ * Home page card: the organisation's readiness KPIs (average score, bands,
+ * entities with blockers, not production ready), linked to the leaderboard.
+ * @public
+ */
+export const ReadinessOrgKpisCard = readinessPlugin.provide(
+  createCardExtension({
+    name: 'ReadinessOrgKpisCard',
+    title: 'Organisation readiness',
+    description:
+      'Average readiness score, bands, blockers and not production ready across the organisation',
+    layout: {
+      width: { minColumns: 4, defaultColumns: 6 },
+      height: { minRows: 3, defaultRows: 4 },
+    },
+    components: () =>
+      import('./components/ReadinessHomeWidgets').then(m => ({
+        Content: m.OrgKpisCardContent,
+      })),
   }),
 );

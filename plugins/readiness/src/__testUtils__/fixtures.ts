@@ -299,6 +299,7 @@ export function mockReadinessApi(
     getOwners: mock('getOwners'),
     getRules: mock('getRules'),
     getRollup: mock('getRollup'),
+    getSummaries: mock('getSummaries'),
   };
 }
 

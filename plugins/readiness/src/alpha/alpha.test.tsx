@@ -12,6 +12,11 @@ import {
 } from '@backstage/plugin-catalog-react/testUtils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import {
+  HomePageWidgetBlueprint,
+  type HomePageWidgetData,
+} from '@backstage/plugin-home-react/alpha';
 import { screen, waitFor } from '@testing-library/react';
 import { readinessApiRef } from '../api/ReadinessApi';
 import { ReadinessClient } from '../api/ReadinessClient';
@@ -30,7 +35,10 @@ import readinessPlugin, {
   entityReadinessRollupContent,
   readinessApi,
   readinessCatalogFilter,
+  readinessMyServicesWidget,
+  readinessOrgKpisWidget,
   readinessPage,
+  readinessRouteRef,
 } from './index';
 
 const api = () =>
@@ -53,6 +61,8 @@ describe('readiness plugin (new frontend system)', () => {
       'entity-content:readiness/rollup',
       'entity-card:readiness/rollup',
       'catalog-filter:readiness/readiness-band',
+      'home-page-widget:readiness/my-services',
+      'home-page-widget:readiness/org-kpis',
     ]) {
       expect(readinessPlugin.getExtension(id)).toBeDefined();
     }
@@ -189,5 +199,89 @@ describe('readiness plugin (new frontend system)', () => {
       await screen.findByRole('checkbox', { name: 'Good (75–100)' }),
     ).toBeInTheDocument();
     await waitFor(() => expect(updateFilters).toHaveBeenCalled());
+  });
+
+  // The widgets are typed loosely (see entityCards.tsx).
+  it('offers the home page widgets under the names the home layout uses', () => {
+    const widgets = [readinessMyServicesWidget, readinessOrgKpisWidget].map(
+      extension => {
+        const widget = createExtensionTester(extension).get(
+          HomePageWidgetBlueprint.dataRefs.widget,
+        ) as unknown as HomePageWidgetData;
+        return { name: widget.name, title: widget.title };
+      },
+    );
+    expect(widgets).toEqual([
+      { name: 'ReadinessMyServices', title: 'My services: readiness' },
+      { name: 'ReadinessOrgKpis', title: 'Organisation readiness' },
+    ]);
+  });
+
+  it("renders the signed-in user's services in the My services widget", async () => {
+    const widget = createExtensionTester(readinessMyServicesWidget).get(
+      HomePageWidgetBlueprint.dataRefs.widget,
+    ) as unknown as HomePageWidgetData;
+    const readiness = mockReadinessApi({
+      getLeaderboard: async query =>
+        query?.owner === 'group:default/payments'
+          ? { items: [makeLeaderboardItem({ blockers: 2 })], total: 1 }
+          : { items: [], total: 0 },
+    });
+    renderInTestApp(widget.component, {
+      apis: [
+        [readinessApiRef, readiness],
+        [catalogApiRef, { queryEntities: jest.fn() }],
+        mockApis.identity({
+          userEntityRef: 'user:default/alice',
+          ownershipEntityRefs: ['user:default/alice', 'group:default/payments'],
+        }),
+      ],
+      mountedRoutes: {
+        '/readiness': readinessRouteRef,
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+      },
+    });
+    expect(
+      await screen.findByRole('link', { name: 'Orders API' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/orders-api/readiness',
+    );
+    expect(screen.getByText('My services: readiness')).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'View the leaderboard' }),
+    ).toHaveAttribute('href', '/readiness');
+  });
+
+  it('renders the organisation KPIs in their widget', async () => {
+    const widget = createExtensionTester(readinessOrgKpisWidget).get(
+      HomePageWidgetBlueprint.dataRefs.widget,
+    ) as unknown as HomePageWidgetData;
+    renderInTestApp(widget.component, {
+      apis: [
+        [
+          readinessApiRef,
+          mockReadinessApi({
+            getSummaries: async () => [
+              {
+                entityRef: 'component:default/orders-api',
+                score: 62,
+                band: 'needs-work',
+                verdict: 'not-ready',
+                blockers: 1,
+              },
+            ],
+          }),
+        ],
+      ],
+      mountedRoutes: { '/readiness': readinessRouteRef },
+    });
+    expect(
+      await screen.findByRole('img', { name: 'Average score 62 out of 100' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Organisation readiness')).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'View the leaderboard' }),
+    ).toHaveAttribute('href', '/readiness');
   });
 });

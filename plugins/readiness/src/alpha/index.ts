@@ -14,5 +14,9 @@ export {
 } from './entityContent';
 export { entityReadinessCard, entityReadinessRollupCard } from './entityCards';
 export { readinessCatalogFilter } from './catalogFilters';
+export {
+  readinessMyServicesWidget,
+  readinessOrgKpisWidget,
+} from './homeWidgets';
 
 export default readinessPlugin;

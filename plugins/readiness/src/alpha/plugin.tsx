@@ -11,6 +11,10 @@ import {
   entityReadinessContent,
   entityReadinessRollupContent,
 } from './entityContent';
+import {
+  readinessMyServicesWidget,
+  readinessOrgKpisWidget,
+} from './homeWidgets';
 import { readinessPage } from './pages';
 import { readinessRouteRef } from './routes';
 
@@ -36,5 +40,7 @@ export const readinessPlugin: OverridableFrontendPlugin<{
     entityReadinessRollupContent,
     entityReadinessRollupCard,
     readinessCatalogFilter,
+    readinessMyServicesWidget,
+    readinessOrgKpisWidget,
   ],
 });

@@ -2,6 +2,7 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type {
   BlockerSummary,
+  EntityReadinessSummary,
   EntityScorecardResponse,
   FixPullRequestRequest,
   FixPullRequestResponse,
@@ -11,6 +12,7 @@ import type {
   RollupResponse,
   RuleMeta,
   SuggestedFixesResponse,
+  SummariesQuery,
 } from './types';
 
 /** An entity given as a ref string (`component:default/orders`) or its parts. @public */
@@ -50,6 +52,11 @@ export interface ReadinessApi {
   getOwners(): Promise<OwnerSummary[]>;
   /** The rule catalog. */
   getRules(): Promise<RuleMeta[]>;
+  /**
+   * A page of every scored entity the user can see (score, band, verdict,
+   * blockers), in the order of the entity ref; a shorter page is the last.
+   */
+  getSummaries(page?: SummariesQuery): Promise<EntityReadinessSummary[]>;
   /**
    * The readiness of what a Group (with its child groups), a System or a
    * Domain holds, over the entities the user can see. Rejects with a 404

@@ -168,6 +168,38 @@ describe('ReadinessClient', () => {
     );
   });
 
+  it('asks for the unscored entities only when told to', async () => {
+    const { client, fetch } = setup(() =>
+      jsonResponse({ items: [], total: 0 }),
+    );
+    await client.getLeaderboard({
+      owner: 'user:default/guest',
+      includeUnscored: true,
+    });
+    await client.getLeaderboard({ includeUnscored: false });
+    expect(fetch.mock.calls.map(call => String(call[0]))).toEqual([
+      'http://backstage.test/api/readiness/leaderboard?owner=user%3Adefault%2Fguest&includeUnscored=true',
+      'http://backstage.test/api/readiness/leaderboard',
+    ]);
+  });
+
+  it('unwraps a page of summaries', async () => {
+    const item = {
+      entityRef: 'component:default/orders-api',
+      score: 62,
+      band: 'needs-work',
+      verdict: 'not-ready',
+      blockers: 1,
+    };
+    const { client, fetch } = setup(() => jsonResponse({ items: [item] }));
+    await expect(client.getSummaries()).resolves.toEqual([item]);
+    await client.getSummaries({ limit: 500, offset: 1000 });
+    expect(fetch.mock.calls.map(call => String(call[0]))).toEqual([
+      'http://backstage.test/api/readiness/summaries',
+      'http://backstage.test/api/readiness/summaries?limit=500&offset=1000',
+    ]);
+  });
+
   it('unwraps the items of blockers, owners and rules', async () => {
     const { client, fetch } = setup(() => jsonResponse({ items: [{ id: 1 }] }));
     await expect(client.getBlockers()).resolves.toEqual([{ id: 1 }]);

@@ -8,6 +8,7 @@ import { ResponseError } from '@backstage/errors';
 import type { EntityRefInput, ReadinessApi, RollupQuery } from './ReadinessApi';
 import type {
   BlockerSummary,
+  EntityReadinessSummary,
   EntityScorecardResponse,
   FixPullRequestRequest,
   FixPullRequestResponse,
@@ -17,6 +18,7 @@ import type {
   RollupResponse,
   RuleMeta,
   SuggestedFixesResponse,
+  SummariesQuery,
 } from './types';
 
 type QueryValue = string | number | undefined;
@@ -130,6 +132,7 @@ export class ReadinessClient implements ReadinessApi {
         order: query.order,
         limit: query.limit,
         offset: query.offset,
+        includeUnscored: query.includeUnscored ? 'true' : undefined,
       },
     });
   }
@@ -146,6 +149,16 @@ export class ReadinessClient implements ReadinessApi {
 
   async getRules(): Promise<RuleMeta[]> {
     const body = await this.request<{ items: RuleMeta[] }>('/rules');
+    return body.items;
+  }
+
+  async getSummaries(
+    page: SummariesQuery = {},
+  ): Promise<EntityReadinessSummary[]> {
+    const body = await this.request<{ items: EntityReadinessSummary[] }>(
+      '/summaries',
+      { query: { limit: page.limit, offset: page.offset } },
+    );
     return body.items;
   }
 

@@ -13,3 +13,6 @@ export type { UseSuggestedFixesResult } from './useSuggestedFixes';
 export { useFixPullRequest } from './useFixPullRequest';
 export type { UseFixPullRequestResult } from './useFixPullRequest';
 export { useFixPermission } from './useFixPermission';
+export { useMyServicesReadiness } from './useMyServicesReadiness';
+export type { MyServicesReadiness } from './useMyServicesReadiness';
+export { useOrgReadiness } from './useOrgReadiness';

@@ -1,0 +1,97 @@
+import {
+  EmptyState,
+  Gauge,
+  Link,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import { bandLabel, BANDS, scoreColour } from '../../helpers/bands';
+import { plural } from '../../helpers/tally';
+import { useOrgReadiness } from '../../hooks/useOrgReadiness';
+import { BandChip } from '../StatusChip';
+
+/** @public */
+export interface ReadinessOrgKpisProps {
+  /** Where the leaderboard page is; no link when not given. */
+  leaderboardLink?: string;
+}
+
+/**
+ * The organisation's readiness at a glance, over every scored entity the
+ * user can see: average score, how many fall in each band, how many have
+ * production blockers and how many are not production ready. The content of
+ * the "Organisation readiness" home page widget.
+ * @public
+ */
+export function ReadinessOrgKpis(props: ReadinessOrgKpisProps) {
+  const { leaderboardLink } = props;
+  const { loading, error, value } = useOrgReadiness();
+
+  if (loading && !value) return <Progress />;
+  if (error) return <ResponseErrorPanel error={error} />;
+  if (!value || value.scored === 0 || value.averageScore === null) {
+    return (
+      <EmptyState
+        missing="data"
+        title="Nothing audited yet"
+        description="Readiness scores every catalog component whose repository it can read, on a schedule; the figures show here after the first audits."
+      />
+    );
+  }
+
+  const average = value.averageScore;
+  return (
+    <Box display="flex" flexDirection="column" gridGap={12}>
+      <Box display="flex" alignItems="center" gridGap={24} flexWrap="wrap">
+        <Box
+          width={104}
+          role="img"
+          aria-label={`Average score ${average} out of 100`}
+        >
+          <Gauge
+            value={average}
+            fractional={false}
+            max={100}
+            unit=""
+            size="small"
+            getColor={({ value: score }) => scoreColour(score)}
+          />
+        </Box>
+        <Box display="flex" flexDirection="column" gridGap={8}>
+          <Typography variant="body2">
+            {plural(value.scored, 'service')} scored · {value.withBlockers} with
+            blockers · {value.notProductionReady} not production ready
+          </Typography>
+          <Box
+            display="flex"
+            gridGap={8}
+            flexWrap="wrap"
+            role="list"
+            aria-label="Services per band"
+          >
+            {BANDS.map(band => (
+              <Box
+                key={band}
+                role="listitem"
+                display="flex"
+                alignItems="center"
+                gridGap={4}
+                aria-label={`${bandLabel(band)}: ${value.bands[band]}`}
+              >
+                <BandChip band={band} size="small" />
+                <Typography variant="body2">{value.bands[band]}</Typography>
+              </Box>
+            ))}
+          </Box>
+        </Box>
+      </Box>
+      {leaderboardLink && (
+        <Typography variant="body2">
+          <Link to={leaderboardLink}>View the leaderboard</Link>
+        </Typography>
+      )}
+    </Box>
+  );
+}
