@@ -69,8 +69,9 @@ describeRule(rule, {
       files: {
         'settings.py': `DATABASE_URL = "postgres://app:${pw}@db.internal:5432/app"\nCACHE = "redis://:${pw}@cache:6379/0"\n`,
         'appsettings.json': `{\n  "ConnectionStrings": {\n    "Main": "Server=sql01;Database=ledger;User Id=ledger;Password=${pw};"\n  }\n}\n`,
+        'src/Data/Db.cs': 'var cs = "Server=sql01;Database=ledger;User Id=ledger;Password=Yourik-7Qx!94";\n',
       },
-      findings: ['appsettings.json:3', 'settings.py:1', 'settings.py:2'],
+      findings: ['appsettings.json:3', 'settings.py:1', 'settings.py:2', 'src/Data/Db.cs:1'],
     },
     {
       name: 'a weak password in a connection URL of a committed env file, and the user name as password in code',
@@ -276,6 +277,8 @@ describeRule(rule, {
         'src/db.go': 'dsn := fmt.Sprintf("postgres://%s:%s@%s/%s", u, p, h, n)\n',
         'src/db.ts': 'const url = `postgres://${user}:${pass}@${host}/db`;\n',
         'k8s/deploy.yaml': 'env:\n  - name: DB_URL\n    value: postgres://app:$(DB_PASSWORD)@db/app\n',
+        'src/Data/DesignTimeFactory.cs':
+          'var cs = Environment.GetEnvironmentVariable("Db") ?? "Server=localhost,1433;Database=App;User ID=sa;Password=YourStr0ng!Pass;";\n',
       },
     },
     {

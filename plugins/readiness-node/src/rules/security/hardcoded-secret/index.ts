@@ -146,6 +146,8 @@ function isUrlPlaceholder(password: string): boolean {
   return (
     isPlaceholderValue(p) ||
     URL_PLACEHOLDER_PASSWORDS.test(p) ||
+    // `YourStrong!Passw0rd`, `Your$tr0ngP@ss`, `Your_password123`: documentation's "put yours here", however spelled.
+    /^[Yy]our(?:[A-Z0-9$@!_.-]|$)/.test(p) ||
     // Brackets are not allowed unencoded in a URL's user-info: `protocol://[user[:password]@]host` is notation.
     /^[$%{<[(]|[{}<>[\]]|\$\(|\$\{/.test(p)
   );
