@@ -118,7 +118,12 @@ export interface FixPullRequestResponse {
 /** Sortable leaderboard columns. @public */
 export type LeaderboardOrderBy = 'score' | 'name' | 'owner' | 'auditedAt';
 
-/** Query of GET /leaderboard; every field is optional. @public */
+/**
+ * Query of GET /leaderboard; every field is optional. It is the query the
+ * backend's OpenAPI spec (readiness-backend src/schema/openapi.yaml)
+ * declares; a compile-time check in the backend keeps the two equal.
+ * @public
+ */
 export interface LeaderboardQuery {
   owner?: string;
   kind?: string;
@@ -132,6 +137,8 @@ export interface LeaderboardQuery {
   order?: 'asc' | 'desc';
   limit?: number;
   offset?: number;
+  /** Also list entities never audited successfully (score null). */
+  includeUnscored?: boolean;
 }
 
 /** One row of GET /leaderboard. @public */

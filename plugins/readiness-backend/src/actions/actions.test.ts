@@ -520,7 +520,7 @@ describe.each(databases.eachSupportedId())(
           limit: 501,
         });
         expect(limit.status).toBe(400);
-        expect(limit.body.error.message).toMatch(/limit.*at most 500/);
+        expect(limit.body.error.message).toMatch(/limit must be <= 500/);
         const owner = await invoke('readiness-query-leaderboard', {
           owner: 'a:b:c/d',
         });

@@ -1,5 +1,7 @@
-import { leaderboardPage, leaderboardQuery } from '../service/leaderboard';
-import { parseInput } from '../service/validation';
+import {
+  leaderboardPage,
+  validateLeaderboardQuery,
+} from '../service/leaderboard';
 import { ActionContext } from './context';
 import { BANDS, VERDICTS } from './schemas';
 
@@ -7,9 +9,9 @@ const DEFAULT_LIMIT = 50;
 
 /**
  * readiness-query-leaderboard: the REST leaderboard, through the same
- * validation and query. The action's input is typed JSON; it is handed to
- * the leaderboard's own schema in query-string form, so bounds, defaults
- * and messages are the REST API's.
+ * validation and query. The action's input is typed JSON; it is checked
+ * against the spec's GET /leaderboard parameters, so bounds and defaults
+ * are the REST API's.
  */
 export function registerLeaderboardAction(ctx: ActionContext) {
   ctx.actionsRegistry.register({
@@ -95,15 +97,10 @@ export function registerLeaderboardAction(ctx: ActionContext) {
         }),
     },
     action: async ({ input, credentials }) => {
-      const asQueryString = Object.fromEntries(
-        Object.entries(input)
-          .filter(([, value]) => value !== undefined)
-          .map(([key, value]) => [key, String(value)]),
-      );
-      const query = parseInput(
-        leaderboardQuery,
-        asQueryString,
-        'leaderboard query',
+      const query = validateLeaderboardQuery(
+        Object.fromEntries(
+          Object.entries(input).filter(([, value]) => value !== undefined),
+        ),
       );
       const page = await leaderboardPage(ctx, query, credentials);
       return {

@@ -106,11 +106,8 @@ export interface RefreshState {
   lastError?: string;
 }
 
-/** Filters and order of the leaderboard: the API's query, plus never-audited entities on request. @public */
-export interface ScorecardQuery extends LeaderboardQuery {
-  /** Include entities never audited successfully (score null). */
-  includeUnscored?: boolean;
-}
+/** Filters and order of the leaderboard: the API's query. @public */
+export type ScorecardQuery = LeaderboardQuery;
 
 /**
  * The entity refs a caller may see; `undefined` means every entity (service

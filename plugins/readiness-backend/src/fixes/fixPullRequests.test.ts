@@ -401,7 +401,24 @@ describe('suggested fixes and their pull requests', () => {
       .post(`${api('shop')}/fixes/pull-request`)
       .send({ rules: 'all' });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.message).toMatch(/^Invalid request body: /);
+    expect(bad.body.error.name).toBe('InputError');
+    expect(bad.body.error.message).toMatch(/body\/rules must be array/);
+
+    const unknown = await request(server)
+      .post(`${api('shop')}/fixes/pull-request`)
+      .send({ rules: ['security/committed-env-file'], draft: true });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toMatch(
+      /must NOT have additional properties/,
+    );
+
+    const large = await request(server)
+      .post(`${api('shop')}/fixes/pull-request`)
+      .send({
+        rules: ['security/committed-env-file'],
+        pad: 'x'.repeat(20_000),
+      });
+    expect(large.status).toBe(413);
 
     const malformed = await request(server)
       .post(`${api('shop')}/fixes/pull-request`)

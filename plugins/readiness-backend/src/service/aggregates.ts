@@ -1,24 +1,6 @@
-import { z } from 'zod';
 import { RouteContext } from './context';
 import { BlockersResponse, OwnersResponse, SummariesResponse } from './types';
-import { ApiRoutes, queryInt } from './validation';
-
-/** GET /blockers: a page of rules, and how many entities each lists. */
-export const blockersQuery = z
-  .object({
-    limit: queryInt(1, 500).optional(),
-    offset: queryInt(0, 10_000_000).optional(),
-    entities: queryInt(0, 10_000).optional(),
-  })
-  .strict();
-
-/** GET /summaries: a page of entities, by entity ref. */
-export const summariesQuery = z
-  .object({
-    limit: queryInt(1, 10_000).optional(),
-    offset: queryInt(0, 10_000_000).optional(),
-  })
-  .strict();
+import { ApiRoutes } from './validation';
 
 /**
  * GET /blockers, /owners and /summaries: aggregates over the entities the
@@ -30,7 +12,6 @@ export function aggregateRoutes(ctx: RouteContext, routes: ApiRoutes) {
   routes.add({
     method: 'GET',
     path: '/blockers',
-    query: blockersQuery,
     handler: async ({ query, req, res }) => {
       const credentials = await ctx.httpAuth.credentials(req);
       const visible = await ctx.visibility.visibleRefs(credentials);
@@ -61,7 +42,6 @@ export function aggregateRoutes(ctx: RouteContext, routes: ApiRoutes) {
   routes.add({
     method: 'GET',
     path: '/summaries',
-    query: summariesQuery,
     handler: async ({ query, req, res }) => {
       const credentials = await ctx.httpAuth.credentials(req);
       const visible = await ctx.visibility.visibleRefs(credentials);

@@ -5,31 +5,10 @@ import {
 import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { readinessFixCreatePermission } from '@readiness/backstage-plugin-readiness-common';
-import { z } from 'zod';
 import { FixService } from '../fixes/FixService';
 import { RouteContext } from './context';
 import { visibleEntity } from './entityAccess';
-import { ApiRoutes, auditedEntityParams, text } from './validation';
-
-/** A rule id as the registry spells them: `category/name`. */
-const ruleId = text(200).pipe(
-  z
-    .string()
-    .regex(
-      /^[a-z0-9][a-z0-9-]*(?:\/[a-z0-9][a-z0-9._-]*)+$/i,
-      'must be rule ids such as infrastructure/missing-dockerignore',
-    ),
-);
-
-const pullRequestBody = z
-  .object({
-    rules: z
-      .array(ruleId, { invalid_type_error: 'must be a list of rule ids' })
-      .min(1, 'must name at least one rule when given')
-      .max(100, 'must name at most 100 rules')
-      .optional(),
-  })
-  .strict();
+import { ApiRoutes, auditedEntityParams } from './validation';
 
 /** Checks the `readiness.fix.create` permission (a basic permission). */
 async function authorizeFixCreate(
@@ -69,7 +48,6 @@ export function fixRoutes(
     method: 'POST',
     path: '/scorecards/:kind/:namespace/:name/fixes/pull-request',
     params: auditedEntityParams,
-    body: pullRequestBody,
     handler: async ({ params: { entityRef }, body, req, res }) => {
       const credentials = await ctx.httpAuth.credentials(req);
       // A hidden entity is a 404 before any permission is asked about it.
@@ -77,7 +55,7 @@ export function fixRoutes(
       await authorizeFixCreate(ctx.permissions, entityRef, credentials);
       const stored = await ctx.store.getScorecard(entityRef);
       const opened = await ctx.fixes.openPullRequest(entity, stored, {
-        rules: body.rules,
+        rules: body?.rules ? [...body.rules] : undefined,
       });
       ctx.logger.info(
         `Opened ${opened.url} with the fixes of ${opened.rules.join(

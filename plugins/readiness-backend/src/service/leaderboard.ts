@@ -1,57 +1,23 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { z } from 'zod';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import { LeaderboardQuery } from '@readiness/backstage-plugin-readiness-common';
+import Ajv from 'ajv';
 import { ScorecardRow } from '../database/ReadinessStore';
+import { spec } from '../schema/openapi.generated';
 import { RouteContext } from './context';
 import {
   LeaderboardItem,
   LeaderboardResponse,
   ScmRateLimitWait,
 } from './types';
-import {
-  ApiRoutes,
-  kindName,
-  oneOf,
-  ownerRef,
-  queryInt,
-  queryString,
-} from './validation';
-
-/** The leaderboard's filters, order and page, as query-string values. */
-export const leaderboardQuery = z
-  .object({
-    owner: ownerRef.optional(),
-    // A filter: a kind that is not audited matches no entity.
-    kind: kindName.optional(),
-    lifecycle: queryString(255)
-      .pipe(z.string().min(1, 'must not be empty'))
-      .optional(),
-    band: oneOf(['good', 'needs-work', 'poor', 'critical']).optional(),
-    minScore: queryInt(0, 100).optional(),
-    maxScore: queryInt(0, 100).optional(),
-    q: queryString(200).optional(),
-    orderBy: oneOf(['score', 'name', 'owner', 'auditedAt']).optional(),
-    order: oneOf(['asc', 'desc']).optional(),
-    limit: queryInt(1, 500).optional(),
-    offset: queryInt(0, 10_000_000).optional(),
-    includeUnscored: oneOf(['true', 'false'])
-      .transform(v => v === 'true')
-      .optional(),
-  })
-  .strict()
-  .refine(
-    q =>
-      q.minScore === undefined ||
-      q.maxScore === undefined ||
-      q.minScore <= q.maxScore,
-    { message: 'minScore must not exceed maxScore', path: ['minScore'] },
-  );
+import { ApiRoutes } from './validation';
 
 /** GET /leaderboard: scored entities, filtered, ordered and paged. */
 export function leaderboardRoutes(ctx: RouteContext, routes: ApiRoutes) {
   routes.add({
     method: 'GET',
     path: '/leaderboard',
-    query: leaderboardQuery,
     handler: async ({ query, req, res }) => {
       const credentials = await ctx.httpAuth.credentials(req);
       const body: LeaderboardResponse = await leaderboardPage(
@@ -64,17 +30,99 @@ export function leaderboardRoutes(ctx: RouteContext, routes: ApiRoutes) {
   });
 }
 
+type Parameter = { name: string; schema: object };
+
+/** The spec's parameters of GET /leaderboard, references resolved. */
+function leaderboardParameters(): Parameter[] {
+  return spec.paths['/leaderboard'].get.parameters.map(parameter =>
+    '$ref' in parameter
+      ? spec.components.parameters[
+          parameter.$ref.replace('#/components/parameters/', '') as 'offset'
+        ]
+      : parameter,
+  );
+}
+
+/**
+ * The leaderboard query as a JSON schema object, made of the spec's
+ * parameters (their `#/components/...` references resolve against the
+ * spec's components, kept beside them).
+ */
+const leaderboardQuerySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: Object.fromEntries(
+    leaderboardParameters().map(p => [p.name, p.schema]),
+  ),
+  components: spec.components,
+};
+
+let validateQuery: ReturnType<Ajv['compile']> | undefined;
+
+/**
+ * Checks a leaderboard query given as typed JSON (the actions' input)
+ * against the spec of GET /leaderboard, so it has the REST API's bounds;
+ * anything invalid is an InputError naming the parameter.
+ */
+export function validateLeaderboardQuery(input: unknown): LeaderboardQuery {
+  if (!validateQuery) {
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    validateQuery = ajv.compile(leaderboardQuerySchema);
+  }
+  if (!validateQuery(input)) {
+    const ajv = new Ajv();
+    throw new InputError(
+      `Invalid leaderboard query: ${ajv.errorsText(validateQuery.errors, {
+        dataVar: 'query',
+      })}`,
+    );
+  }
+  return input as LeaderboardQuery;
+}
+
+/**
+ * What the spec cannot say of a leaderboard query: the score range in
+ * order, the owner as a full entity ref (a bare name is a group in the
+ * default namespace), the search text without surrounding blanks.
+ */
+export function normalizeLeaderboardQuery(
+  query: LeaderboardQuery,
+): LeaderboardQuery {
+  if (
+    query.minScore !== undefined &&
+    query.maxScore !== undefined &&
+    query.minScore > query.maxScore
+  ) {
+    throw new InputError(
+      'Invalid query: minScore: minScore must not exceed maxScore',
+    );
+  }
+  return {
+    ...query,
+    ...(query.owner !== undefined
+      ? {
+          owner: stringifyEntityRef(
+            parseEntityRef(query.owner, {
+              defaultKind: 'group',
+              defaultNamespace: 'default',
+            }),
+          ),
+        }
+      : {}),
+    q: query.q?.trim() || undefined,
+    lifecycle: query.lifecycle?.trim(),
+  };
+}
+
 /** One page of the leaderboard, over the entities the caller can see. */
 export async function leaderboardPage(
   ctx: Pick<RouteContext, 'store' | 'visibility'>,
-  query: z.infer<typeof leaderboardQuery>,
+  query: LeaderboardQuery,
   credentials: BackstageCredentials,
 ): Promise<LeaderboardResponse> {
+  const normalized = normalizeLeaderboardQuery(query);
   const visible = await ctx.visibility.visibleRefs(credentials);
-  const { items, total } = await ctx.store.listScorecards(
-    { ...query, q: query.q || undefined },
-    visible,
-  );
+  const { items, total } = await ctx.store.listScorecards(normalized, visible);
   return { items: items.map(toLeaderboardItem), total };
 }
 

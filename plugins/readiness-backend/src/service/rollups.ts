@@ -5,24 +5,26 @@ import {
   RollupKind,
   RollupResponse,
 } from '@readiness/backstage-plugin-readiness-common';
-import { z } from 'zod';
 import { RouteContext } from './context';
 import { visibleEntity } from './entityAccess';
 import { toLeaderboardItem } from './leaderboard';
 import { rollupMembers } from './rollupMembers';
-import { ApiRoutes, entityParams, parseInput, queryInt } from './validation';
+import { ApiRoutes } from './validation';
 
 const rollupKinds = new Set<string>(ROLLUP_KINDS);
 
 /**
- * The entity a roll-up route names. Malformed parts are a 400; a kind that
- * rolls nothing up is a 404 decided before the catalog is asked.
+ * The entity a roll-up route names (its parts valid per the spec). A kind
+ * that rolls nothing up is a 404 decided before the catalog is asked.
  */
-export function rollupEntityParams(raw: unknown): {
+export function rollupEntityParams(params: {
+  kind: string;
+  namespace: string;
+  name: string;
+}): {
   entityRef: string;
   kind: RollupKind;
 } {
-  const params = parseInput(entityParams, raw, 'entity reference');
   const entityRef = stringifyEntityRef(params);
   const kind = params.kind.toLocaleLowerCase('en-US');
   if (!rollupKinds.has(kind)) {
@@ -32,15 +34,6 @@ export function rollupEntityParams(raw: unknown): {
   }
   return { entityRef, kind: kind as RollupKind };
 }
-
-/** How much of a roll-up to return. */
-export const rollupQuery = z
-  .object({
-    worst: queryInt(1, 50).optional(),
-    rules: queryInt(1, 50).optional(),
-    days: queryInt(1, 730).optional(),
-  })
-  .strict();
 
 /**
  * GET /rollups/:kind/:namespace/:name: the readiness of what a Group, a
@@ -53,7 +46,6 @@ export function rollupRoutes(ctx: RouteContext, routes: ApiRoutes) {
     method: 'GET',
     path: '/rollups/:kind/:namespace/:name',
     params: rollupEntityParams,
-    query: rollupQuery,
     handler: async ({ params: { entityRef, kind }, query, req, res }) => {
       const credentials = await ctx.httpAuth.credentials(req);
       await visibleEntity(ctx.catalog, entityRef, credentials);

@@ -11,10 +11,11 @@ import { ApiRoutes } from './validation';
 import { EntityVisibility } from './visibility';
 
 /**
- * The plugin's HTTP API. Every route is declared through one validation
- * layer (`ApiRoutes`, in validation.ts); errors are thrown as
+ * The plugin's HTTP API, as src/schema/openapi.yaml describes it. Every
+ * route is declared through `ApiRoutes` (validation.ts) on the router built
+ * from the spec, which validates each request first; errors are thrown as
  * @backstage/errors types and turned into responses by the backend's error
- * middleware. Only the routes that declare a body schema read one (JSON).
+ * middleware. Only the operations that declare a body read one (JSON).
  * @public
  */
 export async function createRouter(
@@ -27,7 +28,7 @@ export async function createRouter(
       auth: options.auth,
     }),
   };
-  const routes = new ApiRoutes();
+  const routes = await ApiRoutes.create();
   scorecardRoutes(ctx, routes);
   leaderboardRoutes(ctx, routes);
   aggregateRoutes(ctx, routes);

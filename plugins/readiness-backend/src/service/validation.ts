@@ -1,19 +1,28 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import type {
+  internal,
+  PathParameters,
+  QueryParameters,
+} from '@backstage/backend-openapi-utils';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CustomErrorBase, InputError, NotFoundError } from '@backstage/errors';
 import express, { NextFunction, Request, Response } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { describeZodError } from '../options';
 import { AUDITED_KINDS } from '../scheduler/ReadinessRefresher';
+import { createOpenApiRouter, spec } from '../schema/openapi.generated';
 
 /**
- * The one validation layer of the REST API. Every route is declared through
- * {@link ApiRoutes}, which checks its path parameters and query string
- * before the handler runs, answers 405 (with `Allow`) to other methods on
- * its path, and parses a JSON request body only for the routes that declare
- * a schema for one (up to 16 kB; others read none). Invalid input is
- * an InputError (400) naming the parameter; an entity of a kind that is not
- * audited is a NotFoundError (404), decided before the catalog is asked.
+ * The validation of the REST API. Every route is declared through
+ * {@link ApiRoutes}, on the router built from the OpenAPI spec
+ * (src/schema/openapi.yaml): the spec checks path parameters, query string
+ * and body before the handler runs, {@link ApiRoutes} answers 405 (with
+ * `Allow`) to other methods on its path, and a JSON request body is parsed
+ * only for the operations that declare one (up to 16 kB; others read none).
+ * Invalid input is an InputError (400) naming the parameter; an entity of a
+ * kind that is not audited is a NotFoundError (404), decided before the
+ * catalog is asked. The zod schemas below check entity references given
+ * elsewhere (the actions) the same way.
  */
 
 /** C0 and C1 control characters, DEL, and unpaired surrogates. */
@@ -40,29 +49,6 @@ export const text = (max: number) =>
     .refine(value => !CONTROL.test(value), {
       message: 'must not contain control characters',
     });
-
-/** A single query-string value, trimmed; repeated parameters are refused. */
-export const queryString = (max: number) =>
-  text(max).transform(value => value.trim());
-
-/** An integer query parameter in [min, max]. */
-export const queryInt = (min: number, max: number) =>
-  queryString(32)
-    .pipe(z.string().regex(/^-?\d+$/, 'must be a whole number'))
-    .transform(Number)
-    .pipe(
-      z
-        .number()
-        .int()
-        .min(min, `must be at least ${min}`)
-        .max(max, `must be at most ${max}`),
-    );
-
-/** One of a few words; the message lists them rather than echoing the input. */
-export const oneOf = <T extends string>(values: readonly [T, ...T[]]) =>
-  z.enum(values, {
-    errorMap: () => ({ message: `must be one of ${values.join(', ')}` }),
-  });
 
 /** The catalog's default rules for a kind: a letter, then letters and digits. */
 export const kindName = text(63).pipe(
@@ -117,119 +103,150 @@ export function auditedEntityParams(raw: unknown): { entityRef: string } {
   return { entityRef };
 }
 
-/**
- * An owner's entity ref; a bare name means `group:default/<name>`. Each part
- * follows the same rules as in an entity route.
- */
-export const ownerRef = queryString(255).transform((value, ctx) => {
-  let ref;
-  try {
-    ref = parseEntityRef(value, {
-      defaultKind: 'group',
-      defaultNamespace: 'default',
-    });
-  } catch (e) {
-    ctx.addIssue({
-      code: z.ZodIssueCode.custom,
-      message: `must be an entity ref such as group:default/team-a (${
-        (e as Error).message
-      })`,
-    });
-    return z.NEVER;
-  }
-  const parts = z
-    .object({ kind: kindName, namespace: namespaceName, name: entityName })
-    .safeParse(ref);
-  if (!parts.success) {
-    ctx.addIssue({
-      code: z.ZodIssueCode.custom,
-      message: `must be an entity ref such as group:default/team-a (${describeZodError(
-        parts.error,
-      )})`,
-    });
-    return z.NEVER;
-  }
-  return stringifyEntityRef(parts.data);
-});
-
-/** The query of a route that takes no parameters. */
-export const noQuery = z.object({}).strict();
-
 /** 405, with the methods the path allows in the `Allow` header. */
 export class MethodNotAllowedError extends CustomErrorBase {
   name = 'MethodNotAllowedError' as const;
   readonly statusCode = 405;
 }
 
-type Method = 'GET' | 'POST';
+/** The REST API's spec, the source of every route's input schema. */
+export type ApiSpec = typeof spec;
+
+/** A path of the API as express writes it (`/scorecards/:kind/...`). */
+export type ApiPath = internal.DocPathTemplate<ApiSpec>;
+
+type ApiMethod = 'get' | 'post';
+
+/** The methods the spec gives a path, among those the API serves. */
+type MethodOf<Path extends ApiPath> = Extract<
+  internal.DocPathTemplateMethod<ApiSpec, Path>,
+  ApiMethod
+>;
+
+/** A method as a route declares it. */
+type HttpMethod = Uppercase<ApiMethod>;
+
+/** The spec's name of a route's method on its path. */
+type SpecMethod<Path extends ApiPath, Method extends HttpMethod> = Extract<
+  Lowercase<Method>,
+  MethodOf<Path>
+>;
+
+/** The request body the spec declares for an operation (undefined for none). */
+type BodyOf<
+  Path extends ApiPath,
+  Method extends MethodOf<Path>,
+> = internal.TemplateToDocPath<ApiSpec, Path> extends infer DocPath
+  ? DocPath extends internal.DocPath<ApiSpec>
+    ? Method extends internal.DocPathMethod<ApiSpec, DocPath>
+      ? internal.RequestBodyToJsonSchema<ApiSpec, DocPath, Method>
+      : never
+    : never
+  : never;
 
 /** The most a JSON request body may hold. */
 const BODY_LIMIT = '16kb';
 
-/** A route of the API: what it accepts, and its handler. */
-export interface RouteSpec<
-  P,
-  Q extends z.ZodTypeAny,
-  B extends z.ZodTypeAny = z.ZodUndefined,
-> {
-  method: Method;
-  path: string;
-  /** Checks the path parameters; throws InputError or NotFoundError. */
-  params?: (raw: unknown) => P;
-  /** The query string; unknown parameters are refused. Default: none. */
-  query?: Q;
+/**
+ * A route of the API: its path and method, which must be an operation of
+ * the spec (a route the spec lacks does not compile), and its handler.
+ */
+export interface RouteSpec<Path extends ApiPath, Method extends HttpMethod, P> {
+  method: Method & Uppercase<MethodOf<Path>>;
+  path: Path;
   /**
-   * The JSON body (POST only); an absent or empty body is `{}`. Without a
-   * schema no body is read.
+   * Turns the path parameters, already valid per the spec, into what the
+   * handler needs; throws NotFoundError for what the route never serves.
    */
-  body?: B;
+  params?: (raw: PathParameters<ApiSpec, Path, SpecMethod<Path, Method>>) => P;
   handler: (input: {
     params: P;
-    query: z.infer<Q>;
-    body: z.infer<B>;
+    /** The query string, valid per the spec and typed from it. */
+    query: QueryParameters<ApiSpec, Path, SpecMethod<Path, Method>>;
+    /** The JSON body, valid per the spec; undefined when none was sent. */
+    body: BodyOf<Path, SpecMethod<Path, Method>> | undefined;
     req: Request;
     res: Response;
   }) => Promise<void>;
 }
 
+/** Refuses a path that is not valid percent-encoding before anything decodes it. */
+function requirePercentEncoding(
+  req: Request,
+  _res: Response,
+  next: NextFunction,
+) {
+  try {
+    decodeURIComponent(req.path);
+  } catch {
+    next(new InputError('The request path is not valid percent-encoding'));
+    return;
+  }
+  next();
+}
+
 /**
- * Declares the routes of the API: each route's input is validated before
- * its handler runs, and {@link ApiRoutes.router} answers every other method
- * on a declared path with 405.
+ * Parses a JSON body (up to 16 kB) only for the operations whose spec
+ * declares one; every other request body is left unread.
+ */
+function specBodyParsers(): express.Router {
+  const bodies = express.Router();
+  for (const [path, operations] of Object.entries(spec.paths)) {
+    for (const [method, operation] of Object.entries(operations)) {
+      if ('requestBody' in operation) {
+        bodies[method as ApiMethod](
+          path.replace(/\{([^}]+)\}/g, ':$1'),
+          express.json({ limit: BODY_LIMIT }),
+        );
+      }
+    }
+  }
+  return bodies;
+}
+
+/**
+ * Declares the routes of the API on the typed router built from the spec
+ * (src/schema/openapi.yaml). The spec validates each request before its
+ * handler runs: path parameters, the query string (unknown parameters are
+ * refused) and the JSON body of the operations that declare one; anything
+ * invalid is an InputError (400) naming the parameter. {@link ApiRoutes.router}
+ * answers every other method on a declared path with 405.
  */
 export class ApiRoutes {
-  readonly #router = Router();
+  readonly #router: express.Router;
   readonly #methods = new Map<string, Set<string>>();
 
-  add<
-    P = undefined,
-    Q extends z.ZodTypeAny = typeof noQuery,
-    B extends z.ZodTypeAny = z.ZodUndefined,
-  >(spec: RouteSpec<P, Q, B>): this {
-    const allowed = this.#methods.get(spec.path) ?? new Set<string>();
-    allowed.add(spec.method);
-    if (spec.method === 'GET') allowed.add('HEAD');
-    this.#methods.set(spec.path, allowed);
-    const querySchema = (spec.query ?? noQuery) as Q;
-    const register =
-      spec.method === 'GET'
-        ? this.#router.get.bind(this.#router)
-        : this.#router.post.bind(this.#router);
-    const handle = async (req: Request, res: Response) => {
-      const params = spec.params
-        ? spec.params({ ...req.params })
-        : (undefined as P);
-      const query = parseInput(querySchema, req.query, 'query');
-      const body = spec.body
-        ? parseInput(spec.body, req.body ?? {}, 'request body')
-        : (undefined as z.infer<B>);
-      await spec.handler({ params, query, body, req, res });
-    };
-    if (spec.body) {
-      register(spec.path, express.json({ limit: BODY_LIMIT }), handle);
-    } else {
-      register(spec.path, handle);
-    }
+  private constructor(router: express.Router) {
+    this.#router = router;
+  }
+
+  static async create(): Promise<ApiRoutes> {
+    const router = await createOpenApiRouter({
+      middleware: [requirePercentEncoding],
+    });
+    return new ApiRoutes(router as unknown as express.Router);
+  }
+
+  add<Path extends ApiPath, Method extends HttpMethod, P = undefined>(
+    route: RouteSpec<Path, Method, P>,
+  ): this {
+    type M = SpecMethod<Path, Method>;
+    const allowed = this.#methods.get(route.path) ?? new Set<string>();
+    allowed.add(route.method);
+    if (route.method === 'GET') allowed.add('HEAD');
+    this.#methods.set(route.path, allowed);
+    const method = route.method === 'GET' ? 'get' : 'post';
+    this.#router[method](route.path, async (req: Request, res: Response) => {
+      const raw = { ...req.params } as PathParameters<ApiSpec, Path, M>;
+      const params = route.params ? route.params(raw) : (undefined as P);
+      await route.handler({
+        params,
+        query: req.query as QueryParameters<ApiSpec, Path, M>,
+        body: req.body,
+        req,
+        res,
+      });
+    });
     return this;
   }
 
@@ -239,6 +256,9 @@ export class ApiRoutes {
    */
   router(): express.Router {
     const router = Router();
+    // Bodies are read before the spec validates them; a body that cannot be
+    // read (malformed JSON 400, over the limit 413) is answered as it is.
+    router.use(specBodyParsers());
     router.use(this.#router);
     for (const [path, methods] of this.#methods) {
       const allow = [...methods].join(', ');

@@ -1,0 +1,997 @@
+// Generated from openapi.yaml by `yarn generate:openapi`; do not edit.
+import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+
+/** The REST API's OpenAPI spec (src/schema/openapi.yaml). @public */
+export const spec = {
+  openapi: '3.0.3',
+  info: {
+    title: 'readiness',
+    version: '1',
+    description:
+      "Production-readiness scorecards of catalog entities. Every answer follows the catalog's permissions: an entity hidden from the caller is neither listed, counted nor found (404). Invalid input is answered with 400 and an InputError naming the parameter; another method on a path of the API with 405 and an Allow header.",
+    license: {
+      name: 'Apache-2.0',
+      url: 'http://www.apache.org/licenses/LICENSE-2.0.html',
+    },
+  },
+  servers: [
+    {
+      url: '/',
+    },
+  ],
+  paths: {
+    '/scorecards/{kind}/{namespace}/{name}': {
+      get: {
+        operationId: 'GetScorecard',
+        description:
+          "The entity's latest scorecard (null before its first audit), its score history (up to 90 points, oldest first) and whether a refresh is under way. Only audited kinds (Component) have one; another kind is a 404.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The scorecard.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/JsonObject',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      head: {
+        operationId: 'HeadScorecard',
+        description: 'GET without the body.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The scorecard exists.',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/scorecards/{kind}/{namespace}/{name}/review.md': {
+      get: {
+        operationId: 'GetReview',
+        description:
+          'The latest scorecard as a markdown review, as a download.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The review.',
+            content: {
+              'text/markdown': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      head: {
+        operationId: 'HeadReview',
+        description: 'GET without the body.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The review exists.',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/scorecards/{kind}/{namespace}/{name}/refresh': {
+      post: {
+        operationId: 'RefreshScorecard',
+        description:
+          'Queues an audit of the entity ahead of the schedule (permission readiness.scorecard.refresh). No request body is read.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '202': {
+            description: 'Queued.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    status: {
+                      type: 'string',
+                      enum: ['queued'],
+                    },
+                  },
+                  required: ['status'],
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/scorecards/{kind}/{namespace}/{name}/fixes': {
+      get: {
+        operationId: 'GetFixes',
+        description:
+          'The suggested change of each fixable failing rule (a redacted diff, notes and the expected gain), computed from the repository at the last audited commit.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The suggestions.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/JsonObject',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      head: {
+        operationId: 'HeadFixes',
+        description: 'GET without the body.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The suggestions exist.',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/scorecards/{kind}/{namespace}/{name}/fixes/pull-request': {
+      post: {
+        operationId: 'OpenFixPullRequest',
+        description:
+          'Opens a pull request (GitHub) or merge request (GitLab) with the suggested changes (permission readiness.fix.create). The body is JSON of at most 16 kB; an absent body means every fixable rule.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/FixPullRequestRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'Opened.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/JsonObject',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/leaderboard': {
+      get: {
+        operationId: 'GetLeaderboard',
+        description:
+          'Audited entities the caller can see, filtered, ordered (by default by score, lowest first) and paged; total counts every match.',
+        parameters: [
+          {
+            name: 'owner',
+            in: 'query',
+            allowReserved: true,
+            description:
+              'Owner entity ref; a bare name means group:default/<name>.',
+            schema: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          {
+            name: 'kind',
+            in: 'query',
+            description:
+              'Entity kind; a kind that is not audited matches nothing.',
+            schema: {
+              $ref: '#/components/schemas/KindName',
+            },
+          },
+          {
+            name: 'lifecycle',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 255,
+              pattern:
+                '^[^\\p{Cc}\\p{Cs}]*[^\\p{Cc}\\p{Cs}\\s][^\\p{Cc}\\p{Cs}]*$',
+            },
+          },
+          {
+            name: 'band',
+            in: 'query',
+            schema: {
+              $ref: '#/components/schemas/Band',
+            },
+          },
+          {
+            name: 'minScore',
+            in: 'query',
+            description: 'At most maxScore.',
+            schema: {
+              $ref: '#/components/schemas/Score',
+            },
+          },
+          {
+            name: 'maxScore',
+            in: 'query',
+            schema: {
+              $ref: '#/components/schemas/Score',
+            },
+          },
+          {
+            name: 'q',
+            in: 'query',
+            allowReserved: true,
+            description:
+              'Case-insensitive search in names, titles and entity refs.',
+            schema: {
+              type: 'string',
+              maxLength: 200,
+              pattern: '^[^\\p{Cc}\\p{Cs}]*$',
+            },
+          },
+          {
+            name: 'orderBy',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['score', 'name', 'owner', 'auditedAt'],
+            },
+          },
+          {
+            name: 'order',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['asc', 'desc'],
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            description: 'Default 50.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+            },
+          },
+          {
+            $ref: '#/components/parameters/offset',
+          },
+          {
+            name: 'includeUnscored',
+            in: 'query',
+            description:
+              'Also list entities without a successful audit (score null).',
+            schema: {
+              type: 'boolean',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of the leaderboard.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/JsonObject',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      head: {
+        operationId: 'HeadLeaderboard',
+        description: 'GET without the body.',
+        parameters: [
+          {
+            name: 'owner',
+            in: 'query',
+            allowReserved: true,
+            description:
+              'Owner entity ref; a bare name means group:default/<name>.',
+            schema: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          {
+            name: 'kind',
+            in: 'query',
+            description:
+              'Entity kind; a kind that is not audited matches nothing.',
+            schema: {
+              $ref: '#/components/schemas/KindName',
+            },
+          },
+          {
+            name: 'lifecycle',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 255,
+              pattern:
+                '^[^\\p{Cc}\\p{Cs}]*[^\\p{Cc}\\p{Cs}\\s][^\\p{Cc}\\p{Cs}]*$',
+            },
+          },
+          {
+            name: 'band',
+            in: 'query',
+            schema: {
+              $ref: '#/components/schemas/Band',
+            },
+          },
+          {
+            name: 'minScore',
+            in: 'query',
+            description: 'At most maxScore.',
+            schema: {
+              $ref: '#/components/schemas/Score',
+            },
+          },
+          {
+            name: 'maxScore',
+            in: 'query',
+            schema: {
+              $ref: '#/components/schemas/Score',
+            },
+          },
+          {
+            name: 'q',
+            in: 'query',
+            allowReserved: true,
+            description:
+              'Case-insensitive search in names, titles and entity refs.',
+            schema: {
+              type: 'string',
+              maxLength: 200,
+              pattern: '^[^\\p{Cc}\\p{Cs}]*$',
+            },
+          },
+          {
+            name: 'orderBy',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['score', 'name', 'owner', 'auditedAt'],
+            },
+          },
+          {
+            name: 'order',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['asc', 'desc'],
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            description: 'Default 50.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+            },
+          },
+          {
+            $ref: '#/components/parameters/offset',
+          },
+          {
+            name: 'includeUnscored',
+            in: 'query',
+            description:
+              'Also list entities without a successful audit (score null).',
+            schema: {
+              type: 'boolean',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of the leaderboard.',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/blockers': {
+      get: {
+        operationId: 'GetBlockers',
+        description:
+          'The rules that block the most visible entities, most widespread first; each with its first entities and the count of all.',
+        parameters: [
+          {
+            name: 'limit',
+            in: 'query',
+            description: 'Rules per page; default 100.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+            },
+          },
+          {
+            $ref: '#/components/parameters/offset',
+          },
+          {
+            name: 'entities',
+            in: 'query',
+            description: 'Entity refs listed per rule; default 100.',
+            schema: {
+              type: 'integer',
+              minimum: 0,
+              maximum: 10000,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of blockers.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/JsonObject',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      head: {
+        operationId: 'HeadBlockers',
+        description: 'GET without the body.',
+        parameters: [
+          {
+            name: 'limit',
+            in: 'query',
+            description: 'Rules per page; default 100.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+            },
+          },
+          {
+            $ref: '#/components/parameters/offset',
+          },
+          {
+            name: 'entities',
+            in: 'query',
+            description: 'Entity refs listed per rule; default 100.',
+            schema: {
+              type: 'integer',
+              minimum: 0,
+              maximum: 10000,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of blockers.',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/owners': {
+      get: {
+        operationId: 'GetOwners',
+        description:
+          "Each owner's visible audited entities, average score, band and blockers.",
+        responses: {
+          '200': {
+            description: 'The owners.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/JsonObject',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      head: {
+        operationId: 'HeadOwners',
+        description: 'GET without the body.',
+        responses: {
+          '200': {
+            description: 'The owners.',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/summaries': {
+      get: {
+        operationId: 'GetSummaries',
+        description:
+          'Score, band, verdict and blocker count of each visible entity, by entity ref.',
+        parameters: [
+          {
+            name: 'limit',
+            in: 'query',
+            description: 'Default 10000.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 10000,
+            },
+          },
+          {
+            $ref: '#/components/parameters/offset',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of summaries.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/JsonObject',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      head: {
+        operationId: 'HeadSummaries',
+        description: 'GET without the body.',
+        parameters: [
+          {
+            name: 'limit',
+            in: 'query',
+            description: 'Default 10000.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 10000,
+            },
+          },
+          {
+            $ref: '#/components/parameters/offset',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of summaries.',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/rules': {
+      get: {
+        operationId: 'GetRules',
+        description: 'The rules this backend runs, with their documentation.',
+        responses: {
+          '200': {
+            description: 'The rule catalog.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/JsonObject',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      head: {
+        operationId: 'HeadRules',
+        description: 'GET without the body.',
+        responses: {
+          '200': {
+            description: 'The rule catalog.',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/rollups/{kind}/{namespace}/{name}': {
+      get: {
+        operationId: 'GetRollup',
+        description:
+          'The readiness of what a Group, System or Domain holds (members the caller can see); other kinds are a 404.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'worst',
+            in: 'query',
+            description: 'The lowest-scored members listed; default 5.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 50,
+            },
+          },
+          {
+            name: 'rules',
+            in: 'query',
+            description: 'The most frequent blockers listed; default 5.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 50,
+            },
+          },
+          {
+            name: 'days',
+            in: 'query',
+            description: 'Days of trend; default 90.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 730,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The roll-up.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/JsonObject',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      head: {
+        operationId: 'HeadRollup',
+        description: 'GET without the body.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'worst',
+            in: 'query',
+            description: 'The lowest-scored members listed; default 5.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 50,
+            },
+          },
+          {
+            name: 'rules',
+            in: 'query',
+            description: 'The most frequent blockers listed; default 5.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 50,
+            },
+          },
+          {
+            name: 'days',
+            in: 'query',
+            description: 'Days of trend; default 90.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 730,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The roll-up.',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+  },
+  components: {
+    parameters: {
+      kind: {
+        name: 'kind',
+        in: 'path',
+        required: true,
+        description: 'Entity kind, in any case.',
+        schema: {
+          $ref: '#/components/schemas/KindName',
+        },
+      },
+      namespace: {
+        name: 'namespace',
+        in: 'path',
+        required: true,
+        schema: {
+          $ref: '#/components/schemas/ObjectName',
+        },
+      },
+      name: {
+        name: 'name',
+        in: 'path',
+        required: true,
+        schema: {
+          $ref: '#/components/schemas/ObjectName',
+        },
+      },
+      offset: {
+        name: 'offset',
+        in: 'query',
+        description: 'Default 0.',
+        schema: {
+          type: 'integer',
+          minimum: 0,
+          maximum: 10000000,
+        },
+      },
+    },
+    responses: {
+      ErrorResponse: {
+        description: 'An error.',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/Error',
+            },
+          },
+        },
+      },
+    },
+    schemas: {
+      KindName: {
+        description:
+          "The catalog's default rule for a kind; a letter, then letters and digits.",
+        type: 'string',
+        maxLength: 63,
+        pattern: '^[A-Za-z][A-Za-z0-9]*$',
+      },
+      ObjectName: {
+        description:
+          'A namespace or entity name as the catalog accepts them by default, in any case; letters, digits and -_. between a letter or digit at each end.',
+        type: 'string',
+        maxLength: 63,
+        pattern: '^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$',
+      },
+      EntityRef: {
+        description:
+          '[kind:][namespace/]name, each part as in an entity route.',
+        type: 'string',
+        maxLength: 255,
+        pattern:
+          '^(?:[A-Za-z][A-Za-z0-9]*:)?(?:[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?/)?[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$',
+      },
+      Band: {
+        type: 'string',
+        enum: ['good', 'needs-work', 'poor', 'critical'],
+      },
+      Score: {
+        type: 'integer',
+        minimum: 0,
+        maximum: 100,
+      },
+      RuleId: {
+        description: 'A rule id as the registry spells them, category/name.',
+        type: 'string',
+        maxLength: 200,
+        pattern: '^[A-Za-z0-9][A-Za-z0-9-]*(?:/[A-Za-z0-9][A-Za-z0-9._-]*)+$',
+      },
+      FixPullRequestRequest: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          rules: {
+            description:
+              'The rules whose changes to include; default every fixable rule.',
+            type: 'array',
+            minItems: 1,
+            maxItems: 100,
+            items: {
+              $ref: '#/components/schemas/RuleId',
+            },
+          },
+        },
+      },
+      JsonObject: {
+        type: 'object',
+        additionalProperties: true,
+      },
+      Error: {
+        type: 'object',
+        properties: {
+          error: {
+            type: 'object',
+            properties: {
+              name: {
+                type: 'string',
+              },
+              message: {
+                type: 'string',
+              },
+            },
+            required: ['name', 'message'],
+            additionalProperties: true,
+          },
+          request: {
+            type: 'object',
+            additionalProperties: true,
+          },
+          response: {
+            type: 'object',
+            properties: {
+              statusCode: {
+                type: 'integer',
+              },
+            },
+            additionalProperties: true,
+          },
+        },
+        required: ['error'],
+      },
+    },
+  },
+} as const;
+
+/** A router that validates every request against {@link spec} before its handler runs. */
+export const createOpenApiRouter = async (
+  options?: Parameters<typeof createValidatedOpenApiRouter>['1'],
+) => createValidatedOpenApiRouter<typeof spec>(spec, options);
