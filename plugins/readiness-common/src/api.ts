@@ -16,6 +16,73 @@ export interface ScorecardHistoryEntry {
   categories: Partial<Record<CategoryId, number | null>>;
   /** Number of production blockers in that audit. */
   blockers: number;
+  /**
+   * What changed since the audit before it; absent for an entity's first
+   * audit and for audits recorded before transitions were kept.
+   */
+  transitions?: AuditTransitions;
+  /**
+   * The version of the source that audit read: the commit (or the SCM's
+   * etag of the tree); absent when the source has none.
+   */
+  sourceVersion?: string;
+}
+
+/** A rule whose standing changed between two audits. @public */
+export interface RuleTransition {
+  ruleId: string;
+  title: string;
+  severity: Severity;
+}
+
+/**
+ * How the rules of an audit changed against the audit before it. A rule
+ * counts as failing when it fails without a waiver, as waived when it fails
+ * under an active waiver.
+ * @public
+ */
+export interface AuditTransitions {
+  /**
+   * Failing now, not before (it passed, did not apply, is new, or lost its
+   * waiver before the waiver's expiry date).
+   */
+  newlyFailing: RuleTransition[];
+  /** Failing or waived before; passing or not applicable now. */
+  fixed: RuleTransition[];
+  /** Waived now, not before. */
+  newlyWaived: Array<RuleTransition & { expires: string }>;
+  /** Waived before; failing now because the waiver's expiry date passed. */
+  waiverExpired: Array<RuleTransition & { expires: string }>;
+  /**
+   * Reported findings (of failing rules) by fingerprint: how many are new and
+   * how many went away. Absent when either audit lacks fingerprints.
+   */
+  findings?: { added: number; resolved: number };
+}
+
+/** One side of GET /scorecards/:kind/:namespace/:name/changes. @public */
+export interface AuditChangesPoint {
+  auditedAt: string;
+  score: number;
+  verdict: Verdict;
+  blockers: number;
+  /** The commit or etag the audit read, when the source has one. */
+  sourceVersion?: string;
+}
+
+/** GET /scorecards/:kind/:namespace/:name/changes: since the last audit. @public */
+export interface AuditChangesResponse {
+  entityRef: string;
+  /** The latest audit; null when the entity was never audited. */
+  current: AuditChangesPoint | null;
+  /** The audit before it; null when there is none in the history. */
+  previous: AuditChangesPoint | null;
+  /**
+   * The rule transitions of the latest audit against the one before it;
+   * null when there is no earlier audit to compare with or the latest audit
+   * was recorded before transitions were kept.
+   */
+  transitions: AuditTransitions | null;
 }
 
 /**

@@ -1,4 +1,5 @@
 import {
+  AuditTransitions,
   Band,
   bandFor,
   CategoryId,
@@ -183,6 +184,8 @@ export class DatabaseQueryStore implements ReadinessQueryStore {
       blockers: number | string;
       failing_rules: string | null;
       failing_findings: string | null;
+      transitions: string | null;
+      source_version: string | null;
     }> = await this.#db(HISTORY)
       .select(
         'audited_at',
@@ -192,6 +195,8 @@ export class DatabaseQueryStore implements ReadinessQueryStore {
         'blockers',
         'failing_rules',
         'failing_findings',
+        'transitions',
+        'source_version',
       )
       .where('entity_ref', entityRef)
       .orderBy([
@@ -211,6 +216,10 @@ export class DatabaseQueryStore implements ReadinessQueryStore {
       ...(r.failing_findings
         ? { failingFindings: JSON.parse(r.failing_findings) as string[] }
         : {}),
+      ...(r.transitions
+        ? { transitions: JSON.parse(r.transitions) as AuditTransitions }
+        : {}),
+      ...(r.source_version ? { sourceVersion: r.source_version } : {}),
     }));
   }
 

@@ -84,6 +84,7 @@ describe.each(databases.eachSupportedId())(
           }),
           blockers: 2,
           failingRules: ['security/committed-env-file', 'testing/has-tests'],
+          sourceVersion: 'abc',
         },
       ]);
       expect(

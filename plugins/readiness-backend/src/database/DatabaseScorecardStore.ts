@@ -1,8 +1,12 @@
 import {
+  AuditTransitions,
   bandFor,
   Scorecard,
 } from '@readiness/backstage-plugin-readiness-common';
-import { reportedFindings } from '@readiness/backstage-plugin-readiness-node';
+import {
+  compareAudits,
+  reportedFindings,
+} from '@readiness/backstage-plugin-readiness-node';
 import { Knex } from 'knex';
 import { holdsLease, releaseLease } from './DatabaseQueueStore';
 import {
@@ -57,6 +61,18 @@ export class DatabaseScorecardStore implements ReadinessScorecardStore {
       if (record.lease && !(await holdsLease(tx, ref, record.lease))) {
         return false;
       }
+      // The scorecard row still holds the previous audit's scorecard (a
+      // failed audit keeps it): what this audit is compared with.
+      const previous: { scorecard: string | null } | undefined = await tx(
+        SCORECARDS,
+      )
+        .where('entity_ref', ref)
+        .first('scorecard');
+      const transitions = transitionsSince(
+        previous?.scorecard,
+        scorecard,
+        record.auditedAt,
+      );
       await tx(SCORECARDS)
         .insert({
           ...entityColumns(entity),
@@ -92,6 +108,8 @@ export class DatabaseScorecardStore implements ReadinessScorecardStore {
         blockers: scorecard.blockers.length,
         failing_rules: JSON.stringify(failingRuleIds(scorecard)),
         failing_findings: failingFingerprints(scorecard),
+        transitions: transitions ? JSON.stringify(transitions) : null,
+        source_version: record.etag ?? null,
       });
       if (retention?.runs !== undefined) {
         const stale: Array<number | string> = await tx(HISTORY)
@@ -319,4 +337,24 @@ function failingFingerprints(scorecard: Scorecard): string | null {
   const fingerprints = reportedFindings(scorecard).map(f => f.fingerprint);
   if (fingerprints.some(f => !f)) return null;
   return JSON.stringify([...new Set(fingerprints)].sort());
+}
+
+/**
+ * The transitions of `current` against the stored scorecard of the previous
+ * audit; null without one (a first audit), or when it cannot be read.
+ */
+function transitionsSince(
+  stored: string | null | undefined,
+  current: Scorecard,
+  auditedAt: Date,
+): AuditTransitions | null {
+  if (!stored) return null;
+  let previous: Scorecard;
+  try {
+    previous = JSON.parse(stored) as Scorecard;
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(previous?.results)) return null;
+  return compareAudits(previous, current, { now: auditedAt });
 }

@@ -1,4 +1,5 @@
 import {
+  AuditTransitions,
   Band,
   BlockerSummary,
   EntityReadinessSummary,
@@ -69,6 +70,13 @@ export interface HistoryPoint {
    * fingerprints were kept or from scorecards without them.
    */
   failingFindings?: string[];
+  /**
+   * The rule transitions against the audit before it; absent for a first
+   * audit and for points recorded before transitions were kept.
+   */
+  transitions?: AuditTransitions;
+  /** The commit or etag of the source the audit read, when it has one. */
+  sourceVersion?: string;
 }
 
 /** An entity taken off the queue for auditing. @public */

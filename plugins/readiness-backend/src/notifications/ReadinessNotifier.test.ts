@@ -1,6 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { makeScorecard } from '../testing/scorecards';
-import { ReadinessNotifier } from './ReadinessNotifier';
+import { AuditTransitions } from '@readiness/backstage-plugin-readiness-common';
+import { describeTransitions, ReadinessNotifier } from './ReadinessNotifier';
 
 const entity = {
   entityRef: 'component:default/orders',
@@ -160,5 +161,99 @@ describe('ReadinessNotifier', () => {
     expect(
       await n.onAudit(entity, { score: 90, blockerRuleIds: [] }, withBlocker),
     ).toBe(false);
+  });
+
+  describe('what changed since the last audit', () => {
+    const rule = (id: string) => ({
+      ruleId: id,
+      title: `Title of ${id}`,
+      severity: 'high' as const,
+    });
+    const transitions: AuditTransitions = {
+      newlyFailing: [rule('security/committed-env-file')],
+      fixed: [rule('testing/has-tests'), rule('cicd/pipeline')],
+      newlyWaived: [{ ...rule('docs/runbook'), expires: '2027-03-01' }],
+      waiverExpired: [{ ...rule('security/tls'), expires: '2027-01-01' }],
+    };
+
+    it('names every kind of transition in the notification of a new blocker', () => {
+      const { notifier: n } = notifier({ enabled: true });
+      const notification = n.compose(
+        entity,
+        { score: withBlocker.score, blockerRuleIds: [] },
+        withBlocker,
+        transitions,
+      );
+      expect(notification?.payload.description).toBe(
+        'New blocker: Title of security/committed-env-file (security/committed-env-file). ' +
+          'Since the last audit: newly failing: Title of security/committed-env-file; ' +
+          'waiver expired: Title of security/tls; ' +
+          'fixed: Title of testing/has-tests, Title of cicd/pipeline; ' +
+          'newly waived: Title of docs/runbook.',
+      );
+    });
+
+    it('adds them to a score drop, and sends nothing for transitions alone', async () => {
+      const { notifier: n, notifications } = notifier({
+        enabled: true,
+        onNewBlocker: false,
+        scoreDropThreshold: 5,
+      });
+      const drop = n.compose(
+        entity,
+        { score: withBlocker.score + 6, blockerRuleIds: [] },
+        withBlocker,
+        transitions,
+      );
+      expect(drop?.payload.description).toMatch(
+        /^The score dropped from \d+ to \d+\. Since the last audit: newly failing: /,
+      );
+      expect(
+        await n.onAudit(
+          entity,
+          { score: withBlocker.score, blockerRuleIds: [] },
+          withBlocker,
+          transitions,
+        ),
+      ).toBe(false);
+      expect(notifications.send).not.toHaveBeenCalled();
+    });
+
+    it('says nothing more when no rule changed', () => {
+      const { notifier: n } = notifier({ enabled: true });
+      const none: AuditTransitions = {
+        newlyFailing: [],
+        fixed: [],
+        newlyWaived: [],
+        waiverExpired: [],
+        findings: { added: 0, resolved: 0 },
+      };
+      expect(describeTransitions(none)).toBe('');
+      expect(
+        n.compose(
+          entity,
+          { score: withBlocker.score, blockerRuleIds: [] },
+          withBlocker,
+          none,
+        )?.payload.description,
+      ).toBe(
+        'New blocker: Title of security/committed-env-file (security/committed-env-file).',
+      );
+    });
+
+    it('names at most five rules of a kind and counts the rest', () => {
+      const many = Array.from({ length: 8 }, (_, i) => rule(`docs/r${i}`));
+      expect(
+        describeTransitions({
+          ...transitions,
+          newlyFailing: many,
+          fixed: [],
+          newlyWaived: [],
+          waiverExpired: [],
+        }),
+      ).toBe(
+        'Since the last audit: newly failing: Title of docs/r0, Title of docs/r1, Title of docs/r2, Title of docs/r3, Title of docs/r4 and 3 more.',
+      );
+    });
   });
 });

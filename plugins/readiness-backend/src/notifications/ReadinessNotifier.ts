@@ -6,7 +6,11 @@ import {
   NotificationSendOptions,
   NotificationService,
 } from '@backstage/plugin-notifications-node';
-import { Scorecard } from '@readiness/backstage-plugin-readiness-common';
+import {
+  AuditTransitions,
+  RuleTransition,
+  Scorecard,
+} from '@readiness/backstage-plugin-readiness-common';
 import { EntitySummary } from '../database/ReadinessStore';
 import { ReadinessOptions } from '../options';
 
@@ -15,6 +19,32 @@ function notificationSeverity(
 ): 'critical' | 'high' | 'normal' {
   if (newBlockers.some(b => b.severity === 'critical')) return 'critical';
   return newBlockers.length > 0 ? 'high' : 'normal';
+}
+
+/** Rules a notification names per kind of transition; the rest are counted. */
+const NAMED_RULES = 5;
+
+function ruleList(rules: RuleTransition[]): string {
+  const named = rules.slice(0, NAMED_RULES).map(r => r.title);
+  const more = rules.length - named.length;
+  return more > 0 ? `${named.join(', ')} and ${more} more` : named.join(', ');
+}
+
+/**
+ * What changed since the last audit, as one sentence: "Since the last
+ * audit: newly failing: A; fixed: B." Empty when no rule changed.
+ * @public
+ */
+export function describeTransitions(transitions: AuditTransitions): string {
+  const parts: string[] = [];
+  const add = (label: string, rules: RuleTransition[]) => {
+    if (rules.length > 0) parts.push(`${label}: ${ruleList(rules)}`);
+  };
+  add('newly failing', transitions.newlyFailing);
+  add('waiver expired', transitions.waiverExpired);
+  add('fixed', transitions.fixed);
+  add('newly waived', transitions.newlyWaived);
+  return parts.length > 0 ? `Since the last audit: ${parts.join('; ')}.` : '';
 }
 
 /** What the entity looked like before the audit. @public */
@@ -79,11 +109,15 @@ export class ReadinessNotifier {
     this.#enabled = enabled;
   }
 
-  /** The notification an audit calls for, if any. Pure. */
+  /**
+   * The notification an audit calls for, if any; it names the audit's rule
+   * transitions when given. Pure.
+   */
   compose(
     entity: EntitySummary,
     previous: PreviousStanding | undefined,
     scorecard: Scorecard,
+    transitions?: AuditTransitions,
   ): NotificationSendOptions | undefined {
     if (!entity.owner || !previous || previous.score === null) return undefined;
     const known = new Set(previous.blockerRuleIds);
@@ -108,6 +142,8 @@ export class ReadinessNotifier {
         `The score dropped from ${previous.score} to ${scorecard.score}.`,
       );
     }
+    const changed = transitions ? describeTransitions(transitions) : '';
+    if (changed) reasons.push(changed);
     return {
       recipients: { type: 'entity', entityRef: entity.owner },
       payload: {
@@ -130,8 +166,9 @@ export class ReadinessNotifier {
     entity: EntitySummary,
     previous: PreviousStanding | undefined,
     scorecard: Scorecard,
+    transitions?: AuditTransitions,
   ): Promise<boolean> {
-    const notification = this.compose(entity, previous, scorecard);
+    const notification = this.compose(entity, previous, scorecard, transitions);
     if (!notification || !(await this.#enabled())) return false;
     try {
       await this.#notifications.send(notification);

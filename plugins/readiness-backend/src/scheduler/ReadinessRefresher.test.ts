@@ -8,7 +8,7 @@ import { ReadinessNotifier } from '../notifications/ReadinessNotifier';
 import { SourceError } from '../sources/SourceError';
 import { testDatabases, testStore } from '../testing/databases';
 import { component } from '../testing/entities';
-import { scorecardWithScore } from '../testing/scorecards';
+import { makeScorecard, scorecardWithScore } from '../testing/scorecards';
 import {
   Auditor,
   ReadinessRefresher,
@@ -387,6 +387,51 @@ describe.each(databases.eachSupportedId())(
           severity: 'normal',
         },
       });
+    });
+
+    it("names the audit's rule transitions in the notification", async () => {
+      const notifications = { send: jest.fn().mockResolvedValue(undefined) };
+      const notifier = ReadinessNotifier.create({
+        notifications,
+        logger: mockServices.logger.mock(),
+        settings: { enabled: true, scoreDropThreshold: 10, onNewBlocker: true },
+      });
+      const auditor = new RecordingAuditor();
+      auditor.result = () => ({
+        status: 'audited',
+        scorecard: makeScorecard([
+          { ruleId: 'security/committed-env-file', severity: 'critical' },
+          { ruleId: 'testing/has-tests', severity: 'high', status: 'fail' },
+        ]),
+        etag: 'etag-1',
+        inputsHash: 'inputs-1',
+      });
+      let now = new Date('2025-05-01T12:00:00Z');
+      const r = refresher([component('a', 'team-z')], auditor, {
+        notifier,
+        clock: () => now,
+      });
+      await r.syncWithCatalog();
+      await r.processDue();
+      auditor.result = () => ({
+        status: 'audited',
+        scorecard: makeScorecard([
+          {
+            ruleId: 'security/committed-env-file',
+            severity: 'critical',
+            status: 'fail',
+          },
+          { ruleId: 'testing/has-tests', severity: 'high' },
+        ]),
+        etag: 'etag-2',
+        inputsHash: 'inputs-1',
+      });
+      now = new Date(now.getTime() + options.auditIntervalMs + 1);
+      await r.processDue();
+      expect(notifications.send).toHaveBeenCalledTimes(1);
+      expect(notifications.send.mock.calls[0][0].payload.description).toContain(
+        'Since the last audit: newly failing: Title of security/committed-env-file; fixed: Title of testing/has-tests.',
+      );
     });
 
     it('runs as a scheduled task', async () => {

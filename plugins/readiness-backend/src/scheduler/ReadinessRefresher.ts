@@ -505,11 +505,16 @@ export class ReadinessRefresher {
         this.#discard(ref, lease);
         return;
       }
-      await this.#notifier?.onAudit(
-        summary,
-        previous ? { score: previous.score, blockerRuleIds } : undefined,
-        outcome.scorecard,
-      );
+      if (this.#notifier) {
+        // The transitions the store computed for the point just saved.
+        const [point] = await this.#store.getHistory(ref, 1);
+        await this.#notifier.onAudit(
+          summary,
+          previous ? { score: previous.score, blockerRuleIds } : undefined,
+          outcome.scorecard,
+          point?.transitions,
+        );
+      }
       heartbeat.settle(ref);
       await this.#store.releaseClaim(release);
     } catch (e) {

@@ -16,5 +16,6 @@ export type { MarkdownReportOptions } from './markdown';
 export { renderSarif, SARIF_LEVELS } from './sarif';
 export type { SarifReportOptions } from './sarif';
 export { renderTable } from './table';
+export { compareAudits, hasTransitions } from './transitions';
 export type { TableReportOptions } from './table';
 export { VERDICT_LABELS, BAND_LABELS } from './format';
