@@ -346,14 +346,19 @@ export class ReadinessRefresher {
       }
     };
 
+    /** Claims a batch, or joins the claim another worker is making. */
+    const claimShared = () => {
+      claiming ??= claimBatch().finally(() => {
+        claiming = undefined;
+      });
+      return claiming;
+    };
+
     /** The next claimed entity, claiming a batch when none is left. */
     const next = async () => {
       while (queue.length === 0) {
         if (exhausted || this.#abort.signal.aborted) return undefined;
-        claiming ??= claimBatch().finally(() => {
-          claiming = undefined;
-        });
-        await claiming;
+        await claimShared();
       }
       return queue.shift();
     };

@@ -102,8 +102,13 @@ describe('SCM rate limits', () => {
           gitlab: [{ host: GITLAB, apiBaseUrl: scm.gitlabApiBaseUrl }],
         },
       },
-      // One at a time, in ref order: a-limited is read first.
-      config: { concurrency: 1, batchSize: 50, localRoots: [local.dir] },
+      // One read at a time, in ref order: a-limited is read first.
+      config: {
+        concurrency: 1,
+        fetchConcurrency: 1,
+        batchSize: 50,
+        localRoots: [local.dir],
+      },
     });
     store = backend.store;
     server = backend.server;
@@ -247,7 +252,7 @@ describe('SCM rate limits', () => {
           gitlab: [{ host: GITLAB, apiBaseUrl: scm.gitlabApiBaseUrl }],
         },
       },
-      config: { concurrency: 1 },
+      config: { concurrency: 1, fetchConcurrency: 1 },
     });
     scm.fault(
       { route: 'gitlab.project', url: 'acme%2Fthrottled', times: 1 },
