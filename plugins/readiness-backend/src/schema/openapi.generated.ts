@@ -76,6 +76,62 @@ export const spec = {
         },
       },
     },
+    '/scorecards/{kind}/{namespace}/{name}/changes': {
+      get: {
+        operationId: 'GetChanges',
+        description:
+          "What changed since the last audit: the latest audit and the one before it (time, score, verdict, blockers and the commit or etag each read) and the latest audit's rule transitions (newlyFailing, fixed, newlyWaived, waiverExpired, and the findings added and resolved by fingerprint). transitions is null after a first audit or for an audit recorded before they were kept; current is null before the first audit.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The changes.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/JsonObject',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      head: {
+        operationId: 'HeadChanges',
+        description: 'GET without the body.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The changes exist.',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
     '/scorecards/{kind}/{namespace}/{name}/review.md': {
       get: {
         operationId: 'GetReview',

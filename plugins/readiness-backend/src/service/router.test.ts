@@ -470,6 +470,7 @@ describe('readiness router', () => {
     const entityPaths = (ref: string) => [
       ['GET', `/api/readiness/scorecards/${ref}`],
       ['GET', `/api/readiness/scorecards/${ref}/review.md`],
+      ['GET', `/api/readiness/scorecards/${ref}/changes`],
       ['POST', `/api/readiness/scorecards/${ref}/refresh`],
     ];
     const send = (method: string, path: string) =>

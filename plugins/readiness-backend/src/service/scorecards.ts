@@ -1,4 +1,5 @@
 import { NotFoundError } from '@backstage/errors';
+import { AuditChangesPoint } from '@readiness/backstage-plugin-readiness-common';
 import { renderMarkdown } from '@readiness/backstage-plugin-readiness-node';
 import { Request } from 'express';
 import { RouteContext } from './context';
@@ -6,13 +7,14 @@ import {
   authorizeRefresh,
   visibleEntity as catalogEntity,
 } from './entityAccess';
+import { HistoryPoint } from '../database/ReadinessStore';
 import { waitingOf } from './leaderboard';
-import { ScorecardResponse } from './types';
+import { AuditChangesResponse, ScorecardResponse } from './types';
 import { ApiRoutes, auditedEntityParams } from './validation';
 
 const HISTORY_POINTS = 90;
 
-/** GET a scorecard, GET its markdown review, POST a refresh. */
+/** GET a scorecard, what changed since the last audit, its markdown review; POST a refresh. */
 export function scorecardRoutes(ctx: RouteContext, routes: ApiRoutes) {
   /**
    * The entity of the route, as the caller may see it. An entity hidden from
@@ -47,9 +49,30 @@ export function scorecardRoutes(ctx: RouteContext, routes: ApiRoutes) {
           verdict: point.verdict,
           categories: point.categories,
           blockers: point.blockers,
+          ...(point.transitions ? { transitions: point.transitions } : {}),
+          ...(point.sourceVersion
+            ? { sourceVersion: point.sourceVersion }
+            : {}),
         })),
         refreshing,
         ...(stored?.scorecard ? { links: stored.links ?? null } : {}),
+      };
+      res.json(body);
+    },
+  });
+
+  routes.add({
+    method: 'GET',
+    path: '/scorecards/:kind/:namespace/:name/changes',
+    params: auditedEntityParams,
+    handler: async ({ params: { entityRef }, req, res }) => {
+      await visibleEntity(req, entityRef);
+      const [current, previous] = await ctx.store.getHistory(entityRef, 2);
+      const body: AuditChangesResponse = {
+        entityRef,
+        current: current ? changesPoint(current) : null,
+        previous: previous ? changesPoint(previous) : null,
+        transitions: current?.transitions ?? null,
       };
       res.json(body);
     },
@@ -98,4 +121,15 @@ export function scorecardRoutes(ctx: RouteContext, routes: ApiRoutes) {
       res.status(202).json({ status: 'queued' });
     },
   });
+}
+
+/** One audit as GET …/changes names it. */
+function changesPoint(point: HistoryPoint): AuditChangesPoint {
+  return {
+    auditedAt: point.auditedAt.toISOString(),
+    score: point.score,
+    verdict: point.verdict,
+    blockers: point.blockers,
+    ...(point.sourceVersion ? { sourceVersion: point.sourceVersion } : {}),
+  };
 }

@@ -1,5 +1,6 @@
 /** The REST API's response shapes; the contract lives in readiness-common. */
 export type {
+  AuditChangesResponse,
   BlockersResponse,
   LeaderboardItem,
   LeaderboardResponse,
