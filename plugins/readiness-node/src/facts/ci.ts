@@ -294,6 +294,36 @@ function jenkinsCommands(file: SourceFile): CiCommand[] {
   return commands;
 }
 
+/**
+ * The build script Travis runs for a language when the configuration names none (`script:` absent):
+ * `make` for Go with a Makefile (`go test` without one), `npm test` for Node, `./gradlew check` / `mvn test`
+ * for Java, `cargo test`, `phpunit`, `mix test`, `sbt test`, `lein test`. Undefined for languages without a
+ * default (Python) or whose default runs no particular task.
+ */
+function travisDefaultScript(file: SourceFile, files: SourceFile[]): CiCommand | undefined {
+  const yaml = parseYamlFile(file.text);
+  const root = asRecord(yaml.value);
+  if (yaml.error || !root || 'script' in root) return undefined;
+  const language = asString(root.language)?.toLowerCase();
+  const has = (...names: string[]) => files.some(f => names.includes(f.path));
+  let command: string | undefined;
+  if (language === 'go') {
+    command = has('GNUmakefile', 'Makefile', 'BSDmakefile', 'makefile') ? 'make' : 'go test -v ./...';
+  } else if (language === 'node_js' || language === 'node') {
+    command = has('yarn.lock') ? 'yarn test' : 'npm test';
+  } else if (language === 'java' || language === 'jvm') {
+    if (has('gradlew')) command = './gradlew check';
+    else if (has('build.gradle', 'build.gradle.kts')) command = 'gradle check';
+    else if (has('pom.xml')) command = 'mvn test -B';
+  } else if (language === 'rust') command = 'cargo test --verbose';
+  else if (language === 'php') command = 'phpunit';
+  else if (language === 'elixir') command = 'mix test';
+  else if (language === 'scala') command = 'sbt test';
+  else if (language === 'clojure') command = 'lein test';
+  if (!command) return undefined;
+  return { system: 'travis', path: file.path, line: yaml.lineAt(['language']), command };
+}
+
 /** @public */
 export interface CiFacts {
   systems: CiSystem[];
@@ -325,6 +355,8 @@ export function collectCi(files: SourceFile[]): CiFacts {
     } else if (basename(file.path).match(/\.ya?ml$/i)) {
       const { commands, error } = yamlCommands(file, system);
       facts.commands.push(...commands);
+      const implied = system === 'travis' ? travisDefaultScript(file, files) : undefined;
+      if (implied) facts.commands.push(implied);
       if (error) facts.errors.push({ path: file.path, message: error });
     }
   }

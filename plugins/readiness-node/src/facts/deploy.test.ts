@@ -34,10 +34,14 @@ describe('deployment descriptors', () => {
       'render.yaml': 'services:\n  - type: web\n    name: api\n',
       'app.yaml': 'runtime: python312\nentrypoint: gunicorn -b :$PORT main:app\n',
       'serverless.yml': 'service: api\nprovider:\n  name: aws\n',
+      'azure.yaml': 'name: shop\nservices:\n  web:\n    project: ./src/Web\n    host: appservice\n  api:\n    project: ./src/Api\n',
+      'src/AppHost/Program.cs':
+        'var builder = DistributedApplication.CreateBuilder(args);\nbuilder.AddProject<Projects.Api>("api").PublishAsAzureContainerApp((infra, app) => { });\n',
     });
     expect(found.map(d => [d.path, d.platform, d.what])).toEqual([
       ['Procfile', 'heroku', 'web, worker processes'],
       ['app.yaml', 'app-engine', 'runtime python312'],
+      ['azure.yaml', 'azd', 'azd services web, api'],
       ['charts/api/Chart.yaml', 'helm', 'chart api'],
       ['deploy/jobs.yaml', 'kubernetes', 'CronJob nightly'],
       ['deploy/list.yaml', 'kubernetes', 'StatefulSet db'],
@@ -47,6 +51,7 @@ describe('deployment descriptors', () => {
       ['knative/svc.yaml', 'kubernetes', 'Service fn'],
       ['render.yaml', 'render', '1 service'],
       ['serverless.yml', 'serverless', 'service api'],
+      ['src/AppHost/Program.cs', 'aspire', 'Aspire app host publishing to Azure Container Apps'],
     ]);
   });
 
@@ -64,6 +69,11 @@ describe('deployment descriptors', () => {
         'render.yaml': 'services: []\n',
         'heroku.yml': 'setup:\n  addons: []\n',
         Procfile: '# nothing yet\n',
+        'azure.yaml': 'name: shop\n',
+        // An app host that only runs locally; a publishing call in a comment or a string; the call outside an app host.
+        'src/AppHost/Program.cs':
+          'var builder = DistributedApplication.CreateBuilder(args);\n// builder.AddKubernetesEnvironment("k8s");\nvar s = "builder.AddDockerComposeEnvironment(";\nbuilder.AddProject<Projects.Api>("api");\n',
+        'src/Other/Setup.cs': 'services.AddKubernetesEnvironment("k8s");\n',
         // Placeholders that cannot be read.
         'deploy/broken.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: [unclosed\n',
         // Examples, tests, documentation and dev containers deploy nothing of this repository.

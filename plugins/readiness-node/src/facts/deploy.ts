@@ -1,14 +1,16 @@
 import { parse as parseToml } from 'smol-toml';
 import { SourceFile } from '../snapshot';
 import { basename, isAsidePath } from './paths';
+import { maskSource } from './sourceText';
 import { asRecord, asString, parseYamlFile } from './yamlDoc';
 
 /** The platforms a deployment descriptor targets. @public */
-export type DeployPlatform = 'kubernetes' | 'helm' | 'heroku' | 'fly' | 'render' | 'app-engine' | 'serverless';
+export type DeployPlatform = 'kubernetes' | 'helm' | 'heroku' | 'fly' | 'render' | 'app-engine' | 'serverless' | 'azd' | 'aspire';
 
 /**
  * A first-party file that tells a platform how to run this repository: a Kubernetes workload manifest,
- * a Helm chart, a Procfile or heroku.yml, fly.toml, render.yaml, an App Engine app.yaml, serverless.yml.
+ * a Helm chart, a Procfile or heroku.yml, fly.toml, render.yaml, an App Engine app.yaml, serverless.yml,
+ * an Azure Developer CLI azure.yaml, a .NET Aspire app host that publishes to a deployment environment.
  * @public
  */
 export interface DeployDescriptor {
@@ -76,9 +78,31 @@ function procfileProcesses(text: string): string[] {
   return [...text.matchAll(/^([A-Za-z0-9_-]+):[ \t]*\S/gm)].map(m => m[1]);
 }
 
+/**
+ * A .NET Aspire app host's deployment target: `builder.AddAzureContainerAppEnvironment("env")`,
+ * `AddKubernetesEnvironment`, `AddDockerComposeEnvironment`, `AddAzureAppServiceEnvironment`, or a resource
+ * published as one (`.PublishAsAzureContainerApp(…)`).
+ */
+const ASPIRE_ENVIRONMENT =
+  /\.\s*(?:Add(AzureContainerApp|AzureAppService|Kubernetes|DockerCompose)Environment\s*\(|PublishAs(AzureContainerApp|AzureAppServiceWebsite|KubernetesService|DockerComposeService)\s*\()/;
+const ASPIRE_TARGETS: Record<string, string> = {
+  AzureContainerApp: 'Azure Container Apps',
+  AzureAppService: 'Azure App Service',
+  AzureAppServiceWebsite: 'Azure App Service',
+  Kubernetes: 'Kubernetes',
+  KubernetesService: 'Kubernetes',
+  DockerCompose: 'Docker Compose',
+  DockerComposeService: 'Docker Compose',
+};
+
 function descriptorOf(file: SourceFile): DeployDescriptor | undefined {
   const name = basename(file.path);
   const at = (platform: DeployPlatform, what: string): DeployDescriptor => ({ path: file.path, platform, what });
+  if (/\.cs$/i.test(name)) {
+    if (!/\bDistributedApplication\.CreateBuilder\s*\(/.test(file.text)) return undefined;
+    const target = ASPIRE_ENVIRONMENT.exec(maskSource(file).code);
+    return target ? at('aspire', `Aspire app host publishing to ${ASPIRE_TARGETS[target[1] ?? target[2]]}`) : undefined;
+  }
   if (name === 'Procfile') {
     const processes = procfileProcesses(file.text);
     return processes.length > 0 ? at('heroku', `${processes.join(', ')} process${processes.length > 1 ? 'es' : ''}`) : undefined;
@@ -110,6 +134,12 @@ function descriptorOf(file: SourceFile): DeployDescriptor | undefined {
   if (name === 'app.yaml' || name === 'app.yml') {
     const runtime = asString(yamlValues(file.text)[0]?.runtime);
     if (runtime) return at('app-engine', `runtime ${runtime}`);
+  }
+  if (/^azure\.ya?ml$/i.test(name)) {
+    // An Azure Developer CLI project: `azd up` provisions and deploys its services.
+    const services = asRecord(yamlValues(file.text)[0]?.services);
+    const names = services ? Object.keys(services).filter(k => asRecord(services[k])) : [];
+    return names.length > 0 ? at('azd', `azd service${names.length > 1 ? 's' : ''} ${names.join(', ')}`) : undefined;
   }
   if (/^serverless\.ya?ml$/i.test(name)) {
     const doc = yamlValues(file.text)[0];

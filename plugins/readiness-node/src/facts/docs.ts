@@ -8,6 +8,7 @@ export interface DocsFacts {
   license?: SourceFile;
   contributing?: SourceFile;
   changelog?: SourceFile;
+  /** A SECURITY document (root, .github/, docs/) that tells how to report a vulnerability; a guide on writing secure code is not one. */
   securityPolicy?: SourceFile;
   /** Markdown, reStructuredText, AsciiDoc and text documents anywhere in the tree; dependency lists (`requirements/production.txt`) are not documents. */
   documents: SourceFile[];
@@ -21,6 +22,20 @@ function findRootDoc(files: SourceFile[], pattern: RegExp, dirs = ['', '.github'
   return undefined;
 }
 
+/**
+ * How a security policy reads: a way to report a vulnerability (a report, disclosure or contact next to a
+ * vulnerability or security issue, an address, GitHub's advisories or private reporting) or the versions it
+ * supports.
+ */
+const REPORTING_POLICY = new RegExp(
+  [
+    String.raw`\b(?:report|disclos|notify|contact|e-?mail|reach out|send|submit)\w*\b[^\n]{0,160}?\b(?:vulnerabilit|security (?:issue|bug|problem|flaw|concern|report)|exploit)`,
+    String.raw`\b(?:vulnerabilit\w*|security (?:issue|bug|problem|flaw)s?)\b[^\n]{0,160}?\b(?:report|disclos|contact|e-?mail|send|submit)`,
+    String.raw`mailto:|\b[\w.+-]+@[\w-]+\.[\w.-]+\b|security advisor(?:y|ies)|private vulnerability reporting|supported versions|bug bounty|hackerone|huntr\.|(?:responsible|coordinated) disclosure`,
+  ].join('|'),
+  'i',
+);
+
 /** The folders root documents are looked for in. */
 const DOC_DIRS = new Set(['', '.github', 'docs']);
 
@@ -32,7 +47,10 @@ export function collectDocs(files: SourceFile[]): DocsFacts {
     license: findRootDoc(near, /^(licen[cs]e|copying)([.-][\w.-]+)?$/i, ['']),
     contributing: findRootDoc(near, /^contributing(\.[\w]+)?$/i),
     changelog: findRootDoc(near, /^(changelog|changes|history|release[-_]?notes|news)(\.[\w]+)?$/i, ['', 'docs']),
-    securityPolicy: findRootDoc(near, /^security(\.[\w]+)?$/i),
+    securityPolicy: findRootDoc(
+      near.filter(f => /^security(\.[\w]+)?$/i.test(basename(f.path)) && REPORTING_POLICY.test(f.text)),
+      /^security(\.[\w]+)?$/i,
+    ),
     documents: files.filter(f => /\.(md|mdx|rst|adoc|txt)$/i.test(f.path) && !isDependencyList(f)),
   };
 }

@@ -80,6 +80,52 @@ describe('envReads', () => {
     ]);
   });
 
+  it("reads calls of the project's own helpers that read the variable their first parameter names", () => {
+    expect(
+      reads({
+        'src/lib/env/utils.ts': [
+          'export function getOsEnv(key: string): string {',
+          '  if (typeof process.env[key] === "undefined") throw new Error(`${key} is not set`);',
+          '  return process.env[key] as string;',
+          '}',
+          'export function getOsEnvOptional(key: string): string | undefined {',
+          '  return process.env[key];',
+          '}',
+          'export function getOsPath(key: string): string {',
+          '  return path.join(process.cwd(), getOsEnv(key));',
+          '}',
+          'export const fromEnv = name => process.env[name];',
+          '',
+        ].join('\n'),
+        'src/env.ts': "export const env = {\n  name: getOsEnv('APP_NAME'),\n  json: toBool(getOsEnvOptional('LOG_JSON')),\n  dir: getOsPath('UPLOAD_DIR'),\n  x: fromEnv(\"X_FLAG\"),\n};\n",
+        'app/settings.py': 'import os\n\ndef setting(name, default=None):\n    return os.environ.get(name, default)\n\nDEBUG = setting("APP_DEBUG")\n',
+        'config/config.go': 'package config\n\nfunc lookup(key string) string {\n\treturn os.Getenv(key)\n}\n\nvar Addr = lookup("LISTEN_ADDR")\n',
+      }),
+    ).toEqual([
+      { name: 'APP_DEBUG', line: 6 },
+      { name: 'LISTEN_ADDR', line: 7 },
+      { name: 'APP_NAME', line: 2 },
+      { name: 'LOG_JSON', line: 3 },
+      { name: 'UPLOAD_DIR', line: 4 },
+      { name: 'X_FLAG', line: 5 },
+    ]);
+  });
+
+  it('takes no helper from functions that read a fixed variable, take it from elsewhere, or are called with a lower-case key', () => {
+    expect(
+      reads({
+        'src/a.ts': [
+          'export function dbUrl(key: string) { return process.env.DATABASE_URL + key; }',
+          'export function pick(key: string) { const k = "X"; return process.env[k]; }',
+          'export function lookup(key: string) { return process.env[key]; }',
+          "dbUrl('NOT_A_READ'); pick('NOT_A_READ_EITHER'); lookup('lowercase'); obj.lookup('METHOD_CALL');",
+          '',
+        ].join('\n'),
+        'src/a.test.ts': "export function fake(k: string) { return process.env[k]; }\nfake('TEST_ONLY');\n",
+      }),
+    ).toEqual([{ name: 'DATABASE_URL', line: 1 }]);
+  });
+
   it('reads destructured process.env with defaults, one read per name and line', () => {
     expect(
       reads({

@@ -1,7 +1,7 @@
 import { parse as parseDotenv } from 'dotenv';
 import { SourceFile } from '../snapshot';
 import { nodeConfigReads, settingsFieldReads } from './settingsClasses';
-import { basename, isCodePath, isEnvTemplatePath, languageOf } from './paths';
+import { basename, isCodePath, isEnvTemplatePath, isTestFile, languageOf } from './paths';
 import { maskSource } from './sourceText';
 import { lineOf, lineOfOffset, matchAll } from './text';
 
@@ -123,13 +123,113 @@ function pythonLibraryPatterns(file: SourceFile, decoupleInProject: boolean): Re
   return out;
 }
 
+/** Language families whose files call each other's functions. */
+type HelperFamily = 'js' | 'python' | 'go';
+
+function helperFamily(path: string): HelperFamily | undefined {
+  const language = languageOf(path);
+  if (language === 'javascript' || language === 'typescript') return 'js';
+  if (language === 'python') return 'python';
+  if (language === 'go') return 'go';
+  return undefined;
+}
+
+/** Helpers {@link ENV_READ_PATTERNS} reads by name already. */
+const KNOWN_HELPER =
+  /^(?:getEnv|get_env|getenv|GetEnv|getEnvOrDefault|GetEnvOrDefault|getEnvOr|GetEnvOr|envOr|envOrDefault|EnvOrDefault|env_or|get_env_or|getEnvVar|get_env_var|mustGetEnv|MustGetEnv|requireEnv|readEnv|env|config)$/;
+
+/** Function headers with their parameter list, per family: `function getOsEnv(key: string)`, `const env = (key) =>`, `def env(key, default=None):`, `func Env(key string)`. */
+const FUNCTION_HEADERS: Record<HelperFamily, RegExp> = {
+  js: /(?:\bfunction\s+([A-Za-z_$][\w$]*)\s*(?:<[^>()]*>)?\s*\(([^()]*)\)|\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=\n]+)?=\s*(?:async\s+)?(?:function\s*)?\(([^()]*)\)\s*(?::\s*[^=>{\n]+)?(?:=>|\{)|\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:async\s+)?([A-Za-z_$][\w$]*)\s*=>)/g,
+  python: /^[ \t]*def\s+([A-Za-z_]\w*)\s*\(([^()]*)\)/gm,
+  go: /\bfunc\s+([A-Za-z_]\w*)\s*\(([^()]*)\)/g,
+};
+
+/** How a function body reads the variable its parameter names, per family. */
+function readsParameter(family: HelperFamily, param: string): RegExp {
+  const p = param.replace(/[$]/g, '\\$');
+  if (family === 'js') return new RegExp(`process\\.env\\[\\s*${p}\\s*\\]`);
+  if (family === 'python') return new RegExp(`os\\.(?:getenv|environ\\.get)\\(\\s*${p}\\b|os\\.environ\\[\\s*${p}\\s*\\]`);
+  return new RegExp(`os\\.(?:Getenv|LookupEnv)\\(\\s*${p}\\s*\\)`);
+}
+
+/** The first parameter's name: `key: string` → key, `key string` → key, `self` skipped in Python. */
+function firstParameter(family: HelperFamily, params: string): string | undefined {
+  const names = params
+    .split(',')
+    .map(p => /^\s*\*{0,2}([A-Za-z_$][\w$]*)/.exec(p)?.[1])
+    .filter((n): n is string => !!n);
+  const name = family === 'python' && (names[0] === 'self' || names[0] === 'cls') ? names[1] : names[0];
+  return name;
+}
+
+/**
+ * The project's own helpers that read the variable named by their first parameter: `function getOsEnv(key)
+ * { return process.env[key] }`, `def env(name): return os.getenv(name)`, `func Env(k string) string { return
+ * os.Getenv(k) }`, and helpers that pass their parameter on to one of those (`getOsPath(key)` calling
+ * `getOsEnv(key)`). Each gives a pattern for calls with a variable name (`getOsEnv('LOG_JSON')`). The body
+ * is read up to the next function header, at most 1,500 characters.
+ */
+function helperPatterns(files: SourceFile[]): Map<HelperFamily, RegExp> {
+  type Header = { name: string; param: string; body: string };
+  /** The functions of the family's files whose text passes `holds`, with their first parameter and body. */
+  const headersOf = (family: HelperFamily, holds: (text: string) => boolean): Header[] => {
+    const out: Header[] = [];
+    for (const file of files) {
+      if (helperFamily(file.path) !== family || !isCodePath(file.path) || isTestFile(file.path) || !holds(file.text)) continue;
+      const code = maskSource(file).code;
+      const found = [...code.matchAll(FUNCTION_HEADERS[family])];
+      found.forEach((m, i) => {
+        const name = m[1] ?? m[3] ?? m[5];
+        const param = firstParameter(family, m[2] ?? m[4] ?? m[6] ?? '');
+        if (!name || !param || name.length < 4) return;
+        const start = (m.index ?? 0) + m[0].length;
+        const end = Math.min(found[i + 1]?.index ?? code.length, start + 1500);
+        out.push({ name, param, body: code.slice(start, end) });
+      });
+    }
+    return out;
+  };
+  const escape = (name: string) => name.replace(/[$]/g, '\\$');
+  const out = new Map<HelperFamily, RegExp>();
+  for (const family of ['js', 'python', 'go'] as const) {
+    const primitive = family === 'js' ? 'process.env' : 'os.';
+    const helpers = new Set(
+      headersOf(family, text => text.includes(primitive))
+        .filter(h => readsParameter(family, h.param).test(h.body))
+        .map(h => h.name),
+    );
+    if (helpers.size === 0) continue;
+    // Helpers built on helpers: a function that passes its parameter to one.
+    const callers = headersOf(family, text => [...helpers].some(n => text.includes(`${n}(`)));
+    for (let round = 0; round < 3; round++) {
+      const known = [...helpers].map(escape).join('|');
+      const added = callers.filter(
+        h => !helpers.has(h.name) && new RegExp(`(?<![\\w.$])(?:${known})\\(\\s*${escape(h.param)}\\s*[,)]`).test(h.body),
+      );
+      added.forEach(h => helpers.add(h.name));
+      if (added.length === 0) break;
+    }
+    // Names the fixed patterns already read.
+    for (const name of [...helpers]) if (KNOWN_HELPER.test(name)) helpers.delete(name);
+    if (helpers.size === 0) continue;
+    const names = [...helpers].map(escape).join('|');
+    out.set(family, new RegExp(`(?<![\\w.$])(?:${names})\\(\\s*(?<q0>['"\`])(?<name>[A-Z_][A-Z0-9_]*)\\k<q0>`, 'g'));
+  }
+  return out;
+}
+
 export function collectEnvReads(files: SourceFile[]): EnvVarRead[] {
   const reads: EnvVarRead[] = [];
   const decoupleInProject = files.some(f => f.path.endsWith('.py') && IMPORTS_DECOUPLE.test(f.text));
+  const helpers = helperPatterns(files);
   for (const file of files) {
     let patterns: RegExp[] = [];
-    if (isCodePath(file.path)) patterns = [...ENV_READ_PATTERNS, ...pythonLibraryPatterns(file, decoupleInProject)];
-    else if (isSpringConfig(file.path)) patterns = [CONFIG_PLACEHOLDER];
+    if (isCodePath(file.path)) {
+      const family = helperFamily(file.path);
+      const helper = family && helpers.get(family);
+      patterns = [...ENV_READ_PATTERNS, ...pythonLibraryPatterns(file, decoupleInProject), ...(helper ? [helper] : [])];
+    } else if (isSpringConfig(file.path)) patterns = [CONFIG_PLACEHOLDER];
     for (const pattern of patterns) {
       if (pattern === ENV_READ_PATTERNS[0] && !file.text.includes('process.env')) continue;
       for (const { line, match } of matchAll(file, pattern, 500)) {

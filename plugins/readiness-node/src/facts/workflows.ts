@@ -7,6 +7,7 @@
 import { isGithubWorkflowPath, parseWorkflow } from './ci';
 import type { WorkflowFact, WorkflowJob, WorkflowStep } from './ci';
 import type { Facts } from './index';
+import type { SourceFile } from '../snapshot';
 import { memo } from './memo';
 import { basename, joinPath } from './paths';
 import { lineOf } from './text';
@@ -186,6 +187,22 @@ function makeTargetRecipe(facts: Facts, target: string): string[] {
   return recipes;
 }
 
+/** The goal `make` builds with no target named: `.DEFAULT_GOAL`, else the first target of the folder's Makefile. */
+function defaultMakeGoal(facts: Facts, dir: string): string | undefined {
+  const folder = joinPath('', dir);
+  const file = ['GNUmakefile', 'makefile', 'Makefile']
+    .map(name => facts.file(folder ? `${folder}/${name}` : name))
+    .find(f => f !== undefined);
+  if (!file) return undefined;
+  const declared = /^\.DEFAULT_GOAL\s*:?=\s*([\w.-]+)/m.exec(file.text);
+  if (declared) return declared[1];
+  for (const line of file.text.split('\n')) {
+    const rule = /^([\w-][\w.-]*)(?:\s+[\w.-]+)*\s*::?(?!=)/.exec(line);
+    if (rule && !line.includes('%')) return rule[1];
+  }
+  return undefined;
+}
+
 /** How a .NET build program runs the test suite: `Run("dotnet", "test …")`, `DotNetTest(…)`. */
 const BUILD_PROGRAM_TEST =
   /["']dotnet["']\s*,\s*\$?@?["']test\b|["']dotnet\s+test\b|\bDotNet(?:Core)?Test\s*\(|\bDotNetTasks\.DotNetTest\b/;
@@ -206,6 +223,72 @@ function buildProgramRunsTests(facts: Facts, project?: string, cakeScript?: stri
   return facts.files.some(
     f => /\.(?:cs|fs)$/i.test(f.path) && f.path.toLowerCase().startsWith(dir) && BUILD_PROGRAM_TEST.test(f.text),
   );
+}
+
+/** A psake task: the tasks it depends on and the commands of its action block. */
+interface PsakeTask {
+  depends: string[];
+  body: string;
+}
+
+/** The text of a `{ … }` block that opens at `open`, braces counted; undefined when it never closes. */
+function braceBlock(text: string, open: number): string | undefined {
+  let level = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === '{') level++;
+    else if (text[i] === '}' && --level === 0) return text.slice(open + 1, i);
+  }
+  return undefined;
+}
+
+/** The tasks of a psake build file, by lower-cased name: `task Test -depends Compile { exec { dotnet test } }`. */
+function psakeTasks(file: SourceFile): Map<string, PsakeTask> {
+  const tasks = new Map<string, PsakeTask>();
+  const header = /^[ \t]*task\s+(?:-name\s+)?['"]?([\w?.-]+)['"]?([^\n{]*)/gim;
+  for (const m of file.text.matchAll(header)) {
+    const params = m[2];
+    const depends = /-depends?\s+(?:@\()?\s*((?:['"]?[\w.-]+['"]?\s*,\s*)*['"]?[\w.-]+['"]?)/i.exec(params);
+    const open = (m.index ?? 0) + m[0].length;
+    const body = file.text[open] === '{' ? braceBlock(file.text, open) ?? '' : '';
+    tasks.set(m[1].toLowerCase(), {
+      depends: depends ? depends[1].split(',').map(d => d.trim().replace(/^['"]|['"]$/g, '').toLowerCase()) : [],
+      // `exec { dotnet test … }`: the command inside the exec block, one per line.
+      body: body.replace(/\bexec\s*\{/gi, '\n').replace(/[{}]/g, '\n'),
+    });
+  }
+  return tasks;
+}
+
+/** `Invoke-psake ci`, `psake test`, `./psake.sh build.ps1 ci -properties …`: psake, with the build file and the tasks named. */
+const PSAKE = /^(?:invoke-psake|(?:\.{0,2}[\\/])?(?:[\w.-]+[\\/])*psake(?:\.(?:cmd|bat|sh|ps1))?)(?=\s|$)(.*)$/i;
+
+/**
+ * Whether a psake run executes tests: the tasks named (`default` when none), their `-depends` tasks in
+ * turn, and the commands of their action blocks, read from the build file given or the default
+ * `psakefile.ps1` / `default.ps1`.
+ */
+function psakeRunsTests(segment: string, ctx: TestCommandContext): boolean {
+  const m = PSAKE.exec(segment);
+  if (!m) return false;
+  const args = m[1].replace(/\s-\w+\s+(?:@?\{[^}]*\}|\$\{[^}]*\}|'[^']*'|"[^"]*"|\S+)/g, ' ').trim().split(/\s+/).filter(Boolean);
+  const script = args.find(a => /\.ps1$/i.test(a));
+  const names = args.filter(a => a !== script && /^[\w?.-]+$/.test(a) && !a.startsWith('-'));
+  const candidates = script ? [joinPath('', script.replace(/\\/g, '/'))] : ['psakefile.ps1', 'default.ps1'];
+  const file = ctx.facts.files.find(f => candidates.some(c => f.path.toLowerCase() === c.toLowerCase()));
+  if (!file) return false;
+  const tasks = memo(ctx.facts, `psake:${file.path}`, () => psakeTasks(file));
+  const seen = new Set<string>();
+  const queue = (names.length > 0 ? names : ['default']).map(n => n.toLowerCase());
+  while (queue.length > 0) {
+    const name = queue.shift()!;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const task = tasks.get(name);
+    if (!task) continue;
+    if (commandRunsTests(task.body, ctx)) return true;
+    queue.push(...task.depends);
+  }
+  return false;
 }
 
 /** Whether one command segment runs tests. */
@@ -246,6 +329,12 @@ function segmentRunsTests(raw: string, ctx?: TestCommandContext): boolean {
   const make = /^(?:make|gmake)\b(?:\s+-[Cf]\s+\S+|\s+-\S+)*\s+([\w.-]+)/.exec(
     segment,
   );
+  // `make`, `make -C api`: the Makefile's default goal (`.DEFAULT_GOAL`, else its first target).
+  const bareMake = /^(?:make|gmake)\b((?:\s+-[Cf]\s+\S+|\s+-\S+)*)\s*$/.exec(segment);
+  if (bareMake && deeper) {
+    const goal = defaultMakeGoal(deeper.facts, /-C\s+(\S+)/.exec(bareMake[1])?.[1] ?? '');
+    return goal !== undefined && commandRunsTests(`make ${goal}`, deeper);
+  }
   if (make) {
     if (
       /^(test|tests|check|unit|integration|e2e|spec|ci-test|test-\S+|\S+-test)$/i.test(
@@ -259,11 +348,15 @@ function segmentRunsTests(raw: string, ctx?: TestCommandContext): boolean {
       );
     return false;
   }
+  if (deeper && PSAKE.test(segment)) return psakeRunsTests(segment, deeper);
   // A build program in .NET (Bullseye, Nuke, Cake) started with `dotnet run --project build` or `dotnet cake`.
   const program = /^dotnet\s+(?:run\b.*?--project[\s=]+(\S+)|(?:tool\s+run\s+dotnet-)?cake\b(?:\s+(\S+\.cake))?)/.exec(segment);
   if (program && deeper) return buildProgramRunsTests(deeper.facts, program[1], program[2]);
   // `uv run bash scripts/test.sh`, `poetry run ./scripts/test.sh`: the runner only sets up the environment.
-  const launched = segment.replace(/^(?:(?:uv|poetry|pipenv|hatch|pdm|rye)\s+run|npx|bunx|pnpm\s+exec|yarn\s+exec|exec)\s+/, '');
+  // Windows paths (`pwsh .\scripts\ci.ps1`) name the same files as `./scripts/ci.ps1`.
+  const launched = segment
+    .replace(/^(?:(?:uv|poetry|pipenv|hatch|pdm|rye)\s+run|npx|bunx|pnpm\s+exec|yarn\s+exec|exec)\s+/, '')
+    .replace(/\\(?=[\w.-])/g, '/');
   const file =
     /^(?:(?:bash|sh|zsh|pwsh|powershell|python[\d.]*|node)\s+)?((?:\.{0,2}\/)?[\w./-]+\.(?:sh|bash|ps1|py|js|mjs))\b/.exec(
       launched,
@@ -437,7 +530,7 @@ export function upstreamJobs(
 
 /** Shell commands that deploy or release something. */
 export const DEPLOY_COMMAND =
-  /\b(?:kubectl\s+(?:apply|create|replace|set\s+image|rollout\s+restart|patch)|helm(?:file)?\s+(?:upgrade|install|sync|apply)|terraform\s+apply|tofu\s+apply|terragrunt\s+(?:run-all\s+)?apply|pulumi\s+up|cdk\s+deploy|sam\s+deploy|aws\s+ecs\s+update-service|aws\s+lambda\s+update-function-code|aws\s+elasticbeanstalk\s+update-environment|aws\s+deploy\s+create-deployment|ecs-deploy|copilot\s+(?:svc\s+)?deploy|(?:serverless|sls)\s+deploy|fly(?:ctl)?\s+deploy|gcloud\s+(?:run|app|functions)\s+deploy|gcloud\s+run\s+services\s+update|az\s+(?:webapp|functionapp)\s+(?:deploy|up)|az\s+containerapp\s+(?:update|up)|heroku\s+(?:container:release|releases)|git\s+push\s+(?:\S+\s+)*(?:heroku|dokku|production|prod)\b|vercel\b.*--prod|netlify\s+deploy\b.*--prod|firebase\s+deploy|wrangler\s+(?:deploy|publish)|railway\s+up|render\s+deploy|kamal\s+deploy|cap\s+production\s+deploy|ansible-playbook\b.*\b(?:deploy|prod|production)|skaffold\s+(?:run|deploy)|argocd\s+app\s+sync|docker\s+stack\s+deploy|npm\s+publish|yarn\s+(?:npm\s+)?publish|pnpm\s+publish|twine\s+upload|poetry\s+publish|uv\s+publish|cargo\s+publish|gem\s+push|mvn\b.*\bdeploy\b|gradlew?\b.*\bpublish\w*|dotnet\s+nuget\s+push|nuget\s+push)/;
+  /\b(?:kubectl\s+(?:apply|create|replace|set\s+image|rollout\s+restart|patch)|helm(?:file)?\s+(?:upgrade|install|sync|apply)|terraform\s+apply|tofu\s+apply|terragrunt\s+(?:run-all\s+)?apply|pulumi\s+up|cdk\s+deploy|sam\s+deploy|aws\s+ecs\s+update-service|aws\s+lambda\s+update-function-code|aws\s+elasticbeanstalk\s+update-environment|aws\s+deploy\s+create-deployment|ecs-deploy|copilot\s+(?:svc\s+)?deploy|(?:serverless|sls)\s+deploy|fly(?:ctl)?\s+deploy|gcloud\s+(?:run|app|functions)\s+deploy|gcloud\s+run\s+services\s+update|az\s+(?:webapp|functionapp)\s+(?:deploy|up)|azd\s+(?:up|deploy)\b|az\s+containerapp\s+(?:update|up)|heroku\s+(?:container:release|releases)|git\s+push\s+(?:\S+\s+)*(?:heroku|dokku|production|prod)\b|vercel\b.*--prod|netlify\s+deploy\b.*--prod|firebase\s+deploy|wrangler\s+(?:deploy|publish)|railway\s+up|render\s+deploy|kamal\s+deploy|cap\s+production\s+deploy|ansible-playbook\b.*\b(?:deploy|prod|production)|skaffold\s+(?:run|deploy)|argocd\s+app\s+sync|docker\s+stack\s+deploy|npm\s+publish|yarn\s+(?:npm\s+)?publish|pnpm\s+publish|twine\s+upload|poetry\s+publish|uv\s+publish|cargo\s+publish|gem\s+push|mvn\b.*\bdeploy\b|gradlew?\b.*\bpublish\w*|dotnet\s+nuget\s+push|nuget\s+push)/;
 
 /** Shell commands that publish a container image to a registry, where deploys pull it from. */
 export const IMAGE_PUBLISH_COMMAND =

@@ -201,10 +201,40 @@ const SHELL_LANGUAGES = new Set([
 ]);
 
 const COMMAND_WORD =
-  /^\s*(?:\$|>|PS>|%)?\s*(?:sudo\s+)?(?:npm|npx|yarn|pnpm|bun|node|deno|pip3?|pipx|python3?|py|poetry|uv|pipenv|conda|go|make|docker|docker-compose|podman|kubectl|helm|mvn|\.\/mvnw|mvnw|gradle|\.\/gradlew|gradlew|dotnet|cargo|rustup|git|curl|wget|bash|sh|\.\/[\w./-]+|java|bundle|rails|rake|gem|composer|php|brew|apt(?:-get)?|cp|mv|mkdir|cd|export|source|set|flask|uvicorn|gunicorn|django-admin|manage\.py|terraform|tilt|skaffold|just|task|nix|mix|swift|flutter|ng|vite|next|tsx|ts-node)\b/;
+  /^\s*(?:\$|>|PS>|%)?\s*(?:sudo\s+)?(?:az|azd|aws|gcloud|flyctl|fly|heroku|vercel|netlify|firebase|wrangler|railway|pulumi|pwsh|powershell|npm|npx|yarn|pnpm|bun|node|deno|pip3?|pipx|python3?|py|poetry|uv|pipenv|conda|go|make|docker|docker-compose|podman|kubectl|helm|mvn|\.\/mvnw|mvnw|gradle|\.\/gradlew|gradlew|dotnet|cargo|rustup|git|curl|wget|bash|sh|\.\/[\w./-]+|java|bundle|rails|rake|gem|composer|php|brew|apt(?:-get)?|cp|mv|mkdir|cd|export|source|set|flask|uvicorn|gunicorn|django-admin|manage\.py|terraform|tilt|skaffold|just|task|nix|mix|swift|flutter|ng|vite|next|tsx|ts-node)\b/;
 
-/** Whether a code block holds a shell command (install, build, run). */
-export function isCommandBlock(block: CodeBlock): boolean {
+/** PowerShell cmdlets by their approved verbs: `Invoke-psake migrate`, `Install-Module Pester`, `Set-ExecutionPolicy …`. */
+const POWERSHELL_CMDLET =
+  /^\s*(?:PS>\s*)?(?:invoke|install|import|set|start|stop|restart|new|remove|update|get|add|enable|disable|register|publish|copy|expand)-(?!up\b)[a-z]{4,}(?=\s|$)/i;
+/** The same tools as a whole first word, for code spans in prose (`go.mod` is a file, `export default` is JavaScript). */
+const INLINE_COMMAND_WORD = new RegExp(`${COMMAND_WORD.source.replace(/\\b$/, '')}(?=\\s|$)`);
+const NOT_A_COMMAND = /^(?:export\s+(?:default|const|function|class|interface|type|let|var|async|enum|\{|\*)|set\s+of\b|go\s+to\b)/;
+
+/**
+ * Scripts of the repository a command may start by their name: `setup.sh`, `psake.cmd` are run as `./setup.sh`,
+ * `setup.cmd`, `psake migrate` (a wrapper named like the tool it starts). Only script files at the root count.
+ */
+export function rootScriptNames(paths: readonly string[]): Set<string> {
+  const names = new Set<string>();
+  for (const path of paths) {
+    if (path.includes('/')) continue;
+    const m = /^([\w.-]+?)(\.(?:sh|bash|cmd|bat|ps1))$/i.exec(path);
+    if (!m) continue;
+    names.add(m[1].toLowerCase());
+    names.add(`${m[1]}${m[2]}`.toLowerCase());
+  }
+  return names;
+}
+
+/** Whether one line reads as a shell command: a known tool, a PowerShell cmdlet, or a script of the repository. */
+export function isCommandLine(line: string, scripts: ReadonlySet<string> = new Set()): boolean {
+  if (COMMAND_WORD.test(line) || POWERSHELL_CMDLET.test(line)) return true;
+  const first = /^\s*(?:\$|>|PS>|%)?\s*(?:\.[\\/])?([\w.-]+)(?=\s|$)/.exec(line)?.[1]?.toLowerCase();
+  return first !== undefined && scripts.has(first);
+}
+
+/** Whether a code block holds a shell command (install, build, run); `scripts` names the repository's own scripts. */
+export function isCommandBlock(block: CodeBlock, scripts: ReadonlySet<string> = new Set()): boolean {
   const body = block.body.filter(l => l.trim());
   if (body.length === 0) return false;
   if (SHELL_LANGUAGES.has(block.language)) return true;
@@ -213,7 +243,39 @@ export function isCommandBlock(block: CodeBlock): boolean {
     !['', 'text', 'txt', 'plain', 'none'].includes(block.language)
   )
     return false;
-  return body.some(l => COMMAND_WORD.test(l));
+  return body.some(l => isCommandLine(l, scripts));
+}
+
+/**
+ * Inline code spans of prose that hold a command with its arguments (`yarn prepare`, `git checkout -b x`,
+ * `./setup.sh`, `psake migrate`): a tool word alone (`npm`, `docker`) names a tool, it runs nothing. Fenced
+ * and indented code are not prose.
+ */
+export function inlineCommandsOf(file: SourceFile, scripts: ReadonlySet<string> = new Set()): Array<{ text: string; line: number }> {
+  const out: Array<{ text: string; line: number }> = [];
+  const lines = file.text.split('\n');
+  let fence: string | undefined;
+  lines.forEach((line, i) => {
+    const fenceMark = /^\s*(```+|~~~+)/.exec(line);
+    if (fenceMark) {
+      if (!fence) fence = fenceMark[1][0];
+      else if (fenceMark[1][0] === fence) fence = undefined;
+      return;
+    }
+    if (fence || /^( {4}|\t)/.test(line)) return;
+    for (const m of line.matchAll(/(?<!`)`([^`\n]{2,200})`(?!`)/g)) {
+      const text = m[1].trim();
+      const script = /^(?:\.{0,2}\/)[\w./-]+\.(?:sh|bash|ps1|cmd|bat)$/.test(text);
+      const bare = text.replace(/^(?:\$|>|PS>)\s*/, '');
+      const withArgs = /^\S+\s+\S/.test(bare) && !NOT_A_COMMAND.test(bare);
+      const command =
+        withArgs && (INLINE_COMMAND_WORD.test(bare) || POWERSHELL_CMDLET.test(bare) || scripts.has(bare.split(/\s/)[0].replace(/^\.[\\/]/, '').toLowerCase()));
+      if (command || script || scripts.has(bare.replace(/^\.[\\/]/, '').toLowerCase())) {
+        out.push({ text, line: i + 1 });
+      }
+    }
+  });
+  return out;
 }
 
 /** Markdown links with their text and target. */

@@ -16,7 +16,7 @@ export default defineRule({
   severity: 'high',
   title: 'CI runs the tests',
   description:
-    'Fails when CI is configured but no job runs tests: no `npm test`, `jest`, `vitest`, `pytest`, `tox`, `go test`, `mvn verify`, `gradle test`/`check`/`build`, `dotnet test`, `cargo test`, `make test`, `rspec`… in any pipeline, directly or through the npm scripts, make targets and scripts the pipeline calls and the local composite actions (`uses: ./.github/…` with an `action.yml`) and reusable workflows its jobs use.',
+    'Fails when CI is configured but no job runs tests: no `npm test`, `jest`, `vitest`, `pytest`, `tox`, `go test`, `mvn verify`, `gradle test`/`check`/`build`, `dotnet test`, `cargo test`, `make test`, `rspec`… in any pipeline, directly or through the npm scripts, make targets (a bare `make`: its default goal), shell and PowerShell scripts, psake tasks (with their `-depends`) and .NET build programs the pipeline calls, Travis\'s default script for the language when `script:` is absent, and the local composite actions (`uses: ./.github/…` with an `action.yml`) and reusable workflows its jobs use.',
   rationale:
     'A pipeline that only builds or lints gives a green check to changes that break behaviour. Tests that are not run in CI decay and stop protecting anything.',
   remediation:

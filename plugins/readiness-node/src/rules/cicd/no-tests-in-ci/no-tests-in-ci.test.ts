@@ -100,6 +100,37 @@ describeRule(rule, {
         '.github/workflows/lint.yml': workflow('      - run: tox -e lint\n'),
       },
     },
+    {
+      name: 'a psake CI task that compiles and publishes, with a Test task it does not depend on',
+      files: {
+        'psakefile.ps1': [
+          'task default -depends Test',
+          'task CI -depends Clean, Compile, Publish -description "CI {build}"',
+          'task Test -depends Compile { exec { dotnet test --no-build } }',
+          'task Compile { exec { dotnet build -c Release } }',
+          'task Clean { exec { dotnet clean } }',
+          'task Publish -depends Compile {',
+          '    exec { dotnet publish -o publish }',
+          '}',
+          '',
+        ].join('\n'),
+        '.github/workflows/ci.yml': workflow("      - run: invoke-psake ci -properties ${'version':'1.0.0'}\n        shell: pwsh\n"),
+      },
+      findings: ['.github/workflows/ci.yml'],
+    },
+    {
+      name: "Travis's implied Go script runs the Makefile's first target, which only builds",
+      files: {
+        '.travis.yml': 'language: go\ngo:\n  - 1.22.x\n',
+        Makefile: 'export APP=svc\n\nbuild:\n\tgo build .\n\ntest:\n\tgo test ./...\n',
+      },
+      findings: ['.travis.yml'],
+    },
+    {
+      name: 'a Python Travis configuration without a script runs nothing by default',
+      files: { '.travis.yml': 'language: python\ninstall:\n  - pip install -r requirements.txt\n', 'tests/test_app.py': '' },
+      findings: ['.travis.yml'],
+    },
   ],
   passes: [
     {
@@ -328,6 +359,56 @@ describeRule(rule, {
           '      - uses: gradle/gradle-build-action@v3\n        with:\n          arguments: check\n',
         ),
       },
+    },
+    {
+      name: 'psake: the CI task named by the workflow depends on a Test task that runs dotnet test',
+      files: {
+        'psakefile.ps1': [
+          'properties { $configuration = "Release" }',
+          'task CI -depends Clean, Test, Publish -description "Continuous Integration"',
+          'task Test -depends Compile, MigrateTest -description "Run unit tests" {',
+          '    exec { dotnet test --configuration $configuration --no-build -l "trx;LogFileName=x.trx" }',
+          '}',
+          'task Compile { exec { dotnet build } }',
+          '',
+        ].join('\n'),
+        '.github/workflows/ci.yml': workflow(
+          "      - run: pwsh .\\setup.ps1\n      - shell: pwsh\n        run: |\n          invoke-psake ci -properties ${'version':'${{ steps.v.outputs.semVer }}'}\n",
+        ),
+      },
+    },
+    {
+      name: "psake's default task, through the repository's psake.sh helper and a build file named on the command line",
+      files: {
+        'tools/tasks.ps1': "task default -depends Verify\ntask Verify -depends Test\ntask Test { Exec { dotnet test } }\n",
+        'psake.sh': '#!/usr/bin/env pwsh\ninvoke-psake @args\n',
+        '.gitlab-ci.yml': 'ci:\n  script:\n    - ./psake.sh tools/tasks.ps1\n',
+      },
+    },
+    {
+      name: 'a PowerShell script given with a Windows path',
+      files: {
+        'eng/ci.ps1': 'dotnet restore\ndotnet test --no-restore\n',
+        '.github/workflows/ci.yml': workflow('      - run: pwsh .\\eng\\ci.ps1\n'),
+      },
+    },
+    {
+      name: "Travis's implied Go script: make, whose first target depends on test",
+      files: {
+        '.travis.yml': 'language: go\nenv:\n  - GO111MODULE=on\ngo:\n  - 1.22.x\n',
+        Makefile: 'export ROOT=$(realpath .)\nAPP := svc\n\nall: build test\n\nbuild:\n\tgo build .\n\ntest:\n\tgo test -race ./...\n',
+      },
+    },
+    {
+      name: 'a bare make whose declared default goal runs the tests',
+      files: {
+        Makefile: '.DEFAULT_GOAL := ci\n\nbuild:\n\tgo build .\n\nci: build\n\tgo test ./...\n',
+        '.github/workflows/ci.yml': workflow('      - run: make\n'),
+      },
+    },
+    {
+      name: "Travis's implied Node script is npm test",
+      files: { '.travis.yml': 'language: node_js\nnode_js:\n  - 20\n' },
     },
   ],
   notApplicable: [

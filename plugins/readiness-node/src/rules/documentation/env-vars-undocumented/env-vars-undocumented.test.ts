@@ -48,6 +48,34 @@ describeRule(rule, {
       },
       findings: ['.env.sample'],
     },
+    {
+      name: "the finding names the app's own template, not the one kept for end-to-end tests",
+      files: {
+        'web/package.json': '{}',
+        'web/.env.example': 'NEXT_PUBLIC_API_URL=\n',
+        'web/.env.example-e2e': 'NEXT_PUBLIC_API_URL=http://localhost:8080\nNEXT_PUBLIC_URL=http://localhost:3000\n',
+        'web/src/config.ts': 'export const api = process.env.NEXT_PUBLIC_API_URL;\nexport const url = process.env.NEXT_PUBLIC_URL;\n',
+        'web/src/provider.tsx': "'use client';\nexport const devtools = process.env.DEV && true;\n",
+      },
+      findings: ['web/.env.example'],
+    },
+    {
+      name: "Vite's flag names read through process.env are the application's own variables",
+      files: {
+        '.env.example': 'API_URL=\n',
+        'src/app.ts': 'const api = process.env.API_URL;\nif (process.env.PROD) {}\n',
+      },
+      findings: ['.env.example'],
+    },
+    {
+      name: "a variable read through the project's own helper is missing from the example",
+      files: {
+        '.env.example': 'APP_NAME=shop\nLOG_LEVEL=debug\n',
+        'src/lib/env.ts': 'export function getOsEnv(key: string) { return process.env[key] as string; }\nexport function getOsEnvOptional(key: string) { return process.env[key]; }\n',
+        'src/env.ts': "export const env = { name: getOsEnv('APP_NAME'), level: getOsEnv('LOG_LEVEL'), json: getOsEnvOptional('LOG_JSON') };\n",
+      },
+      findings: ['.env.example'],
+    },
   ],
   passes: [
     {
@@ -94,6 +122,15 @@ describeRule(rule, {
         'api/index.js': 'process.env.DB_URL;\n',
         'worker/package.json': '{}',
         'worker/index.js': 'process.env.QUEUE_URL;\n',
+      },
+    },
+    {
+      name: "Vite's own import.meta.env values and Vercel's system variables under a framework prefix",
+      files: {
+        '.env.example': 'VITE_API_URL=\n',
+        'src/main.ts':
+          'const api = import.meta.env.VITE_API_URL;\nif (import.meta.env.PROD && import.meta.env.MODE !== "x" && !import.meta.env.SSR) {}\nconst env = import.meta.env.VITE_VERCEL_ENV;\n',
+        'src/url.ts': 'export const host = process.env.NEXT_PUBLIC_VERCEL_URL ?? process.env.VERCEL_URL;\n',
       },
     },
   ],

@@ -1,6 +1,6 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import type { EnvFileFact, EnvVarRead, Facts } from '../../../facts';
-import { dirname, isLowConfidencePath, lineOf } from '../../../facts';
+import { basename, dirname, isLowConfidencePath, lineOf } from '../../../facts';
 import { defineRule, outcome } from '../../types';
 import { isAsidePath } from '../../../facts/paths';
 import { isCommentLine, manifestRefs } from '../../../facts/services';
@@ -54,8 +54,9 @@ const PLATFORM_VARS = new Set([
   'RAILWAY_ENVIRONMENT',
   'NETLIFY',
 ]);
+/** Platform prefixes; Vercel also hands its system variables to browser code under each framework's public prefix. */
 const PLATFORM_PREFIXES =
-  /^(?:npm_|KUBERNETES_|AWS_LAMBDA_|VERCEL_|RAILWAY_|FLY_|RENDER_|RUNNER_|ECS_CONTAINER_METADATA)/;
+  /^(?:npm_|KUBERNETES_|AWS_LAMBDA_|(?:NEXT_PUBLIC_|VITE_|REACT_APP_|GATSBY_|NUXT_ENV_|PUBLIC_)?VERCEL_|RAILWAY_|FLY_|RENDER_|RUNNER_|ECS_CONTAINER_METADATA)/;
 /** Values Vite defines on `import.meta.env` by itself. */
 const VITE_BUILTINS = new Set(['MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL']);
 
@@ -81,6 +82,17 @@ function ancestorDirs(path: string): string[] {
     out.push(d);
   }
   return out;
+}
+
+/** Templates for one purpose only (`.env.example-e2e`, `.env.test.example`, `ci.env.sample`): the app's own template comes first. */
+const PURPOSE_TEMPLATE = /(?:^|[._-])(?:e2e|test|tests|testing|ci|cypress|playwright|spec)(?:[._-]|$)/i;
+
+/** The order in which the templates covering a file are named: nearest folder first, then the app's own template before one-purpose ones. */
+function templateOrder(a: EnvFileFact, b: EnvFileFact): number {
+  const depth = dirname(b.path).length - dirname(a.path).length;
+  if (depth !== 0) return depth;
+  const purpose = Number(PURPOSE_TEMPLATE.test(basename(a.path))) - Number(PURPOSE_TEMPLATE.test(basename(b.path)));
+  return purpose !== 0 ? purpose : a.path.length - b.path.length;
 }
 
 const WORD_CHAR = /[A-Za-z0-9_]/;
@@ -111,7 +123,7 @@ export default defineRule({
   severity: 'medium',
   title: 'Every environment variable is documented',
   description:
-    'Where an example environment file exists (`.env.example`, `.env.sample`, `.env.template`…), fails when production code reads environment variables that the example does not list. The finding names each missing variable and where it is read.',
+    'Where an example environment file exists (`.env.example`, `.env.sample`, `.env.template`…), fails when production code reads environment variables that the example does not list. Values the framework or platform sets itself (Vite\'s `import.meta.env.DEV`/`PROD`/`MODE`/`SSR`/`BASE_URL`, `NODE_ENV`, `PORT`, Vercel\'s system variables) are not counted. The finding names each missing variable and where it is read, against the nearest template (the app\'s own before one kept for tests, such as `.env.example-e2e`).',
   rationale:
     'The example file is the contract for configuring the service. A variable missing from it is discovered in production, when the service starts with a default nobody chose or fails on a missing value.',
   remediation:
@@ -145,10 +157,8 @@ export default defineRule({
 
     for (const read of reads) {
       const ancestors = ancestorDirs(read.path);
-      let covering = examples
-        .filter(e => ancestors.includes(dirname(e.path)))
-        .sort((a, b) => b.path.length - a.path.length);
-      if (covering.length === 0) covering = sharedExamples;
+      let covering = examples.filter(e => ancestors.includes(dirname(e.path))).sort(templateOrder);
+      if (covering.length === 0) covering = [...sharedExamples].sort(templateOrder);
       if (covering.length === 0) continue;
       const documented = covering.some(e =>
         documents(e, facts.file(e.path)?.text ?? '', read.name),

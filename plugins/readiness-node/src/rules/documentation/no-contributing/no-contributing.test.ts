@@ -25,6 +25,14 @@ describeRule(rule, {
       },
       findings: ['.'],
     },
+    {
+      name: 'development workflow sections that only list setup commands',
+      files: {
+        'README.md':
+          '# Shop\n\n## Backend development workflow\n\n```\npip install -r requirements.txt\npython manage.py runserver\n```\n\n## Frontend development workflow\n\n```\nnpm i\nnpm start\n```\n',
+      },
+      findings: ['.'],
+    },
   ],
   passes: [
     {
@@ -43,6 +51,12 @@ describeRule(rule, {
     {
       name: 'a README section',
       files: { 'README.md': '# x\n\n## Contributing\n\nOpen a PR.\n' },
+    },
+    {
+      name: 'a development workflow section on branches and pull requests',
+      files: {
+        'README.md': '# x\n\n## Development workflow\n\nCreate a feature branch, commit, and open a pull request against main; one review is required.\n',
+      },
     },
     {
       name: 'an emoji heading',

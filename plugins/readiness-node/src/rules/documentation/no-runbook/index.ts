@@ -51,7 +51,7 @@ function imageName(ref: string): string {
  * image (a database).
  */
 function containerRunGuide(blocks: CodeBlock[]): string | undefined {
-  const commands = blocks.filter(isCommandBlock).flatMap(b => commandSegments(b.body.join('\n').replace(/\\[ \t]*\r?\n/g, ' ')));
+  const commands = blocks.filter(b => isCommandBlock(b)).flatMap(b => commandSegments(b.body.join('\n').replace(/\\[ \t]*\r?\n/g, ' ')));
   const built = new Set<string>();
   for (const command of commands) {
     if (!IMAGE_BUILD.test(command)) continue;
@@ -123,7 +123,7 @@ export default defineRule({
   severity: 'low',
   title: 'Deployable services have a runbook',
   description:
-    'For a deployable service (a Dockerfile, a deployment descriptor such as a Kubernetes workload manifest, Helm chart, Procfile, heroku.yml, fly.toml, render.yaml, App Engine app.yaml or serverless.yml, or a deploy pipeline; dev container images and files under examples, tests or docs do not count), fails when no runbook or operations document exists: no document named runbook / operations / ops / playbook / on-call / incident / troubleshooting / deploy / deployment / production (dependency lists such as requirements/production.txt are not documents), no README section such as Operations, Runbook, Troubleshooting, Deployment, Deploy to …, Running in production or Kubernetes (any heading style), no README section that builds the image and runs it as a service (`docker build -t app .` then `docker run -d` / `--env-file` / `-e` / `--restart` with that image; not under a local, development or test title), and no deploy steps (`kubectl apply`, `helm upgrade`, `docker stack deploy`…) in the README. Badges and images in a heading are not its words.',
+    'For a deployable service (a Dockerfile, a deployment descriptor such as a Kubernetes workload manifest, Helm chart, Procfile, heroku.yml, fly.toml, render.yaml, App Engine app.yaml, serverless.yml, an Azure Developer CLI azure.yaml with services or a .NET Aspire app host publishing to a deployment environment, or a deploy pipeline; dev container images and files under examples, tests or docs do not count), fails when no runbook or operations document exists: no document named runbook / operations / ops / playbook / on-call / incident / troubleshooting / deploy / deployment / production (dependency lists such as requirements/production.txt are not documents), no README section such as Operations, Runbook, Troubleshooting, Deployment, Deploy to …, Running in production or Kubernetes (any heading style), no README section that builds the image and runs it as a service (`docker build -t app .` then `docker run -d` / `--env-file` / `-e` / `--restart` with that image; not under a local, development or test title), and no deploy steps (`kubectl apply`, `helm upgrade`, `docker stack deploy`, `azd up`…) in the README. Badges and images in a heading are not its words.',
   rationale:
     'The person paged at night is often not the author. A runbook tells them how to check health, read the dashboards, restart, roll back and escalate, and turns a long outage into a short one.',
   remediation:

@@ -137,6 +137,26 @@ describeRule(rule, {
         'docs/tops.md': 'x',
       },
     },
+    {
+      name: 'a .NET Aspire app host that publishes to Azure Container Apps, and READMEs about running locally',
+      files: {
+        'src/AppHost/Program.cs': [
+          'var builder = DistributedApplication.CreateBuilder(args);',
+          'builder.AddAzureContainerAppEnvironment("aca-env");',
+          'var web = builder.AddProject<Projects.Web>("web");',
+          'builder.Build().Run();',
+          '',
+        ].join('\n'),
+        'src/Web/Program.cs': 'var app = WebApplication.CreateBuilder(args).Build();\napp.Run();\n',
+        'README.md': '# Template\n\n## Run\n\n```sh\ndotnet run --project src/AppHost\n```\n',
+      },
+      findings: ['README.md'],
+    },
+    {
+      name: 'an Azure Developer CLI project whose README only runs it locally',
+      files: { 'azure.yaml': 'name: shop\nservices:\n  web:\n    project: ./src/Web\n    host: appservice\n', 'README.md': readmeWith('Running locally', ['dotnet run']) },
+      findings: ['README.md'],
+    },
   ],
   passes: [
     {
@@ -250,8 +270,26 @@ describeRule(rule, {
       name: 'a README Troubleshooting section',
       files: { ...service, 'README.md': '# svc\n\n## Troubleshooting\n' },
     },
+    {
+      name: 'azd provisioning and deploy steps in unlabelled blocks',
+      files: {
+        ...service,
+        'azure.yaml': 'name: shop\nservices:\n  web:\n    project: ./src/Web\n',
+        'README.md':
+          '# Shop\n\n## Running the sample using the Azd template\n\n```\nazd auth login\n```\n\nThen provision and deploy:\n\n```\nazd up\n```\n\n## Running the sample locally\n\n```\ndotnet run\n```\n',
+      },
+    },
   ],
   notApplicable: [
+    {
+      name: 'an Aspire app host that only runs locally, one whose publishing call is commented out, and an azure.yaml without services',
+      files: {
+        'src/AppHost/Program.cs':
+          'var builder = DistributedApplication.CreateBuilder(args);\n// builder.AddAzureContainerAppEnvironment("env");\nbuilder.AddProject<Projects.Web>("web");\nbuilder.Build().Run();\n',
+        'azure.yaml': 'name: shop\n',
+        'README.md': '# Template\n',
+      },
+    },
     { name: 'a library', files: { 'package.json': '{}', 'index.js': '' } },
     {
       name: 'a library whose pipelines publish packages and a GitHub release, and a GitLab job that runs npm publish',

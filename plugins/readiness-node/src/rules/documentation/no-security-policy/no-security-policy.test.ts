@@ -17,14 +17,31 @@ describeRule(rule, {
       files: { 'packages/a/lib/SECURITY.md': 'x' },
       findings: ['.'],
     },
+    {
+      name: 'a docs page of security guidance for the app, not a reporting policy',
+      files: {
+        'docs/security.md':
+          '# Security\n\n## Auth\n\nStoring tokens in localStorage can pose a risk with XSS vulnerabilities, leading to token theft.\n\n## Authorization\n\nCheck roles before rendering admin pages.\n',
+      },
+      findings: ['.'],
+    },
+    {
+      name: 'a placeholder SECURITY.md',
+      files: { 'SECURITY.md': '# Security\n\nTODO\n' },
+      findings: ['.'],
+    },
   ],
   passes: [
     {
       name: 'SECURITY.md at the root',
-      files: { 'SECURITY.md': '# Security\n' },
+      files: { 'SECURITY.md': '# Security\n\n## Reporting a vulnerability\n\nPlease report it privately through GitHub.\n' },
     },
-    { name: '.github/SECURITY.md', files: { '.github/SECURITY.md': 'x' } },
-    { name: 'docs/SECURITY.md', files: { 'docs/SECURITY.md': 'x' } },
+    { name: '.github/SECURITY.md with an address', files: { '.github/SECURITY.md': 'Write to security@example.com.\n' } },
+    { name: 'docs/SECURITY.md with supported versions', files: { 'docs/SECURITY.md': '# Policy\n\n## Supported Versions\n\n| 2.x | yes |\n' } },
+    {
+      name: 'a vulnerability disclosure in prose',
+      files: { 'SECURITY.rst': 'If you find a vulnerability, disclose it to the maintainers before any public issue.\n' },
+    },
     {
       name: 'security.txt',
       files: {

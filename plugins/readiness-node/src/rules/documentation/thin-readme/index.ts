@@ -1,9 +1,14 @@
+import type { SourceFile } from '../../../snapshot';
+import { dirname, joinPath } from '../../../facts';
 import { defineRule, outcome } from '../../types';
-import { codeBlocksOf, headingsOf, isCommandBlock, linksOf } from '../markdown';
+import { codeBlocksOf, headingsOf, inlineCommandsOf, isCommandBlock, linksOf, rootScriptNames } from '../markdown';
 
-/** Section titles that introduce setup or run instructions. */
+/**
+ * Section titles that introduce setup or run instructions. "Using …" does only when it names the project or a
+ * way to run it ("Using Docker", "Using the CLI"), not a topic ("Using libraries inside the core").
+ */
 const SETUP_HEADING =
-  /\b(?:install(?:ation|ing)?|set ?up|setting up|getting started|get started|usage|using|how to (?:run|use|build|start|develop)|run(?:ning)?(?: locally| the \w+)?|quick ?start|development|developing|local (?:dev|development|setup|environment)|build(?:ing)?(?: and run)?|deploy(?:ment|ing)?|start(?:ing)?(?: the \w+)?|tutorial)\b/i;
+  /\b(?:install(?:ation|ing)?|set ?up|setting up|getting started|get started|usage|using (?:it|this \w+|the (?:app|application|project|api|cli|template|starter|boilerplate|service|server|image|container)s?|docker|docker[- ]compose|compose|podman|make|npm|yarn|pnpm|pip|poetry|uv|the command line)\b|how to (?:run|use|build|start|develop)|run(?:ning)?(?: locally| the \w+)?|quick ?start|development|developing|local (?:dev|development|setup|environment)|build(?:ing)?(?: and run)?|deploy(?:ment|ing)?|start(?:ing)?(?: the \w+)?|tutorial)\b/i;
 
 /** The same sections in READMEs written in French, German, Spanish, Portuguese or Italian. */
 const SETUP_HEADING_OTHER_LANGUAGES =
@@ -19,10 +24,32 @@ const SETUP_LINK =
 const SETUP_LINK_TEXT =
   /\b(?:install(?:ation|ing)?|set ?up|setting up|getting started|get started|usage|quick ?start|contributing|how to (?:run|use|build|start|develop)|run(?:ning)? (?:it|locally|the \w+)|(?:development|developer|dev) (?:guide|setup|environment|instructions|docs?|documentation))\b/i;
 
-/** The part of a link target that names a document: a relative path whole, a URL's path without its host. */
-function targetPath(target: string): string {
-  const url = /^(?:[a-z][\w+.-]*:)?\/\/[^/?#]*(.*)$/i.exec(target);
-  return url ? url[1] : target;
+/** Setup instructions a document holds itself: a setup section or a command, by the same tests as the README's. */
+function setupIn(doc: SourceFile, scripts: ReadonlySet<string>): string | undefined {
+  const headings = headingsOf(doc);
+  const title = headings[0]?.level === 1 && !headings.slice(1).some(h => h.level === 1) ? headings[0] : undefined;
+  const heading = headings.find(
+    h => h !== title && (SETUP_HEADING.test(h.text) || SETUP_HEADING_OTHER_LANGUAGES.test(h.text)),
+  );
+  if (heading) return `setup instructions under "${heading.text}"`;
+  if (codeBlocksOf(doc).some(b => isCommandBlock(b, scripts))) return 'the README shows commands';
+  const inline = inlineCommandsOf(doc, scripts)[0];
+  if (inline) return `the README gives commands in its text (\`${inline.text}\`)`;
+  return undefined;
+}
+
+/**
+ * On another site, words that also title articles ("developing-the-ubiquitous-language", "running-a-marathon")
+ * name a guide only as a whole path segment: `https://docs.example.com/development/`, `/usage.html`.
+ */
+const SITE_SETUP_PATH = /install|setup|set-up|getting[-_ ]started|quick[-_]?start|contributing/i;
+const SITE_SETUP_SEGMENT = /^(?:usage|development|developing|running(?:[-_]locally)?)(?:\.\w+)?$/i;
+
+/** Whether a link target names a setup guide: a relative path by its words, a URL by the words of its path (not its host). */
+function namesSetupGuide(target: string): boolean {
+  const url = /^(?:[a-z][\w+.-]*:)?\/\/[^/?#]*([^?#]*)/i.exec(target);
+  if (!url) return SETUP_LINK.test(target);
+  return SITE_SETUP_PATH.test(url[1]) || url[1].split('/').some(segment => SITE_SETUP_SEGMENT.test(segment));
 }
 
 export default defineRule({
@@ -31,7 +58,7 @@ export default defineRule({
   severity: 'medium',
   title: 'The README explains how to set up and run',
   description:
-    'Fails when the root README has no setup or run instructions: no section such as Install, Setup, Getting started, Usage, Running, Quick start or Development, no code block with a command, and no link to a setup guide (by its path, or by a text naming one: "installation", "getting started", "development guide"; a book or site merely titled "… Development" is not one).',
+    'Fails when the root README has no setup or run instructions: no section such as Install, Setup, Getting started, Usage, Running, Quick start or Development ("Using …" only for the project or a way to run it: "Using Docker", not "Using libraries in the core"), no code block with a command (a known tool, a PowerShell cmdlet such as `Invoke-psake`, or a script of the repository by its name), no command with its arguments in the text (`yarn prepare`, `./setup.sh`), no link to a setup guide (by its path, or by a text naming one: "installation", "getting started", "development guide"; a book or site merely titled "… Development" is not one, and links to the README\'s own sections are judged by those sections), and no document of the repository it links to that has such a section or commands.',
   rationale:
     'A README that only names the project leaves every newcomer and every responder to rediscover how to install, configure and start it, usually by reading CI scripts under pressure.',
   remediation:
@@ -42,20 +69,26 @@ export default defineRule({
       return outcome.notApplicable(
         'no README (see documentation/missing-readme)',
       );
-    const headings = headingsOf(readme);
+    // Commands may start the repository's own scripts by name (`setup.cmd`, `psake migrate` through psake.cmd).
+    const scripts = rootScriptNames(facts.files.map(f => f.path));
     // The document's title names the project ("Test-Driven Development with …"), it opens no section on setup.
-    const title = headings[0]?.level === 1 && !headings.slice(1).some(h => h.level === 1) ? headings[0] : undefined;
-    const heading = headings.find(
-      h => h !== title && (SETUP_HEADING.test(h.text) || SETUP_HEADING_OTHER_LANGUAGES.test(h.text)),
-    );
-    if (heading)
-      return outcome.pass(`setup instructions under "${heading.text}"`);
-    if (codeBlocksOf(readme).some(isCommandBlock))
-      return outcome.pass('the README shows commands');
-    const link = linksOf(readme).find(
-      l => SETUP_LINK_TEXT.test(l.text) || SETUP_LINK.test(targetPath(l.target)),
+    const own = setupIn(readme, scripts);
+    if (own) return outcome.pass(own);
+    // Links to sections of the README itself are judged by those sections: a table of contents names no guide.
+    const links = linksOf(readme).filter(l => !l.target.startsWith('#'));
+    const link = links.find(
+      l => SETUP_LINK_TEXT.test(l.text) || namesSetupGuide(l.target),
     );
     if (link) return outcome.pass(`setup instructions linked: ${link.target}`);
+    // A document of the repository the README links to that has a setup section or commands of its own.
+    for (const l of links) {
+      if (/^(?:[a-z][\w+.-]*:|\/\/)/i.test(l.target)) continue;
+      const target = l.target.split('#')[0];
+      const path = target.startsWith('/') ? joinPath('', target) : joinPath(dirname(readme.path), target);
+      const doc = facts.docs.documents.find(d => d.path === path);
+      const found = doc && doc !== readme ? setupIn(doc, scripts) : undefined;
+      if (found) return outcome.pass(`setup instructions in the linked ${path}: ${found.replace(/^the README /, '')}`);
+    }
     const firstLine = readme.text
       .split('\n')
       .find(l => l.trim())
