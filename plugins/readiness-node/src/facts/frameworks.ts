@@ -113,6 +113,20 @@ export const SERVER_DEPENDENCIES: Record<Ecosystem, Record<string, string>> = {
   },
 };
 
+/**
+ * JVM starters that bring other starters with them, by artifact id: a server that declares one has what it brings
+ * (Spring Cloud Config Server, the Eureka service registry and the Spring Boot Admin console all run Spring Boot
+ * Actuator and a web stack).
+ */
+export const JVM_STARTER_BRINGS: Record<string, string[]> = {
+  'spring-cloud-config-server': ['spring-boot-starter-actuator', 'spring-boot-starter-web'],
+  'spring-cloud-starter-config-server': ['spring-boot-starter-actuator', 'spring-boot-starter-web'],
+  'spring-cloud-starter-netflix-eureka-server': ['spring-boot-starter-actuator', 'spring-boot-starter-web'],
+  'spring-cloud-netflix-eureka-server': ['spring-boot-starter-actuator', 'spring-boot-starter-web'],
+  'spring-boot-admin-starter-server': ['spring-boot-starter-actuator', 'spring-boot-starter-webflux'],
+  'spring-boot-admin-server': ['spring-boot-starter-actuator', 'spring-boot-starter-webflux'],
+};
+
 /** Frameworks that serve remote procedure calls only: they make a service unit, not a web server of the stack. */
 export const RPC_FRAMEWORKS = new Set(['grpc', 'connect']);
 

@@ -73,8 +73,10 @@ export function buildFacts(snapshot: Snapshot): Facts {
   );
   const envReads = lazy(() => collectEnvReads(files));
   const docs = lazy(() => collectDocs(files));
+  // The facts object below, once built: stack facts read syntax trees cached for this audit.
+  let owner: object = snapshot;
   const stack = lazy(() =>
-    collectStack(files, manifests(), dockerfiles(), compose()),
+    collectStack(files, manifests(), dockerfiles(), compose(), owner),
   );
   const parseErrors = lazy(() => [
     ...dockerfiles().flatMap(d => (d.error ? [{ path: d.path, message: d.error }] : [])),
@@ -82,7 +84,7 @@ export function buildFacts(snapshot: Snapshot): Facts {
     ...ci().errors,
     ...manifests().errors,
   ]);
-  return {
+  const facts: Facts = {
     snapshot,
     files,
     file: path => byPath.get(path),
@@ -117,6 +119,8 @@ export function buildFacts(snapshot: Snapshot): Facts {
       return parseErrors();
     },
   };
+  owner = facts;
+  return facts;
 }
 
 export type { CiFacts, CiCommand, CiSystem, WorkflowFact, WorkflowJob, WorkflowStep } from './ci';

@@ -7,11 +7,12 @@
  */
 import type { SourceFile } from '../snapshot';
 import type { Facts } from './index';
-import { ECOSYSTEM_LABEL, ECOSYSTEM_OF_LANGUAGE, ENTRY_POINT, MOUNTED_BACKSTAGE_ROLES, SERVER_CODE, SERVER_DEPENDENCIES } from './frameworks';
+import { ECOSYSTEM_LABEL, ECOSYSTEM_OF_LANGUAGE, ENTRY_POINT, JVM_STARTER_BRINGS, MOUNTED_BACKSTAGE_ROLES, SERVER_CODE, SERVER_DEPENDENCIES } from './frameworks';
 import type { Ecosystem } from './frameworks';
 import { memo } from './memo';
 import { isDevRequirementsPath, isRequirementsPath } from './manifests';
 import { basename, dirname, isAsidePath, isLowConfidencePath, isToolingPath, languageOf } from './paths';
+import { isDevToolFile } from './stack';
 import { syntaxTree } from './syntax';
 import { lineOf } from './text';
 import { hasDeployPipeline } from './workflows';
@@ -74,6 +75,12 @@ function requirementsOwner(path: string): string {
   return /^(?:requirements|reqs|requirements\.d)$/i.test(basename(dir))
     ? dirname(dir)
     : dir;
+}
+
+/** JVM dependency names with what the starters among them bring (`spring-cloud-config-server` runs Actuator). */
+function withStarters(deps: string[]): string[] {
+  const brought = deps.flatMap(d => JVM_STARTER_BRINGS[d] ?? []).filter(d => !deps.includes(d));
+  return brought.length > 0 ? [...deps, ...new Set(brought)] : deps;
 }
 
 /** Every dependency manifest of the repository with its ecosystem and names. */
@@ -150,7 +157,7 @@ export function manifestRefs(facts: Facts): ManifestRef[] {
       path: pom.path,
       dir: dirname(pom.path),
       ecosystem: 'jvm',
-      deps: lower(pom.dependencies.map(d => d.artifactId)),
+      deps: withStarters(lower(pom.dependencies.map(d => d.artifactId))),
     });
   }
   for (const gradle of m.gradle) {
@@ -164,7 +171,7 @@ export function manifestRefs(facts: Facts): ManifestRef[] {
       path: gradle.path,
       dir: dirname(gradle.path),
       ecosystem: 'jvm',
-      deps,
+      deps: withStarters(deps),
     });
   }
   for (const mod of m.goMods) {
@@ -466,12 +473,14 @@ function buildContext(facts: Facts): Context {
     return d;
   };
 
-  // 1. Manifests that declare a server framework (a framework that only tests, docs or CI install serves nothing).
+  // 1. Manifests that declare a server framework (a framework that only tests, docs, CI or a dev tool installs serves nothing).
   for (const ref of manifests) {
     if (ref.ecosystem === 'node' && isMounted(ref.path)) continue;
     if (ref.ecosystem === 'python' && isRequirementsPath(ref.path) && isDevRequirementsPath(ref.path)) continue;
     const known = SERVER_DEPENDENCIES[ref.ecosystem];
-    const found = ref.deps.filter(d => d in known);
+    // A Node.js framework only a dev or test tool imports (a mock API, a dev proxy) serves nobody.
+    const devOnly = ref.ecosystem === 'node' ? facts.stack.devServers[ref.path] ?? [] : [];
+    const found = ref.deps.filter(d => d in known && !devOnly.includes(d));
     if (found.length === 0) continue;
     const file = facts.file(ref.path);
     const idx = file
@@ -500,11 +509,16 @@ function buildContext(facts: Facts): Context {
     d.frameworks.add(server.name);
     d.frontend = true;
   }
-  // 2. Source files that start a server (not scripts, tools, benchmarks or test support).
+  // 2. Source files that start a server (not scripts, tools, benchmarks, test support or what only test scripts start).
+  const packageIn = new Map(facts.manifests.packageJsons.map(p => [p.dir, p]));
   for (const { file, ecosystem } of code) {
     if (isToolingPath(file.path) || isMounted(file.path) || isAsidePath(file.path)) continue;
+    const devTool = (): boolean => {
+      const pkg = ecosystem === 'node' ? packageIn.get(componentOf(file.path, 'node')) : undefined;
+      return !!pkg && isDevToolFile(pkg, pkg.dir ? file.path.slice(pkg.dir.length + 1) : file.path);
+    };
     for (const signal of SERVER_CODE) {
-      if (signal.ecosystem !== ecosystem || !signal.pattern.test(file.text))
+      if (signal.ecosystem !== ecosystem || !signal.pattern.test(file.text) || devTool())
         continue;
       const dir = componentOf(file.path, ecosystem);
       if (

@@ -1,9 +1,10 @@
 import { SourceFile } from '../snapshot';
 import { ComposeFileFact } from './compose';
 import { DockerfileFact } from './dockerfiles';
-import { MOUNTED_BACKSTAGE_ROLES, WEB_SERVER_DEPENDENCIES } from './frameworks';
+import { MOUNTED_BACKSTAGE_ROLES, SERVER_DEPENDENCIES, WEB_SERVER_DEPENDENCIES } from './frameworks';
 import { ManifestFacts, PackageJsonFact } from './manifests';
-import { basename, extname, isAsidePath, isLowConfidencePath, isTestFile, isToolingPath, languageOf } from './paths';
+import { basename, dirname, extname, isAsidePath, isLowConfidencePath, isTestFile, isToolingPath, languageOf } from './paths';
+import { syntaxTree } from './syntax';
 
 /** A frontend application found in the tree. @public */
 export interface FrontendApp {
@@ -25,6 +26,11 @@ export interface StackFacts {
   servers: string[];
   /** Where each server framework was seen, for findings that point at the server. */
   serverFiles: string[];
+  /**
+   * Per package.json path, the server frameworks it declares only in devDependencies that none of its production code
+   * imports (a mock API for tests, a dev proxy): they serve nobody, so they make no server. See `devOnlyServerDependencies`.
+   */
+  devServers: Record<string, string[]>;
   frontends: FrontendApp[];
   datastores: string[];
   orms: string[];
@@ -235,6 +241,90 @@ export function fullStackServerOf(pkg: PackageJsonFact, files: SourceFile[]): Fu
   return name ? { name, files: found.sort(byPath), routes: routes.sort(byPath) } : undefined;
 }
 
+/**
+ * Script names of test runs and stand-ins: `test`, `test:e2e`, `run-mock-server`, `storybook`, `cypress`. A plain `dev` or
+ * `watch` script is left out: it usually runs the real server in development.
+ */
+const TEST_SCRIPT_NAME = /(?:^|[:_-])(?:tests?|e2e|mocks?|fakes?|stubs?|fixtures?|storybook|cypress|playwright)(?:[:_-]|$)/i;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const testScriptsOf = new WeakMap<PackageJsonFact, Set<string>>();
+
+/** The scripts of a package that serve only tests: named so, or run only by such scripts (`yarn run-x` inside `test-e2e`). */
+function testOnlyScripts(pkg: PackageJsonFact): Set<string> {
+  const cached = testScriptsOf.get(pkg);
+  if (cached) return cached;
+  const names = Object.keys(pkg.scripts);
+  const callers = new Map<string, string[]>(names.map(n => [n, []]));
+  for (const [name, command] of Object.entries(pkg.scripts)) {
+    for (const other of names) {
+      if (other === name) continue;
+      const runs = new RegExp(String.raw`\b(?:npm\s+run|yarn(?:\s+run)?|pnpm(?:\s+run)?|bun\s+run)\s+${escapeRegExp(other)}(?=$|[\s"'&;|)])`);
+      if (runs.test(command)) callers.get(other)!.push(name);
+    }
+  }
+  const testOnly = (name: string, seen: Set<string>): boolean => {
+    if (TEST_SCRIPT_NAME.test(name)) return true;
+    const by = callers.get(name) ?? [];
+    if (by.length === 0 || seen.has(name)) return false;
+    seen.add(name);
+    return by.every(caller => testOnly(caller, seen));
+  };
+  const found = new Set(names.filter(n => testOnly(n, new Set())));
+  testScriptsOf.set(pkg, found);
+  return found;
+}
+
+/** Tool configuration modules (`vite.config.ts`, `webpack.config.js`): they set up builds and dev servers, not the app. */
+const CONFIG_MODULE = /\.config\.[cm]?[jt]s$/;
+
+/**
+ * Whether a file of a package is development tooling rather than the app: a tool configuration module, or a file that only
+ * test scripts start (`"test:e2e": "start-server-and-test 'node api.js' …"`, or a script that only test scripts run).
+ * `rel` is the file's path inside the package.
+ */
+export function isDevToolFile(pkg: PackageJsonFact, rel: string): boolean {
+  if (CONFIG_MODULE.test(basename(rel))) return true;
+  const mentions = new RegExp(String.raw`(?:^|[\s"'=])(?:\./)?${escapeRegExp(rel)}(?=$|[\s"'])`);
+  const by = Object.entries(pkg.scripts).filter(([, command]) => mentions.test(command)).map(([name]) => name);
+  if (by.length === 0) return false;
+  const testScripts = testOnlyScripts(pkg);
+  return by.every(name => testScripts.has(name));
+}
+
+/**
+ * The server frameworks a package declares only in devDependencies that none of its production code imports: code outside
+ * tests, fixtures, mocks, scripts and development tooling (`isDevToolFile`). Such a framework serves a mock API or a dev
+ * proxy. A framework declared in devDependencies that production code imports still counts (a server bundled at build
+ * time). Imports are read from the files' syntax trees.
+ */
+export function devOnlyServerDependencies(pkg: PackageJsonFact, packages: PackageJsonFact[], files: SourceFile[], owner: object): string[] {
+  const known = SERVER_DEPENDENCIES.node;
+  const devOnly = Object.keys(pkg.devDependencies).filter(d => d.toLowerCase() in known && !(d in pkg.dependencies));
+  if (devOnly.length === 0) return [];
+  const prefix = pkg.dir ? `${pkg.dir}/` : '';
+  const nested = packages.filter(p => p !== pkg && p.dir !== pkg.dir && (pkg.dir === '' || p.dir.startsWith(prefix))).map(p => `${p.dir}/`);
+  const imported = new Set<string>();
+  for (const file of files) {
+    if (!file.path.startsWith(prefix) || nested.some(n => file.path.startsWith(n))) continue;
+    const language = languageOf(file.path);
+    if (language !== 'javascript' && language !== 'typescript') continue;
+    if (/(^|\/)node_modules\//.test(file.path) || isLowConfidencePath(file.path) || isToolingPath(file.path) || isAsidePath(file.path)) continue;
+    const named = devOnly.filter(d => !imported.has(d) && file.text.includes(d));
+    if (named.length === 0) continue;
+    const tree = syntaxTree(owner, file);
+    // A file that cannot be parsed is taken to import what it names.
+    const sources = tree ? tree.imports().map(i => i.source) : named;
+    const hits = named.filter(d => sources.some(s => s === d || s.startsWith(`${d}/`)));
+    if (hits.length === 0 || isDevToolFile(pkg, file.path.slice(prefix.length))) continue;
+    hits.forEach(d => imported.add(d));
+  }
+  return devOnly.filter(d => !imported.has(d)).map(d => d.toLowerCase());
+}
+
 function isFrontendApp(pkg: PackageJsonFact, files: Set<string>): string | undefined {
   if (pkg.backstageRole && MOUNTED_BACKSTAGE_ROLES.has(pkg.backstageRole)) return undefined;
   if (isAsidePath(`${pkg.dir}/`)) return undefined;
@@ -262,6 +352,7 @@ export function collectStack(
   manifests: ManifestFacts,
   dockerfiles: DockerfileFact[],
   compose: ComposeFileFact[],
+  owner: object = manifests,
 ): StackFacts {
   const languages: Record<string, number> = {};
   const frameworks = new Set<string>();
@@ -271,12 +362,31 @@ export function collectStack(
   const orms = new Set<string>();
   const deps = manifests.allDependencies;
 
+  // A Node.js server framework counts where some package declares it for production or imports it from production code.
+  const devServers: Record<string, string[]> = {};
+  const nodeServers = new Set<string>();
+  for (const pkg of manifests.packageJsons) {
+    const devOnly = devOnlyServerDependencies(pkg, manifests.packageJsons, files, owner);
+    if (devOnly.length > 0) devServers[pkg.path] = devOnly;
+    for (const name of [...Object.keys(pkg.dependencies), ...Object.keys(pkg.devDependencies)]) {
+      if (!devOnly.includes(name.toLowerCase())) nodeServers.add(name.toLowerCase());
+    }
+  }
   for (const [dep, name] of Object.entries(WEB_SERVER_DEPENDENCIES)) {
-    if (deps.has(dep)) {
+    if (deps.has(dep) && (!(dep in SERVER_DEPENDENCIES.node) || nodeServers.has(dep))) {
       frameworks.add(name);
       servers.add(name);
     }
   }
+  const packageIn = new Map(manifests.packageJsons.map(p => [p.dir, p]));
+  const isNodeDevTool = (path: string): boolean => {
+    if (!/\.[cm]?[jt]sx?$/.test(path)) return false;
+    for (let dir = dirname(path); ; dir = dirname(dir)) {
+      const pkg = packageIn.get(dir);
+      if (pkg) return isDevToolFile(pkg, dir ? path.slice(dir.length + 1) : path);
+      if (dir === '') return false;
+    }
+  };
   for (const [dep, name] of Object.entries(DATASTORE_DEPENDENCIES)) {
     if (deps.has(dep)) datastores.add(name);
   }
@@ -292,7 +402,7 @@ export function collectStack(
     if (!test) languages[language] = (languages[language] ?? 0) + 1;
     if (test || isToolingPath(file.path)) continue;
     for (const signal of SERVER_CODE) {
-      if (signal.languages.includes(language) && signal.pattern.test(file.text)) {
+      if (signal.languages.includes(language) && signal.pattern.test(file.text) && !isNodeDevTool(file.path)) {
         servers.add(signal.name);
         frameworks.add(signal.name);
         serverFiles.add(file.path);
@@ -340,6 +450,7 @@ export function collectStack(
     frameworks: [...frameworks].sort(),
     servers: [...servers].sort(),
     serverFiles: [...serverFiles].sort(),
+    devServers,
     frontends,
     datastores: [...datastores].sort(),
     orms: [...orms].sort(),

@@ -395,6 +395,10 @@ export const TRACING: Record<Ecosystem, Signal> = {
     deps: [
       /^opentelemetry-(?:api|sdk|javaagent|spring-boot|instrumentation)/,
       /^micrometer-tracing-bridge-/,
+      // Spring Boot's tracing starters and modules (Micrometer Tracing with a Zipkin or OpenTelemetry exporter), and Sleuth's Zipkin starter.
+      /^spring-boot-starter-(?:zipkin|opentelemetry|micrometer-tracing)/,
+      /^spring-boot-micrometer-tracing-/,
+      /^spring-cloud-(?:starter-zipkin|sleuth-zipkin)$/,
       'spring-cloud-starter-sleuth',
       /^brave(?:-|$)/,
       /^zipkin-/,

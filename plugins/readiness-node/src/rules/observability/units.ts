@@ -5,7 +5,7 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import type { Facts } from '../../facts';
 import { lineOf } from '../../facts';
-import { containerMentions, evidenceOf, serviceUnits } from '../../facts/services';
+import { containerMentions, evidenceOf, findInCode, serviceUnits } from '../../facts/services';
 import type { Ecosystem, ServiceUnit, Signal } from '../../facts/services';
 
 /** Why the observability rules do not apply, or undefined when a service exists. */
@@ -56,4 +56,18 @@ export function unitsWithout(
     });
   }
   return findings;
+}
+
+/** The annotations that turn a Spring Boot application into a Config Server, a Eureka service registry or a Spring Boot Admin console. */
+const PLATFORM_SERVER = /^\s*@Enable(?:ConfigServer|EurekaServer|AdminServer)\b/m;
+/** Endpoints of the application's own: controllers, request mappings, functional routes. */
+const OWN_ENDPOINTS = /@(?:RestController|Controller|RequestMapping|GetMapping|PostMapping|PutMapping|PatchMapping|DeleteMapping)\b|\bRouterFunction\b/;
+
+/**
+ * Whether a unit is a platform server that a framework supplies whole: a Spring Cloud Config Server, a Eureka
+ * service registry or a Spring Boot Admin console, enabled by its annotation, with no endpoints of its own. Such a
+ * server serves the other services' configuration, discovery or monitoring, not the application's requests.
+ */
+export function isPlatformServer(unit: ServiceUnit): boolean {
+  return unit.ecosystem === 'jvm' && !!findInCode(unit.files, PLATFORM_SERVER) && !findInCode(unit.files, OWN_ENDPOINTS);
 }

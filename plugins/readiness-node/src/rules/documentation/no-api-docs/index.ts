@@ -246,15 +246,21 @@ function apiDocuments(facts: Facts): string[] {
 /** Code that renders server-side pages, serves static files or pushes over websockets, and code that answers with data, per ecosystem. */
 const PAGE_SIGNALS: Partial<Record<Ecosystem, RegExp>> = {
   python:
-    /\brender_template(?:_string)?\(|\brender\(\s*request\b|\bTemplateResponse\(|\bsend_from_directory\(|\bsend_file\(|\bStaticFiles\(|\bflask_socketio\b|@\w+\.websocket\(/,
+    /\brender_template(?:_string)?\(|\brender\(\s*request\b|\bTemplateResponse\(|\bsend_from_directory\(|\bsend_file\(|\bStaticFiles\(|\bflask_socketio\b|@\w+\.websocket\(|^\s+template_name\s*=|\bclass\s+\w+\([^)]*\b(?:TemplateView|ListView|DetailView|FormView|CreateView|UpdateView|DeleteView)\b/m,
   node: /\bres\.(?:render|sendFile)\(|\bexpress\.static\(|\bserveStatic\(|['"](?:socket\.io|ws|koa-static|@fastify\/static|@fastify\/websocket)['"]|\bnew\s+WebSocket(?:\.Server|Server)\(/,
   jvm: /@Controller\b/,
+  // Razor Pages, MVC views and server-side Blazor: a page model's handlers answer that page's own form posts.
+  dotnet:
+    /\bAddRazorPages\(|\bMapRazorPages\(|\bAddControllersWithViews\(|:\s*PageModel\b|\breturn\s+View\(|\bAddServerSideBlazor\(|\bMapRazorComponents<|\bMapBlazorHub\(/,
 };
 const DATA_SIGNALS: Partial<Record<Ecosystem, RegExp>> = {
   python:
     /\bjsonify\(|\bJsonResponse\(|\bJSONResponse\(|\bapplication\/json\b|\bmake_response\(\s*json|@api_view\b|\bAPIView\b|\bViewSet\b|\bflask_restful\b|\bResource\)|\breturn\s+json\.dumps\(|\.route\(\s*['"]\/api\b/,
   node: /\bres\.(?:json|jsonp)\(|\bapplication\/json\b|\bctx\.body\s*=|\breply\.send\(|\.send\(\s*[{[]|\.(?:get|post|put|patch|delete|all|use)\(\s*['"`]\/api\b/,
   jvm: /@RestController\b|@ResponseBody\b|\bResponseEntity\b/,
+  // API controllers, minimal-API endpoints and an MVC action answering with JSON are routes any client can address.
+  dotnet:
+    /\[ApiController\]|:\s*ControllerBase\b|\.Map(?:Get|Post|Put|Patch|Delete|Methods)\(|\bTypedResults\.|\bResults\.(?:Json|Ok|Created)\b|\breturn\s+Json\(|\bMapGraphQL\(/,
 };
 
 /**
@@ -267,7 +273,7 @@ function servesPagesOnly(facts: Facts, unit: ServiceUnit): boolean {
   const page = PAGE_SIGNALS[unit.ecosystem];
   const data = DATA_SIGNALS[unit.ecosystem];
   if (!page || !data) return false;
-  const files = unit.files.filter(f => !isGeneratedOrMinified(f));
+  const files = [...unit.files, ...(unit.linked?.files ?? [])].filter(f => !isGeneratedOrMinified(f));
   // A mounted REST or GraphQL layer (Django REST Framework, django-ninja, Wagtail API v2, Tastypie, graphene-django) answers with data.
   return !!findInCode(files, page) && !findInCode(files, data) && !pythonApiLayer(facts, unit);
 }
@@ -328,7 +334,7 @@ export default defineRule({
   severity: 'medium',
   title: 'HTTP APIs are documented',
   description:
-    'Fails for each server application with no API description: no OpenAPI/Swagger file (by name or content), GraphQL schema, protobuf, RAML, Postman collection or HTTP request file with two requests or more (`.http` / `.rest`; one a script or CI runs with Newman, the Postman CLI, inso, httpyac or ijhttp is a test suite, not docs) or API docs folder belonging to it, and no library that generates one (FastAPI, drf-spectacular, springdoc, @nestjs/swagger, swagger-jsdoc, swaggo, Swashbuckle…). Hand-written references count: a document named for the API (docs/api.md, API_REFERENCE.md) listing endpoints, or an API / Endpoints / Routes section listing methods and paths, or request examples for them (curl commands, request lines with a URL). A GraphQL schema or protobuf documents only that protocol: a server that also declares REST routes needs an HTTP description too. A server that only renders HTML pages from templates, serves static files or pushes over websockets, and answers with no JSON, has no API to document; a mounted REST or GraphQL layer (Django REST Framework, django-ninja, Wagtail API v2, Tastypie, graphene-django) is an API. A full-stack app whose routes only receive webhooks, complete sign-in redirects or answer health checks (the rest being server actions) has no client-facing API either.',
+    'Fails for each server application with no API description: no OpenAPI/Swagger file (by name or content), GraphQL schema, protobuf, RAML, Postman collection or HTTP request file with two requests or more (`.http` / `.rest`; one a script or CI runs with Newman, the Postman CLI, inso, httpyac or ijhttp is a test suite, not docs) or API docs folder belonging to it, and no library that generates one (FastAPI, drf-spectacular, springdoc, @nestjs/swagger, swagger-jsdoc, swaggo, Swashbuckle…). Hand-written references count: a document named for the API (docs/api.md, API_REFERENCE.md) listing endpoints, or an API / Endpoints / Routes section listing methods and paths, or request examples for them (curl commands, request lines with a URL). A GraphQL schema or protobuf documents only that protocol: a server that also declares REST routes needs an HTTP description too. A server that only renders HTML pages (templates, Django template views, Razor Pages, MVC views), serves static files or pushes over websockets, and answers with no JSON (a Razor page answering its own form posts does not count), has no API to document; a mounted REST or GraphQL layer (Django REST Framework, django-ninja, Wagtail API v2, Tastypie, graphene-django) is an API. A full-stack app whose routes only receive webhooks, complete sign-in redirects or answer health checks (the rest being server actions) has no client-facing API either.',
   rationale:
     'Without a contract, every consumer reverse-engineers the API from code or traffic, breaking changes go unnoticed in review, and client code, mocks and contract tests cannot be generated.',
   remediation:

@@ -45,6 +45,28 @@ const requestFile = (...requests: string[]) =>
 const curlReadme = (...commands: string[]) =>
   ['# shop', '', '## Build', '', '    make', '', '## API requests', '', ...commands.flatMap((c, i) => [`### Request ${i + 1}`, '', '```', c, '```', ''])].join('\n');
 
+/** A Django project whose views are class-based template views, with extra files. */
+const djangoTemplateSite = (files: Record<string, string>) => ({
+  'requirements.txt': 'Django==5.0.6\ndjango-allauth==0.63.3\n',
+  'manage.py': 'import django\n',
+  'site_project/urls.py': 'from django.urls import path, include\nurlpatterns = [path("", include("pages.urls"))]\n',
+  'pages/views.py':
+    'from django.views.generic import TemplateView\n\n\nclass HomePageView(TemplateView):\n    template_name = "pages/home.html"\n',
+  ...files,
+});
+
+/** An ASP.NET Core Razor Pages app, with extra files. */
+const razorPages = (files: Record<string, string>) => ({
+  'Web/Web.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>',
+  'Web/Program.cs':
+    'var builder = WebApplication.CreateBuilder(args);\nbuilder.Services.AddRazorPages();\nvar app = builder.Build();\napp.UseStaticFiles();\napp.MapRazorPages();\napp.Run();\n',
+  'Web/Pages/Students/Edit.cshtml.cs':
+    'public class Edit : PageModel\n{\n    public async Task<IActionResult> OnPostAsync() { await Save(); return this.RedirectToPageJson("Index"); }\n}\n',
+  'Web/Pages/PageModelExtensions.cs':
+    'public static class PageModelExtensions\n{\n    public static ContentResult RedirectToPageJson(this PageModel page, string name) =>\n        new ContentResult { Content = JsonConvert.SerializeObject(new { redirect = page.Url.Page(name) }), ContentType = "application/json" };\n}\n',
+  ...files,
+});
+
 describeRule(rule, {
   fails: [
     {
@@ -122,6 +144,32 @@ describeRule(rule, {
         'app/routes/api.notes.ts': 'export async function loader() { return json(await listNotes()); }\n',
       },
       findings: ['app/routes/api.notes.ts:1'],
+    },
+    {
+      name: 'a Django site of template views that also mounts a DRF API',
+      files: djangoTemplateSite({
+        'pages/api.py': 'from rest_framework import viewsets\n\n\nclass ItemViewSet(viewsets.ModelViewSet):\n    queryset = Item.objects.all()\n',
+      }),
+      findings: ['manage.py:1'],
+    },
+    {
+      name: 'a Django site of template views with a view answering JSON',
+      files: djangoTemplateSite({
+        'pages/feeds.py': 'from django.http import JsonResponse\n\n\ndef items(request):\n    return JsonResponse({"items": []})\n',
+      }),
+      findings: ['manage.py:1'],
+    },
+    {
+      name: 'a Razor Pages app that also declares an API controller',
+      files: razorPages({
+        'Web/Controllers/StudentsController.cs': '[ApiController]\n[Route("api/[controller]")]\npublic class StudentsController : ControllerBase { }\n',
+      }),
+      findings: ['Web/Program.cs:1'],
+    },
+    {
+      name: 'a Razor Pages app that also maps minimal-API endpoints',
+      files: razorPages({ 'Web/Endpoints.cs': 'public static class Endpoints { public static void Map(WebApplication app) { app.MapGet("/students", () => List()); } }\n' }),
+      findings: ['Web/Program.cs:1'],
     },
     {
       name: 'a Flask site that renders pages and also answers JSON',
@@ -431,6 +479,17 @@ describeRule(rule, {
     },
   ],
   notApplicable: [
+    { name: 'a Django site whose views are class-based template views (and the admin)', files: djangoTemplateSite({}) },
+    { name: 'a Razor Pages app whose page handlers answer their own form posts with JSON', files: razorPages({}) },
+    {
+      name: 'an MVC app with views only',
+      files: {
+        'Web/Web.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>',
+        'Web/Program.cs':
+          'var builder = WebApplication.CreateBuilder(args);\nbuilder.Services.AddControllersWithViews();\nvar app = builder.Build();\napp.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");\napp.Run();\n',
+        'Web/Controllers/HomeController.cs': 'public class HomeController : Controller\n{\n    public IActionResult Index() { return View(); }\n}\n',
+      },
+    },
     {
       name: 'a Flask site that only renders templates',
       files: {

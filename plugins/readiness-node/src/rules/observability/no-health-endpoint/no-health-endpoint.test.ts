@@ -1,6 +1,7 @@
 import { describeRule, runRule } from '../../../testing';
 import rule from '.';
 import { serviceDefaults } from '../serviceDefaults.testutil';
+import { springCloud } from '../springCloud.testutil';
 
 /** A defaults project that maps health routes only when the environment is Development. */
 const DEVELOPMENT_ONLY_HEALTH = [
@@ -22,6 +23,21 @@ const nextApp = (files: Record<string, string>) => ({
   'app/api/posts/route.ts': 'export async function GET() { return Response.json([]); }\n',
   ...files,
 });
+
+/** A Vite React app whose package also declares a server framework for development, with the given scripts and files. */
+const spaWithDevServer = (scripts: Record<string, string>, files: Record<string, string>) => ({
+  'package.json': JSON.stringify({
+    name: 'web',
+    scripts: { dev: 'vite', build: 'vite build', ...scripts },
+    dependencies: { react: '18.3.0', 'react-dom': '18.3.0' },
+    devDependencies: { vite: '5.0.0', express: '^4.19.2', msw: '^2.2.0' },
+  }),
+  'index.html': '<div id="root"></div>\n',
+  'src/main.tsx': "import { createRoot } from 'react-dom/client';\ncreateRoot(document.getElementById('root')!).render(null);\n",
+  ...files,
+});
+
+const MOCK_API = "import express from 'express';\nconst app = express();\napp.use(express.json());\napp.listen(8080);\n";
 
 const express = (code: string) => ({
   'package.json': JSON.stringify({ dependencies: { express: '^4' } }),
@@ -53,6 +69,34 @@ describeRule(rule, {
       name: 'a Flask health route only in debug mode',
       files: flask('if app.debug:\n    app.add_url_rule("/health", "health", lambda: "ok")'),
       findings: ['app.py:1'],
+    },
+    {
+      name: 'a frontend app with an express server in its dependencies is served by it',
+      files: {
+        ...spaWithDevServer({ start: 'node server.js' }, { 'server.js': MOCK_API }),
+        'package.json': JSON.stringify({
+          name: 'web',
+          scripts: { build: 'vite build', start: 'node server.js' },
+          dependencies: { react: '18.3.0', 'react-dom': '18.3.0', express: '^4.19.2' },
+          devDependencies: { vite: '5.0.0' },
+        }),
+      },
+      findings: ['server.js:1'],
+    },
+    {
+      name: 'express in devDependencies bundled into a server that the dev script runs is still a server',
+      files: spaWithDevServer({ 'dev:server': 'tsx watch src/server.ts', 'build:server': 'esbuild src/server.ts --bundle --outfile=dist/server.js', start: 'node dist/server.js' }, {
+        'src/server.ts': MOCK_API,
+      }),
+      findings: ['src/server.ts:1'],
+    },
+    {
+      name: 'a Eureka client (not the server starter) brings no Actuator',
+      files: springCloud({
+        'config-server': { deps: ['spring-cloud-config-server'], annotations: ['@EnableConfigServer'] },
+        'orders-service': { deps: ['spring-boot-starter-web', 'spring-cloud-starter-netflix-eureka-client'], annotations: ['@RestController'] },
+      }),
+      findings: ['orders-service/src/main/java/org/acme/OrdersServiceApplication.java:3'],
     },
     {
       name: 'a Next.js page named health is not a route',
@@ -119,6 +163,15 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'a Config Server, a Eureka registry and an admin console whose starters bring Actuator, beside a service declaring it',
+      files: springCloud({
+        'config-server': { deps: ['spring-cloud-config-server'], annotations: ['@EnableConfigServer'] },
+        'discovery-server': { deps: ['spring-cloud-starter-netflix-eureka-server'], annotations: ['@EnableEurekaServer'] },
+        'admin-server': { deps: ['spring-boot-starter', 'spring-boot-admin-starter-server'], annotations: ['@EnableAdminServer'] },
+        'orders-service': { deps: ['spring-boot-starter-web', 'spring-boot-starter-actuator'], annotations: ['@RestController'] },
+      }),
+    },
     {
       name: 'ASP.NET Core health routes mapped by a referenced defaults project in every environment',
       files: serviceDefaults({ extra: '        ((WebApplication)(object)builder).MapHealthChecks("/healthz");' }),
@@ -253,6 +306,20 @@ describeRule(rule, {
     },
   ],
   notApplicable: [
+    {
+      name: 'a frontend app whose express (a devDependency) only starts its mock API for end-to-end tests',
+      files: spaWithDevServer({ 'test-e2e': 'pm2 start "yarn run-mock-server" && playwright test', 'run-mock-server': 'tsx ./mock-server.ts' }, {
+        'mock-server.ts': MOCK_API,
+      }),
+    },
+    {
+      name: 'a frontend app whose dev-only express is started only by a test script (file not named as a mock)',
+      files: spaWithDevServer({ 'test:e2e': 'start-server-and-test "node api-server.js" 8080 "playwright test"' }, { 'api-server.js': MOCK_API }),
+    },
+    {
+      name: 'a frontend app whose dev-only express is imported only by its build tool configuration',
+      files: spaWithDevServer({}, { 'vite.config.ts': "import express from 'express';\nexport default { plugins: [] };\n" }),
+    },
     {
       name: 'a Next.js app that only renders pages',
       files: {

@@ -1,6 +1,7 @@
 import { describeRule } from '../../../testing';
 import rule from '.';
 import { serviceDefaults } from '../serviceDefaults.testutil';
+import { springCloud } from '../springCloud.testutil';
 
 const pom = (...artifacts: string[]) =>
   `<project><dependencies>${artifacts
@@ -9,6 +10,14 @@ const pom = (...artifacts: string[]) =>
 
 describeRule(rule, {
   fails: [
+    {
+      name: 'a Config Server whose starter brings Actuator, with no registry and its metrics endpoint not exposed',
+      files: springCloud({
+        'config-server': { deps: ['spring-cloud-config-server'], annotations: ['@EnableConfigServer'] },
+        'orders-service': { deps: ['spring-boot-starter-web', 'spring-boot-starter-actuator', 'micrometer-registry-prometheus'] },
+      }),
+      findings: ['config-server/src/main/java/org/acme/ConfigServerApplication.java:4'],
+    },
     {
       name: '.NET OpenTelemetry packages referenced by a shared defaults project that never sets them up',
       files: serviceDefaults({ configured: false }),
@@ -69,6 +78,13 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'a Config Server whose starter brings Actuator, with its metrics endpoint exposed',
+      files: {
+        ...springCloud({ 'config-server': { deps: ['spring-cloud-config-server'], annotations: ['@EnableConfigServer'] } }),
+        'config-server/src/main/resources/application.yml': 'management:\n  endpoints:\n    web:\n      exposure:\n        include: health,metrics\n',
+      },
+    },
     {
       name: '.NET OpenTelemetry set up in a referenced service-defaults project',
       files: serviceDefaults(),

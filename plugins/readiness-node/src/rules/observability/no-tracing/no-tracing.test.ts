@@ -1,6 +1,16 @@
 import { describeRule } from '../../../testing';
 import rule from '.';
 import { serviceDefaults } from '../serviceDefaults.testutil';
+import { springCloud } from '../springCloud.testutil';
+
+/** A Config Server, a Eureka registry and an admin console beside a traced gateway and a business service. */
+const platformAndTracedServices = {
+  'config-server': { deps: ['spring-cloud-config-server'], annotations: ['@EnableConfigServer'] },
+  'discovery-server': { deps: ['spring-cloud-starter-netflix-eureka-server'], annotations: ['@EnableEurekaServer'] },
+  'admin-server': { deps: ['spring-boot-admin-starter-server'], annotations: ['@EnableAdminServer'] },
+  'api-gateway': { deps: ['spring-cloud-starter-gateway-server-webflux', 'spring-boot-starter-zipkin'] },
+  'orders-service': { deps: ['spring-boot-starter-webmvc', 'spring-boot-starter-opentelemetry'], annotations: ['@RestController'] },
+};
 
 describeRule(rule, {
   fails: [
@@ -17,6 +27,24 @@ describeRule(rule, {
         'requirements.txt': 'fastapi==0.110\nsentry-sdk==2.0.0\n',
         'app/main.py': 'import sentry_sdk\nfrom fastapi import FastAPI\nsentry_sdk.init(dsn=DSN, enable_tracing=False)\napp = FastAPI()\n',
       },
+    },
+    {
+      name: 'a business service without tracing beside platform servers and a traced gateway',
+      files: springCloud({ ...platformAndTracedServices, 'orders-service': { deps: ['spring-boot-starter-web'], annotations: ['@RestController'] } }),
+      findings: ['orders-service/src/main/java/org/acme/OrdersServiceApplication.java:3'],
+    },
+    {
+      name: 'a Config Server that also declares endpoints of its own is an application service',
+      files: springCloud({
+        ...platformAndTracedServices,
+        'config-server': { deps: ['spring-cloud-config-server'], annotations: ['@EnableConfigServer', '@RestController'] },
+      }),
+      findings: ['config-server/src/main/java/org/acme/ConfigServerApplication.java:4'],
+    },
+    {
+      name: 'a platform starter declared without its enabling annotation does not make a platform server',
+      files: springCloud({ ...platformAndTracedServices, 'discovery-server': { deps: ['spring-cloud-starter-netflix-eureka-server'] } }),
+      findings: ['discovery-server/src/main/java/org/acme/DiscoveryServerApplication.java:3'],
     },
     {
       name: 'OpenTelemetry metrics only',
@@ -75,6 +103,14 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: "Spring Boot's Zipkin and OpenTelemetry starters in the gateway and the services, platform servers without tracing",
+      files: springCloud(platformAndTracedServices),
+    },
+    {
+      name: "Sleuth's Zipkin starter",
+      files: springCloud({ 'orders-service': { deps: ['spring-boot-starter-web', 'spring-cloud-starter-zipkin'], annotations: ['@RestController'] } }),
+    },
     {
       name: 'Sentry with enable_tracing on (every transaction traced)',
       files: {
@@ -166,6 +202,13 @@ describeRule(rule, {
     },
   ],
   notApplicable: [
+    {
+      name: 'only platform servers: a Config Server and a Eureka registry',
+      files: springCloud({
+        'config-server': platformAndTracedServices['config-server'],
+        'discovery-server': platformAndTracedServices['discovery-server'],
+      }),
+    },
     {
       name: 'a frontend app only',
       files: {

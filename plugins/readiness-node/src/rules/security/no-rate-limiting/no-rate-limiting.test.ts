@@ -3,6 +3,19 @@ import rule from '.';
 
 const pkg = (deps: Record<string, string>) => JSON.stringify({ name: 'api', dependencies: deps }, null, 2);
 
+/** A React app that declares express in devDependencies to serve a mock API to its end-to-end tests. */
+const appWithMockApi = (devDependencies: Record<string, string>, dependencies: Record<string, string> = {}) => ({
+  'apps/web/package.json': JSON.stringify({
+    name: 'web',
+    scripts: { dev: 'vite', build: 'vite build', 'test:e2e': 'pm2 start "yarn mock-api" && playwright test', 'mock-api': 'tsx ./mock-server.ts' },
+    dependencies: { react: '18.3.0', 'react-dom': '18.3.0', ...dependencies },
+    devDependencies: { vite: '5.0.0', ...devDependencies },
+  }),
+  'apps/web/index.html': '<div id="root"></div>\n',
+  'apps/web/src/main.tsx': "import { createRoot } from 'react-dom/client';\n",
+  'apps/web/mock-server.ts': "import express from 'express';\nconst app = express();\napp.listen(process.env.MOCK_API_PORT);\n",
+});
+
 /** An ASP.NET Core server with its endpoints in several files. */
 const aspnet = (dir: string, program: string) => ({
   [`${dir}/${dir}.csproj`]: '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>',
@@ -33,6 +46,14 @@ describeRule(rule, {
         'src/server.js': "const express = require('express');\nconst app = express();\napp.post('/login', login);\n",
       },
       findings: ['src/server.js:1'],
+    },
+    {
+      name: 'a package whose production code imports the express it declares only in devDependencies (a bundled server)',
+      files: {
+        ...appWithMockApi({ express: '^4.19.2' }),
+        'apps/web/server/index.ts': "import express from 'express';\nconst app = express();\napp.listen(3000);\n",
+      },
+      findings: ['apps/web/package.json:1'],
     },
     {
       name: 'a Flask app declared only in requirements',
@@ -128,6 +149,7 @@ describeRule(rule, {
     },
   ],
   notApplicable: [
+    { name: 'a frontend app whose only server is the mock API of its end-to-end tests (express in devDependencies)', files: appWithMockApi({ express: '^4.19.2' }) },
     { name: 'a library without a server', files: { 'package.json': pkg({ lodash: '^4.0.0' }), 'src/index.js': 'module.exports = {};\n' } },
   ],
 });
