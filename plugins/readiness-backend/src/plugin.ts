@@ -13,8 +13,10 @@ import {
 } from '@readiness/backstage-plugin-readiness-node';
 import { registerReadinessActions } from './actions';
 import { EntityAuditor } from './audit/EntityAuditor';
+import { CampaignReminders } from './campaigns/CampaignReminders';
 import { CampaignService } from './campaigns/CampaignService';
 import {
+  readCampaignReminderOptions,
   readConfiguredCampaigns,
   vocabularyOf,
 } from './campaigns/definition';
@@ -117,6 +119,15 @@ export const readinessPlugin = createBackendPlugin({
           }),
           configured: readConfiguredCampaigns(deps.config, vocabularyOf(rules)),
         });
+        const reminders = CampaignReminders.create({
+          campaigns,
+          store: campaignStore,
+          notifications: deps.notifications,
+          instanceMetadata: deps.instanceMetadata,
+          logger: deps.logger,
+          options: readCampaignReminderOptions(deps.config),
+          notificationsEnabled: options.notifications.enabled,
+        });
         const ruleDocs = createRuleDocsReader(rules);
         deps.permissionsRegistry.addPermissions(readinessPermissions);
         deps.httpRouter.use(
@@ -145,7 +156,10 @@ export const readinessPlugin = createBackendPlugin({
           ruleDocs,
         });
         await refresher.start();
+        const stopReminders = new AbortController();
+        await reminders.start(deps.scheduler, stopReminders.signal);
         deps.lifecycle.addShutdownHook(async () => {
+          stopReminders.abort();
           await refresher.stop();
           await sources.close();
           rateLimits.close();
