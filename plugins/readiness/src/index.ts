@@ -73,6 +73,7 @@ export {
   useRollup,
   useMyServicesReadiness,
   useOrgReadiness,
+  useAuditChanges,
 } from './hooks';
 export type { MyServicesReadiness } from './hooks';
 export type { ReadinessTally } from './helpers/tally';

@@ -281,6 +281,16 @@ export function mockReadinessApi(
   }
   return {
     getScorecard: mock('getScorecard'),
+    // Nothing to compare with unless a test says otherwise: every tab asks.
+    getChanges: jest.fn(
+      (overrides.getChanges as ReadinessApi['getChanges']) ??
+        (async (entityRef: unknown) => ({
+          entityRef: String(entityRef),
+          current: null,
+          previous: null,
+          transitions: null,
+        })),
+    ) as unknown as jest.MockedFunction<ReadinessApi['getChanges']>,
     getReview: mock('getReview'),
     refresh: mock('refresh'),
     // No suggested change unless a test says otherwise: every roadmap asks.

@@ -1,6 +1,7 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type {
+  AuditChangesResponse,
   BlockerSummary,
   EntityReadinessSummary,
   EntityScorecardResponse,
@@ -25,6 +26,12 @@ export type EntityRefInput = string | CompoundEntityRef;
 export interface ReadinessApi {
   /** The latest scorecard of an entity. Rejects with a 404 `ResponseError` for an unknown entity. */
   getScorecard(entityRef: EntityRefInput): Promise<EntityScorecardResponse>;
+  /**
+   * What changed since the last audit: the latest two audits and the rule
+   * transitions of the latest. Rejects with a 404 `ResponseError` for an
+   * unknown or hidden entity.
+   */
+  getChanges(entityRef: EntityRefInput): Promise<AuditChangesResponse>;
   /** The latest review of an entity, as Markdown. */
   getReview(entityRef: EntityRefInput): Promise<string>;
   /** Queues a new audit of an entity. Rejects with a 403 `ResponseError` when not allowed. */

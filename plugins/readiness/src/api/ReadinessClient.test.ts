@@ -47,6 +47,27 @@ describe('ReadinessClient', () => {
     );
   });
 
+  it('fetches what changed since the last audit', async () => {
+    const body = {
+      entityRef: 'component:default/orders-api',
+      current: null,
+      previous: null,
+      transitions: null,
+    };
+    const { client, fetch } = setup(jsonResponse(body));
+    await expect(
+      client.getChanges({
+        kind: 'Component',
+        namespace: 'default',
+        name: 'orders-api',
+      }),
+    ).resolves.toEqual(body);
+    expect(fetch).toHaveBeenCalledWith(
+      'http://backstage.test/api/readiness/scorecards/component/default/orders-api/changes',
+      expect.objectContaining({ method: 'GET' }),
+    );
+  });
+
   it('reads the suggested fixes and posts a pull request with the rules as JSON', async () => {
     const { client, fetch } = setup(() =>
       jsonResponse({ url: 'https://scm.test/pr/1', number: 1 }, 200),

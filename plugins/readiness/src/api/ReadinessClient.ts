@@ -7,6 +7,7 @@ import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type { EntityRefInput, ReadinessApi, RollupQuery } from './ReadinessApi';
 import type {
+  AuditChangesResponse,
   BlockerSummary,
   EntityReadinessSummary,
   EntityScorecardResponse,
@@ -78,6 +79,12 @@ export class ReadinessClient implements ReadinessApi {
   ): Promise<EntityScorecardResponse> {
     return this.request<EntityScorecardResponse>(
       `/scorecards${entityPath(entityRef)}`,
+    );
+  }
+
+  async getChanges(entityRef: EntityRefInput): Promise<AuditChangesResponse> {
+    return this.request<AuditChangesResponse>(
+      `/scorecards${entityPath(entityRef)}/changes`,
     );
   }
 

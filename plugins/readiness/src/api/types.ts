@@ -2,6 +2,9 @@ import type { LeaderboardQuery as LeaderboardFilters } from '@readiness/backstag
 
 /** The REST API's shapes, from the contract in readiness-common. */
 export type {
+  AuditChangesPoint,
+  AuditChangesResponse,
+  AuditTransitions,
   BlockerSummary,
   EntityReadinessSummary,
   FixPullRequestRequest,
@@ -12,6 +15,7 @@ export type {
   OwnerSummary,
   RollupResponse,
   RuleMeta,
+  RuleTransition,
   ScorecardHistoryEntry,
   ScorecardResponse as EntityScorecardResponse,
   SuggestedFixItem,

@@ -16,3 +16,4 @@ export { useFixPermission } from './useFixPermission';
 export { useMyServicesReadiness } from './useMyServicesReadiness';
 export type { MyServicesReadiness } from './useMyServicesReadiness';
 export { useOrgReadiness } from './useOrgReadiness';
+export { useAuditChanges } from './useAuditChanges';

@@ -144,6 +144,54 @@ describe('EntityReadinessContent', () => {
     ).not.toBeInTheDocument();
   });
 
+  it('has a "Since the last audit" section with the latest transitions', async () => {
+    const response = makeScorecardResponse();
+    const api = mockReadinessApi({
+      getScorecard: jest.fn(async () => response),
+      getChanges: jest.fn(async (entityRef: unknown) => ({
+        entityRef: String(entityRef),
+        current: {
+          auditedAt: response.auditedAt!,
+          score: 62,
+          verdict: 'not-ready' as const,
+          blockers: 2,
+        },
+        previous: {
+          auditedAt: '2024-12-01T00:00:00.000Z',
+          score: 70,
+          verdict: 'needs-work' as const,
+          blockers: 1,
+        },
+        transitions: {
+          newlyFailing: [
+            {
+              ruleId: 'security/committed-env-file',
+              title: 'No committed .env file',
+              severity: 'critical' as const,
+            },
+          ],
+          fixed: [],
+          newlyWaived: [],
+          waiverExpired: [],
+        },
+      })),
+    });
+    await renderWithApis(<EntityReadinessContent />, {
+      api,
+      entity: makeEntity('orders-api'),
+    });
+    const section = (await screen.findByText('Since the last audit')).closest(
+      'div[class*="MuiPaper"]',
+    ) as HTMLElement;
+    expect(
+      await within(section).findByText('Newly failing (1)'),
+    ).toBeInTheDocument();
+    expect(
+      within(section).getByText('Score 70 → 62 (-8), blockers 1 → 2'),
+    ).toBeInTheDocument();
+    expect(api.getChanges).toHaveBeenCalledWith('component:default/orders-api');
+  });
+
   it('renders the scorecard: score, verdict, categories, blockers, roadmap, strengths, waivers', async () => {
     const api = mockReadinessApi({
       getScorecard: jest.fn(async () => makeScorecardResponse()),

@@ -21,6 +21,7 @@ import { formatDateTime, waitingText } from '../../helpers/format';
 import { SourceRoot, sourceRootFor } from '../../helpers/sourceLinks';
 import { useScorecard } from '../../hooks';
 import { ScoreHistoryChart } from '../ScoreHistoryChart';
+import { SinceLastAudit } from '../SinceLastAudit';
 import { VerdictChip } from '../StatusChip';
 import { CategorySection, CategoryTable } from './CategorySection';
 import { ReadinessActions } from './ReadinessActions';
@@ -152,6 +153,12 @@ function ScorecardView(props: {
         <CategoryTable categories={scorecard.categories} />
       </Grid>
       <Grid item xs={12}>
+        <SinceLastAudit
+          entityRef={response.entityRef}
+          auditedAt={response.auditedAt}
+        />
+      </Grid>
+      <Grid item xs={12}>
         <BlockersTable blockers={scorecard.blockers} root={root} />
       </Grid>
       <Grid item xs={12} md={7}>
@@ -189,8 +196,8 @@ function ScorecardView(props: {
 
 /**
  * The Readiness tab of an entity: score and verdict, categories with their
- * parameter rows and findings, blockers, what is done well, the fix roadmap,
- * history and waivers.
+ * parameter rows and findings, what changed since the last audit, blockers,
+ * what is done well, the fix roadmap, history and waivers.
  * @public
  */
 export function EntityReadinessContent(props: EntityReadinessContentProps) {
