@@ -3,6 +3,10 @@ import type { Scorecard } from '@readiness/backstage-plugin-readiness-common';
 import type { ReadinessApi } from '../api/ReadinessApi';
 import type {
   BlockerSummary,
+  CampaignDetailResponse,
+  CampaignEntityProgress,
+  CampaignSummary,
+  EntityCampaign,
   EntityScorecardResponse,
   LeaderboardItem,
   OwnerSummary,
@@ -265,6 +269,104 @@ export function makeBlockerSummary(
   };
 }
 
+export function makeCampaignSummary(
+  overrides: Partial<CampaignSummary> = {},
+): CampaignSummary {
+  return {
+    id: 'non-root',
+    title: 'Containers run as non-root',
+    description: 'Every production container drops root before it starts.',
+    owner: 'group:default/platform',
+    targetDate: '2027-03-01',
+    requirement: { rules: ['security/container-root-user'] },
+    scope: { lifecycle: ['production'] },
+    archived: false,
+    source: 'api',
+    createdAt: '2027-01-02T09:00:00.000Z',
+    updatedAt: '2027-01-02T09:00:00.000Z',
+    progress: {
+      entities: 4,
+      done: 1,
+      waived: 0,
+      unscored: 1,
+      percent: 25,
+      overdue: false,
+    },
+    ...overrides,
+  };
+}
+
+export function makeCampaignEntity(
+  overrides: Partial<CampaignEntityProgress> = {},
+): CampaignEntityProgress {
+  return {
+    entityRef: 'component:default/orders-api',
+    title: 'Orders API',
+    owner: 'group:default/payments',
+    status: 'not-done',
+    done: false,
+    score: 62,
+    rulesLeft: ['security/container-root-user'],
+    waivedRules: [],
+    auditedAt: '2027-01-05T09:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function makeCampaignDetail(
+  overrides: Partial<CampaignDetailResponse> = {},
+): CampaignDetailResponse {
+  return {
+    ...makeCampaignSummary(),
+    teams: [
+      { owner: 'group:default/payments', entities: 3, done: 1, waived: 0 },
+      { owner: null, entities: 1, done: 0, waived: 0 },
+    ],
+    series: [
+      { date: '2027-01-03', done: 0 },
+      { date: '2027-01-04', done: 0 },
+      { date: '2027-01-05', done: 1 },
+    ],
+    entities: {
+      items: [
+        makeCampaignEntity(),
+        makeCampaignEntity({
+          entityRef: 'component:default/ledger',
+          title: 'Ledger',
+          status: 'done',
+          done: true,
+          score: 88,
+          rulesLeft: [],
+        }),
+      ],
+      total: 2,
+      offset: 0,
+      limit: 25,
+    },
+    ...overrides,
+  };
+}
+
+export function makeEntityCampaign(
+  overrides: Partial<EntityCampaign> = {},
+): EntityCampaign {
+  return {
+    id: 'non-root',
+    title: 'Containers run as non-root',
+    owner: 'group:default/platform',
+    targetDate: '2027-03-01',
+    requirement: {
+      rules: ['security/container-root-user', 'security/debug-mode'],
+    },
+    status: 'not-done',
+    done: false,
+    rulesLeft: ['security/container-root-user', 'security/debug-mode'],
+    waivedRules: [],
+    overdue: false,
+    ...overrides,
+  };
+}
+
 export type MockedReadinessApi = {
   [K in keyof ReadinessApi]: jest.MockedFunction<ReadinessApi[K]>;
 };
@@ -310,6 +412,19 @@ export function mockReadinessApi(
     getRules: mock('getRules'),
     getRollup: mock('getRollup'),
     getSummaries: mock('getSummaries'),
+    listCampaigns: mock('listCampaigns'),
+    getCampaign: mock('getCampaign'),
+    // In no campaign unless a test says otherwise: every tab asks.
+    getEntityCampaigns: jest.fn(
+      (overrides.getEntityCampaigns as ReadinessApi['getEntityCampaigns']) ??
+        (async (entityRef: unknown) => ({
+          entityRef: String(entityRef),
+          items: [],
+        })),
+    ) as unknown as jest.MockedFunction<ReadinessApi['getEntityCampaigns']>,
+    createCampaign: mock('createCampaign'),
+    updateCampaign: mock('updateCampaign'),
+    archiveCampaign: mock('archiveCampaign'),
   };
 }
 

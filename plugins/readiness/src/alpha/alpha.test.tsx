@@ -22,6 +22,7 @@ import { readinessApiRef } from '../api/ReadinessApi';
 import { ReadinessClient } from '../api/ReadinessClient';
 import {
   makeEntity,
+  makeEntityCampaign,
   makeLeaderboardItem,
   makeOwner,
   makeLeaderboardItem as makeItem,
@@ -111,6 +112,42 @@ describe('readiness plugin (new frontend system)', () => {
     expect(
       await screen.findByRole('img', { name: 'Overall score 62 out of 100' }),
     ).toBeInTheDocument();
+  });
+
+  it("links the tab's campaigns to the Readiness page, and not when the page is disabled", async () => {
+    const campaignsApi = () =>
+      mockReadinessApi({
+        getScorecard: async () => makeScorecardResponse(),
+        getEntityCampaigns: async () => ({
+          entityRef: 'component:default/orders-api',
+          items: [makeEntityCampaign()],
+        }),
+      });
+    const text =
+      "2 rules left for 'Containers run as non-root', due 2027-03-01";
+    const withPage = renderTestApp({
+      extensions: [
+        createTestEntityPage({ entity: makeEntity('orders-api') }),
+        entityReadinessContent,
+        readinessPage,
+      ],
+      apis: [[readinessApiRef, campaignsApi()], mockApis.permission()],
+    });
+    expect(await screen.findByRole('link', { name: text })).toHaveAttribute(
+      'href',
+      '/readiness?tab=campaigns&campaign=non-root',
+    );
+    withPage.unmount();
+
+    renderTestApp({
+      extensions: [
+        createTestEntityPage({ entity: makeEntity('orders-api') }),
+        entityReadinessContent,
+      ],
+      apis: [[readinessApiRef, campaignsApi()], mockApis.permission()],
+    });
+    expect(await screen.findByText(text)).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: text })).not.toBeInTheDocument();
   });
 
   it('adds the Readiness card to component overviews', async () => {

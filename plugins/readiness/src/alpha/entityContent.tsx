@@ -1,5 +1,6 @@
 import type { ExtensionDefinition } from '@backstage/frontend-plugin-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { WithReadinessPageLink } from './pageLink';
 
 // Typed explicitly: the catalog blueprints are built on another copy of
 // @backstage/frontend-plugin-api than this package's, so the inferred type
@@ -13,7 +14,9 @@ export const entityReadinessContent: ExtensionDefinition =
       filter: { kind: 'component' },
       loader: () =>
         import('../components/EntityReadinessContent').then(m => (
-          <m.EntityReadinessContent />
+          <WithReadinessPageLink>
+            <m.EntityReadinessContent />
+          </WithReadinessPageLink>
         )),
     },
   });

@@ -3,6 +3,13 @@ import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type {
   AuditChangesResponse,
   BlockerSummary,
+  Campaign,
+  CampaignDetailQuery,
+  CampaignDetailResponse,
+  CampaignInput,
+  CampaignListQuery,
+  CampaignListResponse,
+  EntityCampaignsResponse,
   EntityReadinessSummary,
   EntityScorecardResponse,
   FixPullRequestRequest,
@@ -73,6 +80,45 @@ export interface ReadinessApi {
     entityRef: EntityRefInput,
     options?: RollupQuery,
   ): Promise<RollupResponse>;
+  /**
+   * The campaigns with their progress over the entities the user can see;
+   * archived ones only with `includeArchived`.
+   */
+  listCampaigns(query?: CampaignListQuery): Promise<CampaignListResponse>;
+  /**
+   * A campaign with its progress, per team, over time and a page of its
+   * entities. Rejects with a 404 `ResponseError` for an unknown campaign.
+   */
+  getCampaign(
+    id: string,
+    query?: CampaignDetailQuery,
+  ): Promise<CampaignDetailResponse>;
+  /**
+   * The campaigns (not archived) an entity is in, with its standing in each.
+   * Rejects with a 404 `ResponseError` for an unknown or hidden entity.
+   */
+  getEntityCampaigns(
+    entityRef: EntityRefInput,
+  ): Promise<EntityCampaignsResponse>;
+  /**
+   * Creates a campaign. Rejects with a 403 without
+   * `readiness.campaign.manage`, a 400 for an invalid definition and a 409
+   * when the id is taken.
+   */
+  createCampaign(campaign: CampaignInput): Promise<Campaign>;
+  /**
+   * Replaces a campaign's definition. Rejects with a 403 without
+   * `readiness.campaign.manage` and a 409 for a campaign from configuration.
+   */
+  updateCampaign(
+    id: string,
+    campaign: Omit<CampaignInput, 'id'>,
+  ): Promise<Campaign>;
+  /**
+   * Archives a campaign. Rejects with a 403 without
+   * `readiness.campaign.manage` and a 409 for a campaign from configuration.
+   */
+  archiveCampaign(id: string): Promise<Campaign>;
 }
 
 /** How much of a roll-up to fetch. @public */

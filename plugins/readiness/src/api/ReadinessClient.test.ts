@@ -248,4 +248,121 @@ describe('ReadinessClient', () => {
       'http://backstage.test/api/readiness/rollups/domain/ops/shop',
     ]);
   });
+
+  describe('campaigns', () => {
+    const BASE = 'http://backstage.test/api/readiness';
+    const calls = (fetch: ReturnType<typeof setup>['fetch']) =>
+      fetch.mock.calls.map(([url, init]) => ({
+        url: String(url),
+        method: init?.method,
+        body:
+          init?.body === undefined ? undefined : JSON.parse(String(init.body)),
+      }));
+
+    it('lists the campaigns, asking for archived ones only when told to', async () => {
+      const { client, fetch } = setup(() => jsonResponse({ items: [] }));
+      await expect(client.listCampaigns()).resolves.toEqual({ items: [] });
+      await client.listCampaigns({ includeArchived: true });
+      await client.listCampaigns({ includeArchived: false });
+      expect(calls(fetch).map(c => c.url)).toEqual([
+        `${BASE}/campaigns`,
+        `${BASE}/campaigns?includeArchived=true`,
+        `${BASE}/campaigns`,
+      ]);
+    });
+
+    it('fetches a campaign by its encoded id with the filters that are set', async () => {
+      const { client, fetch } = setup(() => jsonResponse({ id: 'non-root' }));
+      await expect(client.getCampaign('non-root')).resolves.toEqual({
+        id: 'non-root',
+      });
+      await client.getCampaign('a/b?c', {
+        status: 'left',
+        owner: 'group:default/payments',
+        limit: 25,
+        offset: 0,
+        days: 30,
+      });
+      expect(calls(fetch).map(c => c.url)).toEqual([
+        `${BASE}/campaigns/non-root`,
+        `${BASE}/campaigns/a%2Fb%3Fc?status=left&owner=group%3Adefault%2Fpayments&limit=25&offset=0&days=30`,
+      ]);
+    });
+
+    it("fetches the campaigns an entity is in from its scorecard's path", async () => {
+      const body = { entityRef: 'component:default/orders-api', items: [] };
+      const { client, fetch } = setup(() => jsonResponse(body));
+      await expect(
+        client.getEntityCampaigns('Component:default/orders-api'),
+      ).resolves.toEqual(body);
+      expect(calls(fetch)).toEqual([
+        {
+          url: `${BASE}/scorecards/component/default/orders-api/campaigns`,
+          method: 'GET',
+          body: undefined,
+        },
+      ]);
+    });
+
+    it('creates with a POST, updates with a PUT and archives with a POST, bodies as JSON', async () => {
+      const { client, fetch } = setup(() =>
+        jsonResponse({ id: 'non-root', source: 'api' }),
+      );
+      const definition = {
+        title: 'Containers run as non-root',
+        owner: 'group:default/platform',
+        targetDate: '2027-03-01',
+        requirement: { rules: ['security/container-root-user'] },
+      };
+      await expect(
+        client.createCampaign({ id: 'non-root', ...definition }),
+      ).resolves.toEqual({ id: 'non-root', source: 'api' });
+      await client.updateCampaign('non-root', {
+        ...definition,
+        description: 'Every container',
+      });
+      await client.archiveCampaign('non-root');
+      expect(calls(fetch)).toEqual([
+        {
+          url: `${BASE}/campaigns`,
+          method: 'POST',
+          body: { id: 'non-root', ...definition },
+        },
+        {
+          url: `${BASE}/campaigns/non-root`,
+          method: 'PUT',
+          body: { ...definition, description: 'Every container' },
+        },
+        {
+          url: `${BASE}/campaigns/non-root/archive`,
+          method: 'POST',
+          body: undefined,
+        },
+      ]);
+      const headers = fetch.mock.calls[1][1]?.headers as Record<string, string>;
+      expect(headers['Content-Type']).toBe('application/json');
+    });
+
+    it('rejects a refused change with the status and message of the backend', async () => {
+      const { client } = setup(() =>
+        jsonResponse(
+          {
+            error: {
+              name: 'ConflictError',
+              message: "Campaign 'non-root' comes from configuration",
+            },
+            request: { method: 'POST', url: '/campaigns/non-root/archive' },
+            response: { statusCode: 409 },
+          },
+          409,
+        ),
+      );
+      const error = await client.archiveCampaign('non-root').catch(e => e);
+      expect(error).toBeInstanceOf(ResponseError);
+      expect(error.statusCode).toBe(409);
+      expect(error.cause.message).toBe(
+        "Campaign 'non-root' comes from configuration",
+      );
+    });
+  });
 });

@@ -9,6 +9,13 @@ import type { EntityRefInput, ReadinessApi, RollupQuery } from './ReadinessApi';
 import type {
   AuditChangesResponse,
   BlockerSummary,
+  Campaign,
+  CampaignDetailQuery,
+  CampaignDetailResponse,
+  CampaignInput,
+  CampaignListQuery,
+  CampaignListResponse,
+  EntityCampaignsResponse,
   EntityReadinessSummary,
   EntityScorecardResponse,
   FixPullRequestRequest,
@@ -25,7 +32,7 @@ import type {
 type QueryValue = string | number | undefined;
 
 interface RequestOptions<T> {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT';
   query?: Record<string, QueryValue>;
   /** Reads the body; JSON when not given. */
   parse?: (response: Response) => Promise<T>;
@@ -47,6 +54,11 @@ export function entityPath(entityRef: EntityRefInput): string {
   return [ref.kind.toLocaleLowerCase('en-US'), ref.namespace, ref.name]
     .map(part => `/${encodeURIComponent(part)}`)
     .join('');
+}
+
+/** The path of a campaign: `/campaigns/<id>`, the id encoded. */
+export function campaignPath(id: string): string {
+  return `/campaigns/${encodeURIComponent(id)}`;
 }
 
 function queryString(query: Record<string, QueryValue> | undefined): string {
@@ -175,6 +187,60 @@ export class ReadinessClient implements ReadinessApi {
   ): Promise<RollupResponse> {
     return this.request<RollupResponse>(`/rollups${entityPath(entityRef)}`, {
       query: { worst: options.worst, rules: options.rules, days: options.days },
+    });
+  }
+
+  async listCampaigns(
+    query: CampaignListQuery = {},
+  ): Promise<CampaignListResponse> {
+    return this.request<CampaignListResponse>('/campaigns', {
+      query: { includeArchived: query.includeArchived ? 'true' : undefined },
+    });
+  }
+
+  async getCampaign(
+    id: string,
+    query: CampaignDetailQuery = {},
+  ): Promise<CampaignDetailResponse> {
+    return this.request<CampaignDetailResponse>(campaignPath(id), {
+      query: {
+        status: query.status,
+        owner: query.owner,
+        limit: query.limit,
+        offset: query.offset,
+        days: query.days,
+      },
+    });
+  }
+
+  async getEntityCampaigns(
+    entityRef: EntityRefInput,
+  ): Promise<EntityCampaignsResponse> {
+    return this.request<EntityCampaignsResponse>(
+      `/scorecards${entityPath(entityRef)}/campaigns`,
+    );
+  }
+
+  async createCampaign(campaign: CampaignInput): Promise<Campaign> {
+    return this.request<Campaign>('/campaigns', {
+      method: 'POST',
+      body: campaign,
+    });
+  }
+
+  async updateCampaign(
+    id: string,
+    campaign: Omit<CampaignInput, 'id'>,
+  ): Promise<Campaign> {
+    return this.request<Campaign>(campaignPath(id), {
+      method: 'PUT',
+      body: campaign,
+    });
+  }
+
+  async archiveCampaign(id: string): Promise<Campaign> {
+    return this.request<Campaign>(`${campaignPath(id)}/archive`, {
+      method: 'POST',
     });
   }
 

@@ -6,6 +6,20 @@ export type {
   AuditChangesResponse,
   AuditTransitions,
   BlockerSummary,
+  Campaign,
+  CampaignDetailResponse,
+  CampaignEntityProgress,
+  CampaignEntityStatus,
+  CampaignInput,
+  CampaignListResponse,
+  CampaignProgress,
+  CampaignRequirement,
+  CampaignScope,
+  CampaignSeriesPoint,
+  CampaignSummary,
+  CampaignTeamProgress,
+  EntityCampaign,
+  EntityCampaignsResponse,
   EntityReadinessSummary,
   FixPullRequestRequest,
   FixPullRequestResponse,
@@ -37,4 +51,27 @@ export interface SummariesQuery {
   /** 1–10,000; 10,000 by default. */
   limit?: number;
   offset?: number;
+}
+
+/** Query of GET /campaigns. @public */
+export interface CampaignListQuery {
+  /** Lists archived campaigns too (hidden by default). */
+  includeArchived?: boolean;
+}
+
+/**
+ * Query of GET /campaigns/:id: which covered entities to page through and
+ * how many days of series.
+ * @public
+ */
+export interface CampaignDetailQuery {
+  /** Entities of one status, or `left` for every entity not done. */
+  status?: 'done' | 'waived' | 'not-done' | 'unscored' | 'left';
+  /** Entities of one owner (an entity ref). */
+  owner?: string;
+  /** Entities per page (1–500; 50 by default). */
+  limit?: number;
+  offset?: number;
+  /** Days of the daily series (1–730; 90 by default). */
+  days?: number;
 }

@@ -4,3 +4,4 @@ export * from './download';
 export * from './format';
 export * from './sourceLinks';
 export * from './errors';
+export * from './campaigns';

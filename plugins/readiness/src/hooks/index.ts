@@ -17,3 +17,9 @@ export { useMyServicesReadiness } from './useMyServicesReadiness';
 export type { MyServicesReadiness } from './useMyServicesReadiness';
 export { useOrgReadiness } from './useOrgReadiness';
 export { useAuditChanges } from './useAuditChanges';
+export {
+  useCampaigns,
+  useCampaign,
+  useEntityCampaigns,
+  useCampaignManagePermission,
+} from './useCampaigns';

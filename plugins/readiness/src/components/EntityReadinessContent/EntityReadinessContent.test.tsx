@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { EntityReadinessContent } from './EntityReadinessContent';
 import {
   makeEntity,
+  makeEntityCampaign,
   makeScorecardResponse,
   mockReadinessApi,
   pending,
@@ -190,6 +191,64 @@ describe('EntityReadinessContent', () => {
       within(section).getByText('Score 70 → 62 (-8), blockers 1 → 2'),
     ).toBeInTheDocument();
     expect(api.getChanges).toHaveBeenCalledWith('component:default/orders-api');
+  });
+
+  it('lists the campaigns the entity is in, naming the rules left by their titles', async () => {
+    const api = mockReadinessApi({
+      getScorecard: jest.fn(async () => makeScorecardResponse()),
+      getEntityCampaigns: jest.fn(async (entityRef: unknown) => ({
+        entityRef: String(entityRef),
+        items: [
+          makeEntityCampaign({
+            rulesLeft: ['security/committed-env-file'],
+            overdue: true,
+          }),
+        ],
+      })),
+    });
+    await renderWithApis(<EntityReadinessContent />, {
+      api,
+      entity: makeEntity('orders-api'),
+    });
+    const list = await screen.findByRole('list', {
+      name: 'Campaigns of this entity',
+    });
+    expect(
+      within(list).getByText(
+        "1 rule left for 'Containers run as non-root', due 2027-03-01",
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(list).getByText('Left: No committed .env file'),
+    ).toBeInTheDocument();
+    expect(api.getEntityCampaigns).toHaveBeenCalledWith(
+      'component:default/orders-api',
+    );
+  });
+
+  it('lists the campaigns of an entity not audited yet', async () => {
+    const api = mockReadinessApi({
+      getScorecard: jest.fn(async () =>
+        makeScorecardResponse({
+          scorecard: null,
+          auditedAt: null,
+          history: [],
+        }),
+      ),
+      getEntityCampaigns: jest.fn(async (entityRef: unknown) => ({
+        entityRef: String(entityRef),
+        items: [makeEntityCampaign({ status: 'unscored', rulesLeft: [] })],
+      })),
+    });
+    await renderWithApis(<EntityReadinessContent />, {
+      api,
+      entity: makeEntity('new-svc'),
+    });
+    expect(
+      await screen.findByText(
+        "Not audited yet for 'Containers run as non-root', due 2027-03-01",
+      ),
+    ).toBeInTheDocument();
   });
 
   it('renders the scorecard: score, verdict, categories, blockers, roadmap, strengths, waivers', async () => {

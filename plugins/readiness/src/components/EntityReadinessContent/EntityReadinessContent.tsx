@@ -20,6 +20,7 @@ import { scoreColour } from '../../helpers/bands';
 import { formatDateTime, waitingText } from '../../helpers/format';
 import { SourceRoot, sourceRootFor } from '../../helpers/sourceLinks';
 import { useScorecard } from '../../hooks';
+import { EntityCampaigns } from '../EntityCampaigns';
 import { ScoreHistoryChart } from '../ScoreHistoryChart';
 import { SinceLastAudit } from '../SinceLastAudit';
 import { VerdictChip } from '../StatusChip';
@@ -88,6 +89,10 @@ function ScorecardView(props: {
 }) {
   const { response, scorecard, root, actions } = props;
   const hasWaivers = waivedRules(scorecard.results).length > 0;
+  const ruleTitles = useMemo(
+    () => new Map(scorecard.results.map(r => [r.ruleId, r.title])),
+    [scorecard.results],
+  );
   return (
     <Grid container spacing={3} alignItems="stretch">
       {(response.error || response.waiting) && (
@@ -153,10 +158,18 @@ function ScorecardView(props: {
         <CategoryTable categories={scorecard.categories} />
       </Grid>
       <Grid item xs={12}>
-        <SinceLastAudit
-          entityRef={response.entityRef}
-          auditedAt={response.auditedAt}
-        />
+        {/* A column, so that no gap is left when the entity is in no campaign. */}
+        <Box display="flex" flexDirection="column" gridGap={24}>
+          <EntityCampaigns
+            entityRef={response.entityRef}
+            auditedAt={response.auditedAt}
+            ruleTitles={ruleTitles}
+          />
+          <SinceLastAudit
+            entityRef={response.entityRef}
+            auditedAt={response.auditedAt}
+          />
+        </Box>
       </Grid>
       <Grid item xs={12}>
         <BlockersTable blockers={scorecard.blockers} root={root} />
@@ -246,6 +259,7 @@ export function EntityReadinessContent(props: EntityReadinessContentProps) {
           description={firstAuditText(value)}
           action={actions}
         />
+        <EntityCampaigns entityRef={entityRef} />
       </Box>
     );
   }
