@@ -23,19 +23,25 @@ export function specOperations(spec: {
 }
 
 interface Layer {
-  route?: { path: string; methods: Record<string, boolean> };
+  name?: string;
+  route?: { path: string; methods: Record<string, boolean>; stack: Layer[] };
   handle: { stack?: Layer[] };
 }
+
+/** A route that only reads a JSON body (express.json) for the route after it. */
+const onlyParsesBody = (route: { stack: Layer[] }) =>
+  route.stack.every(layer => layer.name === 'jsonParser');
 
 /**
  * The method routes an express router registers, in its nested routers too.
  * A route for every method (`router.all`, the API's 405 answers) is left
- * out: it serves no operation.
+ * out, and so is one that only parses a body: neither serves an operation.
  */
 export function routerOperations(router: express.Router): Operation[] {
   const walk = (stack: Layer[]): Operation[] =>
     stack.flatMap(layer => {
       if (layer.route) {
+        if (onlyParsesBody(layer.route)) return [];
         const { path, methods } = layer.route;
         return Object.keys(methods)
           .filter(method => method !== '_all' && methods[method])

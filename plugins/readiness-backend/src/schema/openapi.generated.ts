@@ -902,6 +902,336 @@ export const spec = {
         },
       },
     },
+    '/scorecards/{kind}/{namespace}/{name}/campaigns': {
+      get: {
+        operationId: 'GetEntityCampaigns',
+        description:
+          'The campaigns (not archived) that cover the entity, by target date, each with where the entity stands (status, rules left, waived rules, points left, overdue).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The entity's campaigns.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/JsonObject',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      head: {
+        operationId: 'HeadEntityCampaigns',
+        description: 'GET without the body.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The entity's campaigns.",
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/campaigns': {
+      get: {
+        operationId: 'ListCampaigns',
+        description:
+          'Every campaign, by target date then id, with its progress over the entities the caller can see; archived ones only with includeArchived=true.',
+        parameters: [
+          {
+            name: 'includeArchived',
+            in: 'query',
+            schema: {
+              type: 'boolean',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The campaigns.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/JsonObject',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      head: {
+        operationId: 'HeadCampaigns',
+        description: 'GET without the body.',
+        parameters: [
+          {
+            name: 'includeArchived',
+            in: 'query',
+            schema: {
+              type: 'boolean',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The campaigns.',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        operationId: 'CreateCampaign',
+        description:
+          'Creates a campaign (permission readiness.campaign.manage; 403 without). The body is JSON of at most 16 kB. Rule ids and categories must be ones this backend runs (400); an id that a campaign already has, in configuration or stored, is a 409.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CampaignCreateRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The campaign.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/JsonObject',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/campaigns/{id}': {
+      get: {
+        operationId: 'GetCampaign',
+        description:
+          'The campaign with its progress, per-team progress, a daily series of entities done and a page of its entities (by entity ref), over the entities the caller can see.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/campaignId',
+          },
+          {
+            name: 'status',
+            in: 'query',
+            description:
+              'Entities in this status; left means every entity not done.',
+            schema: {
+              type: 'string',
+              enum: ['done', 'waived', 'not-done', 'unscored', 'left'],
+            },
+          },
+          {
+            name: 'owner',
+            in: 'query',
+            allowReserved: true,
+            description:
+              'Entities of this owner ref (as in teams), in any case.',
+            schema: {
+              $ref: '#/components/schemas/Text255',
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            description: 'Entities per page; default 50.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+            },
+          },
+          {
+            $ref: '#/components/parameters/offset',
+          },
+          {
+            name: 'days',
+            in: 'query',
+            description: 'Days of series, ending today; default 90.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 730,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The campaign.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/JsonObject',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      head: {
+        operationId: 'HeadCampaign',
+        description: 'GET without the body.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/campaignId',
+          },
+          {
+            name: 'status',
+            in: 'query',
+            description:
+              'Entities in this status; left means every entity not done.',
+            schema: {
+              type: 'string',
+              enum: ['done', 'waived', 'not-done', 'unscored', 'left'],
+            },
+          },
+          {
+            name: 'owner',
+            in: 'query',
+            allowReserved: true,
+            description:
+              'Entities of this owner ref (as in teams), in any case.',
+            schema: {
+              $ref: '#/components/schemas/Text255',
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            description: 'Entities per page; default 50.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+            },
+          },
+          {
+            $ref: '#/components/parameters/offset',
+          },
+          {
+            name: 'days',
+            in: 'query',
+            description: 'Days of series, ending today; default 90.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 730,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The campaign.',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      put: {
+        operationId: 'UpdateCampaign',
+        description:
+          "Replaces a stored campaign's definition, id excepted (permission readiness.campaign.manage; 403 without). A campaign from configuration is read-only (409). The body is JSON of at most 16 kB.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/campaignId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CampaignUpdateRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The campaign.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/JsonObject',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/campaigns/{id}/archive': {
+      post: {
+        operationId: 'ArchiveCampaign',
+        description:
+          'Archives a stored campaign; archiving it again leaves it unchanged (permission readiness.campaign.manage; 403 without). A campaign from configuration is read-only (409). No request body is read.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/campaignId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The archived campaign.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/JsonObject',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
   },
   components: {
     parameters: {
@@ -938,6 +1268,14 @@ export const spec = {
           type: 'integer',
           minimum: 0,
           maximum: 10000000,
+        },
+      },
+      campaignId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        schema: {
+          $ref: '#/components/schemas/CampaignId',
         },
       },
     },
@@ -1004,6 +1342,206 @@ export const spec = {
             items: {
               $ref: '#/components/schemas/RuleId',
             },
+          },
+        },
+      },
+      Text255: {
+        description:
+          'Up to 255 characters, not only white space, without control characters.',
+        type: 'string',
+        minLength: 1,
+        maxLength: 255,
+        pattern: '^[^\\p{Cc}\\p{Cs}]*[^\\p{Cc}\\p{Cs}\\s][^\\p{Cc}\\p{Cs}]*$',
+      },
+      CampaignId: {
+        description:
+          'A slug: lower-case letters, digits and dashes, up to 64 characters, starting and ending with a letter or digit.',
+        type: 'string',
+        pattern: '^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$',
+      },
+      CampaignTitle: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 200,
+        pattern: '^[^\\p{Cc}\\p{Cs}]*[^\\p{Cc}\\p{Cs}\\s][^\\p{Cc}\\p{Cs}]*$',
+      },
+      CampaignDescription: {
+        description: 'Default empty.',
+        type: 'string',
+        maxLength: 4000,
+        pattern: '^[^\\p{Cc}\\p{Cs}]*$',
+      },
+      CampaignOwner: {
+        description:
+          "The owning group's entity ref; a bare name is a group of the default namespace.",
+        type: 'string',
+        minLength: 1,
+        maxLength: 255,
+        pattern: '^[^\\p{Cc}\\p{Cs}]*[^\\p{Cc}\\p{Cs}\\s][^\\p{Cc}\\p{Cs}]*$',
+      },
+      CampaignTargetDate: {
+        description: 'The day the campaign is due, YYYY-MM-DD.',
+        type: 'string',
+        format: 'date',
+      },
+      CampaignRequirement: {
+        description:
+          'Exactly one of rules (rule ids this backend runs), categories or minScore.',
+        type: 'object',
+        additionalProperties: false,
+        minProperties: 1,
+        maxProperties: 1,
+        properties: {
+          rules: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 100,
+            items: {
+              $ref: '#/components/schemas/Text255',
+            },
+          },
+          categories: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 100,
+            items: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 64,
+              pattern:
+                '^[^\\p{Cc}\\p{Cs}]*[^\\p{Cc}\\p{Cs}\\s][^\\p{Cc}\\p{Cs}]*$',
+            },
+          },
+          minScore: {
+            $ref: '#/components/schemas/Score',
+          },
+        },
+      },
+      CampaignScopeValues: {
+        description: 'One value or a list of 1 to 100.',
+        oneOf: [
+          {
+            $ref: '#/components/schemas/Text255',
+          },
+          {
+            type: 'array',
+            minItems: 1,
+            maxItems: 100,
+            items: {
+              $ref: '#/components/schemas/Text255',
+            },
+          },
+        ],
+      },
+      CampaignScope: {
+        description:
+          'Which entities the campaign covers: every field given must match, a list matches any of its values; owner and system are entity refs (a bare name is a group, a system, of the default namespace). Default {}.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          kind: {
+            $ref: '#/components/schemas/CampaignScopeValues',
+          },
+          type: {
+            $ref: '#/components/schemas/CampaignScopeValues',
+          },
+          owner: {
+            $ref: '#/components/schemas/CampaignScopeValues',
+          },
+          system: {
+            $ref: '#/components/schemas/CampaignScopeValues',
+          },
+          lifecycle: {
+            $ref: '#/components/schemas/CampaignScopeValues',
+          },
+          tags: {
+            $ref: '#/components/schemas/CampaignScopeValues',
+          },
+          annotations: {
+            description:
+              'Annotations the entity must have, with this value or (true) any.',
+            type: 'object',
+            maxProperties: 100,
+            additionalProperties: {
+              oneOf: [
+                {
+                  type: 'string',
+                  minLength: 1,
+                  maxLength: 1000,
+                  pattern:
+                    '^[^\\p{Cc}\\p{Cs}]*[^\\p{Cc}\\p{Cs}\\s][^\\p{Cc}\\p{Cs}]*$',
+                },
+                {
+                  type: 'boolean',
+                  enum: [true],
+                },
+              ],
+            },
+          },
+        },
+      },
+      CampaignArchived: {
+        description: 'Default false.',
+        type: 'boolean',
+      },
+      CampaignUpdateRequest: {
+        description: "A campaign's whole definition without its id.",
+        type: 'object',
+        additionalProperties: false,
+        required: ['title', 'owner', 'targetDate', 'requirement'],
+        properties: {
+          title: {
+            $ref: '#/components/schemas/CampaignTitle',
+          },
+          description: {
+            $ref: '#/components/schemas/CampaignDescription',
+          },
+          owner: {
+            $ref: '#/components/schemas/CampaignOwner',
+          },
+          targetDate: {
+            $ref: '#/components/schemas/CampaignTargetDate',
+          },
+          requirement: {
+            $ref: '#/components/schemas/CampaignRequirement',
+          },
+          scope: {
+            $ref: '#/components/schemas/CampaignScope',
+          },
+          archived: {
+            $ref: '#/components/schemas/CampaignArchived',
+          },
+        },
+      },
+      CampaignCreateRequest: {
+        description: "A campaign's whole definition with its id.",
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'title', 'owner', 'targetDate', 'requirement'],
+        properties: {
+          id: {
+            $ref: '#/components/schemas/CampaignId',
+          },
+          title: {
+            $ref: '#/components/schemas/CampaignTitle',
+          },
+          description: {
+            $ref: '#/components/schemas/CampaignDescription',
+          },
+          owner: {
+            $ref: '#/components/schemas/CampaignOwner',
+          },
+          targetDate: {
+            $ref: '#/components/schemas/CampaignTargetDate',
+          },
+          requirement: {
+            $ref: '#/components/schemas/CampaignRequirement',
+          },
+          scope: {
+            $ref: '#/components/schemas/CampaignScope',
+          },
+          archived: {
+            $ref: '#/components/schemas/CampaignArchived',
           },
         },
       },

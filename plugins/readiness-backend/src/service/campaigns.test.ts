@@ -379,42 +379,47 @@ describe('campaign routes', () => {
 
   describe('bad requests', () => {
     it.each([
-      ['GET', '/campaigns/Not_A_Slug', undefined, 'Invalid campaign id: id:'],
+      [
+        'GET',
+        '/campaigns/Not_A_Slug',
+        undefined,
+        'request/params/id must match pattern',
+      ],
       [
         'GET',
         '/campaigns/env-files?limit=0',
         undefined,
-        'limit: must be at least 1',
+        'request/query/limit must be >= 1',
       ],
       [
         'GET',
         '/campaigns/env-files?status=maybe',
         undefined,
-        'status: must be one of',
+        'request/query/status must be equal to one of the allowed values',
       ],
       [
         'GET',
         '/campaigns/env-files?days=999',
         undefined,
-        'days: must be at most 730',
+        'request/query/days must be <= 730',
       ],
       [
         'GET',
         '/campaigns?includeArchived=yes',
         undefined,
-        'includeArchived: must be true or false',
+        'request/query/includeArchived must be boolean',
       ],
       [
         'GET',
         '/campaigns?sort=id',
         undefined,
-        "Unrecognized key(s) in object: 'sort'",
+        "Unknown query parameter 'sort'",
       ],
       [
         'GET',
         '/campaigns/env-files?limit=1&limit=2',
         undefined,
-        'limit: must be given once',
+        'request/query/limit must be integer',
       ],
       [
         'POST',
@@ -426,31 +431,56 @@ describe('campaign routes', () => {
         'POST',
         '/campaigns',
         { ...body, targetDate: 'soon' },
-        'targetDate: must be a date written YYYY-MM-DD',
+        'request/body/targetDate must match format "date"',
       ],
       [
         'POST',
         '/campaigns',
         { ...body, scope: { tags: 'java', owner: [] } },
-        'scope.owner: must list at least one value',
+        'request/body/scope/owner must NOT have fewer than 1 items',
       ],
       [
         'POST',
         '/campaigns',
         { ...body, extra: 1 },
-        "Unrecognized key(s) in object: 'extra'",
+        'request/body must NOT have additional properties: extra',
+      ],
+      [
+        'POST',
+        '/campaigns',
+        { ...body, requirement: { rules: [ENV], minScore: 70 } },
+        'request/body/requirement must NOT have more than 1 properties',
+      ],
+      [
+        'POST',
+        '/campaigns',
+        { ...body, title: undefined },
+        "request/body must have required property 'title'",
+      ],
+      [
+        'POST',
+        '/campaigns',
+        { ...body, scope: { tags: ['java'], team: 'a' } },
+        'request/body/scope must NOT have additional properties: team',
+      ],
+      [
+        'POST',
+        '/campaigns',
+        // The spec checks the form, the campaign schema the calendar.
+        { ...body, targetDate: '2027-02-30' },
+        'Invalid request body: targetDate: is not a calendar day',
       ],
       [
         'PUT',
         '/campaigns/java-tests',
         body,
-        "Unrecognized key(s) in object: 'id'",
+        'request/body must NOT have additional properties: id',
       ],
       [
         'GET',
         '/scorecards/component/default/a%2Fb/campaigns',
         undefined,
-        'Invalid entity reference',
+        'request/params/name must match pattern',
       ],
     ])(
       '%s %s is a 400 naming the parameter',

@@ -1,6 +1,6 @@
 import express from 'express';
 import { aggregateRoutes } from './aggregates';
-import { campaignRouter } from './campaigns';
+import { campaignRoutes } from './campaigns';
 import { RouterOptions } from './context';
 import { fixRoutes } from './fixes';
 import { leaderboardRoutes } from './leaderboard';
@@ -35,7 +35,6 @@ export async function createRouter(
   rollupRoutes(ctx, routes);
   ruleRoutes(ctx, routes);
   if (ctx.fixes) fixRoutes({ ...ctx, fixes: ctx.fixes }, routes);
-  const router = routes.router();
-  if (ctx.campaigns) router.use(campaignRouter(ctx, ctx.campaigns));
-  return router;
+  if (ctx.campaigns) campaignRoutes(ctx, ctx.campaigns, routes);
+  return routes.router();
 }

@@ -115,7 +115,7 @@ export type ApiSpec = typeof spec;
 /** A path of the API as express writes it (`/scorecards/:kind/...`). */
 export type ApiPath = internal.DocPathTemplate<ApiSpec>;
 
-type ApiMethod = 'get' | 'post';
+type ApiMethod = 'get' | 'post' | 'put';
 
 /** The methods the spec gives a path, among those the API serves. */
 type MethodOf<Path extends ApiPath> = Extract<
@@ -204,6 +204,73 @@ function specBodyParsers(): express.Router {
   return bodies;
 }
 
+/** A problem the spec's validator found, as it lists them beside its message. */
+interface ValidatorIssue {
+  path?: string;
+  errorCode?: string;
+}
+
+/**
+ * The validator's message says `request/body must NOT have additional
+ * properties` without naming them; this adds the names it lists apart
+ * (`…: extra`), so that the 400 names the field to remove.
+ */
+export function nameAdditionalProperties(
+  error: unknown,
+  _req: Request,
+  _res: Response,
+  next: NextFunction,
+) {
+  const issues = (error as { errors?: unknown })?.errors;
+  if (error instanceof Error && Array.isArray(issues)) {
+    for (const issue of issues as ValidatorIssue[]) {
+      if (
+        !issue?.path ||
+        issue.errorCode !== 'additionalProperties.openapi.validation'
+      ) {
+        continue;
+      }
+      const slash = issue.path.lastIndexOf('/');
+      const unnamed = `request${issue.path.slice(
+        0,
+        slash,
+      )} must NOT have additional properties`;
+      const at = error.message.split(', ').indexOf(unnamed);
+      if (at >= 0) {
+        const parts = error.message.split(', ');
+        parts[at] = `${unnamed}: ${issue.path.slice(slash + 1)}`;
+        error.message = parts.join(', ');
+      }
+    }
+  }
+  next(error);
+}
+
+/**
+ * Puts an error handler into a router just before its first one: the typed
+ * router turns the validator's errors into InputErrors (keeping only the
+ * message) right after validating, so a handler that reads their details
+ * must run before that.
+ */
+function beforeFirstErrorHandler(
+  router: express.Router,
+  handler: (
+    error: unknown,
+    req: Request,
+    res: Response,
+    next: NextFunction,
+  ) => void,
+) {
+  const carrier = express.Router();
+  carrier.use(handler);
+  const index = router.stack.findIndex(layer => layer.handle.length === 4);
+  router.stack.splice(
+    index < 0 ? router.stack.length : index,
+    0,
+    carrier.stack[0],
+  );
+}
+
 /**
  * Declares the routes of the API on the typed router built from the spec
  * (src/schema/openapi.yaml). The spec validates each request before its
@@ -221,10 +288,11 @@ export class ApiRoutes {
   }
 
   static async create(): Promise<ApiRoutes> {
-    const router = await createOpenApiRouter({
+    const router = (await createOpenApiRouter({
       middleware: [requirePercentEncoding],
-    });
-    return new ApiRoutes(router as unknown as express.Router);
+    })) as unknown as express.Router;
+    beforeFirstErrorHandler(router, nameAdditionalProperties);
+    return new ApiRoutes(router);
   }
 
   add<Path extends ApiPath, Method extends HttpMethod, P = undefined>(
@@ -235,7 +303,7 @@ export class ApiRoutes {
     allowed.add(route.method);
     if (route.method === 'GET') allowed.add('HEAD');
     this.#methods.set(route.path, allowed);
-    const method = route.method === 'GET' ? 'get' : 'post';
+    const method = route.method.toLowerCase() as ApiMethod;
     this.#router[method](route.path, async (req: Request, res: Response) => {
       const raw = { ...req.params } as PathParameters<ApiSpec, Path, M>;
       const params = route.params ? route.params(raw) : (undefined as P);
