@@ -452,7 +452,10 @@ async function main() {
     if (stats) {
       log(
         `SCM pass ${pass}:              ${stats.requests} requests, ` +
-          `${stats.archives} archive downloads, ${stats.notModified} answered 304`,
+          `${stats.archives} archive downloads, ${stats.notModified} answered 304, ` +
+          `${stats.cpuSeconds.toFixed(
+            1,
+          )} s CPU in the server and its git processes`,
       );
     }
   }
