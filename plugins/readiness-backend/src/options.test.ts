@@ -140,15 +140,15 @@ describe('readReadinessOptions', () => {
     ],
     [
       { categoryWeights: { security: -2 } },
-      /categoryWeights.security must be zero or more/,
+      /readiness\.categoryWeights\.security must be a number of 0 or more/,
     ],
     [
       { waivers: [{ rule: 'a/b', reason: 'x', expires: '2030-13-01' }] },
-      /waivers\[0\] is invalid: expires/,
+      /readiness\.waivers\[0\]\.expires must be a date like 2025-12-31/,
     ],
     [
       { waivers: [{ rule: 'a/b', expires: '2030-01-01' }] },
-      /waivers\[0\] is invalid: reason/,
+      /readiness\.waivers\[0\]\.reason must say why the rule is waived/,
     ],
     [
       {

@@ -10,15 +10,11 @@ import {
 import { InputError } from '@backstage/errors';
 import { durationToMilliseconds, JsonObject } from '@backstage/types';
 import { stringifyEntityRef, parseEntityRef } from '@backstage/catalog-model';
+import { Waiver } from '@readiness/backstage-plugin-readiness-common';
 import {
-  CATEGORY_IDS,
-  CategoryId,
-  Severity,
-  SEVERITIES,
-  Waiver,
-} from '@readiness/backstage-plugin-readiness-common';
-import {
+  AUDIT_CONFIG_KEYS,
   AuditConfig,
+  parseAuditConfig,
   WalkLimits,
 } from '@readiness/backstage-plugin-readiness-node';
 import { resolve } from 'node:path';
@@ -78,15 +74,6 @@ export const isoDay = z
     'is not a calendar day',
   );
 
-const configWaiverSchema = z
-  .object({
-    entity: z.string().min(1).optional(),
-    rule: z.string().min(1),
-    reason: z.string().min(1),
-    expires: isoDay,
-  })
-  .strict();
-
 const positiveInt = (
   key: string,
   value: number | undefined,
@@ -113,31 +100,47 @@ export function describeZodError(error: z.ZodError): string {
     .join('; ');
 }
 
-function readWaivers(config: Config): ConfiguredWaiver[] {
-  const raw = config.getOptional('readiness.waivers');
-  if (raw === undefined) return [];
-  if (!Array.isArray(raw)) {
-    throw new InputError('readiness.waivers must be a list');
+/**
+ * Reads the audit configuration of `readiness.*` (weights, waivers, disabled
+ * rules, rule settings) with the engine's schema, the one the CLI reads its
+ * config file with; every problem is named by its config path.
+ */
+function readAuditConfig(config: Config): {
+  audit: Omit<AuditConfig, 'waivers'>;
+  waivers: ConfiguredWaiver[];
+} {
+  const section = config.getOptional('readiness');
+  const doc =
+    section && typeof section === 'object' && !Array.isArray(section)
+      ? Object.fromEntries(
+          AUDIT_CONFIG_KEYS.map(key => [
+            key,
+            (section as Record<string, unknown>)[key],
+          ]),
+        )
+      : {};
+  const parsed = parseAuditConfig(doc, {
+    prefix: 'readiness',
+    waiverEntity: true,
+  });
+  if (!parsed.success) {
+    throw new InputError(
+      `The readiness configuration is invalid: ${parsed.problems.join('; ')}`,
+    );
   }
-  return raw.map((entry, index) => {
-    const parsed = configWaiverSchema.safeParse(entry);
-    if (!parsed.success) {
-      throw new InputError(
-        `readiness.waivers[${index}] is invalid: ${describeZodError(
-          parsed.error,
-        )}`,
-      );
-    }
-    const { entity, rule, reason, expires } = parsed.data;
-    let entityRef: string | undefined;
-    if (entity) {
+  const { waivers = [], ...audit } = parsed.config;
+  return {
+    audit: { ...audit, disabledRules: audit.disabledRules ?? [] },
+    waivers: waivers.map(({ entity, waiver }, index) => {
+      if (!entity) return { waiver };
       try {
-        entityRef = stringifyEntityRef(
+        const entityRef = stringifyEntityRef(
           parseEntityRef(entity, {
             defaultKind: 'component',
             defaultNamespace: 'default',
           }),
         );
+        return { entityRef, waiver };
       } catch (e) {
         throw new InputError(
           `readiness.waivers[${index}].entity '${entity}' is not an entity ref: ${
@@ -145,35 +148,8 @@ function readWaivers(config: Config): ConfiguredWaiver[] {
           }`,
         );
       }
-    }
-    return {
-      ...(entityRef ? { entityRef } : {}),
-      waiver: { ruleId: rule, reason, expires, source: 'config' },
-    };
-  });
-}
-
-function readWeights<K extends string>(
-  config: Config,
-  key: string,
-  allowed: readonly K[],
-): Partial<Record<K, number>> | undefined {
-  const section = config.getOptionalConfig(`readiness.${key}`);
-  if (!section) return undefined;
-  const out: Partial<Record<K, number>> = {};
-  for (const name of section.keys()) {
-    if (!(allowed as readonly string[]).includes(name)) {
-      throw new InputError(
-        `readiness.${key}.${name} is not one of ${allowed.join(', ')}`,
-      );
-    }
-    const value = section.getNumber(name);
-    if (!(value >= 0)) {
-      throw new InputError(`readiness.${key}.${name} must be zero or more`);
-    }
-    out[name as K] = value;
-  }
-  return out;
+    }),
+  };
 }
 
 /**
@@ -213,29 +189,7 @@ export function readReadinessOptions(
     ),
   };
 
-  const settings = config.getOptionalConfig('readiness.settings');
-  const audit: Omit<AuditConfig, 'waivers'> = {
-    severityWeights: readWeights<Severity>(
-      config,
-      'severityWeights',
-      SEVERITIES,
-    ),
-    categoryWeights: readWeights<CategoryId>(
-      config,
-      'categoryWeights',
-      CATEGORY_IDS,
-    ),
-    disabledRules:
-      config.getOptionalStringArray('readiness.disabledRules') ?? [],
-    settings: {
-      ...(settings?.has('testRatioTarget')
-        ? { testRatioTarget: settings.getNumber('testRatioTarget') }
-        : {}),
-      ...(settings?.has('todoPerKlocTarget')
-        ? { todoPerKlocTarget: settings.getNumber('todoPerKlocTarget') }
-        : {}),
-    },
-  };
+  const { audit, waivers } = readAuditConfig(config);
 
   const limitsConfig = config.getOptionalConfig('readiness.limits');
   const limits: Partial<WalkLimits> = {};
@@ -303,7 +257,7 @@ export function readReadinessOptions(
       config.getOptionalStringArray('readiness.localRoots') ?? []
     ).map(root => resolve(cwd, root)),
     audit,
-    waivers: readWaivers(config),
+    waivers,
     limits,
     sourceLimits,
     notifications: {

@@ -19,3 +19,5 @@ export { SECRET_PATTERNS, isPlaceholderValue } from './secrets/patterns';
 export * from './testing';
 export * from './extensions';
 export * from './report';
+export { auditConfigSchema, parseAuditConfig, configPath, AUDIT_CONFIG_KEYS } from './config/auditConfig';
+export type { AuditConfigSchemaOptions, ParsedAuditConfig } from './config/auditConfig';
