@@ -1,6 +1,7 @@
 /**
  * Readiness frontend plugin: the entity Readiness tab and card, the
- * leaderboard with team roll-up and blockers board, and catalog filters.
+ * leaderboard with team roll-up, blockers board and campaigns, and catalog
+ * filters.
  *
  * @packageDocumentation
  */
@@ -32,6 +33,22 @@ export type {
   RollupResponse,
   EntityReadinessSummary,
   SummariesQuery,
+  Campaign,
+  CampaignDetailQuery,
+  CampaignDetailResponse,
+  CampaignEntityProgress,
+  CampaignEntityStatus,
+  CampaignInput,
+  CampaignListQuery,
+  CampaignListResponse,
+  CampaignProgress,
+  CampaignRequirement,
+  CampaignScope,
+  CampaignSeriesPoint,
+  CampaignSummary,
+  CampaignTeamProgress,
+  EntityCampaign,
+  EntityCampaignsResponse,
 } from './api';
 export {
   ReadinessFilter,
@@ -58,6 +75,19 @@ export type {
 } from './components/EntityReadinessRollup';
 export { ReadinessLeaderboardContent } from './components/ReadinessLeaderboardPage';
 export {
+  ReadinessCampaigns,
+  CampaignList,
+  CampaignDetail,
+  CampaignBurnUpChart,
+} from './components/ReadinessCampaigns';
+export type {
+  CampaignListProps,
+  CampaignDetailProps,
+  CampaignBurnUpChartProps,
+} from './components/ReadinessCampaigns';
+export { EntityCampaigns } from './components/EntityCampaigns';
+export type { EntityCampaignsProps } from './components/EntityCampaigns';
+export {
   BandChip,
   VerdictChip,
   SeverityChip,
@@ -74,6 +104,10 @@ export {
   useMyServicesReadiness,
   useOrgReadiness,
   useAuditChanges,
+  useCampaigns,
+  useCampaign,
+  useEntityCampaigns,
+  useCampaignManagePermission,
 } from './hooks';
 export type { MyServicesReadiness } from './hooks';
 export type { ReadinessTally } from './helpers/tally';

@@ -31,7 +31,7 @@ export const readinessPlugin = createPlugin({
   },
 });
 
-/** The leaderboard, teams and blockers board page. @public */
+/** The leaderboard, teams, blockers board and campaigns page. @public */
 export const ReadinessLeaderboardPage = readinessPlugin.provide(
   createRoutableExtension({
     name: 'ReadinessLeaderboardPage',

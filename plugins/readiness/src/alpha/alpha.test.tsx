@@ -21,6 +21,7 @@ import { screen, waitFor } from '@testing-library/react';
 import { readinessApiRef } from '../api/ReadinessApi';
 import { ReadinessClient } from '../api/ReadinessClient';
 import {
+  makeCampaignDetail,
   makeEntity,
   makeEntityCampaign,
   makeLeaderboardItem,
@@ -99,6 +100,30 @@ describe('readiness plugin (new frontend system)', () => {
     expect(
       await screen.findByRole('link', { name: 'Orders API' }),
     ).toHaveAttribute('href', '/catalog/default/component/orders-api');
+  });
+
+  it("opens a campaign's detail from its link on the page", async () => {
+    renderTestApp({
+      extensions: [readinessPage],
+      apis: [
+        [
+          readinessApiRef,
+          mockReadinessApi({ getCampaign: async () => makeCampaignDetail() }),
+        ],
+        mockApis.permission(),
+      ],
+      initialRouteEntries: ['/readiness?tab=campaigns&campaign=non-root'],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    });
+    expect(
+      await screen.findByRole('tab', { name: 'Campaigns', selected: true }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('link', { name: 'Orders API' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/orders-api/readiness',
+    );
   });
 
   it('adds the Readiness tab to component entity pages', async () => {

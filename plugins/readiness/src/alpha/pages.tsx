@@ -2,7 +2,7 @@ import { PageBlueprint } from '@backstage/frontend-plugin-api';
 import AssessmentIcon from '@material-ui/icons/Assessment';
 import { readinessRouteRef } from './routes';
 
-/** The leaderboard, teams and blockers board at `/readiness`. @alpha */
+/** The leaderboard, teams, blockers board and campaigns at `/readiness`. @alpha */
 export const readinessPage = PageBlueprint.make({
   params: {
     path: '/readiness',

@@ -3,6 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { ReadinessLeaderboardPage } from './ReadinessLeaderboardPage';
 import {
   makeBlockerSummary,
+  makeCampaignDetail,
+  makeCampaignSummary,
   makeLeaderboardItem,
   makeOwner,
   mockReadinessApi,
@@ -103,5 +105,55 @@ describe('ReadinessLeaderboardPage', () => {
         expect.objectContaining({ owner: 'group:default/payments' }),
       ),
     );
+  });
+
+  it('lists the campaigns in their tab, opens one and goes back to the list', async () => {
+    const api = mockReadinessApi({
+      getLeaderboard: async () => ({
+        items: [makeLeaderboardItem()],
+        total: 1,
+      }),
+      getOwners: async () => [makeOwner()],
+      listCampaigns: async () => ({ items: [makeCampaignSummary()] }),
+      getCampaign: async () => makeCampaignDetail(),
+    });
+    await renderWithApis(<ReadinessLeaderboardPage />, { api });
+    await userEvent.click(
+      await screen.findByRole('tab', { name: 'Campaigns' }),
+    );
+    await userEvent.click(
+      await screen.findByRole('link', { name: 'Containers run as non-root' }),
+    );
+    expect(
+      await screen.findByText(
+        'Every production container drops root before it starts.',
+      ),
+    ).toBeInTheDocument();
+    expect(api.getCampaign).toHaveBeenCalledWith(
+      'non-root',
+      expect.objectContaining({ offset: 0 }),
+    );
+    expect(screen.getByRole('tab', { name: 'Campaigns' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+
+    await userEvent.click(
+      screen.getByRole('link', { name: '← All campaigns' }),
+    );
+    expect(
+      await screen.findByRole('link', { name: 'Containers run as non-root' }),
+    ).toBeInTheDocument();
+
+    // Another tab forgets the campaign shown.
+    await userEvent.click(
+      await screen.findByRole('link', { name: 'Containers run as non-root' }),
+    );
+    await screen.findByText('← All campaigns');
+    await userEvent.click(screen.getByRole('tab', { name: 'Blockers board' }));
+    await userEvent.click(screen.getByRole('tab', { name: 'Campaigns' }));
+    expect(
+      await screen.findByRole('link', { name: 'Containers run as non-root' }),
+    ).toBeInTheDocument();
   });
 });

@@ -6,6 +6,10 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { ReadinessBlockersBoard } from '../ReadinessBlockersBoard';
 import {
+  CAMPAIGN_PARAM,
+  ReadinessCampaigns,
+} from '../ReadinessCampaigns/ReadinessCampaigns';
+import {
   EMPTY_FILTERS,
   LeaderboardFilters,
   ReadinessLeaderboard,
@@ -16,6 +20,7 @@ const TABS = [
   { id: 'leaderboard', label: 'Leaderboard' },
   { id: 'teams', label: 'Teams' },
   { id: 'blockers', label: 'Blockers board' },
+  { id: 'campaigns', label: 'Campaigns' },
 ] as const;
 
 type TabId = (typeof TABS)[number]['id'];
@@ -25,8 +30,9 @@ function tabFromParam(value: string | null): TabId {
 }
 
 /**
- * The leaderboard, the team roll-up and the blockers board, as tabs. The
- * selected tab is kept in the URL (`?tab=teams`) so it can be shared.
+ * The leaderboard, the team roll-up, the blockers board and the campaigns,
+ * as tabs. The selected tab is kept in the URL (`?tab=teams`), and the
+ * campaign shown (`?tab=campaigns&campaign=<id>`), so they can be shared.
  * @public
  */
 export function ReadinessLeaderboardContent() {
@@ -38,6 +44,7 @@ export function ReadinessLeaderboardContent() {
     const params = new URLSearchParams(searchParams);
     if (next === 'leaderboard') params.delete('tab');
     else params.set('tab', next);
+    params.delete(CAMPAIGN_PARAM);
     setSearchParams(params, { replace: true });
   };
 
@@ -81,6 +88,7 @@ export function ReadinessLeaderboardContent() {
           />
         )}
         {tab === 'blockers' && <ReadinessBlockersBoard />}
+        {tab === 'campaigns' && <ReadinessCampaigns />}
       </Box>
     </Box>
   );
