@@ -7,6 +7,7 @@ import {
   Table,
   type TableColumn,
 } from '@backstage/core-components';
+import { parseEntityRef } from '@backstage/catalog-model';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import {
   EntityRefLink,
@@ -197,7 +198,9 @@ function entityColumns(
       field: 'entityRef',
       highlight: true,
       render: row => (
-        <Link to={tabLink(row.entityRef)}>{row.title ?? row.entityRef}</Link>
+        <Link to={tabLink(row.entityRef)}>
+          {row.title ?? parseEntityRef(row.entityRef).name}
+        </Link>
       ),
     },
     {

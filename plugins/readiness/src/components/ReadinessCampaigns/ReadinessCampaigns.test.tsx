@@ -198,9 +198,20 @@ describe('CampaignDetail', () => {
   });
 
   it('shows description, requirement, progress, burn-up, teams and entities linked to their Readiness tab', async () => {
+    const detail = makeCampaignDetail();
     const api = mockReadinessApi({
       getCampaign: async () =>
         makeCampaignDetail({
+          entities: {
+            ...detail.entities,
+            items: [
+              ...detail.entities.items,
+              makeCampaignEntity({
+                entityRef: 'component:default/inventory',
+                title: undefined,
+              }),
+            ],
+          },
           progress: {
             entities: 4,
             done: 1,
@@ -256,6 +267,11 @@ describe('CampaignDetail', () => {
     const ledgerRow = screen
       .getByRole('link', { name: 'Ledger' })
       .closest('tr')!;
+    // Without a title, the entity's name.
+    expect(screen.getByRole('link', { name: 'inventory' })).toHaveAttribute(
+      'href',
+      '/catalog/default/component/inventory/readiness',
+    );
     expect(within(ledgerRow).getByText('Done')).toBeInTheDocument();
   });
 
@@ -292,7 +308,9 @@ describe('CampaignDetail', () => {
       await screen.findByText('Team: group:default/payments'),
     ).toBeInTheDocument();
 
-    await userEvent.click(screen.getByRole('button', { name: 'Status Not done yet' }));
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Status Not done yet' }),
+    );
     await userEvent.click(await screen.findByRole('option', { name: 'Done' }));
     expect(
       await screen.findByText('No entity matches these filters'),
