@@ -70,6 +70,40 @@ describeRule(rule, {
       files: { 'Dockerfile.prod': 'FROM alpine:3.20\nUSER 0\n' },
       findings: ['Dockerfile.prod:2'],
     },
+    {
+      name: 'root with a group',
+      files: { Dockerfile: 'FROM alpine:3.20\nUSER 0:1000\n' },
+      findings: ['Dockerfile:2'],
+    },
+    {
+      name: 'an image that runs unprivileged, switched to root by the Dockerfile',
+      files: { 'grafana/Dockerfile': 'FROM grafana/grafana:11.1.0\nUSER root\nRUN apk add --no-cache curl\n' },
+      findings: ['grafana/Dockerfile:2'],
+    },
+    {
+      name: 'a stage built on an unprivileged image that switched to root',
+      files: { Dockerfile: 'FROM prom/prometheus:v2.53.0 AS base\nUSER root\n\nFROM base\nCOPY prometheus.yml /etc/prometheus/\n' },
+      findings: ['Dockerfile:2'],
+    },
+    {
+      name: 'near misses: releases from before the image set its user, look-alike names, other registries',
+      files: {
+        'old-grafana/Dockerfile': 'FROM grafana/grafana:4.6.3\nADD grafana.ini /etc/grafana/\n',
+        'old-prometheus/Dockerfile': 'FROM prom/prometheus:v1.8.2\nADD prometheus.yml /etc/prometheus/\n',
+        'team-grafana/Dockerfile': 'FROM example/grafana:11.1.0\nADD grafana.ini /etc/grafana/\n',
+        'mirror/Dockerfile': 'FROM registry.example.com/prom/prometheus:v2.53.0\nADD prometheus.yml /etc/prometheus/\n',
+      },
+      findings: ['mirror/Dockerfile:1', 'old-grafana/Dockerfile:1', 'old-prometheus/Dockerfile:1', 'team-grafana/Dockerfile:1'],
+      fix: 'none',
+    },
+    {
+      name: 'near misses: a distroless tag without nonroot, and an image that ships a user without switching to it',
+      files: {
+        'distroless/Dockerfile': 'FROM gcr.io/distroless/static-debian12\nCOPY app /app\n',
+        'node/Dockerfile': 'FROM node:22-alpine\nCOPY . .\nCMD ["node", "index.js"]\n',
+      },
+      findings: ['distroless/Dockerfile:1', 'node/Dockerfile:1'],
+    },
   ],
   passes: [
     {
@@ -90,6 +124,27 @@ describeRule(rule, {
     {
       name: 'distroless nonroot base',
       files: { Dockerfile: 'FROM gcr.io/distroless/static-debian12:nonroot\nCOPY app /app\n' },
+    },
+    {
+      name: 'published images that already run as an unprivileged user, configured without a USER of their own',
+      files: {
+        'docker/grafana/Dockerfile': 'FROM grafana/grafana:5.2.4\nADD ./provisioning /etc/grafana/provisioning\nADD ./grafana.ini /etc/grafana/grafana.ini\n',
+        'docker/prometheus/Dockerfile': 'FROM prom/prometheus:v2.4.2\nADD prometheus.yml /etc/prometheus/\n',
+        'docker/alertmanager/Dockerfile': 'FROM prom/alertmanager\nCOPY alertmanager.yml /etc/alertmanager/\n',
+        'docker/node-exporter/Dockerfile': 'FROM quay.io/prometheus/node-exporter:v1.8.1\n',
+        'web/Dockerfile': 'FROM nginxinc/nginx-unprivileged:1.27-alpine\nCOPY dist /usr/share/nginx/html\n',
+        'api/Dockerfile':
+          'FROM golang:1.23 AS build\nRUN go build -o /out/app .\n\nFROM cgr.dev/chainguard/static:latest\nCOPY --from=build /out/app /app\nENTRYPOINT ["/app"]\n',
+        'debug/Dockerfile': 'FROM gcr.io/distroless/base-debian12:debug-nonroot\nCOPY app /app\n',
+      },
+    },
+    {
+      name: 'a final stage built on an earlier stage inherits its USER, or its unprivileged image',
+      files: {
+        'api/Dockerfile': 'FROM python:3.12-slim AS base\nRUN useradd --system app\nUSER app\n\nFROM base\nCOPY . /app\n',
+        'grafana/Dockerfile': 'FROM grafana/grafana:11.1.0 AS base\nCOPY grafana.ini /etc/grafana/\n\nFROM base\n',
+        'prometheus/Dockerfile': 'FROM prom/prometheus:v2.53.0\nUSER root\nRUN chown -R nobody /prometheus\nUSER nobody\n',
+      },
     },
     {
       name: 'a development Dockerfile beside its production variant that sets USER (low-confidence note)',
@@ -188,6 +243,12 @@ describe('infrastructure/dockerfile-runs-as-root fix', () => {
         `FROM ${image}\nCOPY . .\nRUN npm ci\nUSER node\nCMD ["node", "index.js"]\n`,
       );
     }
+  });
+
+  it("switches back to the image's own user when the Dockerfile turned an unprivileged image to root", () => {
+    expect(fixed('FROM grafana/grafana:11.1.0\nUSER root\nRUN apk add --no-cache curl\n')).toBe(
+      'FROM grafana/grafana:11.1.0\nUSER root\nRUN apk add --no-cache curl\nUSER 472\n',
+    );
   });
 
   it('offers nothing for a base image whose family it cannot tell', () => {

@@ -1,8 +1,7 @@
 import type { DockerfileFact, Facts } from '../../../facts';
+import { imageUserOf, isRootUser } from '../../../facts/imageUsers';
 import { externalBaseOf, ImageFamily, imageFamilyOf, lineAfterSetup, stageChain } from '../../../fixes/dockerfile';
 import { fixOf, insertLinesBefore, modifyFile, RuleFix } from '../../../fixes/edits';
-
-const ROOT_USERS = new Set(['root', '0', '0:0', 'root:root']);
 
 /** The lines that create an unprivileged user and switch to it, the way the base image's family does it. */
 function userLines(dockerfile: DockerfileFact): string[] | undefined {
@@ -13,10 +12,11 @@ function userLines(dockerfile: DockerfileFact): string[] | undefined {
   // A stage that switched to an unprivileged user before going back to root has that user already.
   const earlier = stageChain(dockerfile, stage)
     .flatMap(s => s.instructions)
-    .filter(i => i.keyword === 'USER' && !ROOT_USERS.has(i.args.trim().toLowerCase()));
+    .filter(i => i.keyword === 'USER' && !isRootUser(i.args));
   if (earlier.length) return [`USER ${earlier[earlier.length - 1].args.trim()}`];
-  // The official Node images (Debian and Alpine alike) ship an unprivileged `node` user.
-  if (base.image && ['node', 'library/node'].includes(base.image.imageName.toLowerCase())) return ['USER node'];
+  // An image that ships an unprivileged user (Node's `node`), or runs as one until the Dockerfile switched to root.
+  const own = imageUserOf(base.image);
+  if (own) return [`USER ${own.user}`];
   switch (family) {
     case 'debian':
       return ['RUN groupadd --system app && useradd --system --gid app --no-create-home app', 'USER app'];

@@ -1,10 +1,10 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
+import { imageUserOf, isRootUser } from '../../../facts/imageUsers';
+import { externalBaseOf, stageChain } from '../../../fixes/dockerfile';
 import { failingPaths } from '../../../fixes/edits';
 import { defineRule, outcome } from '../../types';
 import { fixRunsAsRoot } from './fix';
 import { developmentNoteOf, dockerfileConfidence, dockerfilesOf, noDockerfileReason, withDevelopmentNote } from '../containers';
-
-const ROOT_USERS = new Set(['root', '0', '0:0', 'root:root']);
 
 export default defineRule({
   id: 'infrastructure/dockerfile-runs-as-root',
@@ -12,7 +12,8 @@ export default defineRule({
   severity: 'high',
   title: 'Containers do not run as root',
   description:
-    "Fails when a Dockerfile's final stage sets no `USER`, or its last `USER` is root." +
+    "Fails when a Dockerfile's final stage (with the stages it builds on) sets no `USER`, or its last `USER` is root." +
+    ' A base image known to run unprivileged by default (Grafana, Prometheus and its Alertmanager and node exporter, `nginxinc/nginx-unprivileged`, distroless `:nonroot`, Chainguard `static`) needs no `USER` of its own.' +
     ' A development Dockerfile (named for development, or beside its production variant such as `Dockerfile.prod`) is only a low-confidence note; development-workspace images (`.devcontainer/`, `.gitpod.Dockerfile`, `.codesandbox/`) are not judged.',
   rationale:
     'A process running as root inside a container turns any code-execution bug into root on the container and widens the blast radius of a container escape.',
@@ -28,12 +29,14 @@ export default defineRule({
       const stage = dockerfile.finalStage!;
       const development = developmentNoteOf(facts, dockerfile.path);
       const confidence = development ? 'low' : dockerfileConfidence(dockerfile);
-      const users = stage.instructions.filter(i => i.keyword === 'USER');
+      // A stage built on an earlier one inherits its USER.
+      const users = stageChain(dockerfile, stage)
+        .flatMap(s => s.instructions)
+        .filter(i => i.keyword === 'USER');
       const last = users[users.length - 1];
-      // Distroless `:nonroot` images run as an unprivileged user by default.
-      const nonRootBase = /nonroot/.test(stage.tag ?? '');
       if (!last) {
-        if (nonRootBase) continue;
+        // Some published images already run as an unprivileged user of their own.
+        if (imageUserOf(externalBaseOf(dockerfile, stage).image)?.byDefault) continue;
         findings.push({
           path: dockerfile.path,
           line: stage.line,
@@ -41,7 +44,7 @@ export default defineRule({
           message: withDevelopmentNote('The final stage sets no USER, so the container runs as root', development),
           confidence,
         });
-      } else if (ROOT_USERS.has(last.args.trim().toLowerCase())) {
+      } else if (isRootUser(last.args)) {
         findings.push({
           path: dockerfile.path,
           line: last.line,
