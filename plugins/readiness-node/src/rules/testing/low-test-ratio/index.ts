@@ -74,7 +74,7 @@ export default defineRule({
   severity: 'high',
   title: 'Enough of the code is tested',
   description:
-    'Graded: the number of test files per production source file, against the configured target (`testRatioTarget`, 0.3 by default). The score is the ratio divided by the target, capped at 1. Findings name the projects below the target and the largest folders with no tests.',
+    'Graded: the number of test files per production source file, against the configured target (`testRatioTarget`, 0.3 by default). The score is the ratio divided by the target, capped at 1. Findings name the projects below the target and the largest folders no test reaches: none is named after them or sits in a mirroring folder, imports them directly or through the code it imports, or calls their routes.',
   rationale:
     'A handful of tests for a large codebase leaves most behaviour unverified: the untested parts are where regressions slip through and where changes are feared.',
   remediation:
@@ -150,14 +150,14 @@ export default defineRule({
       })
       .sort(([a, x], [b, y]) => y.files.length - x.files.length || a.localeCompare(b))
       .filter(([dir]) => !findings.some(f => f.path === (dir || '.')));
-    // The largest first, until enough are found: tests that import a folder's modules or drive its
-    // routes (`/auth/…` for `app/auth/`) do test it, and folders of type, record and constant
-    // declarations hold nothing a test could check.
+    // The largest first, until enough are found: tests that import a folder's modules (directly or through
+    // the code they import) or drive its routes (`/auth/…` for `app/auth/`) do test it, and folders of type,
+    // record and constant declarations hold nothing a test could check.
     const shown: typeof untested = [];
     for (const entry of untested.slice(0, MAX_FOLDERS_CHECKED)) {
       if (shown.length === MAX_FOLDERS) break;
       const [dir, { files }] = entry;
-      if (dir && reach.reaches(dir)) continue;
+      if (dir && reach.reaches(dir, files)) continue;
       if (files.every(f => declarationsOnly(facts, f))) continue;
       shown.push(entry);
     }

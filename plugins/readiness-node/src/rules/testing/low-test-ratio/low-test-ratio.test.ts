@@ -228,3 +228,132 @@ describe('testing/low-test-ratio folders', () => {
     expect(runRule(rule, withTooling).message).toBe(runRule(rule, app).message);
   });
 });
+
+describe('testing/low-test-ratio: what tests run through the code they import', () => {
+  const js = (name: string, body = '') => `${body}module.exports.${name} = input => check(input);\nmodule.exports.version = 1;\n`;
+  const paths = (files: Record<string, string>) => runRule(rule, files).findings.map(f => f.path);
+
+  it('an app a test starts reaches the controllers and services its routes import, but not code only a worker imports, mocked code or paths in strings', () => {
+    const files = {
+      'package.json': '{"name":"api","dependencies":{"express":"^4.19.0"}}',
+      'src/app.js': "const routes = require('./routes');\nconst previous = './reports/old';\nmodule.exports = express().use(routes);\n",
+      'src/routes/index.js': "const a = require('./orders.route');\nconst b = require('./users.route');\nmodule.exports = router.use(a, b);\n",
+      'src/routes/orders.route.js': "const c = require('../controllers/orders.controller');\nmodule.exports = router.get('/x', c.list);\n",
+      'src/routes/users.route.js': "const c = require('../controllers/users.controller');\nmodule.exports = router.get('/y', c.list);\n",
+      'src/controllers/orders.controller.js': js('list', "const s = require('../services/orders.service');\nconst m = require('../notify/mailer');\n"),
+      'src/controllers/users.controller.js': js('list', "const s = require('../services/users.service');\n"),
+      'src/services/orders.service.js': js('find'),
+      'src/services/users.service.js': js('find'),
+      'src/notify/mailer.js': js('send', "const t = require('./template');\n"),
+      'src/notify/template.js': js('render'),
+      'src/worker.js': "const jobs = require('./jobs/cleanup');\njobs.run();\n",
+      'src/jobs/cleanup.js': js('run', "const d = require('./digest');\n"),
+      'src/jobs/digest.js': js('build'),
+      'src/reports/old.js': js('route'),
+      'src/reports/older.js': js('route'),
+      'tests/api.test.js': [
+        "const request = require('supertest');",
+        "const app = require('../src/app');",
+        "jest.mock('../src/notify/mailer');",
+        "test('lists', async () => { await request(app).get('/api/things').expect(200); });",
+        '',
+      ].join('\n'),
+    };
+    const found = paths(files);
+    expect(found).not.toContain('src/controllers');
+    expect(found).not.toContain('src/services');
+    expect(found).not.toContain('src/routes');
+    expect(found).toEqual(expect.arrayContaining(['src/jobs', 'src/reports', 'src/notify']));
+  });
+
+  it('a page a test renders reaches the feature components and API hooks it imports through tsconfig paths, not features only untested pages import', () => {
+    const tsx = (name: string, imports: string[] = []) =>
+      `${imports.map((p, i) => `import { x${i} } from '${p}';`).join('\n')}\nexport function ${name}() {\n  return <div>{load()}</div>;\n}\n`;
+    const ts = (name: string, imports: string[] = []) =>
+      `${imports.map((p, i) => `import { x${i} } from '${p}';`).join('\n')}\nexport function ${name}() {\n  return fetchJson('/api');\n}\n`;
+    const files = {
+      'web/package.json': '{"name":"web","dependencies":{"react":"^18.3.0"}}',
+      'web/tsconfig.json': '{\n  "compilerOptions": {\n    "baseUrl": ".",\n    // the source root\n    "paths": { "@/*": ["./src/*"] },\n  },\n}\n',
+      'web/src/app/routes/orders/orders.tsx': tsx('Orders', ['@/features/orders/components/order-list', '@/features/orders/api/get-orders']),
+      'web/src/app/routes/orders/__tests__/orders.test.tsx':
+        "import { renderApp, screen } from '@/testing/test-utils';\nimport Orders from '../orders';\n\ntest('lists', async () => {\n  await renderApp(<Orders />);\n  expect(screen.getByText('x')).toBeTruthy();\n});\n",
+      'web/src/testing/test-utils.tsx': tsx('renderApp'),
+      'web/src/features/orders/components/order-list.tsx': tsx('OrderList', ['./order-row']),
+      'web/src/features/orders/components/order-row.tsx': tsx('OrderRow'),
+      'web/src/features/orders/components/order-form.tsx': tsx('OrderForm', ['../api/create-order']),
+      'web/src/features/orders/api/get-orders.ts': ts('getOrders', ['@/lib/api-client']),
+      'web/src/features/orders/api/create-order.ts': ts('createOrder', ['@/lib/api-client']),
+      'web/src/lib/api-client.ts': ts('fetchJson'),
+      'web/src/app/routes/reports/reports.tsx': tsx('Reports', ['@/features/reports/components/chart']),
+      'web/src/features/reports/components/chart.tsx': tsx('Chart', ['./legend']),
+      'web/src/features/reports/components/legend.tsx': tsx('Legend'),
+      'web/src/features/reports/components/axis.tsx': tsx('Axis'),
+    };
+    const found = paths(files);
+    expect(found).not.toContain('web/src/features/orders/components');
+    expect(found).not.toContain('web/src/features/orders/api');
+    expect(found).not.toContain('web/src/lib');
+    expect(found).toEqual(expect.arrayContaining(['web/src/features/reports/components', 'web/src/app/routes/reports']));
+  });
+
+  it('tests reach a workspace package they import by name, not an unrelated package of the monorepo', () => {
+    const ts = (name: string, imports: string[] = []) =>
+      `${imports.map((p, i) => `import { x${i} } from '${p}';`).join('\n')}\nexport function ${name}(v: number) {\n  return round(v);\n}\n`;
+    const files = {
+      'package.json': '{"name":"root","private":true,"workspaces":["packages/*"]}',
+      'packages/app/package.json': '{"name":"@acme/app"}',
+      'packages/app/src/checkout.ts': ts('checkout', ['@acme/pricing']),
+      'packages/app/src/checkout.test.ts': "import { checkout } from './checkout';\ntest('total', () => expect(checkout(1)).toBe(1));\n",
+      'packages/app/src/cart.ts': ts('cart'),
+      'packages/app/src/session.ts': ts('session'),
+      'packages/pricing/package.json': '{"name":"@acme/pricing","main":"src/index.ts"}',
+      'packages/pricing/src/index.ts': "export * from './rules/discount';\n",
+      'packages/pricing/src/rules/discount.ts': ts('discount', ['./tax']),
+      'packages/pricing/src/rules/tax.ts': ts('tax'),
+      'packages/pricing/src/rules/rounding.ts': ts('rounding'),
+      'packages/ledger/package.json': '{"name":"@acme/ledger"}',
+      'packages/ledger/src/entries/post.ts': ts('post'),
+      'packages/ledger/src/entries/reverse.ts': ts('reverse'),
+    };
+    const found = paths(files);
+    expect(found).not.toContain('packages/pricing/src/rules');
+    expect(found).toContain('packages/ledger/src/entries');
+  });
+
+  it('pytest fixtures in conftest.py start the app: what its routers import is reached; a job module nothing imports is not', () => {
+    const files = {
+      'requirements.txt': 'fastapi==0.111.0\n',
+      'app/__init__.py': '',
+      'app/main.py': 'from fastapi import FastAPI\nfrom app.api.routes import router\n\napp = FastAPI()\napp.include_router(router)\n',
+      'app/api/__init__.py': '',
+      'app/api/routes.py': 'from app.services import billing, catalog\n\ndef setup(router):\n    return router.add(billing.charge, catalog.items)\n',
+      'app/services/__init__.py': '',
+      'app/services/billing.py': 'def charge(amount):\n    return gateway.charge(amount)\n',
+      'app/services/catalog.py': 'def items():\n    return db.query()\n',
+      'app/jobs/cleanup.py': 'def run():\n    return db.purge()\n',
+      'app/jobs/digest.py': 'def run():\n    return mail.send()\n',
+      'tests/conftest.py': 'import pytest\nfrom fastapi.testclient import TestClient\nfrom app.main import app\n\n@pytest.fixture\ndef client():\n    return TestClient(app)\n',
+      'tests/test_smoke.py': 'def test_smoke(client):\n    assert client.get("/ping").status_code == 200\n',
+    };
+    const found = paths(files);
+    expect(found).not.toContain('app/services');
+    expect(found).toContain('app/jobs');
+  });
+
+  it('a Go test that serves the router reaches the handlers the router imports', () => {
+    const go = (pkg: string, body: string, imports: string[] = []) =>
+      `package ${pkg}\n\n${imports.length ? `import (\n${imports.map(i => `\t"${i}"`).join('\n')}\n)\n\n` : ''}${body}\n`;
+    const files = {
+      'go.mod': 'module example.com/shop\n\ngo 1.22\n',
+      'internal/router/router.go': go('router', 'func New() *mux.Router { return handlers.Register(mux.New()) }', ['example.com/shop/internal/handlers']),
+      'internal/handlers/orders.go': go('handlers', 'func Orders(w http.ResponseWriter) { w.Write(nil) }'),
+      'internal/handlers/users.go': go('handlers', 'func Users(w http.ResponseWriter) { w.Write(nil) }'),
+      'internal/jobs/cleanup.go': go('jobs', 'func Run() { db.Purge() }'),
+      'internal/jobs/digest.go': go('jobs', 'func Digest() { mail.Send() }'),
+      'tests/api_test.go': go('tests', 'func TestAPI(t *testing.T) { httptest.NewServer(router.New()) }', ['net/http/httptest', 'example.com/shop/internal/router']),
+    };
+    const found = paths(files);
+    expect(found).not.toContain('internal/handlers');
+    expect(found).toContain('internal/jobs');
+  });
+});

@@ -1,18 +1,61 @@
 import { SourceFile } from '../../../snapshot';
-import { dirname, Facts } from '../../../facts';
+import { basename, dirname, Facts } from '../../../facts';
+import { importGraph } from '../../../facts/imports';
 import { memo } from '../../../facts/memo';
 import { SyntaxNode, syntaxTree } from '../../../facts/syntax';
 
 /**
  * What tests reach without sitting next to the code: the folders their imports
- * name, and the first segments of the request paths they send. A folder a test
- * imports from or drives through its routes is not untested, even when no test
- * file carries its name. Only tests whose text names the folder are read
- * further (parsed for imports), so asking costs little.
+ * name, the first segments of the request paths they send, and everything the
+ * code they import imports in turn. A folder a test imports from, drives
+ * through its routes, or runs through the modules it imports (a page that
+ * renders a feature's components, an app whose routes import the controllers)
+ * is not untested, even when no test file carries its name. Only tests whose
+ * text names the folder are read for direct imports and routes; for a folder
+ * still in question, the import graph is walked back from its files towards
+ * the tests (facts/imports.ts), and what it reads is kept for the audit.
  */
 export interface TestReach {
-  /** Whether a test imports a module of this folder (or the folder as a package), or sends requests under `/<folder name>/`. */
-  reaches(dir: string): boolean;
+  /**
+   * Whether a test imports a module of this folder (or the folder as a package), sends requests under
+   * `/<folder name>/`, or runs one of the folder's `files` through the code it imports.
+   */
+  reaches(dir: string, files?: SourceFile[]): boolean;
+}
+
+/** Modules a test replaces with mocks (`jest.mock('../mailer')`, `vi.mock('@/lib/api')`): importing them runs none of their code. */
+const MOCK_CALL = /^(?:jest|vi)\.(?:mock|doMock)$/;
+
+/** Whether tests run some of these files through what they import, at any depth (bounded). */
+function runThroughImports(facts: Facts, tests: SourceFile[]): (files: SourceFile[]) => boolean {
+  const graph = importGraph(facts);
+  // pytest's conftest.py beside or above tests: its fixtures (a client over the app) serve them.
+  const testDirs = [...new Set(tests.map(t => dirname(t.path)))];
+  const conftests = facts.files.filter(f => {
+    if (basename(f.path) !== 'conftest.py') return false;
+    const dir = dirname(f.path);
+    return testDirs.some(d => dir === '' || d === dir || d.startsWith(`${dir}/`));
+  });
+  const roots = new Set([...tests, ...conftests]);
+  const mocks = new Map<SourceFile, Set<SourceFile>>();
+  const mockedBy = (test: SourceFile): Set<SourceFile> => {
+    let mocked = mocks.get(test);
+    if (mocked) return mocked;
+    mocked = new Set();
+    if (/\.[cm]?[jt]sx?$/.test(test.path) && /\b(?:jest|vi)\.(?:mock|doMock)\(/.test(test.text)) {
+      const tree = syntaxTree(facts, test);
+      for (const call of tree?.calls() ?? []) {
+        if (!MOCK_CALL.test(call.callee)) continue;
+        const spec = tree!.stringValue(call.args[0]);
+        const target = spec === undefined ? undefined : graph.resolve(test, spec);
+        if (target) mocked.add(target);
+      }
+    }
+    mocks.set(test, mocked);
+    return mocked;
+  };
+  const counts = (test: SourceFile, target: SourceFile) => !mockedBy(test).has(target);
+  return files => files.some(file => graph.reachedFrom(file, roots, counts));
 }
 
 const SEPARATORS = /[/.\\:]+/;
@@ -130,30 +173,37 @@ export function testReach(facts: Facts, tests: SourceFile[]): TestReach {
     };
     const routes = new Map<SourceFile, Set<string>>();
     const imports = new Map<SourceFile, Pick<TestFileReach, 'exact' | 'imported'>>();
-    return {
-      reaches(dir: string): boolean {
-        const folder = segments(dir);
-        const name = folder[folder.length - 1];
-        if (!name) return false;
-        for (const test of tests) {
-          // A test that never writes the folder's name can neither import it nor call its routes.
-          if (!lower(test).includes(name)) continue;
-          let sent = routes.get(test);
-          if (!sent) {
-            sent = routesOf(test);
-            routes.set(test, sent);
-          }
-          if (sent.has(name)) return true;
-          // Parsed only when the name stands on a line that can import it.
-          if (!importWordsOf(test).has(name)) continue;
-          let read = imports.get(test);
-          if (!read) {
-            read = importsOf(facts, test);
-            imports.set(test, read);
-          }
-          if (read.exact.has(dir) || importsFolder(read.imported, folder)) return true;
+    /** Whether a test names the folder in its imports or its request paths. */
+    const direct = (dir: string): boolean => {
+      const folder = segments(dir);
+      const name = folder[folder.length - 1];
+      if (!name) return false;
+      for (const test of tests) {
+        // A test that never writes the folder's name can neither import it nor call its routes.
+        if (!lower(test).includes(name)) continue;
+        let sent = routes.get(test);
+        if (!sent) {
+          sent = routesOf(test);
+          routes.set(test, sent);
         }
-        return false;
+        if (sent.has(name)) return true;
+        // Parsed only when the name stands on a line that can import it.
+        if (!importWordsOf(test).has(name)) continue;
+        let read = imports.get(test);
+        if (!read) {
+          read = importsOf(facts, test);
+          imports.set(test, read);
+        }
+        if (read.exact.has(dir) || importsFolder(read.imported, folder)) return true;
+      }
+      return false;
+    };
+    let throughImports: ((files: SourceFile[]) => boolean) | undefined;
+    return {
+      reaches(dir: string, files: SourceFile[] = []): boolean {
+        if (direct(dir)) return true;
+        throughImports ??= runThroughImports(facts, tests);
+        return throughImports(files);
       },
     };
   });
