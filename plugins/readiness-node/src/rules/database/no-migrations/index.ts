@@ -142,6 +142,8 @@ function findSubjects(facts: Facts): Subject[] {
     }
     if (!languageOf(file.path)) continue;
     const model = modelDefinitionOf(file);
+    // A document store's models (Mongoose, MongoEngine) declare no DDL: there is no schema to migrate.
+    if (model?.kind === 'document') continue;
     if (model) {
       const what = model.orm === 'knex' ? 'tables created from code with knex' : `${model.orm} models`;
       subjects.push({ file, line: model.line, what });
@@ -161,7 +163,7 @@ export default defineRule({
   severity: 'high',
   title: 'The schema is managed by migrations',
   description:
-    'Fails when the repository defines a database schema, as SQL `CREATE TABLE` scripts (or DDL run from application code), ORM models (SQLAlchemy, Django, Prisma, TypeORM, Sequelize, Drizzle, knex, JPA, GORM, Entity Framework, ActiveRecord…) or ODM models (Mongoose, MongoEngine), but has no migrations (creating tables at start-up with AutoMigrate, synchronize, ddl-auto or create_all is none): no migrations folder (Alembic, Django, knex, Prisma, Flyway `db/migration`, Liquibase changelogs, Supabase, golang-migrate, goose, EF Core `Migrations/`, Rails `db/migrate`), no migration tool configured, and no migrate command in CI or scripts. Each project of a monorepo is checked on its own.',
+    'Fails when the repository defines a database schema, as SQL `CREATE TABLE` scripts (or DDL run from application code) or ORM models (SQLAlchemy, Django, Prisma, TypeORM, Sequelize, Drizzle, knex, JPA, GORM, Entity Framework, ActiveRecord…), but has no migrations (creating tables at start-up with AutoMigrate, synchronize, ddl-auto or create_all is none): no migrations folder (Alembic, Django, knex, Prisma, Flyway `db/migration`, Liquibase changelogs, Supabase, golang-migrate, goose, EF Core `Migrations/`, Rails `db/migrate`), no migration tool configured, and no migrate command in CI or scripts. Each project of a monorepo is checked on its own. The models of a document store (Mongoose, MongoEngine) declare no DDL and are no subject.',
   rationale:
     'Without versioned migrations every schema change is a manual, unreviewed step: environments drift apart, deploys fail or corrupt data halfway, and nobody can say which schema production runs or roll a change back.',
   remediation:

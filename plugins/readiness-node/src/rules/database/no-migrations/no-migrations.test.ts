@@ -9,6 +9,16 @@ const djangoModels = 'from django.db import models\n\n\nclass Report(models.Mode
 describeRule(rule, {
   fails: [
     {
+      name: 'Mongoose beside SQLAlchemy models: the relational schema still needs migrations',
+      files: {
+        'requirements.txt': 'flask-sqlalchemy==3.1.1\n',
+        'api/models.py': sqlalchemyModels,
+        'web/package.json': '{"dependencies":{"mongoose":"^8.0.0"}}',
+        'web/models/user.js': 'import mongoose from "mongoose";\nexport default mongoose.model("User", new mongoose.Schema({ email: String }));\n',
+      },
+      findings: ['api/models.py:6'],
+    },
+    {
       name: 'a SQL schema and no migrations',
       files: { 'requirements.txt': 'psycopg2-binary==2.9.9\n', 'schema.sql': schema, 'app.py': 'import psycopg2\n' },
       findings: ['schema.sql:2'],
@@ -70,14 +80,6 @@ describeRule(rule, {
         'internal/db/db.go': 'package db\n\nimport "gorm.io/gorm"\n\nfunc Open(d *gorm.DB) error {\n\treturn d.AutoMigrate(&Order{})\n}\n',
       },
       findings: ['internal/db/db.go:6'],
-    },
-    {
-      name: 'Mongoose schemas and no migrate-mongo or migrations folder',
-      files: {
-        'backend/package.json': '{"dependencies":{"mongoose":"^8.0.0"}}',
-        'backend/models/user.js': 'import mongoose from "mongoose";\n\nconst userSchema = mongoose.Schema({ email: { type: String, unique: true } });\nexport default mongoose.model("User", userSchema);\n',
-      },
-      findings: ['backend/models/user.js:3'],
     },
     {
       name: 'tables created by SQL in application code at start-up',
@@ -186,6 +188,20 @@ describeRule(rule, {
     },
   ],
   notApplicable: [
+    {
+      name: 'Mongoose schemas: a document store has no DDL to migrate',
+      files: {
+        'backend/package.json': '{"dependencies":{"mongoose":"^8.0.0"}}',
+        'backend/models/user.js': 'import mongoose from "mongoose";\n\nconst userSchema = mongoose.Schema({ email: { type: String, unique: true } });\nexport default mongoose.model("User", userSchema);\n',
+      },
+    },
+    {
+      name: 'MongoEngine documents',
+      files: {
+        'requirements.txt': 'mongoengine==0.29.1\n',
+        'app/models.py': 'from mongoengine import Document, StringField\n\n\nclass User(Document):\n    email = StringField(required=True)\n',
+      },
+    },
     {
       name: 'a message or doc string that names CREATE TABLE is not a statement',
       files: {
