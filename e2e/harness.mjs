@@ -44,14 +44,19 @@ export async function waitForApp() {
   );
 }
 
-export async function guestToken() {
+/** The guest's Backstage identity: `{ token, identity: { userEntityRef, ownershipEntityRefs } }`. */
+export async function guestIdentity() {
   const res = await fetch(`${BACKEND}/api/auth/guest/refresh`, {
     method: 'POST',
     headers: { 'X-Requested-With': 'XMLHttpRequest' },
   });
   if (!res.ok) throw new Error(`guest sign-in answered ${res.status}`);
   const body = await res.json();
-  return body.backstageIdentity.token;
+  return body.backstageIdentity;
+}
+
+export async function guestToken() {
+  return (await guestIdentity()).token;
 }
 
 export async function api(path, init = {}) {
