@@ -140,17 +140,8 @@ export class ReadinessClient implements ReadinessApi {
   ): Promise<LeaderboardResponse> {
     return this.request<LeaderboardResponse>('/leaderboard', {
       query: {
-        owner: query.owner,
-        kind: query.kind,
-        lifecycle: query.lifecycle,
-        band: query.band,
-        minScore: query.minScore,
-        maxScore: query.maxScore,
+        ...query,
         q: query.q?.trim(),
-        orderBy: query.orderBy,
-        order: query.order,
-        limit: query.limit,
-        offset: query.offset,
         includeUnscored: query.includeUnscored ? 'true' : undefined,
       },
     });

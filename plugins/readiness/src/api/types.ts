@@ -37,14 +37,11 @@ export type {
 } from '@readiness/backstage-plugin-readiness-common';
 
 /**
- * Query of GET /leaderboard; every field is optional. `includeUnscored`
- * lists the entities never scored too (their audits failed), after the
- * scored ones.
+ * Query of GET /leaderboard, as readiness-common defines it from the
+ * backend's OpenAPI spec.
  * @public
  */
-export type LeaderboardQuery = LeaderboardFilters & {
-  includeUnscored?: boolean;
-};
+export type LeaderboardQuery = LeaderboardFilters;
 
 /** A page of GET /summaries, in the order of the entity ref. @public */
 export interface SummariesQuery {

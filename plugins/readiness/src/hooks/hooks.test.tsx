@@ -81,6 +81,29 @@ describe('useLeaderboard', () => {
       expect.objectContaining({ band: 'poor', limit: 10 }),
     );
   });
+
+  it('passes every field of the query on, includeUnscored among them', async () => {
+    const api = mockReadinessApi({
+      getLeaderboard: jest.fn(async () => ({ items: [], total: 0 })),
+    });
+    renderHook(
+      () =>
+        useLeaderboard({
+          owner: 'group:default/payments',
+          includeUnscored: true,
+          orderBy: 'score',
+          order: 'asc',
+        }),
+      { wrapper: wrapperFor(api) },
+    );
+    await waitFor(() => expect(api.getLeaderboard).toHaveBeenCalledTimes(1));
+    expect(api.getLeaderboard).toHaveBeenCalledWith({
+      owner: 'group:default/payments',
+      includeUnscored: true,
+      orderBy: 'score',
+      order: 'asc',
+    });
+  });
 });
 
 describe('useRefresh', () => {

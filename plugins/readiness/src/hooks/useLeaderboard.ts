@@ -4,52 +4,15 @@ import { readinessApiRef } from '../api/ReadinessApi';
 import type { LeaderboardQuery } from '../api/types';
 
 /**
- * A page of the leaderboard for the given filters, sort and paging.
+ * A page of the leaderboard for the given filters, sort and paging. The
+ * query is passed on whole, and fetched again only when its content changes.
  * @public
  */
 export function useLeaderboard(query: LeaderboardQuery) {
   const api = useApi(readinessApiRef);
-  const {
-    owner,
-    kind,
-    lifecycle,
-    band,
-    minScore,
-    maxScore,
-    q,
-    orderBy,
-    order,
-    limit,
-    offset,
-  } = query;
+  const key = JSON.stringify(query);
   return useAsyncRetry(
-    () =>
-      api.getLeaderboard({
-        owner,
-        kind,
-        lifecycle,
-        band,
-        minScore,
-        maxScore,
-        q,
-        orderBy,
-        order,
-        limit,
-        offset,
-      }),
-    [
-      api,
-      owner,
-      kind,
-      lifecycle,
-      band,
-      minScore,
-      maxScore,
-      q,
-      orderBy,
-      order,
-      limit,
-      offset,
-    ],
+    () => api.getLeaderboard(JSON.parse(key) as LeaderboardQuery),
+    [api, key],
   );
 }
