@@ -17,8 +17,8 @@ import {
   YAxis,
 } from 'recharts';
 import type { LeaderboardItem } from '../../api/types';
-import { bandLabel, BANDS, scoreColour } from '../../helpers/bands';
-import { BandChip, SeverityChip } from '../StatusChip';
+import { scoreColour } from '../../helpers/bands';
+import { BandChip, BandCounts, SeverityChip } from '../StatusChip';
 
 const plural = (count: number, one: string, many = `${one}s`) =>
   `${count} ${count === 1 ? one : many}`;
@@ -51,27 +51,7 @@ export function RollupSummary(props: { rollup: RollupResponse }) {
             : ''} · {plural(rollup.blockers, 'blocker')} · {rollup.notReady} not
           ready
         </Typography>
-        <Box
-          display="flex"
-          gridGap={8}
-          flexWrap="wrap"
-          role="list"
-          aria-label="Entities per band"
-        >
-          {BANDS.map(band => (
-            <Box
-              key={band}
-              role="listitem"
-              display="flex"
-              alignItems="center"
-              gridGap={4}
-              aria-label={`${bandLabel(band)}: ${rollup.bands[band]}`}
-            >
-              <BandChip band={band} size="small" />
-              <Typography variant="body2">{rollup.bands[band]}</Typography>
-            </Box>
-          ))}
-        </Box>
+        <BandCounts bands={rollup.bands} label="Entities per band" />
       </Box>
     </Box>
   );

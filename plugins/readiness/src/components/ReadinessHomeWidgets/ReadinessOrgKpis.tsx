@@ -7,10 +7,10 @@ import {
 } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { bandLabel, BANDS, scoreColour } from '../../helpers/bands';
+import { scoreColour } from '../../helpers/bands';
 import { plural } from '../../helpers/tally';
 import { useOrgReadiness } from '../../hooks/useOrgReadiness';
-import { BandChip } from '../StatusChip';
+import { BandCounts } from '../StatusChip';
 
 /** @public */
 export interface ReadinessOrgKpisProps {
@@ -64,27 +64,7 @@ export function ReadinessOrgKpis(props: ReadinessOrgKpisProps) {
             {plural(value.scored, 'service')} scored · {value.withBlockers} with
             blockers · {value.notProductionReady} not production ready
           </Typography>
-          <Box
-            display="flex"
-            gridGap={8}
-            flexWrap="wrap"
-            role="list"
-            aria-label="Services per band"
-          >
-            {BANDS.map(band => (
-              <Box
-                key={band}
-                role="listitem"
-                display="flex"
-                alignItems="center"
-                gridGap={4}
-                aria-label={`${bandLabel(band)}: ${value.bands[band]}`}
-              >
-                <BandChip band={band} size="small" />
-                <Typography variant="body2">{value.bands[band]}</Typography>
-              </Box>
-            ))}
-          </Box>
+          <BandCounts bands={value.bands} label="Services per band" />
         </Box>
       </Box>
       {leaderboardLink && (

@@ -5,4 +5,5 @@ export {
   SeverityChip,
   PriorityChip,
 } from './StatusChip';
+export { BandCounts } from './BandCounts';
 export type { StatusChipProps } from './StatusChip';
