@@ -11,7 +11,6 @@ import {
   CartesianGrid,
   Line,
   LineChart,
-  ResponsiveContainer,
   Tooltip,
   XAxis,
   YAxis,
@@ -19,6 +18,7 @@ import {
 import type { LeaderboardItem } from '../../api/types';
 import { scoreColour } from '../../helpers/bands';
 import { BandChip, BandCounts, SeverityChip } from '../StatusChip';
+import { ChartFigure } from '../ChartFigure';
 
 const plural = (count: number, one: string, many = `${one}s`) =>
   `${count} ${count === 1 ? one : many}`;
@@ -198,32 +198,25 @@ export function RollupTrendChart(props: {
     return <Typography variant="body2">{summary}</Typography>;
   }
   return (
-    <figure style={{ margin: 0 }}>
-      <div role="img" aria-label={summary} style={{ width: '100%', height }}>
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart
-            data={trend}
-            margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
-          >
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="date" />
-            <YAxis domain={[0, 100]} allowDecimals={false} width={40} />
-            <Tooltip />
-            <Line
-              type="monotone"
-              dataKey="averageScore"
-              name="Average score"
-              stroke={theme.palette.primary.main}
-              strokeWidth={2}
-              dot
-              isAnimationActive={false}
-            />
-          </LineChart>
-        </ResponsiveContainer>
-      </div>
-      <Typography component="figcaption" variant="caption">
-        {summary}
-      </Typography>
-    </figure>
+    <ChartFigure summary={summary} height={height}>
+      <LineChart
+        data={trend}
+        margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+      >
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis dataKey="date" />
+        <YAxis domain={[0, 100]} allowDecimals={false} width={40} />
+        <Tooltip />
+        <Line
+          type="monotone"
+          dataKey="averageScore"
+          name="Average score"
+          stroke={theme.palette.primary.main}
+          strokeWidth={2}
+          dot
+          isAnimationActive={false}
+        />
+      </LineChart>
+    </ChartFigure>
   );
 }

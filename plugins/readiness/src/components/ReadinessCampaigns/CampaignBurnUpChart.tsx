@@ -5,12 +5,12 @@ import {
   Line,
   LineChart,
   ReferenceLine,
-  ResponsiveContainer,
   Tooltip,
   XAxis,
   YAxis,
 } from 'recharts';
 import type { CampaignSeriesPoint } from '../../api/types';
+import { ChartFigure } from '../ChartFigure';
 
 /** @public */
 export interface CampaignBurnUpChartProps {
@@ -73,60 +73,53 @@ export function CampaignBurnUpChart(props: CampaignBurnUpChartProps) {
   const iso = (time: number) => new Date(time).toISOString().slice(0, 10);
 
   return (
-    <figure style={{ margin: 0 }}>
-      <div role="img" aria-label={summary} style={{ width: '100%', height }}>
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart
-            data={points}
-            margin={{ top: 16, right: 24, bottom: 8, left: 0 }}
-          >
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis
-              dataKey="time"
-              type="number"
-              scale="time"
-              domain={[first, end]}
-              tickFormatter={iso}
-              minTickGap={24}
-            />
-            <YAxis
-              domain={[0, Math.max(total, 1)]}
-              allowDecimals={false}
-              width={40}
-            />
-            <Tooltip
-              labelFormatter={(time: number) => iso(time)}
-              formatter={(value: number) => [`${value} of ${total}`, 'Done']}
-            />
-            <ReferenceLine
-              y={total}
-              stroke={theme.palette.text.secondary}
-              strokeDasharray="4 4"
-              label={`Covered: ${total}`}
-            />
-            {showTarget && (
-              <ReferenceLine
-                x={target}
-                stroke={theme.palette.error.main}
-                strokeDasharray="4 4"
-                label={`Target ${targetDate}`}
-              />
-            )}
-            <Line
-              type="stepAfter"
-              dataKey="done"
-              name="Done"
-              stroke={theme.palette.primary.main}
-              strokeWidth={2}
-              dot={points.length <= 31}
-              isAnimationActive={false}
-            />
-          </LineChart>
-        </ResponsiveContainer>
-      </div>
-      <Typography component="figcaption" variant="caption">
-        {summary}
-      </Typography>
-    </figure>
+    <ChartFigure summary={summary} height={height}>
+      <LineChart
+        data={points}
+        margin={{ top: 16, right: 24, bottom: 8, left: 0 }}
+      >
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis
+          dataKey="time"
+          type="number"
+          scale="time"
+          domain={[first, end]}
+          tickFormatter={iso}
+          minTickGap={24}
+        />
+        <YAxis
+          domain={[0, Math.max(total, 1)]}
+          allowDecimals={false}
+          width={40}
+        />
+        <Tooltip
+          labelFormatter={(time: number) => iso(time)}
+          formatter={(value: number) => [`${value} of ${total}`, 'Done']}
+        />
+        <ReferenceLine
+          y={total}
+          stroke={theme.palette.text.secondary}
+          strokeDasharray="4 4"
+          label={`Covered: ${total}`}
+        />
+        {showTarget && (
+          <ReferenceLine
+            x={target}
+            stroke={theme.palette.error.main}
+            strokeDasharray="4 4"
+            label={`Target ${targetDate}`}
+          />
+        )}
+        <Line
+          type="stepAfter"
+          dataKey="done"
+          name="Done"
+          stroke={theme.palette.primary.main}
+          strokeWidth={2}
+          dot={points.length <= 31}
+          isAnimationActive={false}
+        />
+      </LineChart>
+    </ChartFigure>
   );
 }

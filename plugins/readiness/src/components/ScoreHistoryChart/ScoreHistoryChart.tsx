@@ -6,7 +6,6 @@ import {
   Line,
   LineChart,
   ReferenceLine,
-  ResponsiveContainer,
   Tooltip,
   XAxis,
   YAxis,
@@ -15,6 +14,7 @@ import type { AuditTransitions, ScorecardHistoryEntry } from '../../api/types';
 import { verdictLabel } from '../../helpers/bands';
 import { formatDate, formatDateTime } from '../../helpers/format';
 import { TRANSITION_KINDS } from '../SinceLastAudit';
+import { ChartFigure } from '../ChartFigure';
 
 /** @public */
 export interface ScoreHistoryChartProps {
@@ -168,85 +168,78 @@ export function ScoreHistoryChart(props: ScoreHistoryChartProps) {
   }
 
   return (
-    <figure style={{ margin: 0 }}>
-      <div role="img" aria-label={summary} style={{ width: '100%', height }}>
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart
-            data={points}
-            margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
-          >
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis
-              dataKey="time"
-              type="number"
-              scale="time"
-              domain={['dataMin', 'dataMax']}
-              tickFormatter={(time: number) =>
-                formatDate(new Date(time).toISOString())
-              }
+    <ChartFigure summary={summary} height={height}>
+      <LineChart
+        data={points}
+        margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+      >
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis
+          dataKey="time"
+          type="number"
+          scale="time"
+          domain={['dataMin', 'dataMax']}
+          tickFormatter={(time: number) =>
+            formatDate(new Date(time).toISOString())
+          }
+        />
+        <YAxis
+          yAxisId="score"
+          domain={[0, 100]}
+          allowDecimals={false}
+          width={40}
+        />
+        <YAxis
+          yAxisId="blockers"
+          orientation="right"
+          allowDecimals={false}
+          width={32}
+        />
+        <ReferenceLine
+          yAxisId="score"
+          y={75}
+          strokeDasharray="4 4"
+          label="Good"
+        />
+        <ReferenceLine
+          yAxisId="score"
+          y={50}
+          strokeDasharray="4 4"
+          label="Needs work"
+        />
+        <ReferenceLine
+          yAxisId="score"
+          y={40}
+          strokeDasharray="4 4"
+          label="Poor"
+        />
+        <Tooltip content={<HistoryTooltip />} />
+        <Line
+          yAxisId="score"
+          type="monotone"
+          dataKey="score"
+          name="Score"
+          stroke={theme.palette.primary.main}
+          strokeWidth={2}
+          dot={dotProps => (
+            <ChangeDot
+              key={`${dotProps.key ?? dotProps.index}`}
+              {...dotProps}
             />
-            <YAxis
-              yAxisId="score"
-              domain={[0, 100]}
-              allowDecimals={false}
-              width={40}
-            />
-            <YAxis
-              yAxisId="blockers"
-              orientation="right"
-              allowDecimals={false}
-              width={32}
-            />
-            <ReferenceLine
-              yAxisId="score"
-              y={75}
-              strokeDasharray="4 4"
-              label="Good"
-            />
-            <ReferenceLine
-              yAxisId="score"
-              y={50}
-              strokeDasharray="4 4"
-              label="Needs work"
-            />
-            <ReferenceLine
-              yAxisId="score"
-              y={40}
-              strokeDasharray="4 4"
-              label="Poor"
-            />
-            <Tooltip content={<HistoryTooltip />} />
-            <Line
-              yAxisId="score"
-              type="monotone"
-              dataKey="score"
-              name="Score"
-              stroke={theme.palette.primary.main}
-              strokeWidth={2}
-              dot={dotProps => (
-                <ChangeDot
-                  key={`${dotProps.key ?? dotProps.index}`}
-                  {...dotProps}
-                />
-              )}
-              isAnimationActive={false}
-            />
-            <Line
-              yAxisId="blockers"
-              type="stepAfter"
-              dataKey="blockers"
-              name="Blockers"
-              stroke={theme.palette.error.main}
-              strokeDasharray="5 3"
-              dot={false}
-              isAnimationActive={false}
-            />
-          </LineChart>
-        </ResponsiveContainer>
-      </div>
-      <Typography component="figcaption" variant="caption">
-        {summary}
-      </Typography>
-    </figure>
+          )}
+          isAnimationActive={false}
+        />
+        <Line
+          yAxisId="blockers"
+          type="stepAfter"
+          dataKey="blockers"
+          name="Blockers"
+          stroke={theme.palette.error.main}
+          strokeDasharray="5 3"
+          dot={false}
+          isAnimationActive={false}
+        />
+      </LineChart>
+    </ChartFigure>
   );
 }
