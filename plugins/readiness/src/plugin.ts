@@ -11,6 +11,10 @@ import { readinessApiRef } from './api/ReadinessApi';
 import { ReadinessClient } from './api/ReadinessClient';
 import { rootRouteRef } from './routes';
 import type { ReadinessMyServicesProps } from './components/ReadinessHomeWidgets';
+import {
+  MY_SERVICES_CARD,
+  ORG_KPIS_CARD,
+} from './components/ReadinessHomeWidgets/cardSettings';
 
 /**
  * The Readiness frontend plugin, for apps on the legacy frontend system.
@@ -122,13 +126,7 @@ export const ReadinessBandPicker = readinessPlugin.provide(
 export const ReadinessMyServicesCard = readinessPlugin.provide(
   createCardExtension<Omit<ReadinessMyServicesProps, 'leaderboardLink'>>({
     name: 'ReadinessMyServicesCard',
-    title: 'My services: readiness',
-    description:
-      'The readiness of the services you and your groups own, worst first',
-    layout: {
-      width: { minColumns: 4, defaultColumns: 6 },
-      height: { minRows: 4, defaultRows: 6 },
-    },
+    ...MY_SERVICES_CARD,
     components: () =>
       import('./components/ReadinessHomeWidgets').then(m => ({
         Content: m.MyServicesCardContent,
@@ -144,13 +142,7 @@ export const ReadinessMyServicesCard = readinessPlugin.provide(
 export const ReadinessOrgKpisCard = readinessPlugin.provide(
   createCardExtension({
     name: 'ReadinessOrgKpisCard',
-    title: 'Organisation readiness',
-    description:
-      'Average readiness score, bands, blockers and not production ready across the organisation',
-    layout: {
-      width: { minColumns: 4, defaultColumns: 6 },
-      height: { minRows: 3, defaultRows: 4 },
-    },
+    ...ORG_KPIS_CARD,
     components: () =>
       import('./components/ReadinessHomeWidgets').then(m => ({
         Content: m.OrgKpisCardContent,

@@ -1,5 +1,9 @@
 import type { ExtensionDefinition } from '@backstage/frontend-plugin-api';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
+import {
+  MY_SERVICES_CARD,
+  ORG_KPIS_CARD,
+} from '../components/ReadinessHomeWidgets/cardSettings';
 
 /**
  * Home page widget: the readiness of the services the signed-in user and
@@ -12,13 +16,7 @@ export const readinessMyServicesWidget: ExtensionDefinition =
     name: 'my-services',
     params: {
       name: 'ReadinessMyServices',
-      title: 'My services: readiness',
-      description:
-        'The readiness of the services you and your groups own, worst first',
-      layout: {
-        width: { minColumns: 4, defaultColumns: 6 },
-        height: { minRows: 4, defaultRows: 6 },
-      },
+      ...MY_SERVICES_CARD,
       components: () =>
         import('./homeWidgetContent').then(m => ({
           Content: m.MyServicesWidgetContent,
@@ -37,13 +35,7 @@ export const readinessOrgKpisWidget: ExtensionDefinition =
     name: 'org-kpis',
     params: {
       name: 'ReadinessOrgKpis',
-      title: 'Organisation readiness',
-      description:
-        'Average readiness score, bands, blockers and not production ready across the organisation',
-      layout: {
-        width: { minColumns: 4, defaultColumns: 6 },
-        height: { minRows: 3, defaultRows: 4 },
-      },
+      ...ORG_KPIS_CARD,
       components: () =>
         import('./homeWidgetContent').then(m => ({
           Content: m.OrgKpisWidgetContent,

@@ -1,5 +1,5 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { Gauge, Table, type TableColumn } from '@backstage/core-components';
+import { Table, type TableColumn } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
@@ -16,8 +16,12 @@ import {
   YAxis,
 } from 'recharts';
 import type { LeaderboardItem } from '../../api/types';
-import { scoreColour } from '../../helpers/bands';
-import { BandChip, BandCounts, SeverityChip } from '../StatusChip';
+import {
+  AverageScoreGauge,
+  BandChip,
+  BandCounts,
+  SeverityChip,
+} from '../StatusChip';
 import { ChartFigure } from '../ChartFigure';
 
 const plural = (count: number, one: string, many = `${one}s`) =>
@@ -29,20 +33,7 @@ export function RollupSummary(props: { rollup: RollupResponse }) {
   const average = rollup.averageScore ?? 0;
   return (
     <Box display="flex" alignItems="center" gridGap={24} flexWrap="wrap">
-      <Box
-        width={104}
-        role="img"
-        aria-label={`Average score ${average} out of 100`}
-      >
-        <Gauge
-          value={average}
-          fractional={false}
-          max={100}
-          unit=""
-          size="small"
-          getColor={({ value }) => scoreColour(value)}
-        />
-      </Box>
+      <AverageScoreGauge average={average} />
       <Box display="flex" flexDirection="column" gridGap={8}>
         <Typography variant="body2">
           {plural(rollup.scored, 'entity', 'entities')} scored

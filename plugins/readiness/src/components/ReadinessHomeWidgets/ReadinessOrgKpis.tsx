@@ -1,16 +1,14 @@
 import {
   EmptyState,
-  Gauge,
   Link,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { scoreColour } from '../../helpers/bands';
 import { plural } from '../../helpers/tally';
 import { useOrgReadiness } from '../../hooks/useOrgReadiness';
-import { BandCounts } from '../StatusChip';
+import { AverageScoreGauge, BandCounts } from '../StatusChip';
 
 /** @public */
 export interface ReadinessOrgKpisProps {
@@ -45,20 +43,7 @@ export function ReadinessOrgKpis(props: ReadinessOrgKpisProps) {
   return (
     <Box display="flex" flexDirection="column" gridGap={12}>
       <Box display="flex" alignItems="center" gridGap={24} flexWrap="wrap">
-        <Box
-          width={104}
-          role="img"
-          aria-label={`Average score ${average} out of 100`}
-        >
-          <Gauge
-            value={average}
-            fractional={false}
-            max={100}
-            unit=""
-            size="small"
-            getColor={({ value: score }) => scoreColour(score)}
-          />
-        </Box>
+        <AverageScoreGauge average={average} />
         <Box display="flex" flexDirection="column" gridGap={8}>
           <Typography variant="body2">
             {plural(value.scored, 'service')} scored · {value.withBlockers} with

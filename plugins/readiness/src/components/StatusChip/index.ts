@@ -5,5 +5,6 @@ export {
   SeverityChip,
   PriorityChip,
 } from './StatusChip';
+export { AverageScoreGauge } from './AverageScoreGauge';
 export { BandCounts } from './BandCounts';
 export type { StatusChipProps } from './StatusChip';
