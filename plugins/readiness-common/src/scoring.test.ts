@@ -125,7 +125,9 @@ describe('scoreResults', () => {
     ];
     const waived = scoreResults(results, {
       now,
-      waivers: [{ ruleId: 'security/a', reason: 'accepted', expires: '2026-06-01' }],
+      waivers: [
+        { ruleId: 'security/a', reason: 'accepted', expires: '2026-06-01' },
+      ],
     });
     expect(waived.score).toBe(100);
     expect(waived.blockers).toEqual([]);
@@ -176,9 +178,124 @@ describe('scoreResults', () => {
 
   it('lists passing rules as strengths', () => {
     const summary = scoreResults(
-      [result('testing/ok', 'high', 'pass'), result('testing/no', 'low', 'fail')],
+      [
+        result('testing/ok', 'high', 'pass'),
+        result('testing/no', 'low', 'fail'),
+      ],
       { now },
     );
     expect(summary.strengths.map(s => s.ruleId)).toEqual(['testing/ok']);
+  });
+});
+
+describe('scoreResults with custom categories', () => {
+  const operations = {
+    id: 'operations',
+    title: 'Operations',
+    weight: 3,
+    description: 'Runbooks and on-call',
+  };
+
+  it('scores a custom category after the built-in ones, with its title and weight', () => {
+    const summary = scoreResults(
+      [
+        result('security/a', 'high', 'pass'),
+        result('operations/runbook', 'high', 'fail'),
+        result('operations/on-call', 'high', 'pass'),
+      ],
+      { now, categories: [operations] },
+    );
+    expect(summary.categories.map(c => c.id)).toEqual([
+      'security',
+      'testing',
+      'infrastructure',
+      'code-quality',
+      'database',
+      'frontend',
+      'observability',
+      'cicd',
+      'documentation',
+      'operations',
+    ]);
+    expect(summary.categories[9]).toEqual({
+      id: 'operations',
+      title: 'Operations',
+      score: 50,
+      band: 'needs-work',
+      weight: 3,
+      passed: 1,
+      failed: 1,
+      applicable: 2,
+    });
+    // (2 × 100 + 3 × 50) / (2 + 3)
+    expect(summary.score).toBe(70);
+    const fix = summary.fixes.find(f => f.ruleId === 'operations/runbook')!;
+    expect(fix.category).toBe('operations');
+    // Passing, operations reaches 100 and the overall 100: 30 points.
+    expect(fix.expectedGain).toBe(30);
+    expect(summary.blockers.map(b => b.category)).toEqual(['operations']);
+  });
+
+  it('lets categoryWeights override a custom category weight', () => {
+    const summary = scoreResults(
+      [
+        result('security/a', 'high', 'pass'),
+        result('operations/runbook', 'high', 'fail'),
+      ],
+      { now, categories: [operations], categoryWeights: { operations: 2 } },
+    );
+    expect(summary.categories.at(-1)?.weight).toBe(2);
+    expect(summary.score).toBe(50);
+  });
+
+  it('leaves a custom category without applicable rules out of the overall score', () => {
+    const withCategory = scoreResults(
+      [
+        result('security/a', 'high', 'pass'),
+        result('testing/a', 'high', 'fail'),
+        result('operations/runbook', 'high', 'not-applicable'),
+      ],
+      { now, categories: [operations] },
+    );
+    const without = scoreResults(
+      [
+        result('security/a', 'high', 'pass'),
+        result('testing/a', 'high', 'fail'),
+      ],
+      { now },
+    );
+    expect(withCategory.categories.at(-1)).toMatchObject({
+      id: 'operations',
+      score: null,
+      band: 'not-applicable',
+      applicable: 0,
+    });
+    expect(withCategory.score).toBe(without.score);
+    expect(withCategory.fixes).toEqual(without.fixes);
+  });
+
+  it('gives the same categories as before when no custom category is declared', () => {
+    const results = [
+      result('security/a', 'critical', 'pass'),
+      result('testing/b', 'medium', 'fail'),
+    ];
+    expect(scoreResults(results, { now, categories: [] })).toEqual(
+      scoreResults(results, { now }),
+    );
+    expect(scoreResults(results, { now }).categories).toHaveLength(9);
+  });
+
+  it('scores a result of an undeclared category under its own id rather than dropping it', () => {
+    const summary = scoreResults(
+      [result('security/a', 'high', 'pass'), result('extra/a', 'high', 'fail')],
+      { now },
+    );
+    expect(summary.categories.at(-1)).toMatchObject({
+      id: 'extra',
+      title: 'extra',
+      score: 0,
+      weight: 1,
+    });
+    expect(summary.score).toBe(67);
   });
 });

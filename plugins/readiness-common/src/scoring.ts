@@ -1,8 +1,10 @@
 import {
   Band,
   Blocker,
+  BuiltInCategoryId,
   CATEGORY_IDS,
   CATEGORY_TITLES,
+  CategoryDefinition,
   CategoryId,
   CategoryScore,
   Fix,
@@ -17,7 +19,14 @@ import {
 /** Weights and waivers that shape a score. @public */
 export interface ScoringOptions {
   severityWeights?: Partial<Record<Severity, number>>;
+  /** Weights by category id, built-in or custom; over a custom category's own weight. */
   categoryWeights?: Partial<Record<CategoryId, number>>;
+  /**
+   * Custom categories, scored after the built-in ones in the order given. A
+   * result whose category is neither built in nor declared here is scored
+   * in a category of its own, titled by its id, after them.
+   */
+  categories?: CategoryDefinition[];
   waivers?: Waiver[];
   /** The day waivers are checked against; defaults to today. */
   now?: Date;
@@ -34,7 +43,7 @@ export const DEFAULT_SEVERITY_WEIGHTS: Record<Severity, number> = {
 };
 
 /** @public */
-export const DEFAULT_CATEGORY_WEIGHTS: Record<CategoryId, number> = {
+export const DEFAULT_CATEGORY_WEIGHTS: Record<BuiltInCategoryId, number> = {
   security: 2,
   testing: 1,
   infrastructure: 1,
@@ -96,17 +105,60 @@ function isFailing(result: RuleResult): boolean {
 
 interface Weights {
   severity: Record<Severity, number>;
-  category: Record<CategoryId, number>;
+}
+
+/** A category the scorer lists: its id, title and weight in the overall score. */
+interface ScoredCategory {
+  id: CategoryId;
+  title: string;
+  weight: number;
+}
+
+/**
+ * The categories a scorecard lists, in order: the nine built-in ones, the
+ * custom ones declared, then any other category a result names.
+ */
+function categoriesToScore(
+  results: RuleResult[],
+  options: ScoringOptions,
+): ScoredCategory[] {
+  const weights = options.categoryWeights ?? {};
+  const out: ScoredCategory[] = CATEGORY_IDS.map(id => ({
+    id,
+    title: CATEGORY_TITLES[id],
+    weight: weights[id] ?? DEFAULT_CATEGORY_WEIGHTS[id],
+  }));
+  const seen = new Set<string>(CATEGORY_IDS);
+  for (const category of options.categories ?? []) {
+    if (seen.has(category.id)) continue;
+    seen.add(category.id);
+    out.push({
+      id: category.id,
+      title: category.title,
+      weight: weights[category.id] ?? category.weight ?? 1,
+    });
+  }
+  for (const result of results) {
+    if (seen.has(result.category)) continue;
+    seen.add(result.category);
+    out.push({
+      id: result.category,
+      title: result.category,
+      weight: weights[result.category] ?? 1,
+    });
+  }
+  return out;
 }
 
 function categoryScores(
   results: RuleResult[],
   weights: Weights,
+  scored: ScoredCategory[],
 ): { categories: CategoryScore[]; overall: number } {
   const categories: CategoryScore[] = [];
   let weighted = 0;
   let totalWeight = 0;
-  for (const id of CATEGORY_IDS) {
+  for (const { id, title, weight } of scored) {
     let sum = 0;
     let total = 0;
     let passed = 0;
@@ -123,11 +175,10 @@ function categoryScores(
       if (isFailing(result)) failed += 1;
       else passed += 1;
     }
-    const weight = weights.category[id];
     if (total === 0) {
       categories.push({
         id,
-        title: CATEGORY_TITLES[id],
+        title,
         score: null,
         band: 'not-applicable',
         weight,
@@ -143,7 +194,7 @@ function categoryScores(
     const score = Math.round(exact);
     categories.push({
       id,
-      title: CATEGORY_TITLES[id],
+      title,
       score,
       band: bandFor(score),
       weight,
@@ -152,7 +203,10 @@ function categoryScores(
       applicable,
     });
   }
-  return { categories, overall: totalWeight === 0 ? 0 : weighted / totalWeight };
+  return {
+    categories,
+    overall: totalWeight === 0 ? 0 : weighted / totalWeight,
+  };
 }
 
 function applyWaivers(
@@ -188,14 +242,14 @@ export function scoreResults(
 ): ScoreSummary {
   const weights: Weights = {
     severity: { ...DEFAULT_SEVERITY_WEIGHTS, ...options.severityWeights },
-    category: { ...DEFAULT_CATEGORY_WEIGHTS, ...options.categoryWeights },
   };
   const results = applyWaivers(
     rawResults,
     options.waivers ?? [],
     options.now ?? new Date(),
   );
-  const { categories, overall } = categoryScores(results, weights);
+  const scored = categoriesToScore(results, options);
+  const { categories, overall } = categoryScores(results, weights, scored);
   const score = Math.round(overall);
 
   const failing = results.filter(isFailing);
@@ -220,7 +274,7 @@ export function scoreResults(
       const fixed = results.map(x =>
         x.ruleId === r.ruleId ? { ...x, status: 'pass' as const, score: 1 } : x,
       );
-      const gain = categoryScores(fixed, weights).overall - overall;
+      const gain = categoryScores(fixed, weights, scored).overall - overall;
       return {
         ruleId: r.ruleId,
         category: r.category,

@@ -26,11 +26,19 @@ export const CATEGORY_IDS = [
   'documentation',
 ] as const;
 
-/** @public */
-export type CategoryId = (typeof CATEGORY_IDS)[number];
+/** One of the nine built-in categories. @public */
+export type BuiltInCategoryId = (typeof CATEGORY_IDS)[number];
+
+/**
+ * A category id: one of the built-in {@link CATEGORY_IDS}, or a custom
+ * category an organisation declares in its configuration (lower-case
+ * kebab-case, never a built-in id).
+ * @public
+ */
+export type CategoryId = string;
 
 /** @public */
-export const CATEGORY_TITLES: Record<CategoryId, string> = {
+export const CATEGORY_TITLES: Record<BuiltInCategoryId, string> = {
   security: 'Security',
   testing: 'Testing',
   infrastructure: 'Infrastructure',
@@ -41,6 +49,39 @@ export const CATEGORY_TITLES: Record<CategoryId, string> = {
   cicd: 'CI/CD',
   documentation: 'Documentation',
 };
+
+/**
+ * A category as configuration declares it, or a built-in one as
+ * {@link BUILT_IN_CATEGORIES} describes it.
+ * @public
+ */
+export interface CategoryDefinition {
+  id: CategoryId;
+  title: string;
+  /** Its weight in the overall score; 1 when not given. */
+  weight?: number;
+  description?: string;
+}
+
+/** Whether an id names one of the nine built-in categories. @public */
+export function isBuiltInCategory(id: string): id is BuiltInCategoryId {
+  return (CATEGORY_IDS as readonly string[]).includes(id);
+}
+
+/**
+ * The title of a category: a custom category's from the definitions given
+ * (or the categories of a scorecard), a built-in one's from
+ * {@link CATEGORY_TITLES}, otherwise the id itself.
+ * @public
+ */
+export function categoryTitle(
+  id: CategoryId,
+  known: ReadonlyArray<{ id: string; title: string }> = [],
+): string {
+  const found = known.find(category => category.id === id);
+  if (found) return found.title;
+  return isBuiltInCategory(id) ? CATEGORY_TITLES[id] : id;
+}
 
 /** Self-description of a rule, as served by the rule catalog. @public */
 export interface RuleMeta {

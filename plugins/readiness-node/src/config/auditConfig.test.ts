@@ -30,7 +30,7 @@ describe('parseAuditConfig', () => {
         "cfg.waivers[0].rule 'nope/y' is not a known rule id",
         'cfg.waivers[0].entity is not a waiver field (rule, reason, expires)',
         "cfg.disabledRules holds 'nope/x', which is not a known rule id",
-        'cfg.extra is not a configuration key (severityWeights, categoryWeights, waivers, disabledRules, settings)',
+        'cfg.extra is not a configuration key (severityWeights, categoryWeights, waivers, disabledRules, settings, categories)',
       ],
     });
     const lenient = parseAuditConfig({ ...doc, disabledRules: [] }, { waiverEntity: true });
@@ -57,7 +57,66 @@ describe('parseAuditConfig lists every problem at once', () => {
       'waivers[0].reason must say why the rule is waived',
       'waivers[0].expires must be a date like 2025-12-31 (not string "soon")',
       'waivers[0].note is not a waiver field (rule, reason, expires)',
-      'extra is not a configuration key (severityWeights, categoryWeights, waivers, disabledRules, settings)',
+      'extra is not a configuration key (severityWeights, categoryWeights, waivers, disabledRules, settings, categories)',
+    ]);
+  });
+});
+
+describe('parseAuditConfig reads custom categories', () => {
+  it('reads a category with its title, weight and description, and weights it by id', () => {
+    expect(
+      parseAuditConfig({
+        categories: [
+          { id: 'operations', title: ' Operations ', weight: 2, description: 'Runbooks and on-call' },
+          { id: 'ml-pipeline', title: 'ML pipeline' },
+        ],
+        categoryWeights: { 'ml-pipeline': 0.5, security: 3 },
+      }),
+    ).toEqual({
+      success: true,
+      config: {
+        categories: [
+          { id: 'operations', title: 'Operations', weight: 2, description: 'Runbooks and on-call' },
+          { id: 'ml-pipeline', title: 'ML pipeline' },
+        ],
+        categoryWeights: { 'ml-pipeline': 0.5, security: 3 },
+      },
+    });
+  });
+
+  it('refuses a built-in id, a malformed or repeated id, a missing title and other fields, naming each key', () => {
+    const parsed = parseAuditConfig(
+      {
+        categories: [
+          { id: 'security', title: 'Security again' },
+          { id: 'Ops Team', title: 'Ops' },
+          { id: 'operations', title: '' },
+          { id: 'operations', title: 'Operations', weight: -1, owner: 'sre' },
+          'runbooks',
+        ],
+      },
+      { prefix: 'readiness' },
+    );
+    expect(parsed.success === false && parsed.problems).toEqual([
+      "readiness.categories[0].id 'security' is a built-in category; a custom category needs an id of its own",
+      "readiness.categories[1].id 'Ops Team' must be lower-case kebab-case, like 'operations'",
+      "readiness.categories[2].title must be the category's title",
+      "readiness.categories[3].id 'operations' repeats the id of categories[2]",
+      'readiness.categories[3].weight must be a number of 0 or more, not number -1',
+      'readiness.categories[3].owner is not a category field (id, title, weight, description)',
+      'readiness.categories[4] must be a mapping with id and title, not string "runbooks"',
+    ]);
+  });
+
+  it('refuses a weight for a category nobody declared, beside the other problems', () => {
+    const parsed = parseAuditConfig({
+      categories: [{ id: 'operations', title: 'Operations' }],
+      categoryWeights: { operation: 2 },
+      waivers: 'none',
+    });
+    expect(parsed.success === false && parsed.problems).toEqual([
+      'categoryWeights.operation is not one of security, testing, infrastructure, code-quality, database, frontend, observability, cicd, documentation, operations',
+      'waivers must be a list, not string "none"',
     ]);
   });
 });

@@ -1,4 +1,12 @@
-import { CATEGORY_IDS, CategoryId, SEVERITIES, Severity, Waiver } from '@readiness/backstage-plugin-readiness-common';
+import {
+  CATEGORY_IDS,
+  CategoryDefinition,
+  CategoryId,
+  isBuiltInCategory,
+  SEVERITIES,
+  Severity,
+  Waiver,
+} from '@readiness/backstage-plugin-readiness-common';
 import { z } from 'zod';
 import type { AuditConfig } from '../engine/audit';
 import type { RuleSettings } from '../rules/types';
@@ -10,10 +18,13 @@ import type { RuleSettings } from '../rules/types';
  */
 
 /** The keys of an audit configuration. */
-export const AUDIT_CONFIG_KEYS = ['severityWeights', 'categoryWeights', 'waivers', 'disabledRules', 'settings'] as const;
+export const AUDIT_CONFIG_KEYS = ['severityWeights', 'categoryWeights', 'waivers', 'disabledRules', 'settings', 'categories'] as const;
 
 const SETTING_KEYS = ['testRatioTarget', 'todoPerKlocTarget', 'custom'] as const;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** A custom category id: lower-case kebab-case, as the first part of a rule id. */
+const CATEGORY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const CATEGORY_FIELDS = ['id', 'title', 'weight', 'description'] as const;
 
 /** How a value reads in a message: `string "x"`, `a list`, `missing`. */
 function describe(value: unknown): string {
@@ -46,6 +57,56 @@ function weights<K extends string>(allowed: readonly K[]) {
       }
     })
     .transform(value => value as Partial<Record<K, number>>);
+}
+
+/** One custom category: `{ id, title, weight?, description? }`. */
+function categorySchema(declared: readonly unknown[]) {
+  return z
+  .object(
+    {
+      id: z
+        .string({ errorMap: says(v => `must be a category id, not ${describe(v)}`) })
+        .superRefine((id, ctx) => {
+          if (!CATEGORY_ID.test(id)) {
+            ctx.addIssue({ code: z.ZodIssueCode.custom, message: `'${id}' must be lower-case kebab-case, like 'operations'` });
+          } else if (isBuiltInCategory(id)) {
+            ctx.addIssue({ code: z.ZodIssueCode.custom, message: `'${id}' is a built-in category; a custom category needs an id of its own` });
+          } else {
+            // The entry's index is in the path: `categories[2].id`.
+            const index = ctx.path.at(-2);
+            const first = declared.indexOf(id);
+            if (typeof index === 'number' && first < index) {
+              ctx.addIssue({ code: z.ZodIssueCode.custom, message: `'${id}' repeats the id of categories[${first}]` });
+            }
+          }
+        }),
+      title: z
+        .string({ errorMap: says(v => `must be the category's title, not ${describe(v)}`) })
+        .trim()
+        .min(1, "must be the category's title"),
+      weight: weight.optional(),
+      description: z.string({ errorMap: says(v => `must be a text, not ${describe(v)}`) }).optional(),
+    },
+    { errorMap: says(v => `must be a mapping with id and title, not ${describe(v)}`) },
+  )
+  .catchall(
+    z.unknown().superRefine((_value, ctx) =>
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `is not a category field (${CATEGORY_FIELDS.join(', ')})` }),
+    ),
+  )
+  .transform(({ id, title, weight: w, description }): CategoryDefinition => ({
+    id,
+    title,
+    ...(w !== undefined ? { weight: w } : {}),
+    ...(description !== undefined ? { description } : {}),
+  }));
+}
+
+/** The ids a document's `categories` declares, as written (before any check). */
+function declaredCategoryIds(doc: unknown): unknown[] {
+  const categories = doc && typeof doc === 'object' ? (doc as { categories?: unknown }).categories : undefined;
+  if (!Array.isArray(categories)) return [];
+  return categories.map(c => (c && typeof c === 'object' ? (c as { id?: unknown }).id : undefined));
 }
 
 function isCalendarDay(text: string): boolean {
@@ -136,16 +197,29 @@ function settingsSchema() {
 
 /**
  * The schema of an audit configuration: `severityWeights`, `categoryWeights`, `waivers`,
- * `disabledRules` and `settings`, each optional. Other keys are left to the caller (the backend
+ * `disabledRules`, `settings` and `categories` (custom categories beside the built-in ones), each
+ * optional. Other keys are left to the caller (the backend
  * reads more of `readiness.*`).
  * @public
  */
 export function auditConfigSchema(options: AuditConfigSchemaOptions = {}) {
+  // Weights may name the categories the same document declares: the schema is built per document,
+  // so a weight is checked beside every other problem, not only once the rest is valid.
+  return z.unknown().transform((doc, ctx) => {
+    const parsed = documentSchema(options, declaredCategoryIds(doc)).safeParse(doc);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) ctx.addIssue({ code: z.ZodIssueCode.custom, path: issue.path, message: issue.message });
+    return z.NEVER;
+  });
+}
+
+function documentSchema(options: AuditConfigSchemaOptions, declared: unknown[]) {
   const keys: readonly string[] = AUDIT_CONFIG_KEYS;
+  const categoryIds = [...CATEGORY_IDS, ...declared.filter((id): id is string => typeof id === 'string' && CATEGORY_ID.test(id) && !isBuiltInCategory(id))];
   return z
     .object({
     severityWeights: weights<Severity>(SEVERITIES).optional(),
-    categoryWeights: weights<CategoryId>(CATEGORY_IDS).optional(),
+    categoryWeights: weights<CategoryId>([...new Set(categoryIds)]).optional(),
     waivers: z
       .array(waiverSchema(options), { errorMap: says(v => `must be a list, not ${describe(v)}`) })
       .optional(),
@@ -165,6 +239,9 @@ export function auditConfigSchema(options: AuditConfigSchemaOptions = {}) {
       .transform(ids => ids as string[])
       .optional(),
     settings: settingsSchema().optional(),
+    categories: z
+      .array(categorySchema(declared), { errorMap: says(v => `must be a list of categories, not ${describe(v)}`) })
+      .optional(),
     })
     // Each other key is an issue of its own, reported beside every other problem.
     .catchall(
@@ -206,8 +283,9 @@ export function parseAuditConfig(
       problems: parsed.error.issues.map(issue => `${configPath(issue.path, options.prefix)} ${issue.message}`.trim()),
     };
   }
-  const { waivers, severityWeights, categoryWeights, disabledRules, settings } = parsed.data;
+  const { waivers, severityWeights, categoryWeights, disabledRules, settings, categories } = parsed.data;
   const config: ParsedAuditConfig = {};
+  if (categories) config.categories = categories;
   if (severityWeights) config.severityWeights = severityWeights;
   if (categoryWeights) config.categoryWeights = categoryWeights;
   if (disabledRules) config.disabledRules = disabledRules;

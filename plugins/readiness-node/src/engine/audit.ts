@@ -1,4 +1,5 @@
 import {
+  CategoryDefinition,
   CategoryId,
   Finding,
   RuleMeta,
@@ -25,7 +26,10 @@ export const ENGINE_VERSION = '0.1.0';
 /** Configuration of one audit: weights, waivers, rule selection, targets. @public */
 export interface AuditConfig {
   severityWeights?: Partial<Record<Severity, number>>;
+  /** Weights by category id, built-in or custom. */
   categoryWeights?: Partial<Record<CategoryId, number>>;
+  /** Custom categories beside the built-in ones; rules name them as their category. */
+  categories?: CategoryDefinition[];
   waivers?: Waiver[];
   /** Rules reported as not applicable, `disabled by configuration`. */
   disabledRules?: string[];
@@ -191,7 +195,7 @@ export function auditWithFacts(
   const registry =
     options.rules instanceof RuleRegistry
       ? options.rules
-      : new RuleRegistry(options.rules ?? builtinRules);
+      : new RuleRegistry(options.rules ?? builtinRules, { categories: options.config?.categories });
   const config = options.config ?? {};
   const settings: RuleSettings = { ...DEFAULT_RULE_SETTINGS, ...config.settings };
   const facts = buildFacts(snapshot);
@@ -218,6 +222,7 @@ export function auditWithFacts(
   const summary = scoreResults(results, {
     severityWeights: config.severityWeights,
     categoryWeights: config.categoryWeights,
+    ...(config.categories?.length ? { categories: config.categories } : {}),
     waivers: config.waivers,
     now: options.now,
     remediations,

@@ -79,8 +79,9 @@ const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.i
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 const severityOf = (v: unknown): Severity | undefined => (SEVERITIES as readonly unknown[]).includes(v) ? (v as Severity) : undefined;
+/** A category id as reports write them: a built-in one, or a custom one in lower-case kebab-case. */
 const categoryOf = (v: unknown): CategoryId | undefined =>
-  (CATEGORY_IDS as readonly unknown[]).includes(v) ? (v as CategoryId) : undefined;
+  (CATEGORY_IDS as readonly unknown[]).includes(v) || (typeof v === 'string' && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(v)) ? (v as CategoryId) : undefined;
 const VERDICTS: readonly string[] = ['production-ready', 'needs-work', 'not-ready'];
 const verdictOf = (v: unknown): Verdict | undefined => (VERDICTS.includes(v as string) ? (v as Verdict) : undefined);
 

@@ -1,6 +1,6 @@
 import {
   CategoryId,
-  CATEGORY_TITLES,
+  categoryTitle,
   Finding,
   Priority,
   RuleResult,
@@ -257,7 +257,7 @@ export function renderMarkdown(scorecard: Scorecard, options: MarkdownReportOpti
       byCategory.set(s.category, [...(byCategory.get(s.category) ?? []), prose(s.title)]);
     }
     for (const [id, titles] of byCategory) {
-      out.push(`- **${CATEGORY_TITLES[id] ?? id}**: ${titles.join('; ')}`);
+      out.push(`- **${categoryTitle(id, scorecard.categories)}**: ${titles.join('; ')}`);
     }
     out.push('');
   }

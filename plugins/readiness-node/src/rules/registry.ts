@@ -1,14 +1,26 @@
-import { CATEGORY_IDS, SEVERITIES } from '@readiness/backstage-plugin-readiness-common';
+import { CATEGORY_IDS, CategoryDefinition, SEVERITIES } from '@readiness/backstage-plugin-readiness-common';
 import { ReadinessRule } from './types';
 
 const RULE_ID = /^[a-z0-9-]+\/[a-z0-9-]+$/;
 
-/** The set of rules an engine runs. Rejects duplicate or malformed ids. @public */
+/**
+ * The set of rules an engine runs. Rejects duplicate or malformed ids, and categories that are
+ * neither built in nor among the custom `categories` it is given.
+ * @public
+ */
 export class RuleRegistry {
   readonly #rules = new Map<string, ReadinessRule>();
+  /** Built-in categories, then the custom ones, in the order rules are listed. */
+  readonly #categories: string[];
 
-  constructor(rules: Iterable<ReadinessRule> = []) {
+  constructor(rules: Iterable<ReadinessRule> = [], options: { categories?: ReadonlyArray<Pick<CategoryDefinition, 'id'>> } = {}) {
+    this.#categories = [...CATEGORY_IDS, ...(options.categories ?? []).map(c => c.id)];
     for (const rule of rules) this.add(rule);
+  }
+
+  /** The category ids rules may name: the built-in ones, then the custom ones given. */
+  categoryIds(): string[] {
+    return [...this.#categories];
   }
 
   add(rule: ReadinessRule): this {
@@ -18,8 +30,10 @@ export class RuleRegistry {
     if (this.#rules.has(rule.id)) {
       throw new Error(`Duplicate readiness rule id '${rule.id}'`);
     }
-    if (!(CATEGORY_IDS as readonly string[]).includes(rule.category)) {
-      throw new Error(`Rule '${rule.id}' has unknown category '${rule.category}'`);
+    if (!this.#categories.includes(rule.category)) {
+      throw new Error(
+        `Rule '${rule.id}' has unknown category '${rule.category}' (known: ${this.#categories.join(', ')}); declare a custom category under categories`,
+      );
     }
     if (!(SEVERITIES as readonly string[]).includes(rule.severity)) {
       throw new Error(`Rule '${rule.id}' has unknown severity '${rule.severity}'`);
@@ -43,7 +57,7 @@ export class RuleRegistry {
   list(): ReadinessRule[] {
     return [...this.#rules.values()].sort(
       (a, b) =>
-        CATEGORY_IDS.indexOf(a.category) - CATEGORY_IDS.indexOf(b.category) ||
+        this.#categories.indexOf(a.category) - this.#categories.indexOf(b.category) ||
         a.id.localeCompare(b.id),
     );
   }

@@ -172,13 +172,24 @@ function ScorecardView(props: {
         </Box>
       </Grid>
       <Grid item xs={12}>
-        <BlockersTable blockers={scorecard.blockers} root={root} />
+        <BlockersTable
+          blockers={scorecard.blockers}
+          root={root}
+          categories={scorecard.categories}
+        />
       </Grid>
       <Grid item xs={12} md={7}>
-        <FixRoadmap fixes={scorecard.fixes} entityRef={response.entityRef} />
+        <FixRoadmap
+          fixes={scorecard.fixes}
+          entityRef={response.entityRef}
+          categories={scorecard.categories}
+        />
       </Grid>
       <Grid item xs={12} md={5}>
-        <Strengths strengths={scorecard.strengths} />
+        <Strengths
+          strengths={scorecard.strengths}
+          categories={scorecard.categories}
+        />
       </Grid>
       <Grid item xs={12}>
         <Typography variant="h5" component="h2" gutterBottom>

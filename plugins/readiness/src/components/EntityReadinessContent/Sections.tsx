@@ -9,8 +9,7 @@ import CheckCircleIcon from '@material-ui/icons/CheckCircle';
 import {
   Blocker,
   CATEGORY_IDS,
-  CATEGORY_TITLES,
-  CategoryId,
+  categoryTitle,
   Fix,
   Priority,
   RuleResult,
@@ -24,9 +23,8 @@ import type { SourceRoot } from '../../helpers/sourceLinks';
 import { PriorityChip, SeverityChip } from '../StatusChip';
 import { FindingLocation } from './FindingList';
 
-function categoryTitle(id: CategoryId): string {
-  return CATEGORY_TITLES[id] ?? id;
-}
+/** The categories of a scorecard, by id and title: the custom ones are titled only there. */
+type KnownCategories = ReadonlyArray<{ id: string; title: string }>;
 
 function RuleCell(props: { title: string; ruleId: string }) {
   return (
@@ -43,8 +41,9 @@ function RuleCell(props: { title: string; ruleId: string }) {
 export function BlockersTable(props: {
   blockers: Blocker[];
   root: SourceRoot | undefined;
+  categories?: KnownCategories;
 }) {
-  const { blockers, root } = props;
+  const { blockers, root, categories } = props;
   const columns: TableColumn<Blocker>[] = [
     {
       title: 'Rule',
@@ -59,7 +58,7 @@ export function BlockersTable(props: {
     {
       title: 'Category',
       field: 'category',
-      render: row => categoryTitle(row.category),
+      render: row => categoryTitle(row.category, categories),
     },
     { title: 'Findings', field: 'findings', type: 'numeric' },
     {
@@ -118,8 +117,12 @@ const PRIORITY_HEADINGS: Record<Priority, string> = {
  * and, for rules with a fix, the suggested change; users granted
  * `readiness.fix.create` can open a pull request with the changes.
  */
-export function FixRoadmap(props: { fixes: Fix[]; entityRef: string }) {
-  const { fixes, entityRef } = props;
+export function FixRoadmap(props: {
+  fixes: Fix[];
+  entityRef: string;
+  categories?: KnownCategories;
+}) {
+  const { fixes, entityRef, categories } = props;
   const priorities: Priority[] = ['P0', 'P1', 'P2'];
   const suggestions = useSuggestedFixes(entityRef, fixes.length > 0);
   const changeOf = (ruleId: string) =>
@@ -171,7 +174,8 @@ export function FixRoadmap(props: { fixes: Fix[]; entityRef: string }) {
                           <span>{fix.remediation}</span>
                           <br />
                           <span>
-                            {categoryTitle(fix.category)} · {fix.ruleId}
+                            {categoryTitle(fix.category, categories)} ·{' '}
+                            {fix.ruleId}
                           </span>
                           {changeOf(fix.ruleId) && (
                             <SuggestedChange fix={changeOf(fix.ruleId)!} />
@@ -189,21 +193,33 @@ export function FixRoadmap(props: { fixes: Fix[]; entityRef: string }) {
   );
 }
 
-/** The rules that pass, grouped by category. */
-export function Strengths(props: { strengths: Scorecard['strengths'] }) {
-  const { strengths } = props;
+/**
+ * The rules that pass, grouped by category in the scorecard's order (the
+ * built-in categories, then the custom ones).
+ */
+export function Strengths(props: {
+  strengths: Scorecard['strengths'];
+  categories?: KnownCategories;
+}) {
+  const { strengths, categories } = props;
+  const order = [
+    ...new Set([
+      ...(categories?.map(c => c.id) ?? CATEGORY_IDS),
+      ...strengths.map(s => s.category),
+    ]),
+  ];
   return (
     <InfoCard title="What is done well">
       {strengths.length === 0 ? (
         <Typography variant="body2">No rule passes yet.</Typography>
       ) : (
-        CATEGORY_IDS.map(category => {
+        order.map(category => {
           const group = strengths.filter(item => item.category === category);
           if (group.length === 0) return null;
           return (
             <Box key={category} mb={1} component="section">
               <Typography variant="subtitle2" component="h3">
-                {categoryTitle(category)}
+                {categoryTitle(category, categories)}
               </Typography>
               <List dense disablePadding>
                 {group.map(item => (

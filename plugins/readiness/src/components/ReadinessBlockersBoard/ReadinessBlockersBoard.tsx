@@ -9,7 +9,7 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
-import { CATEGORY_TITLES } from '@readiness/backstage-plugin-readiness-common';
+import { categoryTitle } from '@readiness/backstage-plugin-readiness-common';
 import { useState } from 'react';
 import type { BlockerSummary } from '../../api/types';
 import { useBlockers } from '../../hooks';
@@ -86,7 +86,7 @@ const columns: TableColumn<BlockerSummary>[] = [
   {
     title: 'Category',
     field: 'category',
-    render: row => CATEGORY_TITLES[row.category] ?? row.category,
+    render: row => categoryTitle(row.category),
   },
   {
     title: 'Entities blocked',
