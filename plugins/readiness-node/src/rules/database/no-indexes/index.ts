@@ -4,6 +4,7 @@ import { extname, languageOf, lineOf, lineOfOffset } from '../../../facts';
 import { maskSource } from '../../../facts/sourceText';
 import { defineRule, outcome } from '../../types';
 import { modelDeclaresIndex, modelDefinitionOf } from '../models';
+import { codeDeclaresUniqueBeyondKey, sqlDeclaresUniqueBeyondKey } from './unique';
 import {
   createdTables,
   embeddedCreatedTables,
@@ -18,8 +19,7 @@ import {
 
 /**
  * Indexes declared in SQL: CREATE [UNIQUE] INDEX, MySQL inline INDEX/KEY (unique or not), ALTER TABLE … ADD
- * INDEX, EXCLUDE constraints. A UNIQUE or PRIMARY KEY constraint is a key: the database builds an index to
- * enforce it, but it is declared for integrity and leaves the columns queries filter and join on unindexed.
+ * INDEX, EXCLUDE constraints. UNIQUE constraints on other columns than the key are indexes too (./unique.ts).
  */
 const SQL_INDEX =
   /\bCREATE\s+(UNIQUE\s+)?(CLUSTERED\s+|NONCLUSTERED\s+)?INDEX\b|^\s*(UNIQUE\s+|FULLTEXT\s+|SPATIAL\s+)?(INDEX|KEY)\s+[\w`"]*\s*\(|\bADD\s+(UNIQUE\s+|FULLTEXT\s+|SPATIAL\s+)?(INDEX|KEY)\b|\bEXCLUDE\s+USING\b/im;
@@ -31,7 +31,7 @@ const CODE_TABLE =
 
 /**
  * Index declarations in migration code or a Prisma schema. Django indexes every ForeignKey by default.
- * Unique constraints (`.unique()`, `unique=True`, `@unique`, `@@unique`, `unique_together`) are keys.
+ * Unique constraints (`.unique()`, `unique=True`, `@unique`, `@@unique`, `unique_together`) are read by ./unique.ts.
  */
 const CODE_INDEX =
   /\.index\s*\(|\baddIndex\s*\(|\badd_index\b|\bcreate_index\s*\(|\bCreateIndex\s*\(|\bHasIndex\s*\(|\bindex\s*[:=]\s*[Tt]rue\b|\bdb_index\s*=\s*True\b|\bIndex\s*\(|\bindexes\s*[:=]|\bindices\s*:|\bAddIndex\s*\(|\bTableIndex\s*\(|@@index\b|\buniqueIndex\s*\(|\bmodels\.(?:ForeignKey|ManyToManyField)\s*\(/;
@@ -59,7 +59,8 @@ function sourceOf(file: SourceFile): Source | undefined {
   const ext = extname(file.path);
   if (ext === '.sql') {
     const tables = createdTables(file);
-    const hasIndex = SQL_INDEX.test(maskSource(file).code);
+    const { code } = maskSource(file);
+    const hasIndex = SQL_INDEX.test(code) || sqlDeclaresUniqueBeyondKey(code, file.text);
     if (tables.length === 0) return hasIndex ? { file, line: 0, creates: '', hasIndex } : undefined;
     return { file, line: tables[0].line, creates: `creates ${tableSummary(tables)}`, hasIndex };
   }
@@ -71,7 +72,7 @@ function sourceOf(file: SourceFile): Source | undefined {
       file,
       line: lineOfOffset(file, models[0].index! + models[0][0].search(/\S/)),
       creates: `defines ${models.length} Prisma model(s) (${models.slice(0, 5).map(m => m[1]).join(', ')}${models.length > 5 ? ', …' : ''})`,
-      hasIndex: CODE_INDEX.test(code),
+      hasIndex: CODE_INDEX.test(code) || codeDeclaresUniqueBeyondKey(code, file.text),
     };
   }
   if (!languageOf(file.path)) return undefined;
@@ -80,6 +81,7 @@ function sourceOf(file: SourceFile): Source | undefined {
   const hasIndex =
     CODE_INDEX.test(code) ||
     CODE_SQL_INDEX.test(file.text) ||
+    codeDeclaresUniqueBeyondKey(code, file.text) ||
     (ext === '.rb' && RAILS_INDEX.test(code)) ||
     (ext === '.go' && GORM_INDEX_TAG.test(file.text));
   const create = CODE_TABLE.exec(code) ?? /\bCREATE\s+TABLE\b/i.exec(file.text);
@@ -92,7 +94,12 @@ function sourceOf(file: SourceFile): Source | undefined {
 function embeddedSourceOf(file: SourceFile): Source | undefined {
   const tables = embeddedCreatedTables(file);
   if (tables.length === 0) return undefined;
-  const hasIndex = [...file.text.matchAll(SQL_INDEXES)].some(m => inStringLiteral(file, m.index! + m[0].search(/\S/)));
+  const hasIndex =
+    [...file.text.matchAll(SQL_INDEXES)].some(m => inStringLiteral(file, m.index! + m[0].search(/\S/))) ||
+    tables.some(t => {
+      const statement = file.text.slice(t.offset, t.offset + 4000).split(';')[0];
+      return sqlDeclaresUniqueBeyondKey(statement, statement);
+    });
   return { file, line: tables[0].line, creates: `creates ${tableSummary(tables)} from application code`, hasIndex };
 }
 
@@ -102,7 +109,8 @@ function modelSourceOf(file: SourceFile): Source | undefined {
   const model = modelDefinitionOf(file);
   if (!model || model.kind !== 'relational' || !model.declaresIndexes) return undefined;
   const what = model.orm === 'knex' ? 'creates tables with knex' : `defines ${model.orm} models (the tables are created from them)`;
-  return { file, line: model.line, creates: what, hasIndex: modelDeclaresIndex(file, model) };
+  const { code } = maskSource(file);
+  return { file, line: model.line, creates: what, hasIndex: modelDeclaresIndex(file, model) || codeDeclaresUniqueBeyondKey(code, file.text) };
 }
 
 export default defineRule({
@@ -111,7 +119,7 @@ export default defineRule({
   severity: 'low',
   title: 'The schema has indexes',
   description:
-    'Fails when a project creates tables (SQL `CREATE TABLE` in scripts, migrations or application code; knex/Sequelize/TypeORM/Alembic/Django/EF Core migrations; a Prisma schema; or, when nothing else creates them, TypeORM/JPA/GORM/Sequelize/SQLAlchemy/Drizzle models) but declares no index beyond its keys: no `CREATE INDEX`, inline `INDEX`/`KEY`, `.index()`/`addIndex`, `op.create_index`, `models.Index`, `@@index`, `@Index`, `gorm:"index"`, Rails `t.index`/`t.references`… PRIMARY KEY and UNIQUE constraints are keys, not indexes for queries.',
+    'Fails when a project creates tables (SQL `CREATE TABLE` in scripts, migrations or application code; knex/Sequelize/TypeORM/Alembic/Django/EF Core migrations; a Prisma schema; or, when nothing else creates them, TypeORM/JPA/GORM/Sequelize/SQLAlchemy/Drizzle models) but declares no index beyond its keys: no `CREATE INDEX`, inline `INDEX`/`KEY`, `.index()`/`addIndex`, `op.create_index`, `models.Index`, `@@index`, `@Index`, `gorm:"index"`, Rails `t.index`/`t.references`… A UNIQUE constraint on a column other than the primary key counts (the database indexes it); PRIMARY KEY, and UNIQUE on the key column itself, do not.',
   rationale:
     'Primary keys only serve look-ups by id. Every query that filters or joins on another column (a foreign key, a status, a timestamp) scans the whole table: fine with test data, an outage once production tables grow.',
   remediation:

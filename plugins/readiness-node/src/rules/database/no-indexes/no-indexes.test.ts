@@ -40,16 +40,6 @@ describeRule(rule, {
       findings: ['ledger/src/main/resources/db/migration/V1__accounts.sql:1'],
     },
     {
-      name: 'keys only: PRIMARY KEY and UNIQUE constraints, Prisma @unique',
-      files: {
-        'ledger/V1__accounts.sql': 'CREATE TABLE accounts (\n  id UUID PRIMARY KEY,\n  code VARCHAR(64) NOT NULL UNIQUE,\n  owner UUID,\n  UNIQUE (owner, code)\n);\n',
-        'ledger/go.mod': 'module ledger\n',
-        'web/package.json': '{"dependencies":{"@prisma/client":"^5.0.0"}}',
-        'web/prisma/schema.prisma': 'model User {\n  id    Int    @id\n  email String @unique\n  @@unique([id, email])\n}\n',
-      },
-      findings: ['ledger/V1__accounts.sql:1', 'web/prisma/schema.prisma:1'],
-    },
-    {
       name: 'a setup script under docs/ is the schema, and model tags next to it create nothing',
       files: {
         'go.mod': 'module blog\n',
@@ -59,7 +49,49 @@ describeRule(rule, {
       findings: ['docs/sql/blog.sql:1'],
     },
     {
-      name: 'knex keys only: .unique() columns and a composite table.unique() on a join table, foreign keys unindexed',
+      name: 'a Rails migration whose reference is not indexed (index: false)',
+      files: {
+        'db/migrate/20240101000000_create_posts.rb':
+          'class CreatePosts < ActiveRecord::Migration[7.1]\n  def change\n    create_table :posts do |t|\n      t.string :title\n      t.references :author, index: false\n      # t.index :title\n    end\n  end\nend\n',
+      },
+      findings: ['db/migrate/20240101000000_create_posts.rb:3'],
+    },
+    {
+      name: 'a table created from application code with a UNIQUE column only',
+      files: {
+        'worker/Worker.csproj': '<Project/>',
+        'worker/Program.cs': 'cmd.CommandText = @"CREATE TABLE IF NOT EXISTS votes (\n    id VARCHAR(255) NOT NULL UNIQUE,\n    vote VARCHAR(255) NOT NULL\n)";\n// CREATE INDEX votes_vote_idx ON votes (vote)\n',
+      },
+      findings: ['worker/Program.cs:1'],
+    },
+    {
+      name: 'UNIQUE only on the key column: `id … UNIQUE`, `UNIQUE (id)`, a model unique on its id',
+      files: {
+        'ledger/go.mod': 'module ledger\n',
+        'ledger/V1__accounts.sql': 'CREATE TABLE accounts (\n  id UUID NOT NULL UNIQUE,\n  owner UUID\n);\nCREATE TABLE notes (\n  id INT NOT NULL,\n  body TEXT,\n  PRIMARY KEY (id),\n  UNIQUE (id)\n);\n',
+        'api/requirements.txt': 'sqlalchemy==2.0.30\n',
+        'api/models.py': 'from sqlalchemy import Column, Integer, String\nfrom sqlalchemy.orm import declarative_base\n\nBase = declarative_base()\n\n\nclass Note(Base):\n    __tablename__ = "notes"\n    id = Column(Integer, primary_key=True, unique=True)\n    # email = Column(String, unique=True)\n    title = Column(String)\n',
+      },
+      findings: ['api/models.py:7', 'ledger/V1__accounts.sql:1'],
+    },
+    {
+      name: 'a Prisma schema without @@index or @unique',
+      files: { 'prisma/schema.prisma': 'model User {\n  id    Int    @id\n  email String\n}\n' },
+      findings: ['prisma/schema.prisma:1'],
+    },
+  ],
+  passes: [
+    {
+      name: 'UNIQUE constraints on other columns than the key: SQL column and table constraints, Prisma @unique',
+      files: {
+        'ledger/V1__accounts.sql': 'CREATE TABLE accounts (\n  id UUID PRIMARY KEY,\n  code VARCHAR(64) NOT NULL UNIQUE,\n  owner UUID,\n  UNIQUE (owner, code)\n);\n',
+        'ledger/go.mod': 'module ledger\n',
+        'web/package.json': '{"dependencies":{"@prisma/client":"^5.0.0"}}',
+        'web/prisma/schema.prisma': 'model User {\n  id    Int    @id\n  email String @unique\n  @@unique([id, email])\n}\n',
+      },
+    },
+    {
+      name: 'knex .unique() columns and a composite table.unique() on a join table',
       files: {
         'package.json': '{"dependencies":{"knex":"^3.1.0"}}',
         'src/migrations/20240101_init.js': [
@@ -78,39 +110,23 @@ describeRule(rule, {
           '};',
         ].join('\n'),
       },
-      findings: ['src/migrations/20240101_init.js:3'],
     },
     {
-      name: 'a Rails migration whose reference is not indexed (index: false)',
-      files: {
-        'db/migrate/20240101000000_create_posts.rb':
-          'class CreatePosts < ActiveRecord::Migration[7.1]\n  def change\n    create_table :posts do |t|\n      t.string :title\n      t.references :author, index: false\n      # t.index :title\n    end\n  end\nend\n',
-      },
-      findings: ['db/migrate/20240101000000_create_posts.rb:3'],
-    },
-    {
-      name: 'TypeORM entities are the only schema and declare no index',
+      name: 'TypeORM entities, the only schema, with a unique column',
       files: {
         'package.json': '{"dependencies":{"typeorm":"^0.3.20"}}',
         'src/user/user.entity.ts': "import { Entity, PrimaryGeneratedColumn, Column } from 'typeorm';\n\n@Entity('user')\nexport class UserEntity {\n  @PrimaryGeneratedColumn() id: number;\n  @Column({ unique: true }) email: string;\n}\n",
       },
-      findings: ['src/user/user.entity.ts:3'],
     },
     {
-      name: 'a table created from application code with a UNIQUE column only',
+      name: 'SQLAlchemy models with a unique column, and a table created from application code with a UNIQUE name',
       files: {
+        'api/requirements.txt': 'sqlalchemy==2.0.30\n',
+        'api/models.py': 'from sqlalchemy import Column, Integer, String\nfrom sqlalchemy.orm import declarative_base\n\nBase = declarative_base()\n\n\nclass User(Base):\n    __tablename__ = "users"\n    id = Column(Integer, primary_key=True)\n    email = Column(String(128), unique=True, nullable=False)\n',
         'worker/Worker.csproj': '<Project/>',
-        'worker/Program.cs': 'cmd.CommandText = @"CREATE TABLE IF NOT EXISTS votes (\n    id VARCHAR(255) NOT NULL UNIQUE,\n    vote VARCHAR(255) NOT NULL\n)";\n// CREATE INDEX votes_vote_idx ON votes (vote)\n',
+        'worker/Program.cs': 'cmd.CommandText = @"CREATE TABLE IF NOT EXISTS users (\n    id INT PRIMARY KEY,\n    username VARCHAR(64) NOT NULL UNIQUE\n)";\n',
       },
-      findings: ['worker/Program.cs:1'],
     },
-    {
-      name: 'a Prisma schema without @@index or @unique',
-      files: { 'prisma/schema.prisma': 'model User {\n  id    Int    @id\n  email String\n}\n' },
-      findings: ['prisma/schema.prisma:1'],
-    },
-  ],
-  passes: [
     {
       name: 'CREATE INDEX in a later migration',
       files: {
