@@ -57,8 +57,11 @@ export interface DockerfileFact {
   error?: string;
 }
 
-/** Files named after a Dockerfile that are not one: its ignore file, notes about it. */
-const NOT_A_DOCKERFILE = /\.(dockerignore|md|mdx|rst|adoc|txt|orig|rej|swp)$/i;
+/**
+ * Files named after a Dockerfile that are not one: its ignore file, notes about it, and backup copies an editor
+ * or an IDE leaves beside it (`Dockerfile.original` when container support is added, `.bak`, `.old`).
+ */
+const NOT_A_DOCKERFILE = /\.(dockerignore|md|mdx|rst|adoc|txt|orig|original|bak|backup|old|rej|swp)$/i;
 
 /** Whether a path names a Dockerfile. */
 export function isDockerfilePath(path: string): boolean {

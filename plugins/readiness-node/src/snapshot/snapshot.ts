@@ -77,6 +77,8 @@ export const VENDORED_DIRS = new Set([
   'bower_components',
   '.tox',
   '.gradle',
+  // The Maven wrapper's jar, properties and downloader, written by `mvn wrapper`.
+  '.mvn',
   'target',
   '.terraform',
   '.yarn',

@@ -140,6 +140,7 @@ describe('walkRepository', () => {
       '.venv/lib/site.py': 'x',
       '__pycache__/m.cpython-312.pyc': 'x',
       'coverage/lcov.info': 'x',
+      '.mvn/wrapper/MavenWrapperDownloader.java': 'class MavenWrapperDownloader {}',
       'src/build.ts': 'a file named like a vendored folder is read',
     };
 
@@ -148,6 +149,7 @@ describe('walkRepository', () => {
       const snapshot = await walkRepository(root);
       expect(paths(snapshot)).toEqual(['index.js', 'src/build.ts']);
       expect(skipped(snapshot, 'vendored')).toEqual([
+        '.mvn',
         '.venv',
         '__pycache__',
         'build',

@@ -386,6 +386,18 @@ describeRule(rule, {
       },
     },
     {
+      name: 'apidoc comments on Express routes, built by a docs script',
+      files: {
+        'package.json': JSON.stringify({
+          scripts: { docs: 'apidoc -i src -o docs' },
+          dependencies: { express: '^4' },
+          devDependencies: { apidoc: '^0.28' },
+        }),
+        'src/routes/users.js':
+          "const router = require('express').Router();\n/**\n * @api {get} v1/users List users\n * @apiName ListUsers\n */\nrouter.get('/users', list);\nmodule.exports = router;\n",
+      },
+    },
+    {
       name: 'swaggo',
       files: {
         'go.mod':
