@@ -39,6 +39,8 @@ export interface WorkflowFact {
   triggers: string[];
   /** Branches named under `on.push.branches`, where given. */
   pushBranches: string[];
+  /** Names of the workflows whose runs trigger this one (`on.workflow_run.workflows`). */
+  workflowRunSources?: string[];
   triggerLine?: number;
   /** Top-level `permissions:`; undefined when absent. */
   permissions?: unknown;
@@ -159,6 +161,8 @@ export function parseWorkflow(file: SourceFile): WorkflowFact {
   fact.triggerLine = yaml.lineAt(['on']);
   const push = asRecord(asRecord(on)?.push);
   fact.pushBranches = asArray(push?.branches).map(String);
+  const workflowRun = asRecord(asRecord(on)?.workflow_run);
+  if (workflowRun) fact.workflowRunSources = asArray(workflowRun.workflows).map(String);
   if ('permissions' in root) {
     fact.permissions = root.permissions;
     fact.permissionsLine = yaml.lineAt(['permissions']);

@@ -34,6 +34,15 @@ describeRule(rule, {
       findings: ['.github/workflows/report.yml:11'],
     },
     {
+      name: 'workflow_run following a chain of workflows that ends in one run on pull requests',
+      files: {
+        '.github/workflows/ci.yml': 'name: CI\non: [push, pull_request]\njobs:\n  test:\n    runs-on: x\n    steps:\n      - run: make test\n',
+        '.github/workflows/images.yml': 'name: Images\non:\n  workflow_run:\n    workflows: [CI]\n    types: [completed]\njobs:\n  build:\n    runs-on: x\n    steps:\n      - run: make images\n',
+        '.github/workflows/release.yml': 'on:\n  workflow_run:\n    workflows: [Images]\n    types: [completed]\njobs:\n  report:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          ref: ${{ github.event.workflow_run.head_branch }}\n      - run: make release\n',
+      },
+      findings: ['.github/workflows/release.yml:11'],
+    },
+    {
       name: 'gh pr checkout in a pull_request_target job',
       files: {
         '.github/workflows/t.yml':
@@ -84,6 +93,14 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'workflow_run following only workflows started by pushes, directly or through a chain',
+      files: {
+        '.github/workflows/ci.yml': 'name: CI\non: [push]\njobs:\n  test:\n    runs-on: x\n    steps:\n      - run: make test\n',
+        '.github/workflows/images.yml': 'name: Images\non:\n  workflow_run:\n    workflows: [CI]\n    types: [completed]\njobs:\n  build:\n    runs-on: x\n    steps:\n      - run: make images\n',
+        '.github/workflows/release.yml': 'on:\n  workflow_run:\n    workflows: [Images]\n    types: [completed]\njobs:\n  report:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          ref: ${{ github.event.workflow_run.head_branch }}\n      - run: make release\n',
+      },
+    },
     {
       name: 'pull_request_target that checks out the base only',
       files: {

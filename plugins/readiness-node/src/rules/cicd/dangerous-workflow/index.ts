@@ -1,5 +1,5 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
-import type { WorkflowJob } from '../../../facts';
+import type { WorkflowFact, WorkflowJob } from '../../../facts';
 import { defineRule, outcome } from '../../types';
 import { excerptAt, locateLine, parsedWorkflows } from '../../../facts/workflows';
 
@@ -50,13 +50,50 @@ function restrictedToTrusted(job: WorkflowJob): boolean {
   );
 }
 
+/** Events through which code from a fork's pull request starts a workflow. */
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+
+/**
+ * Whether a workflow_run workflow can be started by a run that carries a pull request's code: one of the
+ * workflows it follows runs on pull requests, directly or through its own workflow_run sources. A source
+ * named by no workflow in the repository is assumed to. Workflows that only follow runs started by pushes,
+ * schedules or manual dispatch in the repository itself never see a fork's code.
+ */
+function reachableFromPullRequests(workflows: WorkflowFact[]): (workflow: WorkflowFact) => boolean {
+  const byName = new Map<string, WorkflowFact[]>();
+  for (const w of workflows) {
+    // GitHub names a workflow without `name:` after its file path.
+    const name = w.name ?? w.path;
+    byName.set(name, [...(byName.get(name) ?? []), w]);
+  }
+  const memo = new Map<WorkflowFact, boolean>();
+  const visit = (workflow: WorkflowFact): boolean => {
+    const known = memo.get(workflow);
+    if (known !== undefined) return known;
+    memo.set(workflow, false); // a cycle of workflow_run workflows starts nothing by itself
+    let result = workflow.triggers.some(t => PULL_REQUEST_EVENTS.has(t));
+    if (!result && workflow.triggers.includes('workflow_run')) {
+      const sources = workflow.workflowRunSources ?? [];
+      result =
+        sources.length === 0 ||
+        sources.some(name => {
+          const matches = byName.get(name);
+          return !matches || matches.some(visit);
+        });
+    }
+    memo.set(workflow, result);
+    return result;
+  };
+  return visit;
+}
+
 export default defineRule({
   id: 'cicd/dangerous-workflow',
   category: 'cicd',
   severity: 'critical',
   title: 'Workflows do not run untrusted code or text',
   description:
-    "Fails when a `pull_request_target` or `workflow_run` workflow checks out the pull request's code (`github.event.pull_request.head.sha`, `github.head_ref`, `refs/pull/…`), or when user-controlled text (`${{ github.event.issue.title }}`, PR body, comment body, branch name, commit message…) is interpolated into a `run:` script.",
+    "Fails when a `pull_request_target` or `workflow_run` workflow checks out the pull request's code (`github.event.pull_request.head.sha`, `github.head_ref`, `refs/pull/…`), or when user-controlled text (`${{ github.event.issue.title }}`, PR body, comment body, branch name, commit message…) is interpolated into a `run:` script. A `workflow_run` workflow counts only when a workflow it follows runs on pull requests (directly or through its own `workflow_run` sources); one that only follows runs started by pushes, schedules or manual dispatch never sees a fork's code.",
   rationale:
     'Both patterns let anyone who opens a pull request or an issue run commands in your pipeline with its secrets and a write token: the first by running their code in a privileged context, the second by shell injection through a crafted title or branch name.',
   remediation:
@@ -74,9 +111,12 @@ export default defineRule({
       findings.push(finding);
     };
 
+    const reachable = reachableFromPullRequests(workflows);
     for (const workflow of workflows) {
       const privileged = workflow.triggers.filter(
-        t => t === 'pull_request_target' || t === 'workflow_run',
+        t =>
+          t === 'pull_request_target' ||
+          (t === 'workflow_run' && reachable(workflow)),
       );
       for (const job of workflow.jobs) {
         if (privileged.length > 0 && !restrictedToTrusted(job)) {
