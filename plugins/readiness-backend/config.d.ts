@@ -93,8 +93,14 @@ export interface Config {
       low?: number;
     };
 
-    /** Category weight in the overall score. Defaults: security 2, others 1. */
+    /**
+     * Category weight in the overall score. Defaults: security 2, others 1,
+     * a custom category its own `weight`. Keys are built-in category ids or
+     * ids declared under `categories`.
+     */
     categoryWeights?: {
+      /** A custom category's weight, by its id. */
+      [category: string]: number;
       security?: number;
       testing?: number;
       infrastructure?: number;
@@ -118,11 +124,26 @@ export interface Config {
     };
 
     /**
+     * Custom categories beside the nine built-in ones. Rules from
+     * `customRules` and from backend modules name one as their category;
+     * scorecards, the API (`GET /categories`), the entity tab, the review and
+     * the leaderboard's category filter list it after the built-in ones.
+     */
+    categories?: Array<{
+      /** Lower-case kebab-case, never a built-in category id. */
+      id: string;
+      title: string;
+      /** Weight in the overall score; 1 when absent. */
+      weight?: number;
+      description?: string;
+    }>;
+
+    /**
      * Rules defined without code. Each becomes a rule of the registry; the
      * list is validated at start-up.
      */
     customRules?: Array<{
-      /** `<category>/<name>`, lower-case kebab-case; the category must be a known one. */
+      /** `<category>/<name>`, lower-case kebab-case; the category is built in or declared under `categories`. */
       id: string;
       category: string;
       /** critical, high, medium or low. */

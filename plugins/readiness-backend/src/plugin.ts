@@ -6,7 +6,10 @@ import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
-import { readinessPermissions } from '@readiness/backstage-plugin-readiness-common';
+import {
+  categoryCatalog,
+  readinessPermissions,
+} from '@readiness/backstage-plugin-readiness-common';
 import {
   ReadinessRule,
   readinessRulesExtensionPoint,
@@ -72,7 +75,8 @@ export const readinessPlugin = createBackendPlugin({
         const options = readReadinessOptions(deps.config);
         const rules = createRuleRegistry({
           moduleRules,
-          configRules: readCustomRules(deps.config),
+          configRules: readCustomRules(deps.config, options.audit.categories),
+          categories: options.audit.categories,
         });
         const store = await DatabaseReadinessStore.create({
           database: deps.database,
@@ -143,6 +147,7 @@ export const readinessPlugin = createBackendPlugin({
             ruleDocs,
             fixes: FixService.create({ suggester: auditor, integrations }),
             campaigns,
+            categories: categoryCatalog(options.audit),
           }),
         );
         registerReadinessActions({

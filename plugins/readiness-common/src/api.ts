@@ -196,6 +196,8 @@ export interface LeaderboardQuery {
   kind?: string;
   lifecycle?: string;
   band?: Band;
+  /** Only entities with a blocker in this category (built-in or custom). */
+  category?: CategoryId;
   minScore?: number;
   maxScore?: number;
   /** Case-insensitive search in names, titles and entity refs. */
@@ -272,6 +274,22 @@ export type RuleDoc = RuleMeta & { docs?: string };
 /** GET /rules @public */
 export interface RulesResponse {
   items: RuleDoc[];
+}
+
+/** One category a backend scores, built in or custom. @public */
+export interface CategoryInfo {
+  id: CategoryId;
+  title: string;
+  /** Its weight in the overall score. */
+  weight: number;
+  description?: string;
+  /** Set for a category the configuration declares. */
+  custom?: boolean;
+}
+
+/** GET /categories: in scorecard order, the built-in ones first. @public */
+export interface CategoriesResponse {
+  items: CategoryInfo[];
 }
 
 /** One scored entity of GET /summaries. @public */

@@ -15,6 +15,7 @@ import {
   Verdict,
   Waiver,
 } from './types';
+import type { CategoryInfo } from './api';
 
 /** Weights and waivers that shape a score. @public */
 export interface ScoringOptions {
@@ -72,6 +73,27 @@ export interface ScoreSummary {
   blockers: Blocker[];
   strengths: Array<{ ruleId: string; category: CategoryId; title: string }>;
   fixes: Fix[];
+}
+
+/**
+ * The categories a configuration scores, in scorecard order (the nine
+ * built-in ones, then the custom ones), each with its title and the weight
+ * it has in the overall score.
+ * @public
+ */
+export function categoryCatalog(
+  options: Pick<ScoringOptions, 'categories' | 'categoryWeights'> = {},
+): CategoryInfo[] {
+  return categoriesToScore([], options).map(({ id, title, weight }) => {
+    const custom = options.categories?.find(c => c.id === id);
+    return {
+      id,
+      title,
+      weight,
+      ...(custom?.description ? { description: custom.description } : {}),
+      ...(custom ? { custom: true } : {}),
+    };
+  });
 }
 
 /** The band of a category score. @public */

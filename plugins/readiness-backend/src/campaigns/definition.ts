@@ -212,11 +212,12 @@ export function normalizeScope(scope: CampaignScope): CampaignScope {
 export function vocabularyOf(rules: {
   has(id: string): boolean;
   list(): Array<{ category: string }>;
+  categoryIds?(): string[];
 }): CampaignVocabulary {
   return {
     hasRule: id => rules.has(id),
     categories: new Set<string>([
-      ...CATEGORY_IDS,
+      ...(rules.categoryIds?.() ?? CATEGORY_IDS),
       ...rules.list().map(rule => rule.category),
     ]),
   };

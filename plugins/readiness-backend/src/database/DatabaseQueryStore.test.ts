@@ -113,6 +113,41 @@ describe.each(databases.eachSupportedId())(
         ).toEqual(['delta']);
       });
 
+      it('filters by a blocker category, built-in or custom, within visibility', async () => {
+        await scorecards.saveAudit({
+          entity: entitySummary('golf', { owner: 'group:default/team-b' }),
+          scorecard: scorecardWithScore(60, ['operations/runbook']),
+          auditedAt: at(6),
+        });
+        const names = async (
+          category: string,
+          visibility?: Set<string>,
+          offset = 0,
+        ) => {
+          const page = await queries.listScorecards(
+            { category, offset, limit: 1 },
+            visibility,
+          );
+          return { names: page.items.map(i => i.name), total: page.total };
+        };
+        expect(await names('testing')).toEqual({
+          names: ['charlie'],
+          total: 1,
+        });
+        expect(await names('operations')).toEqual({
+          names: ['golf'],
+          total: 1,
+        });
+        expect(await names('security', undefined, 1)).toEqual({
+          names: ['bravo'],
+          total: 3,
+        });
+        expect(
+          await names('security', new Set(['component:default/delta'])),
+        ).toEqual({ names: ['delta'], total: 1 });
+        expect(await names('documentation')).toEqual({ names: [], total: 0 });
+      });
+
       it('lists never-scored entities only when asked, last', async () => {
         const all = await queries.listScorecards(
           { includeUnscored: true },

@@ -236,6 +236,18 @@ export class DatabaseQueryStore implements ReadinessQueryStore {
     }
     if (query.lifecycle) base.where('lifecycle', query.lifecycle);
     if (query.band) base.where('band', query.band);
+    if (query.category) {
+      const category = query.category;
+      base.whereExists(function blockedIn() {
+        this.select(1)
+          .from(BLOCKERS)
+          .whereRaw('?? = ??', [
+            `${BLOCKERS}.entity_ref`,
+            `${SCORECARDS}.entity_ref`,
+          ])
+          .where(`${BLOCKERS}.category`, category);
+      });
+    }
     if (query.minScore !== undefined) base.where('score', '>=', query.minScore);
     if (query.maxScore !== undefined) base.where('score', '<=', query.maxScore);
     if (query.q) {

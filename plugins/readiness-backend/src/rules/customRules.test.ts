@@ -258,3 +258,66 @@ describe('createRuleRegistry', () => {
     ).toThrow(/rules added by backend modules/);
   });
 });
+
+describe('custom rules in a custom category', () => {
+  const runbook = {
+    id: 'operations/runbook',
+    category: 'operations',
+    severity: 'high',
+    title: 'Has a runbook',
+    check: { type: 'file-exists', path: 'RUNBOOK.md' },
+  };
+  const operations = { id: 'operations', title: 'Operations' };
+
+  it('reads a rule of a declared category, and the registry takes it', () => {
+    const rules = readCustomRules(
+      new ConfigReader({ readiness: { customRules: [runbook] } }),
+      [operations],
+    );
+    expect(rules[0]).toMatchObject({
+      id: 'operations/runbook',
+      category: 'operations',
+    });
+    const registry = createRuleRegistry({
+      configRules: rules,
+      categories: [operations],
+    });
+    expect(registry.list().at(-1)?.id).toBe('operations/runbook');
+  });
+
+  it('names the key and the known categories when the category is not declared', () => {
+    expect(() =>
+      readCustomRules(
+        new ConfigReader({
+          readiness: {
+            customRules: [{ ...runbook, id: 'ops/runbook', category: 'ops' }],
+          },
+        }),
+        [operations],
+      ),
+    ).toThrow(
+      "readiness.customRules[0] (id 'ops/runbook') is invalid: category: must be one of security, testing, infrastructure, code-quality, database, frontend, observability, cicd, documentation, operations; declare a custom category under readiness.categories",
+    );
+  });
+
+  it('refuses a module rule of an undeclared category, naming its source', () => {
+    const moduleRule = defineRule({
+      id: 'ml-pipeline/model-card',
+      category: 'ml-pipeline',
+      severity: 'low',
+      title: 'Model card',
+      description: 'd',
+      rationale: 'r',
+      remediation: 'm',
+      evaluate: () => outcome.pass(),
+    });
+    expect(() =>
+      createRuleRegistry({
+        moduleRules: [moduleRule],
+        categories: [operations],
+      }),
+    ).toThrow(
+      /Invalid rule in rules added by backend modules; caused by Error: Rule 'ml-pipeline\/model-card' has unknown category 'ml-pipeline'/,
+    );
+  });
+});

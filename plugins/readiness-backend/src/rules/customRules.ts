@@ -2,6 +2,7 @@ import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import {
   CATEGORY_IDS,
+  CategoryDefinition,
   Finding,
   SEVERITIES,
 } from '@readiness/backstage-plugin-readiness-common';
@@ -57,30 +58,37 @@ const checkSchema = z.discriminatedUnion('type', [
     .strict(),
 ]);
 
-const customRuleSchema = z
-  .object({
-    id: z
-      .string()
-      .regex(
-        /^[a-z0-9-]+\/[a-z0-9-]+$/,
-        "must look like '<category>/<name>' in lower-case kebab-case",
-      ),
-    category: z.enum(CATEGORY_IDS),
-    severity: z.enum(SEVERITIES),
-    title: z.string().min(1),
-    description: z.string().optional(),
-    rationale: z.string().optional(),
-    remediation: z.string().optional(),
-    check: checkSchema,
-  })
-  .strict()
-  .refine(rule => rule.id.split('/')[0] === rule.category, {
-    message: 'the id must start with the category',
-    path: ['id'],
-  });
+/** A rule definition whose category is a built-in one or one of `categories`. */
+function customRuleSchema(categories: readonly string[]) {
+  return z
+    .object({
+      id: z
+        .string()
+        .regex(
+          /^[a-z0-9-]+\/[a-z0-9-]+$/,
+          "must look like '<category>/<name>' in lower-case kebab-case",
+        ),
+      category: z.string().refine(category => categories.includes(category), {
+        message: `must be one of ${categories.join(
+          ', ',
+        )}; declare a custom category under readiness.categories`,
+      }),
+      severity: z.enum(SEVERITIES),
+      title: z.string().min(1),
+      description: z.string().optional(),
+      rationale: z.string().optional(),
+      remediation: z.string().optional(),
+      check: checkSchema,
+    })
+    .strict()
+    .refine(rule => rule.id.split('/')[0] === rule.category, {
+      message: 'the id must start with the category',
+      path: ['id'],
+    });
+}
 
 /** A rule defined in configuration, as validated. @public */
-export type CustomRuleDefinition = z.infer<typeof customRuleSchema>;
+export type CustomRuleDefinition = z.infer<ReturnType<typeof customRuleSchema>>;
 type Check = CustomRuleDefinition['check'];
 
 function normalise(pattern: string): string {
@@ -253,11 +261,19 @@ export function createCustomRule(
 }
 
 /**
- * Reads `readiness.customRules` into rules. Throws at start-up with the index
- * and id of the first bad entry.
+ * Reads `readiness.customRules` into rules. A rule's category is a built-in
+ * one or one of the custom `categories` (`readiness.categories`). Throws at
+ * start-up with the index and id of the first bad entry.
  * @public
  */
-export function readCustomRules(config: Config): ReadinessRule[] {
+export function readCustomRules(
+  config: Config,
+  categories: ReadonlyArray<Pick<CategoryDefinition, 'id'>> = [],
+): ReadinessRule[] {
+  const schema = customRuleSchema([
+    ...CATEGORY_IDS,
+    ...categories.map(c => c.id),
+  ]);
   const raw = config.getOptional('readiness.customRules');
   if (raw === undefined) return [];
   if (!Array.isArray(raw))
@@ -268,7 +284,7 @@ export function readCustomRules(config: Config): ReadinessRule[] {
       entry && typeof entry === 'object' && 'id' in entry
         ? String(entry.id)
         : '(no id)';
-    const parsed = customRuleSchema.safeParse(entry);
+    const parsed = schema.safeParse(entry);
     if (!parsed.success) {
       throw new InputError(
         `readiness.customRules[${index}] (id '${id}') is invalid: ${describeZodError(

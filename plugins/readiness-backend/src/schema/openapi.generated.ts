@@ -372,6 +372,15 @@ export const spec = {
             },
           },
           {
+            name: 'category',
+            in: 'query',
+            description:
+              "Only entities with a blocker in this category: a built-in category or a custom one this backend's configuration declares (GET /categories lists them); another id is a 400.",
+            schema: {
+              $ref: '#/components/schemas/CategoryId',
+            },
+          },
+          {
             name: 'minScore',
             in: 'query',
             description: 'At most maxScore.',
@@ -493,6 +502,15 @@ export const spec = {
             in: 'query',
             schema: {
               $ref: '#/components/schemas/Band',
+            },
+          },
+          {
+            name: 'category',
+            in: 'query',
+            description:
+              "Only entities with a blocker in this category: a built-in category or a custom one this backend's configuration declares (GET /categories lists them); another id is a 400.",
+            schema: {
+              $ref: '#/components/schemas/CategoryId',
             },
           },
           {
@@ -779,6 +797,40 @@ export const spec = {
         responses: {
           '200': {
             description: 'The rule catalog.',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/categories': {
+      get: {
+        operationId: 'GetCategories',
+        description:
+          'The categories this backend scores, in scorecard order: the built-in ones, then the custom ones its configuration declares; each with its title and weight.',
+        responses: {
+          '200': {
+            description: 'The categories.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/JsonObject',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      head: {
+        operationId: 'HeadCategories',
+        description: 'GET without the body.',
+        responses: {
+          '200': {
+            description: 'The categories.',
           },
           default: {
             $ref: '#/components/responses/ErrorResponse',
@@ -1322,6 +1374,13 @@ export const spec = {
         type: 'integer',
         minimum: 0,
         maximum: 100,
+      },
+      CategoryId: {
+        description:
+          'A category id, lower-case kebab-case (security, code-quality, a custom one).',
+        type: 'string',
+        maxLength: 63,
+        pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$',
       },
       RuleId: {
         description: 'A rule id as the registry spells them, category/name.',

@@ -5,6 +5,7 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { CategoryInfo } from '@readiness/backstage-plugin-readiness-common';
 import { RuleRegistry } from '@readiness/backstage-plugin-readiness-node';
 import { CampaignService } from '../campaigns/CampaignService';
 import { ReadinessStore } from '../database/ReadinessStore';
@@ -28,6 +29,11 @@ export interface RouterOptions {
   fixes?: FixService;
   /** Campaigns; without it the campaign routes are absent. */
   campaigns?: CampaignService;
+  /**
+   * The categories GET /categories serves, with their titles and weights;
+   * the built-in ones with their default weights when absent.
+   */
+  categories?: CategoryInfo[];
 }
 
 /** Shared by the endpoint groups. */

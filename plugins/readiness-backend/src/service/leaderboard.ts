@@ -114,12 +114,32 @@ export function normalizeLeaderboardQuery(
   };
 }
 
+/**
+ * The category of a leaderboard query, when it names one: a built-in
+ * category or a custom one this backend's configuration declares. The spec
+ * checks its form only; any other id is an InputError naming the parameter.
+ */
+export function checkLeaderboardCategory(
+  query: LeaderboardQuery,
+  categoryIds: readonly string[],
+): void {
+  if (query.category === undefined || categoryIds.includes(query.category)) {
+    return;
+  }
+  throw new InputError(
+    `Invalid query: category: '${
+      query.category
+    }' is not a category this backend scores (${categoryIds.join(', ')})`,
+  );
+}
+
 /** One page of the leaderboard, over the entities the caller can see. */
 export async function leaderboardPage(
-  ctx: Pick<RouteContext, 'store' | 'visibility'>,
+  ctx: Pick<RouteContext, 'store' | 'visibility' | 'rules'>,
   query: LeaderboardQuery,
   credentials: BackstageCredentials,
 ): Promise<LeaderboardResponse> {
+  checkLeaderboardCategory(query, ctx.rules.categoryIds());
   const normalized = normalizeLeaderboardQuery(query);
   const visible = await ctx.visibility.visibleRefs(credentials);
   const { items, total } = await ctx.store.listScorecards(normalized, visible);

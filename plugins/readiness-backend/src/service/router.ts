@@ -1,6 +1,7 @@
 import express from 'express';
 import { aggregateRoutes } from './aggregates';
 import { campaignRoutes } from './campaigns';
+import { categoryRoutes } from './categories';
 import { RouterOptions } from './context';
 import { fixRoutes } from './fixes';
 import { leaderboardRoutes } from './leaderboard';
@@ -34,6 +35,7 @@ export async function createRouter(
   aggregateRoutes(ctx, routes);
   rollupRoutes(ctx, routes);
   ruleRoutes(ctx, routes);
+  categoryRoutes(ctx, routes);
   if (ctx.fixes) fixRoutes({ ...ctx, fixes: ctx.fixes }, routes);
   if (ctx.campaigns) campaignRoutes(ctx, ctx.campaigns, routes);
   return routes.router();

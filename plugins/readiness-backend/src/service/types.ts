@@ -2,6 +2,7 @@
 export type {
   AuditChangesResponse,
   BlockersResponse,
+  CategoriesResponse,
   LeaderboardItem,
   LeaderboardResponse,
   OwnersResponse,
