@@ -606,6 +606,18 @@ function buildContext(facts: Facts): Context {
     }
   }
 
+  // A Go module the repository's other modules require, with no `package main` of its own, is a library they
+  // link in (shared middleware, clients), not a deployable unit, whatever server framework it imports.
+  const requiredModules = new Set(facts.manifests.goMods.flatMap(m => m.requires));
+  for (const mod of facts.manifests.goMods) {
+    const dir = dirname(mod.path);
+    if (!mod.module || !requiredModules.has(mod.module) || !drafts.has(`go:${dir}`)) continue;
+    const hasMain = (codeByEcosystem.get('go') ?? []).some(
+      f => isUnder(f.path, dir) && componentOf(f.path, 'go') === dir && /^package\s+main\b/m.test(f.text),
+    );
+    if (!hasMain) drafts.delete(`go:${dir}`);
+  }
+
   const unexcluded = new Map<string, SourceFile[]>();
   const filesOf = (
     dir: string,
@@ -651,15 +663,19 @@ function buildContext(facts: Facts): Context {
     componentOf,
     new Set(list.filter(d => d.ecosystem === 'dotnet').map(d => d.dir)),
   );
+  const manifestLinksOf = packageLinks(facts, new Set(list.map(d => `${d.ecosystem}:${d.dir}`)));
   const units: ServiceUnit[] = list.map(d => {
     const frontend =
       d.frontend || (d.frameworks.size === 0 && frontendDirs.has(d.dir));
-    const linkedDirs = d.ecosystem === 'dotnet' ? linkedOf(d.dir, ownFiles.get(`dotnet:${d.dir}`) ?? []) : [];
+    const linkedDirs =
+      d.ecosystem === 'dotnet'
+        ? linkedOf(d.dir, ownFiles.get(`dotnet:${d.dir}`) ?? [])
+        : manifestLinksOf(d.dir, d.ecosystem);
     const linked: LinkedCode | undefined = linkedDirs.length
       ? {
           dirs: linkedDirs,
-          deps: new Set(linkedDirs.flatMap(dir => [...depsOf(dir, 'dotnet')])),
-          files: (codeByEcosystem.get('dotnet') ?? []).filter(
+          deps: new Set(linkedDirs.flatMap(dir => [...depsOf(dir, d.ecosystem)])),
+          files: (codeByEcosystem.get(d.ecosystem) ?? []).filter(
             f => linkedDirs.some(dir => isUnder(f.path, dir)) && !isUnder(f.path, d.dir),
           ),
         }
@@ -677,6 +693,42 @@ function buildContext(facts: Facts): Context {
     };
   });
   return { units, componentOf, depsOf, filesOf };
+}
+
+/**
+ * For a Go or Node unit, the folders of the repository's own libraries it depends on through its manifest: Go
+ * modules of the repository its go.mod requires (usually with a `replace … => ../lib`), and workspace packages its
+ * package.json lists under `dependencies`, with what those depend on in turn. Another deployable unit is not a
+ * library of this one; dev-only dependencies are not code it runs.
+ */
+function packageLinks(facts: Facts, unitKeys: ReadonlySet<string>): (dir: string, ecosystem: Ecosystem) => string[] {
+  const goModules = new Map<string, string>();
+  for (const mod of facts.manifests.goMods) {
+    if (mod.module && !isLowConfidencePath(mod.path)) goModules.set(mod.module, dirname(mod.path));
+  }
+  const nodePackages = new Map<string, string>();
+  for (const pkg of facts.manifests.packageJsons) {
+    if (pkg.name && !isLowConfidencePath(pkg.path)) nodePackages.set(pkg.name, pkg.dir);
+  }
+  const goRequires = new Map(facts.manifests.goMods.map(m => [dirname(m.path), m.requires]));
+  const nodeDeps = new Map(facts.manifests.packageJsons.map(p => [p.dir, Object.keys(p.dependencies)]));
+  const librariesOf = (dir: string, ecosystem: Ecosystem): string[] => {
+    if (ecosystem === 'go') return (goRequires.get(dir) ?? []).flatMap(m => goModules.get(m) ?? []);
+    if (ecosystem === 'node') return (nodeDeps.get(dir) ?? []).flatMap(n => nodePackages.get(n) ?? []);
+    return [];
+  };
+  return (dir, ecosystem) => {
+    if (ecosystem !== 'go' && ecosystem !== 'node') return [];
+    const found = new Set<string>();
+    const queue = librariesOf(dir, ecosystem);
+    while (queue.length > 0) {
+      const next = queue.pop()!;
+      if (found.has(next) || next === dir || isUnder(dir, next) || unitKeys.has(`${ecosystem}:${next}`)) continue;
+      found.add(next);
+      queue.push(...librariesOf(next, ecosystem));
+    }
+    return [...found].sort();
+  };
 }
 
 /** A C# extension method declaration: `public static T AddServiceDefaults<T>(this T builder)`. */

@@ -13,8 +13,29 @@ const aspnet = (dir: string, pipeline: string) => ({
   [`${dir}/Endpoints/Invoices.cs`]: 'public static class Invoices { public static void Map(WebApplication app) { app.MapGet("/invoices", () => Results.Ok()); } }\n',
 });
 
+/** Go services in modules of their own that share an in-repo module (`replace … => ../common`). */
+const goService = (name: string, main = 'package main\n\nimport "example.com/shop/common/server"\n\nfunc main() { server.Run() }\n') => ({
+  [`internal/${name}/go.mod`]: `module example.com/shop/${name}\n\ngo 1.22\n\nrequire (\n\tgithub.com/go-chi/chi/v5 v5.0.12\n\texample.com/shop/common v0.0.0\n)\n\nreplace example.com/shop/common => ../common/\n`,
+  [`internal/${name}/main.go`]: main,
+});
+const goCommon = (headers: string) => ({
+  'internal/common/go.mod': 'module example.com/shop/common\n\ngo 1.22\n\nrequire github.com/go-chi/chi/v5 v5.0.12\n',
+  'internal/common/server/http.go': `package server\n\nimport (\n\t"net/http"\n\n\t"github.com/go-chi/chi/v5"\n\t"github.com/go-chi/chi/v5/middleware"\n)\n\nfunc Run() {\n\trouter := chi.NewRouter()\n${headers}\thttp.ListenAndServe(":8080", router)\n}\n`,
+});
+
 describeRule(rule, {
   fails: [
+    {
+      name: 'Go services whose shared server module sets no header; a header set by another service does not count',
+      files: {
+        ...goService('orders'),
+        ...goCommon(''),
+        'internal/admin/go.mod': 'module example.com/shop/admin\n\ngo 1.22\n\nrequire github.com/go-chi/chi/v5 v5.0.12\n',
+        'internal/admin/main.go':
+          'package main\n\nimport (\n\t"net/http"\n\n\t"github.com/go-chi/chi/v5"\n\t"github.com/go-chi/chi/v5/middleware"\n)\n\nfunc main() {\n\tr := chi.NewRouter()\n\tr.Use(middleware.SetHeader("X-Frame-Options", "deny"))\n\thttp.ListenAndServe(":8081", r)\n}\n',
+      },
+      findings: ['internal/orders/go.mod:6'],
+    },
     {
       name: 'one finding for a server whose endpoints span several files',
       files: aspnet('Api', ''),
@@ -83,6 +104,14 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'Go services in modules of their own, headers set by the in-repo server module they require',
+      files: {
+        ...goService('orders'),
+        ...goService('billing'),
+        ...goCommon('\trouter.Use(middleware.SetHeader("X-Frame-Options", "deny"))\n'),
+      },
+    },
     {
       name: 'a Backstage backend, whose root router applies helmet to every plugin',
       files: {
