@@ -26,6 +26,17 @@ const goCommon = (headers: string) => ({
 describeRule(rule, {
   fails: [
     {
+      name: 'an Express app with a workspace package of security middleware only as a dev dependency',
+      files: {
+        'package.json': JSON.stringify({ private: true, workspaces: ['apps/*', 'packages/*'] }),
+        'packages/security/package.json': JSON.stringify({ name: '@shop/security', main: 'index.js', dependencies: { helmet: '^7' } }),
+        'packages/security/index.js': "module.exports = require('helmet');\n",
+        'apps/api/index.js': "const express = require('express');\nconst app = express();\napp.use(require('@shop/security')());\napp.listen(3000);\n",
+        'apps/api/package.json': JSON.stringify({ name: 'api', dependencies: { express: '^4' }, devDependencies: { '@shop/security': '*' } }),
+      },
+      findings: ['apps/api/index.js:1'],
+    },
+    {
       name: 'Go services whose shared server module sets no header; a header set by another service does not count',
       files: {
         ...goService('orders'),
@@ -104,6 +115,16 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'an Express app using the workspace package that brings helmet',
+      files: {
+        'package.json': JSON.stringify({ private: true, workspaces: ['apps/*', 'packages/*'] }),
+        'packages/security/package.json': JSON.stringify({ name: '@shop/security', main: 'index.js', dependencies: { helmet: '^7' } }),
+        'packages/security/index.js': "module.exports = require('helmet');\n",
+        'apps/api/index.js': "const express = require('express');\nconst app = express();\napp.use(require('@shop/security')());\napp.listen(3000);\n",
+        'apps/api/package.json': JSON.stringify({ name: 'api', dependencies: { express: '^4', '@shop/security': 'workspace:*' } }),
+      },
+    },
     {
       name: 'Go services in modules of their own, headers set by the in-repo server module they require',
       files: {
