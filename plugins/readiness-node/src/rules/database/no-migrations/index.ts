@@ -126,6 +126,43 @@ interface Subject {
   what: string;
 }
 
+/**
+ * Whether a .NET project in folder `from` references one in folder `to`, directly or through other projects:
+ * migrations in an infrastructure project manage the schema of the models in the projects it references (and of
+ * those that reference it). Two services sharing a library reference nothing of each other.
+ */
+function projectReferences(facts: Facts): (from: string, to: string) => boolean {
+  const references = new Map<string, string[]>();
+  for (const project of facts.manifests.csprojs) {
+    const dir = dirname(project.path);
+    references.set(dir, [...(references.get(dir) ?? []), ...project.projectReferences.map(dirname)]);
+  }
+  // The project a folder belongs to: the nearest folder at or above it holding a project file.
+  const projectOf = (dir: string): string | undefined => {
+    for (let at = dir; ; at = dirname(at)) {
+      if (references.has(at)) return at;
+      if (at === '' || at === '.') return undefined;
+    }
+  };
+  return (fromDir, toDir) => {
+    const from = projectOf(fromDir);
+    const to = projectOf(toDir);
+    if (from === undefined || to === undefined || from === to) return false;
+    const seen = new Set<string>();
+    const queue = [from];
+    while (queue.length > 0) {
+      const next = queue.pop()!;
+      if (seen.has(next)) continue;
+      seen.add(next);
+      for (const ref of references.get(next) ?? []) {
+        if (ref === to) return true;
+        queue.push(ref);
+      }
+    }
+    return false;
+  };
+}
+
 function findSubjects(facts: Facts): Subject[] {
   const subjects: Subject[] = [];
   for (const file of facts.files) {
@@ -177,9 +214,10 @@ export default defineRule({
         : outcome.notApplicable('no SQL schema, ORM models or migrations');
     }
     const findings: Finding[] = [];
+    const referenced = projectReferences(facts);
     for (const subject of subjects) {
       const project = projectDirOf(facts, subject.file.path);
-      if (evidence.some(e => related(project, e.scope))) continue;
+      if (evidence.some(e => related(project, e.scope) || referenced(e.scope, project) || referenced(project, e.scope))) continue;
       findings.push({
         path: subject.file.path,
         line: subject.line,

@@ -9,6 +9,21 @@ const djangoModels = 'from django.db import models\n\n\nclass Report(models.Mode
 describeRule(rule, {
   fails: [
     {
+      name: 'EF Core models in one service; the migrations of another service do not manage them',
+      files: {
+        'src/Ordering/Ordering.Application/Ordering.Application.csproj': '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="Microsoft.EntityFrameworkCore" Version="8.0.0" /></ItemGroup></Project>',
+        'src/Ordering/Ordering.Application/Data/IApplicationDbContext.cs': 'using Microsoft.EntityFrameworkCore;\n\npublic interface IApplicationDbContext\n{\n    DbSet<Order> Orders { get; }\n}\n',
+        'src/Ordering/Ordering.Infrastructure/Ordering.Infrastructure.csproj': '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><ProjectReference Include="..\\Ordering.Application\\Ordering.Application.csproj" /></ItemGroup></Project>',
+        'src/Ordering/Ordering.Infrastructure/Data/ApplicationDbContext.cs': 'using Microsoft.EntityFrameworkCore;\n\npublic class ApplicationDbContext : DbContext, IApplicationDbContext\n{\n    public DbSet<Order> Orders => Set<Order>();\n}\n',
+        'src/Ordering/Ordering.Infrastructure/Data/Migrations/20240101000000_Initial.cs': 'public partial class Initial : Migration\n{\n    protected override void Up(MigrationBuilder migrationBuilder) { migrationBuilder.CreateTable(name: "Orders", columns: table => new { Id = table.Column<int>() }); }\n}\n',
+        'src/Billing/Billing.Application/Billing.Application.csproj': '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="Microsoft.EntityFrameworkCore" Version="8.0.0" /></ItemGroup></Project>',
+        'src/Billing/Billing.Application/Data/IApplicationDbContext.cs': 'using Microsoft.EntityFrameworkCore;\n\npublic interface IApplicationDbContext\n{\n    DbSet<Order> Orders { get; }\n}\n',
+        'src/Billing/Billing.Infrastructure/Billing.Infrastructure.csproj': '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><ProjectReference Include="..\\Billing.Application\\Billing.Application.csproj" /></ItemGroup></Project>',
+        'src/Billing/Billing.Infrastructure/Data/ApplicationDbContext.cs': 'using Microsoft.EntityFrameworkCore;\n\npublic class ApplicationDbContext : DbContext, IApplicationDbContext\n{\n    public DbSet<Order> Orders => Set<Order>();\n}\n',
+      },
+      findings: ['src/Billing/Billing.Application/Data/IApplicationDbContext.cs:5', 'src/Billing/Billing.Infrastructure/Data/ApplicationDbContext.cs:3'],
+    },
+    {
       name: 'Mongoose beside SQLAlchemy models: the relational schema still needs migrations',
       files: {
         'requirements.txt': 'flask-sqlalchemy==3.1.1\n',
@@ -106,6 +121,16 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'EF Core models in an application project, migrations in the infrastructure project that references it',
+      files: {
+        'src/Ordering/Ordering.Application/Ordering.Application.csproj': '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="Microsoft.EntityFrameworkCore" Version="8.0.0" /></ItemGroup></Project>',
+        'src/Ordering/Ordering.Application/Data/IApplicationDbContext.cs': 'using Microsoft.EntityFrameworkCore;\n\npublic interface IApplicationDbContext\n{\n    DbSet<Order> Orders { get; }\n}\n',
+        'src/Ordering/Ordering.Infrastructure/Ordering.Infrastructure.csproj': '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><ProjectReference Include="..\\Ordering.Application\\Ordering.Application.csproj" /></ItemGroup></Project>',
+        'src/Ordering/Ordering.Infrastructure/Data/ApplicationDbContext.cs': 'using Microsoft.EntityFrameworkCore;\n\npublic class ApplicationDbContext : DbContext, IApplicationDbContext\n{\n    public DbSet<Order> Orders => Set<Order>();\n}\n',
+        'src/Ordering/Ordering.Infrastructure/Data/Migrations/20240101000000_Initial.cs': 'public partial class Initial : Migration\n{\n    protected override void Up(MigrationBuilder migrationBuilder) { migrationBuilder.CreateTable(name: "Orders", columns: table => new { Id = table.Column<int>() }); }\n}\n',
+      },
+    },
     {
       name: 'Alembic',
       files: {
