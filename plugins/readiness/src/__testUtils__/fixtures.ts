@@ -1,5 +1,8 @@
 import type { Entity } from '@backstage/catalog-model';
-import type { Scorecard } from '@readiness/backstage-plugin-readiness-common';
+import {
+  categoryCatalog,
+  type Scorecard,
+} from '@readiness/backstage-plugin-readiness-common';
 import type { ReadinessApi } from '../api/ReadinessApi';
 import type {
   BlockerSummary,
@@ -410,6 +413,11 @@ export function mockReadinessApi(
     getBlockers: mock('getBlockers'),
     getOwners: mock('getOwners'),
     getRules: mock('getRules'),
+    // The built-in categories unless a test says otherwise: filters ask.
+    getCategories: jest.fn(
+      (overrides.getCategories as ReadinessApi['getCategories']) ??
+        (async () => categoryCatalog()),
+    ) as unknown as jest.MockedFunction<ReadinessApi['getCategories']>,
     getRollup: mock('getRollup'),
     getSummaries: mock('getSummaries'),
     listCampaigns: mock('listCampaigns'),

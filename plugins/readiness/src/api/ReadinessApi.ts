@@ -9,6 +9,7 @@ import type {
   CampaignInput,
   CampaignListQuery,
   CampaignListResponse,
+  CategoryInfo,
   EntityCampaignsResponse,
   EntityReadinessSummary,
   EntityScorecardResponse,
@@ -66,6 +67,11 @@ export interface ReadinessApi {
   getOwners(): Promise<OwnerSummary[]>;
   /** The rule catalog. */
   getRules(): Promise<RuleMeta[]>;
+  /**
+   * The categories the backend scores, with their titles and weights: the
+   * built-in ones, then the custom ones its configuration declares.
+   */
+  getCategories(): Promise<CategoryInfo[]>;
   /**
    * A page of every scored entity the user can see (score, band, verdict,
    * blockers), in the order of the entity ref; a shorter page is the last.

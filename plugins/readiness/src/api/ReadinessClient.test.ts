@@ -221,17 +221,19 @@ describe('ReadinessClient', () => {
     ]);
   });
 
-  it('unwraps the items of blockers, owners and rules', async () => {
+  it('unwraps the items of blockers, owners, rules and categories', async () => {
     const { client, fetch } = setup(() => jsonResponse({ items: [{ id: 1 }] }));
     await expect(client.getBlockers()).resolves.toEqual([{ id: 1 }]);
     await expect(client.getOwners()).resolves.toEqual([{ id: 1 }]);
     await expect(client.getRules()).resolves.toEqual([{ id: 1 }]);
+    await expect(client.getCategories()).resolves.toEqual([{ id: 1 }]);
     expect(
       fetch.mock.calls.map(call => new URL(String(call[0])).pathname),
     ).toEqual([
       '/api/readiness/blockers',
       '/api/readiness/owners',
       '/api/readiness/rules',
+      '/api/readiness/categories',
     ]);
   });
 

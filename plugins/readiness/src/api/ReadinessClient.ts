@@ -25,6 +25,7 @@ import type {
   OwnerSummary,
   RollupResponse,
   RuleMeta,
+  CategoryInfo,
   SuggestedFixesResponse,
   SummariesQuery,
 } from './types';
@@ -159,6 +160,11 @@ export class ReadinessClient implements ReadinessApi {
 
   async getRules(): Promise<RuleMeta[]> {
     const body = await this.request<{ items: RuleMeta[] }>('/rules');
+    return body.items;
+  }
+
+  async getCategories(): Promise<CategoryInfo[]> {
+    const body = await this.request<{ items: CategoryInfo[] }>('/categories');
     return body.items;
   }
 

@@ -18,6 +18,7 @@ export type {
   CampaignSeriesPoint,
   CampaignSummary,
   CampaignTeamProgress,
+  CategoryInfo,
   EntityCampaign,
   EntityCampaignsResponse,
   EntityReadinessSummary,

@@ -3,6 +3,7 @@ export type { UseScorecardResult } from './useScorecard';
 export { useLeaderboard } from './useLeaderboard';
 export { useBlockers } from './useBlockers';
 export { useOwners } from './useOwners';
+export { useCategories } from './useCategories';
 export { useRollup } from './useRollup';
 export { useRefresh } from './useRefresh';
 export type { UseRefreshResult } from './useRefresh';

@@ -4,6 +4,7 @@ import { EntityReadinessContent } from './EntityReadinessContent';
 import {
   makeEntity,
   makeEntityCampaign,
+  makeScorecard,
   makeScorecardResponse,
   mockReadinessApi,
   pending,
@@ -318,6 +319,92 @@ describe('EntityReadinessContent', () => {
       screen.getByRole('img', {
         name: /Score history over 2 audits: 48 .* 62 .* \(up 14 points\)/,
       }),
+    ).toBeInTheDocument();
+  });
+
+  it('titles a custom category from the scorecard in the categories, blockers, roadmap and strengths', async () => {
+    const base = makeScorecard();
+    const runbook = {
+      ruleId: 'operations/runbook',
+      category: 'operations',
+      severity: 'high' as const,
+      title: 'Has a runbook',
+    };
+    const scorecard = makeScorecard({
+      categories: [
+        ...base.categories,
+        {
+          id: 'operations',
+          title: 'Operations',
+          score: 40,
+          band: 'poor',
+          weight: 2,
+          passed: 1,
+          failed: 1,
+          applicable: 2,
+        },
+      ],
+      results: [
+        ...base.results,
+        { ...runbook, status: 'fail', findings: [] },
+        {
+          ruleId: 'operations/on-call',
+          category: 'operations',
+          severity: 'low',
+          title: 'Names its on-call rotation',
+          status: 'pass',
+          findings: [],
+        },
+      ],
+      blockers: [{ ...runbook, findings: 1 }],
+      fixes: [
+        {
+          ...runbook,
+          priority: 'P1',
+          remediation: 'Write RUNBOOK.md.',
+          expectedGain: 7,
+        },
+      ],
+      strengths: [
+        {
+          ruleId: 'operations/on-call',
+          category: 'operations',
+          title: 'Names its on-call rotation',
+        },
+      ],
+    });
+    const api = mockReadinessApi({
+      getScorecard: jest.fn(async () => makeScorecardResponse({ scorecard })),
+    });
+    await renderWithApis(<EntityReadinessContent />, {
+      api,
+      entity: makeEntity('orders-api'),
+    });
+
+    const categories = (await screen.findByText('Categories')).closest(
+      'div[class*="MuiPaper"]',
+    ) as HTMLElement;
+    expect(within(categories).getByText('Operations')).toBeInTheDocument();
+    expect(within(categories).getByText('40')).toBeInTheDocument();
+    const blockers = screen
+      .getByText('Production blockers')
+      .closest('div[class*="MuiPaper"]') as HTMLElement;
+    expect(within(blockers).getByText('Operations')).toBeInTheDocument();
+    expect(
+      within(blockers).queryByText('operations', { exact: true }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.getByText(/Operations · operations\/runbook/),
+    ).toBeInTheDocument();
+    const strengths = screen
+      .getByText('What is done well')
+      .closest('div[class*="MuiPaper"]') as HTMLElement;
+    expect(
+      within(strengths).getByRole('heading', { name: 'Operations' }),
+    ).toBeInTheDocument();
+    // The accordion of the category, with its rules.
+    expect(
+      screen.getByRole('button', { name: /Operations/ }),
     ).toBeInTheDocument();
   });
 

@@ -12,7 +12,7 @@ import Typography from '@material-ui/core/Typography';
 import { categoryTitle } from '@readiness/backstage-plugin-readiness-common';
 import { useState } from 'react';
 import type { BlockerSummary } from '../../api/types';
-import { useBlockers } from '../../hooks';
+import { useBlockers, useCategories } from '../../hooks';
 import { SeverityChip } from '../StatusChip';
 
 const SHOWN = 5;
@@ -63,7 +63,10 @@ function BlockedEntities(props: { entities: string[]; count: number }) {
 
 const SEVERITY_RANK = { critical: 0, high: 1, medium: 2, low: 3 } as const;
 
-const columns: TableColumn<BlockerSummary>[] = [
+/** The board's columns; a category is titled from the backend's categories. */
+const columnsFor = (
+  categories: ReadonlyArray<{ id: string; title: string }>,
+): TableColumn<BlockerSummary>[] => [
   {
     title: 'Rule',
     field: 'title',
@@ -86,7 +89,7 @@ const columns: TableColumn<BlockerSummary>[] = [
   {
     title: 'Category',
     field: 'category',
-    render: row => categoryTitle(row.category),
+    render: row => categoryTitle(row.category, categories),
   },
   {
     title: 'Entities blocked',
@@ -110,6 +113,7 @@ const columns: TableColumn<BlockerSummary>[] = [
  */
 export function ReadinessBlockersBoard() {
   const { loading, error, value } = useBlockers();
+  const { categories } = useCategories();
 
   if (loading && !value) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;
@@ -126,7 +130,7 @@ export function ReadinessBlockersBoard() {
     <Table<BlockerSummary>
       title="Blockers board"
       subtitle="Rules that block the most entities from production"
-      columns={columns}
+      columns={columnsFor(categories)}
       data={value}
       options={{
         draggable: false,

@@ -2,6 +2,7 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
+import type { CategoryInfo } from '@readiness/backstage-plugin-readiness-common';
 import { BANDS, bandLabel, bandRange } from '../../helpers/bands';
 import { EMPTY_FILTERS, hasFilters, LeaderboardFilters } from './filters';
 
@@ -14,11 +15,13 @@ export interface LeaderboardFilterBarProps {
   onChange: (filters: LeaderboardFilters) => void;
   /** Owner refs to offer. */
   owners: string[];
+  /** Categories to offer (built-in and custom), by title; none hides the filter. */
+  categories?: CategoryInfo[];
 }
 
-/** Search, owner, kind, band and score range of the leaderboard. */
+/** Search, owner, kind, band, blocking category and score range of the leaderboard. */
 export function LeaderboardFilterBar(props: LeaderboardFilterBarProps) {
-  const { filters, onChange, owners } = props;
+  const { filters, onChange, owners, categories = [] } = props;
   const set =
     (key: keyof LeaderboardFilters) =>
     (event: { target: { value: unknown } }) =>
@@ -95,6 +98,23 @@ export function LeaderboardFilterBar(props: LeaderboardFilterBarProps) {
           </MenuItem>
         ))}
       </TextField>
+      {categories.length > 0 && (
+        <TextField
+          id="readiness-filter-category"
+          select
+          label="Blocked in"
+          value={filters.category ?? ''}
+          onChange={set('category')}
+          style={{ minWidth: 180 }}
+        >
+          <MenuItem value="">Any category</MenuItem>
+          {categories.map(category => (
+            <MenuItem key={category.id} value={category.id}>
+              {category.title}
+            </MenuItem>
+          ))}
+        </TextField>
+      )}
       <TextField
         id="readiness-filter-min"
         label="Min score"

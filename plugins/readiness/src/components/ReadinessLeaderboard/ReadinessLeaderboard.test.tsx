@@ -257,6 +257,35 @@ describe('ReadinessLeaderboard', () => {
     );
   });
 
+  it('offers the backend categories by title, a custom one included, and filters by one', async () => {
+    const api = mockReadinessApi({
+      getLeaderboard: jest.fn(async () => ({ items, total: 3 })),
+      getOwners: owners,
+      getCategories: async () => [
+        { id: 'security', title: 'Security', weight: 2 },
+        {
+          id: 'ml-pipeline',
+          title: 'ML pipeline',
+          weight: 1,
+          custom: true,
+        },
+      ],
+    });
+    await renderWithApis(<ReadinessLeaderboard debounceMs={0} />, { api });
+    await screen.findByRole('link', { name: 'Ledger' });
+
+    await userEvent.click(screen.getByLabelText('Blocked in'));
+    expect(
+      await screen.findByRole('option', { name: 'Security' }),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('option', { name: 'ML pipeline' }));
+    await waitFor(() =>
+      expect(api.getLeaderboard).toHaveBeenLastCalledWith(
+        expect.objectContaining({ category: 'ml-pipeline' }),
+      ),
+    );
+  });
+
   it('sorts on the server when a sortable header is clicked', async () => {
     const api = mockReadinessApi({
       getLeaderboard: jest.fn(async () => ({ items, total: 3 })),

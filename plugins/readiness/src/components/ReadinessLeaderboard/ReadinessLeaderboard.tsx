@@ -20,7 +20,7 @@ import type { LeaderboardItem, LeaderboardOrderBy } from '../../api/types';
 import { leaderboardToCsv } from '../../helpers/csv';
 import { saveTextFile } from '../../helpers/download';
 import { formatDateTime, waitingText } from '../../helpers/format';
-import { useLeaderboard, useOwners } from '../../hooks';
+import { useCategories, useLeaderboard, useOwners } from '../../hooks';
 import { BandChip, VerdictChip } from '../StatusChip';
 import {
   EMPTY_FILTERS,
@@ -172,6 +172,7 @@ export function ReadinessLeaderboard(props: ReadinessLeaderboardProps) {
     offset: page * pageSize,
   });
   const owners = useOwners();
+  const { categories } = useCategories();
 
   const changeFilters = (next: LeaderboardFilters) => {
     setOwnFilters(next);
@@ -201,6 +202,7 @@ export function ReadinessLeaderboard(props: ReadinessLeaderboardProps) {
       filters={filters}
       onChange={changeFilters}
       owners={(owners.value ?? []).map(owner => owner.owner)}
+      categories={categories}
     />
   );
 

@@ -8,6 +8,8 @@ export interface LeaderboardFilters {
   owner: string;
   kind: string;
   band: Band | '';
+  /** Only entities blocked in this category (built-in or custom); any when empty. */
+  category?: string;
   minScore: string;
   maxScore: string;
 }
@@ -17,6 +19,7 @@ export const EMPTY_FILTERS: LeaderboardFilters = {
   owner: '',
   kind: '',
   band: '',
+  category: '',
   minScore: '',
   maxScore: '',
 };
@@ -42,6 +45,7 @@ export function filtersToQuery(filters: LeaderboardFilters): LeaderboardQuery {
     owner: filters.owner || undefined,
     kind: filters.kind || undefined,
     band: parseBand(filters.band),
+    category: filters.category || undefined,
     minScore,
     maxScore,
   };
