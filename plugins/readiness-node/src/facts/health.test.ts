@@ -41,6 +41,8 @@ describe('healthOf', () => {
       '/healthz',
     ],
     ['Spring Boot Actuator', spring(), '/actuator/health'],
+    ['a root route whose handler is named health', flask('@app.get("/")\ndef health():\n    return "ok"'), '/'],
+    ['a handler named healthCheck registered on a path', express("app.get('/status-page', healthCheck);"), '/status-page'],
   ])('finds %s and its route', (_, files, route) => {
     expect(healthOfOnly(files)).toEqual(expect.objectContaining({ found: expect.any(String), route }));
   });

@@ -10,6 +10,7 @@ import { developmentOnlyBranch } from './branches';
 import { memo } from './memo';
 import { basename, dirname } from './paths';
 import { Ecosystem, evidenceOf, incidentalRoute, isCommentLine, isUnder, serverUnits, ServiceUnit, Signal } from './services';
+import { syntaxTree, SyntaxNode, SyntaxTree } from './syntax';
 import { lineOfOffset } from './text';
 
 const HEALTH_SEGMENT =
@@ -170,6 +171,114 @@ export function routeOfMatch(file: SourceFile, index: number, match: string): st
   return path && /^\/[\w./-]*$/.test(path) ? path : undefined;
 }
 
+/**
+ * A handler named for health checks (`health`, `healthz`, `health_check`, `getHealth`, `livenessProbe`, `readinessHandler`),
+ * compared without case or underscores. Bare `live`, `ready`, `ping` and `status` are too common to say so on their own.
+ */
+const HEALTH_HANDLER_NAME = /^(?:get|handle|check)?(?:health|healthz|healthcheck|livez|readyz|liveness|readiness)(?:check|probe|handler|endpoint|route|view|status)?$/;
+
+function isHealthHandlerName(name: string): boolean {
+  return HEALTH_HANDLER_NAME.test(name.replace(/[_-]/g, '').toLowerCase());
+}
+
+/** Calls that register a handler on a path: `app.get("/", health)`, `r.GET("/", Health)`, `http.HandleFunc("/", health)`, `app.MapGet("/", Health)`, `app.add_api_route("/", health)`. */
+const ROUTE_REGISTRATION = /^(?:get|head|all|any|route|handle|handlefunc|mapget|mapmethods|add_api_route|add_url_rule|add_route|add_get|api_route)$/i;
+/** Decorators and annotations that make a function a GET route: `@app.get("/")`, `@app.route("/")`, `@Get()`, `@GetMapping("/")`, `[HttpGet]`. */
+const ROUTE_DECORATOR = /^(?:get|head|all|route|api_route|api_view|GetMapping|RequestMapping|Path|HttpGet|HttpHead)$/i;
+const DECORATOR_KINDS = new Set(['decorator', 'annotation', 'marker_annotation', 'attribute']);
+
+/** The name a decorator, annotation or attribute calls: `get` for `@app.get("/")`, `GetMapping` for `@GetMapping("/")`. */
+function decoratorName(node: SyntaxNode): { name: string; args?: SyntaxNode } {
+  const target = node.children().find(c => c.isNamed() && c.kind() !== 'comment') ?? node;
+  const call = /call/.test(target.kind()) ? target : undefined;
+  const callee = call ? call.field('function') ?? call.children().find(c => c.isNamed()) : target;
+  const text = (callee ?? target).text();
+  const name = /([A-Za-z_]\w*)\s*$/.exec(text.replace(/\(.*$/s, ''))?.[1] ?? '';
+  const args = call?.field('arguments') ?? node.children().find(c => /argument_list|arguments/.test(c.kind())) ?? undefined;
+  return { name, ...(args ? { args } : {}) };
+}
+
+/** The decorators, annotations and attributes of a function declaration, whatever the grammar hangs them on. */
+function decoratorsOf(fn: SyntaxNode): SyntaxNode[] {
+  const found: SyntaxNode[] = [];
+  const parent = fn.parent();
+  if (parent?.kind() === 'decorated_definition') found.push(...parent.children().filter(c => c.kind() === 'decorator'));
+  // Decorators before a class member are its siblings in TypeScript and JavaScript class bodies.
+  if (parent && /class_body/.test(parent.kind())) {
+    const siblings = parent.children().filter(c => c.isNamed());
+    for (let i = siblings.findIndex(c => c.id() === fn.id()) - 1; i >= 0 && siblings[i].kind() === 'decorator'; i--) found.push(siblings[i]);
+  }
+  for (const child of fn.children()) {
+    if (DECORATOR_KINDS.has(child.kind())) found.push(child);
+    if (/^(?:modifiers|attribute_list|annotation)$/.test(child.kind())) {
+      for (const inner of child.children()) {
+        if (DECORATOR_KINDS.has(inner.kind())) found.push(inner);
+        // Kotlin wraps annotations once more.
+        for (const deeper of inner.children()) if (DECORATOR_KINDS.has(deeper.kind())) found.push(deeper);
+      }
+    }
+  }
+  return found;
+}
+
+/** The value of the first argument when it is a string literal. */
+function firstString(tree: SyntaxTree, args: SyntaxNode | null | undefined): string | undefined {
+  const first = args?.children().find(c => c.isNamed() && c.kind() !== 'comment');
+  const inner = first && /argument/.test(first.kind()) ? first.children().find(c => c.isNamed()) : first;
+  return inner && /string/.test(inner.kind()) ? tree.stringValue(inner) ?? /^@?["'`]([^"'`]*)/.exec(inner.text())?.[1] : undefined;
+}
+
+/** A route path as a registration's first argument gives it (`"/"`, `"GET /"`, `""` in a group), or undefined when it is none. */
+const ROUTE_ARGUMENT = /^(?:(?:GET|HEAD)\s+)?(\/\S*)?$/;
+
+/** The path a probe can call, when the route argument names one. */
+function probePath(value: string | undefined): string | undefined {
+  const path = value === undefined ? undefined : ROUTE_ARGUMENT.exec(value)?.[1];
+  return path && /^\/[\w./-]*$/.test(path) ? path : undefined;
+}
+
+/**
+ * A route whose handler is named for health checks, whatever its path: `@app.get("/") async def health()`,
+ * `app.get("/", healthCheck)`, `@Get() health()`, `@GetMapping("/") String health()`, `r.GET("/", Health)`.
+ */
+function namedHealthHandler(
+  facts: Facts,
+  files: SourceFile[],
+): { found?: { path: string; line: number; route?: string }; developmentOnly?: UnitHealth['developmentOnly'] } {
+  let developmentOnly: UnitHealth['developmentOnly'];
+  for (const file of files) {
+    if (!/health|liveness|readiness|livez|readyz/i.test(file.text)) continue;
+    const tree = syntaxTree(facts, file);
+    if (!tree) continue;
+    const candidates: Array<{ node: SyntaxNode; line: number; route?: string }> = [];
+    for (const fn of tree.functions()) {
+      if (!isHealthHandlerName(fn.name)) continue;
+      const route = decoratorsOf(fn.node)
+        .map(decoratorName)
+        .find(d => ROUTE_DECORATOR.test(d.name));
+      if (route) candidates.push({ node: fn.node, line: fn.line, route: probePath(firstString(tree, route.args)) });
+    }
+    for (const call of tree.calls()) {
+      if (!ROUTE_REGISTRATION.test(call.name) || call.args.length < 2) continue;
+      const handler = call.args.slice(1).some(arg => {
+        const named = arg.field('name')?.text() ?? /([A-Za-z_]\w*)\s*$/.exec(arg.text())?.[1] ?? '';
+        return /^(?:identifier|field_identifier|selector_expression|member_expression|attribute|member_access_expression|function_expression|function|argument)$/.test(arg.kind()) && isHealthHandlerName(named);
+      });
+      const path = firstString(tree, call.node.field('arguments'));
+      if (handler && path !== undefined && ROUTE_ARGUMENT.test(path)) candidates.push({ node: call.node, line: call.line, route: probePath(path) });
+    }
+    for (const candidate of candidates) {
+      const branch = developmentOnlyBranch(facts, file, candidate.line, candidate.node.range().start.index);
+      if (branch) {
+        developmentOnly ??= { path: file.path, line: branch.line, condition: branch.condition };
+        continue;
+      }
+      return { found: { path: file.path, line: candidate.line, ...(candidate.route ? { route: candidate.route } : {}) } };
+    }
+  }
+  return developmentOnly ? { developmentOnly } : {};
+}
+
 function healthOfUnit(facts: Facts, unit: ServiceUnit): UnitHealth {
   const signal = HEALTH[unit.ecosystem];
   const library = evidenceOf(unit, { deps: signal.deps });
@@ -201,6 +310,11 @@ function healthOfUnit(facts: Facts, unit: ServiceUnit): UnitHealth {
   }
   if (library) return { found: library };
   if (found) return { found };
+  const handler = namedHealthHandler(facts, files);
+  if (handler.found) {
+    return { found: `${handler.found.path}:${handler.found.line}`, ...(handler.found.route ? { route: handler.found.route } : {}) };
+  }
+  developmentOnly ??= handler.developmentOnly;
   return developmentOnly ? { developmentOnly } : {};
 }
 

@@ -49,7 +49,7 @@ const LABEL: Record<Family, string> = {
 };
 
 const TOOLS: Record<Family, string> = {
-  javascript: 'ESLint, Biome or Prettier',
+  javascript: 'ESLint, Biome, Oxlint, Prettier, Oxfmt or dprint',
   python: 'Ruff, Flake8, Pylint, Black or mypy',
   go: 'golangci-lint',
   jvm: 'Checkstyle, Spotless, PMD, SpotBugs, Error Prone, ktlint or detekt',
@@ -60,7 +60,10 @@ const TOOLS: Record<Family, string> = {
 
 /** Configuration files that configure a linter or formatter, by name. */
 const CONFIG_FILES: Array<[Family, RegExp]> = [
-  ['javascript', /^(\.eslintrc(\.(js|cjs|mjs|json|ya?ml))?|eslint\.config\.[cm]?[jt]s|biome\.jsonc?|\.prettierrc(\.(js|cjs|mjs|json|json5|ya?ml|toml))?|prettier\.config\.[cm]?[jt]s|\.oxlintrc\.json|oxlint\.json|tslint\.json|\.jshintrc|\.xo-config(\.\w+)?|deno\.jsonc?)$/],
+  [
+    'javascript',
+    /^(\.eslintrc(\.(js|cjs|mjs|json|ya?ml))?|eslint\.config\.[cm]?[jt]s|biome\.jsonc?|rome\.json|\.prettierrc(\.(js|cjs|mjs|json|json5|ya?ml|toml))?|prettier\.config\.[cm]?[jt]s|\.oxlintrc\.jsonc?|oxlint\.json|oxlint\.config\.[cm]?[jt]s|\.oxfmtrc\.jsonc?|oxfmt\.config\.[cm]?[jt]s|\.?dprint\.jsonc?|tslint\.json|\.jshintrc|\.xo-config(\.\w+)?|xo\.config\.[cm]?[jt]s|deno\.jsonc?)$/,
+  ],
   ['python', /^(\.?ruff\.toml|\.flake8|\.?pylintrc|\.?mypy\.ini|pyrightconfig\.json|\.pycodestyle|\.isort\.cfg)$/],
   ['go', /^\.golangci\.(ya?ml|toml|json)$/],
   ['jvm', /^(checkstyle[\w-]*\.xml|detekt[\w-]*\.ya?ml|pmd[\w-]*\.xml|spotbugs[\w-]*\.xml|\.scalafmt\.conf|scalastyle[\w-]*\.xml)$/],
@@ -82,10 +85,11 @@ const CONFIG_CONTENT: Array<[Family, RegExp, RegExp]> = [
 ];
 
 /** Linters named in a package.json script. */
-const JS_LINT_COMMAND = /\b(eslint|biome|prettier|xo|standard|oxlint|tslint|next lint|ng lint|nuxt lint|vue-cli-service lint|(backstage-cli|backstage) (package|repo) lint)\b/;
+const JS_LINT_COMMAND =
+  /\b(eslint|biome|rome (check|format|ci)|prettier|xo|standard|ts-standard|oxlint|oxfmt|ultracite (check|lint|fix|format)|dprint (check|fmt)|deno (lint|fmt)|tslint|next lint|ng lint|nuxt lint|vue-cli-service lint|(backstage-cli|backstage) (package|repo) lint)\b/;
 /** Linters run by CI, pre-commit, a Makefile or a script, per family. */
 const COMMANDS: Array<[Family, RegExp]> = [
-  ['javascript', /\b(eslint|biome (check|lint|ci)|prettier --check|oxlint)\b/],
+  ['javascript', /\b(eslint|biome (check|lint|ci)|prettier --check|oxlint|oxfmt|ultracite (check|lint|fix|format)|dprint check|deno lint)\b/],
   ['python', /\b(ruff|flake8|pylint|black|mypy|pyright|pycodestyle|autopep8|yapf)\b/],
   ['go', /\b(golangci-lint|staticcheck|go vet|revive|golint|gofmt\s+-[ldsw]|goimports\s+-[lwd]|gofumpt|govendor fmt|go fmt)\b/],
   ['jvm', /\b(checkstyle|spotless\w*|pmd|spotbugs\w*|ktlint|detekt)\b/i],
@@ -214,7 +218,7 @@ function collectCoverage(facts: Facts): Coverage {
         const uses = step.uses ?? '';
         if (/golangci-lint-action/.test(uses)) everywhere.add('go');
         if (/ruff|pylint|flake8|psf\/black/.test(uses)) everywhere.add('python');
-        if (/eslint|biome|prettier/.test(uses)) everywhere.add('javascript');
+        if (/eslint|biome|prettier|oxlint|dprint/.test(uses)) everywhere.add('javascript');
       }
     }
   }
@@ -241,7 +245,7 @@ export default defineRule({
   severity: 'low',
   title: 'Code has a linter or formatter',
   description:
-    'Fails for each project whose code has no linter or formatter configuration for its language: ESLint (any config form, including `eslintConfig` in package.json), Biome or Prettier for JavaScript/TypeScript; Ruff, Flake8, Pylint, Black or mypy for Python; golangci-lint for Go; Checkstyle, Spotless, PMD, SpotBugs, ktlint or detekt for Java/Kotlin; .NET analyzers; RuboCop; PHP_CodeSniffer, PHPStan or Psalm. A configuration in a parent folder, a pre-commit hook, a linter run in CI or while building an image, or a hosted review service configured to lint (Stickler CI, Code Climate, Hound) covers the projects below it; Create React App counts for its own built-in ESLint.',
+    'Fails for each project whose code has no linter or formatter configuration for its language: ESLint (any config form, including `eslintConfig` in package.json), Biome, Oxlint, XO, Standard, `deno lint`, or the formatters Prettier, Oxfmt and dprint (also run through Ultracite) for JavaScript/TypeScript; Ruff, Flake8, Pylint, Black or mypy for Python; golangci-lint for Go; Checkstyle, Spotless, PMD, SpotBugs, ktlint or detekt for Java/Kotlin; .NET analyzers; RuboCop; PHP_CodeSniffer, PHPStan or Psalm. A configuration in a parent folder, a pre-commit hook, a linter run in CI or while building an image, or a hosted review service configured to lint (Stickler CI, Code Climate, Hound) covers the projects below it; Create React App counts for its own built-in ESLint.',
   rationale:
     'Without a linter, style arguments take up review time and whole classes of bugs (unused variables, shadowing, unawaited promises, mutable defaults) reach production that a tool would have caught for free.',
   remediation:

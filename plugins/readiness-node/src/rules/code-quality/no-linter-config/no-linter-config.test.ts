@@ -29,6 +29,20 @@ describeRule(rule, {
       findings: ['api/package.json'],
     },
     {
+      name: 'Oxlint and Ultracite only installed, an Ultracite set-up script, and an Oxlint config in a sibling package',
+      files: {
+        'api/package.json': JSON.stringify({
+          name: 'api',
+          scripts: { start: 'node server.js', 'setup:lint': 'ultracite init' },
+          devDependencies: { oxlint: '^1.0.0', ultracite: '^7.0.0' },
+        }),
+        'api/server.js': 'const http = require("http");\n',
+        ...node('web/'),
+        'web/oxlint.config.ts': "import { defineConfig } from 'oxlint';\nexport default defineConfig({});\n",
+      },
+      findings: ['api/package.json'],
+    },
+    {
       name: 'a Maven build without analysis plugins',
       files: { 'pom.xml': '<project><artifactId>ledger</artifactId></project>', 'src/main/java/A.java': 'class A {}\n' },
       findings: ['pom.xml'],
@@ -105,6 +119,25 @@ describeRule(rule, {
     { name: 'eslintConfig in package.json', files: { 'package.json': '{"name":"a","eslintConfig":{"extends":"react-app"}}', 'src/a.js': 'x = 1\n' } },
     { name: 'Prettier alone', files: { ...node(), '.prettierrc.json': '{}' } },
     { name: 'Biome', files: { ...node(), 'biome.json': '{}' } },
+    {
+      name: 'Oxlint and Oxfmt configured in TypeScript, run through Ultracite by a lint script and a git hook',
+      files: {
+        'package.json': JSON.stringify({ name: 'web', scripts: { lint: 'ultracite check --type-aware' }, devDependencies: { oxlint: '^1.0.0', oxfmt: '^0.1.0', ultracite: '^7.0.0' } }),
+        'src/index.ts': 'export const x = 1;\n',
+        'oxlint.config.ts': "import { defineConfig } from 'oxlint';\nexport default defineConfig({ rules: {} });\n",
+        'oxfmt.config.ts': "import { defineConfig } from 'oxfmt';\nexport default defineConfig({ singleQuote: true });\n",
+      },
+    },
+    { name: '.oxlintrc.json', files: { ...node(), '.oxlintrc.json': '{"rules":{}}' } },
+    { name: 'an Oxfmt config alone', files: { ...node(), '.oxfmtrc.json': '{}' } },
+    { name: 'dprint', files: { ...node(), 'dprint.json': '{"plugins":[]}' } },
+    { name: 'an Ultracite lint script', files: node('', ',"lint":"ultracite check"') },
+    { name: 'an Oxlint script', files: node('', ',"lint":"oxlint --type-aware src"') },
+    { name: 'Ultracite run by a lefthook pre-commit hook', files: { ...node(), 'lefthook.yml': 'pre-commit:\n  jobs:\n    - run: npx ultracite fix\n' } },
+    {
+      name: 'deno lint in CI',
+      files: { ...node(), '.github/workflows/ci.yml': 'on: push\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: deno lint\n' },
+    },
     { name: 'a lint script', files: node('', ',"lint":"backstage-cli package lint"') },
     { name: 'Ruff in pyproject.toml', files: { ...flask, 'pyproject.toml': '[tool.ruff]\nline-length = 100\n' } },
     { name: 'Flake8 in setup.cfg', files: { ...flask, 'setup.cfg': '[metadata]\nname = x\n\n[flake8]\nmax-line-length = 100\n' } },
@@ -148,7 +181,7 @@ describe('code-quality/no-linter-config messages', () => {
   it('names the language, folder and usual tools', () => {
     const result = runRule(rule, { ...node('gateway/') });
     expect(result.findings[0].message).toBe(
-      'The 1 JavaScript/TypeScript source file(s) in gateway/ have no linter or formatter configuration (ESLint, Biome or Prettier)',
+      'The 1 JavaScript/TypeScript source file(s) in gateway/ have no linter or formatter configuration (ESLint, Biome, Oxlint, Prettier, Oxfmt or dprint)',
     );
   });
 });

@@ -11,7 +11,7 @@ export default defineRule({
   severity: 'medium',
   title: 'Servers expose a health endpoint',
   description:
-    'Fails for each server application with no health or readiness route in its code or in the projects it runs (`/health`, `/healthz`, `/ready`, `/readyz`, `/livez`, `/ping`, `/status`…, or a health route file of Next.js, Remix, SvelteKit or Nuxt), no health library (Spring Boot Actuator, declared or brought by the Config Server, Eureka server or Spring Boot Admin server starters; SmallRye Health, NestJS Terminus, ASP.NET Core `MapHealthChecks`, django-health-check…) and no gRPC health service. A route mapped only in a development-only branch (`IsDevelopment()`, `NODE_ENV !== \'production\'`, `if settings.DEBUG:`) does not count.',
+    'Fails for each server application with no health or readiness route in its code or in the projects it runs (`/health`, `/healthz`, `/ready`, `/readyz`, `/livez`, `/ping`, `/status`…, a route of any path whose handler is named `health`, `healthCheck`, `liveness` or `readiness`, or a health route file of Next.js, Remix, SvelteKit or Nuxt), no health library (Spring Boot Actuator, declared or brought by the Config Server, Eureka server or Spring Boot Admin server starters; SmallRye Health, NestJS Terminus, ASP.NET Core `MapHealthChecks`, django-health-check…) and no gRPC health service. A route mapped only in a development-only branch (`IsDevelopment()`, `NODE_ENV !== \'production\'`, `if settings.DEBUG:`) does not count.',
   rationale:
     'Orchestrators and load balancers decide whether to send traffic to an instance, or restart it, by probing a health endpoint. Without one, a hung or half-started instance keeps receiving requests and deploys cannot tell a good rollout from a bad one.',
   remediation:

@@ -150,6 +150,28 @@ describeRule(rule, {
       },
     },
     {
+      name: 'a root route whose handler is named index or root, returning a greeting',
+      files: {
+        'requirements.txt': 'fastapi==0.115.0\n',
+        'main.py':
+          'from fastapi import FastAPI\napp = FastAPI()\n\n@app.get("/")\ndef index():\n    return {"message": "Hello World"}\n\n@app.get("/about")\nasync def root():\n    return {}\n',
+      },
+      findings: ['main.py:1'],
+    },
+    {
+      name: 'a function named health that is no route, a health handler only in tests, and a settings lookup',
+      files: {
+        ...express("function health() { return db.ping(); }\nconst fallback = config.get('HEALTH_MODE', healthCheck);\napp.get('/items', list);"),
+        'test/server.test.js': "app.get('/', health);\n",
+      },
+      findings: ['src/server.js:1'],
+    },
+    {
+      name: 'a health handler mapped only in development',
+      files: express("if (process.env.NODE_ENV !== 'production') {\n  app.get('/', healthCheck);\n}"),
+      findings: ['src/server.js:1'],
+    },
+    {
       name: 'one of two servers has none',
       files: {
         'api/package.json': JSON.stringify({ dependencies: { fastify: '^4' } }),
@@ -163,6 +185,39 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'a FastAPI root route whose handler is named health',
+      files: {
+        'requirements.txt': 'fastapi==0.115.0\n',
+        'app/main.py':
+          'from fastapi import FastAPI\napp = FastAPI()\n\n@app.get("/", include_in_schema=False)\nasync def health() -> dict:\n    return {"message": "It worked"}\n',
+      },
+    },
+    { name: 'an Express route registered with a handler named healthCheck', files: express("app.get('/', healthCheck);") },
+    { name: 'an Express route with an inline function named liveness', files: express("app.get('/', function liveness(req, res) { res.sendStatus(200); });") },
+    {
+      name: 'a NestJS controller method named health on the root route',
+      files: {
+        'package.json': JSON.stringify({ dependencies: { '@nestjs/core': '^10.0.0', '@nestjs/common': '^10.0.0' } }),
+        'src/main.ts': "import { NestFactory } from '@nestjs/core';\nasync function bootstrap() { const app = await NestFactory.create(AppModule); await app.listen(3000); }\nbootstrap();\n",
+        'src/app.controller.ts': "@Controller()\nexport class AppController {\n  @Get()\n  health(): string {\n    return 'ok';\n  }\n}\n",
+      },
+    },
+    {
+      name: 'a Spring controller method named healthCheck on the root route',
+      files: {
+        'pom.xml':
+          '<project><dependencies><dependency><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies></project>',
+        'src/main/java/App.java': '@RestController\nclass Api { @GetMapping("/") String healthCheck() { return "ok"; } }\n',
+      },
+    },
+    {
+      name: 'a Gin route registered with a handler named Readiness',
+      files: {
+        'go.mod': 'module x\n\nrequire github.com/gin-gonic/gin v1.10.0\n',
+        'main.go': 'package main\n\nimport "github.com/gin-gonic/gin"\n\nfunc main() {\n\tr := gin.Default()\n\tr.GET("/", handlers.Readiness)\n\tr.Run()\n}\n',
+      },
+    },
     {
       name: 'a Config Server, a Eureka registry and an admin console whose starters bring Actuator, beside a service declaring it',
       files: springCloud({

@@ -38,6 +38,9 @@ const LOGGING: Record<Ecosystem, Signal> = {
       'signale',
       'roarr',
       'tslog',
+      '@logtape/logtape',
+      'loglayer',
+      'adze',
       '@aws-lambda-powertools/logger',
       'express-winston',
       'hapi-pino',
@@ -47,7 +50,9 @@ const LOGGING: Record<Ecosystem, Signal> = {
       '@backstage/backend-defaults',
     ],
     code: [
-      /\b(?:require\(\s*|from\s+)['"](?:pino|winston|bunyan|log4js|loglevel|consola|tslog|signale|roarr)['"]/,
+      /\b(?:require\(\s*|from\s+)['"](?:pino|winston|bunyan|log4js|loglevel|consola|tslog|signale|roarr|loglayer|adze)['"]/,
+      // LogTape, also imported from JSR by Deno and Bun code.
+      /\b(?:require\(\s*|from\s+)['"](?:jsr:|npm:)?@logtape\/logtape(?:@[^'"]*)?['"]/,
       /import\s*\{[^}]*\bLogger\b[^}]*\}\s*from\s*['"]@nestjs\/common['"]/,
       /\b[Ff]astify\(\s*\{[^)]*?\blogger\s*:\s*(?!false)/,
     ],
@@ -182,7 +187,7 @@ export default defineRule({
   severity: 'high',
   title: 'Servers use a logging framework',
   description:
-    'Fails for each server application that has no logging framework configured and reports only through print / console: Python `logging` (basicConfig, dictConfig, getLogger), structlog or loguru; pino, winston, bunyan, log4js or the NestJS logger; SLF4J / Logback / Log4j2 (Spring Boot starters include Logback); Go `log/slog`, zap, zerolog, logrus, or Echo\'s levelled logger or request-logger middleware set up in code (the standard `log` package and plain-text access logs such as gin\'s do not count); Serilog, NLog or Microsoft.Extensions.Logging.',
+    'Fails for each server application that has no logging framework configured and reports only through print / console: Python `logging` (basicConfig, dictConfig, getLogger), structlog or loguru; pino, winston, bunyan, log4js, LogTape, consola, tslog, loglevel, signale, roarr, LogLayer, Adze or the NestJS logger; SLF4J / Logback / Log4j2 (Spring Boot starters include Logback); Go `log/slog`, zap, zerolog, logrus, or Echo\'s levelled logger or request-logger middleware set up in code (the standard `log` package and plain-text access logs such as gin\'s do not count); Serilog, NLog or Microsoft.Extensions.Logging.',
   rationale:
     'print and console output has no levels, no timestamps you can trust, no request context and no structure a log pipeline can index. When something breaks in production, the evidence is missing or unsearchable.',
   remediation:

@@ -99,6 +99,17 @@ describeRule(rule, {
       findings: ['src/server.js:3'],
     },
     {
+      name: 'an Express server with console only, LogTape only in a test, a README and an example',
+      files: {
+        'package.json': JSON.stringify({ dependencies: { express: '^4.21.0' }, devDependencies: { vitest: '^2.0.0' } }),
+        'src/server.js': "const express = require('express');\nconst app = express();\napp.listen(3000, () => console.log('listening'));\n",
+        'src/server.test.js': "import { configure } from '@logtape/logtape';\n",
+        'examples/logging/index.js': "import { getLogger } from '@logtape/logtape';\n",
+        'README.md': 'TODO: log with `@logtape/logtape` instead of console.\n',
+      },
+      findings: ['src/server.js:3'],
+    },
+    {
       name: 'the console calls that show it are the server\'s, not a build script\'s or a page component\'s',
       files: {
         'package.json': JSON.stringify({ dependencies: { express: '^4.21.0', react: '^18.3.0' } }),
@@ -179,6 +190,30 @@ describeRule(rule, {
         'pyproject.toml':
           '[project]\nname="x"\ndependencies=["fastapi", "structlog"]\n',
         'main.py': 'from fastapi import FastAPI\n',
+      },
+    },
+    {
+      name: 'Next.js route handlers logging through LogTape',
+      files: {
+        'package.json': JSON.stringify({ name: 'web', scripts: { build: 'next build' }, dependencies: { next: '15.0.0', react: '19.0.0', '@logtape/logtape': '^1.0.0' } }),
+        'app/page.tsx': 'export default function Page() { return <main />; }\n',
+        'app/api/orders/route.ts': "import { logger } from '../../../lib/logger';\nexport async function GET() { logger.info('listing'); return Response.json([]); }\n",
+        'lib/logger.ts':
+          "import { configure, getConsoleSink, getJsonLinesFormatter, getLogger } from '@logtape/logtape';\nawait configure({ sinks: { console: getConsoleSink({ formatter: getJsonLinesFormatter() }) }, loggers: [{ category: ['app'], sinks: ['console'] }] });\nexport const logger = getLogger(['app']);\n",
+      },
+    },
+    {
+      name: 'LogTape imported from JSR by a server whose manifest does not list it',
+      files: {
+        'package.json': JSON.stringify({ dependencies: { hono: '^4.0.0' } }),
+        'src/index.ts': "import { Hono } from 'hono';\nimport { getLogger } from 'jsr:@logtape/logtape@^1.0.0';\nconst app = new Hono();\nexport default app;\n",
+      },
+    },
+    {
+      name: 'Express with consola',
+      files: {
+        'package.json': JSON.stringify({ dependencies: { express: '^4', consola: '^3' } }),
+        'src/server.js': "const express = require('express');\nconst { consola } = require('consola');\n",
       },
     },
     {

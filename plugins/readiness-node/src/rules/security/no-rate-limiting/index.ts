@@ -23,18 +23,41 @@ export const RATE_LIMIT_SIGNALS: EvidenceSignal[] = [
   // JVM
   { label: 'bucket4j', deps: ['bucket4j-core', 'bucket4j_jdk17-core', 'bucket4j_jdk11-core', 'bucket4j-spring-boot-starter', 'bucket4j-redis'] },
   { label: 'resilience4j-ratelimiter', deps: ['resilience4j-ratelimiter'] },
+  {
+    label: 'Sentinel',
+    deps: [
+      'spring-cloud-starter-alibaba-sentinel',
+      'sentinel-spring-webmvc-adapter',
+      'sentinel-spring-webmvc-v6x-adapter',
+      'sentinel-spring-webflux-adapter',
+      'sentinel-spring-cloud-gateway-adapter',
+      'sentinel-web-servlet',
+      'sentinel-jakarta-servlet',
+      'sentinel-zuul-adapter',
+    ],
+  },
   // Go
   { label: 'tollbooth', depPrefixes: ['github.com/didip/tollbooth'] },
   { label: 'ulule/limiter', depPrefixes: ['github.com/ulule/limiter'] },
   { label: 'httprate', depPrefixes: ['github.com/go-chi/httprate'] },
   { label: 'go-limiter', depPrefixes: ['github.com/sethvargo/go-limiter', 'github.com/throttled/throttled'] },
+  // Imported rather than declared: go.mod also lists what dependencies use (`// indirect`).
+  {
+    label: 'a Go rate limiter',
+    code: /"(?:github\.com\/juju\/ratelimit|go\.uber\.org\/ratelimit|github\.com\/go-redis\/redis_rate(?:\/v\d+)?|github\.com\/mennanov\/limiters)"/,
+  },
+  // Sentinel's flow control: its flow or system (inbound QPS) rules, or the HTTP middleware of its adapters.
+  { label: 'sentinel-golang', code: /"github\.com\/alibaba\/sentinel-golang\/(?:core\/(?:flow|system|hotspot)|pkg\/adapters\/[\w-]+)"/ },
   // .NET, Ruby
   { label: 'AspNetCoreRateLimit', deps: ['aspnetcoreratelimit', 'aspnetcoreratelimit.redis'] },
+  { label: 'ASP.NET Core rate limiting', deps: ['system.threading.ratelimiting', 'microsoft.aspnetcore.ratelimiting'] },
   { label: 'rack-attack', deps: ['rack-attack', 'rack-throttle'] },
   // Code: middleware set up by hand or from a framework that ships it
   { label: 'a rate limiter in code', code: /\brateLimit\(|\bRateLimiter(?:Memory|Redis|Postgres|Mongo|Cluster)\b|\bThrottlerModule\b|@Throttle\(|\bslowDown\(/ },
   { label: 'a rate limiter in code', code: /\bfrom\s+(?:flask_limiter|slowapi|django_ratelimit|fastapi_limiter)\b|@limiter\.limit\(|@ratelimit\(|DEFAULT_THROTTLE_(?:CLASSES|RATES)|\bthrottle_classes\b/ },
   { label: 'a rate limiter in code', code: /\bBucket4j\b|\bBucket\.builder\(|\bBandwidth\.(?:classic|simple|builder)\(|@RateLimiter\(|\bRateLimiter\.create\(|\bRateLimiterRegistry\b|\bRequestRateLimiter\b/ },
+  { label: 'Sentinel', code: /\b(?:FlowRuleManager|GatewayRuleManager|ParamFlowRuleManager)\.loadRules\(/ },
+  { label: 'resilience4j-ratelimiter', code: /\bresilience4j\.ratelimiter\.(?:instances|configs)\.|^resilience4j:[ \t]*\n(?:[ \t]+\S.*\n|[ \t]*\n)*?[ \t]+ratelimiter:/m },
   { label: 'golang.org/x/time/rate', code: /"golang\.org\/x\/time\/rate"/ },
   { label: 'a rate limiter in code', code: /\bmiddleware\.RateLimiter(?:WithConfig)?\(|fiber\/v\d\/middleware\/limiter|\btollbooth\.|\bhttprate\./ },
   { label: 'ASP.NET Core rate limiting', code: /\bAddRateLimiter\(|\bUseRateLimiter\(|\[EnableRateLimiting|\.RequireRateLimiting\(|\bIpRateLimit/ },
@@ -55,7 +78,7 @@ export default defineRule({
   severity: 'medium',
   title: 'Requests are rate limited',
   description:
-    'Fails for each server application with no rate-limiting library, middleware or proxy setting in its code, its dependencies, the projects it runs, or the proxy and gateway configuration outside every server: express-rate-limit, rate-limiter-flexible, @nestjs/throttler, @fastify/rate-limit, flask-limiter, slowapi, django-ratelimit or DRF throttling, bucket4j, resilience4j, golang.org/x/time/rate, tollbooth, httprate, ASP.NET Core rate limiting, Rack::Attack, nginx `limit_req`, ingress or gateway limits, or a rate limiter written in the code. Not applicable without a server.',
+    'Fails for each server application with no rate-limiting library, middleware or proxy setting in its code, its dependencies, the projects it runs, or the proxy and gateway configuration outside every server: express-rate-limit, rate-limiter-flexible, @nestjs/throttler, @fastify/rate-limit, flask-limiter, slowapi, django-ratelimit or DRF throttling, bucket4j, resilience4j, Sentinel (Java, or sentinel-golang flow rules and middleware), golang.org/x/time/rate, tollbooth, ulule/limiter, httprate, juju/ratelimit, ASP.NET Core rate limiting (System.Threading.RateLimiting, AspNetCoreRateLimit), Rack::Attack, nginx `limit_req`, ingress or gateway limits, or a rate limiter written in the code. Not applicable without a server.',
   rationale:
     'Without a limit, one client can brute-force logins and tokens, scrape the whole dataset, or exhaust the service and its database with a burst of cheap requests. Limits also contain runaway clients and retry storms.',
   remediation:

@@ -24,6 +24,12 @@ const aspnet = (dir: string, program: string) => ({
   [`${dir}/Endpoints/Invoices.cs`]: 'public static class Invoices { public static void Map(WebApplication app) { app.MapGet("/invoices", () => Results.Ok()); } }\n',
 });
 
+const ginMod = (extra: string) => `module example.com/api\n\ngo 1.22\n\nrequire (\n\tgithub.com/gin-gonic/gin v1.10.0\n${extra})\n`;
+const ginMain = (imports: string[], setup: string) =>
+  `package main\n\nimport (\n\t"github.com/gin-gonic/gin"\n${imports.map(i => `\t${i}\n`).join('')})\n\nfunc main() {\n\tr := gin.New()\n${setup}\tr.Run(":8080")\n}\n`;
+const springPom = (artifact: string) =>
+  `<project><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency><dependency><artifactId>${artifact}</artifactId></dependency></dependencies></project>`;
+
 describeRule(rule, {
   fails: [
     {
@@ -67,6 +73,24 @@ describeRule(rule, {
         'main.go': 'package main\nimport "net/http"\nfunc main() { http.ListenAndServe(":8080", nil) }\n',
       },
       findings: ['main.go:3'],
+    },
+    {
+      name: 'a Gin server with sentinel-golang used only as a circuit breaker, and Go limiters only as indirect dependencies',
+      files: {
+        'go.mod': ginMod('\tgithub.com/alibaba/sentinel-golang v1.0.4\n\tgo.uber.org/ratelimit v0.3.1 // indirect\n\tgithub.com/juju/ratelimit v1.0.2 // indirect\n'),
+        'main.go': ginMain(['"github.com/alibaba/sentinel-golang/core/circuitbreaker"'], '\t_, _ = circuitbreaker.LoadRules(nil)\n'),
+      },
+      findings: ['go.mod:6'],
+    },
+    {
+      name: 'a Spring service with Sentinel only in an example and resilience4j configured for circuit breaking only',
+      files: {
+        'pom.xml': springPom('resilience4j-spring-boot3'),
+        'src/main/java/com/acme/App.java': '@SpringBootApplication\npublic class App { public static void main(String[] a) { SpringApplication.run(App.class, a); } }\n',
+        'src/main/resources/application.yml': 'resilience4j:\n  circuitbreaker:\n    instances:\n      payments:\n        slidingWindowSize: 10\n',
+        'examples/sentinel/Limits.java': 'class Limits { static { FlowRuleManager.loadRules(rules); } }\n',
+      },
+      findings: ['src/main/java/com/acme/App.java:1'],
     },
     {
       name: 'a limiter mentioned only in docs, tests and examples',
@@ -125,6 +149,46 @@ describeRule(rule, {
       name: 'golang.org/x/time/rate imported by a Go server',
       files: {
         'main.go': 'package main\nimport (\n\t"net/http"\n\t"golang.org/x/time/rate"\n)\nvar limiter = rate.NewLimiter(10, 20)\nfunc main() { http.ListenAndServe(":8080", nil) }\n',
+      },
+    },
+    {
+      name: 'sentinel-golang flow-control middleware with an inbound QPS rule on a Gin server',
+      files: {
+        'go.mod': ginMod('\tgithub.com/alibaba/sentinel-golang v1.0.4\n\tgithub.com/alibaba/sentinel-golang/pkg/adapters/gin v0.0.0-20241224061304-f4c2c5964666\n'),
+        'main.go': ginMain(['"example.com/api/middleware"'], '\tr.Use(middleware.Throttle())\n'),
+        'middleware/throttle.go':
+          'package middleware\n\nimport (\n\t"github.com/alibaba/sentinel-golang/core/system"\n\tsentinel "github.com/alibaba/sentinel-golang/pkg/adapters/gin"\n\t"github.com/gin-gonic/gin"\n)\n\nfunc Throttle() gin.HandlerFunc {\n\t_, _ = system.LoadRules([]*system.Rule{{MetricType: system.InboundQPS, TriggerCount: 200}})\n\treturn sentinel.SentinelMiddleware()\n}\n',
+      },
+    },
+    {
+      name: 'juju/ratelimit imported by a Gin middleware',
+      files: {
+        'go.mod': ginMod('\tgithub.com/juju/ratelimit v1.0.2\n'),
+        'main.go': ginMain(['"github.com/juju/ratelimit"'], '\tbucket := ratelimit.NewBucketWithRate(100, 100)\n\tr.Use(func(c *gin.Context) { if bucket.TakeAvailable(1) == 0 { c.AbortWithStatus(429) } })\n'),
+      },
+    },
+    {
+      name: 'Sentinel through the Spring Cloud Alibaba starter',
+      files: {
+        'pom.xml': springPom('spring-cloud-starter-alibaba-sentinel'),
+        'src/main/java/com/acme/App.java': '@SpringBootApplication\npublic class App { public static void main(String[] a) { SpringApplication.run(App.class, a); } }\n',
+      },
+    },
+    {
+      name: 'resilience4j rate limiter instances configured in application.yml',
+      files: {
+        'pom.xml': springPom('resilience4j-spring-boot3'),
+        'src/main/java/com/acme/App.java': '@SpringBootApplication\npublic class App { public static void main(String[] a) { SpringApplication.run(App.class, a); } }\n',
+        'src/main/resources/application.yml':
+          'resilience4j:\n  circuitbreaker:\n    instances:\n      payments: {}\n\n  ratelimiter:\n    instances:\n      login:\n        limitForPeriod: 10\n',
+      },
+    },
+    {
+      name: 'System.Threading.RateLimiting referenced by an ASP.NET Core service',
+      files: {
+        ...aspnet('Api', ''),
+        'Api/Api.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk.Web"><ItemGroup><PackageReference Include="System.Threading.RateLimiting" Version="8.0.0" /></ItemGroup></Project>',
       },
     },
     {
