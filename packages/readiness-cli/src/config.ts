@@ -20,6 +20,8 @@ function describe(value: unknown): string {
  *     expires: 2025-12-31
  * disabledRules: [documentation/no-changelog]
  * settings: { testRatioTarget: 0.5 }
+ * categories:            # custom categories beside the nine built-in ones
+ *   - { id: operations, title: Operations, weight: 2 }
  * ```
  *
  * Checks a parsed configuration document with the engine's audit configuration schema (the one

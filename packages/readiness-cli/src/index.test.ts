@@ -234,6 +234,32 @@ describe('readiness audit', () => {
       expect(card.categories.find((c: { id: string }) => c.id === 'security').weight).toBe(3);
     });
 
+    it('lists a custom category after the built-in ones, titled and weighted, and selects by it', async () => {
+      const path = join(risky, 'categories.yaml');
+      await fs.writeFile(
+        path,
+        'categories:\n  - { id: ml-pipeline, title: ML pipeline, weight: 2 }\ncategoryWeights: { ml-pipeline: 3 }\n',
+      );
+      try {
+        const json = await run(['audit', risky, '-f', 'json', '--config', path]);
+        expect(json.code).toBe(0);
+        const card = JSON.parse(json.stdout);
+        expect(card.categories.map((c: { id: string }) => c.id).slice(-2)).toEqual(['documentation', 'ml-pipeline']);
+        expect(card.categories.at(-1)).toMatchObject({ id: 'ml-pipeline', title: 'ML pipeline', weight: 3, score: null });
+        const table = await run(['audit', risky, '--config', path, '--no-color']);
+        expect(table.stdout).toMatch(/^ML pipeline +— +not applicable/m);
+        const markdown = await run(['audit', risky, '-f', 'markdown', '--config', path]);
+        expect(markdown.stdout).toMatch(/Not applicable to this repository: .*ML pipeline\./);
+        const only = await run(['audit', risky, '-f', 'json', '--config', path, '--only', 'ml-pipeline']);
+        expect(only.code).toBe(0);
+        const without = await run(['audit', risky, '-f', 'json', '--only', 'ml-pipeline']);
+        expect(without.code).toBe(2);
+        expect(without.stderr).toContain('unknown rule or category id in --only: ml-pipeline');
+      } finally {
+        await fs.rm(path);
+      }
+    });
+
     it('reads JSON', async () => {
       const { code, stdout } = await withConfig(
         'readiness.json',
@@ -260,6 +286,12 @@ describe('readiness audit', () => {
       ],
       ['a negative weight', 'weight.yaml', 'severityWeights: { high: -1 }\n', /severityWeights\.high must be a number of 0 or more/],
       ['an unknown category', 'cat.yaml', 'categoryWeights: { secrity: 2 }\n', /categoryWeights\.secrity is not one of/],
+      [
+        'a custom category with a built-in id',
+        'clash.yaml',
+        'categories: [{ id: security, title: Security again }]\n',
+        /categories\[0\]\.id 'security' is a built-in category; a custom category needs an id of its own/,
+      ],
       ['an unknown setting', 'set.yaml', 'settings: { ratio: 1 }\n', /settings\.ratio is not a setting/],
     ])('exits 2 on %s', async (_name, file, text, message) => {
       const { code, stdout, stderr } = await withConfig(file, text);

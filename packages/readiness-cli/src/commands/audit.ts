@@ -48,8 +48,16 @@ export interface AuditCommandOptions {
 export const FAIL_ON = ['new'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
-/** Splits a comma-separated list of rule or category ids and checks each one. */
-export function selection(value: string | undefined, flag: string, registry: RuleRegistry): string[] | undefined {
+/**
+ * Splits a comma-separated list of rule or category ids and checks each one: a rule the registry
+ * runs, a built-in category, or one of the custom `categories` the configuration declares.
+ */
+export function selection(
+  value: string | undefined,
+  flag: string,
+  registry: RuleRegistry,
+  categories: readonly string[] = CATEGORY_IDS,
+): string[] | undefined {
   if (value === undefined) return undefined;
   const ids = value
     .split(',')
@@ -58,7 +66,7 @@ export function selection(value: string | undefined, flag: string, registry: Rul
   if (ids.length === 0) {
     throw new CliError(`${flag} needs at least one rule or category id`);
   }
-  const unknown = ids.filter(id => !registry.has(id) && !(CATEGORY_IDS as readonly string[]).includes(id));
+  const unknown = ids.filter(id => !registry.has(id) && !categories.includes(id));
   if (unknown.length) {
     throw new CliError(
       `unknown rule or category id${unknown.length > 1 ? 's' : ''} in ${flag}: ${unknown.join(', ')} (run \`readiness rules\` to list them)`,
@@ -144,13 +152,15 @@ function progressReporter(io: CliIo, verbose: boolean) {
 
 /** `readiness audit <dir>`: walks, audits, renders and applies the threshold. */
 export async function auditCommand(dirArg: string, options: AuditCommandOptions, io: CliIo): Promise<number> {
-  const registry = new RuleRegistry(builtinRules);
+  const builtins = new RuleRegistry(builtinRules);
   const dir = resolve(io.cwd, dirArg);
-  const only = selection(options.only, '--only', registry);
-  const skip = selection(options.skip, '--skip', registry);
   const fileConfig = options.config
-    ? await loadConfig(resolve(io.cwd, options.config), id => registry.has(id))
+    ? await loadConfig(resolve(io.cwd, options.config), id => builtins.has(id))
     : {};
+  // The custom categories the configuration declares come after the built-in ones.
+  const registry = new RuleRegistry(builtinRules, { categories: fileConfig.categories });
+  const only = selection(options.only, '--only', registry, registry.categoryIds());
+  const skip = selection(options.skip, '--skip', registry, registry.categoryIds());
   const config: AuditConfig = { ...fileConfig, ...(only ? { only } : {}), ...(skip ? { skip } : {}) };
   if (options.failOn && !options.baseline) {
     throw new CliError(`--fail-on ${options.failOn} needs --baseline <report>: the findings are new relative to it`);
