@@ -93,6 +93,13 @@ describe('parseComposeFile', () => {
     ]);
   });
 
+  it('reads the entrypoint and command a service starts with, as one line', () => {
+    const fact = parseComposeFile(
+      file(['services:', '  api:', '    image: api', '    entrypoint: ["/bin/sh", "-c"]', '    command: go run ./cmd/api', '  db:', '    image: postgres:16'].join('\n')),
+    );
+    expect(fact.services.map(s => s.command)).toEqual(['/bin/sh -c go run ./cmd/api', undefined]);
+  });
+
   it('reads profiles and the restart policy', () => {
     const fact = parseComposeFile(
       file(

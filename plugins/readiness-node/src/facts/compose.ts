@@ -38,6 +38,8 @@ export interface ComposeService {
   restart?: string;
   /** Env files the service loads (`env_file:`), repository-relative. */
   envFiles?: string[];
+  /** The `entrypoint` and `command` it overrides the image's with, as one line. */
+  command?: string;
   /** The container ports it publishes (`ports:`, the container side of each mapping) or exposes (`expose:`), in order. */
   ports?: number[];
 }
@@ -145,6 +147,11 @@ export function parseComposeFile(file: SourceFile): ComposeFileFact {
         return text ? [text] : [];
       }),
     };
+    const command = [svc.entrypoint, svc.command]
+      .flatMap(part => (Array.isArray(part) ? part.map(p => asString(p) ?? '') : [asString(part) ?? '']))
+      .filter(Boolean)
+      .join(' ');
+    if (command) service.command = command;
     const restart = asString(svc.restart);
     if (restart !== undefined) service.restart = restart;
     const image = asString(svc.image);

@@ -256,26 +256,43 @@ export function inlineCommandsOf(file: SourceFile, scripts: ReadonlySet<string> 
   const lines = file.text.split('\n');
   let fence: string | undefined;
   lines.forEach((line, i) => {
-    const fenceMark = /^\s*(```+|~~~+)/.exec(line);
-    if (fenceMark) {
+    // A backtick fence's info string holds no backtick: "```npm i``` to install" is a code span, not a fence.
+    const fenceMark = /^\s*(```+|~~~+)(.*)$/.exec(line);
+    if (fenceMark && !(fenceMark[1][0] === '`' && fenceMark[2].includes('`'))) {
       if (!fence) fence = fenceMark[1][0];
       else if (fenceMark[1][0] === fence) fence = undefined;
       return;
     }
     if (fence || /^( {4}|\t)/.test(line)) return;
-    for (const m of line.matchAll(/(?<!`)`([^`\n]{2,200})`(?!`)/g)) {
-      const text = m[1].trim();
-      const script = /^(?:\.{0,2}\/)[\w./-]+\.(?:sh|bash|ps1|cmd|bat)$/.test(text);
-      const bare = text.replace(/^(?:\$|>|PS>)\s*/, '');
-      const withArgs = /^\S+\s+\S/.test(bare) && !NOT_A_COMMAND.test(bare);
-      const command =
-        withArgs && (INLINE_COMMAND_WORD.test(bare) || POWERSHELL_CMDLET.test(bare) || scripts.has(bare.split(/\s/)[0].replace(/^\.[\\/]/, '').toLowerCase()));
-      if (command || script || scripts.has(bare.replace(/^\.[\\/]/, '').toLowerCase())) {
-        out.push({ text, line: i + 1 });
-      }
+    for (const span of codeSpansOf(line)) {
+      const text = span.trim();
+      if (text.length >= 2 && text.length <= 200 && isInlineCommand(text, scripts)) out.push({ text, line: i + 1 });
     }
   });
   return out;
+}
+
+/** The code spans of one line of prose: a run of backticks up to the next run of as many (`npm i`, ``a ` b``, ```npm i```). */
+export function codeSpansOf(line: string): string[] {
+  const runs = [...line.matchAll(/`+/g)].map(m => ({ at: m.index!, length: m[0].length }));
+  const spans: string[] = [];
+  for (let r = 0; r < runs.length; r++) {
+    const close = runs.findIndex((run, k) => k > r && run.length === runs[r].length);
+    if (close === -1) continue;
+    spans.push(line.slice(runs[r].at + runs[r].length, runs[close].at));
+    r = close;
+  }
+  return spans;
+}
+
+/** Whether the text of a code span or of a plain line is a command: a known tool with its arguments, a script path, or a root script by its name. */
+export function isInlineCommand(text: string, scripts: ReadonlySet<string> = new Set()): boolean {
+  const script = /^(?:\.{0,2}\/)[\w./-]+\.(?:sh|bash|ps1|cmd|bat)$/.test(text);
+  const bare = text.replace(/^(?:\$|>|PS>)\s*/, '');
+  const withArgs = /^\S+\s+\S/.test(bare) && !NOT_A_COMMAND.test(bare);
+  const command =
+    withArgs && (INLINE_COMMAND_WORD.test(bare) || POWERSHELL_CMDLET.test(bare) || scripts.has(bare.split(/\s/)[0].replace(/^\.[\\/]/, '').toLowerCase()));
+  return command || script || scripts.has(bare.replace(/^\.[\\/]/, '').toLowerCase());
 }
 
 /** Markdown links with their text and target. */

@@ -17,11 +17,19 @@ describe('declaredBuildsOf', () => {
           '#!/bin/sh\ndocker build \\\n  --build-arg SHA=$(git rev-parse HEAD) \\\n  --file worker/Dockerfile.prod \\\n  worker\n',
       }),
     ).toEqual([
-      { dockerfile: 'docker/Dockerfile', context: '' },
-      { dockerfile: 'api/Dockerfile', context: 'api' },
-      { dockerfile: 'services/web/Dockerfile', context: 'services/web' },
-      { dockerfile: 'worker/Dockerfile.prod', context: 'worker' },
+      { dockerfile: 'docker/Dockerfile', context: '', tags: ['$CI_REGISTRY_IMAGE:$CI_COMMIT_SHA'], source: '.gitlab-ci.yml' },
+      { dockerfile: 'api/Dockerfile', context: 'api', tags: ['api'], source: 'Makefile' },
+      { dockerfile: 'services/web/Dockerfile', context: 'services/web', tags: [], source: 'Makefile' },
+      { dockerfile: 'worker/Dockerfile.prod', context: 'worker', tags: [], source: 'scripts/release.sh' },
     ]);
+  });
+
+  it('reads tags given after the context, and skips commented-out builds', () => {
+    expect(
+      buildsOf({
+        Makefile: 'image:\n\t@docker build . -t shop:latest\n\n#old-image:\n#\tdocker build ./legacy -t shop-legacy\n',
+      }),
+    ).toEqual([{ dockerfile: 'Dockerfile', context: '', tags: ['shop:latest'], source: 'Makefile' }]);
   });
 
   it('reads docker/build-push-action steps, with their defaults', () => {
@@ -41,14 +49,15 @@ describe('declaredBuildsOf', () => {
           '        with:',
           '          context: ./svc',
           '          file: ./svc/Containerfile',
+          '          tags: ghcr.io/acme/svc:latest,ghcr.io/acme/svc:1.0',
           '      - run: docker build --tag app:${{ github.sha }} --build-arg X=${{ github.ref }} ./gha',
         ].join('\n'),
       }),
     ).toEqual([
-      { dockerfile: 'gha/Dockerfile', context: 'gha' },
-      { dockerfile: 'Dockerfile', context: '' },
-      { dockerfile: 'Dockerfile', context: '' },
-      { dockerfile: 'svc/Containerfile', context: 'svc' },
+      { dockerfile: 'gha/Dockerfile', context: 'gha', tags: ['app:$EXPR'], source: '.github/workflows/ci.yml' },
+      { dockerfile: 'Dockerfile', context: '', tags: [], source: '.github/workflows/ci.yml' },
+      { dockerfile: 'Dockerfile', context: '', tags: [], source: '.github/workflows/ci.yml' },
+      { dockerfile: 'svc/Containerfile', context: 'svc', tags: ['ghcr.io/acme/svc:latest', 'ghcr.io/acme/svc:1.0'], source: '.github/workflows/ci.yml' },
     ]);
   });
 

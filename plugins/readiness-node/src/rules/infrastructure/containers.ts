@@ -66,6 +66,20 @@ function commandLine(args: string): string {
   }
 }
 
+/** The command a Dockerfile's image starts with: the CMD and ENTRYPOINT of its final stage, or of the stage that one builds on. */
+export function startCommandOf(dockerfile: DockerfileFact): string {
+  let stage = dockerfile.finalStage;
+  while (stage) {
+    const current = stage;
+    const start = dockerfile.instructions.filter(
+      i => i.stage === current.index && (i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT'),
+    );
+    if (start.length) return start.map(i => commandLine(i.args)).join(' ');
+    stage = parentStageOf(dockerfile, stage);
+  }
+  return '';
+}
+
 /** The confidence of a finding about a Dockerfile: low for dev containers, test fixtures and test-runner images. */
 export function dockerfileConfidence(dockerfile: DockerfileFact): NonNullable<Finding['confidence']> {
   return runsTestSuite(dockerfile) ? 'low' : confidenceOf(dockerfile.path);
@@ -219,10 +233,14 @@ export function servicesBuilding(facts: Facts, dockerfile: DockerfileFact): Serv
   );
 }
 
-/** A build the repository's CI or scripts declare: which Dockerfile, from which context. */
+/** A build the repository's CI or scripts declare: which Dockerfile, from which context, under which image names. */
 export interface DeclaredBuild {
   dockerfile: string;
   context: string;
+  /** The image names it tags (`-t`, `--tag`, the action's `tags`), as written. */
+  tags: string[];
+  /** The file that declares it. */
+  source: string;
 }
 
 /** Options of `docker build` that take a value as the next word. */
@@ -240,12 +258,13 @@ const DOCKER_BUILD = /\b(?:docker|podman)[ \t]+(?:buildx[ \t]+)?build\b([^\n;&|<
 const unquote = (word: string) => word.replace(/^(['"])(.*)\1$/, '$2');
 
 /** The Dockerfile and context of one `docker build …` argument list, relative to the repository root. */
-function parseDockerBuild(args: string): DeclaredBuild | undefined {
+function parseDockerBuild(args: string, source: string): DeclaredBuild | undefined {
   // Expressions with spaces (`${{ github.sha }}`, `$(git rev-parse HEAD)`) count as one word.
   const flat = args.replace(/\$\{\{[^}]*\}\}/g, '$EXPR').replace(/\$\([^)]*\)/g, '$EXPR');
   const words = (flat.match(/"[^"]*"|'[^']*'|\S+/g) ?? []).map(unquote);
   let file: string | undefined;
   let context: string | undefined;
+  const tags: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
     if (word.startsWith('-') && word !== '-') {
@@ -255,16 +274,17 @@ function parseDockerBuild(args: string): DeclaredBuild | undefined {
       if (eq !== -1) value = word.slice(eq + 1);
       else if (VALUE_OPTIONS.has(name)) value = words[++i];
       if ((name === '-f' || name === '--file') && value) file = unquote(value);
+      if ((name === '-t' || name === '--tag') && value) tags.push(unquote(value));
       continue;
     }
     if (word === '\\') continue;
-    context = word;
-    break;
+    // The context comes first or last: `docker build . -t app:latest` tags it too.
+    if (context === undefined) context = word;
   }
   if (!context || context === '-' || /\$|:\/\/|^git@/.test(context)) return undefined;
   if (file !== undefined && (file === '-' || file.includes('$'))) return undefined;
   const dir = joinPath('', context);
-  return { dockerfile: file ? joinPath('', file) : joinPath(dir, 'Dockerfile'), context: dir };
+  return { dockerfile: file ? joinPath('', file) : joinPath(dir, 'Dockerfile'), context: dir, tags, source };
 }
 
 const SCRIPT_FILE = /(^|\/)(Makefile|makefile|GNUmakefile|justfile|Justfile|Taskfile\.ya?ml|[^/]+\.(sh|bash|mk))$/;
@@ -297,17 +317,18 @@ export function declaredBuildsOf(facts: Facts): DeclaredBuild[] {
   const cached = declaredCache.get(facts);
   if (cached) return cached;
   const builds: DeclaredBuild[] = [];
-  const scan = (text: string) => {
-    const joined = text.replace(/\\\r?\n/g, ' ');
+  const scan = (text: string, source: string) => {
+    // Commented-out lines (`#docker build …` in a Makefile or a script) build nothing.
+    const joined = text.replace(/^[ \t]*#.*$/gm, '').replace(/\\\r?\n/g, ' ');
     for (const m of joined.matchAll(DOCKER_BUILD)) {
-      const build = parseDockerBuild(m[1]);
+      const build = parseDockerBuild(m[1], source);
       if (build) builds.push(build);
     }
   };
-  for (const command of facts.ci.commands) scan(command.command);
+  for (const command of facts.ci.commands) scan(command.command, command.path);
   for (const file of facts.files) {
     if (SCRIPT_FILE.test(file.path) && !isVendored(file.path) && /\b(docker|podman)\b/.test(file.text)) {
-      scan(file.text);
+      scan(file.text, file.path);
     }
   }
   for (const workflow of facts.ci.workflows) {
@@ -315,12 +336,13 @@ export function declaredBuildsOf(facts: Facts): DeclaredBuild[] {
       for (const step of job.steps) {
         if (!/^docker\/build-push-action@/i.test(step.uses ?? '')) continue;
         const rawContext = step.with?.context ?? '.';
-        for (const expanded of expandMatrix(job.matrix, [rawContext, step.with?.file ?? ''])) {
+        for (const expanded of expandMatrix(job.matrix, [rawContext, step.with?.file ?? '', step.with?.tags ?? ''])) {
           const context = expanded[0].includes('defaultContext') ? '.' : expanded[0];
           const file = expanded[1] || undefined;
           if (/\$|:\/\//.test(context) || (file && file.includes('$'))) continue;
           const dir = joinPath('', context);
-          builds.push({ dockerfile: file ? joinPath('', file) : joinPath(dir, 'Dockerfile'), context: dir });
+          const tags = expanded[2].split(/[\n,]/).map(t => t.trim()).filter(Boolean);
+          builds.push({ dockerfile: file ? joinPath('', file) : joinPath(dir, 'Dockerfile'), context: dir, tags, source: workflow.path });
         }
       }
     }
@@ -343,6 +365,38 @@ export function buildContextsOf(facts: Facts, dockerfile: DockerfileFact): strin
   }
   if (contexts.size === 0) contexts.add(dockerfile.dir);
   return [...contexts].sort();
+}
+
+/** An image reference reduced to what names the image: no tag or digest, no default registry, lower case. */
+function imageNameOf(reference: string): string {
+  let name = reference.trim().toLowerCase().split('@')[0];
+  const colon = name.lastIndexOf(':');
+  if (colon > name.lastIndexOf('/')) name = name.slice(0, colon);
+  return name.replace(/^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '').replace(/^library\//, '');
+}
+
+/** How a compose service's image comes from this repository: the build it runs, and where that build is declared. */
+export interface FirstPartyBuild {
+  context: string;
+  dockerfile: string;
+  /** For an `image:` service, the file whose `docker build -t` (or build action) makes that image. */
+  declaredIn?: string;
+}
+
+/**
+ * The build of this repository a compose service runs: its own `build:`, or, for a service that names an
+ * `image:`, a `docker build -t <that image>` of a Makefile, script or CI workflow. Undefined for services that
+ * run an image from elsewhere (`postgres:16`, `redis`).
+ */
+export function firstPartyBuildOf(facts: Facts, service: ComposeService): FirstPartyBuild | undefined {
+  if (service.buildContext !== undefined) {
+    return { context: service.buildContext, dockerfile: service.dockerfile ?? joinPath(service.buildContext, 'Dockerfile') };
+  }
+  // A name held in a variable (`${REGISTRY}/api`) cannot be matched; a tag in one (`api:${TAG}`) can.
+  const name = service.image ? imageNameOf(service.image) : '';
+  if (!name || name.includes('$')) return undefined;
+  const build = declaredBuildsOf(facts).find(b => b.tags.some(tag => imageNameOf(tag) === name));
+  return build ? { context: build.context, dockerfile: build.dockerfile, declaredIn: build.source } : undefined;
 }
 
 /** How a path is shown in a message: the repository root reads as `.`. */

@@ -1,7 +1,7 @@
 import type { SourceFile } from '../../../snapshot';
 import { dirname, joinPath } from '../../../facts';
 import { defineRule, outcome } from '../../types';
-import { codeBlocksOf, headingsOf, inlineCommandsOf, isCommandBlock, linksOf, rootScriptNames } from '../markdown';
+import { codeBlocksOf, codeSpansOf, headingsOf, inlineCommandsOf, isCommandBlock, isInlineCommand, linksOf, rootScriptNames } from '../markdown';
 
 /**
  * Section titles that introduce setup or run instructions. "Using …" does only when it names the project or a
@@ -24,6 +24,45 @@ const SETUP_LINK =
 const SETUP_LINK_TEXT =
   /\b(?:install(?:ation|ing)?|set ?up|setting up|getting started|get started|usage|quick ?start|contributing|how to (?:run|use|build|start|develop)|run(?:ning)? (?:it|locally|the \w+)|(?:development|developer|dev) (?:guide|setup|environment|instructions|docs?|documentation))\b/i;
 
+/** A paragraph label that stands for a heading: a line of a few words ending with a colon (`Setup:`, `How to run:`). */
+const LABEL_LINE = /^\s{0,3}([\p{L}][\p{L}\p{N} '&/-]{1,40}?)\s*:\s*$/u;
+/** A list marker before an item's text. */
+const LIST_MARKER = /^\s*(?:[-*+]|\d+[.)])\s+/;
+
+/**
+ * A command under a setup label written as a paragraph rather than a heading ("Setup:" then `npm i && npm start`,
+ * in a code span or as a plain line): the label and the command, or undefined. The label's paragraph runs to the
+ * next blank line, heading or label; a label with no command under it is prose.
+ */
+function labelledCommandOf(doc: SourceFile, scripts: ReadonlySet<string>): { label: string; command: string } | undefined {
+  const lines = doc.text.split('\n').map(l => l.replace(/\r$/, ''));
+  let fence: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const mark = /^\s*(```+|~~~+)(.*)$/.exec(lines[i]);
+    if (mark && !(mark[1][0] === '`' && mark[2].includes('`'))) {
+      if (!fence) fence = mark[1][0];
+      else if (mark[1][0] === fence) fence = undefined;
+      continue;
+    }
+    if (fence) continue;
+    const label = LABEL_LINE.exec(lines[i])?.[1];
+    if (!label || !(SETUP_HEADING.test(label) || SETUP_HEADING_OTHER_LANGUAGES.test(label))) continue;
+    for (let j = i + 1; j < lines.length && j <= i + 20; j++) {
+      const line = lines[j];
+      if (!line.trim()) {
+        if (j > i + 1) break;
+        continue;
+      }
+      if (/^\s{0,3}#/.test(line) || LABEL_LINE.test(line) || /^\s*(```|~~~)/.test(line)) break;
+      const text = line.replace(LIST_MARKER, '').trim();
+      const command = codeSpansOf(text).map(t => t.trim()).find(t => isInlineCommand(t, scripts)) ??
+        (isInlineCommand(text, scripts) ? text : undefined);
+      if (command) return { label, command };
+    }
+  }
+  return undefined;
+}
+
 /** Setup instructions a document holds itself: a setup section or a command, by the same tests as the README's. */
 function setupIn(doc: SourceFile, scripts: ReadonlySet<string>): string | undefined {
   const headings = headingsOf(doc);
@@ -35,6 +74,8 @@ function setupIn(doc: SourceFile, scripts: ReadonlySet<string>): string | undefi
   if (codeBlocksOf(doc).some(b => isCommandBlock(b, scripts))) return 'the README shows commands';
   const inline = inlineCommandsOf(doc, scripts)[0];
   if (inline) return `the README gives commands in its text (\`${inline.text}\`)`;
+  const labelled = labelledCommandOf(doc, scripts);
+  if (labelled) return `setup instructions under "${labelled.label}:" (\`${labelled.command}\`)`;
   return undefined;
 }
 
@@ -58,7 +99,7 @@ export default defineRule({
   severity: 'medium',
   title: 'The README explains how to set up and run',
   description:
-    'Fails when the root README has no setup or run instructions: no section such as Install, Setup, Getting started, Usage, Running, Quick start or Development ("Using …" only for the project or a way to run it: "Using Docker", not "Using libraries in the core"), no code block with a command (a known tool, a PowerShell cmdlet such as `Invoke-psake`, or a script of the repository by its name), no command with its arguments in the text (`yarn prepare`, `./setup.sh`), no link to a setup guide (by its path, or by a text naming one: "installation", "getting started", "development guide"; a book or site merely titled "… Development" is not one, and links to the README\'s own sections are judged by those sections), and no document of the repository it links to that has such a section or commands.',
+    'Fails when the root README has no setup or run instructions: no section such as Install, Setup, Getting started, Usage, Running, Quick start or Development ("Using …" only for the project or a way to run it: "Using Docker", not "Using libraries in the core"), no code block with a command (a known tool, a PowerShell cmdlet such as `Invoke-psake`, or a script of the repository by its name), no command with its arguments in a code span of the text (`yarn prepare`, `./setup.sh`, also in a span of two or three backticks), no setup label written as a paragraph (`Setup:`) with a command under it in a code span or on a plain line, no link to a setup guide (by its path, or by a text naming one: "installation", "getting started", "development guide"; a book or site merely titled "… Development" is not one, and links to the README\'s own sections are judged by those sections), and no document of the repository it links to that has such a section or commands.',
   rationale:
     'A README that only names the project leaves every newcomer and every responder to rediscover how to install, configure and start it, usually by reading CI scripts under pressure.',
   remediation:

@@ -109,8 +109,36 @@ describeRule(rule, {
       },
       findings: ['README.md:1'],
     },
+    {
+      name: 'a title and a description with a setup label but no command under it, and a colon-ended prose line',
+      files: {
+        'README.md':
+          '# Memories\r\n\r\nA social app built with React and Express.\r\n\r\nSetup:\r\nAsk the team for access.\r\n\r\nFeatures:\r\n- run `npm` scripts from the UI\r\n',
+      },
+      findings: ['README.md:1'],
+    },
+    {
+      name: 'a command-like line under a label that is not about setup',
+      files: { 'README.md': '# Svc\n\nA service.\n\nArchitecture:\nnode server talks to mongo\n' },
+      findings: ['README.md:1'],
+    },
   ],
   passes: [
+    {
+      name: 'a Setup label with a triple-backtick code span holding the command (CRLF line ends)',
+      files: {
+        'README.md':
+          '# Memories\r\n\r\nA social app.\r\n\r\nSetup:\r\n- run ```npm i && npm start``` for both client and server side\r\n',
+      },
+    },
+    {
+      name: 'a Setup label followed by a plain command line',
+      files: { 'README.md': '# Memories\n\nA social app.\n\nSetup:\nnpm i && npm start\n' },
+    },
+    {
+      name: 'a double-backtick code span holding a command in the text',
+      files: { 'README.md': '# Svc\n\nStart it with ``docker compose up -d`` and open the browser.\n' },
+    },
     {
       name: 'a French README with a launch section',
       files: { 'readme.md': "# Gestion des utilisateurs\n\n## Lancement du projet\n\n1. Installer les modules de requirements.txt\n2. Lancer run_mon_app.py\n" },

@@ -143,8 +143,46 @@ describeRule(rule, {
       findings: ['docker-compose.yml:2'],
       fix: 'none',
     },
+    {
+      name: 'an image: service running the image a Makefile builds with docker build -t',
+      files: {
+        Dockerfile: 'FROM alpine:3.20\nCOPY ./server /server\nCMD ["/server"]\n',
+        Makefile: 'image:\n\t@docker build -t shop:latest .\n\nrun:\n\t@docker-compose up -d\n',
+        'docker-compose.yml': 'services:\n  shop:\n    image: shop:latest\n    ports:\n      - 8000:8000\n  db:\n    image: postgres:16\n',
+      },
+      findings: ['docker-compose.yml:2'],
+      fix: 'none',
+    },
+    {
+      name: 'an image: service running the image CI pushes, under another tag',
+      files: {
+        'api/Dockerfile': DOCKERFILE,
+        '.github/workflows/release.yml': [
+          'on: push',
+          'jobs:',
+          '  image:',
+          '    runs-on: ubuntu-latest',
+          '    steps:',
+          '      - uses: docker/build-push-action@v6',
+          '        with:',
+          '          context: ./api',
+          '          tags: ghcr.io/acme/api:${{ github.sha }}',
+        ].join('\n'),
+        'deploy/compose.yaml': 'services:\n  api:\n    image: ghcr.io/acme/api:1.4.0\n',
+      },
+      findings: ['deploy/compose.yaml:2'],
+      fix: 'none',
+    },
   ],
   passes: [
+    {
+      name: 'an image the repository builds whose Dockerfile has a HEALTHCHECK',
+      files: {
+        Dockerfile: WITH_CHECK,
+        Makefile: 'image:\n\tdocker build -t shop .\n',
+        'docker-compose.yml': 'services:\n  shop:\n    image: shop:latest\n',
+      },
+    },
     {
       name: 'development compose files: beside a standalone production one that has healthchecks, or named for development (notes)',
       files: {
@@ -245,6 +283,14 @@ describeRule(rule, {
       },
     },
     { name: 'an invalid compose file', files: { 'docker-compose.yml': 'services:\n  - api\n' } },
+    {
+      name: 'third-party images beside a build of another image, and a commented-out build of the same name',
+      files: {
+        Dockerfile: DOCKERFILE,
+        Makefile: 'image:\n\tdocker build -t shop-worker .\n# cache:\n#\tdocker build -t redis ./cache\n',
+        'docker-compose.yml': 'services:\n  db:\n    image: postgres:16\n  cache:\n    image: redis:7\n  proxy:\n    image: ${REGISTRY}/shop-worker\n',
+      },
+    },
   ],
 });
 

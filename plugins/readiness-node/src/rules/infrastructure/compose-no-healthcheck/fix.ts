@@ -1,8 +1,8 @@
 import { isMap, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Facts } from '../../../facts';
 import { editYaml, fixOf, modifyFile, RuleFix } from '../../../fixes/edits';
-import { dockerfileOfService, healthUrlOf, imagePortOf, PROBE_TIMING, probeTest, probeToolOf } from '../../../fixes/healthcheck';
-import { composeFilesOf, composeHealthcheckOf, dockerHealthcheckOf, isHealthcheckNone, isOneOffService } from '../containers';
+import { healthUrlOf, imagePortOf, PROBE_TIMING, probeTest, probeToolOf } from '../../../fixes/healthcheck';
+import { composeFilesOf, composeHealthcheckOf, dockerHealthcheckOf, firstPartyBuildOf, isHealthcheckNone, isOneOffService } from '../containers';
 
 /** The compose `healthcheck` entries to add, by service name, for the services of one file that the rule fails. */
 function healthchecksOf(facts: Facts, path: string): Map<string, string[]> {
@@ -10,10 +10,11 @@ function healthchecksOf(facts: Facts, path: string): Map<string, string[]> {
   const file = composeFilesOf(facts).find(f => f.path === path);
   if (!file) return out;
   for (const service of file.services) {
-    if (service.buildContext === undefined || isOneOffService(service)) continue;
+    const build = firstPartyBuildOf(facts, service);
+    if (!build || isOneOffService(service)) continue;
     // A healthcheck someone disabled is a choice the fix leaves to a person.
     if (composeHealthcheckOf(facts, { file, service }) !== 'none') continue;
-    const dockerfile = dockerfileOfService(facts, service);
+    const dockerfile = facts.dockerfiles.find(d => d.path === build.dockerfile && !d.error);
     // So is an image whose HEALTHCHECK NONE turns the check off on purpose.
     const imageCheck = dockerfile && dockerHealthcheckOf(dockerfile);
     if (imageCheck && isHealthcheckNone(imageCheck)) continue;

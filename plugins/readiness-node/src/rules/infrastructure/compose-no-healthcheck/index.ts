@@ -11,6 +11,7 @@ import {
   dockerfilesOf,
   dockerHealthcheckOf,
   excerptAt,
+  firstPartyBuildOf,
   isHealthcheckNone,
   isOneOffService,
   withDevelopmentNote,
@@ -22,7 +23,7 @@ export default defineRule({
   severity: 'medium',
   title: 'Compose services built from source have a healthcheck',
   description:
-    'Fails when a compose service built from source (`build:`) has no `healthcheck`, neither in the compose files nor as a `HEALTHCHECK` in the Dockerfile it builds, or has its healthcheck disabled. A development compose file (named for development, or beside a standalone production variant such as `docker-compose.prod.yml`) is only a low-confidence note.',
+    'Fails when a compose service built from source (`build:`, or an `image:` that a `docker build -t` of the repository\'s Makefile, scripts or CI makes) has no `healthcheck`, neither in the compose files nor as a `HEALTHCHECK` in the Dockerfile it builds, or has its healthcheck disabled. A development compose file (named for development, or beside a standalone production variant such as `docker-compose.prod.yml`) is only a low-confidence note.',
   rationale:
     'Compose only knows a container is running, not that it is ready. Without a healthcheck, `depends_on: condition: service_healthy` cannot work, dependants start against a service that is still booting, and a wedged service is never reported unhealthy.',
   remediation:
@@ -31,9 +32,12 @@ export default defineRule({
     if (composeFilesOf(facts).length === 0) {
       return outcome.notApplicable('no compose file');
     }
-    const built = composeServicesOf(facts).filter(ref => ref.service.buildContext !== undefined);
+    const built = composeServicesOf(facts).flatMap(ref => {
+      const build = firstPartyBuildOf(facts, ref.service);
+      return build ? [{ ...ref, build }] : [];
+    });
     if (built.length === 0) {
-      return outcome.notApplicable('no compose service is built from source');
+      return outcome.notApplicable('no compose service is built from source or runs an image this repository builds');
     }
     const services = built.filter(ref => !isOneOffService(ref.service));
     if (services.length === 0) {
@@ -42,10 +46,13 @@ export default defineRule({
     const dockerfiles = new Map(dockerfilesOf(facts).map(d => [d.path, d]));
     const findings: Finding[] = [];
     for (const ref of services) {
-      const { file, service } = ref;
+      const { file, service, build } = ref;
       const compose = composeHealthcheckOf(facts, ref);
       if (compose === 'defined') continue;
-      const dockerfile = service.dockerfile ? dockerfiles.get(service.dockerfile) : undefined;
+      const dockerfile = dockerfiles.get(build.dockerfile);
+      const origin = build.declaredIn
+        ? `runs the image \`${service.image}\` that this repository builds (${build.declaredIn})`
+        : 'is built from source';
       const imageCheck = dockerfile ? dockerHealthcheckOf(dockerfile) : undefined;
       const imageHasCheck = imageCheck !== undefined && !isHealthcheckNone(imageCheck);
       if (compose === 'none' && imageHasCheck) continue;
@@ -60,10 +67,8 @@ export default defineRule({
         excerpt: excerptAt(facts, file.path, line),
         message: withDevelopmentNote(
           compose === 'disabled'
-            ? `Service \`${service.name}\` is built from source and its healthcheck is disabled`
-            : `Service \`${service.name}\` is built from source but has no healthcheck, in compose or in ${
-                service.dockerfile ?? 'its Dockerfile'
-              }`,
+            ? `Service \`${service.name}\` ${origin} and its healthcheck is disabled`
+            : `Service \`${service.name}\` ${origin} but has no healthcheck, in compose or in ${build.dockerfile}`,
           development,
         ),
         confidence: development ? 'low' : confidenceOf(file.path),

@@ -3,6 +3,29 @@ import rule from '.';
 
 const APP = { 'app/main.py': 'print("hi")\n', 'app/__init__.py': '' };
 
+/** A Go server whose image copies a binary built outside Docker; a Makefile tags it `shop:latest`. */
+const GO_BINARY = {
+  'go.mod': 'module example.com/shop\n',
+  'main.go': 'package main\n\nfunc main() {}\n',
+  'internal/api/router.go': 'package api\n',
+  'config/settings.yml': 'settings:\n  port: 8000\n',
+  'config/extend.go': 'package config\n\ntype Extend struct{}\n',
+  'config/db.sql': 'CREATE TABLE t (id int);\n',
+  'static/app/js/chunk-vendors.3f2a1b.js': `!function(e){${'var a=1;'.repeat(400)}}();\n`,
+  'static/app/index.html': '<html></html>\n',
+  Dockerfile: 'FROM alpine:3.20\nCOPY ./main /main\nCOPY ./config/settings.yml /config/settings.yml\nCMD ["/main", "server"]\n',
+  Makefile: 'build-linux:\n\t@docker build -t shop:latest .\n',
+};
+const GO_MOUNTS = [
+  'services:',
+  '  shop:',
+  '    image: shop:latest',
+  '    volumes:',
+  '      - ./config/:/app/config/',
+  '      - ./static/:/app/static/',
+  '      - ./temp/:/app/temp/',
+].join('\n');
+
 describeRule(rule, {
   fails: [
     {
@@ -70,8 +93,58 @@ describeRule(rule, {
       },
       findings: ['docker-compose.yml:5'],
     },
+    {
+      name: 'a Go image that runs its source with go run, mounting a source folder',
+      files: {
+        ...GO_BINARY,
+        Dockerfile: 'FROM golang:1.23\nWORKDIR /src\nCOPY . .\nCMD ["go", "run", "."]\n',
+        'docker-compose.yml': 'services:\n  shop:\n    build: .\n    volumes:\n      - ./internal:/src/internal\n',
+      },
+      findings: ['docker-compose.yml:5'],
+    },
+    {
+      name: 'an image the repository builds, started by compose with a command that runs the source',
+      files: {
+        ...GO_BINARY,
+        'docker-compose.yml': 'services:\n  shop:\n    image: shop:latest\n    command: go run ./internal/api\n    volumes:\n      - ./internal:/go/src/internal\n',
+      },
+      findings: ['docker-compose.yml:6'],
+    },
+    {
+      name: 'a compiled binary still fails when the whole project is mounted over it',
+      files: { ...GO_BINARY, 'docker-compose.yml': 'services:\n  shop:\n    image: shop:latest\n    volumes:\n      - .:/app\n' },
+      findings: ['docker-compose.yml:5'],
+    },
   ],
   passes: [
+    {
+      name: 'a Go binary image mounting its config, static assets and data folders',
+      files: { ...GO_BINARY, 'docker-compose.yml': GO_MOUNTS },
+    },
+    {
+      name: 'a multi-stage Java image running its jar, mounting a config folder',
+      files: {
+        'pom.xml': '<project><artifactId>shop</artifactId></project>\n',
+        'src/main/java/com/example/App.java': 'package com.example;\n\npublic class App {}\n',
+        'src/main/resources/application.yml': 'server:\n  port: 8080\n',
+        'ops/Helper.java': 'class Helper {}\n',
+        Dockerfile:
+          'FROM maven:3.9-eclipse-temurin-21 AS build\nCOPY . .\nRUN mvn -q package\nFROM eclipse-temurin:21-jre\nCOPY --from=build target/app.jar /app.jar\nENTRYPOINT ["java", "-jar", "/app.jar"]\n',
+        'docker-compose.yml': 'services:\n  shop:\n    build: .\n    volumes:\n      - ./src/main/resources:/config:ro\n      - ./ops:/ops\n',
+      },
+    },
+    {
+      name: 'a Python service mounting a folder of minified browser bundles and another of TypeScript it does not run',
+      files: {
+        ...APP,
+        'app/requirements.txt': 'flask==3.0.3\n',
+        'web/src/index.ts': 'export const x = 1;\n',
+        'public/js/app.min.js': 'var a=1;\n',
+        'docker-compose.yml':
+          'services:\n  api:\n    build: ./app\n    volumes:\n      - ./public:/srv/public:ro\n      - ./web/src:/srv/web-src:ro\n',
+        'app/Dockerfile': 'FROM python:3.12-slim\nCOPY . /app\nCMD ["gunicorn", "main:app"]\n',
+      },
+    },
     {
       name: 'the development compose file beside a standalone production one that mounts named volumes only (low-confidence note)',
       files: {

@@ -17,22 +17,41 @@ const COVERAGE_COMMAND =
 const RUNNER_CONFIG = /^(jest|vitest|vite|karma|vitest\.workspace)\.conf(ig)?\.[cm]?[jt]s$|^karma\.conf\.[cm]?[jt]s$/;
 const RUNNER_COVERAGE = /\bcoverage\s*:|collectCoverage|coverageThreshold|coverageReporters|coverageDirectory|coverageProvider|coverageReporter/;
 
-/** Build files searched as text, with what counts as coverage in each. */
-const TEXT_SIGNALS: Array<{ file: RegExp; pattern: RegExp }> = [
+/** How a build file writes comments: `#` lines (shell, make, YAML, TOML), `#` or `;` lines (INI), XML comments, `//` and block comments. */
+type CommentStyle = 'hash' | 'ini' | 'xml' | 'slash';
+
+/** A build file's text with its comments removed, so a commented-out step (`# go test -cover ./...`) configures nothing. */
+function withoutComments(text: string, style: CommentStyle): string {
+  switch (style) {
+    case 'hash':
+      return text.replace(/^[ \t]*#.*$/gm, '');
+    case 'ini':
+      return text.replace(/^[ \t]*[#;].*$/gm, '');
+    case 'xml':
+      return text.replace(/<!--[\s\S]*?(?:-->|$)/g, '');
+    case 'slash':
+      return text.replace(/\/\*[\s\S]*?(?:\*\/|$)/g, '').replace(/^[ \t]*\/\/.*$/gm, '');
+    default:
+      return text;
+  }
+}
+
+/** Build files searched as text (comments removed), with what counts as coverage in each. */
+const TEXT_SIGNALS: Array<{ file: RegExp; pattern: RegExp; comments?: CommentStyle }> = [
   { file: /^package\.json$/, pattern: /--coverage\b|"(nyc|c8)"\s*:|collectCoverage|coverageThreshold|"[\w:-]*coverage[\w:-]*"\s*:|(["\s])(nyc|c8)\s/ },
-  { file: /^pyproject\.toml$/, pattern: /\[tool\.coverage|--cov\b|pytest-cov|"coverage[<>=~\s\[]|"coverage"/ },
-  { file: /^(setup\.cfg|tox\.ini|pytest\.ini)$/, pattern: /\[coverage:|--cov\b|\bcoverage\s+(run|report)|pytest-cov/ },
-  { file: /^noxfile\.py$/, pattern: /--cov\b|["']coverage["']|coverage\s+(run|report)/ },
+  { file: /^pyproject\.toml$/, pattern: /\[tool\.coverage|--cov\b|pytest-cov|"coverage[<>=~\s\[]|"coverage"/, comments: 'hash' },
+  { file: /^(setup\.cfg|tox\.ini|pytest\.ini)$/, pattern: /\[coverage:|--cov\b|\bcoverage\s+(run|report)|pytest-cov/, comments: 'ini' },
+  { file: /^noxfile\.py$/, pattern: /--cov\b|["']coverage["']|coverage\s+(run|report)/, comments: 'hash' },
   { file: /^angular\.json$/, pattern: /"codeCoverage"\s*:\s*true/ },
-  { file: /^pom\.xml$/, pattern: /jacoco|cobertura|clover|scoverage|kover/i },
-  { file: /^build\.gradle(\.kts)?$/, pattern: /jacoco|kover|scoverage|cobertura/i },
-  { file: /\.(cs|fs|vb)proj$|^Directory\.(Build|Packages)\.props$|\.runsettings$/, pattern: /coverlet|CollectCoverage|Code Coverage/i },
-  { file: /^(Gemfile|spec_helper\.rb|test_helper\.rb|rails_helper\.rb)$/, pattern: /simplecov/i },
-  { file: /^sonar-project\.properties$/, pattern: /lcov|coverage/i },
-  { file: /^(Makefile|GNUmakefile|justfile|Justfile|Taskfile\.ya?ml|Dockerfile[\w.-]*)$|\.(mk|sh|bash|ps1)$/, pattern: COVERAGE_COMMAND },
+  { file: /^pom\.xml$/, pattern: /jacoco|cobertura|clover|scoverage|kover/i, comments: 'xml' },
+  { file: /^build\.gradle(\.kts)?$/, pattern: /jacoco|kover|scoverage|cobertura/i, comments: 'slash' },
+  { file: /\.(cs|fs|vb)proj$|^Directory\.(Build|Packages)\.props$|\.runsettings$/, pattern: /coverlet|CollectCoverage|Code Coverage/i, comments: 'xml' },
+  { file: /^(Gemfile|spec_helper\.rb|test_helper\.rb|rails_helper\.rb)$/, pattern: /simplecov/i, comments: 'hash' },
+  { file: /^sonar-project\.properties$/, pattern: /lcov|coverage/i, comments: 'hash' },
+  { file: /^(Makefile|GNUmakefile|justfile|Justfile|Taskfile\.ya?ml|Dockerfile[\w.-]*)$|\.(mk|sh|bash|ps1)$/, pattern: COVERAGE_COMMAND, comments: 'hash' },
   // nps task files (package-scripts.js), which package.json scripts hand over to (`"test": "nps test"`).
   { file: /^package-scripts\.(?:[cm]?js|ya?ml|json)$/, pattern: COVERAGE_COMMAND },
-  { file: /^\.gitlab-ci\.ya?ml$/, pattern: /^\s*coverage\s*:|coverage_report/m },
+  { file: /^\.gitlab-ci\.ya?ml$/, pattern: /^\s*coverage\s*:|coverage_report/m, comments: 'hash' },
 ];
 
 const COVERAGE_DEPENDENCIES = [
@@ -88,11 +107,13 @@ function findCoverage(facts: Facts): string | undefined {
     if (COVERAGE_FILES.test(name)) return file.path;
     if (RUNNER_CONFIG.test(name) && RUNNER_COVERAGE.test(file.text)) return file.path;
     for (const signal of TEXT_SIGNALS) {
-      if (signal.file.test(name) && signal.pattern.test(file.text)) return file.path;
+      if (!signal.file.test(name)) continue;
+      const text = signal.comments ? withoutComments(file.text, signal.comments) : file.text;
+      if (signal.pattern.test(text)) return file.path;
     }
   }
   for (const command of facts.ci.commands) {
-    if (COVERAGE_COMMAND.test(command.command)) return command.path;
+    if (COVERAGE_COMMAND.test(withoutComments(command.command, 'hash'))) return command.path;
   }
   for (const workflow of facts.ci.workflows) {
     for (const job of workflow.jobs) {
@@ -128,7 +149,7 @@ export default defineRule({
   severity: 'low',
   title: 'Test coverage is measured',
   description:
-    'Fails when nothing in the repository measures test coverage: no coverage settings in Jest/Vitest/Karma, nyc or c8, no `--coverage`/`--cov`/`-coverprofile` in scripts or CI, no .coveragerc, [tool.coverage] or pytest-cov, no JaCoCo or Kover, no coverlet, no Codecov or Coveralls configuration.',
+    'Fails when nothing in the repository measures test coverage: no coverage settings in Jest/Vitest/Karma, nyc or c8, no `--coverage`/`--cov`/`-coverprofile` in scripts or CI, no .coveragerc, [tool.coverage] or pytest-cov, no JaCoCo or Kover, no coverlet, no Codecov or Coveralls configuration. Commented-out lines of build files and CI scripts do not count.',
   rationale:
     'Without coverage numbers nobody can see which code the tests never touch, and coverage can fall silently with every change.',
   remediation:

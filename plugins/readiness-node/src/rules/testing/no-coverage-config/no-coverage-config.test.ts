@@ -53,6 +53,26 @@ describeRule(rule, {
       },
       findings: ['package.json'],
     },
+    {
+      name: 'coverage steps that are commented out: a Makefile target, a CI line, a JaCoCo plugin in an XML comment',
+      files: {
+        ...go,
+        Makefile: 'build:\n\tgo build -o app .\n\n#test:\n#\tgo test -v ./... -cover\n',
+        'scripts/test.sh': '#!/bin/sh\n# go test -coverprofile=coverage.out ./...\ngo test ./...\n',
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          go test ./...\n          # go tool cover -html=coverage.out\n          # codecov upload\n',
+      },
+      findings: ['go.mod'],
+    },
+    {
+      name: 'a JaCoCo plugin inside an XML comment of the Maven build',
+      files: {
+        'pom.xml': '<project>\n  <artifactId>app</artifactId>\n  <!-- <plugin><artifactId>jacoco-maven-plugin</artifactId></plugin> -->\n</project>\n',
+        'src/main/java/com/example/App.java': 'package com.example;\n\npublic class App {\n  public static void main(String[] args) {}\n}\n',
+      },
+      findings: ['pom.xml'],
+      fix: 'none',
+    },
   ],
   passes: [
     { name: 'pytest-cov in requirements', files: { ...flask, 'requirements-dev.txt': 'pytest-cov==5.0.0\n' } },
@@ -76,7 +96,7 @@ describeRule(rule, {
     },
     {
       name: 'go test -cover in a Makefile',
-      files: { ...go, Makefile: 'test:\n\tgo test -cover ./...\n' },
+      files: { ...go, Makefile: '# test runs the suite with coverage\ntest:\n\tgo test -cover ./... # and a comment after it\n' },
     },
     {
       name: 'coverage flags passed to the test binary through gotestsum in a Makefile variable',
