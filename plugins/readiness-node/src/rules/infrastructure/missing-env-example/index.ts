@@ -8,7 +8,10 @@ import { excerptAt, isVendored } from '../containers';
 import { failingPaths } from '../../../fixes/edits';
 import { fixEnvExample } from './fix';
 
-/** Variables set by the shell, the platform or the build tool rather than by whoever deploys. */
+/**
+ * Variables set by the shell, the platform or the build tool rather than by whoever deploys. `PORT` is not one:
+ * platforms set it, but whoever runs the service elsewhere chooses it, and it belongs in the template.
+ */
 const AMBIENT = new Set([
   'NODE_ENV',
   'PATH',
@@ -24,7 +27,6 @@ const AMBIENT = new Set([
   'TEMP',
   'TMP',
   'HOSTNAME',
-  'PORT',
   'CI',
   'DEBUG',
   'MODE',

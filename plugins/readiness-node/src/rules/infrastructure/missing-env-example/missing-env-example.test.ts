@@ -10,6 +10,14 @@ const NODE_APP = {
 describeRule(rule, {
   fails: [
     {
+      name: 'a server that reads only the port it listens on',
+      files: {
+        'server/package.json': JSON.stringify({ dependencies: { express: '^4.19.0' } }),
+        'server/index.js': "const app = require('express')();\nif (process.env.NODE_ENV !== 'test') {}\napp.listen(process.env.PORT || 5000);\n",
+      },
+      findings: ['server/index.js:3'],
+    },
+    {
       name: 'a service that reads its settings, with only a benchmark script beside it',
       files: {
         'package.json': JSON.stringify({ dependencies: { express: '^4.19.0' } }),
@@ -116,7 +124,7 @@ describeRule(rule, {
       name: 'only ambient variables',
       files: {
         'src/index.ts':
-          "const port = process.env.PORT || 3000;\nif (process.env.NODE_ENV === 'production') {}\nconst dev = import.meta.env.DEV;\n",
+          "const host = process.env.HOSTNAME;\nif (process.env.NODE_ENV === 'production') {}\nconst dev = import.meta.env.DEV;\n",
       },
     },
     {
