@@ -127,11 +127,18 @@ function containerVariantOf(path: string): ContainerVariant | undefined {
     rest = `${docker[1]}.${docker[2]}`;
   }
   const words = rest.split(/[._-]+/).filter(Boolean);
+  // An image folder is named for its image too: `docker/app/Dockerfile` and `docker/app-prod/Dockerfile` are
+  // variants of one image, side by side in `docker/`.
+  let home = dirname(path);
+  if (kind === 'dockerfile' && home !== '') {
+    words.push(...basename(home).split(/[._-]+/).filter(Boolean));
+    home = dirname(home);
+  }
   const production = words.some(w => PRODUCTION_WORD.test(w));
   const development = !production && words.some(w => DEVELOPMENT_WORD.test(w));
   const others = words.filter(w => !PRODUCTION_WORD.test(w) && !DEVELOPMENT_WORD.test(w)).map(w => w.toLowerCase());
   return {
-    key: `${dirname(path)}\u0000${kind}\u0000${others.sort().join('.')}`,
+    key: `${home}\u0000${kind}\u0000${others.sort().join('.')}`,
     ...(production ? { environment: 'production' as const } : {}),
     ...(development ? { environment: 'development' as const } : {}),
   };
@@ -149,7 +156,7 @@ const developmentNotes = new WeakMap<Facts, Map<string, string | undefined>>();
  * findings; undefined when it is judged as a production file. A file is a
  * development file when its name says so (`Dockerfile.dev`, `docker-compose.dev.yml`,
  * `compose.override.yml`), or when a production variant of it sits beside it
- * (`Dockerfile` next to `Dockerfile.prod`, `docker-compose.yml` next to a
+ * (`Dockerfile` next to `Dockerfile.prod`, `docker/app/Dockerfile` next to `docker/app-prod/Dockerfile`, `docker-compose.yml` next to a
  * `docker-compose.prod.yml` that defines every service itself). A Dockerfile that
  * a production compose file builds is not a development file.
  */

@@ -190,6 +190,9 @@ describe('infrastructure/dockerfile-runs-as-root findings', () => {
       'app/Dockerfile': 'FROM python:3.12-slim\nCOPY . /app\n',
       'app/Dockerfile.production': 'FROM python:3.12-slim\nCOPY . /app\n',
       'Dockerfile.dev': 'FROM python:3.12-slim\n',
+      'docker/api/Dockerfile': 'FROM golang:1.22\nCMD ["air"]\n',
+      'docker/api-prod/Dockerfile': 'FROM golang:1.22\nCOPY . .\n',
+      'docker/worker/Dockerfile': 'FROM golang:1.22\nCOPY . .\n',
     });
     expect(result.findings.map(f => [f.path, f.confidence, f.message])).toEqual([
       [
@@ -198,6 +201,13 @@ describe('infrastructure/dockerfile-runs-as-root findings', () => {
         'The final stage sets no USER, so the container runs as root (a development file beside its production variant app/Dockerfile.production)',
       ],
       ['app/Dockerfile.production', 'high', 'The final stage sets no USER, so the container runs as root'],
+      ['docker/api-prod/Dockerfile', 'high', 'The final stage sets no USER, so the container runs as root'],
+      [
+        'docker/api/Dockerfile',
+        'low',
+        'The final stage sets no USER, so the container runs as root (a development file beside its production variant docker/api-prod/Dockerfile)',
+      ],
+      ['docker/worker/Dockerfile', 'high', 'The final stage sets no USER, so the container runs as root'],
       ['Dockerfile.dev', 'low', 'The final stage sets no USER, so the container runs as root (a development file by its name)'],
     ]);
   });
