@@ -93,6 +93,7 @@ describe('parseAuditConfig reads custom categories', () => {
           { id: 'operations', title: '' },
           { id: 'operations', title: 'Operations', weight: -1, owner: 'sre' },
           'runbooks',
+          { id: 'a'.repeat(64), title: 'Long' },
         ],
       },
       { prefix: 'readiness' },
@@ -105,6 +106,7 @@ describe('parseAuditConfig reads custom categories', () => {
       'readiness.categories[3].weight must be a number of 0 or more, not number -1',
       'readiness.categories[3].owner is not a category field (id, title, weight, description)',
       'readiness.categories[4] must be a mapping with id and title, not string "runbooks"',
+      'readiness.categories[5].id must be at most 63 characters',
     ]);
   });
 

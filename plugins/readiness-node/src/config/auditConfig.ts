@@ -69,6 +69,9 @@ function categorySchema(declared: readonly unknown[]) {
         .superRefine((id, ctx) => {
           if (!CATEGORY_ID.test(id)) {
             ctx.addIssue({ code: z.ZodIssueCode.custom, message: `'${id}' must be lower-case kebab-case, like 'operations'` });
+          } else if (id.length > 63) {
+            // The store keeps a blocker's category in 64 characters; the API takes up to 63.
+            ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be at most 63 characters' });
           } else if (isBuiltInCategory(id)) {
             ctx.addIssue({ code: z.ZodIssueCode.custom, message: `'${id}' is a built-in category; a custom category needs an id of its own` });
           } else {
@@ -215,7 +218,7 @@ export function auditConfigSchema(options: AuditConfigSchemaOptions = {}) {
 
 function documentSchema(options: AuditConfigSchemaOptions, declared: unknown[]) {
   const keys: readonly string[] = AUDIT_CONFIG_KEYS;
-  const categoryIds = [...CATEGORY_IDS, ...declared.filter((id): id is string => typeof id === 'string' && CATEGORY_ID.test(id) && !isBuiltInCategory(id))];
+  const categoryIds = [...CATEGORY_IDS, ...declared.filter((id): id is string => typeof id === 'string' && CATEGORY_ID.test(id) && id.length <= 63 && !isBuiltInCategory(id))];
   return z
     .object({
     severityWeights: weights<Severity>(SEVERITIES).optional(),
