@@ -211,6 +211,32 @@ describeRule(rule, {
       findings: ['api/Dockerfile:3', 'Dockerfile:6', 'py/Dockerfile:2', 'py/Dockerfile:3'],
     },
     {
+      name: 'a production image whose start command runs a development server, directly or through its scripts',
+      files: {
+        'Dockerfile': 'FROM python:3.13-slim\nUSER app\nCMD ["uv", "run", "fastapi", "dev", "--host", "0.0.0.0"]\n',
+        'api/Dockerfile': 'FROM node:22-alpine\nCOPY . /usr/src/app\nRUN yarn install\nCMD npm start serve\n',
+        'api/package.json': JSON.stringify({ scripts: { start: 'nps', build: 'tsc' }, dependencies: { express: '^4.0.0' } }),
+        'api/package-scripts.js': [
+          "const { series } = require('nps-utils');",
+          'module.exports = {',
+          '  scripts: {',
+          "    default: 'nps start',",
+          "    start: { script: 'node dist/app.js' },",
+          "    serve: { script: series('nps banner', 'nodemon --watch src'), description: 'Serves and watches' },",
+          '  },',
+          '};',
+        ].join('\n'),
+        'web/Dockerfile': 'FROM node:22\nCMD ["npm", "run", "dev"]\n',
+        'web/package.json': JSON.stringify({ scripts: { dev: 'next dev -p 3000', build: 'next build', start: 'next start' } }),
+        'svc/Dockerfile': 'FROM python:3.12\nCMD uvicorn app.main:app --host 0.0.0.0 --reload\n',
+        'gosvc/Dockerfile': 'FROM golang:1.22\nCMD ["air", "-c", ".air.toml"]\n',
+        'dotnet/Dockerfile': 'FROM mcr.microsoft.com/dotnet/sdk:8.0\nENTRYPOINT ["dotnet", "watch", "run"]\n',
+        'django/Dockerfile': 'FROM python:3.12\nCMD ["sh", "-c", "python manage.py migrate && python manage.py runserver 0.0.0.0:8000"]\n',
+        'Procfile': 'web: python manage.py runserver 0.0.0.0:$PORT\n',
+      },
+      findings: ['api/Dockerfile:4', 'django/Dockerfile:2', 'Dockerfile:3', 'dotnet/Dockerfile:2', 'gosvc/Dockerfile:2', 'svc/Dockerfile:2', 'web/Dockerfile:2'],
+    },
+    {
       name: 'Gin debug mode and an unguarded developer exception page',
       files: {
         'main.go': 'package main\nfunc main() {\n\tgin.SetMode(gin.DebugMode)\n}\n',
@@ -358,6 +384,27 @@ describeRule(rule, {
       },
     },
     {
+      name: 'development servers only in development images, earlier stages, development targets and examples',
+      files: {
+        'package.json': JSON.stringify({ scripts: { dev: 'nodemon src/app.js', start: 'node dist/app.js', serve: 'vite preview' } }),
+        'Dockerfile.dev': 'FROM node:22\nCMD ["npm", "run", "dev"]\n',
+        'Dockerfile': 'FROM node:22 AS dev\nCMD ["nodemon", "src/app.js"]\nFROM node:22-slim\nUSER node\nCMD ["npm", "start"]\n',
+        'py/Dockerfile': 'FROM python:3.12\nCMD ["fastapi", "dev"]\n',
+        'py/Dockerfile.prod': 'FROM python:3.12\nCMD ["fastapi", "run", "--workers", "4"]\n',
+        'targets/Dockerfile': 'FROM node:22 AS production\nCMD ["node", "server.js"]\nFROM production AS development\nCMD ["npx", "nodemon", "server.js"]\n',
+        'preview/Dockerfile': 'FROM node:22\nCMD ["npm", "run", "serve"]\n',
+        'examples/demo/Dockerfile': 'FROM node:22\nCMD ["nodemon", "app.js"]\n',
+        'gunicorn/Dockerfile': 'FROM python:3.12\nCMD ["gunicorn", "app:app", "--bind", "0.0.0.0:8000"]\n',
+      },
+    },
+    {
+      name: 'a reloading server in the image of a repository that production runs natively (Render, Procfile)',
+      files: {
+        'backend/Dockerfile': 'FROM python:3.12\nUSER app\nCMD gunicorn site.wsgi -b 0.0.0.0:8000 --reload\n',
+        'render.yaml': 'services:\n  - type: web\n    name: site\n    runtime: python\n    startCommand: "gunicorn site.wsgi:application --chdir backend"\n',
+      },
+    },
+    {
       name: 'debug=True in tests, conditionals and comments',
       files: {
         'requirements.txt': flaskReq,
@@ -389,6 +436,24 @@ describe('security/debug-enabled details', () => {
         line: 2,
         excerpt: 'ENV NODE_ENV development',
         message: 'NODE_ENV is set to development in the final stage of the image',
+        confidence: 'high',
+      },
+    ]);
+  });
+
+  it('says which development server the image starts and through which scripts', () => {
+    const result = runRule(rule, {
+      'Dockerfile': 'FROM node:22\nCMD npm start serve\n',
+      'package.json': JSON.stringify({ scripts: { start: 'nps' } }),
+      'package-scripts.js': "module.exports = {\n  scripts: {\n    serve: {\n      script: series('nps banner', 'nodemon --watch src'),\n    },\n  },\n};\n",
+    });
+    expect(findingsOf(result)).toEqual([
+      {
+        path: 'Dockerfile',
+        line: 2,
+        excerpt: 'CMD npm start serve',
+        message:
+          'The production image starts a file watcher that restarts the server on changes (`nodemon --watch`), through the start script of package.json (nps), then the nps task serve (package-scripts.js:3), not a production server',
         confidence: 'high',
       },
     ]);

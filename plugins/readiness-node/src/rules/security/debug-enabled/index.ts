@@ -8,6 +8,7 @@ import { isCodeAtOffset, isCommentLine, isGeneratedText } from '../../../facts/c
 import { nameWords } from '../../../facts/secretNames';
 import { findingAt } from '../shared';
 import { nestConfigKeyOf, nestConfigValues } from '../../../facts/nestConfig';
+import { scanDevServerImages } from './devServer';
 
 interface Detector {
   pattern: RegExp;
@@ -560,7 +561,7 @@ export default defineRule({
   severity: 'high',
   title: 'Debug mode is off in production',
   description:
-    'Fails when debug mode is on in a production path: `app.run(debug=True)`, `Flask(..., debug=True)`, `DEBUG = True` (or a DEBUG read that defaults to on) as the settings default (a base settings module counts only when no production settings module built on it switches DEBUG off), DEBUG read as the truthiness of an environment string (`bool(os.environ.get("DEBUG", 0))`, `!!process.env.X`) whose default is non-empty text or which the repository\'s own configuration sets to `0`/`false`, a development configuration class with DEBUG on that the application falls back to when the variable selecting its configuration is unset and some deployment does not set it, GraphQL playgrounds and debug errors switched on (also through the NestJS ConfigService), `gin.SetMode(gin.DebugMode)`, an unguarded `UseDeveloperExceptionPage()`, `NODE_ENV`/`FLASK_ENV` forced to development or `FLASK_DEBUG`/`DEBUG` switched on in the final stage of a production Dockerfile, or in a production env or compose file.',
+    'Fails when debug mode is on in a production path: `app.run(debug=True)`, `Flask(..., debug=True)`, `DEBUG = True` (or a DEBUG read that defaults to on) as the settings default (a base settings module counts only when no production settings module built on it switches DEBUG off), DEBUG read as the truthiness of an environment string (`bool(os.environ.get("DEBUG", 0))`, `!!process.env.X`) whose default is non-empty text or which the repository\'s own configuration sets to `0`/`false`, a development configuration class with DEBUG on that the application falls back to when the variable selecting its configuration is unset and some deployment does not set it, GraphQL playgrounds and debug errors switched on (also through the NestJS ConfigService), `gin.SetMode(gin.DebugMode)`, an unguarded `UseDeveloperExceptionPage()`, `NODE_ENV`/`FLASK_ENV` forced to development or `FLASK_DEBUG`/`DEBUG` switched on in the final stage of a production Dockerfile, a production image (no `Dockerfile.dev`-style name, no production variant beside it, no native Procfile/Render deployment running a production server instead) whose start command runs a development server directly or through its package.json script or nps task (`fastapi dev`, `flask run --debug`, `uvicorn --reload`, `manage.py runserver`, `nodemon`, `ts-node-dev`, `next dev`, `vite`, `dotnet watch`, `air`), or in a production env or compose file.',
   rationale:
     'Debug modes print stack traces, settings and sometimes secrets to anyone who triggers an error; the Werkzeug debugger even executes code sent from the browser. Development modes also switch off caching and hardening that production relies on.',
   remediation:
@@ -629,12 +630,8 @@ export default defineRule({
           }
         }
       }
-      for (const instruction of stage.instructions) {
-        if ((instruction.keyword === 'CMD' || instruction.keyword === 'ENTRYPOINT') && /\bflask\b[^\n]*[\s"',]--debug\b/.test(instruction.args)) {
-          findings.push(findingAt(file, instruction.line, 'The image starts Flask with --debug', lineOf(file, instruction.line)));
-        }
-      }
     }
+    scanDevServerImages(facts, isDevDockerfile, findings);
 
     scanSpringGraphiql(facts, findings);
     scanDefaultConfigClass(facts, findings);

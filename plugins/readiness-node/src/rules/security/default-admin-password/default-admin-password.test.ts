@@ -76,6 +76,27 @@ describeRule(rule, {
       findings: ['db/migration/V2__seed_admin.sql:1', 'db/seed/operators.sql:1'],
     },
     {
+      name: 'rows inserted without a column list into a table the ORM creates, with a password hash among the values',
+      files: {
+        'internal/setup/initdb.go': 'package setup\n\nfunc InitDb(db *gorm.DB) error {\n\treturn ExecSql(db, "config/base-data.sql")\n}\n',
+        'config/base-data.sql': [
+          "INSERT INTO sys_role VALUES (1, 'admin', 'Administrator', 1);",
+          "INSERT INTO sys_account VALUES (1, 'admin', '$2a$10$Qx7aPz1Lm3Nv5Rt8Wy0Be.Hk2Jd4Fg6Sa9Xc1Vb3Nm5Lp7Ko9Ij2q', 'Ops', '1@acme.io', 1);",
+        ].join('\n'),
+      },
+      findings: ['config/base-data.sql:2'],
+    },
+    {
+      name: 'a seeder named like the default one that production configuration runs',
+      files: {
+        'src/seeders/DatabaseSeeder.ts':
+          "export class DatabaseSeeder extends Seeder {\n  async run(em: EntityManager) {\n    em.create(User, { email: 'ops@acme.io', password: 'Kx7!rota' });\n  }\n}\n",
+        'src/orm.config.ts': "import { DatabaseSeeder } from './seeders/DatabaseSeeder';\nexport default { seeder: { defaultSeeder: DatabaseSeeder.name } };\n",
+        'test/app.e2e-spec.ts': "await orm.getSeeder().seed(DatabaseSeeder);\n",
+      },
+      findings: ['src/seeders/DatabaseSeeder.ts:3'],
+    },
+    {
       name: 'SQL that creates or alters database accounts with a literal password',
       files: {
         'db/mysql/user.sql': [
@@ -443,6 +464,26 @@ describeRule(rule, {
       },
     },
     {
+      name: 'seeders for tests: named for tests, or run only from tests',
+      files: {
+        'src/seeders/test.seeder.ts':
+          "export class TestSeeder extends Seeder {\n  async run(em: EntityManager) {\n    em.create(User, { username: 'Jon', password: 'jon@north.io' });\n  }\n}\n",
+        'src/db/E2eSeeder.php': "<?php\nclass E2eSeeder extends Seeder {\n  public function run() {\n    User::create(['password' => Hash::make('Kx7!rota')]);\n  }\n}\n",
+        'src/seeders/DatabaseSeeder.ts':
+          "export class DatabaseSeeder extends Seeder {\n  async run(em: EntityManager) {\n    em.create(User, { email: 'qa@acme.io', password: 'Kx7!rota' });\n  }\n}\n",
+        'test/app.e2e-spec.ts': "await orm.getSeeder().seed(DatabaseSeeder);\n",
+      },
+    },
+    {
+      name: 'rows without a column list whose values hold no password hash, or that go to a table that holds no logins',
+      files: {
+        'config/base-data.sql': [
+          "INSERT INTO sys_user VALUES (1, 'admin', 'd41d8cd98f00b204e9800998ecf8427e', 'Ops');",
+          "INSERT INTO sys_job VALUES (1, 'cleanup', '$2a$10$Qx7aPz1Lm3Nv5Rt8Wy0Be.Hk2Jd4Fg6Sa9Xc1Vb3Nm5Lp7Ko9Ij2q');",
+        ].join('\n'),
+      },
+    },
+    {
       name: 'ordinary users and non-admin settings',
       files: {
         'src/users.ts': "const demo = { name: 'alice', password: 'password' };\n",
@@ -535,5 +576,25 @@ describe('security/default-admin-password details', () => {
     });
     expect(result.status).toBe('pass');
     expect(findingsOf(result)).toEqual([expect.objectContaining({ line: 1, confidence: 'low' })]);
+  });
+
+  it('keeps the users of a seeder for tests as low-confidence notes that say why', () => {
+    const result = runRule(rule, {
+      'src/seeders/test.seeder.ts': "export class TestSeeder extends Seeder {\n  run(em) {\n    em.create(User, { password: 'jon@north.io' });\n  }\n}\n",
+      'src/seeders/DatabaseSeeder.ts': "export class DatabaseSeeder extends Seeder {\n  run(em) {\n    em.create(User, { password: 'Kx7!rota' });\n  }\n}\n",
+      'test/app.e2e-spec.ts': 'await orm.getSeeder().seed(DatabaseSeeder);\n',
+    });
+    expect(findingsOf(result).map(f => [f.path, f.confidence, f.message])).toEqual([
+      [
+        'src/seeders/DatabaseSeeder.ts',
+        'low',
+        'A seed user is created with a fixed password: every installation starts with the same known login (a seeder only run from tests (test/app.e2e-spec.ts): lower confidence)',
+      ],
+      [
+        'src/seeders/test.seeder.ts',
+        'low',
+        'A seed user is created with a fixed password: every installation starts with the same known login (a seeder for tests: lower confidence)',
+      ],
+    ]);
   });
 });

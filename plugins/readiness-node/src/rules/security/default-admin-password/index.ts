@@ -1,6 +1,7 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { SourceFile } from '../../../snapshot';
-import { extname, isTestFile, languageOf, lineOf, lineOfOffset, matchAll, matchAllNear } from '../../../facts';
+import type { Facts } from '../../../facts';
+import { basename, extname, isLowConfidencePath, isTestFile, languageOf, lineOf, lineOfOffset, matchAll, matchAllNear } from '../../../facts';
 import { envFileKind } from '../../../facts/env';
 import { asRecord, parseYamlFile } from '../../../facts/yamlDoc';
 import { isPlaceholderValue } from '../../../secrets/patterns';
@@ -126,6 +127,32 @@ const TEST_FOLDER = /(^|\/)(tests?|__tests__|spec|specs|testdata|test-data|e2e)\
 
 function isInitialDataFixture(file: SourceFile): boolean {
   return /\.(json|ya?ml)$/i.test(file.path) && !TEST_FOLDER.test(file.path) && !isTestFile(file.path) && INITIAL_DATA_FIXTURE.test(file.text);
+}
+
+/** Words that name a seeder and words that say it seeds a test database. */
+const SEED_WORD = /^seed(?:er|ers|s|ing)?$/;
+const TEST_WORDS = new Set(['test', 'tests', 'testing', 'e2e', 'spec', 'specs', 'fixture', 'fixtures']);
+/** Seeder classes a file declares: `class TestSeeder`, `class DatabaseSeeder extends Seeder`. */
+const SEEDER_CLASS = /\bclass\s+(\w*(?:Seeder|Seed))\b/g;
+
+/**
+ * Why a seeder fills a test database rather than a real one: its file or class is named for tests
+ * (`test.seeder.ts`, `e2e-seed.js`, `class TestSeeder`, `class FixtureSeeder`), or the seeder classes it
+ * declares are named only by test files (`seeder.seed(DatabaseSeeder)` in a spec). Such seeders can
+ * still be run by hand against any database, so their users are notes, not failures.
+ */
+function testSeederReason(facts: Facts, file: SourceFile): string | undefined {
+  if (!isSeeder(file)) return undefined;
+  const classes = [...file.text.matchAll(SEEDER_CLASS)].map(m => m[1]);
+  const stem = basename(file.path).replace(/\.[^.]*$/, '');
+  for (const name of [stem, ...classes]) {
+    const words = nameWords(name);
+    if (words.some(w => SEED_WORD.test(w)) && (words.some(w => TEST_WORDS.has(w)) || /e2e/i.test(name))) return 'a seeder for tests';
+  }
+  if (classes.length === 0) return undefined;
+  const users = facts.files.filter(f => f !== file && languageOf(f.path) && classes.some(c => f.text.includes(c) && new RegExp(`\\b${c}\\b`).test(f.text)));
+  if (users.length > 0 && users.every(f => isTestFile(f.path) || isLowConfidencePath(f.path))) return `a seeder only run from tests (${users[0].path})`;
+  return undefined;
 }
 
 /** Near-misses: lists of passwords to reject, and validation of user input. */
@@ -322,7 +349,10 @@ function scanUserRecords(file: SourceFile, hits: Hit[], constants: PasswordConst
  * scripts (a setup script under `docs/sql/` is the one you are told to run)
  * and initial-data fixtures, which seed real databases wherever they sit.
  */
-function findingFor(file: SourceFile, line: number, message: string, excerpt: string): Finding {
+function findingFor(file: SourceFile, line: number, message: string, excerpt: string, testSeeder?: string): Finding {
+  if (testSeeder && !isLowConfidencePath(file.path)) {
+    return { path: file.path, line, message: `${message} (${testSeeder}: lower confidence)`, confidence: 'low', ...(excerpt ? { excerpt } : {}) };
+  }
   if (!isOwnSqlScript(file.path) && !isInitialDataFixture(file)) return findingAt(file, line, message, excerpt);
   return { path: file.path, line, message, confidence: 'high', ...(excerpt ? { excerpt } : {}) };
 }
@@ -335,7 +365,7 @@ export default defineRule({
   severity: 'critical',
   title: 'No default admin passwords',
   description:
-    'Fails when an admin, seed or default user gets a known password: a well-known literal (`admin`, `admin123`, `password`, `changeme`, `123456`, `root`, `guest`…) in code that creates admin users; any literal password or hash given by a framework seeder, directly or through a constant; SQL that inserts login rows with a fixed password or password hash; SQL that creates a database user or role with a literal password (`CREATE USER … IDENTIFIED BY \'…\'`, `CREATE ROLE … PASSWORD \'…\'`, `ALTER USER … PASSWORD \'…\'`); `spring.security.user.password`; login code that accepts a password literal (`password == "…"`, `"…".equals(password)`); admin password settings of the application and of consoles deployed with it (`ADMIN_PASSWORD`, `FIRST_SUPERUSER_PASSWORD`, `GF_SECURITY_ADMIN_PASSWORD`) in env, compose, manifest and config files, set to a well-known password or a fixed password hash (`admin.password=\'$2y$…\'`); and fallbacks such as `os.getenv("ADMIN_PASSWORD", "admin")`. The account a database, cache or broker is bootstrapped with (`MYSQL_ROOT_PASSWORD`, `RABBITMQ_DEFAULT_PASS`, `MONGO_INITDB_ROOT_PASSWORD`) is a service credential judged by the secret rules, not an admin login. The label of a form field (`PasswordField(\'Password\')`, `forms.CharField("Password")`) is not a password.',
+    'Fails when an admin, seed or default user gets a known password: a well-known literal (`admin`, `admin123`, `password`, `changeme`, `123456`, `root`, `guest`…) in code that creates admin users; any literal password or hash given by a framework seeder, directly or through a constant; SQL that inserts login rows with a fixed password or password hash (rows without a column list into a table the file does not create: the value that is a bcrypt/argon2/crypt hash); SQL that creates a database user or role with a literal password (`CREATE USER … IDENTIFIED BY \'…\'`, `CREATE ROLE … PASSWORD \'…\'`, `ALTER USER … PASSWORD \'…\'`); `spring.security.user.password`; login code that accepts a password literal (`password == "…"`, `"…".equals(password)`); admin password settings of the application and of consoles deployed with it (`ADMIN_PASSWORD`, `FIRST_SUPERUSER_PASSWORD`, `GF_SECURITY_ADMIN_PASSWORD`) in env, compose, manifest and config files, set to a well-known password or a fixed password hash (`admin.password=\'$2y$…\'`); and fallbacks such as `os.getenv("ADMIN_PASSWORD", "admin")`. The account a database, cache or broker is bootstrapped with (`MYSQL_ROOT_PASSWORD`, `RABBITMQ_DEFAULT_PASS`, `MONGO_INITDB_ROOT_PASSWORD`) is a service credential judged by the secret rules, not an admin login. The label of a form field (`PasswordField(\'Password\')`, `forms.CharField("Password")`) is not a password. Seeders for tests (named for tests, such as `test.seeder.ts` or `class TestSeeder`, or named only by test files) give low-confidence notes.',
   rationale:
     'Default credentials are the first thing attackers try, by hand and by botnet. An admin account that ships with a guessable password is a full takeover on day one, and seeded accounts tend to survive into production unnoticed.',
   remediation:
@@ -378,13 +408,15 @@ export default defineRule({
 
     const seen = new Set<string>();
     const findings: Finding[] = [];
+    const testSeeders = new Map<SourceFile, string | undefined>();
     for (const hit of hits) {
       const line = lineOfOffset(hit.file, hit.offset);
       const key = `${hit.file.path}:${line}`;
       if (seen.has(key) || isCommentLine(lineOf(hit.file, line))) continue;
       seen.add(key);
       const excerpt = hit.excerpt ?? maskedExcerptAt(hit.file, hit.offset, hit.value.length);
-      findings.push(findingFor(hit.file, line, hit.message, excerpt));
+      if (!testSeeders.has(hit.file)) testSeeders.set(hit.file, languageOf(hit.file.path) ? testSeederReason(facts, hit.file) : undefined);
+      findings.push(findingFor(hit.file, line, hit.message, excerpt, testSeeders.get(hit.file)));
     }
     return outcome.fromFindings(findings);
   },

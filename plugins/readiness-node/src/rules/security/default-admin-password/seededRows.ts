@@ -119,10 +119,29 @@ const MESSAGES: Record<FixedPassword, (table: string) => string> = {
     `A seeded ${table} row has a fixed password hash: every installation shares one login, with a password known to whoever made the hash`,
 };
 
+/** Password hashes in a self-describing format (bcrypt, argon2, scrypt, crypt(3), PBKDF2, Django): hex digests could be any token. */
+const CRYPT_HASH = /^(?:\{\w+\})?(?:\$2[abxy]?\$\d{2}\$[./A-Za-z0-9]{53}$|\$argon2(?:id|i|d)\$|\$[156]\$|\$scrypt\$|\$pbkdf2|(?:pbkdf2_sha\d+|bcrypt(?:_sha256)?|argon2|scrypt)\$)/;
+
+/**
+ * The password column of rows inserted without a column list into a table the file does not create (its
+ * schema comes from the ORM or an earlier migration): the one position where the first row holds a password
+ * hash in a self-describing format.
+ */
+function hashColumn(tuples: Array<{ body: string }>): number {
+  const first = tuples[0];
+  if (!first) return -1;
+  const positions = splitSqlValues(first.body)
+    .map((raw, i) => ({ raw, i }))
+    .filter(({ raw }) => /^'(?:[^']|'')*'$/.test(raw) && CRYPT_HASH.test(raw.slice(1, -1).replace(/''/g, "'")));
+  return positions.length === 1 ? positions[0].i : -1;
+}
+
 /**
  * Rows inserted into a login table with a fixed password: every row with a
  * well-known password, else the first row with any fixed password or hash
- * (a dump of many accounts is one finding per statement).
+ * (a dump of many accounts is one finding per statement). Without a column
+ * list or a CREATE TABLE in the file, the password column is the one that
+ * holds a password hash.
  */
 export function scanSeededRows(file: SourceFile, hits: Hit[]): void {
   if (!/insert\s+(?:ignore\s+)?into/i.test(file.text)) return;
@@ -130,11 +149,12 @@ export function scanSeededRows(file: SourceFile, hits: Hit[]): void {
     const { table, columns } = match.groups!;
     if (!USER_TABLE.test(table)) continue;
     const cols = columns ? columns.split(',').map(unquote) : createdColumns(file, table);
-    const index = passwordColumn(cols);
+    const tuples = sqlTuples(file.text, match.index! + match[0].length);
+    const index = cols.length === 0 ? hashColumn(tuples) : passwordColumn(cols);
     if (index === -1) continue;
     const found: Hit[] = [];
     let weak = false;
-    for (const tuple of sqlTuples(file.text, match.index! + match[0].length)) {
+    for (const tuple of tuples) {
       const raw = splitSqlValues(tuple.body)[index];
       const password = raw && sqlPassword(raw);
       if (!password) continue;

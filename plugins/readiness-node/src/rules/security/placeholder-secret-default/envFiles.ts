@@ -1,5 +1,5 @@
 import type { Facts } from '../../../facts';
-import { basename, dirname, isTestFile, languageOf } from '../../../facts';
+import { basename, dirname, isTestFile, joinPath, languageOf } from '../../../facts';
 import { isDevelopmentName } from '../../../facts/values';
 import { isSecretName, isStandInSecret } from '../../../facts/secretNames';
 
@@ -15,20 +15,26 @@ export interface LoadedEnvStandIn {
   refused: boolean;
   /** The env file is named for tests or development (`.env.test`, `.env.local`). */
   devOnly: boolean;
+  /** The env file is a template (`.env.example`) that code loads by name at runtime. */
+  template: boolean;
 }
 
 /**
  * Calls and options that load an env file, with the argument text after them:
  * pydantic-settings `env_file=…`, python-dotenv `load_dotenv(…)`/`dotenv_values(…)`,
  * django-environ `read_env(…)`, Node `dotenv.config(…)`/`import 'dotenv/config'`,
- * NestJS `envFilePath: …`, Go `godotenv.Load(…)`, Ruby `Dotenv.load(…)`.
+ * Node `process.loadEnvFile(…)`, NestJS `envFilePath: …`, Go `godotenv.Load(…)`, Ruby `Dotenv.load(…)`.
  */
 const ENV_LOADER =
-  /\benv_file\s*[=:]\s*(?<pyArgs>\([^)]{0,300}\)|\[[^\]]{0,300}\]|['"][^'"\n]{1,200}['"])|\b(?:load_dotenv|dotenv_values|read_env|read_dotenv|godotenv\.(?:Load|Overload|Read)|Dotenv\.(?:load|overload)|dotenv\.config|require\(\s*['"]dotenv['"]\s*\)\.config)\s*\((?<args>[^)\n]{0,300})\)|\benvFilePath\s*:\s*(?<nestArgs>\[[^\]]{0,300}\]|['"][^'"\n]{1,200}['"])|(?:import|require\()\s*['"]dotenv\/config['"]/g;
+  /\benv_file\s*[=:]\s*(?<pyArgs>\([^)]{0,300}\)|\[[^\]]{0,300}\]|['"][^'"\n]{1,200}['"])|\b(?:load_dotenv|dotenv_values|read_env|read_dotenv|godotenv\.(?:Load|Overload|Read)|Dotenv\.(?:load|overload)|dotenv\.config|require\(\s*['"]dotenv['"]\s*\)\.config|process\.loadEnvFile)\s*\((?<args>[^)\n]{0,300})\)|\benvFilePath\s*:\s*(?<nestArgs>\[[^\]]{0,300}\]|['"][^'"\n]{1,200}['"])|(?:import|require\()\s*['"]dotenv\/config['"]/g;
 
-/** Env file names an argument list names (basenames); the default `.env` when it names none. */
+/**
+ * Env file names an argument list names (basenames); the default `.env` when it names none. A template given as
+ * the list of required keys (dotenv-safe's `example: '.env.example'`) is read for its names only, not loaded.
+ */
 function namedEnvFiles(args: string | undefined): string[] {
-  const names = [...(args ?? '').matchAll(/['"`]([^'"`\n]+)['"`]/g)].map(m => basename(m[1])).filter(n => /(^|[./])env\b|\.env\b/.test(n));
+  const loaded = (args ?? '').replace(/\b(?:example|sample|defaults|schema)\s*:\s*(['"`])[^'"`\n]*\1/g, '');
+  const names = [...loaded.matchAll(/['"`]([^'"`\n]+)['"`]/g)].map(m => basename(m[1])).filter(n => /(^|[./])env\b|\.env\b/.test(n));
   return names.length ? names : ['.env'];
 }
 
@@ -37,33 +43,85 @@ function isAncestorOrSame(dir: string, of: string): boolean {
 }
 
 /**
- * What loads each committed env file: code in or below its folder that names it (the nearest file of that name
- * above the code), a compose service's `env_file:`, or a compose file beside a `.env` (for its `${VAR}`s).
+ * Frameworks that load env files from their project folder by themselves, in production too: Next.js and
+ * SvelteKit read `.env` and `.env.production` into the server's environment; Vite reads them for the
+ * `VITE_`-prefixed keys only (built into the bundle). Nuxt reads `.env` only in development.
  */
-function envLoaders(facts: Facts): Map<string, { all: string[]; interpolated: Array<{ compose: string; text: string }> }> {
-  const out = new Map<string, { all: string[]; interpolated: Array<{ compose: string; text: string }> }>();
-  const real = facts.envFiles.filter(e => e.kind === 'real');
+const FRAMEWORK_ENV_LOADERS: Array<{ dependency: string; name: string; files: string[]; keys?: RegExp }> = [
+  { dependency: 'next', name: 'Next.js', files: ['.env', '.env.production'] },
+  { dependency: '@sveltejs/kit', name: 'SvelteKit', files: ['.env', '.env.production'] },
+  { dependency: 'vite', name: 'Vite', files: ['.env', '.env.production'], keys: /^VITE_/ },
+];
+
+interface Loaders {
+  all: string[];
+  interpolated: Array<{ compose: string; text: string }>;
+  /** Frameworks that load the file for some keys only. */
+  forKeys: Array<{ by: string; keys: RegExp }>;
+  /** Whether code names the file itself (a template counts only then). */
+  named: boolean;
+}
+
+/**
+ * What loads each committed env file: code in or below its folder that names it (the nearest file of that name
+ * above the code), a package.json `start` script's `node --env-file`, the framework of its folder (Next.js,
+ * SvelteKit, Vite), a compose service's `env_file:`, or a compose file beside a `.env` (for its `${VAR}`s).
+ * Templates (`.env.example`) count only where code or a start script loads them by name.
+ */
+function envLoaders(facts: Facts): Map<string, Loaders> {
+  const out = new Map<string, Loaders>();
+  const real = facts.envFiles;
   if (real.length === 0) return out;
-  for (const env of real) out.set(env.path, { all: [], interpolated: [] });
+  for (const env of real) out.set(env.path, { all: [], interpolated: [], forKeys: [], named: false });
+  const byName = (dir: string, name: string) =>
+    real
+      .filter(env => basename(env.path) === name && isAncestorOrSame(dirname(env.path), dir))
+      .sort((a, b) => b.path.length - a.path.length)[0];
+  for (const pkg of facts.manifests.packageJsons) {
+    const deps = { ...pkg.dependencies, ...pkg.devDependencies };
+    // Next.js uses Vite's loader for nothing: a framework that loads every key wins over Vite's prefixed keys.
+    const framework = FRAMEWORK_ENV_LOADERS.find(f => f.dependency in deps && !f.keys) ?? FRAMEWORK_ENV_LOADERS.find(f => f.dependency in deps);
+    if (framework) {
+      for (const name of framework.files) {
+        const env = out.get(pkg.dir ? `${pkg.dir}/${name}` : name);
+        if (!env) continue;
+        const by = `${framework.name} (${pkg.path})`;
+        if (framework.keys) env.forKeys.push({ by, keys: framework.keys });
+        else env.all.push(by);
+      }
+    }
+    for (const m of (pkg.scripts.start ?? '').matchAll(/--env-file(?:-if-exists)?[=\s]+['"]?([^\s'"]+)/g)) {
+      const env = out.get(joinPath(pkg.dir, m[1]));
+      if (env) {
+        env.all.push(`the start script of ${pkg.path}`);
+        env.named = true;
+      }
+    }
+  }
   for (const compose of facts.compose) {
     const file = facts.file(compose.path);
     for (const service of compose.services) {
-      for (const path of service.envFiles ?? []) out.get(path)?.all.push(`${compose.path} (service ${service.name})`);
+      for (const path of service.envFiles ?? []) {
+        const env = out.get(path);
+        if (!env) continue;
+        env.all.push(`${compose.path} (service ${service.name})`);
+        env.named = true;
+      }
     }
     // Compose reads the `.env` beside it to fill `${VAR}` in the file.
     const beside = out.get(dirname(compose.path) ? `${dirname(compose.path)}/.env` : '.env');
     if (beside && file) beside.interpolated.push({ compose: compose.path, text: file.text });
   }
   for (const file of facts.files) {
-    if (!languageOf(file.path) || isTestFile(file.path) || !/env_file|dotenv|read_env|envFilePath|godotenv|Dotenv/.test(file.text)) continue;
+    if (!languageOf(file.path) || isTestFile(file.path) || !/env_file|dotenv|read_env|envFilePath|godotenv|Dotenv|loadEnvFile/.test(file.text)) continue;
     for (const m of file.text.matchAll(ENV_LOADER)) {
       const names = namedEnvFiles(m.groups!.pyArgs ?? m.groups!.args ?? m.groups!.nestArgs);
       for (const name of names) {
         // The nearest file of that name in the loader's folder or above it.
-        const nearest = real
-          .filter(env => basename(env.path) === name && isAncestorOrSame(dirname(env.path), dirname(file.path)))
-          .sort((a, b) => b.path.length - a.path.length)[0];
-        if (nearest) out.get(nearest.path)!.all.push(file.path);
+        const nearest = byName(dirname(file.path), name);
+        if (!nearest) continue;
+        out.get(nearest.path)!.all.push(file.path);
+        out.get(nearest.path)!.named = true;
       }
     }
   }
@@ -88,16 +146,21 @@ export function loadedEnvStandIns(facts: Facts): LoadedEnvStandIn[] {
   const out: LoadedEnvStandIn[] = [];
   for (const env of facts.envFiles) {
     const loader = loaders.get(env.path);
-    if (!loader) continue;
+    // A template is documentation unless code loads it by name.
+    if (!loader || (env.kind === 'example' && !loader.named)) continue;
     const devOnly = basename(env.path).split('.').filter(Boolean).slice(1).some(isDevelopmentName);
     for (const entry of env.entries) {
       const value = entry.value.trim();
       if (!isSecretName(entry.key) || !isStandInSecret(value)) continue;
       const key = entry.key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       const interpolating = loader.interpolated.filter(c => new RegExp(`\\$\\{${key}(?:[:?}-]|\\})|\\$${key}\\b`).test(c.text)).map(c => c.compose);
-      const by = [...new Set([...loader.all, ...interpolating])];
+      const forKey = loader.forKeys.filter(f => f.keys.test(entry.key)).map(f => f.by);
+      const by = [...new Set([...loader.all, ...forKey, ...interpolating])];
       if (by.length === 0) continue;
-      out.push({ path: env.path, line: entry.line, key: entry.key, value, loaders: by.slice(0, 2), refused: refusedInCode(facts, value), devOnly });
+      out.push({
+        path: env.path, line: entry.line, key: entry.key, value, loaders: by.slice(0, 2), refused: refusedInCode(facts, value), devOnly,
+        template: env.kind === 'example',
+      });
     }
   }
   return out;

@@ -1,6 +1,6 @@
 import { SourceFile } from '../../../snapshot';
 import type { Facts } from '../../../facts';
-import { basename, extname, isTestFile, languageOf, lineOf, lineOfOffset, matchAll, matchAllNear } from '../../../facts';
+import { basename, extname, isLowConfidencePath, isTestFile, languageOf, lineOf, lineOfOffset, matchAll, matchAllNear } from '../../../facts';
 import { isComposePath } from '../../../facts/compose';
 import { isDockerfilePath } from '../../../facts/dockerfiles';
 import { envFileKind } from '../../../facts/env';
@@ -388,7 +388,9 @@ export default defineRule({
       const refused = hit.refused ? '; the code refuses this value outside development' : '';
       const message = `${hit.key} is set to the stand-in value ${shown(hit.value)} in ${hit.path}, which ${hit.loaders.join(' and ')} ${hit.loaders.length > 1 ? 'load' : 'loads'}${refused}`;
       const secrets = isPlaceholderValue(hit.value) ? [] : [hit.value];
-      const finding: RuleFinding = { ...findingAt(file, hit.line, message, maskedExcerpt(file, hit.line, secrets)), secrets };
+      let finding: RuleFinding = { ...findingAt(file, hit.line, message, maskedExcerpt(file, hit.line, secrets)), secrets };
+      // A template loaded at runtime is configuration, not documentation: judged by its folder, not its name.
+      if (hit.template && !isLowConfidencePath(hit.path.replace(/[^/]*$/, 'settings.js'))) finding = { ...finding, message, confidence: 'high' };
       findings.push(hit.devOnly && finding.confidence !== 'low'
         ? { ...finding, message: `${message} (an env file for development or tests: lower confidence)`, confidence: 'low' }
         : finding);
