@@ -404,6 +404,16 @@ describe('readiness audit', () => {
     });
   });
 
+  it('reads files .gitignore lists with --no-gitignore (an extracted archive)', async () => {
+    const extracted = await fixture({ ...RISKY, '.gitignore': '.env\n' });
+    const envResult = async (args: string[]) =>
+      JSON.parse((await run(['audit', extracted, '-f', 'json', ...args])).stdout).results.find(
+        (r: { ruleId: string }) => r.ruleId === 'security/committed-env-file',
+      ).status;
+    expect(await envResult([])).not.toBe('fail');
+    expect(await envResult(['--no-gitignore'])).toBe('fail');
+  });
+
   it('colours the table only when asked', async () => {
     expect((await run(['audit', risky, '--color'])).stdout).toContain('\u001b[');
     expect((await run(['audit', risky, '--no-color'])).stdout).not.toContain('\u001b[');

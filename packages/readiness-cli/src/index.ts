@@ -50,6 +50,7 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
     .option('--title <title>', 'title of the Markdown report')
     .option('--link-base <url>', 'prefix of source links in the Markdown report')
     .option('--max-files <n>', 'stop the walk after this many files', integer(1, 10_000_000))
+    .option('--no-gitignore', 'read the files .gitignore lists too (a tree extracted from a repository archive holds only committed files)')
     .option('--baseline <report>', 'an earlier JSON report or SARIF log: mark each finding new, unchanged or absent')
     .addOption(
       new Option('--fail-on <what>', 'exit with code 1 when a new blocker appears (needs --baseline)').choices(FAIL_ON),

@@ -40,6 +40,8 @@ export interface AuditCommandOptions {
   title?: string;
   linkBase?: string;
   maxFiles?: number;
+  /** False with `--no-gitignore`: files .gitignore lists are read too. */
+  gitignore?: boolean;
   baseline?: string;
   failOn?: FailOn;
   sarif?: string;
@@ -177,6 +179,7 @@ export async function auditCommand(dirArg: string, options: AuditCommandOptions,
     const onProgress = progress.onProgress;
     const snapshot = await walkRepository(dir, {
       limits: options.maxFiles ? { maxFiles: options.maxFiles } : undefined,
+      ...(options.gitignore === false ? { gitignore: false } : {}),
       onProgress: onProgress ? n => onProgress(`read ${n} files`) : undefined,
     });
     const run = auditWithFacts(snapshot, { rules: registry, config, durationMs: Date.now() - started });

@@ -158,6 +158,7 @@ export class EntityAuditor {
         rules: this.#rules,
         config: { ...this.#options.audit, waivers },
         limits: this.#options.limits,
+        ...(source.committed ? { gitignore: false } : {}),
         now,
       });
     try {
@@ -208,6 +209,7 @@ export class EntityAuditor {
     try {
       const snapshot = await walkRepository(source.dir, {
         limits: this.#options.limits,
+        ...(source.committed ? { gitignore: false } : {}),
       });
       const run = auditWithFacts(snapshot, {
         rules: this.#rules,

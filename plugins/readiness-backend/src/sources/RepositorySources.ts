@@ -64,6 +64,11 @@ export interface OpenedSource {
    * url: sources on an SCM with path-based file URLs.
    */
   links?: SourceLinks;
+  /**
+   * The tree was extracted from a repository archive, so it holds exactly the committed files: a file
+   * a `.gitignore` lists was committed all the same and is audited.
+   */
+  committed?: boolean;
   /** Removes any temporary copy. Always call it. */
   release(): Promise<void>;
 }
@@ -235,6 +240,7 @@ export class RepositorySources {
       dir,
       etag: lease.etag,
       location,
+      committed: true,
       ...(links ? { links, linkBase: links.base } : {}),
       release: () => lease.release(),
     };

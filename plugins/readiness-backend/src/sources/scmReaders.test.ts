@@ -99,7 +99,11 @@ describe('GitHub and GitLab sources through the real URL readers', () => {
         ),
       ),
     );
-    shop = await repo(service('shop'));
+    // The committed .env is also listed in .gitignore: an archive holds it all the same.
+    shop = await repo({
+      ...service('shop'),
+      '.gitignore': '.env\nnode_modules/\n',
+    });
     trunk = await repo(service('trunk-svc', 2), 'trunk');
     ledger = await repo({
       'README.md': '# ledger\n',

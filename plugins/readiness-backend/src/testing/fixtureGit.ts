@@ -56,7 +56,7 @@ export class FixtureGitRepo {
     return repo;
   }
 
-  /** Writes `files` on the current branch and commits them; returns the new commit. */
+  /** Writes `files` on the current branch and commits them, those a .gitignore lists too; returns the new commit. */
   async commit(files: FixtureFiles, message = 'Change'): Promise<string> {
     for (const [path, content] of Object.entries(files)) {
       const target = join(this.dir, path);
@@ -67,7 +67,7 @@ export class FixtureGitRepo {
         await fs.writeFile(target, content);
       }
     }
-    await git(this.dir, ['add', '--all']);
+    await git(this.dir, ['add', '--all', '--force']);
     await git(this.dir, ['commit', '--quiet', '--allow-empty', '-m', message]);
     return this.resolve('HEAD') as Promise<string>;
   }

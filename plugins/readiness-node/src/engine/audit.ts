@@ -46,6 +46,11 @@ export interface AuditOptions {
   rules?: RuleRegistry | ReadinessRule[];
   config?: AuditConfig;
   limits?: Partial<WalkLimits>;
+  /**
+   * Leave out what `.gitignore` files list (outside a git checkout). Default true; false for a tree extracted
+   * from a repository archive, which holds exactly the committed files.
+   */
+  gitignore?: boolean;
   /** The clock, for waiver expiry and the timestamp. */
   now?: Date;
   onProgress?: (message: string) => void;
@@ -258,6 +263,7 @@ export async function auditDirectory(
   const started = Date.now();
   const snapshot = await walkRepository(dir, {
     limits: options.limits,
+    ...(options.gitignore === false ? { gitignore: false } : {}),
     onProgress: options.onProgress
       ? n => options.onProgress!(`read ${n} files`)
       : undefined,

@@ -71,6 +71,13 @@ describe('walkRepository', () => {
       expect(snapshot.errors).toEqual([]);
     });
 
+    it('reads every file of a tree extracted from an archive (gitignore: false), vendored trees still skipped', async () => {
+      const withVendored = await repo({ '.gitignore': '.env\nnode_modules/\n', '.env': 'SECRET=x', 'app.js': 'x', 'node_modules/a/index.js': 'x' });
+      expect(paths(await walkRepository(withVendored, { gitignore: false }))).toEqual(['.env', '.gitignore', 'app.js']);
+      expect(paths(await walkRepository(withVendored))).toEqual(['.gitignore', 'app.js']);
+      expect(paths(await walkRepository(root, { gitignore: false }))).toHaveLength(15);
+    });
+
     it('sorts files by path and counts bytes', async () => {
       const snapshot = await walkRepository(root);
       expect(paths(snapshot)).toEqual([...paths(snapshot)].sort());

@@ -37,6 +37,12 @@ export interface WalkOptions {
   limits?: Partial<WalkLimits>;
   /** Use `git ls-files` where the tree is a git checkout. Default true. */
   useGit?: boolean;
+  /**
+   * Leave out what `.gitignore` files list, outside a git checkout. Default true. A tree extracted from a
+   * repository archive holds exactly the committed files: pass false there, so a committed file that a
+   * `.gitignore` also lists (a `.env` committed before the ignore rule was added) is read like any other.
+   */
+  gitignore?: boolean;
   /** Called every 1,000 entries with the count so far. */
   onProgress?: (entries: number) => void;
 }
@@ -355,7 +361,7 @@ function holdsBuildProgram(root: string, dir: RelPath): boolean {
   }
 }
 
-async function walkFileSystem(root: string, collector: Collector) {
+async function walkFileSystem(root: string, collector: Collector, gitignore: boolean) {
   const stack: Array<{ dir: RelPath; scopes: Scope[] }> = [{ dir: { path: '' }, scopes: [] }];
   while (stack.length > 0 && !collector.truncated) {
     const { dir, scopes: parentScopes } = stack.pop()!;
@@ -371,7 +377,7 @@ async function walkFileSystem(root: string, collector: Collector) {
       collector.errors.push({ path: dir.path, message: fsErrorMessage(e) });
       continue;
     }
-    const scope = gitignoreAt(root, dir, entries, collector);
+    const scope = gitignore ? gitignoreAt(root, dir, entries, collector) : undefined;
     const scopes = scope ? [...parentScopes, scope] : parentScopes;
     const subdirs: RelPath[] = [];
     for (const { name, rel, entry } of entries) {
@@ -451,7 +457,7 @@ export async function walkRepository(
       await collector.breathe();
     }
   } else {
-    await walkFileSystem(root, collector);
+    await walkFileSystem(root, collector, options.gitignore !== false);
   }
   return collector.snapshot();
 }
