@@ -62,11 +62,13 @@ export interface DockerfileFact {
  * or an IDE leaves beside it (`Dockerfile.original` when container support is added, `.bak`, `.old`).
  */
 const NOT_A_DOCKERFILE = /\.(dockerignore|md|mdx|rst|adoc|txt|orig|original|bak|backup|old|rej|swp)$/i;
+/** Source files named after Dockerfiles: `dockerfile.ts` (code that reads or writes them), `Dockerfile.test.js`. */
+const SOURCE_FILE = /\.(?:[cm]?[jt]sx?|py|go|java|kt|cs|rb|rs|php|json|snap|sh)$/i;
 
 /** Whether a path names a Dockerfile. */
 export function isDockerfilePath(path: string): boolean {
   const name = basename(path);
-  if (NOT_A_DOCKERFILE.test(name)) return false;
+  if (NOT_A_DOCKERFILE.test(name) || SOURCE_FILE.test(name)) return false;
   return (
     /^(Dockerfile|Containerfile)(\.[\w.-]+)?$/i.test(name) ||
     /\.(dockerfile|containerfile)$/i.test(name)

@@ -25,13 +25,34 @@ function catchesEverything(caught: string): boolean {
   return types.split(',').some(t => /^(builtins\.)?(Exception|BaseException)$/.test(t.trim()));
 }
 
+/**
+ * Whether the value of the promise chain ending in the `.catch` at `offset` is used: assigned, returned, passed as
+ * an argument or the body of an arrow (`const found = await fs.stat(p).catch(() => undefined)`). The handler then
+ * turns the rejection into a fallback value the code goes on to check, not into silence. Read backwards from the
+ * `.catch` to the start of its statement, over bracketed code.
+ */
+function resultIsUsed(code: string, offset: number): boolean {
+  let depth = 0;
+  let at = offset - 1;
+  for (; at >= 0; at--) {
+    const c = code[at];
+    if (c === ')' || c === ']') depth++;
+    else if (c === '(' || c === '[') {
+      if (depth === 0) return true; // an argument or an array element
+      depth--;
+    } else if (depth === 0 && (c === ';' || c === '{' || c === '}')) break;
+  }
+  const statement = code.slice(at + 1, offset);
+  return /^\s*(?:const|let|var|return|yield|export)\b|(?:^|[^=!<>])=(?!=)|=>\s*(?:await\s+)?[\w$.]*\s*$|[?:]|&&|\|\|/.test(statement);
+}
+
 export default defineRule({
   id: 'code-quality/swallowed-errors',
   category: 'code-quality',
   severity: 'low',
   title: 'Errors are not silently swallowed',
   description:
-    'Fails on error handlers that do nothing: Python `except:` / `except Exception:` / `except BaseException:` whose body is only `pass` or `...`, and empty `catch` blocks in JavaScript, TypeScript, Java, Kotlin, C#, PHP and Swift, including blocks holding only comments and promise `.catch(() => {})`, and in Go an empty `if err != nil {}` or a call statement that drops the only result, an error, of a standard function or method (`json.Unmarshal(data, &v)`, `server.ListenAndServe()` on an `http.Server`). Handlers in tests are reported with low confidence; generated, minified and copied third-party library files are skipped.',
+    'Fails on error handlers that do nothing: Python `except:` / `except Exception:` / `except BaseException:` whose body is only `pass` or `...`, and empty `catch` blocks in JavaScript, TypeScript, Java, Kotlin, C#, PHP and Swift, including blocks holding only comments and promise `.catch(() => {})` whose result nobody uses (assigned, returned or passed on, it turns the rejection into a fallback value the code checks), and in Go an empty `if err != nil {}` or a call statement that drops the only result, an error, of a standard function or method (`json.Unmarshal(data, &v)`, `server.ListenAndServe()` on an `http.Server`). Handlers in tests are reported with low confidence; generated, minified and copied third-party library files are skipped.',
   rationale:
     'A handler that does nothing turns a failure into silence: data is lost or left half-written, the caller believes the operation succeeded, and nobody has a log line to start from when users report it.',
   remediation:
@@ -77,6 +98,7 @@ export default defineRule({
         [EMPTY_PROMISE_CATCH, 'A `.catch()` handler that does nothing silently discards the rejection'],
       ] as const) {
         for (const m of code.matchAll(pattern)) {
+          if (pattern === EMPTY_PROMISE_CATCH && resultIsUsed(code, m.index!)) continue;
           const line = lineOfOffset(file, m.index! + (m[0].startsWith('.') ? 1 : 0));
           findings.push({
             path: file.path,

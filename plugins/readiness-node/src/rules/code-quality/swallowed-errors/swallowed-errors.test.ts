@@ -44,11 +44,14 @@ describeRule(rule, {
           '  }',
           '  fetch("/ping").catch(() => {});',
           '  save().catch(function () {});',
+          '  await client',
+          '    .deleteRef(ref)',
+          '    .catch(() => undefined);',
           '}',
           '',
         ].join('\n'),
       },
-      findings: ['src/client.ts:2', 'src/client.ts:3', 'src/client.ts:6', 'src/client.ts:9', 'src/client.ts:10'],
+      findings: ['src/client.ts:2', 'src/client.ts:3', 'src/client.ts:6', 'src/client.ts:9', 'src/client.ts:10', 'src/client.ts:13'],
     },
     {
       name: 'Java, Kotlin, C# and PHP',
@@ -98,6 +101,22 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'a rejection turned into a fallback value the code goes on to use',
+      files: {
+        'src/dirs.ts': [
+          'export async function exists(dir: string) {',
+          '  const found = await fs.stat(dir).catch(() => undefined);',
+          '  if (!found) return false;',
+          '  const config = { extra: await load().catch(() => null) };',
+          '  check(await probe().catch(() => {}));',
+          '  return found.isDirectory() && read(dir).catch(() => undefined);',
+          '}',
+          'export const lazy = () => fetchAll().catch(() => undefined);',
+          '',
+        ].join('\n'),
+      },
+    },
     {
       name: 'generated client code',
       files: {
