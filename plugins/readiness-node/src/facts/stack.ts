@@ -2,7 +2,7 @@ import { SourceFile } from '../snapshot';
 import { ComposeFileFact } from './compose';
 import { DockerfileFact } from './dockerfiles';
 import { MOUNTED_BACKSTAGE_ROLES, SERVER_DEPENDENCIES, WEB_SERVER_DEPENDENCIES } from './frameworks';
-import { ManifestFacts, PackageJsonFact } from './manifests';
+import { isDevRequirementsPath, ManifestFacts, PackageJsonFact } from './manifests';
 import { basename, dirname, extname, isAsidePath, isLowConfidencePath, isTestFile, isToolingPath, languageOf } from './paths';
 import { syntaxTree } from './syntax';
 
@@ -372,7 +372,18 @@ export function collectStack(
       if (!devOnly.includes(name.toLowerCase())) nodeServers.add(name.toLowerCase());
     }
   }
+  // A Python server framework only test or dev requirements list (a library testing its FastAPI integration) serves nothing.
+  const pythonProduction = new Set([
+    ...manifests.requirements.filter(r => !isDevRequirementsPath(r.path)).flatMap(r => r.entries.map(e => e.name.toLowerCase())),
+    ...manifests.pyprojects.flatMap(p => p.dependencies.map(d => d.toLowerCase())),
+  ]);
+  const pythonDevOnly = (dep: string): boolean =>
+    dep in SERVER_DEPENDENCIES.python &&
+    manifests.pipfiles.length === 0 &&
+    !pythonProduction.has(dep) &&
+    manifests.requirements.some(r => isDevRequirementsPath(r.path) && r.entries.some(e => e.name.toLowerCase() === dep));
   for (const [dep, name] of Object.entries(WEB_SERVER_DEPENDENCIES)) {
+    if (pythonDevOnly(dep)) continue;
     if (deps.has(dep) && (!(dep in SERVER_DEPENDENCIES.node) || nodeServers.has(dep))) {
       frameworks.add(name);
       servers.add(name);
@@ -400,7 +411,8 @@ export function collectStack(
     if (!language) continue;
     const test = isTestFile(file.path);
     if (!test) languages[language] = (languages[language] ?? 0) + 1;
-    if (test || isToolingPath(file.path)) continue;
+    // Servers in docs and examples (tutorial apps, sample code) are not the repository's own.
+    if (test || isToolingPath(file.path) || isAsidePath(file.path)) continue;
     for (const signal of SERVER_CODE) {
       if (signal.languages.includes(language) && signal.pattern.test(file.text) && !isNodeDevTool(file.path)) {
         servers.add(signal.name);

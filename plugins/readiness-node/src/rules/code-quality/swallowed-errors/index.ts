@@ -33,16 +33,23 @@ function catchesEverything(caught: string): boolean {
  */
 function resultIsUsed(code: string, offset: number): boolean {
   let depth = 0;
-  let at = offset - 1;
-  for (; at >= 0; at--) {
+  // The statement's own text, read backwards, without what its brackets hold.
+  let statement = '';
+  for (let at = offset - 1; at >= 0; at--) {
     const c = code[at];
-    if (c === ')' || c === ']') depth++;
-    else if (c === '(' || c === '[') {
+    if (c === ')' || c === ']') {
+      depth++;
+      continue;
+    }
+    if (c === '(' || c === '[') {
       if (depth === 0) return true; // an argument or an array element
       depth--;
-    } else if (depth === 0 && (c === ';' || c === '{' || c === '}')) break;
+      continue;
+    }
+    if (depth > 0) continue;
+    if (c === ';' || c === '{' || c === '}') break;
+    statement = c + statement;
   }
-  const statement = code.slice(at + 1, offset);
   return /^\s*(?:const|let|var|return|yield|export)\b|(?:^|[^=!<>])=(?!=)|=>\s*(?:await\s+)?[\w$.]*\s*$|[?:]|&&|\|\|/.test(statement);
 }
 
@@ -52,7 +59,7 @@ export default defineRule({
   severity: 'low',
   title: 'Errors are not silently swallowed',
   description:
-    'Fails on error handlers that do nothing: Python `except:` / `except Exception:` / `except BaseException:` whose body is only `pass` or `...`, and empty `catch` blocks in JavaScript, TypeScript, Java, Kotlin, C#, PHP and Swift, including blocks holding only comments and promise `.catch(() => {})` whose result nobody uses (assigned, returned or passed on, it turns the rejection into a fallback value the code checks), and in Go an empty `if err != nil {}` or a call statement that drops the only result, an error, of a standard function or method (`json.Unmarshal(data, &v)`, `server.ListenAndServe()` on an `http.Server`). Handlers in tests are reported with low confidence; generated, minified and copied third-party library files are skipped.',
+    'Fails on error handlers that do nothing: Python `except:` / `except Exception:` / `except BaseException:` whose body is only `pass` or `...`, and empty `catch` blocks in JavaScript, TypeScript, Java, Kotlin, C#, PHP and Swift (a block holding only a comment that says why is reported as a low-confidence note), promise `.catch(() => {})` whose result nobody uses (assigned, returned or passed on, it turns the rejection into a fallback value the code checks), and in Go an empty `if err != nil {}` or a call statement that drops the only result, an error, of a standard function or method (`json.Unmarshal(data, &v)`, `server.ListenAndServe()` on an `http.Server`). Handlers in tests are reported with low confidence; generated, minified and copied third-party library files are skipped.',
   rationale:
     'A handler that does nothing turns a failure into silence: data is lost or left half-written, the caller believes the operation succeeded, and nobody has a log line to start from when users report it.',
   remediation:
@@ -99,13 +106,18 @@ export default defineRule({
       ] as const) {
         for (const m of code.matchAll(pattern)) {
           if (pattern === EMPTY_PROMISE_CATCH && resultIsUsed(code, m.index!)) continue;
+          // A body that holds a comment says why it ignores the error: a deliberate decision, reported as a
+          // low-confidence note (ESLint's no-empty accepts it).
+          const open = m[0].lastIndexOf('{');
+          const close = m[0].lastIndexOf('}');
+          const commented = open !== -1 && close > open && /\S/.test(file.text.slice(m.index! + open + 1, m.index! + close));
           const line = lineOfOffset(file, m.index! + (m[0].startsWith('.') ? 1 : 0));
           findings.push({
             path: file.path,
             line,
             excerpt: lineOf(file, line),
-            message: what,
-            ...low,
+            message: commented ? `${what}; a comment says why, so it may be deliberate` : what,
+            ...(commented ? { confidence: 'low' as const } : low),
           });
         }
       }

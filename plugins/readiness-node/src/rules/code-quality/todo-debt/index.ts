@@ -1,5 +1,5 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
-import { languageOf, lineOf, lineOfOffset, outsideJvmPackages } from '../../../facts';
+import { isTestFile, languageOf, lineOf, lineOfOffset, outsideJvmPackages } from '../../../facts';
 import { DOCS_SEGMENT, EXAMPLES_SEGMENT } from '../../../facts/paths';
 import { isGeneratedOrMinified } from '../../../facts/generated';
 import { maskSource } from '../../../facts/sourceText';
@@ -43,7 +43,7 @@ export default defineRule({
   severity: 'low',
   title: 'Little TODO debt',
   description:
-    'Graded: TODO, FIXME, HACK and XXX markers in code comments per 1,000 lines of code, against the configured target (`todoPerKlocTarget`, 2 by default). At or below the target the rule passes; above it the score is target ÷ density. Findings list the markers (the first 50).',
+    'Graded: TODO, FIXME, HACK and XXX markers in code comments per 1,000 lines of code outside tests, fixtures, docs and examples, against the configured target (`todoPerKlocTarget`, 2 by default). At or below the target the rule passes; above it the score is target ÷ density. Findings list the markers (the first 50).',
   rationale:
     'Each marker is work someone knew was missing: an unhandled case, a shortcut, a known bug. Many of them in shipped code mean the gaps are piling up faster than they are closed, and nobody tracks them.',
   remediation:
@@ -54,7 +54,8 @@ export default defineRule({
     let markers = 0;
     const findings: Finding[] = [];
     for (const file of facts.files) {
-      if (!languageOf(file.path) || SKIPPED.test(outsideJvmPackages(file.path))) continue;
+      // Tests are measured on their own rules: a note repeated across test files is not the product's debt.
+      if (!languageOf(file.path) || SKIPPED.test(outsideJvmPackages(file.path)) || isTestFile(file.path)) continue;
       // Generated, minified and copied third-party code: its markers are someone else's.
       if (isGeneratedOrMinified(file)) continue;
       const { code, comments } = maskSource(file);

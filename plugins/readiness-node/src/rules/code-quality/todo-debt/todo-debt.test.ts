@@ -46,9 +46,11 @@ describeRule(rule, {
       },
     },
     {
-      name: 'markers in docs, examples and fixtures do not count',
+      name: 'markers in docs, examples, fixtures and tests do not count',
       files: {
         'src/a.ts': body(20),
+        'tests/test_tutorial/test_one.py': '# TODO: remove when deprecating v1\nx = 1\n'.repeat(5),
+        'src/a.test.ts': '// FIXME flaky\nit("x", () => {});\n',
         'docs/snippets/demo.ts': '// TODO: fill in\nconst x = 1;\n',
         'examples/basic.py': '# FIXME\nx = 1\n',
         'src/__fixtures__/data.ts': '// HACK\nexport const d = 1;\n',

@@ -215,6 +215,16 @@ describeRule(rule, {
   notApplicable: [
     { name: 'a frontend app whose only server is the mock API of its end-to-end tests (express in devDependencies)', files: appWithMockApi({ express: '^4.19.2' }) },
     { name: 'a library without a server', files: { 'package.json': pkg({ lodash: '^4.0.0' }), 'src/index.js': 'module.exports = {};\n' } },
+    {
+      name: 'a Python library whose FastAPI apps are documentation tutorials, FastAPI only in its test requirements',
+      files: {
+        'pyproject.toml': '[project]\nname = "ormlib"\ndependencies = ["sqlalchemy >=2.0"]\n',
+        'requirements-tests.txt': 'pytest >=7\nfastapi >=0.103.2\nhttpx ==0.28.1\n',
+        'ormlib/__init__.py': 'from .main import Model\n',
+        'docs_src/tutorial/fastapi/tutorial001.py': 'from fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.get("/heroes/")\ndef read_heroes():\n    return []\n',
+        'tests/test_tutorial/test_fastapi.py': 'from fastapi.testclient import TestClient\n',
+      },
+    },
   ],
 });
 
