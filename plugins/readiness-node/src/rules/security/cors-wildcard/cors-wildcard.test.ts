@@ -235,6 +235,15 @@ describeRule(rule, {
   ],
   passes: [
     {
+      name: 'the header on public static files only: a static server\'s setHeaders, a Cache-Control: public response',
+      files: {
+        'server/routes/static.ts':
+          'router.get("/static/*", async ctx => {\n  await send(ctx, ctx.path, {\n    root: publicDir,\n    maxAge: WEEK,\n    setHeaders: res => {\n      res.setHeader("Access-Control-Allow-Origin", "*");\n    },\n  });\n});\n',
+        'server/routes/locales.ts':
+          'export function serveLocale(res) {\n  res.setHeader("Cache-Control", `public, max-age=${7 * DAY}`);\n  res.setHeader("Access-Control-Allow-Origin", "*");\n  res.end(body);\n}\n',
+      },
+    },
+    {
       name: 'a * origin header in a webpack devServer, a Vite server block and a dev proxy',
       files: {
         'package.json': expressPkg,

@@ -54,6 +54,23 @@ function inDevServerBlock(file: SourceFile, offset: number): boolean {
   return false;
 }
 
+/**
+ * Whether a header set at `offset` belongs to responses of public static files: inside the `setHeaders` callback
+ * of a static file server, or beside a `Cache-Control: public` header of the same response. Fonts, images and
+ * translation files are served to any origin on purpose; the server's default policy is set elsewhere.
+ */
+function onPublicAssets(file: SourceFile, offset: number): boolean {
+  const before = file.text.slice(Math.max(0, offset - 300), offset);
+  if (/\bsetHeaders\s*[:(]/.test(before)) return true;
+  const lineStart = file.text.lastIndexOf('\n', offset);
+  let start = lineStart;
+  for (let i = 0; i < 5 && start > 0; i++) start = file.text.lastIndexOf('\n', start - 1);
+  let end = offset;
+  for (let i = 0; i < 6 && end !== -1; i++) end = file.text.indexOf('\n', end + 1);
+  const around = file.text.slice(Math.max(0, start), end === -1 ? undefined : end);
+  return /Cache-Control['"`]?\s*[,:]\s*[`'"][^`'"]*\bpublic\b|max-age=\$\{[^}]*\}[^\n]*\bpublic\b|\bpublic,\s*max-age/i.test(around);
+}
+
 const DETECTORS: Detector[] = [
   {
     pattern: /Access-Control-Allow-Origin['"]?\s*(?:,|:|=>|=|\s)\s*['"`]?\*(?![\w*])/gi,
@@ -322,7 +339,7 @@ export default defineRule({
   severity: 'high',
   title: 'CORS does not allow every origin',
   description:
-    'Fails when a server allows any origin by default: `Access-Control-Allow-Origin: *`, express/koa/hono `cors()` with no options, `origin: "*"` or `origin: true`, NestJS or routing-controllers `cors: true`, `allow_origins=["*"]`, Flask-CORS without origins, `CORS_ALLOW_ALL_ORIGINS = True`, a bare `@CrossOrigin`, `allowedOrigins("*")`, `cors.Default()`, `cors.AllowAll`, Go CORS options (rs/cors, chi, echo, fiber) that name no origins, `AllowAnyOrigin()`, or a CORS origins setting that defaults to `*` (an environment read whose final fallback is `*`, also through `||` chains and `.split(",")` with per-item cleanup; a Flask `app.config.get("CORS_ORIGINS", "*")` only when no configuration class outside development and tests sets the key). A header or `cors` option in a development server\'s settings (a webpack `devServer`, the `server` or `proxy` of a Vite or other bundler configuration, a create-react-app `setupProxy.js`) only serves local development and is not counted.',
+    'Fails when a server allows any origin by default: `Access-Control-Allow-Origin: *`, express/koa/hono `cors()` with no options, `origin: "*"` or `origin: true`, NestJS or routing-controllers `cors: true`, `allow_origins=["*"]`, Flask-CORS without origins, `CORS_ALLOW_ALL_ORIGINS = True`, a bare `@CrossOrigin`, `allowedOrigins("*")`, `cors.Default()`, `cors.AllowAll`, Go CORS options (rs/cors, chi, echo, fiber) that name no origins, `AllowAnyOrigin()`, or a CORS origins setting that defaults to `*` (an environment read whose final fallback is `*`, also through `||` chains and `.split(",")` with per-item cleanup; a Flask `app.config.get("CORS_ORIGINS", "*")` only when no configuration class outside development and tests sets the key). The header on public static files only (in a static file server\'s `setHeaders`, or beside `Cache-Control: public`) is a low-confidence note: fonts, images and translations are served to any origin on purpose. A header or `cors` option in a development server\'s settings (a webpack `devServer`, the `server` or `proxy` of a Vite or other bundler configuration, a create-react-app `setupProxy.js`) only serves local development and is not counted.',
   rationale:
     'With every origin allowed, any web page a user visits can call the API from their browser and read the responses. Combined with cookies or tokens the browser sends automatically, that exposes user data to any site; even without credentials it removes a layer that stops cross-site abuse of internal and authenticated APIs.',
   remediation:
@@ -330,11 +347,11 @@ export default defineRule({
   evaluate(facts) {
     const findings: Finding[] = [];
     const seen = new Set<string>();
-    const add = (file: SourceFile, line: number, message: string) => {
+    const add = (file: SourceFile, line: number, message: string, low = false) => {
       const key = `${file.path}:${line}`;
       if (seen.has(key)) return;
       seen.add(key);
-      findings.push(findingAt(file, line, message, lineOf(file, line)));
+      findings.push({ ...findingAt(file, line, message, lineOf(file, line)), ...(low ? { confidence: 'low' as const } : {}) });
     };
 
     for (const file of facts.files) {
@@ -348,6 +365,10 @@ export default defineRule({
           const at = detector.quoted && /['"`]/.test(file.text[match.index - 1] ?? '') ? match.index - 1 : match.index;
           if (languageOf(file.path) && !isCodeAtOffset(file, at)) continue;
           if (JS(file) && inDevServerBlock(file, match.index)) continue;
+          if (detector.quoted && onPublicAssets(file, match.index)) {
+            add(file, line, `${detector.message} on public static files (cacheable by anyone), not as the server's default`, true);
+            continue;
+          }
           add(file, line, detector.message);
         }
       }
