@@ -79,7 +79,7 @@ export default defineRule({
   severity: 'medium',
   title: 'Dependencies are pinned',
   description:
-    'Fails for `requirements*.txt` entries without an exact `==` pin (or `--hash`), and for package.json dependencies on `*`, `latest` or another dist-tag, `x`, an empty range, a range with no upper bound (`>=1.2.3`, `>1`), or a git URL without a commit or tag. Capped semver ranges such as `^1.2.3`, `~1.2` or `>=1 <2` pass, since the lockfile pins them; `workspace:`, `file:` and `link:` pass.',
+    'Fails for `requirements*.txt` entries without an exact `==` pin (or `--hash`), and for package.json dependencies on `*`, `latest` or another dist-tag, `x`, an empty range, a range with no upper bound (`>=1.2.3`, `>1`), or a git URL without a commit or tag. Capped semver ranges such as `^1.2.3`, `~1.2` or `>=1 <2` pass, since the lockfile pins them; `workspace:`, `file:` and `link:` pass, and so does `*` on a package of the repository itself or of the package\'s own npm scope (a sibling workspace package).',
   rationale:
     'A floating dependency installs whatever was published last: two builds of the same commit can ship different code, a broken or malicious release reaches production without review, and incidents cannot be reproduced.',
   remediation:
@@ -142,12 +142,18 @@ export default defineRule({
       });
     }
 
+    // The repository's own packages: npm and yarn 1 workspaces name a sibling package with `*`.
+    const ownPackages = new Set(facts.manifests.packageJsons.flatMap(p => (p.name ? [p.name] : [])));
     for (const pkg of packages) {
       const file = facts.file(pkg.path);
       const all = { ...pkg.dependencies, ...pkg.devDependencies };
+      const scope = /^(@[^/]+)\//.exec(pkg.name ?? '')?.[1];
       for (const [name, spec] of Object.entries(all)) {
         const why = npmFloating(spec);
         if (!why) continue;
+        // `*` on a package of this repository, or of the package's own npm scope (a sibling workspace
+        // package), resolves to the local copy, not to whatever the registry publishes.
+        if (spec.trim() === '*' && (ownPackages.has(name) || (scope !== undefined && name.startsWith(`${scope}/`)))) continue;
         let line: number | undefined;
         if (file) {
           const escaped = name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');

@@ -7,6 +7,11 @@ const packageJson = (deps: Record<string, string>, dev: Record<string, string> =
 describeRule(rule, {
   fails: [
     {
+      name: '* on a package of another scope, not in the repository',
+      files: { 'apps/web/package.json': JSON.stringify({ name: '@shop/web', dependencies: { '@acme/ui': '*', '@shop/ui': '*' } }) },
+      findings: ['apps/web/package.json:1'],
+    },
+    {
       name: 'loose Python requirements',
       files: { 'requirements.txt': 'flask>=2.0\nrequests\ngunicorn==22.0.0\ncelery~=5.3  # task queue\n' },
       findings: ['requirements.txt:1', 'requirements.txt:2', 'requirements.txt:4'],
@@ -68,6 +73,14 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'npm workspaces naming sibling packages with *: by name, or in the package\'s own scope',
+      files: {
+        'package.json': JSON.stringify({ name: 'shop', private: true, workspaces: ['apps/*', 'packages/*'], devDependencies: { '@shop/ui': '*' } }),
+        'packages/ui/package.json': JSON.stringify({ name: '@shop/ui', dependencies: { react: '^18.2.0' } }),
+        'apps/web/package.json': JSON.stringify({ name: '@shop/web', dependencies: { '@shop/ui': '*', '@shop/prisma': '*', next: '^14.1.0' } }),
+      },
+    },
     {
       name: 'exact pins, hashes, options and comments',
       files: {
