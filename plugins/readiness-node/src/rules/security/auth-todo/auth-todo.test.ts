@@ -114,6 +114,13 @@ describeRule(rule, {
   ],
   passes: [
     {
+      name: 'a note about how an auth model file is organised, outside any auth function',
+      files: {
+        'server/models/AuthenticationProvider.ts':
+          '// TODO: Avoid this hardcoding of plugins\nimport google from "../plugins/google";\nimport slack from "../plugins/slack";\n\nexport default class AuthenticationProvider {\n  name: string;\n}\n',
+      },
+    },
+    {
       name: 'a TODO in a route handler whose middleware list calls auth(), and a TODO that only mentions permissions',
       files: {
         'server/routes/api/groups.ts': [
