@@ -4,7 +4,7 @@
  */
 import type { SourceFile } from '../snapshot';
 import type { Facts } from './index';
-import { basename, dirname, DOCS_DIR, EXAMPLES_DIR, extname, isTestFile } from './paths';
+import { basename, dirname, DOCS_DIR, EXAMPLES_DIR, extname, isTestFile, outsideJvmPackages } from './paths';
 import { isUnder, projectsOf } from './projects';
 import { maskSource } from './sourceText';
 import { lineOfOffset } from './text';
@@ -19,10 +19,12 @@ export function isTestData(path: string): boolean {
 /**
  * Examples and documentation. A `.sql` file is a script whatever folder holds
  * it: a schema under `docs/sql/` is the one the README tells you to run, so
- * only example and sample folders make SQL an example.
+ * only example and sample folders make SQL an example. Folders inside a JVM
+ * source root are packages (`com/example/app/`), not example folders.
  */
 export function isExample(path: string): boolean {
-  return EXAMPLES_DIR.test(path) || (DOCS_DIR.test(path) && extname(path) !== '.sql');
+  const folders = outsideJvmPackages(path);
+  return EXAMPLES_DIR.test(folders) || (DOCS_DIR.test(folders) && extname(path) !== '.sql');
 }
 
 /** A `.sql` script that is neither test data nor an example: judged as the project's own. */

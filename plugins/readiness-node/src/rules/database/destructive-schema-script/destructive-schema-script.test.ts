@@ -2,6 +2,8 @@ import { describeRule, findingsOf, runRule } from '../../../testing';
 import rule from '.';
 
 const create = (t: string) => `CREATE TABLE ${t} (\n    id SERIAL PRIMARY KEY\n);\n`;
+const command = (name: string, body = '    db.drop_all()\n    db.create_all()\n    db.session.commit()\n') =>
+  `from app import app, db\n\n\n@app.cli.command("${name}")\ndef ${name}():\n${body}`;
 
 describeRule(rule, {
   fails: [
@@ -31,6 +33,19 @@ describeRule(rule, {
       name: 'an up migration that recreates a table',
       files: { 'migrations/0003_rebuild_orders.sql': `DROP TABLE orders;\n${create('orders')}` },
       findings: ['migrations/0003_rebuild_orders.sql:1'],
+    },
+    {
+      name: 'an ORM setup command that drops every table before creating them',
+      files: { 'manage.py': command('create_db'), 'services/api/cli.py': command('recreate_db') },
+      findings: ['manage.py:6', 'services/api/cli.py:6'],
+    },
+    {
+      name: 'a setup script that drops and creates at its top level, and Peewee tables',
+      files: {
+        'init_db.py': 'from models import Base, engine\n\nBase.metadata.drop_all(bind=engine)\nBase.metadata.create_all(bind=engine)\n',
+        'app/setup.py': 'def init_database():\n    database.drop_tables([User, Tweet])\n    database.create_tables([User, Tweet])\n',
+      },
+      findings: ['app/setup.py:2', 'init_db.py:3'],
     },
   ],
   passes: [
@@ -69,14 +84,42 @@ describeRule(rule, {
         'samples/seed.sql': `DROP TABLE IF EXISTS t;\n${create('t')}`,
       },
     },
+    {
+      name: 'ORM near-misses: tests and teardowns, reset commands, a drop after the create, creates only',
+      files: {
+        'tests/conftest.py': '@pytest.fixture\ndef db(app):\n    _db.drop_all()\n    _db.create_all()\n    yield _db\n',
+        'tests.py': 'class T(unittest.TestCase):\n    def setUp(self):\n        db.drop_all()\n        db.create_all()\n',
+        'app/testing.py': 'def tearDownClass(cls):\n    db.drop_all()\n    db.create_all()\n',
+        'manage.py': `${command('reset_db')}\n\n${command('drop_db', '    db.drop_all()\n')}\n\n${command('create_db', '    db.create_all()\n')}`,
+        'app/__init__.py': 'def init_app(app):\n    db.create_all()\n    yield\n    db.drop_all()\n',
+        'scripts/wipe_database.py': 'db.drop_all()\ndb.create_all()\n',
+      },
+    },
   ],
   notApplicable: [
+    {
+      name: 'drop and create in different functions',
+      files: { 'manage.py': `${command('drop', '    db.drop_all()\n')}\n\n${command('create', '    db.create_all()\n')}` },
+    },
     { name: 'no SQL at all', files: { 'app.py': 'db.drop_all()' } },
+    { name: 'ORM code that creates tables only, or drops them only in tests', files: { 'app.py': 'db.create_all()\n', 'tests/test_app.py': 'db.drop_all()\ndb.create_all()\n' } },
     { name: 'SQL queries only', files: { 'queries/report.sql': 'SELECT * FROM orders;\n' } },
   ],
 });
 
 describe('database/destructive-schema-script messages', () => {
+  it('names the ORM command and the line that creates the tables again', () => {
+    const result = runRule(rule, { 'manage.py': command('create_db') });
+    expect(findingsOf(result)).toEqual([
+      {
+        path: 'manage.py',
+        line: 6,
+        excerpt: 'db.drop_all()',
+        message: '`create_db` drops every table (`db.drop_all()`) and creates them again at line 7: run against an existing database, it deletes all its data',
+      },
+    ]);
+  });
+
   it('points at the drop and names the recreate line', () => {
     const result = runRule(rule, { 'schema.sql': `DROP TABLE IF EXISTS orders;\n${create('orders')}` });
     expect(findingsOf(result)).toEqual([

@@ -2,9 +2,12 @@ import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { basename, extname, lineOf } from '../../../facts';
 import { defineRule, outcome } from '../../types';
 import { createdTables, droppedTables, isExample, isRollbackScript, isTestData } from '../../../facts/sql';
+import { ormRecreates } from './orm';
 
 /** Scripts whose name says they wipe a database on purpose. */
 const RESET_SCRIPT = /(^|[._-])(reset|teardown|clean|cleanup|wipe|destroy|drop|drop[-_]all|purge|truncate)([._-]|$)/i;
+/** Functions whose name says they wipe a database on purpose: `reset_db`, `drop_db`, `tearDown`, `tearDownClass`, `teardown_database`. */
+const RESET_FUNCTION = /^_*tear_?down|(^|_)(reset|teardown|clean|cleanup|wipe|destroy|drop|purge|truncate)(_|$)/i;
 
 export default defineRule({
   id: 'database/destructive-schema-script',
@@ -12,7 +15,7 @@ export default defineRule({
   severity: 'high',
   title: 'Schema scripts do not drop data',
   description:
-    'Fails when a SQL schema, setup or migration script drops a table (`DROP TABLE`, with or without `IF EXISTS`) and then creates it again: running the script against an existing database deletes the table with its data. Down/undo/rollback migrations, explicitly named reset or teardown scripts, and SQL under tests and fixtures are left alone.',
+    'Fails when a SQL schema, setup or migration script drops a table (`DROP TABLE`, with or without `IF EXISTS`) and then creates it again, or when ORM setup code drops every table before creating them (SQLAlchemy `drop_all()` then `create_all()`, Peewee `drop_tables()` then `create_tables()`, in one function such as a `create_db` command or at a script\'s top level): running it against an existing database deletes the tables with their data. Down/undo/rollback migrations, explicitly named reset or teardown scripts and functions, and code under tests and fixtures are left alone.',
   rationale:
     'Setup scripts get re-run: by a deploy step, an init container, a colleague pointing at the wrong database. A drop-and-recreate script turns that into permanent data loss in production.',
   remediation:
@@ -20,8 +23,12 @@ export default defineRule({
   evaluate(facts) {
     const scripts = facts.files.filter(f => extname(f.path) === '.sql' && !isTestData(f.path));
     const subjects = scripts.filter(f => /\b(CREATE|DROP)\s+TABLE\b/i.test(f.text));
-    if (subjects.length === 0) {
-      return outcome.notApplicable('no SQL script creating or dropping tables');
+    const orm = facts.files
+      .filter(f => extname(f.path) === '.py' && !isTestData(f.path))
+      .map(file => ({ file, recreates: ormRecreates(facts, file) }))
+      .filter(r => r.recreates.length > 0);
+    if (subjects.length === 0 && orm.length === 0) {
+      return outcome.notApplicable('no SQL script or ORM setup code that creates or drops tables');
     }
     const findings: Finding[] = [];
     for (const file of subjects) {
@@ -38,6 +45,20 @@ export default defineRule({
           line: drop.line,
           excerpt: lineOf(file, drop.line),
           message: `\`${drop.written}\` is dropped and created again at line ${recreate.line}: running this script on an existing database deletes the table and its data`,
+          ...(isExample(file.path) ? { confidence: 'low' as const } : {}),
+        });
+      }
+    }
+    for (const { file, recreates } of orm) {
+      if (RESET_SCRIPT.test(basename(file.path).replace(/\.py$/i, ''))) continue;
+      for (const r of recreates) {
+        if (RESET_FUNCTION.test(r.scope)) continue;
+        const where = r.scope ? `\`${r.scope}\`` : 'This script';
+        findings.push({
+          path: file.path,
+          line: r.line,
+          excerpt: lineOf(file, r.line),
+          message: `${where} drops every table (\`${r.drop}()\`) and creates them again at line ${r.createLine}: run against an existing database, it deletes all its data`,
           ...(isExample(file.path) ? { confidence: 'low' as const } : {}),
         });
       }

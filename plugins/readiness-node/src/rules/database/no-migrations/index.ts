@@ -56,10 +56,29 @@ function isCodeMigrator(path: string): boolean {
 
 const MIGRATION_FILE_TYPES = /\.(sql|py|js|cjs|mjs|ts|go|rb|cs|java|kt|xml|ya?ml|json)$/i;
 
+/** Dependencies that are Alembic or wrap it: they manage a schema only through an Alembic environment of migration scripts. */
+const ALEMBIC_DEPENDENCIES = new Set(['alembic', 'flask-migrate']);
+
+/**
+ * A file of an Alembic environment (`alembic init` / `flask db init` write `env.py` and `script.py.mako`
+ * into the migrations folder): without one, Alembic has no migration to apply, however it is wired in.
+ */
+function isAlembicEnvironment(file: SourceFile): boolean {
+  const name = basename(file.path);
+  return name === 'script.py.mako' || name === 'alembic.ini' || (name === 'env.py' && /\bfrom\s+alembic\s+import\b|\bimport\s+alembic\b/.test(file.text));
+}
+
+/** Commented-out lines of a Makefile, shell script, Dockerfile or compose file: a migrate command there runs nothing. */
+function withoutHashComments(text: string): string {
+  return text.replace(/^[ \t]*#.*$/gm, '');
+}
+
 interface Evidence {
   /** The folder the evidence speaks for; `''` for the whole repository. */
   scope: string;
   what: string;
+  /** An Alembic dependency: it counts only where an Alembic environment exists. */
+  alembic?: true;
 }
 
 function dependenciesByDir(facts: Facts): Array<{ dir: string; path: string; names: string[] }> {
@@ -90,7 +109,10 @@ function findEvidence(facts: Facts): Evidence[] {
       evidence.push({ scope: m ? m[1].replace(/\/$/, '') : dirname(file.path), what: file.path });
       continue;
     }
-    if (/^(Dockerfile[\w.-]*|Makefile|Procfile|justfile|[\w.-]+\.sh|docker-compose[\w.-]*\.ya?ml|compose[\w.-]*\.ya?ml)$/.test(name) && MIGRATE_COMMAND.test(file.text)) {
+    if (
+      /^(Dockerfile[\w.-]*|Makefile|Procfile|justfile|[\w.-]+\.sh|docker-compose[\w.-]*\.ya?ml|compose[\w.-]*\.ya?ml)$/.test(name) &&
+      MIGRATE_COMMAND.test(withoutHashComments(file.text))
+    ) {
       evidence.push({ scope: dirname(file.path), what: file.path });
     }
     if (extname(name) === '.py' && /\bmigrations\.Migration\b|\bop\.create_table\(/.test(file.text)) {
@@ -105,8 +127,9 @@ function findEvidence(facts: Facts): Evidence[] {
   }
   for (const manifest of dependenciesByDir(facts)) {
     if (isExample(manifest.path) || isTestData(manifest.path)) continue;
-    const dep = manifest.names.find(n => MIGRATION_DEPENDENCIES.has(n.toLowerCase()) || /^flyway-/.test(n));
-    if (dep) evidence.push({ scope: manifest.dir, what: `${dep} in ${manifest.path}` });
+    for (const dep of manifest.names.filter(n => MIGRATION_DEPENDENCIES.has(n.toLowerCase()) || /^flyway-/.test(n))) {
+      evidence.push({ scope: manifest.dir, what: `${dep} in ${manifest.path}`, ...(ALEMBIC_DEPENDENCIES.has(dep.toLowerCase()) ? { alembic: true as const } : {}) });
+    }
   }
   for (const pkg of facts.manifests.packageJsons) {
     if (isExample(pkg.path)) continue;
@@ -118,6 +141,17 @@ function findEvidence(facts: Facts): Evidence[] {
     if (MIGRATE_COMMAND.test(command.command)) evidence.push({ scope: '', what: command.path });
   }
   return evidence;
+}
+
+/**
+ * Evidence that counts, and Alembic dependencies that do not: Alembic (and Flask-Migrate over it) applies
+ * the scripts of an environment that `alembic init` / `flask db init` creates; wired into the app without
+ * one, it has never managed the schema.
+ */
+function splitEvidence(facts: Facts, all: Evidence[]): { evidence: Evidence[]; idle: Evidence[] } {
+  const environment = facts.files.some(f => !isTestData(f.path) && !isExample(f.path) && isAlembicEnvironment(f));
+  if (environment) return { evidence: all, idle: [] };
+  return { evidence: all.filter(e => !e.alembic), idle: all.filter(e => e.alembic) };
 }
 
 interface Subject {
@@ -200,14 +234,14 @@ export default defineRule({
   severity: 'high',
   title: 'The schema is managed by migrations',
   description:
-    'Fails when the repository defines a database schema, as SQL `CREATE TABLE` scripts (or DDL run from application code) or ORM models (SQLAlchemy, Django, Prisma, TypeORM, Sequelize, Drizzle, knex, JPA, GORM, Entity Framework, ActiveRecord…), but has no migrations (creating tables at start-up with AutoMigrate, synchronize, ddl-auto or create_all is none): no migrations folder (Alembic, Django, knex, Prisma, Flyway `db/migration`, Liquibase changelogs, Supabase, golang-migrate, goose, EF Core `Migrations/`, Rails `db/migrate`), no migration tool configured, and no migrate command in CI or scripts. Each project of a monorepo is checked on its own. The models of a document store (Mongoose, MongoEngine) declare no DDL and are no subject.',
+    'Fails when the repository defines a database schema, as SQL `CREATE TABLE` scripts (or DDL run from application code) or ORM models (SQLAlchemy, Django, Prisma, TypeORM, Sequelize, Drizzle, knex, JPA, GORM, Entity Framework, ActiveRecord…), but has no migrations (creating tables at start-up with AutoMigrate, synchronize, ddl-auto or create_all is none): no migrations folder (Alembic, Django, knex, Prisma, Flyway `db/migration`, Liquibase changelogs, Supabase, golang-migrate, goose, EF Core `Migrations/`, Rails `db/migrate`), no migration tool configured, and no migrate command in CI or scripts (commented-out lines run nothing). Alembic or Flask-Migrate declared without an Alembic environment (`env.py`, `alembic.ini`) has no migrations and does not count. Each project of a monorepo is checked on its own. The models of a document store (Mongoose, MongoEngine) declare no DDL and are no subject.',
   rationale:
     'Without versioned migrations every schema change is a manual, unreviewed step: environments drift apart, deploys fail or corrupt data halfway, and nobody can say which schema production runs or roll a change back.',
   remediation:
     'Adopt the migration tool of your stack (Alembic or Django migrations, Flyway or Liquibase, knex/Prisma/TypeORM migrations, golang-migrate or goose, EF Core migrations), capture the current schema as the first migration, and apply migrations in the deploy pipeline rather than at application start.',
   evaluate(facts) {
     const subjects = findSubjects(facts);
-    const evidence = findEvidence(facts);
+    const { evidence, idle } = splitEvidence(facts, findEvidence(facts));
     if (subjects.length === 0) {
       return evidence.length > 0
         ? outcome.pass(`migrations found (${evidence[0].what})`)
@@ -218,11 +252,16 @@ export default defineRule({
     for (const subject of subjects) {
       const project = projectDirOf(facts, subject.file.path);
       if (evidence.some(e => related(project, e.scope) || referenced(e.scope, project) || referenced(project, e.scope))) continue;
+      const unused = idle.find(e => related(project, e.scope));
       findings.push({
         path: subject.file.path,
         line: subject.line,
         excerpt: lineOf(subject.file, subject.line),
-        message: `${subject.what[0].toUpperCase()}${subject.what.slice(1)}${project ? ` in ${project}/` : ''}, but no migrations framework or migrations folder manages the schema`,
+        message: `${subject.what[0].toUpperCase()}${subject.what.slice(1)}${project ? ` in ${project}/` : ''}, but ${
+          unused
+            ? `no migrations manage the schema: ${unused.what} is declared, yet no Alembic environment (migrations folder with env.py and versions) exists`
+            : 'no migrations framework or migrations folder manages the schema'
+        }`,
       });
     }
     return outcome.fromFindings(findings, `migrations found (${evidence[0]?.what})`);

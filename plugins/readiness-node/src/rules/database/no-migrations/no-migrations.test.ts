@@ -53,6 +53,35 @@ describeRule(rule, {
       findings: ['app/models.py:6'],
     },
     {
+      name: 'Flask-Migrate wired in, but no migrations were ever generated (no Alembic environment)',
+      files: {
+        'requirements.txt': 'Flask-SQLAlchemy==2.5.1\nFlask-Migrate==2.7.0\nalembic==1.7.5\n',
+        'app/models.py': sqlalchemyModels,
+        'manage.py': 'from flask_migrate import Migrate, MigrateCommand\nmigrate = Migrate(app, db)\nmanager.add_command("db", MigrateCommand)\n',
+      },
+      findings: ['app/models.py:6'],
+    },
+    {
+      name: 'migrate commands only in commented-out Makefile, shell and compose lines',
+      files: {
+        'go.mod': 'module x\n',
+        'schema.sql': schema,
+        'Makefile': '# migrate-up: ## Apply migrations.\n# \tmigrate -database $(DSN) -path=db/migrations up\nrun:\n\tgo run .\n',
+        'scripts/start.sh': '#!/bin/sh\n# alembic upgrade head\nexec ./server\n',
+        'docker-compose.yml': 'services:\n  api:\n    build: .\n    # command: sh -c "flask db upgrade && gunicorn app:app"\n',
+      },
+      findings: ['schema.sql:2'],
+    },
+    {
+      name: 'JPA entities in a com.example package are the application, not an example',
+      files: {
+        'pom.xml': '<project><dependencies><dependency><artifactId>spring-boot-starter-data-jpa</artifactId></dependency></dependencies></project>',
+        'src/main/java/com/example/shop/model/Account.java': jpaEntity,
+        'src/main/java/org/acme/samples/shop/Order.java': jpaEntity,
+      },
+      findings: ['src/main/java/com/example/shop/model/Account.java:5', 'src/main/java/org/acme/samples/shop/Order.java:5'],
+    },
+    {
       name: 'JPA entities with ddl-auto and no Flyway or Liquibase',
       files: {
         'pom.xml': '<project><dependencies><dependency><artifactId>spring-boot-starter-data-jpa</artifactId></dependency></dependencies></project>',
@@ -138,6 +167,18 @@ describeRule(rule, {
         'app/models.py': 'from sqlalchemy.orm import DeclarativeBase\n\nclass Base(DeclarativeBase):\n    pass\n\nclass Order(Base):\n    __tablename__ = "orders"\n',
         'alembic.ini': '[alembic]\n',
         'alembic/versions/1a2b_init.py': 'revision = "1a2b"\ndef upgrade():\n    op.create_table("orders")\n',
+      },
+    },
+    {
+      name: 'Flask-Migrate with its generated migrations folder, and a live migrate command in a Makefile',
+      files: {
+        'requirements.txt': 'Flask-SQLAlchemy==2.5.1\nFlask-Migrate==2.7.0\n',
+        'app/models.py': sqlalchemyModels,
+        'migrations/env.py': 'from alembic import context\n\ncontext.configure()\n',
+        'migrations/script.py.mako': 'revision = ${repr(up_revision)}\n',
+        'worker/requirements.txt': 'sqlalchemy==2.0.30\n',
+        'worker/models.py': sqlalchemyModels,
+        'worker/Makefile': '# apply the schema\nmigrate:\n\talembic upgrade head\n',
       },
     },
     {
@@ -284,6 +325,12 @@ describeRule(rule, {
 });
 
 describe('database/no-migrations messages', () => {
+  it('says when a migration tool is declared but has no migrations', () => {
+    const result = runRule(rule, { 'requirements.txt': 'Flask-Migrate==4.0.7\n', 'app/models.py': sqlalchemyModels });
+    expect(result.findings[0].message).toBe(
+      'SQLAlchemy models, but no migrations manage the schema: flask-migrate in requirements.txt is declared, yet no Alembic environment (migrations folder with env.py and versions) exists',
+    );
+  });
   it('names the tables and the project', () => {
     const result = runRule(rule, { 'orders/requirements.txt': 'psycopg==3.2.1\n', 'orders/schema.sql': `${schema}CREATE TABLE items (id int);\n` });
     expect(result.findings[0].message).toBe(
