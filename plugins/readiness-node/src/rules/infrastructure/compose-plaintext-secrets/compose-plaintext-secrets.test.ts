@@ -109,6 +109,26 @@ describeRule(rule, {
       findings: ['docker-compose.yml:7'],
     },
     {
+      name: 'development compose files are judged as usual: an override file and a dev file beside a production one',
+      files: {
+        'src/docker-compose.yml': 'services:\n  catalogdb:\n    image: postgres\n  broker:\n    image: rabbitmq:3-management\n',
+        'src/docker-compose.override.yml':
+          'services:\n  catalogdb:\n    environment:\n      - POSTGRES_PASSWORD=postgres\n  broker:\n    environment:\n      - RABBITMQ_DEFAULT_PASS=guest\n',
+        'docker-compose.dev.yml':
+          'services:\n  web:\n    build: ./app\n  db:\n    image: postgres:16\n    environment:\n      - POSTGRES_PASSWORD=hunter2pw\n',
+        'docker-compose.prod.yml': 'services:\n  web:\n    build: ./app\n    env_file: .env.prod\n  db:\n    image: postgres:16\n    env_file: .env.prod.db\n',
+      },
+      findings: ['docker-compose.dev.yml:7', 'src/docker-compose.override.yml:4', 'src/docker-compose.override.yml:7'],
+    },
+    {
+      name: 'a stand-in word such as example works as a password',
+      files: {
+        'docker-compose.yml':
+          'services:\n  postgres:\n    image: postgres\n    environment:\n      POSTGRES_USER: admin\n      POSTGRES_PASSWORD: example\n',
+      },
+      findings: ['docker-compose.yml:6'],
+    },
+    {
       name: 'an escaped dollar sign inside a literal password',
       files: {
         'docker-compose.yml':
@@ -119,9 +139,9 @@ describeRule(rule, {
   ],
   passes: [
     {
-      name: 'a standalone production compose file that reads its secrets from env files, beside a development file named for it (a note)',
+      name: 'a standalone production compose file that reads its secrets from env files, beside a test compose file (a note)',
       files: {
-        'docker-compose.dev.yml':
+        'docker-compose.test.yml':
           'services:\n  web:\n    build: ./app\n  db:\n    image: postgres:16\n    environment:\n      - POSTGRES_PASSWORD=hunter2pw\n',
         'docker-compose.prod.yml': 'services:\n  web:\n    build:\n      context: ./app\n      dockerfile: Dockerfile.prod\n    env_file: .env.prod\n  db:\n    image: postgres:16\n    env_file: .env.prod.db\n',
       },
@@ -133,9 +153,11 @@ describeRule(rule, {
       },
     },
     {
-      name: 'passwords in dev and example compose files are only low-confidence notes',
+      name: 'passwords in test, CI and example compose files are only low-confidence notes',
       files: {
-        'docker-compose.dev.yml':
+        'docker-compose.ci.yml':
+          'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: localdevpw\n',
+        'compose.integration-test.yaml':
           'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: localdevpw\n',
         'examples/compose.yaml':
           'services:\n  db:\n    image: postgres:16\n    environment:\n      - POSTGRES_PASSWORD=demo-pw-123\n',
@@ -290,17 +312,20 @@ describe('infrastructure/compose-plaintext-secrets findings', () => {
     ]);
   });
 
-  it('mark development and example compose files with low confidence', () => {
+  it('mark test, CI and documentation compose files with low confidence, and judge development ones as usual', () => {
     const result = runRule(rule, {
       'docker-compose.override.yml':
         'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: localdevpw\n',
+      'docker-compose.test.yml': 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: localdevpw\n',
       'docs/compose.yaml': 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: localdevpw\n',
       'deploy/compose.prod.yaml': 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: localdevpw\n',
     });
     expect(findingsOf(result).map(f => [f.path, f.confidence])).toEqual([
       ['deploy/compose.prod.yaml', 'high'],
-      ['docker-compose.override.yml', 'low'],
+      ['docker-compose.override.yml', 'high'],
+      ['docker-compose.test.yml', 'low'],
       ['docs/compose.yaml', 'low'],
     ]);
+    expect(findingsOf(result)[1].message).toBe('`POSTGRES_PASSWORD` of service `db` is set to a literal secret (a development file by its name)');
   });
 });

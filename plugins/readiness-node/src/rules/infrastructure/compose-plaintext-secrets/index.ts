@@ -13,7 +13,6 @@ import {
   confidenceOf,
   developmentNoteOf,
   excerptAt,
-  isDevelopmentComposePath,
   withDevelopmentNote,
 } from '../containers';
 
@@ -34,16 +33,16 @@ const INTERPOLATION = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([^}]*))?\}|\$([A
 
 /**
  * Values that only mark where a secret goes and cannot be meant as one: `<your-key>`, `xxxx`,
- * `your-token-here`, `replace-me`, `example…`, switches (`yes`, `false`) and values too short
- * to be one. A stand-in word that works as a password (`changeme`, `secret`, `password`,
- * `admin`) is not one of them: compose starts the container with it as it is written.
+ * `your-token-here`, `replace-me`, switches (`yes`, `false`) and values too short to be one.
+ * A stand-in word that works as a password (`changeme`, `secret`, `password`, `admin`,
+ * `example`) is not one of them: compose starts the container with it as it is written.
  */
 function isTemplateMarker(value: string): boolean {
   const v = value.trim();
   if (v.length < 4) return true;
   if (/\$\{|\{\{|%\(\w+\)[sdr]|^<.*>$|^\[.*\]$|^\{.*\}$|^(.)\1+$|^(?:\.\.\.|…)$/.test(v)) return true;
   if (/EXAMPLE|REPLACE|xxxx|XXXX|\*\*\*/.test(v)) return true;
-  return /^(?:your[-_ ].*|.*[-_ ]here|replace[-_]?me.*|example.*|sample.*|placeholder.*|redacted|todo|tbd|none|null|nil|undefined|true|false|yes|no|on|off|required|optional|not[-_]?set|unset|empty)$/i.test(v);
+  return /^(?:your[-_ ].*|.*[-_ ]here|replace[-_]?me.*|placeholder.*|redacted|todo|tbd|none|null|nil|undefined|true|false|yes|no|on|off|required|optional|not[-_]?set|unset|empty)$/i.test(v);
 }
 
 function isSecretName(key: string): boolean {
@@ -111,7 +110,7 @@ export default defineRule({
   severity: 'high',
   title: 'Compose files hold no plaintext secrets',
   description:
-    'Fails when a compose service sets a secret-named variable (`*_PASSWORD`, `*_TOKEN`, `*_SECRET`, `*_API_KEY`…) to a literal value in `environment`, or any variable to a credential-shaped value or a connection URL with a password, in any compose format (version 1 files list their services at the top level). A stand-in word such as `changeme` counts: the container starts with it as written. `${VAR}` interpolation (with a placeholder fallback at most), empty values, template markers (`<your-key>`, `xxxx`, `your-token-here`) and `*_FILE` settings that point at a secrets file pass. A compose file named for development (`docker-compose.dev.yml`, `compose.override.yml`) is only a low-confidence note; a `docker-compose.yml` beside a production variant is judged as usual.',
+    'Fails when a compose service sets a secret-named variable (`*_PASSWORD`, `*_TOKEN`, `*_SECRET`, `*_API_KEY`…) to a literal value in `environment`, or any variable to a credential-shaped value or a connection URL with a password, in any compose format (version 1 files list their services at the top level). A stand-in word such as `changeme` counts: the container starts with it as written. `${VAR}` interpolation (with a placeholder fallback at most), empty values, template markers (`<your-key>`, `xxxx`, `your-token-here`) and `*_FILE` settings that point at a secrets file pass. Development compose files (`docker-compose.dev.yml`, `compose.override.yml`, a `docker-compose.yml` beside a production variant) are judged as usual: their passwords are committed all the same. Compose files named for tests or CI (`docker-compose.test.yml`, `compose.ci.yaml`) and those in tests, docs and examples are only low-confidence notes.',
   rationale:
     'A compose file is committed, copied between machines and often reused for staging. A literal password in it is shared with everyone who can read the repository, stays in history after removal, and tends to become the production password.',
   remediation:
@@ -123,11 +122,11 @@ export default defineRule({
     }
     const findings: RuleFinding[] = [];
     for (const file of files) {
-      // A compose file named for development is a note. One beside a production variant is judged as usual: it is the
-      // file `docker compose up` runs, and its literal passwords are committed all the same.
-      const note = developmentNoteOf(facts, file.path);
-      const development = note && !note.includes('beside its production variant') ? note : undefined;
-      const confidence = development || isDevelopmentComposePath(file.path) ? 'low' : confidenceOf(file.path);
+      // A development compose file (named for it, or beside a production variant) is judged as usual: it is the file
+      // developers run, and its literal passwords are committed all the same. Only test and CI compose files, and those in
+      // tests, fixtures, docs and examples, are notes.
+      const development = developmentNoteOf(facts, file.path);
+      const confidence = confidenceOf(file.path);
       for (const service of file.services) {
         for (const env of service.environment) {
           const value = env.value;
