@@ -6,6 +6,42 @@ const lines = (...l: string[]) => `${l.join('\n')}\n`;
 describeRule(rule, {
   fails: [
     {
+      name: 'a deploy on the completion of CI that never checks the run succeeded',
+      files: {
+        '.github/workflows/deploy.yml': lines(
+          'on:',
+          '  workflow_run:',
+          '    workflows: ["main"]',
+          '    branches: [main]',
+          '    types: [completed]',
+          'jobs:',
+          '  deploy:',
+          '    runs-on: x',
+          '    steps:',
+          '      - uses: actions/checkout@v4',
+          '      - run: flyctl deploy --remote-only',
+        ),
+      },
+      findings: ['.github/workflows/deploy.yml:11'],
+    },
+    {
+      name: 'a workflow_run deploy whose condition checks something other than the conclusion',
+      files: {
+        '.github/workflows/release.yml': lines(
+          'on:',
+          '  workflow_run:',
+          '    workflows: [CI]',
+          '    types: [completed]',
+          'jobs:',
+          '  release:',
+          "    if: github.event.workflow_run.head_branch == 'main'",
+          '    runs-on: x',
+          '    steps: [{run: kubectl apply -f k8s/}]',
+        ),
+      },
+      findings: ['.github/workflows/release.yml:9'],
+    },
+    {
       name: 'kubectl apply on push with no needs',
       files: {
         '.github/workflows/deploy.yml': lines(
@@ -365,6 +401,26 @@ describeRule(rule, {
           '    steps:',
           '      - run: go test ./...',
           '      - run: docker push acme/api:${{ github.ref_name }}',
+        ),
+      },
+    },
+    {
+      name: 'a workflow_run deploy that needs a job guarded by the conclusion of the CI run',
+      files: {
+        '.github/workflows/image.yml': lines(
+          'on:',
+          '  workflow_run:',
+          '    workflows: [CI]',
+          '    types: [completed]',
+          'jobs:',
+          '  version:',
+          "    if: ${{ github.event.workflow_run.conclusion == 'success' }}",
+          '    runs-on: x',
+          '    steps: [{run: echo v1}]',
+          '  publish:',
+          '    needs: [version]',
+          '    runs-on: x',
+          '    steps: [{run: docker push acme/api}]',
         ),
       },
     },

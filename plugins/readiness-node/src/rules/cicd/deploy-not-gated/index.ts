@@ -18,8 +18,12 @@ const TEST_JOB_NAME =
 /** Conditions that only let the job run after a successful CI run. */
 const CI_SUCCESS_CONDITION = /workflow_run\.conclusion\s*==\s*['"]success['"]/;
 
-/** Events that ship what was pushed or released without anyone choosing to run the deploy. */
-const AUTOMATIC_TRIGGERS = ['push', 'release'];
+/**
+ * Events that ship what was pushed or released without anyone choosing to run the deploy. A `workflow_run`
+ * trigger fires when the CI run completes whatever its outcome, so it ships failed builds too unless the
+ * job checks the run's conclusion.
+ */
+const AUTOMATIC_TRIGGERS = ['push', 'release', 'workflow_run'];
 
 function runsTestsBeforeDeploying(facts: Facts, deploy: DeployJob): boolean {
   // A call to a reusable workflow of the repository that runs tests as well.
@@ -62,9 +66,15 @@ function isTestedBuildStage(facts: Facts, deploy: DeployJob): boolean {
   );
 }
 
+/** Whether the job, or a job it needs (a skipped job skips the jobs that need it), runs only after a successful CI run. */
+function waitsForCiSuccess(deploy: DeployJob): boolean {
+  const { workflow, job } = deploy;
+  return [job, ...upstreamJobs(workflow, job)].some(j => CI_SUCCESS_CONDITION.test(j.if ?? ''));
+}
+
 function isGated(facts: Facts, deploy: DeployJob): boolean {
   return (
-    CI_SUCCESS_CONDITION.test(deploy.job.if ?? '') ||
+    waitsForCiSuccess(deploy) ||
     runsTestsBeforeDeploying(facts, deploy) ||
     gatedUpstream(facts, deploy.workflow, deploy.job)
   );
@@ -76,7 +86,7 @@ export default defineRule({
   severity: 'high',
   title: 'Deploys wait for the tests',
   description:
-    'Fails when a GitHub Actions job that deploys, releases or publishes to production (by its name or environment, by running `kubectl apply`, `helm upgrade`, `terraform apply`, `aws ecs update-service`, `flyctl deploy`, `gcloud run deploy`, `npm publish`…, or by publishing a container image: `docker push`, docker/build-push-action with `push`, a reusable image workflow given registry credentials) runs on push or on release without depending, through `needs:`, on a job that runs tests, without running the tests itself first, and is not triggered by a successful CI run (`workflow_run`). A job that only publishes an image that a later test job `needs` is a build stage, and passes when every deploy job of its workflow waits for the tests.',
+    'Fails when a GitHub Actions job that deploys, releases or publishes to production (by its name or environment, by running `kubectl apply`, `helm upgrade`, `terraform apply`, `aws ecs update-service`, `flyctl deploy`, `gcloud run deploy`, `npm publish`…, or by publishing a container image: `docker push`, docker/build-push-action with `push`, a reusable image workflow given registry credentials) runs on push or on release without depending, through `needs:`, on a job that runs tests and without running the tests itself first; or runs on the completion of another workflow (`workflow_run`, which fires after failed runs too) without checking `github.event.workflow_run.conclusion == \'success\'` in its own `if:` or in that of a job it needs. A job that only publishes an image that a later test job `needs` is a build stage, and passes when every deploy job of its workflow waits for the tests.',
   rationale:
     'A deploy that does not wait for the tests ships whatever was pushed, including the commit that broke the build. Failures then surface in production rather than in CI.',
   remediation:
@@ -101,19 +111,24 @@ export default defineRule({
       ) {
         continue;
       }
-      const when = workflow.triggers.includes('push')
-        ? `on every push${workflow.pushBranches.length ? ` to ${workflow.pushBranches.join(', ')}` : ''}`
-        : 'on every release';
+      let message = `whenever a run of ${
+        workflow.workflowRunSources?.length ? workflow.workflowRunSources.map(w => `'${w}'`).join(', ') : 'the triggering workflow'
+      } completes, failed runs included: it never checks \`github.event.workflow_run.conclusion == 'success'\``;
+      if (workflow.triggers.includes('push')) {
+        message = `on every push${workflow.pushBranches.length ? ` to ${workflow.pushBranches.join(', ')}` : ''} without waiting for a job that runs tests`;
+      } else if (workflow.triggers.includes('release')) {
+        message = 'on every release without waiting for a job that runs tests';
+      }
       findings.push({
         path: workflow.path,
         line: deploy.line,
         excerpt: excerptAt(facts, workflow.path, deploy.line),
-        message: `Job '${job.name ?? job.id}' ${deploy.reason} ${when} without waiting for a job that runs tests`,
+        message: `Job '${job.name ?? job.id}' ${deploy.reason} ${message}`,
       });
     }
     if (automatic === 0)
       return outcome.pass(
-        'deploy jobs run only on manual, scheduled or CI-completion triggers',
+        'deploy jobs run only on manual or scheduled triggers',
       );
     return outcome.fromFindings(findings);
   },

@@ -17,6 +17,13 @@ const BRANCH_REFS = new Set([
   'canary',
 ]);
 
+/**
+ * Refs in a branch namespace: `releases/v1` (the release-branch convention of the actions toolkit, which
+ * moves with every release of that major), `release/…`, `feature/…`, `hotfix/…`, `refs/heads/…`.
+ * Version-like tags (`v1`, `v1.2.3`) are the tag convention and pass.
+ */
+const BRANCH_NAMESPACE = /^(?:refs\/heads\/.+|(?:releases?|features?|feat|fix|hotfix|bugfix|dev|develop|development|main|master|users?)\/.+)$/i;
+
 /** Why a `uses:` reference is unpinned, or undefined when it is pinned. */
 export function unpinnedReason(uses: string): string | undefined {
   const ref = uses.trim();
@@ -37,7 +44,7 @@ export function unpinnedReason(uses: string): string | undefined {
   const version = ref.slice(at + 1);
   if (/^[0-9a-f]{40}$/i.test(version)) return undefined;
   if (!version) return 'no version is given';
-  if (BRANCH_REFS.has(version.toLowerCase()))
+  if (BRANCH_REFS.has(version.toLowerCase()) || BRANCH_NAMESPACE.test(version))
     return `@${version} is a branch that moves`;
   return undefined;
 }
@@ -52,7 +59,7 @@ export default defineRule({
   severity: 'medium',
   title: 'Actions are pinned to a version',
   description:
-    'Fails when a workflow uses an action or reusable workflow by a branch (`@main`, `@master`, `@dev`, `@latest`) or with no version, or a `docker://` image without a tag. Tags and full commit SHAs pass; local actions (`./…`) pass.',
+    'Fails when a workflow uses an action or reusable workflow by a branch (`@main`, `@master`, `@dev`, `@latest`, or a ref in a branch namespace such as `@releases/v1`, `@release/2.x`, `@refs/heads/…`) or with no version, or a `docker://` image without a tag. Tags and full commit SHAs pass; local actions (`./…`) pass.',
   rationale:
     "A branch reference runs whatever its owner pushed last. A compromised or simply broken commit in someone else's repository then runs in your pipeline, with your secrets, on the next build.",
   remediation:

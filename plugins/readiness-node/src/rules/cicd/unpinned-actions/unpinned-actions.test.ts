@@ -37,6 +37,18 @@ describeRule(rule, {
       files: { '.github/workflows/ci.yml': wf('docker://alpine') },
     },
     {
+      name: 'refs in a branch namespace: a releases/ branch, a release/ branch, refs/heads/',
+      files: {
+        '.github/workflows/ci.yml': wf(
+          'actions/checkout@v4',
+          'some/deployment-action@releases/v1',
+          'some/status@release/2.x',
+          'other/tool@refs/heads/stable',
+        ),
+      },
+      findings: ['.github/workflows/ci.yml:8', '.github/workflows/ci.yml:9', '.github/workflows/ci.yml:10'],
+    },
+    {
       name: 'a reusable workflow by branch',
       files: {
         '.github/workflows/ci.yml':
@@ -53,6 +65,12 @@ describeRule(rule, {
           'actions/checkout@v4',
           'github/codeql-action/init@v3',
         ),
+      },
+    },
+    {
+      name: 'version-like tags, also with a slash-free prefix or suffix',
+      files: {
+        '.github/workflows/ci.yml': wf('some/action@v1', 'some/other@v1.2.3', 'third/tool@2.0.0', 'fourth/tool@v2-beta'),
       },
     },
     {
