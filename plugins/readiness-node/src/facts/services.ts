@@ -220,13 +220,14 @@ export function isCommentLine(text: string): boolean {
 export function findInCode(
   files: SourceFile[],
   pattern: RegExp,
+  accept: (file: SourceFile, line: number) => boolean = () => true,
 ): { file: SourceFile; line: number; text: string } | undefined {
   const re = new RegExp(pattern.source, pattern.flags.replace('g', ''));
   for (const file of files) {
     if (!re.test(file.text)) continue;
     const lines = file.text.split('\n');
     for (let i = 0; i < lines.length; i++) {
-      if (re.test(lines[i]) && !isCommentLine(lines[i])) {
+      if (re.test(lines[i]) && !isCommentLine(lines[i]) && accept(file, i + 1)) {
         return { file, line: i + 1, text: lineOf(file, i + 1) };
       }
     }
@@ -237,7 +238,7 @@ export function findInCode(
     );
     for (const match of file.text.matchAll(g)) {
       const line = file.text.slice(0, match.index).split('\n').length;
-      if (!isCommentLine(lines[line - 1] ?? ''))
+      if (!isCommentLine(lines[line - 1] ?? '') && accept(file, line))
         return { file, line, text: lineOf(file, line) };
     }
   }
@@ -268,23 +269,27 @@ function depHit(deps: Iterable<string>, wanted: Array<string | RegExp>): string 
   return undefined;
 }
 
-/** Evidence a unit matches a signal (in its dependencies, its code or the code it links), or undefined. */
+/**
+ * Evidence a unit matches a signal (in its dependencies, its code or the code it links), or undefined; code lines
+ * `accept` refuses do not count.
+ */
 export function evidenceOf(
   unit: ServiceUnit,
   signal: Signal,
+  accept?: (file: SourceFile, line: number) => boolean,
 ): string | undefined {
   const deps = [...unitDeps(unit)];
   const dep = depHit(deps, signal.deps ?? []);
   if (dep) return `dependency ${dep}`;
   const files = unit.linked ? [...unit.files, ...unit.linked.files] : unit.files;
   for (const pattern of signal.code ?? []) {
-    const hit = findInCode(files, pattern);
+    const hit = findInCode(files, pattern, accept);
     if (hit) return `${hit.file.path}:${hit.line}`;
   }
   for (const setUp of signal.configured ?? []) {
     if (!depHit(deps, setUp.deps)) continue;
     for (const pattern of setUp.code) {
-      const hit = findInCode(files, pattern);
+      const hit = findInCode(files, pattern, accept);
       if (hit) return `${hit.file.path}:${hit.line}`;
     }
   }

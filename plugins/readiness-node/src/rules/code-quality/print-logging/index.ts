@@ -1,13 +1,37 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { lineOf } from '../../../facts';
-import { pythonExceptBlocks, pythonLines } from '../../../facts/sourceText';
+import { PythonLine, pythonExceptBlocks, pythonLines } from '../../../facts/sourceText';
 import { defineRule, outcome } from '../../types';
 import { PYTHON_SERVERS, pythonServerFiles } from '../python';
+import { optionalConfigAt } from '../../../facts/configClasses';
 
 const PRINT_CALL = /(^|[^\w.])print\s*\(/;
 const PRINT_EXC = /\btraceback\.print_(exc|exception|tb)\s*\(/;
 /** Words that make a print an error report. */
 const ERROR_WORDS = /\b(error|errors|exception|failed|failure|fail|fails|traceback|crash(ed)?|could not|couldn't|cannot|unable to)\b|file\s*=\s*sys\.stderr|\bexc_info\b/i;
+/** Words that make a print a warning report: counted in server code that never logs, where print is the only channel. */
+const WARNING_WORDS = /\b(warning|not set|missing|invalid|should not)\b/i;
+/** Logging the code sets up or uses: the `logging` module, a Django `LOGGING` dict, Flask's `app.logger`, structlog, loguru. */
+const USES_LOGGING = /^\s*(?:import\s+(?:logging|structlog)\b|from\s+(?:logging|structlog|loguru)\b)|\bgetLogger\(|^LOGGING\s*=|\b(?:app|current_app)\.logger\b/m;
+/** Ends the process: `sys.exit(1)`, `exit()`, `os._exit(2)`, `raise SystemExit(…)`. */
+const EXIT = /^(?:(?:sys\.)?exit\s*\(|quit\s*\(|os\._exit\s*\(|raise\s+SystemExit\b)/;
+
+/**
+ * A fatal start-up message: a print at import time (outside any function) directly followed, in the same block,
+ * by ending the process. It runs before the application (and its logging) is set up, and nothing runs after it.
+ */
+function isFatalBootstrapPrint(lines: PythonLine[], index: number): boolean {
+  const print = lines[index];
+  const next = lines.slice(index + 1).find(l => l.indent <= print.indent);
+  if (!next || next.indent !== print.indent || !EXIT.test(next.code)) return false;
+  let indent = print.indent;
+  for (let i = index - 1; i >= 0 && indent > 0; i--) {
+    if (lines[i].indent >= indent) continue;
+    indent = lines[i].indent;
+    if (/^(?:async\s+)?def\s/.test(lines[i].code)) return false;
+  }
+  return true;
+}
 
 export default defineRule({
   id: 'code-quality/print-logging',
@@ -15,7 +39,7 @@ export default defineRule({
   severity: 'medium',
   title: 'Server errors are logged, not printed',
   description:
-    'Fails when Python server code (a project using Flask, Django, FastAPI or another web framework) reports errors with `print()`: any `print()` or `traceback.print_exc()` inside an `except` block, and `print()` calls elsewhere that report an error (an error word in the message, or `file=sys.stderr`). Tests, scripts, command-line entry points, migrations and examples are not checked.',
+    'Fails when Python server code (a project using Flask, Django, FastAPI or another web framework) reports errors with `print()`: any `print()` or `traceback.print_exc()` inside an `except` block, and `print()` calls elsewhere that report an error (an error word in the message, or `file=sys.stderr`) or, in server code that never uses logging, a warning ("warning", "missing", "not set", "should not"). A fatal start-up message printed at import time right before the process exits is not checked. Tests, scripts, command-line entry points, migrations and examples are not checked.',
   rationale:
     'Printed errors carry no level, timestamp, request context or stack trace, are often buffered or lost under a WSGI/ASGI server, and never reach log aggregation or alerting: the failure happens and nobody is told.',
   remediation:
@@ -29,6 +53,11 @@ export default defineRule({
     if (files.length === 0) {
       return outcome.notApplicable('no Python server code outside tests and scripts');
     }
+    // Logging set up only in an optional configuration class (`'unix': UnixConfig`) is not what the server runs with.
+    const logs = files.some(file =>
+      file.text.split('\n').some((text, i) => USES_LOGGING.test(text) && !optionalConfigAt(facts, file.path, i + 1)),
+    );
+    const reportWords = logs ? ERROR_WORDS : new RegExp(`${ERROR_WORDS.source}|${WARNING_WORDS.source}`, 'i');
     const findings: Finding[] = [];
     for (const file of files) {
       if (!/\bprint/.test(file.text)) continue;
@@ -50,10 +79,11 @@ export default defineRule({
         }
       }
       const text = file.text.split('\n');
-      for (const l of pythonLines(file)) {
+      const lines = pythonLines(file);
+      for (const [index, l] of lines.entries()) {
         if (reported.has(l.line) || !PRINT_CALL.test(l.code)) continue;
         const original = text.slice(l.line - 1, l.endLine).join('\n');
-        if (!ERROR_WORDS.test(original)) continue;
+        if (!reportWords.test(original) || isFatalBootstrapPrint(lines, index)) continue;
         reported.add(l.line);
         findings.push({
           path: file.path,

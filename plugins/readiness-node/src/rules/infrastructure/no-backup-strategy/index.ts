@@ -42,6 +42,22 @@ function sqliteRuntimeManifest(facts: Facts): string | undefined {
   )?.path;
 }
 
+/** Go SQLite drivers and GORM dialects, imported (often blank) by the code that opens the database. */
+const GO_SQLITE_IMPORT =
+  /^\s*(?:import\s+)?(?:[\w.]+\s+)?"(?:github\.com\/jinzhu\/gorm\/dialects\/sqlite|github\.com\/mattn\/go-sqlite3|gorm\.io\/driver\/sqlite|modernc\.org\/sqlite|github\.com\/glebarez\/sqlite)"/m;
+
+/** Go code outside tests that imports a SQLite driver and opens a database file (not only `:memory:`). */
+function sqliteRuntimeCode(facts: Facts): string | undefined {
+  return facts.files.find(
+    f =>
+      extname(f.path) === '.go' &&
+      !isVendored(f.path) &&
+      !isLowConfidencePath(f.path) &&
+      GO_SQLITE_IMPORT.test(f.text) &&
+      !(/:memory:|mode=memory/.test(f.text) && !/\.(?:db|sqlite3?)\b/.test(f.text)),
+  )?.path;
+}
+
 const MIGRATIONS_DIR = /(^|\/)(migrations?|db\/migrate|alembic\/versions|db\/changelog)\//i;
 
 const MANIFEST =
@@ -49,12 +65,16 @@ const MANIFEST =
 
 /** Tools and terms that only appear when backups are being discussed. */
 const BACKUP_TERMS =
-  /\bback-?ups?\b(?![- ]?codes?\b)|\bpoint[- ]in[- ]time[- ]recovery\b|\bPITR\b|\bdisaster[- ]recovery\b|\b(pg_dump|pg_dumpall|pg_basebackup|pg_restore|mysqldump|mariadb-dump|mongodump|mongorestore|xtrabackup|mariabackup|wal-g|pgbackrest|barman|litestream|velero)\b/i;
+  /\bback-?ups?\b(?![- ]?(?:codes?|regions?|fallbacks?|failovers?|routes?|dns|providers?)\b)|\bpoint[- ]in[- ]time[- ]recovery\b|\bPITR\b|\bdisaster[- ]recovery\b|\b(pg_dump|pg_dumpall|pg_basebackup|pg_restore|mysqldump|mariadb-dump|mongodump|mongorestore|xtrabackup|mariabackup|wal-g|pgbackrest|barman|litestream|velero)\b/i;
 
 /** Words that need a data context on the same line: `restore`, `back up`, `snapshot`. */
 const CONTEXTUAL_TERMS = /\b(restor(e|es|ed|ing)|back(ed|ing)? up|snapshots?)\b/i;
 const DATA_CONTEXT =
-  /\b(databases?|db|data|dumps?|volumes?|postgres(ql)?|mysql|mariadb|mongo(db)?|rds|ebs|disks?|s3|retention|daily|nightly|hourly|automated|backups?|recovery|tables?)\b/i;
+  /\b(databases?|db|data|volumes?|postgres(ql)?|mysql|mariadb|mongo(db)?|rds|ebs|disks?|s3|tables?)\b/i;
+/** Words of a backup process, which keep the context even where the line talks about deleting. */
+const BACKUP_PROCESS = /\b(dumps?|retention|daily|nightly|hourly|automated|backups?|recovery)\b/i;
+/** Deleting records: restoring one (a soft-deleted row, a file kept on purpose) undeletes it, it does not restore a backup. */
+const DELETION_CONTEXT = /\b(delet\w*|soft[- ]?delet\w*|undelet\w*|trash\w*|recycle\w*|undo)\b/i;
 
 /** Paths of backup scripts, jobs and runbooks. */
 const BACKUP_PATH = /(^|[/_.-])backups?([/_.-]|$)/i;
@@ -94,7 +114,7 @@ function datastoreEvidence(facts: Facts): Evidence[] {
   );
   if (schema) evidence.push({ path: schema.path, what: `a SQL schema (${schema.path})` });
   const stores = facts.stack.datastores.filter(d => d in DURABLE_DATASTORES).map(d => DURABLE_DATASTORES[d]);
-  const sqlite = stores.length === 0 ? sqliteRuntimeManifest(facts) : undefined;
+  const sqlite = stores.length === 0 ? sqliteRuntimeManifest(facts) ?? sqliteRuntimeCode(facts) : undefined;
   if (sqlite) evidence.push({ path: sqlite, what: `a SQLite database (${sqlite})` });
   if (stores.length) {
     const manifests = candidates.filter(f => MANIFEST.test(basename(f.path)));
@@ -118,7 +138,12 @@ function mentionsBackups(text: string): boolean {
   if (!CONTEXTUAL_TERMS.test(prose)) return false;
   return prose
     .split('\n')
-    .some(line => CONTEXTUAL_TERMS.test(line) && !TESTING_CONTEXT.test(line) && DATA_CONTEXT.test(line.replace(CONTEXTUAL_TERMS, '')));
+    .some(line => {
+      if (!CONTEXTUAL_TERMS.test(line) || TESTING_CONTEXT.test(line)) return false;
+      const rest = line.replace(CONTEXTUAL_TERMS, '');
+      if (BACKUP_PROCESS.test(rest)) return true;
+      return DATA_CONTEXT.test(rest) && !DELETION_CONTEXT.test(rest);
+    });
 }
 
 function hasBackupStrategy(facts: Facts): boolean {
@@ -139,7 +164,7 @@ export default defineRule({
   severity: 'low',
   title: 'Data that the service stores has a documented backup strategy',
   description:
-    'Fails when the repository runs a datastore (a database service in compose, migrations, a SQL schema, a database driver) but no document mentions backups or restores.',
+    'Fails when the repository runs a datastore (a database service in compose, migrations, a SQL schema, a database driver, a SQLite database file the code opens) but no document mentions backups or restores. Backup words used for failover (a backup region, a fallback) or restoring deleted records do not count as a backup document.',
   rationale:
     'Every database eventually needs a restore: a bad migration, a deleted table, a lost volume or region. Without a written strategy nobody knows whether backups exist, how old they may be, or how to restore one under pressure.',
   remediation:

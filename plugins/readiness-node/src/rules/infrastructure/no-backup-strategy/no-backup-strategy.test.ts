@@ -4,8 +4,20 @@ import rule from '.';
 const COMPOSE_DB =
   'services:\n  api:\n    build: .\n  db:\n    image: postgres:16-alpine\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata: {}\n';
 
+/** A Go service whose database package opens SQLite through GORM at `dsn`, creating the schema with AutoMigrate. */
+const goSqlite = (dsn: string, path = 'db/db.go') => ({
+  'go.mod': 'module example.com/api\n\ngo 1.22\n\nrequire (\n\tgithub.com/jinzhu/gorm v1.9.8\n\tgithub.com/labstack/echo/v4 v4.12.0\n)\n',
+  'main.go': 'package main\n\nimport "github.com/labstack/echo/v4"\n\nfunc main() { echo.New().Start(":8080") }\n',
+  [path]: `package db\n\nimport (\n\t"github.com/jinzhu/gorm"\n\t_ "github.com/jinzhu/gorm/dialects/sqlite"\n)\n\nfunc New() *gorm.DB {\n\tdb, _ := gorm.Open("sqlite3", "${dsn}")\n\tdb.AutoMigrate(&User{})\n\treturn db\n}\n`,
+});
+
 describeRule(rule, {
   fails: [
+    {
+      name: 'a Go service that opens a SQLite database file through a GORM dialect',
+      files: { ...goSqlite('./app.db'), 'README.md': '# API\n\nRun `go run .`.\n' },
+      findings: ['db/db.go'],
+    },
     {
       name: 'a service whose database is a SQLite file (EF Core provider)',
       files: {
@@ -62,6 +74,9 @@ describeRule(rule, {
           'Snapshot testing saves text snapshots of your components on the disk.',
           '<!-- markdownlint-restore -->',
           'Restore the dependencies cached on the build volume.',
+          '- Healthcheck endpoint for [Fly backups region fallbacks](https://fly.io/docs/reference/configuration/)',
+          'Traffic moves to the backup region on failover; configure a backup DNS provider too.',
+          'We never delete uploaded files, as deleting them hurts restoring data later; database records are soft-deleted.',
         ].join('\n'),
         'src/components/BackupCodes.tsx': 'export const BackupCodes = () => null;\n',
       },
@@ -109,6 +124,18 @@ describeRule(rule, {
       },
     },
     {
+      name: 'restoring data, outside any talk of deleting records',
+      files: { ...goSqlite('./app.db'), 'docs/ops.md': 'Restoring data after an outage: copy last night\'s export over the file.\n' },
+    },
+    {
+      name: 'restoring deleted rows from the nightly dump',
+      files: { ...goSqlite('./app.db'), 'docs/ops.md': 'Rows deleted by mistake are restored from the nightly dump.\n' },
+    },
+    {
+      name: 'a backup region mentioned beside a real backup plan',
+      files: { 'docker-compose.yml': COMPOSE_DB, 'README.md': 'Fly backup region fallbacks.\n\nThe database is dumped to S3 as a nightly backup.\n' },
+    },
+    {
       name: 'a backup job in an ops folder',
       files: { 'db/schema.sql': 'create table a (id int);\n', 'scripts/backup-db.sh': '#!/bin/sh\n' },
     },
@@ -123,6 +150,8 @@ describeRule(rule, {
       },
     },
     { name: 'no datastore', files: { 'src/index.ts': 'export {}\n', 'README.md': '# x\n' } },
+    { name: 'a Go service whose SQLite database lives in memory', files: goSqlite(':memory:') },
+    { name: 'a SQLite dialect imported only by Go tests', files: goSqlite('./test.db', 'db/db_test.go') },
     {
       name: 'only a cache and example databases',
       files: {

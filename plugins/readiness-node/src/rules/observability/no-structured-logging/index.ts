@@ -1,10 +1,13 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
+import { SourceFile } from '../../../snapshot';
 import { defineRule, outcome } from '../../types';
 import { capitalise } from '../../../facts/text';
 import { Ecosystem, evidenceOf, isCommentLine, serverUnits, ServiceUnit, Signal, unitLabel } from '../../../facts/services';
 import { judgedUnits } from '../units';
 import { isTestFile, isToolingPath } from '../../../facts/paths';
 import { isUiComponentPath } from '../../../facts/codeSearch';
+import { isMigrationPath } from '../../../facts/sql';
+import { optionalConfigAt } from '../../../facts/configClasses';
 
 /** What counts as a configured logging framework, per ecosystem. */
 const LOGGING: Record<Ecosystem, Signal> = {
@@ -137,6 +140,14 @@ const LOGGING: Record<Ecosystem, Signal> = {
   },
 };
 
+/**
+ * Migration tooling: versioned migrations and the harness that runs them (Alembic's `alembic/env.py`, Flask-Migrate's
+ * `migrations/env.py`). What it sets up serves the migration run, not the server.
+ */
+function isMigrationTooling(path: string): boolean {
+  return isMigrationPath(path) || /(^|\/)alembic\//i.test(path);
+}
+
 /** Ad-hoc output calls, per ecosystem. */
 const PRINTS: Record<Ecosystem, RegExp> = {
   python: /^\s*print\(/,
@@ -187,7 +198,7 @@ export default defineRule({
   severity: 'high',
   title: 'Servers use a logging framework',
   description:
-    'Fails for each server application that has no logging framework configured and reports only through print / console: Python `logging` (basicConfig, dictConfig, getLogger), structlog or loguru; pino, winston, bunyan, log4js, LogTape, consola, tslog, loglevel, signale, roarr, LogLayer, Adze or the NestJS logger; SLF4J / Logback / Log4j2 (Spring Boot starters include Logback); Go `log/slog`, zap, zerolog, logrus, or Echo\'s levelled logger or request-logger middleware set up in code (the standard `log` package and plain-text access logs such as gin\'s do not count); Serilog, NLog or Microsoft.Extensions.Logging.',
+    'Fails for each server application that has no logging framework configured and reports only through print / console: Python `logging` (basicConfig, dictConfig, getLogger), structlog or loguru; pino, winston, bunyan, log4js, LogTape, consola, tslog, loglevel, signale, roarr, LogLayer, Adze or the NestJS logger; SLF4J / Logback / Log4j2 (Spring Boot starters include Logback); Go `log/slog`, zap, zerolog, logrus, or Echo\'s levelled logger or request-logger middleware set up in code (the standard `log` package and plain-text access logs such as gin\'s do not count); Serilog, NLog or Microsoft.Extensions.Logging. Logging set up only by the migration harness (Alembic env.py) or only in an optional configuration class (not the default, production or deployed one) does not count.',
   rationale:
     'print and console output has no levels, no timestamps you can trust, no request context and no structure a log pipeline can index. When something breaks in production, the evidence is missing or unsearchable.',
   remediation:
@@ -199,9 +210,13 @@ export default defineRule({
       'no server application (workers and frontends only)',
     );
     if (typeof servers === 'string') return outcome.notApplicable(servers);
+    // Logging the server itself sets up: not the migration harness's (Alembic's env.py), nor a Python configuration
+    // class only an optional entry of the configuration map selects (`'unix': UnixConfig`).
+    const serverSetUp = (file: SourceFile, line: number) =>
+      !isMigrationTooling(file.path) && !optionalConfigAt(facts, file.path, line);
     const findings: Finding[] = [];
     for (const unit of servers) {
-      if (evidenceOf(unit, LOGGING[unit.ecosystem])) continue;
+      if (evidenceOf(unit, LOGGING[unit.ecosystem], serverSetUp)) continue;
       const prints = printCalls(unit);
       const how =
         prints.count > 0

@@ -40,8 +40,76 @@ const echoMain = (setup: string[], gommon = false) =>
     '',
   ].join('\n');
 
+/** A Flask app factory selecting a configuration class by name, and a config module whose classes `handlers` fills in. */
+const flaskConfigured = (handlers: Record<string, string>, extra: Record<string, string> = {}) => {
+  const init = (name: string) =>
+    handlers[name]
+      ? ['    @classmethod', '    def init_app(cls, app):', '        import logging', `        app.logger.addHandler(${handlers[name]})`]
+      : ['    DEBUG = False'];
+  return {
+    'requirements.txt': 'flask==3.0.3\n',
+    'app/__init__.py': [
+      'import os',
+      'from flask import Flask',
+      'from config import config',
+      '',
+      'def create_app():',
+      '    app = Flask(__name__)',
+      "    name = os.getenv('APP_CONFIG', 'default')",
+      '    app.config.from_object(config[name])',
+      '    config[name].init_app(app)',
+      '    print("started")',
+      '    return app',
+      '',
+    ].join('\n'),
+    'config.py': [
+      'class Config:',
+      '    @staticmethod',
+      '    def init_app(app):',
+      '        pass',
+      '',
+      'class DevelopmentConfig(Config):',
+      '    DEBUG = True',
+      '',
+      'class ProductionConfig(Config):',
+      ...init('production'),
+      '',
+      'class DockerConfig(ProductionConfig):',
+      ...init('docker'),
+      '',
+      'class UnixConfig(ProductionConfig):',
+      ...init('unix'),
+      '',
+      'config = {',
+      "    'development': DevelopmentConfig,",
+      "    'production': ProductionConfig,",
+      "    'docker': DockerConfig,",
+      "    'unix': UnixConfig,",
+      "    'default': DevelopmentConfig,",
+      '}',
+      '',
+    ].join('\n'),
+    ...extra,
+  };
+};
+
 describeRule(rule, {
   fails: [
+    {
+      name: 'a FastAPI backend whose only logging set-up is the migration harness (Alembic env.py)',
+      files: {
+        'backend/requirements.txt': 'fastapi==0.110.0\nalembic==1.13.1\n',
+        'backend/app/main.py': 'from fastapi import FastAPI\n\napp = FastAPI()\n\n@app.get("/")\ndef root():\n    print("hit")\n    return {}\n',
+        'backend/app/alembic/env.py': 'from logging.config import fileConfig\nfrom alembic import context\n\nfileConfig(context.config.config_file_name)\n',
+        'backend/migrations/env.py': 'import logging\nlogger = logging.getLogger("alembic.env")\n',
+      },
+      findings: ['backend/app/main.py:7'],
+    },
+    {
+      name: 'a Flask app whose only log handler is attached by an optional platform configuration',
+      files: flaskConfigured({ unix: 'SysLogHandler()' }),
+      findings: ['app/__init__.py:10'],
+    },
     {
       name: 'an Echo server that never sets its logger up and prints',
       files: { 'go.mod': echoMod, 'main.go': echoMain([]) },
@@ -175,6 +243,14 @@ describeRule(rule, {
         'app.py':
           'import logging\nfrom flask import Flask\nlog = logging.getLogger(__name__)\napp = Flask(__name__)\n',
       },
+    },
+    {
+      name: 'a Flask app whose production configuration attaches a log handler (platform variants inherit it)',
+      files: flaskConfigured({ production: 'StreamHandler()', unix: 'SysLogHandler()' }),
+    },
+    {
+      name: 'a Flask app whose configuration variant is the one its Dockerfile selects',
+      files: flaskConfigured({ docker: 'StreamHandler()' }, { Dockerfile: 'FROM python:3.12-slim\nENV APP_CONFIG docker\nCMD ["gunicorn", "app:create_app()"]\n' }),
     },
     {
       name: 'Flask with app.logger',

@@ -201,6 +201,31 @@ describeRule(rule, {
       findings: ['build.gradle:2', 'src/main/resources/application.properties:1'],
     },
     {
+      name: 'a production image that bakes an env template with NODE_ENV=development in as its .env',
+      files: {
+        'package.json': JSON.stringify({ dependencies: { '@nestjs/core': '^10.0.0' }, scripts: { 'start:prod': 'node dist/main' } }),
+        'env-example-relational': 'NODE_ENV=development\nAPP_PORT=3000\n',
+        '.env.example': 'APP_DEBUG=true\n',
+        'Dockerfile': 'FROM node:22-alpine\nWORKDIR /app\nCOPY . .\nRUN if [ ! -f .env ]; then cp env-example-relational .env; fi\nRUN npm run build\nCMD ["npm", "run", "start:prod"]\n',
+        'api/Dockerfile': 'FROM node:22-alpine\nCOPY .env.example ./.env\nCMD ["node", "dist/main.js"]\n',
+        'api/.env.example': 'NODE_ENV=development\n',
+      },
+      findings: ['api/Dockerfile:2', 'Dockerfile:4'],
+    },
+    {
+      name: 'debug flags switched on by the Kubernetes manifests of production: a kustomize base and the prod overlay',
+      files: {
+        'go.mod': 'module example.com/app\n\ngo 1.22\n\nrequire github.com/go-chi/chi/v5 v5.0.12\n',
+        'k8s/base/kustomization.yaml':
+          'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - deployment.yaml\nconfigMapGenerator:\n  - name: app-config\n    literals:\n      - SERVER_PORT=8080\n      - SERVER_DEBUG=true\n      - DB_DEBUG=false\n',
+        'k8s/overlays/prod/kustomization.yaml':
+          'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ../../base\nconfigMapGenerator:\n  - name: app-config\n    behavior: merge\n    literals:\n      - DB_DEBUG=true\n',
+        'deploy/api.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: api:1.0\n          env:\n            - name: NODE_ENV\n              value: development\n            - name: LOG_LEVEL\n              value: info\n',
+      },
+      findings: ['deploy/api.yaml:12', 'k8s/base/kustomization.yaml:9', 'k8s/overlays/prod/kustomization.yaml:9'],
+    },
+    {
       name: 'NODE_ENV forced to development in the final stage of a Dockerfile',
       files: {
         'package.json': JSON.stringify({ dependencies: { express: '^4.0.0' } }),
@@ -381,6 +406,32 @@ describeRule(rule, {
         'Dockerfile.dev': 'FROM node:22\nENV NODE_ENV=development\n',
         'docker/dev/Dockerfile': 'FROM node:22\nENV NODE_ENV=development\n',
         'Dockerfile': 'FROM node:22 AS dev\nENV NODE_ENV=development\nFROM node:22-slim\nENV NODE_ENV=production\n',
+      },
+    },
+    {
+      name: 'env templates baked only into development and test images, or copied from a build stage, or set to production',
+      files: {
+        'package.json': JSON.stringify({ dependencies: { express: '^4.0.0' } }),
+        '.env.example': 'NODE_ENV=development\nDEBUG=true\n',
+        '.env.production.example': 'NODE_ENV=production\n',
+        'Dockerfile.dev': 'FROM node:22\nRUN cp .env.example .env\n',
+        'relational.test.Dockerfile': 'FROM node:22\nCOPY .env.example .env\n',
+        'Dockerfile': 'FROM node:22 AS build\nRUN cp .env.example .env\nFROM node:22-slim\nCOPY --from=build /app/.env .env\nCOPY .env.production.example .env\nCMD ["node", "server.js"]\n',
+      },
+    },
+    {
+      name: 'debug flags only in development, staging and local Kubernetes overlays, or switched off in production',
+      files: {
+        'go.mod': 'module example.com/app\n\ngo 1.22\n\nrequire github.com/go-chi/chi/v5 v5.0.12\n',
+        'k8s/base/kustomization.yaml':
+          'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nconfigMapGenerator:\n  - name: app-config\n    literals:\n      - SERVER_DEBUG=false\n      - NODE_ENV=production\n',
+        'k8s/overlays/dev/kustomization.yaml':
+          'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nconfigMapGenerator:\n  - name: app-config\n    literals:\n      - SERVER_DEBUG=true\n',
+        'k8s/overlays/staging/kustomization.yaml':
+          'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nconfigMapGenerator:\n  - name: app-config\n    literals:\n      - DB_DEBUG=true\n',
+        'deploy/local/api.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          env:\n            - name: NODE_ENV\n              value: development\n',
+        'examples/k8s/app.yaml': 'apiVersion: v1\nkind: ConfigMap\ndata:\n  DEBUG: "true"\n',
       },
     },
     {

@@ -1,7 +1,9 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { SourceFile } from '../../../snapshot';
 import type { Facts } from '../../../facts';
-import { basename, dirname, isLowConfidencePath, isTestFile, languageOf, lineOf, lineOfOffset, matchAll } from '../../../facts';
+import { basename, dirname, isLowConfidencePath, isTestFile, joinPath, languageOf, lineOf, lineOfOffset, matchAll } from '../../../facts';
+import { DockerfileFact } from '../../../facts/dockerfiles';
+import { asArray, asRecord, asString, parseYamlFile } from '../../../facts/yamlDoc';
 import { expressionAt, isDevelopmentName, isTestName, isTruthy, Literal, Resolved, valuesOf } from '../../../facts/values';
 import { defineRule, outcome } from '../../types';
 import { isCodeAtOffset, isCommentLine, isGeneratedText } from '../../../facts/codeSearch';
@@ -542,6 +544,111 @@ function scanAspNet(file: SourceFile, findings: Finding[]): void {
 
 const DEV_ENV_VARS = /^(NODE_ENV|FLASK_ENV|RAILS_ENV|RACK_ENV|APP_ENV|ENVIRONMENT|ASPNETCORE_ENVIRONMENT|DOTNET_ENVIRONMENT|SPRING_PROFILES_ACTIVE)$/;
 const DEBUG_ENV_VARS = /^(DEBUG|FLASK_DEBUG|DJANGO_DEBUG|APP_DEBUG|WERKZEUG_DEBUG_PIN_DISABLED)$/;
+/** Debug switches of one part of an application in a deployment's environment: `SERVER_DEBUG`, `DB_DEBUG`. */
+const PART_DEBUG_VARS = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_DEBUG$/;
+
+/** Whether a deployment manifest's variable switches debug on (any `*_DEBUG` flag counts there). */
+function manifestDevValue(name: string, value: string): string | undefined {
+  const problem = devValue(name, value);
+  if (problem) return problem;
+  return PART_DEBUG_VARS.test(name) && TRUTHY.test(value.trim().replace(/^['"]|['"]$/g, '')) ? `${name} is switched on` : undefined;
+}
+
+/** Folders and files of deployment manifests meant for development, tests or staging rather than production. */
+const NON_PRODUCTION_WORDS = /^(dev|develop|development|local|test|tests|testing|ci|debug|sandbox|stage|staging|qa|preview|minikube|kind)$/i;
+
+/**
+ * Variables that Kubernetes manifests of a production path give the application: kustomize
+ * `configMapGenerator` literals, ConfigMap `data`, and container `env` values of workloads. Overlays and
+ * manifests named for development, tests or staging (`overlays/dev/`, `k8s/local/`) do not count.
+ */
+function scanKubernetesEnv(facts: Facts, findings: Finding[]): void {
+  for (const file of facts.files) {
+    if (!/\.ya?ml$/i.test(file.path) || !/^apiVersion:/m.test(file.text) || !/_?DEBUG|NODE_ENV|_ENV\b|ENVIRONMENT/.test(file.text)) continue;
+    if (isLowConfidencePath(file.path) || nameWords(file.path.replace(/\.[^./]+$/, '')).some(w => NON_PRODUCTION_WORDS.test(w))) continue;
+    const vars: Array<{ name: string; value: string; text: string }> = [];
+    for (const doc of parseYamlFile(file.text).docs) {
+      if (doc.errors.length > 0) continue;
+      let value: unknown;
+      try {
+        value = doc.toJS({ maxAliasCount: 100 });
+      } catch {
+        continue;
+      }
+      const root = asRecord(value);
+      if (!root) continue;
+      for (const generator of asArray(root.configMapGenerator)) {
+        for (const literal of asArray(asRecord(generator)?.literals)) {
+          const m = /^([A-Za-z_]\w*)=(.*)$/.exec(asString(literal) ?? '');
+          if (m) vars.push({ name: m[1], value: m[2], text: m[0] });
+        }
+      }
+      if (root.kind === 'ConfigMap') {
+        for (const [name, v] of Object.entries(asRecord(root.data) ?? {})) {
+          if (typeof v === 'string' || typeof v === 'boolean') vars.push({ name, value: String(v), text: `${name}:` });
+        }
+      }
+      const visit = (node: unknown, depth: number): void => {
+        if (depth > 12) return;
+        if (Array.isArray(node)) {
+          node.forEach(n => visit(n, depth + 1));
+          return;
+        }
+        const record = asRecord(node);
+        if (!record) return;
+        if (Array.isArray(record.containers)) {
+          for (const container of record.containers) {
+            for (const env of asArray(asRecord(container)?.env)) {
+              const e = asRecord(env);
+              const name = asString(e?.name);
+              if (name && e && (typeof e.value === 'string' || typeof e.value === 'boolean')) vars.push({ name, value: String(e.value), text: name });
+            }
+          }
+        }
+        for (const child of Object.values(record)) visit(child, depth + 1);
+      };
+      visit(root.spec, 0);
+    }
+    for (const v of vars) {
+      const problem = manifestDevValue(v.name, v.value);
+      if (!problem) continue;
+      const at = file.text.indexOf(v.text);
+      const line = at < 0 ? 1 : lineOfOffset(file, at);
+      findings.push(findingAt(file, line, `${problem} in the deployment manifest`, lineOf(file, line)));
+    }
+  }
+}
+
+/** `cp env-example .env`, `cp -n .env.example .env` in a RUN, or `COPY .env.example .env`: the env file an image starts with. */
+const BAKED_ENV_COPY = /\b(?:cp|COPY)\s+(?:-[a-zA-Z]+\s+|--[\w-]+(?:=\S+)?\s+)*["']?(?<source>[\w./-]+)["']?\s+["']?(?<target>(?:[\w./-]*\/)?\.env)["']?(?=\s|;|&|$)/g;
+
+/**
+ * An env file that a production image bakes in as its `.env` (`RUN cp env-example .env`, `COPY .env.example .env`),
+ * when that file sets NODE_ENV to development or switches debug on: the image runs in development unless every
+ * deployment overrides it.
+ */
+function scanBakedEnvFiles(facts: Facts, dockerfile: DockerfileFact, file: SourceFile, findings: Finding[]): void {
+  const stage = dockerfile.finalStage;
+  if (!stage) return;
+  for (const instruction of stage.instructions) {
+    if (instruction.keyword !== 'RUN' && instruction.keyword !== 'COPY') continue;
+    const text = instruction.keyword === 'COPY' ? `COPY ${instruction.args}` : instruction.args;
+    if (instruction.keyword === 'COPY' && /--from=/.test(instruction.args)) continue;
+    for (const m of text.matchAll(BAKED_ENV_COPY)) {
+      const source = m.groups!.source.replace(/^\.\//, '');
+      const env = facts.envFiles.find(e => e.path === joinPath(dockerfile.dir, source) || (dockerfile.dir !== '' && e.path === source));
+      if (!env) continue;
+      for (const entry of env.entries) {
+        const problem = devValue(entry.key, entry.value);
+        if (problem) {
+          findings.push(
+            findingAt(file, instruction.line, `${problem} in ${env.path} (line ${entry.line}), which the image copies in as its .env`, lineOf(file, instruction.line)),
+          );
+        }
+      }
+    }
+  }
+}
 
 function devValue(name: string, value: string): string | undefined {
   const v = value.trim().replace(/^['"]|['"]$/g, '');
@@ -561,7 +668,7 @@ export default defineRule({
   severity: 'high',
   title: 'Debug mode is off in production',
   description:
-    'Fails when debug mode is on in a production path: `app.run(debug=True)`, `Flask(..., debug=True)`, `DEBUG = True` (or a DEBUG read that defaults to on) as the settings default (a base settings module counts only when no production settings module built on it switches DEBUG off), DEBUG read as the truthiness of an environment string (`bool(os.environ.get("DEBUG", 0))`, `!!process.env.X`) whose default is non-empty text or which the repository\'s own configuration sets to `0`/`false`, a development configuration class with DEBUG on that the application falls back to when the variable selecting its configuration is unset and some deployment does not set it, GraphQL playgrounds and debug errors switched on (also through the NestJS ConfigService), `gin.SetMode(gin.DebugMode)`, an unguarded `UseDeveloperExceptionPage()`, `NODE_ENV`/`FLASK_ENV` forced to development or `FLASK_DEBUG`/`DEBUG` switched on in the final stage of a production Dockerfile, a production image (no `Dockerfile.dev`-style name, no production variant beside it, no native Procfile/Render deployment running a production server instead) whose start command runs a development server directly or through its package.json script or nps task (`fastapi dev`, `flask run --debug`, `uvicorn --reload`, `manage.py runserver`, `nodemon`, `ts-node-dev`, `next dev`, `vite`, `dotnet watch`, `air`), or in a production env or compose file.',
+    'Fails when debug mode is on in a production path: `app.run(debug=True)`, `Flask(..., debug=True)`, `DEBUG = True` (or a DEBUG read that defaults to on) as the settings default (a base settings module counts only when no production settings module built on it switches DEBUG off), DEBUG read as the truthiness of an environment string (`bool(os.environ.get("DEBUG", 0))`, `!!process.env.X`) whose default is non-empty text or which the repository\'s own configuration sets to `0`/`false`, a development configuration class with DEBUG on that the application falls back to when the variable selecting its configuration is unset and some deployment does not set it, GraphQL playgrounds and debug errors switched on (also through the NestJS ConfigService), `gin.SetMode(gin.DebugMode)`, an unguarded `UseDeveloperExceptionPage()`, `NODE_ENV`/`FLASK_ENV` forced to development or `FLASK_DEBUG`/`DEBUG` switched on in the final stage of a production Dockerfile, a production image (no `Dockerfile.dev`-style name, no production variant beside it, no native Procfile/Render deployment running a production server instead) whose start command runs a development server directly or through its package.json script or nps task (`fastapi dev`, `flask run --debug`, `uvicorn --reload`, `manage.py runserver`, `nodemon`, `ts-node-dev`, `next dev`, `vite`, `dotnet watch`, `air`), or in a production env or compose file, an env file a production image bakes in as its `.env`, or the Kubernetes manifests of a production path (kustomize configMapGenerator literals, ConfigMap data, container env; any `*_DEBUG` flag counts there; development, staging and local overlays do not).',
   rationale:
     'Debug modes print stack traces, settings and sometimes secrets to anyone who triggers an error; the Werkzeug debugger even executes code sent from the browser. Development modes also switch off caching and hardening that production relies on.',
   remediation:
@@ -631,7 +738,13 @@ export default defineRule({
         }
       }
     }
+    for (const dockerfile of facts.dockerfiles) {
+      const file = facts.file(dockerfile.path);
+      if (!file || isDevDockerfile(dockerfile.path) || isTestFile(file.path) || isLowConfidencePath(file.path)) continue;
+      scanBakedEnvFiles(facts, dockerfile, file, findings);
+    }
     scanDevServerImages(facts, isDevDockerfile, findings);
+    scanKubernetesEnv(facts, findings);
 
     scanSpringGraphiql(facts, findings);
     scanDefaultConfigClass(facts, findings);

@@ -1,17 +1,18 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
-import { isTestFile, languageOf, lineOf, matchAll } from '../../../facts';
+import { Facts, isTestFile, languageOf, lineOf, matchAll } from '../../../facts';
 import { defineRule, outcome } from '../../types';
 import { capitalise } from '../../../facts/text';
 import { isUnder } from '../../../facts/services';
 import { EvidenceSignal, isProse, serverUnitsLacking } from '../../../facts/codeSearch';
 import { findingAt } from '../shared';
+import { configSettingKeepingOff } from '../../../facts/configClasses';
 
 /** Libraries, middleware and config that set security headers, per ecosystem. */
 export const SECURITY_HEADER_SIGNALS: EvidenceSignal[] = [
   { label: 'helmet', deps: ['helmet', 'koa-helmet', '@fastify/helmet', 'fastify-helmet', 'lusca'] },
-  { label: 'flask-talisman', deps: ['flask-talisman', 'talisman'] },
+  { label: 'flask-talisman', deps: ['flask-talisman', 'talisman'], code: /\bTalisman\(/ },
   // Flask-SSLify redirects to HTTPS and sends Strict-Transport-Security.
-  { label: 'Flask-SSLify', deps: ['flask-sslify', 'flask_sslify'] },
+  { label: 'Flask-SSLify', deps: ['flask-sslify', 'flask_sslify'], code: /\bSSLify\(/ },
   { label: 'secure', deps: ['secure'] },
   { label: 'django-csp', deps: ['django-csp'] },
   { label: 'Spring Security', deps: ['spring-boot-starter-security', 'spring-security-web', 'spring-security-config'] },
@@ -22,12 +23,38 @@ export const SECURITY_HEADER_SIGNALS: EvidenceSignal[] = [
   { label: 'Rails default headers', deps: ['rails'] },
   // The Backstage backend's root HTTP router applies helmet (CSP, HSTS, frame options) to every plugin route.
   { label: 'the Backstage backend (helmet)', deps: ['@backstage/backend-defaults'] },
-  { label: 'security middleware in code', code: /\bhelmet\(|\bsecureHeaders\(|\bTalisman\(|\bSSLify\(|csp\.middleware\.CSPMiddleware|\bmiddleware\.Secure(?:WithConfig)?\(|fiber\/v\d\/middleware\/helmet|\bsecure\.New\(|\.UseHsts\(|\.UseSecurityHeaders\(|\.UseXfo\(|\.UseCsp\(|\bSecureHeaders\(/ },
+  { label: 'security middleware in code', code: /\bhelmet\(|\bsecureHeaders\(|csp\.middleware\.CSPMiddleware|\bmiddleware\.Secure(?:WithConfig)?\(|fiber\/v\d\/middleware\/helmet|\bsecure\.New\(|\.UseHsts\(|\.UseSecurityHeaders\(|\.UseXfo\(|\.UseCsp\(|\bSecureHeaders\(/ },
   {
     label: 'security headers set in code or config',
     code: /Content-Security-Policy|Strict-Transport-Security|X-Frame-Options|\bX_FRAME_OPTIONS\s*=|\bframeDeny\b|\bstsSeconds\b|\bcontentSecurityPolicy\b|\bcustomFrameOptionsValue\b/i,
   },
 ];
+
+/** Flask extensions that set security headers once applied to the app. */
+const FLASK_EXTENSIONS: Array<{ label: string; call: RegExp }> = [
+  { label: 'flask-talisman', call: /\bTalisman\(/g },
+  { label: 'Flask-SSLify', call: /\bSSLify\(/g },
+];
+
+/**
+ * Flask extensions applied only under a configuration setting that the default and production configuration
+ * classes leave off (`if app.config['SSL_REDIRECT']:` with the setting on only in a platform variant): they do not
+ * protect the default deployment. Answers each such extension with the setting that keeps it off.
+ */
+function switchedOffExtensions(facts: Facts): Map<string, string> {
+  const off = new Map<string, string>();
+  const files = facts.files.filter(f => languageOf(f.path) === 'python' && !isTestFile(f.path) && /\b(?:Talisman|SSLify)\(/.test(f.text));
+  for (const { label, call } of FLASK_EXTENSIONS) {
+    const calls = files.flatMap(file =>
+      matchAll(file, call)
+        .filter(({ line }) => !lineOf(file, line).trimStart().startsWith('#'))
+        .map(({ line }) => ({ file, line })),
+    );
+    const settings = calls.map(({ file, line }) => configSettingKeepingOff(facts, file, line));
+    if (calls.length > 0 && settings.every(Boolean)) off.set(label, settings[0]!);
+  }
+  return off;
+}
 
 const DJANGO_SECURITY_MIDDLEWARE = /django\.middleware\.security\.SecurityMiddleware/;
 /** Settings that make SecurityMiddleware send headers; `SECURE_HSTS_SECONDS = 0` switches HSTS off and does not count. */
@@ -44,7 +71,7 @@ export default defineRule({
   severity: 'medium',
   title: 'Security headers are set',
   description:
-    'Fails for each web server with no security-headers middleware or header configuration in its code, its dependencies, the projects it runs, or the proxy configuration outside every server: helmet (and its koa/fastify variants), hono secureHeaders, flask-talisman, Flask-SSLify (HSTS), Django SecurityMiddleware with SECURE_* settings (SECURE_HSTS_SECONDS above zero) or X-Frame-Options, django-csp, Spring Security (unless its headers are disabled), unrolled/secure, echo/fiber secure middleware, UseHsts or a headers package for ASP.NET Core, or Content-Security-Policy / Strict-Transport-Security / X-Frame-Options set in code or in proxy config. Not applicable without a server.',
+    'Fails for each web server with no security-headers middleware or header configuration in its code, its dependencies, the projects it runs, or the proxy configuration outside every server: helmet (and its koa/fastify variants), hono secureHeaders, flask-talisman, Flask-SSLify (HSTS) (a Flask extension applied only under a configuration setting that the default and production configuration classes leave off does not count), Django SecurityMiddleware with SECURE_* settings (SECURE_HSTS_SECONDS above zero) or X-Frame-Options, django-csp, Spring Security (unless its headers are disabled), unrolled/secure, echo/fiber secure middleware, UseHsts or a headers package for ASP.NET Core, or Content-Security-Policy / Strict-Transport-Security / X-Frame-Options set in code or in proxy config. Not applicable without a server.',
   rationale:
     'Browsers only apply their strongest protections when told to: a Content-Security-Policy limits what injected scripts can do, HSTS stops protocol downgrades and cookie theft over plain HTTP, and X-Frame-Options / frame-ancestors prevent clickjacking. Without them a single XSS or a hostile page framing the app goes much further.',
   remediation:
@@ -64,7 +91,11 @@ export default defineRule({
         findings.push(findingAt(file, line, 'Spring Security default headers are disabled', lineOf(file, line)));
       }
     }
-    const signals = springDisabled ? SECURITY_HEADER_SIGNALS.filter(s => s.label !== 'Spring Security') : SECURITY_HEADER_SIGNALS;
+    const switchedOff = switchedOffExtensions(facts);
+    const signals =
+      springDisabled || switchedOff.size > 0
+        ? SECURITY_HEADER_SIGNALS.filter(s => !(springDisabled && s.label === 'Spring Security') && !switchedOff.has(s.label))
+        : SECURITY_HEADER_SIGNALS;
     const { evidence, lacking: missing } = serverUnitsLacking(facts, signals);
     if (missing.length === 0) return outcome.pass(`security headers through ${evidence}`);
     // A server whose Spring Security headers are switched off is reported there, once.
@@ -100,11 +131,12 @@ export default defineRule({
         }
       }
     }
+    const offNote = [...switchedOff].map(([label, setting]) => `; ${label} is applied only when ${setting} allows it, which the default and production configurations do not`).join('');
     for (const unit of lacking) {
       findings.push({
         path: unit.path,
         ...(unit.line !== undefined ? { line: unit.line } : {}),
-        message: `${capitalise(unit.label)} sets no security headers: no helmet-style middleware and no CSP, HSTS or X-Frame-Options configuration in its code, its dependencies or the proxy in front of it`,
+        message: `${capitalise(unit.label)} sets no security headers: no helmet-style middleware and no CSP, HSTS or X-Frame-Options configuration in its code, its dependencies or the proxy in front of it${offNote}`,
         confidence: 'high',
       });
     }

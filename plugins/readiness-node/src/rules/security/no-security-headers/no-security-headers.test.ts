@@ -23,8 +23,66 @@ const goCommon = (headers: string) => ({
   'internal/common/server/http.go': `package server\n\nimport (\n\t"net/http"\n\n\t"github.com/go-chi/chi/v5"\n\t"github.com/go-chi/chi/v5/middleware"\n)\n\nfunc Run() {\n\trouter := chi.NewRouter()\n${headers}\thttp.ListenAndServe(":8080", router)\n}\n`,
 });
 
+/**
+ * A Flask app factory that applies Flask-SSLify (or Talisman) only when `guard` holds, and a config module of
+ * classes selected by name whose settings `base`, `production` and `heroku` hold.
+ */
+const flaskSwitched = (guard: string, settings: { base?: string; production?: string; heroku?: string }, extension = 'SSLify') => ({
+  'requirements.txt': `flask==3.0.3\n${extension === 'SSLify' ? 'Flask-SSLify==0.1.5' : 'flask-talisman==1.1.0'}\n`,
+  'app/__init__.py': [
+    'import os',
+    'from flask import Flask',
+    'from config import config',
+    '',
+    'def create_app():',
+    '    app = Flask(__name__)',
+    "    app.config.from_object(config[os.getenv('APP_CONFIG') or 'default'])",
+    `    # ${extension}(app) also sends HSTS`,
+    `    if ${guard}:`,
+    `        from ${extension === 'SSLify' ? 'flask_sslify import SSLify' : 'flask_talisman import Talisman'}`,
+    `        ${extension}(app)`,
+    '    return app',
+    '',
+  ].join('\n'),
+  'config.py': [
+    'import os',
+    '',
+    'class Config:',
+    `    ${settings.base ?? 'SECRET_KEY = os.environ.get("SECRET_KEY")'}`,
+    '',
+    'class DevelopmentConfig(Config):',
+    '    DEBUG = True',
+    '',
+    'class ProductionConfig(Config):',
+    `    ${settings.production ?? 'DEBUG = False'}`,
+    '',
+    'class HerokuConfig(ProductionConfig):',
+    `    ${settings.heroku ?? 'DEBUG = False'}`,
+    '',
+    "config = {'development': DevelopmentConfig, 'production': ProductionConfig, 'heroku': HerokuConfig, 'default': DevelopmentConfig}",
+    '',
+  ].join('\n'),
+});
+
 describeRule(rule, {
   fails: [
+    {
+      name: 'Flask-SSLify applied only under a setting that only the optional platform configuration turns on',
+      files: flaskSwitched("app.config['SSL_REDIRECT']", { base: 'SSL_REDIRECT = False', heroku: "SSL_REDIRECT = True if os.environ.get('DYNO') else False" }),
+      findings: ['app/__init__.py:2'],
+    },
+    {
+      name: 'Flask-SSLify switched off by a setting that defaults to on in production and by debug mode in development',
+      files: flaskSwitched("not app.debug and not app.config['SSL_DISABLE']", {
+        production: "SSL_DISABLE = (os.environ.get('SSL_DISABLE', 'True') == 'True')",
+      }),
+      findings: ['app/__init__.py:2'],
+    },
+    {
+      name: 'Talisman applied only under a setting no deployed configuration defines',
+      files: flaskSwitched("app.config.get('FORCE_HTTPS')", { heroku: 'FORCE_HTTPS = True' }, 'Talisman'),
+      findings: ['app/__init__.py:2'],
+    },
     {
       name: 'an Express app with a workspace package of security middleware only as a dev dependency',
       files: {
@@ -115,6 +173,24 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'Flask-SSLify under a setting the production configuration turns on',
+      files: flaskSwitched("app.config['SSL_REDIRECT']", { base: 'SSL_REDIRECT = False', production: 'SSL_REDIRECT = True' }),
+    },
+    {
+      name: 'Flask-SSLify switched off by a setting that defaults to off in production',
+      files: flaskSwitched("not app.debug and not app.config['SSL_DISABLE']", {
+        production: "SSL_DISABLE = (os.environ.get('SSL_DISABLE', 'False') == 'True')",
+      }),
+    },
+    {
+      name: 'Flask-SSLify under a setting read from the environment with no default',
+      files: flaskSwitched("app.config['SSL_REDIRECT']", { base: "SSL_REDIRECT = os.environ['SSL_REDIRECT']" }),
+    },
+    {
+      name: 'Flask-SSLify applied unconditionally beside a configuration map',
+      files: flaskSwitched('True', {}),
+    },
     {
       name: 'an Express app using the workspace package that brings helmet',
       files: {
