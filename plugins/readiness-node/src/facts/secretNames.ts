@@ -4,6 +4,7 @@
  * well-known stand-ins).
  */
 import type { SourceFile } from '../snapshot';
+import type { Facts } from './index';
 import { entropy, isPlaceholderValue } from '../secrets/patterns';
 import { linesHolding, lineOf } from './text';
 
@@ -192,7 +193,8 @@ const GENERATOR_MARKER = /^django-insecure-/;
 export function isMarkedGeneratedKey(value: string): boolean {
   const v = value.trim();
   const marker = GENERATOR_MARKER.exec(v);
-  return !!marker && looksRandom(v.slice(marker[0].length));
+  // The generator draws from letters, digits and symbols: a leading `&` or `$` is part of the key, not a reference.
+  return !!marker && looksRandom(v.slice(marker[0].length).replace(/^[^A-Za-z0-9]+/, ''));
 }
 
 /** Well-known stand-ins used as secrets: the values an attacker tries first. */
@@ -213,12 +215,17 @@ const STAND_IN_PATTERN =
 const REPLACE_INSTRUCTION = /\b(?:replace|change)[-_ ](?:it|this|me|them|with)\b|\byour[-_ ]own\b/i;
 
 /**
- * A lower-case name of a password (`db_password`, `mysql-password`, `your_pwd`) written where the
+ * A lower-case name of a password (`db_password`, `mysql-password`, `your_pwd`, `shop_pass`) written where the
  * password goes. Names of tokens and keys (`access_token`, `api_key`) are left out: they name
  * storage keys, cookies and form fields as often as they stand in for a value.
  */
 const PASSWORD_NAME_VALUE = /^[a-z][a-z0-9]*(?:[_-][a-z][a-z0-9]*){1,3}$/;
 const PASSWORD_WORDS = new Set(['password', 'passwd', 'pwd']);
+
+/** Words of a value that name a password: one of PASSWORD_WORDS, or `pass` at the end (`shop_pass`). */
+function namesPassword(words: readonly string[]): boolean {
+  return words.some(w => PASSWORD_WORDS.has(w)) || words[words.length - 1] === 'pass';
+}
 
 /** Whether a literal is one of the stand-ins people leave in as a secret. */
 export function isStandInSecret(value: string): boolean {
@@ -228,7 +235,41 @@ export function isStandInSecret(value: string): boolean {
   if (/^[A-Z][a-z]+(?: [a-z]+)*$/.test(v)) return false;
   if (STAND_IN_EXACT.has(v.toLowerCase()) || STAND_IN_PATTERN.test(v)) return true;
   // Instructions to replace the value, and values that name the setting they stand for (`PASSWORD: 'db_password'`).
-  return (/\s/.test(v) && REPLACE_INSTRUCTION.test(v)) || (PASSWORD_NAME_VALUE.test(v) && wordsOf(v).some(w => PASSWORD_WORDS.has(w)));
+  return (/\s/.test(v) && REPLACE_INSTRUCTION.test(v)) || (PASSWORD_NAME_VALUE.test(v) && namesPassword(wordsOf(v)));
+}
+
+const projectNamesCache = new WeakMap<Facts, Set<string>>();
+
+/**
+ * The names the project gives itself in its manifests, lower-cased: a package.json `name` (without its scope),
+ * the last segment of a go.mod `module`, a pyproject.toml `[project]`/`[tool.poetry]` `name`.
+ */
+export function projectNames(facts: Facts): Set<string> {
+  let names = projectNamesCache.get(facts);
+  if (names) return names;
+  names = new Set();
+  const add = (name: string | undefined) => {
+    const n = name?.trim().toLowerCase();
+    if (n && n.length >= 3) names!.add(n);
+  };
+  for (const pkg of facts.manifests.packageJsons) add(pkg.name?.replace(/^@[^/]+\//, ''));
+  for (const mod of facts.manifests.goMods) add(mod.module?.replace(/\/v\d+$/, '').split('/').pop());
+  for (const py of facts.manifests.pyprojects) {
+    const text = facts.file(py.path)?.text ?? '';
+    const section = /^\[(?:project|tool\.poetry)\][^[]*?^name\s*=\s*["']([^"'\n]+)["']/m.exec(text);
+    add(section?.[1]);
+  }
+  projectNamesCache.set(facts, names);
+  return names;
+}
+
+/**
+ * Whether a secret is the project's own name (`secret: shop-api` in the shop-api project): the first thing
+ * anyone guesses, a stand-in however it is spelled.
+ */
+export function isProjectNameSecret(facts: Facts, value: string): boolean {
+  const v = value.trim().toLowerCase();
+  return v.length >= 3 && projectNames(facts).has(v);
 }
 
 /** Words that end the name of the account or database a credential belongs to: `DB_USER`, `username`, `MYSQL_DATABASE`, `NAME`. */

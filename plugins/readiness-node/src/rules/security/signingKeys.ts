@@ -4,7 +4,7 @@ import { languageOf, lineOf, matchAll } from '../../facts';
 import { expressionAt, isDevelopmentName, valuesOf } from '../../facts/values';
 import { isPlaceholderValue } from '../../secrets/patterns';
 import { isCodeAtOffset, isCommentLine } from '../../facts/codeSearch';
-import { isSecretName, isSigningKeyName, isStandInSecret, mayHoldSecretName } from '../../facts/secretNames';
+import { isProjectNameSecret, isSecretName, isSigningKeyName, isStandInSecret, mayHoldSecretName } from '../../facts/secretNames';
 
 /**
  * Token signing keys written as literals, shared by hardcoded-secret and
@@ -46,10 +46,13 @@ export function isReadablePhrase(value: string): boolean {
   return wordy >= 2 && wordy * 3 >= words.length * 2;
 }
 
-/** A signing key that stands in for a real one: a well-known stand-in (`secret`, `my-secret-key`, `changeme`) or a readable phrase. */
-export function isStandInSigningKey(value: string): boolean {
+/**
+ * A signing key that stands in for a real one: a well-known stand-in (`secret`, `my-secret-key`, `changeme`), a readable
+ * phrase, or, given the facts, the project's own name.
+ */
+export function isStandInSigningKey(value: string, facts?: Facts): boolean {
   const v = value.trim();
-  return isStandInSecret(v) || isReadablePhrase(v);
+  return isStandInSecret(v) || isReadablePhrase(v) || (facts !== undefined && isProjectNameSecret(facts, v));
 }
 
 /**
@@ -66,10 +69,10 @@ export function isKeyLiteral(value: string): boolean {
   return !/^[A-Z][A-Z0-9_]+$/.test(v);
 }
 
-/** A literal key that is a credential of its own: neither a stand-in nor a readable phrase nor a placeholder. */
-export function isCredentialKey(value: string): boolean {
+/** A literal key that is a credential of its own: neither a stand-in (the project's name included) nor a readable phrase nor a placeholder. */
+export function isCredentialKey(value: string, facts?: Facts): boolean {
   const v = value.trim();
-  if (!isKeyLiteral(v) || isStandInSigningKey(v)) return false;
+  if (!isKeyLiteral(v) || isStandInSigningKey(v, facts)) return false;
   return !(v.length >= 4 && isPlaceholderValue(v));
 }
 

@@ -119,6 +119,28 @@ describeRule(rule, {
       findings: ['.env:1', 'mysite/settings.py:2'],
     },
     {
+      name: 'random-looking fallbacks of secret environment reads, a marked generated key included',
+      files: {
+        'mysite/settings.py': [
+          'import os',
+          'SECRET_KEY = os.environ.get(',
+          `    "DJANGO_SECRET_KEY", "django-insecure-&${randomish(49, 92, DJANGO_KEY_ALPHABET)}")`,
+        ].join('\n'),
+        'src/config.js': `module.exports = { jwtSecret: process.env.JWT_SECRET || '${randomish(32, 93)}' };\n`,
+      },
+      findings: ['mysite/settings.py:3', 'src/config.js:1'],
+    },
+    {
+      name: 'random-looking credentials in an env template that code loads by name or the README setup copies into place',
+      files: {
+        'app.js': "process.loadEnvFile('.env.example');\nrequire('./server');\n",
+        '.env.example': `SESSION_SECRET=your-session-secret\nGITHUB_SECRET=${randomish(40, 94)}\n`,
+        'api/README.md': '# API\n\n```bash\ncd api\ncp .env.example .env\nyarn start\n```\n',
+        'api/.env.example': `NODE_ENV=development\nJWT_SECRET=${randomish(63, 95)}\nEMAIL_PASSWORD=\n`,
+      },
+      findings: ['.env.example:2', 'api/.env.example:2'],
+    },
+    {
       name: 'token signing keys written as literals, at the signing call or in a constant it reads',
       files: {
         'src/Api/Auth.cs': 'var key = new SymmetricSecurityKey(\n    "quietharborlanternsignal"u8.ToArray()\n);\n',
@@ -162,7 +184,7 @@ describeRule(rule, {
       files: {
         'config/config_prod.go': 'package config\n\nconst (\n\tDB_USER     = "shop_api_v2"\n\tDB_PASSWORD = "shop_api_v2"\n)\n',
         'docker-compose.yml': 'services:\n  db:\n    image: mariadb:11\n    environment:\n      MYSQL_USER: shop_api_v2\n      MYSQL_PASSWORD: shop_api_v2\n',
-        '.env': 'MONITOR_PASSWORD=1234\nADMIN_PASSWORD=qwerty\n',
+        '.env': 'MONITOR_PASSWORD=1234\nADMIN_PASSWORD=qwerty\nDB_PASS=shop_pass\n',
         'src/Web/appsettings.json': '{\n  "ConnectionStrings": {\n    "Db": "Server=db;Database=shop;User Id=shop;Password=123456;"\n  }\n}\n',
         'config/app.yml': 'dsn: "postgres://shop:shop@db/shop"\n',
         'prisma/.env': 'DATABASE_URL="postgres://app:changeme@localhost:5432/app"\n',
@@ -191,17 +213,31 @@ describeRule(rule, {
         'src/main/resources/application.properties': 'jwt.secret=${JWT_SECRET}\njwt.sessionTime=86400\n',
         'config/test.ini': '[app]\nJwtSecret = 233\n',
         'src/Core/AuthorizationConstants.cs': 'public class AuthorizationConstants {\n    public const string JWT_SECRET_KEY = "ThisIsTheKeyThatSignsEveryTokenWeIssue";\n}\n',
+        'go.mod': 'module github.com/acme/shop-admin\n',
+        'config/settings.yml': 'settings:\n  jwt:\n    secret: shop-admin\n    timeout: 3600\n',
       },
     },
     {
-      name: 'Django keys that are stand-ins throughout, environment fallbacks and test settings are not generated keys in use',
+      name: 'Django keys that are stand-ins throughout, stand-in environment fallbacks and test settings are not generated keys in use',
       files: {
         'mysite/settings.py': [
           'import os',
-          `SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "${djangoKey}")`,
+          'SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "django-insecure-change-me")',
           'OTHER_SECRET_KEY = "django-insecure-change-me-before-deploying"',
         ].join('\n'),
-        'tests/settings.py': `SECRET_KEY = "${djangoKey}"\n`,
+        'tests/settings.py': `SECRET_KEY = "${djangoKey}"\nAPI_KEY = os.getenv("API_KEY", "${randomish(30, 96)}")\n`,
+        'src/config.ts': "export const port = process.env.PORT || '8080';\nexport const secret = process.env.APP_SECRET || 'changeme';\n",
+      },
+    },
+    {
+      name: 'plain placeholders in templates that run as they are, and random-looking values in templates nothing copies into place',
+      files: {
+        'app.js': "process.loadEnvFile('.env.example');\n",
+        '.env.example': 'SESSION_SECRET=your-session-secret\nSMTP_PASSWORD=changeme\nAPI_KEY=\n',
+        'web/.env.sample': `JWT_SECRET=${randomish(40, 97)}\n`,
+        'web/README.md': '```bash\ncp .env.sample .env.local\n```\n',
+        'worker/.env.template': `WORKER_TOKEN=${randomish(40, 98)}\n`,
+        'worker/README.md': 'Copy `.env.template` and fill in your own values.\n',
       },
     },
     {

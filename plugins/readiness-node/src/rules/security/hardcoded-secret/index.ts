@@ -1,15 +1,16 @@
 import { SourceFile } from '../../../snapshot';
 import type { Facts } from '../../../facts';
-import { basename, extname, isLowConfidencePath, languageOf, lineOf, matchAll, matchAllNear, unionOf } from '../../../facts';
+import { basename, extname, isLowConfidencePath, isTestFile, languageOf, lineOf, matchAll, matchAllNear, unionOf } from '../../../facts';
 import { isComposePath } from '../../../facts/compose';
 import { isDockerfilePath } from '../../../facts/dockerfiles';
 import { envFileKind } from '../../../facts/env';
 import { isTestName } from '../../../facts/values';
 import { entropy, isPlaceholderValue, JWT_PATTERN, SECRET_PATTERNS } from '../../../secrets/patterns';
 import { defineRule, outcome, RuleFinding } from '../../types';
-import { isCommentLine, isGeneratedText, isProse, isTranslationPath } from '../../../facts/codeSearch';
+import { envReadColumn, isCodeAt, isCommentLine, isGeneratedText, isProse, isTranslationPath, usesHashComments } from '../../../facts/codeSearch';
 import {
   isMarkedGeneratedKey,
+  isProjectNameSecret,
   isSecretName,
   isStandInSecret,
   looksRandom,
@@ -21,6 +22,7 @@ import { findingAt, maskedExcerpt } from '../shared';
 import { testOnlyWorkflowPaths } from '../../../facts/workflows';
 import { isCredentialKey, signingKeyConstants, signingKeysAtCalls } from '../signingKeys';
 import { isAppConfigFile } from '../../../facts/configProfiles';
+import { runtimeEnvTemplates } from '../placeholder-secret-default/envFiles';
 
 /** `scheme://user:password@host`; the user may be empty, as in `redis://:pw@host`. */
 const URL_WITH_PASSWORD =
@@ -64,6 +66,8 @@ interface Hit {
   connection?: boolean;
   /** Why the hit is only low confidence wherever its file sits (a sample in a doc comment, a test-only pipeline). */
   lowBecause?: string;
+  /** An env template that runs as the configuration: not the documentation its name suggests. */
+  runtime?: boolean;
 }
 
 function lineStart(text: string, index: number): number {
@@ -263,14 +267,14 @@ function isSampleRequestFile(file: SourceFile): boolean {
 /** Signing keys given as literals that are credentials of their own; stand-ins and readable phrases are placeholder-secret-default's. */
 function scanSigningKeys(facts: Facts, file: SourceFile, hits: Hit[]): void {
   for (const key of signingKeysAtCalls(facts, file)) {
-    if (isCredentialKey(key.value)) hits.push({ file: key.file, line: key.line, message: 'Token signing key written as a literal in code', secret: key.value, strong: true });
+    if (isCredentialKey(key.value, facts)) hits.push({ file: key.file, line: key.line, message: 'Token signing key written as a literal in code', secret: key.value, strong: true });
   }
 }
 
 /** Constants and configuration keys named for a token signing key (`JWT_SECRET`, `jwt.secret=…`) holding such a literal. */
 function scanSigningConstants(facts: Facts, file: SourceFile, hits: Hit[]): void {
   for (const key of signingKeyConstants(facts, file)) {
-    if (!isCredentialKey(key.value)) continue;
+    if (!isCredentialKey(key.value, facts)) continue;
     const message = key.where === 'config' ? `Token signing key ${key.name} set to a literal in configuration` : `Token signing key ${key.name} set to a literal`;
     hits.push({ file: key.file, line: key.line, message, secret: key.value, strong: false });
   }
@@ -311,6 +315,40 @@ function scanAssignments(file: SourceFile, hits: Hit[]): void {
   }
 }
 
+/** `const SECRET = os.getenv(…)`: the setting an environment read is assigned to. */
+const ASSIGNED_TO = /^\s*(?:export\s+)?(?:(?:const|let|var|val|final|static|private|public|readonly)\s+)*([A-Za-z_$][\w$.]*)\s*(?::\s*[\w<>[\]|. ]+)?\s*(?::=|=|:)/;
+
+/**
+ * Random-looking literals given as the fallback of an environment read of a secret (`os.environ.get("SECRET_KEY",
+ * "k3#v…")`, `process.env.JWT_SECRET || "aB9…"`), a generated key behind a development marker included: the key
+ * is written in the repository and signs for every deployment that does not set the variable.
+ * placeholder-secret-default reports the fallback as a default too.
+ */
+function scanEnvFallbacks(facts: Facts, hits: Hit[]): void {
+  for (const read of facts.envReads) {
+    const value = read.fallback?.trim();
+    if (!value || isTestFile(read.path) || isLowConfidencePath(read.path) || isProse(read.path) || envFileKind(read.path)) continue;
+    const marked = isMarkedGeneratedKey(value);
+    if (!marked && !looksRandom(value)) continue;
+    const file = facts.file(read.path);
+    if (!file || isGeneratedText(file)) continue;
+    const text = lineOf(file, read.line, 4000);
+    if (languageOf(file.path) && !isCodeAt(text, envReadColumn(text, read.name), usesHashComments(file.path))) continue;
+    const lhs = ASSIGNED_TO.exec(lineOf(file, read.line, 400))?.[1];
+    if (!isSecretName(read.name) && !(lhs && isSecretName(lhs.split('.').pop() ?? lhs))) continue;
+    const message = marked
+      ? `Literal credential as the fallback of ${read.name}: a generated key whose prefix marks it for development, used whenever ${read.name} is not set`
+      : `Literal credential as the fallback of ${read.name}, used whenever ${read.name} is not set`;
+    hits.push({ file, line: valueLine(file, read.line, value), message, secret: value, strong: false });
+  }
+}
+
+/** The line of a read that holds its fallback literal (the read may span lines). */
+function valueLine(file: SourceFile, line: number, value: string): number {
+  for (let l = line; l < line + 5; l++) if (lineOf(file, l, 4000).includes(value)) return l;
+  return line;
+}
+
 /** Why a hit is only a low-confidence note wherever its file sits, if it is. */
 function lowConfidenceReason(hit: Hit, testOnlyWorkflows: Set<string>): string | undefined {
   const generic = !hit.strong || hit.connection;
@@ -335,7 +373,7 @@ export default defineRule({
   severity: 'critical',
   title: 'No hardcoded secrets',
   description:
-    'Fails when a file holds a real-looking credential: a private key block, a cloud access key, a GitHub, GitLab, Slack, Stripe, npm or similar token, a JWT assigned to a secret-named variable, a connection URL or connection string with a literal password (in a committed env file, any password but a template or stand-in), a random-looking literal assigned to a secret-named setting (a generated key behind a development marker, Django\'s `django-insecure-…`, included), or a credential in a committed env file. Stand-ins, passwords that repeat the account or database name beside them, and stand-in connection passwords in configuration files are placeholder-secret-default\'s; env files named for tests, and connection URLs to a loopback host with the database\'s stock password (`postgres:postgres@localhost`, `root:root@127.0.0.1`), give notes.',
+    'Fails when a file holds a real-looking credential: a private key block, a cloud access key, a GitHub, GitLab, Slack, Stripe, npm or similar token, a JWT assigned to a secret-named variable, a connection URL or connection string with a literal password (in a committed env file, any password but a template or stand-in), a random-looking literal assigned to a secret-named setting or given as the fallback of an environment read of a secret (a generated key behind a development marker, Django\'s `django-insecure-…`, included), a credential in a committed env file, or a random-looking credential in an env template that runs as it is (code loads it by name, or the setup in a README, Dockerfile, script or Makefile copies it into place as `.env`; other templates give notes). Stand-ins (the project\'s own name included), passwords that repeat the account or database name beside them, and stand-in connection passwords in configuration files are placeholder-secret-default\'s; env files named for tests, and connection URLs to a loopback host with the database\'s stock password (`postgres:postgres@localhost`, `root:root@127.0.0.1`), give notes.',
   rationale:
     'A credential in the repository is readable by everyone who can clone it, now and forever through history, and by every build log and artifact made from it. Attackers scan public and leaked repositories for these shapes within minutes.',
   remediation:
@@ -354,31 +392,41 @@ export default defineRule({
       }
       if (!isProse(file.path)) scanSigningKeys(facts, file, hits);
     }
+    const runtimeTemplates = runtimeEnvTemplates(facts);
     for (const env of facts.envFiles) {
       const file = facts.file(env.path);
       if (!file) continue;
+      const runsAs = env.kind === 'example' ? runtimeTemplates.get(env.path) : undefined;
       for (const entry of env.entries) {
         const value = entry.value.trim();
         if (!isSecretName(entry.key) || value.includes('://')) continue;
-        // Stand-ins (`changeme`, `1234`) in a committed env file are placeholder-secret-default's.
+        // Stand-ins (`changeme`, `1234`, the project's name) in a committed env file are placeholder-secret-default's.
         const real =
           isMarkedGeneratedKey(value) ||
           (env.kind === 'real'
-            ? !isPlaceholderValue(value) && !isStandInSecret(value) && !/^\$|^%|^\{\{/.test(value) && !/^(true|false|yes|no|on|off|\d{1,3})$/i.test(value)
+            ? !isPlaceholderValue(value) &&
+              !isStandInSecret(value) &&
+              !isProjectNameSecret(facts, value) &&
+              !/^\$|^%|^\{\{/.test(value) &&
+              !/^(true|false|yes|no|on|off|\d{1,3})$/i.test(value)
             : looksRandom(value));
         if (!real) continue;
+        const template = `Random-looking credential ${entry.key} in the env template ${basename(env.path)}`;
         hits.push({
           file,
           line: entry.line,
           message:
             env.kind === 'real'
               ? `Credential ${entry.key} in a committed ${basename(env.path)} file`
-              : `Random-looking credential ${entry.key} in the env template ${basename(env.path)}, which should hold a placeholder`,
+              : `${template}, ${runsAs ? `which runs as it is: ${runsAs}` : 'which should hold a placeholder'}`,
           secret: value,
           strong: true,
+          // A template that becomes the running configuration is judged by its folder, not its name.
+          ...(runsAs && !isLowConfidencePath(env.path.replace(/[^/]*$/, 'settings.js')) ? { runtime: true } : {}),
         });
       }
     }
+    scanEnvFallbacks(facts, hits);
 
     // Generic values and connection URLs in a workflow that tests and never deploys configure the test run only.
     const testOnlyWorkflows = testOnlyWorkflowPaths(facts);
@@ -394,7 +442,8 @@ export default defineRule({
       seen.add(key);
       const excerpt = hit.excerpt ?? maskedExcerpt(hit.file, hit.line, [hit.secret]);
       const lowBecause = hit.lowBecause ?? lowConfidenceReason(hit, testOnlyWorkflows);
-      const finding: RuleFinding = { ...findingAt(hit.file, hit.line, hit.message, excerpt), secrets: [hit.secret] };
+      const at = findingAt(hit.file, hit.line, hit.message, excerpt);
+      const finding: RuleFinding = { ...at, ...(hit.runtime ? { message: hit.message, confidence: 'high' } : {}), secrets: [hit.secret] };
       findings.push(lowBecause && finding.confidence !== 'low'
         ? { ...finding, message: `${finding.message} (${lowBecause})`, confidence: 'low' }
         : finding);

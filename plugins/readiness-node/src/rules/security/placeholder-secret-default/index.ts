@@ -1,6 +1,18 @@
 import { SourceFile } from '../../../snapshot';
 import type { Facts } from '../../../facts';
-import { basename, extname, isLowConfidencePath, isTestFile, languageOf, lineOf, lineOfOffset, matchAll, matchAllNear } from '../../../facts';
+import {
+  basename,
+  dirname,
+  extname,
+  isLowConfidencePath,
+  isTestFile,
+  joinPath,
+  languageOf,
+  lineOf,
+  lineOfOffset,
+  matchAll,
+  matchAllNear,
+} from '../../../facts';
 import { isComposePath } from '../../../facts/compose';
 import { isDockerfilePath } from '../../../facts/dockerfiles';
 import { envFileKind } from '../../../facts/env';
@@ -19,7 +31,16 @@ import {
   isUiComponentPath,
   usesHashComments,
 } from '../../../facts/codeSearch';
-import { isAccountName, isSecretName, isStandInSecret, isWeakLiteral, nameWords, repeatsAccountNearby, SECRET_NAME_HINT } from '../../../facts/secretNames';
+import {
+  isAccountName,
+  isProjectNameSecret,
+  isSecretName,
+  isStandInSecret,
+  isWeakLiteral,
+  nameWords,
+  repeatsAccountNearby,
+  SECRET_NAME_HINT,
+} from '../../../facts/secretNames';
 import { developmentConfigReason, isAppConfigFile, overridableDefaultConfig } from '../../../facts/configProfiles';
 import { findingAt, maskedExcerpt } from '../shared';
 import { testOnlyWorkflowPaths } from '../../../facts/workflows';
@@ -129,7 +150,7 @@ interface Hit {
   parsed?: boolean;
 }
 
-function scanFile(file: SourceFile, hits: Hit[]): void {
+function scanFile(facts: Facts, file: SourceFile, hits: Hit[]): void {
   const ext = extname(file.path);
   const code = languageOf(file.path) !== undefined;
   // Compose files hold plaintext values by design; infrastructure/compose-plaintext-secrets judges those.
@@ -177,7 +198,7 @@ function scanFile(file: SourceFile, hits: Hit[]): void {
     for (const { match } of matchAll(file, JWT_LITERAL_KEY)) {
       const value = match.groups!.value;
       // Any other literal key is a credential of its own, for hardcoded-secret.
-      if (isStandInSigningKey(value)) add(match.index, 'jwt', value, 'jwt', match.index);
+      if (isStandInSigningKey(value, facts)) add(match.index, 'jwt', value, 'jwt', match.index);
     }
   }
   if (code || config) {
@@ -189,7 +210,7 @@ function scanFile(file: SourceFile, hits: Hit[]): void {
         const value = match.groups!.value;
         if (!isSecretName(name) || isUserRecordField(name)) continue;
         let kind: Hit['kind'];
-        if (isStandInSecret(value)) kind = 'literal';
+        if (isStandInSecret(value) || isProjectNameSecret(facts, value)) kind = 'literal';
         else if (code && repeatsAccountNearby(file, lineOfOffset(file, match.index), value)) kind = 'account';
         else continue;
         const operator = match[0].slice(match.groups!.name.length).search(/[:=]/);
@@ -197,6 +218,36 @@ function scanFile(file: SourceFile, hits: Hit[]): void {
       }
     }
   }
+}
+
+/** The ways an Alembic environment script connects with the ini file's `sqlalchemy.url`, or replaces it. */
+const ALEMBIC_URL_READ = /\bget_main_option\(\s*['"]sqlalchemy\.url['"]|\b(?:async_)?engine_from_config\s*\(|\bget_section\s*\(/g;
+const ALEMBIC_URL_SET = /\bset_(?:main|section)_option\(\s*(?:[^,()]+,\s*)?['"]sqlalchemy\.url['"]\s*,/;
+
+/**
+ * Whether an Alembic ini's `sqlalchemy.url` connects to nothing: the migrations' `env.py` (under the ini's
+ * `script_location`) replaces it with the application's own setting (`config.set_main_option("sqlalchemy.url", …)`),
+ * or reads it only in offline mode, which writes SQL out and opens no connection.
+ */
+function migrationUrlUnused(facts: Facts, file: SourceFile, key: string): boolean {
+  if (!/(^|\.)sqlalchemy\.url$/.test(key) || extname(file.path) !== '.ini') return false;
+  const location = /^script_location\s*=\s*(\S+)/m.exec(file.text)?.[1].replace(/^%\(here\)s\//, '');
+  const envPy = location && facts.file(joinPath(dirname(file.path), `${location.replace(/\/$/, '')}/env.py`));
+  if (!envPy) return false;
+  if (ALEMBIC_URL_SET.test(envPy.text)) return true;
+  const lines = envPy.text.split('\n');
+  // The top-level function each read sits in: the nearest `def` at column 0 above it, with no top-level statement between.
+  const functionAt = (offset: number): string | undefined => {
+    for (let l = lineOfOffset(envPy, offset) - 1; l >= 0; l--) {
+      const text = lines[l];
+      const def = /^(?:async\s+)?def\s+(\w+)/.exec(text);
+      if (def) return def[1];
+      if (/^[^\s#@)\]}'"]/.test(text)) return undefined;
+    }
+    return undefined;
+  };
+  const reads = [...envPy.text.matchAll(ALEMBIC_URL_READ)].filter(m => isCodeAtOffset(envPy, m.index ?? 0));
+  return reads.length > 0 && reads.every(m => /offline/i.test(functionAt(m.index ?? 0) ?? ''));
 }
 
 /**
@@ -215,14 +266,14 @@ function scanConfigEntries(facts: Facts, file: SourceFile, hits: Hit[]): void {
     const value = entry.value.trim();
     if (!value || value.includes('${') || isCommentLine(lineOf(file, entry.line))) continue;
     const connection = standInConnectionPassword(value);
-    if (connection) {
+    if (connection && !migrationUrlUnused(facts, file, entry.key)) {
       const kind = connection.sameAsUser ? 'connection-user' : 'connection';
       hits.push({ file, line: entry.line, name: entry.key, value: connection.password, kind, parsed: true });
       continue;
     }
     const last = entry.key.split('.').pop()!;
     if (!isSecretName(entry.key) || !isSecretName(last) || isUserRecordField(entry.key.split('.').slice(-2).join('.'))) continue;
-    if (isStandInSecret(value)) {
+    if (isStandInSecret(value) || isProjectNameSecret(facts, value)) {
       hits.push({ file, line: entry.line, name: entry.key, value, kind: 'literal', parsed: true });
     } else if (
       value.length >= 3 &&
@@ -239,7 +290,7 @@ function scanConfigEntries(facts: Facts, file: SourceFile, hits: Hit[]): void {
  * Variables listed as name/value pairs in YAML (`- key: SMTP_PASSWORD` + `value: …` of a Render blueprint,
  * `- name: …` + `value: …` of a manifest): a stand-in given to a secret-named variable.
  */
-function scanNameValuePairs(file: SourceFile, hits: Hit[]): void {
+function scanNameValuePairs(facts: Facts, file: SourceFile, hits: Hit[]): void {
   if (!/\.ya?ml$/i.test(file.path) || !/^\s*-?\s*value\s*:/m.test(file.text)) return;
   const yaml = parseYamlFile(file.text);
   if (yaml.error) return;
@@ -252,7 +303,7 @@ function scanNameValuePairs(file: SourceFile, hits: Hit[]): void {
     const record = value as Record<string, unknown>;
     const name = [record.key, record.name].find((n): n is string => typeof n === 'string');
     const literal = typeof record.value === 'string' ? record.value.trim() : undefined;
-    if (typeof path[path.length - 1] === 'number' && name && literal && isSecretName(name) && isStandInSecret(literal)) {
+    if (typeof path[path.length - 1] === 'number' && name && literal && isSecretName(name) && (isStandInSecret(literal) || isProjectNameSecret(facts, literal))) {
       hits.push({ file, line: yaml.lineAt([...path, 'value']) ?? 1, name, value: literal, kind: 'literal', parsed: true });
     }
     for (const [k, v] of Object.entries(record)) walk(v, [...path, k], depth + 1);
@@ -307,7 +358,7 @@ export default defineRule({
   severity: 'critical',
   title: 'Secrets have no literal defaults',
   description:
-    'Fails when code or configuration falls back to a literal default for a secret-named setting (`SECRET_KEY`, `JWT_SECRET`, `*_API_KEY`, `*_PASSWORD`, `*_TOKEN`…), such as `os.getenv("SECRET_KEY", "change-me")`, `process.env.JWT_SECRET || "secret"`, `${JWT_SECRET:changeme}` or `config.get("jwtSecret") || "secret"`, or sets such a setting to a well-known stand-in (`secret`, `changeme`, `keyboard cat`, `django-insecure-…`), or a committed env file that the app\'s settings, code, compose or framework load sets such a setting to a stand-in (`SECRET_KEY=changethis` in a `.env` read by pydantic-settings `env_file`, dotenv, `process.loadEnvFile` or compose; `.env`/`.env.production` of a Next.js or SvelteKit app, their `VITE_` keys for Vite; a `.env.example` only when code loads it by name), or signs tokens with a literal key that is a stand-in or a readable phrase (words separated by spaces, or four or more capitalised words run together), at the signing call or through the constant it reads (other literal keys are hardcoded-secret\'s). Stand-ins include text asking to replace the value (`REPLACE IT WITH YOUR OWN SECRET`), the name of a password written as its value (`PASSWORD: "db_password"`) and a password that repeats the account or database name beside it (`DB_USER = "shop"`, `DB_PASSWORD = "shop"`). A stand-in given to a secret-named variable of a name/value list in YAML (`- key: SMTP_PASSWORD` with `value: placeholder-value` in a Render blueprint, `- name:`/`value:` in a manifest) counts too. In configuration files, a connection string whose password is a stand-in or the user name again (`Password=password`, `?user=postgres&password=postgres`) counts, and so does a weak literal (`password: acme`) in framework configuration that applies unless the environment overrides it: Spring Boot `application.yml`/`.properties` of the default or an active profile, .NET `appsettings.json`. Configuration for development or tests (`application-dev.yml`, `appsettings.Development.json`, `config/local.yml` or `settings/dev.py` unless the code loads it by default, blocks that only run on CI) gives low-confidence notes, and so does the env of CI configuration that only runs tests or checks and deploys nothing: workflows and jobs that run tests, lint, type or `manage.py check --deploy` checks, local composite actions (`.github/**/action.yml`) and workflow templates kept outside `.github/workflows` for generated projects.',
+    'Fails when code or configuration falls back to a literal default for a secret-named setting (`SECRET_KEY`, `JWT_SECRET`, `*_API_KEY`, `*_PASSWORD`, `*_TOKEN`…), such as `os.getenv("SECRET_KEY", "change-me")`, `process.env.JWT_SECRET || "secret"`, `${JWT_SECRET:changeme}` or `config.get("jwtSecret") || "secret"`, or sets such a setting to a well-known stand-in (`secret`, `changeme`, `keyboard cat`, `django-insecure-…`), or a committed env file that the app\'s settings, code, compose or framework load sets such a setting to a stand-in (`SECRET_KEY=changethis` in a `.env` read by pydantic-settings `env_file`, dotenv, `process.loadEnvFile` or compose; `.env`/`.env.production` of a Next.js or SvelteKit app, their `VITE_` keys for Vite; a `.env.example` only when code or a Makefile loads it by name; a Makefile loads what it includes when it exports its variables), or signs tokens with a literal key that is a stand-in or a readable phrase (words separated by spaces, or four or more capitalised words run together), at the signing call or through the constant it reads (other literal keys are hardcoded-secret\'s). Stand-ins include text asking to replace the value (`REPLACE IT WITH YOUR OWN SECRET`), the name of a password written as its value (`PASSWORD: "db_password"`, `DB_PASS=shop_pass`), the project\'s own name (its package.json or pyproject.toml `name`, the last segment of its go.mod `module`) and a password that repeats the account or database name beside it (`DB_USER = "shop"`, `DB_PASSWORD = "shop"`). A stand-in given to a secret-named variable of a name/value list in YAML (`- key: SMTP_PASSWORD` with `value: placeholder-value` in a Render blueprint, `- name:`/`value:` in a manifest) counts too. In configuration files, a connection string whose password is a stand-in or the user name again (`Password=password`, `?user=postgres&password=postgres`) counts, and so does a weak literal (`password: acme`) in framework configuration that applies unless the environment overrides it: Spring Boot `application.yml`/`.properties` of the default or an active profile, .NET `appsettings.json`. An Alembic `sqlalchemy.url` counts only when its `env.py` connects with it (not when it replaces it or reads it in offline mode only). A stand-in password of a database that the same env file puts on the loopback host (`MYSQL_HOST=localhost`) describes a local setup and gives a note. Configuration for development or tests (`application-dev.yml`, `appsettings.Development.json`, `config/local.yml` or `settings/dev.py` unless the code loads it by default, blocks that only run on CI) gives low-confidence notes, and so does the env of CI configuration that only runs tests or checks and deploys nothing: workflows and jobs that run tests, lint, type or `manage.py check --deploy` checks, local composite actions (`.github/**/action.yml`) and workflow templates kept outside `.github/workflows` for generated projects.',
   rationale:
     'When the real value is missing in one environment, the service starts anyway with a secret that is published in its own repository. Session cookies and tokens can then be forged by anyone who reads the code, and nothing warns that it happened.',
   remediation:
@@ -333,12 +384,12 @@ export default defineRule({
     for (const file of facts.files) {
       if (!scannable(file.path) || isGeneratedText(file)) continue;
       scanned += 1;
-      scanFile(file, hits);
+      scanFile(facts, file, hits);
       scanConfigEntries(facts, file, hits);
-      if (!languageOf(file.path)) scanNameValuePairs(file, hits);
+      if (!languageOf(file.path)) scanNameValuePairs(facts, file, hits);
       // Token signing keys that are stand-ins or readable phrases, at the signing call or in the constant it reads.
       for (const key of [...signingKeysAtCalls(facts, file), ...signingKeyConstants(facts, file)]) {
-        if (!isStandInSigningKey(key.value) || !scannable(key.file.path)) continue;
+        if (!isStandInSigningKey(key.value, facts) || !scannable(key.file.path)) continue;
         signing.push({ file: key.file, line: key.line, name: key.name ?? 'signing key', value: key.value.trim(), kind: 'signing' });
       }
     }
@@ -358,13 +409,14 @@ export default defineRule({
       if (seen.has(key) || (hit.parsed && lines.has(`${hit.file.path}:${hit.line}`))) continue;
       seen.add(key);
       lines.add(`${hit.file.path}:${hit.line}`);
+      const ownName = isProjectNameSecret(facts, hit.value) ? ", the project's own name," : '';
       const messages: Record<Hit['kind'], string> = {
         fallback: `${hit.name} falls back to the literal ${shown(hit.value)} when it is not configured`,
         jwt: `The JWT library is given the literal key ${shown(hit.value)} instead of a configured secret`,
-        literal: `${hit.name} is set to the stand-in value ${shown(hit.value)}`,
+        literal: `${hit.name} is set to the stand-in value ${shown(hit.value)}${ownName.replace(/,$/, '')}`,
         signing: `The token signing key${hit.name === 'signing key' ? '' : ` ${hit.name}`} is ${
           isReadablePhrase(hit.value) ? 'a readable phrase' : 'the stand-in'
-        } ${shown(hit.value)}, written in the code instead of a configured secret`,
+        } ${shown(hit.value)}${ownName || ','} written in the code instead of a configured secret`,
         account: `${hit.name} is set to ${shown(hit.value)}, the same literal as the account or database name beside it`,
         weak: `${hit.name} is set to the weak literal ${shown(hit.value)} in ${hit.framework} configuration that applies whenever the environment does not override it`,
         connection: `The connection string in ${hit.name} has the stand-in password ${shown(hit.value)}`,
@@ -391,9 +443,10 @@ export default defineRule({
       let finding: RuleFinding = { ...findingAt(file, hit.line, message, maskedExcerpt(file, hit.line, secrets)), secrets };
       // A template loaded at runtime is configuration, not documentation: judged by its folder, not its name.
       if (hit.template && !isLowConfidencePath(hit.path.replace(/[^/]*$/, 'settings.js'))) finding = { ...finding, message, confidence: 'high' };
-      findings.push(hit.devOnly && finding.confidence !== 'low'
-        ? { ...finding, message: `${message} (an env file for development or tests: lower confidence)`, confidence: 'low' }
-        : finding);
+      const aside = hit.devOnly
+        ? 'an env file for development or tests'
+        : hit.localHost && `the database it opens is on this machine (${hit.localHost}), so the file describes a local setup`;
+      findings.push(aside && finding.confidence !== 'low' ? { ...finding, message: `${message} (${aside}: lower confidence)`, confidence: 'low' } : finding);
     }
     return outcome.fromFindings(findings);
   },

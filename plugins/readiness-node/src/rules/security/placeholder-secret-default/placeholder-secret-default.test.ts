@@ -601,3 +601,115 @@ describe('security/placeholder-secret-default in name/value lists of deployment 
     expect(runRule(rule, { 'render.yaml': other }).findings).toEqual([]);
   });
 });
+
+describe('security/placeholder-secret-default stand-ins named for the project or the password', () => {
+  const at = (files: Record<string, string>) => runRule(rule, files).findings.map(f => [`${f.path}:${f.line}`, f.confidence, f.message]);
+
+  it("fails a signing secret that is the project's own name, from go.mod or package.json", () => {
+    expect(
+      at({
+        'go.mod': 'module github.com/acme/shop-admin\n\ngo 1.22\n',
+        'config/settings.yml': 'settings:\n  application:\n    mode: prod\n  jwt:\n    secret: shop-admin\n    timeout: 3600\n',
+        'cmd/main.go': 'package main\n\nvar configYml = flag.String("c", "config/settings.yml", "config file")\n',
+        'web/package.json': '{ "name": "@acme/ledger-ui", "version": "1.0.0" }\n',
+        'web/server.js': "app.use(session({ secret: 'ledger-ui', resave: false }));\n",
+      }),
+    ).toEqual([
+      ['config/settings.yml:5', 'high', 'secret is set to the stand-in value "shop…", the project\'s own name'],
+      ['web/server.js:1', 'high', 'secret is set to the stand-in value "ledg…", the project\'s own name'],
+    ]);
+  });
+
+  it("passes a secret that only contains the project's name, and the name given to settings that are not secrets", () => {
+    expect(
+      at({
+        'go.mod': 'module github.com/acme/shop-admin\n',
+        'config/settings.yml': 'settings:\n  application:\n    name: shop-admin\n  jwt:\n    secret: ${JWT_SECRET}\n  database:\n    password: shop-admin-Xq81!kz\n',
+      }),
+    ).toEqual([]);
+  });
+
+  it('fails a password named as a password (`shop_pass`) in a committed env file that compose loads', () => {
+    expect(
+      at({
+        '.env': 'DB_HOST=db\nDB_USER=shop_user\nDB_PASS=shop_pass\n',
+        'compose.yml': 'services:\n  api:\n    build: .\n    env_file:\n      - .env\n',
+      }),
+    ).toEqual([['.env:3', 'high', 'DB_PASS is set to the stand-in value "shop…" in .env, which compose.yml (service api) loads']]);
+  });
+});
+
+describe('security/placeholder-secret-default env files a Makefile includes', () => {
+  const makefile = (body: string) => `${body}\n\nrun: ### run the app\n\tgo run ./cmd/app\n`;
+  const template = 'APP_NAME=shop\nJWT_SECRET=your-secret-key-change-in-production\n';
+
+  it('fails a stand-in in a template that the Makefile includes and exports when .env is missing', () => {
+    const result = runRule(rule, {
+      'Makefile': makefile('ifneq ($(wildcard .env),)\ninclude .env\nexport\nelse\n$(warning .env not found, using .env.example)\ninclude .env.example\nexport\nendif'),
+      '.env.example': template,
+    });
+    expect(result.findings.map(f => [`${f.path}:${f.line}`, f.confidence])).toEqual([['.env.example:2', 'high']]);
+    expect(result.findings[0].message).toContain('which Makefile (include) loads');
+  });
+
+  it('passes a template the Makefile includes without exporting it, one it only names, and an included .env.test', () => {
+    expect(runRule(rule, { 'Makefile': makefile('include .env.example'), '.env.example': template }).findings).toEqual([]);
+    expect(runRule(rule, { 'Makefile': makefile('setup:\n\tcp .env.example .env'), '.env.example': template }).findings).toEqual([]);
+    const test = runRule(rule, { 'Makefile': makefile('-include .env.test\nexport'), '.env.test': template });
+    expect(test.status).toBe('pass');
+    expect(test.findings.map(f => f.confidence)).toEqual(['low']);
+  });
+});
+
+describe('security/placeholder-secret-default settings of a local setup', () => {
+  it('keeps a stand-in password of a database on the loopback host set beside it a note', () => {
+    const result = runRule(rule, {
+      '.env': 'MYSQL_ADDR=localhost\nMYSQL_USER=user\nMYSQL_PASSWORD=password\n',
+      'docker-compose.yml': 'services:\n  api:\n    build: docker/app\n    env_file:\n      - .env\n',
+    });
+    expect(result.status).toBe('pass');
+    expect(result.findings.map(f => [f.path, f.confidence, f.message])).toEqual([
+      [
+        '.env',
+        'low',
+        'MYSQL_PASSWORD is set to the stand-in value "password" in .env, which docker-compose.yml (service api) loads (the database it opens is on this machine (MYSQL_ADDR=localhost), so the file describes a local setup: lower confidence)',
+      ],
+    ]);
+  });
+
+  it('still fails a stand-in password of a database on another host, and another secret of a file with a loopback host', () => {
+    const result = runRule(rule, {
+      '.env': 'POSTGRES_SERVER=db\nPOSTGRES_PASSWORD=changethis\nCACHE_HOST=127.0.0.1\nSECRET_KEY=changethis\n',
+      'docker-compose.yml': 'services:\n  api:\n    build: .\n    env_file:\n      - .env\n',
+    });
+    expect(result.findings.map(f => [`${f.path}:${f.line}`, f.confidence])).toEqual([
+      ['.env:2', 'high'],
+      ['.env:4', 'high'],
+    ]);
+  });
+
+  const alembic = (url: string) => `[alembic]\nscript_location = migrations\n\n${url}\n`;
+  const offlineOnly = [
+    'def run_migrations_offline():',
+    '    url = config.get_main_option("sqlalchemy.url")',
+    '    context.configure(url=url, literal_binds=True)',
+    '',
+    'async def run_migrations_online():',
+    '    async with async_engine.connect() as connection:',
+    '        await connection.run_sync(do_run_migrations)',
+    '',
+  ].join('\n');
+
+  it("passes an Alembic URL that env.py reads only offline (SQL output, no connection) or replaces with the app's setting", () => {
+    const url = 'sqlalchemy.url = postgresql+asyncpg://postgres:password@localhost:5432';
+    expect(runRule(rule, { 'alembic.ini': alembic(url), 'migrations/env.py': offlineOnly }).findings).toEqual([]);
+    const replaced = 'config.set_main_option("sqlalchemy.url", settings.DATABASE_URL)\n\ndef run_migrations_online():\n    connectable = engine_from_config(config.get_section(config.config_ini_section))\n';
+    expect(runRule(rule, { 'alembic.ini': alembic(url), 'migrations/env.py': replaced }).findings).toEqual([]);
+  });
+
+  it('fails an Alembic URL that env.py connects with', () => {
+    const online = 'def run_migrations_online():\n    connectable = engine_from_config(config.get_section(config.config_ini_section), prefix="sqlalchemy.")\n';
+    const result = runRule(rule, { 'alembic.ini': alembic('sqlalchemy.url = postgresql://app:password@db:5432/app'), 'migrations/env.py': online });
+    expect(result.findings.map(f => [`${f.path}:${f.line}`, f.confidence])).toEqual([['alembic.ini:4', 'high']]);
+  });
+});
