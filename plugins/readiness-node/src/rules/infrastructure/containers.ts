@@ -158,7 +158,9 @@ const developmentNotes = new WeakMap<Facts, Map<string, string | undefined>>();
  * `compose.override.yml`), or when a production variant of it sits beside it
  * (`Dockerfile` next to `Dockerfile.prod`, `docker/app/Dockerfile` next to `docker/app-prod/Dockerfile`, `docker-compose.yml` next to a
  * `docker-compose.prod.yml` that defines every service itself). A Dockerfile that
- * a production compose file builds is not a development file.
+ * a production compose file builds is not a development file. A variant named for a
+ * package manager the repository does not use (`Dockerfile.pnpm` without a pnpm
+ * lockfile) is noted the same way: nothing deploys it.
  */
 export function developmentNoteOf(facts: Facts, path: string): string | undefined {
   let notes = developmentNotes.get(facts);
@@ -172,7 +174,34 @@ export function developmentNoteOf(facts: Facts, path: string): string | undefine
   return note;
 }
 
+/** Lockfiles of each package manager a Dockerfile variant can be named for (`Dockerfile.pnpm`, `bun.Dockerfile`). */
+const PACKAGE_MANAGER_LOCKFILES: Record<string, RegExp> = {
+  npm: /(^|\/)(package-lock|npm-shrinkwrap)\.json$/,
+  yarn: /(^|\/)yarn\.lock$/,
+  pnpm: /(^|\/)pnpm-lock\.ya?ml$/,
+  bun: /(^|\/)bun\.lockb?$/,
+};
+
+/**
+ * A Dockerfile variant named for a package manager the repository does not use: `Dockerfile.pnpm` and
+ * `Dockerfile.bun` that a project template ships beside its `Dockerfile`, with no pnpm or bun lockfile anywhere.
+ * It cannot build this repository as it is, so nothing deploys it.
+ */
+function unusedPackageManagerVariant(facts: Facts, path: string): string | undefined {
+  const name = basename(path);
+  const m = /^(?:(\w+)\.(?:Dockerfile|Containerfile)|(?:Dockerfile|Containerfile)\.(\w+))$/i.exec(name);
+  const manager = (m?.[1] ?? m?.[2])?.toLowerCase();
+  const lockfile = manager ? PACKAGE_MANAGER_LOCKFILES[manager] : undefined;
+  // Large lockfiles (over the read limit) and binary ones (bun.lockb) are skipped by the walk, yet present.
+  if (!lockfile || [...facts.files.map(f => f.path), ...facts.snapshot.skipped.map(s => s.path)].some(p => lockfile.test(p))) {
+    return undefined;
+  }
+  return `a variant for ${manager}, which the repository does not use (no ${manager} lockfile)`;
+}
+
 function developmentNote(facts: Facts, path: string): string | undefined {
+  const unused = unusedPackageManagerVariant(facts, path);
+  if (unused) return unused;
   const variant = containerVariantOf(path);
   if (!variant || variant.environment === 'production') return undefined;
   const isCompose = facts.compose.some(c => c.path === path);

@@ -7,6 +7,16 @@ import rule from '.';
 describeRule(rule, {
   fails: [
     {
+      name: 'a variant for the package manager the repository uses',
+      files: {
+        'apps/web/package.json': '{"name":"web"}',
+        'pnpm-lock.yaml': 'lockfileVersion: 9.0\n',
+        'apps/web/Dockerfile': 'FROM node:22\nCOPY . .\nUSER node\n',
+        'apps/web/Dockerfile.pnpm': 'FROM node:22\nCOPY pnpm-lock.yaml .\n',
+      },
+      findings: ['apps/web/Dockerfile.pnpm:1'],
+    },
+    {
       name: 'a production variant without USER, beside a development Dockerfile (a note)',
       files: {
         'app/Dockerfile': 'FROM python:3.12-slim\nCOPY . /app\n',
@@ -153,6 +163,16 @@ describeRule(rule, {
         'app/Dockerfile.prod': 'FROM python:3.12-slim\nRUN adduser app\nUSER app\n',
         'docker-compose.yml': 'services:\n  web:\n    build: ./app\n',
         'docker-compose.prod.yml': 'services:\n  web:\n    build:\n      context: ./app\n      dockerfile: Dockerfile.prod\n',
+      },
+    },
+    {
+      name: 'template variants for package managers the repository does not use (low-confidence notes)',
+      files: {
+        'apps/web/package.json': '{"name":"web"}',
+        'apps/web/package-lock.json': '{}',
+        'apps/web/Dockerfile': 'FROM node:22\nCOPY . .\nUSER node\n',
+        'apps/web/Dockerfile.pnpm': 'FROM node:22\nCOPY pnpm-lock.yaml .\n',
+        'apps/web/Dockerfile.bun': 'FROM oven/bun:1\nCOPY bun.lockb .\n',
       },
     },
     {
