@@ -1,5 +1,6 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { defineRule, outcome } from '../../types';
+import { basename } from '../../../facts';
 import { commandRunsTests, jobRunsTests, parsedWorkflows } from '../../../facts/workflows';
 
 /** GitLab templates that bring a test job with them. */
@@ -9,6 +10,10 @@ const GITLAB_TEST_TEMPLATE =
 function isComment(line: string): boolean {
   return /^\s*(?:#|\/\/|\*)/.test(line);
 }
+
+/** Workflows with another purpose than building and checking changes, by file name or `name:`. */
+const AUXILIARY_WORKFLOW =
+  /\b(?:codeql|code[-_ ]?scanning|scorecards?|security|mirror|sync|stale|label(?:er|s)?|greetings?|welcome|release|publish|deploy|pages|docs|dependabot|renovate|lock|triage|issues?|translations?|i18n|auto[-_ ]?merge|cleanup|cron)\b/i;
 
 export default defineRule({
   id: 'cicd/no-tests-in-ci',
@@ -68,7 +73,11 @@ export default defineRule({
       }
     }
 
-    const findings: Finding[] = checked.map(system => ({
+    // Tests belong in the pipeline that builds and checks changes, not in code scanning, mirroring, release or
+    // housekeeping workflows: those are reported only when nothing else is there.
+    const names = new Map(parsedWorkflows(facts).map(w => [w.path, w.name ?? '']));
+    const pipelines = checked.filter(system => !AUXILIARY_WORKFLOW.test(`${basename(system.path)} ${names.get(system.path) ?? ''}`));
+    const findings: Finding[] = (pipelines.length > 0 ? pipelines : checked).map(system => ({
       path: system.path,
       message: `No job in ${system.path} runs tests`,
     }));

@@ -7,6 +7,23 @@ const workflow = (steps: string) =>
 describeRule(rule, {
   fails: [
     {
+      name: 'reported at the build pipeline, not at code scanning, mirroring or release workflows',
+      files: {
+        '.github/workflows/build.yml': workflow('      - run: go build ./...\n'),
+        '.github/workflows/codeql-analysis.yml': 'name: CodeQL\non: push\njobs:\n  analyze:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: github/codeql-action/analyze@v3\n',
+        '.github/workflows/mirror.yaml': 'on: push\njobs:\n  mirror:\n    runs-on: ubuntu-latest\n    steps:\n      - run: git push --mirror https://gitee.com/x/y.git\n',
+      },
+      findings: ['.github/workflows/build.yml'],
+    },
+    {
+      name: 'only auxiliary workflows: each is reported',
+      files: {
+        '.github/workflows/codeql.yml': 'on: push\njobs:\n  analyze:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: github/codeql-action/analyze@v3\n',
+        '.github/workflows/release.yml': 'on: push\njobs:\n  release:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx semantic-release\n',
+      },
+      findings: ['.github/workflows/codeql.yml', '.github/workflows/release.yml'],
+    },
+    {
       name: 'a local composite action that only builds, and a local action that is not composite',
       files: {
         '.github/workflows/ci.yml': workflow('      - uses: ./.github/actions/build\n      - uses: ./.github/actions/docker-image\n'),
