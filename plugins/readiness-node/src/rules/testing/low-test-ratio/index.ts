@@ -66,6 +66,16 @@ function testStem(path: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
+/**
+ * Framework wiring with no behaviour of its own to unit-test: Next.js layouts, templates and loading, error and
+ * not-found boundaries (rendered by every page test), and the bootstrap and module files of NestJS and Angular.
+ */
+const WIRING_FILE = /(?:^|\/)(?:(?:layout|template|loading|error|global-error|not-found|default)\.[jt]sx?|main\.ts|[\w.-]+\.module\.ts)$/;
+
+function isWiringFile(path: string): boolean {
+  return WIRING_FILE.test(path);
+}
+
 const fmt = (n: number) => n.toFixed(2);
 
 export default defineRule({
@@ -152,13 +162,13 @@ export default defineRule({
       .filter(([dir]) => !findings.some(f => f.path === (dir || '.')));
     // The largest first, until enough are found: tests that import a folder's modules (directly or through
     // the code they import) or drive its routes (`/auth/…` for `app/auth/`) do test it, and folders of type,
-    // record and constant declarations hold nothing a test could check.
+    // record and constant declarations, or of framework wiring only, hold nothing a test could check.
     const shown: typeof untested = [];
     for (const entry of untested.slice(0, MAX_FOLDERS_CHECKED)) {
       if (shown.length === MAX_FOLDERS) break;
       const [dir, { files }] = entry;
       if (dir && reach.reaches(dir, files)) continue;
-      if (files.every(f => declarationsOnly(facts, f))) continue;
+      if (files.every(f => declarationsOnly(facts, f) || isWiringFile(f.path))) continue;
       shown.push(entry);
     }
     for (const [dir, { files }] of shown) {

@@ -70,7 +70,7 @@ describeRule(rule, {
       findings: ['app/billing'],
     },
     {
-      name: 'copied libraries, generated code, generator-owned components, runners and constants are not untested code',
+      name: 'copied libraries, generated code, generator-owned components, runners, constants and framework wiring are not untested code',
       files: {
         'requirements.txt': 'flask==3.0.3\n',
         'app/views.py': 'def index():\n    return render_template("index.html")\n',
@@ -94,6 +94,11 @@ describeRule(rule, {
         'web/src/config/index.tsx': "export const BASE_URL: string = 'http://localhost:8000';\nexport const API_URL: string = `${BASE_URL}/api/v1`;\n",
         'web/src/pages/Home.tsx': 'export function Home() {\n  return <main>{load()}</main>;\n}\n',
         'web/src/pages/Login.tsx': 'export function Login() {\n  return <form onSubmit={submit} />;\n}\n',
+        'web/src/app/[locale]/(auth)/layout.tsx': 'export default function AuthLayout({ children }) {\n  return <ClerkProvider>{children}</ClerkProvider>;\n}\n',
+        'web/src/app/[locale]/layout.tsx': 'export default function RootLayout({ children }) {\n  return <html><body>{children}</body></html>;\n}\n',
+        'web/src/app/[locale]/loading.tsx': 'export default function Loading() {\n  return <Spinner />;\n}\n',
+        'web/src/bootstrap/main.ts': 'platformBrowserDynamic().bootstrapModule(AppModule);\n',
+        'web/src/bootstrap/app.module.ts': '@NgModule({ imports: [BrowserModule], bootstrap: [AppComponent] })\nexport class AppModule {}\n',
         'tests/test_views.py': 'from app.views import index\n\ndef test_index():\n    assert index()\n',
       },
       findings: ['app/billing', 'web', 'web/src/pages'],
