@@ -43,6 +43,14 @@ export interface CampaignScope {
   annotations?: Record<string, string | true>;
 }
 
+/**
+ * A campaign id: a slug of lower-case letters, digits and inner dashes, up to
+ * 64 characters, starting and ending with a letter or digit. The API and
+ * `readiness.campaigns` refuse any other.
+ * @public
+ */
+export const CAMPAIGN_ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+
 /** A campaign as defined in configuration or through the API. @public */
 export interface CampaignDefinition {
   /** A slug: lower-case letters, digits and inner dashes, up to 64 characters. */

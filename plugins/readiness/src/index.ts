@@ -79,11 +79,15 @@ export {
   CampaignList,
   CampaignDetail,
   CampaignBurnUpChart,
+  CampaignEditor,
+  CampaignForm,
 } from './components/ReadinessCampaigns';
 export type {
   CampaignListProps,
   CampaignDetailProps,
   CampaignBurnUpChartProps,
+  CampaignEditorProps,
+  CampaignFormProps,
 } from './components/ReadinessCampaigns';
 export { EntityCampaigns } from './components/EntityCampaigns';
 export type { EntityCampaignsProps } from './components/EntityCampaigns';
@@ -108,6 +112,7 @@ export {
   useCampaign,
   useEntityCampaigns,
   useCampaignManagePermission,
+  useCampaignVocabulary,
 } from './hooks';
 export type { MyServicesReadiness } from './hooks';
 export type { ReadinessTally } from './helpers/tally';

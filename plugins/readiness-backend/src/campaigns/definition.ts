@@ -2,6 +2,7 @@ import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import {
+  CAMPAIGN_ID_PATTERN,
   CampaignDefinition,
   CampaignRequirement,
   CampaignScope,
@@ -30,7 +31,7 @@ const text = (max: number, min = 0) =>
 export const campaignId = z
   .string({ invalid_type_error: 'must be text' })
   .regex(
-    /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/,
+    CAMPAIGN_ID_PATTERN,
     'must be a slug: lower-case letters, digits and dashes, up to 64 characters, starting and ending with a letter or digit',
   );
 

@@ -1,9 +1,11 @@
 import type { Entity } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  catalogApiRef,
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import type { ReactElement } from 'react';
 import { readinessApiRef, type ReadinessApi } from '../api/ReadinessApi';
@@ -34,13 +36,23 @@ export interface RenderOptions {
   api: ReadinessApi;
   entity?: Entity;
   permission?: PermissionApiLike;
+  /** The catalog; an empty one unless given. */
+  catalog?: ReturnType<typeof catalogApiMock>;
+  /** The URL the test app starts at (`/` unless given). */
+  routeEntries?: string[];
 }
 
 export async function renderWithApis(
   element: ReactElement,
   options: RenderOptions,
 ) {
-  const { api, entity, permission = mockPermissionApi(false) } = options;
+  const {
+    api,
+    entity,
+    permission = mockPermissionApi(false),
+    catalog = catalogApiMock(),
+    routeEntries,
+  } = options;
   const content = entity ? (
     <EntityProvider entity={entity}>{element}</EntityProvider>
   ) : (
@@ -51,11 +63,13 @@ export async function renderWithApis(
       apis={[
         [readinessApiRef, api],
         [testPermissionApiRef, permission],
+        [catalogApiRef, catalog],
       ]}
     >
       {content}
     </TestApiProvider>,
     {
+      routeEntries,
       mountedRoutes: {
         '/catalog/:namespace/:kind/:name': entityRouteRef,
       },

@@ -24,3 +24,4 @@ export {
   useEntityCampaigns,
   useCampaignManagePermission,
 } from './useCampaigns';
+export { useCampaignVocabulary } from './useCampaignFormOptions';

@@ -2,6 +2,7 @@ import {
   EmptyState,
   InfoCard,
   Link,
+  LinkButton,
   Progress,
   ResponseErrorPanel,
   Table,
@@ -49,6 +50,11 @@ export interface CampaignDetailProps {
   listLink?: string;
   /** The entity page's tab the entities link to (`readiness`). */
   tabPath?: string;
+  /**
+   * The link to the form changing the campaign; with it, users granted
+   * `readiness.campaign.manage` get **Edit** on campaigns of the API.
+   */
+  editLink?: string;
 }
 
 type StatusFilter = NonNullable<CampaignDetailQuery['status']> | 'all';
@@ -251,11 +257,12 @@ function entityColumns(
   ];
 }
 
-function ArchiveAction(props: {
+function ManageActions(props: {
   campaign: CampaignDetailResponse;
   onArchived: () => void;
+  editLink?: string;
 }) {
-  const { campaign, onArchived } = props;
+  const { campaign, onArchived, editLink } = props;
   const api = useApi(readinessApiRef);
   const permission = useCampaignManagePermission();
   const [state, archive] = useAsyncFn(async () => {
@@ -263,19 +270,25 @@ function ArchiveAction(props: {
     onArchived();
   }, [api, campaign.id, onArchived]);
 
-  if (!permission.allowed || campaign.archived || campaign.source !== 'api') {
-    return null;
-  }
+  // Campaigns from configuration are read-only through the API.
+  if (!permission.allowed || campaign.source !== 'api') return null;
   return (
     <Box display="flex" alignItems="center" gridGap={8}>
-      <Button
-        variant="outlined"
-        size="small"
-        disabled={state.loading}
-        onClick={() => archive()}
-      >
-        Archive
-      </Button>
+      {editLink && (
+        <LinkButton to={editLink} variant="outlined" size="small">
+          Edit
+        </LinkButton>
+      )}
+      {!campaign.archived && (
+        <Button
+          variant="outlined"
+          size="small"
+          disabled={state.loading}
+          onClick={() => archive()}
+        >
+          Archive
+        </Button>
+      )}
       {state.error && (
         <Typography variant="body2" color="error" role="alert">
           The campaign could not be archived: {errorMessage(state.error)}
@@ -292,7 +305,7 @@ function ArchiveAction(props: {
  * @public
  */
 export function CampaignDetail(props: CampaignDetailProps) {
-  const { id, listLink, tabPath = 'readiness' } = props;
+  const { id, listLink, tabPath = 'readiness', editLink } = props;
   const entityRoute = useRouteRef(entityRouteRef);
   const [status, setStatus] = useState<StatusFilter>('all');
   const [owner, setOwner] = useState<string | undefined>();
@@ -411,7 +424,13 @@ export function CampaignDetail(props: CampaignDetailProps) {
         <Grid item xs={12} md={5}>
           <CampaignHeader
             campaign={value}
-            actions={<ArchiveAction campaign={value} onArchived={retry} />}
+            actions={
+              <ManageActions
+                campaign={value}
+                onArchived={retry}
+                editLink={editLink}
+              />
+            }
           />
         </Grid>
         <Grid item xs={12} md={7}>

@@ -1,6 +1,7 @@
 import {
   EmptyState,
   Link,
+  LinkButton,
   Progress,
   ResponseErrorPanel,
   Table,
@@ -14,7 +15,7 @@ import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import type { CampaignSummary } from '../../api/types';
 import { requirementText } from '../../helpers';
-import { useCampaigns } from '../../hooks';
+import { useCampaignManagePermission, useCampaigns } from '../../hooks';
 import { StatusChip } from '../StatusChip';
 import { CampaignProgressBar } from './CampaignProgressBar';
 
@@ -22,6 +23,11 @@ import { CampaignProgressBar } from './CampaignProgressBar';
 export interface CampaignListProps {
   /** The link to a campaign's detail. */
   detailLink: (id: string) => string;
+  /**
+   * The link to the form creating a campaign; with it, users granted
+   * `readiness.campaign.manage` get **New campaign**.
+   */
+  newLink?: string;
 }
 
 function columns(
@@ -98,9 +104,16 @@ function columns(
  * @public
  */
 export function CampaignList(props: CampaignListProps) {
-  const { detailLink } = props;
+  const { detailLink, newLink } = props;
   const [includeArchived, setIncludeArchived] = useState(false);
   const { loading, error, value } = useCampaigns({ includeArchived });
+  const permission = useCampaignManagePermission();
+  const create =
+    newLink && permission.allowed ? (
+      <LinkButton to={newLink} variant="contained" color="primary" size="small">
+        New campaign
+      </LinkButton>
+    ) : null;
 
   const toggle = (
     <FormControlLabel
@@ -150,8 +163,14 @@ export function CampaignList(props: CampaignListProps) {
 
   return (
     <Box>
-      <Box display="flex" justifyContent="flex-end">
+      <Box
+        display="flex"
+        justifyContent="flex-end"
+        alignItems="center"
+        gridGap={16}
+      >
         {toggle}
+        {create}
       </Box>
       {content}
     </Box>

@@ -12,6 +12,7 @@ import { mockPermissionApi, renderWithApis } from '../../__testUtils__/render';
 import { burnUpSummary } from './CampaignBurnUpChart';
 import { CampaignDetail } from './CampaignDetail';
 import { CampaignList } from './CampaignList';
+import { ReadinessCampaigns } from './ReadinessCampaigns';
 
 const detailLink = (id: string) => `?tab=campaigns&campaign=${id}`;
 
@@ -367,14 +368,54 @@ describe('CampaignDetail', () => {
     const api = mockReadinessApi({
       getCampaign: async () => makeCampaignDetail(),
     });
-    await renderWithApis(<CampaignDetail id="non-root" />, {
-      api,
-      permission: mockPermissionApi(false),
-    });
+    await renderWithApis(
+      <CampaignDetail
+        id="non-root"
+        editLink="?tab=campaigns&campaign=non-root&form=edit"
+      />,
+      { api, permission: mockPermissionApi(false) },
+    );
     await screen.findByText('Orders API');
     expect(
       screen.queryByRole('button', { name: 'Archive' }),
     ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Edit' }),
+    ).not.toBeInTheDocument();
+  });
+});
+
+describe('Campaign management without the permission', () => {
+  it('offers no New campaign on the list', async () => {
+    const permission = mockPermissionApi(false);
+    const api = mockReadinessApi({
+      listCampaigns: async () => ({ items: [makeCampaignSummary()] }),
+    });
+    await renderWithApis(
+      <CampaignList
+        detailLink={detailLink}
+        newLink="?tab=campaigns&form=new"
+      />,
+      { api, permission },
+    );
+    await screen.findByRole('link', { name: 'Containers run as non-root' });
+    expect(
+      screen.queryByRole('button', { name: 'New campaign' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('shows no form at its link, and asks nothing of the backend', async () => {
+    const api = mockReadinessApi({ getRules: jest.fn(async () => []) });
+    await renderWithApis(<ReadinessCampaigns />, {
+      api,
+      routeEntries: ['/?tab=campaigns&form=new'],
+    });
+    expect(
+      await screen.findByText('You are not allowed to manage campaigns'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('form')).not.toBeInTheDocument();
+    expect(api.getRules).not.toHaveBeenCalled();
+    expect(api.createCampaign).not.toHaveBeenCalled();
   });
 });
 

@@ -5,3 +5,7 @@ export { CampaignDetail } from './CampaignDetail';
 export type { CampaignDetailProps } from './CampaignDetail';
 export { CampaignBurnUpChart } from './CampaignBurnUpChart';
 export type { CampaignBurnUpChartProps } from './CampaignBurnUpChart';
+export { CampaignEditor } from './CampaignEditor';
+export type { CampaignEditorProps } from './CampaignEditor';
+export { CampaignForm } from './CampaignForm';
+export type { CampaignFormProps } from './CampaignForm';

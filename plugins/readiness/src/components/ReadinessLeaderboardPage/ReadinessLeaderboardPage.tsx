@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { ReadinessBlockersBoard } from '../ReadinessBlockersBoard';
 import {
+  CAMPAIGN_FORM_PARAM,
   CAMPAIGN_PARAM,
   ReadinessCampaigns,
 } from '../ReadinessCampaigns/ReadinessCampaigns';
@@ -45,6 +46,7 @@ export function ReadinessLeaderboardContent() {
     if (next === 'leaderboard') params.delete('tab');
     else params.set('tab', next);
     params.delete(CAMPAIGN_PARAM);
+    params.delete(CAMPAIGN_FORM_PARAM);
     setSearchParams(params, { replace: true });
   };
 
