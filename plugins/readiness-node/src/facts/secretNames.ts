@@ -158,9 +158,13 @@ const PLACEHOLDER_FRAGMENTS =
 export function looksRandom(value: string): boolean {
   const v = value.trim();
   if (v.length < 10 || v.length > 512) return false;
+  // Base64 of readable text (a Kubernetes Secret's `data:`, a `base64-secret` setting) is judged by the text it encodes.
+  const decoded = base64Text(v);
+  if (decoded !== undefined) return looksRandom(decoded);
   if (/\s/.test(v)) return false;
   if (isPlaceholderValue(v)) return false;
   if (PLACEHOLDER_FRAGMENTS.test(v)) return false;
+  if (isRandomLetters(v)) return true;
   if (/^[a-z]+(?:[-_.:][a-z]+)*$/i.test(v)) return false;
   if (/:\/\/|^\.{0,2}\/|^~\/|\\/.test(v)) return false;
   if (/^[\w.+-]+@[\w-]+\.[\w.-]+$/.test(v)) return false;
@@ -181,6 +185,35 @@ export function looksRandom(value: string): boolean {
   const h = entropy(v);
   if (v.length >= 16) return classes >= 2 && h >= 3.2;
   return classes >= 3 && h >= 2.9;
+}
+
+/** Runs of the alphabet and of keyboard rows: typed by hand, not drawn at random. */
+const LETTER_RUNS = ['abcdefghijklmnopqrstuvwxyz', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+
+/**
+ * A long run of letters in one case drawn at random (`rzxlszyykpbgqcflzxsq…`): many distinct letters and few vowels,
+ * where words run together (`mysupersecretjwtkey`) have about two in five, and no run of the alphabet or a keyboard row.
+ */
+function isRandomLetters(v: string): boolean {
+  if (v.length < 20 || !(/^[a-z]+$/.test(v) || /^[A-Z]+$/.test(v))) return false;
+  const lower = v.toLowerCase();
+  const vowels = lower.replace(/[^aeiou]/g, '').length;
+  if (vowels / lower.length > 0.22 || entropy(lower) < 3.7) return false;
+  for (let i = 0; i + 5 <= lower.length; i++) if (LETTER_RUNS.some(run => run.includes(lower.slice(i, i + 5)))) return false;
+  return true;
+}
+
+/**
+ * The text a base64 value encodes, when it encodes printable text (`cGxhY2Vob2xkZXI…` → `placeholder…`); undefined for
+ * anything else, random key bytes included. Random characters almost never decode to printable text throughout.
+ */
+export function base64Text(value: string): string | undefined {
+  const v = value.trim();
+  if (v.length < 12 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(v) || (v.includes('=') ? v.length % 4 !== 0 : v.length % 4 === 1)) return undefined;
+  const bytes = Buffer.from(v.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+  const text = bytes.toString('latin1').replace(/[\r\n]+$/, '');
+  if (text.length < 8 || !/^[\x20-\x7e]+$/.test(text)) return undefined;
+  return text;
 }
 
 /** What a key generator puts before the random part to mark a key for development: Django's `startproject` writes `django-insecure-`. */

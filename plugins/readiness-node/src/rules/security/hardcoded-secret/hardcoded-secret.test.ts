@@ -12,6 +12,7 @@ const serviceJwt = fake.jwt();
 const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 /** The characters Django's startproject draws a secret key from. */
 const DJANGO_KEY_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789!@#%^&*(-_=+)';
+const LOWER_LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 const djangoKey = `django-insecure-${randomish(50, 91, DJANGO_KEY_ALPHABET)}`;
 
 describeRule(rule, {
@@ -111,6 +112,14 @@ describeRule(rule, {
       findings: ['Dockerfile:2', 'k8s/secret.yaml:4', 'src/config.ts:2'],
     },
     {
+      name: 'base64 of random key bytes in a Kubernetes Secret and in a base64 signing key setting',
+      files: {
+        'k8s/app-secret.yaml': `apiVersion: v1\nkind: Secret\ntype: Opaque\ndata:\n  api-key: ${Buffer.from(randomish(32, 61, BASE64_ALPHABET), 'base64').toString('base64')}\n`,
+        'src/main/resources/config/application-prod.yml': `security:\n  jwt:\n    base64-secret: ${Buffer.from(fake.password(63)).toString('base64')}\n`,
+      },
+      findings: ['k8s/app-secret.yaml:5', 'src/main/resources/config/application-prod.yml:3'],
+    },
+    {
       name: 'a generated Django key committed with its development prefix, in settings and in a committed env file',
       files: {
         'mysite/settings.py': `from pathlib import Path\nSECRET_KEY = "${djangoKey}"\nDEBUG = False\n`,
@@ -127,8 +136,10 @@ describeRule(rule, {
           `    "DJANGO_SECRET_KEY", "django-insecure-&${randomish(49, 92, DJANGO_KEY_ALPHABET)}")`,
         ].join('\n'),
         'src/config.js': `module.exports = { jwtSecret: process.env.JWT_SECRET || '${randomish(32, 93)}' };\n`,
+        // Random letters in one case are random all the same.
+        'src/config/jwt.config.ts': `export default () => ({\n  secretKey: process.env.JWT_SECRET_KEY ?? '${randomish(28, 96, LOWER_LETTERS)}',\n});\n`,
       },
-      findings: ['mysite/settings.py:3', 'src/config.js:1'],
+      findings: ['mysite/settings.py:3', 'src/config.js:1', 'src/config/jwt.config.ts:2'],
     },
     {
       name: 'random-looking credentials in an env template that code loads by name or the README setup copies into place',
@@ -191,12 +202,29 @@ describeRule(rule, {
       },
     },
     {
+      name: 'base64 values that decode to placeholder text: a Kubernetes Secret and a base64 signing key setting',
+      files: {
+        'k8s/base/app-secret.yaml': [
+          'apiVersion: v1',
+          'kind: Secret',
+          'data:',
+          `  signing-key: ${Buffer.from('placeholder-signing-key-at-least-16').toString('base64')}`,
+          `  mail-api-key: ${Buffer.from('PLACEHOLDER-MAIL-API-KEY').toString('base64')}`,
+          '',
+        ].join('\n'),
+        'src/main/resources/config/application-prod.yml': `security:\n  jwt:\n    base64-secret: ${Buffer.from('a-key-which-should-be-changed-in-production\n').toString('base64')}\n`,
+        '.yo-rc.json': `{\n  "generator": {\n    "jwtSecretKey": "${Buffer.from('a-key-which-should-be-changed-in-production\n').toString('base64')}"\n  }\n}\n`,
+      },
+    },
+    {
       name: 'a real-looking credential in an env file for tests is a note',
       files: { '.env.test': `SWAGGER_PASSWORD=${pw}\n` },
     },
     {
       name: 'signing keys read from configuration, env defaults, stand-ins and readable phrases are for placeholder-secret-default',
       files: {
+        'src/config/session.ts': "export const sessionSecret = process.env.SESSION_SECRET ?? 'quietharborlanternsignalorchard';\n",
+        'src/config/alphabet.ts': "export const appToken = process.env.APP_TOKEN ?? 'qwertyuiopasdfghjklzxcvbnm';\n",
         'common/utils.go': 'package common\n\nconst TokenPassphrase = "A Key Quite Very Strong!!@#$"\n',
         'users/token.go':
           'package users\n\nfunc Issue(t *jwt.Token) (string, error) {\n\treturn t.SignedString([]byte(common.TokenPassphrase))\n}\n',
