@@ -4,6 +4,7 @@ import { memo } from '../../facts/memo';
 import { isGeneratedOrMinified } from '../../facts/generated';
 import { isUnder, ProjectFact, projectsOf } from '../../facts/projects';
 import { DOCS_SEGMENT, EXAMPLES_SEGMENT } from '../../facts/paths';
+import { syntaxTree } from '../../facts/syntax';
 
 /** Language groups whose test conventions are shared. */
 export type LanguageGroup =
@@ -83,7 +84,7 @@ const SEED_FILE = /^(?:seed(?:er|s|[-_.]\w+)?|migrate|migrator|run[-_]?migration
 /** Projects that only start the system locally: .NET Aspire app hosts. */
 const APP_HOST_PACKAGES = /^aspire\.hosting\.apphost$/i;
 const TOOLING_FILE =
-  /^([\w.-]+\.config\.[cm]?[jt]s|\.[\w.-]*rc\.[cm]?js|(setup|manage|wsgi|asgi|noxfile|fabfile|gulpfile|Gruntfile|karma\.conf|protractor\.conf|gunicorn\.conf|gunicorn_conf|settings|conf|celery|celeryconfig)\.(py|js|ts)|[\w.-]+\.stories\.[jt]sx?|vite-env\.d\.ts)$/;
+  /^([\w.-]+\.config\.[cm]?[jt]s|\.[\w.-]*rc\.[cm]?js|(setup|manage|wsgi|asgi|noxfile|fabfile|gulpfile|Gruntfile|karma\.conf|protractor\.conf|gunicorn\.conf|gunicorn_conf|settings|conf|celery|celeryconfig|locustfile)\.(py|js|ts)|[\w.-]+\.stories\.[jt]sx?|vite-env\.d\.ts)$/;
 /** Test data folders: nothing in them is a test. */
 const FIXTURE_DIR = /(^|\/)(fixtures?|__fixtures__|__mocks__|mocks?|testdata|test-data|__snapshots__)\//;
 /** Examples and docs: their tests do not test the product. */
@@ -154,6 +155,7 @@ function buildInventory(facts: Facts): CodeInventory {
     .map(c => dirname(c.path));
   const libraryRoots = copiedLibraryRoots(facts);
   const generatedUiDirs = componentGeneratorDirs(facts);
+  const foreign = foreignCopyrightFiles(facts);
   const sources: SourceFile[] = [];
   const tests: SourceFile[] = [];
   let codeFiles = 0;
@@ -173,12 +175,65 @@ function buildInventory(facts: Facts): CodeInventory {
     // Generated, minified and copied third-party code: no one here writes tests for it.
     if (isGeneratedOrMinified(file) || libraryRoots.some(root => isUnder(path, root)) || generatedUiDirs.some(dir => isUnder(path, dir))) continue;
     if (TOOLING_DIR.test(path) || TOOLING_FILE.test(basename(path)) || SEED_FILE.test(basename(path))) continue;
+    if (foreign.has(path) || databaseShellScript(facts, file)) continue;
     if (group === 'dotnet' && appHostDirs.some(d => isUnder(path, d))) continue;
     if (significantLines(file) < 2) continue;
     sources.push(file);
     if (group === 'rust' && /#\[cfg\(test\)\]|#\[(tokio::)?test\]/.test(file.text)) tests.push(file);
   }
   return { sources, tests, codeFiles, projects: projectsOf(facts) };
+}
+
+/** Calls a database shell script is made of: `db.users.insertMany(…)`, `db.getSiblingDB(…)`, `rs.initiate(…)`, `print(…)`. */
+const DB_SHELL_CALL = /^(?:(?:db|rs|sh)(?:\.[\w$]+)+|print|printjson|load|sleep|use|ObjectId|ISODate|NumberLong|NumberInt|NumberDecimal|Date|UUID)$/;
+
+/**
+ * A script for the database's own shell (MongoDB's `mongo` / `mongosh`), run by an init script to seed or set up
+ * the database: no imports, no named functions, and every call a shell command on `db`, `rs` or `sh` (or a value
+ * helper such as `new Date()`). It loads data; it is not application code.
+ */
+function databaseShellScript(facts: Facts, file: SourceFile): boolean {
+  if (!/\.[cm]?js$/.test(file.path) || !/\b(?:db|rs)\.\w/.test(file.text)) return false;
+  const tree = syntaxTree(facts, file);
+  if (!tree || tree.errorLine !== undefined || tree.imports().length > 0) return false;
+  if (tree.functions().some(fn => fn.name !== '')) return false;
+  const calls = tree.calls();
+  return calls.some(c => /^(?:db|rs|sh)\./.test(c.callee)) && calls.every(c => DB_SHELL_CALL.test(c.callee));
+}
+
+/** A copyright notice in a file's leading comment (`// Copyright (c) 2020 Jane Doe. All rights reserved.`): the holder it names. */
+const COPYRIGHT_LINE = /^[ \t]*(?:\/\/+|\/?\*+|#)[ \t]*copyright\b[ \t]*(?:\(c\)|©)?[ \t]*([^\n]*)/im;
+
+function copyrightHolder(text: string): string | undefined {
+  const m = COPYRIGHT_LINE.exec(text.replace(/^\uFEFF/, '').slice(0, 600));
+  if (!m) return undefined;
+  const holder = m[1]
+    .replace(/all rights reserved\.?/i, '')
+    .replace(/\b(?:19|20)\d\d\b(?:\s*[-–,]\s*(?:(?:19|20)\d\d|present))*/gi, '')
+    .replace(/[^\w&]+/g, ' ')
+    .trim()
+    .toLowerCase();
+  return holder || undefined;
+}
+
+/**
+ * Code copied from another project with its authors' notice kept: when the repository's files carry copyright
+ * headers and most of them name one holder, the files whose header names another holder were written elsewhere
+ * (a framework's quick-start UI pulled in by a script, a vendored sample). With one holder nothing is set aside.
+ */
+function foreignCopyrightFiles(facts: Facts): Set<string> {
+  const byHolder = new Map<string, string[]>();
+  for (const file of facts.files) {
+    if (!languageGroupOf(file.path) || isTestFile(file.path) || !/copyright/i.test(file.text.slice(0, 600))) continue;
+    const holder = copyrightHolder(file.text);
+    if (!holder) continue;
+    byHolder.set(holder, [...(byHolder.get(holder) ?? []), file.path]);
+  }
+  if (byHolder.size < 2) return new Set();
+  const ranked = [...byHolder.entries()].sort((a, b) => b[1].length - a[1].length);
+  // The repository's own holder must clearly be the main one.
+  if (ranked[0][1].length < 2 * ranked[1][1].length) return new Set();
+  return new Set(ranked.slice(1).flatMap(([, paths]) => paths));
 }
 
 /** Folders a server hands to browsers as they are, where libraries get copied whole. */

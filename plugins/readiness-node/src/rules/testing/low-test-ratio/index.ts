@@ -3,7 +3,7 @@ import { SourceFile } from '../../../snapshot';
 import { basename, dirname } from '../../../facts';
 import { defineRule, outcome, RuleOutcome } from '../../types';
 import { codeInventory, scopeOf } from '../inventory';
-import { declarationsOnly, testReach } from './reach';
+import { declarationsOnly, launcherOnly, testReach, wiringOnly } from './reach';
 
 /** Folder names that only say where code or tests live, not what they are about. */
 const NEUTRAL_SEGMENTS = new Set([
@@ -76,6 +76,19 @@ function isWiringFile(path: string): boolean {
   return WIRING_FILE.test(path);
 }
 
+/** The deepest folder every path sits in ('' when they share none). */
+function commonDir(paths: string[]): string {
+  if (paths.length === 0) return '';
+  let parts = dirname(paths[0]).split('/').filter(Boolean);
+  for (const path of paths.slice(1)) {
+    const other = dirname(path).split('/');
+    let i = 0;
+    while (i < parts.length && parts[i] === other[i]) i++;
+    parts = parts.slice(0, i);
+  }
+  return parts.join('/');
+}
+
 const fmt = (n: number) => n.toFixed(2);
 
 export default defineRule({
@@ -84,7 +97,7 @@ export default defineRule({
   severity: 'high',
   title: 'Enough of the code is tested',
   description:
-    'Graded: the number of test files per production source file, against the configured target (`testRatioTarget`, 0.3 by default). The score is the ratio divided by the target, capped at 1. Findings name the projects below the target and the largest folders no test reaches: none is named after them or sits in a mirroring folder, imports them directly or through the code it imports, or calls their routes.',
+    'Graded: the number of test files per production source file, against the configured target (`testRatioTarget`, 0.3 by default). The score is the ratio divided by the target, capped at 1. Findings name the projects below the target and the largest folders no test reaches: none is named after them or sits in a mirroring folder, imports them (or, in C#, uses their namespace and types) directly or through the code it imports, or calls their routes. Copied code with another holder\'s copyright notice, database shell scripts and load-test scripts are not counted; folders of declarations, do-nothing handlers or wiring are not named.',
   rationale:
     'A handful of tests for a large codebase leaves most behaviour unverified: the untested parts are where regressions slip through and where changes are feared.',
   remediation:
@@ -126,9 +139,12 @@ export default defineRule({
     for (const [scope, counts] of byScope.size > 1 ? byScope : []) {
       const r = counts.tests / counts.sources;
       if (r >= target) continue;
+      // The root scope holds what no other project claims (.NET projects among them): name the folder those files
+      // share, not the whole repository.
+      const where = scope || commonDir([...sources, ...tests].filter(f => scopeOf(projects, f.path) === '').map(f => f.path));
       findings.push({
-        path: scope || '.',
-        message: `${scope ? `${scope}/` : 'The repository'} has ${counts.tests} test file(s) for ${counts.sources} source file(s): ${fmt(r)} per source file, below the target of ${fmt(target)}`,
+        path: where || '.',
+        message: `${where ? `${where}/` : 'The root project'} has ${counts.tests} test file(s) for ${counts.sources} source file(s): ${fmt(r)} per source file, below the target of ${fmt(target)}`,
       });
     }
 
@@ -168,7 +184,7 @@ export default defineRule({
       if (shown.length === MAX_FOLDERS) break;
       const [dir, { files }] = entry;
       if (dir && reach.reaches(dir, files)) continue;
-      if (files.every(f => declarationsOnly(facts, f) || isWiringFile(f.path))) continue;
+      if (files.every(f => declarationsOnly(facts, f) || isWiringFile(f.path) || wiringOnly(facts, f) || launcherOnly(facts, f))) continue;
       shown.push(entry);
     }
     for (const [dir, { files }] of shown) {

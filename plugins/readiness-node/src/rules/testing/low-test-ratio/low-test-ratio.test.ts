@@ -362,3 +362,132 @@ describe('testing/low-test-ratio: what tests run through the code they import', 
     expect(found).toContain('internal/jobs');
   });
 });
+
+describe('testing/low-test-ratio: code with nothing of its own to test, and where counts belong', () => {
+  const body = (n: number) => `def f${n}(x):\n    return x + ${n}\n`;
+  const base: Record<string, string> = {
+    'requirements.txt': 'fastapi==0.110.0\n',
+    'app/api/posts.py': body(1),
+    'app/api/users.py': body(2),
+    'app/billing/charge.py': body(3),
+    'app/billing/refund.py': body(4),
+    'app/core/db.py': body(5),
+    'app/core/cache.py': body(6),
+    'tests/test_posts.py': 'from app.api.posts import f1\n\ndef test_posts():\n    assert f1(1) == 2\n',
+  };
+  const paths = (files: Record<string, string>) => runRule(rule, files).findings.map(f => f.path);
+
+  it('a database shell script that seeds data is not source code; a module that computes things beside it is', () => {
+    const seed = [
+      '/** Creates a demo account */',
+      "print('seeding');",
+      'db.accounts.update({ _id: "demo" }, { _id: "demo", lastSeen: new Date(), items: [{ amount: 1 }] }, { upsert: true });',
+      "db.getSiblingDB('shop').createUser({ user: 'app', roles: ['readWrite'] });",
+      '',
+    ].join('\n');
+    const logic = "const { db } = require('./client');\nfunction total(rows) { return rows.reduce((a, r) => a + r.amount, 0); }\nmodule.exports = () => total(db.rows.find());\n";
+    const found = paths({ ...base, 'mongo/init/demo-data.js': seed, 'reports/summary.js': logic });
+    expect(found).not.toContain('mongo/init');
+    expect(found).toContain('reports');
+  });
+
+  it('a module that only builds and configures a framework object, or a launcher that only runs the server, is not named untested', () => {
+    const files = {
+      ...base,
+      'worker/__init__.py': 'from celery import Celery\nfrom app.core import config\n\ncelery_app = Celery("worker", broker=config.BROKER)\ncelery_app.conf.update(task_track_started=True)\n',
+      'main.py': [
+        'import click',
+        'import uvicorn',
+        '',
+        '@click.command()',
+        '@click.option("--env", default="local")',
+        'def main(env: str):',
+        '    uvicorn.run(app="app.server:app", reload=True if env != "prod" else False)',
+        '',
+        'if __name__ == "__main__":',
+        '    main()',
+        '',
+      ].join('\n'),
+      // Near miss: a module-level script with a loop does work of its own.
+      'jobs/export.py': 'import csv\nrows = load()\nfor row in rows:\n    write(row)\n',
+    };
+    const found = paths(files);
+    expect(found).not.toContain('worker');
+    expect(found).not.toContain('.');
+    expect(found).toContain('jobs');
+  });
+
+  it('event records and handlers whose methods only return a completed task hold nothing to test; a handler that sends mail does', () => {
+    const cs = (ns: string, members: string) => `using System.Threading.Tasks;\n\nnamespace ${ns}\n{\n${members}\n}\n`;
+    const files = {
+      'Shop.sln': '',
+      'src/Shop.Domain/Shop.Domain.csproj': '<Project Sdk="Microsoft.NET.Sdk"></Project>',
+      'src/Shop.Domain/Events/OrderPlaced.cs': cs('Shop.Domain.Events', '    public class OrderPlaced : Event\n    {\n        public OrderPlaced(Guid id) { Id = id; }\n        public Guid Id { get; set; }\n    }'),
+      'src/Shop.Domain/Events/OrderHandler.cs': cs(
+        'Shop.Domain.Events',
+        '    public class OrderHandler : INotificationHandler<OrderPlaced>\n    {\n        public Task Handle(OrderPlaced message, CancellationToken token)\n        {\n            // send an e-mail some day\n            return Task.CompletedTask;\n        }\n    }',
+      ),
+      'src/Shop.Domain/Mail/MailHandler.cs': cs(
+        'Shop.Domain.Mail',
+        '    public class MailHandler\n    {\n        public Task Handle(OrderPlaced message)\n        {\n            return _mailer.SendAsync(message.Id);\n        }\n    }',
+      ),
+      'src/Shop.Domain/Mail/MailOptions.cs': cs('Shop.Domain.Mail', '    public class MailOptions\n    {\n        public string Host => Compute();\n    }'),
+      'tests/Shop.Tests/Shop.Tests.csproj': '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="xunit" Version="2.4.2" /></ItemGroup></Project>',
+      'tests/Shop.Tests/OtherTests.cs': 'using Xunit;\n\nnamespace Shop.Tests\n{\n    public class OtherTests\n    {\n        [Fact]\n        public void Works() { Assert.True(true); }\n    }\n}\n',
+    };
+    const found = paths(files);
+    expect(found).not.toContain('src/Shop.Domain/Events');
+    expect(found).toContain('src/Shop.Domain/Mail');
+  });
+
+  it('C# tests that use a namespace and name its classes reach that folder, wherever it sits; a using alone does not', () => {
+    const csClass = (ns: string, cls: string) =>
+      `namespace ${ns};\n\npublic sealed class ${cls}\n{\n    public int Count(int[] rows)\n    {\n        return rows.Length > 0 ? Save(rows) : 0;\n    }\n}\n`;
+    const files = {
+      'Shop.sln': '',
+      'api/src/Infrastructure/Infrastructure.csproj': '<Project Sdk="Microsoft.NET.Sdk"></Project>',
+      'api/src/Infrastructure/DataAccess/ShopContext.cs': csClass('Infrastructure.DataAccess', 'ShopContext'),
+      'api/src/Infrastructure/DataAccess/OrderRepository.cs': csClass('Infrastructure.DataAccess', 'OrderRepository'),
+      'api/src/Infrastructure/Mail/Mailer.cs': csClass('Infrastructure.Mail', 'Mailer'),
+      'api/src/Infrastructure/Mail/Templates.cs': csClass('Infrastructure.Mail', 'Templates'),
+      'api/test/IntegrationTests/IntegrationTests.csproj': '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="xunit" Version="2.4.2" /></ItemGroup></Project>',
+      'api/test/IntegrationTests/RepositoryTests.cs':
+        'using Infrastructure.DataAccess;\nusing Infrastructure.Mail;\nusing Xunit;\n\nnamespace IntegrationTests;\n\npublic sealed class RepositoryTests\n{\n    [Fact]\n    public void Saves() { var repo = new OrderRepository(); Assert.Equal(0, repo.Count(new int[0])); }\n}\n',
+    };
+    const found = paths(files);
+    expect(found).not.toContain('api/src/Infrastructure/DataAccess');
+    expect(found).toContain('api/src/Infrastructure/Mail');
+  });
+
+  it('code copied from another project keeps its authors\' copyright notice and is not counted; the owners\' own files are', () => {
+    const own = (n: number) => `// Copyright (c) 2021 Jane Owner. All rights reserved.\n\ndef own${n}(x):\n    return x * ${n}\n`;
+    const theirs = (n: number) => `# Copyright (c) Other Vendor Inc. Licensed under the Apache License, Version 2.0.\n\ndef ui${n}(x):\n    return x - ${n}\n`;
+    const files: Record<string, string> = { 'requirements.txt': 'flask==3.0.3\n', 'tests/test_core.py': 'from core.a import own1\n\ndef test_a():\n    assert own1(1) == 1\n' };
+    for (let i = 1; i <= 6; i++) files[`core/${i < 4 ? 'a' : 'b'}${i}.py`] = own(i).replace('//', '#');
+    files['core/a.py'] = own(1).replace('//', '#');
+    for (let i = 1; i <= 3; i++) files[`quickstart/ui${i}.py`] = theirs(i);
+    const found = paths(files);
+    expect(found).not.toContain('quickstart');
+    // With a single holder nothing is set aside.
+    const single = { ...files };
+    for (let i = 1; i <= 3; i++) single[`quickstart/ui${i}.py`] = own(10 + i).replace('//', '#');
+    expect(paths(single)).toContain('quickstart');
+  });
+
+  it('names the folder the root project\'s counts belong to, not the whole repository, when other projects exist', () => {
+    const files = {
+      'web/package.json': '{"name":"web"}',
+      'web/src/a.ts': 'export const a = () => 1;\nexport const b = () => 2;\n',
+      'web/src/a.test.ts': 'import { a } from "./a";\ntest("a", () => expect(a()).toBe(1));\n',
+      'services/cart/src/cart.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>',
+      'services/cart/src/CartStore.cs': 'namespace Cart;\npublic class CartStore\n{\n    public int Add(int x) { return x > 0 ? Save(x) : 0; }\n}\n',
+      'services/cart/src/Program.cs': 'var app = WebApplication.Create(args);\napp.MapGet("/", () => Results.Ok());\napp.Run();\n',
+      'services/cart/src/Cache.cs': 'namespace Cart;\npublic class Cache\n{\n    public int Get(int x) { return x > 1 ? Load(x) : 0; }\n}\n',
+      'services/cart/src/Queue.cs': 'namespace Cart;\npublic class Queue\n{\n    public int Pop(int x) { return x > 2 ? Take(x) : 0; }\n}\n',
+    };
+    const result = runRule(rule, files);
+    const cart = result.findings.find(f => f.path === 'services/cart/src');
+    expect(cart?.message).toMatch(/^services\/cart\/src\/ has 0 test file\(s\) for 4 source file\(s\)/);
+    expect(result.findings.some(f => /repository has/i.test(f.message))).toBe(false);
+  });
+});

@@ -2,7 +2,7 @@ import { SourceFile } from '../../../snapshot';
 import { basename, dirname, Facts } from '../../../facts';
 import { importGraph } from '../../../facts/imports';
 import { memo } from '../../../facts/memo';
-import { SyntaxNode, syntaxTree } from '../../../facts/syntax';
+import { FunctionSite, SyntaxNode, syntaxTree } from '../../../facts/syntax';
 
 /**
  * What tests reach without sitting next to the code: the folders their imports
@@ -199,14 +199,56 @@ export function testReach(facts: Facts, tests: SourceFile[]): TestReach {
       return false;
     };
     let throughImports: ((files: SourceFile[]) => boolean) | undefined;
+    let namespaceUsers: Array<{ test: SourceFile; namespaces: Set<string> }> | undefined;
+    /** C# tests that bring one of the files' namespaces into scope (or sit in it) and name one of the types the files declare. */
+    const viaNamespace = (files: SourceFile[]): boolean => {
+      const declared = files.filter(f => f.path.endsWith('.cs')).map(f => declaredTypes(facts, f));
+      const namespaces = new Set(declared.flatMap(d => d.namespaces));
+      const types = new Set(declared.flatMap(d => d.types));
+      if (namespaces.size === 0 || types.size === 0) return false;
+      namespaceUsers ??= tests
+        .filter(t => t.path.endsWith('.cs'))
+        .map(test => {
+          const tree = syntaxTree(facts, test);
+          const used = new Set<string>((tree?.imports() ?? []).map(i => i.source));
+          for (const ns of declaredTypes(facts, test).namespaces) {
+            // Code in `A.B.Tests` sees the types of `A.B` and `A` without a using directive.
+            const parts = ns.split('.');
+            for (let i = parts.length; i > 0; i--) used.add(parts.slice(0, i).join('.'));
+          }
+          return { test, namespaces: used };
+        });
+      return namespaceUsers.some(
+        ({ test, namespaces: used }) =>
+          [...namespaces].some(ns => used.has(ns)) && [...types].some(type => new RegExp(`\\b${type}\\b`).test(test.text)),
+      );
+    };
     return {
       reaches(dir: string, files: SourceFile[] = []): boolean {
         if (direct(dir)) return true;
+        if (viaNamespace(files)) return true;
         throughImports ??= runThroughImports(facts, tests);
         return throughImports(files);
       },
     };
   });
+}
+
+/** The namespaces a C# file declares (block or file-scoped) and the types it declares, from its tree. */
+function declaredTypes(facts: Facts, file: SourceFile): { namespaces: string[]; types: string[] } {
+  const tree = syntaxTree(facts, file);
+  if (!tree) return { namespaces: [], types: [] };
+  const names = (...kinds: string[]) =>
+    tree
+      .nodesOfKind(...kinds)
+      .map(n => n.field('name')?.text().replace(/\s+/g, '') ?? '')
+      .filter(Boolean);
+  return {
+    namespaces: names('namespace_declaration', 'file_scoped_namespace_declaration'),
+    types: names('class_declaration', 'record_declaration', 'struct_declaration', 'interface_declaration', 'enum_declaration').filter(n =>
+      /^\w+$/.test(n),
+    ),
+  };
 }
 
 const FUNCTION_KINDS = /function|method|lambda|arrow|constructor|accessor|closure/;
@@ -249,6 +291,31 @@ const TRIVIAL_MEMBER =
 /** Module-level calls that only bring names into scope or declare things. */
 const DECLARING_CALLS = /^(require|define|import|register\w*Type|create\w*Type|__import__|TypeVar|NewType|namedtuple|NamedTuple|TypedDict|Enum|IntEnum|StrEnum|Symbol|Object\.freeze|createContext|z\.\w+)$/;
 
+/** Statements that do nothing: `pass`, an empty statement, a bare `return`. */
+const EMPTY_STATEMENT = /^(pass_statement|empty_statement|comment|line_comment|block_comment)$/;
+/** Values a stub returns without computing anything: null and member reads (`Task.CompletedTask`, `None`). */
+const INERT_VALUE = /^(member_access_expression|member_expression|attribute|field_access|selector_expression|navigation_expression|null_literal|none|nil)$/;
+
+/**
+ * Whether a function's body does nothing: empty, `pass`, or one `return` of null or a member read
+ * (`return Task.CompletedTask;`), like a handler stub or a no-op hook. Its callers are what a test would check.
+ */
+function doesNothing(fn: FunctionSite): boolean {
+  const body = fn.body;
+  if (!body) return false;
+  if (INERT_VALUE.test(body.kind()) || body.kind() === 'arrow_expression_clause') {
+    const value = body.kind() === 'arrow_expression_clause' ? body.children().filter(c => c.isNamed())[0] : body;
+    return !value || INERT_VALUE.test(value.kind());
+  }
+  const statements = body.children().filter(c => c.isNamed() && !EMPTY_STATEMENT.test(c.kind()));
+  if (statements.length === 0) return true;
+  if (statements.length > 1) return false;
+  const only = statements[0];
+  if (only.kind() !== 'return_statement') return false;
+  const value = only.children().filter(c => c.isNamed() && !EMPTY_STATEMENT.test(c.kind()));
+  return value.length === 0 || (value.length === 1 && INERT_VALUE.test(value[0].kind()));
+}
+
 /**
  * Whether a source file is declarations only: types, records, interfaces,
  * enums, constants and data classes whose members do nothing but hold values
@@ -262,7 +329,9 @@ export function declarationsOnly(facts: Facts, file: SourceFile): boolean {
   // A component renders markup: behaviour users see. A `.tsx` of constants is declarations like any other.
   if (/\.[jt]sx$/.test(file.path) && tree.nodesOfKind('jsx_element', 'jsx_self_closing_element', 'jsx_fragment').length > 0) return false;
   for (const fn of tree.functions()) {
-    if (fn.calls.length > 0 || !TRIVIAL_MEMBER.test(fn.name)) return false;
+    if (fn.calls.length > 0) return false;
+    // A constructor that calls nothing only stores its arguments, whatever it is named (C# and Java name it after the class).
+    if (!TRIVIAL_MEMBER.test(fn.name) && fn.node.kind() !== 'constructor_declaration' && !doesNothing(fn)) return false;
   }
   if (tree.nodesOfKind(...BRANCH_KINDS).length > 0) return false;
   for (const call of tree.calls()) {
@@ -271,4 +340,39 @@ export function declarationsOnly(facts: Facts, file: SourceFile): boolean {
     return false;
   }
   return true;
+}
+
+const MAX_WIRING_CALLS = 6;
+
+/**
+ * Whether a source file only wires things together at module level: it defines no function or class and takes
+ * no branch, and its few calls build and configure objects (`celery_app = Celery(…)`, `app.conf.update(…)`).
+ * What it sets up is exercised by whatever imports it; there is nothing of its own to unit-test.
+ */
+export function wiringOnly(facts: Facts, file: SourceFile): boolean {
+  const tree = syntaxTree(facts, file);
+  if (!tree || tree.errorLine !== undefined) return false;
+  if (/\.[jt]sx$/.test(file.path)) return false;
+  if (tree.functions().length > 0 || tree.nodesOfKind(...BRANCH_KINDS).length > 0) return false;
+  if (tree.nodesOfKind('class_definition', 'class_declaration', 'class', 'record_declaration', 'struct_declaration').length > 0) return false;
+  const calls = tree.calls();
+  return calls.length > 0 && calls.length <= MAX_WIRING_CALLS;
+}
+
+
+/** Calls that hand an app to a server and run it. */
+const SERVER_RUN = /^(?:uvicorn\.run|hypercorn\.\w+|waitress\.serve|serve|run_simple|web\.run_app|(?:app|application|server)\.run)$/;
+
+/**
+ * Whether a Python entry script only launches the server (`main.py` whose `main()` reads the command line and
+ * calls `uvicorn.run("app.server:app", …)`): every function it defines ends in a server run call, and there are
+ * at most two. The app it starts is what tests exercise.
+ */
+export function launcherOnly(facts: Facts, file: SourceFile): boolean {
+  if (!/(?:^|\/)(?:main|run|__main__|server|serve|start)\.py$/.test(file.path)) return false;
+  const tree = syntaxTree(facts, file);
+  if (!tree || tree.errorLine !== undefined) return false;
+  const named = tree.functions().filter(fn => fn.name !== '' && fn.node.kind() !== 'lambda');
+  if (named.length === 0 || named.length > 2) return false;
+  return named.every(fn => fn.calls.some(call => SERVER_RUN.test(call.callee)));
 }
