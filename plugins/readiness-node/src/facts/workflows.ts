@@ -581,11 +581,16 @@ const LOCAL_TARGET_ACTION =
 const NOT_A_DEPLOY_NAME =
   /\b(?:tests?|test-results?|coverage|reports?|docs?|documentation|storybook|pages|artifacts?|lint|benchmarks?|screenshots?)\b/i;
 
+/** Commands that build a documentation site and push it to the gh-pages branch. */
+const PAGES_COMMAND = /\b(?:mkdocs\s+gh-deploy|mike\s+deploy|ghp-import|gh-pages\s+(?:-d|--dist)|docusaurus\s+deploy|jupyter-book\s+deploy)\b/;
+
+/** Whether a job publishes a GitHub Pages site (a docs site): a Pages action, or a docs tool's gh-pages deploy command. */
 function isPagesDeploy(job: WorkflowJob): boolean {
-  return job.steps.some(s =>
-    /^(?:actions\/deploy-pages|peaceiris\/actions-gh-pages|JamesIves\/github-pages-deploy-action|actions\/upload-pages-artifact)/i.test(
-      s.uses ?? '',
-    ),
+  return job.steps.some(
+    s =>
+      /^(?:actions\/deploy-pages|peaceiris\/actions-gh-pages|JamesIves\/github-pages-deploy-action|actions\/upload-pages-artifact)/i.test(
+        s.uses ?? '',
+      ) || (s.run !== undefined && PAGES_COMMAND.test(s.run)),
   );
 }
 

@@ -6,6 +6,21 @@ const lines = (...l: string[]) => `${l.join('\n')}\n`;
 describeRule(rule, {
   fails: [
     {
+      name: 'a job named deploy that builds the docs and then ships the service',
+      files: {
+        '.github/workflows/deploy.yml': lines(
+          'on: push',
+          'jobs:',
+          '  deploy:',
+          '    runs-on: x',
+          '    steps:',
+          '      - run: mkdocs build',
+          '      - run: flyctl deploy --remote-only',
+        ),
+      },
+      findings: ['.github/workflows/deploy.yml:7'],
+    },
+    {
       name: 'a deploy on the completion of CI that never checks the run succeeded',
       files: {
         '.github/workflows/deploy.yml': lines(
@@ -518,6 +533,23 @@ describeRule(rule, {
       files: {
         '.github/workflows/docs.yml':
           'on: push\njobs:\n  deploy:\n    runs-on: x\n    steps:\n      - run: mkdocs build\n      - uses: actions/upload-pages-artifact@v3\n      - uses: actions/deploy-pages@v4\n',
+      },
+    },
+    {
+      name: 'a docs tool pushing the site to the gh-pages branch from a job named deploy',
+      files: {
+        '.github/workflows/docs.yml': lines(
+          'on:',
+          '  push:',
+          '    branches: [main]',
+          'jobs:',
+          '  deploy:',
+          '    runs-on: x',
+          '    steps:',
+          '      - uses: actions/checkout@v4',
+          '      - run: pip install mkdocs-material',
+          '      - run: mkdocs gh-deploy --force',
+        ),
       },
     },
     {
