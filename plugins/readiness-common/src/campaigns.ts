@@ -44,6 +44,19 @@ export interface CampaignScope {
 }
 
 /**
+ * The scope fields that list values (every field but `annotations`), in the order forms and stored scopes show them.
+ * @public
+ */
+export const CAMPAIGN_SCOPE_LIST_FIELDS = [
+  'kind',
+  'type',
+  'owner',
+  'system',
+  'lifecycle',
+  'tags',
+] as const;
+
+/**
  * A campaign id: a slug of lower-case letters, digits and inner dashes, up to
  * 64 characters, starting and ending with a letter or digit. The API and
  * `readiness.campaigns` refuse any other.

@@ -3,6 +3,7 @@ import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import {
   CAMPAIGN_ID_PATTERN,
+  CAMPAIGN_SCOPE_LIST_FIELDS,
   CampaignDefinition,
   CampaignRequirement,
   CampaignScope,
@@ -192,14 +193,7 @@ export function campaignSchema(vocabulary: CampaignVocabulary) {
 /** The scope with empty lists dropped, as it is stored and served. */
 export function normalizeScope(scope: CampaignScope): CampaignScope {
   const out: CampaignScope = {};
-  for (const key of [
-    'kind',
-    'type',
-    'owner',
-    'system',
-    'lifecycle',
-    'tags',
-  ] as const) {
+  for (const key of CAMPAIGN_SCOPE_LIST_FIELDS) {
     const values = scope[key];
     if (values && values.length > 0) out[key] = [...new Set(values)];
   }

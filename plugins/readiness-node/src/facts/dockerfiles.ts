@@ -70,7 +70,8 @@ export function isDockerfilePath(path: string): boolean {
   const name = basename(path);
   if (NOT_A_DOCKERFILE.test(name) || SOURCE_FILE.test(name)) return false;
   return (
-    /^(Dockerfile|Containerfile)(\.[\w.-]+)?$/i.test(name) ||
+    // `Dockerfile.prod`, and `Dockerfile-web` beside `Dockerfile-worker` in an images folder.
+    /^(Dockerfile|Containerfile)([.-][\w.-]+)?$/i.test(name) ||
     /\.(dockerfile|containerfile)$/i.test(name)
   );
 }
@@ -209,4 +210,16 @@ export function parseDockerfile(file: SourceFile): DockerfileFact {
     fact.error = `could not parse Dockerfile: ${(e as Error).message}`;
   }
   return fact;
+}
+
+/** The command of a CMD or ENTRYPOINT as one line, from its exec (JSON array) or shell form. */
+export function instructionCommandLine(args: string): string {
+  const text = args.trim();
+  if (!text.startsWith('[')) return text;
+  try {
+    const parts: unknown = JSON.parse(text);
+    return Array.isArray(parts) ? parts.map(String).join(' ') : text;
+  } catch {
+    return text;
+  }
 }

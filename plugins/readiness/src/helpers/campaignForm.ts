@@ -1,6 +1,7 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   CAMPAIGN_ID_PATTERN,
+  CAMPAIGN_SCOPE_LIST_FIELDS,
   type Campaign,
   type CampaignInput,
   type CampaignRequirement,
@@ -11,15 +12,7 @@ import {
 export type CampaignRequirementKind = 'rules' | 'categories' | 'minScore';
 
 /** The scope fields the form edits (annotations are kept as they are). */
-export const CAMPAIGN_SCOPE_FIELDS = [
-  'kind',
-  'type',
-  'owner',
-  'system',
-  'lifecycle',
-  'tags',
-] as const;
-
+export const CAMPAIGN_SCOPE_FIELDS = CAMPAIGN_SCOPE_LIST_FIELDS;
 export type CampaignScopeField = (typeof CAMPAIGN_SCOPE_FIELDS)[number];
 
 /** The values of the campaign form, as typed. */

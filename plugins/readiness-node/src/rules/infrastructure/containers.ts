@@ -4,6 +4,7 @@
  */
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { VENDORED_DIRS } from '../../snapshot';
+import { instructionCommandLine } from '../../facts/dockerfiles';
 import type {
   ComposeFileFact,
   ComposeService,
@@ -40,31 +41,20 @@ export function confidenceOf(path: string): NonNullable<Finding['confidence']> {
     : 'high';
 }
 
-/** A command that runs a test suite and exits. */
+/** A command that runs a test suite and exits, or a load-testing tool (Locust, k6, JMeter, Gatling, Artillery) that drives traffic at a service. */
 const TEST_RUNNER_COMMAND =
-  /(?:^|[\s"'\[,])(?:pytest|py\.test|tox|nox|jest|vitest|mocha|ava|karma|rspec|phpunit|(?:npm|yarn|pnpm|bun)(?:\s+run)?\s+(?:test|e2e)|go\s+test|playwright\s+test|cypress\s+run|mvnw?\s+(?:-\S+\s+)*(?:test|verify)|gradlew?\s+(?:-\S+\s+)*(?:test|check)|dotnet\s+test|python\s+-m\s+(?:pytest|unittest))(?=[\s"',\]]|$)/;
+  /(?:^|[\s"'\[,])(?:locust|k6\s+run|jmeter|gatling(?:\.sh)?|artillery\s+run|pytest|py\.test|tox|nox|jest|vitest|mocha|ava|karma|rspec|phpunit|(?:npm|yarn|pnpm|bun)(?:\s+run)?\s+(?:test|e2e)|go\s+test|playwright\s+test|cypress\s+run|mvnw?\s+(?:-\S+\s+)*(?:test|verify)|gradlew?\s+(?:-\S+\s+)*(?:test|check)|dotnet\s+test|python\s+-m\s+(?:pytest|unittest))(?=[\s"',\]]|$)/;
 
-/** Whether the image a Dockerfile builds runs a test suite (its final CMD or ENTRYPOINT starts a test runner). */
+/** Whether the image a Dockerfile builds runs a test suite or a load test (its final CMD or ENTRYPOINT starts a test runner or load-testing tool). */
 export function runsTestSuite(dockerfile: DockerfileFact): boolean {
   const stage = dockerfile.finalStage;
   if (!stage) return false;
   const start = dockerfile.instructions.filter(
     i => i.stage === stage.index && (i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT'),
   );
-  return start.length > 0 && start.some(i => TEST_RUNNER_COMMAND.test(commandLine(i.args)));
+  return start.length > 0 && start.some(i => TEST_RUNNER_COMMAND.test(instructionCommandLine(i.args)));
 }
 
-/** The command of a CMD or ENTRYPOINT as one line, from its exec (JSON array) or shell form. */
-function commandLine(args: string): string {
-  const text = args.trim();
-  if (!text.startsWith('[')) return text;
-  try {
-    const parts: unknown = JSON.parse(text);
-    return Array.isArray(parts) ? parts.map(String).join(' ') : text;
-  } catch {
-    return text;
-  }
-}
 
 /** The command a Dockerfile's image starts with: the CMD and ENTRYPOINT of its final stage, or of the stage that one builds on. */
 export function startCommandOf(dockerfile: DockerfileFact): string {
@@ -74,7 +64,7 @@ export function startCommandOf(dockerfile: DockerfileFact): string {
     const start = dockerfile.instructions.filter(
       i => i.stage === current.index && (i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT'),
     );
-    if (start.length) return start.map(i => commandLine(i.args)).join(' ');
+    if (start.length) return start.map(i => instructionCommandLine(i.args)).join(' ');
     stage = parentStageOf(dockerfile, stage);
   }
   return '';

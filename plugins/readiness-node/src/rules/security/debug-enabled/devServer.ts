@@ -5,6 +5,7 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import type { DockerfileFact, Facts } from '../../../facts';
 import { basename, dirname, isDevWorkspacePath, isLowConfidencePath, joinPath, lineOf } from '../../../facts';
+import { instructionCommandLine } from '../../../facts/dockerfiles';
 import { nameWords } from '../../../facts/secretNames';
 import { asRecord, asString, parseYamlFile } from '../../../facts/yamlDoc';
 import { isDevelopmentName } from '../../../facts/values';
@@ -49,17 +50,6 @@ function segments(command: string): string[] {
     .filter(Boolean);
 }
 
-/** The command of a CMD or ENTRYPOINT as one line, from its exec (JSON array) or shell form. */
-function commandLine(args: string): string {
-  const text = args.trim();
-  if (!text.startsWith('[')) return text;
-  try {
-    const parts: unknown = JSON.parse(text);
-    return Array.isArray(parts) ? parts.map(String).join(' ') : text;
-  } catch {
-    return text;
-  }
-}
 
 /** `npm run dev`, `npm start`, `yarn dev`, `pnpm run serve -- --port 3000`: the script named and the arguments after it. */
 const NPM_SCRIPT =
@@ -218,7 +208,7 @@ export function scanDevServerImages(facts: Facts, isDevDockerfile: (path: string
     if (!file) continue;
     const start = ['ENTRYPOINT', 'CMD'].map(k => stage.instructions.filter(i => i.keyword === k).pop()).filter(i => i !== undefined);
     if (start.length === 0) continue;
-    const command = start.map(i => commandLine(i.args)).join(' ');
+    const command = start.map(i => instructionCommandLine(i.args)).join(' ');
     const server = devServerOf(command, { facts, dir: dockerfile.dir, depth: 0 }, []);
     if (!server) continue;
     const at = start[start.length - 1];
