@@ -166,6 +166,7 @@ export function looksRandom(value: string): boolean {
   if (PLACEHOLDER_FRAGMENTS.test(v)) return false;
   if (isRandomLetters(v)) return true;
   if (/^[a-z]+(?:[-_.:][a-z]+)*$/i.test(v)) return false;
+  if (isLeetPhrase(v)) return false;
   if (/:\/\/|^\.{0,2}\/|^~\/|\\/.test(v)) return false;
   if (/^[\w.+-]+@[\w-]+\.[\w.-]+$/.test(v)) return false;
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) return false;
@@ -201,6 +202,16 @@ function isRandomLetters(v: string): boolean {
   if (vowels / lower.length > 0.22 || entropy(lower) < 3.7) return false;
   for (let i = 0; i + 5 <= lower.length; i++) if (LETTER_RUNS.some(run => run.includes(lower.slice(i, i + 5)))) return false;
   return true;
+}
+
+/** Digits and symbols that stand for letters in words spelled to look strong: `p4sta.w1th-s@uce`. */
+const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
+
+/** Three or more words joined by `-`, `_` or `.`, spelled with digits and symbols for letters (`p4sta.w1th-b0l0gn3s3`): a phrase. */
+function isLeetPhrase(v: string): boolean {
+  if (!/[0-9@$]/.test(v)) return false;
+  const words = v.replace(/[0-9@$]/g, c => LEET[c] ?? c).split(/[-_.]/);
+  return words.length >= 3 && words.every(w => /^[a-z]{2,}$/i.test(w) && /[aeiouy]/i.test(w));
 }
 
 /**
@@ -239,6 +250,8 @@ const STAND_IN_EXACT = new Set([
   'supersecret', 'super_secret', 'super-secret', 'topsecret', 'keyboard cat', 'shh', 'shhh', 'shhhh',
   's3cr3t', 's3cret', 'jwtsecret', 'jwt_secret', 'jwt-secret', 'abc123', '123456', '1234', '12345',
   'qwerty', 'letmein', 'insecure', 'notsecret', 'nosecret',
+  // `password` as people spell it to get past a complexity check.
+  'p@ssw0rd', 'p@ssword', 'passw0rd', 'pa$$word', 'pa$$w0rd', 'p4ssw0rd', 'p4ssword',
 ]);
 
 const STAND_IN_PATTERN =
@@ -302,7 +315,9 @@ export function projectNames(facts: Facts): Set<string> {
  */
 export function isProjectNameSecret(facts: Facts, value: string): boolean {
   const v = value.trim().toLowerCase();
-  return v.length >= 3 && projectNames(facts).has(v);
+  if (v.length < 3) return false;
+  // The name, or one of the words it is made of (`shop` or `api` of `shop-api`) when long enough to be chosen as one.
+  return [...projectNames(facts)].some(name => name === v || (v.length >= 4 && name.split(/[-_.]/).includes(v)));
 }
 
 /** Words that end the name of the account or database a credential belongs to: `DB_USER`, `username`, `MYSQL_DATABASE`, `NAME`. */

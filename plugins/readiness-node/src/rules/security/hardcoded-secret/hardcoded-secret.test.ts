@@ -112,6 +112,21 @@ describeRule(rule, {
       findings: ['Dockerfile:2', 'k8s/secret.yaml:4', 'src/config.ts:2'],
     },
     {
+      name: 'a private key block in an env template that the README setup copies into place',
+      files: {
+        '.env.example': `PORT=3000\nJWT_PRIVATE_KEY="${fake.privateKey(71).replace(/\n/g, '\\n')}"\n`,
+        'README.md': '## Setup\n\n```bash\ncp .env.example .env\nyarn start\n```\n',
+      },
+      findings: ['.env.example:2'],
+    },
+    {
+      name: 'a service JWT declared with its type in a SQL function',
+      files: {
+        'supabase/migrations/0001_setup.sql': `DO $$\nDECLARE\n  service_role_key TEXT := '${serviceJwt}';\nBEGIN\n  PERFORM 1;\nEND $$;\n`,
+      },
+      findings: ['supabase/migrations/0001_setup.sql:3'],
+    },
+    {
       name: 'base64 of random key bytes in a Kubernetes Secret and in a base64 signing key setting',
       files: {
         'k8s/app-secret.yaml': `apiVersion: v1\nkind: Secret\ntype: Opaque\ndata:\n  api-key: ${Buffer.from(randomish(32, 61, BASE64_ALPHABET), 'base64').toString('base64')}\n`,
@@ -266,6 +281,16 @@ describeRule(rule, {
         'web/README.md': '```bash\ncp .env.sample .env.local\n```\n',
         'worker/.env.template': `WORKER_TOKEN=${randomish(40, 98)}\n`,
         'worker/README.md': 'Copy `.env.template` and fill in your own values.\n',
+        // A phrase spelled with digits and symbols for letters reads as words, not as a generated key.
+        'api/.env.example': "JWT_SECRET='s4lty.w1th-m4ple-syrup'\n",
+        'api/README.md': '```bash\ncp .env.example .env\n```\n',
+      },
+    },
+    {
+      name: 'a signing key that is a word of the project name is placeholder-secret-default\'s',
+      files: {
+        'pyproject.toml': '[project]\nname = "harbor-boilerplate"\n',
+        'core/config.py': 'class Config:\n    JWT_SECRET_KEY: str = "harbor"\n\ndef sign(p):\n    return jwt.encode(p, Config.JWT_SECRET_KEY)\n',
       },
     },
     {
@@ -494,9 +519,15 @@ describe('security/hardcoded-secret connection URLs of a local database', () => 
         'lib/db/setup.ts':
           "async function localUrl() {\n  await startDocker();\n  return 'postgres://postgres:postgres@localhost:54322/postgres';\n}\n",
         'scripts/dev-setup.sh': '#!/bin/sh\nexport DATABASE_URL=mysql://root:root@127.0.0.1:3306/app\n',
+        // The password repeats the database name; a connection string on a loopback host with a stock password.
+        'provision/start.sh': '#!/bin/sh\nexport DATABASE_URL="mysql+pymysql://shopuser:shop@localhost/shop"\nexport BROKER_URL="amqp://user:bitnami@localhost:5672/"\n',
+        'cmd/worker/config.yml': 'postgres:\n  dsn_url: host=127.0.0.1 user=app password=postgres dbname=app sslmode=disable\n',
       }),
     ).toEqual([
+      ['cmd/worker/config.yml:2', 'low'],
       ['lib/db/setup.ts:3', 'low'],
+      ['provision/start.sh:2', 'low'],
+      ['provision/start.sh:3', 'low'],
       ['scripts/dev-setup.sh:2', 'low'],
     ]);
   });
@@ -506,8 +537,12 @@ describe('security/hardcoded-secret connection URLs of a local database', () => 
       confidences({
         'lib/db/setup.ts': `export const url = 'postgres://postgres:${randomish(20, 7)}@localhost:5432/app';\n`,
         'src/db.ts': "export const url = 'postgres://postgres:postgres@db.prod.example.net:5432/app';\n",
+        'cmd/worker/config.yml': `postgres:\n  dsn_url: host=127.0.0.1 user=postgres password=${pw} dbname=postgres\n`,
+        'cmd/api/config.yml': 'postgres:\n  dsn_url: host=db.prod.internal user=postgres password=P4ss-Shop-2024 dbname=shop\n',
       }),
     ).toEqual([
+      ['cmd/api/config.yml:2', 'high'],
+      ['cmd/worker/config.yml:2', 'high'],
       ['lib/db/setup.ts:1', 'high'],
       ['src/db.ts:1', 'high'],
     ]);

@@ -31,6 +31,8 @@ const URL_WITH_PASSWORD =
 /** `Password=...;` in ADO.NET / ODBC connection strings and `password=` in JDBC query strings. */
 const CONNECTION_STRING_PASSWORD = /(?:^|[;?&"'\s])(?:password|pwd)[ \t]*=[ \t]*(?<secret>[^;&'"\s]{1,256})/gi;
 const CONNECTION_STRING_USER = /(?:^|[;?&"'\s])(?:user(?:\s?id|name)?|uid)[ \t]*=[ \t]*(?<user>[^;&'"\s]{1,128})/i;
+const CONNECTION_STRING_HOST = /(?:^|[;?&"'\s])(?:host|server|data source|address|addr)[ \t]*=[ \t]*(?:tcp:)?(?<host>[^;&'"\s,:]{1,128})/i;
+const CONNECTION_STRING_DATABASE = /(?:^|[;?&"'\s])(?:dbname|database|initial catalog)[ \t]*=[ \t]*(?<db>[^;&'"\s]{1,128})/i;
 const CONNECTION_STRING_MARKER = /\b(?:server|data source|host|user id|uid|database|initial catalog)\s*=|jdbc:|odbc:/i;
 
 /** Passwords in documentation-style URLs that stand for "put yours here". */
@@ -127,7 +129,9 @@ function isHarmlessJwt(token: string): boolean {
 /** The JWT counts when it is assigned to, or sent as, a credential. */
 function jwtIsCredential(prefix: string): boolean {
   if (/\bBearer\s+$/i.test(prefix)) return true;
-  const m = /([A-Za-z_$][\w$.-]*)['"\]]?\s*(?::=|=>|=|:|,)\s*(?:\(\s*)?['"`]?$/.exec(prefix);
+  // A declaration with its type between name and value: `service_key TEXT := '…'` in PL/pgSQL.
+  const declared = /([A-Za-z_$][\w$]*)\s+[A-Za-z_][\w()]*\s*:=\s*['"]?$/.exec(prefix);
+  const m = declared ?? /([A-Za-z_$][\w$.-]*)['"\]]?\s*(?::=|=>|=|:|,)\s*(?:\(\s*)?['"`]?$/.exec(prefix);
   if (!m) return false;
   const name = m[1];
   if (/anon|public|publishable|example|sample/i.test(name)) return false;
@@ -136,13 +140,22 @@ function jwtIsCredential(prefix: string): boolean {
 
 /** Loopback hosts: a database on the developer's own machine (or its Docker host). */
 const LOOPBACK_HOST = /^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[::1\]|host\.docker\.internal)$/i;
-/** Passwords database images ship or tutorials start them with (`postgres`, `root`, RabbitMQ's `guest`). */
-const STOCK_DATABASE_PASSWORD = /^(?:postgres|root|mysql|mariadb|guest|password|pass)$/i;
+/** Passwords database images ship or tutorials start them with (`postgres`, `root`, RabbitMQ's `guest`, Bitnami images' `bitnami`). */
+const STOCK_DATABASE_PASSWORD = /^(?:postgres|root|mysql|mariadb|guest|password|pass|bitnami)$/i;
 
-/** `postgres:postgres@localhost`, `root:root@127.0.0.1`: a local database's stock login, not a credential of a deployment. */
-function isLocalStockPassword(user: string, password: string, host: string): boolean {
-  const p = decodeURIComponentSafe(password);
-  return LOOPBACK_HOST.test(host) && (p.toLowerCase() === user.toLowerCase() || STOCK_DATABASE_PASSWORD.test(p));
+/**
+ * `postgres:postgres@localhost`, `root:root@127.0.0.1`, `shopuser:shop@localhost/shop`: a local database's stock login, or
+ * a password that repeats its user or database name, not a credential of a deployment.
+ */
+function isLocalStockPassword(user: string, password: string, host: string, database?: string): boolean {
+  const p = decodeURIComponentSafe(password).toLowerCase();
+  if (!LOOPBACK_HOST.test(host)) return false;
+  return p === user.toLowerCase() || (database !== undefined && p === database.toLowerCase()) || STOCK_DATABASE_PASSWORD.test(p) || isStandInSecret(p);
+}
+
+/** The database named by the path of a connection URL: `…@host:5432/shop?ssl=true` → `shop`. */
+function urlDatabase(text: string, end: number): string | undefined {
+  return /^(?::\d+)?\/(?<db>[\w.-]+)/.exec(text.slice(end, end + 200))?.groups?.db;
 }
 
 function isUrlPlaceholder(password: string): boolean {
@@ -211,7 +224,7 @@ function scanUrls(facts: Facts, file: SourceFile, hits: Hit[]): void {
       if (committedEnv ? isEnvUrlPlaceholder(secret) : isUrlPlaceholder(secret)) continue;
       if (isConfigDefaultPassword(facts, file, match.groups!.user, secret)) continue;
       const scheme = match.groups!.scheme.toLowerCase();
-      const local = isLocalStockPassword(match.groups!.user, secret, match.groups!.host);
+      const local = isLocalStockPassword(match.groups!.user, secret, match.groups!.host, urlDatabase(file.text, match.index + match[0].length));
       hits.push({
         file,
         line,
@@ -230,8 +243,19 @@ function scanUrls(facts: Facts, file: SourceFile, hits: Hit[]): void {
       const end = file.text.indexOf('\n', match.index);
       const lineText = file.text.slice(start, end === -1 ? undefined : end);
       if (!CONNECTION_STRING_MARKER.test(lineText) || isUrlPlaceholder(secret)) continue;
-      if (isConfigDefaultPassword(facts, file, CONNECTION_STRING_USER.exec(lineText)?.groups!.user, secret)) continue;
-      hits.push({ file, line, message: 'Connection string with a literal password', secret, strong: true, connection: true });
+      const user = CONNECTION_STRING_USER.exec(lineText)?.groups!.user;
+      if (isConfigDefaultPassword(facts, file, user, secret)) continue;
+      const host = CONNECTION_STRING_HOST.exec(lineText)?.groups!.host;
+      const local = host !== undefined && isLocalStockPassword(user ?? '', secret, host, CONNECTION_STRING_DATABASE.exec(lineText)?.groups!.db);
+      hits.push({
+        file,
+        line,
+        message: 'Connection string with a literal password',
+        secret,
+        strong: true,
+        connection: true,
+        ...(local ? { lowBecause: "a database on this machine with its image's stock password, a local stand-in: lower confidence" } : {}),
+      });
     }
   }
 }
@@ -373,7 +397,7 @@ export default defineRule({
   severity: 'critical',
   title: 'No hardcoded secrets',
   description:
-    'Fails when a file holds a real-looking credential: a private key block, a cloud access key, a GitHub, GitLab, Slack, Stripe, npm or similar token, a JWT assigned to a secret-named variable, a connection URL or connection string with a literal password (in a committed env file, any password but a template or stand-in), a random-looking literal assigned to a secret-named setting or given as the fallback of an environment read of a secret (a generated key behind a development marker, Django\'s `django-insecure-…`, included; a base64 value that encodes readable text, as in a Kubernetes Secret, is judged by that text), a credential in a committed env file, or a random-looking credential in an env template that runs as it is (code loads it by name, or the setup in a README, Dockerfile, script or Makefile copies it into place as `.env`; other templates give notes). Stand-ins (the project\'s own name included), passwords that repeat the account or database name beside them, and stand-in connection passwords in configuration files are placeholder-secret-default\'s; env files named for tests, and connection URLs to a loopback host with the database\'s stock password (`postgres:postgres@localhost`, `root:root@127.0.0.1`), give notes.',
+    'Fails when a file holds a real-looking credential: a private key block, a cloud access key, a GitHub, GitLab, Slack, Stripe, npm or similar token, a JWT assigned to a secret-named variable, a connection URL or connection string with a literal password (in a committed env file, any password but a template or stand-in), a random-looking literal assigned to a secret-named setting or given as the fallback of an environment read of a secret (a generated key behind a development marker, Django\'s `django-insecure-…`, included; a base64 value that encodes readable text, as in a Kubernetes Secret, is judged by that text), a credential in a committed env file, or a random-looking credential in an env template that runs as it is (code loads it by name, or the setup in a README, Dockerfile, script or Makefile copies it into place as `.env`; other templates give notes). Stand-ins (the project\'s own name included), passwords that repeat the account or database name beside them, and stand-in connection passwords in configuration files are placeholder-secret-default\'s; env files named for tests, and connection URLs and strings to a loopback host with the database\'s stock password, a stand-in, or the user or database name again (`postgres:postgres@localhost`, `root:root@127.0.0.1`), give notes; a key block or provider token in an env template that runs as it is fails.',
   rationale:
     'A credential in the repository is readable by everyone who can clone it, now and forever through history, and by every build log and artifact made from it. Attackers scan public and leaked repositories for these shapes within minutes.',
   remediation:
@@ -393,6 +417,13 @@ export default defineRule({
       if (!isProse(file.path)) scanSigningKeys(facts, file, hits);
     }
     const runtimeTemplates = runtimeEnvTemplates(facts);
+    // A key block or provider token in a template that runs as it is works for every installation that follows the setup.
+    for (const hit of hits) {
+      const runsAs = runtimeTemplates.get(hit.file.path);
+      if (!runsAs || !hit.strong || hit.connection || hit.lowBecause || isLowConfidencePath(hit.file.path.replace(/[^/]*$/, 'settings.js'))) continue;
+      hit.message = `${hit.message} in the env template ${basename(hit.file.path)}, which runs as it is: ${runsAs}`;
+      hit.runtime = true;
+    }
     for (const env of facts.envFiles) {
       const file = facts.file(env.path);
       if (!file) continue;
