@@ -11,6 +11,8 @@ describe('isDockerfilePath', () => {
     'docker/api.Dockerfile',
     'build.dockerfile',
     'Dockerfile.template',
+    'docker/Dockerfile-web',
+    'Containerfile-worker',
   ])('recognises %s', path => {
     expect(isDockerfilePath(path)).toBe(true);
   });
@@ -30,6 +32,9 @@ describe('isDockerfilePath', () => {
     'dockerfiles.ts',
     'src/Dockerfile.ts.snap/x',
     'docker-compose.yml',
+    'Dockerfile-web.md',
+    'docker/Dockerfile-api.dockerignore',
+    'Dockerfiles/readme',
   ])('does not take %s for a Dockerfile', path => {
     expect(isDockerfilePath(path)).toBe(false);
   });

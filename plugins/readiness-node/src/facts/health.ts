@@ -28,6 +28,8 @@ const GRPC_HEALTH =
   /grpc_health_v1|grpc\.health\.v1|google\.golang\.org\/grpc\/health|\bhealth_pb2\b|HealthServicer|grpc-health-check/;
 /** ASP.NET Core maps its health checks on the path given as the first argument. */
 const DOTNET_HEALTH = /\b(?:MapHealthChecks|UseHealthChecks|MapGrpcHealthChecksService)\(/;
+/** A gRPC health service (grpc.health.v1) an ASP.NET Core app maps: `MapGrpcService<HealthServiceImpl>()`, `MapGrpcService<HealthCheckService>()`. */
+const DOTNET_GRPC_HEALTH = /\bMapGrpcService<\s*(?:[\w.]+\.)?\w*Health\w*\s*>\s*\(/;
 
 const HEALTH: Record<Ecosystem, Signal> = {
   python: {
@@ -75,7 +77,7 @@ const HEALTH: Record<Ecosystem, Signal> = {
   dotnet: {
     // Health-check packages only register checks: a route exists once the code maps it.
     deps: [],
-    code: [DOTNET_HEALTH, ROUTE_STRING, BARE_ROUTE],
+    code: [DOTNET_HEALTH, DOTNET_GRPC_HEALTH, ROUTE_STRING, BARE_ROUTE],
   },
   ruby: {
     deps: ['health_check', 'okcomputer', 'health-monitor-rails'],

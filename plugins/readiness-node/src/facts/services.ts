@@ -389,6 +389,10 @@ export function containerMentions(
   return undefined;
 }
 
+/** A load-test script: a Locust locustfile, a k6 script, a Gatling simulation. */
+const LOAD_TEST_SCRIPT =
+  /^\s*(?:from\s+locust(?:\.[\w.]+)?\s+import\b|import\s+locust\b)|^\s*import\s+[^;\n]*\bfrom\s+['"]k6(?:\/[\w/-]+)?['"]|^\s*import\s+io\.gatling\./m;
+
 function buildContext(facts: Facts): Context {
   const manifests = manifestRefs(facts).filter(m => !isAsidePath(m.path));
   // Backstage plugins, modules and libraries run inside the Backstage backend or app
@@ -621,6 +625,18 @@ function buildContext(facts: Facts): Context {
       f => isUnder(f.path, dir) && componentOf(f.path, 'go') === dir && /^package\s+main\b/m.test(f.text),
     );
     if (!hasMain) drafts.delete(`go:${dir}`);
+  }
+
+  // A load-testing tool (a Locust locustfile, k6 or Gatling scripts) drives traffic at the services: it is a test
+  // tool, not a deployable unit, even when its manifest pulls in a web framework (Locust's own Flask UI).
+  for (const [key, d] of drafts) {
+    const own = (codeByEcosystem.get(d.ecosystem) ?? []).filter(f => isUnder(f.path, d.dir) && componentOf(f.path, d.ecosystem) === d.dir);
+    if (
+      own.some(f => LOAD_TEST_SCRIPT.test(f.text)) &&
+      !own.some(f => !LOAD_TEST_SCRIPT.test(f.text) && SERVER_CODE.some(sig => sig.ecosystem === d.ecosystem && sig.pattern.test(f.text)))
+    ) {
+      drafts.delete(key);
+    }
   }
 
   const unexcluded = new Map<string, SourceFile[]>();

@@ -141,8 +141,37 @@ describeRule(rule, {
       findings: ['Dockerfile:8'],
       fix: 'none',
     },
+    {
+      name: 'near misses for Kubernetes: a workload without probes, a probed workload of another image, a probed one in an examples folder',
+      files: {
+        'services/api/Dockerfile': APP,
+        'services/worker/Dockerfile': APP,
+        'services/mailer/Dockerfile': APP,
+        'k8s/api.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: server\n          image: api\n',
+        'k8s/frontend.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: frontend\nspec:\n  template:\n    spec:\n      containers:\n        - name: server\n          image: frontend\n          livenessProbe:\n            httpGet:\n              path: /healthz\n              port: 8080\n',
+        'examples/k8s/mailer.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: mailer\nspec:\n  template:\n    spec:\n      containers:\n        - name: server\n          image: mailer\n          livenessProbe:\n            httpGet:\n              path: /healthz\n              port: 8080\n',
+      },
+      findings: ['services/api/Dockerfile:1', 'services/mailer/Dockerfile:1', 'services/worker/Dockerfile:1'],
+      fix: 'none',
+    },
   ],
   passes: [
+    {
+      name: 'images whose Kubernetes workloads define probes, matched by folder, skaffold artifact or docker build -t in CI',
+      files: {
+        'src/shippingservice/Dockerfile': APP,
+        'src/cartservice/src/Dockerfile': APP,
+        Dockerfile: APP,
+        'skaffold.yaml': 'apiVersion: skaffold/v4beta6\nkind: Config\nbuild:\n  artifacts:\n    - image: cartservice\n      context: src/cartservice/src\n',
+        'images/Dockerfile.web': APP,
+        '.github/workflows/release.yml':
+          'on: push\njobs:\n  image:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          docker build -t ghcr.io/acme/gateway:latest .\n          docker build --build-arg X=1 -f images/Dockerfile.web -t acme/web:${{ github.sha }} .\n',
+        'kubernetes-manifests/shippingservice.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: shippingservice\nspec:\n  template:\n    spec:\n      containers:\n        - name: server\n          image: shippingservice\n          readinessProbe:\n            grpc:\n              port: 50051\n          livenessProbe:\n            grpc:\n              port: 50051\n',
+        'kubernetes-manifests/cartservice.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: cartservice\nspec:\n  template:\n    spec:\n      containers:\n        - name: server\n          image: cartservice\n          readinessProbe:\n            grpc:\n              port: 50051\n          livenessProbe:\n            grpc:\n              port: 50051\n',
+        'deploy/gateway.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: gateway\nspec:\n  template:\n    spec:\n      containers:\n        - name: server\n          image: registry.example.com/acme/gateway:2.0\n          livenessProbe:\n            httpGet:\n              path: /healthz\n              port: 8080\n',
+        'deploy/web.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: server\n          image: acme/web:1.0\n          livenessProbe:\n            httpGet:\n              path: /healthz\n              port: 8080\n',
+      },
+    },
     {
       name: 'a development Dockerfile beside its production variant that has one (low-confidence note)',
       files: {

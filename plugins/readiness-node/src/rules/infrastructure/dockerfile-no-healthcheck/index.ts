@@ -2,6 +2,7 @@ import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { failingPaths } from '../../../fixes/edits';
 import { defineRule, outcome } from '../../types';
 import { fixNoHealthcheck } from './fix';
+import { containersRunning } from '../../../facts/kubernetes';
 import {
   composeHealthcheckOf,
   developmentNoteOf,
@@ -22,7 +23,7 @@ export default defineRule({
   severity: 'medium',
   title: 'Container images define a health check',
   description:
-    'Fails when the image a Dockerfile produces has no `HEALTHCHECK` (or `HEALTHCHECK NONE`) and no compose service built from that Dockerfile defines a `healthcheck`. A development Dockerfile (named for development, or beside its production variant such as `Dockerfile.prod`) is only a low-confidence note; development-workspace images (`.devcontainer/`, `.gitpod.Dockerfile`, `.codesandbox/`) are not judged.',
+    'Fails when the image a Dockerfile produces has no `HEALTHCHECK` (or `HEALTHCHECK NONE`) and no compose service built from that Dockerfile defines a `healthcheck`, and no Kubernetes workload manifest running its image (matched by the image name its skaffold artifact or `docker build -t` gives it, or by its folder) defines a liveness or readiness probe, which Kubernetes uses instead of `HEALTHCHECK`. A development Dockerfile (named for development, or beside its production variant such as `Dockerfile.prod`) is only a low-confidence note; development-workspace images (`.devcontainer/`, `.gitpod.Dockerfile`, `.codesandbox/`) are not judged.',
   rationale:
     'Without a health check the container runtime only knows whether the process is alive, not whether it serves. A hung or half-started service keeps receiving traffic and is never restarted.',
   remediation:
@@ -40,6 +41,8 @@ export default defineRule({
       if (services.some(ref => composeHealthcheckOf(facts, ref) === 'defined')) continue;
       // An image only compose runs as a one-off job (seeding, migrations) is meant to exit.
       if (services.length > 0 && services.every(ref => isOneOffService(ref.service))) continue;
+      // Kubernetes ignores HEALTHCHECK: the liveness and readiness probes of the workloads running the image are its health check.
+      if (containersRunning(facts, dockerfile).some(c => c.probes.includes('liveness') || c.probes.includes('readiness'))) continue;
       const composeNote = services.length
         ? `, and the compose service${services.length > 1 ? 's' : ''} ${services
             .map(ref => `\`${ref.service.name}\``)

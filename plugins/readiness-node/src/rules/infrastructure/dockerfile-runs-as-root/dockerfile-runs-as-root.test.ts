@@ -114,8 +114,36 @@ describeRule(rule, {
       },
       findings: ['distroless/Dockerfile:1', 'node/Dockerfile:1'],
     },
+    {
+      name: 'near misses for Kubernetes: a manifest of another image, one that runs as uid 0, one in an examples folder',
+      files: {
+        'services/api/Dockerfile': 'FROM python:3.12-slim\nCOPY . /app\n',
+        'services/worker/Dockerfile': 'FROM python:3.12-slim\nCOPY . /app\n',
+        'services/mailer/Dockerfile': 'FROM python:3.12-slim\nCOPY . /app\n',
+        'k8s/other.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: frontend\nspec:\n  template:\n    spec:\n      securityContext:\n        runAsNonRoot: true\n      containers:\n        - name: server\n          image: registry.example.com/frontend:1.0\n',
+        'k8s/worker.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: worker\nspec:\n  template:\n    spec:\n      securityContext:\n        runAsUser: 0\n      containers:\n        - name: server\n          image: worker\n',
+        'examples/k8s/mailer.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: mailer\nspec:\n  template:\n    spec:\n      securityContext:\n        runAsNonRoot: true\n      containers:\n        - name: server\n          image: mailer\n',
+      },
+      findings: ['services/api/Dockerfile:1', 'services/mailer/Dockerfile:1', 'services/worker/Dockerfile:1'],
+    },
   ],
   passes: [
+    {
+      name: 'images whose Kubernetes workloads run them unprivileged (low-confidence notes), matched by folder or by skaffold artifact',
+      files: {
+        'src/cartservice/src/Dockerfile': 'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY . /app\n',
+        Dockerfile: 'FROM node:22-slim\nCOPY . /app\n',
+        'skaffold.yaml': 'apiVersion: skaffold/v4beta6\nkind: Config\nbuild:\n  artifacts:\n    - image: gateway\n      context: .\n',
+        'kubernetes-manifests/cart.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: cartservice\nspec:\n  template:\n    spec:\n      securityContext:\n        runAsNonRoot: true\n        runAsUser: 1000\n      containers:\n        - name: server\n          image: us-docker.pkg.dev/project/cartservice:v1@sha256:abc\n',
+        'kubernetes-manifests/gateway.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: gateway\nspec:\n  template:\n    spec:\n      containers:\n        - name: server\n          image: gateway\n          securityContext:\n            runAsUser: 10001\n',
+      },
+    },
+    {
+      name: 'a load-testing image (Locust) is a test runner',
+      files: {
+        'src/loadgenerator/Dockerfile': 'FROM python:3.12-alpine\nCOPY locustfile.py .\nENTRYPOINT locust --host="http://${FRONTEND_ADDR}" --headless\n',
+      },
+    },
     {
       name: 'test-runner images: named for tests or CI, or whose command runs the test suite',
       files: {
@@ -283,5 +311,33 @@ describe('infrastructure/dockerfile-runs-as-root fix', () => {
 
   it('offers nothing for a base image whose family it cannot tell', () => {
     expect(fixed('FROM registry.example.com/team/base:1.0\nCOPY . /app\n')).toBeUndefined();
+  });
+});
+
+describe('infrastructure/dockerfile-runs-as-root and Kubernetes', () => {
+  it('notes an image that every workload running it runs unprivileged, naming the manifest', () => {
+    const result = runRule(rule, {
+      'services/api/Dockerfile': 'FROM python:3.12-slim\nCOPY . /app\n',
+      'deploy/api.yaml':
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      securityContext:\n        runAsNonRoot: true\n      containers:\n        - name: api\n          image: ghcr.io/acme/api:1.2.3\n',
+    });
+    expect(result.findings.map(f => [f.path, f.confidence, f.message])).toEqual([
+      [
+        'services/api/Dockerfile',
+        'low',
+        'The final stage sets no USER, so the container runs as root unless its runtime sets a user; the Kubernetes manifest deploy/api.yaml (Deployment api) runs it with runAsNonRoot: true',
+      ],
+    ]);
+  });
+
+  it('keeps the finding when one of the workloads running the image sets no user', () => {
+    const workload = (name: string, context: string) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  template:\n    spec:\n${context}      containers:\n        - name: api\n          image: api\n`;
+    const result = runRule(rule, {
+      'api/Dockerfile': 'FROM python:3.12-slim\nCOPY . /app\n',
+      'k8s/a.yaml': workload('a', '      securityContext:\n        runAsUser: 1000\n'),
+      'k8s/b.yaml': workload('b', ''),
+    });
+    expect(result.findings.map(f => [f.path, f.confidence])).toEqual([['api/Dockerfile', 'high']]);
   });
 });

@@ -4,7 +4,13 @@ import { externalBaseOf, stageChain } from '../../../fixes/dockerfile';
 import { failingPaths } from '../../../fixes/edits';
 import { defineRule, outcome } from '../../types';
 import { fixRunsAsRoot } from './fix';
+import { containersRunning, KubeContainer } from '../../../facts/kubernetes';
 import { developmentNoteOf, dockerfileConfidence, dockerfilesOf, noDockerfileReason, withDevelopmentNote } from '../containers';
+
+/** Why a finding about an image Kubernetes runs unprivileged is only a note. */
+function kubernetesNote(container: KubeContainer): string {
+  return ` unless its runtime sets a user; the Kubernetes manifest ${container.path} (${container.workload}) runs it with ${container.user!.setting}`;
+}
 
 export default defineRule({
   id: 'infrastructure/dockerfile-runs-as-root',
@@ -14,6 +20,7 @@ export default defineRule({
   description:
     "Fails when a Dockerfile's final stage (with the stages it builds on) sets no `USER`, or its last `USER` is root." +
     ' A base image known to run unprivileged by default (Grafana, Prometheus and its Alertmanager and node exporter, `nginxinc/nginx-unprivileged`, distroless `:nonroot`, Chainguard `static`) needs no `USER` of its own.' +
+    ' When every Kubernetes workload manifest that runs the image (matched by the image name its skaffold artifact or `docker build -t` gives it, or by its folder) sets `runAsNonRoot: true` or a non-zero `runAsUser`, the finding is a low-confidence note.' +
     ' A development Dockerfile (named for development, or beside its production variant such as `Dockerfile.prod`) is only a low-confidence note; development-workspace images (`.devcontainer/`, `.gitpod.Dockerfile`, `.codesandbox/`) are not judged.',
   rationale:
     'A process running as root inside a container turns any code-execution bug into root on the container and widens the blast radius of a container escape.',
@@ -28,7 +35,11 @@ export default defineRule({
     for (const dockerfile of dockerfiles) {
       const stage = dockerfile.finalStage!;
       const development = developmentNoteOf(facts, dockerfile.path);
-      const confidence = development ? 'low' : dockerfileConfidence(dockerfile);
+      const deployed = containersRunning(facts, dockerfile);
+      // Every Kubernetes workload that runs the image sets a non-root user in its security context.
+      const nonRoot = deployed.length > 0 && deployed.every(c => c.user?.nonRoot) ? deployed[0] : undefined;
+      const confidence = development || nonRoot ? 'low' : dockerfileConfidence(dockerfile);
+      const note = (message: string) => withDevelopmentNote(nonRoot ? `${message}${kubernetesNote(nonRoot)}` : message, development);
       // A stage built on an earlier one inherits its USER.
       const users = stageChain(dockerfile, stage)
         .flatMap(s => s.instructions)
@@ -41,7 +52,7 @@ export default defineRule({
           path: dockerfile.path,
           line: stage.line,
           excerpt: `FROM ${stage.image}`,
-          message: withDevelopmentNote('The final stage sets no USER, so the container runs as root', development),
+          message: note('The final stage sets no USER, so the container runs as root'),
           confidence,
         });
       } else if (isRootUser(last.args)) {
@@ -49,7 +60,7 @@ export default defineRule({
           path: dockerfile.path,
           line: last.line,
           excerpt: `USER ${last.args}`,
-          message: withDevelopmentNote('The final stage switches to root', development),
+          message: note('The final stage switches to root'),
           confidence,
         });
       }

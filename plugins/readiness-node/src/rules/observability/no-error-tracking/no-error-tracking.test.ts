@@ -5,6 +5,15 @@ import { serviceDefaults } from '../serviceDefaults.testutil';
 describeRule(rule, {
   fails: [
     {
+      name: 'a Flask service with a locustfile beside its app is still a service',
+      files: {
+        'requirements.txt': 'flask==3.0.3\nlocust==2.40.0\n',
+        'app.py': 'from flask import Flask\napp = Flask(__name__)\n',
+        'locustfile.py': 'from locust import HttpUser, task\n\nclass Visitor(HttpUser):\n    @task\n    def home(self):\n        self.client.get("/")\n',
+      },
+      findings: ['app.py:1'],
+    },
+    {
       name: '.NET OpenTelemetry packages referenced by a shared defaults project that never sets them up',
       files: serviceDefaults({ configured: false }),
       findings: ['src/Shipping.Api/Program.cs:1'],
@@ -104,6 +113,17 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'a load generator (a Locust locustfile whose requirements pull in Flask) is a test tool, not a unit',
+      files: {
+        'src/api/requirements.txt': 'flask==3.0.3\nsentry-sdk[flask]==2.10.0\n',
+        'src/api/app.py': 'import sentry_sdk\nfrom flask import Flask\nsentry_sdk.init(dsn=os.environ["SENTRY_DSN"])\napp = Flask(__name__)\n',
+        'src/loadgenerator/requirements.txt': 'flask==3.1.3\n    # via locust\nlocust==2.40.0\n',
+        'src/loadgenerator/locustfile.py':
+          'from locust import FastHttpUser, TaskSet, between\n\ndef index(l):\n    l.client.get("/")\n\nclass UserBehavior(TaskSet):\n    tasks = {index: 1}\n\nclass WebsiteUser(FastHttpUser):\n    tasks = [UserBehavior]\n    wait_time = between(1, 10)\n',
+        'src/loadgenerator/Dockerfile': 'FROM python:3.12-alpine\nCOPY locustfile.py .\nENTRYPOINT locust --headless\n',
+      },
+    },
     {
       name: 'a tracked server beside a browser app without an SDK: the backend is what the rule judges',
       files: {

@@ -52,6 +52,15 @@ describeRule(rule, {
       findings: ['src/Shipping.Api/Program.cs:1'],
     },
     {
+      name: 'an ASP.NET Core gRPC service that maps only its own services (a health class that is never mapped does not count)',
+      files: {
+        'Cart/Cart.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"><ItemGroup><PackageReference Include="Grpc.AspNetCore" Version="2.60.0" /></ItemGroup></Project>',
+        'Cart/Program.cs':
+          'var builder = WebApplication.CreateBuilder(args);\nvar app = builder.Build();\napp.MapGrpcService<CartService>();\napp.Run();\n// class HealthCheckService : Health.HealthBase is registered elsewhere\n',
+      },
+      findings: ['Cart/Program.cs:1'],
+    },
+    {
       name: 'ASP.NET Core health-check packages and registrations without a mapped route',
       files: {
         'Api/Api.csproj':
@@ -349,6 +358,16 @@ describeRule(rule, {
         'Api/Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>',
         'Api/Program.cs':
           'var builder = WebApplication.CreateBuilder(args);\nbuilder.Services.AddHealthChecks();\nvar app = builder.Build();\napp.MapHealthChecks("/healthz");\n',
+      },
+    },
+    {
+      name: 'an ASP.NET Core gRPC service that maps a grpc.health.v1 health service',
+      files: {
+        'Cart/Cart.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk.Web"><ItemGroup><PackageReference Include="Grpc.AspNetCore" Version="2.60.0" /><PackageReference Include="Grpc.HealthCheck" Version="2.60.0" /></ItemGroup></Project>',
+        'Cart/Startup.cs':
+          'public class Startup {\n  public void Configure(IApplicationBuilder app) {\n    app.UseRouting();\n    app.UseEndpoints(endpoints => {\n      endpoints.MapGrpcService<CartService>();\n      endpoints.MapGrpcService<Services.HealthCheckService>();\n    });\n  }\n}\n',
+        'Cart/Program.cs': 'var builder = WebApplication.CreateBuilder(args);\nvar app = builder.Build();\napp.Run();\n',
       },
     },
     {

@@ -10,7 +10,7 @@ export default defineRule({
   severity: 'low',
   title: 'Services emit distributed traces',
   description:
-    "Fails for each backend service (server or worker) with no distributed tracing (platform servers a framework supplies whole, such as a Spring Cloud Config Server, a Eureka registry or a Spring Boot Admin console enabled by their annotation and with no endpoints of their own, are not on the requests' path and are left out): OpenTelemetry, Jaeger, Zipkin, Datadog APM, Elastic APM, New Relic, AWS X-Ray or Micrometer Tracing (a bridge, or Spring Boot's Zipkin / OpenTelemetry starters), as a dependency, in code, or as an agent its container starts (.NET OpenTelemetry counts once set up with `WithTracing`, in the server or a project it references or calls into). Sentry's performance monitoring counts when it samples traces (a rate above zero or a sampler).",
+    "Fails when the repository's backend services (servers and workers) emit no distributed traces; when some do, each one that does not is a low-confidence note (a gap in the traces). Platform servers a framework supplies whole (a Spring Cloud Config Server, a Eureka registry or a Spring Boot Admin console enabled by their annotation, with no endpoints of their own) are not on the requests' path and are left out. Tracing is OpenTelemetry, Jaeger, Zipkin, Datadog APM, Elastic APM, New Relic, AWS X-Ray or Micrometer Tracing (a bridge, or Spring Boot's Zipkin / OpenTelemetry starters), as a dependency, in code, or as an agent its container starts (.NET OpenTelemetry counts once set up with `WithTracing`, in the server or a project it references or calls into). Sentry's performance monitoring counts when it samples traces (a rate above zero or a sampler).",
   rationale:
     'When a request crosses several services, logs alone cannot tell which hop was slow or failed. Traces connect the hops and show where time and errors go.',
   remediation:
@@ -23,14 +23,18 @@ export default defineRule({
       'no application service: tracing applies to the backend services that handle requests (not frontends or platform servers such as a Config Server, service registry or admin console)',
     );
     if (typeof units === 'string') return outcome.notApplicable(units);
-    return outcome.fromFindings(
-      unitsWithout(
-        facts,
-        units,
-        TRACING,
-        unit => `${capitalise(unitLabel(unit))} emits no distributed traces`,
-        APM_AGENT,
-      ),
-    );
+    const findings = unitsWithout(facts, units, TRACING, unit => `${capitalise(unitLabel(unit))} emits no distributed traces`, APM_AGENT);
+    // Tracing is judged for the repository: once its services propagate traces, one left out is a gap in the traces, noted.
+    if (findings.length > 0 && findings.length < units.length) {
+      const traced = units.length - findings.length;
+      return outcome.fromFindings(
+        findings.map(f => ({
+          ...f,
+          message: `${f.message}; ${traced} other service${traced > 1 ? 's' : ''} of the repository do${traced > 1 ? '' : 'es'}, so its hops are missing from their traces`,
+          confidence: 'low' as const,
+        })),
+      );
+    }
+    return outcome.fromFindings(findings);
   },
 });

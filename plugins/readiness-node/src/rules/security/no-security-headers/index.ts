@@ -2,7 +2,8 @@ import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { Facts, isTestFile, languageOf, lineOf, matchAll } from '../../../facts';
 import { defineRule, outcome } from '../../types';
 import { capitalise } from '../../../facts/text';
-import { isUnder } from '../../../facts/services';
+import { isUnder, serverUnits } from '../../../facts/services';
+import { RPC_FRAMEWORKS } from '../../../facts/frameworks';
 import { EvidenceSignal, isProse, serverUnitsLacking } from '../../../facts/codeSearch';
 import { findingAt } from '../shared';
 import { configSettingKeepingOff } from '../../../facts/configClasses';
@@ -71,7 +72,7 @@ export default defineRule({
   severity: 'medium',
   title: 'Security headers are set',
   description:
-    'Fails for each web server with no security-headers middleware or header configuration in its code, its dependencies, the projects it runs, or the proxy configuration outside every server: helmet (and its koa/fastify variants), hono secureHeaders, flask-talisman, Flask-SSLify (HSTS) (a Flask extension applied only under a configuration setting that the default and production configuration classes leave off does not count), Django SecurityMiddleware with SECURE_* settings (SECURE_HSTS_SECONDS above zero) or X-Frame-Options, django-csp, Spring Security (unless its headers are disabled), unrolled/secure, echo/fiber secure middleware, UseHsts or a headers package for ASP.NET Core, or Content-Security-Policy / Strict-Transport-Security / X-Frame-Options set in code or in proxy config. Not applicable without a server.',
+    'Fails for each web server with no security-headers middleware or header configuration in its code, its dependencies, the projects it runs, or the proxy configuration outside every server: helmet (and its koa/fastify variants), hono secureHeaders, flask-talisman, Flask-SSLify (HSTS) (a Flask extension applied only under a configuration setting that the default and production configuration classes leave off does not count), Django SecurityMiddleware with SECURE_* settings (SECURE_HSTS_SECONDS above zero) or X-Frame-Options, django-csp, Spring Security (unless its headers are disabled), unrolled/secure, echo/fiber secure middleware, UseHsts or a headers package for ASP.NET Core, or Content-Security-Policy / Strict-Transport-Security / X-Frame-Options set in code or in proxy config. A service that serves only gRPC (or Connect) and no HTTP routes is not judged: these are browser response headers. Not applicable without a server.',
   rationale:
     'Browsers only apply their strongest protections when told to: a Content-Security-Policy limits what injected scripts can do, HSTS stops protocol downgrades and cookie theft over plain HTTP, and X-Frame-Options / frame-ancestors prevent clickjacking. Without them a single XSS or a hostile page framing the app goes much further.',
   remediation:
@@ -100,7 +101,18 @@ export default defineRule({
     if (missing.length === 0) return outcome.pass(`security headers through ${evidence}`);
     // A server whose Spring Security headers are switched off is reported there, once.
     const disabledAt = findings.map(f => f.path);
-    let lacking = missing.filter(unit => !disabledAt.some(path => unit.dir === undefined || isUnder(path, unit.dir)));
+    // A gRPC-only service answers RPC clients, not browsers: CSP, HSTS and frame options are browser response headers.
+    const rpcOnly = new Set(
+      serverUnits(facts)
+        .filter(u => u.frameworks.length > 0 && u.frameworks.every(f => RPC_FRAMEWORKS.has(f)))
+        .map(u => u.dir),
+    );
+    let lacking = missing.filter(
+      unit => !disabledAt.some(path => unit.dir === undefined || isUnder(path, unit.dir)) && !(unit.dir !== undefined && rpcOnly.has(unit.dir)),
+    );
+    if (lacking.length === 0 && findings.length === 0) {
+      return outcome.pass('no web server lacks security headers; the gRPC services serve no browser');
+    }
 
     // Django: SecurityMiddleware installed and configured (the default project also adds X-Frame-Options).
     if (lacking.length > 0 && facts.stack.servers.includes('django')) {

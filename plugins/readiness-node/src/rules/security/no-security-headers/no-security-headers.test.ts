@@ -67,6 +67,25 @@ const flaskSwitched = (guard: string, settings: { base?: string; production?: st
 describeRule(rule, {
   fails: [
     {
+      name: 'a web server without headers beside a gRPC-only service: only the web server is named',
+      files: {
+        'src/web/package.json': pkg({ express: '^4.19.0' }),
+        'src/web/server.js': "const express = require('express');\nconst app = express();\napp.listen(8080);\n",
+        'src/currency/package.json': pkg({ '@grpc/grpc-js': '^1.10.0', '@grpc/proto-loader': '^0.7.0' }),
+        'src/currency/server.js':
+          "const grpc = require('@grpc/grpc-js');\nconst server = new grpc.Server();\nserver.addService(proto.CurrencyService.service, { convert });\nserver.bindAsync('0.0.0.0:7000', grpc.ServerCredentials.createInsecure(), () => server.start());\n",
+      },
+      findings: ['src/web/server.js:1'],
+    },
+    {
+      name: 'a gRPC service that also serves HTTP routes with express is a web server',
+      files: {
+        'src/currency/package.json': pkg({ '@grpc/grpc-js': '^1.10.0', express: '^4.19.0' }),
+        'src/currency/server.js': "const grpc = require('@grpc/grpc-js');\nconst express = require('express');\nconst app = express();\napp.get('/rates', (req, res) => res.json({}));\napp.listen(8080);\n",
+      },
+      findings: ['src/currency/server.js:2'],
+    },
+    {
       name: 'Flask-SSLify applied only under a setting that only the optional platform configuration turns on',
       files: flaskSwitched("app.config['SSL_REDIRECT']", { base: 'SSL_REDIRECT = False', heroku: "SSL_REDIRECT = True if os.environ.get('DYNO') else False" }),
       findings: ['app/__init__.py:2'],
@@ -173,6 +192,16 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'a gRPC-only service beside a web server that sets headers (gRPC answers no browser)',
+      files: {
+        'src/web/package.json': pkg({ express: '^4.19.0', helmet: '^7.1.0' }),
+        'src/web/server.js': "const express = require('express');\nconst helmet = require('helmet');\nconst app = express();\napp.use(helmet());\napp.listen(8080);\n",
+        'src/currency/package.json': pkg({ '@grpc/grpc-js': '^1.10.0', '@grpc/proto-loader': '^0.7.0' }),
+        'src/currency/server.js':
+          "const grpc = require('@grpc/grpc-js');\nconst server = new grpc.Server();\nserver.addService(proto.CurrencyService.service, { convert });\nserver.bindAsync('0.0.0.0:7000', grpc.ServerCredentials.createInsecure(), () => server.start());\n",
+      },
+    },
     {
       name: 'Flask-SSLify under a setting the production configuration turns on',
       files: flaskSwitched("app.config['SSL_REDIRECT']", { base: 'SSL_REDIRECT = False', production: 'SSL_REDIRECT = True' }),
