@@ -11,12 +11,21 @@ const SERVER_IMPORT = /^\s*(from|import)\s+(flask|django|fastapi|starlette|aioht
 const TOOLING = /(^|\/)(scripts?|tools|bin|hack|management\/commands|migrations|alembic|docs?)\//;
 const TOOLING_FILE = /^(setup|manage|noxfile|fabfile|conftest|tasks)\.py$/;
 
-/** A command-line entry point: a `__main__` guard with argument parsing and no web framework. */
+/** Starts a gRPC server: `grpc.server(futures.ThreadPoolExecutor(…))`, `grpc.aio.server()`. */
+const GRPC_SERVER_CALL = /\bgrpc(?:\.aio)?\.server\s*\(/;
+
+/** Whether a Python source starts a gRPC server: a server too, though it declares no web framework. */
+export function startsGrpcServer(file: SourceFile): boolean {
+  return languageOf(file.path) === 'python' && !isTestFile(file.path) && GRPC_SERVER_CALL.test(file.text);
+}
+
+/** A command-line entry point: a `__main__` guard with argument parsing, and no web framework or gRPC server. */
 export function isCliScript(file: SourceFile): boolean {
   return (
     /if\s+__name__\s*==\s*['"]__main__['"]/.test(file.text) &&
     /\b(argparse|click|typer|fire|sys\.argv|docopt)\b/.test(file.text) &&
-    !SERVER_IMPORT.test(file.text)
+    !SERVER_IMPORT.test(file.text) &&
+    !GRPC_SERVER_CALL.test(file.text)
   );
 }
 
@@ -32,7 +41,7 @@ function manifestDependencies(facts: Facts, path: string): string[] {
 }
 
 /**
- * Production Python files of the projects that run a Python web server: not
+ * Production Python files of the projects that run a Python web server (or start a gRPC server): not
  * tests, fixtures, docs, examples, migrations, tooling or command-line scripts.
  */
 export function pythonServerFiles(facts: Facts): SourceFile[] {
@@ -47,7 +56,11 @@ export function pythonServerFiles(facts: Facts): SourceFile[] {
     if (languageOf(path) !== 'python') continue;
     scopes.add(projectOf(projects, path, 'python')?.dir ?? '');
   }
-  const all = scopes.size === 0;
+  // With no web project found every Python file counts; otherwise gRPC servers' projects count as well.
+  const all = scopes.size === 0 && facts.stack.servers.some(s => PYTHON_SERVERS.has(s));
+  for (const file of facts.files) {
+    if (startsGrpcServer(file) && !inLowConfidenceFolder(file.path)) scopes.add(projectOf(projects, file.path, 'python')?.dir ?? '');
+  }
   return facts.files.filter(file => {
     if (languageOf(file.path) !== 'python') return false;
     if (isTestFile(file.path) || inLowConfidenceFolder(file.path)) return false;

@@ -2,7 +2,7 @@ import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { lineOf } from '../../../facts';
 import { PythonLine, pythonExceptBlocks, pythonLines } from '../../../facts/sourceText';
 import { defineRule, outcome } from '../../types';
-import { PYTHON_SERVERS, pythonServerFiles } from '../python';
+import { PYTHON_SERVERS, pythonServerFiles, startsGrpcServer } from '../python';
 import { optionalConfigAt } from '../../../facts/configClasses';
 
 const PRINT_CALL = /(^|[^\w.])print\s*\(/;
@@ -11,6 +11,8 @@ const PRINT_EXC = /\btraceback\.print_(exc|exception|tb)\s*\(/;
 const ERROR_WORDS = /\b(error|errors|exception|failed|failure|fail|fails|traceback|crash(ed)?|could not|couldn't|cannot|unable to)\b|file\s*=\s*sys\.stderr|\bexc_info\b/i;
 /** Words that make a print a warning report: counted in server code that never logs, where print is the only channel. */
 const WARNING_WORDS = /\b(warning|not set|missing|invalid|should not)\b/i;
+/** A deprecation notice: it tells callers about a future change (`… will raise an exception in a future release`), it reports no error. */
+const DEPRECATION_NOTICE = /\b(?:deprecated|deprecation|will be removed|(?:in|with) a future (?:minor |major )?(?:release|version))\b/i;
 /** Logging the code sets up or uses: the `logging` module, a Django `LOGGING` dict, Flask's `app.logger`, structlog, loguru. */
 const USES_LOGGING = /^\s*(?:import\s+(?:logging|structlog)\b|from\s+(?:logging|structlog|loguru)\b)|\bgetLogger\(|^LOGGING\s*=|\b(?:app|current_app)\.logger\b/m;
 /** Ends the process: `sys.exit(1)`, `exit()`, `os._exit(2)`, `raise SystemExit(…)`. */
@@ -39,14 +41,14 @@ export default defineRule({
   severity: 'medium',
   title: 'Server errors are logged, not printed',
   description:
-    'Fails when Python server code (a project using Flask, Django, FastAPI or another web framework) reports errors with `print()`: any `print()` or `traceback.print_exc()` inside an `except` block, and `print()` calls elsewhere that report an error (an error word in the message, or `file=sys.stderr`) or, in server code that never uses logging, a warning ("warning", "missing", "not set", "should not"). A fatal start-up message printed at import time right before the process exits is not checked. Tests, scripts, command-line entry points, migrations and examples are not checked.',
+    'Fails when Python server code (a project using Flask, Django, FastAPI or another web framework, or starting a gRPC server) reports errors with `print()`: any `print()` or `traceback.print_exc()` inside an `except` block, and `print()` calls elsewhere that report an error (an error word in the message, or `file=sys.stderr`) or, in server code that never uses logging, a warning ("warning", "missing", "not set", "should not"). A fatal start-up message printed at import time right before the process exits, and a deprecation notice printed outside an `except` block ("deprecated", "will be removed", "in a future release"), are not checked. Tests, scripts, command-line entry points, migrations and examples are not checked.',
   rationale:
     'Printed errors carry no level, timestamp, request context or stack trace, are often buffered or lost under a WSGI/ASGI server, and never reach log aggregation or alerting: the failure happens and nobody is told.',
   remediation:
     'Use the logging module: `logger = logging.getLogger(__name__)` once per module, then `logger.exception("could not create order")` inside `except` blocks (it records the stack trace) and `logger.error(...)` elsewhere. Configure handlers and a format once at start-up.',
   evaluate(facts) {
     const servers = facts.stack.servers.filter(s => PYTHON_SERVERS.has(s));
-    if (servers.length === 0) {
+    if (servers.length === 0 && !facts.files.some(startsGrpcServer)) {
       return outcome.notApplicable('no Python server');
     }
     const files = pythonServerFiles(facts);
@@ -83,7 +85,7 @@ export default defineRule({
       for (const [index, l] of lines.entries()) {
         if (reported.has(l.line) || !PRINT_CALL.test(l.code)) continue;
         const original = text.slice(l.line - 1, l.endLine).join('\n');
-        if (!reportWords.test(original) || isFatalBootstrapPrint(lines, index)) continue;
+        if (!reportWords.test(original) || DEPRECATION_NOTICE.test(original) || isFatalBootstrapPrint(lines, index)) continue;
         reported.add(l.line);
         findings.push({
           path: file.path,

@@ -37,6 +37,55 @@ const ordersWithPrints = [
 describeRule(rule, {
   fails: [
     {
+      name: 'a gRPC servicer that prints the error of a failed send in an except block',
+      files: {
+        'emailservice/requirements.txt': 'grpcio==1.76.0\n',
+        'emailservice/server.py': [
+          'import grpc',
+          'from concurrent import futures',
+          '',
+          'class EmailService:',
+          '    def Send(self, request, context):',
+          '        try:',
+          '            client.send(request.email)',
+          '        except ApiError as err:',
+          '            print(err.message)',
+          '            context.set_code(grpc.StatusCode.INTERNAL)',
+          '',
+          'def start():',
+          '    server = grpc.server(futures.ThreadPoolExecutor(max_workers=10))',
+          '    server.start()',
+          '',
+          'if __name__ == "__main__":',
+          '    import argparse',
+          '    argparse.ArgumentParser().parse_args()',
+          '    start()',
+          '',
+        ].join('\n'),
+      },
+      findings: ['emailservice/server.py:9'],
+    },
+    {
+      name: 'a deprecated helper that still prints an error when the send fails, and a deprecation print inside except',
+      files: {
+        ...flaskApp,
+        'shop/mail.py': [
+          'import logging',
+          '',
+          'def sendmail(addr, text):',
+          '    ok = provider.send(addr, text)',
+          '    if not ok:',
+          '        print("sendmail failed for", addr)',
+          '    try:',
+          '        legacy.send(addr)',
+          '    except Exception:',
+          '        print("legacy send is deprecated")',
+          '',
+        ].join('\n'),
+      },
+      findings: ['shop/mail.py:6', 'shop/mail.py:10'],
+    },
+    {
       name: 'print and print_exc in except blocks of Flask routes',
       files: { ...flaskApp, 'routes/orders.py': ordersWithPrints },
       findings: ['routes/orders.py:9', 'routes/orders.py:16'],
@@ -134,6 +183,23 @@ describeRule(rule, {
       },
     },
     {
+      name: 'a deprecation notice printed by an old helper before it delegates to its replacement',
+      files: {
+        ...flaskApp,
+        'shop/mail.py': [
+          'import logging',
+          'from shop.providers import SmtpProvider',
+          '',
+          'def sendmail(addr, text):',
+          '    print(',
+          '        "shop.mail.sendmail will raise an exception in a future minor release and then be removed"',
+          '    )',
+          '    return SmtpProvider.sendmail(addr, text)',
+          '',
+        ].join('\n'),
+      },
+    },
+    {
       name: 'a fatal start-up message printed at import time right before the process exits',
       files: {
         ...flaskApp,
@@ -201,6 +267,13 @@ describeRule(rule, {
     },
   ],
   notApplicable: [
+    {
+      name: 'a gRPC client script that only opens a channel',
+      files: {
+        'requirements.txt': 'grpcio==1.76.0\n',
+        'client.py': 'import grpc\n\ndef call():\n    try:\n        stub.Get(grpc.insecure_channel("x"))\n    except Exception as err:\n        print(err)\n',
+      },
+    },
     { name: 'a Node server', files: { 'package.json': '{"dependencies":{"express":"^4.19.2"}}', 'server.js': 'console.error("x")' } },
     {
       name: 'a Python library without a web server',
