@@ -6,6 +6,15 @@ const expressPkg = JSON.stringify({ name: 'api', dependencies: { express: '^4.19
 describeRule(rule, {
   fails: [
     {
+      name: 'every origin allowed in the default Spring configuration and in a development profile activated by default',
+      files: {
+        'pom.xml': '<project><dependencies><dependency><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies></project>\n',
+        'src/main/resources/application.yml': 'spring:\n  profiles:\n    active: dev\napp:\n  cors:\n    allowed-origins: "*"\n',
+        'src/main/resources/application-dev.yml': 'app:\n  cors:\n    allowed-origins: \'*\'\n',
+      },
+      findings: ['src/main/resources/application-dev.yml:3', 'src/main/resources/application.yml:6'],
+    },
+    {
       name: 'a * origin header in the server, beside a webpack config whose output is not a dev server',
       files: {
         'package.json': expressPkg,
@@ -234,6 +243,15 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'every origin allowed in a Spring profile for development only leaves a low-confidence note',
+      files: {
+        'pom.xml': '<project><dependencies><dependency><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies></project>\n',
+        'src/main/resources/config/application.yml': 'spring:\n  application:\n    name: shop\n',
+        'src/main/resources/config/application-dev.yml': 'app:\n  cors:\n    allowed-origins: \'*\'\n    allow-credentials: true\n',
+        'src/main/resources/config/application-prod.yml': 'app:\n  cors:\n    allowed-origins: https://shop.example.com\n',
+      },
+    },
     {
       name: 'the header on public static files only: a static server\'s setHeaders, a Cache-Control: public response',
       files: {

@@ -9,6 +9,7 @@ import { syntaxTree } from '../../../facts/syntax';
 import { defineRule, outcome } from '../../types';
 import { isCodeAtOffset, isCommentLine, isGeneratedText, isProse, isUiComponentPath } from '../../../facts/codeSearch';
 import { findingAt } from '../shared';
+import { developmentConfigReason } from '../../../facts/configProfiles';
 
 interface Detector {
   pattern: RegExp;
@@ -339,7 +340,7 @@ export default defineRule({
   severity: 'high',
   title: 'CORS does not allow every origin',
   description:
-    'Fails when a server allows any origin by default: `Access-Control-Allow-Origin: *`, express/koa/hono `cors()` with no options, `origin: "*"` or `origin: true`, NestJS or routing-controllers `cors: true`, `allow_origins=["*"]`, Flask-CORS without origins, `CORS_ALLOW_ALL_ORIGINS = True`, a bare `@CrossOrigin`, `allowedOrigins("*")`, `cors.Default()`, `cors.AllowAll`, Go CORS options (rs/cors, chi, echo, fiber) that name no origins, `AllowAnyOrigin()`, or a CORS origins setting that defaults to `*` (an environment read whose final fallback is `*`, also through `||` chains and `.split(",")` with per-item cleanup; a Flask `app.config.get("CORS_ORIGINS", "*")` only when no configuration class outside development and tests sets the key). The header on public static files only (in a static file server\'s `setHeaders`, or beside `Cache-Control: public`) is a low-confidence note: fonts, images and translations are served to any origin on purpose. A header or `cors` option in a development server\'s settings (a webpack `devServer`, the `server` or `proxy` of a Vite or other bundler configuration, a create-react-app `setupProxy.js`) only serves local development and is not counted.',
+    'Fails when a server allows any origin by default: `Access-Control-Allow-Origin: *`, express/koa/hono `cors()` with no options, `origin: "*"` or `origin: true`, NestJS or routing-controllers `cors: true`, `allow_origins=["*"]`, Flask-CORS without origins, `CORS_ALLOW_ALL_ORIGINS = True`, a bare `@CrossOrigin`, `allowedOrigins("*")`, `cors.Default()`, `cors.AllowAll`, Go CORS options (rs/cors, chi, echo, fiber) that name no origins, `AllowAnyOrigin()`, or a CORS origins setting that defaults to `*` (an environment read whose final fallback is `*`, also through `||` chains and `.split(",")` with per-item cleanup; a Flask `app.config.get("CORS_ORIGINS", "*")` only when no configuration class outside development and tests sets the key). The header on public static files only (in a static file server\'s `setHeaders`, or beside `Cache-Control: public`) is a low-confidence note: fonts, images and translations are served to any origin on purpose. A header or `cors` option in a development server\'s settings (a webpack `devServer`, the `server` or `proxy` of a Vite or other bundler configuration, a create-react-app `setupProxy.js`) only serves local development and is not counted. A setting in configuration for development only (a Spring profile such as `application-dev.yml` that is not activated by default, a .NET `appsettings.Development.json`, a `settings/dev.py`) is a low-confidence note.',
   rationale:
     'With every origin allowed, any web page a user visits can call the API from their browser and read the responses. Combined with cookies or tokens the browser sends automatically, that exposes user data to any site; even without credentials it removes a layer that stops cross-site abuse of internal and authenticated APIs.',
   remediation:
@@ -367,6 +368,12 @@ export default defineRule({
           if (JS(file) && inDevServerBlock(file, match.index)) continue;
           if (detector.quoted && onPublicAssets(file, match.index)) {
             add(file, line, `${detector.message} on public static files (cacheable by anyone), not as the server's default`, true);
+            continue;
+          }
+          // A Spring profile, .NET environment or settings file for development only (`application-dev.yml`) is not the default.
+          const development = developmentConfigReason(facts, file.path, line);
+          if (development) {
+            add(file, line, `${detector.message} (${development}, not the default: lower confidence)`, true);
             continue;
           }
           add(file, line, detector.message);

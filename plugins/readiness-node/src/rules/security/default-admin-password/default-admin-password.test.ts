@@ -309,6 +309,21 @@ describeRule(rule, {
   ],
   passes: [
     {
+      name: 'login code that reads the password field of a form or the environment by name',
+      files: {
+        'app/auth.py': [
+          'def login():',
+          '    preset_admin_password = get_app_config("PRESET_ADMIN_PASSWORD")',
+          '    if preset_admin_password:',
+          '        password = request.form.get("password", "")',
+          '        if password == preset_admin_password:',
+          '            admin = create_preset_admin()',
+          '    admin_password = os.getenv("password")',
+          '',
+        ].join('\n'),
+      },
+    },
+    {
       name: 'the label of a password field in admin forms (WTForms, Django forms)',
       files: {
         'app/admin/forms.py': [

@@ -78,6 +78,8 @@ const PASSWORD_SINK = [
 ].join('|');
 /** A password literal in a user record or a hashing call. */
 const PASSWORD_LITERAL = new RegExp(`(?:${PASSWORD_SINK})b?(?<q>['"\`])(?<value>[^'"\`\n]{1,200})\\k<q>`, 'g');
+/** A lookup call right before the literal: `request.form.get(`, `os.getenv(`, `req.getParameter(`, `config.get(`. */
+const LOOKUP_CALL = /(?:\.|\b)(?:get|getenv|getParameter|getString|getattr|param|params|pop|getItem|fetch|environ\.get)\(\s*$/;
 /** A form field constructor right before the literal: WTForms `PasswordField(`, Django `forms.CharField(`. */
 const FORM_FIELD_CALL = /\b(?:[\w$]+\.)*[A-Z][\w$]*Field\(\s*$/;
 /** A password given by name: `password: DEFAULT_PASSWORD`, `encoder.encode(Constants.ADMIN_PASSWORD)`. */
@@ -310,6 +312,8 @@ function scanUserRecords(file: SourceFile, hits: Hit[], constants: PasswordConst
     if (kind !== 'weak' && (NOT_A_PASSWORD.test(value) || !isPasswordPosition(file, match) || !inSeeder())) continue;
     const line = lineText(file, match.index);
     if (isPolicyLine(line) || /\b(?:placeholder|label|hint|type)\s*[=:]/i.test(line)) continue;
+    // The first argument of a lookup (`request.form.get("password", "")`, `os.getenv("PASSWORD")`) is the key read, not a value.
+    if (LOOKUP_CALL.test(match[0].slice(0, match[0].lastIndexOf(value) - 1))) continue;
     // The first argument of a form field (`PasswordField('Password', …)`, `forms.CharField("Password")`) is its label.
     if (FORM_FIELD_CALL.test(match[0].slice(0, match[0].lastIndexOf(value) - 1))) continue;
     const offset = match.index + match[0].lastIndexOf(value);
