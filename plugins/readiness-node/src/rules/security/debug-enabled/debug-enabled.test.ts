@@ -6,6 +6,13 @@ const flaskReq = 'flask==3.0.3\n';
 describeRule(rule, {
   fails: [
     {
+      name: 'a debug server that listens on every interface',
+      files: {
+        'wsgi.py': 'from shop import create_app\n\napp = create_app()\n\nif __name__ == "__main__":\n    app.run(debug=True, host="0.0.0.0", port=4000)\n',
+      },
+      findings: ['wsgi.py:6'],
+    },
+    {
       name: 'Flask started with debug=True',
       files: {
         'requirements.txt': flaskReq,
@@ -279,6 +286,12 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'a debug server bound to the loopback address only leaves a low-confidence note',
+      files: {
+        'wsgi.py': 'from shop import create_app\n\napp = create_app()\n\nif __name__ == "__main__":\n    app.run(debug=True, threaded=True, host="127.0.0.1", port=4000)\n',
+      },
+    },
     {
       name: 'debug read from the environment, off by default',
       files: {

@@ -39,6 +39,9 @@ const DEBUG_CALLS: Array<{ call: RegExp; argument: RegExp; message: string }> = 
   },
 ];
 
+/** `host="127.0.0.1"`, `host='localhost'`: a server that listens on the loopback address only. */
+const LOOPBACK_HOST_ARGUMENT = /\bhost\s*=\s*['"](?:127\.0\.0\.1|localhost|::1)['"]/;
+
 const CODE_DETECTORS: Detector[] = [
   {
     pattern: /\bapp\.debug\s*=\s*True\b|\bapp\.config\[\s*['"](?:DEBUG|FLASK_DEBUG)['"]\s*\]\s*=\s*True\b/g,
@@ -668,7 +671,7 @@ export default defineRule({
   severity: 'high',
   title: 'Debug mode is off in production',
   description:
-    'Fails when debug mode is on in a production path: `app.run(debug=True)`, `Flask(..., debug=True)`, `DEBUG = True` (or a DEBUG read that defaults to on) as the settings default (a base settings module counts only when no production settings module built on it switches DEBUG off), DEBUG read as the truthiness of an environment string (`bool(os.environ.get("DEBUG", 0))`, `!!process.env.X`) whose default is non-empty text or which the repository\'s own configuration sets to `0`/`false`, a development configuration class with DEBUG on that the application falls back to when the variable selecting its configuration is unset and some deployment does not set it, GraphQL playgrounds and debug errors switched on (also through the NestJS ConfigService), `gin.SetMode(gin.DebugMode)`, an unguarded `UseDeveloperExceptionPage()`, `NODE_ENV`/`FLASK_ENV` forced to development or `FLASK_DEBUG`/`DEBUG` switched on in the final stage of a production Dockerfile, a production image (no `Dockerfile.dev`-style name, no production variant beside it, no native Procfile/Render deployment running a production server instead) whose start command runs a development server directly or through its package.json script or nps task (`fastapi dev`, `flask run --debug`, `uvicorn --reload`, `manage.py runserver`, `nodemon`, `ts-node-dev`, `next dev`, `vite`, `dotnet watch`, `air`), or in a production env or compose file, an env file a production image bakes in as its `.env`, or the Kubernetes manifests of a production path (kustomize configMapGenerator literals, ConfigMap data, container env; any `*_DEBUG` flag counts there; development, staging and local overlays do not).',
+    'Fails when debug mode is on in a production path: `app.run(debug=True)` (a low-confidence note when it binds the loopback address only, `host="127.0.0.1"`), `Flask(..., debug=True)`, `DEBUG = True` (or a DEBUG read that defaults to on) as the settings default (a base settings module counts only when no production settings module built on it switches DEBUG off), DEBUG read as the truthiness of an environment string (`bool(os.environ.get("DEBUG", 0))`, `!!process.env.X`) whose default is non-empty text or which the repository\'s own configuration sets to `0`/`false`, a development configuration class with DEBUG on that the application falls back to when the variable selecting its configuration is unset and some deployment does not set it, GraphQL playgrounds and debug errors switched on (also through the NestJS ConfigService), `gin.SetMode(gin.DebugMode)`, an unguarded `UseDeveloperExceptionPage()`, `NODE_ENV`/`FLASK_ENV` forced to development or `FLASK_DEBUG`/`DEBUG` switched on in the final stage of a production Dockerfile, a production image (no `Dockerfile.dev`-style name, no production variant beside it, no native Procfile/Render deployment running a production server instead) whose start command runs a development server directly or through its package.json script or nps task (`fastapi dev`, `flask run --debug`, `uvicorn --reload`, `manage.py runserver`, `nodemon`, `ts-node-dev`, `next dev`, `vite`, `dotnet watch`, `air`), or in a production env or compose file, an env file a production image bakes in as its `.env`, or the Kubernetes manifests of a production path (kustomize configMapGenerator literals, ConfigMap data, container env; any `*_DEBUG` flag counts there; development, staging and local overlays do not).',
   rationale:
     'Debug modes print stack traces, settings and sometimes secrets to anyone who triggers an error; the Werkzeug debugger even executes code sent from the browser. Development modes also switch off caching and hardening that production relies on.',
   remediation:
@@ -686,7 +689,13 @@ export default defineRule({
             const raw = callArguments(file.text, open);
             if (isCommentLine(lineOf(file, line)) || !isCodeAtOffset(file, match.index)) continue;
             if (argument.test(topLevel(raw))) {
-              findings.push(findingAt(file, line, message, lineOf(file, line)));
+              // A server bound to the loopback address only (`host="127.0.0.1"`) is reachable from the developer's machine alone.
+              const loopback = message.startsWith('The server') && LOOPBACK_HOST_ARGUMENT.test(raw);
+              findings.push(
+                loopback
+                  ? { ...findingAt(file, line, `${message}, bound to the loopback address only, so a local development server: lower confidence`, lineOf(file, line)), confidence: 'low' }
+                  : findingAt(file, line, message, lineOf(file, line)),
+              );
               continue;
             }
             const on = /\bdebug\s*=/.test(raw) ? debugArgumentOn(facts, file, open + 1, raw) : undefined;
