@@ -17,6 +17,34 @@ const go = {
 
 describeRule(rule, {
   fails: [
+    {
+      name: 'the test template\'s coverlet.collector package that nothing asks to collect',
+      files: {
+        'Api/Api.csproj': '<Project/>',
+        'Api/Orders.cs': 'namespace Api;\npublic class Orders {}\n',
+        'Api.Tests/Api.Tests.csproj':
+          '<Project><ItemGroup><PackageReference Include="coverlet.collector" Version="6.0.2" /><PackageReference Include="xunit" Version="2.9.0" /></ItemGroup></Project>',
+        '.github/workflows/ci.yml': 'on: push\njobs:\n  t:\n    runs-on: x\n    steps:\n      - run: dotnet test\n',
+      },
+      fix: 'none',
+    },
+    {
+      name: 'a Jest config whose coverage options are all commented out',
+      files: {
+        'package.json': '{"name":"a","scripts":{"test":"jest"},"devDependencies":{"jest":"^29.7.0"}}',
+        'src/a.js': 'module.exports = 1;\nexports.b = 2;\n',
+        'jest.config.js': [
+          'module.exports = {',
+          '  // Indicates whether the coverage information should be collected',
+          '  // collectCoverage: false,',
+          '  /* coverageDirectory: "coverage", */',
+          '  // coverageReporters: ["json", "text"],',
+          '  testEnvironment: "node",',
+          '};',
+          '',
+        ].join('\n'),
+      },
+    },
     { name: 'a Python service with pytest but no coverage', files: flask, findings: ['requirements.txt'] },
     {
       name: 'a polyglot repo, one finding per language',
@@ -125,11 +153,29 @@ describeRule(rule, {
       },
     },
     {
-      name: 'coverlet in a .NET test project',
+      name: 'coverlet in a .NET test project that CI asks to collect',
       files: {
         'Api/Api.csproj': '<Project/>',
         'Api/Orders.cs': 'namespace Api;\npublic class Orders {}\n',
         'Api.Tests/Api.Tests.csproj': '<Project><ItemGroup><PackageReference Include="coverlet.collector" Version="6.0.2" /></ItemGroup></Project>',
+        '.github/workflows/ci.yml': 'on: push\njobs:\n  t:\n    runs-on: x\n    steps:\n      - run: dotnet test --collect:"XPlat Code Coverage"\n',
+      },
+    },
+    {
+      name: 'coverlet.msbuild switched on in the test project',
+      files: {
+        'Api/Api.csproj': '<Project/>',
+        'Api/Orders.cs': 'namespace Api;\npublic class Orders {}\n',
+        'Api.Tests/Api.Tests.csproj':
+          '<Project><PropertyGroup><CollectCoverage>true</CollectCoverage></PropertyGroup><ItemGroup><PackageReference Include="coverlet.msbuild" Version="6.0.2" /></ItemGroup></Project>',
+      },
+    },
+    {
+      name: 'a Jest config with coverage settings beside commented-out ones',
+      files: {
+        'package.json': '{"name":"a"}',
+        'src/a.js': 'module.exports = 1;\nexports.b = 2;\n',
+        'jest.config.js': 'module.exports = {\n  // coverageDirectory: "coverage",\n  collectCoverage: true,\n};\n',
       },
     },
     { name: 'codecov.yml', files: { ...go, 'codecov.yml': 'coverage:\n  status:\n    project: on\n' } },
