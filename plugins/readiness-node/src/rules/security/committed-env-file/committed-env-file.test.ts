@@ -77,7 +77,23 @@ describe('security/committed-env-file findings', () => {
         'high',
         '.env is committed; it holds no settings today (comments or blank lines only), but any value added to it will be committed too',
       ],
-      ['api/.env.local', 'high', 'api/.env.local is committed with 1 setting(s): PORT'],
+      [
+        'api/.env.local',
+        'high',
+        'api/.env.local is committed with 1 setting(s): PORT; none of them is a secret today (public build-time variables, addresses, ports), but the file is tracked, so any secret written to it later is committed too: commit it as a template (`.env.example`) or keep it out of git',
+      ],
+    ]);
+  });
+
+  it('say when a framework profile holds public build-time values only, and keep it a finding', () => {
+    const result = runRule(rule, {
+      'web/.env.development': 'REACT_APP_API_URL=https://shop.local:8081/api\nPORT=3000\nSSL_KEY_FILE=../certs/localhost.key\n',
+      'web/.env.production': 'NEXT_PUBLIC_SITE_URL=https://shop.example.com\nSTRIPE_SECRET_KEY=\n',
+    });
+    expect(result.status).toBe('fail');
+    expect(result.findings.map(f => [f.path, f.confidence, /none of them is a secret today/.test(f.message)])).toEqual([
+      ['web/.env.development', 'high', true],
+      ['web/.env.production', 'high', false],
     ]);
   });
 
