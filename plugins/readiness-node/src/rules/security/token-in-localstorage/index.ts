@@ -27,7 +27,9 @@ const STORAGE = /^(?:(?:window|globalThis|self)\.)?localStorage$/;
 const OTHER_STORES = /(?:^|\.)(?:sessionStorage|localStorage|AsyncStorage|SecureStore|[Cc]ookies?)$/;
 const STORAGE_HOOKS = new Set(['useLocalStorage', 'useLocalStorageState', 'useStorage', 'createLocalStorage', 'makePersisted']);
 const BROWSER_EXTENSIONS = new Set(['.html', '.htm', '.vue', '.svelte']);
-const MENTIONS_STORAGE = /localStorage|useLocalStorage|useStorage|makePersisted|redux-persist|persist\(/;
+const MENTIONS_STORAGE = /localStorage|LocalStorageService|useLocalStorage|useStorage|makePersisted|redux-persist|persist\(/;
+/** Angular's ngx-webstorage `LocalStorageService`, injected (`private $localStorage: LocalStorageService`, `= inject(LocalStorageService)`); `store(key, value)` writes to localStorage. */
+const INJECTED_LOCAL_STORAGE = /(?<![\w$])([A-Za-z_$][\w$]*)\s*(?::\s*LocalStorageService\b|=\s*inject\(\s*LocalStorageService\s*\))/g;
 
 function isBrowserCode(path: string): boolean {
   return BROWSER_EXTENSIONS.has(extname(path)) || ['javascript', 'typescript'].includes(languageOf(path) ?? '');
@@ -185,7 +187,7 @@ export default defineRule({
   severity: 'high',
   title: 'Auth tokens are not kept in localStorage',
   description:
-    'Fails when frontend code writes an auth, access, refresh or ID token, a JWT, a session id or an API key to `localStorage`: `localStorage.setItem("token", …)`, `localStorage.token = …`, a local storage helper called with a token, a whole login response stored under a key such as `user`, `useLocalStorage("accessToken", …)`, or a persisted auth store (redux-persist, zustand `persist`) that uses localStorage.',
+    'Fails when frontend code writes an auth, access, refresh or ID token, a JWT, a session id or an API key to `localStorage`: `localStorage.setItem("token", …)`, `localStorage.token = …`, a local storage helper called with a token, a whole login response stored under a key such as `user`, `useLocalStorage("accessToken", …)`, or a persisted auth store (redux-persist, zustand `persist`) that uses localStorage, or Angular\'s ngx-webstorage `LocalStorageService.store("authenticationToken", …)`.',
   rationale:
     'Anything in localStorage is readable by every script on the page. One XSS bug, or one compromised third-party script, is enough to copy the token and use it from anywhere until it expires; unlike an HttpOnly cookie, the browser offers no protection.',
   remediation:
@@ -214,8 +216,10 @@ export default defineRule({
         tree.bindings().filter(b => b.names.length === 1 && b.value && STORAGE.test(b.value.text())).map(b => b.names[0]),
       );
       const isStorage = (receiver: string) => STORAGE.test(receiver) || aliases.has(receiver);
+      const services = /ngx-webstorage/.test(file.text) ? new Set([...file.text.matchAll(INJECTED_LOCAL_STORAGE)].map(m => m[1])) : new Set<string>();
+      const isService = (receiver: string) => services.has(receiver.replace(/^this\./, ''));
       for (const call of tree.calls()) {
-        if (call.name === 'setItem' && isStorage(call.receiver)) {
+        if ((call.name === 'setItem' && isStorage(call.receiver)) || (call.name === 'store' && isService(call.receiver))) {
           writes.push({ file, tree, at: call.node, line: call.line, key: keyOf(tree, call.args[0]), value: call.args[1] ?? null });
         } else if (STORAGE_HOOKS.has(call.name) && call.receiver === '' && tree.stringValue(call.args[0]) !== undefined) {
           writes.push({ file, tree, at: call.node, line: call.line, key: keyOf(tree, call.args[0]), value: call.args[1] ?? null, hook: true });

@@ -6,6 +6,29 @@ const reactPkg = JSON.stringify({ name: 'web', dependencies: { react: '^18.0.0',
 describeRule(rule, {
   fails: [
     {
+      name: "an Angular service that stores the token with ngx-webstorage's LocalStorageService",
+      files: {
+        'package.json': '{"dependencies": {"@angular/core": "17.0.0", "ngx-webstorage": "13.0.0"}}',
+        'src/main/webapp/app/core/auth/auth-jwt.service.ts': [
+          "import { Injectable } from '@angular/core';",
+          "import { LocalStorageService, SessionStorageService } from 'ngx-webstorage';",
+          '@Injectable({ providedIn: \'root\' })',
+          'export class AuthServerProvider {',
+          '  constructor(private $localStorage: LocalStorageService, private $sessionStorage: SessionStorageService) {}',
+          '  private authenticateSuccess(jwt: string, rememberMe: boolean): void {',
+          '    if (rememberMe) {',
+          "      this.$localStorage.store('authenticationToken', jwt);",
+          '    } else {',
+          "      this.$sessionStorage.store('authenticationToken', jwt);",
+          '    }',
+          '  }',
+          '}',
+          '',
+        ].join('\n'),
+      },
+      findings: ['src/main/webapp/app/core/auth/auth-jwt.service.ts:8'],
+    },
+    {
       name: 'saving the token on login is reported, clearing it on logout is not',
       files: {
         'package.json': reactPkg,
@@ -122,6 +145,21 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: "a token kept in ngx-webstorage's SessionStorageService, and a non-credential in its LocalStorageService",
+      files: {
+        'package.json': '{"dependencies": {"@angular/core": "17.0.0", "ngx-webstorage": "13.0.0"}}',
+        'src/app/auth.service.ts': [
+          "import { LocalStorageService, SessionStorageService } from 'ngx-webstorage';",
+          'export class AuthService {',
+          '  constructor(private localStorage: LocalStorageService, private sessionStorage: SessionStorageService) {}',
+          "  save(jwt: string): void { this.sessionStorage.store('authenticationToken', jwt); }",
+          "  theme(name: string): void { this.localStorage.store('theme', name); }",
+          '}',
+          '',
+        ].join('\n'),
+      },
+    },
     {
       name: 'non-credential values in localStorage',
       files: {
