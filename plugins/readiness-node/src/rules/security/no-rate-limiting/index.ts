@@ -8,7 +8,8 @@ export const RATE_LIMIT_SIGNALS: EvidenceSignal[] = [
   // Node
   { label: 'express-rate-limit', deps: ['express-rate-limit', 'express-slow-down', 'express-brute', 'express-limiter'] },
   { label: 'rate-limiter-flexible', deps: ['rate-limiter-flexible'] },
-  { label: '@nestjs/throttler', deps: ['@nestjs/throttler'] },
+  // @nestjs/throttler limits nothing until its guard is bound (APP_GUARD, @UseGuards, a subclass) or @Throttle() is used.
+  { label: '@nestjs/throttler', code: /\bThrottlerGuard\b(?![^;\n]*\bfrom\s+['"])|@Throttle\(/ },
   { label: '@fastify/rate-limit', deps: ['@fastify/rate-limit', 'fastify-rate-limit'] },
   { label: 'koa-ratelimit', deps: ['koa-ratelimit', 'koa2-ratelimit'] },
   { label: 'hono-rate-limiter', deps: ['hono-rate-limiter'] },
@@ -53,7 +54,7 @@ export const RATE_LIMIT_SIGNALS: EvidenceSignal[] = [
   { label: 'ASP.NET Core rate limiting', deps: ['system.threading.ratelimiting', 'microsoft.aspnetcore.ratelimiting'] },
   { label: 'rack-attack', deps: ['rack-attack', 'rack-throttle'] },
   // Code: middleware set up by hand or from a framework that ships it
-  { label: 'a rate limiter in code', code: /\brateLimit\(|\bRateLimiter(?:Memory|Redis|Postgres|Mongo|Cluster)\b|\bThrottlerModule\b|@Throttle\(|\bslowDown\(/ },
+  { label: 'a rate limiter in code', code: /\brateLimit\(|\bRateLimiter(?:Memory|Redis|Postgres|Mongo|Cluster)\b|\bslowDown\(/ },
   { label: 'a rate limiter in code', code: /\bfrom\s+(?:flask_limiter|slowapi|django_ratelimit|fastapi_limiter)\b|@limiter\.limit\(|@ratelimit\(|DEFAULT_THROTTLE_(?:CLASSES|RATES)|\bthrottle_classes\b/ },
   { label: 'a rate limiter in code', code: /\bBucket4j\b|\bBucket\.builder\(|\bBandwidth\.(?:classic|simple|builder)\(|@RateLimiter\(|\bRateLimiter\.create\(|\bRateLimiterRegistry\b|\bRequestRateLimiter\b/ },
   { label: 'Sentinel', code: /\b(?:FlowRuleManager|GatewayRuleManager|ParamFlowRuleManager)\.loadRules\(/ },
@@ -78,7 +79,7 @@ export default defineRule({
   severity: 'medium',
   title: 'Requests are rate limited',
   description:
-    'Fails for each server application with no rate-limiting library, middleware or proxy setting in its code, its dependencies, the projects it runs, or the proxy and gateway configuration outside every server: express-rate-limit, rate-limiter-flexible, @nestjs/throttler, @fastify/rate-limit, flask-limiter, slowapi, django-ratelimit or DRF throttling, bucket4j, resilience4j, Sentinel (Java, or sentinel-golang flow rules and middleware), golang.org/x/time/rate, tollbooth, ulule/limiter, httprate, juju/ratelimit, ASP.NET Core rate limiting (System.Threading.RateLimiting, AspNetCoreRateLimit), Rack::Attack, nginx `limit_req`, ingress or gateway limits, or a rate limiter written in the code. Not applicable without a server.',
+    'Fails for each server application with no rate-limiting library, middleware or proxy setting in its code, its dependencies, the projects it runs, or the proxy and gateway configuration outside every server: express-rate-limit, rate-limiter-flexible, @nestjs/throttler (with its ThrottlerGuard bound or `@Throttle()` used: ThrottlerModule alone limits nothing), @fastify/rate-limit, flask-limiter, slowapi, django-ratelimit or DRF throttling, bucket4j, resilience4j, Sentinel (Java, or sentinel-golang flow rules and middleware), golang.org/x/time/rate, tollbooth, ulule/limiter, httprate, juju/ratelimit, ASP.NET Core rate limiting (System.Threading.RateLimiting, AspNetCoreRateLimit), Rack::Attack, nginx `limit_req`, ingress or gateway limits, or a rate limiter written in the code. Not applicable without a server.',
   rationale:
     'Without a limit, one client can brute-force logins and tokens, scrape the whole dataset, or exhaust the service and its database with a burst of cheap requests. Limits also contain runaway clients and retry storms.',
   remediation:

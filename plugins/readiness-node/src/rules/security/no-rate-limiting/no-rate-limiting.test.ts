@@ -33,6 +33,15 @@ const springPom = (artifact: string) =>
 describeRule(rule, {
   fails: [
     {
+      name: '@nestjs/throttler configured but its guard never bound',
+      files: {
+        'package.json': pkg({ '@nestjs/core': '^10.0.0', '@nestjs/throttler': '^5.0.0' }),
+        'src/main.ts': "import { NestFactory } from '@nestjs/core';\nconst app = await NestFactory.create(AppModule);\nawait app.listen(3000);\n",
+        'src/app.module.ts': "import { ThrottlerModule } from '@nestjs/throttler';\n@Module({ imports: [ThrottlerModule.forRoot([{ ttl: 60000, limit: 10 }])] })\nexport class AppModule {}\n",
+      },
+      findings: ['package.json:4'],
+    },
+    {
       name: 'one finding for a server whose endpoints span several files',
       files: aspnet('Api', ''),
       findings: ['Api/Program.cs:1'],
@@ -123,9 +132,25 @@ describeRule(rule, {
       },
     },
     {
-      name: '@nestjs/throttler declared',
+      name: '@nestjs/throttler with its guard bound globally',
       files: {
         'package.json': pkg({ '@nestjs/core': '^10.0.0', '@nestjs/throttler': '^5.0.0' }),
+        'src/app.module.ts': [
+          "import { APP_GUARD } from '@nestjs/core';",
+          "import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';",
+          '@Module({',
+          '  imports: [ThrottlerModule.forRoot([{ ttl: 60000, limit: 10 }])],',
+          '  providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }],',
+          '})',
+          'export class AppModule {}',
+        ].join('\n'),
+      },
+    },
+    {
+      name: '@nestjs/throttler used through @Throttle on a controller',
+      files: {
+        'package.json': pkg({ '@nestjs/core': '^10.0.0', '@nestjs/throttler': '^5.0.0' }),
+        'src/auth/auth.controller.ts': "import { Throttle } from '@nestjs/throttler';\n@Controller('auth')\nexport class AuthController {\n  @Throttle({ default: { limit: 3, ttl: 60000 } })\n  @Post('login') login() {}\n}\n",
       },
     },
     {
