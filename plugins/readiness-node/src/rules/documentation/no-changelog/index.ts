@@ -7,7 +7,7 @@ import { fixChangelog } from './fix';
 const CHANGELOG_FILE =
   /^(?:changelog|changes|history|release[-_]?notes|releases|news)(?:\.(?:md|markdown|mdx|rst|txt|adoc))?$/i;
 /** A README section that keeps the release history: "Changelog", "Release notes", "Version history". */
-const CHANGELOG_HEADING = /^(?:change ?log|changes|release notes|releases|release history|version history|history|what'?s new)$/i;
+const CHANGELOG_HEADING = /^(?:change ?log|changes|release notes|releases|release history|version history|history|what'?s new|news|updates|release log)$/i;
 /** A version entry under it: `v1.2`, `1.2.0`, `2024-05-01`. */
 const VERSION_ENTRY = /\bv?\d+\.\d+(?:\.\d+)?\b|\b\d{4}-\d{2}-\d{2}\b/;
 /** Major-version labels (`**v1**`, `v2`): two different ones make a list of versions. */
@@ -29,7 +29,7 @@ export default defineRule({
   severity: 'low',
   title: 'Changes are recorded',
   description:
-    'Fails when there is no changelog or release notes (CHANGELOG, CHANGES, HISTORY, RELEASES, NEWS, release notes, in any package, or a README section such as Changelog or Release notes that lists versions: a dotted version, a date, or two major-version labels such as v1 and v2) and no tooling that produces them (Changesets, release-please, semantic-release, towncrier fragments, GitHub release-notes configuration, git-cliff, GoReleaser).',
+    'Fails when there is no changelog or release notes (CHANGELOG, CHANGES, HISTORY, RELEASES, NEWS, release notes, in any package, or a README section such as Changelog, Release notes or News that lists versions: a dotted version, a date, or two major-version labels such as v1 and v2) and no tooling that produces them (Changesets, release-please, semantic-release, towncrier fragments, GitHub release-notes configuration, git-cliff, GoReleaser).',
   rationale:
     'When something breaks after a deploy, the first question is what changed. A changelog answers it for operators and consumers without reading the commit history.',
   remediation:

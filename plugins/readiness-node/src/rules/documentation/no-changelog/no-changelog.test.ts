@@ -3,6 +3,11 @@ import rule from '.';
 
 describeRule(rule, {
   fails: [
+    {
+      name: 'a README News section with announcements but no versions',
+      files: { 'README.md': '# svc\n\n## News\n\nWe moved to a new home. Follow us for updates.\n' },
+      findings: ['.'],
+    },
     { name: 'nothing', files: { 'README.md': '# x' }, findings: ['.'] },
     {
       name: 'a changelog of a vendored library only',
@@ -29,6 +34,10 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'a README News section of dated, versioned release notes',
+      files: { 'README.md': '# svc\n\n## News\n\n**v1.10 - 04/08/2025**\n- Migrated to .NET 9.0\n\n**v1.9 - 06/30/2024**\n- Migrated to .NET 8.0\n\n## Disclaimer\n' },
+    },
     { name: 'CHANGELOG.md', files: { 'CHANGELOG.md': '# Changelog\n' } },
     {
       name: 'a README Changelog section that lists versions',

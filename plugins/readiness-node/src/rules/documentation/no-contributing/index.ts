@@ -4,11 +4,21 @@ import { fixContributing } from './fix';
 
 /** Section titles that tell people how to propose a change: "Contributing", "How to contribute", "Questions / proposing changes". */
 const CONTRIBUTING_HEADING =
-  /\b(?:contribut(?:ing|ions?|e)|contributors?'?\s+guide(?:lines)?|pull requests?|report(?:ing)?\s+(?:bugs|issues)|propos(?:e|ing)\s+(?:a\s+|an\s+)?(?:changes?|something|features?|improvements?|ideas?|fix(?:es)?|enhancements?)|ask(?:ing)?\s+(?:a\s+)?questions?|questions?\s*(?:\/|,|&|\band\b|\bor\b)\s*(?:propos|suggest|feedback|ideas|issues|bugs|changes))/i;
+  /\b(?:contribut(?:ing|ions?|e)|contributors?'?\s+guide(?:lines)?|pull[-\s]?requests?|report(?:ing)?\s+(?:bugs|issues)|propos(?:e|ing)\s+(?:a\s+|an\s+)?(?:changes?|something|features?|improvements?|ideas?|fix(?:es)?|enhancements?)|ask(?:ing)?\s+(?:a\s+)?questions?|questions?\s*(?:\/|,|&|\band\b|\bor\b)\s*(?:propos|suggest|feedback|ideas|issues|bugs|changes))/i;
 /** "Development workflow" is how a change gets in only when the section speaks of branches, commits, reviews or pull requests. */
 const WORKFLOW_HEADING = /\b(?:development|dev|git|contribution)\s+(?:workflow|process)\b/i;
 const CHANGE_PROCESS =
   /\b(?:branch(?:es|ing)?|pull requests?|PRs?|merge requests?|commits?|code reviews?|reviewers?|review(?:ed)? by|fork|rebase|issues?)\b/i;
+/** A section that only promises a guide ("We are working on a guide for contributing", "Coming soon", "TBD"). */
+const PLACEHOLDER =
+  /\b(?:(?:we(?:'re| are)|i(?:'m| am))\s+(?:working on|writing|preparing)|coming soon|to be (?:written|added|done|defined)|will be (?:added|written|published)|tbd|todo|wip)\b/i;
+const PLACEHOLDER_MAX_CHARS = 200;
+
+function onlyPromisesAGuide(body: string[]): boolean {
+  const text = body.join(' ').replace(/\s+/g, ' ').trim();
+  return text.length <= PLACEHOLDER_MAX_CHARS && PLACEHOLDER.test(text);
+}
+
 /** A list of the people who contributed is not a guide. */
 const NOT_A_GUIDE = /^(?:contributors|our contributors|thanks? to (?:all )?(?:our )?contributors|contributors? list)$/i;
 
@@ -18,7 +28,7 @@ export default defineRule({
   severity: 'low',
   title: 'Contribution guidelines exist',
   description:
-    'Fails when there is no CONTRIBUTING file (at the root, in .github/ or docs/, or a docs/contributing/ folder) and the README has no section on contributing (Contributing, Contributions, How to contribute, Pull requests, Reporting issues, Questions / proposing changes…, in any heading style, or a Development workflow section that speaks of branches, commits, reviews or pull requests; one that only lists setup commands is not a guide).',
+    'Fails when there is no CONTRIBUTING file (at the root, in .github/ or docs/, or a docs/contributing/ folder) and the README has no section on contributing (Contributing, Contributions, How to contribute, Pull requests, Reporting issues, Questions / proposing changes…, in any heading style, or a Development workflow section that speaks of branches, commits, reviews or pull requests; one that only lists setup commands is not a guide, nor is a short section that only promises one: "we are working on a guide", "coming soon", "TBD").',
   rationale:
     'Contribution guidelines tell other teams how to propose a change: branching, review, tests to run, who approves. Without them changes stall or skip the checks the owners rely on.',
   remediation:
@@ -35,8 +45,9 @@ export default defineRule({
       readme &&
       sectionsOf(readme).find(
         ({ heading: h, body }) =>
-          (CONTRIBUTING_HEADING.test(h.text) && !NOT_A_GUIDE.test(h.text)) ||
-          (WORKFLOW_HEADING.test(h.text) && CHANGE_PROCESS.test(body.join('\n'))),
+          ((CONTRIBUTING_HEADING.test(h.text) && !NOT_A_GUIDE.test(h.text)) ||
+            (WORKFLOW_HEADING.test(h.text) && CHANGE_PROCESS.test(body.join('\n')))) &&
+          !onlyPromisesAGuide(body),
       );
     if (section) return outcome.pass(`README section "${section.heading.text}"`);
     return outcome.fail([

@@ -4,6 +4,11 @@ import rule from '.';
 describeRule(rule, {
   fails: [
     {
+      name: 'a README Contributing section that only promises a guide',
+      files: { 'README.md': '# x\n\n## Contributing\n\nWe are working on a guide for contributing.\n\n## Contact\n\nMessage me.\n' },
+      findings: ['.'],
+    },
+    {
       name: 'nothing',
       files: { 'README.md': '# x\n\n## Usage\n' },
       findings: ['.'],
@@ -35,6 +40,10 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'a README Pull-Requests section stating the contribution policy',
+      files: { 'README.md': "# Shop\n\n## Pull-Requests \nMake a contact first! Don't submit PRs for extra features, all new features are planned.\n\n## About\n" },
+    },
     {
       name: 'CONTRIBUTING.md at the root',
       files: { 'CONTRIBUTING.md': '# Contributing\n' },
