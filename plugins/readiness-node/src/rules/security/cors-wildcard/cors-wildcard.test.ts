@@ -6,6 +6,15 @@ const expressPkg = JSON.stringify({ name: 'api', dependencies: { express: '^4.19
 describeRule(rule, {
   fails: [
     {
+      name: 'Flask-CORS created in an application factory and initialised with no origins',
+      files: {
+        'requirements.txt': 'flask==3.0.3\nflask-cors==4.0.1\n',
+        'api/app.py': 'from flask import Flask\nfrom flask_cors import CORS\n\ncors = CORS()\n\ndef create_app():\n    app = Flask(__name__)\n    cors.init_app(app)\n    return app\n',
+        'config.py': 'class Config:\n    CORS_SUPPORTS_CREDENTIALS = True\n',
+      },
+      findings: ['api/app.py:8'],
+    },
+    {
       name: 'every origin allowed in the default Spring configuration and in a development profile activated by default',
       files: {
         'pom.xml': '<project><dependencies><dependency><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies></project>\n',
@@ -243,6 +252,14 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'Flask-CORS initialised in an application factory with origins from the configuration',
+      files: {
+        'requirements.txt': 'flask==3.0.3\nflask-cors==4.0.1\n',
+        'api/app.py': 'from flask import Flask\nfrom flask_cors import CORS\n\ncors = CORS()\n\ndef create_app():\n    app = Flask(__name__)\n    cors.init_app(app)\n    return app\n',
+        'config.py': 'import os\nclass Config:\n    CORS_ORIGINS = os.environ.get("CORS_ORIGINS", "https://shop.example.com").split(",")\n',
+      },
+    },
     {
       name: 'every origin allowed in a Spring profile for development only leaves a low-confidence note',
       files: {

@@ -249,6 +249,26 @@ const VALUE_SITES: ValueSite[] = [
   { pattern: /\.WithOrigins\(\s*/g, when: f => languageOf(f.path) === 'csharp', allowsAll: holdsWildcard, what: 'The allowed CORS origins come from' },
 ];
 
+/** `cors = CORS()` created without options, for an application factory's `cors.init_app(app)`. */
+const FLASK_CORS_EXTENSION = /^[ \t]*(\w+)\s*=\s*CORS\(\s*\)/gm;
+/** Flask-CORS settings of the application's configuration that name origins or resources. */
+const FLASK_CORS_ORIGIN_SETTING = /\bCORS_(?:ORIGINS|RESOURCES)\b/;
+
+/**
+ * Flask-CORS set up through an application factory, `cors = CORS()` then `cors.init_app(app)` with no origins, and no
+ * `CORS_ORIGINS` or `CORS_RESOURCES` in the project's configuration: every origin is allowed.
+ */
+function scanFlaskCorsFactory(facts: Facts, file: SourceFile, add: (file: SourceFile, line: number, message: string) => void): void {
+  for (const extension of file.text.matchAll(FLASK_CORS_EXTENSION)) {
+    const init = new RegExp(`\\b${extension[1]}\\.init_app\\(\\s*[\\w.]+\\s*(?:,\\s*(?:supports_credentials|send_wildcard|max_age|allow_headers|expose_headers|methods)\\s*=\\s*[^,)]+\\s*)*\\)`, 'g');
+    for (const { line, match } of matchAll(file, init)) {
+      if (isCommentLine(lineOf(file, line)) || !isCodeAtOffset(file, match.index)) continue;
+      if (facts.files.some(f => PY(f) && !isTestFile(f.path) && FLASK_CORS_ORIGIN_SETTING.test(f.text))) return;
+      add(file, line, 'Flask-CORS is initialised with no origins (and no CORS_ORIGINS setting), so it allows every origin');
+    }
+  }
+}
+
 /** A file of development configuration by its name or folder (`config/development.ts`, `config/dev/cors.ts`). */
 function isDevelopmentPath(path: string): boolean {
   return path.split('/').some(part => isDevelopmentName(part.replace(/\.[^.]*$/, '')));
@@ -340,7 +360,7 @@ export default defineRule({
   severity: 'high',
   title: 'CORS does not allow every origin',
   description:
-    'Fails when a server allows any origin by default: `Access-Control-Allow-Origin: *`, express/koa/hono `cors()` with no options, `origin: "*"` or `origin: true`, NestJS or routing-controllers `cors: true`, `allow_origins=["*"]`, Flask-CORS without origins, `CORS_ALLOW_ALL_ORIGINS = True`, a bare `@CrossOrigin`, `allowedOrigins("*")`, `cors.Default()`, `cors.AllowAll`, Go CORS options (rs/cors, chi, echo, fiber) that name no origins, `AllowAnyOrigin()`, or a CORS origins setting that defaults to `*` (an environment read whose final fallback is `*`, also through `||` chains and `.split(",")` with per-item cleanup; a Flask `app.config.get("CORS_ORIGINS", "*")` only when no configuration class outside development and tests sets the key). The header on public static files only (in a static file server\'s `setHeaders`, or beside `Cache-Control: public`) is a low-confidence note: fonts, images and translations are served to any origin on purpose. A header or `cors` option in a development server\'s settings (a webpack `devServer`, the `server` or `proxy` of a Vite or other bundler configuration, a create-react-app `setupProxy.js`) only serves local development and is not counted. A setting in configuration for development only (a Spring profile such as `application-dev.yml` that is not activated by default, a .NET `appsettings.Development.json`, a `settings/dev.py`) is a low-confidence note.',
+    'Fails when a server allows any origin by default: `Access-Control-Allow-Origin: *`, express/koa/hono `cors()` with no options, `origin: "*"` or `origin: true`, NestJS or routing-controllers `cors: true`, `allow_origins=["*"]`, Flask-CORS without origins (also `CORS()` then `cors.init_app(app)` with no `CORS_ORIGINS` setting), `CORS_ALLOW_ALL_ORIGINS = True`, a bare `@CrossOrigin`, `allowedOrigins("*")`, `cors.Default()`, `cors.AllowAll`, Go CORS options (rs/cors, chi, echo, fiber) that name no origins, `AllowAnyOrigin()`, or a CORS origins setting that defaults to `*` (an environment read whose final fallback is `*`, also through `||` chains and `.split(",")` with per-item cleanup; a Flask `app.config.get("CORS_ORIGINS", "*")` only when no configuration class outside development and tests sets the key). The header on public static files only (in a static file server\'s `setHeaders`, or beside `Cache-Control: public`) is a low-confidence note: fonts, images and translations are served to any origin on purpose. A header or `cors` option in a development server\'s settings (a webpack `devServer`, the `server` or `proxy` of a Vite or other bundler configuration, a create-react-app `setupProxy.js`) only serves local development and is not counted. A setting in configuration for development only (a Spring profile such as `application-dev.yml` that is not activated by default, a .NET `appsettings.Development.json`, a `settings/dev.py`) is a low-confidence note.',
   rationale:
     'With every origin allowed, any web page a user visits can call the API from their browser and read the responses. Combined with cookies or tokens the browser sends automatically, that exposes user data to any site; even without credentials it removes a layer that stops cross-site abuse of internal and authenticated APIs.',
   remediation:
@@ -380,6 +400,7 @@ export default defineRule({
         }
       }
       if (languageOf(file.path) && /cors|CrossOrigin|Origin/i.test(file.text)) scanResolvedSettings(facts, file, seen, add);
+      if (PY(file) && /flask_cors/.test(file.text)) scanFlaskCorsFactory(facts, file, add);
       if (GO(file)) scanGoDefaults(facts, file, add);
       if (JS(file)) {
         for (const name of corsFactoryNames(file)) {
