@@ -29,6 +29,8 @@ export interface ComposeService {
   buildContext?: string;
   /** Dockerfile path, repository-relative, when built from source. */
   dockerfile?: string;
+  /** Whether `build:` names no context (only `args`, `target`…), so the context is the default or comes from another file merged with this one. */
+  buildContextImplied?: boolean;
   healthcheck?: { line?: number; disabled: boolean };
   environment: ComposeEnvVar[];
   volumes: ComposeVolume[];
@@ -158,7 +160,9 @@ export function parseComposeFile(file: SourceFile): ComposeFileFact {
     if (image) service.image = image;
     if (svc.build !== undefined) {
       const build = asRecord(svc.build);
-      const context = asString(build ? build.context : svc.build) ?? '.';
+      const written = asString(build ? build.context : svc.build);
+      if (written === undefined) service.buildContextImplied = true;
+      const context = written ?? '.';
       service.buildContext = joinPath(dir, context);
       const dockerfile = asString(build?.dockerfile) ?? 'Dockerfile';
       service.dockerfile = joinPath(service.buildContext, dockerfile);

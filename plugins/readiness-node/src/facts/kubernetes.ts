@@ -3,7 +3,7 @@
  * image each one runs: what the container rules need to know about a deployment that is not compose.
  */
 import { SourceFile } from '../snapshot';
-import type { DockerfileFact, Facts } from './index';
+import type { Facts } from './index';
 import { memo } from './memo';
 import { basename, dirname, isAsidePath, joinPath } from './paths';
 import { asArray, asRecord, asString, parseYamlFile } from './yamlDoc';
@@ -126,46 +126,9 @@ export function imageBaseName(image: string): string | undefined {
   return /^[a-z0-9][a-z0-9._-]*$/.test(name) && !/^x+$/.test(name) ? name : undefined;
 }
 
-/** Folder names that say where a Dockerfile lies, not what it builds. */
-const GENERIC_FOLDER = /^(?:src|app|docker|build|deploy|deployment|container|image|\.)$/i;
-
-/** `docker build` and `docker buildx build` command lines, with their backslash continuations joined. */
-const DOCKER_BUILD = /\bdocker\s+(?:image\s+build|buildx\s+build|build)\b([^\n;&|]*)/g;
-
-/** The Dockerfile path and image names of each `docker build` in a command text. */
-function dockerBuilds(text: string): Array<{ dockerfile: string; names: string[] }> {
-  const joined = text.replace(/\\\r?\n/g, ' ');
-  const out: Array<{ dockerfile: string; names: string[] }> = [];
-  for (const m of joined.matchAll(DOCKER_BUILD)) {
-    const tokens = m[1].trim().split(/\s+/).filter(Boolean);
-    const names: string[] = [];
-    let file: string | undefined;
-    const positional: string[] = [];
-    for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i].replace(/^["']|["']$/g, '');
-      const option = /^(-t|--tag|-f|--file)(?:=(.*))?$/.exec(token);
-      if (option) {
-        const value = (option[2] ?? tokens[++i] ?? '').replace(/^["']|["']$/g, '');
-        if (option[1] === '-f' || option[1] === '--file') file = value;
-        else {
-          const name = imageBaseName(value);
-          if (name && !value.split('/').pop()!.split(':')[0].includes('$')) names.push(name);
-        }
-      } else if (token.startsWith('-')) {
-        // An option with a separate value (`--build-arg X=1`, `--platform linux/amd64`) skips it.
-        if (!token.includes('=') && tokens[i + 1] && !tokens[i + 1].startsWith('-') && i + 2 < tokens.length) i++;
-      } else positional.push(token);
-    }
-    const context = (positional[positional.length - 1] ?? '.').replace(/^\.\/?/, '').replace(/\/$/, '');
-    const dockerfile = file ? file.replace(/^\.\//, '') : joinPath(context, 'Dockerfile');
-    if (names.length) out.push({ dockerfile, names });
-  }
-  return out;
-}
-
 /** Image names that skaffold.yaml artifacts build from each Dockerfile. */
-function skaffoldBuilds(file: SourceFile): Array<{ dockerfile: string; names: string[] }> {
-  const out: Array<{ dockerfile: string; names: string[] }> = [];
+function skaffoldBuilds(file: SourceFile): Array<{ dockerfile: string; name: string }> {
+  const out: Array<{ dockerfile: string; name: string }> = [];
   const base = dirname(file.path);
   for (const doc of parseYamlFile(file.text).docs) {
     let value: Record<string, unknown> | undefined;
@@ -178,57 +141,17 @@ function skaffoldBuilds(file: SourceFile): Array<{ dockerfile: string; names: st
     for (const artifact of builds.flatMap(asArray).map(asRecord)) {
       const name = imageBaseName(asString(artifact?.image) ?? '');
       if (!artifact || !name) continue;
-      const context = joinPath(base, (asString(artifact.context) ?? '.').replace(/^\.\/?/, '').replace(/\/$/, ''));
+      const context = joinPath(base, asString(artifact.context) ?? '.');
       const dockerfile = asString(asRecord(artifact.docker)?.dockerfile) ?? 'Dockerfile';
-      out.push({ dockerfile: joinPath(context, dockerfile.replace(/^\.\//, '')), names: [name] });
+      out.push({ dockerfile: joinPath(context, dockerfile), name });
     }
   }
   return out;
 }
 
-/** For each Dockerfile path, the image names the repository's build tooling gives what it builds. */
-function namedBuilds(facts: Facts): Map<string, Set<string>> {
-  return memo(facts, 'kubernetes.namedBuilds', () => {
-    const byPath = new Map<string, Set<string>>();
-    const add = (dockerfile: string, names: string[]) => {
-      const key = dockerfile.replace(/^\/+/, '');
-      const set = byPath.get(key) ?? new Set<string>();
-      names.forEach(n => set.add(n));
-      byPath.set(key, set);
-    };
-    for (const file of facts.files) {
-      const name = basename(file.path);
-      if (/^skaffold\.ya?ml$/i.test(name)) skaffoldBuilds(file).forEach(b => add(b.dockerfile, b.names));
-      else if ((/\.(?:sh|bash|mk)$/.test(name) || /^(?:GNU)?[Mm]akefile$/.test(name)) && file.text.includes('docker')) {
-        dockerBuilds(file.text).forEach(b => add(b.dockerfile, b.names));
-      }
-    }
-    for (const command of facts.ci.commands) dockerBuilds(command.command).forEach(b => add(b.dockerfile, b.names));
-    return byPath;
-  });
-}
-
-/**
- * The image names a Dockerfile's image goes by: the name its build tooling tags it with (skaffold artifacts,
- * `docker build -t` in CI, scripts and Makefiles), and the name of the folder it builds in (`services/api/Dockerfile`
- * is `api`; a generic folder such as `src/` or `docker/` names nothing, its parent does). @public
- */
-export function imageNamesOf(facts: Facts, dockerfile: DockerfileFact): Set<string> {
-  const names = new Set(namedBuilds(facts).get(dockerfile.path) ?? []);
-  let dir = dirname(dockerfile.path);
-  while (dir !== '' && GENERIC_FOLDER.test(basename(dir))) dir = dirname(dir);
-  const folder = dir === '' ? undefined : imageBaseName(basename(dir));
-  if (folder) names.add(folder);
-  return names;
-}
-
-/** The Kubernetes containers that run the image a Dockerfile builds, matched by image name. @public */
-export function containersRunning(facts: Facts, dockerfile: DockerfileFact): KubeContainer[] {
-  const containers = kubernetesContainers(facts);
-  if (containers.length === 0) return [];
-  const names = imageNamesOf(facts, dockerfile);
-  return containers.filter(c => {
-    const name = imageBaseName(c.image);
-    return name !== undefined && names.has(name);
-  });
+/** The images skaffold.yaml files build: each artifact's Dockerfile path with the image name it gives it. @public */
+export function skaffoldArtifacts(facts: Facts): Array<{ dockerfile: string; name: string }> {
+  return memo(facts, 'kubernetes.skaffold', () =>
+    facts.files.filter(f => /^skaffold\.ya?ml$/i.test(basename(f.path)) && !isAsidePath(f.path)).flatMap(skaffoldBuilds),
+  );
 }

@@ -15,6 +15,7 @@ import type {
   ImageReference,
 } from '../../facts';
 import { basename, dirname, isDevWorkspacePath, isLowConfidencePath, joinPath, lineOf } from '../../facts';
+import { imageBaseName, KubeContainer, kubernetesContainers, skaffoldArtifacts } from '../../facts/kubernetes';
 
 /** Whether a path lies in a vendored or generated tree. */
 export function isVendored(path: string): boolean {
@@ -136,7 +137,8 @@ function containerVariantOf(path: string): ContainerVariant | undefined {
 
 /** Whether a compose file stands on its own: every service says what it runs (`image` or `build`), so it is no overlay. */
 function isStandaloneCompose(file: ComposeFileFact): boolean {
-  return file.services.length > 0 && file.services.every(s => s.image !== undefined || s.buildContext !== undefined);
+  // A `build:` with only args or a target names no context of its own: it adjusts a service another file defines.
+  return file.services.length > 0 && file.services.every(s => s.image !== undefined || (s.buildContext !== undefined && !s.buildContextImplied));
 }
 
 const developmentNotes = new WeakMap<Facts, Map<string, string | undefined>>();
@@ -250,6 +252,44 @@ export function composeServicesOf(facts: Facts): ServiceRef[] {
     composeServicesCache.set(facts, refs);
   }
   return refs.map(ref => ({ ...ref }));
+}
+
+/**
+ * Whether a compose service entry only adjusts a service another compose file of its directory defines: its
+ * `build:` names no context (an override that sets build args or a target) while the other file's entry for the
+ * same service names one. The service is judged where it is defined; compose merges the two.
+ */
+export function isBuildOverlay(facts: Facts, ref: ServiceRef): boolean {
+  if (!ref.service.buildContextImplied) return false;
+  const dir = composeDir(ref.file);
+  return composeServicesOf(facts).some(
+    other =>
+      other.file.path !== ref.file.path &&
+      composeDir(other.file) === dir &&
+      other.service.name === ref.service.name &&
+      other.service.buildContext !== undefined &&
+      !other.service.buildContextImplied,
+  );
+}
+
+/**
+ * The build of a compose service that names only an `image:` while another compose file of its directory builds
+ * the same service from source (`docker-compose.yml` runs `acme/api`, and `docker-compose.dev.yml`, used with it,
+ * has `build: api`): the image is this repository's.
+ */
+export function siblingBuildOf(facts: Facts, ref: ServiceRef): FirstPartyBuild | undefined {
+  if (ref.service.buildContext !== undefined || !ref.service.image) return undefined;
+  const dir = composeDir(ref.file);
+  const sibling = composeServicesOf(facts).find(
+    other =>
+      other.file.path !== ref.file.path &&
+      composeDir(other.file) === dir &&
+      other.service.name === ref.service.name &&
+      other.service.buildContext !== undefined &&
+      !other.service.buildContextImplied,
+  );
+  if (!sibling) return undefined;
+  return { context: sibling.service.buildContext!, dockerfile: sibling.service.dockerfile!, declaredIn: sibling.file.path };
 }
 
 /** Compose services that build the given Dockerfile. */
@@ -423,6 +463,42 @@ export function firstPartyBuildOf(facts: Facts, service: ComposeService): FirstP
   if (!name || name.includes('$')) return undefined;
   const build = declaredBuildsOf(facts).find(b => b.tags.some(tag => imageNameOf(tag) === name));
   return build ? { context: build.context, dockerfile: build.dockerfile, declaredIn: build.source } : undefined;
+}
+
+/** Folder names that say where a Dockerfile lies, not what it builds. */
+const GENERIC_IMAGE_FOLDER = /^(?:src|app|docker|build|deploy|deployment|container|image|images)$/i;
+
+/**
+ * The image names a Dockerfile's image goes by: the names its build tooling tags it with (skaffold artifacts,
+ * `docker build -t` or the build action in CI, scripts and Makefiles), and the name of the folder it builds in
+ * (`services/api/Dockerfile` is `api`; a generic folder such as `src/` or `docker/` names nothing, its parent does).
+ */
+export function imageNamesOf(facts: Facts, dockerfile: DockerfileFact): Set<string> {
+  const names = new Set<string>();
+  for (const artifact of skaffoldArtifacts(facts)) if (artifact.dockerfile === dockerfile.path) names.add(artifact.name);
+  for (const build of declaredBuildsOf(facts)) {
+    if (build.dockerfile !== dockerfile.path) continue;
+    for (const tag of build.tags) {
+      const name = imageBaseName(tag);
+      if (name && !name.includes('$')) names.add(name);
+    }
+  }
+  let dir = dirname(dockerfile.path);
+  while (dir !== '' && GENERIC_IMAGE_FOLDER.test(basename(dir))) dir = dirname(dir);
+  const folder = dir === '' ? undefined : imageBaseName(basename(dir));
+  if (folder) names.add(folder);
+  return names;
+}
+
+/** The containers of the repository's Kubernetes workload manifests that run the image a Dockerfile builds, matched by image name. */
+export function kubernetesContainersRunning(facts: Facts, dockerfile: DockerfileFact): KubeContainer[] {
+  const containers = kubernetesContainers(facts);
+  if (containers.length === 0) return [];
+  const names = imageNamesOf(facts, dockerfile);
+  return containers.filter(c => {
+    const name = imageBaseName(c.image);
+    return name !== undefined && names.has(name);
+  });
 }
 
 /** How a path is shown in a message: the repository root reads as `.`. */

@@ -31,6 +31,37 @@ describeRule(rule, {
   // The cases marked `fix: 'none'` have no server whose health route is known: the fix offers nothing there.
   fails: [
     {
+      name: 'an override that only sets build args: the service is named once, where its base compose file defines it',
+      files: {
+        'web/Dockerfile': DOCKERFILE,
+        'deploy/docker-compose.yml': 'services:\n  web:\n    image: acme/web\n    build:\n      context: ../web/\n',
+        'deploy/docker-compose.production.yml': 'services:\n  web:\n    build:\n      args:\n        ENV: Production\n',
+      },
+      findings: ['deploy/docker-compose.yml:2'],
+      fix: 'none',
+    },
+    {
+      name: 'a compose file running images that a development compose file of the same folder builds',
+      files: {
+        'gateway/Dockerfile': DOCKERFILE,
+        'config/Dockerfile': WITH_CHECK,
+        'docker-compose.yml':
+          'services:\n  gateway:\n    image: acme/shop-gateway\n    restart: always\n  config:\n    image: acme/shop-config\n  mongo:\n    image: mongo:7\n',
+        'docker-compose.dev.yml': 'services:\n  gateway:\n    build: gateway\n    ports:\n      - 8080:8080\n  config:\n    build: config\n',
+      },
+      findings: ['docker-compose.yml:2'],
+      fix: 'none',
+    },
+    {
+      name: 'near miss: a build with only args and no other file defining the service builds the folder of the compose file',
+      files: {
+        Dockerfile: DOCKERFILE,
+        'docker-compose.yml': 'services:\n  web:\n    build:\n      args:\n        ENV: production\n',
+      },
+      findings: ['docker-compose.yml:2'],
+      fix: 'none',
+    },
+    {
       name: 'a production compose file without one, beside a development compose file (a note)',
       files: {
         'app/Dockerfile': DOCKERFILE,

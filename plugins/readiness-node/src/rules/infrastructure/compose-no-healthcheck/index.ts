@@ -12,7 +12,9 @@ import {
   dockerHealthcheckOf,
   excerptAt,
   firstPartyBuildOf,
+  isBuildOverlay,
   isHealthcheckNone,
+  siblingBuildOf,
   isOneOffService,
   withDevelopmentNote,
 } from '../containers';
@@ -23,7 +25,7 @@ export default defineRule({
   severity: 'medium',
   title: 'Compose services built from source have a healthcheck',
   description:
-    'Fails when a compose service built from source (`build:`, or an `image:` that a `docker build -t` of the repository\'s Makefile, scripts or CI makes) has no `healthcheck`, neither in the compose files nor as a `HEALTHCHECK` in the Dockerfile it builds, or has its healthcheck disabled. A development compose file (named for development, or beside a standalone production variant such as `docker-compose.prod.yml`) is only a low-confidence note.',
+    'Fails when a compose service built from source (`build:`, or an `image:` that a `docker build -t` of the repository\'s Makefile, scripts or CI makes, or that another compose file of its folder builds for the same service, as a `docker-compose.dev.yml` used with it does) has no `healthcheck`, neither in the compose files nor as a `HEALTHCHECK` in the Dockerfile it builds, or has its healthcheck disabled. An override entry whose `build:` names no context (only build args or a target) is judged with the service it adjusts, where that service is defined. A development compose file (named for development, or beside a standalone production variant such as `docker-compose.prod.yml`) is only a low-confidence note.',
   rationale:
     'Compose only knows a container is running, not that it is ready. Without a healthcheck, `depends_on: condition: service_healthy` cannot work, dependants start against a service that is still booting, and a wedged service is never reported unhealthy.',
   remediation:
@@ -32,10 +34,22 @@ export default defineRule({
     if (composeFilesOf(facts).length === 0) {
       return outcome.notApplicable('no compose file');
     }
-    const built = composeServicesOf(facts).flatMap(ref => {
-      const build = firstPartyBuildOf(facts, ref.service);
+    const refs = composeServicesOf(facts);
+    // A service that runs an image another compose file of its directory builds is judged where it runs that image.
+    const imageRuns = refs.flatMap(ref => {
+      const build = firstPartyBuildOf(facts, ref.service) ? undefined : siblingBuildOf(facts, ref);
       return build ? [{ ...ref, build }] : [];
     });
+    const judgedElsewhere = new Set(imageRuns.map(ref => `${ref.build.declaredIn}\u0000${ref.service.name}`));
+    const built = [
+      ...refs.flatMap(ref => {
+        // An override entry that only sets build args is judged with the service it adjusts.
+        if (isBuildOverlay(facts, ref) || judgedElsewhere.has(`${ref.file.path}\u0000${ref.service.name}`)) return [];
+        const build = firstPartyBuildOf(facts, ref.service);
+        return build ? [{ ...ref, build }] : [];
+      }),
+      ...imageRuns,
+    ];
     if (built.length === 0) {
       return outcome.notApplicable('no compose service is built from source or runs an image this repository builds');
     }

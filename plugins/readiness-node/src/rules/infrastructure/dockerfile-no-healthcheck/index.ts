@@ -2,7 +2,6 @@ import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { failingPaths } from '../../../fixes/edits';
 import { defineRule, outcome } from '../../types';
 import { fixNoHealthcheck } from './fix';
-import { containersRunning } from '../../../facts/kubernetes';
 import {
   composeHealthcheckOf,
   developmentNoteOf,
@@ -13,6 +12,7 @@ import {
   excerptAt,
   isHealthcheckNone,
   isOneOffService,
+  kubernetesContainersRunning,
   servicesBuilding,
   withDevelopmentNote,
 } from '../containers';
@@ -42,7 +42,7 @@ export default defineRule({
       // An image only compose runs as a one-off job (seeding, migrations) is meant to exit.
       if (services.length > 0 && services.every(ref => isOneOffService(ref.service))) continue;
       // Kubernetes ignores HEALTHCHECK: the liveness and readiness probes of the workloads running the image are its health check.
-      if (containersRunning(facts, dockerfile).some(c => c.probes.includes('liveness') || c.probes.includes('readiness'))) continue;
+      if (kubernetesContainersRunning(facts, dockerfile).some(c => c.probes.includes('liveness') || c.probes.includes('readiness'))) continue;
       const composeNote = services.length
         ? `, and the compose service${services.length > 1 ? 's' : ''} ${services
             .map(ref => `\`${ref.service.name}\``)

@@ -4,8 +4,8 @@ import { externalBaseOf, stageChain } from '../../../fixes/dockerfile';
 import { failingPaths } from '../../../fixes/edits';
 import { defineRule, outcome } from '../../types';
 import { fixRunsAsRoot } from './fix';
-import { containersRunning, KubeContainer } from '../../../facts/kubernetes';
-import { developmentNoteOf, dockerfileConfidence, dockerfilesOf, noDockerfileReason, withDevelopmentNote } from '../containers';
+import type { KubeContainer } from '../../../facts/kubernetes';
+import { developmentNoteOf, dockerfileConfidence, dockerfilesOf, kubernetesContainersRunning, noDockerfileReason, withDevelopmentNote } from '../containers';
 
 /** Why a finding about an image Kubernetes runs unprivileged is only a note. */
 function kubernetesNote(container: KubeContainer): string {
@@ -35,7 +35,7 @@ export default defineRule({
     for (const dockerfile of dockerfiles) {
       const stage = dockerfile.finalStage!;
       const development = developmentNoteOf(facts, dockerfile.path);
-      const deployed = containersRunning(facts, dockerfile);
+      const deployed = kubernetesContainersRunning(facts, dockerfile);
       // Every Kubernetes workload that runs the image sets a non-root user in its security context.
       const nonRoot = deployed.length > 0 && deployed.every(c => c.user?.nonRoot) ? deployed[0] : undefined;
       const confidence = development || nonRoot ? 'low' : dockerfileConfidence(dockerfile);
