@@ -4,6 +4,11 @@ import rule from '.';
 describeRule(rule, {
   fails: [
     {
+      name: 'a permission class that lets everyone in under a name that promises a check',
+      files: { 'app/core/dependencies/permission.py': 'class BasePermission:\n    async def has_permission(self, request) -> bool:\n        raise NotImplementedError\n\n\nclass IsAdmin(BasePermission):\n    async def has_permission(self, request) -> bool:\n        return True\n' },
+      findings: ['app/core/dependencies/permission.py:7'],
+    },
+    {
       name: 'TODOs outside auth code that ask for auth work',
       files: {
         'api/users.py': '# TODO: When JWT is resolved, add an authenticated version\ndef list_users():\n    return User.objects.all()\n',
@@ -113,6 +118,10 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'a permission class named for letting everyone in grants access by design',
+      files: { 'app/core/dependencies/permission.py': 'class BasePermission:\n    async def has_permission(self, request) -> bool:\n        raise NotImplementedError\n\n\nclass AllowAll(BasePermission):\n    async def has_permission(self, request) -> bool:\n        return True\n' },
+    },
     {
       name: 'a note about how an auth model file is organised, outside any auth function',
       files: {

@@ -411,6 +411,9 @@ function enclosingType(lines: string[], start: number): string | undefined {
 /** Classes whose methods are placeholders on purpose: bases, mocks, no-op implementations. */
 const PLACEHOLDER_CLASS = /^(?:Base|Abstract|Mock|Fake|Dummy|Stub|Test|Noop|NoOp|Null)[A-Z_]|(?:Mock|Fake|Stub|Base|Dummy|Interface)$/;
 
+/** Permission classes named for granting everyone access: `AllowAll`, `AllowAny`, `PermitAll`, `PublicAccess`, `AnonymousAllowed`. */
+const OPEN_ACCESS_CLASS = /^(?:Allow|Permit)(?:All|Any|Anonymous|Everyone|Public)\w*$|^(?:Public|Anonymous)(?:Access|Permission|Policy)?$|^(?:Everyone|Anyone)\w*$/;
+
 /** The class a function is declared in: the nearest `class` line above it with less indentation. */
 function enclosingClass(lines: string[], start: number): string | undefined {
   const indent = indentOf(lines[start]);
@@ -497,6 +500,8 @@ export default defineRule({
         const owner = enclosingClass(lines, fn.start);
         if (owner && PLACEHOLDER_CLASS.test(owner)) continue;
         const problem = stubProblem(fn, language);
+        // A permission named for letting everyone in (`AllowAll`, DRF's `AllowAny`, `PermitAll`) grants access by design.
+        if (problem && /always returns/.test(problem) && owner && OPEN_ACCESS_CLASS.test(owner)) continue;
         if (problem && isConstructor(facts, file, lines, fn)) continue;
         if (problem) report(fn.start, `${problem}: authentication/authorization is not enforced`);
       }
