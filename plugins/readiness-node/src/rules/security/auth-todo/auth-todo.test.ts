@@ -4,6 +4,21 @@ import rule from '.';
 describeRule(rule, {
   fails: [
     {
+      name: 'a TODO asking to persist what an authorization server keeps in memory',
+      files: {
+        'auth-service/src/main/java/com/acme/auth/config/OAuth2AuthorizationConfig.java': [
+          'public class OAuth2AuthorizationConfig extends AuthorizationServerConfigurerAdapter {',
+          '    @Override',
+          '    public void configure(ClientDetailsServiceConfigurer clients) throws Exception {',
+          '        // TODO persist clients details',
+          '        clients.inMemory().withClient("browser");',
+          '    }',
+          '}',
+        ].join('\n'),
+      },
+      findings: ['auth-service/src/main/java/com/acme/auth/config/OAuth2AuthorizationConfig.java:4'],
+    },
+    {
       name: 'a permission class that lets everyone in under a name that promises a check',
       files: { 'app/core/dependencies/permission.py': 'class BasePermission:\n    async def has_permission(self, request) -> bool:\n        raise NotImplementedError\n\n\nclass IsAdmin(BasePermission):\n    async def has_permission(self, request) -> bool:\n        return True\n' },
       findings: ['app/core/dependencies/permission.py:7'],

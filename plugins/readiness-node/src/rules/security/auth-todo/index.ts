@@ -80,7 +80,7 @@ const AUTH_TODO_TEXT =
  * mentioned (`can be deleted once we receive the page and its permission`).
  */
 const AUTH_WORK_INTENT =
-  /\b(add|implement|enforce|check|verify|validate|restrict|protect|secur|requir|limit|lock|missing|need|should|must|handle|support|fix|proper|real|actual|hard-?cod(?:ed|es|ing)?\s+(?:\w+\s+)?(?:passwords?|secrets?|tokens?|keys?|credentials?|users?|admins?|roles?)|temporar|bypass|skip|disabl|allow|only|who|do(es)?n'?t|not|no)\w*/i;
+  /\b(add|implement|persist|replace|enforce|check|verify|validate|restrict|protect|secur|requir|limit|lock|missing|need|should|must|handle|support|fix|proper|real|actual|hard-?cod(?:ed|es|ing)?\s+(?:\w+\s+)?(?:passwords?|secrets?|tokens?|keys?|credentials?|users?|admins?|roles?)|temporar|bypass|skip|disabl|allow|only|who|do(es)?n'?t|not|no)\w*/i;
 
 const TODO_MARKER = /\b(TODO|FIXME|XXX)\b|@todo\b/;
 
