@@ -4,6 +4,13 @@ import rule from '.';
 describeRule(rule, {
   fails: [
     {
+      name: 'a job dashboard login in the application configuration with a well-known password',
+      files: {
+        'src/config/index.ts': "export default {\n  port: 3000,\n  /** Job dashboard */\n  jobsBoard: {\n    user: 'jobsboard',\n    password: '123456',\n  },\n};\n",
+      },
+      findings: ['src/config/index.ts:6'],
+    },
+    {
       name: 'a form field beside an admin created with a well-known password',
       files: {
         'app/admin/commands.py': [
@@ -308,6 +315,12 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'database and mail accounts in the application configuration are service credentials',
+      files: {
+        'src/config/index.ts': "export default {\n  db: {\n    host: 'localhost',\n    user: 'shop',\n    password: '123456',\n  },\n  mailer: {\n    smtp: 'smtp.example.com',\n    user: 'shop',\n    password: 'password',\n  },\n};\n",
+      },
+    },
     {
       name: 'login code that reads the password field of a form or the environment by name',
       files: {

@@ -181,6 +181,23 @@ function windowText(file: SourceFile, offset: number, lines = 4): string {
   return file.text.slice(Math.max(0, start), end === -1 ? undefined : end);
 }
 
+/** A literal user name set beside the password: `user: 'dashboard'`, `username = "ops"`. */
+const LOGIN_USER = /\b(?:user|username|login|userName)['"]?\s*(?::|=)\s*['"][^'"\s]{2,40}['"]/;
+/** What a data store, broker or mail account's settings mention beside its credentials. */
+const SERVICE_ACCOUNT_CONTEXT = /\b(?:host|hostname|port|dialect|uri|url|dsn|smtp|mail|email|database|db|schema|driver|server)\b/i;
+
+/**
+ * A login the application's own configuration sets (`agendash: { user: 'agendash', password: '123456' }` in
+ * `src/config/index.ts`): a user name and its password side by side in a configuration file, with nothing naming a
+ * database, broker or mail server beside them (their accounts are service credentials).
+ */
+function isConfiguredLogin(file: SourceFile, offset: number): boolean {
+  if (!/(^|\/)(config|configs|settings)(\/|\.\w+$)/i.test(file.path)) return false;
+  const near = windowText(file, offset, 2);
+  if (!LOGIN_USER.test(near) || SERVICE_ACCOUNT_CONTEXT.test(near)) return false;
+  return !nameWords(near.replace(/['"][^'"]*['"]/g, ' ')).some(w => DATA_STORE_WORDS.has(w));
+}
+
 function isTemplateFile(path: string): boolean {
   return envFileKind(path) === 'example' || /(^|\/)[^/]*\.(example|sample|template|dist|tmpl|tpl)(\.[^/]*)?$/i.test(path);
 }
@@ -318,7 +335,12 @@ function scanUserRecords(file: SourceFile, hits: Hit[], constants: PasswordConst
     if (FORM_FIELD_CALL.test(match[0].slice(0, match[0].lastIndexOf(value) - 1))) continue;
     const offset = match.index + match[0].lastIndexOf(value);
     if (kind === 'weak') {
-      if (!pathContext && !ADMIN_CONTEXT.test(windowText(file, match.index))) continue;
+      if (!pathContext && !ADMIN_CONTEXT.test(windowText(file, match.index))) {
+        if (isConfiguredLogin(file, match.index)) {
+          hits.push({ file, offset, value, message: 'A login configured by the application (a user name and its password) has a well-known password' });
+        }
+        continue;
+      }
       hits.push({ file, offset, value, message: 'An admin, seed or default user is created with a well-known password' });
       continue;
     }
@@ -369,7 +391,7 @@ export default defineRule({
   severity: 'critical',
   title: 'No default admin passwords',
   description:
-    'Fails when an admin, seed or default user gets a known password: a well-known literal (`admin`, `admin123`, `password`, `changeme`, `123456`, `root`, `guest`…) in code that creates admin users; any literal password or hash given by a framework seeder, directly or through a constant; SQL that inserts login rows with a fixed password or password hash (rows without a column list into a table the file does not create: the value that is a bcrypt/argon2/crypt hash); SQL that creates a database user or role with a literal password (`CREATE USER … IDENTIFIED BY \'…\'`, `CREATE ROLE … PASSWORD \'…\'`, `ALTER USER … PASSWORD \'…\'`); `spring.security.user.password`; login code that accepts a password literal (`password == "…"`, `"…".equals(password)`); admin password settings of the application and of consoles deployed with it (`ADMIN_PASSWORD`, `FIRST_SUPERUSER_PASSWORD`, `GF_SECURITY_ADMIN_PASSWORD`) in env, compose, manifest and config files, set to a well-known password or a fixed password hash (`admin.password=\'$2y$…\'`); and fallbacks such as `os.getenv("ADMIN_PASSWORD", "admin")`. The account a database, cache or broker is bootstrapped with (`MYSQL_ROOT_PASSWORD`, `RABBITMQ_DEFAULT_PASS`, `MONGO_INITDB_ROOT_PASSWORD`) is a service credential judged by the secret rules, not an admin login. The label of a form field (`PasswordField(\'Password\')`, `forms.CharField("Password")`) is not a password. Seeders for tests (named for tests, such as `test.seeder.ts` or `class TestSeeder`, or named only by test files) give low-confidence notes.',
+    'Fails when an admin, seed or default user gets a known password: a well-known literal (`admin`, `admin123`, `password`, `changeme`, `123456`, `root`, `guest`…) in code that creates admin users or in a login the application configuration sets (a user name and its password side by side in a configuration file, with no database, broker or mail server beside them); any literal password or hash given by a framework seeder, directly or through a constant; SQL that inserts login rows with a fixed password or password hash (rows without a column list into a table the file does not create: the value that is a bcrypt/argon2/crypt hash); SQL that creates a database user or role with a literal password (`CREATE USER … IDENTIFIED BY \'…\'`, `CREATE ROLE … PASSWORD \'…\'`, `ALTER USER … PASSWORD \'…\'`); `spring.security.user.password`; login code that accepts a password literal (`password == "…"`, `"…".equals(password)`); admin password settings of the application and of consoles deployed with it (`ADMIN_PASSWORD`, `FIRST_SUPERUSER_PASSWORD`, `GF_SECURITY_ADMIN_PASSWORD`) in env, compose, manifest and config files, set to a well-known password or a fixed password hash (`admin.password=\'$2y$…\'`); and fallbacks such as `os.getenv("ADMIN_PASSWORD", "admin")`. The account a database, cache or broker is bootstrapped with (`MYSQL_ROOT_PASSWORD`, `RABBITMQ_DEFAULT_PASS`, `MONGO_INITDB_ROOT_PASSWORD`) is a service credential judged by the secret rules, not an admin login. The label of a form field (`PasswordField(\'Password\')`, `forms.CharField("Password")`) is not a password. Seeders for tests (named for tests, such as `test.seeder.ts` or `class TestSeeder`, or named only by test files) give low-confidence notes.',
   rationale:
     'Default credentials are the first thing attackers try, by hand and by botnet. An admin account that ships with a guessable password is a full takeover on day one, and seeded accounts tend to survive into production unnoticed.',
   remediation:
