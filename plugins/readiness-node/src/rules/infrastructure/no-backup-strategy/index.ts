@@ -131,9 +131,12 @@ function datastoreEvidence(facts: Facts): Evidence[] {
 /** Snapshot tests and restored caches are not data being kept safe. */
 const TESTING_CONTEXT = /\b(tests?|testing|jest|vitest|storybook|components?|cache[sd]?|packages?|dependencies)\b/i;
 
+/** Options that switch backups off (`--disable-automated-backup`, `--no-backup`, `skip_backups`): no strategy, the opposite. */
+const BACKUPS_OFF = /(?:--?|\b)(?:disable|no|skip|without)[-_ ](?:automated[-_ ]|automatic[-_ ])?back-?ups?\b/gi;
+
 function mentionsBackups(text: string): boolean {
   // Markup comments (`<!-- markdownlint-restore -->`) are not prose.
-  const prose = text.replace(/<!--[\s\S]*?-->/g, '');
+  const prose = text.replace(/<!--[\s\S]*?-->/g, '').replace(BACKUPS_OFF, ' ');
   if (BACKUP_TERMS.test(prose)) return true;
   if (!CONTEXTUAL_TERMS.test(prose)) return false;
   return prose
@@ -164,7 +167,7 @@ export default defineRule({
   severity: 'low',
   title: 'Data that the service stores has a documented backup strategy',
   description:
-    'Fails when the repository runs a datastore (a database service in compose, migrations, a SQL schema, a database driver, a SQLite database file the code opens) but no document mentions backups or restores. Backup words used for failover (a backup region, a fallback) or restoring deleted records do not count as a backup document.',
+    'Fails when the repository runs a datastore (a database service in compose, migrations, a SQL schema, a database driver, a SQLite database file the code opens) but no document mentions backups or restores. Backup words used for failover (a backup region, a fallback), restoring deleted records, or options that switch backups off (`--disable-automated-backup`, `--no-backup`) do not count as a backup document.',
   rationale:
     'Every database eventually needs a restore: a bad migration, a deleted table, a lost volume or region. Without a written strategy nobody knows whether backups exist, how old they may be, or how to restore one under pressure.',
   remediation:

@@ -14,6 +14,15 @@ const goSqlite = (dsn: string, path = 'db/db.go') => ({
 describeRule(rule, {
   fails: [
     {
+      name: 'the only backup words are options that switch backups off',
+      files: {
+        'docker-compose.yml': 'services:\n  db:\n    image: postgres:16\n',
+        'README.md':
+          '# Shop\n\nCreate the cluster:\n\n```sh\ngcloud alloydb clusters create shop --disable-automated-backup\npg_ctl start --no-backup\n```\n',
+      },
+      findings: ['docker-compose.yml:2'],
+    },
+    {
       name: 'a Go service that opens a SQLite database file through a GORM dialect',
       files: { ...goSqlite('./app.db'), 'README.md': '# API\n\nRun `go run .`.\n' },
       findings: ['db/db.go'],
@@ -84,6 +93,13 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'backups switched off for a test cluster, and a documented backup for production',
+      files: {
+        'docker-compose.yml': 'services:\n  db:\n    image: postgres:16\n',
+        'README.md': '# Shop\n\nThe test cluster runs with --disable-automated-backup.\n\nProduction: nightly backups with pg_dump, kept 30 days.\n',
+      },
+    },
     {
       name: 'the README has a Backups section',
       files: { 'docker-compose.yml': COMPOSE_DB, 'README.md': '# API\n\n## Backups\nNightly dumps go to S3.\n' },

@@ -77,7 +77,7 @@ export default defineRule({
   severity: 'low',
   title: 'Dockerfiles agree on runtime versions',
   description:
-    'Fails when the Dockerfiles of the repository build on different major.minor versions of the same runtime image (python, node, openjdk/eclipse-temurin, golang, ruby, php, dotnet), such as `python:3.9` in one and `python:3.11` in another.',
+    'Fails when the Dockerfiles of the repository build on different major.minor versions of the same runtime image (python, node, openjdk/eclipse-temurin, golang, ruby, php, dotnet), such as `python:3.9` in one and `python:3.11` in another, or, in a repository of several Dockerfiles, when the stages of one do (a build stage on `eclipse-temurin:24-jdk` and a runtime stage on `eclipse-temurin:25-jre`). A repository with a single Dockerfile has nothing to agree between: not applicable.',
   rationale:
     'Services of one repository usually share code, tooling and assumptions. When their images drift apart, code that works in one breaks in another, security fixes land in some images and not others, and upgrades have to be rediscovered service by service.',
   remediation:
@@ -95,8 +95,13 @@ export default defineRule({
         byRuntime.set(runtime, list);
       }
     }
+    // A runtime is judged once two Dockerfiles use it, or, in a repository of several Dockerfiles, when the stages of
+    // one of them disagree on it (building on one version and running on another).
+    const several = dockerfilesOf(facts).length >= 2;
     const shared = [...byRuntime.entries()].filter(
-      ([, usages]) => new Set(usages.map(u => u.dockerfile.path)).size >= 2,
+      ([, usages]) =>
+        new Set(usages.map(u => u.dockerfile.path)).size >= 2 ||
+        (several && usages.some(a => usages.some(b => a.dockerfile === b.dockerfile && conflicts(a.version, b.version)))),
     );
     if (shared.length === 0) {
       return outcome.notApplicable('fewer than two Dockerfiles use the same runtime image');

@@ -4,6 +4,15 @@ import rule from '.';
 describeRule(rule, {
   fails: [
     {
+      name: 'one Dockerfile that builds on one JDK and runs on another',
+      files: {
+        'ads/Dockerfile':
+          'FROM --platform=$BUILDPLATFORM eclipse-temurin:24.0.2_12-jdk-noble AS builder\nRUN ./gradlew installDist\n\nFROM eclipse-temurin:25.0.3_9-jre-alpine\nCOPY --from=builder /app /app\n',
+        'cart/Dockerfile': 'FROM python:3.12-slim\n',
+      },
+      findings: ['ads/Dockerfile:1'],
+    },
+    {
       name: 'python 3.9 and python 3.11 in two services',
       files: {
         'api/Dockerfile': 'FROM python:3.11-slim\n',
@@ -94,6 +103,10 @@ describeRule(rule, {
     },
   ],
   notApplicable: [
+    {
+      name: 'one Dockerfile whose build and runtime stages agree on the runtime (a near miss)',
+      files: { Dockerfile: 'FROM golang:1.22 AS build\nRUN go build -o /app .\nFROM golang:1.22-alpine\nCOPY --from=build /app /app\n' },
+    },
     { name: 'no Dockerfile', files: { 'main.py': '' } },
     { name: 'one Dockerfile', files: { Dockerfile: 'FROM node:20 AS build\nFROM node:22-slim\n' } },
     {
