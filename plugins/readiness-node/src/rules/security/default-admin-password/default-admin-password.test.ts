@@ -4,6 +4,14 @@ import rule from '.';
 describeRule(rule, {
   fails: [
     {
+      name: "the default Spring Security user's password taken from a variable the committed .env sets to a well-known password",
+      files: {
+        '.env': 'CONFIG_SERVICE_PASSWORD=password\n',
+        'config/src/main/resources/application.yml': 'spring:\n  security:\n    user:\n      password: ${CONFIG_SERVICE_PASSWORD}\n',
+      },
+      findings: ['config/src/main/resources/application.yml:4'],
+    },
+    {
       name: 'a job dashboard login in the application configuration with a well-known password',
       files: {
         'src/config/index.ts': "export default {\n  port: 3000,\n  /** Job dashboard */\n  jobsBoard: {\n    user: 'jobsboard',\n    password: '123456',\n  },\n};\n",
@@ -315,6 +323,14 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: "the default Spring Security user's password from a variable set only in an env template or to a strong value",
+      files: {
+        '.env.example': 'CONFIG_SERVICE_PASSWORD=password\n',
+        '.env': 'OTHER_PASSWORD=password\n',
+        'config/src/main/resources/application.yml': 'spring:\n  security:\n    user:\n      password: ${CONFIG_SERVICE_PASSWORD}\n',
+      },
+    },
     {
       name: 'database and mail accounts in the application configuration are service credentials',
       files: {

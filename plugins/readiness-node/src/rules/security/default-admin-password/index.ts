@@ -256,7 +256,7 @@ function scanSettings(file: SourceFile, hits: Hit[]): void {
 }
 
 /** `spring: security: user: password: …` written as nested YAML. */
-function scanSpringYaml(file: SourceFile, hits: Hit[]): void {
+function scanSpringYaml(facts: Facts, file: SourceFile, hits: Hit[]): void {
   if (!/(^|\/)application(-[\w]+)?\.ya?ml$/.test(file.path) || !/password/.test(file.text)) return;
   const yaml = parseYamlFile(file.text);
   if (yaml.error) return;
@@ -270,9 +270,22 @@ function scanSpringYaml(file: SourceFile, hits: Hit[]): void {
     const value = asRecord(asRecord(asRecord(asRecord(plain)?.spring)?.security)?.user)?.password;
     if (typeof value !== 'string' && typeof value !== 'number') continue;
     const text = String(value);
-    if (/^\$\{[^:}]*\}$/.test(text) || !text.trim()) continue;
     const node = doc.getIn(['spring', 'security', 'user', 'password'], true);
     const line = yaml.lineOfNode(node);
+    // `${NAME}` with no default: the committed `.env` that compose reads may set NAME to a well-known password.
+    const variable = /^\$\{([A-Za-z_]\w*)\}$/.exec(text)?.[1];
+    const committed = variable !== undefined && line !== undefined ? committedEnvValue(facts, variable) : undefined;
+    if (committed && isWeakPassword(committed.value)) {
+      const lineStartOffset = file.text.split('\n').slice(0, line! - 1).join('\n').length + (line! > 1 ? 1 : 0);
+      hits.push({
+        file,
+        offset: lineStartOffset,
+        value: '',
+        message: `The default Spring Security user's password is ${variable}, which the committed ${committed.path} sets to a well-known password`,
+      });
+      continue;
+    }
+    if (/^\$\{[^:}]*\}$/.test(text) || !text.trim()) continue;
     if (line === undefined) continue;
     const fallback = /^\$\{[^:}]*:([^}]*)\}$/.exec(text)?.[1];
     if (text.startsWith('${') && !fallback) continue;
@@ -288,6 +301,16 @@ function scanSpringYaml(file: SourceFile, hits: Hit[]): void {
         : 'The default Spring Security user has a literal password in configuration',
     });
   }
+}
+
+/** The value a committed env file (`.env`, not a template or one named for tests) gives a variable, with the file. */
+function committedEnvValue(facts: Facts, name: string): { path: string; value: string } | undefined {
+  for (const env of facts.envFiles) {
+    if (env.kind !== 'real' || isLowConfidencePath(env.path) || /test/i.test(basename(env.path))) continue;
+    const entry = env.entries.find(e => e.key === name);
+    if (entry && entry.value.trim()) return { path: env.path, value: entry.value.trim() };
+  }
+  return undefined;
 }
 
 /** Lines that may name a password constant: a password word joined to another word (`ADMIN_PASSWORD`, `seedPwd`, `PASSWORD_1`). */
@@ -391,7 +414,7 @@ export default defineRule({
   severity: 'critical',
   title: 'No default admin passwords',
   description:
-    'Fails when an admin, seed or default user gets a known password: a well-known literal (`admin`, `admin123`, `password`, `changeme`, `123456`, `root`, `guest`…) in code that creates admin users or in a login the application configuration sets (a user name and its password side by side in a configuration file, with no database, broker or mail server beside them); any literal password or hash given by a framework seeder, directly or through a constant; SQL that inserts login rows with a fixed password or password hash (rows without a column list into a table the file does not create: the value that is a bcrypt/argon2/crypt hash); SQL that creates a database user or role with a literal password (`CREATE USER … IDENTIFIED BY \'…\'`, `CREATE ROLE … PASSWORD \'…\'`, `ALTER USER … PASSWORD \'…\'`); `spring.security.user.password`; login code that accepts a password literal (`password == "…"`, `"…".equals(password)`); admin password settings of the application and of consoles deployed with it (`ADMIN_PASSWORD`, `FIRST_SUPERUSER_PASSWORD`, `GF_SECURITY_ADMIN_PASSWORD`) in env, compose, manifest and config files, set to a well-known password or a fixed password hash (`admin.password=\'$2y$…\'`); and fallbacks such as `os.getenv("ADMIN_PASSWORD", "admin")`. The account a database, cache or broker is bootstrapped with (`MYSQL_ROOT_PASSWORD`, `RABBITMQ_DEFAULT_PASS`, `MONGO_INITDB_ROOT_PASSWORD`) is a service credential judged by the secret rules, not an admin login. The label of a form field (`PasswordField(\'Password\')`, `forms.CharField("Password")`) is not a password. Seeders for tests (named for tests, such as `test.seeder.ts` or `class TestSeeder`, or named only by test files) give low-confidence notes.',
+    'Fails when an admin, seed or default user gets a known password: a well-known literal (`admin`, `admin123`, `password`, `changeme`, `123456`, `root`, `guest`…) in code that creates admin users or in a login the application configuration sets (a user name and its password side by side in a configuration file, with no database, broker or mail server beside them); any literal password or hash given by a framework seeder, directly or through a constant; SQL that inserts login rows with a fixed password or password hash (rows without a column list into a table the file does not create: the value that is a bcrypt/argon2/crypt hash); SQL that creates a database user or role with a literal password (`CREATE USER … IDENTIFIED BY \'…\'`, `CREATE ROLE … PASSWORD \'…\'`, `ALTER USER … PASSWORD \'…\'`); `spring.security.user.password` (also as `${NAME}` when a committed `.env` sets NAME to a well-known password); login code that accepts a password literal (`password == "…"`, `"…".equals(password)`); admin password settings of the application and of consoles deployed with it (`ADMIN_PASSWORD`, `FIRST_SUPERUSER_PASSWORD`, `GF_SECURITY_ADMIN_PASSWORD`) in env, compose, manifest and config files, set to a well-known password or a fixed password hash (`admin.password=\'$2y$…\'`); and fallbacks such as `os.getenv("ADMIN_PASSWORD", "admin")`. The account a database, cache or broker is bootstrapped with (`MYSQL_ROOT_PASSWORD`, `RABBITMQ_DEFAULT_PASS`, `MONGO_INITDB_ROOT_PASSWORD`) is a service credential judged by the secret rules, not an admin login. The label of a form field (`PasswordField(\'Password\')`, `forms.CharField("Password")`) is not a password. Seeders for tests (named for tests, such as `test.seeder.ts` or `class TestSeeder`, or named only by test files) give low-confidence notes.',
   rationale:
     'Default credentials are the first thing attackers try, by hand and by botnet. An admin account that ships with a guessable password is a full takeover on day one, and seeded accounts tend to survive into production unnoticed.',
   remediation:
@@ -410,7 +433,7 @@ export default defineRule({
       scanned += 1;
       if (code || settings) scanSettings(file, hits);
       if (code || ext === '.json' || ext === '.yml' || ext === '.yaml') scanUserRecords(file, hits, constants);
-      scanSpringYaml(file, hits);
+      scanSpringYaml(facts, file, hits);
       if (ext === '.sql' || code) scanSeededRows(file, hits);
       if (ext === '.sql') scanDatabaseUsers(file, hits);
       if (code) scanHardcodedLogins(facts, file, hits);
