@@ -185,8 +185,11 @@ describeRule(rule, {
           '{\n  "ConnectionStrings": {\n    "AppDb": "Server=127.0.0.1;Port=5432;Database=AppDb;Username=admin;Password=password;"\n  }\n}\n',
         'config/app.yml': 'dsn: "postgres://127.0.0.1/shop?sslmode=disable&user=postgres&password=postgres"\nport: 8080\n',
         'config/queue.toml': 'broker_url = "amqp://guest:changeme@rabbit:5672/"\n',
+        // The documentation's sample password, left in the production settings as written (also in brackets).
+        'src/Api/appsettings.Production.json': '{\n  "Persistence": {\n    "DefaultConnection": "Server=db;User Id=sa;Password=<YourStrong!Passw0rd>;Database=Shop;"\n  }\n}\n',
+        'src/Worker/appsettings.json': '{\n  "ConnectionStrings": {\n    "Db": "Server=db;User Id=sa;Password=YourStrong@Passw0rd;Database=Shop;"\n  }\n}\n',
       },
-      findings: ['config/app.yml:1', 'config/queue.toml:1', 'src/Web/appsettings.json:3'],
+      findings: ['config/app.yml:1', 'config/queue.toml:1', 'src/Api/appsettings.Production.json:3', 'src/Web/appsettings.json:3', 'src/Worker/appsettings.json:3'],
     },
     {
       name: 'weak literals in framework configuration that applies unless the environment overrides it',
@@ -212,6 +215,12 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'a connection string whose password is a template marker to fill in',
+      files: {
+        'src/Api/appsettings.Production.json': '{\n  "ConnectionStrings": {\n    "Db": "Server=db;User Id=shop;Password=<password>;Database=Shop;"\n  }\n}\n',
+      },
+    },
     {
       name: 'configuration for development or tests leaves notes: profiles, environments, settings modules and files nothing loads by default',
       files: {
