@@ -158,6 +158,32 @@ const PRINTS: Record<Ecosystem, RegExp> = {
   ruby: /^\s*(?:puts|print)\b/,
 };
 
+/** Decorators that make a Python function a command-line command: Flask's `@app.cli.command()`, click and typer commands. */
+const PYTHON_CLI_DECORATOR = /^\s*@(?:[\w.]+\.cli\.command|click\.command|click\.group|[\w.]*\.command)\b/;
+/** Django management commands: what they print is their output to the operator. */
+const MANAGEMENT_COMMAND = /(^|\/)management\/commands\//;
+
+/**
+ * The lines of a Python file that belong to command-line commands (the decorated function and its body): a
+ * seeder's `print(num, 'users added.')` is the command's output to whoever runs it, not what the server logs.
+ */
+function pythonCliLines(lines: string[]): Set<number> {
+  const cli = new Set<number>();
+  for (let i = 0; i < lines.length; i++) {
+    if (!PYTHON_CLI_DECORATOR.test(lines[i])) continue;
+    let def = i + 1;
+    while (def < lines.length && /^\s*@/.test(lines[def])) def++;
+    const head = /^(\s*)(?:async\s+)?def\s/.exec(lines[def] ?? '');
+    if (!head) continue;
+    const indent = head[1].length;
+    let end = def + 1;
+    while (end < lines.length && (lines[end].trim() === '' || /^\s*/.exec(lines[end])![0].length > indent)) end++;
+    for (let k = def; k < end; k++) cli.add(k);
+    i = end - 1;
+  }
+  return cli;
+}
+
 function printCalls(unit: ServiceUnit): {
   count: number;
   first?: { path: string; line: number; text: string };
@@ -168,10 +194,13 @@ function printCalls(unit: ServiceUnit): {
   for (const file of unit.files) {
     // What the server logs: not scripts beside it, its tests, or components rendered in a browser.
     if (isToolingPath(file.path) || isTestFile(file.path) || isUiComponentPath(file.path)) continue;
+    if (unit.ecosystem === 'python' && MANAGEMENT_COMMAND.test(file.path)) continue;
     const lines = file.text.split('\n');
+    // Command-line commands print their output to whoever runs them.
+    const cli = unit.ecosystem === 'python' && /\.command\b/.test(file.text) ? pythonCliLines(lines) : undefined;
     for (let i = 0; i < lines.length; i++) {
       const text = lines[i];
-      if (!pattern.test(text) || isCommentLine(text)) continue;
+      if (!pattern.test(text) || isCommentLine(text) || cli?.has(i)) continue;
       count += 1;
       first ??= {
         path: file.path,
@@ -198,7 +227,7 @@ export default defineRule({
   severity: 'high',
   title: 'Servers use a logging framework',
   description:
-    'Fails for each server application that has no logging framework configured and reports only through print / console: Python `logging` (basicConfig, dictConfig, getLogger), structlog or loguru; pino, winston, bunyan, log4js, LogTape, consola, tslog, loglevel, signale, roarr, LogLayer, Adze or the NestJS logger; SLF4J / Logback / Log4j2 (Spring Boot starters include Logback); Go `log/slog`, zap, zerolog, logrus, or Echo\'s levelled logger or request-logger middleware set up in code (the standard `log` package and plain-text access logs such as gin\'s do not count); Serilog, NLog or Microsoft.Extensions.Logging. Logging set up only by the migration harness (Alembic env.py) or only in an optional configuration class (not the default, production or deployed one) does not count.',
+    'Fails for each server application that has no logging framework configured and reports only through print / console: Python `logging` (basicConfig, dictConfig, getLogger), structlog or loguru; pino, winston, bunyan, log4js, LogTape, consola, tslog, loglevel, signale, roarr, LogLayer, Adze or the NestJS logger; SLF4J / Logback / Log4j2 (Spring Boot starters include Logback); Go `log/slog`, zap, zerolog, logrus, or Echo\'s levelled logger or request-logger middleware set up in code (the standard `log` package and plain-text access logs such as gin\'s do not count); Serilog, NLog or Microsoft.Extensions.Logging. Logging set up only by the migration harness (Alembic env.py) or only in an optional configuration class (not the default, production or deployed one) does not count. The `print()` calls of command-line commands (Flask `cli.command`, click and typer commands, Django management commands) are their output to the operator and are not counted as what the server reports.',
   rationale:
     'print and console output has no levels, no timestamps you can trust, no request context and no structure a log pipeline can index. When something breaks in production, the evidence is missing or unsearchable.',
   remediation:

@@ -1,4 +1,4 @@
-import { describeRule } from '../../../testing';
+import { describeRule, runRule } from '../../../testing';
 import rule from '.';
 
 const flaskPrint = [
@@ -405,4 +405,25 @@ describeRule(rule, {
       },
     },
   ],
+});
+
+describe('observability/no-structured-logging and command-line commands', () => {
+  const server = {
+    'requirements.txt': 'flask==3.0.3\nclick==8.1.7\n',
+    'api/app.py': 'from flask import Flask\napp = Flask(__name__)\n\n@app.get("/posts")\ndef posts():\n    return []\n',
+  };
+  const seeder =
+    'import click\nfrom flask import Blueprint\n\nfake = Blueprint("fake", __name__)\n\n@fake.cli.command()\n@click.argument("num", type=int)\ndef users(num):\n    for i in range(num):\n        add_user()\n\n    print(num, "users added.")\n\n\ndef report(error):\n    print("failed:", error)\n';
+
+  it('does not take the output of a Flask CLI command for what the server reports', () => {
+    const result = runRule(rule, { ...server, 'api/fake.py': seeder.slice(0, seeder.indexOf('\n\ndef report')) + '\n' });
+    expect(result.findings.map(f => [f.path, f.message])).toEqual([
+      ['api/app.py', 'The flask service in the repository root has no logging framework configured; it writes no logs at all'],
+    ]);
+  });
+
+  it('still counts a print() outside the command (a near miss)', () => {
+    const result = runRule(rule, { ...server, 'api/fake.py': seeder });
+    expect(result.findings.map(f => [f.path, f.line])).toEqual([['api/fake.py', 16]]);
+  });
 });
