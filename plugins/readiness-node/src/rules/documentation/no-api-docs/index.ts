@@ -8,6 +8,7 @@ import { sectionsOf } from '../markdown';
 import { capitalise } from '../../../facts/text';
 import { Ecosystem, evidenceOf, fileRoutes, findInCode, IncidentalRoute, isUnder, pythonApiLayer, serviceUnits, ServiceUnit, Signal, unitLabel } from '../../../facts/services';
 import { isAsidePath } from '../../../facts/paths';
+import { syntaxTree } from '../../../facts/syntax';
 
 /** Libraries that generate or serve API documentation, per ecosystem. */
 const API_DOC_LIBRARIES: Record<Ecosystem, Signal> = {
@@ -128,6 +129,10 @@ const API_DOC_NAME =
 /** Section titles of an API reference inside a broader document. */
 const API_HEADING = /\b(?:api|apis|endpoints?|routes|rest|resources)\b/i;
 
+/** A table row that starts with a method and a path: `GET | /accounts/{account} | …`, `| \`POST\` | \`/login\` |`. */
+const ENDPOINT_TABLE_ROW = /^[ \t]*\|?[ \t]*[`*]*(?:GET|POST|PUT|PATCH|DELETE)[`*]*[ \t]*\|[ \t]*[`*]*\/[\w\-.{}:<>$/]*[`*]*[ \t]*\|/gm;
+const MIN_TABLE_ENDPOINTS = 3;
+
 /** A request line with a full URL, as in an HTTP request file or a raw request (`POST http://localhost:8080/v1/books`). */
 const REQUEST_LINE = /^\s*(GET|POST|PUT|PATCH|DELETE)\s+(?:https?:\/\/|\{\{[\w.-]+\}\})[^\s/'"]*(\/[^\s?#'"]*)/gm;
 /** A curl command, its continuation lines joined. */
@@ -169,6 +174,8 @@ function isMarkdownApiReference(file: SourceFile): boolean {
   if (/^(?:changelog|changes|history|release[-_]?notes|news)\b/i.test(basename(file.path))) return false;
   if (!/\b(?:GET|POST|PUT|PATCH|DELETE)\b|\bcurl\s/.test(file.text)) return false;
   if (API_DOC_NAME.test(basename(file.path))) return endpointCount(file.text) >= 2;
+  // A table of endpoints (`GET | /accounts/current | Get current account data`), whatever the section is called.
+  if ((file.text.match(ENDPOINT_TABLE_ROW) ?? []).length >= MIN_TABLE_ENDPOINTS) return true;
   return sectionsOf(file).some(
     section => API_HEADING.test(section.heading.text) && endpointCount(section.body.join('\n')) >= 3,
   );
@@ -280,6 +287,64 @@ function servesPagesOnly(facts: Facts, unit: ServiceUnit): boolean {
   return !!findInCode(files, page) && !findInCode(files, data) && !pythonApiLayer(facts, unit);
 }
 
+/** Where a server file declares an endpoint: ASP.NET attributes and minimal APIs, Spring mappings, Express-style and Flask routes. */
+const ENDPOINT_DECLARATION = /\[Http(?:Get|Post|Put|Patch|Delete)\b|@(?:Get|Post|Put|Patch|Delete|Request)Mapping\b|\.(?:Map(?:Get|Post|Put|Patch|Delete)|get|post|put|patch|delete|route)\(\s*['"`]/;
+/** The route templates written in a server file. */
+const ROUTE_TEMPLATE =
+  /\[(?:Route|Http(?:Get|Post|Put|Patch|Delete))\(\s*"([^"]*)"|@(?:Request|Get|Post|Put|Patch|Delete)Mapping\(\s*(?:(?:value|path)\s*=\s*)?"([^"]*)"|\.(?:Map(?:Get|Post|Put|Patch|Delete)|get|post|put|patch|delete|route)\(\s*['"`]([^'"`]+)/g;
+/** Sources of the application's own front end: views, templates, browser scripts, Blazor components. */
+const CLIENT_SOURCE = /\.(?:cshtml|razor|html?|jinja2?|j2|ejs|hbs|pug|erb|[cm]?[jt]sx?|vue|svelte)$/i;
+/** The fewest files answering with data for a page-rendering server to still count as serving pages, its JSON being for itself. */
+const MAX_OWN_DATA_FILES = 2;
+
+/** The fixed part of a route template (`customer-management/customer-history/{id:guid}` → `customer-management/customer-history`), lower-case. */
+function staticRoute(template: string, file: SourceFile): string {
+  const controller = basename(file.path).replace(/\.\w+$/, '').replace(/Controller$/, '');
+  const parts: string[] = [];
+  for (const part of template.replace(/\[controller\]/gi, controller).split('/')) {
+    if (!part) continue;
+    if (/[{<:[*]/.test(part)) break;
+    parts.push(part);
+  }
+  return parts.join('/').toLowerCase();
+}
+
+/**
+ * A server that renders its own pages and answers with data only to them: at most two of its files answer with
+ * data, and every route template they declare is requested by the repository's own front end (a view's AJAX call
+ * to `/customer-management/customer-history/`, a Blazor client's `GetFromJsonAsync("User")`). Such JSON endpoints
+ * serve the pages, not outside clients. In a file that renders pages too, only the methods that answer with data
+ * are read.
+ */
+function dataOnlyForOwnPages(facts: Facts, unit: ServiceUnit): boolean {
+  const page = PAGE_SIGNALS[unit.ecosystem];
+  const data = DATA_SIGNALS[unit.ecosystem];
+  if (!page || !data) return false;
+  const files = [...unit.files, ...(unit.linked?.files ?? [])].filter(f => !isGeneratedOrMinified(f));
+  if (!findInCode(files, page)) return false;
+  const dataFiles = files.filter(f => data.test(f.text) && ENDPOINT_DECLARATION.test(f.text));
+  if (dataFiles.length === 0 || dataFiles.length > MAX_OWN_DATA_FILES) return false;
+  const routes: string[] = [];
+  for (const file of dataFiles) {
+    let texts = [file.text];
+    if (page.test(file.text)) {
+      const tree = syntaxTree(facts, file);
+      texts = (tree?.functions() ?? []).map(fn => fn.node.text()).filter(text => data.test(text));
+    }
+    for (const text of texts) {
+      for (const m of text.matchAll(ROUTE_TEMPLATE)) routes.push(staticRoute(m[1] ?? m[2] ?? m[3] ?? '', file));
+    }
+  }
+  const wanted = routes.filter(Boolean);
+  if (wanted.length === 0) return false;
+  const clients = facts.files
+    .filter(f => CLIENT_SOURCE.test(f.path) || (extname(f.path) === extname(dataFiles[0].path) && !isUnder(f.path, unit.dir)))
+    .filter(f => !unit.files.includes(f) || /\.(?:cshtml|razor|html?|jinja2?|j2|ejs|hbs|pug|erb)$/i.test(f.path))
+    .filter(f => !isGeneratedOrMinified(f) && !/(?:^|\/)(?:tests?|__tests__|spec)\//i.test(f.path));
+  const texts = clients.map(f => f.text.toLowerCase());
+  return wanted.every(route => texts.some(t => t.includes(`/${route}`) || t.includes(`"${route}"`) || t.includes(`'${route}'`) || t.includes(`"${route}/`)));
+}
+
 /** ` (API layer rest_framework at shop/api.py:1)` when a Python unit's API is a mounted layer, for messages. */
 function layerNote(facts: Facts, unit: ServiceUnit): string {
   const layer = pythonApiLayer(facts, unit);
@@ -336,7 +401,7 @@ export default defineRule({
   severity: 'medium',
   title: 'HTTP APIs are documented',
   description:
-    'Fails for each server application with no API description: no OpenAPI/Swagger file (by name or content), GraphQL schema, protobuf, RAML, Postman collection or HTTP request file with two requests or more (`.http` / `.rest`; one a script or CI runs with Newman, the Postman CLI, inso, httpyac or ijhttp is a test suite, not docs) or API docs folder belonging to it, and no library that generates one (FastAPI, drf-spectacular, springdoc, @nestjs/swagger, swagger-jsdoc, apidoc, swaggo, Swashbuckle…). Hand-written references count: a document named for the API (docs/api.md, API_REFERENCE.md) listing endpoints, or an API / Endpoints / Routes section listing methods and paths, or request examples for them (curl commands, request lines with a URL). A GraphQL schema or protobuf documents only that protocol: a server that also declares REST routes needs an HTTP description too. A server that only renders HTML pages (templates, Django template views, Razor Pages, MVC views), serves static files or pushes over websockets, and answers with no JSON (a Razor page answering its own form posts does not count), has no API to document; a mounted REST or GraphQL layer (Django REST Framework, django-ninja, Wagtail API v2, Tastypie, graphene-django) is an API. A full-stack app whose routes only receive webhooks, complete sign-in redirects or answer health checks (the rest being server actions) has no client-facing API either.',
+    'Fails for each server application with no API description: no OpenAPI/Swagger file (by name or content), GraphQL schema, protobuf, RAML, Postman collection or HTTP request file with two requests or more (`.http` / `.rest`; one a script or CI runs with Newman, the Postman CLI, inso, httpyac or ijhttp is a test suite, not docs) or API docs folder belonging to it, and no library that generates one (FastAPI, drf-spectacular, springdoc, @nestjs/swagger, swagger-jsdoc, apidoc, swaggo, Swashbuckle…). Hand-written references count: a document named for the API (docs/api.md, API_REFERENCE.md) listing endpoints, or an API / Endpoints / Routes section listing methods and paths, or request examples for them (curl commands, request lines with a URL), or a table of three methods and paths under any heading. A GraphQL schema or protobuf documents only that protocol: a server that also declares REST routes needs an HTTP description too. A server that only renders HTML pages (templates, Django template views, Razor Pages, MVC views), serves static files or pushes over websockets, and answers with no JSON (a Razor page answering its own form posts does not count, nor do at most two files of JSON endpoints that only the repository\'s own views or client request), has no API to document; a mounted REST or GraphQL layer (Django REST Framework, django-ninja, Wagtail API v2, Tastypie, graphene-django) is an API. A full-stack app whose routes only receive webhooks, complete sign-in redirects or answer health checks (the rest being server actions) has no client-facing API either.',
   rationale:
     'Without a contract, every consumer reverse-engineers the API from code or traffic, breaking changes go unnoticed in review, and client code, mocks and contract tests cannot be generated.',
   remediation:
@@ -350,12 +415,15 @@ export default defineRule({
     const documents = apiDocuments(facts).filter(
       p => !isAsidePath(p) || DOC_FOLDER.test(p) || /^docs\//.test(p),
     );
-    const pagesOnly = servers.filter(u => servesPagesOnly(facts, u));
+    const ownData = new Set(servers.filter(u => !servesPagesOnly(facts, u) && dataOnlyForOwnPages(facts, u)));
+    const pagesOnly = servers.filter(u => servesPagesOnly(facts, u) || ownData.has(u));
     const incidental = new Map(servers.map(u => [u, incidentalRoutesOnly(facts, u)]));
     const apis = servers.filter(u => !pagesOnly.includes(u) && !incidental.get(u));
     if (apis.length === 0) {
       const reasons = servers.map(u =>
-        pagesOnly.includes(u)
+        ownData.has(u)
+          ? `${unitLabel(u)} renders HTML pages and answers with data only to their own requests`
+          : pagesOnly.includes(u)
           ? `${unitLabel(u)} only renders HTML pages, serves static files or pushes over websockets`
           : `${unitLabel(u)}: ${incidental.get(u)}`,
       );

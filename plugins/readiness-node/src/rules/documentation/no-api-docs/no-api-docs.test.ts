@@ -67,8 +67,35 @@ const razorPages = (files: Record<string, string>) => ({
   ...files,
 });
 
+const mvcWithAjax = (view: string) => ({
+  'Web/Web.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>',
+  'Web/Program.cs':
+    'var builder = WebApplication.CreateBuilder(args);\nbuilder.Services.AddControllersWithViews();\nvar app = builder.Build();\napp.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");\napp.Run();\n',
+  'Web/Controllers/CustomerController.cs': [
+    'public class CustomerController : Controller',
+    '{',
+    '    [HttpGet("customer-management/list-all")]',
+    '    public async Task<IActionResult> Index() { return View(await _service.GetAll()); }',
+    '',
+    '    [HttpGet("customer-management/customer-history/{id:guid}")]',
+    '    public async Task<JsonResult> History(Guid id)',
+    '    {',
+    '        var data = await _service.GetAllHistory(id);',
+    '        return Json(data);',
+    '    }',
+    '}',
+    '',
+  ].join('\n'),
+  'Web/Views/Customer/Index.cshtml': view,
+});
+
 describeRule(rule, {
   fails: [
+    {
+      name: 'an MVC app whose JSON action no page of its own requests',
+      files: mvcWithAjax('<table id="customers"></table>\n'),
+      findings: ['Web/Program.cs:1'],
+    },
     {
       name: 'a Postman collection that a script runs with Newman is a test suite',
       files: {
@@ -440,6 +467,30 @@ describeRule(rule, {
       },
     },
     {
+      name: 'README tables of methods and paths under each service\'s own heading',
+      files: {
+        ...flask,
+        'README.md': [
+          '# Shop',
+          '',
+          '## Functional services',
+          '',
+          '#### Account service',
+          '',
+          'Method\t| Path\t| Description\t| User authenticated',
+          '------------- | ------------------------- | ------------- |:-------------:|',
+          'GET\t| /accounts/{account}\t| Get specified account data\t|  ',
+          'GET\t| /accounts/current\t| Get current account data\t| ×',
+          'PUT\t| /accounts/current\t| Save current account data\t| ×',
+          '',
+          '#### Statistics service',
+          '',
+          'GET\t| /statistics/current\t| Get current statistics\t| ×',
+          '',
+        ].join('\n'),
+      },
+    },
+    {
       name: 'a README API section with a table of methods and paths',
       files: {
         ...flask,
@@ -491,6 +542,10 @@ describeRule(rule, {
     },
   ],
   notApplicable: [
+    {
+      name: 'an MVC app whose one JSON action answers its own view\'s AJAX call',
+      files: mvcWithAjax('<table id="customers"></table>\n<script>\n  $.ajax({ url: "/customer-management/customer-history/" + id });\n</script>\n'),
+    },
     { name: 'a Django site whose views are class-based template views (and the admin)', files: djangoTemplateSite({}) },
     { name: 'a Razor Pages app whose page handlers answer their own form posts with JSON', files: razorPages({}) },
     {
