@@ -420,13 +420,11 @@ export default defineRule({
     const incidental = new Map(servers.map(u => [u, incidentalRoutesOnly(facts, u)]));
     const apis = servers.filter(u => !pagesOnly.includes(u) && !incidental.get(u));
     if (apis.length === 0) {
-      const reasons = servers.map(u =>
-        ownData.has(u)
-          ? `${unitLabel(u)} renders HTML pages and answers with data only to their own requests`
-          : pagesOnly.includes(u)
-          ? `${unitLabel(u)} only renders HTML pages, serves static files or pushes over websockets`
-          : `${unitLabel(u)}: ${incidental.get(u)}`,
-      );
+      const reasons = servers.map(u => {
+        if (ownData.has(u)) return `${unitLabel(u)} renders HTML pages and answers with data only to their own requests`;
+        if (pagesOnly.includes(u)) return `${unitLabel(u)} only renders HTML pages, serves static files or pushes over websockets`;
+        return `${unitLabel(u)}: ${incidental.get(u)}`;
+      });
       return outcome.notApplicable(`no HTTP API for clients: ${[...new Set(reasons)].join('; ')}`);
     }
     const findings: Finding[] = [];

@@ -36,6 +36,14 @@ function withoutComments(text: string, style: CommentStyle): string {
   }
 }
 
+/**
+ * A JavaScript config's text without the comments that start a line (`// collectCoverage: true,`, a `/* … *\/`
+ * block opening a line). Globs in strings (`'src/**\/*.ts'`) stay: they are not comments.
+ */
+function withoutLineComments(text: string): string {
+  return text.replace(/^[ \t]*\/\*[\s\S]*?\*\//gm, '').replace(/^[ \t]*\/\/.*$/gm, '');
+}
+
 /** Build files searched as text (comments removed), with what counts as coverage in each. */
 const TEXT_SIGNALS: Array<{ file: RegExp; pattern: RegExp; comments?: CommentStyle }> = [
   { file: /^package\.json$/, pattern: /--coverage\b|"(nyc|c8)"\s*:|collectCoverage|coverageThreshold|"[\w:-]*coverage[\w:-]*"\s*:|(["\s])(nyc|c8)\s/ },
@@ -45,8 +53,8 @@ const TEXT_SIGNALS: Array<{ file: RegExp; pattern: RegExp; comments?: CommentSty
   { file: /^angular\.json$/, pattern: /"codeCoverage"\s*:\s*true/ },
   { file: /^pom\.xml$/, pattern: /jacoco|cobertura|clover|scoverage|kover/i, comments: 'xml' },
   { file: /^build\.gradle(\.kts)?$/, pattern: /jacoco|kover|scoverage|cobertura/i, comments: 'slash' },
-  // A coverlet package only collects when asked (`--collect`, `CollectCoverage`); a runsettings file that names it asks.
-  { file: /\.(cs|fs|vb)proj$|^Directory\.(Build|Packages)\.props$/, pattern: /<CollectCoverage>\s*true|Code Coverage/i, comments: 'xml' },
+  // The xUnit template's coverlet.collector only collects when asked (`--collect`); coverlet.msbuild is added on purpose.
+  { file: /\.(cs|fs|vb)proj$|^Directory\.(Build|Packages)\.props$/, pattern: /coverlet\.msbuild|<CollectCoverage>\s*true|Code Coverage/i, comments: 'xml' },
   { file: /\.runsettings$/, pattern: /coverlet|CollectCoverage|Code Coverage/i, comments: 'xml' },
   { file: /^(Gemfile|spec_helper\.rb|test_helper\.rb|rails_helper\.rb)$/, pattern: /simplecov/i, comments: 'hash' },
   { file: /^sonar-project\.properties$/, pattern: /lcov|coverage/i, comments: 'hash' },
@@ -67,6 +75,7 @@ const COVERAGE_DEPENDENCIES = [
   'babel-plugin-istanbul',
   'karma-coverage',
   'karma-coverage-istanbul-reporter',
+  'coverlet.msbuild',
   'jacoco-maven-plugin',
   'simplecov',
 ];
@@ -106,7 +115,7 @@ function findCoverage(facts: Facts): string | undefined {
     const name = basename(file.path);
     if (COVERAGE_FILES.test(name)) return file.path;
     // Coverage options left commented out in the runner config (`// collectCoverage: true`) configure nothing.
-    if (RUNNER_CONFIG.test(name) && RUNNER_COVERAGE.test(withoutComments(file.text, 'slash'))) return file.path;
+    if (RUNNER_CONFIG.test(name) && RUNNER_COVERAGE.test(withoutLineComments(file.text))) return file.path;
     for (const signal of TEXT_SIGNALS) {
       if (!signal.file.test(name)) continue;
       const text = signal.comments ? withoutComments(file.text, signal.comments) : file.text;
@@ -150,7 +159,7 @@ export default defineRule({
   severity: 'low',
   title: 'Test coverage is measured',
   description:
-    'Fails when nothing in the repository measures test coverage: no coverage settings in Jest/Vitest/Karma, nyc or c8, no `--coverage`/`--cov`/`-coverprofile` in scripts or CI, no .coveragerc, [tool.coverage] or pytest-cov, no JaCoCo or Kover, no coverlet collection (`--collect`, `CollectCoverage`, a runsettings; the package alone collects nothing), no Codecov or Coveralls configuration. Commented-out lines of build files and CI scripts do not count.',
+    'Fails when nothing in the repository measures test coverage: no coverage settings in Jest/Vitest/Karma, nyc or c8, no `--coverage`/`--cov`/`-coverprofile` in scripts or CI, no .coveragerc, [tool.coverage] or pytest-cov, no JaCoCo or Kover, no coverlet.msbuild or coverlet collection (`--collect`, `CollectCoverage`, a runsettings; the xUnit template\'s coverlet.collector alone collects nothing), no Codecov or Coveralls configuration. Commented-out lines of build files and CI scripts do not count.',
   rationale:
     'Without coverage numbers nobody can see which code the tests never touch, and coverage can fall silently with every change.',
   remediation:

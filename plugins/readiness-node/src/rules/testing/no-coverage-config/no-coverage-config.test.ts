@@ -162,12 +162,19 @@ describeRule(rule, {
       },
     },
     {
-      name: 'coverlet.msbuild switched on in the test project',
+      name: 'coverage switched on in the test project',
       files: {
         'Api/Api.csproj': '<Project/>',
         'Api/Orders.cs': 'namespace Api;\npublic class Orders {}\n',
-        'Api.Tests/Api.Tests.csproj':
-          '<Project><PropertyGroup><CollectCoverage>true</CollectCoverage></PropertyGroup><ItemGroup><PackageReference Include="coverlet.msbuild" Version="6.0.2" /></ItemGroup></Project>',
+        'Api.Tests/Api.Tests.csproj': '<Project><PropertyGroup><CollectCoverage>true</CollectCoverage></PropertyGroup></Project>',
+      },
+    },
+    {
+      name: 'coverlet.msbuild added to the test project',
+      files: {
+        'Api/Api.csproj': '<Project/>',
+        'Api/Orders.cs': 'namespace Api;\npublic class Orders {}\n',
+        'Api.Tests/Api.Tests.csproj': '<Project><ItemGroup><PackageReference Include="coverlet.msbuild" Version="6.0.2" /></ItemGroup></Project>',
       },
     },
     {
@@ -176,6 +183,14 @@ describeRule(rule, {
         'package.json': '{"name":"a"}',
         'src/a.js': 'module.exports = 1;\nexports.b = 2;\n',
         'jest.config.js': 'module.exports = {\n  // coverageDirectory: "coverage",\n  collectCoverage: true,\n};\n',
+      },
+    },
+    {
+      name: 'a Vitest config whose coverage block follows a glob',
+      files: {
+        'package.json': '{"name":"a"}',
+        'src/a.ts': 'export const a = 1;\nexport const b = 2;\n',
+        'vitest.config.ts': "export default {\n  test: {\n    include: ['src/**/*.test.ts'],\n    coverage: { include: ['src/**'] },\n  },\n};\n",
       },
     },
     { name: 'codecov.yml', files: { ...go, 'codecov.yml': 'coverage:\n  status:\n    project: on\n' } },
