@@ -21,6 +21,7 @@ export const RATE_LIMIT_SIGNALS: EvidenceSignal[] = [
   { label: 'django-ratelimit', deps: ['django-ratelimit', 'django_ratelimit'] },
   { label: 'fastapi-limiter', deps: ['fastapi-limiter'] },
   { label: 'django-axes', deps: ['django-axes'] },
+  { label: 'django-defender', deps: ['django-defender'] },
   // JVM
   { label: 'bucket4j', deps: ['bucket4j-core', 'bucket4j_jdk17-core', 'bucket4j_jdk11-core', 'bucket4j-spring-boot-starter', 'bucket4j-redis'] },
   { label: 'resilience4j-ratelimiter', deps: ['resilience4j-ratelimiter'] },
@@ -79,7 +80,7 @@ export default defineRule({
   severity: 'medium',
   title: 'Requests are rate limited',
   description:
-    'Fails for each server application with no rate-limiting library, middleware or proxy setting in its code, its dependencies, the projects it runs, or the proxy and gateway configuration outside every server: express-rate-limit, rate-limiter-flexible, @nestjs/throttler (with its ThrottlerGuard bound or `@Throttle()` used: ThrottlerModule alone limits nothing), @fastify/rate-limit, flask-limiter, slowapi, django-ratelimit or DRF throttling, bucket4j, resilience4j, Sentinel (Java, or sentinel-golang flow rules and middleware), golang.org/x/time/rate, tollbooth, ulule/limiter, httprate, juju/ratelimit, ASP.NET Core rate limiting (System.Threading.RateLimiting, AspNetCoreRateLimit), Rack::Attack, nginx `limit_req`, ingress or gateway limits, or a rate limiter written in the code. Not applicable without a server.',
+    'Fails for each server application with no rate-limiting library, middleware or proxy setting in its code, its dependencies, the projects it runs, or the proxy and gateway configuration outside every server: express-rate-limit, rate-limiter-flexible, @nestjs/throttler (with its ThrottlerGuard bound or `@Throttle()` used: ThrottlerModule alone limits nothing), @fastify/rate-limit, flask-limiter, slowapi, django-ratelimit or DRF throttling, django-axes or django-defender (login attempt limits), bucket4j, resilience4j, Sentinel (Java, or sentinel-golang flow rules and middleware), golang.org/x/time/rate, tollbooth, ulule/limiter, httprate, juju/ratelimit, ASP.NET Core rate limiting (System.Threading.RateLimiting, AspNetCoreRateLimit), Rack::Attack, nginx `limit_req`, ingress or gateway limits, or a rate limiter written in the code. Not applicable without a server.',
   rationale:
     'Without a limit, one client can brute-force logins and tokens, scrape the whole dataset, or exhaust the service and its database with a burst of cheap requests. Limits also contain runaway clients and retry storms.',
   remediation:

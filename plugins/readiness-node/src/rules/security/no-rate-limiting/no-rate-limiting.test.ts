@@ -154,6 +154,10 @@ describeRule(rule, {
       },
     },
     {
+      name: 'django-defender limiting login attempts',
+      files: { 'requirements.txt': 'django==5.0.6\ndjango-defender==0.9.8\n' },
+    },
+    {
       name: 'slowapi in a FastAPI app',
       files: { 'requirements.txt': 'fastapi==0.111.0\nslowapi==0.1.9\n' },
     },
