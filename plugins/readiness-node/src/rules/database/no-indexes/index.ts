@@ -45,6 +45,24 @@ const GORM_INDEX_TAG = /\bgorm:"[^"]*\b(?:index|uniqueIndex|unique_index)\b/;
 /** SQL run from migration code (knex.raw, queryRunner.query) sits in strings. */
 const CODE_SQL_INDEX = /\bCREATE\s+(UNIQUE\s+)?INDEX\b|\bADD\s+(UNIQUE\s+)?INDEX\b/i;
 
+/**
+ * SQL run from migration code (`queryRunner.query(\`CREATE TABLE … CONSTRAINT "UQ_…" UNIQUE ("email")\`)`): a UNIQUE
+ * constraint beyond the key inside the code's string literals (not its comments).
+ */
+function sqlInStringsDeclaresUnique(file: SourceFile): boolean {
+  const text = file.text;
+  if (!/\bUNIQUE\b/i.test(text)) return false;
+  const { code, comments } = maskSource(file);
+  const inComment = new Uint8Array(text.length);
+  for (const c of comments) inComment.fill(1, c.start, c.end);
+  let strings = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    strings += ch === '\n' || (code[i] !== ch && !inComment[i]) ? ch : ' ';
+  }
+  return sqlDeclaresUniqueBeyondKey(strings, strings);
+}
+
 interface Source {
   file: SourceFile;
   line: number;
@@ -82,6 +100,7 @@ function sourceOf(file: SourceFile): Source | undefined {
     CODE_INDEX.test(code) ||
     CODE_SQL_INDEX.test(file.text) ||
     codeDeclaresUniqueBeyondKey(code, file.text) ||
+    sqlInStringsDeclaresUnique(file) ||
     (ext === '.rb' && RAILS_INDEX.test(code)) ||
     (ext === '.go' && GORM_INDEX_TAG.test(file.text));
   const create = CODE_TABLE.exec(code) ?? /\bCREATE\s+TABLE\b/i.exec(file.text);
@@ -119,7 +138,7 @@ export default defineRule({
   severity: 'low',
   title: 'The schema has indexes',
   description:
-    'Fails when a project creates tables (SQL `CREATE TABLE` in scripts, migrations or application code; knex/Sequelize/TypeORM/Alembic/Django/EF Core migrations; a Prisma schema; or, when nothing else creates them, TypeORM/JPA/GORM/Sequelize/SQLAlchemy/Drizzle models) but declares no index beyond its keys: no `CREATE INDEX`, inline `INDEX`/`KEY`, `.index()`/`addIndex`, `op.create_index`, `models.Index`, `@@index`, `@Index`, `gorm:"index"`, Rails `t.index`/`t.references`… A UNIQUE constraint on a column other than the primary key counts (the database indexes it); PRIMARY KEY, and UNIQUE on the key column itself, do not.',
+    'Fails when a project creates tables (SQL `CREATE TABLE` in scripts, migrations or application code; knex/Sequelize/TypeORM/Alembic/Django/EF Core migrations; a Prisma schema; or, when nothing else creates them, TypeORM/JPA/GORM/Sequelize/SQLAlchemy/Drizzle models) but declares no index beyond its keys: no `CREATE INDEX`, inline `INDEX`/`KEY`, `.index()`/`addIndex`, `op.create_index`, `models.Index`, `@@index`, `@Index`, `gorm:"index"`, Rails `t.index`/`t.references`… A UNIQUE constraint on a column other than the primary key counts (the database indexes it), also inside the SQL strings a migration runs; PRIMARY KEY, and UNIQUE on the key column itself, do not.',
   rationale:
     'Primary keys only serve look-ups by id. Every query that filters or joins on another column (a foreign key, a status, a timestamp) scans the whole table: fine with test data, an outage once production tables grow.',
   remediation:

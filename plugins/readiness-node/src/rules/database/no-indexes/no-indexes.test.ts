@@ -20,6 +20,30 @@ const flaskSchema = [
 
 describeRule(rule, {
   fails: [
+    {
+      name: 'a TypeORM migration whose SQL string has only the primary key, and says unique in a comment',
+      files: {
+        'package.json': '{"dependencies":{"typeorm":"^0.3.0"}}',
+        'src/database/migrations/1622299665807-create-users-table.ts': [
+          "import type { MigrationInterface, QueryRunner } from 'typeorm';",
+          '',
+          'export class CreateUsers1622299665807 implements MigrationInterface {',
+          '  public async up(queryRunner: QueryRunner): Promise<void> {',
+          '    // TODO: make email UNIQUE ("email") later',
+          '    await queryRunner.query(`',
+          '      CREATE TABLE "users" (',
+          '        "id" uuid NOT NULL DEFAULT uuid_generate_v4(),',
+          '        "email" character varying,',
+          '        "name" character varying,',
+          '        CONSTRAINT "PK_a3ffb1c0c8416b9fc6f907b7433" PRIMARY KEY ("id")',
+          '      )`);',
+          '  }',
+          '}',
+          '',
+        ].join('\n'),
+      },
+      findings: ['src/database/migrations/1622299665807-create-users-table.ts:7'],
+    },
     { name: 'tables with primary keys only', files: { 'schema.sql': flaskSchema }, findings: ['schema.sql:3'] },
     {
       name: 'knex migrations without any index',
@@ -81,6 +105,29 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'a TypeORM migration whose CREATE TABLE string declares a UNIQUE constraint on email',
+      files: {
+        'package.json': '{"dependencies":{"typeorm":"^0.3.0"}}',
+        'src/database/migrations/1622299665807-create-users-table.ts': [
+          "import type { MigrationInterface, QueryRunner } from 'typeorm';",
+          '',
+          'export class CreateUsers1622299665807 implements MigrationInterface {',
+          '  public async up(queryRunner: QueryRunner): Promise<void> {',
+          '    // users are looked up by id only',
+          '    await queryRunner.query(`',
+          '      CREATE TABLE "users" (',
+          '        "id" uuid NOT NULL DEFAULT uuid_generate_v4(),',
+          '        "email" character varying,',
+          '        CONSTRAINT "UQ_97672ac88f789774dd47f7c8be3" UNIQUE ("email"),',
+          '        CONSTRAINT "PK_a3ffb1c0c8416b9fc6f907b7433" PRIMARY KEY ("id")',
+          '      )`);',
+          '  }',
+          '}',
+          '',
+        ].join('\n'),
+      },
+    },
     {
       name: 'UNIQUE constraints on other columns than the key: SQL column and table constraints, Prisma @unique',
       files: {
