@@ -8,6 +8,22 @@ const command = (name: string, body = '    db.drop_all()\n    db.create_all()\n 
 describeRule(rule, {
   fails: [
     {
+      name: 'a database dump that drops the whole database and creates it again',
+      files: {
+        'db/database.sql': [
+          '-- PostgreSQL database dump',
+          "SET client_encoding = 'UTF8';",
+          'DROP DATABASE shop_db;',
+          '',
+          "CREATE DATABASE shop_db WITH TEMPLATE = template0 ENCODING = 'UTF8';",
+          '\\connect shop_db',
+          'CREATE TABLE orders (id serial PRIMARY KEY);',
+          '',
+        ].join('\n'),
+      },
+      findings: ['db/database.sql:3'],
+    },
+    {
       name: 'a setup script that drops every table first',
       files: {
         'schema.sql': `-- run this to set up the database\nDROP TABLE IF EXISTS order_items;\nDROP TABLE IF EXISTS orders;\n\n${create('orders')}${create('order_items')}`,
@@ -49,6 +65,13 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'a script that creates a database, and one that drops another database than it creates',
+      files: {
+        'db/create.sql': 'CREATE DATABASE shop_db;\nCREATE TABLE orders (id serial PRIMARY KEY);\n',
+        'db/setup.sql': '-- DROP DATABASE shop_db;\nDROP DATABASE IF EXISTS shop_db_old;\nCREATE DATABASE shop_db;\n',
+      },
+    },
     {
       name: 'idempotent creates only',
       files: { 'schema.sql': 'CREATE TABLE IF NOT EXISTS orders (id int);\nCREATE INDEX IF NOT EXISTS orders_idx ON orders (id);\n' },
