@@ -416,7 +416,7 @@ describe('observability/no-structured-logging and command-line commands', () => 
     'import click\nfrom flask import Blueprint\n\nfake = Blueprint("fake", __name__)\n\n@fake.cli.command()\n@click.argument("num", type=int)\ndef users(num):\n    for i in range(num):\n        add_user()\n\n    print(num, "users added.")\n\n\ndef report(error):\n    print("failed:", error)\n';
 
   it('does not take the output of a Flask CLI command for what the server reports', () => {
-    const result = runRule(rule, { ...server, 'api/fake.py': seeder.slice(0, seeder.indexOf('\n\ndef report')) + '\n' });
+    const result = runRule(rule, { ...server, 'api/fake.py': `${seeder.slice(0, seeder.indexOf('\n\ndef report'))}\n` });
     expect(result.findings.map(f => [f.path, f.message])).toEqual([
       ['api/app.py', 'The flask service in the repository root has no logging framework configured; it writes no logs at all'],
     ]);
