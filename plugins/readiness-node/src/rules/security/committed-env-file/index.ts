@@ -5,6 +5,12 @@ import type { EnvFileFact } from '../../../facts/env';
 import { isSecretName, looksRandom } from '../../../facts/secretNames';
 import { fixCommittedEnvFile } from './fix';
 
+/** Prefixes of the variables a frontend framework bundles into the client: public by design. */
+const PUBLIC_PREFIX = /^(?:REACT_APP_|NEXT_PUBLIC_|VITE_|VUE_APP_|NUXT_PUBLIC_|EXPO_PUBLIC_|GATSBY_|PUBLIC_)/;
+
+const PUBLIC_ONLY_NOTE =
+  '; none of them is a secret today (public build-time variables, addresses, ports), but the file is tracked, so any secret written to it later is committed too: commit it as a template (`.env.example`) or keep it out of git';
+
 export default defineRule({
   id: 'security/committed-env-file',
   category: 'security',
@@ -47,12 +53,6 @@ export default defineRule({
     return fixCommittedEnvFile(facts, failingPaths(this.evaluate(facts, settings)));
   },
 });
-
-/** Prefixes of the variables a frontend framework bundles into the client: public by design. */
-const PUBLIC_PREFIX = /^(?:REACT_APP_|NEXT_PUBLIC_|VITE_|VUE_APP_|NUXT_PUBLIC_|EXPO_PUBLIC_|GATSBY_|PUBLIC_)/;
-
-const PUBLIC_ONLY_NOTE =
-  '; none of them is a secret today (public build-time variables, addresses, ports), but the file is tracked, so any secret written to it later is committed too: commit it as a template (`.env.example`) or keep it out of git';
 
 /** Whether every setting of an env file is public: a framework's client-side variable, or neither secret-named nor random-looking. */
 function publicOnly(f: EnvFileFact): boolean {
