@@ -158,10 +158,11 @@ describe('readiness plugin (new frontend system)', () => {
       ],
       apis: [[readinessApiRef, campaignsApi()], mockApis.permission()],
     });
-    expect(await screen.findByRole('link', { name: text })).toHaveAttribute(
-      'href',
-      '/readiness?tab=campaigns&campaign=non-root',
-    );
+    // The tab renders every section before its campaigns: under a loaded CI machine that can take a while.
+    const slow = { timeout: 20_000 };
+    expect(
+      await screen.findByRole('link', { name: text }, slow),
+    ).toHaveAttribute('href', '/readiness?tab=campaigns&campaign=non-root');
     withPage.unmount();
 
     renderTestApp({
@@ -171,7 +172,7 @@ describe('readiness plugin (new frontend system)', () => {
       ],
       apis: [[readinessApiRef, campaignsApi()], mockApis.permission()],
     });
-    expect(await screen.findByText(text)).toBeInTheDocument();
+    expect(await screen.findByText(text, {}, slow)).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: text })).not.toBeInTheDocument();
   });
 
