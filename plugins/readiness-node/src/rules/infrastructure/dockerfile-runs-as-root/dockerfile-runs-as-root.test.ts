@@ -330,6 +330,16 @@ describe('infrastructure/dockerfile-runs-as-root and Kubernetes', () => {
     ]);
   });
 
+  it('keeps the finding when a compose service also builds and runs the image', () => {
+    const result = runRule(rule, {
+      'api/Dockerfile': 'FROM python:3.12-slim\nCOPY . /app\n',
+      'docker-compose.yml': 'services:\n  api:\n    build: ./api\n',
+      'k8s/api.yaml':
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      securityContext:\n        runAsUser: 1000\n      containers:\n        - name: api\n          image: api\n',
+    });
+    expect(result.findings.map(f => [f.path, f.confidence])).toEqual([['api/Dockerfile', 'high']]);
+  });
+
   it('keeps the finding when one of the workloads running the image sets no user', () => {
     const workload = (name: string, context: string) =>
       `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  template:\n    spec:\n${context}      containers:\n        - name: api\n          image: api\n`;

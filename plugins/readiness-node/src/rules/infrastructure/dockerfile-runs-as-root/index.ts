@@ -5,7 +5,15 @@ import { failingPaths } from '../../../fixes/edits';
 import { defineRule, outcome } from '../../types';
 import { fixRunsAsRoot } from './fix';
 import type { KubeContainer } from '../../../facts/kubernetes';
-import { developmentNoteOf, dockerfileConfidence, dockerfilesOf, kubernetesContainersRunning, noDockerfileReason, withDevelopmentNote } from '../containers';
+import {
+  developmentNoteOf,
+  dockerfileConfidence,
+  dockerfilesOf,
+  kubernetesContainersRunning,
+  noDockerfileReason,
+  servicesBuilding,
+  withDevelopmentNote,
+} from '../containers';
 
 /** Why a finding about an image Kubernetes runs unprivileged is only a note. */
 function kubernetesNote(container: KubeContainer): string {
@@ -20,7 +28,7 @@ export default defineRule({
   description:
     "Fails when a Dockerfile's final stage (with the stages it builds on) sets no `USER`, or its last `USER` is root." +
     ' A base image known to run unprivileged by default (Grafana, Prometheus and its Alertmanager and node exporter, `nginxinc/nginx-unprivileged`, distroless `:nonroot`, Chainguard `static`) needs no `USER` of its own.' +
-    ' When every Kubernetes workload manifest that runs the image (matched by the image name its skaffold artifact or `docker build -t` gives it, or by its folder) sets `runAsNonRoot: true` or a non-zero `runAsUser`, the finding is a low-confidence note.' +
+    ' When every Kubernetes workload manifest that runs the image (matched by the image name its skaffold artifact or `docker build -t` gives it, or by its folder) sets `runAsNonRoot: true` or a non-zero `runAsUser`, and no compose service builds it, the finding is a low-confidence note.' +
     ' A development Dockerfile (named for development, or beside its production variant such as `Dockerfile.prod`) is only a low-confidence note; development-workspace images (`.devcontainer/`, `.gitpod.Dockerfile`, `.codesandbox/`) are not judged.',
   rationale:
     'A process running as root inside a container turns any code-execution bug into root on the container and widens the blast radius of a container escape.',
@@ -36,8 +44,10 @@ export default defineRule({
       const stage = dockerfile.finalStage!;
       const development = developmentNoteOf(facts, dockerfile.path);
       const deployed = kubernetesContainersRunning(facts, dockerfile);
-      // Every Kubernetes workload that runs the image sets a non-root user in its security context.
-      const nonRoot = deployed.length > 0 && deployed.every(c => c.user?.nonRoot) ? deployed[0] : undefined;
+      // Every Kubernetes workload that runs the image sets a non-root user in its security context, and no compose
+      // service runs it as it is.
+      const nonRoot =
+        deployed.length > 0 && deployed.every(c => c.user?.nonRoot) && servicesBuilding(facts, dockerfile).length === 0 ? deployed[0] : undefined;
       const confidence = development || nonRoot ? 'low' : dockerfileConfidence(dockerfile);
       const note = (message: string) => withDevelopmentNote(nonRoot ? `${message}${kubernetesNote(nonRoot)}` : message, development);
       // A stage built on an earlier one inherits its USER.
