@@ -1,6 +1,17 @@
 import { parseYamlFile, withoutTemplateTags } from './yamlDoc';
 
 describe('parseYamlFile', () => {
+  it('reads a Helm template with template keys without warning on the process', () => {
+    const warn = jest.spyOn(process, 'emitWarning').mockImplementation(() => {});
+    try {
+      const file = parseYamlFile('metadata:\n  name: app\n{{ .Values.extra | toYaml }}: x\nspec:\n  replicas: 2\n');
+      expect(warn).not.toHaveBeenCalled();
+      expect(file.value === undefined || typeof file.value === 'object').toBe(true);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   it('reads a project template once its tags are neutralised, lines unchanged', () => {
     const text = [
       'services:',

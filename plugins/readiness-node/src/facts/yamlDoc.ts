@@ -62,6 +62,9 @@ function parseYamlText(text: string, options: YamlParseOptions): YamlFile {
       lineCounter,
       prettyErrors: false,
       uniqueKeys: false,
+      // Templates (Helm's `{{ .Values.x }}` keys) make the library warn on the process; the audit reads
+      // what it can and says nothing on the user's console.
+      logLevel: 'error',
       ...(options.merge ? { merge: true } : {}),
     }) as Document.Parsed[];
     if (!Array.isArray(docs)) docs = [];
