@@ -33,6 +33,10 @@ export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING
 phase typecheck
 yarn tsc
 
+phase config-schema
+# The plugins' config.d.ts schemas compile and the app's configuration matches them.
+yarn backstage-cli config:check --lax --strict
+
 phase lint
 yarn backstage-cli repo lint
 

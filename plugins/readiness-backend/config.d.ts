@@ -99,17 +99,12 @@ export interface Config {
      * ids declared under `categories`.
      */
     categoryWeights?: {
-      /** A custom category's weight, by its id. */
+      /**
+       * A category's weight, by its id: security, testing, infrastructure,
+       * code-quality, database, frontend, observability, cicd, documentation,
+       * or a custom category's id.
+       */
       [category: string]: number;
-      security?: number;
-      testing?: number;
-      infrastructure?: number;
-      'code-quality'?: number;
-      database?: number;
-      frontend?: number;
-      observability?: number;
-      cicd?: number;
-      documentation?: number;
     };
 
     /** Rule ids reported as not applicable (`disabled by configuration`). */
