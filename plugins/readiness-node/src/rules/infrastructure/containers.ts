@@ -255,14 +255,12 @@ export function composeServicesOf(facts: Facts): ServiceRef[] {
 }
 
 /**
- * Whether a compose service entry only adjusts a service another compose file of its directory defines: its
- * `build:` names no context (an override that sets build args or a target) while the other file's entry for the
- * same service names one. The service is judged where it is defined; compose merges the two.
+ * The same service in another compose file of its directory, built there from a context it names: compose
+ * merges the files, so that entry is where the service's build is defined.
  */
-export function isBuildOverlay(facts: Facts, ref: ServiceRef): boolean {
-  if (!ref.service.buildContextImplied) return false;
+function siblingSourceBuild(facts: Facts, ref: ServiceRef): ServiceRef | undefined {
   const dir = composeDir(ref.file);
-  return composeServicesOf(facts).some(
+  return composeServicesOf(facts).find(
     other =>
       other.file.path !== ref.file.path &&
       composeDir(other.file) === dir &&
@@ -273,21 +271,22 @@ export function isBuildOverlay(facts: Facts, ref: ServiceRef): boolean {
 }
 
 /**
+ * Whether a compose service entry only adjusts a service another compose file of its directory defines: its
+ * `build:` names no context (an override that sets build args or a target) while the other file's entry for the
+ * same service names one. The service is judged where it is defined; compose merges the two.
+ */
+export function isBuildOverlay(facts: Facts, ref: ServiceRef): boolean {
+  return !!ref.service.buildContextImplied && siblingSourceBuild(facts, ref) !== undefined;
+}
+
+/**
  * The build of a compose service that names only an `image:` while another compose file of its directory builds
  * the same service from source (`docker-compose.yml` runs `acme/api`, and `docker-compose.dev.yml`, used with it,
  * has `build: api`): the image is this repository's.
  */
 export function siblingBuildOf(facts: Facts, ref: ServiceRef): FirstPartyBuild | undefined {
   if (ref.service.buildContext !== undefined || !ref.service.image) return undefined;
-  const dir = composeDir(ref.file);
-  const sibling = composeServicesOf(facts).find(
-    other =>
-      other.file.path !== ref.file.path &&
-      composeDir(other.file) === dir &&
-      other.service.name === ref.service.name &&
-      other.service.buildContext !== undefined &&
-      !other.service.buildContextImplied,
-  );
+  const sibling = siblingSourceBuild(facts, ref);
   if (!sibling) return undefined;
   return { context: sibling.service.buildContext!, dockerfile: sibling.service.dockerfile!, declaredIn: sibling.file.path };
 }
