@@ -22,9 +22,15 @@
  * run. Prints p50/p95 in milliseconds per endpoint, the bytes answered, the
  * ratio of the p50s, each backend's RSS after the load and the load average.
  *
+ * With --suite campaigns the catalog also holds a group hierarchy, systems
+ * and domains, the backend three campaigns, each Component `--audits`
+ * audits of 62 rule results, and the requests are the campaign and roll-up
+ * endpoints instead (scripts/campaignBench.mjs).
+ *
  *   cd plugins/readiness-backend
- *   node scripts/bench-api.mjs [--entities 10000] [--clients 8]
- *        [--cold-requests 48] [--warm-requests 160] [--before HEAD]
+ *   node scripts/bench-api.mjs [--suite api|campaigns] [--entities 10000]
+ *        [--clients 8] [--cold-requests 48] [--warm-requests 160]
+ *        [--audits 3] [--before HEAD]
  *        [--pg postgresql://user@host:port] [--skip-sqlite]
  *        [--variants before,after,catalog]
  *
@@ -40,6 +46,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
+import {
+  CAMPAIGN_BENCH_CAMPAIGNS,
+  campaignBenchAudits,
+  campaignBenchEntities,
+  campaignScenarios,
+} from './campaignBench.mjs';
 import { snapshotCode } from './codeSnapshot.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -119,7 +131,9 @@ async function serve() {
     '@backstage/backend-defaults/permissions',
   );
 
-  const entities = benchEntities(cfg.entities);
+  const campaigns = cfg.suite === 'campaigns';
+  const components = benchEntities(cfg.entities);
+  const entities = campaigns ? campaignBenchEntities(components) : components;
   const provider = {
     getProviderName: () => 'readiness-api-bench',
     async connect(connection) {
@@ -227,6 +241,7 @@ async function serve() {
         readiness: {
           refreshImmediately: false,
           schedule: { initialDelay: { hours: 24 } },
+          ...(campaigns ? { campaigns: CAMPAIGN_BENCH_CAMPAIGNS } : {}),
         },
       },
     }),
@@ -240,19 +255,18 @@ async function serve() {
   let seedSeconds = 0;
   if (cfg.backendDir) {
     const seedStarted = performance.now();
-    await seedReadiness(load, knexFactory, cfg, entities);
+    await seedReadiness(load, knexFactory, cfg, components);
     seedSeconds = (performance.now() - seedStarted) / 1000;
   }
 
   // Wait until the catalog has processed and stitched every entity.
   const catalogStarted = performance.now();
   for (;;) {
-    const res = await fetch(
-      `${base}/api/catalog/entities/by-query?filter=kind=component&limit=1`,
-      { headers: { authorization: mockCredentials.service.header() } },
-    );
+    const res = await fetch(`${base}/api/catalog/entities/by-query?limit=1`, {
+      headers: { authorization: mockCredentials.service.header() },
+    });
     const body = await res.json();
-    if (body.totalItems >= cfg.entities) break;
+    if (body.totalItems >= entities.length) break;
     if (performance.now() - catalogStarted > 30 * 60_000) {
       throw new Error(`catalog holds ${body.totalItems} entities after 30 min`);
     }
@@ -301,34 +315,45 @@ async function seedReadiness(load, knexFactory, cfg, entities) {
       return seed / 2147483648;
     };
     const now = Date.now();
-    for (const [i, entity] of entities.entries()) {
+    // One audit each, or with the campaign suite a history of them.
+    const auditsOf = i => {
+      if (cfg.suite === 'campaigns') {
+        return campaignBenchAudits(template, i, random, now, cfg.audits);
+      }
       const score = Math.round(20 + random() * 80);
       const blockers = template.blockers.slice(
         0,
         Math.floor(random() * (template.blockers.length + 1)),
       );
-      await store.saveAudit({
-        entity: {
-          entityRef: `component:default/${entity.metadata.name}`,
-          kind: 'Component',
-          namespace: 'default',
-          name: entity.metadata.name,
-          title: entity.metadata.title,
-          owner: entity.spec.owner,
-          lifecycle: entity.spec.lifecycle,
-        },
-        scorecard: {
-          ...template,
-          score,
-          blockers,
-          verdict:
-            score >= 80 && blockers.length === 0
-              ? 'production-ready'
-              : 'needs-work',
-        },
-        etag: `etag-${i}`,
-        auditedAt: new Date(now - Math.floor(random() * 86_400_000)),
-      });
+      const scorecard = {
+        ...template,
+        score,
+        blockers,
+        verdict:
+          score >= 80 && blockers.length === 0
+            ? 'production-ready'
+            : 'needs-work',
+      };
+      const auditedAt = new Date(now - Math.floor(random() * 86_400_000));
+      return [{ scorecard, auditedAt }];
+    };
+    for (const [i, entity] of entities.entries()) {
+      for (const [a, { scorecard, auditedAt }] of auditsOf(i).entries()) {
+        await store.saveAudit({
+          entity: {
+            entityRef: `component:default/${entity.metadata.name}`,
+            kind: 'Component',
+            namespace: 'default',
+            name: entity.metadata.name,
+            title: entity.metadata.title,
+            owner: entity.spec.owner,
+            lifecycle: entity.spec.lifecycle,
+          },
+          scorecard,
+          etag: `etag-${i}-${a}`,
+          auditedAt,
+        });
+      }
     }
     await knex.raw(
       cfg.readinessConnection.client === 'pg' ? 'VACUUM ANALYZE' : 'ANALYZE',
@@ -402,6 +427,11 @@ const SCENARIOS = [
   ['summaries', () => '/summaries'],
 ];
 
+const scenariosOf = args =>
+  args.suite === 'campaigns'
+    ? campaignScenarios(Number(args.entities))
+    : SCENARIOS;
+
 async function measureBackend(base, args, variant) {
   const clients = Number(args.clients);
   const results = {};
@@ -409,7 +439,7 @@ async function measureBackend(base, args, variant) {
     let next = 0;
     return () => `user:default/cold-${variant}-${next++}`;
   })();
-  for (const [label, path] of SCENARIOS) {
+  for (const [label, path] of scenariosOf(args)) {
     // Each cold request comes from a user the backend has not seen.
     const cold = await runLoad(base, path, {
       clients,
@@ -495,6 +525,8 @@ async function benchDatabase(label, databaseFor, args, codeDirs, cleanup) {
     const backend = startBackend({
       backendDir: codeDirs[variant],
       entities: Number(args.entities),
+      suite: args.suite,
+      audits: Number(args.audits),
       database,
       readinessConnection,
     });
@@ -525,11 +557,11 @@ async function benchDatabase(label, databaseFor, args, codeDirs, cleanup) {
       await cleanup?.(variant);
     }
   }
-  printComparison(label, byVariant);
+  printComparison(label, byVariant, scenariosOf(args));
   return byVariant;
 }
 
-function printComparison(label, byVariant) {
+function printComparison(label, byVariant, scenarios) {
   const { before, after } = byVariant;
   log('');
   log(`${label}: side by side (ms; ratio = before p50 / after p50)`);
@@ -542,7 +574,7 @@ function printComparison(label, byVariant) {
           7,
         )} ${'bytes before'.padStart(13)} ${'after'.padStart(9)}`,
     );
-    for (const [scenario] of SCENARIOS) {
+    for (const [scenario] of scenarios) {
       for (const mode of ['cold', 'warm']) {
         const b = before.results[scenario][mode];
         const a = after.results[scenario][mode];
@@ -580,9 +612,17 @@ async function main() {
       before: { type: 'string', default: 'HEAD' },
       pg: { type: 'string' },
       'skip-sqlite': { type: 'boolean', default: false },
-      variants: { type: 'string', default: 'before,after,catalog' },
+      suite: { type: 'string', default: 'api' },
+      audits: { type: 'string', default: '3' },
+      variants: { type: 'string' },
     },
   });
+  if (!['api', 'campaigns'].includes(args.suite)) {
+    throw new Error(`--suite must be api or campaigns, not '${args.suite}'`);
+  }
+  // The catalog alone serves neither campaigns nor roll-ups.
+  args.variants ??=
+    args.suite === 'campaigns' ? 'before,after' : 'before,after,catalog';
   if (args.serve) {
     await serve();
     return;
@@ -611,6 +651,12 @@ async function main() {
           .map(l => l.toFixed(1))
           .join(' ')}`,
     );
+    if (args.suite === 'campaigns') {
+      log(
+        `campaign suite: 50 teams under 5 departments under org, 10 systems in 2 domains, ` +
+          `${CAMPAIGN_BENCH_CAMPAIGNS.length} campaigns, ${args.audits} audits of 62 rule results per Component`,
+      );
+    }
     log(
       `${args.entities} Components, every tenth hidden from users by the permission policy; ` +
         `${args.clients} clients; ${args['cold-requests']} cold and ${args['warm-requests']} warm requests per endpoint; ` +
