@@ -198,17 +198,73 @@ describe.each(databases.eachSupportedId())(
       expect(typeof standings[0].score).toBe('number');
     });
 
-    it('reads the rules from the document when the history point has none', async () => {
-      await audit('alpha', day('2027-01-01'), ['security/a'], {
+    it('reads the rules the audit recorded on the scorecard row', async () => {
+      await audit('alpha', day('2027-01-01'), ['security/a', 'testing/c'], {
         waived: ['testing/b'],
       });
+      const row = await knex('readiness_scorecards')
+        .where('entity_ref', ref('alpha'))
+        .first('failing_rules', 'waived_rules');
+      expect(JSON.parse(row.failing_rules)).toEqual([
+        'security/a',
+        'testing/c',
+      ]);
+      expect(JSON.parse(row.waived_rules)).toEqual(['testing/b']);
+      // The row decides, not the history point nor the document.
       await knex('readiness_history')
         .where('entity_ref', ref('alpha'))
-        .update({ failing_rules: null });
+        .update({ failing_rules: JSON.stringify(['cicd/x']) });
+      await knex('readiness_scorecards')
+        .where('entity_ref', ref('alpha'))
+        .update({ scorecard: JSON.stringify(scorecard(['cicd/y'])) });
       const [standing] = await campaigns.getStandings([ref('alpha')]);
       expect(standing).toMatchObject({
-        failingRules: ['security/a'],
+        failingRules: ['security/a', 'testing/c'],
         waivedRules: ['testing/b'],
+      });
+    });
+
+    describe('a scorecard row written before its rules were recorded', () => {
+      beforeEach(async () => {
+        await audit('alpha', day('2027-01-01'), ['security/a'], {
+          waived: ['testing/b'],
+        });
+        await audit('bravo', day('2027-01-01'), ['cicd/c']);
+        await knex('readiness_scorecards')
+          .where('entity_ref', ref('alpha'))
+          .update({ failing_rules: null, waived_rules: null });
+      });
+
+      it('reads the failing rules from the latest history point', async () => {
+        await knex('readiness_history')
+          .where('entity_ref', ref('alpha'))
+          .update({ failing_rules: JSON.stringify(['security/z']) });
+        const standings = await campaigns.getStandings(
+          ['alpha', 'bravo'].map(ref),
+        );
+        expect(standings).toEqual([
+          expect.objectContaining({
+            entityRef: ref('alpha'),
+            failingRules: ['security/z'],
+            waivedRules: ['testing/b'],
+          }),
+          expect.objectContaining({
+            entityRef: ref('bravo'),
+            failingRules: ['cicd/c'],
+            waivedRules: [],
+          }),
+        ]);
+      });
+
+      it('reads the rules from the document when the history point has none', async () => {
+        await knex('readiness_history')
+          .where('entity_ref', ref('alpha'))
+          .update({ failing_rules: null });
+        const [standing] = await campaigns.getStandings([ref('alpha')]);
+        expect(standing).toMatchObject({
+          failingRules: ['security/a'],
+          waivedRules: ['testing/b'],
+        });
       });
     });
 

@@ -154,11 +154,12 @@ export class DatabaseCampaignStore {
   }
 
   /**
-   * Where each entity stands after its latest audit: score and owner from
-   * its scorecard row, the rules failing without a waiver from its latest
-   * history point, and the waived rules from the scorecard document (read
-   * only for the documents that hold a waiver). Entities whose latest point
-   * predates failing rules (or was pruned) are read from their document.
+   * Where each entity stands after its latest audit: score, owner and the
+   * rules failing without and under a waiver, as its scorecard row records
+   * them once per audit (one indexed read per chunk of refs). Rows written
+   * before those were recorded are read the old way: the failing rules from
+   * the latest history point, the waived ones from the scorecard document,
+   * and both from the document when the point has none (or was pruned).
    * Refs the store does not know are left out.
    */
   async getStandings(entityRefs: string[]): Promise<EntityStanding[]> {
@@ -170,38 +171,72 @@ export class DatabaseCampaignStore {
         owner: string | null;
         score: number | string | null;
         audited_at: Date | number | string | null;
+        failing_rules: string | null;
+        waived_rules: string | null;
       }> = await this.#db(SCORECARDS)
         .whereIn('entity_ref', chunk)
-        .select('entity_ref', 'title', 'owner', 'score', 'audited_at');
-      const failing = await this.#latestFailingRules(chunk);
-      const waived = await this.#waivedRules(chunk);
-      const unknown = rows
-        .filter(r => r.score !== null && !failing.has(r.entity_ref))
-        .map(r => r.entity_ref);
-      const fromDocuments = await this.#rulesFromDocuments(unknown);
+        .select(
+          'entity_ref',
+          'title',
+          'owner',
+          'score',
+          'audited_at',
+          'failing_rules',
+          'waived_rules',
+        );
+      const recorded = new Map<
+        string,
+        { failing: string[]; waived: string[] }
+      >();
+      for (const row of rows) {
+        const failing = parseIds(row.failing_rules);
+        const waived = parseIds(row.waived_rules);
+        if (failing && waived)
+          recorded.set(row.entity_ref, { failing, waived });
+      }
+      const older = await this.#olderStandings(
+        rows
+          .filter(r => r.score !== null && !recorded.has(r.entity_ref))
+          .map(r => r.entity_ref),
+      );
       for (const row of rows) {
         const score = toNumber(row.score);
         const auditedAt = toDate(row.audited_at);
+        const rules = recorded.get(row.entity_ref) ?? older.get(row.entity_ref);
         out.push({
           entityRef: row.entity_ref,
           ...(row.title ? { title: row.title } : {}),
           ...(row.owner ? { owner: row.owner } : {}),
           score,
           ...(auditedAt ? { auditedAt } : {}),
-          failingRules:
-            failing.get(row.entity_ref) ??
-            fromDocuments.get(row.entity_ref)?.failing ??
-            [],
-          waivedRules:
-            waived.get(row.entity_ref) ??
-            fromDocuments.get(row.entity_ref)?.waived ??
-            [],
+          failingRules: rules?.failing ?? [],
+          waivedRules: rules?.waived ?? [],
         });
       }
     }
     return out.sort((a, b) =>
       a.entityRef < b.entityRef ? -1 : Number(a.entityRef > b.entityRef),
     );
+  }
+
+  /** The rules of scorecard rows written before they were recorded on the row. */
+  async #olderStandings(
+    refs: string[],
+  ): Promise<Map<string, { failing: string[]; waived: string[] }>> {
+    const out = new Map<string, { failing: string[]; waived: string[] }>();
+    if (refs.length === 0) return out;
+    const failing = await this.#latestFailingRules(refs);
+    const waived = await this.#waivedRules(refs);
+    const fromDocuments = await this.#rulesFromDocuments(
+      refs.filter(r => !failing.has(r)),
+    );
+    for (const ref of refs) {
+      out.set(ref, {
+        failing: failing.get(ref) ?? fromDocuments.get(ref)?.failing ?? [],
+        waived: waived.get(ref) ?? fromDocuments.get(ref)?.waived ?? [],
+      });
+    }
+    return out;
   }
 
   /** The failing rules of each entity's latest history point, where recorded. */

@@ -81,6 +81,8 @@ export class DatabaseScorecardStore implements ReadinessScorecardStore {
           band: bandFor(scorecard.score),
           blockers: scorecard.blockers.length,
           scorecard: JSON.stringify(scorecard),
+          failing_rules: JSON.stringify(failingRuleIds(scorecard)),
+          waived_rules: JSON.stringify(waivedRuleIds(scorecard)),
           etag: record.etag ?? null,
           inputs_hash: record.inputsHash ?? null,
           link_base: record.links?.base ?? null,
@@ -325,6 +327,14 @@ export class DatabaseScorecardStore implements ReadinessScorecardStore {
 function failingRuleIds(scorecard: Scorecard): string[] {
   return scorecard.results
     .filter(r => r.status === 'fail' && !r.waiver)
+    .map(r => r.ruleId)
+    .sort();
+}
+
+/** The ids of the rules failing under an active waiver, sorted. */
+function waivedRuleIds(scorecard: Scorecard): string[] {
+  return scorecard.results
+    .filter(r => r.status === 'fail' && r.waiver)
     .map(r => r.ruleId)
     .sort();
 }
