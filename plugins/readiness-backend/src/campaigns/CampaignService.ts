@@ -9,9 +9,9 @@ import {
 } from '@readiness/backstage-plugin-readiness-common';
 import { DatabaseCampaignStore } from '../database/DatabaseCampaignStore';
 import { Visibility } from '../database/ReadinessStore';
+import { refsKey, SharedCache } from '../service/sharedCache';
 import { normalizeScope } from './definition';
 import {
-  CoveredEntity,
   epochDay,
   isPastTarget,
   judgeEntity,
@@ -27,15 +27,34 @@ export interface JudgedCampaign {
   progress: CampaignProgress;
 }
 
+/** How long judged entities and series are served as they are, and at most. */
+const FRESH_MS = 10_000;
+const STALE_MS = 30_000;
+
 /**
  * Campaigns: those of `readiness.campaigns` (read-only) and those created
  * through the API (stored), and their progress over the entities a caller
  * can see, from the stored scorecards and history.
+ *
+ * Every covered entity of a scope and requirement is judged once for all
+ * callers (kept 10 s, and served up to 30 s old while judged again), and
+ * each caller's share is then filtered from it by their visibility; a
+ * series is kept likewise per requirement, window and set of visible refs.
  */
 export class CampaignService {
   readonly #store: DatabaseCampaignStore;
   readonly #scopes: CampaignScopes;
   readonly #configured: Map<string, Campaign>;
+  readonly #judged = new SharedCache<CampaignEntityProgress[]>({
+    freshMs: FRESH_MS,
+    staleMs: STALE_MS,
+    max: 100,
+  });
+  readonly #series = new SharedCache<CampaignSeriesPoint[]>({
+    freshMs: FRESH_MS,
+    staleMs: STALE_MS,
+    max: 100,
+  });
 
   constructor(options: {
     store: DatabaseCampaignStore;
@@ -120,25 +139,34 @@ export class CampaignService {
     visible: Visibility,
     now: Date,
   ): Promise<JudgedCampaign> {
-    const covered = await this.#visibleCovered(campaign, visible);
+    const all = await this.#judged.get(
+      JSON.stringify([campaign.scope, campaign.requirement]),
+      () => this.#judgeAll(campaign),
+    );
+    const entities = visible ? all.filter(e => visible.has(e.entityRef)) : all;
+    return {
+      campaign,
+      entities,
+      progress: summarizeProgress(entities, campaign.targetDate, now),
+    };
+  }
+
+  /** Every covered entity judged, by ref. */
+  async #judgeAll(campaign: Campaign): Promise<CampaignEntityProgress[]> {
+    const covered = await this.#scopes.covered(campaign.scope);
     const standings = new Map(
       (await this.#store.getStandings(covered.map(e => e.entityRef))).map(s => [
         s.entityRef,
         s,
       ]),
     );
-    const entities = covered.map(entity =>
+    return covered.map(entity =>
       judgeEntity(
         campaign.requirement,
         entity,
         standings.get(entity.entityRef),
       ),
     );
-    return {
-      campaign,
-      entities,
-      progress: summarizeProgress(entities, campaign.targetDate, now),
-    };
   }
 
   /**
@@ -153,12 +181,19 @@ export class CampaignService {
   ): Promise<CampaignSeriesPoint[]> {
     const today = epochDay(now);
     const from = today - days + 1;
-    const changes = await this.#store.getSeriesChanges(
-      entityRefs,
-      campaign.requirement,
-      from,
+    return this.#series.get(
+      JSON.stringify([campaign.requirement, from, today, refsKey(entityRefs)]),
+      async () =>
+        seriesOf(
+          await this.#store.getSeriesChanges(
+            entityRefs,
+            campaign.requirement,
+            from,
+          ),
+          from,
+          today,
+        ),
     );
-    return seriesOf(changes, from, today);
   }
 
   /**
@@ -197,13 +232,5 @@ export class CampaignService {
       });
     }
     return out;
-  }
-
-  async #visibleCovered(
-    campaign: Campaign,
-    visible: Visibility,
-  ): Promise<CoveredEntity[]> {
-    const covered = await this.#scopes.covered(campaign.scope);
-    return visible ? covered.filter(e => visible.has(e.entityRef)) : covered;
   }
 }

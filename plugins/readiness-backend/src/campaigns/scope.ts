@@ -12,10 +12,8 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { CampaignScope } from '@readiness/backstage-plugin-readiness-common';
 import { summarizeEntity } from '../audit/entitySummary';
 import { AUDITED_KINDS } from '../scheduler/ReadinessRefresher';
+import { SharedCache } from '../service/sharedCache';
 import { CoveredEntity } from './progress';
-
-const CACHE_MS = 10_000;
-const CACHE_MAX = 100;
 
 const FIELDS = [
   'kind',
@@ -70,17 +68,19 @@ function ownerOf(entity: Entity): string | undefined {
 /**
  * The entities each scope covers, asked of the catalog with the plugin's
  * own credentials (what callers may see is applied afterwards, from the
- * catalog's visibility, as everywhere in the API). Answers are kept for a
- * few seconds per scope, so a page that lists campaigns and opens one asks
- * the catalog once.
+ * catalog's visibility, as everywhere in the API). Answers are kept for 10 s
+ * per scope, so a page that lists campaigns and opens one asks the catalog
+ * once, and then served up to 30 s old while the catalog is asked again, so
+ * no caller waits for a large scope's listing but the first.
  */
 export class CampaignScopes {
   readonly #catalog: CatalogService;
   readonly #auth: AuthService;
-  readonly #cache = new Map<
-    string,
-    { at: number; entities: Promise<CoveredEntity[]> }
-  >();
+  readonly #cache = new SharedCache<CoveredEntity[]>({
+    freshMs: 10_000,
+    staleMs: 30_000,
+    max: 100,
+  });
 
   constructor(options: { catalog: CatalogService; auth: AuthService }) {
     this.#catalog = options.catalog;
@@ -89,15 +89,7 @@ export class CampaignScopes {
 
   /** The covered entities, by ref. */
   covered(scope: CampaignScope): Promise<CoveredEntity[]> {
-    const key = JSON.stringify(scope);
-    const now = Date.now();
-    const hit = this.#cache.get(key);
-    if (hit && now - hit.at < CACHE_MS) return hit.entities;
-    const entities = this.#lookUp(scope);
-    if (this.#cache.size >= CACHE_MAX) this.#cache.clear();
-    this.#cache.set(key, { at: now, entities });
-    entities.catch(() => this.#cache.delete(key));
-    return entities;
+    return this.#cache.get(JSON.stringify(scope), () => this.#lookUp(scope));
   }
 
   async #lookUp(scope: CampaignScope): Promise<CoveredEntity[]> {

@@ -4,6 +4,7 @@ import { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
 import request from 'supertest';
+import { DatabaseCampaignStore } from '../database/DatabaseCampaignStore';
 import { DatabaseReadinessStore } from '../database/DatabaseReadinessStore';
 import { startReadinessBackend } from '../testing/backend';
 import { hidingCatalog, isUser } from '../testing/catalog';
@@ -209,6 +210,32 @@ describe('campaign routes', () => {
         request(server).get(api('/campaigns/env-files?days=2')),
       );
       expect(short.body.series.map((p: any) => p.done)).toEqual([3, 3]);
+    });
+
+    it('judges the entities once for all callers, each still counting only what they see', async () => {
+      const user = () =>
+        request(server).get(api('/campaigns/env-files?days=7'));
+      const service = () => asService(user());
+      const reads = jest.spyOn(DatabaseCampaignStore.prototype, 'getStandings');
+      try {
+        const asUser = await user();
+        const asServiceFirst = await service();
+        const asUserAgain = await user();
+        expect(asUser.body.progress).toMatchObject({ entities: 4, done: 2 });
+        expect(asServiceFirst.body.progress).toMatchObject({
+          entities: 5,
+          done: 3,
+        });
+        expect(asUserAgain.body).toEqual(asUser.body);
+        expect(JSON.stringify(asUserAgain.body)).not.toContain('hidden');
+        expect(asServiceFirst.body.series.map((p: any) => p.done)).toEqual([
+          0, 2, 2, 2, 3, 3, 3,
+        ]);
+        // One read of the standings served the three answers.
+        expect(reads).toHaveBeenCalledTimes(1);
+      } finally {
+        reads.mockRestore();
+      }
     });
 
     it('filters and pages the entities', async () => {

@@ -1,4 +1,7 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  AuthService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
 import {
   RELATION_CHILD_OF,
   RELATION_OWNED_BY,
@@ -11,6 +14,9 @@ import { AUDITED_KINDS } from '../scheduler/ReadinessRefresher';
 
 /** Refs per catalog filter, so that no request grows without bound. */
 const REFS_PER_FILTER = 100;
+
+const CACHE_MS = 10_000;
+const CACHE_MAX = 200;
 
 /** Kinds that hold other entities through `partOf`, and are walked into. */
 const CONTAINER_KINDS = new Set(['domain', 'system', 'component']);
@@ -110,4 +116,43 @@ export async function rollupMembers(
   );
   parts.delete(rootRef);
   return [...parts].filter(ref => audited.has(kindOf(ref))).sort();
+}
+
+/**
+ * The members of roll-ups, kept for a few seconds per user and roll-up, as
+ * the visibility look-up is: a user who opens a team's page and then its
+ * tab, or reloads it, walks the catalog once. Service callers are not kept.
+ */
+export class RollupMemberCache {
+  readonly #catalog: CatalogService;
+  readonly #auth: AuthService;
+  readonly #cache = new Map<string, { at: number; refs: Promise<string[]> }>();
+
+  constructor(options: { catalog: CatalogService; auth: AuthService }) {
+    this.#catalog = options.catalog;
+    this.#auth = options.auth;
+  }
+
+  /** {@link rollupMembers}, from the cache when the same user asked lately. */
+  members(
+    rootRef: string,
+    kind: RollupKind,
+    credentials: BackstageCredentials,
+  ): Promise<string[]> {
+    const key = this.#auth.isPrincipal(credentials, 'user')
+      ? `${credentials.principal.userEntityRef}\n${rootRef}`
+      : undefined;
+    const now = Date.now();
+    if (key) {
+      const hit = this.#cache.get(key);
+      if (hit && now - hit.at < CACHE_MS) return hit.refs;
+    }
+    const refs = rollupMembers(this.#catalog, rootRef, kind, credentials);
+    if (key) {
+      if (this.#cache.size >= CACHE_MAX) this.#cache.clear();
+      this.#cache.set(key, { at: now, refs });
+      refs.catch(() => this.#cache.delete(key));
+    }
+    return refs;
+  }
 }

@@ -1,6 +1,8 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { startReadinessBackend } from '../testing/backend';
 import { hidingCatalog, isUser } from '../testing/catalog';
@@ -84,14 +86,23 @@ const hiddenFromUsers = (ref: string, credentials: BackstageCredentials) =>
 
 describe('GET /rollups/:kind/:namespace/:name', () => {
   let server: Awaited<ReturnType<typeof startReadinessBackend>>['server'];
+  /** Entity lists asked of the catalog (the walks of the roll-ups). */
+  let listings: number;
 
   beforeEach(async () => {
     const knex = await databases.init('SQLITE_3');
     let store;
-    ({ server, store } = await startReadinessBackend({
-      knex,
-      catalog: hidingCatalog(entities, hiddenFromUsers),
-    }));
+    listings = 0;
+    const hiding = hidingCatalog(entities, hiddenFromUsers);
+    const catalog: CatalogService = {
+      ...catalogServiceMock(),
+      getEntityByRef: (...args) => hiding.getEntityByRef(...args),
+      getEntities: (...args) => {
+        listings += 1;
+        return hiding.getEntities(...args);
+      },
+    };
+    ({ server, store } = await startReadinessBackend({ knex, catalog }));
     for (const [name, score, blockers] of SCORES) {
       const owner = entities.find(e => e.metadata.name === name)!.spec!
         .owner as string;
@@ -190,6 +201,44 @@ describe('GET /rollups/:kind/:namespace/:name', () => {
         count: 2,
       }),
     ]);
+  });
+
+  it('walks the catalog once per user and roll-up for 10 s', async () => {
+    const first = await get('group/default/engineering');
+    const walked = listings;
+    expect(walked).toBeGreaterThan(0);
+    const again = await get('group/default/engineering');
+    expect(listings).toBe(walked);
+    expect(again.body).toEqual(first.body);
+    // The figures kept for the user's members are not a service's, who
+    // sees the hidden entity too.
+    const service = await get('group/default/engineering', true);
+    expect([first.body.entities, service.body.entities]).toEqual([4, 5]);
+    expect(worstNames(service.body)[0]).toBe('hidden');
+    expect(
+      JSON.stringify((await get('group/default/engineering')).body),
+    ).not.toContain('hidden');
+
+    // Another user, and another roll-up, are walked afresh.
+    const other = await request(server)
+      .get('/api/readiness/rollups/group/default/engineering')
+      .set('Authorization', mockCredentials.user.header('user:default/other'));
+    expect(other.body.entities).toBe(4);
+    expect(listings).toBeGreaterThan(walked);
+    const afterOther = listings;
+    await get('group/default/team-a');
+    expect(listings).toBeGreaterThan(afterOther);
+
+    // After 10 s the first user's walk is done again.
+    const afterTeam = listings;
+    const now = Date.now();
+    const clock = jest.spyOn(Date, 'now').mockReturnValue(now + 10_001);
+    try {
+      await get('group/default/engineering');
+    } finally {
+      clock.mockRestore();
+    }
+    expect(listings).toBeGreaterThan(afterTeam);
   });
 
   it('answers an empty roll-up for a group that owns nothing', async () => {

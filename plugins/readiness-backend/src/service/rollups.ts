@@ -8,7 +8,9 @@ import {
 import { RouteContext } from './context';
 import { visibleEntity } from './entityAccess';
 import { toLeaderboardItem } from './leaderboard';
-import { rollupMembers } from './rollupMembers';
+import { RollupAggregate } from '../database/ReadinessStore';
+import { RollupMemberCache } from './rollupMembers';
+import { refsKey, SharedCache } from './sharedCache';
 import { ApiRoutes } from './validation';
 
 const rollupKinds = new Set<string>(ROLLUP_KINDS);
@@ -38,10 +40,21 @@ export function rollupEntityParams(params: {
 /**
  * GET /rollups/:kind/:namespace/:name: the readiness of what a Group, a
  * System or a Domain holds. The entity and its members are looked up with
- * the caller's credentials, so a hidden entity is neither counted nor shown;
- * the figures are summarised by the store.
+ * the caller's credentials, so a hidden entity is neither counted nor shown
+ * (the members are kept for 10 s per user and roll-up); the figures are
+ * summarised by the store, once for every caller who sees the same members
+ * (kept 10 s, and served up to 30 s old while summarised again).
  */
 export function rollupRoutes(ctx: RouteContext, routes: ApiRoutes) {
+  const members = new RollupMemberCache({
+    catalog: ctx.catalog,
+    auth: ctx.auth,
+  });
+  const figures = new SharedCache<RollupAggregate>({
+    freshMs: 10_000,
+    staleMs: 30_000,
+    max: 200,
+  });
   routes.add({
     method: 'GET',
     path: '/rollups/:kind/:namespace/:name',
@@ -49,18 +62,24 @@ export function rollupRoutes(ctx: RouteContext, routes: ApiRoutes) {
     handler: async ({ params: { entityRef, kind }, query, req, res }) => {
       const credentials = await ctx.httpAuth.credentials(req);
       await visibleEntity(ctx.catalog, entityRef, credentials);
-      const members = await rollupMembers(
-        ctx.catalog,
-        entityRef,
-        kind,
-        credentials,
-      );
-      const rollup = await ctx.store.getRollup(members, {
+      const refs = await members.members(entityRef, kind, credentials);
+      const options = {
         worst: query.worst ?? 5,
         rules: query.rules ?? 5,
         days: query.days ?? 90,
         now: new Date(),
-      });
+      };
+      const today = options.now.toISOString().slice(0, 10);
+      const rollup = await figures.get(
+        JSON.stringify([
+          options.worst,
+          options.rules,
+          options.days,
+          today,
+          refsKey(refs),
+        ]),
+        () => ctx.store.getRollup(refs, options),
+      );
       const body: RollupResponse = {
         entityRef,
         ...rollup,
