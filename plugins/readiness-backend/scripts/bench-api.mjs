@@ -252,13 +252,6 @@ async function serve() {
   const port = server.address().port;
   const base = `http://127.0.0.1:${port}`;
 
-  let seedSeconds = 0;
-  if (cfg.backendDir) {
-    const seedStarted = performance.now();
-    await seedReadiness(load, knexFactory, cfg, components);
-    seedSeconds = (performance.now() - seedStarted) / 1000;
-  }
-
   // Wait until the catalog has processed and stitched every entity.
   const catalogStarted = performance.now();
   for (;;) {
@@ -272,12 +265,23 @@ async function serve() {
     }
     await sleep(2000);
   }
+  const catalogSeconds = (performance.now() - catalogStarted) / 1000;
+
+  // Seeded once the catalog is done: the store's synchronous SQLite writes
+  // would otherwise hold the event loop while the catalog processes, and
+  // time its transactions out.
+  let seedSeconds = 0;
+  if (cfg.backendDir) {
+    const seedStarted = performance.now();
+    await seedReadiness(load, knexFactory, cfg, components);
+    seedSeconds = (performance.now() - seedStarted) / 1000;
+  }
   send({
     type: 'ready',
     port,
     startSeconds: (performance.now() - started) / 1000,
     seedSeconds,
-    catalogSeconds: (performance.now() - catalogStarted) / 1000,
+    catalogSeconds,
   });
   process.on('message', async message => {
     if (message.type === 'rss') {
@@ -535,10 +539,8 @@ async function benchDatabase(label, databaseFor, args, codeDirs, cleanup) {
       log(
         `  started in ${ready.startSeconds.toFixed(
           1,
-        )} s; readiness seeded in ` +
-          `${ready.seedSeconds.toFixed(
-            1,
-          )} s; catalog processed in ${ready.catalogSeconds.toFixed(1)} s`,
+        )} s; catalog processed in ${ready.catalogSeconds.toFixed(1)} s, ` +
+          `then readiness seeded in ${ready.seedSeconds.toFixed(1)} s`,
       );
       const base = `http://127.0.0.1:${ready.port}`;
       const idle = await backend.rss();
