@@ -421,7 +421,8 @@ export function actionRunsTests(step: WorkflowStep): boolean {
   return false;
 }
 
-function localWorkflow(
+/** The parsed workflow of the repository a job's `uses: ./.github/workflows/x.yml` calls, other than `from`. */
+export function localWorkflow(
   facts: Facts,
   uses: string,
   from: WorkflowFact,

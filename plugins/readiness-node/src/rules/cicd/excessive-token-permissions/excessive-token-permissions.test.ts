@@ -1,4 +1,4 @@
-import { describeRule } from '../../../testing';
+import { describeRule, runRule } from '../../../testing';
 import rule from '.';
 
 describeRule(rule, {
@@ -46,6 +46,46 @@ describeRule(rule, {
       findings: ['.github/workflows/ci.yml:7'],
       fix: 'none',
     },
+    {
+      name: 'a reusable workflow whose in-repository caller does not restrict the token',
+      files: {
+        '.github/workflows/main.yml':
+          'on: push\njobs:\n  test:\n    uses: ./.github/workflows/test.yml\n',
+        '.github/workflows/test.yml':
+          'on: [workflow_call]\njobs:\n  t:\n    runs-on: x\n    steps: [{run: make test}]\n',
+      },
+      findings: ['.github/workflows/main.yml', '.github/workflows/test.yml'],
+    },
+    {
+      name: 'a reusable workflow with one restricted caller and one unrestricted caller',
+      files: {
+        '.github/workflows/main.yml':
+          'on: push\npermissions:\n  contents: read\njobs:\n  test:\n    uses: ./.github/workflows/test.yml\n',
+        '.github/workflows/release.yml':
+          'on: release\njobs:\n  test:\n    uses: ./.github/workflows/test.yml\n',
+        '.github/workflows/test.yml':
+          'on: [workflow_call]\njobs:\n  t:\n    runs-on: x\n    steps: [{run: make test}]\n',
+      },
+      findings: ['.github/workflows/release.yml', '.github/workflows/test.yml'],
+    },
+    {
+      name: 'a reusable workflow that no workflow of the repository calls',
+      files: {
+        '.github/workflows/test.yml':
+          'on: [workflow_call]\njobs:\n  t:\n    runs-on: x\n    steps: [{run: make test}]\n',
+      },
+      findings: ['.github/workflows/test.yml'],
+    },
+    {
+      name: 'a workflow called by a restricted caller that also runs on its own trigger',
+      files: {
+        '.github/workflows/main.yml':
+          'on: push\npermissions:\n  contents: read\njobs:\n  test:\n    uses: ./.github/workflows/test.yml\n',
+        '.github/workflows/test.yml':
+          'on: [workflow_call, workflow_dispatch]\njobs:\n  t:\n    runs-on: x\n    steps: [{run: make test}]\n',
+      },
+      findings: ['.github/workflows/test.yml'],
+    },
   ],
   passes: [
     {
@@ -76,6 +116,23 @@ describeRule(rule, {
           'on: push\npermissions: read-all\njobs:\n  t:\n    runs-on: x\n    steps: [{run: make}]\n',
       },
     },
+    {
+      name: 'reusable workflows called only from workflows that restrict the token (top level, job level, or through a called caller)',
+      files: {
+        '.github/workflows/main.yml':
+          'on: push\npermissions:\n  contents: read\n  packages: read\njobs:\n  pre:\n    uses: ./.github/workflows/pre.yml\n  test:\n    needs: pre\n    uses: ./.github/workflows/test.yml\n',
+        '.github/workflows/nightly.yml':
+          'on: schedule\npermissions: {}\njobs:\n  test:\n    uses: ./.github/workflows/test.yml\n    permissions:\n      contents: read\n  build:\n    uses: ./.github/workflows/build.yml\n    permissions:\n      contents: read\n',
+        '.github/workflows/pre.yml':
+          'on: [workflow_call]\njobs:\n  t:\n    runs-on: x\n    steps: [{run: make test}]\n',
+        '.github/workflows/test.yml':
+          'on: [workflow_call]\njobs:\n  t:\n    runs-on: x\n    steps: [{run: make test}]\n',
+        '.github/workflows/build.yml':
+          'on: workflow_call\njobs:\n  b:\n    uses: ./.github/workflows/publish.yml\n',
+        '.github/workflows/publish.yml':
+          'on:\n  workflow_call:\n    inputs:\n      tag: {type: string}\njobs:\n  p:\n    runs-on: x\n    permissions:\n      packages: write\n    steps: [{run: make push}]\n',
+      },
+    },
   ],
   notApplicable: [
     {
@@ -87,4 +144,19 @@ describeRule(rule, {
       files: { '.github/workflows/ci.yml': 'on: [push\n' },
     },
   ],
+});
+
+describe('cicd/excessive-token-permissions through callers', () => {
+  it('judges a reusable workflow on its own when one of its callers grants write-all', () => {
+    const result = runRule(rule, {
+      '.github/workflows/main.yml': 'on: push\npermissions:\n  contents: read\njobs:\n  test:\n    uses: ./.github/workflows/test.yml\n',
+      '.github/workflows/release.yml':
+        'on: release\npermissions:\n  contents: read\njobs:\n  test:\n    uses: ./.github/workflows/test.yml\n    permissions: write-all\n',
+      '.github/workflows/test.yml': 'on: [workflow_call]\njobs:\n  t:\n    runs-on: x\n    steps: [{run: make test}]\n',
+    });
+    expect(result.findings.map(f => `${f.path}${f.line ? `:${f.line}` : ''}`).sort()).toEqual([
+      '.github/workflows/release.yml:7',
+      '.github/workflows/test.yml',
+    ]);
+  });
 });

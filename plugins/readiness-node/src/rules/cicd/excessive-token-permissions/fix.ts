@@ -1,6 +1,7 @@
 import { isMap, isScalar, Pair, Scalar, YAMLMap } from 'yaml';
 import type { Facts } from '../../../facts';
 import { parsedWorkflows } from '../../../facts/workflows';
+import { boundedByCallers } from './callers';
 import { editYaml, fixOf, modifyFile, RuleFix } from '../../../fixes/edits';
 
 /**
@@ -11,7 +12,7 @@ import { editYaml, fixOf, modifyFile, RuleFix } from '../../../fixes/edits';
  */
 export function fixTokenPermissions(facts: Facts): RuleFix | undefined {
   const edits = parsedWorkflows(facts)
-    .filter(w => w.permissions === undefined)
+    .filter(w => w.permissions === undefined && !boundedByCallers(facts, w))
     .map(workflow => {
       const file = facts.file(workflow.path);
       if (!file) return undefined;

@@ -1,14 +1,8 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { defineRule, outcome } from '../../types';
 import { excerptAt, parsedWorkflows } from '../../../facts/workflows';
+import { boundedByCallers, isWriteAll } from './callers';
 import { fixTokenPermissions } from './fix';
-
-function isWriteAll(permissions: unknown): boolean {
-  return (
-    typeof permissions === 'string' &&
-    permissions.trim().toLowerCase() === 'write-all'
-  );
-}
 
 export default defineRule({
   id: 'cicd/excessive-token-permissions',
@@ -16,7 +10,7 @@ export default defineRule({
   severity: 'medium',
   title: 'Workflows limit their token permissions',
   description:
-    'Fails when a GitHub Actions workflow has no top-level `permissions:` block (even when every job sets its own), or grants `write-all` at the top or in a job.',
+    'Fails when a GitHub Actions workflow has no top-level `permissions:` block (even when every job sets its own), or grants `write-all` at the top or in a job. A reusable workflow that runs only through `on: workflow_call` gets at most its caller\'s token, so it is judged through its callers in the repository: it needs no block of its own when every calling job restricts the token (in the job or at its workflow\'s top level).',
   rationale:
     'Without a `permissions:` block the GITHUB_TOKEN gets the repository default, which in many organisations is read-write on contents, packages and more. Any compromised step or dependency can then push code, create releases or tamper with issues.',
   remediation:
@@ -34,7 +28,7 @@ export default defineRule({
           excerpt: excerptAt(facts, workflow.path, workflow.permissionsLine),
           message: 'The workflow grants every job a write-all token',
         });
-      } else if (workflow.permissions === undefined) {
+      } else if (workflow.permissions === undefined && !boundedByCallers(facts, workflow)) {
         // The top-level block is the workflow's default: without it, job-level
         // blocks only scope the jobs that exist today (as OpenSSF Scorecard's Token-Permissions check reads it).
         const unscoped = workflow.jobs.filter(
