@@ -36,6 +36,18 @@ const REPORTING_POLICY = new RegExp(
   'i',
 );
 
+/**
+ * A document titled as a security policy ("# Security Policy") that gives some channel for reports (open an
+ * issue, contact the maintainer, report): a policy in its own words even when it never says "vulnerability".
+ */
+const POLICY_TITLE = /^[ \t]*(?:#{1,6}[ \t]*)?security[ \t]+policy[ \t]*#*[ \t]*$|^[ \t]*security[ \t]+policy[ \t]*\n[ \t]*(?:=+|-+)[ \t]*$/im;
+const REPORT_CHANNEL =
+  /\b(?:(?:open|make|file|create|raise|submit)\w*\s+(?:an?\s+)?(?:new\s+)?(?:private\s+|github\s+)?issue|contact\w*\s+(?:me|us|the\s+(?:maintainers?|team|authors?|owners?))|reach\s+out|let\s+(?:me|us)\s+know|report\w*)\b/i;
+
+function isReportingPolicy(text: string): boolean {
+  return REPORTING_POLICY.test(text) || (POLICY_TITLE.test(text) && REPORT_CHANNEL.test(text));
+}
+
 /** The folders root documents are looked for in. */
 const DOC_DIRS = new Set(['', '.github', 'docs']);
 
@@ -48,7 +60,7 @@ export function collectDocs(files: SourceFile[]): DocsFacts {
     contributing: findRootDoc(near, /^contributing(\.[\w]+)?$/i),
     changelog: findRootDoc(near, /^(changelog|changes|history|release[-_]?notes|news)(\.[\w]+)?$/i, ['', 'docs']),
     securityPolicy: findRootDoc(
-      near.filter(f => /^security(\.[\w]+)?$/i.test(basename(f.path)) && REPORTING_POLICY.test(f.text)),
+      near.filter(f => /^security(\.[\w]+)?$/i.test(basename(f.path)) && isReportingPolicy(f.text)),
       /^security(\.[\w]+)?$/i,
     ),
     documents: files.filter(f => /\.(md|mdx|rst|adoc|txt)$/i.test(f.path) && !isDependencyList(f)),

@@ -7,7 +7,7 @@ export default defineRule({
   severity: 'low',
   title: 'A security policy explains how to report vulnerabilities',
   description:
-    'Fails when there is no SECURITY.md (at the root, in .github/ or in docs/) that tells how to report a vulnerability (a report, disclosure or contact about vulnerabilities or security issues, an address, GitHub advisories or private reporting, supported versions) and no security.txt. A page of security guidance for the code (auth, XSS) is not a policy.',
+    'Fails when there is no SECURITY.md (at the root, in .github/ or in docs/) that tells how to report a vulnerability (a report, disclosure or contact about vulnerabilities or security issues, an address, GitHub advisories or private reporting, supported versions, or a file titled "Security Policy" that gives any channel for reports) and no security.txt. A page of security guidance for the code (auth, XSS) is not a policy.',
   rationale:
     'People who find a vulnerability need a private way to report it and to know what response to expect. Without one, reports arrive as public issues or not at all.',
   remediation:

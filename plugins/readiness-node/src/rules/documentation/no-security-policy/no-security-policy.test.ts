@@ -26,6 +26,16 @@ describeRule(rule, {
       findings: ['.'],
     },
     {
+      name: 'a SECURITY.md titled as a policy that describes the app\'s protections and names no channel for reports',
+      files: { 'SECURITY.md': '# Security Policy\n\nPasswords are hashed with bcrypt and sessions expire after an hour.\n' },
+      findings: ['.'],
+    },
+    {
+      name: 'a SECURITY.md of guidance that says to open an issue, without calling itself a policy',
+      files: { 'SECURITY.md': '# Security\n\nEnable HTTPS in front of the app. Open an issue if the docs are unclear.\n' },
+      findings: ['.'],
+    },
+    {
       name: 'a placeholder SECURITY.md',
       files: { 'SECURITY.md': '# Security\n\nTODO\n' },
       findings: ['.'],
@@ -41,6 +51,17 @@ describeRule(rule, {
     {
       name: 'a vulnerability disclosure in prose',
       files: { 'SECURITY.rst': 'If you find a vulnerability, disclose it to the maintainers before any public issue.\n' },
+    },
+    {
+      name: 'a SECURITY.md titled as a policy that asks for reports through an issue or a direct contact',
+      files: {
+        'SECURITY.md':
+          '# Security Policy\n\nDependencies are bumped from time to time. For a serious problem in the code itself, open an issue or contact me and I will look at it.\n',
+      },
+    },
+    {
+      name: 'a setext-titled security policy that asks to report problems',
+      files: { '.github/SECURITY.md': 'Security policy\n===============\n\nPlease report problems to the maintainers through the tracker.\n' },
     },
     {
       name: 'security.txt',
