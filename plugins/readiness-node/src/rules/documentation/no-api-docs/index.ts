@@ -131,7 +131,36 @@ const API_HEADING = /\b(?:api|apis|endpoints?|routes|rest|resources)\b/i;
 
 /** A table row that starts with a method and a path: `GET | /accounts/{account} | …`, `| \`POST\` | \`/login\` |`. */
 const ENDPOINT_TABLE_ROW = /^[ \t]*\|?[ \t]*[`*]*(?:GET|POST|PUT|PATCH|DELETE)[`*]*[ \t]*\|[ \t]*[`*]*\/[\w\-.{}:<>$/]*[`*]*[ \t]*\|/gm;
+/** A table row that starts with a path and gives its method in the next column: `| /auth/login | POST | email |`. */
+const PATH_FIRST_TABLE_ROW = /^[ \t]*\|?[ \t]*[`*]*(\/[\w\-.{}:<>$/]*)[`*]*[ \t]*\|[ \t]*[`*]*(GET|POST|PUT|PATCH|DELETE)[`*]*[ \t]*\|/gm;
 const MIN_TABLE_ENDPOINTS = 3;
+
+/** A list item that is a route path alone, as route-tree generators write them (bold or code: `- \`/users/{id}\``). */
+const ROUTE_TREE_PATH = /^([ \t]*)[-*+][ \t]+[*_`]{0,2}(\/[^\s*_`]*(?:\*(?=[*_`]))?)[*_`]{0,2}[ \t]*$/;
+/** A list item that is a method alone, under its path (`- _GET_`, `- **POST**`). */
+const ROUTE_TREE_METHOD = /^([ \t]*)[-*+][ \t]+[*_`]{0,2}(GET|POST|PUT|PATCH|DELETE)[*_`]{0,2}[ \t]*$/;
+
+/**
+ * The endpoints of a route tree, as route documentation generators write it (go-chi's docgen and the like):
+ * nested list items of path segments, each method a list item of its own under its path. The full path is the
+ * segments above a method joined (`/admin` + `/accounts` + `/{id}` → `/admin/accounts/{id}`).
+ */
+function routeTreeEndpoints(text: string): string[] {
+  const out: string[] = [];
+  const stack: { indent: number; path: string }[] = [];
+  const width = (indent: string) => indent.replace(/\t/g, '    ').length;
+  for (const line of text.split('\n')) {
+    const path = ROUTE_TREE_PATH.exec(line);
+    const method = path ? undefined : ROUTE_TREE_METHOD.exec(line);
+    const m = path ?? method;
+    if (!m) continue;
+    const indent = width(m[1]);
+    while (stack.length && stack[stack.length - 1].indent >= indent) stack.pop();
+    if (path) stack.push({ indent, path: path[2].replace(/\/\*$/, '').replace(/\/$/, '') });
+    else if (stack.length) out.push(`${m[2]} ${stack.map(s => s.path).join('') || '/'}`);
+  }
+  return out;
+}
 
 /** A request line with a full URL, as in an HTTP request file or a raw request (`POST http://localhost:8080/v1/books`). */
 const REQUEST_LINE = /^\s*(GET|POST|PUT|PATCH|DELETE)\s+(?:https?:\/\/|\{\{[\w.-]+\}\})[^\s/'"]*(\/[^\s?#'"]*)/gm;
@@ -151,6 +180,8 @@ function endpointsOf(text: string): Set<string> {
   const seen = new Set<string>();
   for (const m of text.matchAll(ENDPOINT)) seen.add(`${m[1]} ${m[2]}`);
   for (const m of text.matchAll(REQUEST_LINE)) seen.add(`${m[1]} ${m[2]}`);
+  for (const m of text.matchAll(PATH_FIRST_TABLE_ROW)) seen.add(`${m[2]} ${m[1]}`);
+  for (const endpoint of routeTreeEndpoints(text)) seen.add(endpoint);
   const joined = text.replace(/\\[ \t]*\r?\n/g, ' ');
   for (const m of joined.matchAll(CURL_COMMAND)) {
     const url = CURL_URL.exec(m[0]);
@@ -172,10 +203,11 @@ function endpointCount(text: string): number {
 function isMarkdownApiReference(file: SourceFile): boolean {
   if (!/\.(?:md|mdx|rst|adoc)$/i.test(file.path)) return false;
   if (/^(?:changelog|changes|history|release[-_]?notes|news)\b/i.test(basename(file.path))) return false;
-  if (!/\b(?:GET|POST|PUT|PATCH|DELETE)\b|\bcurl\s/.test(file.text)) return false;
+  if (!/(?:\b|_)(?:GET|POST|PUT|PATCH|DELETE)(?:\b|_)|\bcurl\s/.test(file.text)) return false;
   if (API_DOC_NAME.test(basename(file.path))) return endpointCount(file.text) >= 2;
-  // A table of endpoints (`GET | /accounts/current | Get current account data`), whatever the section is called.
-  if ((file.text.match(ENDPOINT_TABLE_ROW) ?? []).length >= MIN_TABLE_ENDPOINTS) return true;
+  // A table of endpoints (`GET | /accounts/current | Get current account data`, or path then method), whatever the section is called.
+  const tableRows = (file.text.match(ENDPOINT_TABLE_ROW) ?? []).length + (file.text.match(PATH_FIRST_TABLE_ROW) ?? []).length;
+  if (tableRows >= MIN_TABLE_ENDPOINTS) return true;
   return sectionsOf(file).some(
     section => API_HEADING.test(section.heading.text) && endpointCount(section.body.join('\n')) >= 3,
   );
@@ -289,9 +321,9 @@ function servesPagesOnly(facts: Facts, unit: ServiceUnit): boolean {
 
 /** Where a server file declares an endpoint: ASP.NET attributes and minimal APIs, Spring mappings, Express-style and Flask routes. */
 const ENDPOINT_DECLARATION = /\[Http(?:Get|Post|Put|Patch|Delete)\b|@(?:Get|Post|Put|Patch|Delete|Request)Mapping\b|\.(?:Map(?:Get|Post|Put|Patch|Delete)|get|post|put|patch|delete|route)\(\s*['"`]/;
-/** The route templates written in a server file. */
+/** The route templates written in a server file; a call's template starts with `/` (`session.get("user")` is no route). */
 const ROUTE_TEMPLATE =
-  /\[(?:Route|Http(?:Get|Post|Put|Patch|Delete))\(\s*"([^"]*)"|@(?:Request|Get|Post|Put|Patch|Delete)Mapping\(\s*(?:(?:value|path)\s*=\s*)?"([^"]*)"|\.(?:Map(?:Get|Post|Put|Patch|Delete)|get|post|put|patch|delete|route)\(\s*['"`]([^'"`]+)/g;
+  /\[(?:Route|Http(?:Get|Post|Put|Patch|Delete))\(\s*"([^"]*)"|@(?:Request|Get|Post|Put|Patch|Delete)Mapping\(\s*(?:(?:value|path)\s*=\s*)?"([^"]*)"|\.(?:Map(?:Get|Post|Put|Patch|Delete)|get|post|put|patch|delete|route)\(\s*['"`](\/[^'"`]*)/g;
 /** Sources of the application's own front end: views, templates, browser scripts, Blazor components. */
 const CLIENT_SOURCE = /\.(?:cshtml|razor|html?|jinja2?|j2|ejs|hbs|pug|erb|[cm]?[jt]sx?|vue|svelte)$/i;
 /** The fewest files answering with data for a page-rendering server to still count as serving pages, its JSON being for itself. */
@@ -329,7 +361,10 @@ function dataOnlyForOwnPages(facts: Facts, unit: ServiceUnit): boolean {
     let texts = [file.text];
     if (page.test(file.text)) {
       const tree = syntaxTree(facts, file);
-      texts = (tree?.functions() ?? []).map(fn => fn.node.text()).filter(text => data.test(text));
+      // A Python function's decorators (`@app.route(…)`) sit on the definition that wraps it.
+      texts = (tree?.functions() ?? [])
+        .map(fn => (fn.node.parent()?.kind() === 'decorated_definition' ? fn.node.parent()! : fn.node).text())
+        .filter(text => data.test(text));
     }
     for (const text of texts) {
       for (const m of text.matchAll(ROUTE_TEMPLATE)) routes.push(staticRoute(m[1] ?? m[2] ?? m[3] ?? '', file));
@@ -342,7 +377,9 @@ function dataOnlyForOwnPages(facts: Facts, unit: ServiceUnit): boolean {
     .filter(f => !unit.files.includes(f) || /\.(?:cshtml|razor|html?|jinja2?|j2|ejs|hbs|pug|erb)$/i.test(f.path))
     .filter(f => !isGeneratedOrMinified(f) && !/(?:^|\/)(?:tests?|__tests__|spec)\//i.test(f.path));
   const texts = clients.map(f => f.text.toLowerCase());
-  return wanted.every(route => texts.some(t => t.includes(`/${route}`) || t.includes(`"${route}"`) || t.includes(`'${route}'`) || t.includes(`"${route}/`)));
+  // The route as whole path segments: `/notes/` or `/notes\`` is a request to it, `/static/notes.js` is not.
+  const requested = (route: string) => new RegExp(`/${route.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w.-])`);
+  return wanted.every(route => texts.some(t => requested(route).test(t) || t.includes(`"${route}"`) || t.includes(`'${route}'`) || t.includes(`"${route}/`)));
 }
 
 /** ` (API layer rest_framework at shop/api.py:1)` when a Python unit's API is a mounted layer, for messages. */
@@ -401,7 +438,7 @@ export default defineRule({
   severity: 'medium',
   title: 'HTTP APIs are documented',
   description:
-    'Fails for each server application with no API description: no OpenAPI/Swagger file (by name or content), GraphQL schema, protobuf, RAML, Postman collection or HTTP request file with two requests or more (`.http` / `.rest`; one a script or CI runs with Newman, the Postman CLI, inso, httpyac or ijhttp is a test suite, not docs) or API docs folder belonging to it, and no library that generates one (FastAPI, drf-spectacular, springdoc, @nestjs/swagger, swagger-jsdoc, apidoc, swaggo, Swashbuckle…). Hand-written references count: a document named for the API (docs/api.md, API_REFERENCE.md) listing endpoints, or an API / Endpoints / Routes section listing methods and paths, or request examples for them (curl commands, request lines with a URL), or a table of three methods and paths under any heading. A GraphQL schema or protobuf documents only that protocol: a server that also declares REST routes needs an HTTP description too. A server that only renders HTML pages (templates, Django template views, Razor Pages, MVC views), serves static files or pushes over websockets, and answers with no JSON (a Razor page answering its own form posts does not count, nor do at most two files of JSON endpoints that only the repository\'s own views or client request), has no API to document; a mounted REST or GraphQL layer (Django REST Framework, django-ninja, Wagtail API v2, Tastypie, graphene-django) is an API. A full-stack app whose routes only receive webhooks, complete sign-in redirects or answer health checks (the rest being server actions) has no client-facing API either.',
+    'Fails for each server application with no API description: no OpenAPI/Swagger file (by name or content), GraphQL schema, protobuf, RAML, Postman collection or HTTP request file with two requests or more (`.http` / `.rest`; one a script or CI runs with Newman, the Postman CLI, inso, httpyac or ijhttp is a test suite, not docs) or API docs folder belonging to it, and no library that generates one (FastAPI, drf-spectacular, springdoc, @nestjs/swagger, swagger-jsdoc, apidoc, swaggo, Swashbuckle…). Hand-written references count: a document named for the API (docs/api.md, API_REFERENCE.md) listing endpoints, or an API / Endpoints / Routes section listing methods and paths, or request examples for them (curl commands, request lines with a URL), or a table of three methods and paths (either first) under any heading; a generated route reference (a route tree with a method list item under each path, as go-chi\'s docgen writes it, in a `routes.md` or API document) counts too. A GraphQL schema or protobuf documents only that protocol: a server that also declares REST routes needs an HTTP description too. A server that only renders HTML pages (templates, Django template views, Razor Pages, MVC views), serves static files or pushes over websockets, and answers with no JSON (a Razor page answering its own form posts does not count, nor do at most two files of JSON endpoints that only the repository\'s own views, scripts or client request: a Flask route fetched by the app\'s static script), has no API to document; a mounted REST or GraphQL layer (Django REST Framework, django-ninja, Wagtail API v2, Tastypie, graphene-django) is an API. A full-stack app whose routes only receive webhooks, complete sign-in redirects or answer health checks (the rest being server actions) has no client-facing API either.',
   rationale:
     'Without a contract, every consumer reverse-engineers the API from code or traffic, breaking changes go unnoticed in review, and client code, mocks and contract tests cannot be generated.',
   remediation:

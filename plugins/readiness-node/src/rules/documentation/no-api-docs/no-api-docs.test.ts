@@ -89,8 +89,48 @@ const mvcWithAjax = (view: string) => ({
   'Web/Views/Customer/Index.cshtml': view,
 });
 
+/** A Flask app that renders its pages from templates and answers one route with JSON, with its own static script. */
+const flaskPagesWithJson = (script: string) => ({
+  'requirements.txt': 'Flask==3.0.0\nFlask-SQLAlchemy==3.1.1\n',
+  'blog/app.py': [
+    'from flask import Flask, render_template, jsonify, session',
+    'from functools import wraps',
+    '',
+    'app = Flask(__name__)',
+    '',
+    '',
+    'def login_required(f):',
+    '    @wraps(f)',
+    '    def inner(*args, **kwargs):',
+    '        if not session.get("user"):',
+    '            return jsonify({"ok": False}), 401',
+    '        return f(*args, **kwargs)',
+    '    return inner',
+    '',
+    '',
+    '@app.route("/")',
+    'def index():',
+    '    return render_template("index.html", notes=load_notes())',
+    '',
+    '',
+    '@app.route("/notes/<int:note_id>/archive", methods=["POST"])',
+    '@login_required',
+    'def archive(note_id):',
+    '    archive_note(note_id)',
+    '    return jsonify({"ok": True})',
+    '',
+  ].join('\n'),
+  'blog/templates/index.html': '<ul>{% for n in notes %}<li data-id="{{ n.id }}">{{ n.title }}</li>{% endfor %}</ul>\n<script src="/static/notes.js"></script>\n',
+  'blog/static/notes.js': script,
+});
+
 describeRule(rule, {
   fails: [
+    {
+      name: 'a Flask site whose JSON route no script or page of its own requests',
+      files: flaskPagesWithJson('document.querySelectorAll("li").forEach(li => li.classList.add("note"));\n'),
+      findings: ['blog/app.py:1'],
+    },
     {
       name: 'an MVC app whose JSON action no page of its own requests',
       files: mvcWithAjax('<table id="customers"></table>\n'),
@@ -121,6 +161,15 @@ describeRule(rule, {
       findings: ['package.json:1'],
     },
     { name: 'a Flask API with no spec', files: flask, findings: ['app.py:1'] },
+    {
+      name: 'a routes document that lists middleware and paths but no method, and a README table of paths without methods',
+      files: {
+        ...flask,
+        'routes.md': '# svc\n\n- [Logger](/middleware/logger.py#L10)\n- **/v1/***\n\t- **/orders/***\n\t\t- [list_orders](/app.py#L20)\n',
+        'README.md': '# svc\n\n| Page | Path |\n| --- | --- |\n| Home | /home |\n| About | /about |\n| Blog | /blog |\n',
+      },
+      findings: ['app.py:1'],
+    },
     {
       name: 'a request file with one request, one that CI runs as tests with httpyac, and one in a test folder',
       files: {
@@ -511,6 +560,51 @@ describeRule(rule, {
       },
     },
     {
+      name: 'a README table giving each endpoint\'s path before its method',
+      files: {
+        ...flask,
+        'README.md': [
+          '# svc',
+          '',
+          '## Sign-in',
+          '',
+          '| Path | Method | Body | Description |',
+          '| ---- | ------ | ---- | ----------- |',
+          '| /auth/login | POST | email | sends a sign-in link |',
+          '| /auth/token | POST | token | exchanges the link token for a session |',
+          '| `/auth/logout` | `POST` | | ends the session |',
+          '',
+        ].join('\n'),
+      },
+    },
+    {
+      name: 'a generated route tree (a path per nested list item, each method a list item under its path)',
+      files: {
+        ...flask,
+        'routes.md': [
+          '# svc',
+          '',
+          '<details>',
+          '<summary>`/v1/*`</summary>',
+          '',
+          '- [Logger](/middleware/logger.py#L10)',
+          '- **/v1/***',
+          '\t- **/orders/***',
+          '\t\t- **/**',
+          '\t\t\t- _GET_',
+          '\t\t\t\t- [list_orders](/app.py#L20)',
+          '\t\t\t- _POST_',
+          '\t\t\t\t- [create_order](/app.py#L30)',
+          '\t\t- **/{orderID}**',
+          '\t\t\t- _DELETE_',
+          '\t\t\t\t- [delete_order](/app.py#L40)',
+          '',
+          '</details>',
+          '',
+        ].join('\n'),
+      },
+    },
+    {
       name: 'an HTTP request file beside the services, outside every one of them',
       files: {
         ...flask,
@@ -542,6 +636,12 @@ describeRule(rule, {
     },
   ],
   notApplicable: [
+    {
+      name: 'a Flask site whose one JSON route (declared by a decorator) is fetched by its own static script',
+      files: flaskPagesWithJson(
+        'document.querySelectorAll("li").forEach(li => li.addEventListener("click", () =>\n  fetch(`/notes/${li.dataset.id}/archive`, { method: "POST" }).then(r => r.json()).then(() => li.remove())));\n',
+      ),
+    },
     {
       name: 'an MVC app whose one JSON action answers its own view\'s AJAX call',
       files: mvcWithAjax('<table id="customers"></table>\n<script>\n  $.ajax({ url: "/customer-management/customer-history/" + id });\n</script>\n'),
