@@ -262,11 +262,13 @@ describeRule(rule, {
         'web/package.json': JSON.stringify({ scripts: { dev: 'next dev -p 3000', build: 'next build', start: 'next start' } }),
         'svc/Dockerfile': 'FROM python:3.12\nCMD uvicorn app.main:app --host 0.0.0.0 --reload\n',
         'gosvc/Dockerfile': 'FROM golang:1.22\nCMD ["air", "-c", ".air.toml"]\n',
+        'docker/worker/Dockerfile': 'FROM golang:1.22\nENTRYPOINT ["reflex", "-c", "/reflex.conf"]\n',
+        'docker/web-prod/Dockerfile': 'FROM nginx:1.27\nCOPY dist /usr/share/nginx/html\n',
         'dotnet/Dockerfile': 'FROM mcr.microsoft.com/dotnet/sdk:8.0\nENTRYPOINT ["dotnet", "watch", "run"]\n',
         'django/Dockerfile': 'FROM python:3.12\nCMD ["sh", "-c", "python manage.py migrate && python manage.py runserver 0.0.0.0:8000"]\n',
         'Procfile': 'web: python manage.py runserver 0.0.0.0:$PORT\n',
       },
-      findings: ['api/Dockerfile:4', 'django/Dockerfile:2', 'Dockerfile:3', 'dotnet/Dockerfile:2', 'gosvc/Dockerfile:2', 'svc/Dockerfile:2', 'web/Dockerfile:2'],
+      findings: ['api/Dockerfile:4', 'django/Dockerfile:2', 'docker/worker/Dockerfile:2', 'Dockerfile:3', 'dotnet/Dockerfile:2', 'gosvc/Dockerfile:2', 'svc/Dockerfile:2', 'web/Dockerfile:2'],
     },
     {
       name: 'Gin debug mode and an unguarded developer exception page',
@@ -459,6 +461,8 @@ describeRule(rule, {
         'preview/Dockerfile': 'FROM node:22\nCMD ["npm", "run", "serve"]\n',
         'examples/demo/Dockerfile': 'FROM node:22\nCMD ["nodemon", "app.js"]\n',
         'gunicorn/Dockerfile': 'FROM python:3.12\nCMD ["gunicorn", "app:app", "--bind", "0.0.0.0:8000"]\n',
+        'docker/api/Dockerfile': 'FROM golang:1.22\nENTRYPOINT ["reflex", "-c", "/reflex.conf"]\n',
+        'docker/api-prod/Dockerfile': 'FROM golang:1.22\nRUN go build -o /app .\nCMD ["/app"]\n',
       },
     },
     {

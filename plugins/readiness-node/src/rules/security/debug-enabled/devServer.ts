@@ -176,10 +176,28 @@ function nativeProductionStarts(facts: Facts): string[] {
 const PRODUCTION_WORD = /^(?:prod|production)$/;
 const productionWords = (path: string) => nameWords(basename(path).replace(/dockerfile|containerfile/gi, ' ')).some(w => PRODUCTION_WORD.test(w));
 
-/** A Dockerfile not named for production beside one that is (`Dockerfile` next to `Dockerfile.prod` or `prod.Dockerfile`). */
+/** The words of a folder's name other than production words (`app-prod` → `app`), and whether it had one. */
+function folderWords(dir: string): { rest: string; production: boolean } {
+  const words = nameWords(basename(dir));
+  return { rest: words.filter(w => !PRODUCTION_WORD.test(w)).join(' '), production: words.some(w => PRODUCTION_WORD.test(w)) };
+}
+
+/**
+ * A Dockerfile not named for production beside one that is: in its folder (`Dockerfile` next to `Dockerfile.prod`
+ * or `prod.Dockerfile`), or in a sibling folder named like its own plus a production word (`docker/app/Dockerfile`
+ * next to `docker/app-prod/Dockerfile`).
+ */
 function besideProductionVariant(facts: Facts, path: string): boolean {
   if (productionWords(path)) return false;
-  return facts.dockerfiles.some(d => d.path !== path && d.finalStage && dirname(d.path) === dirname(path) && productionWords(d.path));
+  const dir = dirname(path);
+  const own = folderWords(dir);
+  return facts.dockerfiles.some(d => {
+    if (d.path === path || !d.finalStage) return false;
+    if (dirname(d.path) === dir) return productionWords(d.path);
+    if (!dir || own.production || dirname(dirname(d.path)) !== dirname(dir)) return false;
+    const other = folderWords(dirname(d.path));
+    return other.production && other.rest === own.rest && own.rest !== '';
+  });
 }
 
 /** Dockerfiles that build the production image: not named for development, tests or CI, not beside a production variant. */
