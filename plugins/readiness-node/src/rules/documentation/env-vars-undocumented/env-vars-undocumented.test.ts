@@ -1,8 +1,30 @@
-import { describeRule } from '../../../testing';
+import { describeRule, runRule } from '../../../testing';
 import rule from '.';
+
+/** A Next.js app tested with Playwright, whose code reads the given variables; the example lists AUTH_SECRET only. */
+const playwrightApp = (reads: string[], pkg: Record<string, unknown>) => ({
+  'package.json': JSON.stringify({ dependencies: { next: '^15' }, devDependencies: { '@playwright/test': '^1.50' }, ...pkg }),
+  '.env.example': '# Generate one with openssl rand -base64 32\nAUTH_SECRET=****\n',
+  'lib/constants.ts': `export const secret = process.env.AUTH_SECRET;\nexport const flags = [${reads.map(r => `process.env.${r}`).join(', ')}];\n`,
+});
+const e2eScript = { scripts: { dev: 'next dev', test: 'export E2E_MODE=True && pnpm exec playwright test' } };
 
 describeRule(rule, {
   fails: [
+    {
+      name: 'a variable a test script sets to a real value, and a Playwright variable where Playwright ships at runtime',
+      files: {
+        ...playwrightApp(['E2E_MODE', 'DATABASE_URL'], { scripts: { test: 'E2E_MODE=1 DATABASE_URL=postgres://localhost/test playwright test' } }),
+        'scraper/package.json': JSON.stringify({ dependencies: { playwright: '^1.50' } }),
+        'scraper/src/browser.ts': 'export const browsers = process.env.PLAYWRIGHT_BROWSERS_PATH;\n',
+      },
+      findings: ['.env.example'],
+    },
+    {
+      name: 'a flag a non-test script turns on',
+      files: playwrightApp(['MAINTENANCE_MODE'], { scripts: { 'start:maintenance': 'MAINTENANCE_MODE=true next start' } }),
+      findings: ['.env.example'],
+    },
     {
       name: 'a pydantic settings field the example does not list',
       files: {
@@ -79,6 +101,10 @@ describeRule(rule, {
   ],
   passes: [
     {
+      name: 'switches of the test harness: one the test script turns on, ones named for Jest and for Playwright (a dev dependency)',
+      files: playwrightApp(['E2E_MODE', 'PLAYWRIGHT_TEST_BASE_URL', 'CI_PLAYWRIGHT', 'JEST_SHARD'], e2eScript),
+    },
+    {
       name: 'every variable listed',
       files: {
         '.env.example': 'DATABASE_URL=\nREDIS_URL=\n',
@@ -147,4 +173,17 @@ describeRule(rule, {
       },
     },
   ],
+});
+
+describe('documentation/env-vars-undocumented and the test harness', () => {
+  it('names only the application variables, not the switches of the test harness', () => {
+    const result = runRule(rule, {
+      ...playwrightApp(['E2E_MODE', 'PLAYWRIGHT', 'DATABASE_URL'], { scripts: { test: 'export PLAYWRIGHT=True E2E_MODE=1 && DATABASE_URL=postgres://localhost/test playwright test' } }),
+      'scraper/package.json': JSON.stringify({ dependencies: { playwright: '^1.50' } }),
+      'scraper/src/browser.ts': 'export const browsers = process.env.PLAYWRIGHT_BROWSERS_PATH;\n',
+    });
+    expect(result.findings.map(f => f.message)).toEqual([
+      '2 environment variables are read by the code but missing from .env.example: DATABASE_URL (lib/constants.ts:2), PLAYWRIGHT_BROWSERS_PATH (scraper/src/browser.ts:1)',
+    ]);
+  });
 });

@@ -4,6 +4,7 @@ import { basename, dirname, isLowConfidencePath, lineOf } from '../../../facts';
 import { defineRule, outcome } from '../../types';
 import { isAsidePath } from '../../../facts/paths';
 import { isCommentLine, manifestRefs } from '../../../facts/services';
+import { isTestHarnessVariable } from './testHarness';
 
 /** Variables the platform, the runtime or the toolchain provides: nobody sets them in an env file. */
 const PLATFORM_VARS = new Set([
@@ -123,7 +124,7 @@ export default defineRule({
   severity: 'medium',
   title: 'Every environment variable is documented',
   description:
-    'Where an example environment file exists (`.env.example`, `.env.sample`, `.env.template`…), fails when production code reads environment variables that the example does not list. Values the framework or platform sets itself (Vite\'s `import.meta.env.DEV`/`PROD`/`MODE`/`SSR`/`BASE_URL`, `NODE_ENV`, `PORT`, Vercel\'s system variables) are not counted. The finding names each missing variable and where it is read, against the nearest template (the app\'s own before one kept for tests, such as `.env.example-e2e`).',
+    'Where an example environment file exists (`.env.example`, `.env.sample`, `.env.template`…), fails when production code reads environment variables that the example does not list. Values the framework or platform sets itself (Vite\'s `import.meta.env.DEV`/`PROD`/`MODE`/`SSR`/`BASE_URL`, `NODE_ENV`, `PORT`, Vercel\'s system variables) are not counted, nor are switches of the test harness: a variable a test script of package.json turns on with a flag value (`export PLAYWRIGHT=True && playwright test`), or one named for a test runner (JEST, VITEST, PYTEST…) or for a browser automation tool declared only as a development dependency (`PLAYWRIGHT_TEST_BASE_URL` with `@playwright/test` in devDependencies). The finding names each missing variable and where it is read, against the nearest template (the app\'s own before one kept for tests, such as `.env.example-e2e`).',
   rationale:
     'The example file is the contract for configuring the service. A variable missing from it is discovered in production, when the service starts with a default nobody chose or fails on a missing value.',
   remediation:
@@ -146,7 +147,8 @@ export default defineRule({
       if (
         isLowConfidencePath(read.path) ||
         isAsidePath(read.path) ||
-        isPlatformRead(facts, read)
+        isPlatformRead(facts, read) ||
+        isTestHarnessVariable(facts, read.name)
       )
         return false;
       const file = facts.file(read.path);
