@@ -4,14 +4,16 @@ import { backendUnits, isUnder, ServiceUnit, unitLabel } from '../../../facts/se
 import { capitalise } from '../../../facts/text';
 import { judgedUnits, unitsWithout } from '../units';
 import { METRICS } from '../signals';
+import { actuatorOneServesMetrics, springBootMajor } from './springBoot';
 
-/** Spring Boot Actuator exposing its metrics endpoints over HTTP. */
+/** Spring Boot Actuator exposing its metrics endpoints over HTTP: by default in Boot 1.x, by configuration from 2.0 on. */
 function actuatorExposesMetrics(facts: Facts, unit: ServiceUnit): boolean {
   if (
     unit.ecosystem !== 'jvm' ||
     !unit.deps.has('spring-boot-starter-actuator')
   )
     return false;
+  if (actuatorOneServesMetrics(facts, unit)) return true;
   return facts.files.some(
     f =>
       isUnder(f.path, unit.dir) &&
@@ -22,13 +24,21 @@ function actuatorExposesMetrics(facts: Facts, unit: ServiceUnit): boolean {
   );
 }
 
+/** Why Actuator on the classpath exports nothing, for the message. */
+function actuatorNote(facts: Facts, unit: ServiceUnit): string {
+  if ((springBootMajor(facts, unit) ?? 2) < 2) {
+    return ' (Spring Boot 1.x Actuator is present, but its configuration switches the metrics endpoint off)';
+  }
+  return ' (Actuator is present but no Micrometer registry is, and its metrics endpoint is not exposed)';
+}
+
 export default defineRule({
   id: 'observability/no-metrics',
   category: 'observability',
   severity: 'medium',
   title: 'Services export metrics',
   description:
-    'Fails for each backend service (server or worker) with no metrics library: a Prometheus client (prometheus-client, prom-client, client_golang, prometheus-net, django-prometheus…), StatsD, OpenTelemetry metrics (for .NET, set up with `WithMetrics` in the server or a project it runs), or Micrometer with a registry (Spring Boot Actuator passes when it exposes its metrics endpoint). An in-process status dashboard (express-status-monitor) exports nothing a monitoring system can collect and does not count.',
+    'Fails for each backend service (server or worker) with no metrics library: a Prometheus client (prometheus-client, prom-client, client_golang, prometheus-net, django-prometheus…), StatsD, OpenTelemetry metrics (for .NET, set up with `WithMetrics` in the server or a project it runs), or Micrometer with a registry (Spring Boot Actuator passes when it exposes its metrics endpoint: Actuator 1.x serves `/metrics` unless its configuration switches it off; from Boot 2.0 on the configuration must include `metrics`, `prometheus` or `*` in the web exposure). An in-process status dashboard (express-status-monitor) exports nothing a monitoring system can collect and does not count.',
   rationale:
     'Without request rates, error rates, latencies and saturation there is nothing to alert on or to size capacity from; incidents are found by users and diagnosed by guesswork.',
   remediation:
@@ -49,7 +59,7 @@ export default defineRule({
           `${capitalise(unitLabel(unit))} exports no metrics${
             unit.ecosystem === 'jvm' &&
             unit.deps.has('spring-boot-starter-actuator')
-              ? ' (Actuator is present but no Micrometer registry is, and its metrics endpoint is not exposed)'
+              ? actuatorNote(facts, unit)
               : ''
           }`,
       ),

@@ -8,8 +8,36 @@ const pom = (...artifacts: string[]) =>
     .map(a => `<dependency><artifactId>${a}</artifactId></dependency>`)
     .join('')}</dependencies></project>`;
 
+/** A Gradle Spring Boot app with Actuator, built with the given Boot version line, and its application.yml. */
+const gradleBoot = (bootLine: string, yml: string) => ({
+  'build.gradle': `buildscript {\n    dependencies {\n        ${bootLine}\n    }\n}\napply plugin: 'org.springframework.boot'\ndependencies {\n    compile 'org.springframework.boot:spring-boot-starter-web'\n    compile 'org.springframework.boot:spring-boot-starter-actuator'\n}\n`,
+  'src/main/java/org/acme/BlogApplication.java':
+    'package org.acme;\n\n@SpringBootApplication\npublic class BlogApplication {\n    public static void main(String[] args) { SpringApplication.run(BlogApplication.class, args); }\n}\n',
+  'src/main/resources/application.yml': yml,
+});
+/** A Maven Spring Boot app with Actuator under the given parent version. */
+const mavenBoot = (version: string) => ({
+  'pom.xml': `<project><parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId><relativePath/><version>${version}</version></parent><dependencies><dependency><artifactId>spring-boot-starter-web</artifactId></dependency><dependency><artifactId>spring-boot-starter-actuator</artifactId></dependency></dependencies></project>`,
+  'src/main/resources/application.properties': 'server.port=8080\n',
+});
+
 describeRule(rule, {
   fails: [
+    {
+      name: 'Spring Boot 1.x Actuator whose configuration switches the metrics endpoint off',
+      files: gradleBoot("classpath('org.springframework.boot:spring-boot-gradle-plugin:1.5.10.RELEASE')", 'endpoints:\n  metrics:\n    enabled: false\n'),
+      findings: ['src/main/java/org/acme/BlogApplication.java:3'],
+    },
+    {
+      name: 'Spring Boot 2 Actuator (Maven parent) with no registry and nothing but health exposed',
+      files: mavenBoot('2.7.18'),
+      findings: ['pom.xml:1'],
+    },
+    {
+      name: 'Spring Boot 3 Actuator (Gradle plugin) on its own management port, no registry and no exposure',
+      files: gradleBoot("id 'org.springframework.boot' version '3.2.4'", 'management:\n  server:\n    port: 8081\n'),
+      findings: ['src/main/java/org/acme/BlogApplication.java:3'],
+    },
     {
       name: 'a Config Server whose starter brings Actuator, with no registry and its metrics endpoint not exposed',
       files: springCloud({
@@ -78,6 +106,14 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'Spring Boot 1.x Actuator (Gradle plugin on the buildscript classpath) serves /metrics by default, behind management security',
+      files: gradleBoot(
+        "classpath('org.springframework.boot:spring-boot-gradle-plugin:1.5.10.RELEASE')",
+        'management:\n  security:\n    enabled: true\n    roles: ROLE_ADMIN\n',
+      ),
+    },
+    { name: 'Spring Boot 1.x Actuator under a Maven parent', files: mavenBoot('1.5.22.RELEASE') },
     {
       name: 'a Config Server whose starter brings Actuator, with its metrics endpoint exposed',
       files: {
