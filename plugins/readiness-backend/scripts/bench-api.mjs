@@ -32,7 +32,7 @@
  *        [--clients 8] [--cold-requests 48] [--warm-requests 160]
  *        [--audits 3] [--before HEAD]
  *        [--pg postgresql://user@host:port] [--skip-sqlite]
- *        [--variants before,after,catalog]
+ *        [--variants before,after,catalog] [--fresh-catalog]
  *
  * On PostgreSQL every backend gets databases of its own
  * (rbench_<pid>_<variant>_<plugin>), dropped at the end.
@@ -40,7 +40,7 @@
  */
 import { execFileSync, fork } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -518,14 +518,31 @@ function startBackend(config) {
 const mib = bytes => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 const load1 = () => loadavg()[0].toFixed(1);
 
-async function benchDatabase(label, databaseFor, args, codeDirs, cleanup) {
+/**
+ * Each variant's backend in turn on one database engine. Unless
+ * --fresh-catalog is given, a variant after the first starts from a copy
+ * of the catalog database the first one left (`copyCatalog(from, to)`),
+ * the same entities already processed and stitched, so the catalog is
+ * processed once per engine.
+ */
+async function benchDatabase(label, engine, args, codeDirs) {
+  const { databaseFor, copyCatalog, cleanup } = engine;
   log('');
   log(`== ${label} ==`);
   const byVariant = {};
+  let previous;
   for (const variant of args.variants.split(',')) {
     const { database, readinessConnection } = databaseFor(variant);
     log('');
     log(`-- ${variant} (load average ${load1()}) --`);
+    if (previous !== undefined) {
+      if (!args['fresh-catalog']) {
+        await copyCatalog(previous, variant);
+        log(`  catalog database copied from ${previous}`);
+      }
+      await cleanup?.(previous);
+    }
+    previous = variant;
     const backend = startBackend({
       backendDir: codeDirs[variant],
       entities: Number(args.entities),
@@ -556,9 +573,9 @@ async function benchDatabase(label, databaseFor, args, codeDirs, cleanup) {
       byVariant[variant] = { results, idle, after };
     } finally {
       await backend.stop();
-      await cleanup?.(variant);
     }
   }
+  if (previous !== undefined) await cleanup?.(previous);
   printComparison(label, byVariant, scenariosOf(args));
   return byVariant;
 }
@@ -614,6 +631,7 @@ async function main() {
       before: { type: 'string', default: 'HEAD' },
       pg: { type: 'string' },
       'skip-sqlite': { type: 'boolean', default: false },
+      'fresh-catalog': { type: 'boolean', default: false },
       suite: { type: 'string', default: 'api' },
       audits: { type: 'string', default: '3' },
       variants: { type: 'string' },
@@ -665,18 +683,30 @@ async function main() {
         `before: commit ${beforeRev}, after: the working tree`,
     );
     if (!args['skip-sqlite']) {
+      const directory = variant => join(workDir, `sqlite-${variant}`);
       await benchDatabase(
         'SQLite (better-sqlite3, a file per plugin)',
-        variant => {
-          const directory = join(workDir, `sqlite-${variant}`);
-          return {
-            database: { client: 'better-sqlite3', connection: { directory } },
+        {
+          databaseFor: variant => ({
+            database: {
+              client: 'better-sqlite3',
+              connection: { directory: directory(variant) },
+            },
             readinessConnection: {
               client: 'better-sqlite3',
-              connection: { filename: join(directory, 'readiness.sqlite') },
+              connection: {
+                filename: join(directory(variant), 'readiness.sqlite'),
+              },
               useNullAsDefault: true,
             },
-          };
+          }),
+          copyCatalog: async (from, to) => {
+            mkdirSync(directory(to), { recursive: true });
+            copyFileSync(
+              join(directory(from), 'catalog.sqlite'),
+              join(directory(to), 'catalog.sqlite'),
+            );
+          },
         },
         args,
         codeDirs,
@@ -697,35 +727,43 @@ async function main() {
           .server_version;
         await benchDatabase(
           `PostgreSQL ${version.split(' ')[0]}`,
-          variant => {
-            const url = new URL(PG_URL);
-            url.pathname = `/${prefix(variant)}readiness`;
-            return {
-              database: {
-                client: 'pg',
-                connection: PG_URL,
-                prefix: prefix(variant),
-              },
-              readinessConnection: {
-                client: 'pg',
-                connection: url.toString(),
-                pool: { min: 0, max: 1 },
-              },
-            };
+          {
+            databaseFor: variant => {
+              const url = new URL(PG_URL);
+              url.pathname = `/${prefix(variant)}readiness`;
+              return {
+                database: {
+                  client: 'pg',
+                  connection: PG_URL,
+                  prefix: prefix(variant),
+                },
+                readinessConnection: {
+                  client: 'pg',
+                  connection: url.toString(),
+                  pool: { min: 0, max: 1 },
+                },
+              };
+            },
+            copyCatalog: async (from, to) => {
+              await admin.raw('CREATE DATABASE ?? TEMPLATE ??', [
+                `${prefix(to)}catalog`,
+                `${prefix(from)}catalog`,
+              ]);
+            },
+            cleanup: async variant => {
+              const { rows } = await admin.raw(
+                'SELECT datname FROM pg_database WHERE datname LIKE ?',
+                [`${prefix(variant)}%`],
+              );
+              for (const { datname } of rows) {
+                await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [
+                  datname,
+                ]);
+              }
+            },
           },
           args,
           codeDirs,
-          async variant => {
-            const { rows } = await admin.raw(
-              'SELECT datname FROM pg_database WHERE datname LIKE ?',
-              [`${prefix(variant)}%`],
-            );
-            for (const { datname } of rows) {
-              await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [
-                datname,
-              ]);
-            }
-          },
         );
       } finally {
         await admin.destroy();

@@ -11,6 +11,7 @@ import {
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { RollupKind } from '@readiness/backstage-plugin-readiness-common';
 import { AUDITED_KINDS } from '../scheduler/ReadinessRefresher';
+import { visibleEntity } from './entityAccess';
 
 /** Refs per catalog filter, so that no request grows without bound. */
 const REFS_PER_FILTER = 100;
@@ -133,7 +134,10 @@ export class RollupMemberCache {
     this.#auth = options.auth;
   }
 
-  /** {@link rollupMembers}, from the cache when the same user asked lately. */
+  /**
+   * {@link rollupMembers} of a root the caller can see (a NotFoundError
+   * otherwise), from the cache when the same user asked lately.
+   */
   members(
     rootRef: string,
     kind: RollupKind,
@@ -147,7 +151,10 @@ export class RollupMemberCache {
       const hit = this.#cache.get(key);
       if (hit && now - hit.at < CACHE_MS) return hit.refs;
     }
-    const refs = rollupMembers(this.#catalog, rootRef, kind, credentials);
+    // The root is looked up first: hidden or missing, it is a 404 (not kept).
+    const refs = visibleEntity(this.#catalog, rootRef, credentials).then(() =>
+      rollupMembers(this.#catalog, rootRef, kind, credentials),
+    );
     if (key) {
       if (this.#cache.size >= CACHE_MAX) this.#cache.clear();
       this.#cache.set(key, { at: now, refs });

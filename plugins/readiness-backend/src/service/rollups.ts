@@ -6,7 +6,6 @@ import {
   RollupResponse,
 } from '@readiness/backstage-plugin-readiness-common';
 import { RouteContext } from './context';
-import { visibleEntity } from './entityAccess';
 import { toLeaderboardItem } from './leaderboard';
 import { RollupAggregate } from '../database/ReadinessStore';
 import { RollupMemberCache } from './rollupMembers';
@@ -41,9 +40,9 @@ export function rollupEntityParams(params: {
  * GET /rollups/:kind/:namespace/:name: the readiness of what a Group, a
  * System or a Domain holds. The entity and its members are looked up with
  * the caller's credentials, so a hidden entity is neither counted nor shown
- * (the members are kept for 10 s per user and roll-up); the figures are
- * summarised by the store, once for every caller who sees the same members
- * (kept 10 s, and served up to 30 s old while summarised again).
+ * (both kept 10 s per user and roll-up); the figures are summarised by the
+ * store, once for every caller who sees the same members (kept 10 s, and
+ * served up to 30 s old while summarised again).
  */
 export function rollupRoutes(ctx: RouteContext, routes: ApiRoutes) {
   const members = new RollupMemberCache({
@@ -61,7 +60,6 @@ export function rollupRoutes(ctx: RouteContext, routes: ApiRoutes) {
     params: rollupEntityParams,
     handler: async ({ params: { entityRef, kind }, query, req, res }) => {
       const credentials = await ctx.httpAuth.credentials(req);
-      await visibleEntity(ctx.catalog, entityRef, credentials);
       const refs = await members.members(entityRef, kind, credentials);
       const options = {
         worst: query.worst ?? 5,
