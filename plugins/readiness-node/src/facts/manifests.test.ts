@@ -55,3 +55,31 @@ describe('dependency lists', () => {
     expect(isDependencyList(file(path, text))).toBe(false);
   });
 });
+
+describe('go.mod', () => {
+  it('lists every requirement, and the indirect ones apart', () => {
+    const text = [
+      'module example.com/app',
+      '',
+      'require github.com/go-chi/chi/v5 v5.0.12',
+      'require golang.org/x/text v0.14.0 // indirect',
+      '',
+      'require (',
+      '\tgithub.com/uptrace/bun v1.2.0',
+      '\t// go.opentelemetry.io/otel v1.28.0',
+      '\tgo.opentelemetry.io/otel v1.28.0 // indirect',
+      '\tgo.opentelemetry.io/otel/trace v1.28.0 //indirect',
+      ')',
+      '',
+    ].join('\n');
+    const [mod] = collectManifests(snapshotFromFiles({ 'go.mod': text }).files).goMods;
+    expect(mod.requires).toEqual([
+      'github.com/go-chi/chi/v5',
+      'golang.org/x/text',
+      'github.com/uptrace/bun',
+      'go.opentelemetry.io/otel',
+      'go.opentelemetry.io/otel/trace',
+    ]);
+    expect(mod.indirect).toEqual(['golang.org/x/text', 'go.opentelemetry.io/otel', 'go.opentelemetry.io/otel/trace']);
+  });
+});

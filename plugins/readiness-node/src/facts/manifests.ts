@@ -59,7 +59,10 @@ export interface MavenFact {
 export interface GoModFact {
   path: string;
   module?: string;
+  /** Every required module path, indirect ones included. */
   requires: string[];
+  /** The required modules marked `// indirect`: dependencies of dependencies, which the module's own code does not import. */
+  indirect: string[];
 }
 
 /** @public */
@@ -266,10 +269,11 @@ export function parsePom(file: SourceFile): MavenFact {
 }
 
 export function parseGoMod(file: SourceFile): GoModFact {
-  const fact: GoModFact = { path: file.path, requires: [] };
+  const fact: GoModFact = { path: file.path, requires: [], indirect: [] };
   let inBlock = false;
   for (const raw of file.text.split('\n')) {
     const line = raw.replace(/\/\/.*$/, '').trim();
+    const before = fact.requires.length;
     const mod = /^module\s+(\S+)/.exec(line);
     if (mod) fact.module = mod[1];
     if (/^require\s*\($/.test(line)) {
@@ -283,6 +287,7 @@ export function parseGoMod(file: SourceFile): GoModFact {
     const single = /^require\s+(\S+)\s+\S+/.exec(line);
     if (single) fact.requires.push(single[1]);
     else if (inBlock && line) fact.requires.push(line.split(/\s+/)[0]);
+    if (fact.requires.length > before && /\/\/\s*indirect\b/.test(raw)) fact.indirect.push(fact.requires[fact.requires.length - 1]);
   }
   return fact;
 }

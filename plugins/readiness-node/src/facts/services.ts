@@ -26,6 +26,8 @@ export interface ManifestRef {
   dir: string;
   ecosystem: Ecosystem;
   deps: string[];
+  /** Of `deps`, those the manifest requires only indirectly (a Go module's `// indirect` requirements: its libraries' own). */
+  indirect?: string[];
 }
 
 /** A deployable unit of the repository. */
@@ -42,6 +44,8 @@ export interface ServiceUnit {
   line?: number;
   /** Declared dependencies of the unit's manifests and its ancestors', lower-cased. */
   deps: Set<string>;
+  /** Of `deps`, those only required indirectly (a Go module's `// indirect` requirements), which the unit's own code does not use. */
+  indirect?: Set<string>;
   /** Non-test source files of the unit's ecosystem that the unit owns. */
   files: SourceFile[];
   /**
@@ -55,6 +59,8 @@ export interface ServiceUnit {
 export interface LinkedCode {
   dirs: string[];
   deps: Set<string>;
+  /** Of `deps`, those only required indirectly. */
+  indirect?: Set<string>;
   files: SourceFile[];
 }
 
@@ -180,6 +186,7 @@ export function manifestRefs(facts: Facts): ManifestRef[] {
       dir: dirname(mod.path),
       ecosystem: 'go',
       deps: lower(mod.requires),
+      indirect: lower(mod.indirect),
     });
   }
   for (const proj of m.csprojs) {
@@ -253,6 +260,11 @@ export interface Signal {
   code?: RegExp[];
   /** Libraries that count only when set up: one of the dependencies and one of the calls in code. */
   configured?: Array<{ deps: Array<string | RegExp>; code: RegExp[] }>;
+  /**
+   * Dependencies count only when the unit requires them itself: a Go module's `// indirect` requirement is a
+   * library's own dependency (an ORM that can emit spans), which the unit's code never sets up.
+   */
+  directDeps?: boolean;
 }
 
 /** The dependencies of a unit and of the code it links. */
@@ -278,7 +290,8 @@ export function evidenceOf(
   signal: Signal,
   accept?: (file: SourceFile, line: number) => boolean,
 ): string | undefined {
-  const deps = [...unitDeps(unit)];
+  const indirect = signal.directDeps ? new Set([...(unit.indirect ?? []), ...(unit.linked?.indirect ?? [])]) : undefined;
+  const deps = [...unitDeps(unit)].filter(d => !indirect?.has(d));
   const dep = depHit(deps, signal.deps ?? []);
   if (dep) return `dependency ${dep}`;
   const files = unit.linked ? [...unit.files, ...unit.linked.files] : unit.files;
@@ -310,6 +323,7 @@ interface Context {
   units: ServiceUnit[];
   componentOf(path: string, ecosystem: Ecosystem): string;
   depsOf(dir: string, ecosystem: Ecosystem): Set<string>;
+  indirectOf(dir: string, ecosystem: Ecosystem): Set<string>;
   filesOf(dir: string, ecosystem: Ecosystem, exclude: string[]): SourceFile[];
 }
 
@@ -345,6 +359,7 @@ export function unitOwning(
     frameworks: [],
     path,
     deps: ctx.depsOf(dir, ecosystem),
+    indirect: ctx.indirectOf(dir, ecosystem),
     files: ctx.filesOf(dir, ecosystem, []),
   };
 }
@@ -426,6 +441,14 @@ function buildContext(facts: Facts): Context {
         .filter(m => m.ecosystem === ecosystem && dirs.has(m.dir))
         .flatMap(m => m.deps),
     );
+  };
+  /** Dependencies the unit's manifests require only indirectly: indirect in one of them and direct in none. */
+  const indirectOf = (dir: string, ecosystem: Ecosystem): Set<string> => {
+    const dirs = new Set(ancestorsOf(dir));
+    const own = manifests.filter(m => m.ecosystem === ecosystem && dirs.has(m.dir));
+    const indirect = new Set(own.flatMap(m => m.indirect ?? []));
+    const direct = new Set(own.flatMap(m => m.deps.filter(d => !m.indirect?.includes(d))));
+    return new Set([...indirect].filter(d => !direct.has(d)));
   };
   const frontendDirs = new Set(facts.stack.frontends.map(f => f.dir));
   const code = codeFilesOf(facts);
@@ -696,6 +719,7 @@ function buildContext(facts: Facts): Context {
       ? {
           dirs: linkedDirs,
           deps: new Set(linkedDirs.flatMap(dir => [...depsOf(dir, d.ecosystem)])),
+          indirect: new Set(linkedDirs.flatMap(dir => [...indirectOf(dir, d.ecosystem)])),
           files: (codeByEcosystem.get(d.ecosystem) ?? []).filter(
             f => linkedDirs.some(dir => isUnder(f.path, dir)) && !isUnder(f.path, d.dir),
           ),
@@ -709,11 +733,12 @@ function buildContext(facts: Facts): Context {
       path: d.path,
       ...(d.line !== undefined ? { line: d.line } : {}),
       deps: depsOf(d.dir, d.ecosystem),
+      indirect: indirectOf(d.dir, d.ecosystem),
       files: ownFiles.get(`${d.ecosystem}:${d.dir}`) ?? [],
       ...(linked ? { linked } : {}),
     };
   });
-  return { units, componentOf, depsOf, filesOf };
+  return { units, componentOf, depsOf, indirectOf, filesOf };
 }
 
 /**

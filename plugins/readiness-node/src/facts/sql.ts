@@ -109,6 +109,25 @@ export function embeddedCreatedTables(file: SourceFile): TableRef[] {
   return out;
 }
 
+/** A table name in a shell script: an identifier, or a variable (`${TABLE}`, `$TABLE`) the script fills in. */
+const SHELL_TABLE = new RegExp(`\\bCREATE\\s+(?:UNLOGGED\\s+)?TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(\\$\\{\\w+\\}|\\$\\w+|${IDENT})`, 'gi');
+
+/**
+ * Tables created by DDL a shell script runs (`psql -c "CREATE TABLE …"`, a heredoc fed to `mysql`, `sqlite3`):
+ * statements outside comments that go on with a column list. Temporary tables do not count.
+ */
+export function shellCreatedTables(file: SourceFile): TableRef[] {
+  if (!/\.(sh|bash)$/.test(file.path) || !/CREATE\s+(?:\w+\s+){0,3}TABLE/i.test(file.text)) return [];
+  const { comments } = maskSource(file);
+  const out: TableRef[] = [];
+  for (const m of file.text.matchAll(SHELL_TABLE)) {
+    if (comments.some(c => c.start <= m.index! && m.index! < c.end)) continue;
+    if (!/^\s*\(/.test(file.text.slice(m.index! + m[0].length, m.index! + m[0].length + 40))) continue;
+    out.push({ name: m[1].startsWith('$') ? m[1] : tableName(m[1]), written: m[1], offset: m.index!, line: lineOfOffset(file, m.index!) });
+  }
+  return out;
+}
+
 /** Whether an offset of a code file falls inside a string literal (blanked by maskSource, and not a comment). */
 export function inStringLiteral(file: SourceFile, offset: number): boolean {
   const { code, comments } = maskSource(file);

@@ -1,5 +1,7 @@
 import { SourceFile } from '../../snapshot';
+import type { Facts } from '../../facts';
 import { languageOf, lineOfOffset } from '../../facts';
+import { importGraph } from '../../facts/imports';
 import { maskSource } from '../../facts/sourceText';
 
 /**
@@ -132,11 +134,17 @@ export interface ModelDefinition {
 
 const cache = new WeakMap<SourceFile, ModelDefinition | null>();
 
-/** The ORM or ODM models a code file defines, if any (the first definition). */
-export function modelDefinitionOf(file: SourceFile): ModelDefinition | undefined {
+/**
+ * The ORM or ODM models a code file defines, if any (the first definition). The library is named in the file
+ * itself or, for Python and Go, in a repository module that gives the file its model base: a Flask-SQLAlchemy
+ * model file imports `db` from the module that creates `SQLAlchemy(app)`, a SQLAlchemy or Peewee model file its
+ * `Base` / `BaseModel` from the module that declares it; a GORM struct sits in a package whose other files
+ * import GORM.
+ */
+export function modelDefinitionOf(file: SourceFile, facts: Facts): ModelDefinition | undefined {
   let found = cache.get(file);
   if (found === undefined) {
-    found = findModel(file) ?? null;
+    found = findModel(file) ?? findModelThroughImports(facts, file) ?? null;
     cache.set(file, found);
   }
   return found ?? undefined;
@@ -149,8 +157,62 @@ function findModel(file: SourceFile): ModelDefinition | undefined {
     if (!sign.languages.includes(language) || !sign.uses.test(file.text)) continue;
     const m = sign.model.exec(sign.raw ? file.text : maskSource(file).code);
     if (!m) continue;
-    const offset = m.index + (m[0].length - m[0].trimStart().length);
-    return { orm: sign.orm, kind: sign.kind, declaresIndexes: sign.declaresIndexes, line: lineOfOffset(file, offset) };
+    return definition(file, sign, m);
+  }
+  return undefined;
+}
+
+function definition(file: SourceFile, sign: ModelSign, m: RegExpExecArray | RegExpMatchArray): ModelDefinition {
+  const offset = m.index! + (m[0].length - m[0].trimStart().length);
+  return { orm: sign.orm, kind: sign.kind, declaresIndexes: sign.declaresIndexes, line: lineOfOffset(file, offset) };
+}
+
+/** The modules a Python file imports each local name from: `from app import db` gives `db` → `app`. */
+function pythonImportedNames(file: SourceFile): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of file.text.matchAll(/^[ \t]*from[ \t]+([.\w]+)[ \t]+import[ \t]+(\([^)]*\)|[^\n]*)/gm)) {
+    for (const part of m[2].replace(/[()]/g, '').replace(/#[^\n]*/g, '').split(',')) {
+      const local = /(?:^|\sas\s+)(\w+)\s*$/.exec(part.trim())?.[1];
+      if (local) out.set(local, m[1]);
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether a repository file is the module a Python import of `name` from `spec` names: `app` → `app.py` or
+ * `app/__init__.py`; `from . import db` → the package, or its module `db.py`.
+ */
+function isModule(file: SourceFile, spec: string, name: string): boolean {
+  const last = spec.split('.').filter(Boolean).pop();
+  const parts = file.path.replace(/\.py$/, '').split('/');
+  if (parts[parts.length - 1] === '__init__') parts.pop();
+  const module = parts[parts.length - 1];
+  return module === name || (last === undefined ? file.path.endsWith('__init__.py') : module === last);
+}
+
+/**
+ * A model definition whose library a repository module names: in Python, the module the file imports a name of
+ * the model's class statement from (its base, or the metadata of a `Table`); in Go, another file of the package.
+ */
+function findModelThroughImports(facts: Facts, file: SourceFile): ModelDefinition | undefined {
+  const language = languageOf(file.path);
+  if (language !== 'python' && language !== 'go') return undefined;
+  const signs = MODEL_SIGNS.filter(sign => sign.languages.includes(language));
+  const code = maskSource(file).code;
+  const text = (sign: ModelSign) => (sign.raw ? file.text : code);
+  if (!signs.some(sign => sign.model.test(text(sign)))) return undefined;
+  const modules = importGraph(facts).importsOf(file).filter(f => f !== file);
+  for (const sign of signs) {
+    const namers = modules.filter(f => sign.uses.test(f.text));
+    if (namers.length === 0) continue;
+    for (const m of text(sign).matchAll(new RegExp(sign.model.source, `${sign.model.flags}g`))) {
+      if (language === 'go') return definition(file, sign, m);
+      // The names the class statement uses (`db` of `db.Model`, `Base`, the `metadata` of a `Table(…)`), imported from a module that names the library.
+      const used = [...m[0].slice(m[0].indexOf('(') + 1).matchAll(/(?<![\w.])[A-Za-z_]\w*/g)].map(x => x[0]);
+      const from = pythonImportedNames(file);
+      if (used.some(name => from.has(name) && namers.some(f => isModule(f, from.get(name)!, name)))) return definition(file, sign, m);
+    }
   }
   return undefined;
 }

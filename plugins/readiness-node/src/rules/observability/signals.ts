@@ -7,7 +7,7 @@ import type { Ecosystem, Signal } from '../../facts/services';
 /** An error-tracking service whose setting can be read and whose SDK must be initialised. */
 export interface ErrorTracker {
   name: string;
-  /** Names of the setting that holds the DSN / token / key. */
+  /** Names of the tracker's settings (the DSN / token / key, and the others the SDK reads), upper-cased. */
   setting: RegExp;
   /** SDK dependency names, per ecosystem. */
   sdk: Record<Ecosystem, Array<string | RegExp>>;
@@ -20,7 +20,8 @@ export interface ErrorTracker {
 export const ERROR_TRACKERS: ErrorTracker[] = [
   {
     name: 'Sentry',
-    setting: /^(?:[A-Z][A-Z0-9]*_)*SENTRY_DSN(?:_[A-Z0-9]+)*$/,
+    // Any SENTRY_* setting but those of the release tooling (sentry-cli, the bundler plugins), which uploads source maps at build time.
+    setting: /^(?:[A-Z][A-Z0-9]*_)*SENTRY_(?!(?:AUTH_TOKEN|API_KEY|ORG|ORGANIZATION|PROJECT|PROJECT_NAME|PROJECT_ID|PROJECT_SLUG|URL|LOG_LEVEL)$)[A-Z0-9_]*[A-Z0-9]$/,
     sdk: {
       python: ['sentry-sdk', 'sentry_sdk', 'raven'],
       node: [/^@sentry\//, 'raven', 'raven-js'],
@@ -42,7 +43,7 @@ export const ERROR_TRACKERS: ErrorTracker[] = [
   },
   {
     name: 'Rollbar',
-    setting: /^(?:[A-Z][A-Z0-9]*_)*ROLLBAR_(?:[A-Z0-9]+_)*(?:TOKEN|KEY)$/,
+    setting: /^(?:[A-Z][A-Z0-9]*_)*ROLLBAR_[A-Z0-9_]*[A-Z0-9]$/,
     sdk: {
       python: ['rollbar', 'pyrollbar'],
       node: ['rollbar', /^@rollbar\//],
@@ -63,7 +64,7 @@ export const ERROR_TRACKERS: ErrorTracker[] = [
   },
   {
     name: 'Bugsnag',
-    setting: /^(?:[A-Z][A-Z0-9]*_)*BUGSNAG_(?:API_)?KEY$/,
+    setting: /^(?:[A-Z][A-Z0-9]*_)*BUGSNAG_[A-Z0-9_]*[A-Z0-9]$/,
     sdk: {
       python: ['bugsnag'],
       node: [/^@bugsnag\//, 'bugsnag'],
@@ -82,7 +83,7 @@ export const ERROR_TRACKERS: ErrorTracker[] = [
   },
   {
     name: 'Honeybadger',
-    setting: /^(?:[A-Z][A-Z0-9]*_)*HONEYBADGER_API_KEY$/,
+    setting: /^(?:[A-Z][A-Z0-9]*_)*HONEYBADGER_[A-Z0-9_]*[A-Z0-9]$/,
     sdk: {
       python: ['honeybadger'],
       node: [/^@honeybadger-io\//, 'honeybadger'],
@@ -185,6 +186,8 @@ export const ERROR_TRACKING: Record<Ecosystem, Signal> = {
     ],
   },
   go: {
+    // Only the module's own requirements: `// indirect` ones belong to its libraries.
+    directDeps: true,
     deps: [
       'github.com/getsentry/sentry-go',
       'github.com/rollbar/rollbar-go',
@@ -416,6 +419,8 @@ export const TRACING: Record<Ecosystem, Signal> = {
     code: [SENTRY_TRACES, /^\s*import\s+io\.opentelemetry\.api\.trace\b/m],
   },
   go: {
+    // Only the module's own requirements: `// indirect` ones belong to its libraries.
+    directDeps: true,
     deps: [
       /^go\.opentelemetry\.io\/otel(?:$|\/trace|\/sdk$|\/sdk\/trace|\/exporters\/otlp\/otlptrace)/,
       /^go\.opentelemetry\.io\/contrib\/instrumentation/,
@@ -461,4 +466,4 @@ export function depMatches(dep: string | RegExp, name: string): boolean {
 
 /** The settings the error-tracking rules look for, for messages. */
 export const ERROR_TRACKER_NAMES =
-  'SENTRY_DSN, ROLLBAR_ACCESS_TOKEN, BUGSNAG_API_KEY, HONEYBADGER_API_KEY';
+  'SENTRY_DSN or another SENTRY_* setting of the SDK, ROLLBAR_*, BUGSNAG_*, HONEYBADGER_*';

@@ -4,6 +4,7 @@ import { dirname, joinPath, lineOf } from '../../../facts';
 import { defineRule, outcome } from '../../types';
 import { inLowConfidenceFolder } from '../shared';
 import { isDevRequirementsPath } from '../../../facts/manifests';
+import { catalogDynamicVersions, DynamicVersion, gradleDynamicVersions, isVersionCatalog, mavenDynamicVersions } from './jvm';
 
 
 /** A commit SHA or a version tag as a git ref. */
@@ -79,20 +80,43 @@ export default defineRule({
   severity: 'medium',
   title: 'Dependencies are pinned',
   description:
-    'Fails for `requirements*.txt` entries without an exact `==` pin (or `--hash`), and for package.json dependencies on `*`, `latest` or another dist-tag, `x`, an empty range, a range with no upper bound (`>=1.2.3`, `>1`), or a git URL without a commit or tag. Capped semver ranges such as `^1.2.3`, `~1.2` or `>=1 <2` pass, since the lockfile pins them; `workspace:`, `file:` and `link:` pass, and so does `*` on a package of the repository itself or of the package\'s own npm scope (a sibling workspace package).',
+    'Fails for `requirements*.txt` entries without an exact `==` pin (or `--hash`), for Gradle and Maven dependencies on a dynamic version (`+`, `1.+`, `latest.release`, `LATEST`, `RELEASE`, a range with no upper bound such as `[1.0,)`, in build scripts, version catalogs and POMs), and for package.json dependencies on `*`, `latest` or another dist-tag, `x`, an empty range, a range with no upper bound (`>=1.2.3`, `>1`), or a git URL without a commit or tag. Capped semver ranges such as `^1.2.3`, `~1.2` or `>=1 <2` pass, since the lockfile pins them; `workspace:`, `file:` and `link:` pass, and so does `*` on a package of the repository itself or of the package\'s own npm scope (a sibling workspace package).',
   rationale:
     'A floating dependency installs whatever was published last: two builds of the same commit can ship different code, a broken or malicious release reaches production without review, and incidents cannot be reproduced.',
   remediation:
-    'Pin Python requirements exactly (`pip-compile` or `uv pip compile` generate a fully pinned file, ideally with hashes) or use a lockfile-based tool. In package.json use a semver range with a committed lockfile, and pin git dependencies to a tag or commit SHA.',
+    'Pin Python requirements exactly (`pip-compile` or `uv pip compile` generate a fully pinned file, ideally with hashes) or use a lockfile-based tool. In package.json use a semver range with a committed lockfile, and pin git dependencies to a tag or commit SHA. In Gradle and Maven, replace dynamic versions with exact ones (or manage them with a BOM or platform).',
   evaluate(facts) {
     const requirements = facts.manifests.requirements.filter(r => r.entries.length > 0);
     const packages = facts.manifests.packageJsons.filter(
       p => Object.keys(p.dependencies).length + Object.keys(p.devDependencies).length > 0,
     );
-    if (requirements.length === 0 && packages.length === 0) {
-      return outcome.notApplicable('no requirements file or package.json with dependencies');
+    // JVM builds: Gradle scripts and version catalogs, Maven POMs.
+    const jvm: Array<{ file: SourceFile; dynamic: DynamicVersion[] }> = [
+      ...facts.manifests.gradle.flatMap(g => {
+        const file = facts.file(g.path);
+        return file ? [{ file, dynamic: gradleDynamicVersions(file) }] : [];
+      }),
+      ...facts.files.filter(f => isVersionCatalog(f.path)).map(file => ({ file, dynamic: catalogDynamicVersions(file) })),
+      ...facts.manifests.poms.flatMap(p => {
+        const file = facts.file(p.path);
+        return file ? [{ file, dynamic: mavenDynamicVersions(file, p.dependencies) }] : [];
+      }),
+    ];
+    if (requirements.length === 0 && packages.length === 0 && jvm.length === 0) {
+      return outcome.notApplicable('no requirements file, package.json, Gradle build or Maven POM with dependencies');
     }
     const findings: Finding[] = [];
+    for (const { file, dynamic } of jvm) {
+      for (const d of dynamic) {
+        findings.push({
+          path: file.path,
+          line: d.line,
+          excerpt: lineOf(file, d.line),
+          message: `\`${d.coordinates}\` is not pinned: ${d.why}; declare an exact version (or a platform / BOM that fixes it)`,
+          ...(inLowConfidenceFolder(file.path) ? { confidence: 'low' as const } : {}),
+        });
+      }
+    }
 
     // pip-tools: a requirements.in compiled into the requirements.txt beside it is only the input.
     const paths = new Set(requirements.map(r => r.path));

@@ -1,6 +1,6 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { SourceFile } from '../../../snapshot';
-import { extname, languageOf, lineOf, lineOfOffset } from '../../../facts';
+import { extname, Facts, languageOf, lineOf, lineOfOffset } from '../../../facts';
 import { maskSource } from '../../../facts/sourceText';
 import { defineRule, outcome } from '../../types';
 import { modelDeclaresIndex, modelDefinitionOf } from '../models';
@@ -123,9 +123,9 @@ function embeddedSourceOf(file: SourceFile): Source | undefined {
 }
 
 /** ORM models that are the schema's only description: the tables are created from them. */
-function modelSourceOf(file: SourceFile): Source | undefined {
+function modelSourceOf(facts: Facts, file: SourceFile): Source | undefined {
   if (isTestData(file.path) || isExample(file.path) || !languageOf(file.path) || isMigrationFile(file)) return undefined;
-  const model = modelDefinitionOf(file);
+  const model = modelDefinitionOf(file, facts);
   if (!model || model.kind !== 'relational' || !model.declaresIndexes) return undefined;
   const what = model.orm === 'knex' ? 'creates tables with knex' : `defines ${model.orm} models (the tables are created from them)`;
   const { code } = maskSource(file);
@@ -151,7 +151,7 @@ export default defineRule({
     const schemaProjects = new Set(creators.map(s => projectDirOf(facts, s.file.path)));
     const sourcePaths = new Set(sources.map(s => s.file.path));
     const models = facts.files
-      .flatMap(f => (sourcePaths.has(f.path) ? [] : modelSourceOf(f) ?? []))
+      .flatMap(f => (sourcePaths.has(f.path) ? [] : modelSourceOf(facts, f) ?? []))
       .filter(m => !schemaProjects.has(projectDirOf(facts, m.file.path)));
     if (creators.length === 0 && models.length === 0) {
       return outcome.notApplicable('no SQL schema, migration, Prisma schema or ORM models creating tables');

@@ -103,6 +103,15 @@ describeRule(rule, {
       files: { 'prisma/schema.prisma': 'model User {\n  id    Int    @id\n  email String\n}\n' },
       findings: ['prisma/schema.prisma:1'],
     },
+    {
+      name: 'Flask-SQLAlchemy models importing db from the app module, no index, tables made by create_all()',
+      files: {
+        'requirements.txt': 'Flask-SQLAlchemy==3.1.1\n',
+        'shop/app.py': 'from flask import Flask\nfrom flask_sqlalchemy import SQLAlchemy\n\napp = Flask(__name__)\ndb = SQLAlchemy(app)\n',
+        'shop/models.py': 'from shop.app import db\n\n\nclass Item(db.Model):\n    id = db.Column(db.Integer, primary_key=True)\n    sku = db.Column(db.String, nullable=False)\n',
+      },
+      findings: ['shop/models.py:4'],
+    },
   ],
   passes: [
     {
@@ -264,6 +273,14 @@ describeRule(rule, {
         'schema.sql': 'CREATE TABLE a (id int PRIMARY KEY, b int);\nCREATE INDEX a_b_idx ON a (b);\n',
         'tests/fixtures/schema.sql': 'CREATE TABLE t (id int PRIMARY KEY);\n',
         'migrations/0001.down.sql': 'CREATE TABLE old (id int PRIMARY KEY);\n',
+      },
+    },
+    {
+      name: 'Flask-SQLAlchemy models importing db from the app module, with an indexed column',
+      files: {
+        'requirements.txt': 'Flask-SQLAlchemy==3.1.1\n',
+        'shop/app.py': 'from flask import Flask\nfrom flask_sqlalchemy import SQLAlchemy\n\napp = Flask(__name__)\ndb = SQLAlchemy(app)\n',
+        'shop/models.py': 'from shop.app import db\n\n\nclass Item(db.Model):\n    id = db.Column(db.Integer, primary_key=True)\n    sku = db.Column(db.String, index=True)\n',
       },
     },
   ],

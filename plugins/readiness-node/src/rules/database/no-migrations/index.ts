@@ -4,7 +4,7 @@ import { basename, dirname, extname, Facts, languageOf, lineOf, lineOfOffset } f
 import { manifestProjectDir } from '../../../facts/projects';
 import { defineRule, outcome } from '../../types';
 import { modelDefinitionOf } from '../models';
-import { createdTables, embeddedCreatedTables, isExample, isMigrationFile, isTestData, projectDirOf, related, tableSummary } from '../../../facts/sql';
+import { createdTables, embeddedCreatedTables, isExample, isMigrationFile, isTestData, projectDirOf, related, shellCreatedTables, tableSummary } from '../../../facts/sql';
 
 /** Configuration files of migration tools. */
 const MIGRATION_CONFIG =
@@ -89,7 +89,8 @@ function dependenciesByDir(facts: Facts): Array<{ dir: string; path: string; nam
     ...m.pyprojects.map(p => ({ dir: p.dir, path: p.path, names: p.dependencies })),
     ...m.poms.map(p => ({ dir: dirname(p.path), path: p.path, names: p.dependencies.map(d => d.artifactId) })),
     ...m.gradle.map(g => ({ dir: dirname(g.path), path: g.path, names: [...g.text.matchAll(/['"][\w.-]+:([\w.-]+)(:[^'"]*)?['"]/g)].map(x => x[1]) })),
-    ...m.goMods.map(g => ({ dir: dirname(g.path), path: g.path, names: g.requires })),
+    // `// indirect` requirements are libraries' own dependencies, not tools the module uses.
+    ...m.goMods.map(g => ({ dir: dirname(g.path), path: g.path, names: g.requires.filter(r => !g.indirect.includes(r)) })),
     ...m.csprojs.map(c => ({ dir: dirname(c.path), path: c.path, names: c.packages })),
   ];
 }
@@ -118,7 +119,7 @@ function findEvidence(facts: Facts): Evidence[] {
     if (extname(name) === '.py' && /\bmigrations\.Migration\b|\bop\.create_table\(/.test(file.text)) {
       evidence.push({ scope: dirname(dirname(file.path)), what: file.path });
     }
-    if (isCodeMigrator(name) && !isTestData(file.path) && embeddedCreatedTables(file).length > 0) {
+    if (isCodeMigrator(name) && !isTestData(file.path) && (embeddedCreatedTables(file).length > 0 || shellCreatedTables(file).length > 0)) {
       evidence.push({ scope: dirname(file.path), what: file.path });
     }
     if (/\bimplements\s+MigrationInterface\b/.test(file.text)) {
@@ -211,8 +212,13 @@ function findSubjects(facts: Facts): Subject[] {
       if (m) subjects.push({ file, line: lineOfOffset(file, m.index + m[0].search(/\S/)), what: 'a Prisma schema' });
       continue;
     }
+    const scripted = shellCreatedTables(file);
+    if (scripted.length > 0) {
+      if (!isCodeMigrator(file.path)) subjects.push({ file, line: scripted[0].line, what: `a shell script running DDL that creates ${tableSummary(scripted)}` });
+      continue;
+    }
     if (!languageOf(file.path)) continue;
-    const model = modelDefinitionOf(file);
+    const model = modelDefinitionOf(file, facts);
     // A document store's models (Mongoose, MongoEngine) declare no DDL: there is no schema to migrate.
     if (model?.kind === 'document') continue;
     if (model) {
@@ -234,7 +240,7 @@ export default defineRule({
   severity: 'high',
   title: 'The schema is managed by migrations',
   description:
-    'Fails when the repository defines a database schema, as SQL `CREATE TABLE` scripts (or DDL run from application code) or ORM models (SQLAlchemy, Django, Prisma, TypeORM, Sequelize, Drizzle, knex, JPA, GORM, Entity Framework, ActiveRecord…), but has no migrations (creating tables at start-up with AutoMigrate, synchronize, ddl-auto or create_all is none): no migrations folder (Alembic, Django, knex, Prisma, Flyway `db/migration`, Liquibase changelogs, Supabase, golang-migrate, goose, EF Core `Migrations/`, Rails `db/migrate`), no migration tool configured, and no migrate command in CI or scripts (commented-out lines run nothing). Alembic or Flask-Migrate declared without an Alembic environment (`env.py`, `alembic.ini`) has no migrations and does not count. Each project of a monorepo is checked on its own. The models of a document store (Mongoose, MongoEngine) declare no DDL and are no subject.',
+    'Fails when the repository defines a database schema, as SQL `CREATE TABLE` scripts (or DDL run from application code or by a shell script, such as `psql -c "CREATE TABLE …"`) or ORM models (SQLAlchemy, Django, Prisma, TypeORM, Sequelize, Drizzle, knex, JPA, GORM, Entity Framework, ActiveRecord…; a model whose ORM is named in the module it imports its base from, such as Flask-SQLAlchemy `db`, counts), but has no migrations (creating tables at start-up with AutoMigrate, synchronize, ddl-auto or create_all is none): no migrations folder (Alembic, Django, knex, Prisma, Flyway `db/migration`, Liquibase changelogs, Supabase, golang-migrate, goose, EF Core `Migrations/`, Rails `db/migrate`), no migration tool configured, and no migrate command in CI or scripts (commented-out lines run nothing). Alembic or Flask-Migrate declared without an Alembic environment (`env.py`, `alembic.ini`) has no migrations and does not count. Each project of a monorepo is checked on its own. The models of a document store (Mongoose, MongoEngine) declare no DDL and are no subject.',
   rationale:
     'Without versioned migrations every schema change is a manual, unreviewed step: environments drift apart, deploys fail or corrupt data halfway, and nobody can say which schema production runs or roll a change back.',
   remediation:

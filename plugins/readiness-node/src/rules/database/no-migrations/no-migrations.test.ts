@@ -148,6 +148,48 @@ describeRule(rule, {
       },
       findings: ['src/db.ts:3'],
     },
+    {
+      name: 'Flask-SQLAlchemy models that import db from the app module, tables made by create_all()',
+      files: {
+        'requirements.txt': 'Flask-SQLAlchemy==3.1.1\n',
+        'shop/app.py': 'from flask import Flask\nfrom flask_sqlalchemy import SQLAlchemy\n\napp = Flask(__name__)\ndb = SQLAlchemy(app)\n',
+        'shop/models.py': 'from shop.app import db\n\n\nclass Item(db.Model):\n    id = db.Column(db.Integer, primary_key=True)\n',
+        'init_db.py': 'from shop.app import app, db\nfrom shop.models import Item\n\nwith app.app_context():\n    db.create_all()\n',
+      },
+      findings: ['shop/models.py:4'],
+    },
+    {
+      name: 'SQLAlchemy models on a declarative Base imported from a sibling module (relative import)',
+      files: {
+        'pyproject.toml': '[project]\nname = "x"\ndependencies = ["sqlalchemy>=2"]\n',
+        'app/db/base.py': 'from sqlalchemy.orm import declarative_base\n\nBase = declarative_base()\n',
+        'app/db/tables.py': 'from .base import Base\n\n\nclass Order(Base):\n    __tablename__ = "orders"\n',
+      },
+      findings: ['app/db/tables.py:4'],
+    },
+    {
+      name: 'GORM structs in a package whose other file imports GORM',
+      files: {
+        'go.mod': 'module x\n\nrequire gorm.io/gorm v1.25.0\n',
+        'store/db.go': 'package store\n\nimport "gorm.io/gorm"\n\nfunc Open(d gorm.Dialector) (*gorm.DB, error) { return gorm.Open(d) }\n',
+        'store/models.go': 'package store\n\ntype Order struct {\n\tID  uint   `gorm:"primaryKey"`\n\tSku string\n}\n',
+      },
+      findings: ['store/models.go:3'],
+    },
+    {
+      name: 'a setup shell script creating tables with psql, the table name from a variable',
+      files: {
+        'deploy/setup-db.sh': '#!/bin/bash\nset -e\npsql -h "$DB_HOST" -U app -c "CREATE TABLE ${ORDERS_TABLE} (order_no bigint PRIMARY KEY, placed_at timestamptz)"\n',
+      },
+      findings: ['deploy/setup-db.sh:3'],
+    },
+    {
+      name: 'a shell script feeding a heredoc of DDL to mysql',
+      files: {
+        'scripts/init.sh': '#!/bin/sh\nmysql -u root <<EOF\nCREATE TABLE IF NOT EXISTS users (\n  id INT PRIMARY KEY\n);\nEOF\n',
+      },
+      findings: ['scripts/init.sh:3'],
+    },
   ],
   passes: [
     {
@@ -252,6 +294,23 @@ describeRule(rule, {
         '.github/workflows/deploy.yml': 'on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx prisma migrate deploy\n',
       },
     },
+    {
+      name: 'a shell script named for migrations running its DDL is a hand-written migrator',
+      files: {
+        'scripts/migrate.sh': '#!/bin/bash\npsql -c "CREATE TABLE IF NOT EXISTS orders (id int PRIMARY KEY)"\n',
+        'schema.sql': schema,
+      },
+    },
+    {
+      name: 'Flask-SQLAlchemy models importing db from the app module, with an Alembic environment',
+      files: {
+        'requirements.txt': 'Flask-SQLAlchemy==3.1.1\nFlask-Migrate==4.0.7\n',
+        'shop/app.py': 'from flask_sqlalchemy import SQLAlchemy\nfrom flask_migrate import Migrate\n\ndb = SQLAlchemy()\nmigrate = Migrate()\n',
+        'shop/models.py': 'from shop.app import db\n\n\nclass Item(db.Model):\n    id = db.Column(db.Integer, primary_key=True)\n',
+        'migrations/env.py': 'from alembic import context\n',
+        'migrations/versions/0001_items.py': 'from alembic import op\n\ndef upgrade():\n    op.create_table("item")\n',
+      },
+    },
   ],
   notApplicable: [
     {
@@ -276,6 +335,29 @@ describeRule(rule, {
           "export const remediation = 'Make the script idempotent: `CREATE TABLE IF NOT EXISTS`, and move schema changes into migrations.';",
           "export const hint = \"Use CREATE TABLE only in migrations\";",
         ].join('\n'),
+      },
+    },
+    {
+      name: 'pydantic and plain classes whose base is imported from pydantic, beside a module that uses an ORM',
+      files: {
+        'requirements.txt': 'peewee==3.17.0\npydantic==2.7.0\n',
+        'app/store.py': 'import peewee\n\nclass BaseModel(peewee.Model):\n    pass\n',
+        'app/schemas.py': 'from pydantic import BaseModel\nfrom app import store\n\n\nclass OrderOut(BaseModel):\n    sku: str\n',
+      },
+    },
+    {
+      name: 'a model-looking class importing its base from a repository module that uses no ORM',
+      files: {
+        'app/base.py': 'class Model:\n    pass\n',
+        'app/things.py': 'from app.base import Model\n\n\nclass Thing(Model):\n    pass\n',
+      },
+    },
+    {
+      name: 'shell scripts that only mention DDL in comments or create temporary tables, and setup scripts under tests',
+      files: {
+        'scripts/notes.sh': '#!/bin/bash\n# psql -c "CREATE TABLE orders (id int)"\necho done\n',
+        'scripts/report.sh': '#!/bin/bash\npsql -c "CREATE TEMP TABLE scratch (id int)"\n',
+        'tests/setup.sh': '#!/bin/bash\npsql -c "CREATE TABLE t (id int)"\n',
       },
     },
     { name: 'no database', files: { 'package.json': '{"dependencies":{"express":"^4.19.2"}}', 'src/app.js': 'x' } },
@@ -329,6 +411,12 @@ describe('database/no-migrations messages', () => {
     const result = runRule(rule, { 'requirements.txt': 'Flask-Migrate==4.0.7\n', 'app/models.py': sqlalchemyModels });
     expect(result.findings[0].message).toBe(
       'SQLAlchemy models, but no migrations manage the schema: flask-migrate in requirements.txt is declared, yet no Alembic environment (migrations folder with env.py and versions) exists',
+    );
+  });
+  it('names the tables a shell script creates, variables as written', () => {
+    const result = runRule(rule, { 'setup.sh': 'psql -c "CREATE TABLE ${ORDERS_TABLE} (id int PRIMARY KEY)"\npsql -c "CREATE TABLE items (id int)"\n' });
+    expect(result.findings[0].message).toBe(
+      'A shell script running DDL that creates 2 table(s) (${ORDERS_TABLE}, items), but no migrations framework or migrations folder manages the schema',
     );
   });
   it('names the tables and the project', () => {

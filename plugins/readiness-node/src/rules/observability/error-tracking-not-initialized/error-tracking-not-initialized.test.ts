@@ -77,6 +77,24 @@ describeRule(rule, {
       },
       findings: ['index.js:1'],
     },
+    {
+      name: 'a pydantic settings class declaring a Sentry setting other than the DSN, and no SDK',
+      files: {
+        'pyproject.toml': '[project]\nname = "api"\ndependencies = ["fastapi>=0.110", "pydantic-settings>=2"]\n',
+        'app/settings.py':
+          'from pydantic_settings import BaseSettings\n\n\nclass Settings(BaseSettings):\n    PORT: int = 8080\n    SENTRY_ENVIRONMENT: str = ""\n',
+        'main.py': 'from fastapi import FastAPI\napp = FastAPI()\n',
+      },
+      findings: ['app/settings.py:6'],
+    },
+    {
+      name: 'a Rollbar environment read by an Express service without the SDK',
+      files: {
+        'package.json': pkg({ express: '^4' }),
+        'src/server.js': "const express = require('express');\nconst env = process.env.ROLLBAR_ENVIRONMENT || 'dev';\n",
+      },
+      findings: ['src/server.js:2'],
+    },
   ],
   passes: [
     {
@@ -154,6 +172,14 @@ describeRule(rule, {
           "import * as Sentry from '@sentry/node';\nSentry.init({ dsn: process.env.SENTRY_DSN });\n",
       },
     },
+    {
+      name: 'Sentry settings beside the DSN, with the SDK initialised',
+      files: {
+        'requirements.txt': 'fastapi\nsentry-sdk==2.0.0\n',
+        'main.py':
+          'import os\nimport sentry_sdk\nsentry_sdk.init(dsn=os.getenv("SENTRY_DSN"), environment=os.getenv("SENTRY_ENVIRONMENT"))\n',
+      },
+    },
   ],
   notApplicable: [
     {
@@ -172,6 +198,23 @@ describeRule(rule, {
         'app.py':
           'from flask import Flask\n# os.getenv("SENTRY_DSN") later\napp = Flask(__name__)\n',
         'tests/test_app.py': 'import os\nos.environ["SENTRY_DSN"] = "x"\n',
+      },
+    },
+    {
+      name: 'only the release tooling settings, read by the build to upload source maps',
+      files: {
+        'package.json': pkg({ next: '^14', react: '^18' }),
+        'next.config.js':
+          'module.exports = { env: { org: process.env.SENTRY_ORG, project: process.env.SENTRY_PROJECT, token: process.env.SENTRY_AUTH_TOKEN } };\n',
+        'app/page.tsx': 'export default function Page() { return null; }\n',
+      },
+    },
+    {
+      name: 'names that only contain the tracker word: a settings field without the tracker prefix, a partial name',
+      files: {
+        'requirements.txt': 'fastapi\npydantic-settings\n',
+        'settings.py': 'from pydantic_settings import BaseSettings\n\n\nclass Settings(BaseSettings):\n    error_sentry: bool = False\n',
+        'main.py': 'import os\nfrom fastapi import FastAPI\napp = FastAPI()\nlabel = os.getenv("SENTRY_")\n',
       },
     },
     {

@@ -19,10 +19,10 @@ interface SettingRead {
   ecosystem: Ecosystem;
 }
 
-const SETTING_LITERAL =
-  /['"]((?:[A-Z][A-Z0-9]*_)*(?:SENTRY_DSN|ROLLBAR_(?:[A-Z0-9]+_)*(?:TOKEN|KEY)|BUGSNAG_(?:API_)?KEY|HONEYBADGER_API_KEY)(?:_[A-Z0-9]+)*)['"]/g;
-const PYDANTIC_FIELD =
-  /^\s*(sentry_dsn|rollbar_(?:access_|server_)?token|bugsnag_(?:api_)?key|honeybadger_api_key)\s*:/gim;
+/** A setting named in a string literal (`env("SENTRY_DSN")`); the tracker's own naming is checked by its `setting`. */
+const SETTING_LITERAL = /['"]((?:[A-Z][A-Z0-9]*_)*(?:SENTRY|ROLLBAR|BUGSNAG|HONEYBADGER)_[A-Z0-9_]*[A-Z0-9])['"]/g;
+/** A field of a pydantic settings class, read from the environment variable of its name (`sentry_dsn: str`, `SENTRY_DSN: str = ""`). */
+const PYDANTIC_FIELD = /^\s*((?:sentry|rollbar|bugsnag|honeybadger)_\w*[a-z0-9])\s*:/gim;
 
 /** A setting name cut to a readable length for messages. */
 function shortName(name: string): string {
@@ -71,7 +71,7 @@ function settingReads(facts: Facts): SettingRead[] {
     if (!ecosystem) continue;
     const lines = file.text.split('\n');
     if (languageOf(file.path)) {
-      if (/SENTRY_DSN|ROLLBAR_|BUGSNAG_|HONEYBADGER_API_KEY/.test(file.text)) {
+      if (/SENTRY_|ROLLBAR_|BUGSNAG_|HONEYBADGER_/.test(file.text)) {
         lines.forEach((text, i) => {
           if (isCommentLine(text)) return;
           for (const m of text.matchAll(SETTING_LITERAL))
@@ -153,7 +153,7 @@ export default defineRule({
   category: 'observability',
   severity: 'high',
   title: 'Configured error tracking is initialised',
-  description: `Fails when code or configuration reads an error-tracking setting (${ERROR_TRACKER_NAMES}) but the service does not depend on that SDK, or never initialises it (\`sentry_sdk.init\`, \`Sentry.init\`, \`sentry.Init\`, \`UseSentry\`, \`rollbar.init\`, \`Bugsnag.start\`…).`,
+  description: `Fails when code or configuration reads an error-tracking setting (${ERROR_TRACKER_NAMES}; the settings of Sentry's release tooling, such as SENTRY_AUTH_TOKEN, SENTRY_ORG and SENTRY_PROJECT, do not count) through the environment, a settings helper or a pydantic settings field, but the service does not depend on that SDK, or never initialises it (\`sentry_sdk.init\`, \`Sentry.init\`, \`sentry.Init\`, \`UseSentry\`, \`rollbar.init\`, \`Bugsnag.start\`…).`,
   rationale:
     'A DSN that is read and never used gives everyone the impression that production errors are reported. They are not: crashes go unseen until users complain, and the missing alert is only noticed during the incident.',
   remediation:

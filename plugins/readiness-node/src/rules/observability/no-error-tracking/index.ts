@@ -20,7 +20,7 @@ export default defineRule({
   severity: 'medium',
   title: 'Errors are reported to a tracker',
   description:
-    'Fails for each backend service (server or worker; a browser app only when the repository runs no backend) that has no error-tracking SDK: Sentry, Rollbar, Bugsnag, Honeybadger, Datadog, OpenTelemetry, or a comparable APM (New Relic, Elastic APM, Application Insights, Airbrake, Raygun…), as a dependency, in code, or as an agent its container starts (.NET OpenTelemetry counts once set up with `AddOpenTelemetry()`, in the server or a project it references or calls into).',
+    'Fails for each backend service (server or worker; a browser app only when the repository runs no backend) that has no error-tracking SDK: Sentry, Rollbar, Bugsnag, Honeybadger, Datadog, OpenTelemetry, or a comparable APM (New Relic, Elastic APM, Application Insights, Airbrake, Raygun…), as a dependency (a direct one: the `// indirect` requirements of a Go module belong to its libraries), in code, or as an agent its container starts (.NET OpenTelemetry counts once set up with `AddOpenTelemetry()`, in the server or a project it references or calls into).',
   rationale:
     'Unhandled exceptions in production are otherwise only visible to whoever reads the raw logs at the right moment. An error tracker groups them, alerts on new ones and keeps the stack trace and request context needed to fix them.',
   remediation:

@@ -14,6 +14,15 @@ describeRule(rule, {
       findings: ['app.py:1'],
     },
     {
+      name: 'a Go service with OpenTelemetry and Sentry only as indirect dependencies of other libraries',
+      files: {
+        'go.mod':
+          'module x\n\nrequire github.com/go-chi/chi/v5 v5.0.12\n\nrequire (\n\tgithub.com/getsentry/sentry-go v0.28.0 // indirect\n\tgo.opentelemetry.io/otel v1.28.0 // indirect\n)\n',
+        'main.go': 'package main\n\nimport (\n\t"net/http"\n\n\t"github.com/go-chi/chi/v5"\n)\n\nfunc main() { http.ListenAndServe(":3000", chi.NewRouter()) }\n',
+      },
+      findings: ['main.go:9'],
+    },
+    {
       name: '.NET OpenTelemetry packages referenced by a shared defaults project that never sets them up',
       files: serviceDefaults({ configured: false }),
       findings: ['src/Shipping.Api/Program.cs:1'],
@@ -182,6 +191,13 @@ describeRule(rule, {
         'package.json': JSON.stringify({
           dependencies: { koa: '^2', rollbar: '^2' },
         }),
+      },
+    },
+    {
+      name: 'Sentry required directly by a Go service whose other requirements are indirect',
+      files: {
+        'go.mod':
+          'module x\n\nrequire (\n\tgithub.com/go-chi/chi/v5 v5.0.12\n\tgithub.com/getsentry/sentry-go v0.28.0\n\tgolang.org/x/sys v0.20.0 // indirect\n)\n',
       },
     },
     {

@@ -48,6 +48,15 @@ describeRule(rule, {
       findings: ['app.js:1'],
     },
     {
+      name: 'a Go service with OpenTelemetry only as an indirect dependency of another library',
+      files: {
+        'go.mod':
+          'module x\n\ngo 1.22\n\nrequire (\n\tgithub.com/go-chi/chi/v5 v5.0.12\n\tgithub.com/acme/sqlkit v1.2.0\n)\n\nrequire (\n\tgo.opentelemetry.io/otel v1.28.0 // indirect\n\tgo.opentelemetry.io/otel/trace v1.28.0 // indirect\n)\n',
+        'main.go': 'package main\n\nimport (\n\t"net/http"\n\n\t"github.com/go-chi/chi/v5"\n)\n\nfunc main() { http.ListenAndServe(":3000", chi.NewRouter()) }\n',
+      },
+      findings: ['main.go:9'],
+    },
+    {
       name: 'a Go service with OTel only in a commented import',
       files: {
         'go.mod': 'module x\n\nrequire github.com/labstack/echo/v4 v4.12.0\n',
@@ -146,6 +155,13 @@ describeRule(rule, {
       files: {
         'go.mod':
           'module x\n\nrequire (\n\tgithub.com/gin-gonic/gin v1.10.0\n\tgo.opentelemetry.io/otel v1.28.0\n)\n',
+      },
+    },
+    {
+      name: 'Go OTel required directly, next to indirect requirements',
+      files: {
+        'go.mod':
+          'module x\n\nrequire github.com/gin-gonic/gin v1.10.0\nrequire go.opentelemetry.io/otel/sdk v1.28.0\n\nrequire (\n\tgo.opentelemetry.io/otel v1.28.0 // indirect\n)\n',
       },
     },
     {

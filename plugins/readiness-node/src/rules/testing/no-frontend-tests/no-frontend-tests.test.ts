@@ -11,6 +11,28 @@ const viteApp = (dir: string, extraDeps = '') => {
   };
 };
 
+const blazorClient = (dir: string) => ({
+  [`${dir}/Shop.Client.csproj`]:
+    '<Project Sdk="Microsoft.NET.Sdk.BlazorWebAssembly">\n  <ItemGroup>\n    <PackageReference Include="Microsoft.AspNetCore.Components.WebAssembly" Version="8.0.0" />\n    <ProjectReference Include="..\\Shop.Components\\Shop.Components.csproj" />\n  </ItemGroup>\n</Project>\n',
+  [`${dir}/Pages/Cart.razor`]: '@page "/cart"\n<h1>Cart</h1>\n',
+  [`${dir}/Program.cs`]: 'var builder = WebAssemblyHostBuilder.CreateDefault(args);\nawait builder.Build().RunAsync();\n',
+});
+const componentLibrary = {
+  'src/Shop.Components/Shop.Components.csproj': '<Project Sdk="Microsoft.NET.Sdk.Razor"></Project>\n',
+  'src/Shop.Components/CartLine.razor': '<li>@Name</li>\n',
+};
+const serverHost = {
+  'src/Shop.Server/Shop.Server.csproj':
+    '<Project Sdk="Microsoft.NET.Sdk.Web">\n  <ItemGroup>\n    <PackageReference Include="Microsoft.AspNetCore.Components.WebAssembly.Server" Version="8.0.0" />\n    <ProjectReference Include="..\\Shop.Client\\Shop.Client.csproj" />\n  </ItemGroup>\n</Project>\n',
+  'src/Shop.Server/Program.cs': 'var app = WebApplication.CreateBuilder(args).Build();\napp.UseBlazorFrameworkFiles();\napp.Run();\n',
+};
+const testProject = (dir: string, reference: string, packages = ['Microsoft.NET.Test.Sdk', 'xunit']) => ({
+  [`${dir}/${dir.split('/').pop()}.csproj`]: `<Project Sdk="Microsoft.NET.Sdk">\n  <ItemGroup>\n${packages
+    .map(p => `    <PackageReference Include="${p}" Version="1.0.0" />\n`)
+    .join('')}    <ProjectReference Include="${reference}" />\n  </ItemGroup>\n</Project>\n`,
+  [`${dir}/CartTests.cs`]: 'public class CartTests { [Fact] public void Renders() { } }\n',
+});
+
 describeRule(rule, {
   fails: [
     {
@@ -59,6 +81,35 @@ describeRule(rule, {
       },
       findings: ['package.json'],
     },
+    {
+      name: 'a file named as a test that only exports fakes for other tests, beside Playwright tests',
+      files: {
+        ...viteApp('', ',"@playwright/test":"^1.47.0"'),
+        'src/api/fakes.test.ts': 'import { FakeClient } from "./fake-client";\n\nexport const ordersClient = new FakeClient({ orders: [] });\n',
+        'tests/e2e/checkout.test.ts': 'import { test, expect } from "@playwright/test";\ntest("checks out", async ({ page }) => { await page.goto("/"); });\n',
+      },
+      findings: ['package.json'],
+    },
+    {
+      name: 'a Blazor WebAssembly app whose only test project tests the API',
+      files: {
+        ...blazorClient('src/Shop.Client'),
+        ...componentLibrary,
+        'src/Shop.Api/Shop.Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>\n',
+        'src/Shop.Api/Program.cs': 'var app = WebApplication.CreateBuilder(args).Build();\napp.MapGet("/items", () => new[] { 1 });\napp.Run();\n',
+        ...testProject('tests/Shop.Api.Tests', '..\\..\\src\\Shop.Api\\Shop.Api.csproj'),
+      },
+      findings: ['src/Shop.Client/Shop.Client.csproj'],
+    },
+    {
+      name: 'a hosted Blazor WebAssembly app whose test project references only the server hosting it',
+      files: {
+        ...blazorClient('src/Shop.Client'),
+        ...serverHost,
+        ...testProject('tests/Shop.Server.Tests', '..\\..\\src\\Shop.Server\\Shop.Server.csproj'),
+      },
+      findings: ['src/Shop.Client/Shop.Client.csproj'],
+    },
   ],
   passes: [
     {
@@ -82,6 +133,31 @@ describeRule(rule, {
         'src/components/Button.cy.tsx': 'import { Button } from "./Button";\nit("mounts", () => { cy.mount(<Button />); });\n',
       },
     },
+    {
+      name: 'table-driven and focused tests count: test.each, it.only',
+      files: {
+        ...viteApp('', ',"vitest":"^2.0.0"'),
+        'src/price.test.ts': 'import { price } from "./price";\ntest.each([[1, "1.00"]])("formats %s", (n, s) => expect(price(n)).toBe(s));\n',
+        'src/cart.spec.ts': 'it.only("adds", () => {});\n',
+      },
+    },
+    {
+      name: 'a Blazor WebAssembly app with a bUnit test project referencing it',
+      files: {
+        ...blazorClient('src/Shop.Client'),
+        ...componentLibrary,
+        ...serverHost,
+        ...testProject('tests/Shop.Client.Tests', '..\\..\\src\\Shop.Client\\Shop.Client.csproj', ['bunit', 'xunit', 'Microsoft.NET.Test.Sdk']),
+      },
+    },
+    {
+      name: 'a Blazor WebAssembly app whose component library is tested',
+      files: {
+        ...blazorClient('src/Shop.Client'),
+        ...componentLibrary,
+        ...testProject('tests/Shop.Components.Tests', '..\\..\\src\\Shop.Components\\Shop.Components.csproj', ['bunit', 'NUnit']),
+      },
+    },
   ],
   notApplicable: [
     {
@@ -90,6 +166,10 @@ describeRule(rule, {
         'package.json': '{"name":"api","dependencies":{"express":"^4.19.2"}}',
         'src/server.js': 'const express = require("express");\n',
       },
+    },
+    {
+      name: 'a server hosting Blazor WebAssembly files, with no client project in the repository, and a Razor component library',
+      files: { ...serverHost, ...componentLibrary },
     },
     {
       name: 'a React component library without app tooling',
@@ -102,6 +182,12 @@ describeRule(rule, {
 });
 
 describe('testing/no-frontend-tests messages', () => {
+  it('names the Blazor WebAssembly app and what would test it', () => {
+    const result = runRule(rule, { ...blazorClient('src/Shop.Client'), ...componentLibrary });
+    expect(result.findings[0].message).toBe(
+      'The Blazor WebAssembly app in src/Shop.Client/ has 2 source file(s) and no component or unit test: no test project references it or its component libraries (bUnit, xUnit, NUnit, MSTest)',
+    );
+  });
   it('says when only end-to-end tests exist and no runner is installed', () => {
     const result = runRule(rule, {
       ...viteApp(''),
