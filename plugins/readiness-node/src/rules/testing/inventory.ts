@@ -251,27 +251,73 @@ function copiedLibraryRoots(facts: Facts): string[] {
     .filter(dir => dir !== '');
 }
 
-/**
- * Folders a component generator writes into: shadcn/ui's `components.json` names the folder its CLI
- * adds components to (`aliases.ui`, `@/components/ui` by default), relative to the project.
- */
-function componentGeneratorDirs(facts: Facts): string[] {
-  const dirs: string[] = [];
+/** A project's component generator settings (shadcn/ui's `components.json`): where its CLI writes, and its class-name helper. */
+interface GeneratorConfig {
+  project: string;
+  aliases: { ui?: unknown; components?: unknown; utils?: unknown };
+}
+
+function generatorConfigs(facts: Facts): GeneratorConfig[] {
+  const configs: GeneratorConfig[] = [];
   for (const file of facts.files) {
     if (basename(file.path) !== 'components.json' || !/ui\.shadcn\.com|"aliases"\s*:/.test(file.text)) continue;
-    let ui: unknown;
     try {
-      const config = JSON.parse(file.text) as { aliases?: { ui?: unknown; components?: unknown } };
-      ui = config.aliases?.ui ?? (typeof config.aliases?.components === 'string' ? `${config.aliases.components}/ui` : undefined);
+      const config = JSON.parse(file.text) as { aliases?: GeneratorConfig['aliases'] };
+      configs.push({ project: dirname(file.path), aliases: config.aliases ?? {} });
     } catch {
       continue;
     }
-    if (typeof ui !== 'string') continue;
-    // `@/components/ui` and `~/components/ui` are aliases of the project's source root (`src/` when it has one).
-    const relative = ui.replace(/^[@~]\//, '').replace(/^\.\//, '');
-    const project = dirname(file.path);
-    const base = project ? `${project}/` : '';
-    dirs.push(`${base}${relative}`, `${base}src/${relative}`);
+  }
+  return configs;
+}
+
+/** An alias's folders in the project: `@/components/ui` and `~/components/ui` name the source root (`src/` when it has one). */
+function aliasDirs(project: string, alias: string): string[] {
+  const relative = alias.replace(/^[@~]\//, '').replace(/^\.\//, '');
+  const base = project ? `${project}/` : '';
+  return [`${base}${relative}`, `${base}src/${relative}`];
+}
+
+/** How many of a folder's components must be registry primitives for the folder to be taken as copied in. */
+const REGISTRY_SHARE = 0.75;
+
+/**
+ * Whether a component is a registry primitive, as component CLIs copy them in: it imports the generator's class-name
+ * helper (`cn` from the `utils` alias) and forwards the props it is given onto its markup (`<div {...props} />`).
+ */
+function registryPrimitive(facts: Facts, file: SourceFile, utils: string): boolean {
+  if (!/\.[jt]sx$/.test(file.path) || !file.text.includes('...')) return false;
+  const tree = syntaxTree(facts, file);
+  if (!tree || !tree.imports().some(i => i.source === utils)) return false;
+  return tree.nodesOfKind('spread_element').some(n => n.parent()?.kind() === 'jsx_expression' && /^jsx_(?:opening|self_closing)_element$/.test(n.parent()?.parent()?.kind() ?? ''));
+}
+
+/**
+ * Folders a component generator writes into: shadcn/ui's `components.json` names the folder its CLI adds components
+ * to (`aliases.ui`, `@/components/ui` by default), relative to the project. Registries that the same CLI installs
+ * from (AI or chart component sets) write beside it, into another folder of `aliases.components`: such a folder,
+ * when most of its components are registry primitives, is copied in as well.
+ */
+function componentGeneratorDirs(facts: Facts): string[] {
+  const dirs: string[] = [];
+  for (const { project, aliases } of generatorConfigs(facts)) {
+    const ui = aliases.ui ?? (typeof aliases.components === 'string' ? `${aliases.components}/ui` : undefined);
+    if (typeof ui === 'string') dirs.push(...aliasDirs(project, ui));
+    const components = typeof aliases.components === 'string' ? aliases.components : '@/components';
+    const utils = typeof aliases.utils === 'string' ? aliases.utils : '@/lib/utils';
+    const byFolder = new Map<string, SourceFile[]>();
+    for (const parent of aliasDirs(project, components)) {
+      for (const file of facts.files) {
+        const dir = dirname(file.path);
+        if (dirname(dir) !== parent || dirs.includes(dir) || !/\.[jt]sx?$/.test(file.path)) continue;
+        byFolder.set(dir, [...(byFolder.get(dir) ?? []), file]);
+      }
+    }
+    for (const [dir, files] of byFolder) {
+      if (files.length < 2) continue;
+      const primitives = files.filter(f => registryPrimitive(facts, f, utils)).length;
+      if (primitives >= REGISTRY_SHARE * files.length) dirs.push(dir);
+    }
   }
   return dirs;
 }

@@ -1,9 +1,10 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { SourceFile } from '../../../snapshot';
-import { basename, dirname } from '../../../facts';
+import { basename, dirname, Facts } from '../../../facts';
 import { defineRule, outcome, RuleOutcome } from '../../types';
 import { codeInventory, scopeOf } from '../inventory';
 import { declarationsOnly, launcherOnly, testReach, wiringOnly } from './reach';
+import { cliWiringOnly, codeLines, containerModulesOnly, stubsOnly, thinEntryPoint, TINY_FOLDER_LINES } from './shapes';
 
 /** Folder names that only say where code or tests live, not what they are about. */
 const NEUTRAL_SEGMENTS = new Set([
@@ -76,6 +77,23 @@ function isWiringFile(path: string): boolean {
   return WIRING_FILE.test(path);
 }
 
+/**
+ * Files with nothing of their own to test: declarations, framework, command-line and container wiring, entry points
+ * that only call into the code, server launchers, and functions that only log, wait or hand back a value.
+ */
+function nothingToTest(facts: Facts, file: SourceFile): boolean {
+  return (
+    declarationsOnly(facts, file) ||
+    isWiringFile(file.path) ||
+    wiringOnly(facts, file) ||
+    launcherOnly(facts, file) ||
+    thinEntryPoint(facts, file) ||
+    cliWiringOnly(facts, file) ||
+    containerModulesOnly(facts, file) ||
+    stubsOnly(facts, file)
+  );
+}
+
 /** The deepest folder every path sits in ('' when they share none). */
 function commonDir(paths: string[]): string {
   if (paths.length === 0) return '';
@@ -97,7 +115,7 @@ export default defineRule({
   severity: 'high',
   title: 'Enough of the code is tested',
   description:
-    'Graded: the number of test files per production source file, against the configured target (`testRatioTarget`, 0.3 by default). The score is the ratio divided by the target, capped at 1. Findings name the projects below the target and the largest folders no test reaches: none is named after them or sits in a mirroring folder, imports them (or, in C#, uses their namespace and types) directly or through the code it imports, or calls their routes. Copied code with another holder\'s copyright notice, database shell scripts and load-test scripts are not counted; folders of declarations, do-nothing handlers or wiring are not named.',
+    'Graded: the number of test files per production source file, against the configured target (`testRatioTarget`, 0.3 by default). The score is the ratio divided by the target, capped at 1. Findings name the projects below the target and the largest folders no test reaches: none is named after them or sits in a mirroring folder, imports them (or, in C#, names their types) directly or through the code it imports, calls their routes or looks up the models they register. Copied code with another holder\'s copyright notice, components a registry CLI copies in, database shell scripts and load-test scripts are not counted; folders of at most 12 lines of code, and folders of declarations, do-nothing handlers, stubs that only log or wait, or wiring (framework, command-line, dependency injection, thin entry points) are not named.',
   rationale:
     'A handful of tests for a large codebase leaves most behaviour unverified: the untested parts are where regressions slip through and where changes are feared.',
   remediation:
@@ -177,14 +195,16 @@ export default defineRule({
       .sort(([a, x], [b, y]) => y.files.length - x.files.length || a.localeCompare(b))
       .filter(([dir]) => !findings.some(f => f.path === (dir || '.')));
     // The largest first, until enough are found: tests that import a folder's modules (directly or through
-    // the code they import) or drive its routes (`/auth/…` for `app/auth/`) do test it, and folders of type,
-    // record and constant declarations, or of framework wiring only, hold nothing a test could check.
+    // the code they import), name its C# types or its models, or drive its routes (`/auth/…` for `app/auth/`) do
+    // test it; a few lines, and folders of declarations, stubs or wiring only, hold nothing a test could check.
     const shown: typeof untested = [];
     for (const entry of untested.slice(0, MAX_FOLDERS_CHECKED)) {
       if (shown.length === MAX_FOLDERS) break;
       const [dir, { files }] = entry;
+      // A few lines (a shim, an init script, a three-line `main`) are no test gap worth naming.
+      if (files.reduce((n, f) => n + codeLines(f.text), 0) <= TINY_FOLDER_LINES) continue;
       if (dir && reach.reaches(dir, files)) continue;
-      if (files.every(f => declarationsOnly(facts, f) || isWiringFile(f.path) || wiringOnly(facts, f) || launcherOnly(facts, f))) continue;
+      if (files.every(f => nothingToTest(facts, f))) continue;
       shown.push(entry);
     }
     for (const [dir, { files }] of shown) {

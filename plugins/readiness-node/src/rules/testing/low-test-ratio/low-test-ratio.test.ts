@@ -1,7 +1,70 @@
 import { describeRule, runRule } from '../../../testing';
 import rule from '.';
+import { codeLines } from './shapes';
 
-const py = (name: string) => `def ${name}():\n    return 1\n`;
+/** Python, JavaScript, Go and C# code with logic of its own: more lines than a tiny shim, so a folder of it can be a test gap. */
+const logicPy = (name: string, call = 'save') =>
+  [
+    `def ${name}(items, limit=10):`,
+    '    total = 0',
+    '    for item in items:',
+    '        if not item.active:',
+    '            continue',
+    '        if total + item.amount > limit:',
+    '            break',
+    '        total += item.amount',
+    '    if total == 0:',
+    '        return None',
+    '    report = {"total": total, "count": len(items)}',
+    `    ${call}(report)`,
+    '    notify(report)',
+    '    return report',
+    '',
+  ].join('\n');
+const logicJs = (name: string, call = 'save') =>
+  [
+    `export function ${name}(items, limit = 10) {`,
+    '  let total = 0;',
+    '  for (const item of items) {',
+    '    if (!item.active) continue;',
+    '    if (total + item.amount > limit) break;',
+    '    total += item.amount;',
+    '  }',
+    '  if (total === 0) return null;',
+    '  const report = { total, count: items.length };',
+    `  ${call}(report);`,
+    '  notify(report);',
+    '  audit.write(report);',
+    '  metrics.count(report.count);',
+    '  return report;',
+    '}',
+    '',
+  ].join('\n');
+const logicGo = (name: string, call = 'save') =>
+  [
+    `func ${name}(items []Item, limit int) *Report {`,
+    '\ttotal := 0',
+    '\tfor _, item := range items {',
+    '\t\tif !item.Active {',
+    '\t\t\tcontinue',
+    '\t\t}',
+    '\t\tif total+item.Amount > limit {',
+    '\t\t\tbreak',
+    '\t\t}',
+    '\t\ttotal += item.Amount',
+    '\t}',
+    '\tif total == 0 {',
+    '\t\treturn nil',
+    '\t}',
+    '\treport := &Report{Total: total, Count: len(items)}',
+    `\t${call}(report)`,
+    '\tnotify(report)',
+    '\treturn report',
+    '}',
+    '',
+  ].join('\n');
+
+const py = (name: string) => logicPy(name);
 
 const flaskRepo = {
   'requirements.txt': 'flask==3.0.3\n',
@@ -25,19 +88,20 @@ const monorepo = {
   'services/api/src/a.test.ts': 'import { a } from "./a";\ntest("a", () => expect(a).toBe(1));\n',
   'services/api/src/b.test.ts': 'import { b } from "./b";\ntest("b", () => expect(b).toBe(1));\n',
   'services/billing/package.json': '{"name":"billing"}',
-  'services/billing/src/invoice.ts': 'export function total(lines: number[]) {\n  return lines.length;\n}\n',
-  'services/billing/src/tax.ts': 'export function tax(amount: number) {\n  return amount * 0.2;\n}\n',
+  'services/billing/src/invoice.ts': logicJs('total'),
+  'services/billing/src/tax.ts': logicJs('tax'),
 };
 
 const reachRepo = {
   'requirements.txt': 'flask==3.0.3\n',
-  'app/auth/views.py': 'def login():\n    return render_template("login.html")\n',
-  'app/auth/forms.py': 'def validate(form):\n    return form.validate()\n',
-  'app/api/posts.py': 'def get_posts():\n    return Post.query.all()\n',
-  'app/billing/charge.py': 'def charge(amount):\n    return gateway.charge(amount)\n',
-  'app/billing/refund.py': 'def refund(amount):\n    return gateway.refund(amount)\n',
-  'app/schemas/user.py': 'class User:\n    name: str\n\n    def __init__(self, name):\n        self.name = name\n',
-  'app/schemas/post.py': 'from dataclasses import dataclass, field\n\n@dataclass(frozen=True)\nclass Post:\n    title: str = ""\n    tags: list = field(default_factory=list)\n',
+  'app/auth/views.py': logicPy('login', 'render_template'),
+  'app/auth/forms.py': logicPy('validate'),
+  'app/api/posts.py': logicPy('get_posts'),
+  'app/billing/charge.py': logicPy('charge', 'gateway.charge'),
+  'app/billing/refund.py': logicPy('refund', 'gateway.refund'),
+  'app/schemas/user.py': `class User:\n${['name', 'email', 'phone', 'street', 'city', 'zip_code', 'country'].map(f => `    ${f}: str\n`).join('')}\n    def __init__(self, name):\n        self.name = name\n`,
+  'app/schemas/post.py':
+    'from dataclasses import dataclass, field\n\n@dataclass(frozen=True)\nclass Post:\n    title: str = ""\n    body: str = ""\n    author: str = ""\n    tags: list = field(default_factory=list)\n',
   'web/src/dto/order.input.ts': [
     "import { Field, InputType, registerEnumType } from '@nestjs/graphql';",
     "export enum OrderField { id = 'id', title = 'title' }",
@@ -46,11 +110,19 @@ const reachRepo = {
     'export class OrderInput {',
     '  @Field(() => OrderField)',
     '  field: OrderField;',
+    '  @Field()',
+    '  title: string;',
+    '  @Field()',
+    '  customer: string;',
+    '  @Field()',
+    '  total: number;',
+    '  @Field()',
+    '  currency: string;',
     '}',
     '',
   ].join('\n'),
-  'app/reports/monthly.py': 'def build(rows):\n    return summarise(rows)\n',
-  'app/reports/yearly.py': 'def build(rows):\n    return summarise(rows, 12)\n',
+  'app/reports/monthly.py': logicPy('build', 'summarise'),
+  'app/reports/yearly.py': logicPy('build', 'summarise'),
   'tests/test_client.py': [
     'from app.reports.monthly import build',
     '',
@@ -74,8 +146,8 @@ describeRule(rule, {
       files: {
         'requirements.txt': 'flask==3.0.3\n',
         'app/views.py': 'def index():\n    return render_template("index.html")\n',
-        'app/billing/charge.py': 'def charge(amount):\n    return gateway.charge(amount)\n',
-        'app/billing/refund.py': 'def refund(amount):\n    return gateway.refund(amount)\n',
+        'app/billing/charge.py': logicPy('charge', 'gateway.charge'),
+        'app/billing/refund.py': logicPy('refund', 'gateway.refund'),
         'app/static/ckeditor/LICENSE.md': 'Copyright (c) 2003-2015, CKSource\n',
         'app/static/ckeditor/config.js': 'CKEDITOR.editorConfig = function (config) {\n  config.language = "en";\n};\n',
         'app/static/ckeditor/plugins/a11yhelp/lang/en.js': 'CKEDITOR.plugins.setLang("a11yhelp", "en", { title: "Help" });\nwindow.x = 1;\n',
@@ -91,14 +163,49 @@ describeRule(rule, {
         'web/package.json': '{"name":"web"}',
         'web/components/ui/button.tsx': 'export function Button(props) {\n  return <button className={cn(props.className)} {...props} />;\n}\n',
         'web/components/ui/card.tsx': 'export function Card(props) {\n  return <div className={cn("card")} {...props} />;\n}\n',
-        'web/src/config/index.tsx': "export const BASE_URL: string = 'http://localhost:8000';\nexport const API_URL: string = `${BASE_URL}/api/v1`;\n",
-        'web/src/pages/Home.tsx': 'export function Home() {\n  return <main>{load()}</main>;\n}\n',
+        'web/src/config/index.tsx': [
+          "export const BASE_URL: string = 'http://localhost:8000';",
+          'export const API_URL: string = `${BASE_URL}/api/v1`;',
+          ...['USERS', 'ORDERS', 'ITEMS', 'CARTS', 'PAYMENTS', 'REFUNDS', 'INVOICES', 'REPORTS', 'SETTINGS', 'SESSIONS', 'TOKENS', 'AUDIT'].map(
+            (n, i) => `export const ${n}_PAGE_SIZE: number = ${10 + i};`,
+          ),
+          '',
+        ].join('\n'),
+        'web/src/pages/Home.tsx': `${logicJs('summary', 'load')}export function Home() {\n  return <main>{summary(load())}</main>;\n}\n`,
         'web/src/pages/Login.tsx': 'export function Login() {\n  return <form onSubmit={submit} />;\n}\n',
         'web/src/app/[locale]/(auth)/layout.tsx': 'export default function AuthLayout({ children }) {\n  return <ClerkProvider>{children}</ClerkProvider>;\n}\n',
-        'web/src/app/[locale]/layout.tsx': 'export default function RootLayout({ children }) {\n  return <html><body>{children}</body></html>;\n}\n',
+        'web/src/app/[locale]/layout.tsx': [
+          'export default function RootLayout({ children }) {',
+          '  return (',
+          '    <html lang="en">',
+          '      <head>',
+          '        <meta charSet="utf-8" />',
+          '        <meta name="viewport" content="width=device-width" />',
+          '        <link rel="icon" href="/favicon.ico" />',
+          '      </head>',
+          '      <body className="min-h-screen">',
+          '        <Header />',
+          '        <main className="container">{children}</main>',
+          '        <Footer />',
+          '      </body>',
+          '    </html>',
+          '  );',
+          '}',
+          '',
+        ].join('\n'),
         'web/src/app/[locale]/loading.tsx': 'export default function Loading() {\n  return <Spinner />;\n}\n',
         'web/src/bootstrap/main.ts': 'platformBrowserDynamic().bootstrapModule(AppModule);\n',
-        'web/src/bootstrap/app.module.ts': '@NgModule({ imports: [BrowserModule], bootstrap: [AppComponent] })\nexport class AppModule {}\n',
+        'web/src/bootstrap/app.module.ts': [
+          '@NgModule({',
+          '  declarations: [',
+          ...['App', 'Header', 'Footer', 'Menu', 'Cart', 'Checkout', 'Orders', 'Profile', 'Login', 'Signup', 'Search'].map(c => `    ${c}Component,`),
+          '  ],',
+          '  imports: [BrowserModule, HttpClientModule],',
+          '  bootstrap: [AppComponent],',
+          '})',
+          'export class AppModule {}',
+          '',
+        ].join('\n'),
         'tests/test_views.py': 'from app.views import index\n\ndef test_index():\n    assert index()\n',
       },
       findings: ['app/billing', 'web', 'web/src/pages'],
@@ -192,7 +299,7 @@ describe('testing/low-test-ratio messages', () => {
 });
 
 describe('testing/low-test-ratio folders', () => {
-  const body = (n: number) => `def f${n}(x):\n    return x + ${n}\n`;
+  const body = (n: number) => logicPy(`f${n}`);
   const app: Record<string, string> = {
     'requirements.txt': 'flask==3.0.3\n',
     'app/api/posts.py': body(1),
@@ -235,7 +342,7 @@ describe('testing/low-test-ratio folders', () => {
 });
 
 describe('testing/low-test-ratio: what tests run through the code they import', () => {
-  const js = (name: string, body = '') => `${body}module.exports.${name} = input => check(input);\nmodule.exports.version = 1;\n`;
+  const js = (name: string, body = '') => `${body}${logicJs(`${name}Items`)}module.exports.${name} = input => check(input);\nmodule.exports.version = 1;\n`;
   const paths = (files: Record<string, string>) => runRule(rule, files).findings.map(f => f.path);
 
   it('an app a test starts reaches the controllers and services its routes import, but not code only a worker imports, mocked code or paths in strings', () => {
@@ -273,9 +380,9 @@ describe('testing/low-test-ratio: what tests run through the code they import', 
 
   it('a page a test renders reaches the feature components and API hooks it imports through tsconfig paths, not features only untested pages import', () => {
     const tsx = (name: string, imports: string[] = []) =>
-      `${imports.map((p, i) => `import { x${i} } from '${p}';`).join('\n')}\nexport function ${name}() {\n  return <div>{load()}</div>;\n}\n`;
+      `${imports.map((p, i) => `import { x${i} } from '${p}';`).join('\n')}\n${logicJs(`${name}Rows`, 'load')}export function ${name}() {\n  return <div>{load()}</div>;\n}\n`;
     const ts = (name: string, imports: string[] = []) =>
-      `${imports.map((p, i) => `import { x${i} } from '${p}';`).join('\n')}\nexport function ${name}() {\n  return fetchJson('/api');\n}\n`;
+      `${imports.map((p, i) => `import { x${i} } from '${p}';`).join('\n')}\n${logicJs(`${name}Rows`, 'fetchJson')}export function ${name}() {\n  return fetchJson('/api');\n}\n`;
     const files = {
       'web/package.json': '{"name":"web","dependencies":{"react":"^18.3.0"}}',
       'web/tsconfig.json': '{\n  "compilerOptions": {\n    "baseUrl": ".",\n    // the source root\n    "paths": { "@/*": ["./src/*"] },\n  },\n}\n',
@@ -303,7 +410,7 @@ describe('testing/low-test-ratio: what tests run through the code they import', 
 
   it('tests reach a workspace package they import by name, not an unrelated package of the monorepo', () => {
     const ts = (name: string, imports: string[] = []) =>
-      `${imports.map((p, i) => `import { x${i} } from '${p}';`).join('\n')}\nexport function ${name}(v: number) {\n  return round(v);\n}\n`;
+      `${imports.map((p, i) => `import { x${i} } from '${p}';`).join('\n')}\n${logicJs(`${name}Rows`, 'round')}export function ${name}(v: number) {\n  return round(v);\n}\n`;
     const files = {
       'package.json': '{"name":"root","private":true,"workspaces":["packages/*"]}',
       'packages/app/package.json': '{"name":"@acme/app"}',
@@ -333,10 +440,10 @@ describe('testing/low-test-ratio: what tests run through the code they import', 
       'app/api/__init__.py': '',
       'app/api/routes.py': 'from app.services import billing, catalog\n\ndef setup(router):\n    return router.add(billing.charge, catalog.items)\n',
       'app/services/__init__.py': '',
-      'app/services/billing.py': 'def charge(amount):\n    return gateway.charge(amount)\n',
-      'app/services/catalog.py': 'def items():\n    return db.query()\n',
-      'app/jobs/cleanup.py': 'def run():\n    return db.purge()\n',
-      'app/jobs/digest.py': 'def run():\n    return mail.send()\n',
+      'app/services/billing.py': logicPy('charge', 'gateway.charge'),
+      'app/services/catalog.py': logicPy('items', 'db.query'),
+      'app/jobs/cleanup.py': logicPy('run', 'db.purge'),
+      'app/jobs/digest.py': logicPy('run', 'mail.send'),
       'tests/conftest.py': 'import pytest\nfrom fastapi.testclient import TestClient\nfrom app.main import app\n\n@pytest.fixture\ndef client():\n    return TestClient(app)\n',
       'tests/test_smoke.py': 'def test_smoke(client):\n    assert client.get("/ping").status_code == 200\n',
     };
@@ -347,7 +454,7 @@ describe('testing/low-test-ratio: what tests run through the code they import', 
 
   it('a Go test that serves the router reaches the handlers the router imports', () => {
     const go = (pkg: string, body: string, imports: string[] = []) =>
-      `package ${pkg}\n\n${imports.length ? `import (\n${imports.map(i => `\t"${i}"`).join('\n')}\n)\n\n` : ''}${body}\n`;
+      `package ${pkg}\n\n${imports.length ? `import (\n${imports.map(i => `\t"${i}"`).join('\n')}\n)\n\n` : ''}${body}\n\n${logicGo(`${pkg}${body.length}`)}`;
     const files = {
       'go.mod': 'module example.com/shop\n\ngo 1.22\n',
       'internal/router/router.go': go('router', 'func New() *mux.Router { return handlers.Register(mux.New()) }', ['example.com/shop/internal/handlers']),
@@ -364,7 +471,7 @@ describe('testing/low-test-ratio: what tests run through the code they import', 
 });
 
 describe('testing/low-test-ratio: code with nothing of its own to test, and where counts belong', () => {
-  const body = (n: number) => `def f${n}(x):\n    return x + ${n}\n`;
+  const body = (n: number) => logicPy(`f${n}`);
   const base: Record<string, string> = {
     'requirements.txt': 'fastapi==0.110.0\n',
     'app/api/posts.py': body(1),
@@ -385,7 +492,7 @@ describe('testing/low-test-ratio: code with nothing of its own to test, and wher
       "db.getSiblingDB('shop').createUser({ user: 'app', roles: ['readWrite'] });",
       '',
     ].join('\n');
-    const logic = "const { db } = require('./client');\nfunction total(rows) { return rows.reduce((a, r) => a + r.amount, 0); }\nmodule.exports = () => total(db.rows.find());\n";
+    const logic = `const { db } = require('./client');\nfunction total(rows) { return rows.reduce((a, r) => a + r.amount, 0); }\nmodule.exports = () => total(db.rows.find());\n${logicJs('summarise')}`;
     const found = paths({ ...base, 'mongo/init/demo-data.js': seed, 'reports/summary.js': logic });
     expect(found).not.toContain('mongo/init');
     expect(found).toContain('reports');
@@ -394,7 +501,7 @@ describe('testing/low-test-ratio: code with nothing of its own to test, and wher
   it('a module that only builds and configures a framework object, or a launcher that only runs the server, is not named untested', () => {
     const files = {
       ...base,
-      'worker/__init__.py': 'from celery import Celery\nfrom app.core import config\n\ncelery_app = Celery("worker", broker=config.BROKER)\ncelery_app.conf.update(task_track_started=True)\n',
+      'worker/__init__.py': `from celery import Celery\nfrom app.core import config\n\ncelery_app = Celery("worker", broker=config.BROKER)\ncelery_app.conf.update(\n${['task_track_started=True', 'task_acks_late=True', 'task_time_limit=300', 'task_soft_time_limit=240', 'worker_prefetch_multiplier=1', 'result_expires=3600', 'timezone="UTC"', 'enable_utc=True', 'task_default_queue="main"', 'broker_pool_limit=10'].map(o => `    ${o},\n`).join('')})\n`,
       'main.py': [
         'import click',
         'import uvicorn',
@@ -402,14 +509,24 @@ describe('testing/low-test-ratio: code with nothing of its own to test, and wher
         '@click.command()',
         '@click.option("--env", default="local")',
         'def main(env: str):',
-        '    uvicorn.run(app="app.server:app", reload=True if env != "prod" else False)',
+        '    uvicorn.run(',
+        '        app="app.server:app",',
+        '        host="0.0.0.0",',
+        '        port=8000,',
+        '        workers=4,',
+        '        proxy_headers=True,',
+        '        forwarded_allow_ips="*",',
+        '        log_level="info",',
+        '        access_log=True,',
+        '        reload=True if env != "prod" else False,',
+        '    )',
         '',
         'if __name__ == "__main__":',
         '    main()',
         '',
       ].join('\n'),
       // Near miss: a module-level script with a loop does work of its own.
-      'jobs/export.py': 'import csv\nrows = load()\nfor row in rows:\n    write(row)\n',
+      'jobs/export.py': `import csv\nrows = load()\nfor row in rows:\n    write(row)\n\n${logicPy('export_rows', 'csv.write')}`,
     };
     const found = paths(files);
     expect(found).not.toContain('worker');
@@ -422,14 +539,14 @@ describe('testing/low-test-ratio: code with nothing of its own to test, and wher
     const files = {
       'Shop.sln': '',
       'src/Shop.Domain/Shop.Domain.csproj': '<Project Sdk="Microsoft.NET.Sdk"></Project>',
-      'src/Shop.Domain/Events/OrderPlaced.cs': cs('Shop.Domain.Events', '    public class OrderPlaced : Event\n    {\n        public OrderPlaced(Guid id) { Id = id; }\n        public Guid Id { get; set; }\n    }'),
+      'src/Shop.Domain/Events/OrderPlaced.cs': cs('Shop.Domain.Events', '    public class OrderPlaced : Event\n    {\n        public OrderPlaced(Guid id) { Id = id; }\n        public Guid Id { get; set; }\n        public string Customer { get; set; }\n        public string Email { get; set; }\n        public decimal Total { get; set; }\n        public string Currency { get; set; }\n        public DateTime PlacedAt { get; set; }\n    }'),
       'src/Shop.Domain/Events/OrderHandler.cs': cs(
         'Shop.Domain.Events',
         '    public class OrderHandler : INotificationHandler<OrderPlaced>\n    {\n        public Task Handle(OrderPlaced message, CancellationToken token)\n        {\n            // send an e-mail some day\n            return Task.CompletedTask;\n        }\n    }',
       ),
       'src/Shop.Domain/Mail/MailHandler.cs': cs(
         'Shop.Domain.Mail',
-        '    public class MailHandler\n    {\n        public Task Handle(OrderPlaced message)\n        {\n            return _mailer.SendAsync(message.Id);\n        }\n    }',
+        '    public class MailHandler\n    {\n        public Task Handle(OrderPlaced message)\n        {\n            if (message.Email == null) throw new ArgumentException("no address");\n            var subject = message.Total > 100 ? "Big order" : "Order";\n            var body = Render(message, subject);\n            _audit.Write(message.Id, subject);\n            return _mailer.SendAsync(message.Email, subject, body);\n        }\n    }',
       ),
       'src/Shop.Domain/Mail/MailOptions.cs': cs('Shop.Domain.Mail', '    public class MailOptions\n    {\n        public string Host => Compute();\n    }'),
       'tests/Shop.Tests/Shop.Tests.csproj': '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="xunit" Version="2.4.2" /></ItemGroup></Project>',
@@ -442,7 +559,7 @@ describe('testing/low-test-ratio: code with nothing of its own to test, and wher
 
   it('C# tests that use a namespace and name its classes reach that folder, wherever it sits; a using alone does not', () => {
     const csClass = (ns: string, cls: string) =>
-      `namespace ${ns};\n\npublic sealed class ${cls}\n{\n    public int Count(int[] rows)\n    {\n        return rows.Length > 0 ? Save(rows) : 0;\n    }\n}\n`;
+      `namespace ${ns};\n\npublic sealed class ${cls}\n{\n    public int Count(int[] rows)\n    {\n        var total = 0;\n        foreach (var row in rows)\n        {\n            if (row < 0) continue;\n            total += row;\n        }\n        _log.Write(total);\n        return rows.Length > 0 ? Save(rows) : 0;\n    }\n}\n`;
     const files = {
       'Shop.sln': '',
       'api/src/Infrastructure/Infrastructure.csproj': '<Project Sdk="Microsoft.NET.Sdk"></Project>',
@@ -460,8 +577,8 @@ describe('testing/low-test-ratio: code with nothing of its own to test, and wher
   });
 
   it('code copied from another project keeps its authors\' copyright notice and is not counted; the owners\' own files are', () => {
-    const own = (n: number) => `// Copyright (c) 2021 Jane Owner. All rights reserved.\n\ndef own${n}(x):\n    return x * ${n}\n`;
-    const theirs = (n: number) => `# Copyright (c) Other Vendor Inc. Licensed under the Apache License, Version 2.0.\n\ndef ui${n}(x):\n    return x - ${n}\n`;
+    const own = (n: number) => `// Copyright (c) 2021 Jane Owner. All rights reserved.\n\ndef own${n}(x):\n    return x * ${n}\n\n${logicPy(`own_rows${n}`)}`;
+    const theirs = (n: number) => `# Copyright (c) Other Vendor Inc. Licensed under the Apache License, Version 2.0.\n\ndef ui${n}(x):\n    return x - ${n}\n\n${logicPy(`ui_rows${n}`)}`;
     const files: Record<string, string> = { 'requirements.txt': 'flask==3.0.3\n', 'tests/test_core.py': 'from core.a import own1\n\ndef test_a():\n    assert own1(1) == 1\n' };
     for (let i = 1; i <= 6; i++) files[`core/${i < 4 ? 'a' : 'b'}${i}.py`] = own(i).replace('//', '#');
     files['core/a.py'] = own(1).replace('//', '#');
@@ -489,5 +606,494 @@ describe('testing/low-test-ratio: code with nothing of its own to test, and wher
     const cart = result.findings.find(f => f.path === 'services/cart/src');
     expect(cart?.message).toMatch(/^services\/cart\/src\/ has 0 test file\(s\) for 4 source file\(s\)/);
     expect(result.findings.some(f => /repository has/i.test(f.message))).toBe(false);
+  });
+});
+
+describe('testing/low-test-ratio: shims, stubs and wiring are no test gap; tests reach code through the types and names they use', () => {
+  const paths = (files: Record<string, string>) => runRule(rule, files).findings.map(f => f.path);
+  const pyBase: Record<string, string> = {
+    'requirements.txt': 'fastapi==0.110.0\n',
+    'app/api/posts.py': logicPy('posts'),
+    'app/api/users.py': logicPy('users'),
+    'app/billing/charge.py': logicPy('charge', 'gateway.charge'),
+    'app/billing/refund.py': logicPy('refund', 'gateway.refund'),
+    'tests/test_posts.py': 'from app.api.posts import posts\n\ndef test_posts():\n    assert posts([]) is None\n',
+  };
+
+  it('counts lines of code without comments, docstrings, imports and closing brackets', () => {
+    const go = 'package main\n\nimport (\n\t"log"\n\t"example.com/shop/cmd"\n)\n\n// main starts the shop.\nfunc main() {\n\tif err := cmd.Execute(); err != nil {\n\t\tlog.Fatal(err)\n\t}\n}\n';
+    expect(codeLines(go)).toBe(3);
+    const python = 'from a import (\n    b,\n    c,\n)\n\n\nclass A:\n    """\n    Docs.\n    """\n\n    name = "a"  # the name\n';
+    expect(codeLines(python)).toBe(2);
+    const ts = "'use client';\nimport {\n  a,\n  b,\n} from './x';\n/**\n * Docs.\n */\nexport const f = () => {\n  return a(b);\n};\n";
+    expect(codeLines(ts)).toBe(2);
+  });
+
+  it('a folder of a few lines (a one-file patch, an init script) is not named; a small module with more logic is', () => {
+    const files = {
+      ...pyBase,
+      'patches/__init__.py': '',
+      'patches/apps.py': [
+        'from django.apps import AppConfig',
+        'from vendor import encoder',
+        '',
+        '',
+        'class FixedEncoder(encoder.JSONEncoder):',
+        '    def default(self, obj):',
+        '        if isinstance(obj, Proxy):',
+        '            return str(obj)',
+        '        return super().default(obj)',
+        '',
+        '',
+        'class PatchConfig(AppConfig):',
+        '    """Works around an upstream bug."""',
+        '',
+        '    name = "patches"',
+        '',
+        '    def ready(self):',
+        '        encoder.JSONEncoder = FixedEncoder',
+        '',
+      ].join('\n'),
+      'web/static/js/app.js': "$(document).ready(function () {\n  $('#tags').tagsInput({\n    height: '60px',\n    width: '280px',\n  });\n});\n",
+      // Near miss: one small file, but with more logic than a shim.
+      'app/profiles/profile.py': logicPy('validate_profile'),
+    };
+    const found = paths(files);
+    expect(found).not.toContain('patches');
+    expect(found).not.toContain('web/static/js');
+    expect(found).toEqual(expect.arrayContaining(['app/billing', 'app/profiles']));
+  });
+
+  it('a worker whose task only waits and answers, and whose hooks only log, holds nothing to test; a task that does work does', () => {
+    const worker = (task: string[]) =>
+      [
+        'import asyncio',
+        'import logging',
+        '',
+        'asyncio.set_event_loop_policy(uvloop.EventLoopPolicy())',
+        'logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")',
+        '',
+        '',
+        ...task,
+        '',
+        '',
+        'async def startup(ctx) -> None:',
+        '    logging.info("Worker started")',
+        '    logging.info("Queue: %s", ctx)',
+        '',
+        '',
+        'async def shutdown(ctx) -> None:',
+        '    logging.info("Worker stopping")',
+        '    await asyncio.sleep(1)',
+        '    logging.info("Worker stopped")',
+        '',
+        '',
+        'def describe() -> str:',
+        '    return "sample worker"',
+        '',
+      ].join('\n');
+    const settings = [
+      'from arq.connections import RedisSettings',
+      'from .functions import sample_task, shutdown, startup',
+      '',
+      'REDIS_HOST = settings.REDIS_HOST',
+      'REDIS_PORT = settings.REDIS_PORT',
+      '',
+      '',
+      'class WorkerSettings:',
+      '    functions = [sample_task]',
+      '    redis_settings = RedisSettings(host=REDIS_HOST, port=REDIS_PORT)',
+      '    on_startup = startup',
+      '    on_shutdown = shutdown',
+      '    handle_signals = False',
+      '',
+    ].join('\n');
+    const files = {
+      ...pyBase,
+      'app/core/worker/functions.py': worker(['async def sample_task(ctx, name: str) -> str:', '    await asyncio.sleep(5)', '    return f"Task {name} is complete!"']),
+      'app/core/worker/settings.py': settings,
+      // Near miss: the same worker, but its task purges the database.
+      'app/core/jobs/functions.py': worker(['async def sample_task(ctx, days: int) -> int:', '    await asyncio.sleep(5)', '    return await ctx["db"].purge(days)']),
+      'app/core/jobs/settings.py': settings,
+    };
+    const found = paths(files);
+    expect(found).not.toContain('app/core/worker');
+    expect(found).toContain('app/core/jobs');
+  });
+
+  const goFile = (pkg: string, imports: string[], body: string) =>
+    `package ${pkg}\n\nimport (\n${imports.map(i => `\t"${i}"`).join('\n')}\n)\n\n${body}\n`;
+  const cobra = (name: string, run: string, extra = '') =>
+    goFile(
+      'cmd',
+      ['github.com/spf13/cobra', 'github.com/spf13/viper', 'example.com/shop/api'],
+      [
+        `var ${name}Cmd = &cobra.Command{`,
+        `\tUse:   "${name}",`,
+        `\tShort: "${name} the shop",`,
+        `\tLong:  \`Runs the ${name} command of the shop.\`,`,
+        '\tRun: func(cmd *cobra.Command, args []string) {',
+        run,
+        '\t},',
+        '}',
+        '',
+        'func init() {',
+        `\tRootCmd.AddCommand(${name}Cmd)`,
+        '\tviper.SetDefault("port", "3000")',
+        '\tviper.SetDefault("log_level", "debug")',
+        `\t${name}Cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "say more")`,
+        '}',
+        extra,
+      ].join('\n'),
+    );
+  const goBase: Record<string, string> = {
+    'go.mod': 'module example.com/shop\n\ngo 1.22\n',
+    'store/orders.go': `package store\n\n${logicGo('Orders')}`,
+    'store/orders_test.go': 'package store\n\nfunc TestOrders(t *testing.T) { Orders(nil, 1) }\n',
+    'billing/charge.go': `package billing\n\n${logicGo('Charge')}`,
+    'billing/refund.go': `package billing\n\n${logicGo('Refund')}`,
+  };
+
+  it('command-line commands that hand their work to the code, and a main that only starts them, are wiring; a command that does the work is code', () => {
+    const files = {
+      ...goBase,
+      'main.go': goFile(
+        'main',
+        ['log', 'example.com/shop/cmd'],
+        [
+          'func main() {',
+          '\tif err := cmd.Execute(cmd.Options{',
+          ...['Name', 'Version', 'Commit', 'Date', 'BuiltBy', 'Config', 'Env', 'Region', 'Zone', 'Cluster', 'Owner'].map(f => `\t\t${f}: "${f.toLowerCase()}",`),
+          '\t}); err != nil {',
+          '\t\tlog.Fatal(err)',
+          '\t}',
+          '}',
+        ].join('\n'),
+      ),
+      'cmd/serve.go': cobra('serve', '\t\tserver, err := api.NewServer()\n\t\tif err != nil {\n\t\t\tlog.Fatal(err)\n\t\t}\n\t\tserver.Start()'),
+      'cmd/migrate.go': cobra('migrate', '\t\tmigrations.Migrate()'),
+      'cmd/root.go': goFile(
+        'cmd',
+        ['fmt', 'os', 'github.com/spf13/cobra', 'github.com/spf13/viper'],
+        [
+          'var RootCmd = &cobra.Command{Use: "shop", Short: "The shop API"}',
+          '',
+          'func Execute(o Options) error {',
+          '\tif err := RootCmd.Execute(); err != nil {',
+          '\t\tfmt.Println(err)',
+          '\t\tos.Exit(1)',
+          '\t}',
+          '\treturn nil',
+          '}',
+          '',
+          'func initConfig() {',
+          '\tif cfgFile != "" {',
+          '\t\tviper.SetConfigFile(cfgFile)',
+          '\t} else {',
+          '\t\tviper.AddConfigPath(".")',
+          '\t}',
+          '\tviper.AutomaticEnv()',
+          '}',
+        ].join('\n'),
+      ),
+      // Near miss: a command whose Run computes the report itself.
+      'console/report/report.go': cobra(
+        'report',
+        '\t\tbuildReport(args)',
+        `\n${logicGo('buildReport').replace('func buildReport(items []Item, limit int) *Report {', 'func buildReport(args []string) *Report {\n\titems, limit := load(args), 10\n\tif len(args) > 2 {\n\t\tlimit = 20\n\t}')}`,
+      ).replace('package cmd', 'package report'),
+    };
+    const found = paths(files);
+    expect(found).not.toContain('cmd');
+    expect(found).not.toContain('.');
+    expect(found).toEqual(expect.arrayContaining(['billing', 'console/report']));
+  });
+
+  it('a main that builds the server itself is code of its own', () => {
+    const files = {
+      ...goBase,
+      'main.go': `package main\n\n${logicGo('main').replace('func main(items []Item, limit int) *Report {', 'func main() {\n\titems, limit := load(), 10')}`,
+    };
+    expect(paths(files)).toContain('.');
+  });
+
+  const csProject = (name: string, test = false) =>
+    test
+      ? '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="NUnit" Version="3.12.0" /><PackageReference Include="Microsoft.NET.Test.Sdk" Version="16.2.0" /></ItemGroup></Project>'
+      : `<Project Sdk="Microsoft.NET.Sdk"><!-- ${name} --></Project>`;
+  const csLogic = (ns: string, cls: string, usings: string[] = [], call = 'Save') =>
+    [
+      ...usings.map(u => `using ${u};`),
+      '',
+      `namespace ${ns}`,
+      '{',
+      `    public class ${cls}`,
+      '    {',
+      '        public int Run(int[] rows)',
+      '        {',
+      '            var total = 0;',
+      '            foreach (var row in rows)',
+      '            {',
+      '                if (row < 0) continue;',
+      '                total += row;',
+      '            }',
+      '            if (total > 100) _log.Warn(total);',
+      `            ${call}(total);`,
+      '            return total;',
+      '        }',
+      '    }',
+      '}',
+      '',
+    ].join('\n');
+  const csBase: Record<string, string> = {
+    'Shop.sln': '',
+    'src/Shop.Infrastructure/Shop.Infrastructure.csproj': csProject('infrastructure'),
+    'src/Shop.Application/Shop.Application.csproj': csProject('application'),
+    'tests/Shop.IntegrationTests/Shop.IntegrationTests.csproj': csProject('tests', true),
+    'src/Shop.Application/Billing/Invoices.cs': csLogic('Shop.Application.Billing', 'Invoices'),
+    'src/Shop.Application/Billing/Payments.cs': csLogic('Shop.Application.Billing', 'Payments'),
+    'src/Shop.Application/Billing/Refunds.cs': csLogic('Shop.Application.Billing', 'Refunds'),
+  };
+
+  it('base classes and interfaces, and entities whose constructors only store values and new identifiers, are declarations; a command that computes its total is not', () => {
+    const files = {
+      ...csBase,
+      'src/Shop.Application/Commands/ICommand.cs':
+        'using System;\n\nnamespace Shop.Application.Commands\n{\n    public interface ICommand : IRequest\n    {\n        Guid Id { get; }\n    }\n\n    public interface ICommandHandler<in TCommand> : IRequestHandler<TCommand> where TCommand : ICommand\n    {\n        Task<Result> Handle(TCommand command, CancellationToken token);\n    }\n}\n',
+      'src/Shop.Application/Commands/CommandBase.cs': [
+        'using System;',
+        '',
+        'namespace Shop.Application.Commands',
+        '{',
+        '    public abstract class CommandBase : ICommand',
+        '    {',
+        '        public Guid Id { get; }',
+        '        public DateTime CreatedAt { get; }',
+        '',
+        '        protected CommandBase()',
+        '        {',
+        '            this.Id = Guid.NewGuid();',
+        '            this.CreatedAt = DateTime.UtcNow;',
+        '        }',
+        '',
+        '        protected CommandBase(Guid id)',
+        '        {',
+        '            this.Id = id;',
+        '        }',
+        '',
+        '        public abstract string Describe();',
+        '',
+        '        public void MarkSent()',
+        '        {',
+        '            this._sent = true;',
+        '        }',
+        '    }',
+        '}',
+        '',
+      ].join('\n'),
+      // Near miss: the constructor computes the total through a call.
+      'src/Shop.Application/Pricing/PriceCommand.cs': [
+        'using System;',
+        '',
+        'namespace Shop.Application.Pricing',
+        '{',
+        '    public class PriceCommand',
+        '    {',
+        '        public Guid Id { get; }',
+        '        public decimal Total { get; }',
+        '        public string Currency { get; }',
+        '',
+        '        public string Customer { get; }',
+        '        public string Country { get; }',
+        '        public DateTime PricedAt { get; }',
+        '',
+        '        public PriceCommand(Guid id, decimal[] lines, string currency, string customer, string country)',
+        '        {',
+        '            this.Id = id;',
+        '            this.Total = Calculator.Sum(lines, currency);',
+        '            this.Currency = currency;',
+        '            this.Customer = customer;',
+        '            this.Country = country;',
+        '            this.PricedAt = DateTime.UtcNow;',
+        '        }',
+        '    }',
+        '}',
+        '',
+      ].join('\n'),
+      'tests/Shop.IntegrationTests/OtherTests.cs': 'using NUnit.Framework;\n\nnamespace Shop.IntegrationTests\n{\n    public class OtherTests\n    {\n        [Test]\n        public void Works() { Assert.True(true); }\n    }\n}\n',
+    };
+    const found = paths(files);
+    expect(found).not.toContain('src/Shop.Application/Commands');
+    expect(found).toContain('src/Shop.Application/Pricing');
+  });
+
+  it('a dependency injection module that only registers types is wiring; a class of another kind with the same calls and a branch is code', () => {
+    const module = (name: string, base: string, branch = '') =>
+      [
+        'using Autofac;',
+        '',
+        'namespace Shop.Infrastructure.Modules',
+        '{',
+        `    public class ${name} : ${base}`,
+        '    {',
+        '        private readonly string _connectionString;',
+        '',
+        `        public ${name}(string connectionString)`,
+        '        {',
+        '            _connectionString = connectionString;',
+        '        }',
+        '',
+        '        protected override void Load(ContainerBuilder builder)',
+        '        {',
+        branch,
+        '            builder.RegisterType<SqlConnectionFactory>().As<ISqlConnectionFactory>().InstancePerLifetimeScope();',
+        '            builder.RegisterType<UnitOfWork>().As<IUnitOfWork>().InstancePerLifetimeScope();',
+        '            builder.RegisterType<OrderRepository>().As<IOrderRepository>().InstancePerLifetimeScope();',
+        '            builder.Register(c => new ShopContext(_connectionString)).AsSelf().InstancePerLifetimeScope();',
+        '        }',
+        '    }',
+        '}',
+        '',
+      ].join('\n');
+    const files = {
+      ...csBase,
+      'src/Shop.Infrastructure/Modules/DataAccessModule.cs': module('DataAccessModule', 'Autofac.Module'),
+      'src/Shop.Infrastructure/Modules/MessagingModule.cs': module('MessagingModule', 'Module'),
+      // Near miss: a hosted service that registers as it goes, and decides what to register.
+      'src/Shop.Infrastructure/Hosting/StartupTask.cs': module('StartupTask', 'BackgroundService', '            if (_connectionString == null) throw new InvalidOperationException();')
+        .replace('Shop.Infrastructure.Modules', 'Shop.Infrastructure.Hosting')
+        .replace('protected override void Load', 'protected override void Execute'),
+      'tests/Shop.IntegrationTests/OtherTests.cs': 'using NUnit.Framework;\n\nnamespace Shop.IntegrationTests\n{\n    public class OtherTests\n    {\n        [Test]\n        public void Works() { Assert.True(true); }\n    }\n}\n',
+    };
+    const found = paths(files);
+    expect(found).not.toContain('src/Shop.Infrastructure/Modules');
+    expect(found).toContain('src/Shop.Infrastructure/Hosting');
+  });
+
+  it('C# integration tests reach what the types they call name in turn; a type named only in typeof() is not run, and handlers nothing names stay untested', () => {
+    const files = {
+      ...csBase,
+      'src/Shop.Infrastructure/ApplicationStartup.cs': csLogic('Shop.Infrastructure', 'ApplicationStartup', ['Shop.Infrastructure.Database'], 'new DataAccessModule'),
+      'src/Shop.Infrastructure/Database/DataAccessModule.cs': csLogic('Shop.Infrastructure.Database', 'DataAccessModule', [], 'new SqlConnectionFactory'),
+      'src/Shop.Infrastructure/Database/SqlConnectionFactory.cs': csLogic('Shop.Infrastructure.Database', 'SqlConnectionFactory', [], 'Open'),
+      'src/Shop.Infrastructure/Reports/ReportBuilder.cs': csLogic('Shop.Infrastructure.Reports', 'ReportBuilder'),
+      'src/Shop.Infrastructure/Reports/ReportWriter.cs': csLogic('Shop.Infrastructure.Reports', 'ReportWriter'),
+      'src/Shop.Application/Orders/ChangeOrderHandler.cs': csLogic('Shop.Application.Orders', 'ChangeOrderHandler'),
+      'src/Shop.Application/Orders/CancelOrderHandler.cs': csLogic('Shop.Application.Orders', 'CancelOrderHandler'),
+      'tests/Shop.IntegrationTests/SeedWork/TestBase.cs':
+        'using NUnit.Framework;\nusing Shop.Infrastructure;\n\nnamespace Shop.IntegrationTests.SeedWork\n{\n    public class TestBase\n    {\n        [SetUp]\n        public void Start() { ApplicationStartup.Initialize(ConnectionString); }\n    }\n}\n',
+      'tests/Shop.IntegrationTests/Architecture/LayerTests.cs':
+        'using NUnit.Framework;\nusing Shop.Infrastructure.Reports;\n\nnamespace Shop.IntegrationTests.Architecture\n{\n    public class LayerTests\n    {\n        [Test]\n        public void Layers() { Assert.NotNull(typeof(ReportBuilder).Assembly); }\n    }\n}\n',
+    };
+    const found = paths(files);
+    expect(found).not.toContain('src/Shop.Infrastructure/Database');
+    expect(found).toEqual(expect.arrayContaining(['src/Shop.Infrastructure/Reports', 'src/Shop.Application/Orders']));
+  });
+
+  it('tests that look a model up by the name its folder registers it under reach that folder; a model no test names does not', () => {
+    const model = (name: string) =>
+      [
+        "const mongoose = require('mongoose');",
+        '',
+        `const ${name}Schema = new mongoose.Schema({ name: String, email: String, total: Number });`,
+        '',
+        `${name}Schema.methods = {`,
+        '  summary(items) {',
+        '    let total = 0;',
+        '    for (const item of items) {',
+        '      if (!item.active) continue;',
+        '      total += item.amount;',
+        '    }',
+        '    if (total === 0) return null;',
+        '    return { total, count: items.length };',
+        '  },',
+        '};',
+        '',
+        `mongoose.model('${name}', ${name}Schema);`,
+        '',
+      ].join('\n');
+    const files = {
+      'package.json': '{"name":"shop","dependencies":{"express":"^4.19.0","mongoose":"^8.0.0"}}',
+      'app/models/user.js': model('User'),
+      'app/models/article.js': model('Article'),
+      'app/billing/invoice.js': model('Invoice'),
+      'app/billing/receipt.js': model('Receipt'),
+      'test/test-users-create.js':
+        "const mongoose = require('mongoose');\nconst test = require('tape');\nconst User = mongoose.model('User');\n\ntest('creates', async t => {\n  t.same(await User.countDocuments().exec(), 0);\n  t.end();\n});\n",
+    };
+    const found = paths(files);
+    expect(found).not.toContain('app/models');
+    expect(found).toContain('app/billing');
+  });
+
+  it('components a registry CLI copies in beside the generator\'s ui folder are not counted; first-party components are', () => {
+    const primitive = (name: string) =>
+      [
+        '"use client";',
+        '',
+        'import type { ComponentProps } from "react";',
+        'import { Button } from "@/components/ui/button";',
+        'import { cn } from "@/lib/utils";',
+        '',
+        `export type ${name}Props = ComponentProps<"div">;`,
+        '',
+        `export const ${name} = ({ className, children, ...props }: ${name}Props) => (`,
+        '  <div className={cn("flex items-center gap-1", className)} {...props}>',
+        '    {children}',
+        '  </div>',
+        ');',
+        '',
+        `export const ${name}Action = ({ className, ...props }: ComponentProps<typeof Button>) => (`,
+        '  <Button className={cn("size-9 p-1.5", className)} size="sm" variant="ghost" {...props} />',
+        ');',
+        '',
+      ].join('\n');
+    const firstParty = (name: string) =>
+      [
+        'import { useState } from "react";',
+        'import { Button } from "@/components/ui/button";',
+        'import { useChat } from "@/hooks/use-chat";',
+        '',
+        `export function ${name}({ chatId }: { chatId: string }) {`,
+        '  const { messages, send } = useChat(chatId);',
+        '  const [input, setInput] = useState("");',
+        '  const submit = () => {',
+        '    if (!input.trim()) return;',
+        '    send(input);',
+        '    setInput("");',
+        '  };',
+        '  return (',
+        '    <form onSubmit={submit}>',
+        '      {messages.map(m => <p key={m.id}>{m.text}</p>)}',
+        '      <input value={input} onChange={e => setInput(e.target.value)} />',
+        '      <Button type="submit">Send</Button>',
+        '    </form>',
+        '  );',
+        '}',
+        '',
+      ].join('\n');
+    const files = {
+      'package.json': '{"name":"chat","dependencies":{"next":"^15.0.0","react":"^19.0.0"}}',
+      'components.json': JSON.stringify({
+        $schema: 'https://ui.shadcn.com/schema.json',
+        aliases: { components: '@/components', utils: '@/lib/utils', ui: '@/components/ui' },
+      }),
+      'components/ui/button.tsx': primitive('ButtonBase'),
+      'components/elements/actions.tsx': primitive('Actions'),
+      'components/elements/message.tsx': primitive('Message'),
+      'components/elements/suggestion.tsx': primitive('Suggestion'),
+      'components/elements/loader.tsx': primitive('Loader'),
+      // Near miss: the app's own components use the same primitives but spread no props through.
+      'components/chat/chat.tsx': firstParty('Chat'),
+      'components/chat/composer.tsx': firstParty('Composer'),
+      'lib/utils.ts': 'export function cn(...inputs: string[]) {\n  return inputs.filter(Boolean).join(" ");\n}\n',
+      'lib/utils.test.ts': 'import { cn } from "./utils";\ntest("cn", () => expect(cn("a", "b")).toBe("a b"));\n',
+    };
+    const result = runRule(rule, files);
+    expect(result.message).toBe('1 test file(s) for 3 source file(s): 0.33 per source file, target 0.30');
+    // With the registry folder's own components in the app's folder, they are the app's code.
+    const own = { ...files, 'components/actions.tsx': primitive('Actions'), 'components/message.tsx': primitive('Message') };
+    expect(runRule(rule, own).message).toBe('1 test file(s) for 5 source file(s): 0.20 per source file, target 0.30');
+    expect(paths(own)).toContain('components/chat');
   });
 });

@@ -1,6 +1,6 @@
 import { SourceFile } from '../../../snapshot';
 import { basename, dirname, Facts } from '../../../facts';
-import { importGraph } from '../../../facts/imports';
+import { IMPORT_CLOSURE_DEPTH, importGraph } from '../../../facts/imports';
 import { memo } from '../../../facts/memo';
 import { FunctionSite, SyntaxNode, syntaxTree } from '../../../facts/syntax';
 
@@ -120,6 +120,8 @@ function importsOf(facts: Facts, test: SourceFile): Pick<TestFileReach, 'exact' 
   const exact = new Set<string>();
   const imported: string[][] = [];
   const tree = syntaxTree(facts, test);
+  // A C# using directive brings a namespace into scope and runs nothing: the types a test names are followed instead.
+  if (tree?.language === 'csharp') return { exact, imported };
   for (const { source } of tree?.imports() ?? []) {
     if (!source) continue;
     if (source.startsWith('./') || source.startsWith('../')) {
@@ -199,34 +201,17 @@ export function testReach(facts: Facts, tests: SourceFile[]): TestReach {
       return false;
     };
     let throughImports: ((files: SourceFile[]) => boolean) | undefined;
-    let namespaceUsers: Array<{ test: SourceFile; namespaces: Set<string> }> | undefined;
-    /** C# tests that bring one of the files' namespaces into scope (or sit in it) and name one of the types the files declare. */
-    const viaNamespace = (files: SourceFile[]): boolean => {
-      const declared = files.filter(f => f.path.endsWith('.cs')).map(f => declaredTypes(facts, f));
-      const namespaces = new Set(declared.flatMap(d => d.namespaces));
-      const types = new Set(declared.flatMap(d => d.types));
-      if (namespaces.size === 0 || types.size === 0) return false;
-      namespaceUsers ??= tests
-        .filter(t => t.path.endsWith('.cs'))
-        .map(test => {
-          const tree = syntaxTree(facts, test);
-          const used = new Set<string>((tree?.imports() ?? []).map(i => i.source));
-          for (const ns of declaredTypes(facts, test).namespaces) {
-            // Code in `A.B.Tests` sees the types of `A.B` and `A` without a using directive.
-            const parts = ns.split('.');
-            for (let i = parts.length; i > 0; i--) used.add(parts.slice(0, i).join('.'));
-          }
-          return { test, namespaces: used };
-        });
-      return namespaceUsers.some(
-        ({ test, namespaces: used }) =>
-          [...namespaces].some(ns => used.has(ns)) && [...types].some(type => new RegExp(`\\b${type}\\b`).test(test.text)),
-      );
-    };
+    let throughTypes: Set<SourceFile> | undefined;
+    let modelNames: ((files: SourceFile[]) => boolean) | undefined;
     return {
       reaches(dir: string, files: SourceFile[] = []): boolean {
         if (direct(dir)) return true;
-        if (viaNamespace(files)) return true;
+        if (files.some(f => f.path.endsWith('.cs'))) {
+          throughTypes ??= csharpTypeReach(facts, tests);
+          if (files.some(f => throughTypes!.has(f))) return true;
+        }
+        modelNames ??= registeredNameUse(facts, tests);
+        if (modelNames(files)) return true;
         throughImports ??= runThroughImports(facts, tests);
         return throughImports(files);
       },
@@ -251,9 +236,137 @@ function declaredTypes(facts: Facts, file: SourceFile): { namespaces: string[]; 
   };
 }
 
+/** How many steps from a test the C# type references are followed, as for imports. */
+const TYPE_REFERENCE_DEPTH = IMPORT_CLOSURE_DEPTH;
+/** A type named only to reflect on it runs none of its code: `typeof(HomeController).Assembly`, `nameof(Order)`. */
+const REFLECTION_ONLY = /\b(?:typeof|nameof)\s*\(\s*[\w.<>,\s]*\)/g;
+/** Using directives and namespace declarations: the namespaces they write are not types the file uses. */
+const NAMESPACE_LINE = /^[ \t]*(?:(?:global[ \t]+)?using[ \t]+(?:static[ \t]+)?[\w.]+(?:[ \t]*=[ \t]*[\w.<>, \t]+)?[ \t]*;|namespace[ \t]+[\w.]+)/gm;
+const COMMENT_OR_STRING = /\/\/[^\n]*|\/\*[\s\S]*?\*\/|@?\$?"(?:[^"\\\n]|\\.)*"/g;
+const DECLARED_NAME = /\b(?:class|record|struct|interface|enum)\s+(?:class\s+|struct\s+)?([A-Za-z_]\w*)/g;
+
+/**
+ * The C# files tests run through the types they use: a test names a type whose namespace it brings into scope
+ * (a using directive, a global using of its project, or a namespace it sits in), the file declaring that type names
+ * others in turn, and so on, as imports are followed in other languages. A type named only inside `typeof(…)` or
+ * `nameof(…)` is looked at, not run. Files are found by the type names their text declares and confirmed by their trees.
+ */
+function csharpTypeReach(facts: Facts, tests: SourceFile[]): Set<SourceFile> {
+  const reached = new Set<SourceFile>();
+  const roots = tests.filter(t => t.path.endsWith('.cs'));
+  if (roots.length === 0) return reached;
+  const csFiles = facts.files.filter(f => f.path.endsWith('.cs'));
+  const byName = new Map<string, SourceFile[]>();
+  for (const file of csFiles) {
+    for (const m of file.text.matchAll(DECLARED_NAME)) {
+      const list = byName.get(m[1]) ?? [];
+      if (!list.includes(file)) list.push(file);
+      byName.set(m[1], list);
+    }
+  }
+  const declared = new Map<SourceFile, { namespaces: string[]; types: Set<string> }>();
+  const declarationsOf = (file: SourceFile) => {
+    let d = declared.get(file);
+    if (!d) {
+      const found = declaredTypes(facts, file);
+      d = { namespaces: found.namespaces, types: new Set(found.types) };
+      declared.set(file, d);
+    }
+    return d;
+  };
+  // `global using X;` in any file of a project puts X in scope for all of it.
+  const projectDirs = facts.manifests.csprojs.map(c => dirname(c.path)).sort((a, b) => b.length - a.length);
+  const projectOf = (path: string) => projectDirs.find(d => d === '' || path.startsWith(`${d}/`)) ?? '';
+  const globalUsings = new Map<string, Set<string>>();
+  for (const file of csFiles) {
+    if (!/^\s*global\s+using\b/m.test(file.text)) continue;
+    const lines = file.text.split('\n');
+    const usings = globalUsings.get(projectOf(file.path)) ?? new Set<string>();
+    for (const site of syntaxTree(facts, file)?.imports() ?? []) {
+      if (/^\s*global\b/.test(lines[site.line - 1] ?? '')) usings.add(site.source);
+    }
+    globalUsings.set(projectOf(file.path), usings);
+  }
+  const scopeOf = (file: SourceFile): Set<string> => {
+    const scope = new Set<string>(['', ...(globalUsings.get(projectOf(file.path)) ?? [])]);
+    for (const site of syntaxTree(facts, file)?.imports() ?? []) scope.add(site.source);
+    // Code in `A.B.C` sees the types of `A.B` and `A` without a using directive.
+    for (const ns of declarationsOf(file).namespaces) {
+      const parts = ns.split('.');
+      for (let i = parts.length; i > 0; i--) scope.add(parts.slice(0, i).join('.'));
+    }
+    return scope;
+  };
+  const usedNames = (file: SourceFile): Set<string> =>
+    new Set(file.text.replace(COMMENT_OR_STRING, ' ').replace(NAMESPACE_LINE, ' ').replace(REFLECTION_ONLY, ' ').match(/\b[A-Za-z_]\w*\b/g) ?? []);
+  let frontier = roots;
+  const seen = new Set<SourceFile>(roots);
+  for (let depth = 0; depth < TYPE_REFERENCE_DEPTH && frontier.length > 0; depth++) {
+    const next: SourceFile[] = [];
+    for (const file of frontier) {
+      let scope: Set<string> | undefined;
+      const inScope = (ns: string) => (scope ??= scopeOf(file)).has(ns);
+      for (const name of usedNames(file)) {
+        for (const target of byName.get(name) ?? []) {
+          if (seen.has(target)) continue;
+          const d = declarationsOf(target);
+          if (!d.types.has(name)) continue;
+          if (!(d.namespaces.length > 0 ? d.namespaces : ['']).some(inScope)) continue;
+          seen.add(target);
+          reached.add(target);
+          next.push(target);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return reached;
+}
+
+/** Calls that register a model under a name (`mongoose.model('User', schema)`, `sequelize.define('user', {…})`) or look one up. */
+const MODEL_CALL = /^(?:model|define)$/;
+
+/**
+ * Whether a JavaScript test uses a model by the name a folder registers it under: `mongoose.model('User')` or
+ * `sequelize.models.User` reach the file that calls `mongoose.model('User', UserSchema)`, which the app loads by
+ * itself rather than through an import.
+ */
+function registeredNameUse(facts: Facts, tests: SourceFile[]): (files: SourceFile[]) => boolean {
+  const jsTests = tests.filter(t => /\.[cm]?[jt]sx?$/.test(t.path) && /\bmodels?\b/.test(t.text));
+  const looked = new Map<SourceFile, Set<string>>();
+  const lookedUp = (test: SourceFile): Set<string> => {
+    let names = looked.get(test);
+    if (names) return names;
+    names = new Set();
+    const tree = syntaxTree(facts, test);
+    for (const call of tree?.calls() ?? []) {
+      if (call.name !== 'model' || call.args.length !== 1) continue;
+      const name = tree!.stringValue(call.args[0]);
+      if (name) names.add(name);
+    }
+    for (const m of test.text.matchAll(/\bmodels\s*(?:\.\s*([A-Za-z_$][\w$]*)|\[\s*['"]([^'"]+)['"]\s*\])/g)) names.add(m[1] ?? m[2]);
+    looked.set(test, names);
+    return names;
+  };
+  return files => {
+    if (jsTests.length === 0) return false;
+    const registered = new Set<string>();
+    for (const file of files) {
+      if (!/\.[cm]?[jt]sx?$/.test(file.path) || !/\b(?:model|define)\s*\(/.test(file.text)) continue;
+      const tree = syntaxTree(facts, file);
+      for (const call of tree?.calls() ?? []) {
+        if (!MODEL_CALL.test(call.name) || call.receiver === '' || call.args.length < 2) continue;
+        const name = tree!.stringValue(call.args[0]);
+        if (name) registered.add(name);
+      }
+    }
+    return registered.size > 0 && jsTests.some(test => [...lookedUp(test)].some(name => registered.has(name)));
+  };
+}
+
 const FUNCTION_KINDS = /function|method|lambda|arrow|constructor|accessor|closure/;
 const CLASS_KINDS = /^(class_definition|class_declaration|class_body|record_declaration|struct_declaration|interface_declaration|object_declaration|enum_declaration|type_declaration|declaration_list|companion_object)$/;
-const BRANCH_KINDS = [
+export const BRANCH_KINDS = [
   'if_statement',
   'for_statement',
   'for_in_statement',
@@ -316,10 +429,33 @@ function doesNothing(fn: FunctionSite): boolean {
   return value.length === 0 || (value.length === 1 && INERT_VALUE.test(value[0].kind()));
 }
 
+/** Calls that only make a value for a field: new identifiers, the current time, the base constructor. */
+const VALUE_FACTORY =
+  /^(?:Guid\.NewGuid|uuid\.(?:uuid[1-5]|New|NewString|v[1-7])|uuid[1-5]|uuidv[1-7]|UUID\.randomUUID|(?:crypto\.)?randomUUID|nanoid|ObjectId|(?:datetime\.)?datetime\.(?:now|utcnow|today)|date\.today|timezone\.now|time\.Now|Date\.now|(?:Instant|LocalDateTime|LocalDate|OffsetDateTime|ZonedDateTime)\.now|super|super\(\)\.__init__|super\.__init__)$/;
+
+/** Values stored as they are: literals, names and member reads. */
+const STORED_VALUE =
+  /^(?:identifier|member_access_expression|member_expression|attribute|field_access|selector_expression|navigation_expression|this|this_expression|true|false|boolean_literal|null_literal|none|nil|null|number|integer|integer_literal|int_literal|string|string_literal|interpreted_string_literal)$/;
+
+/** Whether a method only stores values in fields (`_sent = true`, `this.status = Status.Paid`): a setter by another name. */
+function onlyStores(fn: FunctionSite): boolean {
+  const body = fn.body;
+  if (!body || fn.calls.length > 0) return false;
+  const statements = body.children().filter(c => c.isNamed() && !EMPTY_STATEMENT.test(c.kind()));
+  if (statements.length === 0) return false;
+  return statements.every(statement => {
+    const assignment = statement.kind() === 'expression_statement' ? statement.children().find(c => c.isNamed()) : statement;
+    if (!assignment || !/^(?:assignment_expression|assignment)$/.test(assignment.kind())) return false;
+    const parts = assignment.children().filter(c => c.isNamed());
+    return parts.length === 2 && STORED_VALUE.test(parts[1].kind());
+  });
+}
+
 /**
  * Whether a source file is declarations only: types, records, interfaces,
- * enums, constants and data classes whose members do nothing but hold values
- * (constructors, getters, setters, field initialisers; none calls anything). Such files hold no behaviour a unit
+ * enums, constants, abstract base classes and data classes whose members do nothing but hold values
+ * (constructors that store their arguments or new identifiers, getters, setters, field initialisers; none calls
+ * anything else). Such files hold no behaviour a unit
  * test could check. Files that do not parse, and JSX/TSX components (markup is
  * behaviour users see), count as code with logic.
  */
@@ -329,9 +465,13 @@ export function declarationsOnly(facts: Facts, file: SourceFile): boolean {
   // A component renders markup: behaviour users see. A `.tsx` of constants is declarations like any other.
   if (/\.[jt]sx$/.test(file.path) && tree.nodesOfKind('jsx_element', 'jsx_self_closing_element', 'jsx_fragment').length > 0) return false;
   for (const fn of tree.functions()) {
-    if (fn.calls.length > 0) return false;
-    // A constructor that calls nothing only stores its arguments, whatever it is named (C# and Java name it after the class).
-    if (!TRIVIAL_MEMBER.test(fn.name) && fn.node.kind() !== 'constructor_declaration' && !doesNothing(fn)) return false;
+    // An abstract or interface member is a signature only.
+    if (!fn.body) continue;
+    // A constructor only stores its arguments, whatever it is named (C# and Java name it after the class); it may build
+    // values (`Guid.NewGuid()`, `new Money(…)`) and call the base constructor.
+    const constructor = fn.node.kind() === 'constructor_declaration' || /^(?:constructor|__init__|init)$/.test(fn.name);
+    if (constructor ? !fn.calls.every(c => c.constructs || VALUE_FACTORY.test(c.callee)) : fn.calls.length > 0) return false;
+    if (!TRIVIAL_MEMBER.test(fn.name) && !constructor && !doesNothing(fn) && !onlyStores(fn)) return false;
   }
   if (tree.nodesOfKind(...BRANCH_KINDS).length > 0) return false;
   for (const call of tree.calls()) {
@@ -342,7 +482,7 @@ export function declarationsOnly(facts: Facts, file: SourceFile): boolean {
   return true;
 }
 
-const MAX_WIRING_CALLS = 6;
+export const MAX_WIRING_CALLS = 6;
 
 /**
  * Whether a source file only wires things together at module level: it defines no function or class and takes
