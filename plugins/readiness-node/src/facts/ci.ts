@@ -84,7 +84,8 @@ export function ciSystemOf(path: string): CiSystem['system'] | undefined {
     return 'gitlab-ci';
   }
   if (/(^|\/)Jenkinsfile([.-][\w.-]+)?$/.test(path)) return 'jenkins';
-  if (/^\.circleci\/config\.ya?ml$/i.test(path)) return 'circleci';
+  // `circle.yml` at the root is the CircleCI 1.0 configuration (`machine:`, `dependencies:`, `test: override:`).
+  if (/^\.circleci\/config\.ya?ml$/i.test(path) || /^circle\.ya?ml$/i.test(path)) return 'circleci';
   if (/^azure-pipelines\.ya?ml$/i.test(path) || /^\.azure-pipelines\//i.test(path)) {
     return 'azure-pipelines';
   }

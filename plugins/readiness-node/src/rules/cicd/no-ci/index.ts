@@ -10,7 +10,7 @@ export default defineRule({
   severity: 'high',
   title: 'Continuous integration is configured',
   description:
-    'Fails when the repository has no CI configuration: no GitHub Actions workflow, `.gitlab-ci.yml`, `Jenkinsfile`, CircleCI, Azure Pipelines, Bitbucket Pipelines, Buildkite, Travis or similar.',
+    'Fails when the repository has no CI configuration: no GitHub Actions workflow, `.gitlab-ci.yml`, `Jenkinsfile`, CircleCI (`.circleci/config.yml`, or the 1.0 `circle.yml` at the root), Azure Pipelines, Bitbucket Pipelines, Buildkite, Travis or similar.',
   rationale:
     'Without CI nothing checks a change before it merges or ships: broken builds, failing tests and vulnerable dependencies reach production unnoticed, and every release depends on one laptop.',
   remediation:

@@ -12,6 +12,14 @@ describeRule(rule, {
       findings: ['.'],
     },
     {
+      name: 'a circle.yml below the root is no CircleCI configuration',
+      files: {
+        'app.py': 'print(1)\n',
+        'docs/examples/circle.yml': 'test:\n  override:\n    - pytest\n',
+      },
+      findings: ['.'],
+    },
+    {
       name: 'a workflow-looking file outside .github/workflows',
       files: {
         'main.go': 'package main\n',
@@ -48,6 +56,13 @@ describeRule(rule, {
     {
       name: 'CircleCI',
       files: { 'app.py': '', '.circleci/config.yml': 'version: 2.1\n' },
+    },
+    {
+      name: 'CircleCI 1.0 (circle.yml at the root)',
+      files: {
+        'app.py': '',
+        'circle.yml': 'machine:\n  python:\n    version: 3.4.2\ntest:\n  override:\n    - python manage.py test\n',
+      },
     },
     {
       name: 'Azure Pipelines',

@@ -43,6 +43,11 @@ describeRule(rule, {
       findings: ['api/package.json'],
     },
     {
+      name: 'Flake8 only installed by a CircleCI 1.0 circle.yml, never run',
+      files: { ...flask, 'circle.yml': 'dependencies:\n  pre:\n    - pip install -U flake8\ntest:\n  override:\n    - python -m pytest\n' },
+      findings: ['requirements.txt'],
+    },
+    {
       name: 'a Maven build without analysis plugins',
       files: { 'pom.xml': '<project><artifactId>ledger</artifactId></project>', 'src/main/java/A.java': 'class A {}\n' },
       findings: ['pom.xml'],
@@ -145,6 +150,13 @@ describeRule(rule, {
     {
       name: 'a pre-commit hook running Black',
       files: { ...flask, '.pre-commit-config.yaml': 'repos:\n  - repo: https://github.com/psf/black\n    hooks:\n      - id: black\n' },
+    },
+    {
+      name: 'Flake8 run by a CircleCI 1.0 circle.yml (installed in dependencies, run in test)',
+      files: {
+        ...flask,
+        'circle.yml': 'dependencies:\n  pre:\n    - pip install -U flake8\ntest:\n  override:\n    - find . -name "*.py" | xargs flake8\n    - python -m pytest\n',
+      },
     },
     { name: '.golangci.yml', files: { ...go, '.golangci.yml': 'linters:\n  enable: [govet]\n' } },
     {
