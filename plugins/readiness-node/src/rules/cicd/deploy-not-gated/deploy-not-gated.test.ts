@@ -1,10 +1,48 @@
-import { describeRule } from '../../../testing';
+import { describeRule, runRule } from '../../../testing';
 import rule from '.';
 
 const lines = (...l: string[]) => `${l.join('\n')}\n`;
 
+/** A Cloud Build pipeline: lint, test, deploy the API after the tests; the web app is built and deployed from the start. */
+const CLOUD_BUILD = (webDeployWaitsFor: string) =>
+  lines(
+    'steps:',
+    '- id: api-lint',
+    '  name: golang',
+    "  entrypoint: ./scripts/lint.sh",
+    '- id: api-tests',
+    '  name: golang',
+    '  entrypoint: go',
+    "  args: ['test', './...']",
+    '- id: api-deploy',
+    '  name: gcr.io/cloud-builders/gcloud',
+    "  args: ['run', 'deploy', 'api', '--image', 'gcr.io/$PROJECT_ID/api']",
+    '  waitFor: [api-tests]',
+    '- id: web-deps',
+    '  name: node:22',
+    '  entrypoint: npm',
+    '  args: [ci]',
+    '  dir: web',
+    "  waitFor: ['-']",
+    '- id: web-build',
+    '  name: node:22',
+    '  entrypoint: npm',
+    "  args: ['run', 'build']",
+    '  dir: web',
+    '  waitFor: [web-deps]',
+    '- name: gcr.io/$PROJECT_ID/firebase',
+    "  args: ['deploy', '--project=$PROJECT_ID']",
+    '  dir: web',
+    `  waitFor: [${webDeployWaitsFor}]`,
+  );
+
 describeRule(rule, {
   fails: [
+    {
+      name: 'a Cloud Build deploy that waits only for a build that starts with the pipeline, beside one gated on the tests',
+      files: { 'main.go': 'package main\n', 'cloudbuild.yaml': CLOUD_BUILD('web-build') },
+      findings: ['cloudbuild.yaml:25'],
+    },
     {
       name: 'a job named deploy that builds the docs and then ships the service',
       files: {
@@ -275,6 +313,21 @@ describeRule(rule, {
   ],
   passes: [
     {
+      name: 'Cloud Build deploys that wait for the tests, through waitFor or the order of the steps',
+      files: {
+        'main.go': 'package main\n',
+        'cloudbuild.yaml': CLOUD_BUILD('web-build, api-tests'),
+        'deploy/cloudbuild-prod.yaml': lines(
+          'steps:',
+          '- name: golang',
+          '  entrypoint: ./scripts/test.sh',
+          '- name: gcr.io/cloud-builders/gcloud',
+          '  entrypoint: bash',
+          "  args: ['-c', 'gcloud app deploy --quiet']",
+        ),
+      },
+    },
+    {
       name: 'deploy with needs: [test]',
       files: {
         '.github/workflows/ci.yml': lines(
@@ -479,6 +532,23 @@ describeRule(rule, {
   ],
   notApplicable: [
     {
+      name: 'a Cloud Build configuration that only deploys (its gate is outside the file), and one in an example',
+      files: {
+        'main.go': 'package main\n',
+        'cloudbuild.yaml': lines(
+          '# gcloud builds submit --config=cloudbuild.yaml',
+          'steps:',
+          "- id: 'Deploy application to cluster'",
+          "  name: 'gcr.io/k8s-skaffold/skaffold:v2.16.1'",
+          "  entrypoint: 'bash'",
+          '  args:',
+          "  - '-c'",
+          '  - skaffold run -f=skaffold.yaml',
+        ),
+        'examples/cloudbuild.yaml': CLOUD_BUILD('web-build'),
+      },
+    },
+    {
       name: 'manifests applied to a throwaway kind cluster in an e2e job',
       files: {
         '.github/workflows/e2e.yml':
@@ -560,4 +630,13 @@ describeRule(rule, {
       },
     },
   ],
+});
+
+describe('cicd/deploy-not-gated on Cloud Build', () => {
+  it('names the step and what it runs', () => {
+    const result = runRule(rule, { 'main.go': 'package main\n', 'cloudbuild.yaml': CLOUD_BUILD('web-build') });
+    expect(result.findings.map(f => f.message)).toEqual([
+      "Cloud Build step '#6' runs `firebase deploy --project=$PROJECT_ID` without waiting (waitFor, or the order of the steps) for a step that runs tests",
+    ]);
+  });
 });

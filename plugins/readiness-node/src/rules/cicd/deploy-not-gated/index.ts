@@ -10,6 +10,7 @@ import {
   jobRunsTests,
   upstreamJobs,
 } from '../../../facts/workflows';
+import { cloudBuildDeploys } from './cloudBuild';
 
 /** Upstream job names that, by convention, hold the test suite. */
 const TEST_JOB_NAME =
@@ -86,19 +87,28 @@ export default defineRule({
   severity: 'high',
   title: 'Deploys wait for the tests',
   description:
-    'Fails when a GitHub Actions job that deploys, releases or publishes to production (by its name or environment, by running `kubectl apply`, `helm upgrade`, `terraform apply`, `aws ecs update-service`, `flyctl deploy`, `gcloud run deploy`, `npm publish`…, or by publishing a container image: `docker push`, docker/build-push-action with `push`, a reusable image workflow given registry credentials) runs on push or on release without depending, through `needs:`, on a job that runs tests and without running the tests itself first; or runs on the completion of another workflow (`workflow_run`, which fires after failed runs too) without checking `github.event.workflow_run.conclusion == \'success\'` in its own `if:` or in that of a job it needs. GitHub Pages documentation deploys (Pages actions, `mkdocs gh-deploy` and the like) are not production deploys. A job that only publishes an image that a later test job `needs` is a build stage, and passes when every deploy job of its workflow waits for the tests.',
+    'Fails when a GitHub Actions job that deploys, releases or publishes to production (by its name or environment, by running `kubectl apply`, `helm upgrade`, `terraform apply`, `aws ecs update-service`, `flyctl deploy`, `gcloud run deploy`, `npm publish`…, or by publishing a container image: `docker push`, docker/build-push-action with `push`, a reusable image workflow given registry credentials) runs on push or on release without depending, through `needs:`, on a job that runs tests and without running the tests itself first; or runs on the completion of another workflow (`workflow_run`, which fires after failed runs too) without checking `github.event.workflow_run.conclusion == \'success\'` in its own `if:` or in that of a job it needs. GitHub Pages documentation deploys (Pages actions, `mkdocs gh-deploy` and the like) are not production deploys. A job that only publishes an image that a later test job `needs` is a build stage, and passes when every deploy job of its workflow waits for the tests. In a Google Cloud Build pipeline (`cloudbuild.yaml`) that runs tests, a deploy step (`gcloud run deploy`, `firebase deploy`, `kubectl apply`…, or a step or script named for deploying) fails when none of the steps it waits for (its `waitFor`, or every earlier step when it names none; `waitFor: [\'-\']` starts it with the build), directly or through theirs, runs tests; a Cloud Build configuration with no test step is not judged.',
   rationale:
     'A deploy that does not wait for the tests ships whatever was pushed, including the commit that broke the build. Failures then surface in production rather than in CI.',
   remediation:
     "Make the deploy job depend on the test job (`needs: [test]`), run the tests earlier in the same job, or move the deploy to a workflow triggered by `workflow_run` on the CI workflow with `if: github.event.workflow_run.conclusion == 'success'`.",
   evaluate(facts) {
     const deploys = deployJobs(facts);
-    if (deploys.length === 0)
+    const cloudBuild = cloudBuildDeploys(facts);
+    if (deploys.length === 0 && cloudBuild.deploys === 0)
       return outcome.notApplicable(
-        'no deploy or release job in GitHub Actions workflows',
+        'no deploy or release job in GitHub Actions workflows, and no deploy step in a Cloud Build pipeline that runs tests',
       );
     const findings: Finding[] = [];
-    let automatic = 0;
+    // Cloud Build pipelines run from build triggers on pushes.
+    let automatic = cloudBuild.deploys;
+    for (const step of cloudBuild.ungated) {
+      findings.push({
+        path: step.path,
+        ...(step.line !== undefined ? { line: step.line, excerpt: excerptAt(facts, step.path, step.line) } : {}),
+        message: `Cloud Build step '${step.label}' runs \`${step.command}\` without waiting (waitFor, or the order of the steps) for a step that runs tests`,
+      });
+    }
     for (const deploy of deploys) {
       const { workflow, job } = deploy;
       if (!AUTOMATIC_TRIGGERS.some(t => workflow.triggers.includes(t))) continue;
