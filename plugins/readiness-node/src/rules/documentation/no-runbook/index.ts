@@ -12,6 +12,13 @@ const RUNBOOK_PATH =
 /** Section titles about operating the service. */
 const RUNBOOK_HEADING =
   /^(?:operations?|operating|operational|run-?books?|troubleshooting|on-?call|incident(?:s| response)?|monitoring(?: and alerting)?|alerts?(?: and dashboards)?|disaster recovery)\b/i;
+/**
+ * Section titles about watching the service run, wherever the word stands: "Custom metrics monitoring", "Application
+ * monitoring". ("Observability" alone usually describes the instrumentation built into the code, not how to watch it.)
+ */
+const MONITORING_HEADING = /\bmonitoring\b/i;
+/** Production as the place data is taken from, not where the service runs: "Updating metrics from production", "a copy of prod". */
+const PRODUCTION_AS_SOURCE = /\b(?:from|of)\s+(?:a\s+copy\s+of\s+)?(?:the\s+)?(?:production|prod)\b/gi;
 /** Section titles about deploying it or running it in production: "Deployment", "Deploy to …", "Running in production", "Kubernetes". */
 const DEPLOY_HEADING =
   /\b(?:deploy(?:s|ing|ment|ments)?|production|kubernetes|k8s|swarm|helm|self-?hosting|hosting)\b/i;
@@ -74,7 +81,9 @@ function containerRunGuide(blocks: CodeBlock[]): string | undefined {
 function runbookSection(readme: SourceFile): string | undefined {
   const headings = headingsOf(readme);
   const titled = headings.find(
-    h => RUNBOOK_HEADING.test(h.text) || (DEPLOY_HEADING.test(h.text) && !LOCAL_HEADING.test(h.text)),
+    h =>
+      RUNBOOK_HEADING.test(h.text) ||
+      ((MONITORING_HEADING.test(h.text) || DEPLOY_HEADING.test(h.text.replace(PRODUCTION_AS_SOURCE, ' '))) && !LOCAL_HEADING.test(h.text)),
   );
   if (titled) return `README section "${titled.text}"`;
   // A section that builds the service's image and runs it as a service, under any title but the document's own
@@ -123,7 +132,7 @@ export default defineRule({
   severity: 'low',
   title: 'Deployable services have a runbook',
   description:
-    'For a deployable service (a Dockerfile, a deployment descriptor such as a Kubernetes workload manifest, Helm chart, Procfile, heroku.yml, fly.toml, render.yaml, App Engine app.yaml, serverless.yml, an Azure Developer CLI azure.yaml with services or a .NET Aspire app host publishing to a deployment environment, or a deploy pipeline; dev container images and files under examples, tests or docs do not count), fails when no runbook or operations document exists: no document named runbook / operations / ops / playbook / on-call / incident / troubleshooting / deploy / deployment / production (dependency lists such as requirements/production.txt are not documents), no README section such as Operations, Runbook, Troubleshooting, Deployment, Deploy to …, Running in production or Kubernetes (any heading style), no README section that builds the image and runs it as a service (`docker build -t app .` then `docker run -d` / `--env-file` / `-e` / `--restart` with that image; not under a local, development or test title), and no deploy steps (`kubectl apply`, `helm upgrade`, `docker stack deploy`, `azd up`…) in the README. Badges and images in a heading are not its words.',
+    'For a deployable service (a Dockerfile, a deployment descriptor such as a Kubernetes workload manifest, Helm chart, Procfile, heroku.yml, fly.toml, render.yaml, App Engine app.yaml, serverless.yml, an Azure Developer CLI azure.yaml with services or a .NET Aspire app host publishing to a deployment environment, or a deploy pipeline; dev container images and files under examples, tests or docs do not count), fails when no runbook or operations document exists: no document named runbook / operations / ops / playbook / on-call / incident / troubleshooting / deploy / deployment / production (dependency lists such as requirements/production.txt are not documents), no README section such as Operations, Runbook, Troubleshooting, Deployment, Deploy to …, Running in production, Kubernetes or one about monitoring (the word anywhere in the title, as in `Custom metrics monitoring`; any heading style; production named only as where data comes from, as in `Updating metrics from production`, does not count), no README section that builds the image and runs it as a service (`docker build -t app .` then `docker run -d` / `--env-file` / `-e` / `--restart` with that image; not under a local, development or test title), and no deploy steps (`kubectl apply`, `helm upgrade`, `docker stack deploy`, `azd up`…) in the README. Badges and images in a heading are not its words.',
   rationale:
     'The person paged at night is often not the author. A runbook tells them how to check health, read the dashboards, restart, roll back and escalate, and turns a long outage into a short one.',
   remediation:

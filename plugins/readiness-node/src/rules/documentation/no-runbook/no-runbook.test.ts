@@ -95,6 +95,16 @@ describeRule(rule, {
           '',
           '## Is it production-ready?',
           '',
+          '## Updating metrics from production',
+          '',
+          'Export the fixtures from a copy of the production database.',
+          '',
+          '## Loading a copy of prod',
+          '',
+          '## Observability',
+          '',
+          'Spans are exported over OTLP to a collector; set TRACING_SAMPLE_RATE lower in production.',
+          '',
           '## Running locally with minikube',
           '',
           '```sh',
@@ -205,6 +215,17 @@ describeRule(rule, {
     {
       name: 'a playbook',
       files: { ...service, 'docs/incident-playbook.md': 'x' },
+    },
+    {
+      name: 'a README section about monitoring, its word anywhere in the title',
+      files: {
+        ...service,
+        'README.md': '# svc\n\n## Custom metrics monitoring\n\nPrometheus scrapes /actuator/prometheus; Grafana shows the dashboards.\n',
+      },
+    },
+    {
+      name: 'a deployment section that also names production as a source',
+      files: { ...service, 'README.md': '# svc\n\n## Deploying from the production branch\n\nPush to prod.\n' },
     },
     {
       name: 'a README Operations section',
