@@ -63,9 +63,18 @@ const MIGRATIONS_DIR = /(^|\/)(migrations?|db\/migrate|alembic\/versions|db\/cha
 const MANIFEST =
   /^(package\.json|requirements[\w.-]*\.txt|pyproject\.toml|Pipfile|go\.mod|pom\.xml|build\.gradle(\.kts)?|Gemfile|composer\.json|Cargo\.toml|[\w.-]+\.csproj)$/;
 
-/** Tools and terms that only appear when backups are being discussed. */
+/** The word backup, except in names of other things (backup codes, a backup region or DNS provider). */
+const BACKUP_WORD = /\bback-?ups?\b(?![- ]?(?:codes?|regions?|fallbacks?|failovers?|routes?|dns|providers?)\b)/i;
+/** Tools and terms that only appear when backups of data are being discussed. */
 const BACKUP_TERMS =
-  /\bback-?ups?\b(?![- ]?(?:codes?|regions?|fallbacks?|failovers?|routes?|dns|providers?)\b)|\bpoint[- ]in[- ]time[- ]recovery\b|\bPITR\b|\bdisaster[- ]recovery\b|\b(pg_dump|pg_dumpall|pg_basebackup|pg_restore|mysqldump|mariadb-dump|mongodump|mongorestore|xtrabackup|mariabackup|wal-g|pgbackrest|barman|litestream|velero)\b/i;
+  /\bpoint[- ]in[- ]time[- ]recovery\b|\bPITR\b|\bdisaster[- ]recovery\b|\b(pg_dump|pg_dumpall|pg_basebackup|pg_restore|mysqldump|mariadb-dump|mongodump|mongorestore|xtrabackup|mariabackup|wal-g|pgbackrest|barman|litestream|velero)\b/i;
+/**
+ * A feature of the application the line describes to its users (notification settings, reminders, e-mails sent to
+ * customers): a backup there is something the app offers (an account backup, a backup reminder), not how its data is kept.
+ */
+const FEATURE_CONTEXT = /\b(notifications?|notify|reminders?|e-?mails?|subscri\w*|customers?|preferences)\b/i;
+/** Words of a backup process, other than the word backup itself. */
+const PROCESS_WORDS = /\b(dumps?|retention|daily|nightly|hourly|weekly|automated|recovery|restor\w*|cron\w*)\b/i;
 
 /** Words that need a data context on the same line: `restore`, `back up`, `snapshot`. */
 const CONTEXTUAL_TERMS = /\b(restor(e|es|ed|ing)|back(ed|ing)? up|snapshots?)\b/i;
@@ -138,6 +147,10 @@ function mentionsBackups(text: string): boolean {
   // Markup comments (`<!-- markdownlint-restore -->`) are not prose.
   const prose = text.replace(/<!--[\s\S]*?-->/g, '').replace(BACKUPS_OFF, ' ');
   if (BACKUP_TERMS.test(prose)) return true;
+  // The word backup counts on any line but one that describes a feature the app offers its users, with no data or
+  // backup-process words beside it.
+  const backupLines = prose.split('\n').filter(line => BACKUP_WORD.test(line));
+  if (backupLines.some(line => !FEATURE_CONTEXT.test(line) || DATA_CONTEXT.test(line) || PROCESS_WORDS.test(line))) return true;
   if (!CONTEXTUAL_TERMS.test(prose)) return false;
   return prose
     .split('\n')
@@ -167,7 +180,7 @@ export default defineRule({
   severity: 'low',
   title: 'Data that the service stores has a documented backup strategy',
   description:
-    'Fails when the repository runs a datastore (a database service in compose, migrations, a SQL schema, a database driver, a SQLite database file the code opens) but no document mentions backups or restores. Backup words used for failover (a backup region, a fallback), restoring deleted records, or options that switch backups off (`--disable-automated-backup`, `--no-backup`) do not count as a backup document.',
+    'Fails when the repository runs a datastore (a database service in compose, migrations, a SQL schema, a database driver, a SQLite database file the code opens) but no document mentions backups or restores. Backup words used for failover (a backup region, a fallback), restoring deleted records, a backup the application offers its users (a line about notification settings, reminders or e-mails to customers, with no data or backup-process words), or options that switch backups off (`--disable-automated-backup`, `--no-backup`) do not count as a backup document.',
   rationale:
     'Every database eventually needs a restore: a bad migration, a deleted table, a lost volume or region. Without a written strategy nobody knows whether backups exist, how old they may be, or how to restore one under pressure.',
   remediation:

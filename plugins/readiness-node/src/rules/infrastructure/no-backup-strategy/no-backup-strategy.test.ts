@@ -86,6 +86,8 @@ describeRule(rule, {
           '- Healthcheck endpoint for [Fly backups region fallbacks](https://fly.io/docs/reference/configuration/)',
           'Traffic moves to the backup region on failover; configure a backup DNS provider too.',
           'We never delete uploaded files, as deleting them hurts restoring data later; database records are soft-deleted.',
+          'The notification service stores contact details and notification settings (reminders, backup frequency). A scheduled worker sends the e-mails.',
+          'Customers get an account backup by e-mail every month.',
         ].join('\n'),
         'src/components/BackupCodes.tsx': 'export const BackupCodes = () => null;\n',
       },
@@ -103,6 +105,13 @@ describeRule(rule, {
     {
       name: 'the README has a Backups section',
       files: { 'docker-compose.yml': COMPOSE_DB, 'README.md': '# API\n\n## Backups\nNightly dumps go to S3.\n' },
+    },
+    {
+      name: 'backup words beside feature words that also speak of data or a backup process',
+      files: {
+        'docker-compose.yml': COMPOSE_DB,
+        'README.md': '# Shop\n\nCustomers are notified by e-mail when the nightly backup of the database fails.\n',
+      },
     },
     {
       name: 'a runbook that uses pg_dump',
