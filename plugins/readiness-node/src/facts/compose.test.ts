@@ -1,4 +1,4 @@
-import { isComposePath, parseComposeFile } from './compose';
+import { isComposeDocument, isComposePath, parseComposeFile } from './compose';
 
 const file = (text: string, path = 'docker-compose.yml') => ({ path, text, size: text.length });
 
@@ -22,7 +22,34 @@ describe('isComposePath', () => {
   );
 });
 
+describe('isComposeDocument', () => {
+  it.each([
+    ['src/main/docker/app.yml', "version: '2'\nservices:\n  app:\n    image: shop\n    ports:\n      - 8080:8080\n  db:\n    extends:\n      file: mysql.yml\n      service: db\n"],
+    ['deploy/stack.yaml', 'services:\n  api:\n    image: acme/api:1.2\n    restart: always\nx-logging: &logging\n  driver: json-file\n'],
+    ['ops/local.yml', 'name: shop\nservices:\n  web:\n    build: ./web\n'],
+  ])('reads %s as a compose file by its content', (path, text) => {
+    expect(isComposeDocument({ path, text, size: text.length })).toBe(true);
+  });
+
+  it.each([
+    ['a file already named for compose', 'docker-compose.yml', 'services:\n  web:\n    build: .\n'],
+    ['Helm values with other top-level keys', 'chart/values.yaml', 'replicaCount: 2\nservices:\n  web:\n    image: acme/web:1\n    ports: [80]\n'],
+    ['Helm-style image mappings', 'chart/values.yaml', 'services:\n  web:\n    image:\n      repository: acme/web\n      tag: "1"\n    restart: always\n'],
+    ['a services mapping with only image and ports, no version', 'config/services.yml', 'services:\n  web:\n    image: acme/web\n    ports: [80]\n'],
+    ['a GitLab CI file (services is a list)', 'ci/build.yml', 'services:\n  - postgres:16\ntest:\n  script: make test\n'],
+    ['a service that names nothing to run', 'deploy/app.yml', 'version: "3"\nservices:\n  web:\n    restart: always\n'],
+    ['not YAML', 'docs/compose.md', 'services:\n  web:\n    build: .\n'],
+  ])('does not take %s for a compose file', (_, path, text) => {
+    expect(isComposeDocument({ path, text, size: text.length })).toBe(false);
+  });
+});
+
 describe('parseComposeFile', () => {
+  it('reads the working directory a service starts in', () => {
+    const fact = parseComposeFile(file('services:\n  api:\n    image: node:22\n    working_dir: /usr/src/app\n  db:\n    image: postgres:16\n'));
+    expect(fact.services.map(s => s.workingDir)).toEqual(['/usr/src/app', undefined]);
+  });
+
   it('reads the env files a service loads, relative to the compose file', () => {
     const fact = parseComposeFile(
       file(

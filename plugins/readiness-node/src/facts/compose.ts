@@ -42,6 +42,8 @@ export interface ComposeService {
   envFiles?: string[];
   /** The `entrypoint` and `command` it overrides the image's with, as one line. */
   command?: string;
+  /** The `working_dir` it starts in. */
+  workingDir?: string;
   /** The container ports it publishes (`ports:`, the container side of each mapping) or exposes (`expose:`), in order. */
   ports?: number[];
 }
@@ -95,6 +97,34 @@ export function containerPortOf(entry: unknown): number | undefined {
   if (!port || !/^\d{1,5}$/.test(port)) return undefined;
   const n = Number(port);
   return n > 0 && n < 65536 ? n : undefined;
+}
+
+/** Top-level keys of the compose format (`x-` extension keys aside). */
+const COMPOSE_TOP_LEVEL = new Set(['version', 'name', 'services', 'volumes', 'networks', 'secrets', 'configs', 'include']);
+/** Service keys only compose uses: a Helm values file or a CI configuration may name an `image` and `ports` too. */
+const COMPOSE_ONLY_SERVICE_KEYS = [
+  'build', 'depends_on', 'extends', 'container_name', 'env_file', 'restart', 'healthcheck', 'network_mode', 'links',
+  'volumes_from', 'stdin_open', 'tty', 'expose', 'cap_add', 'ulimits',
+];
+
+/**
+ * Whether a YAML file whose name does not say compose is a compose file by its content, as the compose files a
+ * project keeps under its own names are (`src/main/docker/app.yml`, `deploy/stack.yml`): only top-level keys of the
+ * compose format, a `services` mapping whose every entry names an `image` (a string), a `build` or an `extends`, and
+ * a `version` key or a service key only compose uses.
+ */
+export function isComposeDocument(file: SourceFile): boolean {
+  if (!/\.ya?ml$/i.test(file.path) || isComposePath(file.path) || !/^services:[ \t]*(?:#.*)?$/m.test(file.text)) return false;
+  const yaml = parseYamlFile(file.text, { merge: true });
+  const root = asRecord(yaml.value);
+  if (yaml.error || !root || !Object.keys(root).every(k => COMPOSE_TOP_LEVEL.has(k) || k.startsWith('x-'))) return false;
+  const services = asRecord(root.services);
+  if (!services || Object.keys(services).length === 0) return false;
+  const entries = Object.values(services).map(asRecord);
+  const runsSomething = entries.every(
+    svc => svc !== undefined && (typeof svc.image === 'string' || svc.build !== undefined || svc.extends !== undefined),
+  );
+  return runsSomething && ('version' in root || entries.some(svc => COMPOSE_ONLY_SERVICE_KEYS.some(k => k in svc!)));
 }
 
 /** Keys of a compose service that say what it runs. */
@@ -154,6 +184,8 @@ export function parseComposeFile(file: SourceFile): ComposeFileFact {
       .filter(Boolean)
       .join(' ');
     if (command) service.command = command;
+    const workingDir = asString(svc.working_dir);
+    if (workingDir) service.workingDir = workingDir;
     const restart = asString(svc.restart);
     if (restart !== undefined) service.restart = restart;
     const image = asString(svc.image);

@@ -5,6 +5,7 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { VENDORED_DIRS } from '../../snapshot';
 import { instructionCommandLine } from '../../facts/dockerfiles';
+import { isComposeDocument, parseComposeFile } from '../../facts/compose';
 import type {
   ComposeFileFact,
   ComposeService,
@@ -150,7 +151,8 @@ const developmentNotes = new WeakMap<Facts, Map<string, string | undefined>>();
  * `compose.override.yml`), or when a production variant of it sits beside it
  * (`Dockerfile` next to `Dockerfile.prod`, `docker/app/Dockerfile` next to `docker/app-prod/Dockerfile`, `docker-compose.yml` next to a
  * `docker-compose.prod.yml` that defines every service itself). A Dockerfile that
- * a production compose file builds is not a development file. A variant named for a
+ * a production compose file, or the main compose file (one that is neither a development
+ * nor a test file), builds is not a development file: it is the image compose runs. A variant named for a
  * package manager the repository does not use (`Dockerfile.pnpm` without a pnpm
  * lockfile) is noted the same way: nothing deploys it.
  */
@@ -198,8 +200,13 @@ function developmentNote(facts: Facts, path: string): string | undefined {
   if (!variant || variant.environment === 'production') return undefined;
   const isCompose = facts.compose.some(c => c.path === path);
   if (!isCompose) {
+    // Built by a production compose file, or by the main one (neither a development variant nor a test or CI file): the
+    // image `docker compose up` runs.
     const builtForProduction = composeServicesOf(facts).some(
-      ref => ref.service.dockerfile === path && containerVariantOf(ref.file.path)?.environment === 'production',
+      ref =>
+        ref.service.dockerfile === path &&
+        (containerVariantOf(ref.file.path)?.environment === 'production' ||
+          (confidenceOf(ref.file.path) === 'high' && developmentNoteOf(facts, ref.file.path) === undefined)),
     );
     if (builtForProduction) return undefined;
   }
@@ -225,11 +232,15 @@ export function withDevelopmentNote(message: string, note: string | undefined): 
 
 const composeFilesCache = new WeakMap<Facts, ComposeFileFact[]>();
 
-/** Compose files outside vendored trees. */
+/**
+ * Compose files outside vendored trees: those named for compose, and YAML files under other names that are compose
+ * files by their content (`src/main/docker/app.yml`, see isComposeDocument).
+ */
 export function composeFilesOf(facts: Facts): ComposeFileFact[] {
   let files = composeFilesCache.get(facts);
   if (!files) {
-    files = facts.compose.filter(c => !isVendored(c.path));
+    const byContent = facts.files.filter(f => !isVendored(f.path) && isComposeDocument(f)).map(parseComposeFile);
+    files = [...facts.compose.filter(c => !isVendored(c.path)), ...byContent];
     composeFilesCache.set(facts, files);
   }
   return files.slice();
@@ -532,13 +543,6 @@ export function parentStageOf(
     .slice(0, stage.index)
     .reverse()
     .find(s => s.name?.toLowerCase() === name);
-}
-
-/** Compose files named for development use, where source mounts are expected. */
-export function isDevelopmentComposePath(path: string): boolean {
-  return /^(docker-)?compose[.-](override|dev|develop|development|local|debug|test|tests|ci)([.-][\w.-]+)?\.ya?ml$/i.test(
-    basename(path),
-  );
 }
 
 /** Directory of a compose file. */

@@ -27,6 +27,22 @@ const COMPOSE = [
   '',
 ].join('\n');
 
+/** A Spring Boot service whose jar the Gradle build writes to build/libs (not committed). */
+const SPRING = {
+  'build.gradle': "plugins { id 'org.springframework.boot' version '3.3.0' }\n",
+  'src/main/java/com/example/App.java': 'package com.example;\n\npublic class App {}\n',
+  'application-prod.yml': 'server:\n  port: 8080\n',
+};
+
+/** A Maven service whose image Jib makes (`<to><image>`), and a compose file under another name that runs it. */
+const JIB_POM = (image: string) =>
+  `<project><artifactId>shop</artifactId><build><plugins><plugin><groupId>com.google.cloud.tools</groupId><artifactId>jib-maven-plugin</artifactId><configuration><from><image>eclipse-temurin:21-jre</image></from><to><image>${image}</image></to></configuration></plugin></plugins></build></project>`;
+const JIB_APP = (image: string) => ({
+  'pom.xml': JIB_POM(image),
+  'src/main/java/com/example/App.java': 'package com.example;\n\npublic class App {}\n',
+  'src/main/docker/app.yml': "version: '2'\nservices:\n  shop-app:\n    image: shop\n    ports:\n      - 8080:8080\n  shop-db:\n    image: mysql:8\n",
+});
+
 describeRule(rule, {
   // The cases marked `fix: 'none'` have no server whose health route is known: the fix offers nothing there.
   fails: [
@@ -62,7 +78,65 @@ describeRule(rule, {
       fix: 'none',
     },
     {
-      name: 'a production compose file without one, beside a development compose file (a note)',
+      name: "a stock runtime image running the repository's built jar, mounted and started by the command",
+      files: {
+        ...SPRING,
+        'docker-compose.yml': [
+          'services:',
+          '  webapp:',
+          '    image: eclipse-temurin:21-jre',
+          '    volumes:',
+          '      - ./application-prod.yml:/app/application-prod.yml',
+          '      - ./build/libs/shop-0.0.1.jar:/app/app.jar',
+          '    command: java -jar /app/app.jar --spring.profiles.active=prod',
+          '  db:',
+          '    image: mysql:8',
+        ].join('\n'),
+      },
+      findings: ['docker-compose.yml:2'],
+      fix: 'none',
+    },
+    {
+      name: 'a stock Node image running the mounted project from its working directory',
+      files: {
+        'package.json': '{"name":"api","scripts":{"start":"node server.js"}}',
+        'server.js': 'require("http").createServer().listen(3000);\n',
+        'docker-compose.yml': 'services:\n  api:\n    image: node:22\n    working_dir: /usr/src/app\n    volumes:\n      - .:/usr/src/app\n    command: npm start\n',
+      },
+      findings: ['docker-compose.yml:2'],
+      fix: 'none',
+    },
+    {
+      name: 'an image the Maven build makes with Jib, run by a compose file kept under another name (src/main/docker/app.yml)',
+      files: JIB_APP('shop:latest'),
+      findings: ['src/main/docker/app.yml:3'],
+      fix: 'none',
+    },
+    {
+      name: "an image Gradle's Jib or bootBuildImage names",
+      files: {
+        'build.gradle': "plugins { id 'com.google.cloud.tools.jib' }\njib {\n  to {\n    image = 'ghcr.io/acme/orders:1.0'\n  }\n}\nbootBuildImage {\n  imageName = 'acme/billing'\n}\n",
+        'src/main/java/A.java': 'class A {}\n',
+        'docker-compose.yml': 'services:\n  orders:\n    image: ghcr.io/acme/orders:2.1\n  billing:\n    image: acme/billing\n',
+      },
+      findings: ['docker-compose.yml:2', 'docker-compose.yml:4'],
+      fix: 'none',
+    },
+    {
+      name: 'development compose files are judged as usual: beside a standalone production one that has healthchecks, or named for development',
+      files: {
+        'app/Dockerfile': DOCKERFILE,
+        'app/Dockerfile.prod': WITH_CHECK,
+        'docker-compose.yml': 'services:\n  web:\n    build: ./app\n',
+        'docker-compose.prod.yml': 'services:\n  web:\n    build:\n      context: ./app\n      dockerfile: Dockerfile.prod\n    env_file: .env.prod\n  db:\n    image: postgres:16\n    env_file: .env.prod.db\n',
+        'tools/compose.dev.yaml': 'services:\n  api:\n    build: .\n',
+        'tools/Dockerfile': DOCKERFILE,
+      },
+      findings: ['docker-compose.yml:2', 'tools/compose.dev.yaml:2'],
+      fix: 'none',
+    },
+    {
+      name: 'a production compose file without one, beside a development compose file that has none either',
       files: {
         'app/Dockerfile': DOCKERFILE,
         'app/Dockerfile.prod': DOCKERFILE,
@@ -215,17 +289,6 @@ describeRule(rule, {
       },
     },
     {
-      name: 'development compose files: beside a standalone production one that has healthchecks, or named for development (notes)',
-      files: {
-        'app/Dockerfile': DOCKERFILE,
-        'app/Dockerfile.prod': WITH_CHECK,
-        'docker-compose.yml': 'services:\n  web:\n    build: ./app\n',
-        'docker-compose.prod.yml': 'services:\n  web:\n    build:\n      context: ./app\n      dockerfile: Dockerfile.prod\n    env_file: .env.prod\n  db:\n    image: postgres:16\n    env_file: .env.prod.db\n',
-        'tools/compose.dev.yaml': 'services:\n  api:\n    build: .\n',
-        'tools/Dockerfile': DOCKERFILE,
-      },
-    },
-    {
       name: 'test compose files and test-runner services exit after the run',
       files: {
         'docker-compose.test.yml': 'services:\n  api:\n    build: .\n',
@@ -315,6 +378,48 @@ describeRule(rule, {
     },
     { name: 'an invalid compose file', files: { 'docker-compose.yml': 'services:\n  - api\n' } },
     {
+      name: 'near misses: stock runtime images mounting config or data, a jar into a Python image, a jar the command does not run',
+      files: {
+        ...SPRING,
+        'docker-compose.yml': [
+          'services:',
+          '  tools:',
+          '    image: eclipse-temurin:21-jre',
+          '    volumes:',
+          '      - ./application-prod.yml:/app/application-prod.yml',
+          '      - ./data:/app/data',
+          '    command: java -jar /opt/vendor/tool.jar',
+          '  scripts:',
+          '    image: python:3.12',
+          '    volumes:',
+          '      - ./build/libs/shop-0.0.1.jar:/app/app.jar',
+          '    command: sh -c "ls -l /app/app.jar"',
+          '  idle:',
+          '    image: openjdk:21',
+          '    volumes:',
+          '      - ./build/libs/shop-0.0.1.jar:/app/app.jar',
+          '    command: sleep infinity',
+        ].join('\n'),
+      },
+    },
+    {
+      name: 'near misses: a Jib image under another name, one named by a Maven property, a commented-out Jib plugin',
+      files: {
+        ...JIB_APP('acme/shop-api'),
+        'billing/pom.xml': JIB_POM('${docker.image.prefix}/billing'),
+        'billing/src/main/docker/app.yml': "version: '2'\nservices:\n  billing:\n    image: acme/billing\n",
+        'ledger/pom.xml': `<!-- ${JIB_POM('ledger')} -->`,
+        'ledger/src/main/docker/app.yml': "version: '2'\nservices:\n  ledger:\n    image: ledger\n",
+      },
+    },
+    {
+      name: 'a YAML file with a services mapping that is no compose file (Helm values)',
+      files: {
+        'pom.xml': JIB_POM('shop'),
+        'chart/values.yaml': 'replicaCount: 2\nservices:\n  shop:\n    image: shop\n    ports: [8080]\n',
+      },
+    },
+    {
       name: 'third-party images beside a build of another image, and a commented-out build of the same name',
       files: {
         Dockerfile: DOCKERFILE,
@@ -326,6 +431,21 @@ describeRule(rule, {
 });
 
 describe('infrastructure/compose-no-healthcheck findings', () => {
+  it("say how a service without build: runs the repository's code", () => {
+    const jib = runRule(rule, JIB_APP('shop:latest'));
+    expect(jib.findings.map(f => f.message)).toEqual([
+      'Service `shop-app` runs the image `shop` that this repository builds with Jib (pom.xml) but has no healthcheck',
+    ]);
+    const stock = runRule(rule, {
+      ...SPRING,
+      'docker-compose.yml': 'services:\n  webapp:\n    image: java:8\n    volumes:\n      - ./build/libs/shop.jar:/app/app.jar\n    command: "java -jar /app/app.jar"\n',
+    });
+    expect(stock.findings.map(f => f.message)).toEqual([
+      "Service `webapp` runs this repository's built archive (`./build/libs/shop.jar`) in the stock image `java:8` but has no healthcheck",
+    ]);
+  });
+
+
   it('name the service and mark example compose files with low confidence', () => {
     const result = runRule(rule, {
       'docker-compose.yml': 'services:\n  api:\n    build: .\n',

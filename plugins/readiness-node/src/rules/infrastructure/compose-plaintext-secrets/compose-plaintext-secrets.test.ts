@@ -1,6 +1,23 @@
 import { describeRule, findingsOf, runRule } from '../../../testing';
 import rule from '.';
 
+const TEMPLATE_COMPOSE = [
+  'services:',
+  '  db:',
+  '    image: postgres:16',
+  '    ports:',
+  '      - {{cookiecutter.db_port}}:5432',
+  '    environment:',
+  '      POSTGRES_USER: {{cookiecutter.db_user}}',
+  '      POSTGRES_PASSWORD: {{cookiecutter.db_password}}',
+  '  api:',
+  '    build: ./api',
+  '    environment:',
+  "      DATABASE_URL: 'postgresql://{{ cookiecutter.db_user }}:{{ cookiecutter.db_password }}@db:5432/{{cookiecutter.project_slug}}'",
+].join('\n');
+const TEMPLATE_ANSWERS = (answers: Record<string, unknown>) =>
+  JSON.stringify({ project_slug: 'shop', project_name: '{{ cookiecutter.project_slug }}', db_port: '5432', db_user: 'shop', ...answers });
+
 describeRule(rule, {
   fails: [
     {
@@ -119,6 +136,14 @@ describeRule(rule, {
         'docker-compose.prod.yml': 'services:\n  web:\n    build: ./app\n    env_file: .env.prod\n  db:\n    image: postgres:16\n    env_file: .env.prod.db\n',
       },
       findings: ['docker-compose.dev.yml:7', 'src/docker-compose.override.yml:4', 'src/docker-compose.override.yml:7'],
+    },
+    {
+      name: 'a cookiecutter template whose default answers put a password in the generated compose file',
+      files: {
+        'cookiecutter.json': TEMPLATE_ANSWERS({ db_password: 'password' }),
+        '{{cookiecutter.project_slug}}/docker-compose.yml': TEMPLATE_COMPOSE,
+      },
+      findings: ['{{cookiecutter.project_slug}}/docker-compose.yml:8', '{{cookiecutter.project_slug}}/docker-compose.yml:12'],
     },
     {
       name: 'a stand-in word such as example works as a password',
@@ -243,6 +268,27 @@ describeRule(rule, {
       },
     },
     {
+      name: 'a cookiecutter template whose password answer is left to the user, interpolated or a marker',
+      files: {
+        'cookiecutter.json': TEMPLATE_ANSWERS({ db_password: '' }),
+        '{{cookiecutter.project_slug}}/docker-compose.yml': TEMPLATE_COMPOSE,
+        'other/cookiecutter.json': TEMPLATE_ANSWERS({ db_password: '${DB_PASSWORD}' }),
+        'other/{{cookiecutter.project_slug}}/docker-compose.yml': TEMPLATE_COMPOSE,
+        'third/cookiecutter.json': TEMPLATE_ANSWERS({ db_password: 'change-this-here' }),
+        'third/{{cookiecutter.project_slug}}/docker-compose.yml': TEMPLATE_COMPOSE,
+      },
+    },
+    {
+      name: 'near misses: answers the nearest cookiecutter.json does not give (another template gives them), filtered expressions',
+      files: {
+        'template/docker-compose.yml': TEMPLATE_COMPOSE,
+        'other-template/cookiecutter.json': TEMPLATE_ANSWERS({ db_password: 'password' }),
+        'cookiecutter.json': JSON.stringify({ project_slug: 'app' }),
+        'app/docker-compose.yml':
+          'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: "{{ cookiecutter.db_password | random_ascii_string(32) }}"\n      MYSQL_PASSWORD: "{{ cookiecutter.unknown_answer }}"\n',
+      },
+    },
+    {
       name: 'vendored compose files are not read',
       files: {
         'docker-compose.yml': 'services:\n  api:\n    build: .\n',
@@ -290,6 +336,30 @@ describe('infrastructure/compose-plaintext-secrets findings', () => {
     for (const finding of ok.findings) {
       expect(JSON.stringify(finding)).not.toMatch(/horse|Tr0ub4dor3/);
     }
+  });
+
+  it('read a template value as its default answer, and show the line as written', () => {
+    const result = runRule(rule, {
+      'cookiecutter.json': TEMPLATE_ANSWERS({ db_password: 'Sup3r-s3cret-pw' }),
+      '{{cookiecutter.project_slug}}/docker-compose.yml': TEMPLATE_COMPOSE,
+    });
+    expect(findingsOf(result)).toEqual([
+      {
+        path: '{{cookiecutter.project_slug}}/docker-compose.yml',
+        line: 8,
+        excerpt: 'POSTGRES_PASSWORD: {{cookiecutter.db_password}}',
+        message: '`POSTGRES_PASSWORD` of service `db` is set to a literal secret, the default answer of cookiecutter.json',
+        confidence: 'high',
+      },
+      {
+        path: '{{cookiecutter.project_slug}}/docker-compose.yml',
+        line: 12,
+        excerpt: "DATABASE_URL: 'postgresql://{{ cookiecutter.db_user }}:{{ cookiecutter.db_password }}@db:5432/{{cookiecutter.project_slug}}'",
+        message: '`DATABASE_URL` of service `api` holds a connection URL with a password in plain text, the default answer of cookiecutter.json',
+        confidence: 'high',
+      },
+    ]);
+    expect(JSON.stringify(result.findings)).not.toContain('Sup3r');
   });
 
   it('keep the scheme, host and database readable when the password is the same word', () => {

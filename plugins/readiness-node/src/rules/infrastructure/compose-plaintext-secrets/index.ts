@@ -1,4 +1,5 @@
-import type { ComposeEnvVar } from '../../../facts';
+import type { ComposeEnvVar, Facts } from '../../../facts';
+import { templateAnswersPath, withTemplateDefaults } from '../../../facts/projectTemplates';
 import {
   isPlaceholderValue,
   JWT_PATTERN,
@@ -104,13 +105,28 @@ function maskedExcerpt(line: string | undefined, env: ComposeEnvVar, secret: str
   return standalone.test(redacted) ? redacted.replace(standalone, masked) : redacted.split(secret).join(masked);
 }
 
+/**
+ * The value a project made from a cookiecutter template with its default answers gets, when the value is written as
+ * template references (`POSTGRES_PASSWORD: {{cookiecutter.postgres_password}}`): read from the line as written, since
+ * the YAML of a template is parsed with its tags neutralised. Undefined for any other value.
+ */
+function templateDefaultValue(facts: Facts, path: string, env: ComposeEnvVar): string | undefined {
+  const line = excerptAt(facts, path, env.line);
+  if (!line || !line.includes('{{')) return undefined;
+  const key = env.key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = new RegExp(`^(?:-\\s*)?["']?${key}["']?\\s*[:=]\\s*(.*)$`).exec(line);
+  if (!m) return undefined;
+  const written = m[1].replace(/\s+#.*$/, '').trim().replace(/^["']|["']$/g, '');
+  return withTemplateDefaults(facts, path, written);
+}
+
 export default defineRule({
   id: 'infrastructure/compose-plaintext-secrets',
   category: 'infrastructure',
   severity: 'high',
   title: 'Compose files hold no plaintext secrets',
   description:
-    'Fails when a compose service sets a secret-named variable (`*_PASSWORD`, `*_TOKEN`, `*_SECRET`, `*_API_KEY`…) to a literal value in `environment`, or any variable to a credential-shaped value or a connection URL with a password, in any compose format (version 1 files list their services at the top level). A stand-in word such as `changeme` counts: the container starts with it as written. `${VAR}` interpolation (with a placeholder fallback at most), empty values, template markers (`<your-key>`, `xxxx`, `your-token-here`) and `*_FILE` settings that point at a secrets file pass. Development compose files (`docker-compose.dev.yml`, `compose.override.yml`, a `docker-compose.yml` beside a production variant) are judged as usual: their passwords are committed all the same. Compose files named for tests or CI (`docker-compose.test.yml`, `compose.ci.yaml`) and those in tests, docs and examples are only low-confidence notes.',
+    'Fails when a compose service sets a secret-named variable (`*_PASSWORD`, `*_TOKEN`, `*_SECRET`, `*_API_KEY`…) to a literal value in `environment`, or any variable to a credential-shaped value or a connection URL with a password, in any compose format (version 1 files list their services at the top level). A stand-in word such as `changeme` counts: the container starts with it as written. `${VAR}` interpolation (with a placeholder fallback at most), empty values, template markers (`<your-key>`, `xxxx`, `your-token-here`) and `*_FILE` settings that point at a secrets file pass. In a cookiecutter project template, a value written as `{{cookiecutter.name}}` is judged as its default answer in `cookiecutter.json`: the project made with the defaults starts its containers with it. Development compose files (`docker-compose.dev.yml`, `compose.override.yml`, a `docker-compose.yml` beside a production variant) are judged as usual: their passwords are committed all the same. Compose files named for tests or CI (`docker-compose.test.yml`, `compose.ci.yaml`) and those in tests, docs and examples are only low-confidence notes.',
   rationale:
     'A compose file is committed, copied between machines and often reused for staging. A literal password in it is shared with everyone who can read the repository, stays in history after removal, and tends to become the production password.',
   remediation:
@@ -129,7 +145,9 @@ export default defineRule({
       const confidence = confidenceOf(file.path);
       for (const service of file.services) {
         for (const env of service.environment) {
-          const value = env.value;
+          // A project template's value is judged as the project made with the default answers has it.
+          const templated = templateDefaultValue(facts, file.path, env);
+          const value = templated ?? env.value;
           if (value === undefined || value.trim() === '') continue;
           const embedded = embeddedSecret(value);
           const named = !embedded && isSecretName(env.key) ? literalSecret(value) : undefined;
@@ -141,10 +159,16 @@ export default defineRule({
           } else if (named?.fallback) {
             message = `\`${env.key}\` of service \`${service.name}\` falls back to a literal secret when the variable is unset`;
           }
+          if (templated !== undefined) message += `, the default answer of ${templateAnswersPath(facts, file.path)}`;
+          const line = excerptAt(facts, file.path, env.line);
           findings.push({
             path: file.path,
             ...(env.line !== undefined ? { line: env.line } : {}),
-            excerpt: maskedExcerpt(excerptAt(facts, file.path, env.line), env, secret, embedded?.what === 'connection URL with a password'),
+            // A templated line holds the template's references, not the secret.
+            excerpt:
+              templated !== undefined && line
+                ? redactText(line)
+                : maskedExcerpt(line, env, secret, embedded?.what === 'connection URL with a password'),
             message: withDevelopmentNote(message, development),
             confidence,
             secrets: [secret],

@@ -29,7 +29,7 @@ const GO_MOUNTS = [
 describeRule(rule, {
   fails: [
     {
-      name: 'a production compose file that mounts the source, beside the development one (a note)',
+      name: 'a production compose file that mounts the source, beside the development one that does too',
       files: {
         ...APP,
         'docker-compose.yml': 'services:\n  web:\n    build: ./app\n    volumes:\n      - ./app/:/usr/src/app/\n',
@@ -115,6 +115,25 @@ describeRule(rule, {
       files: { ...GO_BINARY, 'docker-compose.yml': 'services:\n  shop:\n    image: shop:latest\n    volumes:\n      - .:/app\n' },
       findings: ['docker-compose.yml:5'],
     },
+    {
+      name: 'the development compose file beside a standalone production one that mounts named volumes only',
+      files: {
+        ...APP,
+        'docker-compose.yml': 'services:\n  web:\n    build: ./app\n    volumes:\n      - ./app/:/usr/src/app/\n',
+        'docker-compose.prod.yml': 'services:\n  web:\n    build: ./app\n    volumes:\n      - static:/srv/static\nvolumes:\n  static:\n',
+      },
+      findings: ['docker-compose.yml:5'],
+    },
+    {
+      name: 'source mounts in development compose files (an override file, a compose file named for development)',
+      files: {
+        ...APP,
+        'docker-compose.yml': 'services:\n  api:\n    build: .\n',
+        'docker-compose.override.yml': 'services:\n  api:\n    volumes:\n      - .:/app\n',
+        'compose.dev.yaml': 'services:\n  api:\n    volumes:\n      - ./app:/app/app\n',
+      },
+      findings: ['compose.dev.yaml:4', 'docker-compose.override.yml:4'],
+    },
   ],
   passes: [
     {
@@ -143,14 +162,6 @@ describeRule(rule, {
         'docker-compose.yml':
           'services:\n  api:\n    build: ./app\n    volumes:\n      - ./public:/srv/public:ro\n      - ./web/src:/srv/web-src:ro\n',
         'app/Dockerfile': 'FROM python:3.12-slim\nCOPY . /app\nCMD ["gunicorn", "main:app"]\n',
-      },
-    },
-    {
-      name: 'the development compose file beside a standalone production one that mounts named volumes only (low-confidence note)',
-      files: {
-        ...APP,
-        'docker-compose.yml': 'services:\n  web:\n    build: ./app\n    volumes:\n      - ./app/:/usr/src/app/\n',
-        'docker-compose.prod.yml': 'services:\n  web:\n    build: ./app\n    volumes:\n      - static:/srv/static\nvolumes:\n  static:\n',
       },
     },
     {
@@ -205,12 +216,21 @@ describeRule(rule, {
       },
     },
     {
-      name: 'source mounts in development compose files',
+      name: 'source mounts in test and CI compose files (notes), and live reload through Compose Watch instead of a mount',
       files: {
         ...APP,
-        'docker-compose.yml': 'services:\n  api:\n    build: .\n',
-        'docker-compose.override.yml': 'services:\n  api:\n    volumes:\n      - .:/app\n',
-        'compose.dev.yaml': 'services:\n  api:\n    volumes:\n      - ./app:/app/app\n',
+        'docker-compose.yml': [
+          'services:',
+          '  api:',
+          '    build: .',
+          '    develop:',
+          '      watch:',
+          '        - action: sync',
+          '          path: ./app',
+          '          target: /app/app',
+        ].join('\n'),
+        'docker-compose.test.yml': 'services:\n  api:\n    volumes:\n      - .:/app\n',
+        'compose.ci.yaml': 'services:\n  api:\n    volumes:\n      - ./app:/app/app\n',
       },
     },
     {
@@ -250,6 +270,25 @@ describe('infrastructure/compose-source-bind-mount findings', () => {
         confidence: 'high',
       },
       expect.objectContaining({ path: 'examples/demo/compose.yaml', confidence: 'low' }),
+    ]);
+  });
+
+  it('judge a development compose file as usual and say what it is', () => {
+    const result = runRule(rule, {
+      ...APP,
+      'docker-compose.yml': 'services:\n  web:\n    build: ./app\n    volumes:\n      - ./app/:/usr/src/app/\n',
+      'docker-compose.prod.yml': 'services:\n  web:\n    build: ./app\n',
+    });
+    expect(result.status).toBe('fail');
+    expect(findingsOf(result)).toEqual([
+      {
+        path: 'docker-compose.yml',
+        line: 5,
+        excerpt: '- ./app/:/usr/src/app/',
+        message:
+          "Service `web` bind-mounts the build context of the service (`./app/`) over `/usr/src/app/`, so it runs the host's files instead of the image's (a development file beside its production variant docker-compose.prod.yml)",
+        confidence: 'high',
+      },
     ]);
   });
 });

@@ -12,44 +12,15 @@ import {
   developmentNoteOf,
   excerptAt,
   firstPartyBuildOf,
-  isDevelopmentComposePath,
   isVendored,
   parentStageOf,
   startCommandOf,
   withDevelopmentNote,
 } from '../containers';
-
-/** The runtime that runs a language's files: JavaScript and TypeScript run on Node, Java and Kotlin on the JVM… */
-const FAMILY_OF_LANGUAGE: Record<string, string> = {
-  javascript: 'node',
-  typescript: 'node',
-  java: 'jvm',
-  kotlin: 'jvm',
-  scala: 'jvm',
-  csharp: 'dotnet',
-  fsharp: 'dotnet',
-};
-const familyOfLanguage = (language: string) => FAMILY_OF_LANGUAGE[language] ?? language;
+import { bindSourceInRepo, familyOfLanguage, imageFamily, within } from '../runtimes';
 
 /** Runtimes whose images run a binary built from the source, not the source itself. */
 const COMPILED = new Set(['go', 'rust', 'jvm', 'dotnet', 'c', 'cpp', 'swift']);
-
-/** The runtime an image provides, by its name (`python:3.12`, `golang`, `mcr.microsoft.com/dotnet/sdk`). */
-const IMAGE_FAMILY: Array<[RegExp, string]> = [
-  [/(?:^|\/)(?:python|pypy)$/, 'python'],
-  [/(?:^|\/)(?:node|bun|deno)$/, 'node'],
-  [/(?:^|\/)(?:golang|go)$/, 'go'],
-  [/(?:^|\/)rust$/, 'rust'],
-  [/(?:^|\/)(?:openjdk|eclipse-temurin|amazoncorretto|maven|gradle|sbt|java|ibmjava|adoptopenjdk|sapmachine)$/, 'jvm'],
-  [/(?:^|\/)dotnet\/(?:sdk|aspnet|runtime)$/, 'dotnet'],
-  [/(?:^|\/)ruby$/, 'ruby'],
-  [/(?:^|\/)php$/, 'php'],
-];
-
-function imageFamily(imageName: string): string | undefined {
-  const name = imageName.toLowerCase();
-  return IMAGE_FAMILY.find(([pattern]) => pattern.test(name))?.[1];
-}
 
 /** Commands that run a compiled language from its source (or rebuild it on change) instead of a built binary. */
 const RUNS_FROM_SOURCE =
@@ -104,27 +75,6 @@ function runtimeOf(facts: Facts, service: ComposeService): Runtime | undefined {
   return { family, builtBinary: COMPILED.has(family) && dockerfile !== undefined && !RUNS_FROM_SOURCE.test(start) };
 }
 
-/** A host path that stands for the directory compose runs from. */
-const WORKING_DIR = /^\$\{?PWD\}?(\/.*)?$/;
-
-/** Resolves a relative path against a directory; undefined when it leaves the repository. */
-function resolveInRepo(dir: string, rel: string): string | undefined {
-  const parts = dir ? dir.split('/') : [];
-  for (const part of rel.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') {
-      if (parts.length === 0) return undefined;
-      parts.pop();
-    } else parts.push(part);
-  }
-  return parts.join('/');
-}
-
-/** Whether a path is the directory `dir` or lies below it. */
-function within(path: string, dir: string): boolean {
-  return dir === '' || path === dir || path.startsWith(`${dir}/`);
-}
-
 /**
  * Why a bind mount's source is part of the source tree, or undefined when it
  * is not (a data directory, a config file, the Docker socket…).
@@ -136,15 +86,8 @@ function sourceTreeReason(
   buildContext: string | undefined,
   runtime: Runtime | undefined,
 ): string | undefined {
-  const source = (volume.source ?? '').trim();
-  if (!source) return undefined;
-  const pwd = WORKING_DIR.exec(source);
-  const isRelative =
-    source === '.' || source === '..' || source.startsWith('./') || source.startsWith('../');
-  if (!pwd && !isRelative) return undefined;
-  const relative = pwd ? `.${pwd[1] ?? ''}` : source;
-  // A path that leaves the repository says nothing about this tree.
-  const path = resolveInRepo(composeDirectory, relative);
+  // A host path, or a path that leaves the repository, says nothing about this tree.
+  const path = bindSourceInRepo(volume.source, composeDirectory);
   if (path === undefined) return undefined;
   if (path === composeDirectory || within(composeDirectory, path)) {
     return 'the whole project directory';
@@ -172,11 +115,11 @@ export default defineRule({
   severity: 'low',
   title: 'Compose services run the image, not a mounted source tree',
   description:
-    'Fails when a compose service bind-mounts the source tree (`.:/app`, `./src:/app/src`, `${PWD}:/app`) into its container: the project, its build context, or a folder of hand-written code in the language its image runs. For an image that runs a built binary of a compiled language (Go, Rust, JVM, .NET), only the project or build context counts; config, static-asset and data folders never do. Development compose files (`docker-compose.override.yml`, `compose.dev.yaml`…) are not judged; one beside a standalone production variant (`docker-compose.prod.yml`) is only a low-confidence note.',
+    'Fails when a compose service bind-mounts the source tree (`.:/app`, `./src:/app/src`, `${PWD}:/app`) into its container: the project, its build context, or a folder of hand-written code in the language its image runs. For an image that runs a built binary of a compiled language (Go, Rust, JVM, .NET), only the project or build context counts; config, static-asset and data folders never do. Development compose files (`docker-compose.override.yml`, `compose.dev.yaml`, a `docker-compose.yml` beside a standalone production variant such as `docker-compose.prod.yml`) are judged as usual, with a note saying what they are; compose files named for tests or CI (`docker-compose.test.yml`, `compose.ci.yaml`) and those in tests, docs and examples are only low-confidence notes.',
   rationale:
     'A bind-mounted source tree replaces what the image contains with whatever is on the host. The container no longer runs the code that was built, tested and scanned, and the same compose file behaves differently on every machine.',
   remediation:
-    'Copy the code into the image in the Dockerfile and drop the bind mount. Keep live-reload mounts in a development-only file such as `docker-compose.override.yml` or `compose.dev.yaml`, and use named volumes for data.',
+    'Copy the code into the image in the Dockerfile and drop the bind mount. For live reload while developing, use Compose Watch (`develop: watch:` with `action: sync` or `rebuild`), which only syncs files when started with `docker compose watch`, so `docker compose up` runs the image as built; use named volumes for data.',
   evaluate(facts) {
     const files = composeFilesOf(facts);
     if (files.length === 0) {
@@ -184,8 +127,10 @@ export default defineRule({
     }
     const findings: Finding[] = [];
     for (const file of files) {
-      if (isDevelopmentComposePath(file.path)) continue;
       const dir = composeDir(file);
+      // A development compose file (named for it, an override, or beside a production variant) is judged as usual: it is the
+      // file developers run, and the spec sets apart only test-only configuration. The note says what kind of file it is.
+      // Compose files named for tests or CI, and those in tests, fixtures, docs and examples, are notes (confidenceOf).
       const development = developmentNoteOf(facts, file.path);
       for (const service of file.services) {
         const binds = service.volumes.filter(volume => volume.type === 'bind');
@@ -205,7 +150,7 @@ export default defineRule({
               }, so it runs the host's files instead of the image's`,
               development,
             ),
-            confidence: development ? 'low' : confidenceOf(file.path),
+            confidence: confidenceOf(file.path),
           });
         }
       }

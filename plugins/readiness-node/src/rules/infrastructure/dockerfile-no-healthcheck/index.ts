@@ -23,7 +23,7 @@ export default defineRule({
   severity: 'medium',
   title: 'Container images define a health check',
   description:
-    'Fails when the image a Dockerfile produces has no `HEALTHCHECK` (or `HEALTHCHECK NONE`) and no compose service built from that Dockerfile defines a `healthcheck`, and no Kubernetes workload manifest running its image (matched by the image name its skaffold artifact or `docker build -t` gives it, or by its folder) defines a liveness or readiness probe, which Kubernetes uses instead of `HEALTHCHECK`. A development Dockerfile (named for development, or beside its production variant such as `Dockerfile.prod`) is only a low-confidence note; development-workspace images (`.devcontainer/`, `.gitpod.Dockerfile`, `.codesandbox/`) are not judged.',
+    'Fails when the image a Dockerfile produces has no `HEALTHCHECK` (or `HEALTHCHECK NONE`) and no compose service built from that Dockerfile defines a `healthcheck`, and no Kubernetes workload manifest running its image (matched by the image name its skaffold artifact or `docker build -t` gives it, or by its folder) defines a liveness or readiness probe, which Kubernetes uses instead of `HEALTHCHECK`. A development Dockerfile (named for development, or beside its production variant such as `Dockerfile.prod`) that no production or main compose file builds is only a low-confidence note; development-workspace images (`.devcontainer/`, `.gitpod.Dockerfile`, `.codesandbox/`) are not judged.',
   rationale:
     'Without a health check the container runtime only knows whether the process is alive, not whether it serves. A hung or half-started service keeps receiving traffic and is never restarted.',
   remediation:

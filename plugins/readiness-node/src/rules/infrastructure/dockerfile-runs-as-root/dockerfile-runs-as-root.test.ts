@@ -50,6 +50,16 @@ describeRule(rule, {
       findings: ['app/Dockerfile:1'],
     },
     {
+      name: 'a development Dockerfile beside its production variant that the main compose file builds and runs',
+      files: {
+        'go.mod': 'module example.com/app\n',
+        Dockerfile: 'FROM golang:1.23-alpine\nWORKDIR /app\nCOPY . .\nRUN go build -o /app/bin/app ./cmd/app\nCMD ["/app/bin/app"]\n',
+        'prod.Dockerfile': 'FROM golang:1.23-alpine AS build\nCOPY . .\nRUN go build -o /app ./cmd/app\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /app /app\nUSER 65532:65532\n',
+        'compose.yml': 'services:\n  app:\n    build: .\n    restart: always\n  db:\n    image: postgres:16\n',
+      },
+      findings: ['Dockerfile:1'],
+    },
+    {
       name: 'the service image beside a test-runner image',
       files: {
         'Dockerfile': 'FROM python:3.12-slim\nCOPY . /app\nCMD ["gunicorn", "app:app"]\n',
@@ -126,18 +136,19 @@ describeRule(rule, {
       },
       findings: ['services/api/Dockerfile:1', 'services/mailer/Dockerfile:1', 'services/worker/Dockerfile:1'],
     },
-  ],
-  passes: [
     {
-      name: 'images whose Kubernetes workloads run them unprivileged (low-confidence notes), matched by folder or by skaffold artifact',
+      name: 'images whose Kubernetes workloads run them unprivileged still default to root (matched by folder or by skaffold artifact)',
       files: {
-        'src/cartservice/src/Dockerfile': 'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY . /app\n',
+        'src/cartservice/src/Dockerfile': 'FROM gcr.io/distroless/static-debian12\nCOPY server /server\n',
         Dockerfile: 'FROM node:22-slim\nCOPY . /app\n',
         'skaffold.yaml': 'apiVersion: skaffold/v4beta6\nkind: Config\nbuild:\n  artifacts:\n    - image: gateway\n      context: .\n',
         'kubernetes-manifests/cart.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: cartservice\nspec:\n  template:\n    spec:\n      securityContext:\n        runAsNonRoot: true\n        runAsUser: 1000\n      containers:\n        - name: server\n          image: us-docker.pkg.dev/project/cartservice:v1@sha256:abc\n',
         'kubernetes-manifests/gateway.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: gateway\nspec:\n  template:\n    spec:\n      containers:\n        - name: server\n          image: gateway\n          securityContext:\n            runAsUser: 10001\n',
       },
+      findings: ['Dockerfile:1', 'src/cartservice/src/Dockerfile:1'],
     },
+  ],
+  passes: [
     {
       name: 'a load-testing image (Locust) is a test runner',
       files: {
@@ -191,6 +202,15 @@ describeRule(rule, {
         'app/Dockerfile.prod': 'FROM python:3.12-slim\nRUN adduser app\nUSER app\n',
         'docker-compose.yml': 'services:\n  web:\n    build: ./app\n',
         'docker-compose.prod.yml': 'services:\n  web:\n    build:\n      context: ./app\n      dockerfile: Dockerfile.prod\n',
+      },
+    },
+    {
+      name: 'near misses: a development Dockerfile built only by test and example compose files (notes)',
+      files: {
+        Dockerfile: 'FROM golang:1.23-alpine\nCOPY . .\n',
+        'prod.Dockerfile': 'FROM gcr.io/distroless/static-debian12\nUSER 65532:65532\n',
+        'docker-compose.test.yml': 'services:\n  app:\n    build: .\n',
+        'examples/compose.yaml': 'services:\n  app:\n    build: ..\n',
       },
     },
     {
@@ -315,7 +335,7 @@ describe('infrastructure/dockerfile-runs-as-root fix', () => {
 });
 
 describe('infrastructure/dockerfile-runs-as-root and Kubernetes', () => {
-  it('notes an image that every workload running it runs unprivileged, naming the manifest', () => {
+  it('keeps the finding for an image that every workload running it runs unprivileged, naming the manifest', () => {
     const result = runRule(rule, {
       'services/api/Dockerfile': 'FROM python:3.12-slim\nCOPY . /app\n',
       'deploy/api.yaml':
@@ -324,8 +344,8 @@ describe('infrastructure/dockerfile-runs-as-root and Kubernetes', () => {
     expect(result.findings.map(f => [f.path, f.confidence, f.message])).toEqual([
       [
         'services/api/Dockerfile',
-        'low',
-        'The final stage sets no USER, so the container runs as root unless its runtime sets a user; the Kubernetes manifest deploy/api.yaml (Deployment api) runs it with runAsNonRoot: true',
+        'high',
+        'The final stage sets no USER, so the container runs as root unless its runtime sets a user; the Kubernetes manifest deploy/api.yaml (Deployment api) runs it with runAsNonRoot: true, which covers that deployment only',
       ],
     ]);
   });

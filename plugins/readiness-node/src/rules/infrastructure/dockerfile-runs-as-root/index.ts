@@ -15,9 +15,9 @@ import {
   withDevelopmentNote,
 } from '../containers';
 
-/** Why a finding about an image Kubernetes runs unprivileged is only a note. */
+/** What the Kubernetes workloads running the image set: they run it unprivileged there, while the image itself defaults to root. */
 function kubernetesNote(container: KubeContainer): string {
-  return ` unless its runtime sets a user; the Kubernetes manifest ${container.path} (${container.workload}) runs it with ${container.user!.setting}`;
+  return ` unless its runtime sets a user; the Kubernetes manifest ${container.path} (${container.workload}) runs it with ${container.user!.setting}, which covers that deployment only`;
 }
 
 export default defineRule({
@@ -28,8 +28,8 @@ export default defineRule({
   description:
     "Fails when a Dockerfile's final stage (with the stages it builds on) sets no `USER`, or its last `USER` is root." +
     ' A base image known to run unprivileged by default (Grafana, Prometheus and its Alertmanager and node exporter, `nginxinc/nginx-unprivileged`, distroless `:nonroot`, Chainguard `static`) needs no `USER` of its own.' +
-    ' When every Kubernetes workload manifest that runs the image (matched by the image name its skaffold artifact or `docker build -t` gives it, or by its folder) sets `runAsNonRoot: true` or a non-zero `runAsUser`, and no compose service builds it, the finding is a low-confidence note.' +
-    ' A development Dockerfile (named for development, or beside its production variant such as `Dockerfile.prod`) is only a low-confidence note; development-workspace images (`.devcontainer/`, `.gitpod.Dockerfile`, `.codesandbox/`) are not judged.',
+    ' When every Kubernetes workload manifest that runs the image (matched by the image name its skaffold artifact or `docker build -t` gives it, or by its folder) sets `runAsNonRoot: true` or a non-zero `runAsUser`, the finding still stands (the image defaults to root wherever else it runs) and names the manifest.' +
+    ' A development Dockerfile (named for development, or beside its production variant such as `Dockerfile.prod`) is only a low-confidence note, unless a production compose file or the main compose file (neither a development nor a test one) builds it; development-workspace images (`.devcontainer/`, `.gitpod.Dockerfile`, `.codesandbox/`) are not judged.',
   rationale:
     'A process running as root inside a container turns any code-execution bug into root on the container and widens the blast radius of a container escape.',
   remediation:
@@ -45,10 +45,10 @@ export default defineRule({
       const development = developmentNoteOf(facts, dockerfile.path);
       const deployed = kubernetesContainersRunning(facts, dockerfile);
       // Every Kubernetes workload that runs the image sets a non-root user in its security context, and no compose
-      // service runs it as it is.
+      // service runs it as it is: the finding says so, and stands, since the image itself still defaults to root.
       const nonRoot =
         deployed.length > 0 && deployed.every(c => c.user?.nonRoot) && servicesBuilding(facts, dockerfile).length === 0 ? deployed[0] : undefined;
-      const confidence = development || nonRoot ? 'low' : dockerfileConfidence(dockerfile);
+      const confidence = development ? 'low' : dockerfileConfidence(dockerfile);
       const note = (message: string) => withDevelopmentNote(nonRoot ? `${message}${kubernetesNote(nonRoot)}` : message, development);
       // A stage built on an earlier one inherits its USER.
       const users = stageChain(dockerfile, stage)

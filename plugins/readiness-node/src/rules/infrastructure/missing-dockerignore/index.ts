@@ -40,7 +40,7 @@ export default defineRule({
   title: 'Docker build contexts have a .dockerignore',
   description:
     "Fails when a Dockerfile's build context has no `.dockerignore` (nor a `<Dockerfile>.dockerignore` next to the Dockerfile)." +
-    ' A development Dockerfile (named for development, or beside its production variant such as `Dockerfile.prod`) is only a low-confidence note; development-workspace images (`.devcontainer/`, `.gitpod.Dockerfile`, `.codesandbox/`) are not judged.' +
+    ' A development Dockerfile (named for development, or beside its production variant such as `Dockerfile.prod`) that no production or main compose file builds is only a low-confidence note; development-workspace images (`.devcontainer/`, `.gitpod.Dockerfile`, `.codesandbox/`) are not judged.' +
     ' A dedicated image folder holding only its Dockerfile and up to five entry scripts or configuration files, from which it copies named files (not `COPY . …`), has nothing to exclude and passes.',
   rationale:
     'Without an ignore file the whole directory is sent to the builder and `COPY . .` copies it into the image: local .env files, credentials, the .git history, node_modules and build output. Images grow, builds slow down and secrets ship.',

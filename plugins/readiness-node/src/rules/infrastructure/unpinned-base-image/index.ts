@@ -42,7 +42,7 @@ export default defineRule({
   severity: 'medium',
   title: 'Base images are pinned',
   description:
-    'Fails when a `FROM` uses `:latest`, a moving tag such as `:lts` or `:alpine`, or no tag at all. An explicit version tag or a digest passes. A development Dockerfile (named for development, or beside its production variant such as `Dockerfile.prod`) is only a low-confidence note; development-workspace images (`.devcontainer/`, `.gitpod.Dockerfile`, `.codesandbox/`) are not judged.',
+    'Fails when a `FROM` uses `:latest`, a moving tag such as `:lts` or `:alpine`, or no tag at all. An explicit version tag or a digest passes. A development Dockerfile (named for development, or beside its production variant such as `Dockerfile.prod`) that no production or main compose file builds is only a low-confidence note; development-workspace images (`.devcontainer/`, `.gitpod.Dockerfile`, `.codesandbox/`) are not judged.',
   rationale:
     'A moving tag means the same commit builds a different image from one day to the next: a new runtime major or OS release arrives unreviewed, builds stop being reproducible, and a rollback may not restore what ran before.',
   remediation:
