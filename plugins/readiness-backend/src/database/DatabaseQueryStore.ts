@@ -151,21 +151,29 @@ export class DatabaseQueryStore implements ReadinessQueryStore {
   }
 
   async getAuditState(entityRef: string): Promise<AuditState | undefined> {
-    const row:
-      | {
-          etag: string | null;
-          inputs_hash: string | null;
-          score: number | null;
-        }
-      | undefined = await this.#db(SCORECARDS)
-      .where('entity_ref', entityRef)
-      .first('etag', 'inputs_hash', 'score');
-    if (!row) return undefined;
-    return {
-      ...(row.etag ? { etag: row.etag } : {}),
-      ...(row.inputs_hash ? { inputsHash: row.inputs_hash } : {}),
-      score: row.score === null ? null : Number(row.score),
-    };
+    return (await this.getAuditStates([entityRef])).get(entityRef);
+  }
+
+  async getAuditStates(entityRefs: string[]): Promise<Map<string, AuditState>> {
+    const out = new Map<string, AuditState>();
+    for (const chunk of chunks([...new Set(entityRefs)])) {
+      const rows: Array<{
+        entity_ref: string;
+        etag: string | null;
+        inputs_hash: string | null;
+        score: number | null;
+      }> = await this.#db(SCORECARDS)
+        .whereIn('entity_ref', chunk)
+        .select('entity_ref', 'etag', 'inputs_hash', 'score');
+      for (const row of rows) {
+        out.set(row.entity_ref, {
+          ...(row.etag ? { etag: row.etag } : {}),
+          ...(row.inputs_hash ? { inputsHash: row.inputs_hash } : {}),
+          score: row.score === null ? null : Number(row.score),
+        });
+      }
+    }
+    return out;
   }
 
   async getBlockerRuleIds(entityRef: string): Promise<string[]> {

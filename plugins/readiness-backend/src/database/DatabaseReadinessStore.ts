@@ -183,6 +183,10 @@ export class DatabaseReadinessStore implements ReadinessStore {
     return this.queries.getAuditState(entityRef);
   }
 
+  getAuditStates(entityRefs: string[]): Promise<Map<string, AuditState>> {
+    return this.queries.getAuditStates(entityRefs);
+  }
+
   getBlockerRuleIds(entityRef: string): Promise<string[]> {
     return this.queries.getBlockerRuleIds(entityRef);
   }

@@ -223,6 +223,28 @@ describe.each(databases.eachSupportedId())(
       expect(
         await queries.getAuditState('component:default/none'),
       ).toBeUndefined();
+      // Several at once: one read, never-audited refs left out.
+      await scorecards.saveError({
+        entity: entitySummary('broken'),
+        error: 'unreadable',
+        checkedAt: T0,
+      });
+      const states = await queries.getAuditStates([
+        'component:default/state',
+        'component:default/none',
+        'component:default/broken',
+        'component:default/state',
+      ]);
+      expect([...states.keys()].sort()).toEqual([
+        'component:default/broken',
+        'component:default/state',
+      ]);
+      expect(states.get('component:default/state')).toEqual({
+        etag: 'e1',
+        inputsHash: 'h1',
+        score: scorecard.score,
+      });
+      expect(states.get('component:default/broken')).toEqual({ score: null });
     });
 
     it('replaces blockers on the next audit and orders history newest first', async () => {
@@ -336,12 +358,40 @@ describe.each(databases.eachSupportedId())(
         nextDueAt: at(90),
         priority: 0,
       });
-      // A lease that is no longer ours is not released.
+      // A lease that is no longer ours is not released, and the entity is
+      // not marked checked by its former holder.
       expect(
         await scorecards.completeUnchanged([
           { entity: entitySummary('a'), checkedAt: at(3), release },
         ]),
       ).toBe(0);
+      expect(
+        (await queries.getScorecard('component:default/a'))?.checkedAt,
+      ).toEqual(at(2));
+      // Nor when another claim took it over: the new holder's lease stays.
+      const [taken] = await queue.claimDue({
+        owner: 'other',
+        limit: 1,
+        leaseSeconds: 60,
+        now: at(91),
+      });
+      expect(
+        await scorecards.completeUnchanged([
+          {
+            entity: entitySummary('a'),
+            checkedAt: at(92),
+            release: { ...release, nextDueAt: at(200) },
+          },
+        ]),
+      ).toBe(0);
+      expect(
+        (await queries.getScorecard('component:default/a'))?.checkedAt,
+      ).toEqual(at(2));
+      expect(await queue.getRefreshState('component:default/a')).toMatchObject({
+        leaseOwner: 'other',
+        nextDueAt: at(90),
+      });
+      expect(taken.token).toBeGreaterThan(claim.token);
       expect(await scorecards.completeUnchanged([])).toBe(0);
     });
 

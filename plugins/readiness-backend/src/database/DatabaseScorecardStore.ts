@@ -266,11 +266,12 @@ export class DatabaseScorecardStore implements ReadinessScorecardStore {
     return this.#db.transaction(async trx => {
       let released = 0;
       for (const item of entities) {
-        // A lease taken over meanwhile leaves the entity to its new holder.
-        if (!(await holdsLease(trx, item.entity.entityRef, item.release)))
-          continue;
+        // The release matches only a lease still held (a lease taken over
+        // meanwhile leaves the entity to its new holder), and its row stays
+        // this transaction's until the commit: two statements, not three.
+        if (!(await releaseLease(trx, item.release))) continue;
         await this.#markUnchanged(trx, item);
-        if (await releaseLease(trx, item.release)) released += 1;
+        released += 1;
       }
       return released;
     });

@@ -333,6 +333,8 @@ export interface ReadinessQueryStore {
    * etag, inputs hash and score, without reading the scorecard document.
    */
   getAuditState(entityRef: string): Promise<AuditState | undefined>;
+  /** {@link ReadinessQueryStore.getAuditState} of several entities at once, by ref; entities never audited are absent. */
+  getAuditStates(entityRefs: string[]): Promise<Map<string, AuditState>>;
   /** Blocker rule ids of the current scorecard. */
   getBlockerRuleIds(entityRef: string): Promise<string[]>;
   /** Newest first. */
