@@ -37,6 +37,13 @@ export type FixtureFiles = Record<string, string | Buffer | null>;
 export class FixtureGitRepo {
   readonly dir: string;
   readonly defaultBranch: string;
+  /**
+   * The commit each ref names, as resolved since the refs last moved. The
+   * server answers every check of a ref from here instead of running git,
+   * as a real SCM answers from its ref store; every method that moves a ref
+   * forgets them, so refs must be moved through these methods only.
+   */
+  readonly #resolved = new Map<string, Promise<string | undefined>>();
 
   private constructor(dir: string, defaultBranch: string) {
     this.dir = dir;
@@ -67,33 +74,63 @@ export class FixtureGitRepo {
         await fs.writeFile(target, content);
       }
     }
-    await git(this.dir, ['add', '--all', '--force']);
-    await git(this.dir, ['commit', '--quiet', '--allow-empty', '-m', message]);
+    await this.#movingRefs(async () => {
+      await git(this.dir, ['add', '--all', '--force']);
+      await git(this.dir, [
+        'commit',
+        '--quiet',
+        '--allow-empty',
+        '-m',
+        message,
+      ]);
+    });
     return this.resolve('HEAD') as Promise<string>;
   }
 
   /** Creates `branch` at the current commit and switches to it. */
   async branch(branch: string): Promise<void> {
-    await git(this.dir, ['checkout', '--quiet', '-b', branch]);
+    await this.#movingRefs(() =>
+      git(this.dir, ['checkout', '--quiet', '-b', branch]),
+    );
   }
 
   /** Switches to an existing branch. */
   async checkout(branch: string): Promise<void> {
-    await git(this.dir, ['checkout', '--quiet', branch]);
+    await this.#movingRefs(() =>
+      git(this.dir, ['checkout', '--quiet', branch]),
+    );
   }
 
-  /** The commit a ref (branch, tag or commit) names, or undefined. */
-  async resolve(ref: string): Promise<string | undefined> {
-    if (!ref || ref.startsWith('-')) return undefined;
-    try {
-      return await git(this.dir, [
+  /**
+   * The commit a ref (branch, tag or commit) names, or undefined. Resolved
+   * with git once until a ref moves; callers asking at the same time share
+   * one git process.
+   */
+  resolve(ref: string): Promise<string | undefined> {
+    if (!ref || ref.startsWith('-')) return Promise.resolve(undefined);
+    let resolved = this.#resolved.get(ref);
+    if (!resolved) {
+      resolved = git(this.dir, [
         'rev-parse',
         '--verify',
         '--quiet',
         `${ref}^{commit}`,
-      ]);
-    } catch {
-      return undefined;
+      ]).catch(() => undefined);
+      this.#resolved.set(ref, resolved);
+    }
+    return resolved;
+  }
+
+  /**
+   * Runs a change of refs, then forgets the resolved refs: a resolve that
+   * ran meanwhile may have seen either side of the change.
+   */
+  async #movingRefs<T>(change: () => Promise<T>): Promise<T> {
+    this.#resolved.clear();
+    try {
+      return await change();
+    } finally {
+      this.#resolved.clear();
     }
   }
 
@@ -254,12 +291,16 @@ export class FixtureGitRepo {
 
   /** Points `branch` at `sha`, creating it. */
   async setBranch(branch: string, sha: string): Promise<void> {
-    await git(this.dir, ['update-ref', `refs/heads/${branch}`, sha]);
+    await this.#movingRefs(() =>
+      git(this.dir, ['update-ref', `refs/heads/${branch}`, sha]),
+    );
   }
 
   /** Deletes a branch other than the checked-out one. */
   async deleteBranch(branch: string): Promise<void> {
-    await git(this.dir, ['update-ref', '-d', `refs/heads/${branch}`]);
+    await this.#movingRefs(() =>
+      git(this.dir, ['update-ref', '-d', `refs/heads/${branch}`]),
+    );
   }
 
   /** The paths of the files that differ between two commits. */
