@@ -28,11 +28,19 @@ export interface Config {
     concurrency?: number;
 
     /**
-     * Sources checked for changes or downloaded at the same time on one
-     * replica: network-bound, so it can be wider than `concurrency` (an
-     * unchanged source costs one SCM request and no engine work). Default 8.
+     * Sources downloaded at the same time on one replica: network-bound, so
+     * it can be wider than `concurrency`. Default 8.
      */
     fetchConcurrency?: number;
+
+    /**
+     * Entities worked on at the same time on one replica, i.e. checks whether
+     * a source changed in flight: an unchanged GitHub or GitLab source costs
+     * one small SCM request and no download or engine work, so this can be
+     * wider than `fetchConcurrency`; a check that finds a change waits for a
+     * download slot. Default 32.
+     */
+    checkConcurrency?: number;
 
     /** Entities claimed from the queue at a time. Default 20. */
     batchSize?: number;

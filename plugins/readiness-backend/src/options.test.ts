@@ -16,6 +16,7 @@ describe('readReadinessOptions', () => {
       auditIntervalMs: 6 * 3600_000,
       concurrency: 2,
       fetchConcurrency: 8,
+      checkConcurrency: 32,
       batchSize: 20,
       leaseSeconds: 60,
       refreshImmediately: true,
@@ -131,6 +132,10 @@ describe('readReadinessOptions', () => {
     [
       { fetchConcurrency: -2 },
       /readiness.fetchConcurrency must be a positive integer/,
+    ],
+    [
+      { checkConcurrency: 0 },
+      /readiness.checkConcurrency must be a positive integer/,
     ],
     [{ batchSize: 1.5 }, /readiness.batchSize/],
     [{ historyRetention: { days: -1 } }, /historyRetention.days/],

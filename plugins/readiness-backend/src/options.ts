@@ -33,8 +33,14 @@ export interface ReadinessOptions {
   schedule: SchedulerServiceTaskScheduleDefinition;
   auditIntervalMs: number;
   concurrency: number;
-  /** Sources checked or downloaded at once on one replica. */
+  /** Sources downloaded at once on one replica. */
   fetchConcurrency: number;
+  /**
+   * Entities worked on at once on one replica: how many checks whether a
+   * source changed are in flight. Downloads stay within `fetchConcurrency`
+   * and engine work within `concurrency`.
+   */
+  checkConcurrency: number;
   batchSize: number;
   leaseSeconds: number;
   refreshImmediately: boolean;
@@ -57,6 +63,9 @@ export interface ReadinessOptions {
 
 // A run with nothing due only lists the catalog's refs, so runs are cheap
 // and frequent; how often an entity is re-audited is `auditInterval`.
+/** Checks in flight by default: one SCM request each when nothing changed. */
+const DEFAULT_CHECK_CONCURRENCY = 32;
+
 const DEFAULT_SCHEDULE: JsonObject = {
   frequency: { minutes: 5 },
   timeout: { minutes: 25 },
@@ -239,6 +248,11 @@ export function readReadinessOptions(
       'fetchConcurrency',
       config.getOptionalNumber('readiness.fetchConcurrency'),
       8,
+    ),
+    checkConcurrency: positiveInt(
+      'checkConcurrency',
+      config.getOptionalNumber('readiness.checkConcurrency'),
+      DEFAULT_CHECK_CONCURRENCY,
     ),
     batchSize: positiveInt(
       'batchSize',

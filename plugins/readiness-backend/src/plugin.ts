@@ -94,6 +94,7 @@ export const readinessPlugin = createBackendPlugin({
           sourceLimits: options.sourceLimits,
           logger: deps.logger,
           integrations,
+          downloadConcurrency: options.fetchConcurrency,
         });
         const auditor = EntityAuditor.create({ rules, options, sources });
         const refresher = ReadinessRefresher.create({

@@ -11,6 +11,7 @@ import { hostname } from 'node:os';
 import { AuditOutcome } from '../audit/EntityAuditor';
 import { summarizeEntity } from '../audit/entitySummary';
 import {
+  AuditState,
   ClaimedEntity,
   EntitySummary,
   Lease,
@@ -56,7 +57,7 @@ export type RefresherOptions = Pick<
   | 'refreshImmediately'
   | 'historyRetention'
 > &
-  Partial<Pick<ReadinessOptions, 'fetchConcurrency'>> & {
+  Partial<Pick<ReadinessOptions, 'fetchConcurrency' | 'checkConcurrency'>> & {
     /**
      * How often the leases of a claimed batch are extended, and how often each
      * replica looks for due entities and expired leases. Default: a third of
@@ -286,17 +287,24 @@ export class ReadinessRefresher {
   }
 
   /**
-   * Works through the due entities with `fetchConcurrency` audits in flight.
-   * Batches are claimed as the work runs out, not when the previous batch is
-   * done: while its slowest audits finish, the next batch's start, so the
-   * width is kept across batches. Each batch holds its leases until its last
-   * entity settles, then records its unchanged entities in one commit.
+   * Works through the due entities with `checkConcurrency` of them in flight
+   * (the sources hold downloads to `fetchConcurrency`, the auditor engine
+   * work to `concurrency`). Batches are claimed as the work runs out, not
+   * when the previous batch is done: while its slowest audits finish, the
+   * next batch's start, so the width is kept across batches. Each batch
+   * holds its leases until its last entity settles, then records its
+   * unchanged entities in one commit.
    */
   async #drain(): Promise<number> {
-    const width = this.#options.fetchConcurrency ?? this.#options.concurrency;
+    const width =
+      this.#options.checkConcurrency ??
+      this.#options.fetchConcurrency ??
+      this.#options.concurrency;
     const queue: Array<{
       claim: ClaimedEntity;
       entity?: Entity;
+      /** The last audit's fingerprints, read for the whole batch at once. */
+      previous?: AuditState;
       batch: Batch;
     }> = [];
     let total = 0;
@@ -332,12 +340,20 @@ export class ReadinessRefresher {
       };
       try {
         const credentials = await this.#auth.getOwnServiceCredentials();
+        const refs = claims.map(c => c.entityRef);
         const { items } = await this.#catalog.getEntitiesByRefs(
-          { entityRefs: claims.map(c => c.entityRef) },
+          { entityRefs: refs },
           { credentials },
         );
+        // Held under the batch's leases, so no other audit changes them.
+        const states = await this.#store.getAuditStates(refs);
         claims.forEach((claim, i) =>
-          queue.push({ claim, entity: items[i] ?? undefined, batch }),
+          queue.push({
+            claim,
+            entity: items[i] ?? undefined,
+            previous: states.get(claim.entityRef),
+            batch,
+          }),
         );
         total += claims.length;
       } catch (e) {
@@ -385,9 +401,15 @@ export class ReadinessRefresher {
 
     const worker = async () => {
       for (let item = await next(); item; item = await next()) {
-        const { claim, entity, batch } = item;
+        const { claim, entity, previous, batch } = item;
         try {
-          await this.#process(claim, entity, batch.unchanged, batch.heartbeat);
+          await this.#process(
+            claim,
+            entity,
+            previous,
+            batch.unchanged,
+            batch.heartbeat,
+          );
         } finally {
           batch.left -= 1;
           if (batch.left === 0) finishing.push(finish(batch));
@@ -456,6 +478,7 @@ export class ReadinessRefresher {
   async #process(
     claim: ClaimedEntity,
     entity: Entity | undefined,
+    previous: AuditState | undefined,
     unchanged: UnchangedEntity[],
     heartbeat: LeaseHeartbeat,
   ): Promise<void> {
@@ -469,7 +492,6 @@ export class ReadinessRefresher {
     const now = this.#clock();
     const summary = summarizeEntity(entity);
     try {
-      const previous = await this.#store.getAuditState(ref);
       const outcome = await this.#auditor.audit(
         entity,
         { etag: previous?.etag, inputsHash: previous?.inputsHash },

@@ -583,6 +583,113 @@ describe('url sources', () => {
     await expect(fs.stat(dir)).rejects.toThrow(/ENOENT/);
   });
 
+  describe('with a download limit', () => {
+    const repoAt = (i: number) =>
+      entity({
+        'backstage.io/source-location': `url:https://github.com/o/r${i}/tree/main/`,
+      });
+
+    /** A reader whose checks take 20 ms and downloads 120 ms, counting both in flight. */
+    async function countingReader(changed: boolean) {
+      const dir = await writeFixtureRepo({ 'README.md': '# x\n' });
+      const seen = { checks: 0, maxChecks: 0, downloads: 0, maxDownloads: 0 };
+      const pause = (ms: number) =>
+        new Promise(resolve => setTimeout(resolve, ms));
+      const readTree: UrlReaderService['readTree'] = async (_url, options) => {
+        seen.checks += 1;
+        seen.maxChecks = Math.max(seen.maxChecks, seen.checks);
+        await pause(20);
+        seen.checks -= 1;
+        if (options?.etag && !changed) throw new NotModifiedError();
+        return {
+          etag: 'sha-new',
+          dir: async () => {
+            seen.downloads += 1;
+            seen.maxDownloads = Math.max(seen.maxDownloads, seen.downloads);
+            await pause(120);
+            seen.downloads -= 1;
+            const copy = await fs.mkdtemp(join(tmpdir(), 'readiness-dl-'));
+            await fs.cp(dir, copy, { recursive: true });
+            return copy;
+          },
+          files: async () => [],
+          archive: async () => {
+            throw new Error('not used');
+          },
+        };
+      };
+      const urlReader = mockServices.urlReader.mock({ readTree });
+      const sources = RepositorySources.create({
+        urlReader,
+        localRoots: [],
+        logger: mockServices.logger.mock(),
+        shareTreesMs: 0,
+        downloadConcurrency: 2,
+        // Less than the four rounds of downloads the last ones wait for:
+        // waiting for a slot is not timed.
+        sourceLimits: { readTimeoutMs: 400 },
+      });
+      return { sources, seen, dir };
+    }
+
+    async function openAll(sources: RepositorySources, etag?: string) {
+      const opened = await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          sources.open(repoAt(i), etag ? { etag } : {}),
+        ),
+      );
+      for (const o of opened) if (o.status === 'ready') await o.release();
+      return opened.map(o => o.status);
+    }
+
+    it('keeps every check in flight when nothing changed', async () => {
+      const { sources, seen } = await countingReader(false);
+      expect(await openAll(sources, 'sha-old')).toEqual(
+        Array(8).fill('unchanged'),
+      );
+      expect(seen.maxChecks).toBe(8);
+      expect(seen.maxDownloads).toBe(0);
+    });
+
+    it('starts at most that many reads without an etag', async () => {
+      const { sources, seen } = await countingReader(true);
+      expect(await openAll(sources)).toEqual(Array(8).fill('ready'));
+      expect(seen.maxChecks).toBe(2);
+      expect(seen.maxDownloads).toBe(2);
+    });
+
+    it('lets checks that found a change download in turn, without timing the wait', async () => {
+      const { sources, seen } = await countingReader(true);
+      expect(await openAll(sources, 'sha-old')).toEqual(Array(8).fill('ready'));
+      expect(seen.maxChecks).toBe(8);
+      expect(seen.maxDownloads).toBe(2);
+    });
+
+    it('still times out a download that takes too long once it has its slot', async () => {
+      expect.assertions(3);
+      const readTree: UrlReaderService['readTree'] = async () => ({
+        etag: 'sha-new',
+        dir: () => new Promise<string>(() => {}),
+        files: async () => [],
+        archive: async () => {
+          throw new Error('not used');
+        },
+      });
+      const sources = RepositorySources.create({
+        urlReader: mockServices.urlReader.mock({ readTree }),
+        localRoots: [],
+        logger: mockServices.logger.mock(),
+        downloadConcurrency: 1,
+        sourceLimits: { readTimeoutMs: 50 },
+      });
+      await expectSourceError(
+        sources.open(target, { etag: 'sha-old' }),
+        'unreadable',
+        /could not be read within/,
+      );
+    });
+  });
+
   it('skips an unchanged tree', async () => {
     const { sources } = sourcesWith(async () => {
       throw new NotModifiedError();

@@ -15,6 +15,7 @@ import {
   fingerprintDirectory,
   resolveAllowedDirectory,
 } from './localDirectory';
+import { AuditSlots } from '../audit/AuditSlots';
 import { describeReadFailure, FailedRead } from './readFailures';
 import { SharedTrees, splitRepositoryUrl, TreeRead } from './sharedTrees';
 import { SourceError } from './SourceError';
@@ -26,6 +27,40 @@ import {
 import { scmRepositoryOf, treeUrlAt } from './scmRepository';
 import { resolveSourceLocation, SourceLocation } from './sourceLocation';
 import { describeLocalTarget } from './userPaths';
+
+/**
+ * The time limit of one read: calls `onTimeout` once the read has run for
+ * `limitMs`, not counting the time it was paused.
+ */
+class ReadClock {
+  readonly #limitMs: number;
+  readonly #onTimeout: () => void;
+  #spentMs = 0;
+  #since = 0;
+  #timer?: ReturnType<typeof setTimeout>;
+
+  constructor(limitMs: number, onTimeout: () => void) {
+    this.#limitMs = limitMs;
+    this.#onTimeout = onTimeout;
+    this.resume();
+  }
+
+  pause(): void {
+    if (!this.#timer) return;
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#spentMs += Date.now() - this.#since;
+  }
+
+  resume(): void {
+    if (this.#timer) return;
+    this.#since = Date.now();
+    this.#timer = setTimeout(
+      this.#onTimeout,
+      Math.max(0, this.#limitMs - this.#spentMs),
+    );
+  }
+}
 
 /** How much a url: source may cost to read. @public */
 export interface SourceReadLimits {
@@ -93,6 +128,7 @@ export class RepositorySources {
   readonly #integrations: ScmIntegrationRegistry;
   readonly #sourceLimits: SourceReadLimits;
   readonly #trees: SharedTrees;
+  readonly #downloads?: AuditSlots;
 
   static create(options: {
     urlReader: UrlReaderService;
@@ -105,6 +141,12 @@ export class RepositorySources {
     integrations?: ScmIntegrationRegistry;
     /** How long a tree read is shared with other entities of its repository. Default 60 s. */
     shareTreesMs?: number;
+    /**
+     * How many url: trees are downloaded at once; unlimited when absent.
+     * Checks whether a tree changed (a read with an etag) are not held back:
+     * a check that finds a change waits for a slot before it downloads.
+     */
+    downloadConcurrency?: number;
   }): RepositorySources {
     return new RepositorySources(options);
   }
@@ -117,6 +159,7 @@ export class RepositorySources {
     logger: LoggerService;
     integrations?: ScmIntegrationRegistry;
     shareTreesMs?: number;
+    downloadConcurrency?: number;
   }) {
     this.#urlReader = options.urlReader;
     this.#integrations = options.integrations ?? defaultIntegrations();
@@ -127,6 +170,9 @@ export class RepositorySources {
       ...options.sourceLimits,
     };
     this.#logger = options.logger;
+    if (options.downloadConcurrency !== undefined) {
+      this.#downloads = new AuditSlots(options.downloadConcurrency);
+    }
     this.#trees = new SharedTrees({
       shareMs: options.shareTreesMs ?? SHARE_TREES_MS,
       maxIdle: MAX_IDLE_TREES,
@@ -249,12 +295,30 @@ export class RepositorySources {
   /**
    * One readTree of `url` into a temporary directory, within the time and
    * archive size limits. The whole archive is counted, including what is
-   * not extracted, since all of it is downloaded.
+   * not extracted, since all of it is downloaded. A read without an etag
+   * downloads: it waits for a download slot before it starts. A read with
+   * one is a check, which goes ahead at once and waits for a slot only
+   * when the tree changed, before its archive is read. Waiting for a slot
+   * does not count towards the read's time limit.
    */
   async #readTree(
     url: string,
     etag: string | undefined,
     failed: FailedRead,
+  ): Promise<TreeRead> {
+    const downloads = this.#downloads;
+    if (downloads && etag === undefined) {
+      return downloads.run(() => this.#readTreeNow(url, etag, failed));
+    }
+    return this.#readTreeNow(url, etag, failed, downloads);
+  }
+
+  async #readTreeNow(
+    url: string,
+    etag: string | undefined,
+    failed: FailedRead,
+    /** Slots to wait for before reading a changed tree's archive. */
+    downloads?: AuditSlots,
   ): Promise<TreeRead> {
     const { maxFileBytes } = this.#limits;
     const { maxArchiveBytes, readTimeoutMs } = this.#sourceLimits;
@@ -262,10 +326,10 @@ export class RepositorySources {
     let archiveBytes = 0;
     let tooLarge = false;
     let timedOut = false;
-    const timer = setTimeout(() => {
+    const clock = new ReadClock(readTimeoutMs, () => {
       timedOut = true;
       controller.abort(new Error('timed out'));
-    }, readTimeoutMs);
+    });
     // The GitHub reader's metadata requests take no signal: the race below
     // gives up on them, and this rejects the moment the read is aborted.
     const aborted = new Promise<never>((_, reject) => {
@@ -296,7 +360,21 @@ export class RepositorySources {
         },
       });
       target = await fs.mkdtemp(join(tmpdir(), 'readiness-tree-'));
-      const dir = await response.dir({ targetDir: target });
+      const targetDir = target;
+      let dir: string;
+      if (downloads) {
+        // The tree changed since the check's etag: its archive is read in
+        // turn with the other downloads.
+        clock.pause();
+        dir = await downloads.run(() => {
+          // A read given up meanwhile (timed out) downloads nothing.
+          if (controller.signal.aborted) throw controller.signal.reason;
+          clock.resume();
+          return response.dir({ targetDir });
+        });
+      } else {
+        dir = await response.dir({ targetDir });
+      }
       if (dir !== target) {
         // a reader that chose its own directory
         await this.#removeDir(target);
@@ -339,7 +417,7 @@ export class RepositorySources {
       }
       throw describeReadFailure(e, failed);
     } finally {
-      clearTimeout(timer);
+      clock.pause();
     }
   }
 

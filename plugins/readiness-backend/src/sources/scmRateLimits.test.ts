@@ -106,6 +106,7 @@ describe('SCM rate limits', () => {
       config: {
         concurrency: 1,
         fetchConcurrency: 1,
+        checkConcurrency: 1,
         batchSize: 50,
         localRoots: [local.dir],
       },
@@ -252,7 +253,7 @@ describe('SCM rate limits', () => {
           gitlab: [{ host: GITLAB, apiBaseUrl: scm.gitlabApiBaseUrl }],
         },
       },
-      config: { concurrency: 1, fetchConcurrency: 1 },
+      config: { concurrency: 1, fetchConcurrency: 1, checkConcurrency: 1 },
     });
     scm.fault(
       { route: 'gitlab.project', url: 'acme%2Fthrottled', times: 1 },
@@ -298,5 +299,83 @@ describe('SCM rate limits', () => {
     const audited = await backend.store.getScorecard(repoRef);
     expect(audited?.scorecard).not.toBeNull();
     expect(audited?.waiting).toBeUndefined();
+  });
+  it('lets every check in flight wait when the limit runs out under them, and finds them unchanged after the reset', async () => {
+    const names = ['w1', 'w2', 'w3', 'w4', 'w5', 'w6'];
+    for (const name of names) {
+      const created = await FixtureGitRepo.create(service(name));
+      repos.push(created);
+      scm.addGithubRepo(`acme/${name}`, created);
+    }
+    const db = await databases.init('SQLITE_3');
+    const backend = await startReadinessBackend({
+      knex: db,
+      catalog: catalogServiceMock({
+        entities: names.map(name =>
+          located(name, `url:https://${GITHUB}/acme/${name}/tree/main`),
+        ),
+      }),
+      rootConfig: {
+        integrations: {
+          github: [{ host: GITHUB, apiBaseUrl: scm.githubApiBaseUrl }],
+        },
+      },
+      // Checks all at once, downloads one at a time.
+      config: { concurrency: 1, fetchConcurrency: 1, checkConcurrency: 6 },
+    });
+    await backend.scheduler.triggerTask(REFRESH_TASK_ID);
+    for (const name of names) {
+      expect(
+        (await backend.store.getScorecard(ref(name)))?.scorecard,
+      ).not.toBeNull();
+    }
+
+    // Due again; every check is answered late, and refused: the limit ran out.
+    await db('readiness_refresh_state').update({ next_due_at: new Date(0) });
+    const reset = Math.ceil(Date.now() / 1000) + 2;
+    scm.resetRequests();
+    scm.setLatency(200);
+    scm.fault(
+      { route: 'github.status', url: '/acme/w', times: names.length },
+      {
+        status: 403,
+        body: { message: 'API rate limit exceeded for installation ID 1.' },
+        headers: {
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-reset': String(reset),
+        },
+      },
+    );
+    try {
+      await backend.scheduler.triggerTask(REFRESH_TASK_ID);
+    } finally {
+      scm.setLatency(0);
+    }
+    // More than one check was asked before the first refusal came back.
+    expect(scm.count('github.status')).toBeGreaterThan(1);
+    const until = new Date(reset * 1000);
+    for (const name of names) {
+      const card = await backend.store.getScorecard(ref(name));
+      expect(card?.waiting).toEqual({ host: GITHUB, until });
+      expect(card?.error).toBeUndefined();
+      expect(await backend.store.getRefreshState(ref(name))).toMatchObject({
+        attempts: 0,
+        nextDueAt: until,
+      });
+    }
+
+    await sleepUntil(until);
+    scm.clearFaults();
+    scm.resetRequests();
+    await backend.scheduler.triggerTask(REFRESH_TASK_ID);
+    expect(scm.archiveDownloads()).toBe(0);
+    for (const name of names) {
+      const card = await backend.store.getScorecard(ref(name));
+      expect(card?.waiting).toBeUndefined();
+      expect(card?.error).toBeUndefined();
+      expect(card?.scorecard).not.toBeNull();
+      // checked, not audited again
+      expect(await backend.store.getHistory(ref(name))).toHaveLength(1);
+    }
   });
 });
