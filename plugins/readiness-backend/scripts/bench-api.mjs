@@ -33,6 +33,7 @@
  *        [--audits 3] [--before HEAD]
  *        [--pg postgresql://user@host:port] [--skip-sqlite]
  *        [--variants before,after,catalog] [--fresh-catalog]
+ *        [--catalog-from <catalog.sqlite file, or PostgreSQL database>]
  *
  * On PostgreSQL every backend gets databases of its own
  * (rbench_<pid>_<variant>_<plugin>), dropped at the end.
@@ -523,7 +524,8 @@ const load1 = () => loadavg()[0].toFixed(1);
  * --fresh-catalog is given, a variant after the first starts from a copy
  * of the catalog database the first one left (`copyCatalog(from, to)`),
  * the same entities already processed and stitched, so the catalog is
- * processed once per engine.
+ * processed once per engine; with --catalog-from the first one does too,
+ * from a catalog database a run left (one engine per run, then).
  */
 async function benchDatabase(label, engine, args, codeDirs) {
   const { databaseFor, copyCatalog, cleanup } = engine;
@@ -541,6 +543,9 @@ async function benchDatabase(label, engine, args, codeDirs) {
         log(`  catalog database copied from ${previous}`);
       }
       await cleanup?.(previous);
+    } else if (args['catalog-from']) {
+      await copyCatalog(undefined, variant, args['catalog-from']);
+      log(`  catalog database copied from ${args['catalog-from']}`);
     }
     previous = variant;
     const backend = startBackend({
@@ -632,6 +637,7 @@ async function main() {
       pg: { type: 'string' },
       'skip-sqlite': { type: 'boolean', default: false },
       'fresh-catalog': { type: 'boolean', default: false },
+      'catalog-from': { type: 'string' },
       suite: { type: 'string', default: 'api' },
       audits: { type: 'string', default: '3' },
       variants: { type: 'string' },
@@ -700,10 +706,10 @@ async function main() {
               useNullAsDefault: true,
             },
           }),
-          copyCatalog: async (from, to) => {
+          copyCatalog: async (from, to, file) => {
             mkdirSync(directory(to), { recursive: true });
             copyFileSync(
-              join(directory(from), 'catalog.sqlite'),
+              file ?? join(directory(from), 'catalog.sqlite'),
               join(directory(to), 'catalog.sqlite'),
             );
           },
@@ -744,10 +750,10 @@ async function main() {
                 },
               };
             },
-            copyCatalog: async (from, to) => {
+            copyCatalog: async (from, to, database) => {
               await admin.raw('CREATE DATABASE ?? TEMPLATE ??', [
                 `${prefix(to)}catalog`,
-                `${prefix(from)}catalog`,
+                database ?? `${prefix(from)}catalog`,
               ]);
             },
             cleanup: async variant => {
