@@ -62,6 +62,15 @@ export interface Config {
      */
     refreshImmediately?: boolean;
 
+    /**
+     * Keep the visibility index: the audited entities' fields the catalog's
+     * permission rules match on, refreshed from the catalog every 30
+     * seconds, so that a user's conditional decision on `catalog.entity.read`
+     * is evaluated in this plugin's database instead of the catalog naming
+     * every entity the user sees. Default true.
+     */
+    visibilityIndex?: boolean;
+
     /** How much score history to keep. Default: 365 days and 500 runs per entity. */
     historyRetention?: {
       /** History points older than this many days are deleted. */

@@ -26,6 +26,7 @@ import {
 import { CampaignScopes } from './campaigns/scope';
 import { DatabaseCampaignStore } from './database/DatabaseCampaignStore';
 import { DatabaseReadinessStore } from './database/DatabaseReadinessStore';
+import { DatabaseVisibilityIndex } from './database/DatabaseVisibilityIndex';
 import { FixService } from './fixes/FixService';
 import { ReadinessNotifier } from './notifications/ReadinessNotifier';
 import { readReadinessOptions } from './options';
@@ -36,6 +37,7 @@ import { ReadinessRefresher } from './scheduler/ReadinessRefresher';
 import { createRouter } from './service/router';
 import { ScmRateLimits } from './sources/rateLimits';
 import { RepositorySources } from './sources/RepositorySources';
+import { VisibilityIndex } from './visibility/VisibilityIndex';
 
 /**
  * The Readiness backend plugin: scheduled audits of the catalog's
@@ -134,6 +136,17 @@ export const readinessPlugin = createBackendPlugin({
           notificationsEnabled: options.notifications.enabled,
         });
         const ruleDocs = createRuleDocsReader(rules);
+        const visibilityIndex =
+          deps.config.getOptionalBoolean('readiness.visibilityIndex') === false
+            ? undefined
+            : new VisibilityIndex({
+                store: new DatabaseVisibilityIndex({
+                  knex: await deps.database.getClient(),
+                }),
+                catalog: deps.catalog,
+                auth: deps.auth,
+                logger: deps.logger,
+              });
         deps.permissionsRegistry.addPermissions(readinessPermissions);
         deps.httpRouter.use(
           await createRouter({
@@ -149,6 +162,7 @@ export const readinessPlugin = createBackendPlugin({
             fixes: FixService.create({ suggester: auditor, integrations }),
             campaigns,
             categories: categoryCatalog(options.audit),
+            visibilityIndex,
           }),
         );
         registerReadinessActions({
@@ -160,8 +174,10 @@ export const readinessPlugin = createBackendPlugin({
           auth: deps.auth,
           permissions: deps.permissions,
           ruleDocs,
+          visibilityIndex,
         });
         await refresher.start();
+        await visibilityIndex?.start(deps.scheduler);
         const stopReminders = new AbortController();
         await reminders.start(deps.scheduler, stopReminders.signal);
         deps.lifecycle.addShutdownHook(async () => {

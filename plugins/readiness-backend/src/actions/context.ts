@@ -13,6 +13,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { RuleRegistry } from '@readiness/backstage-plugin-readiness-node';
 import { ReadinessStore } from '../database/ReadinessStore';
 import { ReadinessRefresher } from '../scheduler/ReadinessRefresher';
+import { VisibilityIndex } from '../visibility/VisibilityIndex';
 import { visibleEntity } from '../service/entityAccess';
 import { auditedEntityParams } from '../service/validation';
 import { EntityVisibility } from '../service/visibility';
@@ -29,6 +30,8 @@ export interface ReadinessActionsOptions {
   permissions: PermissionsService;
   /** Documentation of a rule, e.g. its README; undefined when there is none. */
   ruleDocs?: (ruleId: string) => Promise<string | undefined>;
+  /** The visibility index, as the router uses it (see `RouterOptions`). */
+  visibilityIndex?: VisibilityIndex;
 }
 
 /** Shared by the actions. */

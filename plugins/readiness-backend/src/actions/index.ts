@@ -20,6 +20,8 @@ export function registerReadinessActions(options: ReadinessActionsOptions) {
     visibility: new EntityVisibility({
       catalog: options.catalog,
       auth: options.auth,
+      permissions: options.permissions,
+      index: options.visibilityIndex,
     }),
   };
   registerScorecardActions(ctx);

@@ -11,6 +11,7 @@ import { CampaignService } from '../campaigns/CampaignService';
 import { ReadinessStore } from '../database/ReadinessStore';
 import { FixService } from '../fixes/FixService';
 import { ReadinessRefresher } from '../scheduler/ReadinessRefresher';
+import { VisibilityIndex } from '../visibility/VisibilityIndex';
 import { EntityVisibility } from './visibility';
 
 /** What the router needs. @public */
@@ -34,6 +35,12 @@ export interface RouterOptions {
    * the built-in ones with their default weights when absent.
    */
   categories?: CategoryInfo[];
+  /**
+   * The visibility index; with it, a caller's conditional decision on
+   * `catalog.entity.read` is evaluated in this plugin's database rather
+   * than by asking the catalog which entities the caller sees.
+   */
+  visibilityIndex?: VisibilityIndex;
 }
 
 /** Shared by the endpoint groups. */

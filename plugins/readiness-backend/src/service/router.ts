@@ -27,6 +27,9 @@ export async function createRouter(
     visibility: new EntityVisibility({
       catalog: options.catalog,
       auth: options.auth,
+      permissions: options.permissions,
+      index: options.visibilityIndex,
+      logger: options.logger,
     }),
   };
   const routes = await ApiRoutes.create();

@@ -1,16 +1,28 @@
 import {
   AuthService,
   BackstageCredentials,
+  LoggerService,
+  PermissionsService,
 } from '@backstage/backend-plugin-api';
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Visibility } from '../database/ReadinessStore';
 import { AUDITED_KINDS } from '../scheduler/ReadinessRefresher';
+import {
+  CATALOG_ENTITY_RESOURCE_TYPE,
+  translateConditions,
+} from '../visibility/conditions';
+import { VisibilityIndex } from '../visibility/VisibilityIndex';
 
 const CACHE_MS = 10_000;
 const CACHE_MAX = 200;
 
 /** Entity counts per kind and namespace, keyed `kind:namespace`. */
 type Counts = Map<string, number>;
+
+/** The catalog is asked instead. */
+const ASK_CATALOG = Symbol('ask the catalog');
 
 /**
  * The refs a caller may see, as the catalog counted and named them: every
@@ -34,8 +46,15 @@ export class VisibleRefs {
 }
 
 /**
- * What a caller may see follows the catalog, asked with the caller's own
- * credentials. Service callers see everything. The catalog is asked for
+ * What a caller may see follows the catalog. Service callers see
+ * everything. Given the permissions service and the visibility index, the
+ * permission framework is asked first for the caller's decision on
+ * `catalog.entity.read` (the decision the catalog itself applies to a list):
+ * allowed, nothing is hidden; denied, nothing is visible; conditional, the
+ * conditions are evaluated in SQL over the index (see
+ * {@link translateConditions}). Conditions the index cannot evaluate (a
+ * rule it does not know), or an index too old to trust, fall back to asking
+ * the catalog, with the caller's own credentials. The catalog is asked for
  * counts, not entities: how many audited entities of each kind and
  * namespace the caller sees, against how many there are (two facet
  * queries, which the catalog answers in SQL with the permission policy's
@@ -54,9 +73,23 @@ export class EntityVisibility {
     { at: number; refs: Promise<Visibility> }
   >();
 
-  constructor(options: { catalog: CatalogService; auth: AuthService }) {
+  readonly #permissions?: PermissionsService;
+  readonly #index?: VisibilityIndex;
+  readonly #logger?: LoggerService;
+
+  constructor(options: {
+    catalog: CatalogService;
+    auth: AuthService;
+    /** With `index`: decide from the permission framework's decision. */
+    permissions?: PermissionsService;
+    index?: VisibilityIndex;
+    logger?: LoggerService;
+  }) {
     this.#catalog = options.catalog;
     this.#auth = options.auth;
+    this.#permissions = options.permissions;
+    this.#index = options.index;
+    this.#logger = options.logger;
   }
 
   /** What the caller can see; undefined for "all". */
@@ -80,6 +113,52 @@ export class EntityVisibility {
   }
 
   async #lookUp(credentials: BackstageCredentials): Promise<Visibility> {
+    const decided = await this.#decide(credentials);
+    return decided === ASK_CATALOG ? this.#askCatalog(credentials) : decided;
+  }
+
+  /** Visibility from the caller's decision and the index, if they settle it. */
+  async #decide(
+    credentials: BackstageCredentials,
+  ): Promise<Visibility | typeof ASK_CATALOG> {
+    if (!this.#permissions || !this.#index) return ASK_CATALOG;
+    const [decision] = await this.#permissions.authorizeConditional(
+      [{ permission: catalogEntityReadPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.CONDITIONAL) {
+      return decision.result === AuthorizeResult.ALLOW
+        ? undefined
+        : new Set<string>();
+    }
+    if (
+      decision.pluginId !== 'catalog' ||
+      decision.resourceType !== CATALOG_ENTITY_RESOURCE_TYPE
+    ) {
+      this.#logger?.debug(
+        `Readiness visibility: a conditional decision of ${decision.pluginId} on ${decision.resourceType} is asked of the catalog`,
+      );
+      return ASK_CATALOG;
+    }
+    const translation = translateConditions(decision.conditions);
+    if ('unknown' in translation) {
+      this.#logger?.debug(
+        `Readiness visibility: the index cannot evaluate ${translation.unknown}; the catalog is asked instead`,
+      );
+      return ASK_CATALOG;
+    }
+    const refs = await this.#index.matching(translation.filter);
+    if (!refs) {
+      this.#logger?.debug(
+        'Readiness visibility: the index has not been refreshed lately; the catalog is asked instead',
+      );
+      return ASK_CATALOG;
+    }
+    return refs;
+  }
+
+  /** Visibility from the catalog's counts and, where they differ, names. */
+  async #askCatalog(credentials: BackstageCredentials): Promise<Visibility> {
     const [seen, all] = await Promise.all([
       this.#counts(credentials),
       this.#auth.getOwnServiceCredentials().then(own => this.#counts(own)),

@@ -24,7 +24,7 @@ import { readinessPlugin } from '../plugin';
 export interface ReadinessBackendOptions<TExtensionPoints extends any[]> {
   knex: Knex;
   catalog: CatalogService;
-  /** The `readiness` config, over `refreshImmediately: false`. */
+  /** The `readiness` config, over `refreshImmediately: false` and `visibilityIndex: false`. */
   config?: JsonObject;
   /** More root config beside `readiness`, e.g. `integrations`. */
   rootConfig?: JsonObject;
@@ -55,7 +55,13 @@ export async function startReadinessBackend<TExtensionPoints extends any[]>(
       mockServices.rootConfig.factory({
         data: {
           ...options.rootConfig,
-          readiness: { refreshImmediately: false, ...options.config },
+          // The hiding catalogs of the tests stand for policies the
+          // permissions mock does not know: the API asks the catalog.
+          readiness: {
+            refreshImmediately: false,
+            visibilityIndex: false,
+            ...options.config,
+          },
         },
       }),
       options.permissions ??
