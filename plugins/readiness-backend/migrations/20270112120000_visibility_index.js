@@ -37,6 +37,10 @@ exports.up = async function up(knex) {
       ['entity_id', 'key', 'value'],
       'readiness_visibility_search_entity_idx',
     );
+    table.index(
+      ['key', 'value', 'entity_id'],
+      'readiness_visibility_search_key_idx',
+    );
   });
 
   await knex.schema.createTable('readiness_visibility_state', table => {

@@ -19,7 +19,7 @@ export interface IndexedEntity {
  * The visibility index on knex (SQLite and PostgreSQL): per audited entity
  * the key/value rows the catalog's permission rules match on, and when the
  * index last matched the catalog. A filter translated from a conditional
- * decision is evaluated here as `EXISTS` sub-queries, one per rule, under
+ * decision is evaluated here as `IN` sub-queries, one per rule, under
  * the decision's AND, OR and NOT. Its tables are created by the plugin's
  * migrations, which `DatabaseReadinessStore.create` runs.
  * @public
@@ -152,13 +152,15 @@ function applyFilter(
       query.whereRaw('1 = 0');
       return;
     }
-    query.whereExists(
-      db(`${VISIBILITY_SEARCH} as s`)
-        .select(db.raw('1'))
-        .whereRaw('?? = ??', ['s.entity_id', 'e.id'])
-        .andWhere('s.key', key)
+    // The entities with a matching row, read once from the (key, value)
+    // index, rather than a probe per entity.
+    query.whereIn(
+      'e.id',
+      db(VISIBILITY_SEARCH)
+        .select('entity_id')
+        .where('key', key)
         .modify(q => {
-          if (values !== undefined) q.whereIn('s.value', values);
+          if (values !== undefined) q.whereIn('value', values);
         }),
     );
   }
