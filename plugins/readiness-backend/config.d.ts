@@ -38,7 +38,7 @@ export interface Config {
      * a source changed in flight: an unchanged GitHub or GitLab source costs
      * one small SCM request and no download or engine work, so this can be
      * wider than `fetchConcurrency`; a check that finds a change waits for a
-     * download slot. Default 32.
+     * download slot. Default: `fetchConcurrency`.
      */
     checkConcurrency?: number;
 

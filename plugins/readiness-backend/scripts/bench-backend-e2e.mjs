@@ -10,8 +10,8 @@
  *
  *   cd plugins/readiness-backend
  *   node scripts/bench-backend-e2e.mjs [--entities 1000] [--concurrency 2]
- *        [--fetch-concurrency 8] [--batch-size 20] [--file /tmp/readiness-e2e.sqlite] [--keep]
- *        [--wal] [--scm [--latency 50]]
+ *        [--fetch-concurrency 8] [--check-concurrency <fetch>] [--batch-size 20] [--file /tmp/readiness-e2e.sqlite] [--keep]
+ *        [--wal] [--scm [--latency 50]] [--profile-pass2 /tmp/pass2.cpuprofile]
  *
  * --scm reads every component from a GitHub repository of its own, served by
  * the local SCM server (src/testing/scmServer.ts, in a child process, every
@@ -28,11 +28,14 @@
  * The SQLite file is opened as Backstage opens it (rollback journal,
  * synchronous=FULL: every commit waits for the disk). --wal switches it to
  * WAL with synchronous=NORMAL, to see how much of a pass is commit latency.
+ * --profile-pass2 writes a CPU profile of pass 2 (this process only; open it
+ * in Chrome's DevTools), to see what an unchanged check costs the backend.
  * Not a test: it asserts nothing, it only measures.
  */
 import { fork } from 'node:child_process';
+import { Session } from 'node:inspector/promises';
 import { createRequire } from 'node:module';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,22 +54,29 @@ const { values: args } = parseArgs({
     entities: { type: 'string', default: '1000' },
     concurrency: { type: 'string', default: '2' },
     'fetch-concurrency': { type: 'string', default: '8' },
+    'check-concurrency': { type: 'string' },
     'batch-size': { type: 'string', default: '20' },
     file: { type: 'string' },
     keep: { type: 'boolean', default: false },
     wal: { type: 'boolean', default: false },
     scm: { type: 'boolean', default: false },
     latency: { type: 'string', default: '50' },
+    'profile-pass2': { type: 'string' },
   },
 });
 const ENTITIES = Number(args.entities);
 const CONCURRENCY = Number(args.concurrency);
 const FETCH_CONCURRENCY = Number(args['fetch-concurrency']);
+// As wide as the downloads unless given, as the plugin's default.
+const CHECK_CONCURRENCY = Number(
+  args['check-concurrency'] ?? args['fetch-concurrency'],
+);
 const BATCH_SIZE = Number(args['batch-size']);
 for (const [name, value] of [
   ['--entities', ENTITIES],
   ['--concurrency', CONCURRENCY],
   ['--fetch-concurrency', FETCH_CONCURRENCY],
+  ['--check-concurrency', CHECK_CONCURRENCY],
   ['--batch-size', BATCH_SIZE],
   ['--latency', Number(args.latency) + 1],
 ]) {
@@ -293,6 +303,7 @@ async function main() {
       localRoots: [examplesRoot],
       concurrency: CONCURRENCY,
       fetchConcurrency: FETCH_CONCURRENCY,
+      checkConcurrency: CHECK_CONCURRENCY,
       batchSize: BATCH_SIZE,
     },
     ...(scmChild && {
@@ -339,6 +350,7 @@ async function main() {
     sourceLimits: options.sourceLimits,
     logger,
     integrations,
+    downloadConcurrency: options.fetchConcurrency,
   });
   const totals = new Map();
   timeMethods(sources, 'sources', ['open'], totals);
@@ -391,7 +403,7 @@ async function main() {
   });
   log(
     `${rules.list().length} rules, concurrency ${options.concurrency} ` +
-      `(fetch ${options.fetchConcurrency}), ` +
+      `(fetch ${options.fetchConcurrency}, checks ${options.checkConcurrency}), ` +
       `batch size ${options.batchSize}, audit interval ${
         options.auditIntervalMs / 3_600_000
       } h`,
@@ -417,11 +429,22 @@ async function main() {
   log('Pass 2: the same components once the audit interval is over');
   clockOffsetMs = options.auditIntervalMs + 60_000;
   audits = 0;
+  const profiler = args['profile-pass2'] ? new Session() : undefined;
+  if (profiler) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  }
   const cpu2 = process.cpuUsage();
   started = performance.now();
   await refresher.run();
   const secondMs = performance.now() - started;
   const secondCpu = process.cpuUsage(cpu2);
+  if (profiler) {
+    const { profile } = await profiler.post('Profiler.stop');
+    writeFileSync(args['profile-pass2'], JSON.stringify(profile));
+    profiler.disconnect();
+  }
   const afterSecond = await tableCounts();
   const secondAudits = audits;
   const endRssKiB = process.resourceUsage().maxRSS;

@@ -16,7 +16,7 @@ describe('readReadinessOptions', () => {
       auditIntervalMs: 6 * 3600_000,
       concurrency: 2,
       fetchConcurrency: 8,
-      checkConcurrency: 32,
+      checkConcurrency: 8,
       batchSize: 20,
       leaseSeconds: 60,
       refreshImmediately: true,
@@ -28,6 +28,17 @@ describe('readReadinessOptions', () => {
       catalogCacheSeconds: 60,
     });
     expect(options.notifications.enabled).toBeUndefined();
+  });
+
+  it('checks as many sources at once as it downloads unless told otherwise', () => {
+    expect(read({ fetchConcurrency: 4 })).toMatchObject({
+      fetchConcurrency: 4,
+      checkConcurrency: 4,
+    });
+    expect(read({ fetchConcurrency: 4, checkConcurrency: 32 })).toMatchObject({
+      fetchConcurrency: 4,
+      checkConcurrency: 32,
+    });
   });
 
   it('reads the limits of url: reads apart from the walk limits, and refuses bad ones', () => {
