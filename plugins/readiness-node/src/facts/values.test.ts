@@ -94,6 +94,30 @@ describe('resolved values', () => {
     expect(valuesOfName(files, 'src/app.ts', 'playground')).toEqual(['true @src/config.ts:5']);
   });
 
+  it('reads the data of imported JSON files, and lookups in a store of secrets with their defaults', () => {
+    const files = {
+      'package.json': '{\n  "name": "shop-web",\n  "version": "1.2.0"\n}\n',
+      'config/app.js': "const pkg = require('../package.json');\nconst { version } = require('../package.json');\nconst name = pkg.name;\nconst v = version;\n",
+      'src/meta.ts': "import pkg from '../package.json';\nexport const title = pkg.name;\n",
+      'site/settings.py': [
+        'try:',
+        '    with open("secrets.json") as handle:',
+        '        SECRETS = json.load(handle)',
+        'except OSError:',
+        '    SECRETS = {"secret_key": "x"}',
+        'SECRET_KEY = str(SECRETS["secret_key"])',
+        'HOOK_SECRET = SECRETS.get("hook_secret", "insecure")',
+        'OTHER = SECRETS.get("other")',
+      ].join('\n'),
+    };
+    expect(valuesOfName(files, 'config/app.js', 'name')).toEqual(['shop-web @package.json:2']);
+    expect(valuesOfName(files, 'config/app.js', 'v')).toEqual(['1.2.0 @package.json:3']);
+    expect(valuesOfName(files, 'src/meta.ts', 'title')).toEqual(['shop-web @package.json:2']);
+    expect(valuesOfName(files, 'site/settings.py', 'SECRET_KEY')).toEqual(['x @site/settings.py:5']);
+    expect(valuesOfName(files, 'site/settings.py', 'HOOK_SECRET')).toEqual(['insecure (hook_secret) @site/settings.py:7']);
+    expect(valuesOfName(files, 'site/settings.py', 'OTHER')).toEqual(['<required> (other) @site/settings.py:8']);
+  });
+
   it('follows env fallback chains through split and per-item cleanup, not through other list changes', () => {
     const files = {
       'src/cors.ts': [

@@ -921,6 +921,22 @@ function jsImports(file: SourceFile, code: string, resolver: PathResolver, impor
   }
 }
 
+/** JSON modules larger than this are data sets, not settings. */
+const MAX_JSON_MODULE = 100_000;
+
+/** A JSON file imported by code (`require('../package.json')`): one `default` binding holding its data. */
+function jsonModule(file: SourceFile): ModuleValues {
+  const start = /^\uFEFF?\s*/.exec(file.text)![0].length;
+  const binding: Binding = {
+    name: 'default',
+    path: file.path,
+    line: lineOfOffset(file, start),
+    offset: start,
+    expression: file.text.slice(start),
+  };
+  return { path: file.path, language: 'javascript', bindings: [binding], imports: new Map(), starImports: [] };
+}
+
 // ---------------------------------------------------------------------------
 // Paths of modules
 
@@ -959,6 +975,8 @@ class PathResolver {
     else if (/^[@~]\//.test(spec)) base = spec.slice(2);
     else return undefined;
     const stems = spec.startsWith('.') ? [base] : [base, `src/${base}`];
+    // A JSON module (`require('../package.json')`): its data, read as an object literal.
+    if (/\.json$/.test(spec)) return stems.find(stem => this.paths.has(stem));
     for (const stem of stems) {
       const clean = stem.replace(/\.(js|mjs|cjs)$/, '');
       for (const ext of ['', '.ts', '.tsx', '.js', '.mjs', '.cjs', '.jsx', '/index.ts', '/index.js']) {
@@ -988,6 +1006,9 @@ class PathResolver {
 /** Words in a callee's name that say it reads the environment or configuration. */
 const ENV_WORDS = new Set(['env', 'environ', 'environment', 'getenv', 'config', 'conf', 'cfg', 'configuration', 'setting', 'settings', 'var']);
 
+/** Words naming a store of secrets that settings are read from. */
+const SECRET_STORE_WORDS = new Set(['secrets', 'credentials', 'creds', 'vault', 'keyring']);
+
 /** Callees whose first argument is a variable name and second its default. */
 function isEnvCallee(callee: string): boolean {
   const parts = callee.split('.');
@@ -999,7 +1020,9 @@ function isEnvCallee(callee: string): boolean {
     .filter(Boolean)
     .map(w => w.toLowerCase());
   if (words.includes('var') && !words.includes('env')) return false;
-  return words.some(w => ENV_WORDS.has(w));
+  if (words.some(w => ENV_WORDS.has(w))) return true;
+  // A lookup in a store of secrets read at start-up: `SECRETS.get("db_password", "…")`, `credentials.fetch("api_key")`.
+  return parts.length >= 2 && /^(?:get|fetch)$/.test(parts[parts.length - 1]) && words.some(w => SECRET_STORE_WORDS.has(w));
 }
 
 /** Calls that return their first argument unchanged, for our purpose. */
@@ -1082,7 +1105,8 @@ class ValueIndexImpl {
       const file = this.byPath.get(path);
       const language = languageOf(path);
       m = null;
-      if (file && language && file.text.length <= 1_000_000) {
+      if (file && path.endsWith('.json') && file.text.length <= MAX_JSON_MODULE) m = jsonModule(file);
+      else if (file && language && file.text.length <= 1_000_000) {
         if (language === 'python') m = pythonModule(file, this.resolver);
         else if (['javascript', 'typescript', 'java', 'kotlin', 'csharp', 'go', 'scala'].includes(language)) {
           m = braceModule(file, language === 'scala' ? 'java' : language, this.resolver);
@@ -1403,6 +1427,10 @@ class ValueIndexImpl {
     const values = this.lookup(target, parts, sub, undefined);
     // `const config = require('./config')` reads the members of its `module.exports`.
     if (values.length === 0 && !ref.name && target.language === 'javascript') return this.lookup(target, ['default', ...tail], sub, undefined);
+    // A JSON module holds its data in `default`: `const { name } = require('./package.json')` reads one of its keys.
+    if (values.length === 0 && ref.name && ref.name !== 'default' && target.path.endsWith('.json')) {
+      return this.lookup(target, ['default', ...parts], sub, undefined);
+    }
     return values;
   }
 

@@ -1,6 +1,6 @@
 import { SourceFile } from '../../snapshot';
 import type { Facts } from '../../facts';
-import { languageOf, lineOf, matchAll } from '../../facts';
+import { languageOf, lineOf, lineOfOffset, matchAll } from '../../facts';
 import { expressionAt, isDevelopmentName, valuesOf } from '../../facts/values';
 import { isPlaceholderValue } from '../../secrets/patterns';
 import { isCodeAtOffset, isCommentLine } from '../../facts/codeSearch';
@@ -22,6 +22,8 @@ export interface SigningKeyLiteral {
   name?: string;
   /** Where the key sits: code or a committed configuration file. */
   where: 'code' | 'config';
+  /** What the key signs, when it is not tokens: the session or remember-me cookie. */
+  signs?: 'cookie';
 }
 
 /** Capitalised words run together, `SecretKeyOfDoomThatMustBeLong`; one-letter words (`A`, `I`) stand before a capital. */
@@ -46,13 +48,21 @@ export function isReadablePhrase(value: string): boolean {
   return wordy >= 2 && wordy * 3 >= words.length * 2;
 }
 
+/** Lower-case words joined by `-` or `_`, or run together in camel case, ending in `key`: `remember-me-key`, `cookieSigningKey`. */
+const KEY_NAME_VALUE = /^(?:[a-z]+(?:[-_][a-z]+){0,4}[-_]key|[a-z]+(?:[A-Z][a-z]+){0,4}Key)$/;
+
+/** A value that names the key it stands for (`remember-me-key`, `session_signing_key`): what a sample writes before a real key exists. */
+function namesKey(value: string): boolean {
+  return KEY_NAME_VALUE.test(value) && value.split(/[-_]|(?=[A-Z])/).every(w => /[aeiouy]/i.test(w));
+}
+
 /**
  * A signing key that stands in for a real one: a well-known stand-in (`secret`, `my-secret-key`, `changeme`), a readable
- * phrase, or, given the facts, the project's own name.
+ * phrase, the name of a key written as its value (`remember-me-key`), or, given the facts, the project's own name.
  */
 export function isStandInSigningKey(value: string, facts?: Facts): boolean {
   const v = value.trim();
-  return isStandInSecret(v) || isReadablePhrase(v) || (facts !== undefined && isProjectNameSecret(facts, v));
+  return isStandInSecret(v) || isReadablePhrase(v) || namesKey(v) || (facts !== undefined && isProjectNameSecret(facts, v));
 }
 
 /**
@@ -81,18 +91,49 @@ export function isCredentialKey(value: string, facts?: Facts): boolean {
  * key: `new SymmetricSecurityKey(…)`, `Keys.hmacShaKeyFor(…)`,
  * `.signWith(…)`, `Algorithm.HMAC256(…)`, `token.SignedString(…)`,
  * `jwt.sign(payload, …)`, `jwt.encode(payload, …)`, `{ secret: … }` options
- * of JWT modules and strategies.
+ * of JWT modules and strategies and of session middleware, `cookieParser(…)`,
+ * and the key of Spring Security's remember-me cookie.
  */
-const SIGNING_SITES: Array<{ pattern: RegExp; argument: number | 'any' | 'value'; languages: string[]; when?: RegExp }> = [
+const SIGNING_SITES: Array<{ pattern: RegExp; argument: number | 'any' | 'value'; languages: string[]; when?: RegExp; signs?: 'cookie' }> = [
   { pattern: /\bnew\s+(?:SymmetricSecurityKey|HMACSHA(?:1|256|384|512)|HMAC(?:SHA)?\d*|SecretKeySpec|MACSigner|MACVerifier)\s*\(/g, argument: 0, languages: ['csharp', 'java', 'kotlin', 'scala'] },
   { pattern: /\bHMACSHA(?:1|256|384|512)\s+\w+\s*=\s*new\s*\(/g, argument: 0, languages: ['csharp'] },
   { pattern: /\b(?:Keys\.hmacShaKeyFor|Algorithm\.HMAC(?:256|384|512)|\.setSigningKey|\.verifyWith|\.SignedString)\s*\(/g, argument: 0, languages: ['java', 'kotlin', 'scala', 'go'] },
   { pattern: /\.signWith\s*\(/g, argument: 'any', languages: ['java', 'kotlin', 'scala'] },
   { pattern: /\b(?:jwt|jsonwebtoken|JWT|jws)\.(?:sign|verify|encode|decode)\s*\(/g, argument: 1, languages: ['javascript', 'typescript', 'python'] },
+  // Session middleware options written in the call: `session({ resave: false, secret: … })`.
+  {
+    pattern: /\b(?:session|expressSession|cookieSession|koaSession)\s*\(\s*\{(?:[^{}]|\{[^{}]*\})*?\bsecret\s*:\s*/g,
+    argument: 'value',
+    languages: ['javascript', 'typescript'],
+    signs: 'cookie',
+  },
   { pattern: /\b(?:secret|secretOrKey|secretOrPrivateKey|signingKey)\s*:\s*/g, argument: 'value', languages: ['javascript', 'typescript'], when: /jwt|passport/i },
+  // Session and cookie middleware: the key that signs the session cookie (`{ secret: … }` in a file that uses it, `cookieParser(…)`).
+  {
+    pattern: /\bsecret\s*:\s*/g,
+    argument: 'value',
+    languages: ['javascript', 'typescript'],
+    when: /['"](?:express-session|cookie-session|koa-session|@fastify\/(?:secure-)?session|@fastify\/cookie|iron-session)['"]/,
+    signs: 'cookie',
+  },
+  { pattern: /\bcookieParser\s*\(/g, argument: 0, languages: ['javascript', 'typescript'], signs: 'cookie' },
+  // Spring Security remember-me: the key that signs the remember-me cookie.
+  {
+    pattern: /\bnew\s+(?:TokenBasedRememberMeServices|PersistentTokenBasedRememberMeServices)\s*\(/g,
+    argument: 0,
+    languages: ['java', 'kotlin', 'scala'],
+    signs: 'cookie',
+  },
+  {
+    pattern: /\.rememberMe\s*\(\s*\)(?:\s*\.\s*\w+\s*\((?:[^();]|\([^();]*\))*\))*?\s*\.\s*key\s*\(/g,
+    argument: 0,
+    languages: ['java', 'kotlin', 'scala'],
+    signs: 'cookie',
+  },
 ];
 
-const SIGNING_HINT = /SymmetricSecurityKey|HMAC|SecretKeySpec|MACSigner|MACVerifier|hmacShaKeyFor|SigningKey|verifyWith|SignedString|signWith|\b(?:jwt|jsonwebtoken|JWT|jws)\.|secretOrKey|secretOrPrivateKey|signingKey|secret\s*:/;
+const SIGNING_HINT =
+  /SymmetricSecurityKey|HMAC|SecretKeySpec|MACSigner|MACVerifier|hmacShaKeyFor|SigningKey|verifyWith|SignedString|signWith|\b(?:jwt|jsonwebtoken|JWT|jws)\.|secretOrKey|secretOrPrivateKey|signingKey|secret\s*:|cookieParser|RememberMe|rememberMe/;
 
 /** The arguments of a call whose `(` ends at `open`, as written, with their offsets. */
 function argumentsAt(file: SourceFile, open: number): Array<{ text: string; offset: number }> {
@@ -132,8 +173,14 @@ export function signingKeysAtCalls(facts: Facts, file: SourceFile): SigningKeyLi
       for (const arg of chosen) {
         for (const value of values.resolve(file.path, arg.offset, arg.text, values.ownerAt(file.path, arg.offset))) {
           if (value.env || value.value?.kind !== 'string' || !isKeyLiteral(value.value.value)) continue;
+          // A value from a data file (`pkg.name` of package.json) is reported where the call takes it.
+          const signs = site.signs ? { signs: site.signs } : {};
+          if (!languageOf(value.path)) {
+            out.push({ file, line: lineOfOffset(file, arg.offset), value: value.value.value, where: 'code', ...signs });
+            continue;
+          }
           const target = facts.file(value.path);
-          if (target) out.push({ file: target, line: value.line, value: value.value.value, where: 'code' });
+          if (target) out.push({ file: target, line: value.line, value: value.value.value, where: 'code', ...signs });
         }
       }
     }

@@ -321,6 +321,53 @@ describeRule(rule, {
       },
       findings: ['app/views.py:3', 'internal/auth/service.go:4', 'Services/LoginService.cs:3', 'src/main/java/com/acme/AuthController.java:3', 'src/routes.js:3'],
     },
+    {
+      name: 'a settings class whose admin password falls back to a literal through a settings reader',
+      files: {
+        'src/app/core/config.py': [
+          'from pydantic_settings import BaseSettings',
+          'from starlette.config import Config',
+          'config = Config(".env")',
+          'class FirstUserSettings(BaseSettings):',
+          '    ADMIN_USERNAME: str = config("ADMIN_USERNAME", default="admin")',
+          '    ADMIN_PASSWORD: str = config("ADMIN_PASSWORD", default="Pl3ase-Ch4nge-Me!")',
+          'settings = FirstUserSettings()',
+        ].join('\n'),
+        'src/scripts/create_first_superuser.py': [
+          'from ..app.core.config import settings',
+          'def create_first_user(session):',
+          '    session.add(User(username=settings.ADMIN_USERNAME, hashed_password=hash_password(settings.ADMIN_PASSWORD), is_superuser=True))',
+        ].join('\n'),
+      },
+      findings: ['src/app/core/config.py:6'],
+    },
+    {
+      name: 'a login view that compares the password with configuration filled from literal constants',
+      files: {
+        'project/app.py': [
+          'from flask import Flask, request, session',
+          'USERNAME = "admin"',
+          'PASSWORD = "admin"',
+          'app = Flask(__name__)',
+          'app.config.from_object(__name__)',
+          '@app.route("/login", methods=["POST"])',
+          'def login():',
+          '    if request.form["username"] != app.config["USERNAME"]:',
+          '        error = "Invalid username"',
+          '    elif request.form["password"] != app.config["PASSWORD"]:',
+          '        error = "Invalid password"',
+          '    else:',
+          '        session["logged_in"] = True',
+        ].join('\n'),
+        'web/auth.ts': [
+          "const ADMIN_PASSWORD = 'ledger-admin-2024';",
+          'export function login(user: string, password: string) {',
+          '  return password === ADMIN_PASSWORD;',
+          '}',
+        ].join('\n'),
+      },
+      findings: ['project/app.py:10', 'web/auth.ts:3'],
+    },
   ],
   passes: [
     {
@@ -469,6 +516,41 @@ describeRule(rule, {
         ].join('\n'),
         'tests/sql/setup.sql': "CREATE USER tester IDENTIFIED BY 'tester';\n",
         'examples/db/user.sql': "CREATE USER demo WITH PASSWORD 'demo-pass';\n",
+      },
+    },
+    {
+      name: 'database accounts that a database container creates when it initialises its own data',
+      files: {
+        'docker-entrypoint-initdb.d/01_legacy_db.sql': 'CREATE USER "legacy" WITH PASSWORD \'secret\' CREATEDB;\nCREATE DATABASE "legacy" OWNER "legacy";\n',
+        'docker/db/init/users.sql': "CREATE USER IF NOT EXISTS 'shop'@'%' IDENTIFIED BY 'shop';\n",
+        'docker-compose.yml': 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - ./docker/db/init:/docker-entrypoint-initdb.d\n',
+        'mysql/schema.sql': "CREATE USER 'app'@'%' IDENTIFIED BY 'app';\n",
+        'mysql/Dockerfile': 'FROM mysql:8.4\nCOPY schema.sql /docker-entrypoint-initdb.d/\n',
+      },
+    },
+    {
+      name: 'logins compared with settings read from the environment, with the user record, or with configuration of an unknown source',
+      files: {
+        'project/app.py': [
+          'import os',
+          'PASSWORD = os.environ["APP_PASSWORD"]',
+          'app = Flask(__name__)',
+          'app.config.from_object(__name__)',
+          'def login():',
+          '    if request.form["password"] != app.config["PASSWORD"]:',
+          '        return "Invalid password"',
+        ].join('\n'),
+        'other/views.py': [
+          'def login():',
+          '    if request.form["password"] != current_app.config["PASSWORD"]:',
+          '        return "Invalid password"',
+        ].join('\n'),
+        'web/auth.ts': [
+          "const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD ?? '';",
+          'export function login(user: User, password: string) {',
+          '  return password === ADMIN_PASSWORD || password === user.password;',
+          '}',
+        ].join('\n'),
       },
     },
     {
@@ -638,6 +720,32 @@ describe('security/default-admin-password details', () => {
         'src/seeders/test.seeder.ts',
         'low',
         'A seed user is created with a fixed password: every installation starts with the same known login (a seeder for tests: lower confidence)',
+      ],
+    ]);
+  });
+
+  it('keeps database accounts of a container init script as notes, and names the constant a login compares with', () => {
+    const result = runRule(rule, {
+      'docker-entrypoint-initdb.d/01_legacy_db.sql': "CREATE USER legacy WITH PASSWORD 'secret';\n",
+      'app.py': [
+        'PASSWORD = "admin"',
+        'app.config.from_object(__name__)',
+        'def login():',
+        '    if request.form["password"] == app.config["PASSWORD"]:',
+        '        session["logged_in"] = True',
+      ].join('\n'),
+    });
+    expect(findingsOf(result).map(f => [`${f.path}:${f.line}`, f.confidence, f.message])).toEqual([
+      [
+        'app.py:4',
+        'high',
+        'The login accepts the password in app.config["PASSWORD"], a literal written in the code (app.py:1): a default credential that works on every installation',
+      ],
+      [
+        'docker-entrypoint-initdb.d/01_legacy_db.sql:1',
+        'low',
+        'A database user is created with a literal password: every installation that runs this script shares a known credential for that account ' +
+          '(in a script the database container runs when it initialises its own data, so a bootstrap account of that database rather than a login of the application: lower confidence)',
       ],
     ]);
   });

@@ -1,5 +1,6 @@
 import { SourceFile } from '../../../snapshot';
-import { isTestFile } from '../../../facts';
+import { isLowConfidencePath, isTestFile } from '../../../facts';
+import { valuesOf } from '../../../facts/values';
 import { SyntaxNode, SyntaxTree, syntaxLanguageOf, syntaxTree } from '../../../facts/syntax';
 import { nameWords } from '../../../facts/secretNames';
 import { fixedPasswordOf, Hit } from './passwords';
@@ -29,8 +30,13 @@ const LOGIN_ROUTE = /['"`][\w/.-]*\/(?:log_?in|sign_?in|auth|token|session)s?\b/
 /** Test and mock folders: hard-coded logins there stand in for the real one. */
 const TEST_FOLDER = /(^|\/)(tests?|__tests__|spec|specs|testdata|test-data|e2e|mocks?|__mocks__|fakes?|stubs?)\//i;
 
-/** The last name of an expression (`req.body.password` → `password`, `form.password.data` → `password`), when it is a name or member access. */
+/**
+ * The last name of an expression (`req.body.password` → `password`, `form.password.data` → `password`,
+ * `request.form["password"]` → `password`), when it is a name, a member access or a lookup by a literal key.
+ */
 function lastName(text: string): string | undefined {
+  const keyed = /^([A-Za-z_$][\w$]*(?:\s*(?:\?\.|\.)\s*[A-Za-z_$][\w$]*)*)\s*(?:\[\s*['"]([\w-]+)['"]\s*\]|\.get\(\s*['"]([\w-]+)['"]\s*\))$/.exec(text.trim());
+  if (keyed) return keyed[2] ?? keyed[3];
   if (!/^[A-Za-z_$][\w$]*(?:\s*(?:\?\.|\.|->|!!\.)\s*[A-Za-z_$][\w$]*)*$/.test(text.trim())) return undefined;
   const names = text.trim().split(/\s*(?:\?\.|\.|->|!!\.)\s*/);
   while (names.length > 1 && /^(?:data|value|Value|text|Text)$/.test(names[names.length - 1])) names.pop();
@@ -101,27 +107,81 @@ function rejectsMatch(node: SyntaxNode): boolean {
   return false;
 }
 
+/** A literal written elsewhere in the code that an operand stands for: a constant, or a key of the application's configuration. */
+interface ConstantSource {
+  name: string;
+  path: string;
+  line: number;
+}
+
 /** The password and the literal it is compared with, for an equality comparison of the two. */
-function comparedLiteral(tree: SyntaxTree, node: SyntaxNode): { literal: SyntaxNode; value: string } | undefined {
+function comparedLiteral(
+  tree: SyntaxTree,
+  node: SyntaxNode,
+  constant?: (operand: SyntaxNode) => { value: string; source: ConstantSource } | undefined,
+): { literal: SyntaxNode; value: string; source?: ConstantSource } | undefined {
   const children = node.children();
   if (!children.some(c => EQUALITY_OPERATOR.test(c.text()) && !c.isNamed())) return undefined;
   const operands = children.filter(c => c.isNamed() && !/comment/.test(c.kind()));
   if (operands.length !== 2) return undefined;
   for (const [a, b] of [operands, [...operands].reverse()]) {
+    if (!isPasswordExpression(a)) continue;
     const value = passwordLiteral(tree, b);
-    if (value !== undefined && isPasswordExpression(a)) return { literal: b, value };
+    if (value !== undefined) return { literal: b, value };
+    const resolved = constant?.(b);
+    if (resolved) return { literal: b, ...resolved };
   }
   return undefined;
 }
 
-export function scanHardcodedLogins(owner: object, file: SourceFile, hits: Hit[]): void {
+/** Flask's `app.config.from_object(…)`: the module (`__name__`) or class whose upper-case names become the configuration. */
+const FLASK_FROM_OBJECT = /\.config\.from_object\(\s*(?:(?<module>__name__)|(?<cls>[A-Za-z_][\w.]*))\s*\)/;
+/** A key of the application's configuration: `app.config["PASSWORD"]`, `current_app.config.get("PASSWORD")`. */
+const CONFIG_KEY = /^[A-Za-z_][\w.]*\.config\s*(?:\[\s*['"](?<key>[A-Z][A-Z0-9_]*)['"]\s*\]|\.get\(\s*['"](?<key2>[A-Z][A-Z0-9_]*)['"]\s*\))$/;
+/** Names that hold constants: `ADMIN_PASSWORD`, `Constants.ADMIN_PASSWORD`, `settings.LOGIN_PASSWORD`. */
+const CONSTANT_NAME = /^(?:[A-Za-z_$][\w$]*\.)*[A-Z][A-Z0-9_]*$/;
+
+/**
+ * What an operand compared with the password holds when it is a constant written in the code: an upper-case name or a
+ * member of a constants or settings object resolved to a literal (`password == ADMIN_PASSWORD`), or a key of a Flask
+ * configuration that `app.config.from_object(__name__)` (or a class) fills from literals (`app.config["PASSWORD"]`).
+ * Values read from the environment, with or without a default, are not constants here.
+ */
+function constantResolver(
+  facts: { files: SourceFile[] },
+  file: SourceFile,
+): (operand: SyntaxNode) => { value: string; source: ConstantSource } | undefined {
+  const values = valuesOf(facts);
+  const fromObject = FLASK_FROM_OBJECT.exec(file.text)?.groups;
+  return operand => {
+    const text = operand.text().trim();
+    let expression: string | undefined;
+    const key = CONFIG_KEY.exec(text)?.groups;
+    if (key) {
+      const name = key.key ?? key.key2;
+      if (fromObject?.module) expression = name;
+      else if (fromObject?.cls) expression = `${fromObject.cls}.${name}`;
+    } else if (CONSTANT_NAME.test(text)) {
+      expression = text;
+    }
+    if (!expression) return undefined;
+    const resolved = values.resolve(file.path, operand.range().start.index, expression);
+    if (resolved.length === 0 || resolved.some(v => v.env !== undefined || v.value?.kind !== 'string')) return undefined;
+    const literal = resolved[0].value?.kind === 'string' ? resolved[0].value.value : undefined;
+    if (literal === undefined || !fixedPasswordOf(literal) || isLowConfidencePath(resolved[0].path)) return undefined;
+    return { value: literal, source: { name: text, path: resolved[0].path, line: resolved[0].line } };
+  };
+}
+
+export function scanHardcodedLogins(owner: { files: SourceFile[] }, file: SourceFile, hits: Hit[]): void {
   if (!syntaxLanguageOf(file.path) || isTestFile(file.path) || TEST_FOLDER.test(file.path)) return;
-  if (!/pass|pwd|pw\b/i.test(file.text) || !/==|equals/i.test(file.text)) return;
+  if (!/pass|pwd|pw\b/i.test(file.text) || !/[=!]=|equals/i.test(file.text)) return;
   const tree = syntaxTree(owner, file);
   if (!tree) return;
-  const found: Array<{ node: SyntaxNode; literal: SyntaxNode; value: string }> = [];
+  const found: Array<{ node: SyntaxNode; literal: SyntaxNode; value: string; source?: ConstantSource }> = [];
+  const constant = constantResolver(owner, file);
   for (const node of tree.nodesOfKind(...COMPARISON_KINDS)) {
-    const hit = comparedLiteral(tree, node);
+    const hit = comparedLiteral(tree, node, constant);
     if (hit) found.push({ node, ...hit });
   }
   for (const call of tree.calls()) {
@@ -146,8 +206,19 @@ export function scanHardcodedLogins(owner: object, file: SourceFile, hits: Hit[]
       found.push({ node: call.node, literal: call.node, value: quoted[1] });
     }
   }
-  for (const { node, literal, value } of found) {
+  for (const { node, literal, value, source } of found) {
     if (!inLoginCode(tree, file, node) || rejectsMatch(node)) continue;
+    if (source) {
+      hits.push({
+        file,
+        offset: literal.range().start.index,
+        value: '',
+        message:
+          `The login accepts the password in ${source.name}, a literal written in the code (${source.path}:${source.line}): ` +
+          'a default credential that works on every installation',
+      });
+      continue;
+    }
     hits.push({
       file,
       offset: literal.range().start.index + literal.text().indexOf(value),

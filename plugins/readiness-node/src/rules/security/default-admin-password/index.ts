@@ -1,7 +1,20 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { SourceFile } from '../../../snapshot';
 import type { Facts } from '../../../facts';
-import { basename, extname, isLowConfidencePath, isTestFile, languageOf, lineOf, lineOfOffset, matchAll, matchAllNear } from '../../../facts';
+import {
+  basename,
+  dirname,
+  extname,
+  isLowConfidencePath,
+  isTestFile,
+  joinPath,
+  languageOf,
+  lineOf,
+  lineOfOffset,
+  matchAll,
+  matchAllNear,
+} from '../../../facts';
+import { valuesOf } from '../../../facts/values';
 import { envFileKind } from '../../../facts/env';
 import { asRecord, parseYamlFile } from '../../../facts/yamlDoc';
 import { isPlaceholderValue } from '../../../secrets/patterns';
@@ -303,6 +316,35 @@ function scanSpringYaml(facts: Facts, file: SourceFile, hits: Hit[]): void {
   }
 }
 
+/**
+ * Admin password settings of the code whose value, resolved through the reads they are built from, falls back to a
+ * literal when nothing is configured: `ADMIN_PASSWORD: str = config("ADMIN_PASSWORD", default="…")` in a settings
+ * class, `FIRST_SUPERUSER_PASSWORD = settings.get("first_superuser_password", "…")`.
+ */
+function scanResolvedAdminPasswords(facts: Facts, hits: Hit[]): void {
+  const values = valuesOf(facts);
+  for (const file of facts.files) {
+    if (!languageOf(file.path) || isProse(file.path) || isUiComponentPath(file.path) || !PASSWORD_NAME_HINT.test(file.text)) continue;
+    if (isGeneratedText(file)) continue;
+    for (const binding of values.bindings(file.path)) {
+      if (!isAdminPasswordName(binding.name)) continue;
+      for (const v of values.valueOf(binding)) {
+        if (v.env === undefined || v.value?.kind !== 'string' || !v.value.value.trim()) continue;
+        const target = facts.file(v.path);
+        if (!target || !languageOf(target.path)) continue;
+        const lineStart = target.text.split('\n').slice(0, v.line - 1).join('\n').length + (v.line > 1 ? 1 : 0);
+        const at = target.text.indexOf(v.value.value, lineStart);
+        hits.push({
+          file: target,
+          offset: at === -1 ? lineStart : at,
+          value: at === -1 ? '' : v.value.value,
+          message: `${binding.name} falls back to a literal default password when it is not configured`,
+        });
+      }
+    }
+  }
+}
+
 /** The value a committed env file (`.env`, not a template or one named for tests) gives a variable, with the file. */
 function committedEnvValue(facts: Facts, name: string): { path: string; value: string } | undefined {
   for (const env of facts.envFiles) {
@@ -406,6 +448,38 @@ function findingFor(file: SourceFile, line: number, message: string, excerpt: st
   return { path: file.path, line, message, confidence: 'high', ...(excerpt ? { excerpt } : {}) };
 }
 
+const INIT_SCRIPT_ASIDE =
+  'in a script the database container runs when it initialises its own data, so a bootstrap account of that database rather than a login of the application';
+
+/** The folder the official database images run scripts from when they initialise an empty data directory. */
+const INIT_DIR = 'docker-entrypoint-initdb.d';
+
+/**
+ * SQL scripts a database container runs when it initialises its own empty data directory: files in a
+ * `docker-entrypoint-initdb.d` folder, or in a folder a compose service mounts there or a Dockerfile copies there.
+ * The accounts they create are the container's bootstrap credentials, like its `POSTGRES_PASSWORD`.
+ */
+function containerInitScripts(facts: Facts): (path: string) => boolean {
+  const sources: string[] = [];
+  for (const compose of facts.compose) {
+    for (const service of compose.services) {
+      for (const volume of service.volumes) {
+        if (volume.type !== 'bind' || !volume.source || !volume.target?.startsWith(`/${INIT_DIR}`)) continue;
+        sources.push(joinPath(dirname(compose.path), volume.source.replace(/^\.\//, '')));
+      }
+    }
+  }
+  for (const dockerfile of facts.dockerfiles) {
+    for (const ins of dockerfile.finalStage?.instructions ?? []) {
+      if (!/^(?:COPY|ADD)$/i.test(ins.keyword) || !ins.args.includes(`/${INIT_DIR}`) || /--from/.test(ins.args)) continue;
+      const words = ins.args.split(/\s+/).filter(w => w && !w.startsWith('--'));
+      for (const source of words.slice(0, -1)) sources.push(joinPath(dirname(dockerfile.path), source.replace(/^\.\//, '')));
+    }
+  }
+  const dirs = sources.map(source => source.replace(/\/$/, ''));
+  return path => path.split('/').slice(0, -1).includes(INIT_DIR) || dirs.some(dir => path === dir || path.startsWith(`${dir}/`));
+}
+
 const SETTINGS_EXTENSIONS = new Set(['.yml', '.yaml', '.properties', '.toml', '.json', '.ini', '.cfg', '.conf', '.env', '.tf', '.tfvars']);
 
 export default defineRule({
@@ -414,7 +488,7 @@ export default defineRule({
   severity: 'critical',
   title: 'No default admin passwords',
   description:
-    'Fails when an admin, seed or default user gets a known password: a well-known literal (`admin`, `admin123`, `password`, `changeme`, `123456`, `root`, `guest`…) in code that creates admin users or in a login the application configuration sets (a user name and its password side by side in a configuration file, with no database, broker or mail server beside them); any literal password or hash given by a framework seeder, directly or through a constant; SQL that inserts login rows with a fixed password or password hash (rows without a column list into a table the file does not create: the value that is a bcrypt/argon2/crypt hash); SQL that creates a database user or role with a literal password (`CREATE USER … IDENTIFIED BY \'…\'`, `CREATE ROLE … PASSWORD \'…\'`, `ALTER USER … PASSWORD \'…\'`); `spring.security.user.password` (also as `${NAME}` when a committed `.env` sets NAME to a well-known password); login code that accepts a password literal (`password == "…"`, `"…".equals(password)`); admin password settings of the application and of consoles deployed with it (`ADMIN_PASSWORD`, `FIRST_SUPERUSER_PASSWORD`, `GF_SECURITY_ADMIN_PASSWORD`) in env, compose, manifest and config files, set to a well-known password or a fixed password hash (`admin.password=\'$2y$…\'`); and fallbacks such as `os.getenv("ADMIN_PASSWORD", "admin")`. The account a database, cache or broker is bootstrapped with (`MYSQL_ROOT_PASSWORD`, `RABBITMQ_DEFAULT_PASS`, `MONGO_INITDB_ROOT_PASSWORD`) is a service credential judged by the secret rules, not an admin login. The label of a form field (`PasswordField(\'Password\')`, `forms.CharField("Password")`) is not a password. Seeders for tests (named for tests, such as `test.seeder.ts` or `class TestSeeder`, or named only by test files) give low-confidence notes.',
+    'Fails when an admin, seed or default user gets a known password: a well-known literal (`admin`, `admin123`, `password`, `changeme`, `123456`, `root`, `guest`…) in code that creates admin users or in a login the application configuration sets (a user name and its password side by side in a configuration file, with no database, broker or mail server beside them); any literal password or hash given by a framework seeder, directly or through a constant; SQL that inserts login rows with a fixed password or password hash (rows without a column list into a table the file does not create: the value that is a bcrypt/argon2/crypt hash); SQL that creates a database user or role with a literal password (`CREATE USER … IDENTIFIED BY \'…\'`, `CREATE ROLE … PASSWORD \'…\'`, `ALTER USER … PASSWORD \'…\'`), except in scripts a database container runs when it initialises its own data (`docker-entrypoint-initdb.d`), which give notes; `spring.security.user.password` (also as `${NAME}` when a committed `.env` sets NAME to a well-known password); login code that accepts a password literal (`password == "…"`, `"…".equals(password)`), also through a constant holding one or a Flask configuration key filled from literals (`app.config["PASSWORD"]` with `app.config.from_object(__name__)`); admin password settings of the application and of consoles deployed with it (`ADMIN_PASSWORD`, `FIRST_SUPERUSER_PASSWORD`, `GF_SECURITY_ADMIN_PASSWORD`) in env, compose, manifest and config files, set to a well-known password or a fixed password hash (`admin.password=\'$2y$…\'`); and fallbacks such as `os.getenv("ADMIN_PASSWORD", "admin")`, also through a settings reader (`ADMIN_PASSWORD: str = config("ADMIN_PASSWORD", default="…")`). The account a database, cache or broker is bootstrapped with (`MYSQL_ROOT_PASSWORD`, `RABBITMQ_DEFAULT_PASS`, `MONGO_INITDB_ROOT_PASSWORD`) is a service credential judged by the secret rules, not an admin login. The label of a form field (`PasswordField(\'Password\')`, `forms.CharField("Password")`) is not a password. Seeders for tests (named for tests, such as `test.seeder.ts` or `class TestSeeder`, or named only by test files) give low-confidence notes.',
   rationale:
     'Default credentials are the first thing attackers try, by hand and by botnet. An admin account that ships with a guessable password is a full takeover on day one, and seeded accounts tend to survive into production unnoticed.',
   remediation:
@@ -423,6 +497,7 @@ export default defineRule({
     const hits: Hit[] = [];
     const constants = new PasswordConstants(facts);
     let scanned = 0;
+    let initScript: ((path: string) => boolean) | undefined;
     for (const file of facts.files) {
       if (isProse(file.path) || isGeneratedText(file) || isUiComponentPath(file.path)) continue;
       if (isTranslationPath(file.path)) continue;
@@ -435,7 +510,14 @@ export default defineRule({
       if (code || ext === '.json' || ext === '.yml' || ext === '.yaml') scanUserRecords(file, hits, constants);
       scanSpringYaml(facts, file, hits);
       if (ext === '.sql' || code) scanSeededRows(file, hits);
-      if (ext === '.sql') scanDatabaseUsers(file, hits);
+      if (ext === '.sql') {
+        const before = hits.length;
+        scanDatabaseUsers(file, hits);
+        initScript ??= containerInitScripts(facts);
+        if (hits.length > before && initScript(file.path)) {
+          for (const hit of hits.slice(before)) hit.aside = INIT_SCRIPT_ASIDE;
+        }
+      }
       if (code) scanHardcodedLogins(facts, file, hits);
     }
     for (const read of facts.envReads) {
@@ -453,6 +535,7 @@ export default defineRule({
         message: `${read.name} falls back to a literal default password when it is not configured`,
       });
     }
+    scanResolvedAdminPasswords(facts, hits);
     if (scanned === 0) return outcome.notApplicable('no code, configuration or seed data');
 
     const seen = new Set<string>();
@@ -465,7 +548,7 @@ export default defineRule({
       seen.add(key);
       const excerpt = hit.excerpt ?? maskedExcerptAt(hit.file, hit.offset, hit.value.length);
       if (!testSeeders.has(hit.file)) testSeeders.set(hit.file, languageOf(hit.file.path) ? testSeederReason(facts, hit.file) : undefined);
-      findings.push(findingFor(hit.file, line, hit.message, excerpt, testSeeders.get(hit.file)));
+      findings.push(findingFor(hit.file, line, hit.message, excerpt, hit.aside ?? testSeeders.get(hit.file)));
     }
     return outcome.fromFindings(findings);
   },

@@ -52,4 +52,6 @@ export interface Hit {
   message: string;
   /** An excerpt to show instead of the masked line, where the line holds no secret. */
   excerpt?: string;
+  /** Why the hit is only a note (lower confidence), when it is one. */
+  aside?: string;
 }

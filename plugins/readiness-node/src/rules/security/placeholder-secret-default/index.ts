@@ -37,6 +37,7 @@ import {
   isSecretName,
   isStandInSecret,
   isWeakLiteral,
+  mayHoldSecretName,
   nameWords,
   repeatsAccountNearby,
   SECRET_NAME_HINT,
@@ -47,6 +48,7 @@ import { testOnlyWorkflowPaths } from '../../../facts/workflows';
 import { isReadablePhrase, isStandInSigningKey, signingKeyConstants, signingKeysAtCalls } from '../signingKeys';
 import { loadedEnvStandIns } from './envFiles';
 import { parseYamlFile } from '../../../facts/yamlDoc';
+import { syntaxTree } from '../../../facts/syntax';
 
 export { isStandInSecret };
 
@@ -68,6 +70,14 @@ const SHELL_DEFAULT = /\$\{(?<name>[A-Za-z_]\w*):?-(?<value>[^}\n]*)\}/g;
 /** `config.get('jwtSecret') || 'secret'`, `app.config.get('SECRET_KEY', 'dev')`, `configService.get('X', 'd')`. */
 const CONFIG_GET_DEFAULT =
   /(?<![\w$])(?:config|settings|conf|cfg|nconf|convict|app\.config|current_app\.config|self\.config|this\.config|configService|this\.configService|this\.config_service|config_service)\.get(?:<[^>]*>)?\(\s*(?<q0>['"])(?<name>[\w.-]+)\k<q0>\s*(?:,\s*(?<q>['"])(?<value>[^'"\n]*)\k<q>\s*\)|\)\s*(?:\|\||\?\?|or\s)\s*(?<q1>['"])(?<value1>[^'"\n]*)\k<q1>)/g;
+
+/**
+ * Defaults given to settings before they are read: viper's `SetDefault("db_dsn", "…")` in Go code that uses viper,
+ * Python's `os.environ.setdefault("SECRET_KEY", "…")`.
+ */
+const CONFIG_DEFAULT_SETTER =
+  /\b[A-Za-z_]\w*\.SetDefault\(\s*"(?<name>[\w.-]{1,100})"\s*,\s*"(?<value>[^"\n]{0,300})"\s*\)|\bos\.environ\.setdefault\(\s*(?<q0>['"])(?<name2>\w{1,100})\k<q0>\s*,\s*(?<q>['"])(?<value2>[^'"\n]{0,300})\k<q>\s*\)/g;
+const CONFIG_DEFAULT_HINT = /spf13\/viper|os\.environ\.setdefault/;
 
 /** Test-runner configuration sets the environment of the test run only. */
 const TEST_RUNNER_CONFIG = /(^|\/)(?:vitest|jest|playwright|cypress|karma)\.config\.[cm]?[jt]s$|(^|\/)(?:vitest|jest)\.setup\.[cm]?[jt]s$/;
@@ -98,6 +108,15 @@ function isUserRecordField(name: string): boolean {
   return nameWords(segments[0]).some(w => USER_OBJECTS.has(w));
 }
 
+/**
+ * Code modules that hold the application's configuration (`src/config/index.ts`, `app/settings.py`): a bare
+ * `password: '123456'` there sets a credential of the application, not a field of a user record.
+ */
+function isConfigModule(path: string): boolean {
+  if (/seed|fixture|factor|fake|mock|sample/i.test(path)) return false;
+  return /(^|\/)(?:config|configs|configuration|settings|conf)(?:\/|\.[a-z]+$)/i.test(path);
+}
+
 /** `scheme://user:password@host`, the user possibly empty. */
 const URL_CREDENTIALS = /\b[a-z][a-z0-9+.-]{1,20}:\/\/(?<user>[^\s:/@'"`<>]{0,128}):(?<password>[^\s@/'"`<>]{1,256})@/gi;
 /** `Password=…` / `pwd=…` in a connection string or a URL's query. */
@@ -106,12 +125,19 @@ const KEYED_USER = /(?:^|[;?&\s])(?:user(?:\s?id|name)?|uid)\s*=\s*(?<user>[^;&'
 const CONNECTION_MARKER = /(?:server|data source|host|database|initial catalog)\s*=|jdbc:|odbc:|:\/\//i;
 
 /**
+ * RabbitMQ's built-in `guest` account on the loopback host (`amqp://guest:guest@localhost//`, Celery's own default
+ * broker URL): the broker accepts that account only from its own machine, so as a default it reaches no deployed broker.
+ */
+const LOCAL_BROKER_DEFAULT = /^amqps?:\/\/guest:guest@(?:localhost|127\.0\.0\.1)(?::\d+)?(?:\/|$)/i;
+
+/**
  * The stand-in password of a connection URL or string, if it has one: a stand-in
  * (`Password=password`, `changeme`) or the user name again (`postgres:postgres@`,
- * `user=postgres&password=postgres`).
+ * `user=postgres&password=postgres`). For a default in code (`fallback`), the broker's
+ * local-only guest account is no credential of the application.
  */
-function standInConnectionPassword(value: string): { password: string; sameAsUser: boolean } | undefined {
-  if (!CONNECTION_MARKER.test(value)) return undefined;
+function standInConnectionPassword(value: string, fallback = false): { password: string; sameAsUser: boolean } | undefined {
+  if (!CONNECTION_MARKER.test(value) || (fallback && LOCAL_BROKER_DEFAULT.test(value.trim()))) return undefined;
   const found: Array<{ user?: string; password: string }> = [];
   for (const m of value.matchAll(URL_CREDENTIALS)) found.push({ user: m.groups!.user, password: m.groups!.password });
   for (const m of value.matchAll(KEYED_PASSWORD)) found.push({ user: KEYED_USER.exec(value)?.groups!.user, password: m.groups!.password });
@@ -146,11 +172,26 @@ interface Hit {
   line: number;
   name: string;
   value: string;
-  kind: 'fallback' | 'literal' | 'jwt' | 'signing' | 'account' | 'weak' | 'connection' | 'connection-user';
+  kind:
+    | 'fallback'
+    | 'failure'
+    | 'literal'
+    | 'jwt'
+    | 'signing'
+    | 'account'
+    | 'weak'
+    | 'connection'
+    | 'connection-user'
+    | 'connection-fallback'
+    | 'connection-user-fallback';
   /** The framework whose configuration the weak literal is a default of. */
   framework?: string;
   /** Read with the configuration file's parser: the same setting as any assignment found on its line. */
   parsed?: boolean;
+  /** What a signing key signs, when it is not tokens. */
+  signs?: 'cookie';
+  /** The variable or key read, for a fallback found by resolving a setting. */
+  read?: string;
 }
 
 function scanFile(facts: Facts, file: SourceFile, hits: Hit[]): void {
@@ -198,6 +239,20 @@ function scanFile(facts: Facts, file: SourceFile, hits: Hit[]): void {
       const value = (match.groups!.value ?? match.groups!.value1 ?? '').trim();
       if (isSecretName(name) && value && !NO_VALUE.test(value)) add(match.index, name, value, 'fallback', match.index);
     }
+    if (CONFIG_DEFAULT_HINT.test(file.text)) {
+      for (const { match } of matchAll(file, CONFIG_DEFAULT_SETTER)) {
+        const name = match.groups!.name ?? match.groups!.name2;
+        const value = (match.groups!.value ?? match.groups!.value2).trim();
+        if (!value || NO_VALUE.test(value) || value.includes('${')) continue;
+        if (isSecretName(name)) add(match.index, name, value, 'fallback', match.index);
+        else {
+          const connection = standInConnectionPassword(value, true);
+          if (connection) {
+            add(match.index, name, connection.password, connection.sameAsUser ? 'connection-user-fallback' : 'connection-fallback', match.index);
+          }
+        }
+      }
+    }
     for (const { match } of matchAll(file, JWT_LITERAL_KEY)) {
       const value = match.groups!.value;
       // Any other literal key is a credential of its own, for hardcoded-secret.
@@ -211,7 +266,7 @@ function scanFile(facts: Facts, file: SourceFile, hits: Hit[]): void {
       for (const { match } of matchAllNear(file, pattern, SECRET_NAME_HINT)) {
         const name = lastSegment(match.groups!.name);
         const value = match.groups!.value;
-        if (!isSecretName(name) || isUserRecordField(name)) continue;
+        if (!isSecretName(name) || (isUserRecordField(name) && !(code && isConfigModule(file.path)))) continue;
         let kind: Hit['kind'];
         if (isStandInSecret(value) || isProjectNameSecret(facts, value)) kind = 'literal';
         else if (code && repeatsAccountNearby(file, lineOfOffset(file, match.index), value)) kind = 'account';
@@ -314,6 +369,83 @@ function scanNameValuePairs(facts: Facts, file: SourceFile, hits: Hit[]): void {
   walk(yaml.value, [], 0);
 }
 
+/** Clauses that run when reading the real value failed: Python `except`, `catch` of JavaScript, Java, C# and Kotlin. */
+const FAILURE_BRANCHES = ['except_clause', 'catch_clause', 'catch_block'];
+
+/** Whether a line of a code file sits in an `except` or `catch` clause. */
+function inFailureBranch(facts: Facts, file: SourceFile, line: number): boolean {
+  if (!/\bexcept\b|\bcatch\b/.test(file.text)) return false;
+  const tree = syntaxTree(facts, file);
+  if (!tree) return false;
+  return tree.nodesOfKind(...FAILURE_BRANCHES).some(node => {
+    const { start, end } = node.range();
+    return start.line + 1 <= line && line <= end.line + 1;
+  });
+}
+
+/** A name assigned or declared on a line: `SECRET_KEY =`, `db_password: str =`, `jwtSecret:`. */
+const ASSIGNED_NAME = /(?<![\w$.])(?<name>[A-Za-z_$][\w$]{0,100})['"]?[ \t]*(?::|=(?![=>]))/g;
+
+/** What the right-hand side of a setting that may fall back holds: a read, a lookup by key, a default, an `or`. */
+const MAY_FALL_BACK = /default|\.get\(|\|\||\?\?|\bor\b|\[\s*['"]|getenv|environ|\benv\b|config|setting|secret|credential|vault/i;
+
+/**
+ * Whether a code file assigns a secret-named setting from something that may fall back to a literal (a read, a
+ * lookup, a default): a cheap test before its bindings are read.
+ */
+function assignsSecretName(file: SourceFile): boolean {
+  if (!mayHoldSecretName(file)) return false;
+  for (const { match, line } of matchAllNear(file, ASSIGNED_NAME, SECRET_NAME_HINT)) {
+    if (!isSecretName(match.groups!.name)) continue;
+    const text = lineOf(file, line, 400);
+    const column = match.index - (file.text.lastIndexOf('\n', match.index - 1) + 1);
+    if (MAY_FALL_BACK.test(text.slice(column + match[0].length)) || /[=:(,[{]\s*$/.test(text)) return true;
+  }
+  return false;
+}
+
+/** `user:password@` in a URL, for files that may hold a connection string with credentials. */
+const URL_CREDENTIALS_HINT = /:\/\/[^\s'"`:/@]*:[^\s'"`@/]+@/;
+
+/**
+ * Settings of a code file (module constants, settings class fields) whose value, resolved through the names, imports
+ * and settings objects they are built from, falls back to a literal: the default of an environment, configuration or
+ * secret-store read (`config("POSTGRES_PASSWORD", default="postgres")`, `SECRETS.get("webhook_secret", "insecure")`)
+ * or a literal assigned in an `except`/`catch` clause when the real source cannot be read
+ * (`except OSError: SECRETS = {"secret_key": "a"}` behind `SECRET_KEY = SECRETS["secret_key"]`). A secret-named setting
+ * counts with any such literal; another setting (`DATABASE_URL`) when the literal is a connection string whose password
+ * is a stand-in or the user name again.
+ */
+function scanResolvedSettings(facts: Facts, file: SourceFile, hits: Hit[]): void {
+  const urls = URL_CREDENTIALS_HINT.test(file.text);
+  if (!urls && !assignsSecretName(file)) return;
+  const values = valuesOf(facts);
+  for (const binding of values.bindings(file.path)) {
+    if (isUserRecordField(binding.name)) continue;
+    const secret = isSecretName(binding.name);
+    if (!secret && !urls) continue;
+    for (const v of values.valueOf(binding)) {
+      if (v.value?.kind !== 'string' || (!secret && v.env === undefined)) continue;
+      const value = v.value.value.trim();
+      if (!value || NO_VALUE.test(value) || value.includes('${')) continue;
+      const target = facts.file(v.path);
+      if (!target || !scannable(target.path) || isCommentLine(lineOf(target, v.line))) continue;
+      const failure = v.env === undefined && inFailureBranch(facts, target, v.line);
+      if (v.env === undefined && !failure) continue;
+      const read = v.env !== undefined ? { read: v.env } : {};
+      if (secret || (v.env !== undefined && isSecretName(v.env))) {
+        hits.push({ file: target, line: v.line, name: binding.name, value, kind: failure ? 'failure' : 'fallback', ...read });
+        continue;
+      }
+      const connection = standInConnectionPassword(value, true);
+      if (connection) {
+        const kind = connection.sameAsUser ? 'connection-user-fallback' : 'connection-fallback';
+        hits.push({ file: target, line: v.line, name: binding.name, value: connection.password, kind, ...read });
+      }
+    }
+  }
+}
+
 /** A condition on the CI or test environment: `if os.environ.get("GITHUB_WORKFLOW"):`, `if "test" in sys.argv:`, `if (process.env.CI)`. */
 const CI_CONDITION =
   /^\s*(?:if|elif|else\s+if|when|unless)\b.*(?:\b(?:GITHUB_WORKFLOW|GITHUB_ACTIONS|CI|TRAVIS|GITLAB_CI|CIRCLECI|BUILDKITE|JENKINS_URL|TESTING|PYTEST_CURRENT_TEST)\b|['"]test['"]\s+in\s+sys\.argv)/;
@@ -361,7 +493,7 @@ export default defineRule({
   severity: 'critical',
   title: 'Secrets have no literal defaults',
   description:
-    'Fails when code or configuration falls back to a literal default for a secret-named setting (`SECRET_KEY`, `JWT_SECRET`, `*_API_KEY`, `*_PASSWORD`, `*_TOKEN`…), such as `os.getenv("SECRET_KEY", "change-me")`, `process.env.JWT_SECRET || "secret"`, `${JWT_SECRET:changeme}` or `config.get("jwtSecret") || "secret"`, or sets such a setting to a well-known stand-in (`secret`, `changeme`, `keyboard cat`, `django-insecure-…`), or a committed env file that the app\'s settings, code, compose or framework load sets such a setting to a stand-in (`SECRET_KEY=changethis` in a `.env` read by pydantic-settings `env_file`, dotenv, `process.loadEnvFile` or compose; `.env`/`.env.production` of a Next.js or SvelteKit app, their `VITE_` keys for Vite; a `.env.example` only when code or a Makefile loads it by name; a Makefile loads what it includes when it exports its variables), or signs tokens with a literal key that is a stand-in or a readable phrase (words separated by spaces, or four or more capitalised words run together), at the signing call or through the constant it reads (other literal keys are hardcoded-secret\'s). Stand-ins include text asking to replace the value (`REPLACE IT WITH YOUR OWN SECRET`), the name of a password written as its value (`PASSWORD: "db_password"`, `DB_PASS=shop_pass`), the project\'s own name (its package.json or pyproject.toml `name`, the last segment of its go.mod `module`) and a password that repeats the account or database name beside it (`DB_USER = "shop"`, `DB_PASSWORD = "shop"`). A stand-in given to a secret-named variable of a name/value list in YAML (`- key: SMTP_PASSWORD` with `value: placeholder-value` in a Render blueprint, `- name:`/`value:` in a manifest) counts too. In configuration files, a connection string whose password is a stand-in, the documentation\'s sample password (`YourStrong!Passw0rd`, also in angle brackets) or the user name again (`Password=password`, `?user=postgres&password=postgres`) counts, and so does a weak literal (`password: acme`) in framework configuration that applies unless the environment overrides it: Spring Boot `application.yml`/`.properties` of the default or an active profile, .NET `appsettings.json`. An Alembic `sqlalchemy.url` counts only when its `env.py` connects with it (not when it replaces it or reads it in offline mode only). A stand-in password of a database that the same env file puts on the loopback host (`MYSQL_HOST=localhost`) describes a local setup and gives a note. Configuration for development or tests (`application-dev.yml`, `appsettings.Development.json`, `config/local.yml` or `settings/dev.py` unless the code loads it by default, blocks that only run on CI) gives low-confidence notes, and so does the env of CI configuration that only runs tests or checks and deploys nothing: workflows and jobs that run tests, lint, type or `manage.py check --deploy` checks, local composite actions (`.github/**/action.yml`) and workflow templates kept outside `.github/workflows` for generated projects.',
+    'Fails when code or configuration falls back to a literal default for a secret-named setting (`SECRET_KEY`, `JWT_SECRET`, `*_API_KEY`, `*_PASSWORD`, `*_TOKEN`…), such as `os.getenv("SECRET_KEY", "change-me")`, `process.env.JWT_SECRET || "secret"`, `${JWT_SECRET:changeme}`, `config.get("jwtSecret") || "secret"`, viper\'s `SetDefault("jwt_secret", "…")`, a settings reader or secrets store read with a default (`config("POSTGRES_PASSWORD", default="postgres")`, `SECRETS.get("webhook_secret", "insecure")`, followed through names, imports and settings objects) or a literal set in an `except`/`catch` clause when the real source cannot be read, or a connection setting whose default in code carries a stand-in password or the user name again (`os.getenv("DATABASE_URL", "postgres://postgres:postgres@…")`; RabbitMQ\'s local-only `guest:guest@localhost` aside), or sets such a setting to a well-known stand-in (`secret`, `changeme`, `keyboard cat`, `django-insecure-…`), or a committed env file that the app\'s settings, code, compose or framework load sets such a setting to a stand-in (`SECRET_KEY=changethis` in a `.env` read by pydantic-settings `env_file`, dotenv, `process.loadEnvFile` or compose; `.env`/`.env.production` of a Next.js or SvelteKit app, their `VITE_` keys for Vite; a `.env.example` only when code or a Makefile loads it by name; a Makefile loads what it includes when it exports its variables), or signs tokens or session and remember-me cookies with a literal key that is a stand-in, a readable phrase (words separated by spaces, or four or more capitalised words run together), the name of a key written as its value (`remember-me-key`) or the project\'s name (also read from package.json: `session({ secret: pkg.name })`), at the signing call (`jwt.sign`, `session({ secret })`, `cookieParser(…)`, `.rememberMe().key(…)`) or through the constant it reads (other literal keys are hardcoded-secret\'s). A bare `password` key set to a stand-in counts in the application\'s configuration module (`src/config/index.ts`), not in user records elsewhere. Stand-ins include text asking to replace the value (`REPLACE IT WITH YOUR OWN SECRET`), the name of a password written as its value (`PASSWORD: "db_password"`, `DB_PASS=shop_pass`), the project\'s own name (its package.json or pyproject.toml `name`, the last segment of its go.mod `module`) and a password that repeats the account or database name beside it (`DB_USER = "shop"`, `DB_PASSWORD = "shop"`). A stand-in given to a secret-named variable of a name/value list in YAML (`- key: SMTP_PASSWORD` with `value: placeholder-value` in a Render blueprint, `- name:`/`value:` in a manifest) counts too. In configuration files, a connection string whose password is a stand-in, the documentation\'s sample password (`YourStrong!Passw0rd`, also in angle brackets) or the user name again (`Password=password`, `?user=postgres&password=postgres`) counts, and so does a weak literal (`password: acme`) in framework configuration that applies unless the environment overrides it: Spring Boot `application.yml`/`.properties` of the default or an active profile, .NET `appsettings.json`. An Alembic `sqlalchemy.url` counts only when its `env.py` connects with it (not when it replaces it or reads it in offline mode only). A stand-in password of a database that the same env file puts on the loopback host (`MYSQL_HOST=localhost`) describes a local setup and gives a note. Configuration for development or tests (`application-dev.yml`, `appsettings.Development.json`, `config/local.yml` or `settings/dev.py` unless the code loads it by default, blocks that only run on CI) gives low-confidence notes, and so does the env of CI configuration that only runs tests or checks and deploys nothing: workflows and jobs that run tests, lint, type or `manage.py check --deploy` checks, local composite actions (`.github/**/action.yml`) and workflow templates kept outside `.github/workflows` for generated projects.',
   rationale:
     'When the real value is missing in one environment, the service starts anyway with a secret that is published in its own repository. Session cookies and tokens can then be forged by anyone who reads the code, and nothing warns that it happened.',
   remediation:
@@ -378,7 +510,15 @@ export default defineRule({
       const text = lineOf(file, read.line, 4000);
       if (languageOf(file.path) && !isCodeAt(text, envReadColumn(text, read.name), usesHashComments(file.path))) continue;
       const lhs = /^\s*(?:export\s+)?(?:(?:const|let|var|val|final|static|private|public|readonly)\s+)*([A-Za-z_$][\w$.]*)\s*(?::\s*[\w<>[\]|. ]+)?\s*(?::=|=|:)/.exec(lineOf(file, read.line, 400))?.[1];
-      if (!isSecretName(read.name) && !(lhs && isSecretName(lhs.split('.').pop() ?? lhs))) continue;
+      if (!isSecretName(read.name) && !(lhs && isSecretName(lhs.split('.').pop() ?? lhs))) {
+        // A connection setting (`DATABASE_URL`) whose fallback carries a stand-in password.
+        const connection = standInConnectionPassword(value, true);
+        if (connection) {
+          const kind = connection.sameAsUser ? 'connection-user-fallback' : 'connection-fallback';
+          hits.push({ file, line: read.line, name: read.name, value: connection.password, kind });
+        }
+        continue;
+      }
       hits.push({ file, line: read.line, name: read.name, value, kind: 'fallback' });
     }
 
@@ -393,11 +533,26 @@ export default defineRule({
       // Token signing keys that are stand-ins or readable phrases, at the signing call or in the constant it reads.
       for (const key of [...signingKeysAtCalls(facts, file), ...signingKeyConstants(facts, file)]) {
         if (!isStandInSigningKey(key.value, facts) || !scannable(key.file.path)) continue;
-        signing.push({ file: key.file, line: key.line, name: key.name ?? 'signing key', value: key.value.trim(), kind: 'signing' });
+        const signs = key.signs ? { signs: key.signs } : {};
+        signing.push({ file: key.file, line: key.line, name: key.name ?? 'signing key', value: key.value.trim(), kind: 'signing', ...signs });
       }
     }
     const taken = new Set(hits.map(h => `${h.file.path}:${h.line}`));
     hits.push(...signing.filter(h => !taken.has(`${h.file.path}:${h.line}`)));
+    for (const h of signing) taken.add(`${h.file.path}:${h.line}`);
+    // Settings resolved through the code: one finding per literal, where no other reading found it.
+    const resolved: Hit[] = [];
+    for (const file of facts.files) {
+      if (languageOf(file.path) && scannable(file.path) && !isGeneratedText(file)) scanResolvedSettings(facts, file, resolved);
+    }
+    for (const hit of resolved) {
+      const at = `${hit.file.path}:${hit.line}`;
+      // The same read found by its pattern a line or two above, where a call spans lines.
+      const near = hits.some(h => h.file === hit.file && Math.abs(h.line - hit.line) <= 3 && (h.name === hit.read || h.name === hit.name));
+      if (taken.has(at) || near) continue;
+      taken.add(at);
+      hits.push(hit);
+    }
     const envStandIns = loadedEnvStandIns(facts);
     if (scanned === 0 && hits.length === 0 && envStandIns.length === 0) {
       return outcome.notApplicable('no source code or configuration to read settings from');
@@ -417,13 +572,21 @@ export default defineRule({
         fallback: `${hit.name} falls back to the literal ${shown(hit.value)} when it is not configured`,
         jwt: `The JWT library is given the literal key ${shown(hit.value)} instead of a configured secret`,
         literal: `${hit.name} is set to the stand-in value ${shown(hit.value)}${ownName.replace(/,$/, '')}`,
-        signing: `The token signing key${hit.name === 'signing key' ? '' : ` ${hit.name}`} is ${
+        signing: `The ${hit.signs === 'cookie' ? 'cookie' : 'token'} signing key${hit.name === 'signing key' ? '' : ` ${hit.name}`} is ${
           isReadablePhrase(hit.value) ? 'a readable phrase' : 'the stand-in'
         } ${shown(hit.value)}${ownName || ','} written in the code instead of a configured secret`,
         account: `${hit.name} is set to ${shown(hit.value)}, the same literal as the account or database name beside it`,
         weak: `${hit.name} is set to the weak literal ${shown(hit.value)} in ${hit.framework} configuration that applies whenever the environment does not override it`,
+        failure:
+          `${hit.name} falls back to the literal ${shown(hit.value)}, set in an except or catch clause, ` +
+          'when its configured value cannot be read',
         connection: `The connection string in ${hit.name} has the stand-in password ${shown(hit.value)}`,
         'connection-user': `The connection string in ${hit.name} uses its user name as the password (${shown(hit.value)})`,
+        'connection-fallback':
+          `${hit.name} falls back to a connection string with the stand-in password ${shown(hit.value)} when it is not configured`,
+        'connection-user-fallback':
+          `${hit.name} falls back to a connection string that uses its user name as the password (${shown(hit.value)}) ` +
+          'when it is not configured',
       };
       const message = messages[hit.kind];
       const secrets = isPlaceholderValue(hit.value) ? [] : [hit.value];

@@ -213,8 +213,169 @@ describeRule(rule, {
       },
       findings: ['config/local.yml:1', 'config/local.yml:2'],
     },
+    {
+      name: "a password set to a stand-in in the application's configuration module",
+      files: {
+        'src/config/index.ts': [
+          'export default {',
+          '  port: parseInt(process.env.PORT, 10),',
+          '  jobsDashboard: {',
+          "    user: 'ops',",
+          "    password: '123456',",
+          '  },',
+          '};',
+        ].join('\n'),
+        'src/config/seeds/admin.ts': "export const admin = { user: 'admin', password: 'password' };\n",
+        'src/services/users.ts': "const user = { name: 'demo', password: 'password' };\n",
+      },
+      findings: ['src/config/index.ts:5'],
+    },
+    {
+      name: 'settings resolved through the code: reads of a settings object and a secret store with defaults, and an except clause',
+      files: {
+        'app/core/config.py': [
+          'from pydantic_settings import BaseSettings',
+          'from starlette.config import Config',
+          'config = Config(".env")',
+          'class PostgresSettings(BaseSettings):',
+          '    POSTGRES_USER: str = config("POSTGRES_USER", default="postgres")',
+          '    POSTGRES_PASSWORD: str = config("POSTGRES_PASSWORD", default="postgres")',
+          '    POSTGRES_SERVER: str = config("POSTGRES_SERVER", default="localhost")',
+          'class CryptSettings(BaseSettings):',
+          '    SECRET_KEY: str = config("SECRET_KEY")',
+        ].join('\n'),
+        'site/settings/common.py': [
+          'import json',
+          'try:',
+          '    with open("/etc/site/secrets.json") as handle:',
+          '        SECRETS = json.load(handle)',
+          'except OSError:',
+          '    SECRETS = {',
+          '        "secret_key": "a",',
+          '    }',
+          'SECRET_KEY = str(SECRETS["secret_key"])',
+          'DB_PASSWORD = SECRETS.get("db_password", "")',
+          'HOOK_SECRET = SECRETS.get("hook_secret", "insecure")',
+        ].join('\n'),
+        'site/settings/prod.py': 'from .common import *\nDEBUG = False\n',
+      },
+      findings: ['app/core/config.py:6', 'site/settings/common.py:6', 'site/settings/common.py:11'],
+    },
+    {
+      name: 'connection settings whose default in code carries a stand-in password or the user name again',
+      files: {
+        'go.mod': 'module example.com/shop\n',
+        'database/postgres.go': [
+          'package database',
+          '',
+          'import "github.com/spf13/viper"',
+          '',
+          'func Open() (*DB, error) {',
+          '\tviper.SetDefault("db_dsn", "postgres://postgres:postgres@localhost:5432/postgres?sslmode=disable")',
+          '\tviper.SetDefault("db_debug", "false")',
+          '\treturn connect(viper.GetString("db_dsn"))',
+          '}',
+        ].join('\n'),
+        'app/db.py': 'import os\nDATABASE_URL = os.getenv("DATABASE_URL", "postgresql://app:changeme@db:5432/app")\n',
+        'src/db.ts': "export const url = process.env.DATABASE_URL || 'mysql://root:password@db:3306/shop';\n",
+      },
+      findings: ['app/db.py:2', 'database/postgres.go:6', 'src/db.ts:1'],
+    },
+    {
+      name: "cookie signing keys of session middleware and remember-me: the package's own name, the name of a key",
+      files: {
+        'package.json': '{\n  "name": "shop-portal",\n  "version": "1.0.0"\n}\n',
+        'config/express.js': [
+          "const session = require('express-session');",
+          "const pkg = require('../package.json');",
+          'module.exports = app => {',
+          '  app.use(session({ resave: false, saveUninitialized: true, secret: pkg.name }));',
+          '  app.locals.title = pkg.name;',
+          '};',
+        ].join('\n'),
+        'src/main/java/com/acme/SecurityConfig.java': [
+          'package com.acme;',
+          'public class SecurityConfig {',
+          '  @Bean',
+          '  public TokenBasedRememberMeServices rememberMeServices() {',
+          '    return new TokenBasedRememberMeServices("remember-me-key", userService);',
+          '  }',
+          '  protected void configure(HttpSecurity http) throws Exception {',
+          '    http.formLogin().loginPage("/login").and()',
+          '        .rememberMe()',
+          '        .rememberMeServices(rememberMeServices())',
+          '        .key("cookie-signing-key");',
+          '  }',
+          '}',
+        ].join('\n'),
+      },
+      findings: ['config/express.js:4', 'src/main/java/com/acme/SecurityConfig.java:5', 'src/main/java/com/acme/SecurityConfig.java:11'],
+    },
   ],
   passes: [
+    {
+      name: 'settings read with no default or an empty one, except clauses that set no secret, and connection defaults without a stand-in password',
+      files: {
+        'app/core/config.py': [
+          'from starlette.config import Config',
+          'config = Config(".env")',
+          'SECRET_KEY = config("SECRET_KEY")',
+          'DB_PASSWORD = config("DB_PASSWORD", default="")',
+          'DATABASE_URL = config("DATABASE_URL", default="postgresql://localhost:5432/app")',
+        ].join('\n'),
+        'site/settings.py': [
+          'try:',
+          '    SECRETS = load_secrets()',
+          'except OSError:',
+          '    DEBUG = True',
+          '    SECRETS = {}',
+          'SECRET_KEY = SECRETS["secret_key"]',
+          'API_TOKEN = SECRETS.get("api_token")',
+        ].join('\n'),
+        'database/db.go': [
+          'package database',
+          '',
+          'import "github.com/spf13/viper"',
+          '',
+          'func init() {',
+          '\tviper.SetDefault("port", "8080")',
+          '\tviper.SetDefault("db_dsn", "postgres://localhost:5432/shop?sslmode=disable")',
+          '\tviper.SetDefault("auth_jwt_secret", "")',
+          '}',
+        ].join('\n'),
+        'app/db.py': [
+          'import os',
+          'DATABASE_URL = os.getenv("DATABASE_URL", "postgresql://app:${DB_PASSWORD}@db/app")',
+          'CACHE_URL = os.getenv("CACHE_URL", "redis://cache:6379/0")',
+          'REPLICA_URL = os.getenv("REPLICA_URL", "postgresql://app:Vq7x2LmZp9@replica/app")',
+          // The broker's built-in account, which it accepts only from its own machine: the client library's own default.
+          'CELERY_BROKER_URL = os.getenv("CELERY_BROKER_URL", "amqp://guest:guest@localhost//")',
+        ].join('\n'),
+        'tests/conftest.py': 'import os\nDATABASE_URL = os.getenv("DATABASE_URL", "postgresql://postgres:postgres@localhost/test")\n',
+      },
+    },
+    {
+      name: 'cookie keys read from configuration, and the package name given to what is not a key',
+      files: {
+        'package.json': '{ "name": "shop-portal" }\n',
+        'config/express.js': [
+          "const session = require('express-session');",
+          "const pkg = require('../package.json');",
+          'app.use(session({ secret: process.env.SESSION_SECRET, name: pkg.name }));',
+          'app.use(helpers(pkg.name));',
+        ].join('\n'),
+        'src/main/java/com/acme/SecurityConfig.java': [
+          'package com.acme;',
+          'public class SecurityConfig {',
+          '  @Value("${app.remember-me.key}")',
+          '  private String rememberKey;',
+          '  protected void configure(HttpSecurity http) throws Exception {',
+          '    http.rememberMe().key(rememberKey).tokenValiditySeconds(86400);',
+          '  }',
+          '}',
+        ].join('\n'),
+      },
+    },
     {
       name: 'a connection string whose password is a template marker to fill in',
       files: {
@@ -505,6 +666,56 @@ describe('security/placeholder-secret-default details', () => {
         'low',
         'SECRET_KEY is set to the stand-in value "changethis" in .env.test, which backend/app/config.py loads; the code refuses this value outside development (an env file for development or tests: lower confidence)',
       ],
+    ]);
+  });
+});
+
+describe('security/placeholder-secret-default settings resolved through the code', () => {
+  it('says where a fallback comes from: an except clause, a read with a default, a connection default, a cookie key', () => {
+    const result = runRule(rule, {
+      'package.json': '{ "name": "shop-portal" }\n',
+      'server.js': [
+        "const session = require('express-session');",
+        "const passport = require('passport');",
+        "const pkg = require('./package.json');",
+        'app.use(session({ resave: false, store: new Store({ url: db }), secret: pkg.name }));',
+      ].join('\n'),
+      'site/settings.py': [
+        'try:',
+        '    SECRETS = load_secrets()',
+        'except OSError:',
+        '    SECRETS = {"secret_key": "a"}',
+        'SECRET_KEY = SECRETS["secret_key"]',
+        'HOOK_SECRET = SECRETS.get("hook_secret", "insecure")',
+        'DATABASE_URL = SECRETS.get("database_url", "postgres://shop:shop@db/shop")',
+      ].join('\n'),
+    });
+    expect(result.findings.map(f => [`${f.path}:${f.line}`, f.confidence, f.message])).toEqual([
+      ['server.js:4', 'high', 'The cookie signing key is the stand-in "shop…", the project\'s own name, written in the code instead of a configured secret'],
+      ['site/settings.py:4', 'high', 'SECRET_KEY falls back to the literal "a", set in an except or catch clause, when its configured value cannot be read'],
+      ['site/settings.py:6', 'high', 'HOOK_SECRET falls back to the literal "insecure" when it is not configured'],
+      [
+        'site/settings.py:7',
+        'high',
+        'DATABASE_URL falls back to a connection string that uses its user name as the password ("s…") when it is not configured',
+      ],
+    ]);
+  });
+
+  it('keeps fallbacks of settings classes for tests and of development settings modules as notes', () => {
+    const result = runRule(rule, {
+      'app/config.py': [
+        'from starlette.config import Config',
+        'config = Config(".env")',
+        'class TestSettings:',
+        '    DB_PASSWORD = config("DB_PASSWORD", default="postgres")',
+      ].join('\n'),
+      'shop/settings/dev.py': 'import os\nDATABASE_URL = os.getenv("DATABASE_URL", "postgres://shop:shop@localhost/shop")\n',
+    });
+    expect(result.status).toBe('pass');
+    expect(result.findings.map(f => [`${f.path}:${f.line}`, f.confidence])).toEqual([
+      ['app/config.py:4', 'low'],
+      ['shop/settings/dev.py:2', 'low'],
     ]);
   });
 });
