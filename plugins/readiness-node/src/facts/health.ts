@@ -16,9 +16,23 @@ import { lineOfOffset } from './text';
 const HEALTH_SEGMENT =
   'health|healthz|healthcheck|health-check|health_check|_health|__health|ready|readyz|readiness|live|livez|liveness|alive|ping|status|heartbeat|_status';
 
-/** A route string whose path is a health route, optionally under /api and a version. */
+/** Path segments that name a health check on their own, whatever static path they sit under. */
+const HEALTH_NAME = 'health|healthz|healthcheck|health-check|health_check|livez|readyz|liveness|readiness';
+/** Folders of operational routes: `/system/ping`, `/internal/status`, `/_/ready`. */
+const OPS_PREFIX = 'system|sys|internal|ops|_|monitoring|management|meta|probes?';
+
+/**
+ * A route string whose path is a health route: optionally under /api and a version, under an operational
+ * folder (`/system/ping`), or, for a segment that names a health check on its own, under any static path
+ * (`/system/liveness`, `/_ah/health`); a segment after a path parameter (`/orders/:id/status`) is a resource's.
+ */
 const ROUTE_STRING = new RegExp(
-  String.raw`['"\`](?:(?:GET|HEAD)\s+)?(?:/api)?(?:/v\d+)?/(?:${HEALTH_SEGMENT})(?:/(?:${HEALTH_SEGMENT}|live|ready|[\w-]{0,20}))?/?['"\`]|['"\`]/actuator/health`,
+  [
+    String.raw`['"\`](?:(?:GET|HEAD)\s+)?(?:/api)?(?:/v\d+)?/(?:${HEALTH_SEGMENT})(?:/(?:${HEALTH_SEGMENT}|live|ready|[\w-]{0,20}))?/?['"\`]`,
+    String.raw`['"\`](?:(?:GET|HEAD)\s+)?(?:/api)?(?:/v\d+)?/(?:${OPS_PREFIX})/(?:${HEALTH_SEGMENT})/?['"\`]`,
+    String.raw`['"\`](?:(?:GET|HEAD)\s+)?(?:/[\w.-]+){1,3}/(?:${HEALTH_NAME})/?['"\`]`,
+    String.raw`['"\`]/actuator/health`,
+  ].join('|'),
 );
 /** Framework decorators and route tables that name the path without a leading slash. */
 const BARE_ROUTE = new RegExp(
@@ -281,6 +295,47 @@ function namedHealthHandler(
   return developmentOnly ? { developmentOnly } : {};
 }
 
+/** A declaration that names the value after it: `private const string HealthPath = `, `HEALTH_PATH = `, `const healthz = `, `path := `. */
+const NAMING_DECLARATION =
+  /^\s*(?:(?:export|public|private|protected|internal|static|readonly|const|final|var|let|val|string|String|str)\s+)*([A-Za-z_]\w*)\s*(?::\s*[\w.<>[\]]+\s*)?:?=\s*$/;
+
+/** A place in a file: a match or a mention. */
+interface Site {
+  file: SourceFile;
+  line: number;
+  index: number;
+}
+
+/** A call that maps a route on the path given as its first argument: `MapHealthChecks(`, `app.get(`, `mux.HandleFunc(`, `@GetMapping(`. */
+const MAPS_PATH_ARGUMENT =
+  /\b(?:get|head|all|any|route|handle|handlefunc|map\w*|use\w*health\w*|add_api_route|add_url_rule|add_route|add_get|api_route|GetMapping|RequestMapping|HttpGet|HttpHead|Path)\s*(?:<[^<>()]*>)?\(\s*$/i;
+
+/**
+ * Where a route string that a declaration names (`private const string HealthPath = "/health";`) is mapped: the
+ * mentions of the name, outside comments, that are the path argument of a route registration
+ * (`app.MapHealthChecks(HealthPath)`, `@app.get(HEALTH_PATH)`), not other uses such as a request filter. Undefined
+ * when the string is not so named or no registration uses the name (then the string itself is the route).
+ */
+function namedPathUses(source: SourceFile, index: number, files: SourceFile[]): Site[] | undefined {
+  const lineStart = source.text.lastIndexOf('\n', index - 1) + 1;
+  const name = NAMING_DECLARATION.exec(source.text.slice(lineStart, index))?.[1];
+  if (!name) return undefined;
+  const uses: Site[] = [];
+  const mention = new RegExp(String.raw`(?<![\w$])${name}(?![\w$])`, 'g');
+  for (const file of files) {
+    if (!file.text.includes(name)) continue;
+    const lines = file.text.split('\n');
+    for (const m of file.text.matchAll(mention)) {
+      if (file === source && m.index >= lineStart && m.index < index) continue; // the declaration itself
+      const line = lineOfOffset(file, m.index);
+      if (isCommentLine(lines[line - 1] ?? '')) continue;
+      if (!MAPS_PATH_ARGUMENT.test(file.text.slice(Math.max(0, m.index - 120), m.index))) continue;
+      uses.push({ file, line, index: m.index });
+    }
+  }
+  return uses.length ? uses : undefined;
+}
+
 function healthOfUnit(facts: Facts, unit: ServiceUnit): UnitHealth {
   const signal = HEALTH[unit.ecosystem];
   const library = evidenceOf(unit, { deps: signal.deps });
@@ -298,9 +353,12 @@ function healthOfUnit(facts: Facts, unit: ServiceUnit): UnitHealth {
       for (const match of source.text.matchAll(all)) {
         const line = lineOfOffset(source, match.index);
         if (isCommentLine(source.text.split('\n')[line - 1] ?? '')) continue;
-        const branch = developmentOnlyBranch(facts, source, line, match.index);
-        if (branch) {
-          developmentOnly ??= { path: source.path, line: branch.line, condition: branch.condition };
+        // A path given a name (`const string HealthPath = "/health"`) is mapped where the name is used.
+        const sites: Site[] = (/^['"`]/.test(match[0]) && namedPathUses(source, match.index, files)) || [{ file: source, line, index: match.index }];
+        const branches = sites.map(site => developmentOnlyBranch(facts, site.file, site.line, site.index));
+        if (branches.every(Boolean)) {
+          const at = sites[0];
+          developmentOnly ??= { path: at.file.path, line: branches[0]!.line, condition: branches[0]!.condition };
           continue;
         }
         found ??= `${source.path}:${line}`;

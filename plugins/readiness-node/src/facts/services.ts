@@ -650,6 +650,21 @@ function buildContext(facts: Facts): Context {
     if (!hasMain) drafts.delete(`go:${dir}`);
   }
 
+  // A .NET class library that another unit runs (a project it references, or whose extension methods it calls), with
+  // no entry point of its own, is linked into that unit, not deployed, whatever ASP.NET Core packages it references
+  // and routes its extension methods map (a shared service-defaults project).
+  const dotnetCode = codeByEcosystem.get('dotnet') ?? [];
+  const dotnetLibraries = [...drafts.values()].filter(d => d.ecosystem === 'dotnet' && isDotnetLibrary(facts, d.dir, dotnetCode, componentOf));
+  if (dotnetLibraries.length > 0) {
+    const libraryDirs = new Set(dotnetLibraries.map(d => d.dir));
+    const runners = [...drafts.values()].filter(d => d.ecosystem === 'dotnet' && !libraryDirs.has(d.dir));
+    const linksOf = dotnetLinks(facts, manifests, dotnetCode, componentOf, new Set(runners.map(d => d.dir)));
+    const run = new Set(
+      runners.flatMap(d => linksOf(d.dir, dotnetCode.filter(f => isUnder(f.path, d.dir) && componentOf(f.path, 'dotnet') === d.dir))),
+    );
+    for (const d of dotnetLibraries) if (run.has(d.dir)) drafts.delete(`dotnet:${d.dir}`);
+  }
+
   // A load-testing tool (a Locust locustfile, k6 or Gatling scripts) drives traffic at the services: it is a test
   // tool, not a deployable unit, even when its manifest pulls in a web framework (Locust's own Flask UI).
   for (const [key, d] of drafts) {
@@ -775,6 +790,28 @@ function packageLinks(facts: Facts, unitKeys: ReadonlySet<string>): (dir: string
     }
     return [...found].sort();
   };
+}
+
+/** Code that starts a .NET process: a `Main` method, or top-level statements building a host or application. */
+const DOTNET_ENTRY_POINT =
+  /\bstatic\s+(?:async\s+)?(?:void|int|Task(?:\s*<\s*int\s*>)?)\s+Main\s*\(|\b(?:WebApplication|Host|WebHost|DistributedApplication)\.Create(?:Default|Slim|Empty)?(?:Application)?Builder\s*\(/;
+
+/**
+ * Whether the .NET project in a folder is a class library: its project files build neither a web app, a worker
+ * nor an executable (`Sdk="Microsoft.NET.Sdk.Web"`, `Microsoft.NET.Sdk.Worker`, `<OutputType>Exe</OutputType>`), and
+ * its own code has no entry point.
+ */
+function isDotnetLibrary(
+  facts: Facts,
+  dir: string,
+  files: SourceFile[],
+  componentOf: (path: string, ecosystem: Ecosystem) => string,
+): boolean {
+  const projects = facts.manifests.csprojs.filter(p => dirname(p.path) === dir).map(p => facts.file(p.path)?.text ?? '');
+  if (projects.length === 0) return false;
+  const executable = /Sdk\s*=\s*"Microsoft\.NET\.Sdk\.(?:Web|Worker)"|<OutputType>\s*(?:Win)?Exe\s*<\/OutputType>/i;
+  if (projects.some(text => executable.test(text))) return false;
+  return !files.some(f => isUnder(f.path, dir) && componentOf(f.path, 'dotnet') === dir && DOTNET_ENTRY_POINT.test(f.text));
 }
 
 /** A C# extension method declaration: `public static T AddServiceDefaults<T>(this T builder)`. */

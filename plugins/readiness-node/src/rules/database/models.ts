@@ -217,6 +217,27 @@ function findModelThroughImports(facts: Facts, file: SourceFile): ModelDefinitio
   return undefined;
 }
 
+/**
+ * The repository modules a Python model file takes its model base from (`from app.common.model import Base`): among
+ * the modules it imports, those that the names of its model class statements (`class User(Base):`, the metadata of a
+ * `Table(…)`) come from. Models that share a base share its metadata, and so one schema.
+ */
+export function modelBaseModules(facts: Facts, file: SourceFile): SourceFile[] {
+  if (languageOf(file.path) !== 'python') return [];
+  const code = maskSource(file).code;
+  const used = new Set<string>();
+  for (const sign of MODEL_SIGNS) {
+    if (!sign.languages.includes('python')) continue;
+    for (const m of code.matchAll(new RegExp(sign.model.source, `${sign.model.flags.replace('g', '')}g`))) {
+      for (const x of m[0].slice(m[0].indexOf('(') + 1).matchAll(/(?<![\w.])[A-Za-z_]\w*/g)) used.add(x[0]);
+    }
+  }
+  if (used.size === 0) return [];
+  const from = pythonImportedNames(file);
+  const modules = importGraph(facts).importsOf(file).filter(f => f !== file);
+  return modules.filter(f => [...used].some(name => from.has(name) && isModule(f, from.get(name)!, name)));
+}
+
 /** Index declarations in model code, by ORM: `@Index`, `index=True`, `indexes:`, `HasIndex`, `uniqueIndex()`… */
 const MODEL_INDEX =
   /\bIndex\s*\(|\bindex\s*[:=]\s*[Tt]rue\b|\bindexes\s*[:=]|\bindex\s*\(\s*['"]|\buniqueIndex\s*\(|\.index\s*\(|\bHasIndex\s*\(|\bdb_index\s*=\s*True\b/;

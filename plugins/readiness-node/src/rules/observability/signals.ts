@@ -310,6 +310,9 @@ export const METRICS: Record<Ecosystem, Signal> = {
     code: [/^\s*import\s+io\.prometheus\./m],
   },
   go: {
+    // Only the module's own requirements: `// indirect` ones belong to its libraries (an HTTP instrumentation
+    // library brings the OpenTelemetry metric API without the service ever creating a meter).
+    directDeps: true,
     deps: [
       /^github\.com\/prometheus\/client_golang/,
       /^go\.opentelemetry\.io\/otel\/sdk\/metric/,
@@ -323,8 +326,12 @@ export const METRICS: Record<Ecosystem, Signal> = {
       'github.com/hashicorp/go-metrics',
       'github.com/victoriametrics/metrics',
       'github.com/smira/go-statsd',
+      // Prometheus middleware of the web frameworks (fiberprometheus, go-gin-prometheus, go-grpc-prometheus…).
+      /prometheus/,
+      'github.com/slok/go-http-metrics',
+      'github.com/penglongli/gin-metrics',
     ],
-    code: [/"expvar"|"github\.com\/prometheus\/client_golang\//],
+    code: [/"expvar"|"github\.com\/prometheus\/client_golang\/|"[\w.-]+\/[\w.\/-]*prometheus[\w.\/-]*"/],
   },
   dotnet: {
     deps: [

@@ -10,12 +10,14 @@ export interface GoDiscard {
 
 /**
  * Standard-library functions whose only result is an error, by import path: calling one as a statement
- * drops the error. Only signatures that are certain are listed.
+ * drops the error. Only signatures that are certain are listed. Best-effort clean-up and environment calls
+ * (`os.Remove`, `os.RemoveAll`, `os.Setenv`, `os.Unsetenv`) are left out, as golangci-lint's default exclusions
+ * leave them: deleting a file that may not exist, or setting a variable, almost never has an error worth handling.
  */
 const ERROR_ONLY_FUNCTIONS: Record<string, string[]> = {
   'encoding/json': ['Unmarshal'],
   'encoding/xml': ['Unmarshal'],
-  os: ['Remove', 'RemoveAll', 'Mkdir', 'MkdirAll', 'WriteFile', 'Setenv', 'Unsetenv', 'Chdir', 'Rename', 'Chmod', 'Chown', 'Truncate'],
+  os: ['Mkdir', 'MkdirAll', 'WriteFile', 'Chdir', 'Rename', 'Chmod', 'Chown', 'Truncate'],
   'io/ioutil': ['WriteFile'],
   'net/http': ['ListenAndServe', 'ListenAndServeTLS', 'Serve', 'ServeTLS'],
 };
@@ -108,7 +110,7 @@ function droppedError(tree: SyntaxTree, call: SyntaxNode, imports: Map<string, s
  * explicit choice and is left alone.
  */
 export function goDiscards(facts: Facts, file: SourceFile): GoDiscard[] {
-  if (!/err\s*!=\s*nil|\.(?:Unmarshal|Remove|RemoveAll|Mkdir|MkdirAll|WriteFile|Setenv|Unsetenv|Chdir|Rename|Chmod|Chown|Truncate|ListenAndServe|ListenAndServeTLS|Serve|ServeTLS|Shutdown|Decode)\(/.test(file.text)) return [];
+  if (!/err\s*!=\s*nil|\.(?:Unmarshal|Mkdir|MkdirAll|WriteFile|Chdir|Rename|Chmod|Chown|Truncate|ListenAndServe|ListenAndServeTLS|Serve|ServeTLS|Shutdown|Decode)\(/.test(file.text)) return [];
   const tree = syntaxTree(facts, file);
   if (!tree) return [];
   const out: GoDiscard[] = [];

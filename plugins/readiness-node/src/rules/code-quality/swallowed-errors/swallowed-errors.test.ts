@@ -72,7 +72,7 @@ describeRule(rule, {
       findings: ['views/app.js:2'],
     },
     {
-      name: 'Go: an empty error branch and errors of standard calls dropped by calling them as statements',
+      name: 'Go: an empty error branch and errors of standard calls dropped by calling them as statements (a best-effort removal is not one)',
       files: {
         'go.mod': 'module example.com/shop\n',
         'main.go': [
@@ -91,13 +91,15 @@ describeRule(rule, {
           '\t}',
           '\tjson.Unmarshal(data, &cache)',
           '\tstdos.MkdirAll("/tmp/x", 0o755)',
+          '\tstdos.Rename("cache.tmp", "cache")',
+          '\tstdos.Remove("cache.lock")',
           '\tjson.NewDecoder(r.Body).Decode(&req)',
           '\tgo http.ListenAndServe(":9090", nil)',
           '\tserver.ListenAndServe()',
           '}',
         ].join('\n'),
       },
-      findings: ['main.go:11', 'main.go:14', 'main.go:15', 'main.go:16', 'main.go:17', 'main.go:18'],
+      findings: ['main.go:11', 'main.go:14', 'main.go:15', 'main.go:16', 'main.go:18', 'main.go:19', 'main.go:20'],
     },
   ],
   passes: [
@@ -184,6 +186,7 @@ describeRule(rule, {
           'import (',
           '\t"encoding/json"',
           '\t"net/http"',
+          '\t"os"',
           '\t"github.com/acme/cache"',
           ')',
           '',
@@ -199,6 +202,9 @@ describeRule(rule, {
           '\tsrv.ListenAndServe()',
           '\tlog.Fatal(http.ListenAndServe(":8080", nil))',
           '\tdefer os.Remove(tmp)',
+          '\tos.Remove(thumbPath)',
+          '\tos.RemoveAll(archiveDir)',
+          '\tos.Setenv("TZ", "UTC")',
           '\tif ok != nil {',
           '\t}',
           '\tjson.NewEncoder(w).Encode(resp)',

@@ -3,7 +3,7 @@ import { SourceFile } from '../../../snapshot';
 import { extname, Facts, languageOf, lineOf, lineOfOffset } from '../../../facts';
 import { maskSource } from '../../../facts/sourceText';
 import { defineRule, outcome } from '../../types';
-import { modelDeclaresIndex, modelDefinitionOf } from '../models';
+import { modelBaseModules, modelDeclaresIndex, modelDefinitionOf } from '../models';
 import { codeDeclaresUniqueBeyondKey, sqlDeclaresUniqueBeyondKey } from './unique';
 import {
   createdTables,
@@ -65,6 +65,8 @@ function sqlInStringsDeclaresUnique(file: SourceFile): boolean {
 
 interface Source {
   file: SourceFile;
+  /** The project whose schema the tables belong to, when it is not the file's own: that of the models' base. */
+  schema?: string;
   line: number;
   /** What creates the tables, for the message: `creates 2 table(s) (a, b)`. */
   creates: string;
@@ -129,7 +131,22 @@ function modelSourceOf(facts: Facts, file: SourceFile): Source | undefined {
   if (!model || model.kind !== 'relational' || !model.declaresIndexes) return undefined;
   const what = model.orm === 'knex' ? 'creates tables with knex' : `defines ${model.orm} models (the tables are created from them)`;
   const { code } = maskSource(file);
-  return { file, line: model.line, creates: what, hasIndex: modelDeclaresIndex(file, model) || codeDeclaresUniqueBeyondKey(code, file.text) };
+  // A model whose base comes from another project (a plugin's model on the application's declarative base) adds its
+  // tables to that project's schema.
+  const own = projectDirOf(facts, file.path);
+  const schema = modelBaseModules(facts, file).map(f => projectDirOf(facts, f.path)).find(dir => dir !== own);
+  return {
+    file,
+    line: model.line,
+    creates: what,
+    hasIndex: modelDeclaresIndex(file, model) || codeDeclaresUniqueBeyondKey(code, file.text),
+    ...(schema !== undefined ? { schema } : {}),
+  };
+}
+
+/** The project whose schema a source's tables belong to. */
+function schemaOf(facts: Facts, source: Source): string {
+  return source.schema ?? projectDirOf(facts, source.file.path);
 }
 
 export default defineRule({
@@ -138,7 +155,7 @@ export default defineRule({
   severity: 'low',
   title: 'The schema has indexes',
   description:
-    'Fails when a project creates tables (SQL `CREATE TABLE` in scripts, migrations or application code; knex/Sequelize/TypeORM/Alembic/Django/EF Core migrations; a Prisma schema; or, when nothing else creates them, TypeORM/JPA/GORM/Sequelize/SQLAlchemy/Drizzle models) but declares no index beyond its keys: no `CREATE INDEX`, inline `INDEX`/`KEY`, `.index()`/`addIndex`, `op.create_index`, `models.Index`, `@@index`, `@Index`, `gorm:"index"`, Rails `t.index`/`t.references`… A UNIQUE constraint on a column other than the primary key counts (the database indexes it), also inside the SQL strings a migration runs; PRIMARY KEY, and UNIQUE on the key column itself, do not.',
+    'Fails when a project creates tables (SQL `CREATE TABLE` in scripts, migrations or application code; knex/Sequelize/TypeORM/Alembic/Django/EF Core migrations; a Prisma schema; or, when nothing else creates them, TypeORM/JPA/GORM/Sequelize/SQLAlchemy/Drizzle models) but declares no index beyond its keys: no `CREATE INDEX`, inline `INDEX`/`KEY`, `.index()`/`addIndex`, `op.create_index`, `models.Index`, `@@index`, `@Index`, `gorm:"index"`, Rails `t.index`/`t.references`… A UNIQUE constraint on a column other than the primary key counts (the database indexes it), also inside the SQL strings a migration runs; PRIMARY KEY, and UNIQUE on the key column itself, do not. Each project is judged on its own; models on another project\'s declarative base belong to that project\'s schema.',
   rationale:
     'Primary keys only serve look-ups by id. Every query that filters or joins on another column (a foreign key, a status, a timestamp) scans the whole table: fine with test data, an outage once production tables grow.',
   remediation:
@@ -152,15 +169,15 @@ export default defineRule({
     const sourcePaths = new Set(sources.map(s => s.file.path));
     const models = facts.files
       .flatMap(f => (sourcePaths.has(f.path) ? [] : modelSourceOf(facts, f) ?? []))
-      .filter(m => !schemaProjects.has(projectDirOf(facts, m.file.path)));
+      .filter(m => !schemaProjects.has(schemaOf(facts, m)));
     if (creators.length === 0 && models.length === 0) {
       return outcome.notApplicable('no SQL schema, migration, Prisma schema or ORM models creating tables');
     }
     // Projects of a monorepo are judged on their own; indexes anywhere in a project count for all its tables.
-    const indexed = new Set([...sources, ...models].filter(s => s.hasIndex).map(s => projectDirOf(facts, s.file.path)));
+    const indexed = new Set([...sources, ...models].filter(s => s.hasIndex).map(s => schemaOf(facts, s)));
     const findings: Finding[] = [];
     for (const source of [...creators, ...models]) {
-      const project = projectDirOf(facts, source.file.path);
+      const project = schemaOf(facts, source);
       if (indexed.has(project)) continue;
       findings.push({
         path: source.file.path,

@@ -1,6 +1,55 @@
 import { describeRule, runRule } from '../../../testing';
 import rule from '.';
 
+/**
+ * A FastAPI application whose SQLAlchemy models share a declarative base in `backend/common/model.py`, and a plugin
+ * folder with requirements of its own whose model either takes that base (`shared`) or declares its own.
+ */
+const appWithPlugin = (options: { appIndexed: boolean; shared: boolean }) => ({
+  'requirements.txt': 'fastapi==0.115.0\nsqlalchemy==2.0.30\n',
+  'backend/__init__.py': '',
+  'backend/common/__init__.py': '',
+  'backend/common/model.py':
+    'from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column\n\n\nclass Base(DeclarativeBase):\n    pass\n\n\nid_key = mapped_column(primary_key=True, autoincrement=True)\n',
+  'backend/app/__init__.py': '',
+  'backend/app/model/__init__.py': '',
+  'backend/app/model/user.py': [
+    'import sqlalchemy as sa',
+    '',
+    'from sqlalchemy.orm import Mapped, mapped_column',
+    '',
+    'from backend.common.model import Base',
+    '',
+    '',
+    'class User(Base):',
+    "    __tablename__ = 'sys_user'",
+    '',
+    '    id: Mapped[int] = mapped_column(primary_key=True)',
+    `    username: Mapped[str] = mapped_column(sa.String(64)${options.appIndexed ? ', unique=True, index=True' : ''})`,
+    '',
+  ].join('\n'),
+  'backend/plugin/oauth/__init__.py': '',
+  'backend/plugin/oauth/requirements.txt': 'httpx-oauth==0.15\n',
+  'backend/plugin/oauth/model/__init__.py': '',
+  'backend/plugin/oauth/model/user_social.py': [
+    'import sqlalchemy as sa',
+    '',
+    'from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column',
+    '',
+    options.shared ? 'from backend.common.model import Base' : '',
+    '',
+    '',
+    ...(options.shared ? [] : ['class Base(DeclarativeBase):', '    pass', '', '']),
+    'class UserSocial(Base):',
+    "    __tablename__ = 'sys_user_social'",
+    '',
+    '    id: Mapped[int] = mapped_column(primary_key=True)',
+    '    sid: Mapped[str] = mapped_column(sa.String(256))',
+    '    user_id: Mapped[int] = mapped_column(sa.BigInteger)',
+    '',
+  ].join('\n'),
+});
+
 const flaskSchema = [
   'DROP TABLE IF EXISTS orders;',
   '',
@@ -112,8 +161,22 @@ describeRule(rule, {
       },
       findings: ['shop/models.py:4'],
     },
+    {
+      name: 'a plugin folder with requirements of its own whose models declare their own base, without an index',
+      files: appWithPlugin({ appIndexed: true, shared: false }),
+      findings: ['backend/plugin/oauth/model/user_social.py:8'],
+    },
+    {
+      name: 'a plugin model on the application\'s base, in an application whose schema has no index',
+      files: appWithPlugin({ appIndexed: false, shared: true }),
+      findings: ['backend/app/model/user.py:8', 'backend/common/model.py:4', 'backend/plugin/oauth/model/user_social.py:8'],
+    },
   ],
   passes: [
+    {
+      name: 'a plugin model on the application\'s declarative base: one schema, indexed in the application\'s models',
+      files: appWithPlugin({ appIndexed: true, shared: true }),
+    },
     {
       name: 'a TypeORM migration whose CREATE TABLE string declares a UNIQUE constraint on email',
       files: {

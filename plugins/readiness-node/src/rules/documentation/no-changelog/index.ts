@@ -20,8 +20,19 @@ function listsVersions(body: string): boolean {
 }
 const VENDORED =
   /(^|\/)(?:node_modules|vendor|third_party|bower_components|\.venv|venv|dist|build)\//;
+/**
+ * Tooling that keeps the record in the repository: change fragments written with each change (Changesets,
+ * towncrier), or a generator that writes a CHANGELOG file (release-please, git-cliff). Release notes published
+ * only on the hosting platform (GoReleaser's changelog, GitHub's generated notes configured by
+ * `.github/release.yml`, semantic-release without its changelog plugin) are the commit log of each release, kept
+ * outside the tree: they are not counted.
+ */
 const RELEASE_TOOLING =
-  /^(?:\.changeset\/[^/]+|changelog\.d\/[^/]+|changes\/[^/]+\.(?:md|rst|txt)|newsfragments\/[^/]+|(?:docs\/)?changelog\/[^/]+|release-please-config\.json|\.release-please-manifest\.json|\.releaserc(?:\.(?:json|ya?ml|js|cjs|mjs))?|release\.config\.(?:js|cjs|mjs|ts)|\.github\/release\.ya?ml|cliff\.toml|\.goreleaser\.ya?ml)$/i;
+  /^(?:\.changeset\/[^/]+|changelog\.d\/[^/]+|changes\/[^/]+\.(?:md|rst|txt)|newsfragments\/[^/]+|(?:docs\/)?changelog\/[^/]+|release-please-config\.json|\.release-please-manifest\.json|cliff\.toml)$/i;
+/** semantic-release configuration files. */
+const SEMANTIC_RELEASE_CONFIG = /^(?:\.releaserc(?:\.(?:json|ya?ml|js|cjs|mjs))?|release\.config\.(?:js|cjs|mjs|ts))$/i;
+/** The semantic-release plugin that writes the release notes into a CHANGELOG file of the repository. */
+const CHANGELOG_PLUGIN = /@semantic-release\/changelog\b/;
 
 export default defineRule({
   id: 'documentation/no-changelog',
@@ -29,7 +40,7 @@ export default defineRule({
   severity: 'low',
   title: 'Changes are recorded',
   description:
-    'Fails when there is no changelog or release notes (CHANGELOG, CHANGES, HISTORY, RELEASES, NEWS, release notes, in any package, or a README section such as Changelog, Release notes or News that lists versions: a dotted version, a date, or two major-version labels such as v1 and v2) and no tooling that produces them (Changesets, release-please, semantic-release, towncrier fragments, GitHub release-notes configuration, git-cliff, GoReleaser).',
+    'Fails when there is no changelog or release notes (CHANGELOG, CHANGES, HISTORY, RELEASES, NEWS, release notes, in any package, or a README section such as Changelog, Release notes or News that lists versions: a dotted version, a date, or two major-version labels such as v1 and v2) and no tooling that keeps them in the repository (Changesets, release-please, towncrier fragments, git-cliff, semantic-release with its changelog plugin). Release notes published only on the hosting platform (GoReleaser, GitHub\'s generated release notes, semantic-release without the changelog plugin) are kept outside the tree and do not count.',
   rationale:
     'When something breaks after a deploy, the first question is what changed. A changelog answers it for operators and consumers without reading the commit history.',
   remediation:
@@ -56,13 +67,16 @@ export default defineRule({
         if (listsVersions(body)) return outcome.pass(`README section "${headings[at].text}"`);
       }
     }
+    // semantic-release writes a CHANGELOG file only with its changelog plugin, named in its configuration or the
+    // root package.json; otherwise it publishes the notes on the hosting platform alone.
     const rootPackage = facts.file('package.json');
-    if (rootPackage && /"release"\s*:\s*\{/.test(rootPackage.text))
-      return outcome.pass('semantic-release configured in package.json');
+    const semanticConfig = facts.files.filter(f => SEMANTIC_RELEASE_CONFIG.test(f.path));
+    if ([rootPackage, ...semanticConfig].some(f => f && CHANGELOG_PLUGIN.test(f.text)))
+      return outcome.pass('semantic-release writes a CHANGELOG (@semantic-release/changelog)');
     const action = facts.ci.workflows.some(w =>
       w.jobs.some(j =>
         j.steps.some(s =>
-          /release-please-action|semantic-release|changesets\/action/i.test(
+          /release-please-action|changesets\/action/i.test(
             s.uses ?? s.run ?? '',
           ),
         ),

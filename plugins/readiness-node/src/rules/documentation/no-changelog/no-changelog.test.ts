@@ -10,6 +10,29 @@ describeRule(rule, {
     },
     { name: 'nothing', files: { 'README.md': '# x' }, findings: ['.'] },
     {
+      name: 'GoReleaser, whose changelog section only publishes release notes on the hosting platform',
+      files: {
+        '.goreleaser.yaml': 'version: 2\nbuilds:\n  - binary: svc\nchangelog:\n  sort: asc\n  groups:\n    - title: Features\n      regexp: "^feat"\n',
+      },
+      findings: ['.'],
+    },
+    {
+      name: "GitHub's generated release notes configuration",
+      files: { '.github/release.yml': 'changelog:\n  categories:\n    - title: Features\n      labels: [feature]\n' },
+      findings: ['.'],
+    },
+    {
+      name: 'semantic-release publishing notes to GitHub releases only, run by a workflow',
+      files: {
+        'package.json': JSON.stringify({
+          devDependencies: { 'semantic-release': '^24.0.0' },
+          release: { branches: ['main'], plugins: ['@semantic-release/commit-analyzer', '@semantic-release/release-notes-generator', '@semantic-release/github'] },
+        }),
+        '.github/workflows/release.yml': 'on: push\njobs:\n  r:\n    runs-on: x\n    steps:\n      - run: npx semantic-release\n',
+      },
+      findings: ['.'],
+    },
+    {
       name: 'a changelog of a vendored library only',
       files: {
         'node_modules/x/CHANGELOG.md': 'x',
@@ -59,7 +82,21 @@ describeRule(rule, {
     },
     { name: 'Changesets', files: { '.changeset/config.json': '{}' } },
     { name: 'release-please', files: { 'release-please-config.json': '{}' } },
-    { name: 'semantic-release', files: { '.releaserc.json': '{}' } },
+    {
+      name: 'semantic-release with its changelog plugin',
+      files: { '.releaserc.json': JSON.stringify({ plugins: ['@semantic-release/commit-analyzer', '@semantic-release/release-notes-generator', '@semantic-release/changelog', '@semantic-release/git'] }) },
+    },
+    {
+      name: 'semantic-release configured in package.json with the changelog plugin',
+      files: {
+        'package.json': JSON.stringify({
+          devDependencies: { 'semantic-release': '^24.0.0', '@semantic-release/changelog': '^6.0.0' },
+          release: { plugins: ['@semantic-release/release-notes-generator', ['@semantic-release/changelog', { changelogFile: 'CHANGELOG.md' }]] },
+        }),
+      },
+    },
+    { name: 'GoReleaser next to a CHANGELOG file', files: { '.goreleaser.yaml': 'version: 2\n', 'CHANGELOG.md': '# Changelog\n\n## 1.0.0\n' } },
+    { name: 'git-cliff', files: { 'cliff.toml': '[changelog]\nheader = "# Changelog"\n' } },
     {
       name: 'towncrier fragments',
       files: { 'changelog.d/123.feature.md': 'x' },

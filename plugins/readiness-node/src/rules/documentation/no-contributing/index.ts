@@ -19,6 +19,30 @@ function onlyPromisesAGuide(body: string[]): boolean {
   return text.length <= PLACEHOLDER_MAX_CHARS && PLACEHOLDER.test(text);
 }
 
+/** Guides named for contributing or development, directly in the root, `.github/` or `docs/`: `docs/Contribute.md`, `docs/DEVELOPMENT.md`. */
+const GUIDE_FILE = /^(?:\.github\/|docs\/)?(?:contribute|contributing|development|developing)\.(?:md|mdx|markdown|rst|adoc|txt)$/i;
+/** How a change is checked before it goes in: running the tests or the linters. */
+const CHECKS =
+  /\b(?:run(?:ning)?\s+(?:the\s+)?(?:\w+\s+)?tests?|test suites?|unit ?tests?|lint(?:s|er|ers|ing)?|make\s+(?:\w*test|lint|check)\w*|(?:npm|yarn|pnpm|bun)\s+(?:run\s+)?(?:test|lint)|pytest|go test|golangci-lint|tox|mvn\s+(?:\w+\s+)?(?:test|verify)|gradlew?\s+(?:test|check)|dotnet test)\b/i;
+
+/** How a change is handed in for others to take: a pull or merge request, a review, a submitted patch. */
+const SUBMISSION =
+  /\b(?:pull[-\s]requests?|PRs?|merge[-\s]requests?|code[-\s]reviews?|reviewers?|review(?:ed)?\s+by|submit(?:ting)?\s+(?:a\s+|an\s+|your\s+)?(?:patch(?:es)?|changes?|PRs?|contributions?)|send(?:ing)?\s+(?:a\s+)?patch(?:es)?)\b/i;
+
+/**
+ * Whether a guide says how a change gets in. A guide named for contributing says so when it gives the change process
+ * (branches, commits, reviews, pull requests, issues) or the checks to run on a change (tests, linters); a guide named
+ * for development, which is otherwise how to work on the code, when it says how a change is handed in (a pull or
+ * merge request, a review). A development guide that sets the project up, starts it and runs its tests, and a file
+ * that only promises a guide, are not contribution guidelines.
+ */
+function coversContributing(path: string, text: string): boolean {
+  const prose = text.replace(/\s+/g, ' ').trim();
+  if (prose.length <= PLACEHOLDER_MAX_CHARS && PLACEHOLDER.test(prose)) return false;
+  if (/^(?:.*\/)?develop/i.test(path)) return SUBMISSION.test(text);
+  return CHANGE_PROCESS.test(text) || CHECKS.test(text);
+}
+
 /** A list of the people who contributed is not a guide. */
 const NOT_A_GUIDE = /^(?:contributors|our contributors|thanks? to (?:all )?(?:our )?contributors|contributors? list)$/i;
 
@@ -28,7 +52,7 @@ export default defineRule({
   severity: 'low',
   title: 'Contribution guidelines exist',
   description:
-    'Fails when there is no CONTRIBUTING file (at the root, in .github/ or docs/, or a docs/contributing/ folder) and the README has no section on contributing (Contributing, Contributions, How to contribute, Pull requests, Reporting issues, Questions / proposing changes…, in any heading style, or a Development workflow section that speaks of branches, commits, reviews or pull requests; one that only lists setup commands is not a guide, nor is a short section that only promises one: "we are working on a guide", "coming soon", "TBD").',
+    'Fails when there is no CONTRIBUTING file (at the root, in .github/ or docs/, or a docs/contributing/ folder), no guide named Contribute there that says how a change gets in (the branch, commit, review or pull-request process, or the tests and linters to run) or named Development that says how a change is handed in (a pull or merge request, a review; one that only sets the project up, starts it and runs its checks does not), and the README has no section on contributing (Contributing, Contributions, How to contribute, Pull requests, Reporting issues, Questions / proposing changes…, in any heading style, or a Development workflow section that speaks of branches, commits, reviews or pull requests; one that only lists setup commands is not a guide, nor is a short section that only promises one: "we are working on a guide", "coming soon", "TBD").',
   rationale:
     'Contribution guidelines tell other teams how to propose a change: branching, review, tests to run, who approves. Without them changes stall or skip the checks the owners rely on.',
   remediation:
@@ -40,6 +64,8 @@ export default defineRule({
       /^(?:docs\/)?contributing\/[^/]+\.(md|mdx|rst|adoc)$/i.test(f.path),
     );
     if (folder) return outcome.pass(`contribution guide ${folder.path}`);
+    const guide = facts.files.find(f => GUIDE_FILE.test(f.path) && coversContributing(f.path, f.text));
+    if (guide) return outcome.pass(`contribution guide ${guide.path}`);
     const readme = facts.docs.readme;
     const section =
       readme &&

@@ -38,8 +38,46 @@ describeRule(rule, {
       },
       findings: ['.'],
     },
+    {
+      name: 'a development guide in docs/ that only installs and starts the project',
+      files: {
+        'README.md': '# x\n',
+        'docs/Development.md': '# Development\n\n## Setup\n\n```bash\nnpm install\nnpm run dev\n```\n\nOpen http://localhost:3000.\n',
+      },
+      findings: ['.'],
+    },
+    {
+      name: 'a development guide in docs/ with a feature-branch workflow and the lint and test commands, but no word on handing a change in',
+      files: {
+        'docs/development.md':
+          '# Development Guide\n\n## Installation\n\n```bash\npnpm install\n```\n\n## Development Workflow\n\n```bash\n# Create feature branch\ngit checkout -b feature/new-feature\n# Run linting\npnpm lint\n# Run tests\npnpm test\n```\n',
+      },
+      findings: ['.'],
+    },
+    {
+      name: 'a contribute page that only promises a guide',
+      files: { 'docs/contribute.md': '# Contribute\n\nComing soon.\n' },
+      findings: ['.'],
+    },
+    {
+      name: 'a contribute guide deeper in the tree (a site page, not the repository\'s guide)',
+      files: { 'website/docs/contribute.md': '# Contribute\n\nOpen a pull request and run the tests with `make test`.\n' },
+      findings: ['.'],
+    },
   ],
   passes: [
+    {
+      name: 'docs/Contribute.md on running the server, the linter and the tests',
+      files: {
+        'README.md': '# x\n',
+        'docs/Contribute.md':
+          '# Contribute\n\n## Running the server locally\n\n```bash\nmake run-server\n```\n\n## Lint the code\n\n```bash\nmake lint\n```\n\n## Running tests\n\n```bash\nmake unittest\n```\n',
+      },
+    },
+    {
+      name: 'docs/DEVELOPMENT.md on branches and pull requests',
+      files: { 'docs/DEVELOPMENT.md': '# Development\n\nWork on a feature branch and open a pull request; CI must pass before review.\n' },
+    },
     {
       name: 'a README Pull-Requests section stating the contribution policy',
       files: { 'README.md': "# Shop\n\n## Pull-Requests \nMake a contact first! Don't submit PRs for extra features, all new features are planned.\n\n## About\n" },

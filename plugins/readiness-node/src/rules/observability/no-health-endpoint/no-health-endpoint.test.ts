@@ -39,6 +39,64 @@ const spaWithDevServer = (scripts: Record<string, string>, files: Record<string,
 
 const MOCK_API = "import express from 'express';\nconst app = express();\napp.use(express.json());\napp.listen(8080);\n";
 
+/** A Go 1.22 server whose routes are registered on a ServeMux, each handler wrapped in the project's own adapter. */
+const goMux = (routes: string[]) => ({
+  'go.mod': 'module x\n\ngo 1.22\n',
+  'server.go': [
+    'package main',
+    '',
+    'import "net/http"',
+    '',
+    'func main() {',
+    '\tmux := http.NewServeMux()',
+    ...routes.map(r => `\tmux.HandleFunc(${r}, adapt(deps, handlers.Serve))`),
+    '\tsrv := &http.Server{Addr: ":8080", Handler: mux}',
+    '\tsrv.ListenAndServe()',
+    '}',
+    '',
+  ].join('\n'),
+});
+
+/**
+ * A defaults project that names its health path in a constant, keeps the route out of its traces in every
+ * environment, and maps it only when the environment is Development.
+ */
+const DEVELOPMENT_ONLY_NAMED_HEALTH = [
+  '        const string HealthEndpointPath = "/health";',
+  '        builder.Services.Configure<TraceOptions>(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments(HealthEndpointPath));',
+  '        var app = (WebApplication)(object)builder;',
+  '        if (app.Environment.IsDevelopment())',
+  '        {',
+  '            app.MapHealthChecks(HealthEndpointPath);',
+  '        }',
+].join('\n');
+
+/**
+ * The defaults project with ASP.NET Core packages of its own and an extension method that maps a route: a class
+ * library the server runs, unless `executable` gives it an entry point of its own.
+ */
+const defaultsWithRoutes = (extra: string, executable = false) => {
+  const files = serviceDefaults({ extra });
+  const project = 'src/Platform.Defaults/Platform.Defaults.csproj';
+  files[project] = files[project].replace(
+    '  <ItemGroup>',
+    `  <ItemGroup>\n    <PackageReference Include="Microsoft.AspNetCore.OpenApi" />${executable ? '\n    <OutputType>Exe</OutputType>' : ''}`,
+  );
+  files['src/Platform.Defaults/OpenApiExtensions.cs'] = [
+    'public static class OpenApiExtensions',
+    '{',
+    '    public static WebApplication UseDefaultOpenApi(this WebApplication app)',
+    '    {',
+    '        app.MapGet("/", () => Results.Redirect("/docs"));',
+    '        return app;',
+    '    }',
+    '}',
+    '',
+  ].join('\n');
+  if (executable) files['src/Platform.Defaults/Program.cs'] = 'var builder = WebApplication.CreateBuilder(args);\nvar app = builder.Build();\napp.Run();\n';
+  return files;
+};
+
 const express = (code: string) => ({
   'package.json': JSON.stringify({ dependencies: { express: '^4' } }),
   'src/server.js': `const express = require('express');\nconst app = express();\n${code}\napp.listen(3000);\n`,
@@ -50,6 +108,26 @@ describeRule(rule, {
       name: 'ASP.NET Core health routes mapped only in development by a referenced defaults project',
       files: serviceDefaults({ extra: DEVELOPMENT_ONLY_HEALTH }),
       findings: ['src/Shipping.Api/Program.cs:1'],
+    },
+    {
+      name: 'a defaults class library with ASP.NET Core packages and routes of its own is run by the server, not deployed',
+      files: defaultsWithRoutes(DEVELOPMENT_ONLY_HEALTH),
+      findings: ['src/Shipping.Api/Program.cs:1'],
+    },
+    {
+      name: 'a referenced project with an entry point of its own is a server too',
+      files: defaultsWithRoutes(DEVELOPMENT_ONLY_HEALTH, true),
+      findings: ['src/Platform.Defaults/Program.cs:1', 'src/Shipping.Api/Program.cs:1'],
+    },
+    {
+      name: 'ASP.NET Core health route named by a constant that is mapped only in development',
+      files: serviceDefaults({ extra: DEVELOPMENT_ONLY_NAMED_HEALTH }),
+      findings: ['src/Shipping.Api/Program.cs:1'],
+    },
+    {
+      name: 'a status segment under a business path, and a health segment after a path parameter, are a resource\'s',
+      files: goMux(['"GET /api/orders/status"', '"GET /devices/{id}/health"', '"GET /users/:id/liveness"']),
+      findings: ['server.go:10'],
     },
     {
       name: 'an ASP.NET Core gRPC service that maps only its own services (a health class that is never mapped does not count)',
@@ -239,6 +317,15 @@ describeRule(rule, {
     {
       name: 'ASP.NET Core health routes mapped by a referenced defaults project in every environment',
       files: serviceDefaults({ extra: '        ((WebApplication)(object)builder).MapHealthChecks("/healthz");' }),
+    },
+    {
+      name: 'a Go 1.22 liveness route under a system folder, its handler wrapped in an adapter',
+      files: goMux(['"GET /api/v1/bookmarks"', '"GET /system/liveness"']),
+    },
+    { name: 'a ping route under an internal folder', files: goMux(['"GET /internal/ping"']) },
+    {
+      name: 'a health path named by a constant that every environment maps',
+      files: flask('HEALTH_PATH = "/healthz"\n\n@app.get(HEALTH_PATH)\ndef alive():\n    return "ok"'),
     },
     {
       name: 'a development-only route next to one mapped in every environment',
@@ -438,6 +525,13 @@ describeRule(rule, {
 });
 
 describe('observability/no-health-endpoint messages', () => {
+  it('says where a named health route is mapped only in development', () => {
+    const result = runRule(rule, serviceDefaults({ extra: DEVELOPMENT_ONLY_NAMED_HEALTH }));
+    expect(result.findings.map(f => f.message)).toEqual([
+      'The aspnet service in src/Shipping.Api/ maps its health route only in development (inside `if (app.Environment.IsDevelopment())` at src/Platform.Defaults/PlatformExtensions.cs:15): in production it exposes no health or readiness route',
+    ]);
+  });
+
   it('says when the only health route is mapped in development', () => {
     const result = runRule(rule, serviceDefaults({ extra: DEVELOPMENT_ONLY_HEALTH }));
     expect(result.findings.map(f => f.message)).toEqual([

@@ -96,6 +96,15 @@ describeRule(rule, {
       findings: ['worker/Dockerfile:1'],
     },
     {
+      name: 'a Go service with the OpenTelemetry metric API only as an indirect requirement of an instrumentation library',
+      files: {
+        'go.mod':
+          'module x\n\ngo 1.22\n\nrequire github.com/julienschmidt/httprouter v1.3.0\n\nrequire (\n\tgo.opentelemetry.io/contrib/instrumentation/net/http/otelhttp v0.61.0 // indirect\n\tgo.opentelemetry.io/otel/metric v1.36.0 // indirect\n\tgithub.com/prometheus/client_golang v1.19.0 // indirect\n)\n',
+        'main.go': 'package main\n\nimport "net/http"\n\nfunc main() { http.ListenAndServe(":8080", nil) }\n',
+      },
+      findings: ['main.go:5'],
+    },
+    {
       name: 'a metrics library only in a test helper',
       files: {
         'go.mod': 'module x\n\nrequire github.com/go-chi/chi/v5 v5.0.12\n',
@@ -184,6 +193,20 @@ describeRule(rule, {
       files: {
         'go.mod':
           'module x\n\nrequire (\n\tgithub.com/gin-gonic/gin v1.10.0\n\tgithub.com/prometheus/client_golang v1.19.0\n)\n',
+      },
+    },
+    {
+      name: 'Go OpenTelemetry metrics SDK required directly, next to indirect requirements',
+      files: {
+        'go.mod':
+          'module x\n\nrequire (\n\tgithub.com/gin-gonic/gin v1.10.0\n\tgo.opentelemetry.io/otel/sdk/metric v1.36.0\n)\n\nrequire go.opentelemetry.io/otel/metric v1.36.0 // indirect\n',
+      },
+    },
+    {
+      name: 'a Prometheus middleware of the web framework (fiberprometheus)',
+      files: {
+        'go.mod':
+          'module x\n\nrequire (\n\tgithub.com/gofiber/fiber/v2 v2.52.0\n\tgithub.com/ansrivas/fiberprometheus/v2 v2.17.0\n)\n\nrequire github.com/prometheus/client_golang v1.23.2 // indirect\n',
       },
     },
     {
