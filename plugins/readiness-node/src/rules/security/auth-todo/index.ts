@@ -2,9 +2,9 @@ import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { SourceFile } from '../../../snapshot';
 import type { Facts } from '../../../facts';
 import { basename, isTestFile, languageOf, lineOf } from '../../../facts';
-import { syntaxTree } from '../../../facts/syntax';
+import { syntaxTree, SyntaxTree } from '../../../facts/syntax';
 import { defineRule, outcome } from '../../types';
-import { isGeneratedText, isUiComponentPath } from '../../../facts/codeSearch';
+import { isCommentLine, isGeneratedText, isUiComponentPath } from '../../../facts/codeSearch';
 import { nameWords } from '../../../facts/secretNames';
 import { findingAt } from '../shared';
 
@@ -20,8 +20,10 @@ const AUTH_PATH_WORDS = new Set([
 const AUTH_FUNCTION_WORDS = new Set([
   'auth', 'authn', 'authz', 'authenticate', 'authenticated', 'authentication', 'authorize', 'authorized',
   'authorization', 'authorise', 'authorised', 'login', 'logon', 'signin', 'permission', 'permissions', 'perm',
-  'perms', 'role', 'roles', 'rbac', 'acl', 'guard', 'jwt',
+  'perms', 'role', 'roles', 'rbac', 'acl', 'guard', 'jwt', 'logout', 'logoff', 'signout',
 ]);
+/** Two words that name a sign-in or sign-out when written as two: `logIn`, `sign_out`. */
+const AUTH_WORD_PAIRS = new Set(['login', 'logon', 'logout', 'logoff', 'signin', 'signout']);
 const CHECK_VERBS = new Set(['is', 'has', 'can', 'require', 'requires', 'check', 'ensure', 'verify', 'validate', 'assert', 'must']);
 const CHECK_OBJECTS = new Set([
   'admin', 'owner', 'staff', 'superuser', 'access', 'token', 'session', 'scope', 'scopes', 'allowed', 'user', 'logged',
@@ -46,6 +48,7 @@ const NOT_STUBS = new Set([
 export function isAuthFunctionName(name: string): boolean {
   const words = nameWords(name);
   if (words.some(w => AUTH_FUNCTION_WORDS.has(w))) return true;
+  if (words.some((w, k) => k > 0 && AUTH_WORD_PAIRS.has(words[k - 1] + w))) return true;
   return words.length >= 2 && CHECK_VERBS.has(words[0]) && words.slice(1).some(w => CHECK_OBJECTS.has(w));
 }
 
@@ -80,7 +83,22 @@ const AUTH_TODO_TEXT =
  * mentioned (`can be deleted once we receive the page and its permission`).
  */
 const AUTH_WORK_INTENT =
-  /\b(add|implement|persist|replace|enforce|check|verify|validate|restrict|protect|secur|requir|limit|lock|missing|need|should|must|handle|support|fix|proper|real|actual|hard-?cod(?:ed|es|ing)?\s+(?:\w+\s+)?(?:passwords?|secrets?|tokens?|keys?|credentials?|users?|admins?|roles?)|temporar|bypass|skip|disabl|allow|only|who|do(es)?n'?t|not|no)\w*/i;
+  /\b(add|implement|persist|replace|enforce|check|verify|validate|restrict|protect|secur|requir|limit|lock|missing|need|should|must|handle|support|fix|proper|real|actual|hard-?cod(?:ed|es|ing)?\s+(?:\w+\s+)?(?:passwords?|secrets?|tokens?|keys?|credentials?|users?|admins?|roles?)|temporar|bypass|skip|disabl|allow|only|who|do(es)?n'?t|not|no|production)\w*/i;
+
+/**
+ * A note on how the code is organised rather than on what it checks: a mapper layer, a DTO method, a rename, a
+ * refactoring. In auth code such a note is not unfinished auth work unless it also names auth.
+ */
+const REFACTORING_NOTE =
+  /\b(?:refactor\w*|clean\s?up|tidy|renam\w*|mappers?|layers?|DTOs?|duplicat\w*|dedup\w*|over-?engineer\w*|simplif\w*|extract\w*|reorgani[sz]\w*|best way|nicer|readab\w*)\b/i;
+
+/**
+ * A TODO in a UI component that says the page or component has no auth yet: `add authentication here`,
+ * `require auth before showing this`, `no access control`. Labels and styling of login forms (`style the login
+ * form`, `add auth error toast`) are not.
+ */
+const UI_MISSING_AUTH =
+  /\b(?:add|implement|require|enforce|protect|check|verify|secure|missing|needs?|no|without)\b[^.;]{0,40}?\b(?:auth(?:entication|orization|orisation|n|z)?|access control|permission checks?|admin checks?)\b(?=\s*(?:$|[.,;:!?)(-]|here\b|check|guard|to\b|for\b|before\b|on\b|with\b|in\b|at\b|first\b|yet\b))|\b(?:auth(?:entication|orization)?|access control)\s+(?:is\s+)?(?:missing|needed|required)\b/i;
 
 const TODO_MARKER = /\b(TODO|FIXME|XXX)\b|@todo\b/;
 
@@ -94,6 +112,67 @@ function todoComment(line: string): string | undefined {
   if (!m || !marker) return undefined;
   const at = m.index + m[0].lastIndexOf(marker);
   return line.slice(at).replace(/\*\/\s*$|-->\s*$/, '').trim().slice(0, 100);
+}
+
+/** The text of a TODO with the comment lines that continue it, for judging what the note is about. */
+function noteOf(lines: string[], at: number, todo: string): string {
+  const parts = [todo];
+  for (let j = at + 1; j < lines.length && j <= at + 5; j++) {
+    const line = lines[j].trim();
+    if (!/^(?:\/\/|#|\*|\/\*)/.test(line) || TODO_MARKER.test(line) || /^\*\/$/.test(line)) break;
+    parts.push(line.replace(/^(?:\/\/+|#+|\/?\*+)\s*/, ''));
+  }
+  return parts.join(' ');
+}
+
+/** Words of a call or type that sets up authentication: `AddJwtBearer`, `passport.use`, `OpenApiOAuthFlows`. */
+const AUTH_SETUP_WORDS = new Set([
+  'auth', 'authn', 'authz', 'authenticate', 'authentication', 'authenticator', 'authorize', 'authorization', 'authorise',
+  'authorisation', 'oauth', 'oidc', 'openid', 'jwt', 'jwks', 'bearer', 'passport', 'saml', 'sso', 'login', 'logout', 'keycloak',
+]);
+/** Word pairs of such a call or type: `AddIdentityServer`, `AddSigningCredential`, `OpenApiSecurityScheme`, `TokenValidationParameters`. */
+const AUTH_SETUP_PAIRS: Array<[string, RegExp]> = [
+  ['identity', /^server$/],
+  ['signing', /^(?:credentials?|keys?|certificates?)$/],
+  ['security', /^(?:schemes?|requirements?|definitions?)$/],
+  ['token', /^(?:validation|issuer|issuance)$/],
+];
+
+/** Text near a TODO that can name an auth setup call: checked before the file is parsed. */
+const AUTH_SETUP_HINT = /auth|jwt|jwks|bearer|passport|saml|sso|login|logout|logon|logoff|sign_?in|sign_?out|keycloak|identity_?server|signing|security_?scheme|securityrequirement|securitydefinition|token_?(?:validation|issue)/i;
+
+function isAuthSetupName(name: string): boolean {
+  const words = nameWords(name);
+  return words.some(
+    (w, k) =>
+      AUTH_SETUP_WORDS.has(w) ||
+      (k > 0 && AUTH_WORD_PAIRS.has(words[k - 1] + w)) ||
+      AUTH_SETUP_PAIRS.some(([first, second]) => w === first && k + 1 < words.length && second.test(words[k + 1])),
+  );
+}
+
+/**
+ * The authentication setup a TODO sits in or annotates, by the code around it rather than the file's name: one of the
+ * two innermost calls around the comment (`AddIdentityServer(options => { … })`, a builder chain ending in
+ * `.AddSigningCredential()`, `new OpenApiSecurityScheme { … }`), or else a call on the code line it precedes, named
+ * for authentication. Undefined when the code around the TODO sets up no authentication.
+ */
+function authSetupAround(tree: SyntaxTree, lines: string[], at: number): { name: string; inside: boolean } | undefined {
+  const calls = tree.calls();
+  const span = (c: { node: { range(): { start: { line: number }; end: { line: number } } } }) => c.node.range().end.line - c.node.range().start.line;
+  const around = calls
+    .filter(c => {
+      const range = c.node.range();
+      return range.start.line <= at && at <= range.end.line;
+    })
+    .sort((a, b) => span(a) - span(b) || b.start - a.start);
+  for (const call of around.slice(0, 2)) if (isAuthSetupName(call.callee)) return { name: call.name || call.callee, inside: true };
+  let next = at + 1;
+  while (next < lines.length && next <= at + 6 && (!lines[next].trim() || isCommentLine(lines[next]))) next++;
+  for (const call of calls) {
+    if (call.line - 1 === next && isAuthSetupName(call.callee)) return { name: call.name || call.callee, inside: false };
+  }
+  return undefined;
 }
 
 interface FunctionRange {
@@ -451,7 +530,7 @@ export default defineRule({
   severity: 'critical',
   title: 'Authentication and authorization code is finished',
   description:
-    'Fails on a TODO, FIXME or XXX comment that names auth or asks for work in authentication or authorization code (files or folders named auth, login, permission, role, rbac, guard, security…, auth-checking middleware, and functions named like requireAuth or has_permission), on a TODO elsewhere that is about missing auth, and on auth checks that are empty stubs: `pass`, an empty body, `return True`, or a middleware that only calls `next()`. An empty body counts only in a function that decides who gets in (authorize, check…, verify…, validate…, can…, has…Permission, a guard or middleware); constructors (an attribute\'s or a DTO\'s) are not stubs.',
+    'Fails on a TODO, FIXME or XXX comment that names auth or asks for work in authentication or authorization code (files or folders named auth, login, permission, role, rbac, guard, security…, auth-checking middleware, functions named like requireAuth, has_permission or a logout handler, and authentication set up in any file, read from the code around the comment: inside a call named for it such as `AddIdentityServer(…)`, `AddJwtBearer(…)` or `new OpenApiSecurityScheme {…}`, or just above one), on a TODO elsewhere that is about missing auth (in a UI component or page, only one saying authentication is missing there), and on auth checks that are empty stubs: `pass`, an empty body, `return True`, or a middleware that only calls `next()`. An empty body counts only in a function that decides who gets in (authorize, check…, verify…, validate…, can…, has…Permission, a guard or middleware); constructors (an attribute\'s or a DTO\'s) are not stubs. Notes on how auth code is organised that do not name auth (a mapper layer, a DTO method, a rename, a refactoring) are not unfinished auth work.',
   rationale:
     'An unfinished check in the code that decides who may do what usually means the check does not happen: an endpoint without authorization, a token that is never verified, a role that is never enforced. These gaps are invisible in normal use and obvious to an attacker.',
   remediation:
@@ -461,9 +540,21 @@ export default defineRule({
     let authCodeSeen = false;
     for (const file of facts.files) {
       const language = languageOf(file.path);
-      if (!language || isTestFile(file.path) || isUiComponentPath(file.path) || isGeneratedText(file)) continue;
+      if (!language || isTestFile(file.path) || isGeneratedText(file)) continue;
+      // A UI component counts only for a TODO saying that it has no auth yet (`add authentication here`).
+      if (isUiComponentPath(file.path)) {
+        if (!TODO_MARKER.test(file.text)) continue;
+        const uiLines = file.text.split('\n');
+        for (let i = 0; i < uiLines.length; i++) {
+          const todo = todoComment(uiLines[i]);
+          if (!todo || !UI_MISSING_AUTH.test(todo)) continue;
+          authCodeSeen = true;
+          findings.push(findingAt(file, i + 1, `Unfinished authentication/authorization work: "${todo}"`, lineOf(file, i + 1)));
+        }
+        continue;
+      }
       const authFile = isAuthFile(file);
-      const mightHaveAuthFunctions = /auth|login|logon|signin|perm|role|rbac|acl|guard|jwt|admin|access|token|owner|staff|canActivate|preHandle|doFilter|ServeHTTP/i.test(file.text);
+      const mightHaveAuthFunctions = /auth|login|logon|signin|logout|logoff|signout|perm|role|rbac|acl|guard|jwt|admin|access|token|owner|staff|canActivate|preHandle|doFilter|ServeHTTP/i.test(file.text);
       if (!authFile && !mightHaveAuthFunctions && !TODO_MARKER.test(file.text)) continue;
       const lines = file.text.split('\n');
       const functions = authFile || mightHaveAuthFunctions ? functionsOf(file, language, lines, authFile) : [];
@@ -481,15 +572,29 @@ export default defineRule({
         const todo = todoComment(lines[i]);
         if (!todo) continue;
         const inAuthFunction = authFunctions.find(f => i >= f.start && i <= f.end);
+        // A note on how the code is organised (a mapper layer, a DTO method) is no auth work unless it names auth.
+        const note = noteOf(lines, i, todo);
+        const refactoring = REFACTORING_NOTE.test(note) && !AUTH_TODO_TEXT.test(note);
+        const asksForWork = !refactoring && (AUTH_TODO_TEXT.test(todo) || AUTH_WORK_INTENT.test(todo));
         // In auth code a TODO asks for auth work when it names auth or asks for something to be done, or sits in
         // an auth function; a note about how the file is organised (`avoid hardcoding these plugins`) does not.
-        if (authFile && (AUTH_TODO_TEXT.test(todo) || AUTH_WORK_INTENT.test(todo))) {
+        if (authFile && asksForWork) {
           report(i, `Unfinished work in authentication/authorization code: "${todo}"`);
-        } else if (inAuthFunction) {
+        } else if (inAuthFunction && !refactoring) {
           report(i, `Unfinished work in ${inAuthFunction.name}: "${todo}"`);
         } else if (AUTH_TODO_TEXT.test(todo) && AUTH_WORK_INTENT.test(todo)) {
           authCodeSeen = true;
           report(i, `Unfinished authentication/authorization work: "${todo}"`);
+        } else if (!authFile && !refactoring) {
+          // Auth set up in a file named for something else (`Program.cs`, `app.module.ts`): the code around the TODO says
+          // so. Inside the setup any TODO is unfinished auth work, as in an auth function; above it, one asking for work.
+          const near = lines.slice(Math.max(0, i - 40), i + 8).join('\n');
+          const tree = AUTH_SETUP_HINT.test(near) ? syntaxTree(facts, file) : undefined;
+          const setup = tree && authSetupAround(tree, lines, i);
+          if (setup && (setup.inside || asksForWork)) {
+            authCodeSeen = true;
+            report(i, `Unfinished work in authentication setup (${setup.name}): "${todo}"`);
+          }
         }
       }
 
