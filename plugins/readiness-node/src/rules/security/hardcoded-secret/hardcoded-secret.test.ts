@@ -14,6 +14,17 @@ const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 const DJANGO_KEY_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789!@#%^&*(-_=+)';
 const LOWER_LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 const djangoKey = `django-insecure-${randomish(50, 91, DJANGO_KEY_ALPHABET)}`;
+const BASE64URL_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const b64url = (length: number, seed: number) => randomish(length, seed, BASE64URL_ALPHABET);
+/** An RSA private key as a JSON Web Key, with member names in the case a serialiser may write them. */
+const rsaJwk = (seed: number, upper = false) => {
+  const members: Record<string, string | null> = {
+    kty: 'RSA', alg: 'RS256', kid: b64url(16, seed), n: b64url(342, seed + 1), e: 'AQAB', d: b64url(342, seed + 2),
+    p: b64url(171, seed + 3), q: b64url(171, seed + 4), dp: b64url(171, seed + 5), dq: b64url(171, seed + 6),
+    qi: b64url(171, seed + 7), crv: null, x: null,
+  };
+  return JSON.stringify(Object.fromEntries(Object.entries(members).map(([k, v]) => [upper ? k.toUpperCase() : k, v])));
+};
 
 describeRule(rule, {
   fails: [
@@ -192,9 +203,27 @@ describeRule(rule, {
         'src/main/kotlin/JwtConfig.kt:2',
       ],
     },
+    {
+      name: 'private keys written as JSON Web Keys: a .jwk file in a serialiser\'s casing and an elliptic-curve key inline in code',
+      files: {
+        'src/Accounts.Server/signing.jwk': rsaJwk(300, true),
+        'server/keys.ts': `export const signingKey = {\n  kty: 'EC',\n  crv: 'P-256',\n  x: '${b64url(43, 310)}',\n  y: '${b64url(43, 311)}',\n  d: '${b64url(43, 312)}',\n};\n`,
+      },
+      findings: ['server/keys.ts:6', 'src/Accounts.Server/signing.jwk:1'],
+    },
   ],
   passes: [
     { name: 'no credentials at all', files: { 'src/index.ts': 'export const answer = 42;\n' } },
+    {
+      name: 'public JSON Web Keys, private ones in test fixtures and docs, stand-ins, and objects with a d member that are no keys',
+      files: {
+        'public/.well-known/jwks.json': JSON.stringify({ keys: [{ kty: 'RSA', kid: 'k1', use: 'sig', n: b64url(342, 320), e: 'AQAB' }] }, null, 2),
+        'test/fixtures/private.jwk': rsaJwk(330),
+        'docs/signing.md': `Example key:\n\n\`\`\`json\n${rsaJwk(340)}\n\`\`\`\n`,
+        'config/jwk.json': JSON.stringify({ kty: 'RSA', n: 'your-modulus-here', e: 'AQAB', d: 'your-private-exponent-goes-here-replace', p: 'your-p', q: 'your-q' }),
+        'src/icons.ts': `export const icon = { id: 'close', d: '${b64url(40, 350)}', n: 'x', p: 'y', q: 'z' };\n`,
+      },
+    },
     {
       name: 'translation catalogues, and URL notation in a comment',
       files: {

@@ -216,6 +216,62 @@ function scanProviderPatterns(file: SourceFile, hits: Hit[]): void {
   }
 }
 
+/** The private member of a JSON Web Key, `"d": "…"` (any case, quoted or not), with a base64url value. */
+const JWK_PRIVATE_MEMBER = /(?<![\w$-])(["']?)d\1\s*:\s*["'](?<secret>[A-Za-z0-9_-]{32,})["']/gi;
+
+/** Whether an object's text has a member of this name (any case, quoted or not) with a value, base64url of a key's length when asked. */
+function hasMember(object: string, name: string, minLength = 1): boolean {
+  const value = minLength > 1 ? `["']?[A-Za-z0-9_-]{${minLength},}` : `(?!null\\b)["']?[\\w-]`;
+  return new RegExp(`(?<![\\w$-])(["']?)${name}\\1\\s*:\\s*${value}`, 'i').test(object);
+}
+
+/** The text of the innermost `{…}` object around an offset, or undefined when there is none nearby. */
+function objectAround(text: string, offset: number): string | undefined {
+  let depth = 0;
+  let open = -1;
+  for (let i = offset; i >= 0 && offset - i < 20000; i--) {
+    if (text[i] === '}') depth++;
+    else if (text[i] === '{') {
+      if (depth === 0) {
+        open = i;
+        break;
+      }
+      depth--;
+    }
+  }
+  if (open === -1) return undefined;
+  depth = 0;
+  for (let i = open; i < text.length && i - open < 40000; i++) {
+    if (text[i] === '{') depth++;
+    else if (text[i] === '}' && --depth === 0) return text.slice(open, i + 1);
+  }
+  return undefined;
+}
+
+/**
+ * Private keys written as JSON Web Keys: an object with the private exponent `d` beside the RSA primes and CRT
+ * members (`p`, `q`, `dp`, `dq`) or an elliptic curve's `crv` and `x`, in a `.jwk`/`.json` file or inline in code,
+ * whatever the case of the member names (serialisers write `"D"`, `"DP"`). A public key (`n` and `e` only) holds
+ * nothing secret.
+ */
+function scanPrivateJwks(file: SourceFile, hits: Hit[]): void {
+  if (!/(["']?)d\1\s*:\s*["'][A-Za-z0-9_-]{32}/i.test(file.text)) return;
+  for (const { line, match } of matchAll(file, JWK_PRIVATE_MEMBER)) {
+    const secret = match.groups!.secret;
+    if (isPlaceholderToken(secret)) continue;
+    const object = objectAround(file.text, match.index);
+    if (!object) continue;
+    const rsa =
+      hasMember(object, 'n', 64) && ((hasMember(object, 'p', 32) && hasMember(object, 'q', 32)) || (hasMember(object, 'dp', 32) && hasMember(object, 'dq', 32)));
+    const curve = hasMember(object, 'crv') && hasMember(object, 'x', 32);
+    if (!rsa && !curve) continue;
+    const octetCurve = /(["']?)crv\1\s*:\s*["']?(?:Ed25519|Ed448|X25519|X448)/i.test(object);
+    let type = octetCurve ? 'OKP' : 'EC';
+    if (rsa) type = 'RSA';
+    hits.push({ file, line, message: `Hardcoded private key: a JSON Web Key (${type}) with its private members`, secret, excerpt: `JSON Web Key (${type}, private)`, strong: true });
+  }
+}
+
 function scanUrls(facts: Facts, file: SourceFile, hits: Hit[]): void {
   const committedEnv = envFileKind(file.path) === 'real';
   if (file.text.includes('://')) {
@@ -397,7 +453,7 @@ export default defineRule({
   severity: 'critical',
   title: 'No hardcoded secrets',
   description:
-    'Fails when a file holds a real-looking credential: a private key block, a cloud access key, a GitHub, GitLab, Slack, Stripe, npm or similar token, a JWT assigned to a secret-named variable, a connection URL or connection string with a literal password (in a committed env file, any password but a template or stand-in), a random-looking literal assigned to a secret-named setting or given as the fallback of an environment read of a secret (a generated key behind a development marker, Django\'s `django-insecure-…`, included; a base64 value that encodes readable text, as in a Kubernetes Secret, is judged by that text), a credential in a committed env file, or a random-looking credential in an env template that runs as it is (code loads it by name, or the setup in a README, Dockerfile, script or Makefile copies it into place as `.env`; other templates give notes). Stand-ins (the project\'s own name included), passwords that repeat the account or database name beside them, and stand-in connection passwords in configuration files are placeholder-secret-default\'s; env files named for tests, and connection URLs and strings to a loopback host with the database\'s stock password, a stand-in, or the user or database name again (`postgres:postgres@localhost`, `root:root@127.0.0.1`), give notes; a key block or provider token in an env template that runs as it is fails.',
+    'Fails when a file holds a real-looking credential: a private key block or a private JSON Web Key (`d` beside the RSA primes or an elliptic curve\'s `crv` and `x`, in a `.jwk`/`.json` file or inline; public keys with only `n` and `e` pass), a cloud access key, a GitHub, GitLab, Slack, Stripe, npm or similar token, a JWT assigned to a secret-named variable, a connection URL or connection string with a literal password (in a committed env file, any password but a template or stand-in), a random-looking literal assigned to a secret-named setting or given as the fallback of an environment read of a secret (a generated key behind a development marker, Django\'s `django-insecure-…`, included; a base64 value that encodes readable text, as in a Kubernetes Secret, is judged by that text), a credential in a committed env file, or a random-looking credential in an env template that runs as it is (code loads it by name, or the setup in a README, Dockerfile, script or Makefile copies it into place as `.env`; other templates give notes). Stand-ins (the project\'s own name included), passwords that repeat the account or database name beside them, and stand-in connection passwords in configuration files are placeholder-secret-default\'s; env files named for tests, and connection URLs and strings to a loopback host with the database\'s stock password, a stand-in, or the user or database name again (`postgres:postgres@localhost`, `root:root@127.0.0.1`), give notes; a key block or provider token in an env template that runs as it is fails.',
   rationale:
     'A credential in the repository is readable by everyone who can clone it, now and forever through history, and by every build log and artifact made from it. Attackers scan public and leaked repositories for these shapes within minutes.',
   remediation:
@@ -408,6 +464,7 @@ export default defineRule({
       if (isGeneratedText(file)) continue;
       const envKind = envFileKind(file.path);
       scanProviderPatterns(file, hits);
+      scanPrivateJwks(file, hits);
       scanUrls(facts, file, hits);
       scanJwts(file, hits);
       if (!envKind && !isProse(file.path) && !isLowConfidencePath(file.path) && !isTranslationPath(file.path)) {
