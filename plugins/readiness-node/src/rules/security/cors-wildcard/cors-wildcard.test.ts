@@ -3,6 +3,17 @@ import rule from '.';
 
 const expressPkg = JSON.stringify({ name: 'api', dependencies: { express: '^4.19.0', cors: '^2.8.5' } });
 
+const djangoCorsMiddleware = [
+  'class OpenOrigins:',
+  '    def __init__(self, get_response):',
+  '        self.get_response = get_response',
+  '',
+  '    def __call__(self, request):',
+  '        response = self.get_response(request)',
+  '        response["Access-Control-Allow-Origin"] = "*"',
+  '        return response',
+].join('\n');
+
 describeRule(rule, {
   fails: [
     {
@@ -250,8 +261,157 @@ describeRule(rule, {
       },
       findings: ['src/config/server.config.ts:3'],
     },
+    {
+      name: 'a Go middleware whose header value is a field set from the constructor its caller passes ["*"] to',
+      files: {
+        'go.mod': 'module example.com/app\n',
+        'internal/web/headers/cors.go': [
+          'package headers',
+          '',
+          'type OriginPolicy struct {',
+          '\torigins []string',
+          '}',
+          '',
+          'func (p *OriginPolicy) Before(w http.ResponseWriter, r *http.Request) {',
+          '\tw.Header().Set("Access-Control-Allow-Origin", strings.Join(p.origins, ","))',
+          '}',
+          '',
+          'func NewOriginPolicy(origins []string) *OriginPolicy {',
+          '\treturn &OriginPolicy{origins: origins}',
+          '}',
+        ].join('\n'),
+        'internal/web/router.go': 'package web\n\nfunc Routes() {\n\tchain := []Middleware{\n\t\theaders.NewOriginPolicy([]string{"*"}),\n\t}\n\thttp.ListenAndServe(":8080", wrap(chain))\n}\n',
+      },
+      findings: ['internal/web/headers/cors.go:8'],
+    },
+    {
+      name: 'the header written from a parameter, a constant or a field in Node, Python, Java and C#',
+      files: {
+        'package.json': expressPkg,
+        'src/middleware/headers.js': [
+          'function allowOrigin(origin) {',
+          '  return (req, res, next) => {',
+          "    res.setHeader('Access-Control-Allow-Origin', origin);",
+          '    next();',
+          '  };',
+          '}',
+          "app.use(allowOrigin('*'));",
+        ].join('\n'),
+        'app/middleware.py': [
+          'class OriginHeaders:',
+          '    def __init__(self, get_response, origin="https://app.example.com"):',
+          '        self.get_response = get_response',
+          '        self.origin = origin',
+          '',
+          '    def __call__(self, request):',
+          '        response = self.get_response(request)',
+          '        response["Access-Control-Allow-Origin"] = self.origin',
+          '        return response',
+          '',
+          'handler = OriginHeaders(app, origin="*")',
+        ].join('\n'),
+        'src/main/java/com/acme/web/OriginFilter.java': [
+          'public class OriginFilter implements Filter {',
+          '    private static final String ALLOWED = "*";',
+          '    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) {',
+          '        ((HttpServletResponse) res).setHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ALLOWED);',
+          '    }',
+          '}',
+        ].join('\n'),
+        'src/Api/OriginMiddleware.cs': [
+          'public class OriginMiddleware',
+          '{',
+          '    public async Task InvokeAsync(HttpContext context)',
+          '    {',
+          '        context.Response.Headers["Access-Control-Allow-Origin"] = "*";',
+          '        context.Response.Headers.AccessControlAllowOrigin = "*";',
+          '    }',
+          '}',
+        ].join('\n'),
+      },
+      findings: [
+        'app/middleware.py:8',
+        'src/Api/OriginMiddleware.cs:5',
+        'src/Api/OriginMiddleware.cs:6',
+        'src/main/java/com/acme/web/OriginFilter.java:4',
+        'src/middleware/headers.js:3',
+      ],
+    },
+    {
+      name: 'a Django middleware setting the header to *, listed in the production settings',
+      files: {
+        'requirements.txt': 'django==5.0.6\n',
+        'site/web/middleware.py': djangoCorsMiddleware,
+        'site/settings/base.py': 'MIDDLEWARE = [\n    "django.middleware.common.CommonMiddleware",\n    "web.middleware.OpenOrigins",\n]\n',
+        'site/settings/dev.py': 'from .base import *\nDEBUG = True\n',
+      },
+      findings: ['site/web/middleware.py:7'],
+    },
   ],
   passes: [
+    {
+      name: 'a Django middleware setting the header to *, listed only in the development settings, leaves a low-confidence note',
+      files: {
+        'requirements.txt': 'django==5.0.6\n',
+        'site/web/middleware.py': djangoCorsMiddleware,
+        'site/settings/base.py': 'MIDDLEWARE = [\n    "django.middleware.common.CommonMiddleware",\n]\n',
+        'site/settings/dev.py': 'from .base import *\nMIDDLEWARE = MIDDLEWARE + ["web.middleware.OpenOrigins"]\n',
+      },
+    },
+    {
+      name: 'the same middleware listed only in development settings that the WSGI entry falls back to, beside production settings',
+      files: {
+        'requirements.txt': 'django==5.0.6\n',
+        'site/web/middleware.py': djangoCorsMiddleware,
+        'site/wsgi.py': 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "site.settings.dev")\napplication = get_wsgi_application()\n',
+        'site/settings/base.py': 'MIDDLEWARE = [\n    "django.middleware.common.CommonMiddleware",\n]\n',
+        'site/settings/dev.py': 'from .base import *\nMIDDLEWARE.append("web.middleware.OpenOrigins")\n',
+        'site/settings/prod.py': 'from .base import *\nDEBUG = False\n',
+      },
+    },
+    {
+      name: 'header values handed over from callers that name origins, from a request checked against a list, or only from tests',
+      files: {
+        'go.mod': 'module example.com/app\n',
+        'internal/web/headers/cors.go': [
+          'package headers',
+          '',
+          'type OriginPolicy struct {',
+          '\torigins []string',
+          '}',
+          '',
+          'func (p *OriginPolicy) Before(w http.ResponseWriter, r *http.Request) {',
+          '\tw.Header().Set("Access-Control-Allow-Origin", strings.Join(p.origins, ","))',
+          '}',
+          '',
+          'func NewOriginPolicy(origins []string) *OriginPolicy {',
+          '\treturn &OriginPolicy{origins: origins}',
+          '}',
+        ].join('\n'),
+        'internal/web/router.go': 'package web\n\nfunc Routes() {\n\tchain := []Middleware{headers.NewOriginPolicy([]string{"https://app.example.com"})}\n\thttp.ListenAndServe(":8080", wrap(chain))\n}\n',
+        'internal/web/headers/cors_test.go': 'package headers\n\nfunc TestPolicy(t *testing.T) {\n\tp := NewOriginPolicy([]string{"*"})\n\t_ = p\n}\n',
+        'src/middleware/headers.js': [
+          "const allowed = ['https://app.example.com'];",
+          'module.exports = (req, res, next) => {',
+          '  const origin = req.headers.origin;',
+          "  if (allowed.includes(origin)) res.setHeader('Access-Control-Allow-Origin', origin);",
+          '  next();',
+          '};',
+        ].join('\n'),
+        'package.json': expressPkg,
+      },
+    },
+    {
+      name: 'a header value that is * only on public static files',
+      files: {
+        'package.json': expressPkg,
+        'src/static.js': [
+          "const ANY = '*';",
+          "app.use('/fonts', express.static('fonts', { setHeaders: (res) => { res.set('Access-Control-Allow-Origin', ANY); } }));",
+          "app.use(cors({ origin: 'https://app.example.com' }));",
+        ].join('\n'),
+      },
+    },
     {
       name: 'Flask-CORS initialised in an application factory with origins from the configuration',
       files: {

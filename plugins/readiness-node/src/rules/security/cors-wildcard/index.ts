@@ -1,6 +1,7 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { SourceFile } from '../../../snapshot';
-import { basename, extname, isTestFile, languageOf, lineOf, matchAll } from '../../../facts';
+import { basename, dirname, extname, isTestFile, languageOf, lineOf, matchAll } from '../../../facts';
+import { nameWords } from '../../../facts/secretNames';
 import { isComposePath } from '../../../facts/compose';
 import { isDockerfilePath } from '../../../facts/dockerfiles';
 import type { Facts } from '../../../facts';
@@ -10,6 +11,7 @@ import { defineRule, outcome } from '../../types';
 import { isCodeAtOffset, isCommentLine, isGeneratedText, isProse, isUiComponentPath } from '../../../facts/codeSearch';
 import { findingAt } from '../shared';
 import { developmentConfigReason } from '../../../facts/configProfiles';
+import { wildcardHeaderValue } from './headerValues';
 
 interface Detector {
   pattern: RegExp;
@@ -74,7 +76,10 @@ function onPublicAssets(file: SourceFile, offset: number): boolean {
 
 const DETECTORS: Detector[] = [
   {
-    pattern: /Access-Control-Allow-Origin['"]?\s*(?:,|:|=>|=|\s)\s*['"`]?\*(?![\w*])/gi,
+    // `.Set("Access-Control-Allow-Origin", "*")`, `{ 'Access-Control-Allow-Origin': '*' }`, `headers['Access-Control-Allow-Origin'] = '*'`,
+    // and the header's constants: Spring `HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN`, ASP.NET Core `HeaderNames.AccessControlAllowOrigin`
+    // and `Headers.AccessControlAllowOrigin = "*"`.
+    pattern: /(?:Access-Control-Allow-Origin['"]?\s*\]?|\b(?:ACCESS_CONTROL_ALLOW_ORIGIN|AccessControlAllowOrigin)\b)\s*(?:,|:|=>|=|\s)\s*@?['"`]?\*(?![\w*])/gi,
     message: 'The Access-Control-Allow-Origin header is set to *',
     quoted: true,
   },
@@ -351,6 +356,63 @@ function where(value: Resolved, path: string, line: number): string {
   return ` (${value.env ? `${value.env} unset, ` : ''}${value.path}:${value.line})`;
 }
 
+/**
+ * Why a settings module is for development or tests: named so and not loaded by default, or named so beside a settings
+ * module named for production (`settings/dev.py` beside `settings/prod.py`), which deployments select instead.
+ */
+function developmentSettingsReason(facts: Facts, path: string): string | undefined {
+  const name = basename(path);
+  if (!nameWords(name.replace(/\.[^.]*$/, '')).some(isDevelopmentName)) return undefined;
+  const reason = developmentConfigReason(facts, path);
+  if (reason) return reason;
+  const production = facts.files.find(f => dirname(f.path) === dirname(path) && /^(?:prod|production|live)\.py$/i.test(basename(f.path)));
+  return production ? `in ${name}, settings for development beside the production ${basename(production.path)}` : undefined;
+}
+
+/**
+ * Why a Python middleware class is not part of the production stack: the only settings modules that list it (by its
+ * dotted path, in Django's `MIDDLEWARE`) are for development or tests (`settings/dev.py`). Undefined when the offset
+ * is in no class, nothing lists the class, or a production settings module lists it.
+ */
+function developmentMiddlewareReason(facts: Facts, file: SourceFile, offset: number): string | undefined {
+  if (!PY(file)) return undefined;
+  const cls = valuesOf(facts).ownerAt(file.path, offset)?.split('.')[0];
+  if (!cls) return undefined;
+  const module = file.path.replace(/\.py$/, '').replace(/\/__init__$/, '').split('/').pop()!;
+  const reference = new RegExp(`['"](?:[\\w.]+\\.)?${module}\\.${cls}['"]`);
+  const listing = facts.files.filter(f => PY(f) && !isTestFile(f.path) && f.path !== file.path && reference.test(f.text));
+  if (listing.length === 0) return undefined;
+  const reasons = listing.map(f => developmentSettingsReason(facts, f.path));
+  return reasons.every(Boolean) ? `the middleware ${cls} is only installed ${reasons[0]}` : undefined;
+}
+
+/** A write of the Access-Control-Allow-Origin header, up to where its value starts (a call's argument, an entry, an assignment). */
+const ORIGIN_HEADER_WRITE =
+  /(?:(['"`])Access-Control-Allow-Origin\1\s*\]?\s*(?:,|:|=>|=(?![=>]))|\b(?:ACCESS_CONTROL_ALLOW_ORIGIN|AccessControlAllowOrigin)\b\s*(?:,|=(?![=>])))[ \t]*/gi;
+
+/**
+ * The header written in code with a value that is not a literal (`strings.Join(m.allowedOrigins, ", ")`, `origin`,
+ * `settings.CORS_ORIGIN`), where that value allows every origin when nothing is configured: through constants and
+ * settings, and through the parameters and fields that hand it over from the code that builds the middleware.
+ */
+function scanHeaderValues(facts: Facts, file: SourceFile, seen: Set<string>, add: (file: SourceFile, line: number, message: string, low?: boolean) => void): void {
+  for (const { line, match } of matchAll(file, ORIGIN_HEADER_WRITE)) {
+    if (seen.has(`${file.path}:${line}`) || isCommentLine(lineOf(file, line)) || !isCodeAtOffset(file, match.index)) continue;
+    const start = match.index + match[0].length;
+    const expression = expressionAt(file, start).trim();
+    // Literals are the detectors' to judge.
+    if (!expression || /^@?['"`]/.test(expression)) continue;
+    if (JS(file) && inDevServerBlock(file, match.index)) continue;
+    const hit = wildcardHeaderValue(facts, file, start, expression);
+    if (!hit) continue;
+    const message = `The Access-Control-Allow-Origin header is set from ${shorten(expression)}, which is ${literalText(hit.value)}${where(hit, file.path, line)}`;
+    const development = developmentMiddlewareReason(facts, file, match.index);
+    if (onPublicAssets(file, match.index)) add(file, line, `${message} on public static files (cacheable by anyone), not as the server's default`, true);
+    else if (development) add(file, line, `${message} (${development}, not the default: lower confidence)`, true);
+    else add(file, line, message);
+  }
+}
+
 const ORIGIN_SETTING = /(?:CORS|ALLOWED_ORIGIN|ALLOW_ORIGIN|ORIGINS)/i;
 const WILDCARD_LIST = /^\s*\*\s*$|^\s*\*\s*,|,\s*\*\s*$|^\[\s*['"]?\*['"]?\s*\]$/;
 
@@ -360,7 +422,7 @@ export default defineRule({
   severity: 'high',
   title: 'CORS does not allow every origin',
   description:
-    'Fails when a server allows any origin by default: `Access-Control-Allow-Origin: *`, express/koa/hono `cors()` with no options, `origin: "*"` or `origin: true`, NestJS or routing-controllers `cors: true`, `allow_origins=["*"]`, Flask-CORS without origins (also `CORS()` then `cors.init_app(app)` with no `CORS_ORIGINS` setting), `CORS_ALLOW_ALL_ORIGINS = True`, a bare `@CrossOrigin`, `allowedOrigins("*")`, `cors.Default()`, `cors.AllowAll`, Go CORS options (rs/cors, chi, echo, fiber) that name no origins, `AllowAnyOrigin()`, or a CORS origins setting that defaults to `*` (an environment read whose final fallback is `*`, also through `||` chains and `.split(",")` with per-item cleanup; a Flask `app.config.get("CORS_ORIGINS", "*")` only when no configuration class outside development and tests sets the key). The header on public static files only (in a static file server\'s `setHeaders`, or beside `Cache-Control: public`) is a low-confidence note: fonts, images and translations are served to any origin on purpose. A header or `cors` option in a development server\'s settings (a webpack `devServer`, the `server` or `proxy` of a Vite or other bundler configuration, a create-react-app `setupProxy.js`) only serves local development and is not counted. A setting in configuration for development only (a Spring profile such as `application-dev.yml` that is not activated by default, a .NET `appsettings.Development.json`, a `settings/dev.py`) is a low-confidence note.',
+    'Fails when a server allows any origin by default: the `Access-Control-Allow-Origin` header set to `*` (a call such as `w.Header().Set(…)` or `res.setHeader(…)`, an object entry, an index assignment such as `response.headers[…] = …`, or the header\'s constant such as `HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN`), also when its value is an expression that is `*` by default: a constant or setting, or a parameter or field handed over by the code that builds the middleware, as in `NewCORSMiddleware([]string{"*"})` with callers in tests not counted; express/koa/hono `cors()` with no options, `origin: "*"` or `origin: true`, NestJS or routing-controllers `cors: true`, `allow_origins=["*"]`, Flask-CORS without origins (also `CORS()` then `cors.init_app(app)` with no `CORS_ORIGINS` setting), `CORS_ALLOW_ALL_ORIGINS = True`, a bare `@CrossOrigin`, `allowedOrigins("*")`, `cors.Default()`, `cors.AllowAll`, Go CORS options (rs/cors, chi, echo, fiber) that name no origins, `AllowAnyOrigin()`, or a CORS origins setting that defaults to `*` (an environment read whose final fallback is `*`, also through `||` chains and `.split(",")` with per-item cleanup; a Flask `app.config.get("CORS_ORIGINS", "*")` only when no configuration class outside development and tests sets the key). The header on public static files only (in a static file server\'s `setHeaders`, or beside `Cache-Control: public`) is a low-confidence note: fonts, images and translations are served to any origin on purpose. A header or `cors` option in a development server\'s settings (a webpack `devServer`, the `server` or `proxy` of a Vite or other bundler configuration, a create-react-app `setupProxy.js`) only serves local development and is not counted. A setting in configuration for development only (a Spring profile such as `application-dev.yml` that is not activated by default, a .NET `appsettings.Development.json`, a `settings/dev.py`), and a Python middleware class that sets the header but is listed only in such settings (a `settings/dev.py`, also one the WSGI entry falls back to when a `settings/prod.py` sits beside it), is a low-confidence note.',
   rationale:
     'With every origin allowed, any web page a user visits can call the API from their browser and read the responses. Combined with cookies or tokens the browser sends automatically, that exposes user data to any site; even without credentials it removes a layer that stops cross-site abuse of internal and authenticated APIs.',
   remediation:
@@ -377,7 +439,8 @@ export default defineRule({
 
     for (const file of facts.files) {
       if (isTestFile(file.path) || isProse(file.path) || isUiComponentPath(file.path) || isGeneratedText(file)) continue;
-      if (!/\*|cors|CrossOrigin|AllowAnyOrigin/i.test(file.text)) continue;
+      const writesHeader = /Access-Control-Allow-Origin|AccessControlAllowOrigin|ACCESS_CONTROL_ALLOW_ORIGIN/i.test(file.text);
+      if (!writesHeader && !/\*|cors|CrossOrigin|AllowAnyOrigin/i.test(file.text)) continue;
       for (const detector of DETECTORS) {
         if (detector.when && !detector.when(file)) continue;
         for (const { line, match } of matchAll(file, detector.pattern)) {
@@ -391,7 +454,7 @@ export default defineRule({
             continue;
           }
           // A Spring profile, .NET environment or settings file for development only (`application-dev.yml`) is not the default.
-          const development = developmentConfigReason(facts, file.path, line);
+          const development = developmentConfigReason(facts, file.path, line) ?? developmentMiddlewareReason(facts, file, match.index);
           if (development) {
             add(file, line, `${detector.message} (${development}, not the default: lower confidence)`, true);
             continue;
@@ -402,6 +465,7 @@ export default defineRule({
       if (languageOf(file.path) && /cors|CrossOrigin|Origin/i.test(file.text)) scanResolvedSettings(facts, file, seen, add);
       if (PY(file) && /flask_cors/.test(file.text)) scanFlaskCorsFactory(facts, file, add);
       if (GO(file)) scanGoDefaults(facts, file, add);
+      if (writesHeader && languageOf(file.path)) scanHeaderValues(facts, file, seen, add);
       if (JS(file)) {
         for (const name of corsFactoryNames(file)) {
           for (const { line, match } of matchAll(file, new RegExp(`(?<![\\w.$]|function\\s+)${name.replace(/\$/g, '\\$')}\\(\\s*\\)(?!\\s*(?:\\{|=>|:))`, 'g'))) {
