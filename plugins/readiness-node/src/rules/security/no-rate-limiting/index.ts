@@ -15,6 +15,8 @@ export const RATE_LIMIT_SIGNALS: EvidenceSignal[] = [
   { label: 'hono-rate-limiter', deps: ['hono-rate-limiter'] },
   { label: '@upstash/ratelimit', deps: ['@upstash/ratelimit'] },
   { label: 'limiter', deps: ['limiter'] },
+  { label: 'elysia-rate-limit', deps: ['elysia-rate-limit'] },
+  { label: 'next-rate-limit', deps: ['next-rate-limit'] },
   // Python
   { label: 'flask-limiter', deps: ['flask-limiter', 'flask_limiter'] },
   { label: 'slowapi', deps: ['slowapi'] },
@@ -22,6 +24,9 @@ export const RATE_LIMIT_SIGNALS: EvidenceSignal[] = [
   { label: 'fastapi-limiter', deps: ['fastapi-limiter'] },
   { label: 'django-axes', deps: ['django-axes'] },
   { label: 'django-defender', deps: ['django-defender'] },
+  { label: 'pyrate-limiter', deps: ['pyrate-limiter', 'pyrate_limiter'] },
+  { label: 'asgi-ratelimit', deps: ['asgi-ratelimit', 'asgi_ratelimit'] },
+  { label: 'aiohttp-ratelimiter', deps: ['aiohttp-ratelimiter', 'aiohttp_ratelimiter'] },
   // JVM
   { label: 'bucket4j', deps: ['bucket4j-core', 'bucket4j_jdk17-core', 'bucket4j_jdk11-core', 'bucket4j-spring-boot-starter', 'bucket4j-redis'] },
   { label: 'resilience4j-ratelimiter', deps: ['resilience4j-ratelimiter'] },
@@ -52,11 +57,14 @@ export const RATE_LIMIT_SIGNALS: EvidenceSignal[] = [
   { label: 'sentinel-golang', code: /"github\.com\/alibaba\/sentinel-golang\/(?:core\/(?:flow|system|hotspot)|pkg\/adapters\/[\w-]+)"/ },
   // .NET, Ruby
   { label: 'AspNetCoreRateLimit', deps: ['aspnetcoreratelimit', 'aspnetcoreratelimit.redis'] },
-  { label: 'ASP.NET Core rate limiting', deps: ['system.threading.ratelimiting', 'microsoft.aspnetcore.ratelimiting'] },
+  { label: 'ASP.NET Core rate limiting', deps: ['system.threading.ratelimiting', 'microsoft.aspnetcore.ratelimiting', 'redisratelimiting.aspnetcore'] },
   { label: 'rack-attack', deps: ['rack-attack', 'rack-throttle'] },
   // Code: middleware set up by hand or from a framework that ships it
   { label: 'a rate limiter in code', code: /\brateLimit\(|\bRateLimiter(?:Memory|Redis|Postgres|Mongo|Cluster)\b|\bslowDown\(/ },
   { label: 'a rate limiter in code', code: /\bfrom\s+(?:flask_limiter|slowapi|django_ratelimit|fastapi_limiter)\b|@limiter\.limit\(|@ratelimit\(|DEFAULT_THROTTLE_(?:CLASSES|RATES)|\bthrottle_classes\b/ },
+  // pyrate-limiter, and limits (the library under flask-limiter and slowapi) used on its own.
+  { label: 'pyrate-limiter', code: /^\s*(?:from\s+pyrate_limiter(?:\.[\w.]+)?\s+import\b|import\s+pyrate_limiter\b)/m },
+  { label: 'limits', code: /^\s*(?:from\s+limits(?:\.(?:aio|storage|strategies)[\w.]*)?\s+import\b[^\n]*\b(?:RateLimitItem\w*|parse(?:_many)?|storage_from_string|\w*(?:Window|Storage)\w*|strategies|storage)\b|import\s+limits\.(?:aio|storage|strategies)\b)/m },
   { label: 'a rate limiter in code', code: /\bBucket4j\b|\bBucket\.builder\(|\bBandwidth\.(?:classic|simple|builder)\(|@RateLimiter\(|\bRateLimiter\.create\(|\bRateLimiterRegistry\b|\bRequestRateLimiter\b/ },
   { label: 'Sentinel', code: /\b(?:FlowRuleManager|GatewayRuleManager|ParamFlowRuleManager)\.loadRules\(/ },
   { label: 'resilience4j-ratelimiter', code: /\bresilience4j\.ratelimiter\.(?:instances|configs)\.|^resilience4j:[ \t]*\n(?:[ \t]+\S.*\n|[ \t]*\n)*?[ \t]+ratelimiter:/m },
@@ -80,7 +88,7 @@ export default defineRule({
   severity: 'medium',
   title: 'Requests are rate limited',
   description:
-    'Fails for each server application with no rate-limiting library, middleware or proxy setting in its code, its dependencies, the projects it runs, or the proxy and gateway configuration outside every server: express-rate-limit, rate-limiter-flexible, @nestjs/throttler (with its ThrottlerGuard bound or `@Throttle()` used: ThrottlerModule alone limits nothing), @fastify/rate-limit, flask-limiter, slowapi, django-ratelimit or DRF throttling, django-axes or django-defender (login attempt limits), bucket4j, resilience4j, Sentinel (Java, or sentinel-golang flow rules and middleware), golang.org/x/time/rate, tollbooth, ulule/limiter, httprate, juju/ratelimit, ASP.NET Core rate limiting (System.Threading.RateLimiting, AspNetCoreRateLimit), Rack::Attack, nginx `limit_req`, ingress or gateway limits, or a rate limiter written in the code. Not applicable without a server.',
+    'Fails for each server application with no rate-limiting library, middleware or proxy setting in its code, its dependencies, the projects it runs, or the proxy and gateway configuration outside every server: express-rate-limit, rate-limiter-flexible, @nestjs/throttler (with its ThrottlerGuard bound or `@Throttle()` used: ThrottlerModule alone limits nothing), @fastify/rate-limit, elysia-rate-limit, next-rate-limit, flask-limiter, slowapi, fastapi-limiter, pyrate-limiter, limits, asgi-ratelimit, aiohttp-ratelimiter, django-ratelimit or DRF throttling, django-axes or django-defender (login attempt limits), bucket4j, resilience4j, Sentinel (Java, or sentinel-golang flow rules and middleware), golang.org/x/time/rate, tollbooth, ulule/limiter, httprate, juju/ratelimit, ASP.NET Core rate limiting (System.Threading.RateLimiting, AspNetCoreRateLimit, RedisRateLimiting), Rack::Attack, nginx `limit_req`, ingress or gateway limits, or a rate limiter written in the code. Not applicable without a server.',
   rationale:
     'Without a limit, one client can brute-force logins and tokens, scrape the whole dataset, or exhaust the service and its database with a burst of cheap requests. Limits also contain runaway clients and retry storms.',
   remediation:

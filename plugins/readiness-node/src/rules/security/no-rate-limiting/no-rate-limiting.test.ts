@@ -112,8 +112,46 @@ describeRule(rule, {
       },
       findings: ['src/server.js:1'],
     },
+    {
+      name: 'pyrate-limiter only in tests, and a project module named limits that is not the library',
+      files: {
+        'requirements.txt': 'fastapi==0.111.0\nuvicorn==0.30.0\n',
+        'app/main.py': 'from fastapi import FastAPI\nfrom limits import MAX_UPLOAD_BYTES\napp = FastAPI()\n',
+        'app/limits.py': 'MAX_UPLOAD_BYTES = 10_000_000\n',
+        'tests/test_limits.py': 'from pyrate_limiter import Duration, Rate\n\ndef test_rate():\n    assert Rate(5, Duration.MINUTE)\n',
+      },
+      findings: ['app/main.py:1'],
+    },
   ],
   passes: [
+    {
+      name: 'pyrate-limiter in the dependencies of a FastAPI app, and imported by the routes of a plugin with requirements of its own',
+      files: {
+        'requirements.txt': 'fastapi==0.111.0\npyrate-limiter==3.7.0\n',
+        'backend/main.py': 'from fastapi import FastAPI\napp = FastAPI()\n',
+        'backend/plugins/social/requirements.txt': 'httpx==0.27.0\n',
+        'backend/plugins/social/api.py': [
+          'from fastapi import APIRouter, Depends',
+          'from pyrate_limiter import Duration, Rate',
+          'from backend.utils.limiter import RequestLimiter',
+          '',
+          'router = APIRouter()',
+          '',
+          "@router.get('/callback', dependencies=[Depends(RequestLimiter(Rate(5, Duration.MINUTE)))])",
+          'async def callback():',
+          '    return {}',
+        ].join('\n'),
+      },
+    },
+    {
+      name: 'limits used on its own in a Starlette middleware, and asgi-ratelimit declared',
+      files: {
+        'requirements.txt': 'starlette==0.37.2\nlimits==3.12.0\n',
+        'app/server.py': 'from starlette.applications import Starlette\nfrom limits import parse, storage, strategies\nlimiter = strategies.MovingWindowRateLimiter(storage.MemoryStorage())\n',
+        'svc/requirements.txt': 'fastapi==0.111.0\nasgi-ratelimit==0.10.0\n',
+        'svc/main.py': 'from fastapi import FastAPI\napp = FastAPI()\n',
+      },
+    },
     {
       name: 'every server limited, one of them through a referenced project',
       files: {
