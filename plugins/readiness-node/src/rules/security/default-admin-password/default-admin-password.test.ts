@@ -91,6 +91,14 @@ describeRule(rule, {
       findings: ['db/migration/V2__seed_admin.sql:1', 'db/seed/operators.sql:1'],
     },
     {
+      name: 'a data load inserting without a column list into a sign-on table that a separate schema script creates',
+      files: {
+        'src/main/resources/db/schema.sql': 'create table logon (\n    username varchar(25) not null,\n    password varchar(25) not null\n);\n',
+        'src/main/resources/db/load.sql': "INSERT INTO logon VALUES('clerk','clerk');\nINSERT INTO logon VALUES('Night-Shift7','Night-Shift7');\n",
+      },
+      findings: ['src/main/resources/db/load.sql:1', 'src/main/resources/db/load.sql:2'],
+    },
+    {
       name: 'rows inserted without a column list into a table the ORM creates, with a password hash among the values',
       files: {
         'internal/setup/initdb.go': 'package setup\n\nfunc InitDb(db *gorm.DB) error {\n\treturn ExecSql(db, "config/base-data.sql")\n}\n',
@@ -598,6 +606,20 @@ describeRule(rule, {
         'src/seeders/DatabaseSeeder.ts':
           "export class DatabaseSeeder extends Seeder {\n  async run(em: EntityManager) {\n    em.create(User, { email: 'qa@acme.io', password: 'Kx7!rota' });\n  }\n}\n",
         'test/app.e2e-spec.ts': "await orm.getSeeder().seed(DatabaseSeeder);\n",
+      },
+    },
+    {
+      name: 'a data load into a table another script creates, with no password column or a NULL password; a sign-on table nobody creates',
+      files: {
+        'db/schema.sql': [
+          'create table signon (username varchar(25), password varchar(25));',
+          'create table member_profile (userid varchar(80), email varchar(80), nickname varchar(80));',
+        ].join('\n'),
+        'db/load.sql': [
+          "INSERT INTO signon VALUES('clerk', NULL);",
+          "INSERT INTO member_profile VALUES('clerk', 'clerk@acme.io', 'clerk-nick');",
+          "INSERT INTO signin_audit VALUES('clerk', 'Night-Shift7');",
+        ].join('\n'),
       },
     },
     {

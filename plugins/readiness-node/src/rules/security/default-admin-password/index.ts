@@ -36,7 +36,7 @@ import { PasswordConstants, isPasswordConstantName } from './constants';
 import { scanDatabaseUsers } from './databaseUsers';
 import { scanHardcodedLogins } from './hardcodedLogins';
 import { fixedPasswordOf, Hit, isWeakPassword } from './passwords';
-import { scanSeededRows } from './seededRows';
+import { createdColumns, scanSeededRows, SchemaColumns } from './seededRows';
 
 
 const PASSWORD_WORDS = new Set(['password', 'passwd', 'pwd', 'pass', 'passphrase']);
@@ -482,13 +482,27 @@ function containerInitScripts(facts: Facts): (path: string) => boolean {
 
 const SETTINGS_EXTENSIONS = new Set(['.yml', '.yaml', '.properties', '.toml', '.json', '.ini', '.cfg', '.conf', '.env', '.tf', '.tfvars']);
 
+/** The columns of tables created by the repository's SQL files, for data loads that insert without a column list. */
+function sqlSchemaColumns(facts: Facts): SchemaColumns {
+  const sqlFiles = facts.files.filter(f => extname(f.path) === '.sql' && /create\s+table/i.test(f.text));
+  const known = new Map<string, string[]>();
+  return table => {
+    const name = table.toLowerCase();
+    if (!known.has(name)) {
+      const columns = sqlFiles.map(f => createdColumns(f, name)).find(c => c.length > 0) ?? [];
+      known.set(name, columns);
+    }
+    return known.get(name)!;
+  };
+}
+
 export default defineRule({
   id: 'security/default-admin-password',
   category: 'security',
   severity: 'critical',
   title: 'No default admin passwords',
   description:
-    'Fails when an admin, seed or default user gets a known password: a well-known literal (`admin`, `admin123`, `password`, `changeme`, `123456`, `root`, `guest`…) in code that creates admin users or in a login the application configuration sets (a user name and its password side by side in a configuration file, with no database, broker or mail server beside them); any literal password or hash given by a framework seeder, directly or through a constant; SQL that inserts login rows with a fixed password or password hash (rows without a column list into a table the file does not create: the value that is a bcrypt/argon2/crypt hash); SQL that creates a database user or role with a literal password (`CREATE USER … IDENTIFIED BY \'…\'`, `CREATE ROLE … PASSWORD \'…\'`, `ALTER USER … PASSWORD \'…\'`), except in scripts a database container runs when it initialises its own data (`docker-entrypoint-initdb.d`), which give notes; `spring.security.user.password` (also as `${NAME}` when a committed `.env` sets NAME to a well-known password); login code that accepts a password literal (`password == "…"`, `"…".equals(password)`), also through a constant holding one or a Flask configuration key filled from literals (`app.config["PASSWORD"]` with `app.config.from_object(__name__)`); admin password settings of the application and of consoles deployed with it (`ADMIN_PASSWORD`, `FIRST_SUPERUSER_PASSWORD`, `GF_SECURITY_ADMIN_PASSWORD`) in env, compose, manifest and config files, set to a well-known password or a fixed password hash (`admin.password=\'$2y$…\'`); and fallbacks such as `os.getenv("ADMIN_PASSWORD", "admin")`, also through a settings reader (`ADMIN_PASSWORD: str = config("ADMIN_PASSWORD", default="…")`). The account a database, cache or broker is bootstrapped with (`MYSQL_ROOT_PASSWORD`, `RABBITMQ_DEFAULT_PASS`, `MONGO_INITDB_ROOT_PASSWORD`) is a service credential judged by the secret rules, not an admin login. The label of a form field (`PasswordField(\'Password\')`, `forms.CharField("Password")`) is not a password. Seeders for tests (named for tests, such as `test.seeder.ts` or `class TestSeeder`, or named only by test files) give low-confidence notes.',
+    'Fails when an admin, seed or default user gets a known password: a well-known literal (`admin`, `admin123`, `password`, `changeme`, `123456`, `root`, `guest`…) in code that creates admin users or in a login the application configuration sets (a user name and its password side by side in a configuration file, with no database, broker or mail server beside them); any literal password or hash given by a framework seeder, directly or through a constant; SQL that inserts login rows with a fixed password or password hash (rows without a column list take the columns of the table\'s `CREATE TABLE` in that file or another SQL file; into a table no SQL file creates: the value that is a bcrypt/argon2/crypt hash); SQL that creates a database user or role with a literal password (`CREATE USER … IDENTIFIED BY \'…\'`, `CREATE ROLE … PASSWORD \'…\'`, `ALTER USER … PASSWORD \'…\'`), except in scripts a database container runs when it initialises its own data (`docker-entrypoint-initdb.d`), which give notes; `spring.security.user.password` (also as `${NAME}` when a committed `.env` sets NAME to a well-known password); login code that accepts a password literal (`password == "…"`, `"…".equals(password)`), also through a constant holding one or a Flask configuration key filled from literals (`app.config["PASSWORD"]` with `app.config.from_object(__name__)`); admin password settings of the application and of consoles deployed with it (`ADMIN_PASSWORD`, `FIRST_SUPERUSER_PASSWORD`, `GF_SECURITY_ADMIN_PASSWORD`) in env, compose, manifest and config files, set to a well-known password or a fixed password hash (`admin.password=\'$2y$…\'`); and fallbacks such as `os.getenv("ADMIN_PASSWORD", "admin")`, also through a settings reader (`ADMIN_PASSWORD: str = config("ADMIN_PASSWORD", default="…")`). The account a database, cache or broker is bootstrapped with (`MYSQL_ROOT_PASSWORD`, `RABBITMQ_DEFAULT_PASS`, `MONGO_INITDB_ROOT_PASSWORD`) is a service credential judged by the secret rules, not an admin login. The label of a form field (`PasswordField(\'Password\')`, `forms.CharField("Password")`) is not a password. Seeders for tests (named for tests, such as `test.seeder.ts` or `class TestSeeder`, or named only by test files) give low-confidence notes.',
   rationale:
     'Default credentials are the first thing attackers try, by hand and by botnet. An admin account that ships with a guessable password is a full takeover on day one, and seeded accounts tend to survive into production unnoticed.',
   remediation:
@@ -498,6 +512,7 @@ export default defineRule({
     const constants = new PasswordConstants(facts);
     let scanned = 0;
     let initScript: ((path: string) => boolean) | undefined;
+    let schemaColumns: SchemaColumns | undefined;
     for (const file of facts.files) {
       if (isProse(file.path) || isGeneratedText(file) || isUiComponentPath(file.path)) continue;
       if (isTranslationPath(file.path)) continue;
@@ -509,7 +524,7 @@ export default defineRule({
       if (code || settings) scanSettings(file, hits);
       if (code || ext === '.json' || ext === '.yml' || ext === '.yaml') scanUserRecords(file, hits, constants);
       scanSpringYaml(facts, file, hits);
-      if (ext === '.sql' || code) scanSeededRows(file, hits);
+      if (ext === '.sql' || code) scanSeededRows(file, hits, ext === '.sql' ? (schemaColumns ??= sqlSchemaColumns(facts)) : undefined);
       if (ext === '.sql') {
         const before = hits.length;
         scanDatabaseUsers(file, hits);

@@ -4,7 +4,7 @@ import { createdTables } from '../../../facts/sql';
 import { FixedPassword, fixedPasswordOf, Hit } from './passwords';
 
 /** Tables that hold login accounts. */
-const USER_TABLE = /user|account|admin|member|staff|login|principal|credential|operator|employee|customer|person|auth/i;
+const USER_TABLE = /user|account|admin|member|staff|login|log_?on|sign_?on|sign_?in|principal|credential|operator|employee|customer|person|auth/i;
 /** Columns that hold the password, not facts about it. */
 const PASSWORD_COLUMN = /pass|pwd/;
 const NOT_PASSWORD_COLUMN = /hint|reset|expir|changed|policy|salt|algo|version|count|attempt|updated|_at$|date|time|length|required|must|flag|enabled|question/;
@@ -76,8 +76,8 @@ function sqlTuples(text: string, from: number): Array<{ offset: number; body: st
 
 const unquote = (name: string) => name.trim().replace(/[`"[\]]/g, '').toLowerCase();
 
-/** The column names of a table created in the same SQL file, in order. */
-function createdColumns(file: SourceFile, table: string): string[] {
+/** The column names of a table created in a SQL file, in order. */
+export function createdColumns(file: SourceFile, table: string): string[] {
   const created = createdTables(file).find(t => t.name === table.toLowerCase());
   if (!created) return [];
   const { code } = maskSource(file);
@@ -136,19 +136,24 @@ function hashColumn(tuples: Array<{ body: string }>): number {
   return positions.length === 1 ? positions[0].i : -1;
 }
 
+/** The columns of a table created by another SQL file of the repository (a schema script run before the data load); none when unknown. */
+export type SchemaColumns = (table: string) => string[];
+
 /**
  * Rows inserted into a login table with a fixed password: every row with a
  * well-known password, else the first row with any fixed password or hash
  * (a dump of many accounts is one finding per statement). Without a column
- * list or a CREATE TABLE in the file, the password column is the one that
+ * list the columns come from the table's CREATE TABLE in the file, else in
+ * another SQL file; without either, the password column is the one that
  * holds a password hash.
  */
-export function scanSeededRows(file: SourceFile, hits: Hit[]): void {
+export function scanSeededRows(file: SourceFile, hits: Hit[], schemaColumns?: SchemaColumns): void {
   if (!/insert\s+(?:ignore\s+)?into/i.test(file.text)) return;
   for (const match of file.text.matchAll(SQL_INSERT_HEAD)) {
     const { table, columns } = match.groups!;
     if (!USER_TABLE.test(table)) continue;
-    const cols = columns ? columns.split(',').map(unquote) : createdColumns(file, table);
+    let cols = columns ? columns.split(',').map(unquote) : createdColumns(file, table);
+    if (cols.length === 0 && !columns && schemaColumns) cols = schemaColumns(table);
     const tuples = sqlTuples(file.text, match.index! + match[0].length);
     const index = cols.length === 0 ? hashColumn(tuples) : passwordColumn(cols);
     if (index === -1) continue;

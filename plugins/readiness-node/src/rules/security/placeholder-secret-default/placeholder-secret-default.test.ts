@@ -311,6 +311,28 @@ describeRule(rule, {
       },
       findings: ['config/express.js:4', 'src/main/java/com/acme/SecurityConfig.java:5', 'src/main/java/com/acme/SecurityConfig.java:11'],
     },
+    {
+      name: 'a Go stand-in in production code is found beside test helpers (near-miss: a string "testing" is not an import)',
+      files: {
+        'internal/config/config.go': [
+          'package config',
+          '',
+          'import "os"',
+          '',
+          'var modes = []string{',
+          '\t"testing",',
+          '}',
+          '',
+          'func Parse() *Config {',
+          '\tcfg := &Config{}',
+          '\tcfg.Http.SecretKey = []byte("changeme")',
+          '\treturn cfg',
+          '}',
+        ].join('\n'),
+        'internal/testutil/config.go': 'package testutil\n\nimport "testing"\n\nfunc Cfg(t *testing.T) {\n\tcfg.Http.SecretKey = []byte("test")\n}\n',
+      },
+      findings: ['internal/config/config.go:11', 'internal/testutil/config.go:6'],
+    },
   ],
   passes: [
     {
@@ -430,6 +452,28 @@ describeRule(rule, {
         ].join('\n'),
         'docker-stack.yml': 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: postgres\n      POSTGRES_PASSWORD: postgres\n',
         'result/server.js': "const pool = new Pool({ connectionString: 'postgres://postgres:postgres@db/postgres' });\n",
+      },
+    },
+    {
+      name: 'test support code only tests call: a Go helper that imports testing, test-helper folders',
+      files: {
+        'internal/testkit/server.go': [
+          'package testkit',
+          '',
+          'import (',
+          '\t"context"',
+          '\t"testing"',
+          ')',
+          '',
+          'func NewServer(t *testing.T, ctx context.Context) *config.Config {',
+          '\tt.Helper()',
+          '\tcfg := config.Parse(ctx)',
+          '\tcfg.Http.SecretKey = []byte("test")',
+          '\treturn cfg',
+          '}',
+        ].join('\n'),
+        'internal/testutil/accounts.go': 'package testutil\n\nvar Admin = model.Account{\n\tUsername: "admin",\n\tPassword: "admin",\n}\n',
+        'src/test_helpers/session.ts': "export const SESSION_SECRET = 'changeme';\n",
       },
     },
     {
@@ -627,6 +671,17 @@ describe('security/placeholder-secret-default details', () => {
         'spring.datasource.password is set to "s…", the same literal as the account or database name beside it',
       ],
       ['src/main/resources/application.yml:10', 'low', 'in the Spring profile dev, for development or tests'],
+    ]);
+  });
+
+  it('keeps stand-ins in test support code as notes that say why', () => {
+    const result = runRule(rule, {
+      'internal/testkit/server.go': 'package testkit\n\nimport (\n\t"testing"\n)\n\nfunc Cfg(t *testing.T) {\n\tcfg.Http.SecretKey = []byte("test")\n}\n',
+      'internal/config/config.go': 'package config\n\nfunc Cfg() {\n\tcfg.Http.SecretKey = []byte("test")\n}\n',
+    });
+    expect(result.findings.map(f => [`${f.path}:${f.line}`, f.confidence, f.message.replace(/^.*\((.*): lower confidence\)$/, '$1')])).toEqual([
+      ['internal/config/config.go:4', 'high', 'cfg.Http.SecretKey is set to the stand-in value "test"'],
+      ['internal/testkit/server.go:8', 'low', 'in test support code that only tests call'],
     ]);
   });
 
