@@ -529,9 +529,17 @@ export function upstreamJobs(
 // ---------------------------------------------------------------------------
 // Deploy jobs
 
-/** Shell commands that deploy or release something. */
-export const DEPLOY_COMMAND =
-  /\b(?:kubectl\s+(?:apply|create|replace|set\s+image|rollout\s+restart|patch)|helm(?:file)?\s+(?:upgrade|install|sync|apply)|terraform\s+apply|tofu\s+apply|terragrunt\s+(?:run-all\s+)?apply|pulumi\s+up|cdk\s+deploy|sam\s+deploy|aws\s+ecs\s+update-service|aws\s+lambda\s+update-function-code|aws\s+elasticbeanstalk\s+update-environment|aws\s+deploy\s+create-deployment|ecs-deploy|copilot\s+(?:svc\s+)?deploy|(?:serverless|sls)\s+deploy|fly(?:ctl)?\s+deploy|gcloud\s+(?:run|app|functions)\s+deploy|gcloud\s+run\s+services\s+update|az\s+(?:webapp|functionapp)\s+(?:deploy|up)|azd\s+(?:up|deploy)\b|az\s+containerapp\s+(?:update|up)|heroku\s+(?:container:release|releases)|git\s+push\s+(?:\S+\s+)*(?:heroku|dokku|production|prod)\b|vercel\b.*--prod|netlify\s+deploy\b.*--prod|firebase\s+deploy|wrangler\s+(?:deploy|publish)|railway\s+up|render\s+deploy|kamal\s+deploy|cap\s+production\s+deploy|ansible-playbook\b.*\b(?:deploy|prod|production)|skaffold\s+(?:run|deploy)|argocd\s+app\s+sync|docker\s+stack\s+deploy|npm\s+publish|yarn\s+(?:npm\s+)?publish|pnpm\s+publish|twine\s+upload|poetry\s+publish|uv\s+publish|cargo\s+publish|gem\s+push|mvn\b.*\bdeploy\b|gradlew?\b.*\bpublish\w*|dotnet\s+nuget\s+push|nuget\s+push)/;
+/**
+ * Commands that publish a package or a library's release to a registry: npm, PyPI, crates, gems, Maven (`mvn` or the
+ * wrapper `./mvnw` running the `deploy` goal or `release:perform`; a `-Dmaven.deploy.skip` property is no goal),
+ * Gradle publishing tasks (not `publishToMavenLocal`, which stays on the machine), NuGet.
+ */
+const PACKAGE_PUBLISH_SOURCE = String.raw`(?:npm\s+publish|yarn\s+(?:npm\s+)?publish|pnpm\s+publish|bun\s+publish|twine\s+upload|(?:poetry|uv|hatch|flit|pdm)\s+publish|cargo\s+publish|gem\s+push|mvnw?(?:\.cmd)?\s+(?:\S+\s+)*?(?:deploy(?::deploy(?:-file)?)?|release:perform)(?=\s|$)|gradlew?(?:\.bat)?\s+(?:\S+\s+)*?:?(?:[\w-]+:)*publish(?!\w*ToMavenLocal\b)\w*(?=\s|$)|dotnet\s+nuget\s+push|nuget\s+push)`;
+
+/** Shell commands that deploy or release something, package publishes included. */
+export const DEPLOY_COMMAND = new RegExp(
+  String.raw`\b(?:kubectl\s+(?:apply|create|replace|set\s+image|rollout\s+restart|patch)|helm(?:file)?\s+(?:upgrade|install|sync|apply)|terraform\s+apply|tofu\s+apply|terragrunt\s+(?:run-all\s+)?apply|pulumi\s+up|cdk\s+deploy|sam\s+deploy|aws\s+ecs\s+update-service|aws\s+lambda\s+update-function-code|aws\s+elasticbeanstalk\s+update-environment|aws\s+deploy\s+create-deployment|ecs-deploy|copilot\s+(?:svc\s+)?deploy|(?:serverless|sls)\s+deploy|fly(?:ctl)?\s+deploy|gcloud\s+(?:run|app|functions)\s+deploy|gcloud\s+run\s+services\s+update|az\s+(?:webapp|functionapp)\s+(?:deploy|up)|azd\s+(?:up|deploy)\b|az\s+containerapp\s+(?:update|up)|heroku\s+(?:container:release|releases)|git\s+push\s+(?:\S+\s+)*(?:heroku|dokku|production|prod)\b|vercel\b.*--prod|netlify\s+deploy\b.*--prod|firebase\s+deploy|wrangler\s+(?:deploy|publish)|railway\s+up|render\s+deploy|kamal\s+deploy|cap\s+production\s+deploy|ansible-playbook\b.*\b(?:deploy|prod|production)|skaffold\s+(?:run|deploy)|argocd\s+app\s+sync|docker\s+stack\s+deploy|${PACKAGE_PUBLISH_SOURCE})`,
+);
 
 /** Shell commands that publish a container image to a registry, where deploys pull it from. */
 export const IMAGE_PUBLISH_COMMAND =
@@ -568,8 +576,7 @@ export interface DeployJob {
 }
 
 /** Commands and actions that publish a package or a release: a library's release, not a running service. */
-const PACKAGE_PUBLISH_COMMAND =
-  /\b(?:npm\s+publish|yarn\s+(?:npm\s+)?publish|pnpm\s+publish|twine\s+upload|poetry\s+publish|uv\s+publish|cargo\s+publish|gem\s+push|mvn\b.*\bdeploy\b|gradlew?\b.*\bpublish\w*|dotnet\s+nuget\s+push|nuget\s+push)/;
+export const PACKAGE_PUBLISH_COMMAND = new RegExp(String.raw`\b${PACKAGE_PUBLISH_SOURCE}`);
 const PACKAGE_PUBLISH_ACTION = /^(?:pypa\/gh-action-pypi-publish|softprops\/action-gh-release|helm\/chart-releaser-action)/i;
 
 const NON_PROD_TARGET =

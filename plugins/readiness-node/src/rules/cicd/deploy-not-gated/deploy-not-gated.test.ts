@@ -310,8 +310,80 @@ describeRule(rule, {
       },
       findings: ['.github/workflows/main.yml:3'],
     },
+    {
+      name: 'package publishes through the build tools\' wrappers on push, tests skipped or never run',
+      files: {
+        '.github/workflows/snapshots.yml': lines(
+          'on:',
+          '  push:',
+          '    branches: [main]',
+          'jobs:',
+          '  build:',
+          '    runs-on: x',
+          '    steps:',
+          '      - uses: actions/checkout@v4',
+          '      - name: Publish snapshot',
+          '        run: ./mvnw deploy --batch-mode --settings ./.mvn/settings.xml -DskipTests',
+        ),
+        '.github/workflows/gradle.yml': lines(
+          'on: push',
+          'jobs:',
+          '  artifacts:',
+          '    runs-on: x',
+          '    steps:',
+          '      - run: ./gradlew :lib:publishAllPublicationsToOssrhRepository --no-daemon',
+        ),
+        '.github/workflows/pypi.yml': lines(
+          'on: push',
+          'jobs:',
+          '  dist:',
+          '    runs-on: x',
+          '    steps:',
+          '      - run: python -m build && python -m twine upload dist/*',
+        ),
+        '.github/workflows/nuget.yml': lines(
+          'on: push',
+          'jobs:',
+          '  pack:',
+          '    runs-on: x',
+          '    steps:',
+          '      - run: dotnet pack -c Release -o out',
+          '      - run: dotnet nuget push out/*.nupkg --source https://api.nuget.org/v3/index.json',
+        ),
+      },
+      findings: [
+        '.github/workflows/gradle.yml:6',
+        '.github/workflows/nuget.yml:7',
+        '.github/workflows/pypi.yml:6',
+        '.github/workflows/snapshots.yml:9',
+      ],
+    },
   ],
   passes: [
+    {
+      name: 'a Maven wrapper deploy on push whose lifecycle runs the tests first, and a publish that needs the tests',
+      files: {
+        '.github/workflows/snapshots.yml': lines(
+          'on: push',
+          'jobs:',
+          '  build:',
+          '    runs-on: x',
+          '    steps:',
+          '      - run: ./mvnw -B clean deploy',
+        ),
+        '.github/workflows/gradle.yml': lines(
+          'on: push',
+          'jobs:',
+          '  test:',
+          '    runs-on: x',
+          '    steps: [{run: ./gradlew test}]',
+          '  artifacts:',
+          '    needs: test',
+          '    runs-on: x',
+          '    steps: [{run: ./gradlew publish}]',
+        ),
+      },
+    },
     {
       name: 'Cloud Build deploys that wait for the tests, through waitFor or the order of the steps',
       files: {
@@ -531,6 +603,21 @@ describeRule(rule, {
     },
   ],
   notApplicable: [
+    {
+      name: 'builds that only name the deploy goal in a property, publish to the local Maven repository, or deploy the Maven site',
+      files: {
+        '.github/workflows/ci.yml': lines(
+          'on: push',
+          'jobs:',
+          '  build:',
+          '    runs-on: x',
+          '    steps:',
+          '      - run: ./mvnw -B package -Dmaven.deploy.skip=true -DskipTests',
+          '      - run: ./gradlew build publishToMavenLocal',
+          '      - run: mvn site site-deploy -DskipTests',
+        ),
+      },
+    },
     {
       name: 'a Cloud Build configuration that only deploys (its gate is outside the file), and one in an example',
       files: {

@@ -1,8 +1,8 @@
 import type { SourceFile } from '../../../snapshot';
-import { basename, type DeployDescriptor } from '../../../facts';
+import { basename, type DeployDescriptor, type Facts } from '../../../facts';
 import { defineRule, outcome } from '../../types';
-import { commandSegments, DEPLOY_COMMAND, hasDeployPipeline } from '../../../facts/workflows';
-import { isAsidePath } from '../../../facts/paths';
+import { commandSegments, DEPLOY_COMMAND, hasDeployPipeline, PACKAGE_PUBLISH_COMMAND } from '../../../facts/workflows';
+import { DOCS_DIR, EXAMPLES_DIR, isAsidePath } from '../../../facts/paths';
 import { codeBlocksOf, headingAbove, headingsOf, isCommandBlock, sectionsOf } from '../markdown';
 import type { CodeBlock } from '../markdown';
 
@@ -25,9 +25,6 @@ const DEPLOY_HEADING =
 /** …unless the section is about a laptop, a build or a claim: "Local deployment", "Production build", "Production-ready". */
 const LOCAL_HEADING =
   /\b(?:local(?:ly|host)?|minikube)\b|\b(?:production|prod)\s+(?:build|bundle)s?\b|\bbuild(?:ing)?\s+(?:\w+\s+)?for\s+production\b|\bproduction[- ](?:ready|grade|quality)\b/i;
-/** Publishing a package is a release, not a way to run the service. */
-const PACKAGE_PUBLISH =
-  /^(?:npm|yarn|pnpm|twine|poetry|uv|cargo|gem|mvn|gradlew?|dotnet|nuget)\b/;
 const DOCUMENT = /\.(md|mdx|rst|adoc|txt)$/i;
 
 function isRunbookDocument(file: SourceFile): boolean {
@@ -77,15 +74,15 @@ function containerRunGuide(blocks: CodeBlock[]): string | undefined {
   });
 }
 
-/** A README section on operating, deploying or running the service in production. */
-function runbookSection(readme: SourceFile): string | undefined {
+/** A section of the README (or of a documentation page) on operating, deploying or running the service in production. */
+function runbookSection(readme: SourceFile, where = 'README'): string | undefined {
   const headings = headingsOf(readme);
   const titled = headings.find(
     h =>
       RUNBOOK_HEADING.test(h.text) ||
       ((MONITORING_HEADING.test(h.text) || DEPLOY_HEADING.test(h.text.replace(PRODUCTION_AS_SOURCE, ' '))) && !LOCAL_HEADING.test(h.text)),
   );
-  if (titled) return `README section "${titled.text}"`;
+  if (titled) return `${where} section "${titled.text}"`;
   // A section that builds the service's image and runs it as a service, under any title but the document's own
   // and those about a laptop or a test run.
   const blocks = codeBlocksOf(readme);
@@ -101,7 +98,7 @@ function runbookSection(readme: SourceFile): string | undefined {
     }
     if (around.some(h => LOCAL_HEADING.test(h.text) || TRY_OUT_HEADING.test(h.text))) continue;
     const run = containerRunGuide(blocks.filter(b => b.line > section.heading.line && b.line <= section.end));
-    if (run) return `README section "${section.heading.text}" builds the image and runs it (\`${run}\`)`;
+    if (run) return `${where} section "${section.heading.text}" builds the image and runs it (\`${run}\`)`;
   }
   // Deploy steps under any title (`docker stack deploy`, `kubectl apply`, `helm upgrade`), except local ones.
   for (const block of blocks) {
@@ -110,12 +107,36 @@ function runbookSection(readme: SourceFile): string | undefined {
     if (under && LOCAL_HEADING.test(under.text)) continue;
     for (const segment of commandSegments(block.body.join('\n'))) {
       const m = DEPLOY_COMMAND.exec(segment);
-      if (m && !PACKAGE_PUBLISH.test(m[0])) {
-        return `README deploy steps${under ? ` under "${under.text}"` : ''} (\`${m[0].trim()}\`)`;
+      // Publishing a package is a release, not a way to run the service.
+      if (m && !PACKAGE_PUBLISH_COMMAND.test(m[0])) {
+        return `${where} deploy steps${under ? ` under "${under.text}"` : ''} (\`${m[0].trim()}\`)`;
       }
     }
   }
   return undefined;
+}
+
+/**
+ * Release notes, whose headings name versions and the changes they made ("Deployment: fix the chart"), and the
+ * community files (licence, code of conduct, security policy): none says how to run the service.
+ */
+const NOT_A_GUIDE =
+  /^(?:changelog|changes|history|release[-_ ]?notes|news|licen[cs]e|copying|notice|authors|contributors|code[-_]of[-_]conduct|security)(?:\.[\w]+)?$/i;
+
+/**
+ * The pages of the repository's documentation: Markdown, reStructuredText and AsciiDoc files in a documentation folder
+ * (`docs/`, `doc/`, `documentation/`, a docs site's sources), release notes and community files left out. Files beside
+ * the README (its translations, instructions for coding agents) are not the documentation site.
+ */
+function documentationPages(facts: Facts): SourceFile[] {
+  return facts.docs.documents.filter(
+    d =>
+      /\.(?:md|mdx|rst|adoc)$/i.test(d.path) &&
+      !/(^|\/)(node_modules|vendor)\//.test(d.path) &&
+      DOCS_DIR.test(d.path) &&
+      !EXAMPLES_DIR.test(d.path) &&
+      !NOT_A_GUIDE.test(basename(d.path)),
+  );
 }
 
 /** `k8s/api.yml (Deployment api) and Procfile (web process)`, at most three named. */
@@ -132,7 +153,7 @@ export default defineRule({
   severity: 'low',
   title: 'Deployable services have a runbook',
   description:
-    'For a deployable service (a Dockerfile, a deployment descriptor such as a Kubernetes workload manifest, Helm chart, Procfile, heroku.yml, fly.toml, render.yaml, App Engine app.yaml, serverless.yml, an Azure Developer CLI azure.yaml with services or a .NET Aspire app host publishing to a deployment environment, or a deploy pipeline; dev container images and files under examples, tests or docs do not count), fails when no runbook or operations document exists: no document named runbook / operations / ops / playbook / on-call / incident / troubleshooting / deploy / deployment / production (dependency lists such as requirements/production.txt are not documents), no README section such as Operations, Runbook, Troubleshooting, Deployment, Deploy to …, Running in production, Kubernetes or one about monitoring (the word anywhere in the title, as in `Custom metrics monitoring`; any heading style; production named only as where data comes from, as in `Updating metrics from production`, does not count), no README section that builds the image and runs it as a service (`docker build -t app .` then `docker run -d` / `--env-file` / `-e` / `--restart` with that image; not under a local, development or test title), and no deploy steps (`kubectl apply`, `helm upgrade`, `docker stack deploy`, `azd up`…) in the README. Badges and images in a heading are not its words.',
+    'For a deployable service (a Dockerfile, a deployment descriptor such as a Kubernetes workload manifest, Helm chart, Procfile, heroku.yml, fly.toml, render.yaml, App Engine app.yaml, serverless.yml, an Azure Developer CLI azure.yaml with services or a .NET Aspire app host publishing to a deployment environment, or a deploy pipeline; dev container images and files under examples, tests or docs do not count), fails when no runbook or operations document exists: no document named runbook / operations / ops / playbook / on-call / incident / troubleshooting / deploy / deployment / production (dependency lists such as requirements/production.txt are not documents), no README section such as Operations, Runbook, Troubleshooting, Deployment, Deploy to …, Running in production, Kubernetes or one about monitoring (the word anywhere in the title, as in `Custom metrics monitoring`; any heading style; production named only as where data comes from, as in `Updating metrics from production`, does not count), no README section that builds the image and runs it as a service (`docker build -t app .` then `docker run -d` / `--env-file` / `-e` / `--restart` with that image; not under a local, development or test title), and no deploy steps (`kubectl apply`, `helm upgrade`, `docker stack deploy`, `azd up`…) in the README; pages of a documentation folder (`docs/`, `doc/`, `documentation/`; not release notes, community files or examples) are read as the README is. Badges and images in a heading are not its words.',
   rationale:
     'The person paged at night is often not the author. A runbook tells them how to check health, read the dashboards, restart, roll back and escalate, and turns a long outage into a short one.',
   remediation:
@@ -151,6 +172,11 @@ export default defineRule({
     const readme = facts.docs.readme;
     const section = readme && runbookSection(readme);
     if (section) return outcome.pass(section);
+    // Documents count where they are: a page of the documentation with such a section is the runbook.
+    for (const page of documentationPages(facts)) {
+      const found = runbookSection(page, page.path);
+      if (found) return outcome.pass(found);
+    }
     let what = 'a pipeline deploys this repository';
     if (dockerfile) what = `${dockerfile.path} builds a deployable image`;
     else if (descriptor) {
