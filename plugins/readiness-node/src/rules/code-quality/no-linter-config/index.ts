@@ -163,6 +163,13 @@ const JS_LINT_PACKAGE_KEYS = ['eslintConfig', 'prettier', 'xo', 'standard'];
 /** Toolchains that lint with a built-in ESLint configuration on every start and build: Create React App (`react-app`). */
 const JS_BUILTIN_LINT_DEPENDENCIES = ['react-scripts'];
 
+/**
+ * Configuration and set-up files of test runners (`playwright.config.ts`, `jest.config.js`, `vitest.setup.ts`,
+ * `karma.conf.js`): part of the test suite, not source code to lint.
+ */
+const TEST_RUNNER_FILE =
+  /^(?:playwright|jest|vitest|cypress|karma|wdio|protractor|nightwatch|ava|testcafe)(?:[.-][\w-]+)*\.(?:config|conf|setup|teardown)\.[cm]?[jt]s$|^\.mocharc\.[cm]?js$/;
+
 function parseJsonObject(text: string): Record<string, unknown> | undefined {
   try {
     return asRecord(JSON.parse(text));
@@ -245,7 +252,7 @@ export default defineRule({
   severity: 'low',
   title: 'Code has a linter or formatter',
   description:
-    'Fails for each project whose code has no linter or formatter configuration for its language: ESLint (any config form, including `eslintConfig` in package.json), Biome, Oxlint, XO, Standard, `deno lint`, or the formatters Prettier, Oxfmt and dprint (also run through Ultracite) for JavaScript/TypeScript; Ruff, Flake8, Pylint, Black or mypy for Python; golangci-lint for Go; Checkstyle, Spotless, PMD, SpotBugs, ktlint or detekt for Java/Kotlin; .NET analyzers; RuboCop; PHP_CodeSniffer, PHPStan or Psalm. A configuration in a parent folder, a pre-commit hook, a linter run in CI or while building an image, or a hosted review service configured to lint (Stickler CI, Code Climate, Hound) covers the projects below it; Create React App counts for its own built-in ESLint.',
+    'Fails for each project whose code has no linter or formatter configuration for its language: ESLint (any config form, including `eslintConfig` in package.json), Biome, Oxlint, XO, Standard, `deno lint`, or the formatters Prettier, Oxfmt and dprint (also run through Ultracite) for JavaScript/TypeScript; Ruff, Flake8, Pylint, Black or mypy for Python; golangci-lint for Go; Checkstyle, Spotless, PMD, SpotBugs, ktlint or detekt for Java/Kotlin; .NET analyzers; RuboCop; PHP_CodeSniffer, PHPStan or Psalm. A configuration in a parent folder, a pre-commit hook, a linter run in CI or while building an image, or a hosted review service configured to lint (Stickler CI, Code Climate, Hound) covers the projects below it; Create React App counts for its own built-in ESLint. Test-runner configuration (`playwright.config.ts`, `jest.config.js`) is test code, and scripts inside a project of another language below the package.json (an ASP.NET `wwwroot/`) are that project\'s assets, not JavaScript to lint.',
   rationale:
     'Without a linter, style arguments take up review time and whole classes of bugs (unused variables, shadowing, unawaited promises, mutable defaults) reach production that a tool would have caught for free.',
   remediation:
@@ -258,9 +265,16 @@ export default defineRule({
       const language = languageOf(file.path);
       const family = language ? FAMILY_OF_LANGUAGE[language] : undefined;
       if (!family || isTestFile(file.path) || inLowConfidenceFolder(file.path)) continue;
+      if (family === 'javascript' && TEST_RUNNER_FILE.test(basename(file.path))) continue;
       // .NET solutions share one .editorconfig; treat the repository as one unit.
       const project = family === 'dotnet' ? undefined : projectOf(projects, file.path, ECOSYSTEM[family]);
       if (!project && family === 'javascript') continue; // loose scripts without a package.json
+      // Scripts inside a project of another language below the package.json (the static files an ASP.NET, Spring or
+      // Django project serves) are that project's assets, as loose as scripts without a package.json.
+      if (family === 'javascript' && project) {
+        const nearest = projectOf(projects, file.path);
+        if (nearest && nearest !== project && !nearest.ecosystems.includes('node') && isUnder(nearest.dir, project.dir)) continue;
+      }
       const dir = project?.dir ?? '';
       const key = `${family}\u0000${dir}`;
       const unit = units.get(key) ?? {

@@ -53,6 +53,18 @@ describeRule(rule, {
       findings: ['pom.xml'],
     },
     {
+      name: 'an app with a test-runner config is still linted, and so are scripts beside a manifest of another language in its own folder',
+      files: {
+        'web/package.json': '{"name":"web","scripts":{"test":"playwright test"}}',
+        'web/playwright.config.ts': "import { defineConfig } from '@playwright/test';\nexport default defineConfig({});\n",
+        'web/src/app.ts': 'export const app = 1;\n',
+        'package.json': '{"name":"site","scripts":{"build":"webpack"}}',
+        'pom.xml': '<project><artifactId>site</artifactId><build><plugins><plugin><artifactId>maven-checkstyle-plugin</artifactId></plugin></plugins></build></project>',
+        'src/main/resources/static/js/cart.js': 'export function total() {}\n',
+      },
+      findings: ['package.json', 'web/package.json'],
+    },
+    {
       name: '.NET with an .editorconfig that only sets whitespace',
       files: { 'Api/Api.csproj': '<Project/>', 'Api/Orders.cs': 'class Orders {}\n', '.editorconfig': 'root = true\n[*]\nindent_style = space\n' },
       findings: ['.'],
@@ -177,6 +189,22 @@ describeRule(rule, {
     {
       name: '.NET rules in .editorconfig',
       files: { 'Api/Api.csproj': '<Project/>', 'Api/Orders.cs': 'class Orders {}\n', '.editorconfig': '[*.cs]\ndotnet_diagnostic.CA2007.severity = warning\n' },
+    },
+    {
+      name: 'a .NET solution with analyzer rules, a root package.json that only runs browser tests, and static scripts of its web projects',
+      files: {
+        '.editorconfig': '[*.cs]\ndotnet_style_qualification_for_field = false:warning\n',
+        'package.json': '{"name":"shop","scripts":{},"devDependencies":{"@playwright/test":"^1.42.1","dotenv":"^16.4.5"}}',
+        'playwright.config.ts': "import { defineConfig } from '@playwright/test';\nexport default defineConfig({ testDir: './e2e' });\n",
+        'e2e/login.setup.ts': "import { test as setup } from '@playwright/test';\n",
+        'e2e/Cart.spec.ts': "import { test } from '@playwright/test';\n",
+        'src/Identity.API/Identity.API.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"/>',
+        'src/Identity.API/Program.cs': 'var app = WebApplication.Create();\n',
+        'src/Identity.API/wwwroot/js/site.js': '// Write your JavaScript code.\n',
+        'src/Identity.API/wwwroot/js/signout-redirect.js': 'window.addEventListener("load", () => {});\n',
+        'src/WebApp/WebApp.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"/>',
+        'src/WebApp/Components/Chat.razor.js': 'export function scrollToEnd(e) { e.scrollTo(0, 0); }\n',
+      },
     },
     {
       name: 'a couple of loose Python scripts and docs code in a linted JS repo',
