@@ -73,6 +73,18 @@ const BACKUP_TERMS =
  * customers): a backup there is something the app offers (an account backup, a backup reminder), not how its data is kept.
  */
 const FEATURE_CONTEXT = /\b(notifications?|notify|reminders?|e-?mails?|subscri\w*|customers?|preferences)\b/i;
+/** A price: `$1.20/month`, `€5`, `12 USD`, `per month`. */
+const PRICE = /[$€£]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:USD|EUR|GBP)\b|\bper\s+month\b|\/\s?(?:month|mo)\b/i;
+/** What a priced line sells: hosting, a plan, an offer. */
+const OFFER = /\b(?:host(?:s|ed|ing)?|offers?|plans?|pricing|subscriptions?|providers?)\b/i;
+/**
+ * A managed host's offer ("PaaSCo offers Acme hosting from $1.20/month … user data backed up daily"): what that provider
+ * does for its customers, not how a deployment of this repository keeps its data.
+ */
+function isHostingOffer(line: string): boolean {
+  return PRICE.test(line) && OFFER.test(line);
+}
+
 /** Words of a backup process, other than the word backup itself. */
 const PROCESS_WORDS = /\b(dumps?|retention|daily|nightly|hourly|weekly|automated|recovery|restor\w*|cron\w*)\b/i;
 
@@ -144,8 +156,13 @@ const TESTING_CONTEXT = /\b(tests?|testing|jest|vitest|storybook|components?|cac
 const BACKUPS_OFF = /(?:--?|\b)(?:disable|no|skip|without)[-_ ](?:automated[-_ ]|automatic[-_ ])?back-?ups?\b/gi;
 
 function mentionsBackups(text: string): boolean {
-  // Markup comments (`<!-- markdownlint-restore -->`) are not prose.
-  const prose = text.replace(/<!--[\s\S]*?-->/g, '').replace(BACKUPS_OFF, ' ');
+  // Markup comments (`<!-- markdownlint-restore -->`) are not prose, and a managed host's priced offer is its own backup.
+  const prose = text
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(BACKUPS_OFF, ' ')
+    .split('\n')
+    .filter(line => !isHostingOffer(line))
+    .join('\n');
   if (BACKUP_TERMS.test(prose)) return true;
   // The word backup counts on any line but one that describes a feature the app offers its users, with no data or
   // backup-process words beside it.
@@ -180,7 +197,7 @@ export default defineRule({
   severity: 'low',
   title: 'Data that the service stores has a documented backup strategy',
   description:
-    'Fails when the repository runs a datastore (a database service in compose, migrations, a SQL schema, a database driver, a SQLite database file the code opens) but no document mentions backups or restores. Backup words used for failover (a backup region, a fallback), restoring deleted records, a backup the application offers its users (a line about notification settings, reminders or e-mails to customers, with no data or backup-process words), or options that switch backups off (`--disable-automated-backup`, `--no-backup`) do not count as a backup document.',
+    'Fails when the repository runs a datastore (a database service in compose, migrations, a SQL schema, a database driver, a SQLite database file the code opens) but no document mentions backups or restores. Backup words used for failover (a backup region, a fallback), restoring deleted records, a backup the application offers its users (a line about notification settings, reminders or e-mails to customers, with no data or backup-process words), a managed host\'s priced offer (`PaaSCo offers hosting from $1.20/month; data backed up daily`), or options that switch backups off (`--disable-automated-backup`, `--no-backup`) do not count as a backup document.',
   rationale:
     'Every database eventually needs a restore: a bad migration, a deleted table, a lost volume or region. Without a written strategy nobody knows whether backups exist, how old they may be, or how to restore one under pressure.',
   remediation:

@@ -88,6 +88,8 @@ describeRule(rule, {
           'We never delete uploaded files, as deleting them hurts restoring data later; database records are soft-deleted.',
           'The notification service stores contact details and notification settings (reminders, backup frequency). A scheduled worker sends the e-mails.',
           'Customers get an account backup by e-mail every month.',
+          '[PaaSCo](https://paas.example) offers Shop hosting from $1.20/month with a $5 welcome credit. User data backed up daily.',
+          'ManagedCo hosts it for 12 EUR per month, with disaster recovery and point-in-time recovery included.',
         ].join('\n'),
         'src/components/BackupCodes.tsx': 'export const BackupCodes = () => null;\n',
       },
@@ -100,6 +102,18 @@ describeRule(rule, {
       files: {
         'docker-compose.yml': 'services:\n  db:\n    image: postgres:16\n',
         'README.md': '# Shop\n\nThe test cluster runs with --disable-automated-backup.\n\nProduction: nightly backups with pg_dump, kept 30 days.\n',
+      },
+    },
+    {
+      name: 'a price on a backup line that sells no hosting, and a self-hosting guide beside a managed host',
+      files: {
+        'docker-compose.yml': COMPOSE_DB,
+        'docs/Installation.md': [
+          '## Managed hosting',
+          'PaaSCo offers hosting from $2/month.',
+          '## Self-hosting',
+          'Back up the pgdata volume daily to a bucket (about $1 per month of storage).',
+        ].join('\n'),
       },
     },
     {
