@@ -5,6 +5,7 @@ import { basename, isTestFile, languageOf, lineOf } from '../../../facts';
 import { syntaxTree, SyntaxTree } from '../../../facts/syntax';
 import { defineRule, outcome } from '../../types';
 import { isCommentLine, isGeneratedText, isUiComponentPath } from '../../../facts/codeSearch';
+import { isGeneratedOrMinified } from '../../../facts/generated';
 import { nameWords } from '../../../facts/secretNames';
 import { findingAt } from '../shared';
 
@@ -353,8 +354,14 @@ function braceFunctions(file: SourceFile, lines: string[], wanted: (name: string
     attempts += 1;
     const paren = text.indexOf('(', lineStarts[h] + m.index + m[0].indexOf(name) + name.length - 1);
     if (paren === -1) return;
-    const afterParams = matchBracket(text, paren, 5000);
+    let afterParams = matchBracket(text, paren, 5000);
     if (afterParams === -1) return;
+    // Go: a parenthesised result list (`(interface{}, error)`) stands between the parameters and the body.
+    const results = /^[ \t]*\(/.exec(text.slice(afterParams, afterParams + 40));
+    if (results) {
+      afterParams = matchBracket(text, afterParams + results[0].length - 1, 2000);
+      if (afterParams === -1) return;
+    }
     const tail = text.slice(afterParams, afterParams + 300);
     // `auth(), pagination(), async (ctx) => {…}`: a call among a route's arguments, not a definition. A parameter
     // list is never followed by a comma, a closing parenthesis or a member access.
@@ -540,7 +547,7 @@ export default defineRule({
     let authCodeSeen = false;
     for (const file of facts.files) {
       const language = languageOf(file.path);
-      if (!language || isTestFile(file.path) || isGeneratedText(file)) continue;
+      if (!language || isTestFile(file.path) || isGeneratedText(file) || isGeneratedOrMinified(file)) continue;
       // A UI component counts only for a TODO saying that it has no auth yet (`add authentication here`).
       if (isUiComponentPath(file.path)) {
         if (!TODO_MARKER.test(file.text)) continue;
