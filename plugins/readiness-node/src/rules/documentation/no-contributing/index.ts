@@ -21,6 +21,13 @@ function onlyPromisesAGuide(body: string[]): boolean {
 
 /** Guides named for contributing or development, directly in the root, `.github/` or `docs/`: `docs/Contribute.md`, `docs/DEVELOPMENT.md`. */
 const GUIDE_FILE = /^(?:\.github\/|docs\/)?(?:contribute|contributing|development|developing)\.(?:md|mdx|markdown|rst|adoc|txt)$/i;
+/**
+ * A contributing guide among the pages of the repository's documentation tree (a root `docs/`, `doc/` or `documentation/`
+ * folder, up to two folders down): `docs/docs/contributing.md` of a documentation site, `docs/development/contributing.rst`.
+ * Pages of examples, samples, templates or vendored code inside that tree are not the repository's guide.
+ */
+const DOCS_TREE_GUIDE =
+  /^(?:docs?|documentation)\/(?:(?!(?:examples?|samples?|templates?|vendor|third[-_]party|node_modules)\/)[^/]+\/){0,2}(?:contribute|contributing)\.(?:md|mdx|markdown|rst|adoc|txt)$/i;
 /** How a change is checked before it goes in: running the tests or the linters. */
 const CHECKS =
   /\b(?:run(?:ning)?\s+(?:the\s+)?(?:\w+\s+)?tests?|test suites?|unit ?tests?|lint(?:s|er|ers|ing)?|make\s+(?:\w*test|lint|check)\w*|(?:npm|yarn|pnpm|bun)\s+(?:run\s+)?(?:test|lint)|pytest|go test|golangci-lint|tox|mvn\s+(?:\w+\s+)?(?:test|verify)|gradlew?\s+(?:test|check)|dotnet test)\b/i;
@@ -39,7 +46,7 @@ const SUBMISSION =
 function coversContributing(path: string, text: string): boolean {
   const prose = text.replace(/\s+/g, ' ').trim();
   if (prose.length <= PLACEHOLDER_MAX_CHARS && PLACEHOLDER.test(prose)) return false;
-  if (/^(?:.*\/)?develop/i.test(path)) return SUBMISSION.test(text);
+  if (/^(?:.*\/)?develop[^/]*$/i.test(path)) return SUBMISSION.test(text);
   return CHANGE_PROCESS.test(text) || CHECKS.test(text);
 }
 
@@ -52,7 +59,7 @@ export default defineRule({
   severity: 'low',
   title: 'Contribution guidelines exist',
   description:
-    'Fails when there is no CONTRIBUTING file (at the root, in .github/ or docs/, or a docs/contributing/ folder), no guide named Contribute there that says how a change gets in (the branch, commit, review or pull-request process, or the tests and linters to run) or named Development that says how a change is handed in (a pull or merge request, a review; one that only sets the project up, starts it and runs its checks does not), and the README has no section on contributing (Contributing, Contributions, How to contribute, Pull requests, Reporting issues, Questions / proposing changes…, in any heading style, or a Development workflow section that speaks of branches, commits, reviews or pull requests; one that only lists setup commands is not a guide, nor is a short section that only promises one: "we are working on a guide", "coming soon", "TBD").',
+    'Fails when there is no CONTRIBUTING file (at the root, in .github/ or docs/, or a docs/contributing/ folder), no contributing guide among the pages of the docs/, doc/ or documentation/ tree (docs/docs/contributing.md, docs/development/contributing.rst; not of examples, templates or vendored code there) that says how a change gets in, no guide named Contribute there that says how a change gets in (the branch, commit, review or pull-request process, or the tests and linters to run) or named Development that says how a change is handed in (a pull or merge request, a review; one that only sets the project up, starts it and runs its checks does not), and the README has no section on contributing (Contributing, Contributions, How to contribute, Pull requests, Reporting issues, Questions / proposing changes…, in any heading style, or a Development workflow section that speaks of branches, commits, reviews or pull requests; one that only lists setup commands is not a guide, nor is a short section that only promises one: "we are working on a guide", "coming soon", "TBD").',
   rationale:
     'Contribution guidelines tell other teams how to propose a change: branching, review, tests to run, who approves. Without them changes stall or skip the checks the owners rely on.',
   remediation:
@@ -64,7 +71,7 @@ export default defineRule({
       /^(?:docs\/)?contributing\/[^/]+\.(md|mdx|rst|adoc)$/i.test(f.path),
     );
     if (folder) return outcome.pass(`contribution guide ${folder.path}`);
-    const guide = facts.files.find(f => GUIDE_FILE.test(f.path) && coversContributing(f.path, f.text));
+    const guide = facts.files.find(f => (GUIDE_FILE.test(f.path) || DOCS_TREE_GUIDE.test(f.path)) && coversContributing(f.path, f.text));
     if (guide) return outcome.pass(`contribution guide ${guide.path}`);
     const readme = facts.docs.readme;
     const section =

@@ -64,8 +64,39 @@ describeRule(rule, {
       files: { 'website/docs/contribute.md': '# Contribute\n\nOpen a pull request and run the tests with `make test`.\n' },
       findings: ['.'],
     },
+    {
+      name: 'a contributing page of an example app inside the docs tree',
+      files: { 'docs/examples/app/contributing.md': '# Contributing\n\nFork the repository and open a pull request.\n' },
+      findings: ['.'],
+    },
+    {
+      name: 'a contributing page of a documentation site that only promises a guide',
+      files: { 'docs/docs/contributing.md': '# Contributing\n\nTBD\n' },
+      findings: ['.'],
+    },
+    {
+      name: 'a contributing page more than two folders down the docs tree',
+      files: { 'docs/site/pages/guides/contributing.md': '# Contributing\n\nFork the repository and open a pull request.\n' },
+      findings: ['.'],
+    },
   ],
   passes: [
+    {
+      name: 'a contributing page of the documentation site in docs/docs/ (fork, clone, report issues)',
+      files: {
+        'README.md': '# x\n',
+        'docs/docs/contributing.md':
+          '# Contributing\n\n## Setup\n\n### Fork on GitHub\n\nFork the project, then clone your fork.\n\nIf you run into problems, report them in the issue tracker.\n',
+      },
+    },
+    {
+      name: 'docs/development/contributing.rst on running the tests',
+      files: { 'docs/development/contributing.rst': 'Contributing\n============\n\nRun the test suite with ``tox`` before sending a change.\n' },
+    },
+    {
+      name: 'doc/contributing.md on branches',
+      files: { 'doc/contributing.md': '# Contributing\n\nWork on a branch named after the issue.\n' },
+    },
     {
       name: 'docs/Contribute.md on running the server, the linter and the tests',
       files: {
