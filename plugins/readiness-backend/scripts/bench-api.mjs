@@ -54,6 +54,7 @@ import {
   campaignScenarios,
 } from './campaignBench.mjs';
 import { snapshotCode } from './codeSnapshot.mjs';
+import { syntheticVerdict } from './syntheticCatalog.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const packageDir = resolve(here, '..');
@@ -353,10 +354,7 @@ async function seedReadiness(load, knexFactory, cfg, entities) {
         ...template,
         score,
         blockers,
-        verdict:
-          score >= 80 && blockers.length === 0
-            ? 'production-ready'
-            : 'needs-work',
+        verdict: syntheticVerdict(score, blockers.length),
       };
       const auditedAt = new Date(now - Math.floor(random() * 86_400_000));
       return [{ scorecard, auditedAt }];

@@ -22,6 +22,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
+import { syntheticVerdict } from './syntheticCatalog.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const packageDir = resolve(here, '..');
@@ -185,7 +186,7 @@ async function benchBackend({
         entity_ref: entityRef,
         audited_at: new Date(now - h * day),
         score: past,
-        verdict: past >= 80 ? 'production-ready' : 'needs-work',
+        verdict: syntheticVerdict(past),
         categories: JSON.stringify(
           Object.fromEntries(template.categories.map(c => [c.id, c.score])),
         ),
@@ -207,10 +208,7 @@ async function benchBackend({
         ...template,
         score,
         blockers,
-        verdict:
-          score >= 80 && blockers.length === 0
-            ? 'production-ready'
-            : 'needs-work',
+        verdict: syntheticVerdict(score, blockers.length),
       },
       etag: `etag-${e}`,
       auditedAt: new Date(now - Math.floor(random() * day)),

@@ -17,6 +17,8 @@
  *   passing or failing at random, one Component in fifty with a waiver.
  */
 
+import { syntheticVerdict } from './syntheticCatalog.mjs';
+
 const TEAMS = 50;
 const DEPARTMENTS = 5;
 const SYSTEMS = 10;
@@ -159,10 +161,7 @@ export function campaignBenchAudits(template, index, random, now, audits) {
         results,
         score,
         blockers,
-        verdict:
-          score >= 80 && blockers.length === 0
-            ? 'production-ready'
-            : 'needs-work',
+        verdict: syntheticVerdict(score, blockers.length),
       },
       auditedAt: new Date(now - Math.floor(daysAgo * DAY_MS)),
     });

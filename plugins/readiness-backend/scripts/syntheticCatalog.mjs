@@ -34,3 +34,10 @@ export function syntheticCatalog(count, reposRoot, locate) {
   }));
   return { repos, entities };
 }
+
+/**
+ * The verdict a synthetic scorecard carries: production-ready at 80 points
+ * or more with no blocker, otherwise needs-work (the engine's own bar).
+ */
+export const syntheticVerdict = (score, blockerCount = 0) =>
+  score >= 80 && blockerCount === 0 ? 'production-ready' : 'needs-work';
