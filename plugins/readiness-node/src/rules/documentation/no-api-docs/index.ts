@@ -7,7 +7,7 @@ import { defineRule, outcome } from '../../types';
 import { sectionsOf } from '../markdown';
 import { capitalise } from '../../../facts/text';
 import { Ecosystem, evidenceOf, fileRoutes, findInCode, IncidentalRoute, isUnder, pythonApiLayer, serviceUnits, ServiceUnit, Signal, unitLabel } from '../../../facts/services';
-import { isAsidePath } from '../../../facts/paths';
+import { DOCS_DIR, isAsidePath } from '../../../facts/paths';
 import { syntaxTree } from '../../../facts/syntax';
 
 /** Libraries that generate or serve API documentation, per ecosystem. */
@@ -73,6 +73,8 @@ const API_DOC_LIBRARIES: Record<Ecosystem, Signal> = {
     ],
   },
   go: {
+    // A module required only `// indirect` is a dependency's dependency: the service's own code generates nothing with it.
+    directDeps: true,
     deps: [
       /^github\.com\/swaggo\//,
       /^goa\.design\/goa/,
@@ -121,8 +123,13 @@ const CONTRACT_EXT = new Set([
 const DOC_FOLDER =
   /(?:^|\/)(?:api-docs|apidocs|docs\/api|docs\/openapi|openapi|swagger)\//i;
 
-/** An endpoint as a hand-written reference lists it: a method and a path (`GET /api/users`, `| POST | /login |`). */
-const ENDPOINT = /\b(GET|POST|PUT|PATCH|DELETE)\b[\s`*|:]{1,12}(\/[\w\-.{}:<>$/]*)/g;
+/**
+ * A stand-in for the server's address written before a path, as references for self-hosted servers write it: a
+ * template or environment variable (`SITE_ROOT`, `BASE_URL`, `{{host}}`, `$API`, `<server>`).
+ */
+const BASE_PLACEHOLDER = String.raw`(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|\{\{\s*[\w.-]+\s*\}\}|\$\{?\w+\}?|<[\w.-]+>)`;
+/** An endpoint as a hand-written reference lists it: a method and a path (`GET /api/users`, `| POST | /login |`, `GET SITE_ROOT/api/v3/checks/`). */
+const ENDPOINT = new RegExp(String.raw`\b(GET|POST|PUT|PATCH|DELETE)\b[\s\`*|:]{1,12}${BASE_PLACEHOLDER}?(\/[\w\-.{}:<>$/]*)`, 'g');
 /** Documents named as an API reference: `docs/api.md`, `API_REFERENCE.md`, `endpoints.md`. */
 const API_DOC_NAME =
   /^(?:api|apis|rest-?api|http-?api|web-?api|endpoints|routes)(?:[-_. ][\w.-]*)?\.(?:md|mdx|rst|adoc)$/i;
@@ -169,8 +176,8 @@ const CURL_COMMAND = /(?:^|[\s`$])curl\s[^\n]*/g;
 /** curl's explicit method, and the options that make it send a body (POST unless told otherwise). */
 const CURL_METHOD = /(?:^|\s)(?:-X\s*|--request[=\s]\s*)['"]?([A-Za-z]+)/;
 const CURL_BODY = /(?:^|\s)(?:-d|--data(?:-raw|-binary|-urlencode)?|-F|--form|--json)(?=[\s=]|['"$])/;
-/** The first URL of a command, with or without a scheme: `"http://localhost:8080/v1/book?title=x"`, `localhost:3000/api/users`. */
-const CURL_URL = /(?:https?:\/\/[^\s/'"]+|\blocalhost(?::\d+)?|\$\{?\w+\}?)(\/[^\s?#'"]*)/;
+/** The first URL of a command, with or without a scheme or with a stand-in address: `"http://localhost:8080/v1/book?title=x"`, `localhost:3000/api/users`, `SITE_ROOT/api/v3/checks/`. */
+const CURL_URL = new RegExp(String.raw`(?:https?:\/\/[^\s/'"]+|\blocalhost(?::\d+)?|(?<![\w/])${BASE_PLACEHOLDER})(\/[^\s?#'"]*)`);
 
 /**
  * The endpoints a text shows: `GET /api/users` as a reference lists them, request lines with a URL, and curl
@@ -405,6 +412,16 @@ function incidentalRoutesOnly(facts: Facts, unit: ServiceUnit): string | undefin
   return kinds.length > 0 ? `its routes only ${kinds.join(', ')}` : 'it has no routes, only server actions';
 }
 
+const DOCS_FOLDERS = new RegExp(DOCS_DIR.source, 'gi');
+
+/**
+ * A page of the repository's own documentation wherever its docs folder sits (`templates/docs/api.md`, the pages a
+ * server renders as its help): in a docs folder, and in no test, fixture or example folder besides.
+ */
+function documentationPage(path: string): boolean {
+  return DOCS_DIR.test(path) && !isAsidePath(path.replace(DOCS_FOLDERS, '$1'));
+}
+
 /** FastAPI serves its own OpenAPI docs unless they are switched off. */
 function fastapiDocs(unit: ServiceUnit): boolean {
   const uses = unit.deps.has('fastapi') || unit.frameworks.includes('fastapi');
@@ -420,7 +437,9 @@ const REST_SIGNALS: Partial<Record<Ecosystem, RegExp>> = {
   python: /@api_view\b|\bAPIView\b|\bViewSet\b|\bflask_restful\b|\.route\(\s*['"]\/api\b/,
   node: /\.(?:get|post|put|patch|delete)\(\s*['"`]\/api\b|@(?:Get|Post|Put|Patch|Delete)\(/,
   dotnet: /\[ApiController\]/,
-  go: /\.(?:GET|POST|PUT|PATCH|DELETE)\(\s*"\/|\bHandleFunc\(\s*"\/api\b/,
+  // gin/echo-style methods, and a route registered with net/http's method constant and a path (`app.HandlerFunc(http.MethodGet,
+  // version, "/products", h)`) or a method pattern (`mux.HandleFunc("GET /users", h)`); building a request is no route.
+  go: /\.(?:GET|POST|PUT|PATCH|DELETE)\(\s*"\/|\bHandleFunc\(\s*"\/api\b|\b(?!NewRequest(?:WithContext)?\()\w+\(\s*(?:\w+,\s*)?http\.Method(?:Get|Post|Put|Patch|Delete)\s*,[^\n)]*?"\/[^"]*"|\.Handle(?:Func)?\(\s*"(?:GET|POST|PUT|PATCH|DELETE)\s+\//,
 };
 
 /** Where a server declares REST routes, when it does. */
@@ -438,7 +457,7 @@ export default defineRule({
   severity: 'medium',
   title: 'HTTP APIs are documented',
   description:
-    'Fails for each server application with no API description: no OpenAPI/Swagger file (by name or content), GraphQL schema, protobuf, RAML, Postman collection or HTTP request file with two requests or more (`.http` / `.rest`; one a script or CI runs with Newman, the Postman CLI, inso, httpyac or ijhttp is a test suite, not docs) or API docs folder belonging to it, and no library that generates one (FastAPI, drf-spectacular, springdoc, @nestjs/swagger, swagger-jsdoc, apidoc, swaggo, Swashbuckle…). Hand-written references count: a document named for the API (docs/api.md, API_REFERENCE.md) listing endpoints, or an API / Endpoints / Routes section listing methods and paths, or request examples for them (curl commands, request lines with a URL), or a table of three methods and paths (either first) under any heading; a generated route reference (a route tree with a method list item under each path, as go-chi\'s docgen writes it, in a `routes.md` or API document) counts too. A GraphQL schema or protobuf documents only that protocol: a server that also declares REST routes needs an HTTP description too. A server that only renders HTML pages (templates, Django template views, Razor Pages, MVC views), serves static files or pushes over websockets, and answers with no JSON (a Razor page answering its own form posts does not count, nor do at most two files of JSON endpoints that only the repository\'s own views, scripts or client request: a Flask route fetched by the app\'s static script), has no API to document; a mounted REST or GraphQL layer (Django REST Framework, django-ninja, Wagtail API v2, Tastypie, graphene-django) is an API. A full-stack app whose routes only receive webhooks, complete sign-in redirects or answer health checks (the rest being server actions) has no client-facing API either.',
+    'Fails for each server application with no API description: no OpenAPI/Swagger file (by name or content), GraphQL schema, protobuf, RAML, Postman collection or HTTP request file with two requests or more (`.http` / `.rest`; one a script or CI runs with Newman, the Postman CLI, inso, httpyac or ijhttp is a test suite, not docs) or API docs folder belonging to it, and no library that generates one (FastAPI, drf-spectacular, springdoc, @nestjs/swagger, swagger-jsdoc, apidoc, swaggo, Swashbuckle…). Hand-written references count: a document named for the API (docs/api.md, API_REFERENCE.md) listing endpoints, or an API / Endpoints / Routes section listing methods and paths, or request examples for them (curl commands, request lines with a URL; a path may follow a stand-in for the server\'s address: `GET SITE_ROOT/api/v3/checks/`, `curl {{host}}/orders`), or a table of three methods and paths (either first) under any heading; a generated route reference (a route tree with a method list item under each path, as go-chi\'s docgen writes it, in a `routes.md` or API document) counts too. Pages of a documentation folder count wherever it sits (templates/docs/api.md), not in test or example folders. A Go module required only `// indirect` is no generator library. A GraphQL schema or protobuf documents only that protocol: a server that also declares REST routes (a Go route registered with a net/http method constant and a path counts) needs an HTTP description too. A server that only renders HTML pages (templates, Django template views, Razor Pages, MVC views), serves static files or pushes over websockets, and answers with no JSON (a Razor page answering its own form posts does not count, nor do at most two files of JSON endpoints that only the repository\'s own views, scripts or client request: a Flask route fetched by the app\'s static script), has no API to document; a mounted REST or GraphQL layer (Django REST Framework, django-ninja, Wagtail API v2, Tastypie, graphene-django) is an API. A full-stack app whose routes only receive webhooks, complete sign-in redirects or answer health checks (the rest being server actions) has no client-facing API either.',
   rationale:
     'Without a contract, every consumer reverse-engineers the API from code or traffic, breaking changes go unnoticed in review, and client code, mocks and contract tests cannot be generated.',
   remediation:
@@ -450,7 +469,7 @@ export default defineRule({
         'no HTTP API: no server application (a library, CLI, worker or frontend only)',
       );
     const documents = apiDocuments(facts).filter(
-      p => !isAsidePath(p) || DOC_FOLDER.test(p) || /^docs\//.test(p),
+      p => !isAsidePath(p) || DOC_FOLDER.test(p) || /^docs\//.test(p) || documentationPage(p),
     );
     const ownData = new Set(servers.filter(u => !servesPagesOnly(facts, u) && dataOnlyForOwnPages(facts, u)));
     const pagesOnly = servers.filter(u => servesPagesOnly(facts, u) || ownData.has(u));

@@ -303,6 +303,26 @@ describeRule(rule, {
       findings: ['server.js:1'],
     },
     {
+      name: 'a protobuf beside Go routes registered with net/http method constants, and a doc generator required only indirectly',
+      files: {
+        'go.mod':
+          'module x\n\nrequire (\n\tgithub.com/go-chi/chi/v5 v5.0.12\n\tgoogle.golang.org/grpc v1.64.0\n\tgithub.com/grpc-ecosystem/grpc-gateway/v2 v2.20.0 // indirect\n)\n',
+        'main.go': 'package main\n\nimport "net/http"\n\nfunc main() { http.ListenAndServe(":3000", routes()) }\n',
+        'app/orders/route.go':
+          'package orders\n\nimport "net/http"\n\nfunc Routes(app *web.App) {\n\tapp.HandlerFunc(http.MethodGet, version, "/orders", api.query)\n\tapp.HandlerFunc(http.MethodPost, version, "/orders", api.create)\n}\n',
+        'app/auth/auth.proto': 'syntax = "proto3";\nservice Auth { rpc Token (TokenRequest) returns (TokenReply); }\n',
+      },
+      findings: ['main.go:5'],
+    },
+    {
+      name: 'a reference page of an example app inside the docs tree',
+      files: {
+        ...flask,
+        'examples/shop/docs/api.md': '# Shop API\n\n`GET SITE_ROOT/api/orders/`\n\n`POST SITE_ROOT/api/orders/`\n',
+      },
+      findings: ['app.py:1'],
+    },
+    {
       name: 'a GraphQL schema beside REST controllers',
       files: {
         'build.gradle': "dependencies {\n  implementation 'org.springframework.boot:spring-boot-starter-web'\n  implementation 'com.netflix.graphql.dgs:graphql-dgs-spring-boot-starter'\n}\n",
@@ -505,6 +525,16 @@ describeRule(rule, {
       },
     },
     {
+      name: 'a protobuf for a gRPC Go server whose code only builds HTTP requests to another service',
+      files: {
+        'go.mod': 'module x\n\nrequire (\n\tgithub.com/go-chi/chi/v5 v5.0.12\n\tgoogle.golang.org/grpc v1.64.0\n)\n',
+        'main.go': 'package main\n\nimport "net/http"\n\nfunc main() { http.ListenAndServe(":3000", routes()) }\n',
+        'client/billing.go':
+          'package client\n\nfunc Invoice(ctx context.Context) error {\n\treq, err := http.NewRequestWithContext(ctx, http.MethodGet, "/invoices", nil)\n\t_ = req\n\treturn err\n}\n',
+        'app/auth/auth.proto': 'syntax = "proto3";\nservice Auth { rpc Token (TokenRequest) returns (TokenReply); }\n',
+      },
+    },
+    {
       name: 'an api-docs folder',
       files: { ...flask, 'api-docs/orders.md': '# Orders\n' },
     },
@@ -621,6 +651,30 @@ describeRule(rule, {
           'curl http://localhost:5000/v1/user -d \'{"email": "a@b.c"}\'',
           'curl "http://localhost:5000/v1/loan/return/42"',
         ),
+      },
+    },
+    {
+      name: 'reference pages in a docs folder beside the templates, their endpoints and curl examples written after the site\'s address placeholder',
+      files: {
+        ...flask,
+        'templates/docs/api.md':
+          '# Management API\n\nEndpoint Name | Endpoint Address\n------|------\n[List checks](#list) | `GET SITE_ROOT/api/v3/checks/`\n[Create a check](#create) | `POST SITE_ROOT/api/v3/checks/`\n\n```bash\ncurl --header "X-Api-Key: your-api-key" SITE_ROOT/api/v3/checks/\n```\n',
+      },
+    },
+    {
+      name: 'a docs/api.md whose curl examples use a {{host}} variable',
+      files: {
+        ...flask,
+        'docs/api.md': '# API\n\n```sh\ncurl {{host}}/orders\ncurl -X DELETE {{host}}/orders/42\n```\n',
+      },
+    },
+    {
+      name: 'a Go server routing by net/http method constants with an OpenAPI file',
+      files: {
+        'go.mod': 'module x\n\nrequire github.com/go-chi/chi/v5 v5.0.12\n',
+        'main.go': 'package main\n\nimport "net/http"\n\nfunc main() { http.ListenAndServe(":3000", routes()) }\n',
+        'app/orders/route.go': 'package orders\n\nfunc Routes(app *web.App) {\n\tapp.HandlerFunc(http.MethodGet, version, "/orders", api.query)\n}\n',
+        'openapi.yaml': 'openapi: 3.1.0\n',
       },
     },
     {
