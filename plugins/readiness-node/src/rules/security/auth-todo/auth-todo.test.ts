@@ -4,6 +4,20 @@ import rule from '.';
 describeRule(rule, {
   fails: [
     {
+      name: 'an authorize stub in a payment module that is access control all the same (its folder is about permissions)',
+      files: {
+        'src/main/java/com/acme/payment/permissions/PaymentAccess.java': [
+          'public class PaymentAccess {',
+          '    public boolean authorize(User user, Payment payment) {',
+          '        // TODO check that the user owns the payment',
+          '        return true;',
+          '    }',
+          '}',
+        ].join('\n'),
+      },
+      findings: ['src/main/java/com/acme/payment/permissions/PaymentAccess.java:2', 'src/main/java/com/acme/payment/permissions/PaymentAccess.java:3'],
+    },
+    {
       name: 'a TODO asking to persist what an authorization server keeps in memory',
       files: {
         'auth-service/src/main/java/com/acme/auth/config/OAuth2AuthorizationConfig.java': [
@@ -215,6 +229,28 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'payment authorizations: holding funds on a card is no access control',
+      files: {
+        'core/src/main/java/com/acme/modules/payment/impl/GatewayPayment.java': [
+          'public class GatewayPayment implements PaymentModule {',
+          '    @Override',
+          '    public Transaction authorize(Store store, Customer customer, BigDecimal amount) {',
+          '        // TODO change description',
+          '        return client.authorize(amount);',
+          '    }',
+          '',
+          '    @Override',
+          '    public Transaction authorizeAndCapture(Store store, Customer customer, BigDecimal amount) {',
+          '        // TODO Auto-generated method stub',
+          '        return null;',
+          '    }',
+          '}',
+        ].join('\n'),
+        'billing/charges.ts': 'export async function authorizeCharge(card, amount) {\n  // TODO retry on gateway timeouts\n  return gateway.hold(card, amount);\n}\n',
+        'src/auth/verifyToken.ts': 'export function verifyToken(token: string) {\n  return jwt.verify(token, key);\n}\n',
+      },
+    },
     {
       name: 'generated gRPC code (a generator notice, a .pb.go name), and a Go handler whose result list holds interface{}',
       files: {

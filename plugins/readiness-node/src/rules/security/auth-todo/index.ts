@@ -46,8 +46,30 @@ const NOT_STUBS = new Set([
   'hashCode', 'close', 'dispose', 'destroy', 'setUp', 'tearDown', 'logout', 'signout', 'onModuleInit', '__construct',
 ]);
 
-export function isAuthFunctionName(name: string): boolean {
+/** Authorize words, which in a payment's code mean holding funds on a card, not letting a caller in. */
+const AUTHORIZE_WORDS = new Set(['authorize', 'authorized', 'authorization', 'authorise', 'authorised']);
+/** Words of payment processing: in a name or path beside `authorize` they make it a payment authorization. */
+const PAYMENT_WORDS = new Set([
+  'payment', 'payments', 'pay', 'paypal', 'stripe', 'braintree', 'checkout', 'billing', 'capture', 'charge', 'refund',
+  'transaction', 'card', 'creditcard', 'amount', 'invoice', 'settle', 'settlement', 'merchant', 'gateway',
+]);
+
+/**
+ * Whether a function is a payment authorization (`authorizeAndCapture`, `authorize` in a payment
+ * gateway's module): its only auth word is authorize, beside words of payment processing.
+ */
+function isPaymentAuthorization(words: string[], path?: string): boolean {
+  const authWords = words.filter(w => AUTH_FUNCTION_WORDS.has(w));
+  if (authWords.length === 0 || !authWords.every(w => AUTHORIZE_WORDS.has(w))) return false;
+  if (words.some(w => PAYMENT_WORDS.has(w))) return true;
+  if (path === undefined) return false;
+  const pathWords = path.split('/').flatMap(s => nameWords(s.replace(/\.[^.]+$/, '')));
+  return pathWords.some(w => PAYMENT_WORDS.has(w)) && !pathWords.some(w => AUTH_PATH_WORDS.has(w) && !AUTHORIZE_WORDS.has(w));
+}
+
+export function isAuthFunctionName(name: string, path?: string): boolean {
   const words = nameWords(name);
+  if (isPaymentAuthorization(words, path)) return false;
   if (words.some(w => AUTH_FUNCTION_WORDS.has(w))) return true;
   if (words.some((w, k) => k > 0 && AUTH_WORD_PAIRS.has(words[k - 1] + w))) return true;
   return words.length >= 2 && CHECK_VERBS.has(words[0]) && words.slice(1).some(w => CHECK_OBJECTS.has(w));
@@ -416,7 +438,7 @@ function braceFunctions(file: SourceFile, lines: string[], wanted: (name: string
  * so that huge or malformed files stay cheap.
  */
 function functionsOf(file: SourceFile, language: string, lines: string[], authFile: boolean): FunctionRange[] {
-  const wanted = (name: string) => isAuthFunctionName(name) || (authFile && GUARD_ENTRY_POINTS.has(name));
+  const wanted = (name: string) => isAuthFunctionName(name, file.path) || (authFile && GUARD_ENTRY_POINTS.has(name));
   if (language === 'python') return pythonFunctions(file.text, lines, wanted);
   if (language === 'ruby') return [];
   return braceFunctions(file, lines, wanted);
@@ -565,7 +587,7 @@ export default defineRule({
       if (!authFile && !mightHaveAuthFunctions && !TODO_MARKER.test(file.text)) continue;
       const lines = file.text.split('\n');
       const functions = authFile || mightHaveAuthFunctions ? functionsOf(file, language, lines, authFile) : [];
-      const authFunctions = functions.filter(f => isAuthFunctionName(f.name));
+      const authFunctions = functions.filter(f => isAuthFunctionName(f.name, file.path));
       if (authFile || authFunctions.length) authCodeSeen = true;
 
       const reported = new Set<number>();
@@ -607,7 +629,7 @@ export default defineRule({
 
       for (const fn of functions) {
         if (NOT_STUBS.has(fn.name)) continue;
-        const counts = isAuthFunctionName(fn.name) || (authFile && GUARD_ENTRY_POINTS.has(fn.name));
+        const counts = isAuthFunctionName(fn.name, file.path) || (authFile && GUARD_ENTRY_POINTS.has(fn.name));
         if (!counts) continue;
         const owner = enclosingClass(lines, fn.start);
         if (owner && PLACEHOLDER_CLASS.test(owner)) continue;
