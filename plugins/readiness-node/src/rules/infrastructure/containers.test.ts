@@ -24,6 +24,37 @@ describe('declaredBuildsOf', () => {
     ]);
   });
 
+  it('reads command substitutions that hold pipes or other substitutions as one word', () => {
+    expect(
+      buildsOf({
+        Makefile: [
+          'image:',
+          '\tdocker buildx build $(if $(PUSH),--push) \\',
+          "\t\t-t acme/app:$(shell echo $(VERSION) | cut -d '.' -f -2) \\",
+          '\t\t--build-arg LD_FLAGS="$$LD_FLAGS" -f docker/Dockerfile .',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual([{ dockerfile: 'docker/Dockerfile', context: '', tags: ['acme/app:$EXPR'], source: 'Makefile' }]);
+  });
+
+  it('reads the docker_build calls of a Tiltfile, relative to it, and skips those it cannot resolve', () => {
+    expect(
+      buildsOf({
+        'dev/Tiltfile': [
+          "docker_build('api', '../api')",
+          "docker_build(ref='web', context='..', dockerfile='../web/Dockerfile.dev', live_update=[sync('../web', '/app')])",
+          '# docker_build("old", "../old")',
+          "docker_build('job', job_dir)",
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      { dockerfile: 'api/Dockerfile', context: 'api', tags: ['api'], source: 'dev/Tiltfile' },
+      { dockerfile: 'web/Dockerfile.dev', context: '', tags: ['web'], source: 'dev/Tiltfile' },
+    ]);
+  });
+
   it('reads tags given after the context, and skips commented-out builds', () => {
     expect(
       buildsOf({

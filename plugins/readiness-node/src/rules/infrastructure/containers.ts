@@ -329,14 +329,24 @@ const VALUE_OPTIONS = new Set([
   '--cgroup-parent', '--security-opt', '--call', '--sbom', '--provenance',
 ]);
 
-const DOCKER_BUILD = /\b(?:docker|podman)[ \t]+(?:buildx[ \t]+)?build\b([^\n;&|<>#]*)/g;
+/** A command substitution (`$(…)`, one level of nesting) or a CI expression (`${{ … }}`): one word, whatever it holds (`$(echo $(V) | cut -d. -f1)`). */
+const SUBSTITUTION = String.raw`\$\((?:[^()\n]|\([^()\n]*\))*\)|\$\{\{[^}\n]*\}\}`;
+const DOCKER_BUILD = new RegExp(
+  String.raw`\b(?:docker|podman)[ \t]+(?:buildx[ \t]+)?build\b((?:${SUBSTITUTION}|[^\n;&|<>#$]|\$(?!\(|\{\{))*)`,
+  'g',
+);
 
 const unquote = (word: string) => word.replace(/^(['"])(.*)\1$/, '$2');
 
 /** The Dockerfile and context of one `docker build …` argument list, relative to the repository root. */
 function parseDockerBuild(args: string, source: string): DeclaredBuild | undefined {
   // Expressions with spaces (`${{ github.sha }}`, `$(git rev-parse HEAD)`) count as one word.
-  const flat = args.replace(/\$\{\{[^}]*\}\}/g, '$EXPR').replace(/\$\([^)]*\)/g, '$EXPR');
+  let flat = args.replace(/\$\{\{[^}]*\}\}/g, '$EXPR');
+  // Innermost substitutions first, so that `$(shell echo $(VERSION) | cut …)` becomes one word.
+  for (let previous = ''; previous !== flat; ) {
+    previous = flat;
+    flat = flat.replace(/\$\([^()]*\)/g, '$EXPR');
+  }
   const words = (flat.match(/"[^"]*"|'[^']*'|\S+/g) ?? []).map(unquote);
   let file: string | undefined;
   let context: string | undefined;
@@ -353,7 +363,8 @@ function parseDockerBuild(args: string, source: string): DeclaredBuild | undefin
       if ((name === '-t' || name === '--tag') && value) tags.push(unquote(value));
       continue;
     }
-    if (word === '\\') continue;
+    // A word that is only a substitution (`$(if $(PUSH),--push)` in a Makefile) most often expands to options.
+    if (word === '\\' || word === '$EXPR') continue;
     // The context comes first or last: `docker build . -t app:latest` tags it too.
     if (context === undefined) context = word;
   }
@@ -366,6 +377,66 @@ function parseDockerBuild(args: string, source: string): DeclaredBuild | undefin
 const SCRIPT_FILE = /(^|\/)(Makefile|makefile|GNUmakefile|justfile|Justfile|Taskfile\.ya?ml|[^/]+\.(sh|bash|mk))$/;
 
 const declaredCache = new WeakMap<Facts, DeclaredBuild[]>();
+
+/** A Starlark string literal, and nothing else. */
+const STRING_LITERAL = /^(?:"([^"\\]*)"|'([^'\\]*)')$/;
+
+/**
+ * The image builds of a Tiltfile: `docker_build('ref', 'context', dockerfile='…')`, paths relative to the
+ * Tiltfile. Arguments other than string literals (variables, calls) are not followed.
+ */
+function tiltBuildsOf(text: string, source: string): DeclaredBuild[] {
+  const builds: DeclaredBuild[] = [];
+  const code = text.replace(/^[ \t]*#.*$/gm, '');
+  for (const m of code.matchAll(/\bdocker_build\(((?:[^()]|\([^()]*\))*)\)/g)) {
+    const positional: string[] = [];
+    const named = new Map<string, string>();
+    let unreadable = false;
+    for (const arg of splitTopLevel(m[1])) {
+      const eq = /^([A-Za-z_]\w*)\s*=(?!=)\s*([\s\S]*)$/.exec(arg);
+      const literal = STRING_LITERAL.exec((eq ? eq[2] : arg).trim());
+      const value = literal ? literal[1] ?? literal[2] : undefined;
+      if (eq) {
+        if (value !== undefined) named.set(eq[1], value);
+      } else if (value !== undefined) positional.push(value);
+      else if (positional.length < 2) unreadable = true;
+    }
+    const ref = named.get('ref') ?? positional[0];
+    const context = named.get('context') ?? positional[1];
+    const dockerfile = named.get('dockerfile');
+    if (unreadable || ref === undefined || context === undefined || /\$|:\/\//.test(context)) continue;
+    const dir = joinPath(dirname(source), context);
+    builds.push({
+      dockerfile: dockerfile ? joinPath(dirname(source), dockerfile) : joinPath(dir, 'Dockerfile'),
+      context: dir,
+      tags: [ref],
+      source,
+    });
+  }
+  return builds;
+}
+
+/** The arguments of a call, split at the commas outside brackets, trimmed, empty ones dropped. */
+function splitTopLevel(args: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quote: string | undefined;
+  let start = 0;
+  for (let i = 0; i < args.length; i++) {
+    const c = args[i];
+    if (quote) {
+      if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") quote = c;
+    else if ('([{'.includes(c)) depth++;
+    else if (')]}'.includes(c)) depth--;
+    else if (c === ',' && depth === 0) {
+      parts.push(args.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(args.slice(start));
+  return parts.map(p => p.trim()).filter(Boolean);
+}
 
 const MATRIX_REFERENCE = /\$\{\{\s*matrix\.([\w-]+)\s*\}\}/g;
 
@@ -407,6 +478,9 @@ export function declaredBuildsOf(facts: Facts): DeclaredBuild[] {
       scan(file.text, file.path);
     }
   }
+  for (const file of facts.files) {
+    if (basename(file.path) === 'Tiltfile' && !isVendored(file.path)) builds.push(...tiltBuildsOf(file.text, file.path));
+  }
   for (const workflow of facts.ci.workflows) {
     for (const job of workflow.jobs) {
       for (const step of job.steps) {
@@ -439,8 +513,92 @@ export function buildContextsOf(facts: Facts, dockerfile: DockerfileFact): strin
   for (const build of declaredBuildsOf(facts)) {
     if (build.dockerfile === dockerfile.path) contexts.add(build.context);
   }
-  if (contexts.size === 0) contexts.add(dockerfile.dir);
+  if (contexts.size === 0) contexts.add(contextCopiedFrom(facts, dockerfile));
   return [...contexts].sort();
+}
+
+/** Flags of COPY and ADD; `--from` reads another stage or image, not the build context. */
+const COPY_FLAG = /^--[\w-]+(?:=\S*)?$/;
+
+/**
+ * The paths of the build context a Dockerfile's COPY and ADD instructions read, as written and without a
+ * leading `./`: not those of another stage or image (`--from`), URLs, heredocs, variables, paths that
+ * step out (`..`) or the whole context (`.`).
+ */
+export function copiedContextPaths(dockerfile: DockerfileFact): string[] {
+  const paths: string[] = [];
+  for (const instruction of dockerfile.instructions) {
+    if (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') continue;
+    const args = instruction.args.split('\n')[0].trim();
+    let words: string[];
+    if (args.startsWith('[')) {
+      try {
+        words = (JSON.parse(args) as unknown[]).map(String);
+      } catch {
+        continue;
+      }
+    } else {
+      words = (args.match(/"[^"]*"|'[^']*'|\S+/g) ?? []).map(unquote);
+    }
+    if (words.some(w => /^--from=/i.test(w))) continue;
+    const operands = words.filter(w => !COPY_FLAG.test(w));
+    for (const source of operands.slice(0, -1)) {
+      if (/\$|:\/\/|^<<|^git@/.test(source)) continue;
+      const path = source.replace(/^(?:\.\/)+/, '').replace(/\/+$/, '');
+      if (path === '' || path === '.' || path.split('/').includes('..')) continue;
+      paths.push(path);
+    }
+  }
+  return paths;
+}
+
+/** The paths of a snapshot, read or not (binary and oversized files count), and every folder that holds one. */
+const pathsCache = new WeakMap<Facts, Set<string>>();
+function knownPaths(facts: Facts): Set<string> {
+  let known = pathsCache.get(facts);
+  if (!known) {
+    known = new Set();
+    for (const path of [...facts.files.map(f => f.path), ...facts.snapshot.skipped.map(s => s.path)]) {
+      for (let p = path; p !== '' && !known.has(p); p = dirname(p)) known.add(p);
+    }
+    pathsCache.set(facts, known);
+  }
+  return known;
+}
+
+/** Whether a COPY source exists under a folder: the file or folder itself, or for a wildcard, a sibling its fixed part begins. */
+function existsUnder(facts: Facts, dir: string, source: string): boolean {
+  const known = knownPaths(facts);
+  const wildcard = source.search(/[*?[]/);
+  if (wildcard === -1) return known.has(joinPath(dir, source));
+  const fixed = source.slice(0, wildcard);
+  const folder = joinPath(dir, dirname(fixed));
+  const start = fixed.slice(fixed.lastIndexOf('/') + 1);
+  // `*.txt` or `src/*` names nothing particular: it matches under any folder that has files.
+  if (start === '') return folder === '' || known.has(folder);
+  return [...known].some(p => dirname(p) === folder && basename(p).startsWith(start));
+}
+
+/**
+ * Where a Dockerfile that no compose file, CI job or script builds is built from, as its COPY sources tell:
+ * its own folder, unless a folder above it holds more of the paths it copies (`COPY pyproject.toml uv.lock ./`
+ * in `docker/Dockerfile` reads the repository root). The nearest folder wins a tie.
+ */
+function contextCopiedFrom(facts: Facts, dockerfile: DockerfileFact): string {
+  const sources = copiedContextPaths(dockerfile);
+  if (sources.length === 0) return dockerfile.dir;
+  let best = dockerfile.dir;
+  let bestCount = sources.filter(s => existsUnder(facts, dockerfile.dir, s)).length;
+  if (bestCount === sources.length) return best;
+  for (let dir = dockerfile.dir; dir !== ''; ) {
+    dir = dirname(dir);
+    const count = sources.filter(s => existsUnder(facts, dir, s)).length;
+    if (count > bestCount) {
+      best = dir;
+      bestCount = count;
+    }
+  }
+  return best;
 }
 
 /** An image reference reduced to what names the image: no tag or digest, no default registry, lower case. */

@@ -40,6 +40,8 @@ export default defineRule({
   title: 'Docker build contexts have a .dockerignore',
   description:
     "Fails when a Dockerfile's build context has no `.dockerignore` (nor a `<Dockerfile>.dockerignore` next to the Dockerfile)." +
+    ' The build context is the one compose, a Tiltfile, CI or a script (`docker build -f docker/Dockerfile .`) builds it from; for a Dockerfile nothing builds,' +
+    ' it is the folder its COPY sources lie in (the Dockerfile\'s own folder unless a folder above holds more of them).' +
     ' A development Dockerfile (named for development, or beside its production variant such as `Dockerfile.prod`) that no production or main compose file builds is only a low-confidence note; development-workspace images (`.devcontainer/`, `.gitpod.Dockerfile`, `.codesandbox/`) are not judged.' +
     ' A dedicated image folder holding only its Dockerfile and up to five entry scripts or configuration files, from which it copies named files (not `COPY . …`), has nothing to exclude and passes.',
   rationale:
@@ -67,7 +69,7 @@ export default defineRule({
           message: withDevelopmentNote(
             context === dockerfile.dir
               ? `No .dockerignore in ${showDir(context)}, the build context of ${basename(dockerfile.path)}: everything in it is sent to the builder`
-              : `No .dockerignore in ${showDir(context)}, the build context compose uses for ${dockerfile.path}: everything in it is sent to the builder`,
+              : `No .dockerignore in ${showDir(context)}, the build context of ${dockerfile.path}: everything in it is sent to the builder`,
             development,
           ),
           confidence: development ? 'low' : dockerfileConfidence(dockerfile),

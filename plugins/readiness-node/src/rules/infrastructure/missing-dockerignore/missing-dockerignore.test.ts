@@ -62,8 +62,73 @@ describeRule(rule, {
       },
       findings: ['docker/Dockerfile:1'],
     },
+    {
+      name: 'an image folder whose COPY sources lie in the project folder above it, which has no ignore file',
+      files: {
+        'svc/docker/backend.dockerfile': 'FROM python:3.12-slim\nCOPY ./requirements.txt /app/\nCOPY ./app /app/app\n',
+        'svc/docker/worker.dockerfile': 'FROM python:3.12-slim\nCOPY ./requirements.txt /app/\nCOPY ./scripts /app/scripts\n',
+        'svc/requirements.txt': 'fastapi==0.110.0\n',
+        'svc/app/main.py': 'app = None\n',
+        'svc/scripts/start.sh': '#!/bin/sh\n',
+      },
+      findings: ['svc/docker/backend.dockerfile:1', 'svc/docker/worker.dockerfile:1'],
+    },
+    {
+      name: 'a Tiltfile builds an image folder from the project folder above it, which has no ignore file',
+      files: {
+        'svc/docker/Dockerfile': 'FROM alpine:3.20\nCOPY start.sh /start.sh\n',
+        'svc/docker/start.sh': '#!/bin/sh\n',
+        'svc/docker/.dockerignore': '*\n',
+        Tiltfile: "k8s_yaml('k8s/svc.yaml')\ndocker_build('svc', 'svc', dockerfile='svc/docker/Dockerfile')\n",
+      },
+      findings: ['svc/docker/Dockerfile:1'],
+    },
+    {
+      name: 'a COPY source present in its own folder keeps the context there, though the root (with an ignore file) has it too',
+      files: {
+        'api/Dockerfile': 'FROM node:22-slim\nCOPY package.json ./\nCOPY dist ./dist\n',
+        'api/package.json': '{}',
+        'package.json': '{}',
+        '.dockerignore': '.git\n',
+      },
+      findings: ['api/Dockerfile:1'],
+    },
   ],
   passes: [
+    {
+      name: 'a Dockerfile nothing builds whose COPY sources only lie at the root, which has the ignore file',
+      files: {
+        'docker/django/Dockerfile':
+          'FROM python:3.12-slim\nCOPY pyproject.toml uv.lock ./\nCOPY . .\nCOPY ./docker/django/start.sh /start.sh\nCOPY --from=builder /wheels /wheels\n',
+        'docker/django/start.sh': '#!/bin/sh\n',
+        'pyproject.toml': '[project]\nname = "site"\n',
+        'uv.lock': '',
+        '.dockerignore': '.git\n.env\n',
+      },
+    },
+    {
+      name: 'a Makefile builds from the root with command substitutions (pipes included) in its options',
+      files: {
+        'docker/Dockerfile': DOCKERFILE,
+        '.dockerignore': '.git\n',
+        Makefile: [
+          'image:',
+          '\tdocker buildx build $(if $(PUSH),--push) \\',
+          '\t\t--label org.opencontainers.image.created=$(shell date -u +%Y-%m-%dT%H:%M:%SZ) \\',
+          "\t\t-t acme/app:$(shell echo $(VERSION) | cut -d '.' -f -2) \\",
+          '\t\t-f docker/Dockerfile .',
+          '',
+        ].join('\n'),
+      },
+    },
+    {
+      name: 'a Tiltfile builds an image folder from the root, which has the ignore file',
+      files: {
+        'deploy/images/api/Dockerfile': DOCKERFILE,
+        '.dockerignore': '.git\n',
+        Tiltfile: "docker_build(\n  'api',\n  context='.',\n  dockerfile='deploy/images/api/Dockerfile',\n  only=['./src'],\n)\n",
+      },
+    },
     {
       name: 'a dedicated build folder holding only the Dockerfile and the scripts it copies',
       files: {
