@@ -142,6 +142,8 @@ export interface EvidenceSignal {
   code?: RegExp;
   /** A non-test file path. */
   path?: RegExp;
+  /** Files where this signal's code or path does not count (a hand-written limiter in a command-line script). */
+  skip?: (file: SourceFile) => boolean;
 }
 
 /** Non-test, non-prose, hand-written files outside examples and docs, once per audit. */
@@ -176,8 +178,9 @@ export function findEvidence(facts: Facts, signals: EvidenceSignal[]): string | 
   const anyCode = anyCodeSignal(signals);
   const codeFiles = files.filter(f => anyCode.some(re => re.test(f.text)));
   for (const signal of signals) {
-    if (signal.path && files.some(f => signal.path!.test(f.path))) return signal.label;
-    if (signal.code && codeFiles.some(f => signal.code!.test(f.text))) return signal.label;
+    const counts = (f: SourceFile): boolean => !signal.skip?.(f);
+    if (signal.path && files.some(f => signal.path!.test(f.path) && counts(f))) return signal.label;
+    if (signal.code && codeFiles.some(f => signal.code!.test(f.text) && counts(f))) return signal.label;
   }
   return undefined;
 }
@@ -231,7 +234,7 @@ export function serverUnitsLacking(facts: Facts, signals: EvidenceSignal[]): { e
       [
         ...(sig.path ? pathFiles.filter(f => sig.path!.test(f.path)) : []),
         ...(sig.code ? codeFiles.filter(f => sig.code!.test(f.text)) : []),
-      ],
+      ].filter(f => !sig.skip?.(f)),
     ]),
   );
   let evidence: string | undefined;

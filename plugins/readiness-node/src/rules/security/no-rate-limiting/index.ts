@@ -2,6 +2,27 @@ import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { defineRule, outcome } from '../../types';
 import { capitalise } from '../../../facts/text';
 import { EvidenceSignal, serverUnitsLacking } from '../../../facts/codeSearch';
+import { isToolingPath } from '../../../facts/paths';
+import { serverUnits } from '../../../facts/services';
+import type { SourceFile } from '../../../snapshot';
+
+/** Django management commands: command-line programs of the project, run by hand or by a scheduler. */
+const MANAGEMENT_COMMAND = /(^|\/)management\/commands\//;
+
+/**
+ * A quota that a remote API reports, read back by this program: its remaining calls on a client object
+ * (`client.ratelimit_remaining`, `get_rate_limit()`) or the `X-RateLimit-Remaining` header of a response.
+ */
+const REMOTE_QUOTA =
+  /\.\s*(?:ratelimit_remaining|rate_limit_remaining|RateLimitRemaining|get_rate_limit\(|rate_limiting\b)|\.headers\.get\(\s*['"](?:x-)?rate-?limit-remaining['"]/i;
+
+/**
+ * Where a hand-written limiter paces the program's own outgoing calls rather than the requests it serves: a script,
+ * a command-line tool or a management command (cron jobs that call other APIs), or code that reads a remote API's quota.
+ */
+function pacesOwnCalls(file: SourceFile): boolean {
+  return isToolingPath(file.path) || MANAGEMENT_COMMAND.test(file.path) || REMOTE_QUOTA.test(file.text);
+}
 
 /** Libraries, middleware and proxy settings that limit request rates, per ecosystem. */
 export const RATE_LIMIT_SIGNALS: EvidenceSignal[] = [
@@ -77,9 +98,13 @@ export const RATE_LIMIT_SIGNALS: EvidenceSignal[] = [
   { label: 'nginx limit_req', code: /\blimit_req(?:_zone)?\b/ },
   { label: 'ingress rate limits', code: /nginx\.ingress\.kubernetes\.io\/limit-(?:rps|rpm|connections)|traefik\.http\.middlewares\.[\w-]+\.ratelimit|\brateLimit:\s*\n\s+average:|\blocal_ratelimit\b|name:\s*rate-limiting\b/i },
   { label: 'API gateway throttling', code: /\b[Tt]hrottling(?:Burst|Rate)Limit\b|\bthrottle:\s*\n\s+(?:burstLimit|rateLimit):/ },
-  // A hand-written limiter, named as such
-  { label: 'a hand-written rate limiter', code: /\b(?:function|def|class|const|let|var|func|type)\s+\w*(?:[Rr]ate_?[Ll]imit|ratelimit|RateLimit)\w*/ },
-  { label: 'a hand-written rate limiter', path: /(^|\/)[^/]*rate[-_]?limit[^/]*\.(js|ts|mjs|cjs|py|go|java|kt|cs|rb|php)$/i },
+  // A hand-written limiter, named as such (an error type named for a limit is none), or a token or leaky bucket.
+  {
+    label: 'a hand-written rate limiter',
+    code: /\b(?:function|def|class|const|let|var|func|type)\s+\w*(?:[Rr]ate_?[Ll]imit|ratelimit|RateLimit|TokenBucket|token_bucket|LeakyBucket|leaky_bucket)\w*\b(?<!Error|Exception)/,
+    skip: pacesOwnCalls,
+  },
+  { label: 'a hand-written rate limiter', path: /(^|\/)[^/]*rate[-_]?limit[^/]*\.(js|ts|mjs|cjs|py|go|java|kt|cs|rb|php)$/i, skip: pacesOwnCalls },
 ];
 
 export default defineRule({
@@ -88,13 +113,14 @@ export default defineRule({
   severity: 'medium',
   title: 'Requests are rate limited',
   description:
-    'Fails for each server application with no rate-limiting library, middleware or proxy setting in its code, its dependencies, the projects it runs, or the proxy and gateway configuration outside every server: express-rate-limit, rate-limiter-flexible, @nestjs/throttler (with its ThrottlerGuard bound or `@Throttle()` used: ThrottlerModule alone limits nothing), @fastify/rate-limit, elysia-rate-limit, next-rate-limit, flask-limiter, slowapi, fastapi-limiter, pyrate-limiter, limits, asgi-ratelimit, aiohttp-ratelimiter, django-ratelimit or DRF throttling, django-axes or django-defender (login attempt limits), bucket4j, resilience4j, Sentinel (Java, or sentinel-golang flow rules and middleware), golang.org/x/time/rate, tollbooth, ulule/limiter, httprate, juju/ratelimit, ASP.NET Core rate limiting (System.Threading.RateLimiting, AspNetCoreRateLimit, RedisRateLimiting), Rack::Attack, nginx `limit_req`, ingress or gateway limits, or a rate limiter written in the code. Not applicable without a server.',
+    'Fails for each server application with no rate-limiting library, middleware or proxy setting in its code, its dependencies, the projects it runs, or the proxy and gateway configuration outside every server: express-rate-limit, rate-limiter-flexible, @nestjs/throttler (with its ThrottlerGuard bound or `@Throttle()` used: ThrottlerModule alone limits nothing), @fastify/rate-limit, elysia-rate-limit, next-rate-limit, flask-limiter, slowapi, fastapi-limiter, pyrate-limiter, limits, asgi-ratelimit, aiohttp-ratelimiter, django-ratelimit or DRF throttling, django-axes or django-defender (login attempt limits), bucket4j, resilience4j, Sentinel (Java, or sentinel-golang flow rules and middleware), golang.org/x/time/rate, tollbooth, ulule/limiter, httprate, juju/ratelimit, ASP.NET Core rate limiting (System.Threading.RateLimiting, AspNetCoreRateLimit, RedisRateLimiting), Rack::Attack, nginx `limit_req`, ingress or gateway limits, or a rate limiter written in the code (a function, class or file named for rate limiting, or a token or leaky bucket; one in a script, a command-line tool or a Django management command, an error type named for a limit, or code that reads the remaining quota of a remote API paces the program\'s own outgoing calls and does not count). Not applicable without a server (an ASP.NET Core web project started through `UseStartup<>` is one).',
   rationale:
     'Without a limit, one client can brute-force logins and tokens, scrape the whole dataset, or exhaust the service and its database with a burst of cheap requests. Limits also contain runaway clients and retry storms.',
   remediation:
     'Add a rate limiter in front of the routes, at least on login, signup, password reset and other expensive or sensitive endpoints (for example express-rate-limit, flask-limiter, slowapi, DRF throttles, bucket4j, golang.org/x/time/rate), backed by a shared store such as Redis when there is more than one instance, or enforce limits at the proxy or API gateway.',
   evaluate(facts) {
-    if (facts.stack.servers.length === 0) {
+    // A server unit counts too where no framework of the stack shows (an ASP.NET Core web project started through `UseStartup<>`).
+    if (facts.stack.servers.length === 0 && serverUnits(facts).length === 0) {
       return outcome.notApplicable('no server application');
     }
     const { evidence, lacking } = serverUnitsLacking(facts, RATE_LIMIT_SIGNALS);

@@ -30,8 +30,42 @@ const ginMain = (imports: string[], setup: string) =>
 const springPom = (artifact: string) =>
   `<project><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency><dependency><artifactId>${artifact}</artifactId></dependency></dependencies></project>`;
 
+/** A Django site with a scheduled command that calls another service's API, pacing its own calls. */
+const djangoSite = (extra: Record<string, string>) => ({
+  'requirements.txt': 'django==5.0.6\ndjangorestframework==3.15.1\nrequests==2.32.3\n',
+  'manage.py': 'import os\nfrom django.core.management import execute_from_command_line\nexecute_from_command_line()\n',
+  'site/settings.py': 'INSTALLED_APPS = ["rest_framework", "catalog"]\nREST_FRAMEWORK = {"PAGE_SIZE": 20}\n',
+  'catalog/views.py': 'from rest_framework import viewsets\nclass ItemViewSet(viewsets.ModelViewSet):\n    pass\n',
+  'catalog/management/commands/_throttle.py':
+    'import time\n\nclass RateLimiter:\n    """Paces outbound calls of the refresh job."""\n    def wait(self):\n        time.sleep(1)\n',
+  'catalog/management/commands/refresh_items.py':
+    'from django.core.management.base import BaseCommand\nfrom ._throttle import RateLimiter\n\nclass Command(BaseCommand):\n    def handle(self, *a, **k):\n        RateLimiter().wait()\n',
+  'catalog/upstream.py':
+    'import requests\n\nclass UpstreamRateLimitError(Exception):\n    pass\n\nclass UpstreamClient:\n    def check_ratelimit(self):\n        if self.api.ratelimit_remaining < 10:\n            raise UpstreamRateLimitError("upstream rate limit reached")\n',
+  ...extra,
+});
+
+/** An ASP.NET Core web project in the Program/Startup style, with no minimal-API call. */
+const startupApi = (configure: string) => ({
+  'src/Api/Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"><ItemGroup><PackageReference Include="Serilog" Version="3.1.1" /></ItemGroup></Project>',
+  'src/Api/Program.cs':
+    'public class Program {\n  public static void Main(string[] args) => CreateHostBuilder(args).Build().Run();\n  public static IHostBuilder CreateHostBuilder(string[] args) =>\n    Host.CreateDefaultBuilder(args).ConfigureWebHostDefaults(web => { web.UseStartup<Startup>(); });\n}\n',
+  'src/Api/Startup.cs': `public class Startup {\n  public void ConfigureServices(IServiceCollection services) { services.AddControllers();${configure} }\n  public void Configure(IApplicationBuilder app) { app.UseRouting(); app.UseEndpoints(e => e.MapControllers()); }\n}\n`,
+  'src/Api/Controllers/OrdersController.cs': '[ApiController]\n[Route("api/orders")]\npublic class OrdersController : ControllerBase { }\n',
+});
+
 describeRule(rule, {
   fails: [
+    {
+      name: 'a Django site whose only limiters pace its own outgoing calls: a management command, an error type, a client reading a remote quota',
+      files: djangoSite({}),
+      findings: ['manage.py:2'],
+    },
+    {
+      name: 'an ASP.NET Core web project started through UseStartup<Startup> without a limiter',
+      files: startupApi(''),
+      findings: ['src/Api/Program.cs:4'],
+    },
     {
       name: '@nestjs/throttler configured but its guard never bound',
       files: {
@@ -277,6 +311,17 @@ describeRule(rule, {
         'package.json': pkg({ express: '^4.19.0' }),
         'src/middleware/rateLimiter.js': 'module.exports = async function rateLimiter(req, res, next) { /* redis INCR */ next(); };\n',
       },
+    },
+    {
+      name: 'a Django site whose login form checks a token bucket of its own',
+      files: djangoSite({
+        'accounts/models.py': 'from django.db import models\n\nclass TokenBucket(models.Model):\n    value = models.CharField(max_length=80)\n',
+        'accounts/forms.py': 'from .models import TokenBucket\n\ndef clean(self):\n    if not TokenBucket.authorize_login(self.request):\n        raise ValidationError("Too many attempts")\n',
+      }),
+    },
+    {
+      name: 'an ASP.NET Core web project started through UseStartup<Startup> with AddRateLimiter',
+      files: startupApi(' services.AddRateLimiter(o => o.AddFixedWindowLimiter("api", _ => {}));'),
     },
   ],
   notApplicable: [
