@@ -1,4 +1,4 @@
-import { describeRule } from '../../../testing';
+import { describeRule, runRule } from '../../../testing';
 import rule from '.';
 
 const wf = (run: string) =>
@@ -48,14 +48,30 @@ describeRule(rule, {
       },
       findings: ['.github/workflows/s.yml:8'],
     },
+    {
+      name: '--force-with-lease still replaces the remote branch with the runner\'s commit',
+      files: { '.github/workflows/s.yml': wf('git push --force-with-lease origin main:production') },
+      findings: ['.github/workflows/s.yml:7'],
+    },
+    {
+      name: '--force-with-lease with an expected value',
+      files: { '.github/workflows/s.yml': wf('git push --force-with-lease=production:origin/production origin main:production') },
+      findings: ['.github/workflows/s.yml:7'],
+    },
+    {
+      name: 'a push action with force_with_lease',
+      files: {
+        '.github/workflows/s.yml':
+          'on: push\njobs:\n  s:\n    runs-on: x\n    steps:\n      - uses: ad-m/github-push-action@v0.8.0\n        with:\n          force_with_lease: true\n',
+      },
+      findings: ['.github/workflows/s.yml:8'],
+    },
   ],
   passes: [
     {
-      name: '--force-with-lease is the safe form',
+      name: 'a push that turns force off, and a lease named only in an echo',
       files: {
-        '.github/workflows/s.yml': wf(
-          'git push --force-with-lease origin main',
-        ),
+        '.github/workflows/s.yml': wf('git push --no-force origin main && echo "never use --force-with-lease here"'),
       },
     },
     {
@@ -87,4 +103,13 @@ describeRule(rule, {
   notApplicable: [
     { name: 'no CI', files: { 'deploy.sh': 'git push --force' } },
   ],
+});
+
+describe('cicd/force-push details', () => {
+  it('says what the lease guards against', () => {
+    const result = runRule(rule, { '.github/workflows/s.yml': wf('git push --force-with-lease origin main:production') });
+    expect(result.findings.map(f => f.message)).toEqual([
+      "Job 'sync' force-pushes: `git push --force-with-lease origin main:production` overwrites the remote branch (the lease only stops it when someone pushed to that branch while the job ran)",
+    ]);
+  });
 });
