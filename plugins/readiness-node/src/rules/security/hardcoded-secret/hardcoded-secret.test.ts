@@ -9,6 +9,12 @@ const slack = fake.slackToken();
 const stripe = fake.stripeKey();
 const pw = fake.password();
 const serviceJwt = fake.jwt();
+/** A Go package holding a private key, and a program or a test of another package importing it. */
+const goKeystore = (importer: string, importerText: string) => ({
+  'go.mod': 'module example.com/shop\n\ngo 1.22\n',
+  'app/sdk/keystore/keystore.go': `package keystore\n\nconst privateKeyPEM = \`${fake.privateKey(83)}\`\n`,
+  [importer]: importerText,
+});
 const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 /** The characters Django's startproject draws a secret key from. */
 const DJANGO_KEY_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789!@#%^&*(-_=+)';
@@ -28,6 +34,11 @@ const rsaJwk = (seed: number, upper = false) => {
 
 describeRule(rule, {
   fails: [
+    {
+      name: 'a key in a Go package that the program imports, however its tests use it',
+      files: goKeystore('api/sales/main.go', 'package main\n\nimport "example.com/shop/app/sdk/keystore"\n\nfunc main() { _ = keystore.New }\n'),
+      findings: ['app/sdk/keystore/keystore.go:3'],
+    },
     {
       name: 'a random secret in the env of a workflow that tests and then deploys',
       files: {
@@ -213,6 +224,13 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'a key in a Go package that only tests of other packages import (test support, the httptest convention): a note',
+      files: goKeystore(
+        'api/sales/tests/home_test.go',
+        'package home_test\n\nimport (\n\t"testing"\n\n\t"example.com/shop/app/sdk/keystore"\n)\n\nfunc TestHome(t *testing.T) { _ = keystore.New }\n',
+      ),
+    },
     { name: 'no credentials at all', files: { 'src/index.ts': 'export const answer = 42;\n' } },
     {
       name: 'public JSON Web Keys, private ones in test fixtures and docs, stand-ins, and objects with a d member that are no keys',

@@ -4,6 +4,7 @@ import { basename, extname, isLowConfidencePath, isTestFile, languageOf, lineOf,
 import { isComposePath } from '../../../facts/compose';
 import { isDockerfilePath } from '../../../facts/dockerfiles';
 import { envFileKind } from '../../../facts/env';
+import { isTestSupportCode } from '../../../facts/testSupport';
 import { isTestName } from '../../../facts/values';
 import { entropy, isPlaceholderValue, JWT_PATTERN, SECRET_PATTERNS } from '../../../secrets/patterns';
 import { defineRule, outcome, RuleFinding } from '../../types';
@@ -430,7 +431,7 @@ function valueLine(file: SourceFile, line: number, value: string): number {
 }
 
 /** Why a hit is only a low-confidence note wherever its file sits, if it is. */
-function lowConfidenceReason(hit: Hit, testOnlyWorkflows: Set<string>): string | undefined {
+function lowConfidenceReason(facts: Facts, hit: Hit, testOnlyWorkflows: Set<string>): string | undefined {
   const generic = !hit.strong || hit.connection;
   if (generic && testOnlyWorkflows.has(hit.file.path)) {
     return 'in a CI workflow that only runs tests, so it configures a throwaway test environment: lower confidence';
@@ -444,6 +445,7 @@ function lowConfidenceReason(hit: Hit, testOnlyWorkflows: Set<string>): string |
   if (isTestName(name.replace(/\.[^.]*$/, '')) || (envFileKind(hit.file.path) && isTestName(name.replace(/^\./, '')))) {
     return 'in a file named for tests, so test-only configuration: lower confidence';
   }
+  if (languageOf(hit.file.path) && isTestSupportCode(facts, hit.file)) return 'in test support code that only tests call: lower confidence';
   return undefined;
 }
 
@@ -529,7 +531,7 @@ export default defineRule({
       if (seen.has(key)) continue;
       seen.add(key);
       const excerpt = hit.excerpt ?? maskedExcerpt(hit.file, hit.line, [hit.secret]);
-      const lowBecause = hit.lowBecause ?? lowConfidenceReason(hit, testOnlyWorkflows);
+      const lowBecause = hit.lowBecause ?? lowConfidenceReason(facts, hit, testOnlyWorkflows);
       const at = findingAt(hit.file, hit.line, hit.message, excerpt);
       const finding: RuleFinding = { ...at, ...(hit.runtime ? { message: hit.message, confidence: 'high' } : {}), secrets: [hit.secret] };
       findings.push(lowBecause && finding.confidence !== 'low'
