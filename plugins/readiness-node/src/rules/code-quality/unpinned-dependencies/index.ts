@@ -3,7 +3,6 @@ import { SourceFile } from '../../../snapshot';
 import { dirname, joinPath, lineOf } from '../../../facts';
 import { defineRule, outcome } from '../../types';
 import { inLowConfidenceFolder } from '../shared';
-import { isDevRequirementsPath } from '../../../facts/manifests';
 import { catalogDynamicVersions, DynamicVersion, gradleDynamicVersions, isVersionCatalog, mavenDynamicVersions } from './jvm';
 
 
@@ -80,7 +79,7 @@ export default defineRule({
   severity: 'medium',
   title: 'Dependencies are pinned',
   description:
-    'Fails for `requirements*.txt` entries without an exact `==` pin (or `--hash`), for Gradle and Maven dependencies on a dynamic version (`+`, `1.+`, `latest.release`, `LATEST`, `RELEASE`, a range with no upper bound such as `[1.0,)`, in build scripts, version catalogs and POMs), and for package.json dependencies on `*`, `latest` or another dist-tag, `x`, an empty range, a range with no upper bound (`>=1.2.3`, `>1`), or a git URL without a commit or tag. Capped semver ranges such as `^1.2.3`, `~1.2` or `>=1 <2` pass, since the lockfile pins them; `workspace:`, `file:` and `link:` pass, and so does `*` on a package of the repository itself or of the package\'s own npm scope (a sibling workspace package).',
+    'Fails for `requirements*.txt` entries without an exact `==` pin (or `--hash`), development requirement files (`requirements-dev.txt`) included as package.json devDependencies are, for Gradle and Maven dependencies on a dynamic version (`+`, `1.+`, `latest.release`, `LATEST`, `RELEASE`, a range with no upper bound such as `[1.0,)`, in build scripts, version catalogs and POMs), and for package.json dependencies on `*`, `latest` or another dist-tag, `x`, an empty range, a range with no upper bound (`>=1.2.3`, `>1`), or a git URL without a commit or tag. Capped semver ranges such as `^1.2.3`, `~1.2` or `>=1 <2` pass, since the lockfile pins them; `workspace:`, `file:` and `link:` pass, and so does `*` on a package of the repository itself or of the package\'s own npm scope (a sibling workspace package).',
   rationale:
     'A floating dependency installs whatever was published last: two builds of the same commit can ship different code, a broken or malicious release reaches production without review, and incidents cannot be reproduced.',
   remediation:
@@ -125,7 +124,8 @@ export default defineRule({
       const file = facts.file(req.path);
       if (!file) continue;
       const constrained = constrainedNames(facts, file);
-      const lowConfidence = inLowConfidenceFolder(req.path) || isDevRequirementsPath(req.path);
+      // Development requirement files count as package.json devDependencies do; only test, doc and example folders are notes.
+      const lowConfidence = inLowConfidenceFolder(req.path);
       for (const entry of req.entries) {
         if (entry.hashed || /^===?\s*[^\s,*]+$/.test(entry.spec)) continue;
         if (constrained.has(entry.name.replace(/[-_.]+/g, '-'))) continue;

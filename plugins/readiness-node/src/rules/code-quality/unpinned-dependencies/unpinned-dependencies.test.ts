@@ -72,6 +72,22 @@ describeRule(rule, {
       findings: ['api/requirements.txt:2', 'worker/requirements-dev.txt:1', 'worker/requirements/base.txt:1'],
     },
     {
+      name: 'a development requirements file without pins beside a pinned requirements.txt',
+      files: {
+        'requirements.txt': 'django==5.0.6\npsycopg==3.1.19\n',
+        'requirements-dev.txt': 'coverage==7.5.3\ntypes-requests\nmypy>=1.10\n',
+      },
+      findings: ['requirements-dev.txt:2', 'requirements-dev.txt:3'],
+    },
+    {
+      name: 'a devDependency with no upper bound, lockfile or not',
+      files: {
+        'package.json': packageJson({ react: '^18.3.1' }, { vite: '^5.2.0', esbuild: '>=0.21.0' }),
+        'package-lock.json': '{"lockfileVersion": 3}',
+      },
+      findings: ['package.json:8'],
+    },
+    {
       name: 'Gradle dynamic versions: +, a prefix, latest.release (string and map notation); the test configuration too',
       files: { 'build.gradle': "plugins {\n    id 'java'\n    id 'org.springframework.boot' version '3.2.5'\n}\nrepositories { maven { url 'https://repo.example.com/maven2' } }\ndependencies {\n    implementation 'org.springframework.boot:spring-boot-starter-web'\n    implementation 'com.acme:kit:1.4.2'\n    implementation 'com.acme:cache:+'\n    implementation 'com.acme:views:2+'\n    runtimeOnly \"com.acme:driver:8.+\"\n    implementation group: 'com.acme', name: 'mapper', version: 'latest.release'\n    // implementation 'com.acme:old:+'\n    testImplementation 'junit:junit:+'\n}\n" },
       findings: ['build.gradle:9', 'build.gradle:10', 'build.gradle:11', 'build.gradle:12', 'build.gradle:14'],
@@ -151,6 +167,15 @@ describeRule(rule, {
       },
     },
     {
+      name: 'unpinned development manifests only inside tests, docs and examples (notes)',
+      files: {
+        'requirements.txt': 'flask==3.0.3\n',
+        'tests/requirements-dev.txt': 'pytest\n',
+        'docs/requirements.txt': 'sphinx>=7\n',
+        'examples/demo/package.json': packageJson({}, { vite: '*' }),
+      },
+    },
+    {
       name: 'a pip-tools input compiled next to it',
       files: {
         'requirements.in': 'flask\n',
@@ -180,15 +205,15 @@ describe('code-quality/unpinned-dependencies details', () => {
       },
     ]);
   });
-  it('explains why and lowers confidence for development requirements', () => {
+  it('explains why, development requirements and devDependencies alike', () => {
     const result = runRule(rule, {
       'requirements-dev.txt': 'pytest>=8\n',
-      'package.json': packageJson({ react: 'latest' }),
+      'package.json': packageJson({}, { react: 'latest' }),
     });
     expect(findingsOf(result)).toEqual([
       {
         path: 'package.json',
-        line: 4,
+        line: 5,
         excerpt: '"react": "latest"',
         message: '`react` is not pinned: the dist-tag `latest` moves with every release',
       },
@@ -197,7 +222,6 @@ describe('code-quality/unpinned-dependencies details', () => {
         line: 1,
         excerpt: 'pytest>=8',
         message: '`pytest` is not pinned (`>=8` allows new releases); pin it with `==`',
-        confidence: 'low',
       },
     ]);
   });
