@@ -115,7 +115,7 @@ export default defineRule({
   severity: 'high',
   title: 'Enough of the code is tested',
   description:
-    'Graded: the number of test files per production source file, against the configured target (`testRatioTarget`, 0.3 by default). The score is the ratio divided by the target, capped at 1. Findings name the projects below the target and the largest folders no test reaches: none is named after them or sits in a mirroring folder, imports them (or, in C#, names their types) directly or through the code it imports, calls their routes or looks up the models they register. Copied code with another holder\'s copyright notice, components a registry CLI copies in, database shell scripts and load-test scripts are not counted; folders of at most 12 lines of code, and folders of declarations, do-nothing handlers, stubs that only log or wait, or wiring (framework, command-line, dependency injection, thin entry points) are not named.',
+    'Graded: the number of test files per production source file, against the configured target (`testRatioTarget`, 0.3 by default). The score is the ratio divided by the target, capped at 1. Findings name the projects below the target and, in those projects, the largest folders no test reaches: none is named after them or sits in a mirroring folder, imports them (or, in C#, names their types) directly or through the code it imports, calls their routes or looks up the models they register. Copied code with another holder\'s copyright notice, components a registry CLI copies in, database shell scripts and load-test scripts are not counted; folders of at most 12 lines of code, and folders of declarations, do-nothing handlers, stubs that only log or wait, or wiring (framework, command-line, dependency injection, thin entry points) are not named.',
   rationale:
     'A handful of tests for a large codebase leaves most behaviour unverified: the untested parts are where regressions slip through and where changes are feared.',
   remediation:
@@ -176,6 +176,12 @@ export default defineRule({
       keys.push(subjectKey(relative(dirname(t.path), scope)));
       testKeys.set(scope, keys);
     }
+    const ratioOf = (scope: string) => {
+      const counts = byScope.get(scope);
+      return counts ? counts.tests / counts.sources : ratio;
+    };
+    /** The ratio a folder's finding quotes: its project's when the repository has several, else the repository's. */
+    const quoted = (scope: string) => (byScope.size > 1 ? `${scope ? `project ${scope}/` : 'root project'}: ${fmt(ratioOf(scope))}` : `repository: ${fmt(ratio)}`);
     const folders = new Map<string, { scope: string; files: SourceFile[] }>();
     for (const f of sources) {
       const dir = dirname(f.path);
@@ -192,6 +198,8 @@ export default defineRule({
         const key = subjectKey(relative(dir, scope));
         return !(testKeys.get(scope) ?? []).some(k => containsRun(key, k));
       })
+      // A project that meets the target loses no points: its untested folders are no finding of this rule.
+      .filter(([, { scope }]) => ratioOf(scope) < target)
       .sort(([a, x], [b, y]) => y.files.length - x.files.length || a.localeCompare(b))
       .filter(([dir]) => !findings.some(f => f.path === (dir || '.')));
     // The largest first, until enough are found: tests that import a folder's modules (directly or through
@@ -207,10 +215,10 @@ export default defineRule({
       if (files.every(f => nothingToTest(facts, f))) continue;
       shown.push(entry);
     }
-    for (const [dir, { files }] of shown) {
+    for (const [dir, { scope, files }] of shown) {
       findings.push({
         path: dir || '.',
-        message: `${dir ? `${dir}/` : 'The root folder'} has ${files.length} source file(s) and no test for any of them (repository: ${fmt(ratio)} test files per source file, target ${fmt(target)})`,
+        message: `${dir ? `${dir}/` : 'The root folder'} has ${files.length} source file(s) and no test for any of them (${quoted(scope)} test files per source file, target ${fmt(target)})`,
       });
     }
     if (findings.length === 0) {
