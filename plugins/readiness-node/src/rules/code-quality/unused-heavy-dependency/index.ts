@@ -1,6 +1,6 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { SourceFile } from '../../../snapshot';
-import { dirname, extname, Facts, languageOf, lineOf } from '../../../facts';
+import { dirname, extname, Facts, joinPath, languageOf, lineOf } from '../../../facts';
 import { isUnder, manifestProjectDir } from '../../../facts/projects';
 import { maskSource } from '../../../facts/sourceText';
 import { defineRule, outcome } from '../../types';
@@ -54,6 +54,32 @@ const USED_THROUGH: Record<string, string[]> = {
 
 const normalize = (name: string) => name.toLowerCase().replace(/[-_.]+/g, '-');
 
+/**
+ * Heavy (native BLAS libraries, tens of megabytes), but needed by most of the scientific stack and by many other
+ * libraries: a project often declares it only to pin what another package needs. Judged only in a pyproject.toml
+ * whose lock file beside it shows that no other locked package depends on it.
+ */
+const HEAVY_IF_DIRECT: Record<string, string> = { numpy: 'numpy' };
+
+/** Lock files that list each package's dependencies (uv, Poetry, PDM). */
+const LOCK_FILES = ['uv.lock', 'poetry.lock', 'pdm.lock'];
+
+/**
+ * Whether a lock file shows a package other than the repository's own projects depending on the distribution:
+ * uv `{ name = "numpy" }`, Poetry `numpy = ">=1.22"` under `[package.dependencies]`, PDM `"numpy>=1.22"`.
+ * The projects of the repository itself (uv's `source = { editable | virtual = … }`) declare it, as the manifest does.
+ */
+function lockedDependents(lock: SourceFile, name: string): boolean {
+  const dist = normalize(name).replace(/-/g, '[-_.]');
+  const dependency = new RegExp(`\\{\\s*name\\s*=\\s*"${dist}"|^\\s*${dist}\\s*=|["']${dist}\\s*(?:[<>=!~;\\[]|["'])`, 'im');
+  return lock.text.split(/^\[\[package\]\]\s*$/m).slice(1).some(block => {
+    const own = /^\s*name\s*=\s*"([^"]+)"/m.exec(block)?.[1];
+    if (!own || normalize(own) === normalize(name)) return false;
+    if (/^\s*source\s*=\s*\{\s*(?:editable|virtual)\s*=/m.test(block)) return false;
+    return dependency.test(block);
+  });
+}
+
 /** Top-level modules a Python file or notebook imports. */
 function importsOf(file: SourceFile): string[] {
   const found: string[] = [];
@@ -84,6 +110,8 @@ interface Declared {
   name: string;
   module: string;
   line?: number;
+  /** The lock file that shows nothing else needs it, for a package judged only then. */
+  lock?: string;
 }
 
 function declaredHeavy(facts: Facts): Declared[] {
@@ -97,7 +125,13 @@ function declaredHeavy(facts: Facts): Declared[] {
   for (const py of facts.manifests.pyprojects) {
     const file = facts.file(py.path);
     for (const dep of py.dependencies) {
-      const module = HEAVY[normalize(dep)];
+      let module = HEAVY[normalize(dep)];
+      let lock: SourceFile | undefined;
+      if (!module && HEAVY_IF_DIRECT[normalize(dep)]) {
+        lock = LOCK_FILES.map(name => facts.file(joinPath(dirname(py.path), name))).find((f): f is SourceFile => !!f);
+        if (!lock || lockedDependents(lock, dep)) continue;
+        module = HEAVY_IF_DIRECT[normalize(dep)];
+      }
       if (!module) continue;
       let line: number | undefined;
       if (file) {
@@ -106,7 +140,7 @@ function declaredHeavy(facts: Facts): Declared[] {
         const index = file.text.split('\n').findIndex(l => pattern.test(l));
         if (index !== -1) line = index + 1;
       }
-      out.push({ manifest: py.path, name: dep, module, ...(line !== undefined ? { line } : {}) });
+      out.push({ manifest: py.path, name: dep, module, ...(line !== undefined ? { line } : {}), ...(lock ? { lock: lock.path } : {}) });
     }
   }
   return out;
@@ -118,7 +152,7 @@ export default defineRule({
   severity: 'medium',
   title: 'No unused heavy dependencies',
   description:
-    'Fails when a heavy Python dependency (torch, tensorflow, transformers, scikit-learn, pandas, opencv, scipy, matplotlib, keras, spacy, nltk, xgboost, lightgbm, jax…) is declared in a requirements file or pyproject.toml but never imported by the Python code or notebooks of that project.',
+    'Fails when a heavy Python dependency (torch, tensorflow, transformers, scikit-learn, pandas, opencv, scipy, matplotlib, keras, spacy, nltk, xgboost, lightgbm, jax…) is declared in a requirements file or pyproject.toml but never imported by the Python code or notebooks of that project. numpy, which most of these and many other libraries need, is judged only in a pyproject.toml whose lock file (uv.lock, poetry.lock, pdm.lock) shows that no other package depends on it.',
   rationale:
     'Heavy libraries add hundreds of megabytes to every image and minutes to every build and cold start, and widen the attack surface with native code nobody uses.',
   remediation:
@@ -160,7 +194,7 @@ export default defineRule({
         ...(dep.line !== undefined && file ? { excerpt: lineOf(file, dep.line) } : {}),
         message: `\`${dep.name}\` is declared but never imported${
           normalize(dep.name) === normalize(dep.module) ? '' : ` (as \`${dep.module}\`)`
-        } by the ${count} Python file(s)${scope ? ` under ${scope}/` : ''}`,
+        } by the ${count} Python file(s)${scope ? ` under ${scope}/` : ''}${dep.lock ? `, and no other package of ${dep.lock} needs it` : ''}`,
         ...(inLowConfidenceFolder(dep.manifest) ? { confidence: 'low' as const } : {}),
       });
     }

@@ -3,6 +3,22 @@ import rule from '.';
 
 const app = 'from flask import Flask\napp = Flask(__name__)\n';
 
+/** A uv project declaring numpy, with the lock's packages (name and dependency names) after the project's own entry. */
+const uvProject = (packages: Array<[string, string[]]>) => ({
+  'pyproject.toml': '[project]\nname = "site"\ndependencies = [\n  "django>5.0",\n  "numpy",\n  "requests",\n]\n',
+  'uv.lock': [
+    'version = 1\nrequires-python = ">=3.12"\n',
+    '[[package]]\nname = "site"\nversion = "1.0"\nsource = { virtual = "." }\ndependencies = [\n    { name = "django" },\n    { name = "numpy" },\n    { name = "requests" },\n]\n',
+    ...packages.map(
+      ([name, deps]) =>
+        `[[package]]\nname = "${name}"\nversion = "1.0"\nsource = { registry = "https://pypi.org/simple" }\n${
+          deps.length ? `dependencies = [\n${deps.map(d => `    { name = "${d}" },\n`).join('')}]\n` : ''
+        }`,
+    ),
+  ].join('\n'),
+  'site/views.py': 'from django.http import JsonResponse\nimport requests\n',
+});
+
 describeRule(rule, {
   fails: [
     {
@@ -40,6 +56,11 @@ describeRule(rule, {
       },
       findings: ['pyproject.toml:6'],
     },
+    {
+      name: 'numpy declared in a uv project whose lock shows no other package needing it',
+      files: uvProject([['django', ['asgiref']], ['numpy', []], ['requests', ['urllib3']]]),
+      findings: ['pyproject.toml:5'],
+    },
   ],
   passes: [
     {
@@ -75,7 +96,23 @@ describeRule(rule, {
     },
   ],
   notApplicable: [
-    { name: 'no heavy dependency', files: { 'requirements.txt': 'flask==3.0.3\nnumpy==2.0.0\n', 'app.py': app } },
+    {
+      name: 'numpy declared in a uv project where a locked package needs it (a pin of a transitive dependency)',
+      files: uvProject([['django', ['asgiref']], ['numpy', []], ['pgvector', ['numpy']], ['requests', ['urllib3']]]),
+    },
+    {
+      name: 'numpy declared in a Poetry project whose lock shows a package depending on it',
+      files: {
+        'pyproject.toml': '[tool.poetry]\nname = "x"\n\n[tool.poetry.dependencies]\npython = "^3.12"\nnumpy = "^1.26"\nshapely = "^2.0"\n',
+        'poetry.lock': '[[package]]\nname = "numpy"\nversion = "1.26.4"\n\n[[package]]\nname = "shapely"\nversion = "2.0.4"\n\n[package.dependencies]\nnumpy = ">=1.14,<3"\n',
+        'x/geo.py': 'import shapely\n',
+      },
+    },
+    { name: 'no heavy dependency (numpy in a requirements file is not judged)', files: { 'requirements.txt': 'flask==3.0.3\nnumpy==2.0.0\n', 'app.py': app } },
+    {
+      name: 'numpy in a pyproject.toml without a lock file',
+      files: { 'pyproject.toml': '[project]\nname = "site"\ndependencies = ["numpy>=2"]\n', 'site/app.py': app },
+    },
     { name: 'no Python manifest', files: { 'package.json': '{"dependencies":{"@tensorflow/tfjs":"^4.0.0"}}' } },
   ],
 });
@@ -95,6 +132,13 @@ describe('code-quality/unused-heavy-dependency messages', () => {
     const result = runRule(rule, { 'requirements.txt': 'opencv-python==4.10.0.84\n', 'app.py': 'import json\n' });
     expect(result.findings[0].message).toBe(
       '`opencv-python` is declared but never imported (as `cv2`) by the 1 Python file(s)',
+    );
+  });
+
+  it('says that no locked package needs numpy', () => {
+    const result = runRule(rule, uvProject([['numpy', []]]));
+    expect(result.findings[0].message).toBe(
+      '`numpy` is declared but never imported by the 1 Python file(s), and no other package of uv.lock needs it',
     );
   });
 });
