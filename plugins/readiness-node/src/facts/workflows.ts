@@ -70,8 +70,9 @@ const TEST_RUNNERS: RegExp[] = [
   /^(?:npx\s+|pnpm\s+(?:exec|dlx)\s+|yarn\s+(?:exec\s+)?|bunx\s+|bun\s+)?(?:jest|vitest|mocha|ava|tap|karma|jasmine|nyc|c8|playwright\s+test|cypress\s+run|wdio|testcafe|react-scripts\s+test|craco\s+test|ng\s+test|backstage-cli\s+(?:repo|package)\s+test)\b/,
   /^bun\s+test\b/,
   /^deno\s+test\b/,
-  /^(?:python[\d.]*\s+-m\s+|uv\s+run\s+|poetry\s+run\s+|pipenv\s+run\s+|hatch\s+run\s+|pdm\s+run\s+|coverage\s+run\s+(?:-m\s+)?)*(?:pytest|py\.test|unittest|nose2?|green|trial)\b/,
-  /\bmanage\.py\s+test\b/,
+  // `uv run --locked -m pytest`, `poetry run coverage run -m pytest`: runners with their options.
+  /^(?:python[\d.]*\s+-m\s+|(?:uv|poetry|pipenv|hatch|pdm|rye)\s+run(?:\s+--?[\w-]+(?:=\S+)?)*\s+|uvx\s+|coverage\s+run(?:\s+--?[\w-]+(?:=\S+)?)*\s+)*(?:pytest|py\.test|unittest|nose2?|green|trial)\b/,
+  /\bmanage(?:\.py)?\s+test\b/,
   // Application CLIs' own test commands.
   /^(?:flask|php\s+artisan)\s+test\b/,
   /\bsetup\.py\s+test\b/,
@@ -291,6 +292,91 @@ function psakeRunsTests(segment: string, ctx: TestCommandContext): boolean {
   return false;
 }
 
+/** A NUKE build target: the targets running it runs too (`DependsOn`, `Triggers`, and those naming it in `DependentFor`/`TriggeredBy`), and whether its own body runs tests. */
+interface NukeTarget {
+  runs: string[];
+  tests: boolean;
+}
+
+/** How a NUKE target runs tests: the .NET test runner tasks. */
+const NUKE_TEST = /\b(?:DotNet(?:Core)?Test|Xunit2|NUnit3|VSTest|MSTest)\s*\(/;
+/** Target names as NUKE matches them on the command line: case and `-`/`_` do not count. */
+const nukeName = (name: string) => name.replace(/[-_]/g, '').toLowerCase();
+
+/**
+ * The NUKE build of the repository: the targets its C# build classes (a class deriving from `NukeBuild`, the
+ * sources beside and below it, partial classes and build components included) declare as
+ * `Target Name => _ => _ …`, and the default target `Execute<Build>(x => x.Name)` names. Undefined without one.
+ */
+function nukeBuild(facts: Facts): { targets: Map<string, NukeTarget>; defaultTarget?: string } | undefined {
+  return memo(facts, 'workflows.nukeBuild', () => {
+    const roots = facts.files.filter(f => /\.cs$/i.test(f.path) && /:\s*NukeBuild\b/.test(f.text)).map(f => f.path.slice(0, f.path.lastIndexOf('/') + 1));
+    if (roots.length === 0) return undefined;
+    const targets = new Map<string, NukeTarget>();
+    const target = (name: string) => {
+      const key = nukeName(name);
+      let t = targets.get(key);
+      if (!t) targets.set(key, (t = { runs: [], tests: false }));
+      return t;
+    };
+    const namesIn = (list: string) => list.split(',').map(part => /(\w+)\s*$/.exec(part.trim())?.[1]).filter((n): n is string => !!n);
+    let defaultTarget: string | undefined;
+    for (const file of facts.files) {
+      if (!/\.cs$/i.test(file.path) || !roots.some(root => file.path.startsWith(root))) continue;
+      defaultTarget ??= /\bExecute<\w+>\(\s*\w+\s*=>\s*\w+\.(\w+)\s*\)/.exec(file.text)?.[1];
+      const starts = [...file.text.matchAll(/\bTarget\s+(\w+)\s*=>/g)];
+      starts.forEach((m, i) => {
+        const body = file.text.slice((m.index ?? 0) + m[0].length, starts[i + 1]?.index ?? file.text.length);
+        const own = target(m[1]);
+        if (NUKE_TEST.test(body)) own.tests = true;
+        for (const link of body.matchAll(/\.(DependsOn|Triggers|DependentFor|TriggeredBy)\s*(?:<[^>]*>)?\s*\(([^;]*?)\)\s*(?=\.|;|$)/gm)) {
+          for (const name of namesIn(link[2])) {
+            if (link[1] === 'DependsOn' || link[1] === 'Triggers') own.runs.push(nukeName(name));
+            else target(name).runs.push(nukeName(m[1]));
+          }
+        }
+      });
+    }
+    return { targets, defaultTarget };
+  });
+}
+
+/**
+ * Whether a NUKE run executes tests: the targets named on its command line (positional words before the first
+ * option, or those after `--target`), else the default target, with every target they run in turn.
+ */
+function nukeRunsTests(facts: Facts, args: string): boolean {
+  const build = nukeBuild(facts);
+  if (!build) return false;
+  const argv = args.split(/\s+/).filter(Boolean).map(w => w.replace(/^['"]|['"]$/g, ''));
+  const named: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (/^--?target$/i.test(argv[i])) {
+      for (i++; i < argv.length && !argv[i].startsWith('-'); i++) named.push(argv[i]);
+      i--;
+    } else if (argv[i].startsWith('-') || argv[i].includes('$')) break;
+    else named.push(argv[i]);
+  }
+  if (named.length === 0 && build.defaultTarget) named.push(build.defaultTarget);
+  const queue = named.map(nukeName);
+  const seen = new Set<string>();
+  while (queue.length > 0) {
+    const name = queue.shift()!;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const t = build.targets.get(name);
+    if (!t) continue;
+    if (t.tests) return true;
+    queue.push(...t.runs);
+  }
+  return false;
+}
+
+/** A repository script that starts a NUKE build (its bootstrapper `build.sh`, `build.ps1`, `build.cmd`), with the arguments given to it. */
+const SCRIPT_CALL = /^(?:(?:bash|sh|zsh|pwsh|powershell(?:\.exe)?|cmd(?:\.exe)?\s+\/c)\s+(?:-File\s+)?)?((?:\.{0,2}\/)?[\w./-]+\.(?:sh|ps1|cmd|bat))(?=\s|$)(.*)$/i;
+/** What a NUKE bootstrapper says: the `.nuke` folder it uses, or the `_build` project it runs. */
+const NUKE_BOOTSTRAP = /\.nuke\b|\bnuke\b|_build\.csproj/i;
+
 /** Whether one command segment runs tests. */
 /** `env GO111MODULE=on make ci`, `CI=true npm test`: the environment set for a command, not the command. */
 const ENV_PREFIX = /^(?:env(?:\s+-\S+)*\s+)?(?:[A-Za-z_]\w*=(?:"[^"]*"|'[^']*'|\S*)\s+)*/;
@@ -357,6 +443,14 @@ function segmentRunsTests(raw: string, ctx?: TestCommandContext): boolean {
   const launched = segment
     .replace(/^(?:(?:uv|poetry|pipenv|hatch|pdm|rye)\s+run|npx|bunx|pnpm\s+exec|yarn\s+exec|exec)\s+/, '')
     .replace(/\\(?=[\w.-])/g, '/');
+  // NUKE: the global tool (`nuke Test`), or the bootstrapper script of the repository (`./build.sh Test`).
+  const nuke = /^(?:dotnet\s+(?:tool\s+run\s+)?)?nuke(?=\s|$)(.*)$/i.exec(launched);
+  if (nuke && deeper) return nukeRunsTests(deeper.facts, nuke[1]);
+  const call = SCRIPT_CALL.exec(launched);
+  if (call && deeper) {
+    const bootstrap = deeper.facts.file(joinPath('', call[1]));
+    if (bootstrap && NUKE_BOOTSTRAP.test(bootstrap.text) && nukeBuild(deeper.facts)) return nukeRunsTests(deeper.facts, call[2]);
+  }
   const file =
     /^(?:(?:bash|sh|zsh|pwsh|powershell|python[\d.]*|node)\s+)?((?:\.{0,2}\/)?[\w./-]+\.(?:sh|bash|ps1|py|js|mjs))\b/.exec(
       launched,

@@ -1,7 +1,9 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { defineRule, outcome } from '../../types';
 import { basename } from '../../../facts';
+import type { Facts } from '../../../facts';
 import { commandRunsTests, jobRunsTests, parsedWorkflows } from '../../../facts/workflows';
+import { asRecord, asString, parseYamlFile } from '../../../facts/yamlDoc';
 
 /** GitLab templates that bring a test job with them. */
 const GITLAB_TEST_TEMPLATE =
@@ -15,13 +17,60 @@ function isComment(line: string): boolean {
 const AUXILIARY_WORKFLOW =
   /\b(?:codeql|code[-_ ]?scanning|scorecards?|security|mirror|sync|stale|label(?:er|s)?|greetings?|welcome|release|publish|deploy|pages|docs|dependabot|renovate|lock|triage|issues?|translations?|i18n|auto[-_ ]?merge|cleanup|cron)\b/i;
 
+/**
+ * Whether an Azure Pipelines task runs tests: `VSTest@2`, `DotNetCoreCLI@2` with `command: test`, the Maven and
+ * Gradle tasks by their goals (`package` and `build` by default), npm's custom command, and script tasks by their script.
+ */
+function azureTaskRunsTests(facts: Facts, task: string, inputs: Record<string, unknown>): boolean {
+  const input = (key: string) => asString(inputs[key]) ?? '';
+  const ctx = { facts };
+  const name = task.split('@')[0].toLowerCase();
+  switch (name) {
+    case 'vstest':
+      return true;
+    case 'dotnetcorecli':
+      return input('command').toLowerCase() === 'test';
+    case 'maven':
+      return commandRunsTests(`mvn ${input('goals') || 'package'} ${input('options')}`, ctx);
+    case 'gradle':
+      return commandRunsTests(`gradle ${input('tasks') || 'build'} ${input('options')}`, ctx);
+    case 'npm':
+      return input('command').toLowerCase() === 'custom' && commandRunsTests(`npm ${input('customCommand')}`, ctx);
+    case 'bash':
+    case 'powershell':
+    case 'cmdline':
+      return commandRunsTests(input('script') || input('inline') || input('filePath'), ctx);
+    default:
+      return false;
+  }
+}
+
+/** Whether an Azure Pipelines file has a task step that runs tests, at any depth (stages, jobs, steps). */
+function azureRunsTests(facts: Facts, path: string): boolean {
+  const text = facts.file(path)?.text;
+  if (!text) return false;
+  const yaml = parseYamlFile(text);
+  if (yaml.error) return false;
+  const seen = new Set<unknown>();
+  const visit = (value: unknown): boolean => {
+    if (typeof value !== 'object' || value === null || seen.has(value)) return false;
+    seen.add(value);
+    if (Array.isArray(value)) return value.some(visit);
+    const record = value as Record<string, unknown>;
+    const task = asString(record.task);
+    if (task && azureTaskRunsTests(facts, task, asRecord(record.inputs) ?? {})) return true;
+    return Object.values(record).some(visit);
+  };
+  return visit(yaml.value);
+}
+
 export default defineRule({
   id: 'cicd/no-tests-in-ci',
   category: 'cicd',
   severity: 'high',
   title: 'CI runs the tests',
   description:
-    'Fails when CI is configured but no job runs tests: no `npm test`, `jest`, `vitest`, `pytest`, `tox`, `go test`, `mvn verify`, `gradle test`/`check`/`build`, `dotnet test`, `cargo test`, `make test`, `rspec`… in any pipeline, directly or through the npm scripts, make targets (a bare `make`: its default goal), shell and PowerShell scripts, psake tasks (with their `-depends`) and .NET build programs the pipeline calls, Travis\'s default script for the language when `script:` is absent, and the local composite actions (`uses: ./.github/…` with an `action.yml`) and reusable workflows its jobs use.',
+    'Fails when CI is configured but no job runs tests: no `npm test`, `jest`, `vitest`, `pytest`, `tox`, `go test`, `mvn verify`, `gradle test`/`check`/`build`, `dotnet test`, `cargo test`, `make test`, `rspec`… in any pipeline, directly or through the npm scripts, make targets (a bare `make`: its default goal), shell and PowerShell scripts, psake tasks (with their `-depends`), .NET build programs and NUKE targets (`./build.sh Test`, `nuke Test`, with the targets they depend on or trigger) the pipeline calls, Azure Pipelines test tasks (`VSTest@2`, `DotNetCoreCLI@2` with `command: test`, Maven and Gradle tasks), Travis\'s default script for the language when `script:` is absent, and the local composite actions (`uses: ./.github/…` with an `action.yml`) and reusable workflows its jobs use.',
   rationale:
     'A pipeline that only builds or lints gives a green check to changes that break behaviour. Tests that are not run in CI decay and stop protecting anything.',
   remediation:
@@ -53,6 +102,9 @@ export default defineRule({
     // not split into commands, so read every line.
     for (const system of checked) {
       if (system.system === 'github-actions') continue;
+      if (system.system === 'azure-pipelines' && azureRunsTests(facts, system.path)) {
+        return outcome.pass(`${system.path} runs tests`);
+      }
       const file = facts.file(system.path);
       if (!file) continue;
       const lines = file.text.split('\n').filter(l => !isComment(l));

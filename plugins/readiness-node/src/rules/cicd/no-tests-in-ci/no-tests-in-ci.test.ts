@@ -4,6 +4,23 @@ import rule from '.';
 const workflow = (steps: string) =>
   `name: CI\non: [push, pull_request]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n${steps}`;
 
+const NUKE_BOOTSTRAP = '#!/usr/bin/env bash\nTEMP_DIRECTORY="$SCRIPT_DIR//.nuke/temp"\n"$DOTNET_EXE" run --project "$SCRIPT_DIR/build/_build.csproj" --no-build -- "$@"\n';
+const NUKE_BUILD = [
+  'partial class Build : NukeBuild',
+  '{',
+  '    public static int Main () => Execute<Build>(x => x.Compile);',
+  '    Target Compile => _ => _',
+  '        .Executes(() => DotNetBuild(s => s.SetProjectFile(Solution)));',
+  '    Target UnitTests => _ => _',
+  '        .DependsOn(Compile)',
+  '        .Executes(() => DotNetTest(s => s.SetProjectFile(Solution).SetFilter("UnitTests")));',
+  '    Target Ci => _ => _',
+  '        .Triggers(UnitTests)',
+  '        .Executes(() => { });',
+  '}',
+  '',
+].join('\n');
+
 describeRule(rule, {
   fails: [
     {
@@ -110,6 +127,36 @@ describeRule(rule, {
         '.github/workflows/ci.yml': workflow('      - run: dotnet run --project build/build.csproj\n'),
       },
       findings: ['.github/workflows/ci.yml'],
+    },
+    {
+      name: 'a NUKE build run for a target that only compiles, and with no target (its default compiles)',
+      files: {
+        'build.sh': NUKE_BOOTSTRAP,
+        'build/_build.csproj': '<Project Sdk="Microsoft.NET.Sdk" />',
+        'build/Build.cs': NUKE_BUILD,
+        '.github/workflows/ci.yml': workflow('      - run: ./build.sh Compile --configuration Release\n      - run: ./build.sh\n'),
+      },
+      findings: ['.github/workflows/ci.yml'],
+    },
+    {
+      name: 'Azure Pipelines that build and publish test results, and run dotnet for another command',
+      files: {
+        'azure-pipelines.yml': [
+          'steps:',
+          '  - task: VSBuild@1',
+          '    inputs:',
+          "      solution: '**/*.sln'",
+          '  - task: DotNetCoreCLI@2',
+          '    inputs:',
+          '      command: publish',
+          '  - task: Maven@4',
+          '    inputs:',
+          "      goals: 'package'",
+          "      options: '-DskipTests'",
+          '',
+        ].join('\n'),
+      },
+      findings: ['azure-pipelines.yml'],
     },
     {
       name: 'tox with a lint environment only',
@@ -291,6 +338,63 @@ describeRule(rule, {
         'build.sh': '#!/usr/bin/env bash\ndotnet run --project Build/Build.csproj -- "$@"\n',
         '.github/workflows/ci.yml': workflow('      - run: dotnet run --project build/build.csproj\n'),
         '.gitlab-ci.yml': 'test:\n  script:\n    - ./build.sh\n',
+      },
+    },
+    {
+      name: 'a NUKE build run through its bootstrapper for a target that triggers the tests, with options after it',
+      files: {
+        'build.sh': NUKE_BOOTSTRAP,
+        'build/_build.csproj': '<Project Sdk="Microsoft.NET.Sdk" />',
+        'build/Build.cs': NUKE_BUILD,
+        '.github/workflows/ci.yml': workflow('      - run: ./build.sh Ci --configuration Release\n'),
+      },
+    },
+    {
+      name: 'the NUKE global tool run for a target that runs the tests, named in kebab case',
+      files: {
+        'build/_build.csproj': '<Project Sdk="Microsoft.NET.Sdk" />',
+        'build/Build.cs': NUKE_BUILD,
+        '.gitlab-ci.yml': 'test:\n  script:\n    - dotnet tool restore\n    - nuke unit-tests\n',
+      },
+    },
+    {
+      name: 'a NUKE target named after --target that depends on a target of a build component',
+      files: {
+        'build.ps1': '$TempDirectory = "$PSScriptRoot\\.nuke\\temp"\n& $env:DOTNET_EXE run --project $BuildProjectFile -- $BuildArguments\n',
+        'build/_build.csproj': '<Project Sdk="Microsoft.NET.Sdk" />',
+        'build/Build.cs': 'class Build : NukeBuild, ITest\n{\n    Target Ci => _ => _\n        .DependsOn<ITest>(x => x.Test);\n}\n',
+        'build/Components/ITest.cs': 'interface ITest : INukeBuild\n{\n    Target Test => _ => _\n        .Executes(() => DotNetTest(_ => _));\n}\n',
+        '.github/workflows/ci.yml': workflow('      - run: pwsh ./build.ps1 --target Ci\n'),
+      },
+    },
+    {
+      name: 'Azure Pipelines VSTest task',
+      files: {
+        'azure-pipelines.yml': "pool:\n  vmImage: windows-latest\nsteps:\n  - task: VSBuild@1\n  - task: VSTest@2\n    inputs:\n      platform: 'Any CPU'\n",
+      },
+    },
+    {
+      name: 'Azure Pipelines DotNetCoreCLI test task inside stages and jobs',
+      files: {
+        'azure-pipelines.yml': [
+          'stages:',
+          '  - stage: Build',
+          '    jobs:',
+          '      - job: Test',
+          '        steps:',
+          '          - task: DotNetCoreCLI@2',
+          '            inputs:',
+          '              command: test',
+          "              projects: '**/*Tests.csproj'",
+          '',
+        ].join('\n'),
+      },
+    },
+    {
+      name: 'pytest as a module through uv with runner options, and Django tests through manage as a module',
+      files: {
+        '.github/workflows/ci.yml': workflow('      - run: |\n          uv run --locked -m manage collectstatic --noinput\n          uv run -m pytest\n'),
+        '.gitlab-ci.yml': 'test:\n  script:\n    - uv run --frozen python -m manage test\n',
       },
     },
     {
