@@ -1,10 +1,10 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { SourceFile } from '../../../snapshot';
 import { basename, dirname, extname, Facts, languageOf, lineOf, lineOfOffset } from '../../../facts';
-import { manifestProjectDir } from '../../../facts/projects';
+import { isUnder, manifestProjectDir } from '../../../facts/projects';
 import { defineRule, outcome } from '../../types';
 import { modelDefinitionOf } from '../models';
-import { createdTables, embeddedCreatedTables, isExample, isMigrationFile, isTestData, projectDirOf, related, shellCreatedTables, tableSummary } from '../../../facts/sql';
+import { createdTables, embeddedCreatedTables, isExample, isMigrationFile, isOwnSqlScript, isTestData, projectDirOf, related, shellCreatedTables, tableSummary } from '../../../facts/sql';
 
 /** Configuration files of migration tools. */
 const MIGRATION_CONFIG =
@@ -132,6 +132,7 @@ function findEvidence(facts: Facts): Evidence[] {
       evidence.push({ scope: manifest.dir, what: `${dep} in ${manifest.path}`, ...(ALEMBIC_DEPENDENCIES.has(dep.toLowerCase()) ? { alembic: true as const } : {}) });
     }
   }
+  evidence.push(...dbUpEvidence(facts));
   for (const pkg of facts.manifests.packageJsons) {
     if (isExample(pkg.path)) continue;
     if (Object.values(pkg.scripts).some(s => MIGRATE_COMMAND.test(s))) {
@@ -142,6 +143,32 @@ function findEvidence(facts: Facts): Evidence[] {
     if (MIGRATE_COMMAND.test(command.command)) evidence.push({ scope: '', what: command.path });
   }
   return evidence;
+}
+
+/** A DbUp package (`dbup-core`, `dbup-sqlserver`, `dbup-postgresql`…) referenced or versioned by an MSBuild file. */
+const DBUP_PACKAGE = /<Package(?:Reference|Version)\s+(?:Include|Update)="(dbup(?:-[\w.]+)?)"/i;
+/** MSBuild files that name packages: project files, and the `Directory.Build.props` / `Directory.Packages.props` above them. */
+const MSBUILD_FILE = /\.(?:cs|fs|vb)proj$|^Directory\.(?:Build|Packages)\.(?:props|targets)$/i;
+
+/**
+ * DbUp migrations: a DbUp package referenced by the solution and versioned SQL scripts (`0001_initial.sql`, a
+ * `Migrations/` folder) for it to apply, journalled in the database. DbUp upgrades the database the solution
+ * shares, and its script folder or embedded scripts are chosen in code, so the evidence speaks for the whole
+ * solution: the folder of the nearest `.sln` at or above the file that references DbUp (else the repository).
+ */
+function dbUpEvidence(facts: Facts): Evidence[] {
+  const out: Evidence[] = [];
+  const solutions = facts.files.filter(f => /\.slnx?$/i.test(f.path)).map(f => dirname(f.path));
+  for (const file of facts.files) {
+    if (!MSBUILD_FILE.test(basename(file.path)) || isTestData(file.path) || isExample(file.path)) continue;
+    const dbUp = DBUP_PACKAGE.exec(file.text);
+    if (!dbUp) continue;
+    const dir = dirname(file.path);
+    const scope = solutions.filter(sln => isUnder(dir, sln)).sort((a, b) => b.length - a.length)[0] ?? '';
+    const scripts = facts.files.some(f => isOwnSqlScript(f.path) && isUnder(f.path, scope) && isMigrationFile(f));
+    if (scripts) out.push({ scope, what: `DbUp (${dbUp[1]} in ${file.path}) with versioned SQL scripts` });
+  }
+  return out;
 }
 
 /**
@@ -240,7 +267,7 @@ export default defineRule({
   severity: 'high',
   title: 'The schema is managed by migrations',
   description:
-    'Fails when the repository defines a database schema, as SQL `CREATE TABLE` scripts (or DDL run from application code or by a shell script, such as `psql -c "CREATE TABLE …"`) or ORM models (SQLAlchemy, Django, Prisma, TypeORM, Sequelize, Drizzle, knex, JPA, GORM, Entity Framework, ActiveRecord…; a model whose ORM is named in the module it imports its base from, such as Flask-SQLAlchemy `db`, counts), but has no migrations (creating tables at start-up with AutoMigrate, synchronize, ddl-auto or create_all is none): no migrations folder (Alembic, Django, knex, Prisma, Flyway `db/migration`, Liquibase changelogs, Supabase, golang-migrate, goose, EF Core `Migrations/`, Rails `db/migrate`), no migration tool configured, and no migrate command in CI or scripts (commented-out lines run nothing). Alembic or Flask-Migrate declared without an Alembic environment (`env.py`, `alembic.ini`) has no migrations and does not count. Each project of a monorepo is checked on its own. The models of a document store (Mongoose, MongoEngine) declare no DDL and are no subject.',
+    'Fails when the repository defines a database schema, as SQL `CREATE TABLE` scripts (or DDL run from application code or by a shell script, such as `psql -c "CREATE TABLE …"`) or ORM models (SQLAlchemy, Django, Prisma, TypeORM, Sequelize, Drizzle, knex, JPA, GORM, Entity Framework, ActiveRecord…; a model whose ORM is named in the module it imports its base from, such as Flask-SQLAlchemy `db`, counts), but has no migrations (creating tables at start-up with AutoMigrate, synchronize, ddl-auto or create_all is none): no migrations folder (Alembic, Django, knex, Prisma, Flyway `db/migration`, Liquibase changelogs, Supabase, golang-migrate, goose, EF Core `Migrations/`, Rails `db/migrate`), no migration tool configured, and no migrate command in CI or scripts (commented-out lines run nothing). DbUp referenced with versioned SQL scripts counts for its whole solution (the folder of the nearest `.sln`). Alembic or Flask-Migrate declared without an Alembic environment (`env.py`, `alembic.ini`) has no migrations and does not count. Each project of a monorepo is checked on its own. The models of a document store (Mongoose, MongoEngine) declare no DDL and are no subject.',
   rationale:
     'Without versioned migrations every schema change is a manual, unreviewed step: environments drift apart, deploys fail or corrupt data halfway, and nobody can say which schema production runs or roll a change back.',
   remediation:

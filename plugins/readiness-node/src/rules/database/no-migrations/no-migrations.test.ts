@@ -6,6 +6,16 @@ const sqlalchemyModels = 'from flask_sqlalchemy import SQLAlchemy\n\ndb = SQLAlc
 const jpaEntity = 'package com.acme;\n\nimport jakarta.persistence.Entity;\n\n@Entity\npublic class Account {\n}\n';
 const djangoModels = 'from django.db import models\n\n\nclass Report(models.Model):\n    name = models.CharField(max_length=100)\n';
 
+const efModule = {
+  'src/Modules/Meetings/Infrastructure/Infrastructure.csproj':
+    '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="Microsoft.EntityFrameworkCore.SqlServer" /></ItemGroup></Project>',
+  'src/Modules/Meetings/Infrastructure/MeetingsContext.cs':
+    'using Microsoft.EntityFrameworkCore;\n\npublic class MeetingsContext : DbContext\n{\n    public DbSet<Meeting> Meetings { get; set; }\n}\n',
+  'src/Database/Migrator/Migrator.csproj': '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="dbup-sqlserver" /></ItemGroup></Project>',
+  'src/Database/Migrator/Program.cs': 'using DbUp;\nvar upgrader = DeployChanges.To.SqlDatabase(args[0]).WithScriptsFromFileSystem(args[1]).Build();\n',
+  'src/App.sln': 'Microsoft Visual Studio Solution File, Format Version 12.00\n',
+};
+
 describeRule(rule, {
   fails: [
     {
@@ -22,6 +32,16 @@ describeRule(rule, {
         'src/Billing/Billing.Infrastructure/Data/ApplicationDbContext.cs': 'using Microsoft.EntityFrameworkCore;\n\npublic class ApplicationDbContext : DbContext, IApplicationDbContext\n{\n    public DbSet<Order> Orders => Set<Order>();\n}\n',
       },
       findings: ['src/Billing/Billing.Application/Data/IApplicationDbContext.cs:5', 'src/Billing/Billing.Infrastructure/Data/ApplicationDbContext.cs:3'],
+    },
+    {
+      name: 'DbUp referenced, but no versioned SQL scripts for it to apply (only a structure script), and DbUp only in a test project',
+      files: {
+        ...efModule,
+        'src/Database/Scripts/CreateStructure.sql': 'CREATE TABLE meetings.Meetings (Id UNIQUEIDENTIFIER PRIMARY KEY);\n',
+        'tests/Db.Tests/Db.Tests.csproj': '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="dbup-sqlite" /></ItemGroup></Project>',
+        'tests/Db.Tests/Scripts/0001_fixture.sql': 'CREATE TABLE t (id int);\n',
+      },
+      findings: ['src/Database/Scripts/CreateStructure.sql:1', 'src/Modules/Meetings/Infrastructure/MeetingsContext.cs:3'],
     },
     {
       name: 'Mongoose beside SQLAlchemy models: the relational schema still needs migrations',
@@ -200,6 +220,24 @@ describeRule(rule, {
         'src/Ordering/Ordering.Infrastructure/Ordering.Infrastructure.csproj': '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><ProjectReference Include="..\\Ordering.Application\\Ordering.Application.csproj" /></ItemGroup></Project>',
         'src/Ordering/Ordering.Infrastructure/Data/ApplicationDbContext.cs': 'using Microsoft.EntityFrameworkCore;\n\npublic class ApplicationDbContext : DbContext, IApplicationDbContext\n{\n    public DbSet<Order> Orders => Set<Order>();\n}\n',
         'src/Ordering/Ordering.Infrastructure/Data/Migrations/20240101000000_Initial.cs': 'public partial class Initial : Migration\n{\n    protected override void Up(MigrationBuilder migrationBuilder) { migrationBuilder.CreateTable(name: "Orders", columns: table => new { Id = table.Column<int>() }); }\n}\n',
+      },
+    },
+    {
+      name: "DbUp in a migrator project with versioned SQL scripts manages the schema of the solution's EF models",
+      files: {
+        ...efModule,
+        'src/Database/Scripts/CreateStructure.sql': 'CREATE TABLE meetings.Meetings (Id UNIQUEIDENTIFIER PRIMARY KEY);\n',
+        'src/Database/Scripts/Migrations/1_0_0_0/0001_initial_structure.sql': 'CREATE TABLE meetings.Meetings (Id UNIQUEIDENTIFIER PRIMARY KEY);\n',
+      },
+    },
+    {
+      name: 'DbUp named in Directory.Packages.props, scripts named by version',
+      files: {
+        ...efModule,
+        'src/Database/Migrator/Migrator.csproj': '<Project Sdk="Microsoft.NET.Sdk" />',
+        'src/Directory.Packages.props': '<Project><ItemGroup><PackageVersion Include="dbup-postgresql" Version="5.0.40" /></ItemGroup></Project>',
+        'src/Database/Migrator/Scripts/Script0001 - Create tables.sql': 'CREATE TABLE meetings (id uuid PRIMARY KEY);\n',
+        'src/Database/Migrator/Scripts/0002_add_index.sql': 'CREATE INDEX ix ON meetings (id);\n',
       },
     },
     {
