@@ -35,6 +35,11 @@ const rsaJwk = (seed: number, upper = false) => {
 describeRule(rule, {
   fails: [
     {
+      name: 'a random-looking secret in the compose file the application runs with',
+      files: { 'compose.yaml': `services:\n  server:\n    build: .\n    environment:\n      COOKIE_SECRET: "${randomish(40, 71)}"\n` },
+      findings: ['compose.yaml:5'],
+    },
+    {
       name: 'a key in a Go package that the program imports, however its tests use it',
       files: goKeystore('api/sales/main.go', 'package main\n\nimport "example.com/shop/app/sdk/keystore"\n\nfunc main() { _ = keystore.New }\n'),
       findings: ['app/sdk/keystore/keystore.go:3'],
@@ -360,6 +365,8 @@ describeRule(rule, {
         ].join('\n'),
         'docker-compose.yml': 'services:\n  app:\n    build: .\n    environment:\n      DATABASE_URL: "postgresql://postgres:postgres@db/postgres"\n',
         '.env.example': 'DATABASE_URL=postgresql://postgres:postgres@localhost/postgres\n',
+        '.ci/compose.cypress.yaml': `services:\n  server:\n    build: ..\n    environment:\n      COOKIE_SECRET: "${randomish(40, 71)}"\n`,
+        'compose.ci.yaml': `services:\n  server:\n    build: .\n    environment:\n      POSTGRES_PASSWORD: "${randomish(32, 72)}"\n`,
       },
     },
     {

@@ -5,6 +5,7 @@ import { isComposePath } from '../../../facts/compose';
 import { isDockerfilePath } from '../../../facts/dockerfiles';
 import { envFileKind } from '../../../facts/env';
 import { isTestSupportCode } from '../../../facts/testSupport';
+import { isTestOnlyContainerPath } from '../../infrastructure/containers';
 import { isTestName } from '../../../facts/values';
 import { entropy, isPlaceholderValue, JWT_PATTERN, SECRET_PATTERNS } from '../../../secrets/patterns';
 import { defineRule, outcome, RuleFinding } from '../../types';
@@ -446,6 +447,7 @@ function lowConfidenceReason(facts: Facts, hit: Hit, testOnlyWorkflows: Set<stri
     return 'in a file named for tests, so test-only configuration: lower confidence';
   }
   if (languageOf(hit.file.path) && isTestSupportCode(facts, hit.file)) return 'in test support code that only tests call: lower confidence';
+  if (isTestOnlyContainerPath(hit.file.path)) return 'in a compose file or Dockerfile that only serves tests or CI: lower confidence';
   return undefined;
 }
 
