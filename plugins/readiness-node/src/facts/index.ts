@@ -139,7 +139,7 @@ export type {
   GoModFact,
 } from './manifests';
 export type { StackFacts, FrontendApp } from './stack';
-export { isDevWorkspacePath, isLowConfidencePath, isTestFile, isToolingPath, isCodePath, languageOf, basename, dirname, extname, joinPath, outsideJvmPackages } from './paths';
+export { isDevWorkspacePath, isLowConfidencePath, isTestFile, isTestOnlyContainerPath, isToolingPath, isCodePath, languageOf, basename, dirname, extname, joinPath, outsideJvmPackages } from './paths';
 export { matchAll, matchAllNear, linesHolding, lineOf, lineOfOffset, unionOf } from './text';
 export { parseImageReference } from './dockerfiles';
 export type { TextMatch } from './text';

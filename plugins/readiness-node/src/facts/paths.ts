@@ -76,6 +76,24 @@ export function outsideJvmPackages(path: string): string {
   return m ? path.slice(0, m.index + m[0].length) : path;
 }
 
+/**
+ * Dockerfile and compose file names that say the file only serves tests or CI: `Dockerfile.test`, `ci.Dockerfile`,
+ * `docker-compose.e2e.yml`, and those named for a browser test runner (`Dockerfile.cypress`, `compose.playwright.yaml`).
+ */
+const TEST_ONLY_CONTAINER_FILE =
+  /^(?:(?:[\w-]+[.-])?(?:test|tests|testing|ci|e2e|integration|it|cypress|playwright|selenium)[.-](?:[\w.-]+[.-])?)?(?:dockerfile|(?:docker-)?compose)(?:[.-](?:[\w-]+[.-])?(?:test|tests|testing|ci|e2e|integration|it|cypress|playwright|selenium)(?:[.-][\w.-]+)?)?(?:\.ya?ml)?$/i;
+/** A folder of CI configuration (`.ci/`): the compose files and images there set up CI runs. */
+const CI_CONFIG_DIR = /(^|\/)\.ci\//;
+/** A Dockerfile or compose file name, whatever the variant. */
+const CONTAINER_FILE = /(?:dockerfile|containerfile)|^(?:docker-)?compose\b.*\.ya?ml$/i;
+
+/** Whether a Dockerfile or compose file is named for tests or CI only, or sits in a folder of CI configuration. */
+export function isTestOnlyContainerPath(path: string): boolean {
+  const name = basename(path);
+  if (CI_CONFIG_DIR.test(path) && CONTAINER_FILE.test(name)) return true;
+  return name !== 'Dockerfile' && !/^(?:docker-)?compose\.ya?ml$/i.test(name) && TEST_ONLY_CONTAINER_FILE.test(name);
+}
+
 /** Dotenv templates, whatever joins the suffix: `.env.dev-sample`, `.env.prod_template`, `env-example-postgres`, `sample.env`. */
 const ENV_TEMPLATE =
   /(^|\/)(?:\.?env[._-](?:[^/]*[._-])?(?:example|sample|template|dist|defaults|tmpl|tpl)(?:[._-][^/]*)?|(?:[^/]*[._-])?(?:example|sample|template|dist|defaults|tmpl|tpl)[._-]env)$/i;

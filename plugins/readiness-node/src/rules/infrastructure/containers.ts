@@ -15,31 +15,15 @@ import type {
   Facts,
   ImageReference,
 } from '../../facts';
-import { basename, dirname, isDevWorkspacePath, isLowConfidencePath, joinPath, lineOf } from '../../facts';
+import { basename, dirname, isDevWorkspacePath, isLowConfidencePath, isTestOnlyContainerPath, joinPath, lineOf } from '../../facts';
+
+export { isTestOnlyContainerPath };
 import { imageBaseName, KubeContainer, kubernetesContainers, skaffoldArtifacts } from '../../facts/kubernetes';
 
 /** Whether a path lies in a vendored or generated tree. */
 export function isVendored(path: string): boolean {
   const parts = path.split('/');
   return parts.slice(0, -1).some(part => VENDORED_DIRS.has(part));
-}
-
-/**
- * Dockerfile and compose file names that say the file only serves tests or CI: `Dockerfile.test`, `ci.Dockerfile`,
- * `docker-compose.e2e.yml`, and those named for a browser test runner (`Dockerfile.cypress`, `compose.playwright.yaml`).
- */
-const TEST_ONLY_CONTAINER_FILE =
-  /^(?:(?:[\w-]+[.-])?(?:test|tests|testing|ci|e2e|integration|it|cypress|playwright|selenium)[.-](?:[\w.-]+[.-])?)?(?:dockerfile|(?:docker-)?compose)(?:[.-](?:[\w-]+[.-])?(?:test|tests|testing|ci|e2e|integration|it|cypress|playwright|selenium)(?:[.-][\w.-]+)?)?(?:\.ya?ml)?$/i;
-/** A folder of CI configuration (`.ci/`): the compose files and images there set up CI runs. */
-const CI_CONFIG_DIR = /(^|\/)\.ci\//;
-/** A Dockerfile or compose file name, whatever the variant. */
-const CONTAINER_FILE = /(?:dockerfile|containerfile)|^(?:docker-)?compose\b.*\.ya?ml$/i;
-
-/** Whether a Dockerfile or compose file is named for tests or CI only, or sits in a folder of CI configuration. */
-export function isTestOnlyContainerPath(path: string): boolean {
-  const name = basename(path);
-  if (CI_CONFIG_DIR.test(path) && CONTAINER_FILE.test(name)) return true;
-  return name !== 'Dockerfile' && !/^(?:docker-)?compose\.ya?ml$/i.test(name) && TEST_ONLY_CONTAINER_FILE.test(name);
 }
 
 /** The confidence of a finding at a path. */

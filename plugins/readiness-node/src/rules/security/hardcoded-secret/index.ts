@@ -1,11 +1,10 @@
 import { SourceFile } from '../../../snapshot';
 import type { Facts } from '../../../facts';
-import { basename, extname, isLowConfidencePath, isTestFile, languageOf, lineOf, matchAll, matchAllNear, unionOf } from '../../../facts';
+import { basename, extname, isLowConfidencePath, isTestFile, isTestOnlyContainerPath, languageOf, lineOf, matchAll, matchAllNear, unionOf } from '../../../facts';
 import { isComposePath } from '../../../facts/compose';
 import { isDockerfilePath } from '../../../facts/dockerfiles';
 import { envFileKind } from '../../../facts/env';
 import { isTestSupportCode } from '../../../facts/testSupport';
-import { isTestOnlyContainerPath } from '../../infrastructure/containers';
 import { isTestName } from '../../../facts/values';
 import { entropy, isPlaceholderValue, JWT_PATTERN, SECRET_PATTERNS } from '../../../secrets/patterns';
 import { defineRule, outcome, RuleFinding } from '../../types';
