@@ -169,6 +169,59 @@ describe('resolved values', () => {
     expect(valuesOfName(files, 'main.go', 'x')).toEqual(['<no binding>']);
   });
 
+  it('follows helpers of the project that read the variable their first parameter names, whatever their name', () => {
+    const files = {
+      'app/settings.py': [
+        'import os',
+        'from app.util import flag, secret_or',
+        '',
+        'def readbool(s: str, default: str) -> bool:',
+        '    v = os.getenv(s, default=default)',
+        '    if v not in ("", "True", "False"):',
+        '        raise ValueError(s)',
+        '    return v == "True"',
+        '',
+        'def fetch(s, default=None):',
+        '    if path := os.getenv(s + "_FILE"):',
+        '        return open(path).read()',
+        '    return os.getenv(s, default)',
+        '',
+        'def scale(s, default):',
+        '    return int(s) * default',
+        '',
+        'DEBUG = readbool("DEBUG", "True")',
+        'SECRET_KEY = fetch("SECRET_KEY", "---")',
+        'API_TOKEN = fetch("API_TOKEN")',
+        'WIDTH = scale("WIDTH", 3)',
+        'PAYMENTS = flag("PAYMENTS")',
+        'SIGNING = secret_or("SIGNING_KEY")',
+      ].join('\n'),
+      'app/util.py': [
+        'import os',
+        'def flag(name, default="False"):',
+        '    return os.environ.get(name) or default',
+        'def secret_or(name, fallback="dev-key"):',
+        '    return os.environ[name]',
+      ].join('\n'),
+      'web/config.ts': [
+        "import { envOr } from './env';",
+        'export const origins = envOr("ALLOWED_ORIGINS", "*");',
+      ].join('\n'),
+      'web/env.ts': 'export function envOr(name: string, fallback: string): string {\n  return process.env[name] ?? fallback;\n}\n',
+      'tests/test_settings.py': 'import os\ndef readbool(s, default):\n    return os.getenv(s, default)\n',
+    };
+    expect(valuesOfName(files, 'app/settings.py', 'DEBUG')).toEqual(['True (DEBUG) @app/settings.py:18']);
+    expect(valuesOfName(files, 'app/settings.py', 'SECRET_KEY')).toEqual(['--- (SECRET_KEY) @app/settings.py:19']);
+    expect(valuesOfName(files, 'app/settings.py', 'API_TOKEN')).toEqual(['null (API_TOKEN) @app/settings.py:10']);
+    // Not a read of the environment: no value.
+    expect(valuesOfName(files, 'app/settings.py', 'WIDTH')).toEqual([]);
+    // The helper's own default, read where the helper is written.
+    expect(valuesOfName(files, 'app/settings.py', 'PAYMENTS')).toEqual(['False (PAYMENTS) @app/util.py:2']);
+    // A parameter the helper never hands back is no fallback.
+    expect(valuesOfName(files, 'app/settings.py', 'SIGNING')).toEqual(['<required> (SIGNING_KEY) @app/settings.py:23']);
+    expect(valuesOfName(files, 'web/config.ts', 'origins')).toEqual(['* (ALLOWED_ORIGINS) @web/config.ts:2']);
+  });
+
   it('reads keys of committed configuration files, not of examples, CI or compose files', () => {
     const facts = buildFacts(
       snapshotFromFiles({

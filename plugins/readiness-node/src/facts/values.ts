@@ -1059,6 +1059,125 @@ interface Context {
   budget: { steps: number };
 }
 
+/** A top-level function of a module: its parameters and its body. */
+interface FunctionDef {
+  params: Array<{ name: string; default?: { text: string; offset: number } }>;
+  /** The body, masked (comments and string contents blanked). */
+  body: string;
+}
+
+/**
+ * A function of the project that reads the environment variable its first parameter names and hands back
+ * the argument of another parameter when the variable is unset: `def envbool(s, default): v = os.getenv(s,
+ * default=default) …`, `function envOr(name, fallback) { return process.env[name] ?? fallback }`.
+ */
+interface EnvHelper {
+  /** The parameter that holds the fallback, with its position and its own default. */
+  fallback?: { index: number; name: string; default?: { text: string; offset: number } };
+}
+
+/** How a function body reads the variable its parameter `p` names, per language family. */
+function readsVariableOf(family: string, p: string): RegExp | undefined {
+  if (family === 'python') return new RegExp(`\\b(?:os\\.getenv|os\\.environ\\.get|getenv|environ\\.get)\\(\\s*${p}\\s*[,)]|\\bos\\.environ\\[\\s*${p}\\s*\\]`);
+  if (family === 'javascript') return new RegExp(`\\bprocess\\.env\\[\\s*${p}\\s*\\]|\\bDeno\\.env\\.get\\(\\s*${p}\\s*\\)`);
+  if (family === 'go') return new RegExp(`\\bos\\.(?:Getenv|LookupEnv)\\(\\s*${p}\\s*\\)`);
+  return undefined;
+}
+
+/** Whether a function body hands parameter `q` back as the value when the variable is unset. */
+function fallsBackTo(family: string, body: string, name: string, q: string): boolean {
+  if (family === 'python') {
+    return new RegExp(`\\(\\s*${name}\\s*,\\s*(?:default\\s*=\\s*)?${q}\\s*\\)|\\breturn\\s+${q}\\s*$|\\bor\\s+${q}\\b`, 'm').test(body);
+  }
+  if (family === 'javascript') return new RegExp(`(?:\\|\\||\\?\\?|[?:]|\\breturn)\\s*${q}\\b(?!\\s*[.(\\[])`).test(body);
+  return new RegExp(`\\breturn\\s+${q}\\s*(?:$|[;}])`, 'm').test(body);
+}
+
+/** The parameters of a parameter list as written: names (Go's `a, b string` included) and literal defaults. */
+function parameterList(text: string, offset: number, family: string): FunctionDef['params'] {
+  const out: FunctionDef['params'] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = text[i];
+    if (c === '(' || c === '[' || c === '{' || c === '<') depth += 1;
+    else if (c === ')' || c === ']' || c === '}' || c === '>') depth -= 1;
+    else if ((c === ',' && depth === 0) || i === text.length) {
+      const part = text.slice(start, i);
+      const m = /^\s*([A-Za-z_$][\w$]*)/.exec(part);
+      if (!m) return out;
+      const eq = family === 'go' ? -1 : part.indexOf('=');
+      const raw = eq === -1 ? '' : part.slice(eq + 1);
+      const def = raw.trim() ? { text: raw.trim(), offset: offset + start + eq + 1 + (raw.length - raw.trimStart().length) } : undefined;
+      out.push({ name: m[1], ...(def ? { default: def } : {}) });
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+/** The closing parenthesis that matches the one at `open`, in masked code. */
+function closingParen(code: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < Math.min(code.length, open + 2000); i++) {
+    if (code[i] === '(') depth += 1;
+    else if (code[i] === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** Top-level functions of a code file, by name. */
+function functionsOf(file: SourceFile, family: string): Map<string, FunctionDef> {
+  const out = new Map<string, FunctionDef>();
+  const { code } = maskSource(file);
+  const add = (name: string, open: number, bodyStart: number, bodyEnd: number) => {
+    const close = closingParen(code, open);
+    // A later definition replaces an earlier one (Python's `@overload` stubs come before the function).
+    if (close === -1) return;
+    out.set(name, { params: parameterList(file.text.slice(open + 1, close), open + 1, family), body: code.slice(bodyStart, Math.min(bodyEnd, bodyStart + 3000)) });
+  };
+  if (family === 'python') {
+    const lines = pythonLines(file);
+    lines.forEach((line, i) => {
+      const m = /^(?:async\s+)?def\s+([A-Za-z_]\w*)\s*\(/.exec(line.code);
+      if (!m || line.indent !== 0) return;
+      const open = code.indexOf('(', line.offset);
+      const end = lines.slice(i + 1).find(l => l.indent <= line.indent);
+      add(m[1], open, open, end ? end.offset : code.length);
+    });
+    return out;
+  }
+  const depth = new BraceDepth(code);
+  const header =
+    family === 'go'
+      ? /(?:^|\n)func[ \t]+([A-Za-z_]\w*)[ \t]*\(/g
+      : /(?:^|\n)[ \t]*(?:export[ \t]+)?(?:(?:async[ \t]+)?function[ \t]+([A-Za-z_$][\w$]*)[ \t]*(?:<[^>()]*>)?[ \t]*\(|(?:const|let|var)[ \t]+([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n]+)?=[ \t]*(?:async[ \t]*)?\()/g;
+  for (const m of code.matchAll(header)) {
+    const open = (m.index ?? 0) + m[0].length - 1;
+    if (depth.at(open) !== 0 || out.size >= 500) continue;
+    const close = closingParen(code, open);
+    if (close === -1) continue;
+    const after = /^[^{;\n]*?(=>)?[ \t]*(\{)?/.exec(code.slice(close + 1, close + 300));
+    if (family === 'javascript' && !m[1] && !after?.[1]) continue;
+    const brace = after?.[2] ? close + 1 + after[0].length - 1 : -1;
+    if (brace !== -1) add(m[1] ?? m[2], open, brace, depth.closing(brace));
+    else if (after?.[1]) add(m[1] ?? m[2], open, close + 1, expressionEnd(code, close + 1 + after[0].length, family));
+  }
+  return out;
+}
+
+/** Whether a function reads the variable its first parameter names, and which parameter it falls back to. */
+function envHelperOf(fn: FunctionDef, family: string): EnvHelper | undefined {
+  const name = fn.params[0]?.name;
+  if (!name) return undefined;
+  const reads = readsVariableOf(family, name.replace(/\$/g, '\\$'));
+  if (!reads?.test(fn.body) || !/\breturn\b|=>/.test(fn.body)) return undefined;
+  const index = fn.params.findIndex((p, i) => i > 0 && fallsBackTo(family, fn.body, name.replace(/\$/g, '\\$'), p.name.replace(/\$/g, '\\$')));
+  if (index === -1) return {};
+  const p = fn.params[index];
+  return { fallback: { index, name: p.name, ...(p.default ? { default: p.default } : {}) } };
+}
+
 /** Steps one resolution may take, across every name it follows. */
 const STEP_BUDGET = 3000;
 /** Values kept per name or expression. */
@@ -1078,6 +1197,9 @@ class ValueIndexImpl {
   private configIndex?: ConfigValue[];
   /** Expressions already parsed, by comment style and text: an index lives for one audit. */
   private readonly parsed = new Map<string, Node>();
+  /** Top-level functions by file, and the environment helpers calls name, by module and callee. */
+  private readonly functions = new Map<string, Map<string, FunctionDef>>();
+  private readonly helpers = new Map<string, { helper: EnvHelper; file?: SourceFile } | null>();
 
   constructor(readonly files: SourceFile[]) {
     this.byPath = new Map(files.map(f => [f.path, f]));
@@ -1293,6 +1415,25 @@ class ValueIndexImpl {
         if (fallback.length === 0) return [{ env: firstName, ...at }];
         return fallback.map(v => ({ ...v, env: firstName }));
       }
+      // A helper of the project that reads the variable its first parameter names: `envbool("DEBUG", "True")`.
+      const helper = this.envHelper(ctx.module, callee);
+      if (helper) {
+        const at = this.at(ctx, node);
+        const fb = helper.helper.fallback;
+        const argument = fb ? (node.kw[fb.name] ?? node.args[fb.index]) : undefined;
+        let fallback: Value[] = [];
+        if (argument) fallback = this.evalNode(argument, inner);
+        else if (fb?.default && helper.file) {
+          // The helper's own default for the parameter, read where the helper is written.
+          const module = this.module(helper.file.path);
+          if (module) {
+            const sub: Context = { ...inner, module, file: helper.file, base: fb.default.offset, owner: undefined };
+            fallback = this.evalNode(this.parse(fb.default.text, module.language === 'python'), sub);
+          }
+        }
+        if (fallback.length === 0) return [{ env: firstName, ...at }];
+        return fallback.map(v => ({ ...v, env: firstName }));
+      }
     }
     if (TRANSPARENT_CALLS.has(callee) || TRANSPARENT_CALLS.has(last)) {
       const argument = node.kw.default ?? first;
@@ -1300,6 +1441,48 @@ class ValueIndexImpl {
       return this.evalNode(argument, inner).map(v => transform(v, last));
     }
     return [];
+  }
+
+  /** The project's helper a call names, if it reads the variable its first parameter names. */
+  private envHelper(module: ModuleValues, callee: string): { helper: EnvHelper; file?: SourceFile } | undefined {
+    const key = `${module.path}#${callee}`;
+    if (this.helpers.has(key)) return this.helpers.get(key) ?? undefined;
+    let found: { helper: EnvHelper; file?: SourceFile } | null = null;
+    const inFile = (path: string | undefined, name: string): boolean => {
+      const file = path === undefined ? undefined : this.byPath.get(path);
+      const family = file && this.module(file.path)?.language;
+      if (!file || !family || isTestFile(file.path)) return false;
+      let fns = this.functions.get(file.path);
+      if (!fns) {
+        fns = readsVariableOf(family, 'x') ? functionsOf(file, family) : new Map();
+        this.functions.set(file.path, fns);
+      }
+      const fn = fns.get(name);
+      const helper = fn && envHelperOf(fn, family);
+      if (helper) found = { helper, file };
+      return !!fn;
+    };
+    const inDir = (dir: string, name: string) =>
+      this.files.some(f => dirname(f.path) === dir && f.path.endsWith('.go') && !f.path.endsWith('_test.go') && inFile(f.path, name));
+    const parts = callee.split('.');
+    if (parts.length === 1) {
+      const name = parts[0];
+      if (!inFile(module.path, name)) {
+        const ref = module.imports.get(name);
+        if (ref?.path && ref.name) inFile(ref.path, ref.name);
+        else if (!ref) {
+          for (const star of module.starImports) {
+            if (module.language === 'go' ? inDir(star, name) : inFile(star, name)) break;
+          }
+        }
+      }
+    } else if (parts.length === 2) {
+      const ref = module.imports.get(parts[0]);
+      if (ref?.path && !ref.name) inFile(ref.path, parts[1]);
+      else if (ref?.dir !== undefined && !ref.path && !ref.name) inDir(ref.dir, parts[1]);
+    }
+    this.helpers.set(key, found);
+    return found ?? undefined;
   }
 
   private evalReference(node: Node, ctx: Context): Value[] {

@@ -87,6 +87,26 @@ describeRule(rule, {
       findings: ['config/app.py:3', 'config/settings.py:2'],
     },
     {
+      name: 'DEBUG on by default through a helper defined in the settings module, whatever its name',
+      files: {
+        'requirements.txt': 'django==5.0\n',
+        'site/settings.py': [
+          'import os',
+          '',
+          'def envflag(s: str, default: str) -> bool:',
+          '    v = os.getenv(s, default=default)',
+          '    if v not in ("", "True", "False"):',
+          '        raise ValueError(s)',
+          '    return v == "True"',
+          '',
+          'DEBUG = envflag("DEBUG", "True")',
+          'PAYMENTS = envflag("PAYMENTS", "False")',
+        ].join('\n'),
+        'manage.py': 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "site.settings")\n',
+      },
+      findings: ['site/settings.py:9'],
+    },
+    {
       name: 'a GraphQL playground, GraphiQL and debug errors on in the only configuration',
       files: {
         'package.json': JSON.stringify({ dependencies: { '@nestjs/core': '^10.0.0', '@nestjs/graphql': '^12.0.0' } }),
@@ -308,6 +328,17 @@ describeRule(rule, {
       files: {
         'requirements.txt': 'django==5.0\n',
         'config/settings.py': 'DEBUG = env_bool("DEBUG", "False")\nCORS_DEBUG = DEBUG\n',
+        // A helper of the project that defaults to off, and a function that reads no environment at all.
+        'web/settings.py': [
+          'import os',
+          'def envflag(s, default):',
+          '    return os.getenv(s, default=default) == "True"',
+          'def pick(s, default):',
+          '    return default',
+          'DEBUG = envflag("DEBUG", "False")',
+          'TEMPLATE_DEBUG = pick("DEBUG", True)',
+        ].join('\n'),
+        'tests/settings.py': 'import os\ndef envflag(s, default):\n    return os.getenv(s, default)\nDEBUG = envflag("DEBUG", "True")\n',
         'config/app.py': 'from config.settings import DEBUG\napp.run(debug=DEBUG)\n',
         'src/app.module.ts': [
           "import { GraphQLModule } from '@nestjs/graphql';",
