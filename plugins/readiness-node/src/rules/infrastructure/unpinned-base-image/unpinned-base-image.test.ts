@@ -44,6 +44,14 @@ describeRule(rule, {
       findings: ['Dockerfile:2'],
     },
     {
+      name: 'latest beside a word that is no version, and an ARG default that is a real image with an expansion left in its name only',
+      files: {
+        Dockerfile: 'FROM eclipse-temurin:jdk-latest\n',
+        'worker/Dockerfile': 'ARG ARCH=${TARGETPLATFORM/\\//-}\nFROM ghcr.io/acme/runtime-${ARCH}\n',
+      },
+      findings: ['Dockerfile:1', 'worker/Dockerfile:2'],
+    },
+    {
       name: 'an ARG default with no tag, through nested ARGs',
       files: { Dockerfile: 'ARG REGISTRY=ghcr.io/acme\nARG BASE=$REGISTRY/runtime\nFROM ${BASE} AS run\n' },
       findings: ['Dockerfile:3'],
@@ -68,6 +76,27 @@ describeRule(rule, {
         Dockerfile: 'FROM python:3.12-slim\n',
         'web/Dockerfile': 'FROM node:22-alpine AS build\nFROM nginx:1.27-alpine\n',
         'db/Dockerfile': 'FROM debian:bookworm-20240701\n',
+      },
+    },
+    {
+      name: 'tags that lead with a version: the latest of a version line, a variant of a major',
+      files: {
+        'db/Dockerfile': 'FROM mcr.microsoft.com/mssql/server:2022-latest\n',
+        Dockerfile: 'FROM node:20-lts\nFROM python:3-alpine\n',
+      },
+    },
+    {
+      name: 'ARG defaults that are placeholders the build must replace, or a tag only the build can expand',
+      files: {
+        Dockerfile: [
+          'ARG GO_VERSION=PLEASE_PROVIDE_GO_VERSION',
+          'ARG PLATFORM_DASHES=${TARGETPLATFORM/\\//-}',
+          'FROM acme/build:${GO_VERSION}-${PLATFORM_DASHES} AS builder',
+          'FROM debian:bookworm-slim',
+          '',
+        ].join('\n'),
+        'tools/Dockerfile': 'ARG BASE_IMAGE=CHANGE_ME\nFROM ${BASE_IMAGE}\n',
+        'arm/Dockerfile': 'ARG PLATFORM_DASHES=${TARGETPLATFORM/\\//-}\nFROM acme/base:1.4-${PLATFORM_DASHES}\n',
       },
     },
     {
