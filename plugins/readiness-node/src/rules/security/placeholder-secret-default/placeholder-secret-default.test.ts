@@ -262,6 +262,25 @@ describeRule(rule, {
       findings: ['app/core/config.py:6', 'site/settings/common.py:6', 'site/settings/common.py:11'],
     },
     {
+      name: 'a secret read through a helper of the project that falls back to a junk literal (punctuation only)',
+      files: {
+        'hub/settings.py': [
+          'import os',
+          'from pathlib import Path',
+          '',
+          'def envsecret(s, default=None):',
+          '    if secret_path := os.getenv(s + "_FILE"):',
+          '        return Path(secret_path).read_text().strip()',
+          '    return os.getenv(s, default)',
+          '',
+          'SECRET_KEY = envsecret("SECRET_KEY", "---")',
+          'DB_PASSWORD = envsecret("DB_PASSWORD", "")',
+          'S3_SECRET_KEY = envsecret("S3_SECRET_KEY")',
+        ].join('\n'),
+      },
+      findings: ['hub/settings.py:9'],
+    },
+    {
       name: 'connection settings whose default in code carries a stand-in password or the user name again',
       files: {
         'go.mod': 'module example.com/shop\n',
@@ -575,6 +594,16 @@ describeRule(rule, {
         'app.py': 'import os\nTOKEN = os.getenv("GITHUB_TOKEN", "")\nPW = os.environ.get("DB_PASSWORD", None)\n',
         'src/a.js': "const key = process.env.API_KEY || '';\n",
         'src/main/resources/application.properties': 'spring.datasource.password=${DB_PASSWORD:}\n',
+        // A helper of the project: an empty or absent fallback means the setting is required.
+        'hub/settings.py': [
+          'import os',
+          'def envsecret(s, default=None):',
+          '    return os.getenv(s, default)',
+          'EMAIL_HOST_PASSWORD = envsecret("EMAIL_HOST_PASSWORD", "")',
+          'SECRET_KEY = envsecret("SECRET_KEY")',
+          'API_TOKEN = envsecret("API_TOKEN", " ")',
+        ].join('\n'),
+        'tests/settings.py': 'import os\ndef envsecret(s, default=None):\n    return os.getenv(s, default)\nSECRET_KEY = envsecret("SECRET_KEY", "---")\n',
       },
     },
     {
