@@ -1,6 +1,7 @@
 import { DockerfileParser } from 'dockerfile-ast';
 import { SourceFile } from '../snapshot';
 import { basename, dirname } from './paths';
+import { nameWords } from './secretNames';
 
 /** @public */
 export interface DockerInstruction {
@@ -222,4 +223,33 @@ export function instructionCommandLine(args: string): string {
   } catch {
     return text;
   }
+}
+
+const PRODUCTION_WORD = /^(?:prod|production)$/;
+const productionWords = (path: string) => nameWords(basename(path).replace(/dockerfile|containerfile/gi, ' ')).some(w => PRODUCTION_WORD.test(w));
+
+/** The words of a folder's name other than production words (`app-prod` → `app`), and whether it had one. */
+function folderWords(dir: string): { rest: string; production: boolean } {
+  const words = nameWords(basename(dir));
+  return { rest: words.filter(w => !PRODUCTION_WORD.test(w)).join(' '), production: words.some(w => PRODUCTION_WORD.test(w)) };
+}
+
+/**
+ * Whether a Dockerfile not named for production has a production variant beside it, so that it builds the
+ * development image: in its folder (`Dockerfile` next to `Dockerfile.prod`, `Dockerfile-prod` or `prod.Dockerfile`),
+ * or in a sibling folder named like its own plus a production word (`docker/app/Dockerfile` next to
+ * `docker/app-prod/Dockerfile`).
+ * @public
+ */
+export function besideProductionVariant(dockerfiles: DockerfileFact[], path: string): boolean {
+  if (productionWords(path)) return false;
+  const dir = dirname(path);
+  const own = folderWords(dir);
+  return dockerfiles.some(d => {
+    if (d.path === path || !d.finalStage) return false;
+    if (dirname(d.path) === dir) return productionWords(d.path);
+    if (!dir || own.production || dirname(dirname(d.path)) !== dirname(dir)) return false;
+    const other = folderWords(dirname(d.path));
+    return other.production && other.rest === own.rest && own.rest !== '';
+  });
 }

@@ -259,8 +259,10 @@ describeRule(rule, {
         'Dockerfile': 'FROM node:22 AS build\nENV NODE_ENV=production\nRUN npm ci\n\nFROM node:22-slim\nENV NODE_ENV=development PORT=3000\nCMD ["node", "server.js"]\n',
         'api/Dockerfile': 'FROM node:22\nARG NODE_ENV=development\nENV NODE_ENV=${NODE_ENV}\n',
         'py/Dockerfile': 'FROM python:3.12\nENV FLASK_DEBUG 1\nCMD ["flask", "run", "--host=0.0.0.0", "--debug"]\n',
+        'web/Dockerfile-prod': 'FROM node:22\nENV NODE_ENV development\nCMD ["node", "dist/main.js"]\n',
+        'web/Dockerfile-nginx': 'FROM nginx:1.27\n',
       },
-      findings: ['api/Dockerfile:3', 'Dockerfile:6', 'py/Dockerfile:2', 'py/Dockerfile:3'],
+      findings: ['api/Dockerfile:3', 'Dockerfile:6', 'py/Dockerfile:2', 'py/Dockerfile:3', 'web/Dockerfile-prod:2'],
     },
     {
       name: 'a production image whose start command runs a development server, directly or through its scripts',
@@ -452,6 +454,8 @@ describeRule(rule, {
         'Dockerfile.dev': 'FROM node:22\nENV NODE_ENV=development\n',
         'docker/dev/Dockerfile': 'FROM node:22\nENV NODE_ENV=development\n',
         'Dockerfile': 'FROM node:22 AS dev\nENV NODE_ENV=development\nFROM node:22-slim\nENV NODE_ENV=production\n',
+        'api/Dockerfile': 'FROM node:22\nENV NODE_ENV development\nCMD ["yarn", "start:dev"]\n',
+        'api/Dockerfile-prod': 'FROM node:22\nENV NODE_ENV production\nCMD ["node", "dist/main.js"]\n',
       },
     },
     {

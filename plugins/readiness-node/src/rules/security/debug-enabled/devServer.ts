@@ -4,9 +4,8 @@
  */
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import type { DockerfileFact, Facts } from '../../../facts';
-import { basename, dirname, isDevWorkspacePath, isLowConfidencePath, joinPath, lineOf } from '../../../facts';
-import { instructionCommandLine } from '../../../facts/dockerfiles';
-import { nameWords } from '../../../facts/secretNames';
+import { basename, isDevWorkspacePath, isLowConfidencePath, joinPath, lineOf } from '../../../facts';
+import { besideProductionVariant, instructionCommandLine } from '../../../facts/dockerfiles';
 import { asRecord, asString, parseYamlFile } from '../../../facts/yamlDoc';
 import { isDevelopmentName } from '../../../facts/values';
 import { syntaxTree, SyntaxNode, SyntaxTree } from '../../../facts/syntax';
@@ -173,39 +172,12 @@ function nativeProductionStarts(facts: Facts): string[] {
   return out;
 }
 
-const PRODUCTION_WORD = /^(?:prod|production)$/;
-const productionWords = (path: string) => nameWords(basename(path).replace(/dockerfile|containerfile/gi, ' ')).some(w => PRODUCTION_WORD.test(w));
-
-/** The words of a folder's name other than production words (`app-prod` → `app`), and whether it had one. */
-function folderWords(dir: string): { rest: string; production: boolean } {
-  const words = nameWords(basename(dir));
-  return { rest: words.filter(w => !PRODUCTION_WORD.test(w)).join(' '), production: words.some(w => PRODUCTION_WORD.test(w)) };
-}
-
-/**
- * A Dockerfile not named for production beside one that is: in its folder (`Dockerfile` next to `Dockerfile.prod`
- * or `prod.Dockerfile`), or in a sibling folder named like its own plus a production word (`docker/app/Dockerfile`
- * next to `docker/app-prod/Dockerfile`).
- */
-function besideProductionVariant(facts: Facts, path: string): boolean {
-  if (productionWords(path)) return false;
-  const dir = dirname(path);
-  const own = folderWords(dir);
-  return facts.dockerfiles.some(d => {
-    if (d.path === path || !d.finalStage) return false;
-    if (dirname(d.path) === dir) return productionWords(d.path);
-    if (!dir || own.production || dirname(dirname(d.path)) !== dirname(dir)) return false;
-    const other = folderWords(dirname(d.path));
-    return other.production && other.rest === own.rest && own.rest !== '';
-  });
-}
-
 /** Dockerfiles that build the production image: not named for development, tests or CI, not beside a production variant. */
 function isProductionImage(facts: Facts, dockerfile: DockerfileFact, isDevDockerfile: (path: string) => boolean, native: boolean): boolean {
   const path = dockerfile.path;
   if (native || isDevDockerfile(path) || isLowConfidencePath(path) || isDevWorkspacePath(path)) return false;
   if (dockerfile.finalStage?.name && isDevelopmentName(dockerfile.finalStage.name)) return false;
-  return !besideProductionVariant(facts, path);
+  return !besideProductionVariant(facts.dockerfiles, path);
 }
 
 /**

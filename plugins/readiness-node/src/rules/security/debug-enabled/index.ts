@@ -2,7 +2,7 @@ import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { SourceFile } from '../../../snapshot';
 import type { Facts } from '../../../facts';
 import { basename, dirname, isLowConfidencePath, isTestFile, joinPath, languageOf, lineOf, lineOfOffset, matchAll } from '../../../facts';
-import { DockerfileFact } from '../../../facts/dockerfiles';
+import { besideProductionVariant, DockerfileFact } from '../../../facts/dockerfiles';
 import { asArray, asRecord, asString, parseYamlFile } from '../../../facts/yamlDoc';
 import { expressionAt, isDevelopmentName, isTestName, isTruthy, Literal, Resolved, valuesOf } from '../../../facts/values';
 import { defineRule, outcome } from '../../types';
@@ -671,7 +671,7 @@ export default defineRule({
   severity: 'high',
   title: 'Debug mode is off in production',
   description:
-    'Fails when debug mode is on in a production path: `app.run(debug=True)` (a low-confidence note when it binds the loopback address only, `host="127.0.0.1"`), `Flask(..., debug=True)`, `DEBUG = True` (or a DEBUG read that defaults to on, also through a helper function of the project that reads the variable its first parameter names, such as `DEBUG = envflag("DEBUG", "True")`) as the settings default (a base settings module counts only when no production settings module built on it switches DEBUG off), DEBUG read as the truthiness of an environment string (`bool(os.environ.get("DEBUG", 0))`, `!!process.env.X`) whose default is non-empty text or which the repository\'s own configuration sets to `0`/`false`, a development configuration class with DEBUG on that the application falls back to when the variable selecting its configuration is unset and some deployment does not set it, GraphQL playgrounds and debug errors switched on (also through the NestJS ConfigService), `gin.SetMode(gin.DebugMode)`, an unguarded `UseDeveloperExceptionPage()`, `NODE_ENV`/`FLASK_ENV` forced to development or `FLASK_DEBUG`/`DEBUG` switched on in the final stage of a production Dockerfile, a production image (no `Dockerfile.dev`-style name, no production variant beside it or in a sibling folder such as `docker/app-prod/` for `docker/app/`, no native Procfile/Render deployment running a production server instead) whose start command runs a development server directly or through its package.json script or nps task (`fastapi dev`, `flask run --debug`, `uvicorn --reload`, `manage.py runserver`, `nodemon`, `ts-node-dev`, `next dev`, `vite`, `dotnet watch`, `air`), or in a production env or compose file, an env file a production image bakes in as its `.env`, or the Kubernetes manifests of a production path (kustomize configMapGenerator literals, ConfigMap data, container env; any `*_DEBUG` flag counts there; development, staging and local overlays do not).',
+    'Fails when debug mode is on in a production path: `app.run(debug=True)` (a low-confidence note when it binds the loopback address only, `host="127.0.0.1"`), `Flask(..., debug=True)`, `DEBUG = True` (or a DEBUG read that defaults to on, also through a helper function of the project that reads the variable its first parameter names, such as `DEBUG = envflag("DEBUG", "True")`) as the settings default (a base settings module counts only when no production settings module built on it switches DEBUG off), DEBUG read as the truthiness of an environment string (`bool(os.environ.get("DEBUG", 0))`, `!!process.env.X`) whose default is non-empty text or which the repository\'s own configuration sets to `0`/`false`, a development configuration class with DEBUG on that the application falls back to when the variable selecting its configuration is unset and some deployment does not set it, GraphQL playgrounds and debug errors switched on (also through the NestJS ConfigService), `gin.SetMode(gin.DebugMode)`, an unguarded `UseDeveloperExceptionPage()`, `NODE_ENV`/`FLASK_ENV` forced to development or `FLASK_DEBUG`/`DEBUG` switched on in the final stage of a production Dockerfile (not one named for development or beside its production variant, such as `Dockerfile` next to `Dockerfile-prod`), a production image (no `Dockerfile.dev`-style name, no production variant beside it or in a sibling folder such as `docker/app-prod/` for `docker/app/`, no native Procfile/Render deployment running a production server instead) whose start command runs a development server directly or through its package.json script or nps task (`fastapi dev`, `flask run --debug`, `uvicorn --reload`, `manage.py runserver`, `nodemon`, `ts-node-dev`, `next dev`, `vite`, `dotnet watch`, `air`), or in a production env or compose file, an env file a production image bakes in as its `.env`, or the Kubernetes manifests of a production path (kustomize configMapGenerator literals, ConfigMap data, container env; any `*_DEBUG` flag counts there; development, staging and local overlays do not).',
   rationale:
     'Debug modes print stack traces, settings and sometimes secrets to anyone who triggers an error; the Werkzeug debugger even executes code sent from the browser. Development modes also switch off caching and hardening that production relies on.',
   remediation:
@@ -721,7 +721,8 @@ export default defineRule({
 
     for (const dockerfile of facts.dockerfiles) {
       const stage = dockerfile.finalStage;
-      if (!stage || isDevDockerfile(dockerfile.path)) continue;
+      // A Dockerfile beside its production variant (`Dockerfile` next to `Dockerfile.prod`) builds the development image.
+      if (!stage || isDevDockerfile(dockerfile.path) || besideProductionVariant(facts.dockerfiles, dockerfile.path)) continue;
       const file = facts.file(dockerfile.path);
       if (!file || isTestFile(file.path)) continue;
       const argDefaults = new Map<string, string>();
@@ -749,7 +750,8 @@ export default defineRule({
     }
     for (const dockerfile of facts.dockerfiles) {
       const file = facts.file(dockerfile.path);
-      if (!file || isDevDockerfile(dockerfile.path) || isTestFile(file.path) || isLowConfidencePath(file.path)) continue;
+      if (!file || isDevDockerfile(dockerfile.path) || besideProductionVariant(facts.dockerfiles, dockerfile.path)) continue;
+      if (isTestFile(file.path) || isLowConfidencePath(file.path)) continue;
       scanBakedEnvFiles(facts, dockerfile, file, findings);
     }
     scanDevServerImages(facts, isDevDockerfile, findings);
