@@ -47,13 +47,19 @@ export function isProse(path: string): boolean {
   return /\.(md|mdx|markdown|rst|adoc|txt)$/i.test(path);
 }
 
+/** A Java resource bundle named for a language, and maybe a country: `messages_fr.properties`, `payment_pt_BR.properties`. */
+const LOCALE_BUNDLE =
+  /(^|\/)[^/]+_(?:ar|bg|ca|cs|da|de|el|en|es|et|eu|fa|fi|fr|gl|he|hi|hr|hu|id|it|ja|ko|lt|lv|ms|nb|nl|no|pl|pt|ro|ru|sk|sl|sr|sv|th|tr|uk|vi|zh)(?:_[A-Z]{2})?\.properties$/;
+
 /**
- * Translation catalogues: `locales/ja_JP/translation.json`, `i18n/zh_CN.json`, `intl/messages/es-ES.json`, `lang/fr.yml`. Their keys are
+ * Translation catalogues: `locales/ja_JP/translation.json`, `i18n/zh_CN.json`, `intl/messages/es-ES.json`, `lang/fr.yml`, `langs/es.json`,
+ * `bundles/payment_fr.properties`. Their keys are
  * phrases to translate ("OAuth client secret") and their values prose, never settings.
  */
 export function isTranslationPath(path: string): boolean {
   return (
-    /(^|\/)(locales?|i18n|intl|l10n|translations?|lang)\//i.test(path) ||
+    /(^|\/)(locales?|i18n|intl|l10n|translations?|langs?|languages)\//i.test(path) ||
+    LOCALE_BUNDLE.test(path) ||
     /(^|\/)messages\/[^/]+\.(json|ya?ml|po|properties)$/i.test(path) ||
     /(^|\/)[^/]*translations?\.(json|ya?ml)$/i.test(path)
   );

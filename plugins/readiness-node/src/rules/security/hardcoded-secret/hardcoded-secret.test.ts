@@ -35,6 +35,14 @@ const rsaJwk = (seed: number, upper = false) => {
 describeRule(rule, {
   fails: [
     {
+      name: 'a token key holding a random literal still signs tokens',
+      files: {
+        'src/auth/constants.ts': `export const TOKEN_KEY = '${randomish(40, 73)}';\n`,
+        'src/auth/sign.ts': "import jwt from 'jsonwebtoken';\nimport { TOKEN_KEY } from './constants';\nexport const sign = (p: object) => jwt.sign(p, TOKEN_KEY);\n",
+      },
+      findings: ['src/auth/constants.ts:1'],
+    },
+    {
       name: 'a random-looking secret in the compose file the application runs with',
       files: { 'compose.yaml': `services:\n  server:\n    build: .\n    environment:\n      COOKIE_SECRET: "${randomish(40, 71)}"\n` },
       findings: ['compose.yaml:5'],
@@ -229,6 +237,19 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'a token key whose value names a token is where the token is stored, not a signing key',
+      files: {
+        'src/app/shared/constants.ts': "export const AUTHENTICATION_TOKEN_KEY = 'shop-authenticationToken';\nexport const REFRESH_TOKEN_KEY = 'refresh_token';\n",
+        'src/app/core/auth.ts': "import { AUTHENTICATION_TOKEN_KEY } from '../shared/constants';\nexport const jwt = () => sessionStorage.getItem(AUTHENTICATION_TOKEN_KEY);\n",
+      },
+    },
+    {
+      name: 'translated labels in a language folder are prose, not credentials',
+      files: {
+        'UI/Web/src/assets/langs/es.json': '{\n  "login": {\n    "username": "Nombre de usuario",\n    "password": "Contrase\u00f1a",\n    "promoted": "Promocionado"\n  }\n}\n',
+      },
+    },
     {
       name: 'a key in a Go package that only tests of other packages import (test support, the httptest convention): a note',
       files: goKeystore(

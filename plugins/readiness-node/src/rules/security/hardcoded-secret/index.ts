@@ -16,6 +16,7 @@ import {
   isStandInSecret,
   looksRandom,
   mayHoldSecretName,
+  nameWords,
   repeatsAccountNearby,
   SECRET_NAME_HINT,
 } from '../../../facts/secretNames';
@@ -352,10 +353,19 @@ function scanSigningKeys(facts: Facts, file: SourceFile, hits: Hit[]): void {
   }
 }
 
+/**
+ * A token key whose value names a token (`AUTHENTICATION_TOKEN_KEY = 'app-authenticationToken'`, `TOKEN_KEY = 'access_token'`):
+ * the key a token is stored under in browser storage or a header, not a key that signs one.
+ */
+function isTokenStorageKey(name: string, value: string): boolean {
+  const words = nameWords(name);
+  return words.length >= 2 && words[words.length - 1] === 'key' && words[words.length - 2] === 'token' && nameWords(value).includes('token');
+}
+
 /** Constants and configuration keys named for a token signing key (`JWT_SECRET`, `jwt.secret=…`) holding such a literal. */
 function scanSigningConstants(facts: Facts, file: SourceFile, hits: Hit[]): void {
   for (const key of signingKeyConstants(facts, file)) {
-    if (!isCredentialKey(key.value, facts)) continue;
+    if (!isCredentialKey(key.value, facts) || isTokenStorageKey(key.name, key.value)) continue;
     const message = key.where === 'config' ? `Token signing key ${key.name} set to a literal in configuration` : `Token signing key ${key.name} set to a literal`;
     hits.push({ file: key.file, line: key.line, message, secret: key.value, strong: false });
   }
