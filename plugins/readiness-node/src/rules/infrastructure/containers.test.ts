@@ -38,6 +38,19 @@ describe('declaredBuildsOf', () => {
     ).toEqual([{ dockerfile: 'docker/Dockerfile', context: '', tags: ['acme/app:$EXPR'], source: 'Makefile' }]);
   });
 
+  it("expands a Makefile's own variables in its docker build commands, leaving functions and unassigned ones", () => {
+    expect(
+      buildsOf({
+        'mk/images.mk':
+          'REGISTRY ?= localhost/acme\nAPI_IMAGE := $(REGISTRY)/api:${VERSION}\nVERSION = 1.2\n\napi:\n\tdocker build -t $(API_IMAGE) -t $(OTHER) .\n\tdocker build -f $(DOCKERFILE) .\n',
+        Makefile: 'DIR := services/web\nweb:\n\tdocker build -t web:$(shell git rev-parse --short HEAD) $(DIR)\n',
+      }),
+    ).toEqual([
+      { dockerfile: 'services/web/Dockerfile', context: 'services/web', tags: ['web:$EXPR'], source: 'Makefile' },
+      { dockerfile: 'Dockerfile', context: '', tags: ['localhost/acme/api:1.2', '$EXPR'], source: 'mk/images.mk' },
+    ]);
+  });
+
   it('reads the docker_build calls of a Tiltfile, relative to it, and skips those it cannot resolve', () => {
     expect(
       buildsOf({

@@ -370,6 +370,28 @@ const SCRIPT_FILE = /(^|\/)(Makefile|makefile|GNUmakefile|justfile|Justfile|Task
 
 const declaredCache = new WeakMap<Facts, DeclaredBuild[]>();
 
+const MAKEFILE = /^(?:(?:GNU)?[Mm]akefile|[\w.-]+\.mk)$/;
+/** A Makefile variable assignment: `IMAGE := $(REGISTRY)/api:$(VERSION)`, `VERSION ?= 1.2`. */
+const MAKE_ASSIGNMENT = /^(?:export[ \t]+|override[ \t]+)?([A-Za-z_][\w.-]*)[ \t]*(?:::?=|:::=|\?=|=)[ \t]*(.*?)[ \t]*$/gm;
+
+/**
+ * A Makefile's text with its own simple variables (`$(IMAGE)`, `${VERSION}`) replaced by the values it assigns them,
+ * expanded in turn; the first assignment of a name counts. Functions (`$(shell …)`) and variables it does not assign
+ * stay as written.
+ */
+function expandMakeVariables(text: string): string {
+  const values = new Map<string, string>();
+  for (const m of text.matchAll(MAKE_ASSIGNMENT)) if (!values.has(m[1])) values.set(m[1], m[2]);
+  if (values.size === 0) return text;
+  let out = text;
+  for (let i = 0; i < 5; i++) {
+    const next = out.replace(/\$(?:\(([A-Za-z_][\w.-]*)\)|\{([A-Za-z_][\w.-]*)\})/g, (whole, paren?: string, brace?: string) => values.get((paren ?? brace)!) ?? whole);
+    if (next === out) break;
+    out = next;
+  }
+  return out;
+}
+
 /** A Starlark string literal, and nothing else. */
 const STRING_LITERAL = /^(?:"([^"\\]*)"|'([^'\\]*)')$/;
 
@@ -458,7 +480,8 @@ export function declaredBuildsOf(facts: Facts): DeclaredBuild[] {
   const builds: DeclaredBuild[] = [];
   const scan = (text: string, source: string) => {
     // Commented-out lines (`#docker build …` in a Makefile or a script) build nothing.
-    const joined = text.replace(/^[ \t]*#.*$/gm, '').replace(/\\\r?\n/g, ' ');
+    let joined = text.replace(/^[ \t]*#.*$/gm, '').replace(/\\\r?\n/g, ' ');
+    if (MAKEFILE.test(basename(source))) joined = expandMakeVariables(joined);
     for (const m of joined.matchAll(DOCKER_BUILD)) {
       const build = parseDockerBuild(m[1], source);
       if (build) builds.push(build);

@@ -259,6 +259,29 @@ describeRule(rule, {
       fix: 'none',
     },
     {
+      name: "an image: service running the image a Makefile builds with a tag made of the Makefile's variables",
+      files: {
+        'deploy/docker/dockerfile.metrics': 'FROM alpine:3.20\nCOPY ./metrics /metrics\nCMD ["/metrics"]\n',
+        Makefile: [
+          'BASE_IMAGE_NAME := localhost/acme',
+          'VERSION         ?= 0.0.1',
+          'METRICS_IMAGE   := $(BASE_IMAGE_NAME)/metrics:${VERSION}',
+          '',
+          'metrics:',
+          '\tdocker build \\',
+          '\t\t-f deploy/docker/dockerfile.metrics \\',
+          '\t\t-t $(METRICS_IMAGE) \\',
+          '\t\t--build-arg BUILD_DATE=$(date -u +"%Y-%m-%dT%H:%M:%SZ") \\',
+          '\t\t.',
+          '',
+        ].join('\n'),
+        'deploy/compose/docker_compose.yaml':
+          'services:\n  metrics:\n    image: localhost/acme/metrics:0.0.1\n    pull_policy: never\n    container_name: metrics\n  db:\n    image: postgres:16\n',
+      },
+      findings: ['deploy/compose/docker_compose.yaml:2'],
+      fix: 'none',
+    },
+    {
       name: 'an image: service running the image CI pushes, under another tag',
       files: {
         'api/Dockerfile': DOCKERFILE,
@@ -425,6 +448,14 @@ describeRule(rule, {
         Dockerfile: DOCKERFILE,
         Makefile: 'image:\n\tdocker build -t shop-worker .\n# cache:\n#\tdocker build -t redis ./cache\n',
         'docker-compose.yml': 'services:\n  db:\n    image: postgres:16\n  cache:\n    image: redis:7\n  proxy:\n    image: ${REGISTRY}/shop-worker\n',
+      },
+    },
+    {
+      name: 'near miss: a Makefile tag made of a variable the Makefile does not assign names no image of the compose file',
+      files: {
+        Dockerfile: DOCKERFILE,
+        Makefile: 'VERSION := 1.0\nimage:\n\tdocker build -t $(REGISTRY)/shop:$(VERSION) .\n',
+        'docker-compose.yml': 'services:\n  shop:\n    image: ghcr.io/acme/shop:1.0\n',
       },
     },
   ],
