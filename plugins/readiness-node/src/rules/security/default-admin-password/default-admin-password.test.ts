@@ -286,6 +286,28 @@ describeRule(rule, {
       findings: ['app/core/config.py:2', 'docker-compose.prod.yml:4', 'src/bootstrap.ts:1'],
     },
     {
+      name: 'Go configuration defaults for the default user\'s password: a struct literal the code overrides, a struct tag',
+      files: {
+        'config/config.go': [
+          'package config',
+          '',
+          'func Get() *Configuration {',
+          '\tc := &Configuration{',
+          '\t\tDefaultUser: DefaultUser{',
+          '\t\t\tName: "admin",',
+          '\t\t\tPass: "admin",',
+          '\t\t},',
+          '\t}',
+          '\tparseString(&c.DefaultUser.Name, EnvDefaultUserName)',
+          '\tparseString(&c.DefaultUser.Pass, EnvDefaultUserPass)',
+          '\treturn c',
+          '}',
+        ].join('\n'),
+        'internal/settings/settings.go': 'package settings\n\ntype Bootstrap struct {\n\tAdminPassword string `env:"ADMIN_PASSWORD" envDefault:"letmein"`\n}\n',
+      },
+      findings: ['config/config.go:7', 'internal/settings/settings.go:4'],
+    },
+    {
       name: 'logins that accept a password written in the code (Go, Express route, Python, Java, C#)',
       files: {
         'internal/auth/service.go': [
@@ -474,6 +496,21 @@ describeRule(rule, {
       },
     },
     { name: 'no users at all', files: { 'src/index.ts': 'export const x = 1;\n' } },
+    {
+      name: 'Go configuration: an admin password with no default, a database password default, a literal nothing overrides, tests',
+      files: {
+        'cmd/api/main.go': [
+          'package main',
+          '',
+          'type Config struct {',
+          '\tAdminPassword string `conf:"mask"`',
+          '\tDBPassword    string `conf:"default:postgres,mask"`',
+          '}',
+        ].join('\n'),
+        'config/defaults.go': 'package config\n\nvar Defaults = Configuration{DefaultUser: DefaultUser{Pass: "admin"}}\n',
+        'config/config_test.go': 'package config\n\nfunc TestX(t *testing.T) {\n\tc := Configuration{DefaultUser: DefaultUser{Pass: "admin"}}\n\tc.DefaultUser.Pass = "x"\n}\n',
+      },
+    },
     {
       name: 'admin password read from the environment without a default',
       files: {

@@ -15,6 +15,7 @@ import {
   matchAllNear,
 } from '../../../facts';
 import { valuesOf } from '../../../facts/values';
+import { goConfigDefaults } from '../../../facts/goConfigDefaults';
 import { envFileKind } from '../../../facts/env';
 import { asRecord, parseYamlFile } from '../../../facts/yamlDoc';
 import { isPlaceholderValue } from '../../../secrets/patterns';
@@ -502,7 +503,7 @@ export default defineRule({
   severity: 'critical',
   title: 'No default admin passwords',
   description:
-    'Fails when an admin, seed or default user gets a known password: a well-known literal (`admin`, `admin123`, `password`, `changeme`, `123456`, `root`, `guest`…) in code that creates admin users or in a login the application configuration sets (a user name and its password side by side in a configuration file, with no database, broker or mail server beside them); any literal password or hash given by a framework seeder, directly or through a constant; SQL that inserts login rows with a fixed password or password hash (rows without a column list take the columns of the table\'s `CREATE TABLE` in that file or another SQL file; into a table no SQL file creates: the value that is a bcrypt/argon2/crypt hash); SQL that creates a database user or role with a literal password (`CREATE USER … IDENTIFIED BY \'…\'`, `CREATE ROLE … PASSWORD \'…\'`, `ALTER USER … PASSWORD \'…\'`), except in scripts a database container runs when it initialises its own data (`docker-entrypoint-initdb.d`), which give notes; `spring.security.user.password` (also as `${NAME}` when a committed `.env` sets NAME to a well-known password); login code that accepts a password literal (`password == "…"`, `"…".equals(password)`), also through a constant holding one or a Flask configuration key filled from literals (`app.config["PASSWORD"]` with `app.config.from_object(__name__)`); admin password settings of the application and of consoles deployed with it (`ADMIN_PASSWORD`, `FIRST_SUPERUSER_PASSWORD`, `GF_SECURITY_ADMIN_PASSWORD`) in env, compose, manifest and config files, set to a well-known password or a fixed password hash (`admin.password=\'$2y$…\'`); and fallbacks such as `os.getenv("ADMIN_PASSWORD", "admin")`, also through a settings reader (`ADMIN_PASSWORD: str = config("ADMIN_PASSWORD", default="…")`). The account a database, cache or broker is bootstrapped with (`MYSQL_ROOT_PASSWORD`, `RABBITMQ_DEFAULT_PASS`, `MONGO_INITDB_ROOT_PASSWORD`) is a service credential judged by the secret rules, not an admin login. The label of a form field (`PasswordField(\'Password\')`, `forms.CharField("Password")`) is not a password. Seeders for tests (named for tests, such as `test.seeder.ts` or `class TestSeeder`, or named only by test files) give low-confidence notes.',
+    'Fails when an admin, seed or default user gets a known password: a well-known literal (`admin`, `admin123`, `password`, `changeme`, `123456`, `root`, `guest`…) in code that creates admin users or in a login the application configuration sets (a user name and its password side by side in a configuration file, with no database, broker or mail server beside them); any literal password or hash given by a framework seeder, directly or through a constant; SQL that inserts login rows with a fixed password or password hash (rows without a column list take the columns of the table\'s `CREATE TABLE` in that file or another SQL file; into a table no SQL file creates: the value that is a bcrypt/argon2/crypt hash); SQL that creates a database user or role with a literal password (`CREATE USER … IDENTIFIED BY \'…\'`, `CREATE ROLE … PASSWORD \'…\'`, `ALTER USER … PASSWORD \'…\'`), except in scripts a database container runs when it initialises its own data (`docker-entrypoint-initdb.d`), which give notes; `spring.security.user.password` (also as `${NAME}` when a committed `.env` sets NAME to a well-known password); login code that accepts a password literal (`password == "…"`, `"…".equals(password)`), also through a constant holding one or a Flask configuration key filled from literals (`app.config["PASSWORD"]` with `app.config.from_object(__name__)`); admin password settings of the application and of consoles deployed with it (`ADMIN_PASSWORD`, `FIRST_SUPERUSER_PASSWORD`, `GF_SECURITY_ADMIN_PASSWORD`) in env, compose, manifest and config files, set to a well-known password or a fixed password hash (`admin.password=\'$2y$…\'`); and fallbacks such as `os.getenv("ADMIN_PASSWORD", "admin")`, also through a settings reader (`ADMIN_PASSWORD: str = config("ADMIN_PASSWORD", default="…")`), or as the default of a Go configuration struct (a struct-tag default of a configuration loader such as `conf:"default:…"` or `envDefault:"…"`, or a struct literal\'s value that the code then overrides from configuration: `DefaultUser: DefaultUser{Pass: "admin"}` followed by `parseString(&c.DefaultUser.Pass, …)`). The account a database, cache or broker is bootstrapped with (`MYSQL_ROOT_PASSWORD`, `RABBITMQ_DEFAULT_PASS`, `MONGO_INITDB_ROOT_PASSWORD`) is a service credential judged by the secret rules, not an admin login. The label of a form field (`PasswordField(\'Password\')`, `forms.CharField("Password")`) is not a password. Seeders for tests (named for tests, such as `test.seeder.ts` or `class TestSeeder`, or named only by test files) give low-confidence notes.',
   rationale:
     'Default credentials are the first thing attackers try, by hand and by botnet. An admin account that ships with a guessable password is a full takeover on day one, and seeded accounts tend to survive into production unnoticed.',
   remediation:
@@ -551,6 +552,20 @@ export default defineRule({
       });
     }
     scanResolvedAdminPasswords(facts, hits);
+    // Go configuration structs: a struct-tag default, or a struct literal's value the code then overrides from configuration.
+    for (const d of goConfigDefaults(facts)) {
+      if (!d.value.trim() || !isAdminPasswordName(d.key)) continue;
+      const file = facts.file(d.path);
+      if (!file || isUiComponentPath(file.path)) continue;
+      const lineStart = file.text.split('\n').slice(0, d.line - 1).join('\n').length + (d.line > 1 ? 1 : 0);
+      const at = file.text.indexOf(d.value, lineStart);
+      hits.push({
+        file,
+        offset: at === -1 ? lineStart : at,
+        value: at === -1 ? '' : d.value,
+        message: `${d.env ?? d.key} falls back to a literal default password when it is not configured`,
+      });
+    }
     if (scanned === 0) return outcome.notApplicable('no code, configuration or seed data');
 
     const seen = new Set<string>();

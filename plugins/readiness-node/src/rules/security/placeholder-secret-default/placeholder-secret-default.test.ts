@@ -331,6 +331,41 @@ describeRule(rule, {
       findings: ['config/express.js:4', 'src/main/java/com/acme/SecurityConfig.java:5', 'src/main/java/com/acme/SecurityConfig.java:11'],
     },
     {
+      name: 'Go configuration structs: struct-tag defaults of a loader, and a struct literal the code then overrides',
+      files: {
+        'cmd/api/main.go': [
+          'package main',
+          '',
+          'func run() error {',
+          '\tcfg := struct {',
+          '\t\tDB struct {',
+          '\t\t\tUser     string `conf:"default:app"`',
+          '\t\t\tPassword string `conf:"default:postgres,mask"`',
+          '\t\t\tHost     string `conf:"default:db-service"`',
+          '\t\t}',
+          '\t}{}',
+          '\treturn conf.Parse("API", &cfg)',
+          '}',
+        ].join('\n'),
+        'internal/env/env.go': 'package env\n\ntype Settings struct {\n\tJWTSecret string `env:"JWT_SECRET" envDefault:"s3cr3t-value"`\n}\n',
+        'config/config.go': [
+          'package config',
+          '',
+          'func Get() *Configuration {',
+          '\tc := &Configuration{',
+          '\t\tDefaultUser: DefaultUser{',
+          '\t\t\tName: "owner",',
+          '\t\t\tPass: "owner-pass",',
+          '\t\t},',
+          '\t}',
+          '\tparseString(&c.DefaultUser.Pass, EnvDefaultUserPass)',
+          '\treturn c',
+          '}',
+        ].join('\n'),
+      },
+      findings: ['cmd/api/main.go:7', 'config/config.go:7', 'internal/env/env.go:4'],
+    },
+    {
       name: 'a Go stand-in in production code is found beside test helpers (near-miss: a string "testing" is not an import)',
       files: {
         'internal/config/config.go': [
@@ -471,6 +506,24 @@ describeRule(rule, {
         ].join('\n'),
         'docker-stack.yml': 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: postgres\n      POSTGRES_PASSWORD: postgres\n',
         'result/server.js': "const pool = new Pool({ connectionString: 'postgres://postgres:postgres@db/postgres' });\n",
+      },
+    },
+    {
+      name: 'Go configuration defaults that are empty or not secrets, literals nothing overrides, user records and tests',
+      files: {
+        'cmd/api/main.go': [
+          'package main',
+          '',
+          'type Config struct {',
+          '\tPassword   string `conf:"default:,mask"`',
+          '\tTokenTTL   string `conf:"default:15m"`',
+          '\tAPIKeyPath string `env:"API_KEY_PATH" envDefault:"/run/secrets/api_key"`',
+          '\tLabel      string `json:"secret_label" default:"secret"`',
+          '}',
+        ].join('\n'),
+        'model/seed.go': 'package model\n\nfunc Seed() {\n\tu := User{Name: "bob", Password: "hunter2"}\n\tu.Password = hash(u.Password)\n}\n',
+        'client/client.go': 'package client\n\nvar opts = Options{APIToken: "tok-123"}\n',
+        'cmd/api/main_test.go': 'package main\n\ntype testConfig struct {\n\tPassword string `conf:"default:postgres"`\n}\n',
       },
     },
     {
