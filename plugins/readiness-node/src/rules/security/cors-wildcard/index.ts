@@ -12,6 +12,7 @@ import { isCodeAtOffset, isCommentLine, isGeneratedText, isProse, isUiComponentP
 import { findingAt } from '../shared';
 import { developmentConfigReason } from '../../../facts/configProfiles';
 import { wildcardHeaderValue } from './headerValues';
+import { goConfigDefaults } from '../../../facts/goConfigDefaults';
 
 interface Detector {
   pattern: RegExp;
@@ -422,7 +423,7 @@ export default defineRule({
   severity: 'high',
   title: 'CORS does not allow every origin',
   description:
-    'Fails when a server allows any origin by default: the `Access-Control-Allow-Origin` header set to `*` (a call such as `w.Header().Set(…)` or `res.setHeader(…)`, an object entry, an index assignment such as `response.headers[…] = …`, or the header\'s constant such as `HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN`), also when its value is an expression that is `*` by default: a constant or setting, or a parameter or field handed over by the code that builds the middleware, as in `NewCORSMiddleware([]string{"*"})` with callers in tests not counted; express/koa/hono `cors()` with no options, `origin: "*"` or `origin: true`, NestJS or routing-controllers `cors: true`, `allow_origins=["*"]`, Flask-CORS without origins (also `CORS()` then `cors.init_app(app)` with no `CORS_ORIGINS` setting), `CORS_ALLOW_ALL_ORIGINS = True`, a bare `@CrossOrigin`, `allowedOrigins("*")`, `cors.Default()`, `cors.AllowAll`, Go CORS options (rs/cors, chi, echo, fiber) that name no origins, `AllowAnyOrigin()`, or a CORS origins setting that defaults to `*` (an environment read whose final fallback is `*`, also through `||` chains and `.split(",")` with per-item cleanup; a Flask `app.config.get("CORS_ORIGINS", "*")` only when no configuration class outside development and tests sets the key). The header on public static files only (in a static file server\'s `setHeaders`, or beside `Cache-Control: public`) is a low-confidence note: fonts, images and translations are served to any origin on purpose. A header or `cors` option in a development server\'s settings (a webpack `devServer`, the `server` or `proxy` of a Vite or other bundler configuration, a create-react-app `setupProxy.js`) only serves local development and is not counted. A setting in configuration for development only (a Spring profile such as `application-dev.yml` that is not activated by default, a .NET `appsettings.Development.json`, a `settings/dev.py`), and a Python middleware class that sets the header but is listed only in such settings (a `settings/dev.py`, also one the WSGI entry falls back to when a `settings/prod.py` sits beside it), is a low-confidence note.',
+    'Fails when a server allows any origin by default: the `Access-Control-Allow-Origin` header set to `*` (a call such as `w.Header().Set(…)` or `res.setHeader(…)`, an object entry, an index assignment such as `response.headers[…] = …`, or the header\'s constant such as `HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN`), also when its value is an expression that is `*` by default: a constant or setting, or a parameter or field handed over by the code that builds the middleware, as in `NewCORSMiddleware([]string{"*"})` with callers in tests not counted; express/koa/hono `cors()` with no options, `origin: "*"` or `origin: true`, NestJS or routing-controllers `cors: true`, `allow_origins=["*"]`, Flask-CORS without origins (also `CORS()` then `cors.init_app(app)` with no `CORS_ORIGINS` setting), `CORS_ALLOW_ALL_ORIGINS = True`, a bare `@CrossOrigin`, `allowedOrigins("*")`, `cors.Default()`, `cors.AllowAll`, Go CORS options (rs/cors, chi, echo, fiber) that name no origins, `AllowAnyOrigin()`, or a CORS origins setting that defaults to `*` (an origins field of a Go configuration struct whose struct-tag default is `*`, `conf:"default:*"` or `envDefault:"*"`, read by code outside tests; an environment read whose final fallback is `*`, also through `||` chains and `.split(",")` with per-item cleanup; a Flask `app.config.get("CORS_ORIGINS", "*")` only when no configuration class outside development and tests sets the key). The header on public static files only (in a static file server\'s `setHeaders`, or beside `Cache-Control: public`) is a low-confidence note: fonts, images and translations are served to any origin on purpose. A header or `cors` option in a development server\'s settings (a webpack `devServer`, the `server` or `proxy` of a Vite or other bundler configuration, a create-react-app `setupProxy.js`) only serves local development and is not counted. A setting in configuration for development only (a Spring profile such as `application-dev.yml` that is not activated by default, a .NET `appsettings.Development.json`, a `settings/dev.py`), and a Python middleware class that sets the header but is listed only in such settings (a `settings/dev.py`, also one the WSGI entry falls back to when a `settings/prod.py` sits beside it), is a low-confidence note.',
   rationale:
     'With every origin allowed, any web page a user visits can call the API from their browser and read the responses. Combined with cookies or tokens the browser sends automatically, that exposes user data to any site; even without credentials it removes a layer that stops cross-site abuse of internal and authenticated APIs.',
   remediation:
@@ -481,6 +482,17 @@ export default defineRule({
       if (isTestFile(read.path) || isDevelopmentPath(read.path)) continue;
       const file = facts.file(read.path);
       if (file) add(file, read.line, `${read.name} defaults to * (every origin) when it is not configured`);
+    }
+    // Go configuration structs whose origins setting defaults to `*` (`CORSAllowedOrigins []string `conf:"default:*"``),
+    // where some code reads the setting.
+    const goDefaults = goConfigDefaults(facts).filter(d => ORIGIN_SETTING.test(d.key) && d.value.split(/[,;\s]+/).includes('*'));
+    for (const d of goDefaults) {
+      const file = facts.file(d.path);
+      if (!file || isDevelopmentPath(d.path)) continue;
+      // A selector of the field (`cfg.Web.CORSAllowedOrigins`): its declaration has none.
+      const use = new RegExp(`\\.${d.field}\\b`);
+      const read = facts.files.some(f => GO(f) && !isTestFile(f.path) && f.text.includes(`.${d.field}`) && use.test(f.text));
+      if (read) add(file, d.line, `${d.env ?? d.key} defaults to * (every origin) when it is not configured`);
     }
     for (const compose of facts.compose) {
       const file = facts.file(compose.path);
