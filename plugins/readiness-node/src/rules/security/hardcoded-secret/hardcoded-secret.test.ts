@@ -22,6 +22,19 @@ const LOWER_LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 const djangoKey = `django-insecure-${randomish(50, 91, DJANGO_KEY_ALPHABET)}`;
 const BASE64URL_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const b64url = (length: number, seed: number) => randomish(length, seed, BASE64URL_ALPHABET);
+const b64 = (length: number, seed: number) => `${randomish(length - 1, seed, BASE64_ALPHABET)}=`;
+/** An RSA key serialised with .NET's RSAParameters names (base64 values), private unless only the public members are kept. */
+const rsaParameters = (seed: number, privateMembers = true) =>
+  JSON.stringify({
+    KeyId: b64url(32, seed),
+    Parameters: {
+      ...(privateMembers ? { D: b64(344, seed + 1), DP: b64(172, seed + 2), DQ: b64(172, seed + 3) } : {}),
+      Exponent: 'AQAB',
+      ...(privateMembers ? { InverseQ: b64(172, seed + 4) } : {}),
+      Modulus: b64(344, seed + 5),
+      ...(privateMembers ? { P: b64(172, seed + 6), Q: b64(172, seed + 7) } : {}),
+    },
+  });
 /** An RSA private key as a JSON Web Key, with member names in the case a serialiser may write them. */
 const rsaJwk = (seed: number, upper = false) => {
   const members: Record<string, string | null> = {
@@ -235,6 +248,14 @@ describeRule(rule, {
       },
       findings: ['server/keys.ts:6', 'src/Accounts.Server/signing.jwk:1'],
     },
+    {
+      name: 'an RSA private key serialised as JSON with RSAParameters names and base64 values, in a key file of any name',
+      files: {
+        'src/Api/devkey.rsa': rsaParameters(360),
+        'src/Api/Program.cs': 'builder.Services.AddIdentityServer().AddDeveloperSigningCredential();\n',
+      },
+      findings: ['src/Api/devkey.rsa:1'],
+    },
   ],
   passes: [
     {
@@ -266,6 +287,11 @@ describeRule(rule, {
         'docs/signing.md': `Example key:\n\n\`\`\`json\n${rsaJwk(340)}\n\`\`\`\n`,
         'config/jwk.json': JSON.stringify({ kty: 'RSA', n: 'your-modulus-here', e: 'AQAB', d: 'your-private-exponent-goes-here-replace', p: 'your-p', q: 'your-q' }),
         'src/icons.ts': `export const icon = { id: 'close', d: '${b64url(40, 350)}', n: 'x', p: 'y', q: 'z' };\n`,
+        // RSAParameters: the public members only, and a private key in a test folder or an example.
+        'src/Api/public.rsa': rsaParameters(370, false),
+        'tests/Api.Tests/devkey.rsa': rsaParameters(380),
+        'examples/signing/devkey.json': rsaParameters(390),
+        'src/svg.ts': `export const path = { d: 'M10 10 L20 20 Z M30 30 L40 40 Z M50 50 L60 60 Z', modulus: '${b64(80, 395)}', p: 'a', q: 'b' };\n`,
       },
     },
     {

@@ -219,11 +219,11 @@ function scanProviderPatterns(file: SourceFile, hits: Hit[]): void {
 }
 
 /** The private member of a JSON Web Key, `"d": "…"` (any case, quoted or not), with a base64url value. */
-const JWK_PRIVATE_MEMBER = /(?<![\w$-])(["']?)d\1\s*:\s*["'](?<secret>[A-Za-z0-9_-]{32,})["']/gi;
+const JWK_PRIVATE_MEMBER = /(?<![\w$-])(["']?)d\1\s*:\s*["'](?<secret>[A-Za-z0-9+/_-]{32,}={0,2})["']/gi;
 
-/** Whether an object's text has a member of this name (any case, quoted or not) with a value, base64url of a key's length when asked. */
+/** Whether an object's text has a member of this name (any case, quoted or not) with a value, base64 or base64url of a key's length when asked. */
 function hasMember(object: string, name: string, minLength = 1): boolean {
-  const value = minLength > 1 ? `["']?[A-Za-z0-9_-]{${minLength},}` : `(?!null\\b)["']?[\\w-]`;
+  const value = minLength > 1 ? `["']?[A-Za-z0-9+/_-]{${minLength},}` : `(?!null\\b)["']?[\\w-]`;
   return new RegExp(`(?<![\\w$-])(["']?)${name}\\1\\s*:\\s*${value}`, 'i').test(object);
 }
 
@@ -251,22 +251,30 @@ function objectAround(text: string, offset: number): string | undefined {
 }
 
 /**
- * Private keys written as JSON Web Keys: an object with the private exponent `d` beside the RSA primes and CRT
- * members (`p`, `q`, `dp`, `dq`) or an elliptic curve's `crv` and `x`, in a `.jwk`/`.json` file or inline in code,
- * whatever the case of the member names (serialisers write `"D"`, `"DP"`). A public key (`n` and `e` only) holds
- * nothing secret.
+ * Private keys written as JSON: a JSON Web Key, an object with the private exponent `d` beside the RSA primes and
+ * CRT members (`p`, `q`, `dp`, `dq`) or an elliptic curve's `crv` and `x`, and the same RSA key serialised with
+ * .NET's `RSAParameters` names (`D`, `DP`, `DQ`, `P`, `Q`, `Modulus`, `Exponent`, `InverseQ`, base64 values), in a
+ * key file of any name (`.jwk`, `.json`, `.rsa`) or inline in code, whatever the case of the member names
+ * (serialisers write `"D"`, `"DP"`). A public key (`n` and `e`, or `Modulus` and `Exponent`, only) holds nothing secret.
  */
 function scanPrivateJwks(file: SourceFile, hits: Hit[]): void {
-  if (!/(["']?)d\1\s*:\s*["'][A-Za-z0-9_-]{32}/i.test(file.text)) return;
+  if (!/(["']?)d\1\s*:\s*["'][A-Za-z0-9+/_-]{32}/i.test(file.text)) return;
   for (const { line, match } of matchAll(file, JWK_PRIVATE_MEMBER)) {
     const secret = match.groups!.secret;
     if (isPlaceholderToken(secret)) continue;
     const object = objectAround(file.text, match.index);
     if (!object) continue;
+    const parameters = hasMember(object, 'modulus', 64);
     const rsa =
-      hasMember(object, 'n', 64) && ((hasMember(object, 'p', 32) && hasMember(object, 'q', 32)) || (hasMember(object, 'dp', 32) && hasMember(object, 'dq', 32)));
+      (hasMember(object, 'n', 64) || parameters) &&
+      ((hasMember(object, 'p', 32) && hasMember(object, 'q', 32)) || (hasMember(object, 'dp', 32) && hasMember(object, 'dq', 32)));
     const curve = hasMember(object, 'crv') && hasMember(object, 'x', 32);
     if (!rsa && !curve) continue;
+    if (rsa && parameters && !hasMember(object, 'n', 64)) {
+      const message = 'Hardcoded private key: an RSA key serialised as JSON (RSAParameters: Modulus, D, P, Q…) with its private members';
+      hits.push({ file, line, message, secret, excerpt: 'RSA key as JSON (RSAParameters, private)', strong: true });
+      continue;
+    }
     const octetCurve = /(["']?)crv\1\s*:\s*["']?(?:Ed25519|Ed448|X25519|X448)/i.test(object);
     let type = octetCurve ? 'OKP' : 'EC';
     if (rsa) type = 'RSA';
@@ -365,7 +373,7 @@ function isTokenStorageKey(name: string, value: string): boolean {
 /** Constants and configuration keys named for a token signing key (`JWT_SECRET`, `jwt.secret=…`) holding such a literal. */
 function scanSigningConstants(facts: Facts, file: SourceFile, hits: Hit[]): void {
   for (const key of signingKeyConstants(facts, file)) {
-    if (!isCredentialKey(key.value, facts) || isTokenStorageKey(key.name, key.value)) continue;
+    if (!isCredentialKey(key.value, facts) || isTokenStorageKey(key.name ?? '', key.value)) continue;
     const message = key.where === 'config' ? `Token signing key ${key.name} set to a literal in configuration` : `Token signing key ${key.name} set to a literal`;
     hits.push({ file: key.file, line: key.line, message, secret: key.value, strong: false });
   }
@@ -466,7 +474,7 @@ export default defineRule({
   severity: 'critical',
   title: 'No hardcoded secrets',
   description:
-    'Fails when a file holds a real-looking credential: a private key block or a private JSON Web Key (`d` beside the RSA primes or an elliptic curve\'s `crv` and `x`, in a `.jwk`/`.json` file or inline; public keys with only `n` and `e` pass), a cloud access key, a GitHub, GitLab, Slack, Stripe, npm or similar token, a JWT assigned to a secret-named variable, a connection URL or connection string with a literal password (in a committed env file, any password but a template or stand-in), a random-looking literal assigned to a secret-named setting or given as the fallback of an environment read of a secret (a generated key behind a development marker, Django\'s `django-insecure-…`, included; a base64 value that encodes readable text, as in a Kubernetes Secret, is judged by that text), a credential in a committed env file, or a random-looking credential in an env template that runs as it is (code loads it by name, or the setup in a README, Dockerfile, script or Makefile copies it into place as `.env`; other templates give notes). Stand-ins (the project\'s own name included), passwords that repeat the account or database name beside them, and stand-in connection passwords in configuration files are placeholder-secret-default\'s; env files named for tests, and connection URLs and strings to a loopback host with the database\'s stock password, a stand-in, or the user or database name again (`postgres:postgres@localhost`, `root:root@127.0.0.1`), give notes; a key block or provider token in an env template that runs as it is fails.',
+    'Fails when a file holds a real-looking credential: a private key block or a private key written as JSON (a JSON Web Key with `d` beside the RSA primes or an elliptic curve\'s `crv` and `x`, or an RSA key serialised with .NET\'s `RSAParameters` names `D`, `P`, `Q`, `DP`, `DQ`, `Modulus`, `InverseQ`, in a key file of any name such as `.jwk`, `.json` or `.rsa`, or inline; public keys with only `n` and `e`, or `Modulus` and `Exponent`, pass), a cloud access key, a GitHub, GitLab, Slack, Stripe, npm or similar token, a JWT assigned to a secret-named variable, a connection URL or connection string with a literal password (in a committed env file, any password but a template or stand-in), a random-looking literal assigned to a secret-named setting or given as the fallback of an environment read of a secret (a generated key behind a development marker, Django\'s `django-insecure-…`, included; a base64 value that encodes readable text, as in a Kubernetes Secret, is judged by that text), a credential in a committed env file, or a random-looking credential in an env template that runs as it is (code loads it by name, or the setup in a README, Dockerfile, script or Makefile copies it into place as `.env`; other templates give notes). Stand-ins (the project\'s own name included), passwords that repeat the account or database name beside them, and stand-in connection passwords in configuration files are placeholder-secret-default\'s; env files named for tests, and connection URLs and strings to a loopback host with the database\'s stock password, a stand-in, or the user or database name again (`postgres:postgres@localhost`, `root:root@127.0.0.1`), give notes; a key block or provider token in an env template that runs as it is fails.',
   rationale:
     'A credential in the repository is readable by everyone who can clone it, now and forever through history, and by every build log and artifact made from it. Attackers scan public and leaked repositories for these shapes within minutes.',
   remediation:
