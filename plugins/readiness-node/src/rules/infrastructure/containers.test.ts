@@ -59,6 +59,7 @@ describe('declaredBuildsOf', () => {
           "docker_build(ref='web', context='..', dockerfile='../web/Dockerfile.dev', live_update=[sync('../web', '/app')])",
           '# docker_build("old", "../old")',
           "docker_build('job', job_dir)",
+          "docker_build('worker', '../worker', dockerfile=worker_dockerfile)",
           '',
         ].join('\n'),
       }),

@@ -412,6 +412,7 @@ function tiltBuildsOf(text: string, source: string): DeclaredBuild[] {
       const value = literal ? literal[1] ?? literal[2] : undefined;
       if (eq) {
         if (value !== undefined) named.set(eq[1], value);
+        else if (['ref', 'context', 'dockerfile'].includes(eq[1])) unreadable = true;
       } else if (value !== undefined) positional.push(value);
       else if (positional.length < 2) unreadable = true;
     }
