@@ -366,6 +366,30 @@ describeRule(rule, {
       findings: ['cmd/api/main.go:7', 'config/config.go:7', 'internal/env/env.go:4'],
     },
     {
+      name: 'a stand-in handed to a call or constructor named for a secret: an identity server client, an OAuth client',
+      files: {
+        'src/Identity/Config.cs': [
+          'public static class Config',
+          '{',
+          '    public static IEnumerable<Client> Clients => new List<Client>',
+          '    {',
+          '        new Client',
+          '        {',
+          '            ClientId = "spa",',
+          '            ClientSecrets =',
+          '            {',
+          '                new Secret("secret".Sha256())',
+          '            },',
+          '        }',
+          '    };',
+          '}',
+        ].join('\n'),
+        'src/main/java/com/acme/AuthServerConfig.java':
+          'class AuthServerConfig {\n  void configure(ClientDetailsServiceConfigurer clients) throws Exception {\n    clients.inMemory().withClient("web").secret("{noop}changeme");\n  }\n}\n',
+      },
+      findings: ['src/Identity/Config.cs:10', 'src/main/java/com/acme/AuthServerConfig.java:3'],
+    },
+    {
       name: 'a Go stand-in in production code is found beside test helpers (near-miss: a string "testing" is not an import)',
       files: {
         'internal/config/config.go': [
@@ -524,6 +548,23 @@ describeRule(rule, {
         'model/seed.go': 'package model\n\nfunc Seed() {\n\tu := User{Name: "bob", Password: "hunter2"}\n\tu.Password = hash(u.Password)\n}\n',
         'client/client.go': 'package client\n\nvar opts = Options{APIToken: "tok-123"}\n',
         'cmd/api/main_test.go': 'package main\n\ntype testConfig struct {\n\tPassword string `conf:"default:postgres"`\n}\n',
+      },
+    },
+    {
+      name: 'secret calls given a configured value, a lookup by name, a random literal, or a stand-in only in tests',
+      files: {
+        'src/Identity/Config.cs': [
+          'public class Config',
+          '{',
+          '    public Client Spa(IConfiguration configuration) => new Client',
+          '    {',
+          '        ClientSecrets = { new Secret(configuration["Spa:Secret"].Sha256()) },',
+          '    };',
+          '    public string Hook(ISecretStore store) => store.GetSecret("webhook_secret");',
+          '}',
+        ].join('\n'),
+        'src/vault.js': "const value = await readSecret('jwt_secret');\nconst key = env_secret('SECRET_KEY');\nconst hook = envSecret('secret');\n",
+        'tests/Identity.Tests/ClientTests.cs': 'public class ClientTests { Secret s = new Secret("secret".Sha256()); }\n',
       },
     },
     {
