@@ -83,3 +83,26 @@ describe('go.mod', () => {
     expect(mod.indirect).toEqual(['golang.org/x/text', 'go.opentelemetry.io/otel', 'go.opentelemetry.io/otel/trace']);
   });
 });
+
+describe('pom.xml', () => {
+  it('marks the artifacts a <dependencyManagement> section lists as managed, not as dependencies of the pom', () => {
+    const facts = collectManifests(
+      snapshotFromFiles({
+        'pom.xml': [
+          '<project>',
+          '  <parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId></parent>',
+          '  <dependencies><dependency><groupId>com.google.guava</groupId><artifactId>guava</artifactId></dependency></dependencies>',
+          '  <dependencyManagement><dependencies>',
+          '    <dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId><version>3.2.0</version></dependency>',
+          '  </dependencies></dependencyManagement>',
+          '</project>',
+        ].join('\n'),
+      }).files,
+    );
+    expect(facts.poms[0].dependencies).toEqual([
+      { groupId: 'com.google.guava', artifactId: 'guava' },
+      { groupId: 'org.springframework.boot', artifactId: 'spring-boot-starter-web', version: '3.2.0', managed: true },
+      { groupId: 'org.springframework.boot', artifactId: 'spring-boot-starter-parent' },
+    ]);
+  });
+});

@@ -51,7 +51,11 @@ export interface PyprojectFact {
 /** @public */
 export interface MavenFact {
   path: string;
-  dependencies: Array<{ groupId: string; artifactId: string; version?: string }>;
+  /**
+   * The pom's dependencies, its parent, and the artifacts its `<dependencyManagement>` lists (`managed`): those only
+   * pin a version for the modules that declare them and put nothing on this pom's classpath.
+   */
+  dependencies: Array<{ groupId: string; artifactId: string; version?: string; managed?: boolean }>;
   error?: string;
 }
 
@@ -240,7 +244,7 @@ export function parsePom(file: SourceFile): MavenFact {
       fact.error = 'no <project> element';
       return fact;
     }
-    const collect = (deps: unknown) => {
+    const collect = (deps: unknown, managed = false) => {
       const list = asRecord(deps)?.dependency;
       for (const d of asList(list)) {
         const rec = asRecord(d);
@@ -249,12 +253,13 @@ export function parsePom(file: SourceFile): MavenFact {
             groupId: String(rec.groupId ?? ''),
             artifactId: String(rec.artifactId),
             ...(rec.version !== undefined ? { version: String(rec.version) } : {}),
+            ...(managed ? { managed } : {}),
           });
         }
       }
     };
     collect(project.dependencies);
-    collect(asRecord(project.dependencyManagement)?.dependencies);
+    collect(asRecord(project.dependencyManagement)?.dependencies, true);
     const parent = asRecord(project.parent);
     if (parent?.artifactId) {
       fact.dependencies.push({

@@ -163,7 +163,9 @@ export function manifestRefs(facts: Facts): ManifestRef[] {
       path: pom.path,
       dir: dirname(pom.path),
       ecosystem: 'jvm',
-      deps: withStarters(lower(pom.dependencies.map(d => d.artifactId))),
+      // A `<dependencyManagement>` entry only pins the version for the modules that declare the artifact: it puts nothing
+      // on the classpath of this pom or of its modules (a parent that manages the web starter serves nothing).
+      deps: withStarters(lower(pom.dependencies.filter(d => !d.managed).map(d => d.artifactId))),
     });
   }
   for (const gradle of m.gradle) {

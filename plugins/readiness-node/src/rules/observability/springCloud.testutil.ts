@@ -53,3 +53,37 @@ export function springCloud(modules: Record<string, SpringModule>): Record<strin
   }
   return files;
 }
+
+/**
+ * A Maven build whose parent pom only manages Spring Boot's web and security starters (`<dependencyManagement>`, no
+ * `<dependencies>`) and whose `shop` module declares the given artifacts and runs the application.
+ */
+export function managedParent(deps: string[], files: Record<string, string> = {}): Record<string, string> {
+  const managed = ['spring-boot-starter-web', 'spring-boot-starter-security', 'spring-boot-starter-actuator']
+    .map(a => `    <dependency><groupId>org.springframework.boot</groupId><artifactId>${a}</artifactId></dependency>`)
+    .join('\n');
+  return {
+    'pom.xml': [
+      '<project>',
+      '  <artifactId>shop-parent</artifactId>',
+      '  <packaging>pom</packaging>',
+      '  <modules><module>shop</module></modules>',
+      '  <dependencyManagement><dependencies>',
+      managed,
+      '  </dependencies></dependencyManagement>',
+      '</project>',
+      '',
+    ].join('\n'),
+    'shop/pom.xml': pom('shop', deps),
+    'shop/src/main/java/org/acme/ShopApplication.java': [
+      'package org.acme;',
+      '',
+      '@SpringBootApplication',
+      'public class ShopApplication {',
+      '    public static void main(String[] args) { SpringApplication.run(ShopApplication.class, args); }',
+      '}',
+      '',
+    ].join('\n'),
+    ...files,
+  };
+}

@@ -1,7 +1,7 @@
 import { describeRule, runRule } from '../../../testing';
 import rule from '.';
 import { serviceDefaults } from '../serviceDefaults.testutil';
-import { springCloud } from '../springCloud.testutil';
+import { managedParent, springCloud } from '../springCloud.testutil';
 
 /** A defaults project that maps health routes only when the environment is Development. */
 const DEVELOPMENT_ONLY_HEALTH = [
@@ -178,6 +178,11 @@ describeRule(rule, {
       findings: ['src/server.ts:1'],
     },
     {
+      name: 'a module without Actuator under a parent pom that only manages the web and Actuator starters (the parent is no server)',
+      files: managedParent(['spring-boot-starter-web']),
+      findings: ['shop/src/main/java/org/acme/ShopApplication.java:3'],
+    },
+    {
       name: 'a Eureka client (not the server starter) brings no Actuator',
       files: springCloud({
         'config-server': { deps: ['spring-cloud-config-server'], annotations: ['@EnableConfigServer'] },
@@ -272,6 +277,10 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'a module with Actuator under a parent pom that only manages the web starter',
+      files: managedParent(['spring-boot-starter-web', 'spring-boot-starter-actuator']),
+    },
     {
       name: 'a FastAPI root route whose handler is named health',
       files: {

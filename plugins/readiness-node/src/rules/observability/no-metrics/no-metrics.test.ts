@@ -1,7 +1,7 @@
 import { describeRule } from '../../../testing';
 import rule from '.';
 import { serviceDefaults } from '../serviceDefaults.testutil';
-import { springCloud } from '../springCloud.testutil';
+import { managedParent, springCloud } from '../springCloud.testutil';
 
 const pom = (...artifacts: string[]) =>
   `<project><dependencies>${artifacts
@@ -23,6 +23,11 @@ const mavenBoot = (version: string) => ({
 
 describeRule(rule, {
   fails: [
+    {
+      name: 'a module without Actuator under a parent pom that only manages the Actuator starter (the parent is no server)',
+      files: managedParent(['spring-boot-starter-web']),
+      findings: ['shop/src/main/java/org/acme/ShopApplication.java:3'],
+    },
     {
       name: 'Spring Boot 1.x Actuator whose configuration switches the metrics endpoint off',
       files: gradleBoot("classpath('org.springframework.boot:spring-boot-gradle-plugin:1.5.10.RELEASE')", 'endpoints:\n  metrics:\n    enabled: false\n'),
@@ -115,6 +120,12 @@ describeRule(rule, {
     },
   ],
   passes: [
+    {
+      name: 'a module with Actuator, all endpoints exposed, under a parent pom that only manages the web starter',
+      files: managedParent(['spring-boot-starter-web', 'spring-boot-starter-actuator'], {
+        'shop/src/main/resources/application.properties': 'management.endpoints.web.exposure.include=*\n',
+      }),
+    },
     {
       name: 'Spring Boot 1.x Actuator (Gradle plugin on the buildscript classpath) serves /metrics by default, behind management security',
       files: gradleBoot(

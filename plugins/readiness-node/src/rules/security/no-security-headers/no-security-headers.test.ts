@@ -173,6 +173,16 @@ describeRule(rule, {
       findings: ['requirements.txt:1'],
     },
     {
+      name: 'a module with Spring Security that disables its headers, under a parent pom that only manages the starters',
+      files: {
+        'pom.xml':
+          '<project><packaging>pom</packaging><modules><module>shop</module></modules><dependencyManagement><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies></dependencyManagement></project>\n',
+        'shop/pom.xml': springPom('<dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-security</artifactId></dependency>'),
+        'shop/src/main/java/com/acme/SecurityConfig.java': 'http\n  .headers().disable();\n',
+      },
+      findings: ['shop/src/main/java/com/acme/SecurityConfig.java:2'],
+    },
+    {
       name: 'Spring Security with its headers disabled',
       files: {
         'pom.xml': springPom('<dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-security</artifactId></dependency>'),
@@ -283,6 +293,15 @@ describeRule(rule, {
           ']',
           'SECURE_HSTS_SECONDS = 31536000',
         ].join('\n'),
+      },
+    },
+    {
+      name: 'a module with Spring Security and its default headers, under a parent pom that only manages the web and security starters',
+      files: {
+        'pom.xml':
+          '<project><packaging>pom</packaging><modules><module>shop</module></modules><dependencyManagement><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-security</artifactId></dependency></dependencies></dependencyManagement></project>\n',
+        'shop/pom.xml': springPom('<dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-security</artifactId></dependency>'),
+        'shop/src/main/java/com/acme/SecurityConfig.java': 'http.csrf(AbstractHttpConfigurer::disable);\n',
       },
     },
     {
