@@ -31,6 +31,17 @@ describeRule(rule, {
       },
     },
     {
+      name: 'Sentry sampling rates read from settings that default to zero or have no default, one only in a comment and one only in tests',
+      files: {
+        'requirements.txt': 'django==5.0\nsentry-sdk==2.0.0\ndjango-environ==0.11\n',
+        'manage.py': 'import django\n',
+        'settings.py':
+          'import os\nimport environ\nimport sentry_sdk\nenv = environ.Env()\nsentry_sdk.init(dsn=env("SENTRY_DSN"), traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0))\n# sentry_sdk.init(traces_sample_rate=float(os.getenv("RATE", "0.5")))\nsentry_sdk.init(traces_sample_rate=float(os.environ["SENTRY_RATE"]))\n',
+        'tests/test_sentry.py': 'import os\nimport sentry_sdk\nsentry_sdk.init(traces_sample_rate=float(os.getenv("RATE", "1.0")))\n',
+      },
+      findings: ['manage.py:1'],
+    },
+    {
       name: 'Sentry with enable_tracing switched off',
       files: {
         'requirements.txt': 'fastapi==0.110\nsentry-sdk==2.0.0\n',
@@ -103,6 +114,24 @@ describeRule(rule, {
       files: {
         'requirements.txt': 'fastapi==0.110\nsentry-sdk==2.0.0\n',
         'app/main.py': 'import sentry_sdk\nfrom fastapi import FastAPI\nif settings.SENTRY_DSN:\n    sentry_sdk.init(dsn=str(settings.SENTRY_DSN), enable_tracing=True)\napp = FastAPI()\n',
+      },
+    },
+    {
+      name: 'Sentry sampling rate read from a setting with a default above zero (django-environ)',
+      files: {
+        'requirements.txt': 'django==5.0\nsentry-sdk==2.0.0\ndjango-environ==0.11\n',
+        'manage.py': 'import django\n',
+        'settings.py':
+          'import environ\nimport sentry_sdk\nenv = environ.Env()\nSENTRY_DSN = env("SENTRY_DSN", default=None)\nif SENTRY_DSN:\n    sentry_sdk.init(\n        dsn=SENTRY_DSN,\n        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.025),\n    )\n',
+      },
+    },
+    {
+      name: 'Sentry sampling rates from an environment variable with a default and from a constant (Node, Python)',
+      files: {
+        'api/package.json': JSON.stringify({ dependencies: { express: '^4.0.0', '@sentry/node': '^8.0.0' } }),
+        'api/server.js': "const Sentry = require('@sentry/node');\nSentry.init({ dsn: process.env.SENTRY_DSN, tracesSampleRate: Number(process.env.SENTRY_TRACES ?? 0.1) });\n",
+        'worker/requirements.txt': 'fastapi==0.110\nsentry-sdk==2.0.0\n',
+        'worker/main.py': 'import sentry_sdk\nfrom fastapi import FastAPI\nTRACES_RATE = 0.2\nsentry_sdk.init(dsn=DSN, traces_sample_rate=TRACES_RATE)\napp = FastAPI()\n',
       },
     },
     {
