@@ -8,6 +8,8 @@ import { isTestFile, isToolingPath } from '../../../facts/paths';
 import { isUiComponentPath } from '../../../facts/codeSearch';
 import { isMigrationPath } from '../../../facts/sql';
 import { optionalConfigAt } from '../../../facts/configClasses';
+import { importGraph } from '../../../facts/imports';
+import type { Facts } from '../../../facts';
 
 /** What counts as a configured logging framework, per ecosystem. */
 const LOGGING: Record<Ecosystem, Signal> = {
@@ -148,6 +150,25 @@ function isMigrationTooling(path: string): boolean {
   return isMigrationPath(path) || /(^|\/)alembic\//i.test(path);
 }
 
+/** A Python module run as a program: `if __name__ == "__main__":`. */
+const PYTHON_MAIN_GUARD = /^if\s+__name__\s*==\s*['"]__main__['"]\s*:/m;
+/** Code that starts a web server itself (`uvicorn.run(app)`, `app.run()`, aiohttp's `web.run_app`). */
+const STARTS_SERVER = /\b(?:uvicorn|hypercorn|waitress|gunicorn)\.\w+\(|\bapp\.run\(|\bweb\.run_app\(|\bserve_forever\(/;
+
+/**
+ * A one-shot program beside the server rather than part of it, whose logging set-up serves only its own run: a
+ * script in a scripts, bin or tools folder, or a Python module run as a program (`if __name__ == "__main__":`, a
+ * seeder such as `app/initial_data.py`) that no other file of the unit imports and that starts no server. The unit's
+ * own entry file is never one.
+ */
+function isOneShotScript(facts: Facts, unit: ServiceUnit, file: SourceFile): boolean {
+  if (file.path === unit.path) return false;
+  if (isToolingPath(file.path)) return true;
+  if (unit.ecosystem !== 'python' || !PYTHON_MAIN_GUARD.test(file.text) || STARTS_SERVER.test(file.text)) return false;
+  const others = new Set(unit.files.filter(f => f !== file));
+  return !importGraph(facts).reachedFrom(file, others, undefined, 1);
+}
+
 /** Ad-hoc output calls, per ecosystem. */
 const PRINTS: Record<Ecosystem, RegExp> = {
   python: /^\s*print\(/,
@@ -227,7 +248,7 @@ export default defineRule({
   severity: 'high',
   title: 'Servers use a logging framework',
   description:
-    'Fails for each server application that has no logging framework configured and reports only through print / console: Python `logging` (basicConfig, dictConfig, getLogger), structlog or loguru; pino, winston, bunyan, log4js, LogTape, consola, tslog, loglevel, signale, roarr, LogLayer, Adze or the NestJS logger; SLF4J / Logback / Log4j2 (Spring Boot starters include Logback); Go `log/slog`, zap, zerolog, logrus, or Echo\'s levelled logger or request-logger middleware set up in code (the standard `log` package and plain-text access logs such as gin\'s do not count); Serilog, NLog or Microsoft.Extensions.Logging. Logging set up only by the migration harness (Alembic env.py) or only in an optional configuration class (not the default, production or deployed one) does not count. The `print()` calls of command-line commands (Flask `cli.command`, click and typer commands, Django management commands) are their output to the operator and are not counted as what the server reports.',
+    'Fails for each server application that has no logging framework configured and reports only through print / console: Python `logging` (basicConfig, dictConfig, getLogger), structlog or loguru; pino, winston, bunyan, log4js, LogTape, consola, tslog, loglevel, signale, roarr, LogLayer, Adze or the NestJS logger; SLF4J / Logback / Log4j2 (Spring Boot starters include Logback); Go `log/slog`, zap, zerolog, logrus, or Echo\'s levelled logger or request-logger middleware set up in code (the standard `log` package and plain-text access logs such as gin\'s do not count); Serilog, NLog or Microsoft.Extensions.Logging. Logging set up only by the migration harness (Alembic env.py), only by a one-shot script (in a scripts, bin or tools folder, or a Python module run as a program with `if __name__ == "__main__":` that no other file of the server imports and that starts no server, such as a seeder `app/initial_data.py`; the server\'s entry file is never one) or only in an optional configuration class (not the default, production or deployed one) does not count. The `print()` calls of command-line commands (Flask `cli.command`, click and typer commands, Django management commands) are their output to the operator and are not counted as what the server reports.',
   rationale:
     'print and console output has no levels, no timestamps you can trust, no request context and no structure a log pipeline can index. When something breaks in production, the evidence is missing or unsearchable.',
   remediation:
@@ -239,13 +260,14 @@ export default defineRule({
       'no server application (workers and frontends only)',
     );
     if (typeof servers === 'string') return outcome.notApplicable(servers);
-    // Logging the server itself sets up: not the migration harness's (Alembic's env.py), nor a Python configuration
-    // class only an optional entry of the configuration map selects (`'unix': UnixConfig`).
-    const serverSetUp = (file: SourceFile, line: number) =>
-      !isMigrationTooling(file.path) && !optionalConfigAt(facts, file.path, line);
+    // Logging the server itself sets up: not the migration harness's (Alembic's env.py), nor a one-shot script's (a
+    // seeder run once), nor a Python configuration class only an optional entry of the configuration map selects
+    // (`'unix': UnixConfig`).
+    const serverSetUp = (unit: ServiceUnit) => (file: SourceFile, line: number) =>
+      !isMigrationTooling(file.path) && !optionalConfigAt(facts, file.path, line) && !isOneShotScript(facts, unit, file);
     const findings: Finding[] = [];
     for (const unit of servers) {
-      if (evidenceOf(unit, LOGGING[unit.ecosystem], serverSetUp)) continue;
+      if (evidenceOf(unit, LOGGING[unit.ecosystem], serverSetUp(unit))) continue;
       const prints = printCalls(unit);
       const how =
         prints.count > 0

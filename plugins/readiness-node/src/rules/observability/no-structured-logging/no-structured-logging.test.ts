@@ -106,6 +106,19 @@ describeRule(rule, {
       findings: ['backend/app/main.py:7'],
     },
     {
+      name: 'a FastAPI backend whose only logging set-up is in one-shot scripts (a seeder in scripts/ and one run as a program beside the app)',
+      files: {
+        'users/requirements.txt': 'fastapi==0.110.0\n',
+        'users/app/main.py': 'from fastapi import FastAPI\n\napp = FastAPI()\n\n@app.get("/")\ndef root():\n    return {}\n',
+        'users/scripts/initial_data.py':
+          'import logging\n\nlogging.basicConfig(level=logging.INFO)\nlogger = logging.getLogger(__name__)\n\ndef main():\n    logger.info("Creating initial data")\n\nif __name__ == "__main__":\n    main()\n',
+        'users/app/initial_data.py':
+          'import logging\nfrom app.core.db import init_db\n\nlogging.basicConfig(level=logging.INFO)\nlogger = logging.getLogger(__name__)\n\ndef main() -> None:\n    init_db()\n\nif __name__ == "__main__":\n    main()\n',
+        'users/app/core/db.py': 'def init_db():\n    pass\n',
+      },
+      findings: ['users/app/main.py:1'],
+    },
+    {
       name: 'a Flask app whose only log handler is attached by an optional platform configuration',
       files: flaskConfigured({ unix: 'SysLogHandler()' }),
       findings: ['app/__init__.py:10'],
@@ -234,6 +247,24 @@ describeRule(rule, {
         }),
         'plugins/x-backend/src/router.ts':
           "import express from 'express';\nexport function createRouter(logger: { info(m: string): void }) {\n  const router = express.Router();\n  router.get('/x', (_req, res) => { logger.info('x'); res.json({}); });\n  return router;\n}\n",
+      },
+    },
+    {
+      name: 'logging set up by a module the server imports (with a main guard of its own) and by the entry that starts the server',
+      files: {
+        'requirements.txt': 'fastapi==0.110.0\nuvicorn==0.29.0\n',
+        'app/main.py': 'from fastapi import FastAPI\nfrom app.logs import setup\n\nsetup()\napp = FastAPI()\n',
+        'app/logs.py':
+          'import logging\n\ndef setup():\n    logging.basicConfig(level=logging.INFO)\n\nif __name__ == "__main__":\n    setup()\n',
+      },
+    },
+    {
+      name: 'logging set up by the script that starts the server under uvicorn',
+      files: {
+        'requirements.txt': 'fastapi==0.110.0\nuvicorn==0.29.0\n',
+        'app/api.py': 'from fastapi import FastAPI\n\napp = FastAPI()\n',
+        'run.py':
+          'import logging\nimport uvicorn\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    uvicorn.run("app.api:app")\n',
       },
     },
     {
