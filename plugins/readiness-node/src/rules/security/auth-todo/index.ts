@@ -205,6 +205,8 @@ interface FunctionRange {
   end: number;
   /** Code of the body without comments and whitespace-normalised, when it is short. */
   body?: string;
+  /** The start of that code, however long the body. */
+  head?: string;
   abstract: boolean;
 }
 
@@ -426,6 +428,7 @@ function braceFunctions(file: SourceFile, lines: string[], wanted: (name: string
       start: h,
       end: lineAt(bodyEnd - 1),
       body: code.length <= 80 ? code : undefined,
+      head: code.slice(0, 200),
       abstract: false,
     });
   });
@@ -533,8 +536,21 @@ function enclosingClass(lines: string[], start: number): string | undefined {
   return undefined;
 }
 
+/** Allowing everyone: `return true`, `return Task.FromResult(true)`. */
+const ALLOW_ALL = String.raw`return\s+(?:true|(?:Value)?Task\.FromResult\(\s*true\s*\))\s*;?`;
+/**
+ * A C# body that opens with a block for builds without DEBUG (`#if !DEBUG`, `#if RELEASE`, or the `#else` of `#if DEBUG`)
+ * that returns true: release builds, the ones deployed, let everyone in before the real check.
+ */
+const RELEASE_ALLOW_ALL = new RegExp(
+  String.raw`^#if\s+(?:!\s*DEBUG|RELEASE|!\s*DEVELOPMENT)\s+${ALLOW_ALL}\s*#endif\b|^#if\s+DEBUG\b(?:(?!#endif|#if)[\s\S])*?#else\s+${ALLOW_ALL}\s*#endif\b`,
+);
+
 /** What is wrong with a stub body, or undefined when the body does real work. */
 function stubProblem(range: FunctionRange, language: string): string | undefined {
+  if (language === 'csharp' && !range.abstract && range.head && RELEASE_ALLOW_ALL.test(range.head)) {
+    return grantsAccess(range.name) ? `${range.name} returns true in release builds (a block for builds without DEBUG comes before the real check)` : undefined;
+  }
   if (range.abstract || range.body === undefined) return undefined;
   const body = range.body.replace(/;$/, '').trim();
   if (language === 'python') {
@@ -559,7 +575,7 @@ export default defineRule({
   severity: 'critical',
   title: 'Authentication and authorization code is finished',
   description:
-    'Fails on a TODO, FIXME or XXX comment that names auth or asks for work in authentication or authorization code (files or folders named auth, login, permission, role, rbac, guard, security…, auth-checking middleware, functions named like requireAuth, has_permission or a logout handler, and authentication set up in any file, read from the code around the comment: inside a call named for it such as `AddIdentityServer(…)`, `AddJwtBearer(…)` or `new OpenApiSecurityScheme {…}`, or just above one), on a TODO elsewhere that is about missing auth (in a UI component or page, only one saying authentication is missing there), and on auth checks that are empty stubs: `pass`, an empty body, `return True`, or a middleware that only calls `next()`. An empty body counts only in a function that decides who gets in (authorize, check…, verify…, validate…, can…, has…Permission, a guard or middleware); constructors (an attribute\'s or a DTO\'s) are not stubs. Notes on how auth code is organised that do not name auth (a mapper layer, a DTO method, a rename, a refactoring) are not unfinished auth work.',
+    'Fails on a TODO, FIXME or XXX comment that names auth or asks for work in authentication or authorization code (files or folders named auth, login, permission, role, rbac, guard, security…, auth-checking middleware, functions named like requireAuth, has_permission or a logout handler, and authentication set up in any file, read from the code around the comment: inside a call named for it such as `AddIdentityServer(…)`, `AddJwtBearer(…)` or `new OpenApiSecurityScheme {…}`, or just above one), on a TODO elsewhere that is about missing auth (in a UI component or page, only one saying authentication is missing there), and on auth checks that are empty stubs: `pass`, an empty body, `return True`, or a middleware that only calls `next()`, or that return true in release builds before the real check (a C# body opening with `#if !DEBUG` or `#if RELEASE`, or the `#else` of `#if DEBUG`, that holds only `return true`). An empty body counts only in a function that decides who gets in (authorize, check…, verify…, validate…, can…, has…Permission, a guard or middleware); constructors (an attribute\'s or a DTO\'s) are not stubs. Notes on how auth code is organised that do not name auth (a mapper layer, a DTO method, a rename, a refactoring) are not unfinished auth work.',
   rationale:
     'An unfinished check in the code that decides who may do what usually means the check does not happen: an endpoint without authorization, a token that is never verified, a role that is never enforced. These gaps are invisible in normal use and obvious to an attacker.',
   remediation:
