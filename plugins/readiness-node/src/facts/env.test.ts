@@ -209,11 +209,16 @@ describe('envFileKind', () => {
     ['app.example.env', 'example'],
     ['deploy/app.staging.env', 'real'],
     ['.env.defaults', 'example'],
+    ['gotify-server.env.example', 'example'],
+    ['deploy/app.env.sample', 'example'],
+    ['my_app-env-template', 'example'],
+    ['gotify-server.env', 'real'],
+    ['server.environment.example', undefined],
   ])('%s is %s', (path, kind) => {
     expect(envFileKind(path)).toBe(kind);
   });
 
-  it.each(['environment.ts', 'env.ts', 'env.example.ts', '.env.example.js', 'envexample.md', 'src/env-examples/index.js', 'env-example.py', 'example-env.ts'])('%s is no env file', path => {
+  it.each(['environment.ts', 'env.ts', 'env.example.ts', '.env.example.js', 'envexample.md', 'src/env-examples/index.js', 'env-example.py', 'example-env.ts', 'my-app.env.example.ts'])('%s is no env file', path => {
     expect(envFileKind(path)).toBeUndefined();
   });
 });

@@ -90,7 +90,7 @@ describe('isDevWorkspacePath', () => {
 });
 
 describe('env templates', () => {
-  it.each(['.env.dev-sample', 'deploy/.env.prod.db-sample', '.env.production_template', 'env-example-postgres', 'sample.env', '.env.local.example'])(
+  it.each(['.env.dev-sample', 'deploy/.env.prod.db-sample', '.env.production_template', 'env-example-postgres', 'sample.env', '.env.local.example', 'gotify-server.env.example'])(
     '%s is a template: low confidence',
     path => {
       expect(isLowConfidencePath(path)).toBe(true);

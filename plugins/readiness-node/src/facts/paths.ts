@@ -94,9 +94,12 @@ export function isTestOnlyContainerPath(path: string): boolean {
   return name !== 'Dockerfile' && !/^(?:docker-)?compose\.ya?ml$/i.test(name) && TEST_ONLY_CONTAINER_FILE.test(name);
 }
 
-/** Dotenv templates, whatever joins the suffix: `.env.dev-sample`, `.env.prod_template`, `env-example-postgres`, `sample.env`. */
+/**
+ * Dotenv templates, whatever joins the suffix: `.env.dev-sample`, `.env.prod_template`, `env-example-postgres`, `sample.env`,
+ * and a named env file's template (`gotify-server.env.example` for `gotify-server.env`).
+ */
 const ENV_TEMPLATE =
-  /(^|\/)(?:\.?env[._-](?:[^/]*[._-])?(?:example|sample|template|dist|defaults|tmpl|tpl)(?:[._-][^/]*)?|(?:[^/]*[._-])?(?:example|sample|template|dist|defaults|tmpl|tpl)[._-]env)$/i;
+  /(^|\/)(?:(?:[^/]*[._-])?\.?env[._-](?:[^/]*[._-])?(?:example|sample|template|dist|defaults|tmpl|tpl)(?:[._-][^/]*)?|(?:[^/]*[._-])?(?:example|sample|template|dist|defaults|tmpl|tpl)[._-]env)$/i;
 
 /** Whether a path names a dotenv template: the one definition every fact and rule uses. */
 export function isEnvTemplatePath(path: string): boolean {

@@ -46,6 +46,14 @@ describeRule(rule, {
       findings: ['.env.example'],
     },
     {
+      name: 'a variable missing from the template of a named env file (server.env.example)',
+      files: {
+        'server.env.example': '# Save as server.env\n# SERVER_PORT=80\n',
+        'config/parse.go': 'package config\n\nimport "os"\n\nvar port, level = os.Getenv("SERVER_PORT"), os.Getenv("SERVER_LOGLEVEL")\n',
+      },
+      findings: ['server.env.example'],
+    },
+    {
       name: 'per service: the API example misses a variable the API reads',
       files: {
         'api/.env.example': 'DB_URL=\n',
@@ -110,6 +118,13 @@ describeRule(rule, {
         '.env.example': 'DATABASE_URL=\nREDIS_URL=\n',
         'src/config.ts':
           'const a = process.env.DATABASE_URL;\nconst b = process.env.REDIS_URL;\n',
+      },
+    },
+    {
+      name: 'every variable listed, commented out with its default, in the template of a named env file (server.env.example)',
+      files: {
+        'server.env.example': '# Save as server.env\n# SERVER_PORT=80\n# SERVER_LOGLEVEL=info\n',
+        'config/parse.go': 'package config\n\nimport "os"\n\nvar port, level = os.Getenv("SERVER_PORT"), os.Getenv("SERVER_LOGLEVEL")\n',
       },
     },
     {
