@@ -325,6 +325,73 @@ export function devOnlyServerDependencies(pkg: PackageJsonFact, packages: Packag
   return devOnly.filter(d => !imported.has(d)).map(d => d.toLowerCase());
 }
 
+/** package.json fields that publish modules for other packages to import. */
+const LIBRARY_ENTRY_FIELDS = ['main', 'module', 'exports', 'types', 'typings'];
+/** Scripts that build a library's modules (bundled or transpiled into an output folder) rather than an app. */
+const LIBRARY_BUILD = /\b(?:rollup|tsup|microbundle|unbuild|vite\s+build\s+--lib|babel\b[^&|;]*\s(?:--out-dir|-d)\s)/;
+/** Scripts that serve or build an app: dev servers and app builds. */
+const APP_SCRIPT =
+  /\b(?:next\s+(?:dev|build|start)|react-scripts|craco|ng\s+(?:serve|build)|nuxt|vue-cli-service\s+serve|webpack(?:-dev-server|\s+serve)|remix|gatsby|astro)\b/;
+/** Configuration of an app framework. A Vite config counts unless it builds a library (`build.lib`). */
+const APP_CONFIG = /^(?:next|nuxt|astro|remix|gatsby)\.config\.[cm]?[jt]s$|^angular\.json$/;
+const VITE_CONFIG = /^vite\.config\.[cm]?[jt]s$/;
+/** Next.js page and route folders, and the modules that usually start a browser app. */
+const NEXT_APP_FILE = /^(?:src\/)?(?:app|pages)\/.+\.[cm]?[jt]sx?$/;
+const ENTRY_MODULE = /^(?:src\/)?(?:main|index)\.[cm]?[jt]sx?$/;
+const APP_HTML = /^(?:public\/|src\/)?index\.html$/;
+
+/** Whether an entry module mounts an app into the page: `createRoot`, `ReactDOM.render`, `createApp(App).mount`… */
+function mountsApp(file: SourceFile, owner: object): boolean {
+  if (!/\b(?:createRoot|hydrateRoot|render|mount|bootstrapApplication|bootstrapModule|Vue)\b/.test(file.text)) return false;
+  const tree = syntaxTree(owner, file);
+  if (!tree) return true;
+  return tree.calls().some(
+    c =>
+      ['createRoot', 'hydrateRoot', 'bootstrapApplication', 'bootstrapModule'].includes(c.name) ||
+      (c.name === 'render' && /^ReactDOM$|^Preact$/i.test(c.receiver)) ||
+      (c.name === 'mount' && /\bcreate(?:Ssr)?App\s*\(/.test(file.text)) ||
+      (c.constructs && c.name === 'Vue'),
+  );
+}
+
+/**
+ * Whether a package is a library of components rather than an app: it publishes modules (`main`, `module`, `exports`,
+ * `types`), takes its UI framework as a peer dependency or builds with a library bundler (rollup, tsup, `babel --out-dir`),
+ * and has no app entry: no `index.html`, no app framework config, no Next.js pages, no script that serves or builds an app,
+ * and no entry module that mounts an app.
+ */
+function isLibraryPackage(
+  pkg: PackageJsonFact,
+  packages: PackageJsonFact[],
+  files: Map<string, SourceFile>,
+  owner: object,
+): boolean {
+  const manifest = files.get(pkg.path);
+  let json: Record<string, unknown>;
+  try {
+    json = JSON.parse(manifest?.text ?? '') as Record<string, unknown>;
+  } catch {
+    return false;
+  }
+  if (!json || typeof json !== 'object' || !LIBRARY_ENTRY_FIELDS.some(f => json[f] !== undefined)) return false;
+  const peers = json.peerDependencies && typeof json.peerDependencies === 'object' ? (json.peerDependencies as object) : {};
+  const peerFramework = Object.keys(FRONTEND_DEPENDENCIES).some(d => d in peers);
+  const scripts = Object.values(pkg.scripts).join('\n');
+  if (!peerFramework && !LIBRARY_BUILD.test(scripts)) return false;
+  if (APP_SCRIPT.test(scripts)) return false;
+  const prefix = pkg.dir ? `${pkg.dir}/` : '';
+  const nested = packages.filter(p => p.dir !== pkg.dir && (pkg.dir === '' || p.dir.startsWith(prefix))).map(p => `${p.dir}/`);
+  for (const [path, file] of files) {
+    if (!path.startsWith(prefix) || nested.some(n => path.startsWith(n))) continue;
+    const rel = path.slice(prefix.length);
+    if (/(^|\/)node_modules\//.test(rel)) continue;
+    if (APP_HTML.test(rel) || APP_CONFIG.test(rel) || (VITE_CONFIG.test(rel) && !/\blib\s*:/.test(file.text))) return false;
+    if ('next' in pkg.dependencies && NEXT_APP_FILE.test(rel)) return false;
+    if (ENTRY_MODULE.test(rel) && mountsApp(file, owner)) return false;
+  }
+  return true;
+}
+
 function isFrontendApp(pkg: PackageJsonFact, files: Set<string>): string | undefined {
   if (pkg.backstageRole && MOUNTED_BACKSTAGE_ROLES.has(pkg.backstageRole)) return undefined;
   if (isAsidePath(`${pkg.dir}/`)) return undefined;
@@ -426,10 +493,11 @@ export function collectStack(
   }
 
   const paths = new Set(files.map(f => f.path));
+  const byPath = new Map(files.map(f => [f.path, f]));
   const frontends: FrontendApp[] = [];
   for (const pkg of manifests.packageJsons) {
     const framework = isFrontendApp(pkg, paths);
-    if (framework) {
+    if (framework && !isLibraryPackage(pkg, manifests.packageJsons, byPath, owner)) {
       const server = fullStackServerOf(pkg, files);
       frontends.push({ dir: pkg.dir, framework, packageJson: pkg, ...(server ? { server } : {}) });
       frameworks.add(framework);

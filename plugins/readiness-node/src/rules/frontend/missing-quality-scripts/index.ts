@@ -77,7 +77,7 @@ export default defineRule({
   severity: 'medium',
   title: 'Frontend apps have lint, typecheck/build and test scripts',
   description:
-    'Fails for each frontend app whose package.json lacks a lint script, a typecheck or build script, or a test script (npm\'s placeholder `echo "Error: no test specified" && exit 1` is not a test script). Scripts are recognised by name (`lint`, `typecheck`, `build`, `test`, `test:unit`…) or by the tool they run; Nx and Angular workspace targets count.',
+    'Fails for each frontend app whose package.json lacks a lint script, a typecheck or build script, or a test script (npm\'s placeholder `echo "Error: no test specified" && exit 1` is not a test script). Scripts are recognised by name (`lint`, `typecheck`, `build`, `test`, `test:unit`…) or by the tool they run; Nx and Angular workspace targets count. A package that publishes a component library (a `main`/`exports` entry, the UI framework as a peer dependency or a library build, and no app entry) is not an app.',
   rationale:
     'CI and teammates run the checks a package declares. Without a lint, typecheck or test script, those checks are skipped in CI, or everyone runs a different command locally.',
   remediation:

@@ -57,6 +57,47 @@ describeRule(rule, {
       },
       findings: ['shop/package.json:3'],
     },
+    {
+      name: 'a package that publishes a main module but has an app page',
+      files: {
+        'packages/widget/package.json': JSON.stringify({
+          name: 'widget',
+          main: 'dist/index.js',
+          peerDependencies: { react: '^18' },
+          scripts: { build: 'rollup -c' },
+          devDependencies: { vite: '^5' },
+        }),
+        'packages/widget/index.html': '<div id="root"></div>',
+      },
+      findings: ['packages/widget/package.json:1'],
+    },
+    {
+      name: 'a Next.js package with a main field and its own pages',
+      files: {
+        'apps/site/package.json': JSON.stringify({
+          name: 'site',
+          main: 'index.ts',
+          dependencies: { next: '^14' },
+          peerDependencies: { react: '^18' },
+        }),
+        'apps/site/pages/index.tsx': 'export default function Home() {\n  return <h1>Home</h1>;\n}\n',
+      },
+      findings: ['apps/site/package.json'],
+    },
+    {
+      name: 'a package with a library build whose entry module mounts an app',
+      files: {
+        'ui/package.json': JSON.stringify({
+          name: 'ui',
+          module: 'lib/index.js',
+          scripts: { build: 'babel src --out-dir lib && webpack' },
+          dependencies: { react: '^18', 'react-dom': '^18' },
+        }),
+        'ui/src/index.tsx':
+          'import { createRoot } from "react-dom/client";\nimport { App } from "./App";\ncreateRoot(document.getElementById("root")!).render(<App />);\n',
+      },
+      findings: ['ui/package.json:1'],
+    },
   ],
   passes: [
     {
@@ -123,6 +164,50 @@ describeRule(rule, {
           peerDependencies: { react: '^18' },
           scripts: { build: 'tsup' },
         }),
+      },
+    },
+    {
+      name: 'a workspace component library built with babel and webpack, publishing a UMD bundle',
+      files: {
+        'charts/package.json': JSON.stringify({
+          name: '@acme/charts',
+          main: 'dist/charts.js',
+          files: ['dist', 'lib'],
+          scripts: { 'build:babel': 'babel src --out-dir lib --extensions .ts,.tsx', 'build:webpack': 'webpack', test: 'jest' },
+          peerDependencies: { 'react-dom': '>=17' },
+          dependencies: { react: '^18' },
+          devDependencies: { webpack: '^5', jest: '^29' },
+        }),
+        'charts/webpack.config.js': 'module.exports = { entry: "./src/index.ts", output: { libraryTarget: "umd" } };\n',
+        'charts/src/index.ts': 'export { Chart } from "./Chart";\n',
+        'charts/src/Chart.tsx':
+          'import ReactDOM from "react-dom";\nexport function Chart() {\n  return <div />;\n}\nexport function popup(el: Element) {\n  ReactDOM.render(<Chart />, el);\n}\n',
+      },
+    },
+    {
+      name: 'a workspace package of shared hooks with a main field, next as a dependency and react as a peer',
+      files: {
+        'packages/hooks/package.json': JSON.stringify({
+          name: '@acme/hooks',
+          private: true,
+          main: 'index.ts',
+          dependencies: { next: '^14' },
+          peerDependencies: { react: '^18', '@tanstack/react-query': '^5' },
+        }),
+        'packages/hooks/links.tsx': 'import { useQuery } from "@tanstack/react-query";\nexport const useLinks = () => useQuery({ queryKey: ["links"] });\n',
+      },
+    },
+    {
+      name: 'a Vite library build',
+      files: {
+        'package.json': JSON.stringify({
+          name: 'kit',
+          exports: { '.': './dist/kit.js' },
+          scripts: { build: 'vite build' },
+          peerDependencies: { vue: '^3' },
+          devDependencies: { vite: '^5' },
+        }),
+        'vite.config.ts': 'export default { build: { lib: { entry: "src/index.ts", name: "Kit" } } };\n',
       },
     },
   ],

@@ -51,7 +51,7 @@ export default defineRule({
   severity: 'high',
   title: 'Frontend apps have component or unit tests',
   description:
-    'Fails for each frontend app (React, Vue, Angular, Svelte…) with no component or unit test inside its package: no `*.test.*`, `*.spec.*`, `__tests__/` or Cypress component test that declares a test (`test`, `it`, `describe`…; a file so named that only exports mocks or helpers does not count). End-to-end tests alone (Playwright, Cypress `e2e/`) do not count. A Blazor WebAssembly app is a frontend app too: it is tested when a test project (bUnit, xUnit, NUnit, MSTest) references it or a component library it references.',
+    'Fails for each frontend app (React, Vue, Angular, Svelte…) with no component or unit test inside its package: no `*.test.*`, `*.spec.*`, `__tests__/` or Cypress component test that declares a test (`test`, `it`, `describe`…; a file so named that only exports mocks or helpers does not count). End-to-end tests alone (Playwright, Cypress `e2e/`) do not count. A Blazor WebAssembly app is a frontend app too: it is tested when a test project (bUnit, xUnit, NUnit, MSTest) references it or a component library it references. A package that publishes a component library (a `main`/`exports` entry, the UI framework as a peer dependency or a library build, and no app entry) is not an app.',
   rationale:
     'Frontend code holds real logic (forms, validation, state, permissions). Without component tests, a broken screen is found by users, and end-to-end tests alone are too slow and too coarse to cover it.',
   remediation:

@@ -56,6 +56,15 @@ describeRule(rule, {
       findings: ['web/package.json'],
     },
     {
+      name: 'a package with a main field and react as a peer that still has an app page',
+      files: {
+        'widget/package.json': '{"name":"widget","main":"dist/index.js","peerDependencies":{"react":"^18"},"devDependencies":{"vite":"^5"}}',
+        'widget/index.html': '<div id="root"></div>',
+        'widget/src/Widget.tsx': 'export const Widget = () => <div />;\n',
+      },
+      findings: ['widget/package.json'],
+    },
+    {
       name: 'only Playwright end-to-end tests',
       files: {
         ...viteApp('', ',"@playwright/test":"^1.45.0"'),
@@ -176,6 +185,15 @@ describeRule(rule, {
       files: {
         'package.json': '{"name":"ui-kit","peerDependencies":{"react":"^18.0.0"}}',
         'src/Button.tsx': 'export const Button = () => <button />;\n',
+      },
+    },
+    {
+      name: 'a workspace component library that publishes a bundle and peers on react-dom',
+      files: {
+        'charts/package.json':
+          '{"name":"@acme/charts","main":"dist/charts.js","scripts":{"build":"babel src --out-dir lib && webpack"},"peerDependencies":{"react-dom":">=17"},"dependencies":{"react":"^18"},"devDependencies":{"webpack":"^5"}}',
+        'charts/src/index.ts': 'export { Chart } from "./Chart";\n',
+        'charts/src/Chart.tsx': 'export function Chart() {\n  return <div />;\n}\n',
       },
     },
   ],
