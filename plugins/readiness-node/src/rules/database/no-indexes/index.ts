@@ -144,6 +144,21 @@ function modelSourceOf(facts: Facts, file: SourceFile): Source | undefined {
   };
 }
 
+/**
+ * Frameworks of apps that run on the user's device (React Native, Expo, Capacitor, NativeScript): the SQLite tables
+ * their code creates are a local store or cache on the device, not the service's schema.
+ */
+const DEVICE_APP_DEPENDENCIES = ['react-native', 'expo', '@capacitor/core', '@nativescript/core'];
+
+/** Whether a JavaScript/TypeScript file belongs to a device app: its nearest package.json declares such a framework. */
+function isDeviceAppCode(facts: Facts, file: SourceFile): boolean {
+  const language = languageOf(file.path);
+  if (language !== 'javascript' && language !== 'typescript') return false;
+  const owners = facts.manifests.packageJsons.filter(p => p.dir === '' || file.path.startsWith(`${p.dir}/`));
+  const pkg = owners.sort((a, b) => b.dir.length - a.dir.length)[0];
+  return !!pkg && DEVICE_APP_DEPENDENCIES.some(d => d in pkg.dependencies);
+}
+
 /** The project whose schema a source's tables belong to. */
 function schemaOf(facts: Facts, source: Source): string {
   return source.schema ?? projectDirOf(facts, source.file.path);
@@ -155,19 +170,20 @@ export default defineRule({
   severity: 'low',
   title: 'The schema has indexes',
   description:
-    'Fails when a project creates tables (SQL `CREATE TABLE` in scripts, migrations or application code; knex/Sequelize/TypeORM/Alembic/Django/EF Core migrations; a Prisma schema; or, when nothing else creates them, TypeORM/JPA/GORM/Sequelize/SQLAlchemy/Drizzle models) but declares no index beyond its keys: no `CREATE INDEX`, inline `INDEX`/`KEY`, `.index()`/`addIndex`, `op.create_index`, `models.Index`, `@@index`, `@Index`, `gorm:"index"`, Rails `t.index`/`t.references`… A UNIQUE constraint on a column other than the primary key counts (the database indexes it), also inside the SQL strings a migration runs; PRIMARY KEY, and UNIQUE on the key column itself, do not. Each project is judged on its own; models on another project\'s declarative base belong to that project\'s schema.',
+    'Fails when a project creates tables (SQL `CREATE TABLE` in scripts, migrations or application code; knex/Sequelize/TypeORM/Alembic/Django/EF Core migrations; a Prisma schema; or, when nothing else creates them, TypeORM/JPA/GORM/Sequelize/SQLAlchemy/Drizzle models) but declares no index beyond its keys: no `CREATE INDEX`, inline `INDEX`/`KEY`, `.index()`/`addIndex`, `op.create_index`, `models.Index`, `@@index`, `@Index`, `gorm:"index"`, Rails `t.index`/`t.references`… A UNIQUE constraint on a column other than the primary key counts (the database indexes it), also inside the SQL strings a migration runs; PRIMARY KEY, and UNIQUE on the key column itself, do not. Each project is judged on its own; models on another project\'s declarative base belong to that project\'s schema. Tables that the code of a device app (React Native, Expo, Capacitor, NativeScript) creates are a local store on the device, not the service\'s schema, and are not judged.',
   rationale:
     'Primary keys only serve look-ups by id. Every query that filters or joins on another column (a foreign key, a status, a timestamp) scans the whole table: fine with test data, an outage once production tables grow.',
   remediation:
     'Add indexes for the columns your queries filter, join and sort on, starting with foreign keys and lookup columns (`CREATE INDEX orders_customer_id_idx ON orders (customer_id)`), in a new migration. Use UNIQUE constraints where the data must be unique.',
   evaluate(facts) {
-    const sources = facts.files.flatMap(f => sourceOf(f) ?? []);
+    const files = facts.files.filter(f => !isDeviceAppCode(facts, f));
+    const sources = files.flatMap(f => sourceOf(f) ?? []);
     const creators = sources.filter(s => s.line > 0);
     // Models describe the schema only where no SQL, migration or Prisma schema creates the tables:
     // next to a schema script, their index declarations create nothing.
     const schemaProjects = new Set(creators.map(s => projectDirOf(facts, s.file.path)));
     const sourcePaths = new Set(sources.map(s => s.file.path));
-    const models = facts.files
+    const models = files
       .flatMap(f => (sourcePaths.has(f.path) ? [] : modelSourceOf(facts, f) ?? []))
       .filter(m => !schemaProjects.has(schemaOf(facts, m)));
     if (creators.length === 0 && models.length === 0) {

@@ -138,6 +138,16 @@ describeRule(rule, {
       findings: ['worker/Program.cs:1'],
     },
     {
+      name: 'a key-value table created from the code of a Node server, next to a device app that does the same',
+      files: {
+        'server/package.json': '{"name":"server","dependencies":{"express":"^4.19.0","better-sqlite3":"^11.0.0"}}',
+        'server/src/db.ts': 'db.exec(`CREATE TABLE IF NOT EXISTS sessions (\n  key TEXT PRIMARY KEY NOT NULL,\n  value TEXT NOT NULL\n);`);\n',
+        'mobile/package.json': '{"name":"mobile","main":"expo-router/entry","dependencies":{"expo":"~54.0.0","react-native":"0.81.0","expo-sqlite":"~16.0.0"}}',
+        'mobile/lib/cache.ts': 'await db.execAsync(`CREATE TABLE IF NOT EXISTS cache (\n  key TEXT PRIMARY KEY NOT NULL,\n  value TEXT NOT NULL\n);`);\n',
+      },
+      findings: ['server/src/db.ts:1'],
+    },
+    {
       name: 'UNIQUE only on the key column: `id … UNIQUE`, `UNIQUE (id)`, a model unique on its id',
       files: {
         'ledger/go.mod': 'module ledger\n',
@@ -366,6 +376,15 @@ describeRule(rule, {
         'examples/app/user.entity.ts': "import { Entity } from 'typeorm';\n@Entity()\nexport class User {}\n",
         'src/db.ts': '// CREATE TABLE users (id int)\nexport const x = 1;\n',
         'tests/test_db.py': 'cur.execute("CREATE TABLE t (id int)")\n',
+      },
+    },
+    {
+      name: 'the local cache tables of React Native and Capacitor apps',
+      files: {
+        'apps/mobile/package.json': '{"name":"mobile","dependencies":{"react-native":"0.76.0","react-native-sqlite-storage":"^6.0.1"}}',
+        'apps/mobile/src/store.ts': 'tx.executeSql("CREATE TABLE IF NOT EXISTS drafts (id INTEGER PRIMARY KEY, body TEXT)");\n',
+        'apps/tablet/package.json': '{"name":"tablet","dependencies":{"@capacitor/core":"^6.0.0","@capacitor-community/sqlite":"^6.0.0"}}',
+        'apps/tablet/src/db.ts': 'await db.execute(`CREATE TABLE IF NOT EXISTS queue (id INTEGER PRIMARY KEY, payload TEXT);`);\n',
       },
     },
   ],
