@@ -1,6 +1,7 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { SourceFile } from '../../../snapshot';
 import { dirname, extname, isTestFile, joinPath, languageOf, lineOf } from '../../../facts';
+import { isAsidePath } from '../../../facts/paths';
 import { FunctionSite, SyntaxNode, SyntaxTree, syntaxTree } from '../../../facts/syntax';
 import { defineRule, outcome } from '../../types';
 import { isGeneratedText } from '../../../facts/codeSearch';
@@ -181,13 +182,64 @@ function paramIndex(f: FunctionSite, node: SyntaxNode | null): number | undefine
   return i === -1 ? undefined : i;
 }
 
+/**
+ * Nuxt's auth module (`@nuxtjs/auth`, `@nuxtjs/auth-next`) keeps every token it receives in universal storage: a cookie,
+ * Vuex and localStorage (`localStorage: { prefix: 'auth.' }` by default). Only `localStorage: false` in its options (or,
+ * in version 3, `token: { localStorage: false }`) keeps the token out of localStorage.
+ */
+const NUXT_AUTH_MODULES = new Set(['@nuxtjs/auth', '@nuxtjs/auth-next']);
+const NUXT_CONFIG = /(?:^|\/)nuxt\.config\.[cm]?[jt]s$/;
+/** Strategies that keep no token in the browser: the server's session cookie is the credential. */
+const COOKIE_STRATEGIES = /^(?:cookie|laravelSanctum|laravel\/sanctum)$/;
+
+function pairsOf(tree: SyntaxTree, object: SyntaxNode | null | undefined): Map<string, SyntaxNode> {
+  const pairs = new Map<string, SyntaxNode>();
+  for (const child of object?.kind() === 'object' ? object.children() : []) {
+    if (child.kind() !== 'pair') continue;
+    const key = child.field('key');
+    const value = child.field('value');
+    if (key && value) pairs.set(tree.stringValue(key) ?? key.text(), value);
+  }
+  return pairs;
+}
+
+/** The line of a Nuxt config that enables the auth module with its localStorage default, if it does. */
+function nuxtAuthInLocalStorage(tree: SyntaxTree): { line: number; module: string } | undefined {
+  let module: { node: SyntaxNode; name: string } | undefined;
+  const options: SyntaxNode[] = [];
+  for (const node of tree.nodesOfKind('string')) {
+    const name = tree.stringValue(node);
+    if (name === undefined || !NUXT_AUTH_MODULES.has(name)) continue;
+    const parent = node.parent();
+    if (parent?.kind() !== 'array') continue;
+    module ??= { node, name };
+    // `['@nuxtjs/auth-next', { …options }]`
+    const siblings = parent.children().filter(c => c.isNamed());
+    if (siblings[0]?.id() === node.id() && siblings[1]?.kind() === 'object') options.push(siblings[1]);
+  }
+  if (!module) return undefined;
+  for (const pair of tree.nodesOfKind('pair')) {
+    const key = pair.field('key');
+    if ((tree.stringValue(key) ?? key?.text()) === 'auth' && pair.field('value')?.kind() === 'object') options.push(pair.field('value')!);
+  }
+  for (const object of options) {
+    const pairs = pairsOf(tree, object);
+    const token = pairsOf(tree, pairs.get('token'));
+    if (pairs.get('localStorage')?.text() === 'false' || token.get('localStorage')?.text() === 'false') return undefined;
+    const strategies = [...pairsOf(tree, pairs.get('strategies'))];
+    const scheme = (strategy: SyntaxNode) => tree.stringValue(pairsOf(tree, strategy).get('scheme'));
+    if (strategies.length > 0 && strategies.every(([name, s]) => COOKIE_STRATEGIES.test(scheme(s) ?? name))) return undefined;
+  }
+  return { line: tree.lineOf(module.node), module: module.name };
+}
+
 export default defineRule({
   id: 'security/token-in-localstorage',
   category: 'security',
   severity: 'high',
   title: 'Auth tokens are not kept in localStorage',
   description:
-    'Fails when frontend code writes an auth, access, refresh or ID token, a JWT, a session id or an API key to `localStorage`: `localStorage.setItem("token", …)`, `localStorage.token = …`, a local storage helper called with a token, a whole login response stored under a key such as `user`, `useLocalStorage("accessToken", …)`, or a persisted auth store (redux-persist, zustand `persist`) that uses localStorage, or Angular\'s ngx-webstorage `LocalStorageService.store("authenticationToken", …)`.',
+    'Fails when frontend code writes an auth, access, refresh or ID token, a JWT, a session id or an API key to `localStorage`: `localStorage.setItem("token", …)`, `localStorage.token = …`, a local storage helper called with a token, a whole login response stored under a key such as `user`, `useLocalStorage("accessToken", …)`, or a persisted auth store (redux-persist, zustand `persist`) that uses localStorage, or Angular\'s ngx-webstorage `LocalStorageService.store("authenticationToken", …)`. Nuxt\'s auth module (`@nuxtjs/auth`, `@nuxtjs/auth-next`) keeps its tokens in localStorage by default: a Nuxt config that enables it fails unless its options set `localStorage: false` or use only cookie strategies.',
   rationale:
     'Anything in localStorage is readable by every script on the page. One XSS bug, or one compromised third-party script, is enough to copy the token and use it from anywhere until it expires; unlike an HttpOnly cookie, the browser offers no protection.',
   remediation:
@@ -269,6 +321,15 @@ export default defineRule({
           }
         }
       }
+    }
+
+    // Nuxt's auth module writes the token to localStorage unless told not to.
+    for (const file of sources) {
+      if (!NUXT_CONFIG.test(file.path) || isAsidePath(file.path) || ![...NUXT_AUTH_MODULES].some(m => file.text.includes(m))) continue;
+      const tree = syntaxTree(facts, file);
+      const found = tree && nuxtAuthInLocalStorage(tree);
+      browserCode = true;
+      if (found) add(file, found.line, `${found.module} keeps the auth token in localStorage by default, and its options do not set localStorage: false`);
     }
 
     // Calls of storage helpers, one level deep: in the helper's own file, or in a file that imports it.

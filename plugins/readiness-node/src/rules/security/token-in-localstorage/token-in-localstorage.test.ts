@@ -3,6 +3,12 @@ import rule from '.';
 
 const reactPkg = JSON.stringify({ name: 'web', dependencies: { react: '^18.0.0', 'react-dom': '^18.0.0' }, devDependencies: { vite: '^5.0.0' } });
 
+const nuxtPkg = JSON.stringify({ name: 'frontend', scripts: { dev: 'nuxt', build: 'nuxt build' }, dependencies: { nuxt: '^2.17.0', '@nuxtjs/auth-next': '5.0.0-1667386184.dfbbb54' } });
+/** A Nuxt 2 config enabling the auth module, with the auth options given. */
+const nuxtConfig = (auth: string, module = '"@nuxtjs/auth-next"') =>
+  ['export default {', '  modules: [', '    "@nuxtjs/axios",', `    ${module},`, '  ],', `  auth: ${auth},`, '};', ''].join('\n');
+const localStrategy = '{\n    strategies: {\n      local: { token: { property: "access_token" }, endpoints: { login: { url: "api/auth/token", method: "post" } } },\n    },\n  }';
+
 describeRule(rule, {
   fails: [
     {
@@ -143,8 +149,46 @@ describeRule(rule, {
       },
       findings: ['index.html:4'],
     },
+    {
+      name: "Nuxt's auth module with a token strategy and its default storage (cookie, Vuex and localStorage)",
+      files: { 'frontend/package.json': nuxtPkg, 'frontend/nuxt.config.js': nuxtConfig(localStrategy) },
+      findings: ['frontend/nuxt.config.js:4'],
+    },
+    {
+      name: "Nuxt's auth module with its options inline, localStorage given a prefix",
+      files: {
+        'package.json': nuxtPkg,
+        'nuxt.config.ts': [
+          'export default defineNuxtConfig({',
+          "  modules: [['@nuxtjs/auth', { localStorage: { prefix: 'app.' }, strategies: { local: {} } }]],",
+          '});',
+          '',
+        ].join('\n'),
+      },
+      findings: ['nuxt.config.ts:2'],
+    },
   ],
   passes: [
+    {
+      name: "Nuxt's auth module told to keep localStorage out, or using only the session cookie",
+      files: {
+        'a/package.json': nuxtPkg,
+        'a/nuxt.config.js': nuxtConfig(localStrategy.replace('strategies', 'localStorage: false,\n    strategies')),
+        'b/package.json': nuxtPkg,
+        'b/nuxt.config.js': nuxtConfig('{ strategies: { laravelSanctum: { provider: "laravel/sanctum", url: "http://localhost" } } }'),
+        'c/package.json': nuxtPkg,
+        'c/nuxt.config.js': nuxtConfig('{ token: { localStorage: false }, strategies: { local: {} } }', '"@nuxtjs/auth"'),
+      },
+    },
+    {
+      name: 'the auth module commented out, named in a comment, or enabled only in an example app',
+      files: {
+        'package.json': nuxtPkg,
+        'nuxt.config.js': nuxtConfig(localStrategy, '// "@nuxtjs/auth-next"'),
+        'examples/demo/nuxt.config.js': nuxtConfig(localStrategy),
+        'src/pages/login.vue': '<script>\n// Uses @nuxtjs/auth-next; tokens kept by the module\nexport default { methods: { login() { this.$auth.loginWith("local") } } }\n</script>\n',
+      },
+    },
     {
       name: "a token kept in ngx-webstorage's SessionStorageService, and a non-credential in its LocalStorageService",
       files: {
