@@ -8,7 +8,7 @@ import { inLowConfidenceFolder } from './shared';
 export const PYTHON_SERVERS = new Set(['flask', 'django', 'fastapi', 'starlette', 'aiohttp', 'tornado', 'sanic', 'quart', 'falcon', 'bottle', 'pyramid', 'litestar']);
 
 const SERVER_IMPORT = /^\s*(from|import)\s+(flask|django|fastapi|starlette|aiohttp|tornado|sanic|quart|falcon|bottle|pyramid|litestar)\b/m;
-const TOOLING = /(^|\/)(scripts?|tools|bin|hack|management\/commands|migrations|alembic|docs?)\//;
+const TOOLING = /(^|\/)(scripts?|tools|bin|hack|cli|management\/commands|migrations|alembic|docs?)\//;
 const TOOLING_FILE = /^(setup|manage|noxfile|fabfile|conftest|tasks)\.py$/;
 
 /** Starts a gRPC server: `grpc.server(futures.ThreadPoolExecutor(…))`, `grpc.aio.server()`. */
@@ -29,6 +29,28 @@ export function isCliScript(file: SourceFile): boolean {
   );
 }
 
+/**
+ * A decorator that makes a function a command-line command: Click and Typer commands and groups (`@click.command()`,
+ * `@manager.command(name="list")`, `@app.cli.command()`, `@cli.group()`), their options and arguments. A Slack-style
+ * slash command (`@app.command("/ping")`) answers requests and is not one.
+ */
+export const CLI_DECORATOR = /^@(?:click\.\w+|(?:[\w.]+\.)?(?:command|group)\b(?!\s*\(\s*['"]\/))/;
+const CLI_IMPORT = /^\s*(?:import\s+(?:click|typer)\b|from\s+(?:click|typer|flask\.cli)\b)/m;
+/** Route decorators and app objects: a module that has them serves requests, whatever commands it also defines. */
+const SERVES = /^\s*@[\w.]+\.(?:route|get|post|put|patch|delete|websocket|api_route)\s*\(|\b(?:Flask|FastAPI|Starlette|Quart|Sanic|Litestar)\s*\(/m;
+
+/**
+ * A module of command-line commands: it imports Click, Typer or `flask.cli` and defines commands or command groups
+ * (`@manager.command()`, `AppGroup(…)`, `typer.Typer()`), and serves no requests. Its output goes to the terminal.
+ */
+export function isCliCommandModule(file: SourceFile): boolean {
+  if (!CLI_IMPORT.test(file.text) || SERVES.test(file.text)) return false;
+  return (
+    /\b(?:AppGroup|typer\.Typer|click\.Group)\s*\(/.test(file.text) ||
+    file.text.split('\n').some(line => CLI_DECORATOR.test(line.trim()) && !/^@click\.(?:option|argument|pass_\w+)\b/.test(line.trim()))
+  );
+}
+
 /** Declared Python dependency names of a project manifest, lower-case. */
 function manifestDependencies(facts: Facts, path: string): string[] {
   if (isRequirementsPath(path)) {
@@ -42,7 +64,8 @@ function manifestDependencies(facts: Facts, path: string): string[] {
 
 /**
  * Production Python files of the projects that run a Python web server (or start a gRPC server): not
- * tests, fixtures, docs, examples, migrations, tooling or command-line scripts.
+ * tests, fixtures, docs, examples, migrations, tooling, command-line scripts or modules of CLI commands
+ * (a `cli/` package, Click/Typer command modules).
  */
 export function pythonServerFiles(facts: Facts): SourceFile[] {
   const projects = projectsOf(facts);
@@ -67,6 +90,6 @@ export function pythonServerFiles(facts: Facts): SourceFile[] {
     if (TOOLING.test(file.path) || TOOLING_FILE.test(basename(file.path))) return false;
     const scope = projectOf(projects, file.path, 'python')?.dir ?? '';
     if (!all && ![...scopes].some(s => s === scope || (s !== '' && isUnder(scope, s)))) return false;
-    return !isCliScript(file);
+    return !isCliScript(file) && !isCliCommandModule(file);
   });
 }

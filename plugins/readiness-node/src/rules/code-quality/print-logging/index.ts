@@ -2,7 +2,7 @@ import { Finding } from '@readiness/backstage-plugin-readiness-common';
 import { lineOf } from '../../../facts';
 import { PythonLine, pythonExceptBlocks, pythonLines } from '../../../facts/sourceText';
 import { defineRule, outcome } from '../../types';
-import { PYTHON_SERVERS, pythonServerFiles, startsGrpcServer } from '../python';
+import { CLI_DECORATOR, PYTHON_SERVERS, pythonServerFiles, startsGrpcServer } from '../python';
 import { optionalConfigAt } from '../../../facts/configClasses';
 
 const PRINT_CALL = /(^|[^\w.])print\s*\(/;
@@ -35,13 +35,30 @@ function isFatalBootstrapPrint(lines: PythonLine[], index: number): boolean {
   return true;
 }
 
+/**
+ * Whether a line runs inside a command-line command: a function (or one it is nested in) decorated as a Click or Typer
+ * command (`@app.cli.command()` in a module that also serves requests). Its prints are the command's terminal output.
+ */
+function inCliCommand(lines: PythonLine[], index: number, text: string[]): boolean {
+  let indent = lines[index].indent;
+  for (let i = index - 1; i >= 0 && indent > 0; i--) {
+    if (lines[i].indent >= indent) continue;
+    indent = lines[i].indent;
+    if (!/^(?:async\s+)?def\s/.test(lines[i].code)) continue;
+    for (let d = i - 1; d >= 0 && lines[d].indent === indent && lines[d].code.startsWith('@'); d--) {
+      if (CLI_DECORATOR.test(text.slice(lines[d].line - 1, lines[d].endLine).join(' ').trim())) return true;
+    }
+  }
+  return false;
+}
+
 export default defineRule({
   id: 'code-quality/print-logging',
   category: 'code-quality',
   severity: 'medium',
   title: 'Server errors are logged, not printed',
   description:
-    'Fails when Python server code (a project using Flask, Django, FastAPI or another web framework, or starting a gRPC server) reports errors with `print()`: any `print()` or `traceback.print_exc()` inside an `except` block, and `print()` calls elsewhere that report an error (an error word in the message, or `file=sys.stderr`) or, in server code that never uses logging, a warning ("warning", "missing", "not set", "should not"). A fatal start-up message printed at import time right before the process exits, and a deprecation notice printed outside an `except` block ("deprecated", "will be removed", "in a future release"), are not checked. Tests, scripts, command-line entry points, migrations and examples are not checked.',
+    'Fails when Python server code (a project using Flask, Django, FastAPI or another web framework, or starting a gRPC server) reports errors with `print()`: any `print()` or `traceback.print_exc()` inside an `except` block, and `print()` calls elsewhere that report an error (an error word in the message, or `file=sys.stderr`) or, in server code that never uses logging, a warning ("warning", "missing", "not set", "should not"). A fatal start-up message printed at import time right before the process exits, and a deprecation notice printed outside an `except` block ("deprecated", "will be removed", "in a future release"), are not checked. Tests, scripts, command-line entry points and commands (a `cli/` package, a module of Click/Typer/`flask.cli` commands, a function decorated as a command), migrations and examples are not checked: their prints are terminal output.',
   rationale:
     'Printed errors carry no level, timestamp, request context or stack trace, are often buffered or lost under a WSGI/ASGI server, and never reach log aggregation or alerting: the failure happens and nobody is told.',
   remediation:
@@ -64,9 +81,14 @@ export default defineRule({
     for (const file of files) {
       if (!/\bprint/.test(file.text)) continue;
       const reported = new Set<number>();
+      const lines = pythonLines(file);
+      const text = file.text.split('\n');
+      const commandLines = new Set(
+        lines.filter((l, i) => (PRINT_CALL.test(l.code) || PRINT_EXC.test(l.code)) && inCliCommand(lines, i, text)).map(l => l.line),
+      );
       for (const block of pythonExceptBlocks(file)) {
         for (const stmt of block.body) {
-          if (reported.has(stmt.line)) continue;
+          if (reported.has(stmt.line) || commandLines.has(stmt.line)) continue;
           let call: string | undefined;
           if (PRINT_CALL.test(stmt.code)) call = 'print()';
           else if (PRINT_EXC.test(stmt.code)) call = 'traceback.print_exc()';
@@ -80,10 +102,8 @@ export default defineRule({
           });
         }
       }
-      const text = file.text.split('\n');
-      const lines = pythonLines(file);
       for (const [index, l] of lines.entries()) {
-        if (reported.has(l.line) || !PRINT_CALL.test(l.code)) continue;
+        if (reported.has(l.line) || commandLines.has(l.line) || !PRINT_CALL.test(l.code)) continue;
         const original = text.slice(l.line - 1, l.endLine).join('\n');
         if (!reportWords.test(original) || DEPRECATION_NOTICE.test(original) || isFatalBootstrapPrint(lines, index)) continue;
         reported.add(l.line);

@@ -34,8 +34,60 @@ const ordersWithPrints = [
   '',
 ].join('\n');
 
+/** A Flask app module with a route and a command registered on the app's CLI. */
+const appWithCommand = (route: string) =>
+  [
+    'import click',
+    'from flask import Flask',
+    '',
+    'app = Flask(__name__)',
+    '',
+    '@app.cli.command("seed")',
+    '@click.option("--count", default=10)',
+    'def seed(count):',
+    '    try:',
+    '        create_users(count)',
+    '    except Exception as e:',
+    '        print(f"Error: could not seed: {e}")',
+    '',
+    route,
+    'def orders():',
+    '    try:',
+    '        return load()',
+    '    except Exception as e:',
+    '        print("load failed", e)',
+    '',
+  ].join('\n');
+
 describeRule(rule, {
   fails: [
+    {
+      name: 'a route that prints in except, next to a CLI command of the same app',
+      files: { 'requirements.txt': 'flask==3.0.3\n', 'app.py': appWithCommand('@app.route("/orders")') },
+      findings: ['app.py:19'],
+    },
+    {
+      name: 'a slash-command handler of a chat bot server is not a command-line command',
+      files: {
+        'requirements.txt': 'flask==3.0.3\nslack-bolt==1.18.0\nclick==8.1.7\n',
+        'bot/app.py': 'from flask import Flask\nflask_app = Flask(__name__)\n',
+        'bot/commands.py': [
+          'import click',
+          'from slack_bolt import App',
+          '',
+          'bolt = App()',
+          '',
+          '@bolt.command("/deploy")',
+          'def deploy(ack, command):',
+          '    try:',
+          '        run_deploy(command["text"])',
+          '    except Exception as e:',
+          '        print("deploy failed", e)',
+          '',
+        ].join('\n'),
+      },
+      findings: ['bot/commands.py:11'],
+    },
     {
       name: 'a gRPC servicer that prints the error of a failed send in an except block',
       files: {
@@ -254,6 +306,45 @@ describeRule(rule, {
         'cli.py': 'import argparse\n\ndef main():\n    try:\n        run()\n    except Exception as e:\n        print(f"error: {e}")\n\nif __name__ == "__main__":\n    main()\n',
         'scripts/backfill.py': 'try:\n    go()\nexcept Exception as e:\n    print("failed", e)\n',
         'tests/test_orders.py': 'def test_x():\n    try:\n        go()\n    except Exception as e:\n        print("failed", e)\n',
+      },
+    },
+    {
+      name: 'CLI commands: a cli/ package, a flask.cli command group module with its helpers, a Typer app, a command of the app',
+      files: {
+        'requirements.txt': 'flask==3.0.3\nclick==8.1.7\ntyper==0.12.0\n',
+        'app.py': appWithCommand('@app.route("/orders")').replace('print("load failed", e)', 'app.logger.exception("load failed")'),
+        'shop/cli/users.py':
+          'import click\n\n@click.command()\ndef grant(email):\n    try:\n        grant_admin(email)\n    except LookupError:\n        print("Error: no such user")\n',
+        'shop/data_sources.py': [
+          'import click',
+          'from flask.cli import AppGroup',
+          '',
+          'manager = AppGroup(help="Data source commands.")',
+          '',
+          'def validate_type(kind):',
+          '    if kind not in KINDS:',
+          '        print("Error: the type {} is not supported".format(kind))',
+          '        exit(1)',
+          '',
+          '@manager.command(name="list")',
+          'def list_command():',
+          '    for ds in all_sources():',
+          '        print(ds.name)',
+          '',
+        ].join('\n'),
+        'shop/manage_tasks.py': [
+          'import typer',
+          '',
+          'cli = typer.Typer()',
+          '',
+          '@cli.command()',
+          'def retry(job_id: int):',
+          '    try:',
+          '        requeue(job_id)',
+          '    except KeyError as e:',
+          '        print(f"failed: {e}")',
+          '',
+        ].join('\n'),
       },
     },
     {
