@@ -1,5 +1,6 @@
 import type { Facts } from '../../../facts';
-import { basename, extname, isCodePath, isLowConfidencePath, parseImageReference } from '../../../facts';
+import { basename, extname, isCodePath, isLowConfidencePath, isTestFile, parseImageReference } from '../../../facts';
+import { syntaxTree } from '../../../facts/syntax';
 import { defineRule, outcome } from '../../types';
 import { composeServicesOf, excerptAt, isVendored } from '../containers';
 
@@ -56,6 +57,46 @@ function sqliteRuntimeCode(facts: Facts): string | undefined {
       GO_SQLITE_IMPORT.test(f.text) &&
       !(/:memory:|mode=memory/.test(f.text) && !/\.(?:db|sqlite3?)\b/.test(f.text)),
   )?.path;
+}
+
+/**
+ * Embedded key-value databases whose data file is the service's datastore (BoltDB/bbolt and Storm on it, Badger,
+ * LevelDB, Pebble, LMDB, NeDB, LiteDB), by the Go package the code imports or the dependency a manifest declares.
+ */
+const EMBEDDED_STORES: Array<[RegExp, string]> = [
+  [/^(?:go\.etcd\.io\/bbolt|github\.com\/boltdb\/bolt|github\.com\/asdine\/storm(?:\/v\d+)?)(?:\/|$)/, 'BoltDB'],
+  [/^github\.com\/dgraph-io\/badger(?:\/v\d+)?(?:\/|$)/, 'Badger'],
+  [/^(?:github\.com\/syndtr\/goleveldb|level|classic-level)(?:\/|$)/, 'LevelDB'],
+  [/^github\.com\/cockroachdb\/pebble(?:\/|$)/, 'Pebble'],
+  [/^lmdb$/, 'LMDB'],
+  [/^(?:nedb|@seald-io\/nedb)$/, 'NeDB'],
+  [/^litedb$/i, 'LiteDB'],
+];
+
+function embeddedStoreOf(dependency: string): string | undefined {
+  return EMBEDDED_STORES.find(([pattern]) => pattern.test(dependency))?.[1];
+}
+
+/** An embedded key-value database the service opens: imported by Go code outside tests, or a runtime dependency. */
+function embeddedStore(facts: Facts): { path: string; name: string } | undefined {
+  for (const file of facts.files) {
+    if (extname(file.path) !== '.go' || isTestFile(file.path) || isVendored(file.path) || isLowConfidencePath(file.path)) continue;
+    if (!/bolt|storm|badger|leveldb|pebble/.test(file.text)) continue;
+    const imports = syntaxTree(facts, file)?.imports() ?? [];
+    const name = imports.map(i => embeddedStoreOf(i.source)).find(Boolean);
+    if (name) return { path: file.path, name };
+  }
+  const m = facts.manifests;
+  const manifests: Array<{ path: string; deps: string[] }> = [
+    ...m.packageJsons.map(p => ({ path: p.path, deps: Object.keys(p.dependencies) })),
+    ...m.csprojs.map(p => ({ path: p.path, deps: p.packages })),
+  ];
+  for (const { path, deps } of manifests) {
+    if (isVendored(path) || isLowConfidencePath(path) || /test/i.test(basename(path))) continue;
+    const name = deps.map(embeddedStoreOf).find(Boolean);
+    if (name) return { path, name };
+  }
+  return undefined;
 }
 
 const MIGRATIONS_DIR = /(^|\/)(migrations?|db\/migrate|alembic\/versions|db\/changelog)\//i;
@@ -137,6 +178,8 @@ function datastoreEvidence(facts: Facts): Evidence[] {
   const stores = facts.stack.datastores.filter(d => d in DURABLE_DATASTORES).map(d => DURABLE_DATASTORES[d]);
   const sqlite = stores.length === 0 ? sqliteRuntimeManifest(facts) ?? sqliteRuntimeCode(facts) : undefined;
   if (sqlite) evidence.push({ path: sqlite, what: `a SQLite database (${sqlite})` });
+  const embedded = stores.length === 0 && !sqlite ? embeddedStore(facts) : undefined;
+  if (embedded) evidence.push({ path: embedded.path, what: `an embedded ${embedded.name} database (${embedded.path})` });
   if (stores.length) {
     const manifests = candidates.filter(f => MANIFEST.test(basename(f.path)));
     const manifest =
@@ -179,13 +222,37 @@ function mentionsBackups(text: string): boolean {
     });
 }
 
+/**
+ * Calls that register a recurring job: Hangfire `RecurringJob.AddOrUpdate`, APScheduler `add_job`, node-cron
+ * `cron.schedule`, node-schedule `scheduleJob`, robfig/cron `AddFunc`/`AddJob`.
+ */
+const SCHEDULER_CALLS = new Set(['AddOrUpdate', 'add_job', 'schedule', 'scheduleJob', 'AddFunc', 'AddJob']);
+const BACKUP_NAME = /backup/i;
+
+/** Application code outside tests that schedules a recurring backup job (`RecurringJob.AddOrUpdate("backup", () => backupService.BackupDatabase(), …)`). */
+function schedulesBackups(facts: Facts): boolean {
+  return facts.files.some(file => {
+    if (!isCodePath(file.path) || isTestFile(file.path) || isVendored(file.path) || isLowConfidencePath(file.path)) return false;
+    if (!BACKUP_NAME.test(file.text) || !/AddOrUpdate|add_job|schedule|AddFunc|AddJob/.test(file.text)) return false;
+    const calls = syntaxTree(facts, file)?.calls() ?? [];
+    return calls.some(c => SCHEDULER_CALLS.has(c.name) && c.args.some(a => BACKUP_NAME.test(a.text())));
+  });
+}
+
+/** A text file that lists words, one a line (a common-passwords or stop-word list): data the code reads, not prose. */
+function isWordList(file: { path: string; text: string }): boolean {
+  if (extname(file.path).toLowerCase() !== '.txt') return false;
+  const lines = file.text.split('\n').filter(l => l.trim() !== '');
+  return lines.length >= 20 && lines.filter(l => !/\s/.test(l.trim())).length >= lines.length * 0.9;
+}
+
 function hasBackupStrategy(facts: Facts): boolean {
-  const documents = facts.docs.documents.filter(d => !isVendored(d.path));
+  const documents = facts.docs.documents.filter(d => !isVendored(d.path) && !isWordList(d));
   if (documents.some(d => mentionsBackups(d.text))) return true;
   const backupFile = facts.files.some(
     f => !isVendored(f.path) && BACKUP_PATH.test(f.path) && (!isCodePath(f.path) || OPS_DIR.test(f.path)),
   );
-  if (backupFile) return true;
+  if (backupFile || schedulesBackups(facts)) return true;
   return composeServicesOf(facts).some(
     ({ service }) => /backup/i.test(service.name) || /backup/i.test(service.image ?? ''),
   );
@@ -197,7 +264,7 @@ export default defineRule({
   severity: 'low',
   title: 'Data that the service stores has a documented backup strategy',
   description:
-    'Fails when the repository runs a datastore (a database service in compose, migrations, a SQL schema, a database driver, a SQLite database file the code opens) but no document mentions backups or restores. Backup words used for failover (a backup region, a fallback), restoring deleted records, a backup the application offers its users (a line about notification settings, reminders or e-mails to customers, with no data or backup-process words), a managed host\'s priced offer (`PaaSCo offers hosting from $1.20/month; data backed up daily`), or options that switch backups off (`--disable-automated-backup`, `--no-backup`) do not count as a backup document.',
+    'Fails when the repository runs a datastore (a database service in compose, migrations, a SQL schema, a database driver, a SQLite database file the code opens, an embedded key-value database such as BoltDB/bbolt, Badger, LevelDB or LiteDB) but no document mentions backups or restores, and no backup script, backup service or backup job the application schedules for itself (Hangfire `RecurringJob.AddOrUpdate`, APScheduler `add_job`, `cron.schedule`, robfig/cron `AddFunc` of a backup) exists. Backup words used for failover (a backup region, a fallback), restoring deleted records, a backup the application offers its users (a line about notification settings, reminders or e-mails to customers, with no data or backup-process words), a managed host\'s priced offer (`PaaSCo offers hosting from $1.20/month; data backed up daily`), or options that switch backups off (`--disable-automated-backup`, `--no-backup`) do not count as a backup document.',
   rationale:
     'Every database eventually needs a restore: a bad migration, a deleted table, a lost volume or region. Without a written strategy nobody knows whether backups exist, how old they may be, or how to restore one under pressure.',
   remediation:

@@ -11,6 +11,21 @@ const goSqlite = (dsn: string, path = 'db/db.go') => ({
   [path]: `package db\n\nimport (\n\t"github.com/jinzhu/gorm"\n\t_ "github.com/jinzhu/gorm/dialects/sqlite"\n)\n\nfunc New() *gorm.DB {\n\tdb, _ := gorm.Open("sqlite3", "${dsn}")\n\tdb.AutoMigrate(&User{})\n\treturn db\n}\n`,
 });
 
+/** A Go server that keeps its users and settings in an embedded BoltDB file through Storm, opened at start-up in `path`. */
+const goBolt = (path = 'cmd/root.go') => ({
+  'go.mod': 'module example.com/files\n\ngo 1.22\n\nrequire (\n\tgithub.com/asdine/storm/v3 v3.2.1\n\tgo.etcd.io/bbolt v1.3.9 // indirect\n)\n',
+  'main.go': 'package main\n\nimport "net/http"\n\nfunc main() { http.ListenAndServe(":8080", nil) }\n',
+  [path]: 'package cmd\n\nimport (\n\t"github.com/asdine/storm/v3"\n)\n\nfunc openDB(path string) (*storm.DB, error) {\n\treturn storm.Open(path)\n}\n',
+});
+
+/** A .NET server on SQLite whose scheduler registers recurring jobs in `Services/TaskScheduler.cs`. */
+const scheduledJobs = (jobs: string) => ({
+  'src/Api/Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"><ItemGroup><PackageReference Include="Microsoft.EntityFrameworkCore.Sqlite" Version="8.0.0" /></ItemGroup></Project>',
+  'src/Api/Program.cs': 'var builder = WebApplication.CreateBuilder(args);\n',
+  'src/Api/Services/TaskScheduler.cs': `public class TaskScheduler {\n  public void ScheduleTasks() {\n${jobs}  }\n}\n`,
+  'README.md': '# Api\n\nRun `dotnet run`.\n',
+});
+
 describeRule(rule, {
   fails: [
     {
@@ -34,6 +49,27 @@ describeRule(rule, {
         'src/Api/Program.cs': 'var builder = WebApplication.CreateBuilder(args);\n',
         'README.md': '# Api\n\nRun `dotnet run`.\n',
       },
+      findings: ['src/Api/Api.csproj'],
+    },
+    {
+      name: 'a Go server whose datastore is an embedded BoltDB file',
+      files: {
+        ...goBolt(),
+        'README.md': '# Files\n\nRun `files --database ./files.db`.\n',
+        'users/assets/common-passwords.txt': Array.from({ length: 30 }, (_, i) => ['123456', 'qwerty', 'backup', 'dragon', 'letmein'][i % 5]).join('\n'),
+      },
+      findings: ['cmd/root.go'],
+    },
+    {
+      name: 'an embedded NeDB database declared by a Node server',
+      files: { 'package.json': JSON.stringify({ dependencies: { express: '^4.19.0', '@seald-io/nedb': '^4.0.0' } }), 'server.js': "require('express');\n" },
+      findings: ['package.json'],
+    },
+    {
+      name: 'recurring jobs that back up nothing, and a backup called once, not scheduled',
+      files: scheduledJobs(
+        '    RecurringJob.AddOrUpdate("cleanup", () => _cleanup.Cleanup(), Cron.Daily);\n    // RecurringJob.AddOrUpdate("backup", () => _backup.BackupDatabase(), Cron.Daily);\n    BackgroundJob.Enqueue(() => _backup.BackupDatabase());\n',
+      ),
       findings: ['src/Api/Api.csproj'],
     },
     {
@@ -175,6 +211,17 @@ describeRule(rule, {
       files: { 'docker-compose.yml': COMPOSE_DB, 'README.md': 'Fly backup region fallbacks.\n\nThe database is dumped to S3 as a nightly backup.\n' },
     },
     {
+      name: 'the application schedules a recurring backup of its database (Hangfire)',
+      files: scheduledJobs('    RecurringJob.AddOrUpdate(BackupTaskId, () => _backupService.BackupDatabase(), Cron.Weekly);\n'),
+    },
+    {
+      name: 'an APScheduler job that dumps the database',
+      files: {
+        'docker-compose.yml': COMPOSE_DB,
+        'app/jobs.py': 'from apscheduler.schedulers.background import BackgroundScheduler\n\nscheduler = BackgroundScheduler()\nscheduler.add_job(backup_database, "cron", hour=2)\n',
+      },
+    },
+    {
       name: 'a backup job in an ops folder',
       files: { 'db/schema.sql': 'create table a (id int);\n', 'scripts/backup-db.sh': '#!/bin/sh\n' },
     },
@@ -191,6 +238,7 @@ describeRule(rule, {
     { name: 'no datastore', files: { 'src/index.ts': 'export {}\n', 'README.md': '# x\n' } },
     { name: 'a Go service whose SQLite database lives in memory', files: goSqlite(':memory:') },
     { name: 'a SQLite dialect imported only by Go tests', files: goSqlite('./test.db', 'db/db_test.go') },
+    { name: 'BoltDB opened only by Go tests', files: goBolt('storage/bolt/users_test.go') },
     {
       name: 'only a cache and example databases',
       files: {
