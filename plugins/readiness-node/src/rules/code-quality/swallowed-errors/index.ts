@@ -53,13 +53,31 @@ function resultIsUsed(code: string, offset: number): boolean {
   return /^\s*(?:const|let|var|return|yield|export)\b|(?:^|[^=!<>])=(?!=)|=>\s*(?:await\s+)?[\w$.]*\s*$|[?:]|&&|\|\|/.test(statement);
 }
 
+/**
+ * A comment that only restates what the block does (`// ignored`, `// Swallow exception`, `// do nothing`, `// Fail
+ * silently`, `// Handle other exceptions`) gives no reason for ignoring the error; nor does commented-out code (a log
+ * call that was switched off).
+ */
+const BARE_ACKNOWLEDGEMENT =
+  /^(?:(?:just\s+|silently\s+|intentionally\s+)?(?:swallow(?:ed|s|ing)?|ignor(?:e|ed|es|ing)|suppress(?:ed|es)?)(?:\s+(?:the|this|any|all))?(?:\s+(?:exceptions?|errors?|it))?(?:\s+silently)?|(?:do|does)\s+nothing|nothing(?:\s+to\s+do)?|no-?op|fail(?:s)?\s+silently|silently\s+fail|handle\s+(?:(?:other|the|this)\s+)?(?:exceptions?|errors?)(?:\s+or\s+log\s+(?:the|it)(?:\s+error)?)?|todo)[.!]*$/i;
+
+function givesNoReason(body: string): boolean {
+  const lines = body
+    .split('\n')
+    .map(l => l.replace(/^\s*(?:\/\/+|\/\*+|\*+\/|\*|#)?/, '').replace(/\*+\/\s*$/, '').trim())
+    .filter(l => l !== '');
+  if (lines.length === 0) return false;
+  if (lines.every(l => /;$|^[{}]$/.test(l))) return true;
+  return BARE_ACKNOWLEDGEMENT.test(lines.join(' '));
+}
+
 export default defineRule({
   id: 'code-quality/swallowed-errors',
   category: 'code-quality',
   severity: 'low',
   title: 'Errors are not silently swallowed',
   description:
-    'Fails on error handlers that do nothing: Python `except:` / `except Exception:` / `except BaseException:` whose body is only `pass` or `...`, and empty `catch` blocks in JavaScript, TypeScript, Java, Kotlin, C#, PHP and Swift (a block holding only a comment that says why is reported as a low-confidence note), promise `.catch(() => {})` whose result nobody uses (assigned, returned or passed on, it turns the rejection into a fallback value the code checks), and in Go an empty `if err != nil {}` or a call statement that drops the only result, an error, of a standard function or method (`json.Unmarshal(data, &v)`, `server.ListenAndServe()` on an `http.Server`; best-effort `os.Remove`/`RemoveAll`/`Setenv`/`Unsetenv` are left alone, as golangci-lint leaves them). Handlers in tests are reported with low confidence; generated, minified and copied third-party library files are skipped.',
+    'Fails on error handlers that do nothing: Python `except:` / `except Exception:` / `except BaseException:` whose body is only `pass` or `...`, and empty `catch` blocks in JavaScript, TypeScript, Java, Kotlin, C#, PHP and Swift (a block holding only a comment that says why is reported as a low-confidence note; a comment that only restates it, such as `// ignored`, `// Swallow exception` or `// do nothing`, or commented-out code, gives no reason and is reported as empty), promise `.catch(() => {})` whose result nobody uses (assigned, returned or passed on, it turns the rejection into a fallback value the code checks), and in Go an empty `if err != nil {}` or a call statement that drops the only result, an error, of a standard function or method (`json.Unmarshal(data, &v)`, `server.ListenAndServe()` on an `http.Server`; best-effort `os.Remove`/`RemoveAll`/`Setenv`/`Unsetenv` are left alone, as golangci-lint leaves them). Handlers in tests are reported with low confidence; generated, minified and copied third-party library files are skipped.',
   rationale:
     'A handler that does nothing turns a failure into silence: data is lost or left half-written, the caller believes the operation succeeded, and nobody has a log line to start from when users report it.',
   remediation:
@@ -110,13 +128,18 @@ export default defineRule({
           // low-confidence note (ESLint's no-empty accepts it).
           const open = m[0].lastIndexOf('{');
           const close = m[0].lastIndexOf('}');
-          const commented = open !== -1 && close > open && /\S/.test(file.text.slice(m.index! + open + 1, m.index! + close));
+          const body = open !== -1 && close > open ? file.text.slice(m.index! + open + 1, m.index! + close) : '';
+          const bare = givesNoReason(body);
+          const commented = /\S/.test(body) && !bare;
           const line = lineOfOffset(file, m.index! + (m[0].startsWith('.') ? 1 : 0));
+          let message: string = what;
+          if (commented) message = `${what}; a comment says why, so it may be deliberate`;
+          else if (bare) message = `${what}; its comment only says so and gives no reason`;
           findings.push({
             path: file.path,
             line,
             excerpt: lineOf(file, line),
-            message: commented ? `${what}; a comment says why, so it may be deliberate` : what,
+            message,
             ...(commented ? { confidence: 'low' as const } : low),
           });
         }

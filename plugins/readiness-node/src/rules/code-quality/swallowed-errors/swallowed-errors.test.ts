@@ -259,4 +259,35 @@ describe('code-quality/swallowed-errors comments', () => {
     ]);
     expect(result.findings[0].message).toContain('a comment says why');
   });
+  it('fails a catch whose comment only restates that the error is ignored, or holds commented-out code', () => {
+    const result = runRule(rule, {
+      'src/Services/CoverService.cs': [
+        'public class CoverService {',
+        '  public void Save() {',
+        '    try { Write(); }',
+        '    catch (Exception) {',
+        '      // Swallow exception.',
+        '    }',
+        '    try { Flush(); } catch { /* ignored */ }',
+        '    try { Sync(); }',
+        '    catch (Exception ex) {',
+        '      // _logger.LogError(ex, "sync failed");',
+        '    }',
+        '    try { Close(); }',
+        '    catch (IOException) {',
+        '      // Swallow exception: the file may already be closed by the reader thread',
+        '    }',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    expect(result.status).toBe('fail');
+    expect(result.findings.map(f => [f.line, f.confidence ?? 'high', f.message.includes('gives no reason')])).toEqual([
+      [4, 'high', true],
+      [7, 'high', true],
+      [9, 'high', true],
+      [13, 'low', false],
+    ]);
+  });
 });
