@@ -1,5 +1,6 @@
 import { Finding } from '@readiness/backstage-plugin-readiness-common';
-import { basename, Facts } from '../../../facts';
+import type { PackageJsonFact } from '../../../facts';
+import { basename, Facts, joinPath } from '../../../facts';
 import { Ecosystem, manifestEcosystem } from '../../../facts/projects';
 import { defineRule, outcome } from '../../types';
 import { codeInventory, GROUP_LABELS, LanguageGroup, languageGroupOf } from '../inventory';
@@ -11,7 +12,7 @@ const COVERAGE_FILES =
 
 /** A coverage flag or tool in a command line or build script. */
 const COVERAGE_COMMAND =
-  /(--coverage\b|--cov\b|--cov=|--cov-report|--collect[:=]?\s*"?XPlat Code Coverage|\bcoverage\s+(run|report|xml|html|lcov|json|erase|combine)\b|-(?:test\.)?coverprofile\b|-(?:test\.)?covermode\b|(^|\s)-(?:test\.)?cover(\s|$)|(^|[\s;&|(])(npx\s+)?(nyc|c8)(\s|$)|tarpaulin|llvm-cov|CollectCoverage|jacoco|koverXmlReport|koverHtmlReport|codecov|coveralls)/i;
+  /(--coverage\b|--code-?coverage\b|--codeCoverage\b|--cov\b|--cov=|--cov-report|--collect[:=]?\s*"?XPlat Code Coverage|\bcoverage\s+(run|report|xml|html|lcov|json|erase|combine)\b|-(?:test\.)?coverprofile\b|-(?:test\.)?covermode\b|(^|\s)-(?:test\.)?cover(\s|$)|(^|[\s;&|(])(npx\s+)?(nyc|c8)(\s|$)|tarpaulin|llvm-cov|CollectCoverage|jacoco|koverXmlReport|koverHtmlReport|codecov|coveralls)/i;
 
 /** Test runner configuration with coverage settings. */
 const RUNNER_CONFIG = /^(jest|vitest|vite|karma|vitest\.workspace)\.conf(ig)?\.[cm]?[jt]s$|^karma\.conf\.[cm]?[jt]s$/;
@@ -46,7 +47,11 @@ function withoutLineComments(text: string): string {
 
 /** Build files searched as text (comments removed), with what counts as coverage in each. */
 const TEXT_SIGNALS: Array<{ file: RegExp; pattern: RegExp; comments?: CommentStyle }> = [
-  { file: /^package\.json$/, pattern: /--coverage\b|"(nyc|c8)"\s*:|collectCoverage|coverageThreshold|"[\w:-]*coverage[\w:-]*"\s*:|(["\s])(nyc|c8)\s/ },
+  // A key naming coverage (`"test:coverage": "…"`), not a dependency on a coverage package (`"karma-coverage": "~2.2.0"`).
+  {
+    file: /^package\.json$/,
+    pattern: /--coverage\b|"(nyc|c8)"\s*:|collectCoverage|coverageThreshold|"[\w:-]*coverage[\w:-]*"\s*:(?!\s*"(?:[~^<>=v]*\d|\*|latest|workspace:|npm:|file:|link:))|(["\s])(nyc|c8)\s/,
+  },
   { file: /^pyproject\.toml$/, pattern: /\[tool\.coverage|--cov\b|pytest-cov|"coverage[<>=~\s\[]|"coverage"/, comments: 'hash' },
   { file: /^(setup\.cfg|tox\.ini|pytest\.ini)$/, pattern: /\[coverage:|--cov\b|\bcoverage\s+(run|report)|pytest-cov/, comments: 'ini' },
   { file: /^noxfile\.py$/, pattern: /--cov\b|["']coverage["']|coverage\s+(run|report)/, comments: 'hash' },
@@ -109,6 +114,17 @@ const HOW_TO: Record<LanguageGroup, string> = {
 /** Examples, docs and fixtures configure their own sample projects, not this one. */
 const ELSEWHERE = /(^|\/)(examples?|samples?|demos?|docs?|documentation|fixtures?|__fixtures__|testdata|test-data)\//i;
 
+/**
+ * Karma's coverage reporters. The Angular CLI template declares karma-coverage, and its built-in Karma configuration
+ * reports coverage only when asked (`ng test --code-coverage`, `"codeCoverage": true` in angular.json): in an Angular CLI
+ * project the dependency alone measures nothing.
+ */
+const KARMA_COVERAGE = new Set(['karma-coverage', 'karma-coverage-istanbul-reporter']);
+
+function isAngularCliPackage(facts: Facts, pkg: PackageJsonFact): boolean {
+  return '@angular-devkit/build-angular' in pkg.devDependencies || '@angular-devkit/build-angular' in pkg.dependencies || !!facts.file(joinPath(pkg.dir, 'angular.json'));
+}
+
 function findCoverage(facts: Facts): string | undefined {
   for (const file of facts.files) {
     if (ELSEWHERE.test(file.path)) continue;
@@ -135,7 +151,9 @@ function findCoverage(facts: Facts): string | undefined {
   for (const pkg of facts.manifests.packageJsons) {
     if (ELSEWHERE.test(pkg.path)) continue;
     if (Object.values(pkg.scripts).some(s => COVERAGE_COMMAND.test(s))) return pkg.path;
-    const dependency = COVERAGE_DEPENDENCIES.find(d => d in pkg.dependencies || d in pkg.devDependencies);
+    const dependency = COVERAGE_DEPENDENCIES.find(
+      d => (d in pkg.dependencies || d in pkg.devDependencies) && !(KARMA_COVERAGE.has(d) && isAngularCliPackage(facts, pkg)),
+    );
     if (dependency) return `${dependency} in ${pkg.path}`;
   }
   for (const req of facts.manifests.requirements) {
@@ -159,7 +177,7 @@ export default defineRule({
   severity: 'low',
   title: 'Test coverage is measured',
   description:
-    'Fails when nothing in the repository measures test coverage: no coverage settings in Jest/Vitest/Karma, nyc or c8, no `--coverage`/`--cov`/`-coverprofile` in scripts or CI, no .coveragerc, [tool.coverage] or pytest-cov, no JaCoCo or Kover, no coverlet.msbuild or coverlet collection (`--collect`, `CollectCoverage`, a runsettings; the xUnit template\'s coverlet.collector alone collects nothing), no Codecov or Coveralls configuration. Commented-out lines of build files and CI scripts do not count.',
+    'Fails when nothing in the repository measures test coverage: no coverage settings in Jest/Vitest/Karma, nyc or c8, no `--coverage`/`--cov`/`-coverprofile` in scripts or CI, no .coveragerc, [tool.coverage] or pytest-cov, no JaCoCo or Kover, no coverlet.msbuild or coverlet collection (`--collect`, `CollectCoverage`, a runsettings; the xUnit template\'s coverlet.collector alone collects nothing), no karma-coverage outside an Angular CLI project (there it needs `--code-coverage` or `"codeCoverage": true`), no Codecov or Coveralls configuration. Commented-out lines of build files and CI scripts do not count.',
   rationale:
     'Without coverage numbers nobody can see which code the tests never touch, and coverage can fall silently with every change.',
   remediation:

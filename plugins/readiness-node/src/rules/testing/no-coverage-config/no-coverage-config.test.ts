@@ -15,6 +15,22 @@ const go = {
   'main.go': 'package main\n\nfunc main() {}\n',
 };
 
+/** An Angular CLI app from the template: karma-coverage declared, Karma run by the CLI's built-in configuration. */
+const angularApp = (test = 'ng test') => ({
+  'web/package.json': JSON.stringify(
+    {
+      name: 'web',
+      scripts: { build: 'ng build', test },
+      dependencies: { '@angular/core': '^17.0.0' },
+      devDependencies: { '@angular-devkit/build-angular': '^17.0.0', karma: '~6.4.0', 'karma-coverage': '~2.2.0', 'karma-jasmine': '~5.1.0' },
+    },
+    null,
+    2,
+  ),
+  'web/angular.json': '{"projects": {"web": {"architect": {"test": {"builder": "@angular-devkit/build-angular:karma"}}}}}',
+  'web/src/main.ts': 'import { bootstrapApplication } from "@angular/platform-browser";\nbootstrapApplication(AppComponent);\n',
+});
+
 describeRule(rule, {
   fails: [
     {
@@ -101,8 +117,22 @@ describeRule(rule, {
       findings: ['pom.xml'],
       fix: 'none',
     },
+    {
+      name: "the Angular CLI template's karma-coverage, which its built-in Karma setup uses only when asked",
+      files: angularApp(),
+      findings: ['web/package.json'],
+      fix: 'none',
+    },
   ],
   passes: [
+    { name: 'an Angular CLI app tested with --code-coverage', files: angularApp('ng test --code-coverage --watch=false') },
+    {
+      name: 'karma-coverage in a Karma project of its own',
+      files: {
+        'package.json': '{"name":"lib","scripts":{"test":"karma start"},"devDependencies":{"karma":"^6.4.0","karma-coverage":"^2.2.0"}}',
+        'src/index.js': 'module.exports = 1;\nexports.b = 2;\n',
+      },
+    },
     { name: 'pytest-cov in requirements', files: { ...flask, 'requirements-dev.txt': 'pytest-cov==5.0.0\n' } },
     { name: '.coveragerc', files: { ...flask, '.coveragerc': '[run]\nsource = app\n' } },
     { name: '[tool.coverage] in pyproject', files: { ...flask, 'pyproject.toml': '[tool.coverage.run]\nbranch = true\n' } },
