@@ -20,12 +20,11 @@ const TEST_JOB_NAME =
 const CI_SUCCESS_CONDITION = /workflow_run\.conclusion\s*==\s*['"]success['"]/;
 
 /**
- * Events that ship what was pushed without anyone choosing to run the deploy: a push (a branch or a tag), and a
- * `workflow_run` trigger, which fires when the CI run completes whatever its outcome, so it ships failed builds
- * too unless the job checks the run's conclusion. Publishing a GitHub release is a person's choice to ship, as a
- * manual dispatch is (releases the workflows' own token creates start no workflow).
+ * Events that ship what was pushed or released without anyone choosing to run the deploy. A `workflow_run`
+ * trigger fires when the CI run completes whatever its outcome, so it ships failed builds too unless the
+ * job checks the run's conclusion.
  */
-const AUTOMATIC_TRIGGERS = ['push', 'workflow_run'];
+const AUTOMATIC_TRIGGERS = ['push', 'release', 'workflow_run'];
 
 function runsTestsBeforeDeploying(facts: Facts, deploy: DeployJob): boolean {
   // A call to a reusable workflow of the repository that runs tests as well.
@@ -88,7 +87,7 @@ export default defineRule({
   severity: 'high',
   title: 'Deploys wait for the tests',
   description:
-    'Fails when a GitHub Actions job that deploys, releases or publishes to production (by its name or environment, by running `kubectl apply`, `helm upgrade`, `terraform apply`, `aws ecs update-service`, `flyctl deploy`, `gcloud run deploy`…, by publishing a package: `npm publish`, `twine upload`, `dotnet nuget push`, Maven\'s `deploy` goal through `mvn` or `./mvnw`, a Gradle `publish…` task but not `publishToMavenLocal`; or by publishing a container image: `docker push`, docker/build-push-action with `push`, a reusable image workflow given registry credentials) runs on push (to a branch or a tag) without depending, through `needs:`, on a job that runs tests and without running the tests itself first (publishing a GitHub release, like a manual dispatch, is a person\'s choice to ship and is not judged); or runs on the completion of another workflow (`workflow_run`, which fires after failed runs too) without checking `github.event.workflow_run.conclusion == \'success\'` in its own `if:` or in that of a job it needs. GitHub Pages documentation deploys (Pages actions, `mkdocs gh-deploy` and the like) are not production deploys. A job that only publishes an image that a later test job `needs` is a build stage, and passes when every deploy job of its workflow waits for the tests. In a Google Cloud Build pipeline (`cloudbuild.yaml`) that runs tests, a deploy step (`gcloud run deploy`, `firebase deploy`, `kubectl apply`…, or a step or script named for deploying) fails when none of the steps it waits for (its `waitFor`, or every earlier step when it names none; `waitFor: [\'-\']` starts it with the build), directly or through theirs, runs tests; a Cloud Build configuration with no test step is not judged.',
+    'Fails when a GitHub Actions job that deploys, releases or publishes to production (by its name or environment, by running `kubectl apply`, `helm upgrade`, `terraform apply`, `aws ecs update-service`, `flyctl deploy`, `gcloud run deploy`…, by publishing a package: `npm publish`, `twine upload`, `dotnet nuget push`, Maven\'s `deploy` goal through `mvn` or `./mvnw`, a Gradle `publish…` task but not `publishToMavenLocal`; or by publishing a container image: `docker push`, docker/build-push-action with `push`, a reusable image workflow given registry credentials) runs on push or on release without depending, through `needs:`, on a job that runs tests and without running the tests itself first; or runs on the completion of another workflow (`workflow_run`, which fires after failed runs too) without checking `github.event.workflow_run.conclusion == \'success\'` in its own `if:` or in that of a job it needs. GitHub Pages documentation deploys (Pages actions, `mkdocs gh-deploy` and the like) are not production deploys. A job that only publishes an image that a later test job `needs` is a build stage, and passes when every deploy job of its workflow waits for the tests. In a Google Cloud Build pipeline (`cloudbuild.yaml`) that runs tests, a deploy step (`gcloud run deploy`, `firebase deploy`, `kubectl apply`…, or a step or script named for deploying) fails when none of the steps it waits for (its `waitFor`, or every earlier step when it names none; `waitFor: [\'-\']` starts it with the build), directly or through theirs, runs tests; a Cloud Build configuration with no test step is not judged.',
   rationale:
     'A deploy that does not wait for the tests ships whatever was pushed, including the commit that broke the build. Failures then surface in production rather than in CI.',
   remediation:
@@ -127,6 +126,8 @@ export default defineRule({
       } completes, failed runs included: it never checks \`github.event.workflow_run.conclusion == 'success'\``;
       if (workflow.triggers.includes('push')) {
         message = `on every push${workflow.pushBranches.length ? ` to ${workflow.pushBranches.join(', ')}` : ''} without waiting for a job that runs tests`;
+      } else if (workflow.triggers.includes('release')) {
+        message = 'on every release without waiting for a job that runs tests';
       }
       findings.push({
         path: workflow.path,
@@ -137,7 +138,7 @@ export default defineRule({
     }
     if (automatic === 0)
       return outcome.pass(
-        'deploy jobs run only on manual, release, scheduled or pull-request triggers',
+        'deploy jobs run only on manual or scheduled triggers',
       );
     return outcome.fromFindings(findings);
   },
